@@ -1,0 +1,162 @@
+import type { MessageSnapshot } from './types.ts';
+
+/** What every chatstream error can carry: the part of the message that had already arrived. */
+export interface ChatStreamErrorOptions {
+  /** The snapshot built before the failure; absent when nothing had arrived. */
+  partial?: MessageSnapshot | undefined;
+  /** The underlying error, when one caused this. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of every error the reader raises. `kind` tells the failures apart without
+ * `instanceof` (which breaks across bundles); `partial` keeps what was already received.
+ */
+export class ChatStreamError extends Error {
+  /** A stable, machine-readable tag for the failure family. */
+  readonly kind: ChatStreamErrorKind;
+  /** The message received before the failure, when any of it arrived. */
+  readonly partial: MessageSnapshot | undefined;
+
+  constructor(kind: ChatStreamErrorKind, message: string, options: ChatStreamErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ChatStreamError';
+    this.kind = kind;
+    this.partial = options.partial;
+  }
+}
+
+/** The failure families, one per error class. */
+export type ChatStreamErrorKind =
+  | 'http'
+  | 'stream-event'
+  | 'connection'
+  | 'incomplete'
+  | 'timeout'
+  | 'protocol'
+  | 'buffer-limit'
+  | 'abort';
+
+/** Details of a non-2xx (or non-SSE) response. */
+export interface HTTPErrorDetails extends ChatStreamErrorOptions {
+  status: number;
+  /** Anthropic's `error.type`, e.g. `rate_limit_error`, when the body said so. */
+  errorType?: string | undefined;
+  /** The `request-id` header (or the body's `request_id`). */
+  requestId?: string | undefined;
+  /** Delay asked for by `retry-after-ms` / `retry-after`, in milliseconds. */
+  retryAfterMs?: number | undefined;
+  /** The response body as text, kept whole for the caller. */
+  body?: string | undefined;
+  /** The response's `content-type`. */
+  contentType?: string | undefined;
+}
+
+/** The server answered with a non-2xx status, or with something other than `text/event-stream`. */
+export class HTTPError extends ChatStreamError {
+  readonly status: number;
+  readonly errorType: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly body: string | undefined;
+  readonly contentType: string | undefined;
+
+  constructor(message: string, details: HTTPErrorDetails) {
+    super('http', message, details);
+    this.name = 'HTTPError';
+    this.status = details.status;
+    this.errorType = details.errorType;
+    this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
+    this.body = details.body;
+    this.contentType = details.contentType;
+  }
+}
+
+/** The stream carried an Anthropic `error` event (e.g. `overloaded_error` after content began). */
+export class StreamEventError extends ChatStreamError {
+  /** Anthropic's `error.type`. */
+  readonly errorType: string;
+  /** `request_id` from the event, or the response's `request-id` header. */
+  readonly requestId: string | undefined;
+
+  constructor(
+    errorType: string,
+    message: string,
+    options: ChatStreamErrorOptions & { requestId?: string | undefined } = {},
+  ) {
+    super('stream-event', message, options);
+    this.name = 'StreamEventError';
+    this.errorType = errorType;
+    this.requestId = options.requestId;
+  }
+}
+
+/** The connection failed or dropped (network error, reset) before the stream ended. */
+export class ConnectionError extends ChatStreamError {
+  constructor(message: string, options: ChatStreamErrorOptions = {}) {
+    super('connection', message, options);
+    this.name = 'ConnectionError';
+  }
+}
+
+/** The body ended cleanly but the protocol's end marker (`message_stop` / `[DONE]`) never came. */
+export class IncompleteStreamError extends ChatStreamError {
+  constructor(message: string, options: ChatStreamErrorOptions = {}) {
+    super('incomplete', message, options);
+    this.name = 'IncompleteStreamError';
+  }
+}
+
+/** Which deadline passed. */
+export type TimeoutPhase = 'headers' | 'idle' | 'total';
+
+/** A deadline passed: no headers in time, no bytes for too long, or the whole stream took too long. */
+export class TimeoutError extends ChatStreamError {
+  readonly phase: TimeoutPhase;
+  readonly timeoutMs: number;
+
+  constructor(phase: TimeoutPhase, timeoutMs: number, options: ChatStreamErrorOptions = {}) {
+    super(
+      'timeout',
+      `No ${phase === 'headers' ? 'response headers' : phase === 'idle' ? 'data' : 'end of stream'} within ${timeoutMs} ms`,
+      options,
+    );
+    this.name = 'TimeoutError';
+    this.phase = phase;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The bytes broke the protocol: bad JSON, events out of order, a delta for a block that does not exist. */
+export class ProtocolError extends ChatStreamError {
+  constructor(message: string, options: ChatStreamErrorOptions = {}) {
+    super('protocol', message, options);
+    this.name = 'ProtocolError';
+  }
+}
+
+/** A single line or event grew past `maxBufferSize` characters. */
+export class BufferLimitError extends ChatStreamError {
+  readonly limit: number;
+
+  constructor(limit: number, options: ChatStreamErrorOptions = {}) {
+    super('buffer-limit', `An SSE line or event exceeded the buffer limit of ${limit} characters`, options);
+    this.name = 'BufferLimitError';
+    this.limit = limit;
+  }
+}
+
+/** The caller stopped the stream. Not a failure: it is how a stop looks to code awaiting the result. */
+export class AbortError extends ChatStreamError {
+  constructor(message = 'The stream was aborted', options: ChatStreamErrorOptions = {}) {
+    super('abort', message, options);
+    this.name = 'AbortError';
+  }
+}
+
+/** True for any chatstream error (works across bundle copies, unlike `instanceof`). */
+export function isChatStreamError(value: unknown): value is ChatStreamError {
+  if (value instanceof ChatStreamError) return true;
+  return value instanceof Error && 'kind' in value && 'partial' in value && typeof value.kind === 'string';
+}

@@ -1,0 +1,2 @@
+export type { MessageSnapshot } from './types.ts';
+export { ChatStreamError } from './errors.ts';
