@@ -10,6 +10,10 @@ export default defineConfig({
         extends: true,
         test: { name: 'reader', root: 'packages/reader', environment: 'node' },
       },
+      {
+        extends: true,
+        test: { name: 'mocks', root: 'packages/mocks', environment: 'node' },
+      },
     ],
   },
 });

@@ -50,6 +50,8 @@ export interface HTTPErrorDetails extends ChatStreamErrorOptions {
   body?: string | undefined;
   /** The response's `content-type`. */
   contentType?: string | undefined;
+  /** The server's `x-should-retry` verdict, when it gave one. */
+  shouldRetry?: boolean | undefined;
 }
 
 /** The server answered with a non-2xx status, or with something other than `text/event-stream`. */
@@ -60,6 +62,7 @@ export class HTTPError extends ChatStreamError {
   readonly retryAfterMs: number | undefined;
   readonly body: string | undefined;
   readonly contentType: string | undefined;
+  readonly shouldRetry: boolean | undefined;
 
   constructor(message: string, details: HTTPErrorDetails) {
     super('http', message, details);
@@ -70,6 +73,7 @@ export class HTTPError extends ChatStreamError {
     this.retryAfterMs = details.retryAfterMs;
     this.body = details.body;
     this.contentType = details.contentType;
+    this.shouldRetry = details.shouldRetry;
   }
 }
 

@@ -1,2 +1,104 @@
-export type { MessageSnapshot } from './types.ts';
-export { ChatStreamError } from './errors.ts';
+// Wire types and snapshots
+export type {
+  APIErrorBody,
+  BlockProgress,
+  Citation,
+  CitationsDelta,
+  ContentBlock,
+  ContentBlockDelta,
+  ContentBlockDeltaEvent,
+  ContentBlockStartEvent,
+  ContentBlockStopEvent,
+  ErrorEvent,
+  InputJSONDelta,
+  KnownBlockType,
+  Message,
+  MessageDeltaEvent,
+  MessageSnapshot,
+  MessageStartEvent,
+  MessageStopEvent,
+  MessageStreamEvent,
+  OtherBlock,
+  PingEvent,
+  RedactedThinkingBlock,
+  ServerSentEvent,
+  SignatureDelta,
+  StopReason,
+  TextBlock,
+  TextDelta,
+  ThinkingBlock,
+  ThinkingDelta,
+  ToolUseBlock,
+  Usage,
+} from './types.ts';
+
+// Errors
+export {
+  AbortError,
+  BufferLimitError,
+  ChatStreamError,
+  ConnectionError,
+  HTTPError,
+  IncompleteStreamError,
+  isChatStreamError,
+  ProtocolError,
+  StreamEventError,
+  TimeoutError,
+} from './errors.ts';
+export type {
+  ChatStreamErrorKind,
+  ChatStreamErrorOptions,
+  HTTPErrorDetails,
+  TimeoutPhase,
+} from './errors.ts';
+
+// SSE
+export { createSSEParser, DEFAULT_SSE_MAX_BUFFER_SIZE } from './sse/sse-parser.ts';
+export type { SSEParser, SSEParserCallbacks, SSEParserOptions } from './sse/sse-parser.ts';
+export { createSSEDecoder } from './sse/sse-decoder.ts';
+export type { SSEDecoder } from './sse/sse-decoder.ts';
+export { parseSSEStream } from './sse/parse-sse-stream.ts';
+export type { ParseSSEStreamOptions } from './sse/parse-sse-stream.ts';
+
+// Partial JSON
+export { createPartialJSONParser } from './partial-json/partial-json-parser.ts';
+export type { PartialJSONParser } from './partial-json/partial-json-parser.ts';
+export { JSONParseError } from './partial-json/json-parse-error.ts';
+
+// Anthropic protocol
+export { decodeAnthropicEvent } from './anthropic/decode-event.ts';
+export { accumulateMessage } from './anthropic/accumulate-message.ts';
+export { isToolBlock } from './anthropic/apply-block-delta.ts';
+export { createTextProtocolDecoder, TEXT_DONE_MARKER } from './text/text-protocol.ts';
+
+// Streams
+export { MessageStream } from './stream/message-stream.ts';
+export type {
+  MessageStreamInit,
+  MessageStreamOptions,
+  MessageStreamStatus,
+} from './stream/message-stream.ts';
+export type {
+  MessageStreamEventName,
+  MessageStreamListeners,
+  RetryInfo,
+} from './stream/message-stream-events.ts';
+export type { StreamProtocol } from './stream/event-decoder.ts';
+export type { StreamSource } from './stream/response-body.ts';
+export type { StreamStats } from './stream/stream-stats.ts';
+export { readMessageStream, readTextStream } from './stream/read-message-stream.ts';
+export type { MessageStreamSource } from './stream/read-message-stream.ts';
+export { readMessageEvents } from './stream/read-message-events.ts';
+export type { MessageEventSink, ReadMessageEventsOptions } from './stream/read-message-events.ts';
+
+// Fetch
+export { streamMessage } from './fetch/stream-message.ts';
+export type { MessageRequest, StreamMessageOptions } from './fetch/stream-message.ts';
+export { createRetryPolicy, isRetryable } from './fetch/retry-policy.ts';
+export type { RetryOptions } from './fetch/retry-policy.ts';
+export { checkResponse, retryAfterMs } from './fetch/check-response.ts';
+export { abortableSleep } from './fetch/abortable-sleep.ts';
+
+// Text
+export { segmentText } from './text/segment-text.ts';
+export type { TextGranularity } from './text/segment-text.ts';

@@ -1,0 +1,147 @@
+import type { ContentBlock, StopReason } from '@chatstream/reader';
+import { defineScenario } from './define-scenario.ts';
+import type { Fault } from './fault-types.ts';
+import { createId } from './ids.ts';
+import { createRandom, hashSeed } from './prng.ts';
+import type {
+  FutureEvent,
+  JsonObject,
+  MockScenario,
+  ScenarioDescription,
+  ScenarioStep,
+  StopStep,
+  TextStep,
+  ThinkingStep,
+  ToolUseStep,
+  UsageUpdate,
+} from './scenario-types.ts';
+
+/** Options of {@link scenario}: everything in a description except its steps and faults. */
+export type ScenarioOptions = Omit<ScenarioDescription, 'name' | 'steps' | 'faults'>;
+
+/** One web search hit, as `web_search_tool_result` carries it. */
+export interface WebSearchHit {
+  title: string;
+  url: string;
+  pageAge?: string | null;
+}
+
+/**
+ * A small immutable builder over {@link ScenarioStep}s: every call returns a new builder, so a shared
+ * prefix can be reused. `stop()` and `error()` end it and return the compiled {@link MockScenario}.
+ */
+export interface ScenarioBuilder {
+  /** A text block. */
+  text(text: string, options?: Omit<TextStep, 'type' | 'text'>): ScenarioBuilder;
+  /** A thinking block (thinking deltas, then a signature). */
+  thinking(thinking: string, options?: Omit<ThinkingStep, 'type' | 'thinking'>): ScenarioBuilder;
+  /** A `redacted_thinking` block. */
+  redactedThinking(data: string): ScenarioBuilder;
+  /** A client tool call with its input streamed as JSON fragments. */
+  toolUse(name: string, input: JsonObject, options?: Omit<ToolUseStep, 'type' | 'name' | 'input'>): ScenarioBuilder;
+  /** A server tool call (`web_search`, …). */
+  serverToolUse(
+    name: string,
+    input: JsonObject,
+    options?: Omit<ToolUseStep, 'type' | 'name' | 'input'>,
+  ): ScenarioBuilder;
+  /** A complete `web_search_tool_result` for the latest server tool call. */
+  webSearchResult(hits: readonly WebSearchHit[]): ScenarioBuilder;
+  /** Any block that arrives complete (no deltas). */
+  block(block: ContentBlock): ScenarioBuilder;
+  /** A `ping` event. */
+  ping(): ScenarioBuilder;
+  /** A raw event, such as an event type from the future. */
+  event(event: FutureEvent): ScenarioBuilder;
+  /** A usage-only `message_delta` (cumulative totals). */
+  usage(usage: UsageUpdate): ScenarioBuilder;
+  /** A pause before the next event; realistic timing fills it with pings. */
+  pause(ms: number): ScenarioBuilder;
+  /** Faults applied when the scenario is served. */
+  fault(...faults: Fault[]): ScenarioBuilder;
+  /** Ends the message: `message_delta` with the stop reason, then `message_stop`. */
+  stop(reason?: StopReason, options?: Omit<StopStep, 'type' | 'reason'>): MockScenario;
+  /** Ends the stream with an `error` event (default `overloaded_error`). */
+  error(errorType?: string, message?: string): MockScenario;
+  /** Compiles the steps so far, with no terminal step (the stream just ends). */
+  build(): MockScenario;
+}
+
+/**
+ * Starts a scenario.
+ *
+ * @example
+ * const weather = scenario('weather')
+ *   .text('Let me check the weather.', { chunking: 'words' })
+ *   .toolUse('get_weather', { location: 'Paris' }, { fragments: 1 })
+ *   .stop('tool_use');
+ * weather.events; // message_start, content_block_start, …, message_stop
+ * weather.expectedMessage; // the Message the SDK's finalMessage() returns
+ */
+export function scenario(name = 'custom', options: ScenarioOptions = {}): ScenarioBuilder {
+  return createBuilder({ ...options, name, steps: [], faults: [] });
+}
+
+interface Draft extends ScenarioDescription {
+  steps: ScenarioStep[];
+  faults: Fault[];
+}
+
+function createBuilder(draft: Draft): ScenarioBuilder {
+  const add = (...steps: ScenarioStep[]): ScenarioBuilder =>
+    createBuilder({ ...draft, steps: [...draft.steps, ...steps] });
+  const toolStep = (
+    type: ToolUseStep['type'],
+    name: string,
+    input: JsonObject,
+    options: Omit<ToolUseStep, 'type' | 'name' | 'input'>,
+  ): ToolUseStep => ({
+    type,
+    name,
+    input,
+    ...options,
+    // Decided here rather than at compile time so webSearchResult() can point at it.
+    id: options.id ?? createId(type === 'tool_use' ? 'toolu' : 'srvtoolu', stepRandom(draft)),
+  });
+  return {
+    text: (text, options = {}) => add({ type: 'text', text, ...options }),
+    thinking: (thinking, options = {}) => add({ type: 'thinking', thinking, ...options }),
+    redactedThinking: (data) => add({ type: 'redacted_thinking', data }),
+    toolUse: (name, input, options = {}) => add(toolStep('tool_use', name, input, options)),
+    serverToolUse: (name, input, options = {}) => add(toolStep('server_tool_use', name, input, options)),
+    webSearchResult: (hits) => {
+      const call = draft.steps.findLast((step) => step.type === 'server_tool_use');
+      if (!call) throw new Error('webSearchResult() needs a serverToolUse() before it.');
+      const random = stepRandom(draft);
+      return add({
+        type: 'block',
+        block: {
+          type: 'web_search_tool_result',
+          tool_use_id: call.id ?? '',
+          content: hits.map((hit) => ({
+            type: 'web_search_result',
+            title: hit.title,
+            url: hit.url,
+            encrypted_content: createId('enc', random),
+            page_age: hit.pageAge ?? null,
+          })),
+        },
+      });
+    },
+    block: (block) => add({ type: 'block', block }),
+    ping: () => add({ type: 'ping' }),
+    event: (event) => add({ type: 'event', event }),
+    usage: (usage) => add({ type: 'usage', usage }),
+    pause: (ms) => add({ type: 'pause', ms }),
+    fault: (...faults) => createBuilder({ ...draft, faults: [...draft.faults, ...faults] }),
+    stop: (reason = 'end_turn', options = {}) =>
+      defineScenario({ ...draft, steps: [...draft.steps, { type: 'stop', reason, ...options }] }),
+    error: (errorType = 'overloaded_error', message = 'Overloaded') =>
+      defineScenario({ ...draft, steps: [...draft.steps, { type: 'error', errorType, message }] }),
+    build: () => defineScenario(draft),
+  };
+}
+
+function stepRandom(draft: Draft): ReturnType<typeof createRandom> {
+  return createRandom(hashSeed(`${draft.name}#${draft.steps.length}`, draft.seed ?? 0));
+}

@@ -1,0 +1,55 @@
+import { compileTimeline } from './compile-events.ts';
+import { compileExpected } from './compile-expected.ts';
+import { expectedErrorOf } from './expected-error.ts';
+import { resolveScenario } from './resolve-scenario.ts';
+import type { MockScenario, ScenarioDescription } from './scenario-types.ts';
+
+/**
+ * Compiles a scenario described as data into its events and expected outcome.
+ *
+ * @example
+ * const weather = defineScenario({
+ *   name: 'weather',
+ *   steps: [
+ *     { type: 'text', text: 'Let me check.' },
+ *     { type: 'tool_use', name: 'get_weather', input: { city: 'Paris' }, fragments: 1 },
+ *     { type: 'stop', reason: 'tool_use' },
+ *   ],
+ * });
+ * weather.expectedMessage.content[1]; // { type: 'tool_use', id: 'toolu_01…', name: 'get_weather', input: { city: 'Paris' } }
+ */
+export function defineScenario(description: ScenarioDescription): MockScenario {
+  validateSteps(description);
+  const resolved = resolveScenario(description);
+  const timeline = compileTimeline(resolved);
+  const expected = compileExpected(resolved);
+  const faults = description.faults ?? [];
+  const expectedError = expectedErrorOf(faults) ?? expected.error;
+  return {
+    name: resolved.name,
+    description: resolved.description,
+    seed: resolved.seed,
+    steps: description.steps,
+    events: timeline.map((entry) => entry.event),
+    timeline,
+    expectedMessage: expected.message,
+    expectedText: expected.text,
+    ...(expectedError ? { expectedError } : {}),
+    faults,
+  };
+}
+
+function validateSteps(description: ScenarioDescription): void {
+  const { steps, name } = description;
+  steps.forEach((step, position) => {
+    const last = position === steps.length - 1;
+    if ((step.type === 'stop' || step.type === 'error') && !last) {
+      throw new Error(`Scenario "${name}": a ${step.type} step must be the last step.`);
+    }
+    const cutBlock = (step.type === 'text' || step.type === 'tool_use' || step.type === 'server_tool_use') && step.cutAt !== undefined;
+    const next = steps[position + 1];
+    if (cutBlock && next && next.type !== 'stop' && next.type !== 'error') {
+      throw new Error(`Scenario "${name}": a cut block (cutAt) can only be followed by a stop or an error.`);
+    }
+  });
+}

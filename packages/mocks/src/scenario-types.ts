@@ -1,0 +1,199 @@
+import type { Citation, ContentBlock, Message, MessageStreamEvent, StopReason } from '@chatstream/reader';
+import type { Chunking } from './chunking.ts';
+import type { Fault } from './fault-types.ts';
+
+/** A JSON value, as a tool input holds. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON object: a tool's input. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** An event type the reader does not know yet (the API adds new ones); clients must ignore it. */
+export interface FutureEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+/** Any event a scenario streams: the known Anthropic events, plus future ones. */
+export type StreamEvent = MessageStreamEvent | FutureEvent;
+
+/**
+ * The usage counters a `message_delta` may carry. Only the counters the official SDK overwrites are
+ * listed, so the expected message stays what the SDK computes.
+ */
+export interface UsageUpdate {
+  output_tokens?: number;
+  input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  server_tool_use?: Record<string, unknown> | null;
+}
+
+/** A text block, streamed as `text_delta`s. */
+export interface TextStep {
+  type: 'text';
+  text: string;
+  /** How the text is cut into deltas (default `'words'`). */
+  chunking?: Chunking;
+  /** Citations streamed as `citations_delta`s in this block. */
+  citations?: readonly Citation[];
+  /** How many text deltas precede the citations (default 1: between text deltas when there are several). */
+  citationsAfter?: number;
+  /**
+   * Stop streaming after this many code points and never send `content_block_stop` (a `max_tokens`
+   * cut). Follow with a `max_tokens` stop.
+   */
+  cutAt?: number;
+}
+
+/** An extended-thinking block: `thinking_delta`s, then one `signature_delta`. */
+export interface ThinkingStep {
+  type: 'thinking';
+  thinking: string;
+  /** Defaults to a seeded opaque string. */
+  signature?: string;
+  chunking?: Chunking;
+}
+
+/** A `redacted_thinking` block: arrives complete, no deltas. */
+export interface RedactedThinkingStep {
+  type: 'redacted_thinking';
+  data: string;
+}
+
+/** A client tool call (`tool_use`) or a server tool call (`server_tool_use`). */
+export interface ToolUseStep {
+  type: 'tool_use' | 'server_tool_use';
+  name: string;
+  input: JsonObject;
+  /** Defaults to a seeded `toolu_…` / `srvtoolu_…` id. */
+  id?: string;
+  /**
+   * How the input JSON is cut into `input_json_delta`s (default `'words'`; `1` or
+   * `'characters'` for one character per delta). An empty first fragment is always sent, as the API does.
+   */
+  fragments?: Chunking;
+  /**
+   * Stop inside the input JSON after this many code points of it, with no `content_block_stop`
+   * (a `max_tokens` cut). Follow with a `max_tokens` stop.
+   */
+  cutAt?: number;
+}
+
+/** A block that arrives complete at `content_block_start` (`web_search_tool_result`, unknown types, …). */
+export interface BlockStep {
+  type: 'block';
+  block: ContentBlock;
+}
+
+/** A `ping` event at this point. */
+export interface PingStep {
+  type: 'ping';
+}
+
+/** Any event, sent as is (use it for future event types). It does not change the expected message. */
+export interface RawEventStep {
+  type: 'event';
+  event: FutureEvent;
+}
+
+/** A `message_delta` that only updates usage (cumulative totals; the stop reason stays `null`). */
+export interface UsageStep {
+  type: 'usage';
+  usage: UsageUpdate;
+}
+
+/** A pause before the next event (a server tool running). Pings fill it when timing is realistic. */
+export interface PauseStep {
+  type: 'pause';
+  ms: number;
+}
+
+/** The final `message_delta` and `message_stop`. */
+export interface StopStep {
+  type: 'stop';
+  reason: StopReason;
+  stopSequence?: string | null;
+  /** Sent as `delta.stop_details` (refusals explain themselves here). */
+  stopDetails?: unknown;
+  /** Overrides the computed final usage counters. */
+  usage?: UsageUpdate;
+}
+
+/** A mid-stream `error` event; the stream ends right after it. */
+export interface ErrorStep {
+  type: 'error';
+  errorType: string;
+  message: string;
+}
+
+/** One piece of a scenario description. */
+export type ScenarioStep =
+  | TextStep
+  | ThinkingStep
+  | RedactedThinkingStep
+  | ToolUseStep
+  | BlockStep
+  | PingStep
+  | RawEventStep
+  | UsageStep
+  | PauseStep
+  | StopStep
+  | ErrorStep;
+
+/** A response described as data; `defineScenario` turns it into a {@link MockScenario}. */
+export interface ScenarioDescription {
+  name: string;
+  description?: string;
+  model?: string;
+  /** Seeds ids, chunk sizes, jitter. Defaults to a hash of the name. */
+  seed?: number;
+  /** `usage.input_tokens` at `message_start` (default 24). */
+  inputTokens?: number;
+  steps: readonly ScenarioStep[];
+  faults?: readonly Fault[];
+}
+
+/** How a correct client should fail on this scenario. */
+export interface ExpectedError {
+  /**
+   * `http`: an error status before the stream; `stream-error`: an `error` event; `network`: the
+   * connection dropped; `incomplete`: the stream ended without `message_stop`; `protocol`: a
+   * malformed event; `content-type`: not `text/event-stream`.
+   */
+  kind: 'http' | 'stream-error' | 'network' | 'incomplete' | 'protocol' | 'content-type';
+  status?: number;
+  /** The Anthropic `error.type`, when the failure carries one. */
+  errorType?: string;
+}
+
+/** An event of the scenario and the pause (ms) the script asks for before it. */
+export interface TimelineEntry {
+  event: StreamEvent;
+  pauseBefore: number;
+}
+
+/** A compiled scenario: the events to stream and what a correct client ends up with. */
+export interface MockScenario {
+  readonly name: string;
+  readonly description: string;
+  readonly seed: number;
+  /** The description it was compiled from (build variants from it). */
+  readonly steps: readonly ScenarioStep[];
+  /** The Anthropic events, in order. */
+  readonly events: readonly StreamEvent[];
+  /** The events with the script's pauses. */
+  readonly timeline: readonly TimelineEntry[];
+  /**
+   * What the official SDK's `finalMessage()` returns for these events (minus its SDK-only
+   * `parsed_output`), computed from the description, not by replaying the events. When the events
+   * end early (an `error` step), the message received up to that point.
+   */
+  readonly expectedMessage: Message;
+  /** The text blocks joined with a single space, as the SDK's `finalText()` joins them. */
+  readonly expectedText: string;
+  /** Set when a correct client must fail (HTTP error, `error` event, dropped connection, …). */
+  readonly expectedError?: ExpectedError;
+  /** Transport and HTTP faults applied when the scenario is served. */
+  readonly faults: readonly Fault[];
+}

@@ -1,0 +1,24 @@
+import type { Message, MessageDeltaEvent } from '../types.ts';
+
+/**
+ * Applies `message_delta` to a message: `stop_reason` / `stop_sequence` when given,
+ * `stop_details` and `container` when present, and usage counters overwritten (never added)
+ * when present and non-null. Returns a new message; `content` is shared.
+ */
+export function applyMessageDelta(message: Message, event: MessageDeltaEvent): Message {
+  const next: Message = { ...message };
+  const { delta, usage } = event;
+  if ('stop_reason' in delta) next.stop_reason = delta.stop_reason ?? null;
+  if ('stop_sequence' in delta) next.stop_sequence = delta.stop_sequence ?? null;
+  if (delta.stop_details !== undefined) next.stop_details = delta.stop_details;
+  if (delta['container'] != null) next['container'] = delta['container'];
+  if (usage) {
+    // Counters in message_delta are running totals: overwrite, never add; null means "not given".
+    const merged = { ...message.usage };
+    for (const [key, value] of Object.entries(usage)) {
+      if (value != null) merged[key] = value;
+    }
+    next.usage = merged;
+  }
+  return next;
+}

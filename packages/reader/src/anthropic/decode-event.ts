@@ -1,0 +1,85 @@
+import { ProtocolError } from '../errors.ts';
+import type { MessageStreamEvent, ServerSentEvent } from '../types.ts';
+
+const KNOWN_DELTAS = new Set([
+  'text_delta',
+  'input_json_delta',
+  'citations_delta',
+  'thinking_delta',
+  'signature_delta',
+]);
+
+/**
+ * Turns one server-sent event into a typed Anthropic stream event.
+ *
+ * The event's JSON `type` decides (the SSE `event:` name mirrors it and is not needed).
+ * Returns `undefined` for event and delta types this reader does not know, as the API asks
+ * clients to ignore them. Throws {@link ProtocolError} for data that is not a JSON object, or
+ * whose known event lacks the fields it must have.
+ *
+ * @example
+ * const event = decodeAnthropicEvent({ event: 'ping', data: '{"type":"ping"}', id: '' });
+ */
+export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(sse.data);
+  } catch (cause) {
+    throw new ProtocolError(`Event "${sse.event}" carried invalid JSON: ${preview(sse.data)}`, { cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ProtocolError(`Event "${sse.event}" data is not a JSON object: ${preview(sse.data)}`);
+  }
+  const event = value as { type?: unknown; index?: unknown; delta?: unknown; [key: string]: unknown };
+  switch (event.type) {
+    case 'content_block_delta': {
+      requireIndex(event);
+      const delta = event.delta as { type?: unknown } | null | undefined;
+      if (typeof delta !== 'object' || delta === null) throw malformed(event.type, 'delta');
+      return KNOWN_DELTAS.has(delta.type as string) ? (event as unknown as MessageStreamEvent) : undefined;
+    }
+    case 'content_block_start':
+      requireIndex(event);
+      if (!isObject(event['content_block'])) throw malformed(event.type, 'content_block');
+      return event as unknown as MessageStreamEvent;
+    case 'content_block_stop':
+      requireIndex(event);
+      return event as unknown as MessageStreamEvent;
+    case 'message_start': {
+      const message = event['message'] as { content?: unknown } | undefined;
+      if (!isObject(message) || !Array.isArray(message.content)) throw malformed(event.type, 'message');
+      return event as unknown as MessageStreamEvent;
+    }
+    case 'message_delta':
+      if (!isObject(event.delta)) throw malformed(event.type, 'delta');
+      return event as unknown as MessageStreamEvent;
+    case 'error':
+      if (!isObject(event['error'])) throw malformed(event.type, 'error');
+      return event as unknown as MessageStreamEvent;
+    case 'message_stop':
+    case 'ping':
+      return event as unknown as MessageStreamEvent;
+    default:
+      if (typeof event.type !== 'string') throw malformed(String(sse.event), 'type');
+      return undefined;
+  }
+}
+
+function requireIndex(event: { type?: unknown; index?: unknown }): void {
+  const index = event.index;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+    throw malformed(String(event.type), 'index');
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function malformed(type: string, field: string): ProtocolError {
+  return new ProtocolError(`Event "${type}" is missing a valid "${field}"`);
+}
+
+function preview(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}

@@ -1,0 +1,63 @@
+import { ChatStreamError, HTTPError, StreamEventError } from '../errors.ts';
+
+/** When and how long to wait before retrying a request that failed before any content arrived. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2, as the official SDK). 0 disables retrying. */
+  maxRetries?: number;
+  /** First backoff delay in ms (default 500); doubles per retry. */
+  initialDelayMs?: number;
+  /** Cap on a computed backoff delay in ms (default 8000). */
+  maxDelayMs?: number;
+  /** Cap on a server-requested delay (`retry-after`) in ms; longer requests are not retried (default 60000). */
+  maxRetryAfterMs?: number;
+  /** Random source for jitter, `[0, 1)` (default `Math.random`; inject for determinism). */
+  random?: () => number;
+}
+
+const RETRYABLE_STATUS = new Set([408, 409, 429]);
+const RETRYABLE_STREAM_ERRORS = new Set([
+  'overloaded_error',
+  'api_error',
+  'rate_limit_error',
+  'timeout_error',
+]);
+
+/**
+ * True for failures worth another attempt: network errors and drops, idle/headers timeouts,
+ * HTTP 408, 409, 429 and 5xx (an `x-should-retry` header overrides), and stream `error` events
+ * of the transient kinds (`overloaded_error`, `api_error`, `rate_limit_error`, `timeout_error`).
+ */
+export function isRetryable(error: ChatStreamError): boolean {
+  if (error instanceof HTTPError) {
+    if (error.shouldRetry !== undefined) return error.shouldRetry;
+    return RETRYABLE_STATUS.has(error.status) || error.status >= 500;
+  }
+  if (error instanceof StreamEventError) return RETRYABLE_STREAM_ERRORS.has(error.errorType);
+  return (
+    error.kind === 'connection' || (error.kind === 'timeout' && 'phase' in error && error.phase !== 'total')
+  );
+}
+
+/**
+ * Builds the retry decision for attempt `attempt` (0-based): the delay to wait, or undefined to
+ * give up. Exponential backoff `min(initial·2ⁿ, max)` minus up to 25 % jitter, unless the server
+ * asked for a delay with `retry-after-ms` / `retry-after`.
+ */
+export function createRetryPolicy(
+  options: RetryOptions = {},
+): (error: ChatStreamError, attempt: number) => number | undefined {
+  const {
+    maxRetries = 2,
+    initialDelayMs = 500,
+    maxDelayMs = 8000,
+    maxRetryAfterMs = 60_000,
+    random = Math.random,
+  } = options;
+  return (error, attempt) => {
+    if (attempt >= maxRetries || !isRetryable(error)) return undefined;
+    const requested = error instanceof HTTPError ? error.retryAfterMs : undefined;
+    if (requested !== undefined) return requested <= maxRetryAfterMs ? requested : undefined;
+    const backoff = Math.min(initialDelayMs * 2 ** attempt, maxDelayMs);
+    return backoff * (1 - 0.25 * random());
+  };
+}

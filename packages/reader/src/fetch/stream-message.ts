@@ -1,0 +1,113 @@
+import { ChatStreamError, ConnectionError, TimeoutError } from '../errors.ts';
+import type { StreamProtocol } from '../stream/event-decoder.ts';
+import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
+import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
+
+/** The HTTP request `streamMessage` sends. */
+export interface MessageRequest {
+  /** Where to POST (default `/api/chat`, the relay route). */
+  url?: string | URL;
+  /** The request body: serialised as JSON unless it is already a string, `Blob`, `FormData`, … */
+  body?: unknown;
+  /** Extra headers (`content-type: application/json` and `accept: text/event-stream` are defaults). */
+  headers?: HeadersInit;
+  /** HTTP method (default `POST`). */
+  method?: string;
+  /** Passed to fetch. */
+  credentials?: RequestCredentials;
+}
+
+/** Options of {@link streamMessage}. */
+export interface StreamMessageOptions extends MessageStreamOptions {
+  /** The fetch to use (default the global one). */
+  fetch?: typeof fetch;
+  /** Wire protocol of the response (default `anthropic`; `text` for plain `data:` + `[DONE]` servers). */
+  protocol?: StreamProtocol;
+  /** Retry settings, or `false` for a single attempt. */
+  retry?: RetryOptions | false;
+  /** Fail with a `TimeoutError` (phase `headers`) when response headers take longer. */
+  headersTimeoutMs?: number;
+  /** Waits between retries (default: an abortable `setTimeout`); inject to control time in tests. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Sends `request` with fetch and reads the response as a {@link MessageStream}.
+ *
+ * Checks the status and content type (an `HTTPError` with Anthropic's `error.type`, message,
+ * `request-id`, `retry-after` and the body otherwise). Retries only while nothing has streamed
+ * yet — network errors, 408, 409, 429, 5xx, transient stream `error` events, header and idle
+ * timeouts — with exponential backoff and jitter, honouring `retry-after-ms` / `retry-after`.
+ * Timeouts: `headersTimeoutMs`, `idleTimeoutMs` (pings count), `totalTimeoutMs`; each failure
+ * keeps the partial message.
+ *
+ * @example
+ * const stream = streamMessage(
+ *   { url: '/api/chat', body: { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 1024 } },
+ *   { idleTimeoutMs: 30_000, retry: { maxRetries: 3 } },
+ * );
+ * for await (const text of stream.textStream) render(text);
+ */
+export function streamMessage(request: MessageRequest, options: StreamMessageOptions = {}): MessageStream {
+  const { retry, headersTimeoutMs, protocol = 'anthropic' } = options;
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const init = toRequestInit(request);
+  return new MessageStream({
+    ...options,
+    maxTokens: options.maxTokens ?? maxTokensOf(request.body),
+    protocol,
+    retryDelay: retry === false ? undefined : createRetryPolicy(retry),
+    connect: async (_attempt, signal) => {
+      const controller = new AbortController();
+      const forward = (): void => controller.abort(signal.reason);
+      signal.addEventListener('abort', forward, { once: true });
+      const timer =
+        headersTimeoutMs === undefined
+          ? undefined
+          : setTimeout(
+              () => controller.abort(new TimeoutError('headers', headersTimeoutMs)),
+              headersTimeoutMs,
+            );
+      try {
+        return await fetchImpl(request.url ?? '/api/chat', { ...init, signal: controller.signal });
+      } catch (error) {
+        if (controller.signal.aborted) throw controller.signal.reason;
+        if (error instanceof ChatStreamError) throw error;
+        throw new ConnectionError(
+          `The request failed: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
+        );
+      } finally {
+        // `forward` stays attached: aborting the attempt later must still tear down the body's connection.
+        clearTimeout(timer);
+      }
+    },
+  });
+}
+
+function toRequestInit(request: MessageRequest): RequestInit {
+  const headers = new Headers(request.headers);
+  const { body } = request;
+  const raw =
+    body === undefined ||
+    typeof body === 'string' ||
+    body instanceof Blob ||
+    body instanceof FormData ||
+    body instanceof URLSearchParams ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body);
+  if (!raw && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (!headers.has('accept')) headers.set('accept', 'text/event-stream');
+  const init: RequestInit = { method: request.method ?? 'POST', headers };
+  if (body !== undefined) init.body = raw ? (body as BodyInit) : JSON.stringify(body);
+  if (request.credentials) init.credentials = request.credentials;
+  return init;
+}
+
+function maxTokensOf(body: unknown): number | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as { max_tokens?: unknown }).max_tokens;
+  return typeof value === 'number' ? value : undefined;
+}

@@ -1,0 +1,90 @@
+/** A JSON object as the parser builds it: an ordinary object, so key order follows JS rules. */
+export type JSONObject = Record<string, unknown>;
+
+/**
+ * One open array or object on the parser's explicit stack.
+ *
+ * `container` holds the completed entries and is private to the parser until the container
+ * closes; after that it is the final value and is never touched again. Readers only ever see
+ * `snapshot`, a copy, so nothing handed out is mutated later.
+ */
+export class ContainerFrame {
+  /** True for `[`, false for `{`. */
+  readonly isArray: boolean;
+  /** Completed elements or members; becomes the final value when the container closes. */
+  readonly container: unknown[] | JSONObject;
+  /** The key of the member being read (objects only); set when the key's string closes. */
+  key: string = '';
+  /** The last copy handed to a reader, reused while nothing in this frame changed. */
+  snapshot: unknown[] | JSONObject | undefined = undefined;
+  /** The open child's reading that `snapshot` was built with (`undefined`: none). */
+  snapshotChild: unknown = undefined;
+  /** Set when a completed entry was added since `snapshot` was built. */
+  dirty: boolean = true;
+
+  constructor(isArray: boolean) {
+    this.isArray = isArray;
+    this.container = isArray ? [] : {};
+  }
+
+  /** Adds a completed value: the next element, or the member under `key`. */
+  add(value: unknown): void {
+    if (this.isArray) (this.container as unknown[]).push(value);
+    else setMember(this.container as JSONObject, this.key, value);
+    this.dirty = true;
+  }
+
+  /**
+   * Builds and remembers a fresh copy: the completed entries plus the open child's reading
+   * (left out when it has none). Costs the container's width.
+   */
+  takeSnapshot(child: unknown): unknown[] | JSONObject {
+    let copy: unknown[] | JSONObject;
+    if (this.isArray) {
+      copy = (this.container as unknown[]).slice();
+      if (child !== undefined) copy.push(child);
+    } else {
+      // Spread copies with CreateDataProperty, so an own `__proto__` member stays an own member.
+      copy = { ...(this.container as JSONObject) };
+      if (child !== undefined) setMember(copy, this.key, child);
+    }
+    this.snapshot = copy;
+    this.snapshotChild = child;
+    this.dirty = false;
+    return copy;
+  }
+}
+
+/**
+ * Sets a member the way `JSON.parse` does (CreateDataProperty): a repeated key keeps its first
+ * position and takes the new value; `__proto__` becomes an own member instead of a prototype change.
+ */
+export function setMember(object: JSONObject, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
+}
+
+/**
+ * The reading of the whole open path, built from the innermost open child outwards. A frame whose
+ * entries and child reading did not change since the last read keeps its snapshot, and then so
+ * does every frame below it: `previous` (the last root reading) is returned as is.
+ * Costs O(depth + the widths of the frames that changed); never walks completed subtrees.
+ */
+export function readOpenPath(
+  stack: readonly ContainerFrame[],
+  innermost: unknown,
+  previous: unknown,
+): unknown {
+  let reading = innermost;
+  for (let depth = stack.length - 1; depth >= 0; depth--) {
+    const frame = stack[depth]!;
+    if (!frame.dirty && frame.snapshot !== undefined && Object.is(frame.snapshotChild, reading)) {
+      return previous;
+    }
+    reading = frame.takeSnapshot(reading);
+  }
+  return reading;
+}

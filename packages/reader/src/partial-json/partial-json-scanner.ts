@@ -1,0 +1,358 @@
+import { ContainerFrame, readOpenPath } from './container-frame.ts';
+import { type JSONParseError, trailingCharacter, unexpectedCharacter, unexpectedEnd } from './json-parse-error.ts';
+import { readPartialNumber } from './number-reading.ts';
+
+// Where the scanner stands in the grammar between two characters.
+const VALUE = 0; // a value must start: top level, after ':', after ',' in an array
+const ARRAY_FIRST = 1; // after '[': a value or ']'
+const OBJECT_FIRST = 2; // after '{': a key or '}'
+const KEY = 3; // after ',' in an object: a key
+const COLON = 4;
+const AFTER_VALUE = 5; // inside a container, after a value: ',' or the closing bracket
+const DONE = 6; // after the top-level value: whitespace only
+const STRING = 7;
+const ESCAPE = 8; // after '\' in a string
+const UNICODE = 9; // inside the four hex digits of '\u'
+const NUMBER = 10;
+const LITERAL = 11; // inside true, false or null
+
+// Where a number token stands; ZERO, INT, FRAC and EXP_DIGITS may end the number.
+const MINUS = 0;
+const ZERO = 1;
+const INT = 2;
+const DOT = 3;
+const FRAC = 4;
+const EXP = 5;
+const EXP_SIGN = 6;
+const EXP_DIGITS = 7;
+
+const isWhitespace = (code: number): boolean =>
+  code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  if (lower >= 0x61 && lower <= 0x66) return lower - 0x57;
+  return -1;
+}
+
+const canEndNumber = (phase: number): boolean =>
+  phase === ZERO || phase === INT || phase === FRAC || phase === EXP_DIGITS;
+
+/** What each phase of a number wants next, for error messages. */
+const numberExpectation = [
+  'expected a digit after the minus sign',
+  'a leading zero must not be followed by more digits',
+  '',
+  'expected a digit after the decimal point',
+  '',
+  'expected a sign or a digit in the exponent',
+  'expected a digit in the exponent',
+  '',
+];
+
+const escapes: Record<number, string> = {
+  0x22: '"',
+  0x5c: '\\',
+  0x2f: '/',
+  0x62: '\b',
+  0x66: '\f',
+  0x6e: '\n',
+  0x72: '\r',
+  0x74: '\t',
+};
+
+/**
+ * The state machine behind `createPartialJSONParser`: one pass over each fragment, an explicit
+ * stack of open containers (no recursion, so nesting depth is bounded only by memory), values
+ * built as they complete. See `PartialJSONParser` for the contract.
+ */
+export class PartialJSONScanner {
+  private state = VALUE;
+  private readonly stack: ContainerFrame[] = [];
+  /** Characters consumed by earlier pushes: turns fragment indexes into whole-text positions. */
+  private offset = 0;
+  /** The open string's characters so far, decoded; one growing string (appends are cheap ropes). */
+  private text = '';
+  private isKey = false;
+  private hexCount = 0;
+  private hexCode = 0;
+  /** The open number's text so far (numbers may be split across pushes). */
+  private numberText = '';
+  private numberPhase = MINUS;
+  private literal = '';
+  private literalIndex = 0;
+  private literalValue: boolean | null = null;
+  private root: unknown = undefined;
+  private failure: JSONParseError | undefined = undefined;
+  private ended = false;
+  /** The last reading handed out, and whether a push may have changed it since. */
+  private reading: unknown = undefined;
+  private stale = false;
+
+  /** True once the top-level value is complete. */
+  get complete(): boolean {
+    return this.state === DONE;
+  }
+
+  /** The current reading; see `PartialJSONParser.value`. */
+  get value(): unknown {
+    if (this.stale) {
+      this.reading = this.read();
+      this.stale = false;
+    }
+    return this.reading;
+  }
+
+  /** Consumes one fragment; see `PartialJSONParser.push`. */
+  push(fragment: string): void {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.ended) throw new Error('PartialJSONParser: push() called after end()');
+    const length = fragment.length;
+    if (length === 0) return;
+    this.stale = true;
+    const stack = this.stack;
+    let state = this.state;
+    let text = this.text;
+    let numberStart = 0;
+    let i = 0;
+    let failure: JSONParseError | undefined;
+
+    scan: while (i < length) {
+      const code = fragment.charCodeAt(i);
+      switch (state) {
+        case STRING: {
+          const start = i;
+          let c = code;
+          while (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
+            if (++i === length) break;
+            c = fragment.charCodeAt(i);
+          }
+          if (i > start) text += fragment.slice(start, i);
+          if (i === length) break scan;
+          if (c < 0x20) {
+            failure = unexpectedCharacter(c, this.offset + i, 'control characters must be escaped in strings');
+            break scan;
+          }
+          i++;
+          if (c === 0x5c) {
+            state = ESCAPE;
+          } else {
+            if (this.isKey) {
+              stack[stack.length - 1]!.key = text;
+              state = COLON;
+            } else {
+              state = this.finish(text);
+            }
+            text = '';
+          }
+          continue;
+        }
+        case ESCAPE: {
+          if (code === 0x75) {
+            this.hexCount = 0;
+            this.hexCode = 0;
+            state = UNICODE;
+          } else {
+            const decoded = escapes[code];
+            if (decoded === undefined) {
+              failure = unexpectedCharacter(
+                code,
+                this.offset + i,
+                'expected an escape character (", \\, /, b, f, n, r, t or u) after \\',
+              );
+              break scan;
+            }
+            text += decoded;
+            state = STRING;
+          }
+          i++;
+          continue;
+        }
+        case UNICODE: {
+          const digit = hexValue(code);
+          if (digit < 0) {
+            failure = unexpectedCharacter(code, this.offset + i, 'expected a hexadecimal digit in a \\u escape');
+            break scan;
+          }
+          this.hexCode = this.hexCode * 16 + digit;
+          if (++this.hexCount === 4) {
+            // Code units are appended one by one, so a pair written as two escapes joins up, and a
+            // lone surrogate stays as JSON.parse keeps it.
+            text += String.fromCharCode(this.hexCode);
+            state = STRING;
+          }
+          i++;
+          continue;
+        }
+        case NUMBER: {
+          const phase = this.numberPhase;
+          let next = -1;
+          if (isDigit(code)) {
+            if (phase === MINUS) next = code === 0x30 ? ZERO : INT;
+            else if (phase === DOT) next = FRAC;
+            else if (phase === EXP || phase === EXP_SIGN) next = EXP_DIGITS;
+            else if (phase !== ZERO) next = phase;
+          } else if (code === 0x2e /* . */) {
+            if (phase === ZERO || phase === INT) next = DOT;
+          } else if (code === 0x65 /* e */ || code === 0x45 /* E */) {
+            if (phase === ZERO || phase === INT || phase === FRAC) next = EXP;
+          } else if (code === 0x2b /* + */ || code === 0x2d /* - */) {
+            if (phase === EXP) next = EXP_SIGN;
+          }
+          if (next >= 0) {
+            this.numberPhase = next;
+            i++;
+            continue;
+          }
+          if (phase === ZERO ? isDigit(code) : !canEndNumber(phase)) {
+            failure = unexpectedCharacter(code, this.offset + i, numberExpectation[phase]!);
+            break scan;
+          }
+          // The number ended just before this character, which the next state reads again.
+          const token = this.numberText + fragment.slice(numberStart, i);
+          this.numberText = '';
+          state = this.finish(Number(token));
+          continue;
+        }
+        case LITERAL: {
+          if (code !== this.literal.charCodeAt(this.literalIndex)) {
+            failure = unexpectedCharacter(code, this.offset + i, `expected '${this.literal}'`);
+            break scan;
+          }
+          i++;
+          if (++this.literalIndex === this.literal.length) state = this.finish(this.literalValue);
+          continue;
+        }
+        case DONE: {
+          if (!isWhitespace(code)) {
+            failure = trailingCharacter(code, this.offset + i);
+            break scan;
+          }
+          i++;
+          continue;
+        }
+      }
+
+      // The structural states: whitespace may come first.
+      if (isWhitespace(code)) {
+        i++;
+        continue;
+      }
+      if (state === VALUE || state === ARRAY_FIRST) {
+        if (code === 0x22) {
+          this.isKey = false;
+          state = STRING;
+        } else if (code === 0x7b /* { */) {
+          stack.push(new ContainerFrame(false));
+          state = OBJECT_FIRST;
+        } else if (code === 0x5b /* [ */) {
+          stack.push(new ContainerFrame(true));
+          state = ARRAY_FIRST;
+        } else if (code === 0x2d || isDigit(code)) {
+          this.numberPhase = code === 0x2d ? MINUS : code === 0x30 ? ZERO : INT;
+          numberStart = i;
+          state = NUMBER;
+        } else if (code === 0x74 /* t */ || code === 0x66 /* f */ || code === 0x6e /* n */) {
+          this.literal = code === 0x74 ? 'true' : code === 0x66 ? 'false' : 'null';
+          this.literalValue = code === 0x74 ? true : code === 0x66 ? false : null;
+          this.literalIndex = 1;
+          state = LITERAL;
+        } else if (code === 0x5d /* ] */ && state === ARRAY_FIRST) {
+          state = this.finish(stack.pop()!.container);
+        } else {
+          const expected = state === VALUE ? 'expected a JSON value' : "expected a JSON value or ']'";
+          failure = unexpectedCharacter(code, this.offset + i, expected);
+          break scan;
+        }
+      } else if (state === OBJECT_FIRST || state === KEY) {
+        if (code === 0x22) {
+          this.isKey = true;
+          state = STRING;
+        } else if (code === 0x7d /* } */ && state === OBJECT_FIRST) {
+          state = this.finish(stack.pop()!.container);
+        } else {
+          const expected =
+            state === KEY ? 'expected a double-quoted property name' : "expected a double-quoted property name or '}'";
+          failure = unexpectedCharacter(code, this.offset + i, expected);
+          break scan;
+        }
+      } else if (state === COLON) {
+        if (code !== 0x3a /* : */) {
+          failure = unexpectedCharacter(code, this.offset + i, "expected ':' after the property name");
+          break scan;
+        }
+        state = VALUE;
+      } else {
+        const frame = stack[stack.length - 1]!;
+        if (code === 0x2c /* , */) {
+          state = frame.isArray ? VALUE : KEY;
+        } else if (code === (frame.isArray ? 0x5d : 0x7d)) {
+          stack.pop();
+          state = this.finish(frame.container);
+        } else {
+          const expected = frame.isArray
+            ? "expected ',' or ']' after an array element"
+            : "expected ',' or '}' after a property value";
+          failure = unexpectedCharacter(code, this.offset + i, expected);
+          break scan;
+        }
+      }
+      i++;
+    }
+
+    if (state === NUMBER) this.numberText += fragment.slice(numberStart, i);
+    this.state = state;
+    this.text = text;
+    this.offset += length;
+    if (failure !== undefined) {
+      this.failure = failure;
+      throw failure;
+    }
+  }
+
+  /** Ends the text; see `PartialJSONParser.end`. */
+  end(): unknown {
+    if (this.failure !== undefined) throw this.failure;
+    if (!this.ended) {
+      if (this.state === NUMBER && canEndNumber(this.numberPhase)) {
+        const token = this.numberText;
+        this.numberText = '';
+        this.state = this.finish(Number(token));
+        this.stale = true;
+      }
+      if (this.state !== DONE) {
+        this.failure = unexpectedEnd(this.offset);
+        throw this.failure;
+      }
+      this.ended = true;
+    }
+    return this.root;
+  }
+
+  /** Completes a value: it becomes the root, or the open container's next entry. */
+  private finish(value: unknown): number {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame === undefined) {
+      this.root = value;
+      return DONE;
+    }
+    frame.add(value);
+    return AFTER_VALUE;
+  }
+
+  private read(): unknown {
+    const state = this.state;
+    if (state === DONE) return this.root;
+    let innermost: unknown;
+    if (state === STRING || state === ESCAPE || state === UNICODE) {
+      if (!this.isKey) innermost = this.text;
+    } else if (state === NUMBER) {
+      innermost = readPartialNumber(this.numberText);
+    }
+    if (this.stack.length === 0) return innermost;
+    return readOpenPath(this.stack, innermost, this.reading);
+  }
+}

@@ -1,0 +1,356 @@
+import { accumulateMessage } from '../anthropic/accumulate-message.ts';
+import {
+  AbortError,
+  ChatStreamError,
+  ConnectionError,
+  IncompleteStreamError,
+  StreamEventError,
+  TimeoutError,
+} from '../errors.ts';
+import { abortableSleep } from '../fetch/abortable-sleep.ts';
+import type { Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
+import { AsyncQueue } from './async-queue.ts';
+import { Emitter } from './emitter.ts';
+import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
+import type { MessageStreamEventName, MessageStreamListeners } from './message-stream-events.ts';
+import { pumpEvents } from './pump-events.ts';
+import { bodyOf, type StreamSource } from './response-body.ts';
+import { StatsTracker, type StreamStats } from './stream-stats.ts';
+
+/** Options shared by every way of reading a message stream. */
+export interface MessageStreamOptions {
+  /** Aborting it stops the stream like `abort()`. */
+  signal?: AbortSignal | undefined;
+  /** Fail with a `TimeoutError` (phase `idle`) when no bytes arrive for this long. Pings count. */
+  idleTimeoutMs?: number | undefined;
+  /** Fail with a `TimeoutError` (phase `total`) when the whole stream takes longer. */
+  totalTimeoutMs?: number | undefined;
+  /** Longest SSE line or event, in characters, before a `BufferLimitError`. */
+  maxBufferSize?: number | undefined;
+  /** The request's `max_tokens`, for `stats.progress`. */
+  maxTokens?: number | undefined;
+  /** Clock in milliseconds for stats (default `performance.now`). */
+  now?: (() => number) | undefined;
+}
+
+/** How the stream obtains its body and recovers; built by `readMessageStream` / `streamMessage`. */
+export interface MessageStreamInit extends MessageStreamOptions {
+  /** Opens attempt `attempt` (0 first). Rejections are typed errors. */
+  connect: (attempt: number, signal: AbortSignal) => Promise<StreamSource>;
+  /** The wire protocol of the body. */
+  protocol: StreamProtocol;
+  /**
+   * Asked after an attempt failed before any content arrived: a delay in ms to retry after,
+   * or undefined to give up. Never asked once content has arrived.
+   */
+  retryDelay?: ((error: ChatStreamError, attempt: number) => number | undefined) | undefined;
+  /** Waits before a retry (default: an abortable `setTimeout`). */
+  sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
+}
+
+/** Where a stream is. */
+export type MessageStreamStatus = 'streaming' | 'complete' | 'error' | 'aborted';
+
+/**
+ * One streamed Anthropic message: typed events by async iteration or `on(...)`, an immutable
+ * `snapshot` (a new object whenever it changes), `stats`, and the final result.
+ *
+ * Reading starts on the next microtask, so attach listeners (or start iterating) right away.
+ * `finalMessage()` resolves with the complete message; it rejects with a typed error carrying
+ * `partial` when the stream failed, or with an {@link AbortError} when it was stopped.
+ *
+ * @example
+ * const stream = streamMessage({ url: '/api/chat', body: { messages } });
+ * stream.on('text', (delta) => process.stdout.write(delta));
+ * const message = await stream.finalMessage();
+ */
+export class MessageStream implements AsyncIterable<MessageStreamEvent> {
+  readonly #init: MessageStreamInit;
+  readonly #emitter = new Emitter<MessageStreamListeners>();
+  readonly #controller = new AbortController();
+  readonly #stats: StatsTracker;
+  readonly #queues = new Set<AsyncQueue<MessageStreamEvent>>();
+  readonly #done: Promise<Message>;
+  #snapshot: MessageSnapshot | undefined;
+  #status: MessageStreamStatus = 'streaming';
+  #error: ChatStreamError | undefined;
+  #response: Response | undefined;
+  #totalTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(init: MessageStreamInit) {
+    this.#init = init;
+    this.#stats = new StatsTracker(init.now ?? (() => performance.now()), init.maxTokens);
+    const { signal, totalTimeoutMs } = init;
+    if (signal) {
+      if (signal.aborted) this.abort(signal.reason);
+      else signal.addEventListener('abort', () => this.abort(signal.reason), { once: true });
+    }
+    if (totalTimeoutMs !== undefined) {
+      this.#totalTimer = setTimeout(() => {
+        this.#controller.abort(new TimeoutError('total', totalTimeoutMs, { partial: this.#snapshot }));
+      }, totalTimeoutMs);
+    }
+    this.#done = Promise.resolve().then(() => this.#run());
+    // Failures reach callers through finalMessage()/listeners; this copy must not be "unhandled".
+    this.#done.catch(() => undefined);
+  }
+
+  /** The message received so far (immutable; replaced on every change), undefined before `message_start`. */
+  get snapshot(): MessageSnapshot | undefined {
+    return this.#snapshot;
+  }
+
+  /** Progress figures: time to first byte/token, tokens, tokens per second, bytes, progress. */
+  get stats(): StreamStats {
+    return this.#stats.read();
+  }
+
+  /** `streaming` until the stream ends as `complete`, `error` or `aborted`. */
+  get status(): MessageStreamStatus {
+    return this.#status;
+  }
+
+  /** The failure, once the stream ended in `error` or `aborted`. */
+  get error(): ChatStreamError | undefined {
+    return this.#error;
+  }
+
+  /** The response of the current attempt, once connected (when the source was a `Response`). */
+  get response(): Response | undefined {
+    return this.#response;
+  }
+
+  /** Just the text deltas, for `for await (const text of stream.textStream)`. */
+  get textStream(): AsyncIterable<string> {
+    return { [Symbol.asyncIterator]: () => this.#texts() };
+  }
+
+  async *#texts(): AsyncGenerator<string, void, undefined> {
+    // Leaving this loop early returns the inner iterator too, which aborts the stream.
+    for await (const event of this) {
+      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') yield event.delta.text;
+    }
+  }
+
+  /** Adds a listener; returns a function that removes it. A listener that throws is reported, never breaks the stream. */
+  on<Name extends MessageStreamEventName>(name: Name, listener: MessageStreamListeners[Name]): () => void {
+    return this.#emitter.on(name, listener);
+  }
+
+  /** Removes a listener. */
+  off<Name extends MessageStreamEventName>(name: Name, listener: MessageStreamListeners[Name]): void {
+    this.#emitter.off(name, listener);
+  }
+
+  /** Stops reading and releases the connection. The stream ends `aborted`; a no-op once it ended. */
+  abort(reason?: unknown): void {
+    if (this.#status !== 'streaming' || this.#controller.signal.aborted) return;
+    const message =
+      reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : undefined;
+    this.#controller.abort(new AbortError(message, { partial: this.#snapshot, cause: reason }));
+  }
+
+  /** Resolves with the complete message; rejects with the typed failure (carrying `partial`). */
+  finalMessage(): Promise<Message> {
+    return this.#done.then((message) => message);
+  }
+
+  /** Resolves with the text of all text blocks, joined without separators. */
+  async finalText(): Promise<string> {
+    const message = await this.finalMessage();
+    let text = '';
+    for (const block of message.content) if (block.type === 'text') text += (block as { text: string }).text;
+    return text;
+  }
+
+  /** Resolves once the stream ended, however it ended. */
+  async done(): Promise<void> {
+    await this.#done.catch(() => undefined);
+  }
+
+  /**
+   * Iterates the Anthropic events from now on. Leaving the loop early aborts the stream.
+   * The iteration throws the stream's error (or an `AbortError`) after the events before it.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<MessageStreamEvent> {
+    const queue: AsyncQueue<MessageStreamEvent> = new AsyncQueue(() => {
+      this.#queues.delete(queue);
+      this.abort('The consumer stopped iterating');
+    });
+    if (this.#status === 'complete') queue.close();
+    else if (this.#error) queue.fail(this.#error);
+    else this.#queues.add(queue);
+    return queue;
+  }
+
+  async #run(): Promise<Message> {
+    const stop = this.#controller.signal;
+    try {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await this.#attempt(attempt);
+        } catch (error) {
+          const failure = toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot);
+          const delay = this.#retryDelay(failure, attempt);
+          if (delay === undefined) throw failure;
+          this.#emit('retry', { attempt: attempt + 1, delayMs: delay, error: failure });
+          this.#snapshot = undefined;
+          this.#stats.resetContent();
+          await (this.#init.sleep ?? abortableSleep)(delay, stop).catch(() => stop.throwIfAborted());
+        }
+      }
+    } catch (error) {
+      throw this.#fail(toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot));
+    } finally {
+      clearTimeout(this.#totalTimer);
+      this.#stats.end();
+      this.#emit('end');
+    }
+  }
+
+  #retryDelay(failure: ChatStreamError, attempt: number): number | undefined {
+    if (this.#controller.signal.aborted || !this.#init.retryDelay) return undefined;
+    if (this.#snapshot && this.#snapshot.message.content.length > 0) return undefined;
+    return this.#init.retryDelay(failure, attempt);
+  }
+
+  async #attempt(attempt: number): Promise<Message> {
+    const stop = this.#controller.signal;
+    const attemptController = new AbortController();
+    const abortAttempt = (): void => attemptController.abort(stop.reason);
+    stop.addEventListener('abort', abortAttempt, { once: true });
+    try {
+      const source = await this.#init.connect(attempt, attemptController.signal);
+      stop.throwIfAborted();
+      const body = await bodyOf(source, (response) => {
+        this.#response = response;
+      });
+      this.#emit('connect');
+      const decode = createEventDecoder(this.#init.protocol);
+      const { idleTimeoutMs } = this.#init;
+      let streamError: StreamEventError | undefined;
+      await pumpEvents(body, {
+        signal: attemptController.signal,
+        idleTimeoutMs,
+        onIdle: () =>
+          attemptController.abort(new TimeoutError('idle', idleTimeoutMs ?? 0, { partial: this.#snapshot })),
+        maxBufferSize: this.#init.maxBufferSize,
+        onBytes: (count) => this.#stats.bytes(count),
+        onEvent: (sse) => {
+          if (streamError) return;
+          decode(sse, (event) => {
+            if (event.type === 'error') {
+              streamError = new StreamEventError(event.error.type, event.error.message, {
+                partial: this.#snapshot,
+                requestId: event.request_id ?? this.#response?.headers.get('request-id') ?? undefined,
+              });
+              // Nothing follows an error event: stop reading now rather than wait for the close.
+              attemptController.abort(streamError);
+            }
+            this.#apply(event);
+          });
+        },
+      });
+      const snapshot = this.#snapshot;
+      if (!snapshot?.complete) {
+        throw new IncompleteStreamError(
+          snapshot ? 'The stream ended before message_stop' : 'The stream ended before any message arrived',
+          { partial: snapshot },
+        );
+      }
+      this.#status = 'complete';
+      for (const queue of this.#queues) queue.close();
+      return snapshot.message;
+    } finally {
+      stop.removeEventListener('abort', abortAttempt);
+    }
+  }
+
+  #apply(event: MessageStreamEvent): void {
+    const previous = this.#snapshot;
+    const snapshot = accumulateMessage(previous, event);
+    this.#snapshot = snapshot;
+    for (const queue of this.#queues) queue.push(event);
+    this.#emit('streamEvent', event, snapshot);
+    if (!snapshot || snapshot === previous) return;
+    this.#emit('snapshot', snapshot);
+    switch (event.type) {
+      case 'content_block_delta':
+        this.#emitDelta(event, snapshot);
+        break;
+      case 'content_block_stop': {
+        const block = snapshot.message.content[event.index];
+        if (block) this.#emit('contentBlock', block);
+        break;
+      }
+      case 'message_start':
+      case 'message_delta': {
+        const tokens = snapshot.message.usage.output_tokens;
+        if (typeof tokens === 'number') this.#stats.usage(tokens);
+        break;
+      }
+      case 'message_stop':
+        this.#emit('message', snapshot.message);
+        break;
+      default:
+        break;
+    }
+  }
+
+  #emitDelta(event: MessageStreamEvent & { type: 'content_block_delta' }, snapshot: MessageSnapshot): void {
+    const block = snapshot.message.content[event.index] as Record<string, unknown>;
+    const { delta } = event;
+    switch (delta.type) {
+      case 'text_delta':
+        this.#stats.content(delta.text);
+        this.#emit('text', delta.text, block['text'] as string);
+        break;
+      case 'thinking_delta':
+        this.#stats.content(delta.thinking);
+        this.#emit('thinking', delta.thinking, block['thinking'] as string);
+        break;
+      case 'input_json_delta':
+        this.#stats.content(delta.partial_json);
+        if (this.#emitter.has('inputJson')) this.#emit('inputJson', delta.partial_json, block['input']);
+        break;
+      case 'signature_delta':
+        this.#emit('signature', delta.signature);
+        break;
+      case 'citations_delta':
+        this.#emit('citation', delta.citation, (block['citations'] as []) ?? []);
+        break;
+    }
+  }
+
+  #fail(error: ChatStreamError): ChatStreamError {
+    this.#error = error;
+    this.#status = error instanceof AbortError ? 'aborted' : 'error';
+    for (const queue of this.#queues) queue.fail(error);
+    if (error instanceof AbortError) this.#emit('abort', error);
+    else this.#emit('error', error);
+    return error;
+  }
+
+  #emit<Name extends MessageStreamEventName>(
+    name: Name,
+    ...args: Parameters<MessageStreamListeners[Name]>
+  ): void {
+    this.#emitter.emit(name, ...args);
+  }
+}
+
+function toChatStreamError(error: unknown, partial: MessageSnapshot | undefined): ChatStreamError {
+  if (error instanceof ChatStreamError) {
+    if (error.partial === undefined && partial !== undefined) {
+      Object.defineProperty(error, 'partial', { value: partial });
+    }
+    return error;
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new AbortError(error.message, { partial, cause: error });
+  }
+  return new ConnectionError(error instanceof Error ? error.message : String(error), {
+    partial,
+    cause: error,
+  });
+}

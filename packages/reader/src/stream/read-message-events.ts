@@ -1,0 +1,120 @@
+import {
+  AbortError,
+  IncompleteStreamError,
+  ProtocolError,
+  StreamEventError,
+  TimeoutError,
+} from '../errors.ts';
+import { applyMessageDelta } from '../anthropic/apply-message-delta.ts';
+import type { ContentBlock, Message, MessageStreamEvent } from '../types.ts';
+import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
+import type { MessageStreamSource } from './read-message-stream.ts';
+import { pumpEvents } from './pump-events.ts';
+import { bodyOf } from './response-body.ts';
+
+/** Receives a stream's pieces as they arrive; nothing is accumulated for you. */
+export interface MessageEventSink {
+  /** Every Anthropic event, in order. */
+  onEvent?: (event: MessageStreamEvent) => void;
+  /** A block began (tool inputs start as a `{}` placeholder). */
+  onBlockStart?: (block: ContentBlock, index: number) => void;
+  /** A text delta of block `index`. */
+  onText?: (delta: string, index: number) => void;
+  /** A thinking delta of block `index`. */
+  onThinking?: (delta: string, index: number) => void;
+  /** A raw tool-input JSON fragment of block `index`. */
+  onInputJson?: (partialJson: string, index: number) => void;
+  /** Block `index` finished. */
+  onBlockStop?: (index: number) => void;
+}
+
+/** Options of {@link readMessageEvents}. */
+export interface ReadMessageEventsOptions {
+  /** Wire protocol (default `anthropic`). */
+  protocol?: StreamProtocol;
+  /** Aborting it stops reading; the promise rejects with an `AbortError`. */
+  signal?: AbortSignal;
+  /** Fail when no bytes arrive for this long. */
+  idleTimeoutMs?: number;
+  /** Longest SSE line or event, in characters. */
+  maxBufferSize?: number;
+}
+
+/**
+ * The constant-memory way to read a stream: each event and delta goes to `sink` and is then
+ * forgotten, so an arbitrarily long output never grows the heap. Resolves with the message shell
+ * (id, model, final `stop_reason`, `usage`; `content` left empty) once `message_stop` arrived;
+ * rejects with the same typed errors as `MessageStream` (without a `partial`, as nothing is kept).
+ *
+ * @example
+ * const file = createWriteStream('answer.txt');
+ * const shell = await readMessageEvents(response, { onText: (delta) => file.write(delta) });
+ * console.log(shell.stop_reason, shell.usage.output_tokens);
+ */
+export async function readMessageEvents(
+  source: MessageStreamSource,
+  sink: MessageEventSink,
+  options: ReadMessageEventsOptions = {},
+): Promise<Message> {
+  const controller = new AbortController();
+  const { signal: outer, idleTimeoutMs } = options;
+  const forward = (): void => controller.abort(new AbortError(undefined, { cause: outer?.reason }));
+  if (outer?.aborted) forward();
+  outer?.addEventListener('abort', forward, { once: true });
+  try {
+    const body = await bodyOf(await source, () => undefined);
+    let shell: Message | undefined;
+    let stopped = false;
+    const decode = createEventDecoder(options.protocol ?? 'anthropic');
+    const handle = (event: MessageStreamEvent): void => {
+      if (event.type === 'error') {
+        const error = new StreamEventError(event.error.type, event.error.message, {
+          requestId: event.request_id,
+        });
+        controller.abort(error);
+        throw error;
+      }
+      if (event.type === 'message_start') shell = { ...event.message, content: [] };
+      else if (!shell && event.type !== 'ping')
+        throw new ProtocolError(`Received ${event.type} before message_start`);
+      sink.onEvent?.(event);
+      switch (event.type) {
+        case 'content_block_start':
+          sink.onBlockStart?.(event.content_block, event.index);
+          break;
+        case 'content_block_delta':
+          if (event.delta.type === 'text_delta') sink.onText?.(event.delta.text, event.index);
+          else if (event.delta.type === 'thinking_delta')
+            sink.onThinking?.(event.delta.thinking, event.index);
+          else if (event.delta.type === 'input_json_delta')
+            sink.onInputJson?.(event.delta.partial_json, event.index);
+          break;
+        case 'content_block_stop':
+          sink.onBlockStop?.(event.index);
+          break;
+        case 'message_delta':
+          if (shell) shell = applyMessageDelta(shell, event);
+          break;
+        case 'message_stop':
+          stopped = true;
+          break;
+        default:
+          break;
+      }
+    };
+    await pumpEvents(body, {
+      signal: controller.signal,
+      idleTimeoutMs,
+      onIdle: () => controller.abort(new TimeoutError('idle', idleTimeoutMs ?? 0)),
+      maxBufferSize: options.maxBufferSize,
+      onBytes: () => undefined,
+      onEvent: (sse) => decode(sse, handle),
+    });
+    if (!shell || !stopped) throw new IncompleteStreamError('The stream ended before message_stop');
+    return shell;
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  } finally {
+    outer?.removeEventListener('abort', forward);
+  }
+}

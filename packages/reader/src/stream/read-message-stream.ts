@@ -1,0 +1,36 @@
+import { MessageStream, type MessageStreamOptions } from './message-stream.ts';
+import type { StreamSource } from './response-body.ts';
+
+/** Anything the read functions accept: a response (checked), a raw body, or a pending response. */
+export type MessageStreamSource = StreamSource | Promise<StreamSource>;
+
+/**
+ * Reads an Anthropic Messages SSE stream — a `Response` (status and content type checked), a
+ * body `ReadableStream`, or a promise of either — as a {@link MessageStream}.
+ *
+ * @example
+ * const stream = readMessageStream(fetch('/api/chat', { method: 'POST', body }));
+ * stream.on('text', (delta, text) => render(text));
+ * const message = await stream.finalMessage();
+ */
+export function readMessageStream(
+  source: MessageStreamSource,
+  options: MessageStreamOptions = {},
+): MessageStream {
+  return new MessageStream({ ...options, protocol: 'anthropic', connect: () => Promise.resolve(source) });
+}
+
+/**
+ * Reads the plain-text SSE protocol (`data: <text>` per piece, multi-line data joined with `\n`,
+ * `data: [DONE]` at the end) as the same {@link MessageStream}: one text block, `end_turn`.
+ * A stream that ends without `[DONE]` fails with an `IncompleteStreamError` keeping the text.
+ *
+ * @example
+ * const text = await readTextStream(await fetch('/generate')).finalText();
+ */
+export function readTextStream(
+  source: MessageStreamSource,
+  options: MessageStreamOptions = {},
+): MessageStream {
+  return new MessageStream({ ...options, protocol: 'text', connect: () => Promise.resolve(source) });
+}

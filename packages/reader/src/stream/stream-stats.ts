@@ -1,0 +1,92 @@
+/** Progress figures for one stream, read through `MessageStream.stats`. */
+export interface StreamStats {
+  /** Milliseconds since the request began (until the end, once ended). */
+  readonly elapsedMs: number;
+  /** From the request to the first body byte. */
+  readonly timeToFirstByteMs: number | undefined;
+  /** From the request to the first content delta (text, thinking or tool input). */
+  readonly timeToFirstTokenMs: number | undefined;
+  /** Body bytes received (all attempts). */
+  readonly bytes: number;
+  /** Output tokens: exact from the latest `usage`, plus an estimate for text received since. */
+  readonly outputTokens: number;
+  /** True when `outputTokens` is exactly what the last `usage` said (no estimate on top). */
+  readonly outputTokensExact: boolean;
+  /** Output tokens per second since the first token; undefined before it. */
+  readonly tokensPerSecond: number | undefined;
+  /** The request's `max_tokens`, when known. */
+  readonly maxTokens: number | undefined;
+  /** `outputTokens / maxTokens`, between 0 and 1, when `maxTokens` is known. */
+  readonly progress: number | undefined;
+}
+
+/** Characters per token for the estimate between usage updates: Latin text averages about four. */
+const CHARS_PER_TOKEN = 4;
+
+/** Collects the raw timings and counts behind {@link StreamStats}. */
+export class StatsTracker {
+  readonly #now: () => number;
+  readonly #maxTokens: number | undefined;
+  #startedAt: number;
+  #firstByteAt: number | undefined;
+  #firstTokenAt: number | undefined;
+  #endedAt: number | undefined;
+  #bytes = 0;
+  #exactTokens = 0;
+  #charsSinceExact = 0;
+
+  constructor(now: () => number, maxTokens: number | undefined) {
+    this.#now = now;
+    this.#maxTokens = maxTokens;
+    this.#startedAt = now();
+  }
+
+  /** Counts body bytes; the first call marks the time to first byte. */
+  bytes(count: number): void {
+    this.#firstByteAt ??= this.#now();
+    this.#bytes += count;
+  }
+
+  /** Counts generated characters; the first call marks the time to first token. */
+  content(text: string): void {
+    this.#firstTokenAt ??= this.#now();
+    this.#charsSinceExact += text.length;
+  }
+
+  /** Records an exact `output_tokens` total from `usage`. */
+  usage(outputTokens: number): void {
+    this.#exactTokens = outputTokens;
+    this.#charsSinceExact = 0;
+  }
+
+  /** Forgets what a discarded attempt produced (a retry before any content). */
+  resetContent(): void {
+    this.#firstTokenAt = undefined;
+    this.#exactTokens = 0;
+    this.#charsSinceExact = 0;
+  }
+
+  /** Freezes `elapsedMs` at the end of the stream. */
+  end(): void {
+    this.#endedAt ??= this.#now();
+  }
+
+  /** The current figures. */
+  read(): StreamStats {
+    const now = this.#endedAt ?? this.#now();
+    const estimate = Math.round(this.#charsSinceExact / CHARS_PER_TOKEN);
+    const outputTokens = this.#exactTokens + estimate;
+    const generatingMs = this.#firstTokenAt === undefined ? 0 : now - this.#firstTokenAt;
+    return {
+      elapsedMs: now - this.#startedAt,
+      timeToFirstByteMs: this.#firstByteAt === undefined ? undefined : this.#firstByteAt - this.#startedAt,
+      timeToFirstTokenMs: this.#firstTokenAt === undefined ? undefined : this.#firstTokenAt - this.#startedAt,
+      bytes: this.#bytes,
+      outputTokens,
+      outputTokensExact: estimate === 0,
+      tokensPerSecond: generatingMs > 0 ? (outputTokens * 1000) / generatingMs : undefined,
+      maxTokens: this.#maxTokens,
+      progress: this.#maxTokens ? Math.min(1, outputTokens / this.#maxTokens) : undefined,
+    };
+  }
+}
