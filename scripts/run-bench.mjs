@@ -9,7 +9,7 @@ const benchDir = 'bench';
 const files = readdirSync(benchDir)
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
-  .sort();
+  .toSorted();
 
 for (const file of files) {
   console.log(`\n▶ ${file}`);
@@ -26,8 +26,10 @@ for (const file of files) {
 
 const sections = readdirSync(join(benchDir, 'results'))
   .filter((file) => file.endsWith('.md'))
-  .sort()
+  .toSorted()
   .map((file) => readFileSync(join(benchDir, 'results', file), 'utf8').trim());
 const header = `# Benchmark results\n\nWritten by \`pnpm bench\` (node ${process.version}, ${process.platform}/${process.arch}). Each section comes from one file in \`bench/\`; peers run in the same process and run as ours.\n`;
 writeFileSync(join(benchDir, 'RESULTS.md'), [header, ...sections].join('\n\n') + '\n');
-console.log(`\nWrote ${join(benchDir, 'RESULTS.md')}${existsSync(join(benchDir, 'RESULTS.md')) ? '' : ' (failed)'}`);
+console.log(
+  `\nWrote ${join(benchDir, 'RESULTS.md')}${existsSync(join(benchDir, 'RESULTS.md')) ? '' : ' (failed)'}`,
+);

@@ -38,7 +38,11 @@ export interface ScenarioBuilder {
   /** A `redacted_thinking` block. */
   redactedThinking(data: string): ScenarioBuilder;
   /** A client tool call with its input streamed as JSON fragments. */
-  toolUse(name: string, input: JsonObject, options?: Omit<ToolUseStep, 'type' | 'name' | 'input'>): ScenarioBuilder;
+  toolUse(
+    name: string,
+    input: JsonObject,
+    options?: Omit<ToolUseStep, 'type' | 'name' | 'input'>,
+  ): ScenarioBuilder;
   /** A server tool call (`web_search`, …). */
   serverToolUse(
     name: string,
@@ -110,7 +114,7 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     toolUse: (name, input, options = {}) => add(toolStep('tool_use', name, input, options)),
     serverToolUse: (name, input, options = {}) => add(toolStep('server_tool_use', name, input, options)),
     webSearchResult: (hits) => {
-      const call = draft.steps.findLast((step) => step.type === 'server_tool_use');
+      const call = draft.steps.findLast((step): step is ToolUseStep => step.type === 'server_tool_use');
       if (!call) throw new Error('webSearchResult() needs a serverToolUse() before it.');
       const random = stepRandom(draft);
       return add({

@@ -42,7 +42,7 @@ export function splitText(text: string, chunking: Chunking = 'words', seed = 0):
 
 function groupPoints(points: readonly string[], nextSize: () => number): string[] {
   const pieces: string[] = [];
-  for (let i = 0; i < points.length; ) {
+  for (let i = 0; i < points.length;) {
     const size = Math.max(1, Math.floor(nextSize()));
     pieces.push(points.slice(i, i + size).join(''));
     i += size;
@@ -71,7 +71,7 @@ export function splitBytes(
     const random = createRandom((sizes as RandomChunking).seed ?? seed);
     nextSize = () => random.int(min, max);
   }
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const size = Math.max(1, Math.floor(nextSize()));
     chunks.push(bytes.subarray(offset, offset + size));
     offset += size;

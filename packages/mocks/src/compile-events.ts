@@ -39,7 +39,9 @@ export function compileTimeline(scenario: ResolvedScenario): TimelineEntry[] {
 }
 
 function isBlockStep(step: ResolvedStep): boolean {
-  return ['text', 'thinking', 'redacted_thinking', 'tool_use', 'server_tool_use', 'block'].includes(step.type);
+  return ['text', 'thinking', 'redacted_thinking', 'tool_use', 'server_tool_use', 'block'].includes(
+    step.type,
+  );
 }
 
 function stepEvents(step: ResolvedStep, index: number, seed: number): StreamEvent[] {

@@ -32,7 +32,8 @@ export function compileExpected(scenario: ResolvedScenario): ExpectedOutcome {
       case 'text': {
         const text: ContentBlock = { type: 'text', text: cut(step.text, step.cutAt) };
         // The stream starts text blocks without `citations`; the SDK creates the array on the first one.
-        if (step.citations && step.citations.length > 0) text.citations = structuredClone([...step.citations]);
+        if (step.citations && step.citations.length > 0)
+          text.citations = structuredClone([...step.citations]);
         content.push(text);
         break;
       }

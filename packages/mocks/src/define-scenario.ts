@@ -46,7 +46,9 @@ function validateSteps(description: ScenarioDescription): void {
     if ((step.type === 'stop' || step.type === 'error') && !last) {
       throw new Error(`Scenario "${name}": a ${step.type} step must be the last step.`);
     }
-    const cutBlock = (step.type === 'text' || step.type === 'tool_use' || step.type === 'server_tool_use') && step.cutAt !== undefined;
+    const cutBlock =
+      (step.type === 'text' || step.type === 'tool_use' || step.type === 'server_tool_use') &&
+      step.cutAt !== undefined;
     const next = steps[position + 1];
     if (cutBlock && next && next.type !== 'stop' && next.type !== 'error') {
       throw new Error(`Scenario "${name}": a cut block (cutAt) can only be followed by a stop or an error.`);

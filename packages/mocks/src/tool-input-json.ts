@@ -76,7 +76,12 @@ function readObject(value: { [key: string]: JsonValue }, cursor: Cursor): JsonVa
     const read = readValue(entry, cursor);
     if (read !== MISSING) {
       // defineProperty, so a `__proto__` key stays an own key as JSON.parse makes it.
-      Object.defineProperty(result, key, { value: read, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: read,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     if (cursor.cut) return result;
   }

@@ -60,7 +60,7 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
     case 'ping':
       return event as unknown as MessageStreamEvent;
     default:
-      if (typeof event.type !== 'string') throw malformed(String(sse.event), 'type');
+      if (typeof event.type !== 'string') throw malformed(sse.event, 'type');
       return undefined;
   }
 }

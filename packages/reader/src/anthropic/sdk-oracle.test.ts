@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const request = { model: 'claude-sonnet-5-5', max_tokens: 1024, messages: [{ role: 'user' as const, content: 'Hi' }] };
+const request = {
+  model: 'claude-sonnet-5-5',
+  max_tokens: 1024,
+  messages: [{ role: 'user' as const, content: 'Hi' }],
+};
 
 async function sdkFinalMessage(): Promise<unknown> {
   const client = new Anthropic({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0 });
@@ -23,7 +27,10 @@ async function sdkFinalMessage(): Promise<unknown> {
 }
 
 async function ourFinalMessage(): Promise<unknown> {
-  const message = await streamMessage({ url: `${server.url}/v1/messages`, body: request }, { retry: false }).finalMessage();
+  const message = await streamMessage(
+    { url: `${server.url}/v1/messages`, body: request },
+    { retry: false },
+  ).finalMessage();
   return JSON.parse(JSON.stringify(message));
 }
 
@@ -52,6 +59,8 @@ describe('finalMessage() equals the official SDK for the same bytes', () => {
     expect(typed.errorType).toBe('overloaded_error');
     expect(typed.requestId).toBe('req_011');
     expect(typed.partial?.message.content).toEqual([{ type: 'text', text: 'Partial answer that gets' }]);
-    expect((theirError as { error?: { error?: { type?: string } } }).error?.error?.type).toBe('overloaded_error');
+    expect((theirError as { error?: { error?: { type?: string } } }).error?.error?.type).toBe(
+      'overloaded_error',
+    );
   });
 });

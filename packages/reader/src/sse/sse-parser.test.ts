@@ -217,6 +217,11 @@ describe('createSSEParser: buffering (rules 8 and 9)', () => {
     expect(events('d', 'a', 't', 'a', ':', ' ', 'x', 'y', '\n', '\n')).toEqual([event('xy')]);
   });
 
+  it('keeps the order of a line delivered in thousands of pieces', () => {
+    const parts = Array.from({ length: 3000 }, (_, i) => `${i},`);
+    expect(events('data: ', ...parts, '\n\n')).toEqual([event(parts.join(''))]);
+  });
+
   it('reads one 8 MiB line fed one character at a time in linear time', () => {
     // A parser that rescans or recopies its buffer on every feed would not finish this in time.
     const size = 8 * 1024 * 1024;

@@ -39,6 +39,7 @@ export interface SSEParser {
 /** Default `maxBufferSize`: 16 Mi characters (about 32 MiB of string memory at worst). */
 export const DEFAULT_SSE_MAX_BUFFER_SIZE: number = 16 * 1024 * 1024;
 
+const PIECES_PER_BLOCK = 512;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
@@ -69,8 +70,11 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
   }
 
   // Pieces of the line that has not ended yet, joined once when its ending arrives: appending to
-  // one string and searching it again on every feed would make a long line quadratic.
+  // one string and searching it again on every feed would make a long line quadratic. Every
+  // PIECES_PER_BLOCK pieces are joined into a block, which keeps tiny chunks from building a huge
+  // array (slow to grow and to scan for the GC) while copying each character at most twice.
   const pieces: string[] = [];
+  const blocks: string[] = [];
   let pendingLength = 0;
   // The previous text ended with CR: a LF starting the next text belongs to the same line ending.
   let skipLF = false;
@@ -113,8 +117,40 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
     throw new BufferLimitError(maxBufferSize);
   }
 
+  /** Keeps `piece` as the next part of the unterminated line. */
+  function hold(piece: string): void {
+    pieces.push(piece);
+    pendingLength += piece.length;
+    if (pieces.length === PIECES_PER_BLOCK) {
+      blocks.push(pieces.join(''));
+      pieces.length = 0;
+    }
+    if (pendingLength + dataLength > maxBufferSize) overflow();
+  }
+
+  /** The held line completed by `last`; empties the hold. */
+  function takeLine(last: string): string {
+    let whole: string;
+    if (blocks.length === 0 && pieces.length === 1) {
+      whole = (pieces[0] as string) + last;
+    } else {
+      if (last !== '') pieces.push(last);
+      if (blocks.length > 0) {
+        blocks.push(pieces.join(''));
+        whole = blocks.join('');
+      } else {
+        whole = pieces.join('');
+      }
+    }
+    pieces.length = 0;
+    blocks.length = 0;
+    pendingLength = 0;
+    return whole;
+  }
+
   function clear(): void {
     pieces.length = 0;
+    blocks.length = 0;
     pendingLength = 0;
     skipLF = false;
     hasData = false;
@@ -239,22 +275,16 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
       skipLF = false;
       if (text.charCodeAt(0) === LF) pos = 1;
     }
-    if (pieces.length > 0) {
+    if (pendingLength > 0) {
       const lf = text.indexOf('\n', pos);
       const cr = text.indexOf('\r', pos);
       const end = cr === -1 ? lf : lf === -1 ? cr : cr < lf ? cr : lf;
       if (end === -1) {
-        const piece = pos === 0 ? text : text.slice(pos);
-        pieces.push(piece);
-        pendingLength += piece.length;
-        if (pendingLength + dataLength > maxBufferSize) overflow();
+        hold(pos === 0 ? text : text.slice(pos));
         broken = false;
         return;
       }
-      if (end > pos) pieces.push(text.slice(pos, end));
-      const whole = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
-      pieces.length = 0;
-      pendingLength = 0;
+      const whole = takeLine(text.slice(pos, end));
       line(whole, 0, whole.length);
       pos = end + 1;
       if (end === cr) {
@@ -264,12 +294,7 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
     }
     if (pos < length) {
       pos = lines(text, pos);
-      if (pos < length) {
-        const rest = pos === 0 ? text : text.slice(pos);
-        pieces.push(rest);
-        pendingLength = rest.length;
-        if (pendingLength + dataLength > maxBufferSize) overflow();
-      }
+      if (pos < length) hold(pos === 0 ? text : text.slice(pos));
     }
     broken = false;
   }

@@ -16,7 +16,10 @@ export async function startReplayServer(): Promise<ReplayServer> {
   const server: Server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'request-id': 'req_replay' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'request-id': 'req_replay',
+      });
       const { body, chunkSize } = current;
       const writeFrom = (offset: number): void => {
         if (offset >= body.length) {

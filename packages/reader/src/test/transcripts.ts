@@ -4,7 +4,10 @@
  */
 type Event = Record<string, unknown>;
 
-const start = (id: string, usage: Record<string, unknown> = { input_tokens: 25, output_tokens: 1 }): Event => ({
+const start = (
+  id: string,
+  usage: Record<string, unknown> = { input_tokens: 25, output_tokens: 1 },
+): Event => ({
   type: 'message_start',
   message: {
     id,
@@ -17,10 +20,15 @@ const start = (id: string, usage: Record<string, unknown> = { input_tokens: 25, 
     usage,
   },
 });
-const blockStart = (index: number, block: Event): Event => ({ type: 'content_block_start', index, content_block: block });
+const blockStart = (index: number, block: Event): Event => ({
+  type: 'content_block_start',
+  index,
+  content_block: block,
+});
 const delta = (index: number, d: Event): Event => ({ type: 'content_block_delta', index, delta: d });
 const text = (index: number, value: string): Event => delta(index, { type: 'text_delta', text: value });
-const json = (index: number, value: string): Event => delta(index, { type: 'input_json_delta', partial_json: value });
+const json = (index: number, value: string): Event =>
+  delta(index, { type: 'input_json_delta', partial_json: value });
 const stop = (index: number): Event => ({ type: 'content_block_stop', index });
 const messageDelta = (stopReason: string, usage: Record<string, unknown>, extra: Event = {}): Event => ({
   type: 'message_delta',
@@ -54,10 +62,15 @@ export const transcripts: Record<string, Event[]> = {
     stop(0),
     blockStart(1, { type: 'tool_use', id: 'toolu_01', name: 'get_weather', input: {} }),
     json(1, ''),
-    ...pieces('{"location": "San Francisco, CA", "unit": "celsius", "days": [1, 2.5, -3e2], "ok": true, "none": null}', 4).map((p) => json(1, p)),
+    ...pieces(
+      '{"location": "San Francisco, CA", "unit": "celsius", "days": [1, 2.5, -3e2], "ok": true, "none": null}',
+      4,
+    ).map((p) => json(1, p)),
     stop(1),
     blockStart(2, { type: 'tool_use', id: 'toolu_02', name: 'get_weather', input: {} }),
-    ...pieces('{"location":"Zürich \\u00e9 \\ud83d\\ude00","nested":{"a":[{"b":"c"}]}}', 1).map((p) => json(2, p)),
+    ...pieces('{"location":"Zürich \\u00e9 \\ud83d\\ude00","nested":{"a":[{"b":"c"}]}}', 1).map((p) =>
+      json(2, p),
+    ),
     stop(2),
     blockStart(3, { type: 'tool_use', id: 'toolu_03', name: 'get_time', input: {} }),
     json(3, ''),
@@ -102,14 +115,28 @@ export const transcripts: Record<string, Event[]> = {
     text(1, 'the grass is green'),
     delta(1, {
       type: 'citations_delta',
-      citation: { type: 'page_location', cited_text: 'Sky', document_index: 1, document_title: null, start_page_number: 1, end_page_number: 2 },
+      citation: {
+        type: 'page_location',
+        cited_text: 'Sky',
+        document_index: 1,
+        document_title: null,
+        start_page_number: 1,
+        end_page_number: 2,
+      },
     }),
     stop(1),
     messageDelta('end_turn', { output_tokens: 30 }),
     messageStop,
   ],
   serverTools: [
-    start('msg_server', { input_tokens: 2000, output_tokens: 3, server_tool_use: null, service_tier: 'standard', cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }),
+    start('msg_server', {
+      input_tokens: 2000,
+      output_tokens: 3,
+      server_tool_use: null,
+      service_tier: 'standard',
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    }),
     blockStart(0, { type: 'text', text: '' }),
     text(0, "I'll search for that."),
     stop(0),
@@ -122,7 +149,13 @@ export const transcripts: Record<string, Event[]> = {
       type: 'web_search_tool_result',
       tool_use_id: 'srvtoolu_01',
       content: [
-        { type: 'web_search_result', title: 'NYC Weather', url: 'https://example.com/nyc', encrypted_content: 'Eq…', page_age: 'today' },
+        {
+          type: 'web_search_result',
+          title: 'NYC Weather',
+          url: 'https://example.com/nyc',
+          encrypted_content: 'Eq…',
+          page_age: 'today',
+        },
       ],
     }),
     stop(2),
@@ -133,7 +166,11 @@ export const transcripts: Record<string, Event[]> = {
     stop(4),
     { type: 'future_event', whatever: true },
     delta(0, { type: 'future_delta', x: 1 }),
-    messageDelta('end_turn', { input_tokens: 10682, output_tokens: 510, server_tool_use: { web_search_requests: 1 } }),
+    messageDelta('end_turn', {
+      input_tokens: 10682,
+      output_tokens: 510,
+      server_tool_use: { web_search_requests: 1 },
+    }),
     messageStop,
   ],
   refusal: [
@@ -142,16 +179,30 @@ export const transcripts: Record<string, Event[]> = {
     text(0, 'Here is how you'),
     text(0, ' could start'),
     stop(0),
-    messageDelta('refusal', { output_tokens: 9 }, { stop_details: { type: 'refusal', category: 'cyber', explanation: 'Policy' } }),
+    messageDelta(
+      'refusal',
+      { output_tokens: 9 },
+      { stop_details: { type: 'refusal', category: 'cyber', explanation: 'Policy' } },
+    ),
     messageStop,
   ],
   twoUsageDeltas: [
-    start('msg_usage', { input_tokens: 472, output_tokens: 2, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }),
+    start('msg_usage', {
+      input_tokens: 472,
+      output_tokens: 2,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    }),
     blockStart(0, { type: 'text', text: '' }),
     text(0, 'Counting tokens.'),
     stop(0),
     messageDelta('end_turn', { output_tokens: 5 }),
-    messageDelta('end_turn', { input_tokens: 500, output_tokens: 12, cache_read_input_tokens: 100, cache_creation_input_tokens: null }),
+    messageDelta('end_turn', {
+      input_tokens: 500,
+      output_tokens: 12,
+      cache_read_input_tokens: 100,
+      cache_creation_input_tokens: null,
+    }),
     messageStop,
   ],
   midStreamError: [
@@ -165,6 +216,9 @@ export const transcripts: Record<string, Event[]> = {
 /** Encodes events as the API frames them: `event: <type>`, one `data:` line, a blank line. */
 export function toSSE(events: Event[], lineEnding = '\n'): string {
   return events
-    .map((event) => `event: ${String(event['type'])}${lineEnding}data: ${JSON.stringify(event)}${lineEnding}${lineEnding}`)
+    .map(
+      (event) =>
+        `event: ${String(event['type'])}${lineEnding}data: ${JSON.stringify(event)}${lineEnding}${lineEnding}`,
+    )
     .join('');
 }

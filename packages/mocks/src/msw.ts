@@ -1,0 +1,3 @@
+export { createChatHandlers } from './msw/chat-handlers.ts';
+export type { ChatHandlers, ChatHandlersOptions } from './msw/chat-handlers.ts';
+export type { RequestRecord } from './request-log.ts';

@@ -1,0 +1,242 @@
+import { type RandomChunking, splitBytes } from './chunking.ts';
+import { encodeAnthropicFrame, type SSEEncoding, streamPrefix } from './encode-sse.ts';
+import { encodeTextFrame } from './encode-text.ts';
+import { anthropicErrorBody } from './error-bodies.ts';
+import type { Fault, HttpErrorFault } from './fault-types.ts';
+import type { Frame, PlannedFrame } from './frames.ts';
+import { createId } from './ids.ts';
+import { createRandom, hashSeed } from './prng.ts';
+import type { MockScenario } from './scenario-types.ts';
+import { scheduleFrames, type Timing } from './timing.ts';
+
+/**
+ * How body bytes are cut into chunks: `'event'` (one chunk per event, the default), a fixed size in
+ * bytes, a cycling list of sizes, or seeded random sizes. Byte chunks ignore UTF-8 boundaries on purpose.
+ */
+export type ByteChunking = 'event' | number | readonly number[] | RandomChunking;
+
+/** How a scenario is served. */
+export interface ServeOptions {
+  /** `'anthropic'` (default): Anthropic SSE events. `'text'`: the plain `data: <text>` + `[DONE]` protocol. */
+  protocol?: 'anthropic' | 'text';
+  /** Default `'realistic'`; use `'instant'` in unit tests. */
+  timing?: Timing;
+  /** SSE framing variations. */
+  encoding?: SSEEncoding;
+  /** Byte chunking (default `'event'`). */
+  chunks?: ByteChunking;
+  /** 0-based attempt number, for `failFirst` faults (the handlers and the fake server count for you). */
+  attempt?: number;
+}
+
+/** A chunk of body bytes and the delay before it is sent. */
+export interface TimedChunk {
+  delay: number;
+  bytes: Uint8Array;
+}
+
+/** Everything needed to send a response: status, headers, timed body chunks and how it ends. */
+export interface ResponsePlan {
+  status: number;
+  headers: Record<string, string>;
+  chunks: TimedChunk[];
+  /** `'drop'`: the connection breaks after the last chunk instead of closing cleanly. */
+  end: 'close' | 'drop';
+}
+
+const encoder = new TextEncoder();
+
+/** Plans the response for one request: HTTP faults first, then the stream with its faults and timing. */
+export function planResponse(scenario: MockScenario, options: ServeOptions = {}): ResponsePlan {
+  const attempt = options.attempt ?? 0;
+  const requestId = createId('req', createRandom(hashSeed(scenario.name, scenario.seed + attempt)));
+  const faults = activeFaults(scenario.faults, attempt);
+  const httpFault = faults.find((fault): fault is HttpErrorFault => fault.kind === 'http-error');
+  if (httpFault) return planHttpError(httpFault, requestId);
+  const wrongType = faults.find((fault) => fault.kind === 'wrong-content-type');
+  if (wrongType) {
+    return {
+      status: 200,
+      headers: { 'content-type': wrongType.contentType, 'request-id': requestId },
+      chunks: [{ delay: 0, bytes: encoder.encode(wrongType.body) }],
+      end: 'close',
+    };
+  }
+
+  const protocol = options.protocol ?? 'anthropic';
+  const encoding = options.encoding ?? {};
+  const frames = applyFrameFaults(
+    protocol === 'text' ? textFrames(scenario) : eventFrames(scenario),
+    faults,
+    protocol,
+  );
+  const timed = scheduleFrames(frames, options.timing ?? 'realistic', scenario.seed);
+  const texts = timed.map(({ frame }) =>
+    protocol === 'text' ? encodeTextFrame(frame, encoding) : encodeAnthropicFrame(frame, encoding),
+  );
+  const prefix = protocol === 'text' ? (encoding.bom ? '\uFEFF' : '') : streamPrefix(encoding);
+  if (texts.length > 0) texts[0] = prefix + texts[0];
+  else texts.push(prefix);
+  const pieces = texts.map((text, i) => ({ delay: timed[i]?.delay ?? 0, bytes: encoder.encode(text) }));
+  let chunks = rechunk(pieces, options.chunks ?? 'event', scenario.seed);
+  const drop = faults.find((fault) => fault.kind === 'drop-connection');
+  if (drop) chunks = truncate(chunks, drop.afterBytes);
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'request-id': requestId,
+    },
+    chunks,
+    end: drop ? 'drop' : 'close',
+  };
+}
+
+/** `failFirst` turns into its HTTP fault for the first attempts and vanishes afterwards. */
+function activeFaults(faults: readonly Fault[], attempt: number): Fault[] {
+  return faults.flatMap((fault) => {
+    if (fault.kind !== 'fail-first') return [fault];
+    return attempt < fault.times ? [fault.fault] : [];
+  });
+}
+
+function planHttpError(fault: HttpErrorFault, requestId: string): ResponsePlan {
+  const headers: Record<string, string> = {
+    'content-type': fault.contentType ?? 'application/json',
+    'request-id': requestId,
+  };
+  if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+  if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+  const body = fault.body ?? JSON.stringify(anthropicErrorBody(fault.errorType, fault.message, requestId));
+  return { status: fault.status, headers, chunks: [{ delay: 0, bytes: encoder.encode(body) }], end: 'close' };
+}
+
+function eventFrames(scenario: MockScenario): PlannedFrame[] {
+  return scenario.timeline.map(({ event, pauseBefore }) => ({
+    frame: { kind: 'event', event },
+    pauseBefore,
+    stallBefore: 0,
+  }));
+}
+
+/**
+ * The scenario's text deltas as plain-text chunks. Text blocks after the first start with a space,
+ * so the chunks join to `expectedText`. `[DONE]` only when the message completed.
+ */
+function textFrames(scenario: MockScenario): PlannedFrame[] {
+  const frames: PlannedFrame[] = [];
+  let pause = 0;
+  let lastIndex: number | undefined;
+  for (const { event, pauseBefore } of scenario.timeline) {
+    pause += pauseBefore;
+    const delta =
+      event.type === 'content_block_delta'
+        ? (event as { delta: { type: string; text?: string } }).delta
+        : undefined;
+    if (delta?.type !== 'text_delta' || !delta.text) continue;
+    const index = (event as { index: number }).index;
+    const separator = lastIndex !== undefined && lastIndex !== index ? ' ' : '';
+    lastIndex = index;
+    frames.push({
+      frame: { kind: 'text', text: separator + delta.text },
+      pauseBefore: pause,
+      stallBefore: 0,
+    });
+    pause = 0;
+  }
+  if (scenario.events.some((event) => event.type === 'message_stop')) {
+    frames.push({ frame: { kind: 'done' }, pauseBefore: pause, stallBefore: 0 });
+  }
+  return frames;
+}
+
+function applyFrameFaults(
+  frames: PlannedFrame[],
+  faults: readonly Fault[],
+  protocol: 'anthropic' | 'text',
+): PlannedFrame[] {
+  let result = [...frames];
+  const insert = (afterEvents: number, frame: Frame): void => {
+    result.splice(Math.min(afterEvents, result.length), 0, { frame, pauseBefore: 0, stallBefore: 0 });
+  };
+  for (const fault of faults) {
+    switch (fault.kind) {
+      case 'end-without-message-stop':
+        result = result.filter(
+          ({ frame }) =>
+            !(frame.kind === 'done' || (frame.kind === 'event' && frame.event.type === 'message_stop')),
+        );
+        break;
+      case 'malformed-event':
+        if (protocol === 'anthropic') {
+          insert(fault.afterEvents, {
+            kind: 'raw',
+            eventName: 'content_block_delta',
+            data: '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hel',
+          });
+        }
+        break;
+      case 'oversized-event':
+        if (protocol === 'anthropic') {
+          const padding = 'x'.repeat(Math.max(0, fault.bytes - 40));
+          insert(fault.afterEvents, {
+            kind: 'raw',
+            eventName: 'ping',
+            data: `{"type":"ping","padding":"${padding}"}`,
+          });
+        }
+        break;
+      case 'stall': {
+        const target = result[Math.min(fault.afterEvents, result.length - 1)];
+        if (target) target.stallBefore += fault.ms;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return result;
+}
+
+/** Re-cuts the encoded frames; a chunk waits for the delays of every frame that starts inside it. */
+function rechunk(pieces: TimedChunk[], chunking: ByteChunking, seed: number): TimedChunk[] {
+  if (chunking === 'event') return pieces;
+  const total = pieces.reduce((sum, piece) => sum + piece.bytes.length, 0);
+  const all = new Uint8Array(total);
+  const starts: { offset: number; delay: number }[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    all.set(piece.bytes, offset);
+    starts.push({ offset, delay: piece.delay });
+    offset += piece.bytes.length;
+  }
+  const chunks: TimedChunk[] = [];
+  let position = 0;
+  let next = 0;
+  for (const bytes of splitBytes(all, chunking, seed)) {
+    let delay = 0;
+    while (next < starts.length && (starts[next]?.offset ?? 0) < position + bytes.length) {
+      delay += starts[next]?.delay ?? 0;
+      next++;
+    }
+    chunks.push({ delay, bytes });
+    position += bytes.length;
+  }
+  return chunks;
+}
+
+/** Keeps the first `limit` bytes. */
+function truncate(chunks: TimedChunk[], limit: number): TimedChunk[] {
+  const kept: TimedChunk[] = [];
+  let sent = 0;
+  for (const chunk of chunks) {
+    if (sent >= limit) break;
+    const room = limit - sent;
+    kept.push(
+      chunk.bytes.length <= room ? chunk : { delay: chunk.delay, bytes: chunk.bytes.subarray(0, room) },
+    );
+    sent += Math.min(room, chunk.bytes.length);
+  }
+  return kept;
+}

@@ -1,0 +1,206 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ScenarioName, scenarios } from '../catalogue.ts';
+import { anthropicErrorBody } from '../error-bodies.ts';
+import { createId } from '../ids.ts';
+import type { StreamOutcome } from '../play-plan.ts';
+import { planResponse, type ResponsePlan, type ServeOptions } from '../plan-response.ts';
+import { createRandom } from '../prng.ts';
+import { createRequestLog, type RequestRecord } from '../request-log.ts';
+import type { MockScenario } from '../scenario-types.ts';
+import { selectScenario } from '../select-scenario.ts';
+import { sleep } from '../sleep.ts';
+import { checkBody, checkHeaders, type RequestProblem } from './validate-request.ts';
+
+/** Options of {@link createFakeAnthropicServer}. */
+export interface FakeAnthropicServerOptions extends ServeOptions {
+  /** When set, `x-api-key` must equal it; otherwise any non-empty key passes. */
+  apiKey?: string;
+  /** The scenario served when the request does not pick one (default `scenarios.basic`). */
+  scenario?: MockScenario | ScenarioName;
+  /** The scenarios a request may pick by name (default: the whole catalogue). */
+  scenarios?: Readonly<Record<string, MockScenario>>;
+  /** Let the last user message pick the scenario (`[scenario:name]`, or just the name). Default true. */
+  selectFromRequest?: boolean;
+}
+
+/** A running fake Messages API on 127.0.0.1. */
+export interface FakeAnthropicServer {
+  /** The messages endpoint, `http://127.0.0.1:<port>/v1/messages`. */
+  readonly url: string;
+  /** The origin, for `new Anthropic({ baseURL })`. */
+  readonly baseURL: string;
+  /** Every request, with `aborted` (the client disconnected mid-stream) and `completed`. */
+  readonly requests: RequestRecord[];
+  /** Serves this scenario from now on (for requests that do not pick one). */
+  use(scenario: MockScenario | ScenarioName): void;
+  /** Resolves once every response started so far has ended. */
+  settled(): Promise<void>;
+  /** Clears the log and `failFirst` counters and goes back to the initial scenario. */
+  reset(): void;
+  /** Stops streaming, destroys every socket and closes the server. */
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Starts a real HTTP server on 127.0.0.1 (a free port) that implements `POST /v1/messages` for the
+ * scenarios, checking the API key, `anthropic-version` and the body like the API does. Close it.
+ *
+ * @example
+ * const server = await createFakeAnthropicServer();
+ * const client = new Anthropic({ apiKey: 'test', baseURL: server.baseURL });
+ * const message = await client.messages
+ *   .stream({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages: [{ role: 'user', content: '[scenario:toolUse]' }] })
+ *   .finalMessage();
+ * await server.close();
+ */
+export async function createFakeAnthropicServer(
+  options: FakeAnthropicServerOptions = {},
+): Promise<FakeAnthropicServer> {
+  const catalogue = options.scenarios ?? scenarios;
+  const resolve = (value: MockScenario | ScenarioName): MockScenario =>
+    typeof value === 'string' ? scenarios[value] : value;
+  const initial = resolve(options.scenario ?? 'basic');
+  let current = initial;
+  const log = createRequestLog();
+  const shutdown = new AbortController();
+  const random = createRandom(0x5eed);
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => response.destroy());
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(', ') : (value ?? ''),
+      ]),
+    );
+    const record = { method: request.method ?? 'GET', path, headers, attempt: 0 };
+    const refuse = (problem: RequestProblem, body: unknown = undefined): void => {
+      const requestId = createId('req', random);
+      log.start({ ...record, body, scenario: '', status: problem.status })('completed');
+      response.writeHead(problem.status, { 'content-type': 'application/json', 'request-id': requestId });
+      response.end(JSON.stringify(anthropicErrorBody(problem.errorType, problem.message, requestId)));
+    };
+    if (request.method !== 'POST' || path !== '/v1/messages') {
+      request.resume();
+      return refuse({
+        status: 404,
+        errorType: 'not_found_error',
+        message: `Not found: ${request.method} ${path}`,
+      });
+    }
+    const text = await readBody(request);
+    if (text === undefined) {
+      return refuse({
+        status: 413,
+        errorType: 'request_too_large',
+        message: 'Request exceeds the maximum allowed number of bytes.',
+      });
+    }
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return refuse(
+        { status: 400, errorType: 'invalid_request_error', message: 'Invalid JSON in request body' },
+        text,
+      );
+    }
+    const problem = checkHeaders(request.headers, options.apiKey) ?? checkBody(body);
+    if (problem) return refuse(problem, body);
+
+    const chosen =
+      (options.selectFromRequest === false ? undefined : selectScenario(body, catalogue)) ?? current;
+    const attempt = log.nextAttempt(chosen.name);
+    const plan = planResponse(chosen, { ...options, attempt });
+    const finish = log.start({ ...record, body, scenario: chosen.name, attempt, status: plan.status });
+    finish(await send(plan, response));
+  }
+
+  async function send(plan: ResponsePlan, response: ServerResponse): Promise<StreamOutcome> {
+    const gone = new AbortController();
+    const onShutdown = (): void => gone.abort();
+    shutdown.signal.addEventListener('abort', onShutdown, { once: true });
+    let dropping = false;
+    response.on('close', () => {
+      if (!response.writableFinished && !dropping) gone.abort();
+    });
+    try {
+      response.writeHead(plan.status, plan.headers);
+      response.flushHeaders();
+      for (const chunk of plan.chunks) {
+        await sleep(chunk.delay, gone.signal);
+        await write(response, chunk.bytes);
+      }
+      if (plan.end === 'drop') {
+        dropping = true;
+        response.socket?.destroy();
+        return 'dropped';
+      }
+      await new Promise<void>((done) => response.end(done));
+      return 'completed';
+    } catch {
+      response.destroy();
+      return 'aborted';
+    } finally {
+      shutdown.signal.removeEventListener('abort', onShutdown);
+    }
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseURL = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${baseURL}/v1/messages`,
+    baseURL,
+    requests: log.requests,
+    use(scenario) {
+      current = resolve(scenario);
+    },
+    settled: () => log.settled(),
+    reset() {
+      log.clear();
+      current = initial;
+    },
+    async close() {
+      shutdown.abort();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
+      await log.settled();
+    },
+  };
+}
+
+/** Reads the request body as text, or undefined when it is larger than the API accepts. */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function write(response: ServerResponse, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolveWrite, reject) => {
+    if (response.destroyed) {
+      reject(new Error('The client went away.'));
+      return;
+    }
+    response.write(bytes, (error) => (error ? reject(error) : resolveWrite()));
+  });
+}

@@ -1,0 +1,48 @@
+/** Why a request was refused, in the API's terms. */
+export interface RequestProblem {
+  status: number;
+  errorType: string;
+  message: string;
+}
+
+/**
+ * Checks the headers the API requires: an API key (`x-api-key`, equal to `apiKey` when given) and
+ * `anthropic-version`.
+ */
+export function checkHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+  apiKey: string | undefined,
+): RequestProblem | undefined {
+  const key = headers['x-api-key'];
+  if (typeof key !== 'string' || key === '' || (apiKey !== undefined && key !== apiKey)) {
+    return { status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' };
+  }
+  if (typeof headers['anthropic-version'] !== 'string') {
+    return {
+      status: 400,
+      errorType: 'invalid_request_error',
+      message: 'anthropic-version: header is required',
+    };
+  }
+  return undefined;
+}
+
+/** Checks a Messages request body: `model`, `max_tokens`, non-empty `messages`, and `stream: true`. */
+export function checkBody(body: unknown): RequestProblem | undefined {
+  const invalid = (message: string): RequestProblem => ({
+    status: 400,
+    errorType: 'invalid_request_error',
+    message,
+  });
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return invalid('Request body must be a JSON object');
+  const { model, max_tokens: maxTokens, messages, stream } = body as Record<string, unknown>;
+  if (typeof model !== 'string' || model === '') return invalid('model: Field required');
+  if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 1) {
+    return invalid('max_tokens: Field required (a positive integer)');
+  }
+  if (!Array.isArray(messages) || messages.length === 0)
+    return invalid('messages: at least one message is required');
+  if (stream !== true) return invalid('stream: this fake server only streams; set stream: true');
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import type { PlannedFrame } from './frames.ts';
+import { createRandom } from './prng.ts';
+import { estimateTokens } from './resolve-scenario.ts';
+
+/** Realistic pacing. Every field is optional; the defaults feel like a fast model. */
+export interface TimingOptions {
+  /** Milliseconds before the first content event (default 600). */
+  timeToFirstToken?: number;
+  /** Output speed (default 50 tokens per second; a delta of ~4 characters is one token). */
+  tokensPerSecond?: number;
+  /** Relative jitter of each delay, 0 to 1 (default 0.35), seeded. */
+  jitter?: number;
+  /** During pauses longer than this, a `ping` is sent every `pingInterval` ms (default 1000; 0: never). */
+  pingInterval?: number;
+  /** Seeds the jitter (default: the scenario's seed). */
+  seed?: number;
+}
+
+/** `'instant'`: no delays at all (unit tests); `'realistic'`: the defaults; or your own pacing. */
+export type Timing = 'instant' | 'realistic' | TimingOptions;
+
+/** A frame and the delay before it; synthetic pings fill long pauses. */
+export interface TimedFrame {
+  delay: number;
+  frame: PlannedFrame['frame'];
+}
+
+/**
+ * Decides how long to wait before each frame. Fault stalls are kept even with `'instant'` timing
+ * (a test asked for them) and never get pings.
+ */
+export function scheduleFrames(frames: readonly PlannedFrame[], timing: Timing, seed: number): TimedFrame[] {
+  if (timing === 'instant') {
+    return frames.map(({ frame, stallBefore }) => ({ delay: stallBefore, frame }));
+  }
+  const options = timing === 'realistic' ? {} : timing;
+  const ttft = options.timeToFirstToken ?? 600;
+  const tps = options.tokensPerSecond ?? 50;
+  const jitter = options.jitter ?? 0.35;
+  const pingInterval = options.pingInterval ?? 1000;
+  const random = createRandom(options.seed ?? seed);
+  const vary = (ms: number): number => Math.max(0, Math.round(ms * (1 + jitter * (2 * random.next() - 1))));
+
+  const timed: TimedFrame[] = [];
+  let sawContent = false;
+  for (const { frame, pauseBefore, stallBefore } of frames) {
+    let delay = 0;
+    if (!sawContent && isContentStart(frame)) {
+      sawContent = true;
+      delay = vary(ttft);
+    } else if (
+      frame.kind === 'text' ||
+      (frame.kind === 'event' && frame.event.type === 'content_block_delta')
+    ) {
+      delay = vary((Math.max(1, estimateTokens(deltaText(frame))) / tps) * 1000);
+    }
+    let quiet = pauseBefore + delay;
+    while (pingInterval > 0 && quiet > pingInterval) {
+      timed.push({ delay: pingInterval, frame: { kind: 'event', event: { type: 'ping' } } });
+      quiet -= pingInterval;
+    }
+    timed.push({ delay: quiet + stallBefore, frame });
+  }
+  return timed;
+}
+
+function isContentStart(frame: PlannedFrame['frame']): boolean {
+  if (frame.kind === 'text') return true;
+  return frame.kind === 'event' && frame.event.type === 'content_block_start';
+}
+
+function deltaText(frame: PlannedFrame['frame']): string {
+  if (frame.kind === 'text') return frame.text;
+  if (frame.kind !== 'event') return '';
+  const delta = (frame.event as { delta?: Record<string, unknown> }).delta ?? {};
+  const text = delta['text'] ?? delta['partial_json'] ?? delta['thinking'];
+  return typeof text === 'string' ? text : '';
+}

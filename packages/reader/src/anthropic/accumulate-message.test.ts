@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { ProtocolError } from '../errors.ts';
+import { transcripts } from '../test/transcripts.ts';
+import type { MessageSnapshot, MessageStreamEvent } from '../types.ts';
+import { accumulateMessage } from './accumulate-message.ts';
+
+function reduce(events: readonly unknown[], from?: MessageSnapshot): MessageSnapshot {
+  let snapshot = from;
+  for (const event of events) snapshot = accumulateMessage(snapshot, event as MessageStreamEvent);
+  if (!snapshot) throw new Error('no message_start in these events');
+  return snapshot;
+}
+
+const start = transcripts['text']?.[0] as MessageStreamEvent;
+const textBlock = { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
+const toolBlock = (index: number) => ({
+  type: 'content_block_start',
+  index,
+  content_block: { type: 'tool_use', id: `toolu_${index}`, name: 'write_file', input: {} },
+});
+const text = (index: number, value: string) => ({
+  type: 'content_block_delta',
+  index,
+  delta: { type: 'text_delta', text: value },
+});
+const json = (index: number, value: string) => ({
+  type: 'content_block_delta',
+  index,
+  delta: { type: 'input_json_delta', partial_json: value },
+});
+
+describe('accumulateMessage', () => {
+  it('builds text, keeps unchanged blocks by identity and never mutates the previous snapshot', () => {
+    const before = reduce([
+      start,
+      textBlock,
+      text(0, 'Hi'),
+      { type: 'content_block_stop', index: 0 },
+      toolBlock(1),
+    ]);
+    const frozen = JSON.stringify(before);
+    const after = accumulateMessage(before, json(1, '{"a"') as MessageStreamEvent);
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(after).not.toBe(before);
+    expect(after.message).not.toBe(before?.message);
+    expect(after.message.content).not.toBe(before?.message.content);
+    expect(after.message.content[0]).toBe(before?.message.content[0]);
+    expect(after.blocks[0]).toBe(before?.blocks[0]);
+    expect(after.message.content[1]).not.toBe(before?.message.content[1]);
+  });
+
+  it('returns the same snapshot for ping and error events', () => {
+    const snapshot = reduce([start]);
+    expect(accumulateMessage(snapshot, { type: 'ping' })).toBe(snapshot);
+    expect(accumulateMessage(snapshot, { type: 'error', error: { type: 'api_error', message: 'x' } })).toBe(
+      snapshot,
+    );
+    expect(accumulateMessage(undefined, { type: 'ping' })).toBeUndefined();
+  });
+
+  it('streams a tool input live and replaces the {} placeholder with the parsed JSON at block stop', () => {
+    const events = [start, toolBlock(0), json(0, ''), json(0, '{"path": "a.txt", "content": "Hel')];
+    const live = reduce(events);
+    expect(live?.message.content[0]).toMatchObject({ input: { path: 'a.txt', content: 'Hel' } });
+    expect(live?.blocks[0]).toMatchObject({ streaming: true, inputComplete: false });
+    const done = reduce([json(0, 'lo"}'), { type: 'content_block_stop', index: 0 }], live);
+    expect(done?.message.content[0]).toMatchObject({ input: { path: 'a.txt', content: 'Hello' } });
+    expect(done?.blocks[0]).toEqual({
+      streaming: false,
+      inputJson: '{"path": "a.txt", "content": "Hello"}',
+      inputComplete: true,
+    });
+  });
+
+  it('keeps the {} placeholder when only empty fragments arrive', () => {
+    const done = reduce([start, toolBlock(0), json(0, ''), { type: 'content_block_stop', index: 0 }]);
+    expect(done?.message.content[0]).toMatchObject({ input: {} });
+    expect(done?.blocks[0]?.inputComplete).toBe(true);
+  });
+
+  it('is pure: reducing an older snapshot again gives the same result as the first time', () => {
+    const base = reduce([start, toolBlock(0), json(0, '{"a": [1, ')]);
+    const first = reduce([json(0, '2]}')], base);
+    const again = reduce([json(0, '3]}')], base);
+    expect(first?.message.content[0]).toMatchObject({ input: { a: [1, 2] } });
+    expect(again?.message.content[0]).toMatchObject({ input: { a: [1, 3] } });
+    expect(reduce([{ type: 'content_block_stop', index: 0 }], first)?.message.content[0]).toMatchObject({
+      input: { a: [1, 2] },
+    });
+  });
+
+  it('keeps the best partial input, flagged incomplete, when max_tokens cuts the JSON (no content_block_stop)', () => {
+    const final = reduce([
+      start,
+      toolBlock(0),
+      json(0, '{"path": "notes.md", "content": "Once upon a ti'),
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'max_tokens', stop_sequence: null },
+        usage: { output_tokens: 1024 },
+      },
+      { type: 'message_stop' },
+    ]);
+    expect(final?.complete).toBe(true);
+    expect(final?.message.stop_reason).toBe('max_tokens');
+    expect(final?.message.content[0]).toMatchObject({
+      input: { path: 'notes.md', content: 'Once upon a ti' },
+    });
+    expect(final?.blocks[0]).toMatchObject({ streaming: false, inputComplete: false });
+  });
+
+  it('overwrites usage counters (never adds) and ignores null ones', () => {
+    const final = reduce(transcripts['twoUsageDeltas'] ?? []);
+    expect(final?.message.usage).toEqual({
+      input_tokens: 500,
+      output_tokens: 12,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 100,
+    });
+  });
+
+  it('sets stop_reason, stop_sequence and stop_details, replaces signatures and appends citations', () => {
+    const refusal = reduce(transcripts['refusal'] ?? []);
+    expect(refusal?.message).toMatchObject({
+      stop_reason: 'refusal',
+      stop_sequence: null,
+      stop_details: { type: 'refusal', category: 'cyber' },
+    });
+    const thinking = reduce(transcripts['thinking'] ?? []);
+    expect(thinking?.message.content[0]).toEqual({
+      type: 'thinking',
+      thinking: 'Let me think step by step.',
+      signature: 'EqQBCgIYAhIM-final',
+    });
+    expect(thinking?.message.content[1]).toEqual({
+      type: 'redacted_thinking',
+      data: 'EmwKAhgBEgy3va3pzix/LafPsn4a',
+    });
+    const cited = reduce(transcripts['citations'] ?? []);
+    expect(cited?.message.content[1]).toMatchObject({
+      text: 'the grass is green',
+      citations: [{ cited_text: 'The grass is green.' }, { cited_text: 'Sky' }],
+    });
+  });
+
+  it('keeps server tool results and unknown block types exactly as they came', () => {
+    const final = reduce(
+      (transcripts['serverTools'] ?? []).filter(
+        (event) =>
+          event['type'] !== 'future_event' &&
+          (event['delta'] as { type?: string } | undefined)?.type !== 'future_delta',
+      ),
+    );
+    expect(final?.message.content[2]).toMatchObject({
+      type: 'web_search_tool_result',
+      tool_use_id: 'srvtoolu_01',
+    });
+    expect(final?.message.content[4]).toEqual({ type: 'future_block_type', payload: { anything: [1, 2] } });
+    expect(final?.message.content[1]).toMatchObject({
+      type: 'server_tool_use',
+      input: { query: 'weather nyc today' },
+    });
+  });
+
+  describe('protocol violations are typed errors carrying the last good snapshot', () => {
+    const cases: [string, unknown[]][] = [
+      ['a delta before message_start', [text(0, 'x')]],
+      ['a delta for an unknown index', [start, textBlock, text(3, 'x')]],
+      ['a block that skips an index', [start, { ...textBlock, index: 1 }]],
+      [
+        'a delta after its block stopped',
+        [start, textBlock, { type: 'content_block_stop', index: 0 }, text(0, 'x')],
+      ],
+      ['a text delta for a tool block', [start, toolBlock(0), text(0, 'x')]],
+      ['tool input that is not JSON', [start, toolBlock(0), json(0, '{"a": tru e')]],
+      [
+        'tool input cut off at block stop',
+        [start, toolBlock(0), json(0, '{"a": 1'), { type: 'content_block_stop', index: 0 }],
+      ],
+      ['a second message_start before message_stop', [start, start]],
+      ['content after message_stop', [start, { type: 'message_stop' }, textBlock]],
+    ];
+    for (const [name, events] of cases) {
+      it(name, () => {
+        let snapshot: MessageSnapshot | undefined;
+        let error: unknown;
+        try {
+          for (const event of events) snapshot = accumulateMessage(snapshot, event as MessageStreamEvent);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(ProtocolError);
+        expect((error as ProtocolError).partial).toBe(snapshot);
+      });
+    }
+  });
+});
