@@ -60,7 +60,7 @@ function buildStream(): Uint8Array {
       id: 'msg_01XFDUDYJgAACzvnptvVoYEL',
       type: 'message',
       role: 'assistant',
-      model: 'claude-sonnet-4-5',
+      model: 'claude-opus-4-6',
       content: [],
       stop_reason: null,
       stop_sequence: null,
@@ -170,7 +170,7 @@ const sdk: Contender = async (chunks) => {
     },
   });
   const stream = await sdkClient.messages.create({
-    model: 'claude-sonnet-4-5',
+    model: 'claude-opus-4-6',
     max_tokens: 1024,
     messages: [{ role: 'user', content: 'hi' }],
     stream: true,

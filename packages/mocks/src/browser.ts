@@ -1,4 +1,4 @@
-import { setupWorker, type SetupWorkerApi } from 'msw/browser';
+import { setupWorker, type SetupWorker } from 'msw/browser';
 import { type ChatHandlers, type ChatHandlersOptions, createChatHandlers } from './msw/chat-handlers.ts';
 
 export { createChatHandlers } from './msw/chat-handlers.ts';
@@ -8,7 +8,7 @@ export type { RequestRecord } from './request-log.ts';
 /** The MSW service worker plus the chat handlers' controls. */
 export interface ChatWorker extends ChatHandlers {
   /** Call `start()` before the app renders (needs `mockServiceWorker.js`: `npx msw init public`). */
-  readonly worker: SetupWorkerApi;
+  readonly worker: SetupWorker;
 }
 
 /**

@@ -19,7 +19,7 @@ import type {
 import { stringifyToolInput } from './tool-input-json.ts';
 
 /** The default model name in mocked messages. */
-export const DEFAULT_MODEL = 'claude-sonnet-4-5';
+export const DEFAULT_MODEL = 'claude-sonnet-4-6';
 
 /** A step with its ids, signature and final usage decided. */
 export type ResolvedStep =

@@ -34,6 +34,9 @@ export function lastUserText(body: unknown): string | undefined {
   if (!Array.isArray(content)) return undefined;
   return content
     .filter((block: unknown) => (block as { type?: unknown } | null)?.type === 'text')
-    .map((block: unknown) => String((block as { text?: unknown }).text ?? ''))
+    .map((block: unknown) => {
+      const text = (block as { text?: unknown }).text;
+      return typeof text === 'string' ? text : '';
+    })
     .join('\n');
 }

@@ -55,9 +55,10 @@ export function scheduleFrames(frames: readonly PlannedFrame[], timing: Timing, 
       delay = vary((Math.max(1, estimateTokens(deltaText(frame))) / tps) * 1000);
     }
     let quiet = pauseBefore + delay;
-    while (pingInterval > 0 && quiet > pingInterval) {
-      timed.push({ delay: pingInterval, frame: { kind: 'event', event: { type: 'ping' } } });
-      quiet -= pingInterval;
+    if (pingInterval > 0) {
+      for (; quiet > pingInterval; quiet -= pingInterval) {
+        timed.push({ delay: pingInterval, frame: { kind: 'event', event: { type: 'ping' } } });
+      }
     }
     timed.push({ delay: quiet + stallBefore, frame });
   }

@@ -1,24 +1,18 @@
 import { http, type HttpHandler } from 'msw';
-import { type ScenarioName, scenarios } from '../catalogue.ts';
+import type { ScenarioName } from '../catalogue.ts';
 import { playPlan } from '../play-plan.ts';
 import { planResponse, type ServeOptions } from '../plan-response.ts';
 import { createRequestLog, type RequestRecord } from '../request-log.ts';
 import type { MockScenario } from '../scenario-types.ts';
-import { selectScenario } from '../select-scenario.ts';
+import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 
 /** Options of {@link createChatHandlers}. */
-export interface ChatHandlersOptions extends ServeOptions {
+export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions {
   /**
    * Where the handlers answer `POST` (default `'/api/chat'`). A path starting with `/` matches on any
    * origin; pass a full URL (`'https://api.anthropic.com/v1/messages'`) to pin one. Several allowed.
    */
   path?: string | readonly string[];
-  /** The scenario served when the request does not pick one (default `scenarios.basic`). */
-  scenario?: MockScenario | ScenarioName;
-  /** The scenarios a request may pick by name (default: the whole catalogue). */
-  scenarios?: Readonly<Record<string, MockScenario>>;
-  /** Let the last user message pick the scenario (`[scenario:name]`, or just the name). Default true. */
-  selectFromRequest?: boolean;
 }
 
 /** MSW handlers that stream scenarios, plus their request log. */
@@ -45,11 +39,7 @@ export interface ChatHandlers {
  * chat.use(scenarios.toolUse);
  */
 export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandlers {
-  const catalogue = options.scenarios ?? scenarios;
-  const resolve = (value: MockScenario | ScenarioName): MockScenario =>
-    typeof value === 'string' ? scenarios[value] : value;
-  const initial = resolve(options.scenario ?? 'basic');
-  let current = initial;
+  const picker = createScenarioPicker(options);
   const log = createRequestLog();
   const paths = typeof options.path === 'string' ? [options.path] : (options.path ?? ['/api/chat']);
 
@@ -62,8 +52,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       } catch {
         // Not JSON: keep the raw text in the log.
       }
-      const chosen =
-        (options.selectFromRequest === false ? undefined : selectScenario(body, catalogue)) ?? current;
+      const chosen = picker.pick(body);
       const attempt = log.nextAttempt(chosen.name);
       const plan = planResponse(chosen, { ...options, attempt });
       const finish = log.start({
@@ -85,13 +74,11 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
   return {
     handlers,
     requests: log.requests,
-    use(scenario) {
-      current = resolve(scenario);
-    },
+    use: (scenario) => picker.use(scenario),
     settled: () => log.settled(),
     reset() {
       log.clear();
-      current = initial;
+      picker.reset();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ScenarioName, scenarios } from '../catalogue.ts';
+import type { ScenarioName } from '../catalogue.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import type { StreamOutcome } from '../play-plan.ts';
@@ -8,20 +8,17 @@ import { planResponse, type ResponsePlan, type ServeOptions } from '../plan-resp
 import { createRandom } from '../prng.ts';
 import { createRequestLog, type RequestRecord } from '../request-log.ts';
 import type { MockScenario } from '../scenario-types.ts';
-import { selectScenario } from '../select-scenario.ts';
+import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { sleep } from '../sleep.ts';
 import { checkBody, checkHeaders, type RequestProblem } from './validate-request.ts';
 
 /** Options of {@link createFakeAnthropicServer}. */
-export interface FakeAnthropicServerOptions extends ServeOptions {
-  /** When set, `x-api-key` must equal it; otherwise any non-empty key passes. */
+export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPickerOptions {
+  /**
+   * When set, the key (`x-api-key`, or `Authorization: Bearer`) must equal it; otherwise any
+   * non-empty key passes.
+   */
   apiKey?: string;
-  /** The scenario served when the request does not pick one (default `scenarios.basic`). */
-  scenario?: MockScenario | ScenarioName;
-  /** The scenarios a request may pick by name (default: the whole catalogue). */
-  scenarios?: Readonly<Record<string, MockScenario>>;
-  /** Let the last user message pick the scenario (`[scenario:name]`, or just the name). Default true. */
-  selectFromRequest?: boolean;
 }
 
 /** A running fake Messages API on 127.0.0.1. */
@@ -52,24 +49,29 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
  * const server = await createFakeAnthropicServer();
  * const client = new Anthropic({ apiKey: 'test', baseURL: server.baseURL });
  * const message = await client.messages
- *   .stream({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages: [{ role: 'user', content: '[scenario:toolUse]' }] })
+ *   .stream({ model: 'claude-sonnet-4-6', max_tokens: 1024, messages: [{ role: 'user', content: '[scenario:toolUse]' }] })
  *   .finalMessage();
  * await server.close();
  */
 export async function createFakeAnthropicServer(
   options: FakeAnthropicServerOptions = {},
 ): Promise<FakeAnthropicServer> {
-  const catalogue = options.scenarios ?? scenarios;
-  const resolve = (value: MockScenario | ScenarioName): MockScenario =>
-    typeof value === 'string' ? scenarios[value] : value;
-  const initial = resolve(options.scenario ?? 'basic');
-  let current = initial;
+  const picker = createScenarioPicker(options);
   const log = createRequestLog();
   const shutdown = new AbortController();
   const random = createRandom(0x5eed);
 
   const server = createServer((request, response) => {
-    handle(request, response).catch(() => response.destroy());
+    handle(request, response).catch(() => {
+      // A bug in a custom scenario should look like the API failing, not hang the client.
+      if (response.headersSent) response.destroy();
+      else {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify(anthropicErrorBody('api_error', 'Internal server error', createId('req', random))),
+        );
+      }
+    });
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -81,7 +83,7 @@ export async function createFakeAnthropicServer(
       ]),
     );
     const record = { method: request.method ?? 'GET', path, headers, attempt: 0 };
-    const refuse = (problem: RequestProblem, body: unknown = undefined): void => {
+    const refuse = (problem: RequestProblem, body?: unknown): void => {
       const requestId = createId('req', random);
       log.start({ ...record, body, scenario: '', status: problem.status })('completed');
       response.writeHead(problem.status, { 'content-type': 'application/json', 'request-id': requestId });
@@ -115,8 +117,7 @@ export async function createFakeAnthropicServer(
     const problem = checkHeaders(request.headers, options.apiKey) ?? checkBody(body);
     if (problem) return refuse(problem, body);
 
-    const chosen =
-      (options.selectFromRequest === false ? undefined : selectScenario(body, catalogue)) ?? current;
+    const chosen = picker.pick(body);
     const attempt = log.nextAttempt(chosen.name);
     const plan = planResponse(chosen, { ...options, attempt });
     const finish = log.start({ ...record, body, scenario: chosen.name, attempt, status: plan.status });
@@ -164,13 +165,11 @@ export async function createFakeAnthropicServer(
     url: `${baseURL}/v1/messages`,
     baseURL,
     requests: log.requests,
-    use(scenario) {
-      current = resolve(scenario);
-    },
+    use: (scenario) => picker.use(scenario),
     settled: () => log.settled(),
     reset() {
       log.clear();
-      current = initial;
+      picker.reset();
     },
     async close() {
       shutdown.abort();

@@ -6,14 +6,17 @@ export interface RequestProblem {
 }
 
 /**
- * Checks the headers the API requires: an API key (`x-api-key`, equal to `apiKey` when given) and
- * `anthropic-version`.
+ * Checks the headers the API requires: an API key and `anthropic-version`. The key may come as
+ * `x-api-key` or as `Authorization: Bearer …` (recent official SDKs send the latter); it must equal
+ * `apiKey` when one is given.
  */
 export function checkHeaders(
   headers: Readonly<Record<string, string | string[] | undefined>>,
   apiKey: string | undefined,
 ): RequestProblem | undefined {
-  const key = headers['x-api-key'];
+  const authorization = headers['authorization'];
+  const bearer = typeof authorization === 'string' ? /^Bearer\s+(.+)$/iu.exec(authorization)?.[1] : undefined;
+  const key = headers['x-api-key'] ?? bearer;
   if (typeof key !== 'string' || key === '' || (apiKey !== undefined && key !== apiKey)) {
     return { status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' };
   }
@@ -29,11 +32,6 @@ export function checkHeaders(
 
 /** Checks a Messages request body: `model`, `max_tokens`, non-empty `messages`, and `stream: true`. */
 export function checkBody(body: unknown): RequestProblem | undefined {
-  const invalid = (message: string): RequestProblem => ({
-    status: 400,
-    errorType: 'invalid_request_error',
-    message,
-  });
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return invalid('Request body must be a JSON object');
   const { model, max_tokens: maxTokens, messages, stream } = body as Record<string, unknown>;
@@ -45,4 +43,8 @@ export function checkBody(body: unknown): RequestProblem | undefined {
     return invalid('messages: at least one message is required');
   if (stream !== true) return invalid('stream: this fake server only streams; set stream: true');
   return undefined;
+}
+
+function invalid(message: string): RequestProblem {
+  return { status: 400, errorType: 'invalid_request_error', message };
 }

@@ -31,6 +31,8 @@ async function toHTTPError(response: Response, contentType: string): Promise<HTT
   });
 }
 
+const HTTP_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 function shouldRetry(header: string | null): boolean | undefined {
   if (header === 'true') return true;
   if (header === 'false') return false;
@@ -78,6 +80,8 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   if (!value) return undefined;
   const seconds = Number(value);
   if (value.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  // Only a real HTTP-date: Date.parse alone reads junk such as "-5" as a date and means "retry now".
+  if (!HTTP_DATE.test(value.trim())) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

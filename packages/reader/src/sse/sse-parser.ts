@@ -130,17 +130,15 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
 
   /** The held line completed by `last`; empties the hold. */
   function takeLine(last: string): string {
+    // join() rather than `+`: it returns a flat string, where `+` makes a cons string whose
+    // charCodeAt/slice are slower and which would make the hot line code polymorphic.
+    if (last !== '') pieces.push(last);
     let whole: string;
-    if (blocks.length === 0 && pieces.length === 1) {
-      whole = (pieces[0] as string) + last;
+    if (blocks.length > 0) {
+      blocks.push(pieces.join(''));
+      whole = blocks.join('');
     } else {
-      if (last !== '') pieces.push(last);
-      if (blocks.length > 0) {
-        blocks.push(pieces.join(''));
-        whole = blocks.join('');
-      } else {
-        whole = pieces.join('');
-      }
+      whole = pieces.join('');
     }
     pieces.length = 0;
     blocks.length = 0;

@@ -218,6 +218,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const stop = this.#controller.signal;
     const attemptController = new AbortController();
     const abortAttempt = (): void => attemptController.abort(stop.reason);
+    // An abort before this attempt began (e.g. StrictMode's mount/unmount) must send no request.
+    stop.throwIfAborted();
     stop.addEventListener('abort', abortAttempt, { once: true });
     try {
       const source = await this.#init.connect(attempt, attemptController.signal);

@@ -60,7 +60,8 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   } finally {
     clearTimeout(idleTimer);
     signal.removeEventListener('abort', cancel);
-    if (!finished) await reader.cancel().catch(() => undefined);
+    // Not awaited: a tee'd or cloned body only settles its cancel once every branch is cancelled.
+    if (!finished) void reader.cancel(signal.reason).catch(() => undefined);
     reader.releaseLock();
   }
 }

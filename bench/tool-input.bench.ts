@@ -1,0 +1,377 @@
+// Tool input streamed as `input_json_delta` fragments, with the live value read after every delta:
+// ours (incremental) against peers that re-parse the whole buffer on each delta.
+// Run: node --expose-gc --import tsx --conditions=@chatstream/source bench/tool-input.bench.ts
+import Anthropic from '@anthropic-ai/sdk';
+import { parsePartialJson } from 'ai';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parse as partialJsonParse } from 'partial-json';
+import { createPartialJSONParser } from '../packages/reader/src/partial-json/partial-json-parser.ts';
+
+const KIB = 1024;
+const SMALL = 256 * KIB;
+const LARGE = 8 * SMALL;
+const DELTA = 8;
+/** Wall-clock budget for one peer on one shape; peers are quadratic, so they run on a prefix. */
+const PEER_BUDGET_MS = 4000;
+
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+/** Keeps readings alive so no runtime can skip the work. */
+let sink: unknown;
+
+// ---- Inputs ----
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const codeLines = [
+  'export function handler(request: Request): Response {',
+  '  const message = "Hello, \\"world\\" — naïve café";',
+  '\treturn new Response(`C:\\\\temp\\\\out ${name}`, { status: 200 });',
+  '  // 日本語のコメント 😀 and accents: àéîõü ß',
+  '  const pattern = /[\\u0000-\\u001f"\\\\]/g;',
+  "  if (value === '</script>') throw new Error('bad input');",
+  '}',
+  '',
+];
+
+/** A write-file style input: a path and a large text with newlines, quotes, escapes and unicode. */
+function writeFileInput(size: number): string {
+  const next = random(1);
+  let content = '';
+  // JSON escaping grows the text, so stop a little short and check the serialised size.
+  while (JSON.stringify(content).length < size - 64) {
+    content += `${codeLines[Math.floor(next() * codeLines.length)]!} // ${Math.floor(next() * 1e6)}\n`;
+  }
+  return JSON.stringify({ path: 'src/generated/handler.ts', content });
+}
+
+/** A structured input: a few keys and arrays of objects of moderate width (≤ 24), nested. */
+function structuredInput(size: number): string {
+  const next = random(2);
+  const word = (): string => ['alpha', 'beta', 'gamma', 'delta', 'résumé', 'naïve', '数据'][Math.floor(next() * 7)]!;
+  const modules: unknown[] = [];
+  const document = { title: 'Refactor plan', summary: `Move ${word()} into "${word()}"`, modules };
+  let length = JSON.stringify(document).length;
+  while (length < size) {
+    const files = Array.from({ length: 16 }, (_, file) => ({
+      path: `src/${word()}/${file}.ts`,
+      changed: next() < 0.5,
+      symbols: Array.from({ length: 24 }, (_, symbol) => ({
+        name: `${word()}_${symbol}`,
+        kind: next() < 0.5 ? 'function' : 'class',
+        line: Math.floor(next() * 5000),
+        score: Math.round(next() * 1e4) / 1e4,
+        doc: next() < 0.3 ? `Handles "${word()}"\n\tsee ${word()}` : null,
+      })),
+    }));
+    const module = { name: `${word()}-${modules.length}`, files };
+    modules.push(module);
+    length += JSON.stringify(module).length + 1;
+  }
+  return JSON.stringify(document);
+}
+
+/** The text in deltas of `DELTA` code units (never splitting a surrogate pair), after a first `""`. */
+function toDeltas(text: string): string[] {
+  const deltas = [''];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(at + DELTA, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    deltas.push(text.slice(at, end));
+    at = end;
+  }
+  return deltas;
+}
+
+// ---- Runners: each reads the live value after every delta ----
+
+interface Run {
+  /** Deltas processed (all of them unless the budget ran out). */
+  count: number;
+  ms: number;
+  /** Elapsed ms after each processed delta, to fit the peer's cost curve. */
+  timeline: number[];
+}
+
+function runOurs(deltas: readonly string[], count = deltas.length): number {
+  collect();
+  const start = performance.now();
+  const parser = createPartialJSONParser();
+  for (let index = 0; index < count; index++) {
+    parser.push(deltas[index]!);
+    sink = parser.value;
+  }
+  if (count === deltas.length) sink = parser.end();
+  return performance.now() - start;
+}
+
+/** The median of a few runs of ours (fast enough to repeat). */
+function timeOurs(deltas: readonly string[], count = deltas.length, repeats = 5): number {
+  const times = Array.from({ length: repeats }, () => runOurs(deltas, count)).sort((a, b) => a - b);
+  return times[Math.floor(repeats / 2)]!;
+}
+
+function runSync(deltas: readonly string[], read: (buffer: string) => unknown): Run {
+  collect();
+  const timeline: number[] = [];
+  const start = performance.now();
+  let buffer = '';
+  let count = 0;
+  while (count < deltas.length) {
+    buffer += deltas[count]!;
+    try {
+      sink = read(buffer);
+    } catch {
+      // partial-json throws for a buffer that holds nothing yet; that is still one read.
+    }
+    count++;
+    const elapsed = performance.now() - start;
+    timeline.push(elapsed);
+    if (elapsed > PEER_BUDGET_MS) break;
+  }
+  return { count, ms: timeline.at(-1) ?? 0, timeline };
+}
+
+async function runAi(deltas: readonly string[]): Promise<Run> {
+  collect();
+  const timeline: number[] = [];
+  const start = performance.now();
+  let buffer = '';
+  let count = 0;
+  while (count < deltas.length) {
+    buffer += deltas[count]!;
+    sink = (await parsePartialJson(buffer)).value;
+    count++;
+    const elapsed = performance.now() - start;
+    timeline.push(elapsed);
+    if (elapsed > PEER_BUDGET_MS) break;
+  }
+  return { count, ms: timeline.at(-1) ?? 0, timeline };
+}
+
+/** The SSE bytes of a message whose one tool_use block streams `deltas`, as Anthropic sends them. */
+function sseBody(deltas: readonly string[]): Uint8Array {
+  const event = (data: object): string =>
+    `event: ${(data as { type: string }).type}\ndata: ${JSON.stringify(data)}\n\n`;
+  const parts = [
+    event({
+      type: 'message_start',
+      message: {
+        id: 'msg_bench',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-6',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 10, output_tokens: 1 },
+      },
+    }),
+    event({
+      type: 'content_block_start',
+      index: 0,
+      content_block: { type: 'tool_use', id: 'toolu_bench', name: 'write_file', input: {} },
+    }),
+  ];
+  for (const partial_json of deltas) {
+    parts.push(event({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json } }));
+  }
+  parts.push(
+    event({ type: 'content_block_stop', index: 0 }),
+    event({
+      type: 'message_delta',
+      delta: { stop_reason: 'tool_use', stop_sequence: null },
+      usage: { output_tokens: deltas.length },
+    }),
+    event({ type: 'message_stop' }),
+  );
+  return new TextEncoder().encode(parts.join(''));
+}
+
+/** The official SDK's MessageStream with an `inputJson` listener, fed over a no-network `fetch`. */
+async function runSdk(deltas: readonly string[], budgetMs = PEER_BUDGET_MS): Promise<Run> {
+  const body = sseBody(deltas);
+  const client = new Anthropic({
+    apiKey: 'bench',
+    baseURL: 'http://anthropic.invalid',
+    maxRetries: 0,
+    fetch: async () => {
+      let offset = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (offset >= body.length) return controller.close();
+          controller.enqueue(body.subarray(offset, offset + 16 * KIB));
+          offset += 16 * KIB;
+        },
+      });
+      return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    },
+  });
+  collect();
+  const timeline: number[] = [];
+  const start = performance.now();
+  const stream = client.messages.stream({
+    model: 'claude-sonnet-4-6',
+    max_tokens: 64_000,
+    messages: [{ role: 'user', content: 'bench' }],
+  });
+  stream.on('inputJson', (_delta, snapshot) => {
+    sink = snapshot;
+    const elapsed = performance.now() - start;
+    timeline.push(elapsed);
+    if (elapsed > budgetMs) stream.abort();
+  });
+  stream.on('error', () => {});
+  stream.on('abort', () => {});
+  await stream.done().catch(() => {});
+  return { count: timeline.length, ms: timeline.at(-1) ?? 0, timeline };
+}
+
+// ---- Reporting ----
+
+/**
+ * Fits t(n) = a·n + c·n² through the peer's measured times after n/2 and n deltas, to extrapolate
+ * to a full stream. Falls back to linear scaling when the fit is degenerate (noise).
+ */
+function fitCost(run: Run): ((total: number) => number) | undefined {
+  const n = run.timeline.length;
+  if (n < 16) return undefined;
+  const half = Math.floor(n / 2);
+  const tn = run.timeline[n - 1]!;
+  const th = run.timeline[half - 1]!;
+  const c = (tn - (th * n) / half) / (n * n - half * n);
+  const a = (tn - c * n * n) / n;
+  if (c > 0 && a >= 0) return (total) => a * total + c * total * total;
+  return (total) => (tn / n) * total;
+}
+
+const time = (ms: number): string =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+const ratio = (value: number): string => `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1)}×`;
+const count = (value: number): string => value.toLocaleString('en-US');
+const size = (chars: number): string => `${(chars / KIB).toFixed(0)} KiB`;
+
+interface Shape {
+  name: string;
+  make: (size: number) => string;
+}
+
+const shapes: Shape[] = [
+  { name: 'write-file `{"path", "content"}`', make: writeFileInput },
+  { name: 'structured (nested arrays of objects, width ≤ 24)', make: structuredInput },
+];
+
+const peers: Array<{ name: string; run: (deltas: readonly string[]) => Run | Promise<Run> }> = [
+  { name: '`partial-json` `parse(buffer)`', run: (deltas) => runSync(deltas, (buffer) => partialJsonParse(buffer)) },
+  { name: '`ai` `parsePartialJson(buffer)`', run: runAi },
+  { name: '`@anthropic-ai/sdk` MessageStream `inputJson`', run: runSdk },
+];
+
+async function main(): Promise<void> {
+  const log = (message: string): void => void process.stderr.write(`${(performance.now() / 1000).toFixed(1)}s ${message}\n`);
+  // Warm every runner up on a small input so module loading and JIT start-up are not timed.
+  const warm = toDeltas(structuredInput(16 * KIB));
+  log('warm ours');
+  timeOurs(warm);
+  for (const peer of peers) {
+    log(`warm ${peer.name}`);
+    await peer.run(warm);
+  }
+
+  const lines: string[] = [
+    '## Tool input: live partial JSON',
+    '',
+    `Tool input streamed as \`input_json_delta\` fragments of ${DELTA} characters (after a leading \`""\`), the live value read after every delta. ` +
+      `Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores, shared with other work: expect noise). ` +
+      'Command: `node --expose-gc --import tsx --conditions=@chatstream/source bench/tool-input.bench.ts`.',
+    '',
+    `The peers re-parse the whole buffer on every delta (quadratic), so each runs for a ${PEER_BUDGET_MS / 1000} s budget on a prefix of the same deltas; ` +
+      '"ours, same deltas" times ours on exactly that prefix, so **peer / ours** compares measured work and is a lower bound for the full stream. ' +
+      '"est. full" fits a·n + c·n² to the peer\'s measured prefix and extrapolates; it is an estimate and is marked so. ' +
+      'The SDK column includes its SSE decoding and event JSON.parse (linear); ours is push + read only.',
+    '',
+  ];
+  const summary: string[] = [];
+
+  for (const shape of shapes) {
+    const smallText = shape.make(SMALL);
+    const largeText = shape.make(LARGE);
+    const small = toDeltas(smallText);
+    const large = toDeltas(largeText);
+
+    log(`${shape.name}: check`);
+    // Correctness first: ours must end with exactly JSON.parse's value.
+    for (const [text, deltas] of [
+      [smallText, small],
+      [largeText, large],
+    ] as const) {
+      const parser = createPartialJSONParser();
+      for (const delta of deltas) parser.push(delta);
+      if (JSON.stringify(parser.end()) !== JSON.stringify(JSON.parse(text))) throw new Error(`${shape.name}: wrong value`);
+    }
+
+    log(`${shape.name}: ours`);
+    const oursSmall = timeOurs(small);
+    const oursLarge = timeOurs(large, large.length, 3);
+    lines.push(
+      `### ${shape.name}`,
+      '',
+      '| input | runner | deltas run | time | ours, same deltas | peer / ours | est. full |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      `| ${size(smallText.length)} | ours: push + read \`value\` | ${count(small.length)} / ${count(small.length)} | ${time(oursSmall)} | — | — | — |`,
+    );
+    const peerFits: Array<((total: number) => number) | undefined> = [];
+    const minRatios: number[] = [];
+    for (const peer of peers) {
+      log(`${shape.name}: ${peer.name}`);
+      const run = await peer.run(small);
+      const oursSame = timeOurs(small, run.count);
+      const fit = fitCost(run);
+      peerFits.push(fit);
+      const full = run.count >= small.length ? run.ms : fit?.(small.length);
+      minRatios.push(run.ms / oursSame);
+      const estimated =
+        run.count >= small.length ? '(ran in full)' : full === undefined ? 'n/a' : `est. ${time(full)} (est. ${ratio(full / oursSmall)})`;
+      lines.push(
+        `| ${size(smallText.length)} | ${peer.name} | ${count(run.count)} / ${count(small.length)} | ${time(run.ms)} | ${time(oursSame)} | **${ratio(run.ms / oursSame)}** | ${estimated} |`,
+      );
+    }
+    lines.push(
+      `| ${size(largeText.length)} | ours: push + read \`value\` | ${count(large.length)} / ${count(large.length)} | ${time(oursLarge)} | — | — | — |`,
+    );
+    peers.forEach((peer, index) => {
+      const fit = peerFits[index];
+      const reason =
+        fit === undefined
+          ? 'not run: quadratic'
+          : `not run: est. ${time(fit(large.length))} from ${size(smallText.length)} scaling`;
+      lines.push(`| ${size(largeText.length)} | ${peer.name} | — | ${reason} | — | — | — |`);
+    });
+    const growth = oursLarge / oursSmall;
+    lines.push('');
+    summary.push(
+      `- ${shape.name}: ours ${size(largeText.length)} / ${size(smallText.length)} = **${growth.toFixed(1)}×** for ${(largeText.length / smallText.length).toFixed(1)}× input (goal ≤ 10: ${growth <= 10 ? 'met' : 'missed'}); ` +
+        `at ${size(smallText.length)} the smallest measured peer / ours ratio is **${ratio(Math.min(...minRatios))}** (goal ≥ 100×: ${Math.min(...minRatios) >= 100 ? 'met' : 'missed'}).`,
+    );
+  }
+
+  lines.push('Summary:', '', ...summary, '');
+  const markdown = lines.join('\n');
+  mkdirSync(new URL('results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('results/tool-input.md', import.meta.url), markdown);
+  console.log(markdown);
+  void sink;
+}
+
+await main();

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { scenario } from './builder.ts';
+import { defineScenario } from './define-scenario.ts';
+import type { StreamEvent } from './scenario-types.ts';
+
+type Loose = {
+  type: string;
+  index?: number;
+  delta?: Record<string, unknown>;
+  content_block?: Record<string, unknown>;
+};
+const loose = (events: readonly StreamEvent[]): Loose[] => events as Loose[];
+const deltasOf = (events: readonly StreamEvent[], index: number): Record<string, unknown>[] =>
+  loose(events)
+    .filter((event) => event.type === 'content_block_delta' && event.index === index)
+    .map((event) => event.delta ?? {});
+
+describe('scenario builder', () => {
+  it('streams text as word deltas between start and stop, then message_delta and message_stop', () => {
+    const built = scenario('hello').text('Hello there, world').stop('end_turn');
+    expect(loose(built.events).map((event) => event.type)).toEqual([
+      'message_start',
+      'content_block_start',
+      'content_block_delta',
+      'content_block_delta',
+      'content_block_delta',
+      'content_block_stop',
+      'message_delta',
+      'message_stop',
+    ]);
+    expect(deltasOf(built.events, 0).map((delta) => delta['text'])).toEqual(['Hello', ' there,', ' world']);
+    expect(built.expectedMessage.content).toEqual([{ type: 'text', text: 'Hello there, world' }]);
+    expect(built.expectedMessage.stop_reason).toBe('end_turn');
+    expect(built.expectedText).toBe('Hello there, world');
+  });
+
+  it('streams tool input from an empty first fragment down to one character per delta', () => {
+    const input = { city: 'Paris', days: 2 };
+    const built = scenario('tool').toolUse('get_weather', input, { fragments: 1 }).stop('tool_use');
+    const fragments = deltasOf(built.events, 0).map((delta) => delta['partial_json'] as string);
+    expect(fragments[0]).toBe('');
+    expect(fragments.slice(1).every((fragment) => Array.from(fragment).length === 1)).toBe(true);
+    expect(JSON.parse(fragments.join(''))).toEqual(input);
+    const start = loose(built.events)[1]?.content_block;
+    expect(start).toMatchObject({ type: 'tool_use', name: 'get_weather', input: {} });
+    expect(start?.['id']).toMatch(/^toolu_01/u);
+    expect(built.expectedMessage.content[0]).toEqual({
+      type: 'tool_use',
+      id: start?.['id'],
+      name: 'get_weather',
+      input,
+    });
+  });
+
+  it('places citations between text deltas and collects them in the expected block', () => {
+    const citation = { type: 'web_search_result_location', cited_text: 'x', url: 'https://a.example' };
+    const built = scenario('cite')
+      .text('one two three', { citations: [citation], citationsAfter: 1 })
+      .stop();
+    expect(deltasOf(built.events, 0).map((delta) => delta['type'])).toEqual([
+      'text_delta',
+      'citations_delta',
+      'text_delta',
+      'text_delta',
+    ]);
+    expect(built.expectedMessage.content[0]).toEqual({
+      type: 'text',
+      text: 'one two three',
+      citations: [citation],
+    });
+  });
+
+  it('ends thinking with a signature_delta and keeps redacted thinking whole', () => {
+    const built = scenario('think')
+      .thinking('hmm, yes', { signature: 'sig' })
+      .redactedThinking('opaque')
+      .stop();
+    expect(deltasOf(built.events, 0).at(-1)).toEqual({ type: 'signature_delta', signature: 'sig' });
+    expect(deltasOf(built.events, 1)).toEqual([]);
+    expect(built.expectedMessage.content).toEqual([
+      { type: 'thinking', thinking: 'hmm, yes', signature: 'sig' },
+      { type: 'redacted_thinking', data: 'opaque' },
+    ]);
+  });
+
+  it('cuts a block without content_block_stop and expects what was streamed', () => {
+    const built = scenario('cut').text('abcdefgh', { cutAt: 3 }).stop('max_tokens');
+    expect(loose(built.events).some((event) => event.type === 'content_block_stop')).toBe(false);
+    expect(built.expectedMessage.content).toEqual([{ type: 'text', text: 'abc' }]);
+
+    const tool = scenario('cutTool')
+      .toolUse('f', { a: 'done', b: 'never' }, { cutAt: 16 })
+      .stop('max_tokens');
+    const json = deltasOf(tool.events, 0)
+      .map((delta) => delta['partial_json'])
+      .join('');
+    expect(json).toBe('{"a": "done", "b');
+    expect(tool.expectedMessage.content[0]).toMatchObject({ input: { a: 'done' } });
+  });
+
+  it('overwrites usage with each message_delta (cumulative totals)', () => {
+    const built = scenario('usage', { inputTokens: 10 })
+      .text('hi')
+      .usage({ input_tokens: 50, output_tokens: 5, server_tool_use: { web_search_requests: 1 } })
+      .stop('end_turn', { usage: { output_tokens: 9, cache_read_input_tokens: null } });
+    expect(loose(built.events).filter((event) => event.type === 'message_delta')).toHaveLength(2);
+    expect(built.expectedMessage.usage).toMatchObject({
+      input_tokens: 50,
+      output_tokens: 9,
+      cache_read_input_tokens: 0,
+      server_tool_use: { web_search_requests: 1 },
+    });
+  });
+
+  it('sends stop details and stop sequences', () => {
+    const details = { type: 'refusal', category: 'cyber', explanation: null };
+    const refusal = scenario('r').text('Sure').stop('refusal', { stopDetails: details });
+    expect(refusal.expectedMessage).toMatchObject({ stop_reason: 'refusal', stop_details: details });
+    const sequence = scenario('s').text('a').stop('stop_sequence', { stopSequence: '###' });
+    expect(sequence.expectedMessage.stop_sequence).toBe('###');
+  });
+
+  it('ends with an error event and expects the partial message and the error', () => {
+    const built = scenario('boom').text('partial answer').error('overloaded_error', 'Overloaded');
+    expect(built.events.at(-1)).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+    });
+    expect(built.expectedMessage.content).toEqual([{ type: 'text', text: 'partial answer' }]);
+    expect(built.expectedMessage.stop_reason).toBeNull();
+    expect(built.expectedError).toEqual({ kind: 'stream-error', errorType: 'overloaded_error' });
+  });
+
+  it('passes future events through without changing the expected message', () => {
+    const future = { type: 'brand_new_event', payload: [1] };
+    const built = scenario('future').event(future).text('ok').stop();
+    expect(built.events[1]).toEqual(future);
+    expect(built.expectedMessage.content).toEqual([{ type: 'text', text: 'ok' }]);
+  });
+
+  it('points webSearchResult at the latest server tool call', () => {
+    const built = scenario('search')
+      .serverToolUse('web_search', { query: 'q' })
+      .webSearchResult([{ title: 'T', url: 'https://t.example' }])
+      .stop();
+    const [call, result] = built.expectedMessage.content;
+    expect(call).toMatchObject({ type: 'server_tool_use', id: expect.stringMatching(/^srvtoolu_01/u) });
+    expect(result).toMatchObject({
+      type: 'web_search_tool_result',
+      tool_use_id: call?.['id'],
+      content: [{ type: 'web_search_result', title: 'T', url: 'https://t.example', page_age: null }],
+    });
+    expect(() => scenario('x').webSearchResult([])).toThrow(/serverToolUse/u);
+  });
+
+  it('records pauses in the timeline, not as events', () => {
+    const built = scenario('p').text('a').pause(2500).text('b').stop();
+    expect(built.events).toHaveLength(built.timeline.length);
+    const second = built.timeline.findIndex((entry) => entry.pauseBefore > 0);
+    expect(built.timeline[second]).toMatchObject({
+      pauseBefore: 2500,
+      event: { type: 'content_block_start', index: 1 },
+    });
+  });
+
+  it('is immutable, seeded and repeatable', () => {
+    const base = scenario('same').text('shared prefix');
+    const a = base.toolUse('f', { x: 1 }).stop('tool_use');
+    const b = base.stop();
+    expect(a.expectedMessage.content).toHaveLength(2);
+    expect(b.expectedMessage.content).toHaveLength(1);
+    expect(scenario('same').text('shared prefix').stop()).toEqual(b);
+    expect(scenario('same', { seed: 99 }).text('shared prefix').stop().expectedMessage.id).not.toBe(
+      b.expectedMessage.id,
+    );
+  });
+
+  it('matches defineScenario on the same description', () => {
+    const fromBuilder = scenario('plain')
+      .text('Hi')
+      .toolUse('f', { a: 1 }, { id: 'toolu_fixed' })
+      .stop('tool_use');
+    const fromData = defineScenario({
+      name: 'plain',
+      steps: [
+        { type: 'text', text: 'Hi' },
+        { type: 'tool_use', name: 'f', input: { a: 1 }, id: 'toolu_fixed' },
+        { type: 'stop', reason: 'tool_use' },
+      ],
+    });
+    expect(fromData.events).toEqual(fromBuilder.events);
+    expect(fromData.expectedMessage).toEqual(fromBuilder.expectedMessage);
+  });
+
+  it('rejects steps after the end and blocks after a cut', () => {
+    expect(() =>
+      defineScenario({ name: 'bad', steps: [{ type: 'stop', reason: 'end_turn' }, { type: 'ping' }] }),
+    ).toThrow(/last step/u);
+    expect(() =>
+      defineScenario({
+        name: 'bad',
+        steps: [
+          { type: 'text', text: 'abc', cutAt: 1 },
+          { type: 'text', text: 'more' },
+        ],
+      }),
+    ).toThrow(/cut block/u);
+  });
+});

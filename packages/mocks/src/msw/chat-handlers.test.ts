@@ -1,0 +1,126 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contentScenarios } from '../catalogue-content.ts';
+import { faultScenarios } from '../catalogue-faults.ts';
+import { setupChatServer } from '../node.ts';
+import { jsonClone, readSSE } from '../test/sse-events.ts';
+
+const chat = setupChatServer({
+  timing: 'instant',
+  path: ['/api/chat', 'https://api.anthropic.com/v1/messages'],
+});
+
+beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => chat.reset());
+afterAll(() => chat.server.close());
+
+function post(content: string, signal?: AbortSignal): Promise<Response> {
+  return fetch('http://localhost:5173/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ messages: [{ role: 'user', content }] }),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+async function eventsOf(response: Response): Promise<unknown[]> {
+  if (!response.body) throw new Error('no body');
+  return (await readSSE(response.body)).map((message) => JSON.parse(message.data) as unknown);
+}
+
+describe('createChatHandlers (MSW, Node)', () => {
+  it('streams the default scenario and logs the request', async () => {
+    const response = await post('Hi there');
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(await eventsOf(response)).toEqual(contentScenarios.basic.events);
+    await chat.settled();
+    expect(chat.requests).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/api/chat',
+        body: { messages: [{ role: 'user', content: 'Hi there' }] },
+        scenario: 'basic',
+        status: 200,
+        aborted: false,
+        completed: true,
+      }),
+    ]);
+  });
+
+  it('lets the last user message pick the scenario by keyword or by name', async () => {
+    expect(await eventsOf(await post('What is the weather? [scenario:toolUse]'))).toEqual(
+      contentScenarios.toolUse.events,
+    );
+    expect(await eventsOf(await post('  refusal '))).toEqual(contentScenarios.refusal.events);
+    expect(await eventsOf(await post('tell me about refusal'))).toEqual(contentScenarios.basic.events);
+    expect(chat.requests.map((request) => request.scenario)).toEqual(['toolUse', 'refusal', 'basic']);
+  });
+
+  it('serves the scenario set with use() until reset()', async () => {
+    chat.use('thinking');
+    expect(await eventsOf(await post('hello'))).toEqual(contentScenarios.thinking.events);
+    chat.use(contentScenarios.unicode);
+    expect(await eventsOf(await post('hello'))).toEqual(contentScenarios.unicode.events);
+    chat.reset();
+    expect(await eventsOf(await post('hello'))).toEqual(contentScenarios.basic.events);
+  });
+
+  it('answers HTTP faults and counts attempts for failFirst', async () => {
+    const limited = await post('[scenario:rateLimited]');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(await limited.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await post('[scenario:flakyThenOk]');
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses).toEqual([529, 529, 200]);
+    expect(chat.requests.slice(1).map((request) => request.attempt)).toEqual([0, 1, 2]);
+  });
+
+  it('stops streaming when the request is aborted and records it', async () => {
+    chat.use(faultScenarios.stalled);
+    const controller = new AbortController();
+    const response = await post('hello', controller.signal);
+    const reader = response.body?.getReader();
+    const first = await reader?.read();
+    expect(new TextDecoder().decode(first?.value)).toContain('message_start');
+    controller.abort();
+    await chat.settled();
+    expect(chat.requests[0]).toMatchObject({ aborted: true, completed: false, outcome: 'aborted' });
+  });
+
+  it('serves /v1/messages so the official SDK can run against MSW', async () => {
+    const client = new Anthropic({ apiKey: 'test', baseURL: 'https://api.anthropic.com', maxRetries: 0 });
+    const message = await client.messages
+      .stream({
+        model: 'claude-sonnet-4-6',
+        max_tokens: 100,
+        messages: [{ role: 'user', content: '[scenario:multiTool]' }],
+      })
+      .finalMessage();
+    const { parsed_output: _sdkOnly, ...wire } = jsonClone(message) as unknown as Record<string, unknown>;
+    expect(wire).toEqual(jsonClone(contentScenarios.multiTool.expectedMessage));
+    expect(chat.requests[0]?.path).toBe('/v1/messages');
+  });
+});
+
+describe('createChatHandlers: plain-text protocol', () => {
+  const text = setupChatServer({ timing: 'instant', protocol: 'text', path: '/api/text' });
+  beforeAll(() => {
+    chat.server.use(...text.handlers);
+  });
+
+  it('streams data: chunks and [DONE]', async () => {
+    const response = await fetch('http://localhost/api/text', {
+      method: 'POST',
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'longAnswer' }] }),
+    });
+    if (!response.body) throw new Error('no body');
+    const data = (await readSSE(response.body)).map((message) => message.data);
+    expect(data.at(-1)).toBe('[DONE]');
+    expect(data.slice(0, -1).join('')).toBe(contentScenarios.longAnswer.expectedText);
+  });
+});

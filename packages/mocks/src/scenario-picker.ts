@@ -1,0 +1,41 @@
+import { type ScenarioName, scenarios } from './catalogue.ts';
+import type { MockScenario } from './scenario-types.ts';
+import { selectScenario } from './select-scenario.ts';
+
+/** How a mock backend decides what to serve. */
+export interface ScenarioPickerOptions {
+  /** The scenario served when the request does not pick one (default `scenarios.basic`). */
+  scenario?: MockScenario | ScenarioName;
+  /** The scenarios a request may pick by name (default: the whole catalogue). */
+  scenarios?: Readonly<Record<string, MockScenario>>;
+  /** Let the last user message pick the scenario (`[scenario:name]`, or just the name). Default true. */
+  selectFromRequest?: boolean;
+}
+
+/** The current scenario, switchable per test, and the per-request choice. */
+export interface ScenarioPicker {
+  pick(body: unknown): MockScenario;
+  use(scenario: MockScenario | ScenarioName): void;
+  reset(): void;
+}
+
+/** Shared by the MSW handlers and the fake server so both choose scenarios the same way. */
+export function createScenarioPicker(options: ScenarioPickerOptions): ScenarioPicker {
+  const catalogue = options.scenarios ?? scenarios;
+  const initial = toScenario(options.scenario ?? 'basic');
+  let current = initial;
+  return {
+    pick: (body) =>
+      (options.selectFromRequest === false ? undefined : selectScenario(body, catalogue)) ?? current,
+    use(scenario) {
+      current = toScenario(scenario);
+    },
+    reset() {
+      current = initial;
+    },
+  };
+}
+
+function toScenario(value: MockScenario | ScenarioName): MockScenario {
+  return typeof value === 'string' ? scenarios[value] : value;
+}

@@ -1,0 +1,142 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { contentScenarios } from './catalogue-content.ts';
+import { faultScenarios } from './catalogue-faults.ts';
+import { failFirst, httpError } from './faults.ts';
+import type { MockScenario } from './scenario-types.ts';
+import { createFakeAnthropicServer, type FakeAnthropicServer } from './server/fake-anthropic-server.ts';
+import { jsonClone } from './test/sse-events.ts';
+import { withFaults } from './with-faults.ts';
+
+const flaky = withFaults(contentScenarios.basic, failFirst(2, httpError(529, { retryAfterMs: 5 })), {
+  name: 'flakyFast',
+});
+
+let server: FakeAnthropicServer;
+beforeAll(async () => {
+  server = await createFakeAnthropicServer({
+    apiKey: 'sk-test',
+    timing: 'instant',
+    scenarios: { ...contentScenarios, ...faultScenarios, flakyFast: flaky },
+  });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function stream(
+  name: string,
+  client = new Anthropic({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 0 }),
+) {
+  return client.messages.stream({
+    model: 'claude-sonnet-4-6',
+    max_tokens: 1024,
+    messages: [{ role: 'user', content: `[scenario:${name}]` }],
+  });
+}
+
+/** The SDK adds `parsed_output` (structured outputs) to every final message; it is not on the wire. */
+function withoutParsedOutput(message: unknown): unknown {
+  const { parsed_output: _sdkOnly, ...rest } = jsonClone(message) as Record<string, unknown>;
+  return rest;
+}
+
+describe('the official SDK agrees with every expected message', () => {
+  it.each(Object.values(contentScenarios).map((scenario) => [scenario.name, scenario] as const))(
+    '%s',
+    async (_name, scenario: MockScenario) => {
+      const message = await stream(scenario.name).finalMessage();
+      expect(withoutParsedOutput(message)).toEqual(jsonClone(scenario.expectedMessage));
+    },
+  );
+
+  it('finalText() matches expectedText', async () => {
+    for (const scenario of [
+      contentScenarios.webSearch,
+      contentScenarios.thinking,
+      contentScenarios.unicode,
+    ]) {
+      await expect(stream(scenario.name).finalText()).resolves.toBe(scenario.expectedText);
+    }
+  });
+
+  it.each([
+    { lineEnding: '\r\n', comments: true, padJson: 3, splitData: true },
+    { lineEnding: '\r', comments: true, padJson: 1 },
+    { lineEnding: '\n', splitData: true },
+  ] as const)('reads framing variation %o the same, in 1 to 7 byte chunks', async (encoding) => {
+    const framed = await createFakeAnthropicServer({
+      timing: 'instant',
+      encoding,
+      chunks: { min: 1, max: 7 },
+    });
+    try {
+      const client = new Anthropic({ apiKey: 'k', baseURL: framed.baseURL, maxRetries: 0 });
+      for (const scenario of [contentScenarios.unicode, contentScenarios.webSearch]) {
+        const message = await stream(scenario.name, client).finalMessage();
+        expect(withoutParsedOutput(message)).toEqual(jsonClone(scenario.expectedMessage));
+      }
+    } finally {
+      await framed.close();
+    }
+  });
+
+  it('ignores the oversized ping and still gets the basic message', async () => {
+    const message = await stream('oversizedEvent').finalMessage();
+    expect(withoutParsedOutput(message)).toEqual(jsonClone(faultScenarios.oversizedEvent.expectedMessage));
+  });
+});
+
+describe('the official SDK fails where expectedError says it must', () => {
+  it.each([
+    'badRequest',
+    'unauthorized',
+    'notFound',
+    'requestTooLarge',
+    'rateLimited',
+    'serverError',
+    'overloaded',
+  ] as const)('%s', async (name) => {
+    const expected = faultScenarios[name].expectedError;
+    const error = await stream(name)
+      .finalMessage()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    const apiError = error as InstanceType<typeof Anthropic.APIError>;
+    expect(apiError.status).toBe(expected?.status);
+    expect(apiError.type).toBe(expected?.errorType);
+    expect(apiError.requestID).toMatch(/^req_01/u);
+  });
+
+  it('overloadedMidStream rejects with the error event type', async () => {
+    const error = await stream('overloadedMidStream')
+      .finalMessage()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect((error as InstanceType<typeof Anthropic.APIError>).type).toBe('overloaded_error');
+  });
+
+  it.each([
+    ['noMessageStop', /stream ended without producing a Message/u],
+    ['malformedEvent', /JSON/u],
+    ['droppedConnection', /terminated/u],
+    ['wrongContentType', /without sending any chunks/u],
+  ] as const)('%s rejects', async (name, message) => {
+    // The SDK logs the unparsable event before it throws; keep the test output clean.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    onTestFinished(() => quiet.mockRestore());
+    await expect(stream(name).finalMessage()).rejects.toThrow(message);
+  });
+
+  it('retries through failFirst and then streams', async () => {
+    server.reset();
+    const client = new Anthropic({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 2 });
+    const message = await stream('flakyFast', client).finalMessage();
+    expect(withoutParsedOutput(message)).toEqual(jsonClone(flaky.expectedMessage));
+    expect(server.requests.map((request) => [request.status, request.attempt])).toEqual([
+      [529, 0],
+      [529, 1],
+      [200, 2],
+    ]);
+  });
+});

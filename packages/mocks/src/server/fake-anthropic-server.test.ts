@@ -1,0 +1,184 @@
+import { request as httpRequest } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentScenarios } from '../catalogue-content.ts';
+import { readSSE } from '../test/sse-events.ts';
+import { createFakeAnthropicServer, type FakeAnthropicServer } from './fake-anthropic-server.ts';
+
+const open: FakeAnthropicServer[] = [];
+async function start(
+  options: Parameters<typeof createFakeAnthropicServer>[0] = {},
+): Promise<FakeAnthropicServer> {
+  const server = await createFakeAnthropicServer({ timing: 'instant', ...options });
+  open.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((server) => server.close()));
+});
+
+const validBody = {
+  model: 'claude-sonnet-4-6',
+  max_tokens: 64,
+  stream: true,
+  messages: [{ role: 'user', content: 'Hello' }],
+};
+const validHeaders = {
+  'x-api-key': 'sk-test',
+  'anthropic-version': '2023-06-01',
+  'content-type': 'application/json',
+};
+
+function post(
+  server: FakeAnthropicServer,
+  body: unknown,
+  headers: Record<string, string> = validHeaders,
+  signal?: AbortSignal,
+) {
+  return fetch(server.url, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** The parts of an error response a test checks: status, error type, and a request-id header matching the body. */
+async function errorOf(
+  response: Response,
+): Promise<{ status: number; type: string; requestIdMatches: boolean }> {
+  const body = (await response.json()) as {
+    type: string;
+    error: { type: string; message: string };
+    request_id: string;
+  };
+  return {
+    status: response.status,
+    type:
+      body.type === 'error' && typeof body.error.message === 'string'
+        ? body.error.type
+        : 'not an Anthropic error',
+    requestIdMatches:
+      response.headers.get('request-id') === body.request_id && body.request_id.startsWith('req_'),
+  };
+}
+
+const refused = (
+  status: number,
+  type: string,
+): { status: number; type: string; requestIdMatches: boolean } => ({ status, type, requestIdMatches: true });
+
+describe('createFakeAnthropicServer', () => {
+  it('listens on 127.0.0.1 and streams the scenario', async () => {
+    const server = await start();
+    expect(server.baseURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/u);
+    expect(server.url).toBe(`${server.baseURL}/v1/messages`);
+    const response = await post(server, validBody);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    if (!response.body) throw new Error('no body');
+    const events = (await readSSE(response.body)).map((message) => JSON.parse(message.data) as unknown);
+    expect(events).toEqual(contentScenarios.basic.events);
+    await server.settled();
+    expect(server.requests[0]).toMatchObject({
+      path: '/v1/messages',
+      body: validBody,
+      completed: true,
+      aborted: false,
+    });
+  });
+
+  it('requires an API key (x-api-key or a bearer token), matching apiKey when set', async () => {
+    const server = await start({ apiKey: 'sk-right' });
+    const { 'x-api-key': _key, ...noKey } = validHeaders;
+    expect(await errorOf(await post(server, validBody, noKey))).toEqual(refused(401, 'authentication_error'));
+    expect(
+      await errorOf(await post(server, validBody, { ...validHeaders, 'x-api-key': 'sk-wrong' })),
+    ).toEqual(refused(401, 'authentication_error'));
+    expect((await post(server, validBody, { ...noKey, authorization: 'Bearer sk-right' })).status).toBe(200);
+    expect((await post(server, validBody, { ...validHeaders, 'x-api-key': 'sk-right' })).status).toBe(200);
+  });
+
+  it('requires anthropic-version', async () => {
+    const server = await start();
+    const { 'anthropic-version': _version, ...headers } = validHeaders;
+    expect(await errorOf(await post(server, validBody, headers))).toEqual(
+      refused(400, 'invalid_request_error'),
+    );
+  });
+
+  it.each([
+    ['not JSON', '{"model":'],
+    ['not an object', [1, 2]],
+    ['no model', { ...validBody, model: undefined }],
+    ['bad max_tokens', { ...validBody, max_tokens: 0 }],
+    ['no messages', { ...validBody, messages: [] }],
+    ['not streaming', { ...validBody, stream: false }],
+  ])('refuses a body with %s (400 invalid_request_error)', async (_case, body) => {
+    const server = await start();
+    expect(await errorOf(await post(server, body))).toEqual(refused(400, 'invalid_request_error'));
+    expect(server.requests[0]?.status).toBe(400);
+  });
+
+  it('answers 404 not_found_error elsewhere', async () => {
+    const server = await start();
+    expect(await errorOf(await fetch(`${server.baseURL}/v1/complete`, { method: 'POST' }))).toEqual(
+      refused(404, 'not_found_error'),
+    );
+    expect(await errorOf(await fetch(server.url))).toEqual(refused(404, 'not_found_error'));
+  });
+
+  it('picks the scenario from the request, or the one set with use()', async () => {
+    const server = await start();
+    const pick = async (content: string): Promise<string | undefined> => {
+      const response = await post(server, { ...validBody, messages: [{ role: 'user', content }] });
+      await response.arrayBuffer();
+      return server.requests.at(-1)?.scenario;
+    };
+    expect(await pick('[scenario:webSearch] search please')).toBe('webSearch');
+    server.use('pauseTurn');
+    expect(await pick('Hello')).toBe('pauseTurn');
+    server.reset();
+    expect(server.requests).toEqual([]);
+    expect(await pick('Hello')).toBe('basic');
+  });
+
+  it('records a client that disconnects mid-stream', async () => {
+    const server = await start({ scenario: 'stalled' });
+    const controller = new AbortController();
+    const response = await post(server, validBody, validHeaders, controller.signal);
+    const reader = response.body?.getReader();
+    await reader?.read();
+    controller.abort();
+    await server.settled();
+    expect(server.requests[0]).toMatchObject({ aborted: true, completed: false, outcome: 'aborted' });
+  });
+
+  it('destroys the socket for a dropped connection after N bytes', async () => {
+    const server = await start({ scenario: 'droppedConnection' });
+    const received = await new Promise<{ bytes: number; error: Error | undefined }>((resolve) => {
+      const request = httpRequest(server.url, { method: 'POST', headers: validHeaders }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on('error', (error) => resolve({ bytes, error }));
+        response.on('end', () => resolve({ bytes, error: undefined }));
+      });
+      request.end(JSON.stringify(validBody));
+    });
+    expect(received.bytes).toBe(700);
+    expect(received.error?.message).toMatch(/aborted/u);
+    await server.settled();
+    expect(server.requests[0]?.outcome).toBe('dropped');
+  });
+
+  it('closes in-flight streams and sockets on close()', async () => {
+    const server = await createFakeAnthropicServer({ timing: 'instant', scenario: 'stalled' });
+    const response = await post(server, validBody);
+    const reader = response.body?.getReader();
+    await reader?.read();
+    await server.close();
+    await expect(reader?.read()).rejects.toBeInstanceOf(TypeError);
+    expect(server.requests[0]?.completed).toBe(false);
+    await expect(fetch(server.url, { method: 'POST' })).rejects.toBeInstanceOf(TypeError);
+  });
+});

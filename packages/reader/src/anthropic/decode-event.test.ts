@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ProtocolError } from '../errors.ts';
+import { decodeAnthropicEvent } from './decode-event.ts';
+
+const sse = (data: string, event = 'message') => ({ event, data, id: '' });
+
+describe('decodeAnthropicEvent', () => {
+  it('decodes by the JSON type, tolerating padding before the closing brace', () => {
+    expect(
+      decodeAnthropicEvent(
+        sse('{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}   }'),
+      ),
+    ).toEqual({
+      type: 'content_block_delta',
+      index: 0,
+      delta: { type: 'text_delta', text: 'Hi' },
+    });
+    expect(decodeAnthropicEvent(sse('{"type":"ping"}', 'ping'))).toEqual({ type: 'ping' });
+  });
+
+  it('ignores unknown event types and unknown delta types', () => {
+    expect(decodeAnthropicEvent(sse('{"type":"future_event","x":1}'))).toBeUndefined();
+    expect(
+      decodeAnthropicEvent(sse('{"type":"content_block_delta","index":0,"delta":{"type":"future_delta"}}')),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    ['invalid JSON', '{"type":"ping"'],
+    ['a JSON array', '[1]'],
+    ['a JSON string', '"ping"'],
+    ['no type', '{"index":0}'],
+    ['a delta without index', '{"type":"content_block_delta","delta":{"type":"text_delta","text":"x"}}'],
+    ['a negative index', '{"type":"content_block_stop","index":-1}'],
+    ['a block start without block', '{"type":"content_block_start","index":0}'],
+    ['a message_start without content', '{"type":"message_start","message":{"id":"m"}}'],
+    ['an error without error', '{"type":"error"}'],
+  ])('rejects %s with a ProtocolError', (_name, data) => {
+    expect(() => decodeAnthropicEvent(sse(data))).toThrow(ProtocolError);
+  });
+});
