@@ -10,7 +10,7 @@ import { createSSEDecoder } from '../packages/reader/src/sse/sse-decoder.ts';
 
 const TARGET_BYTES = 32 * 1024 * 1024;
 const CHUNK_SIZES = [1024, 64 * 1024];
-const WARMUP_ROUNDS = 2;
+const WARMUP_ROUNDS = 1;
 const ROUNDS = 7;
 
 // ---- input ---------------------------------------------------------------------------------------
@@ -28,10 +28,45 @@ function random(seed: number): () => number {
 }
 
 const WORDS = [
-  'the', 'stream', 'of', 'tokens', 'arrives', 'quickly', 'and', 'each', 'delta', 'is', 'small',
-  'Claude', 'answers', 'with', 'care', 'naïve', 'café', 'über', 'résumé', '日本語', 'テキスト',
-  '中文', 'Ωμέγα', 'привет', '→', '—', '“quoted”', '"raw quotes"', 'back\\slash', 'tab\there',
-  'line\nbreak', '😀', '🚀✨', 'emoji👍🏽', '<tag>', '&amp;', '{json}', '42', '3.14',
+  'the',
+  'stream',
+  'of',
+  'tokens',
+  'arrives',
+  'quickly',
+  'and',
+  'each',
+  'delta',
+  'is',
+  'small',
+  'Claude',
+  'answers',
+  'with',
+  'care',
+  'naïve',
+  'café',
+  'über',
+  'résumé',
+  '日本語',
+  'テキスト',
+  '中文',
+  'Ωμέγα',
+  'привет',
+  '→',
+  '—',
+  '“quoted”',
+  '"raw quotes"',
+  'back\\slash',
+  'tab\there',
+  'line\nbreak',
+  '😀',
+  '🚀✨',
+  'emoji👍🏽',
+  '<tag>',
+  '&amp;',
+  '{json}',
+  '42',
+  '3.14',
 ];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
@@ -41,17 +76,17 @@ function pick<T>(rand: () => number, items: readonly T[]): T {
 function buildStream(): Uint8Array {
   const rand = random(0x5eed);
   const parts: string[] = [];
-  let bytes = 0;
+  const written = { bytes: 0 };
   let sinceLastPing = 0;
   const emit = (payload: { type: string; [key: string]: unknown }): void => {
     const text = `event: ${payload.type}\ndata: ${JSON.stringify(payload)}\n\n`;
     parts.push(text);
-    bytes += Buffer.byteLength(text);
+    written.bytes += Buffer.byteLength(text);
     if (++sinceLastPing >= 40 + Math.floor(rand() * 40)) {
       sinceLastPing = 0;
       const ping = 'event: ping\ndata: {"type": "ping"}\n\n';
       parts.push(ping);
-      bytes += ping.length;
+      written.bytes += ping.length;
     }
   };
   emit({
@@ -64,11 +99,16 @@ function buildStream(): Uint8Array {
       content: [],
       stop_reason: null,
       stop_sequence: null,
-      usage: { input_tokens: 472, output_tokens: 2, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      usage: {
+        input_tokens: 472,
+        output_tokens: 2,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+      },
     },
   });
   let index = 0;
-  while (bytes < TARGET_BYTES) {
+  while (written.bytes < TARGET_BYTES) {
     if (index % 3 === 2) {
       emit({
         type: 'content_block_start',
@@ -84,10 +124,14 @@ function buildStream(): Uint8Array {
         })),
       });
       emit({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: '' } });
-      for (let at = 0; at < input.length; ) {
+      for (let at = 0; at < input.length;) {
         const size = 1 + Math.floor(rand() * 24);
         const partial = input.slice(at, at + size);
-        emit({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: partial } });
+        emit({
+          type: 'content_block_delta',
+          index,
+          delta: { type: 'input_json_delta', partial_json: partial },
+        });
         at += size;
       }
     } else {
@@ -210,13 +254,15 @@ const contenders: [name: string, run: Contender][] = [
 // ---- measurement ---------------------------------------------------------------------------------
 
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.toSorted((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+const format = (value: number): string => value.toFixed(0);
+const ratio = (value: number): string => `${value.toFixed(2)}×`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
 async function main(): Promise<void> {
@@ -253,8 +299,6 @@ async function main(): Promise<void> {
   }
 
   const rate = (row: (typeof rows)[number], name: string): number => row.mbps.get(name) ?? Number.NaN;
-  const format = (value: number): string => value.toFixed(0);
-  const ratio = (value: number): string => `${value.toFixed(2)}×`;
   const lines = [
     '## Bytes → typed Anthropic events',
     '',

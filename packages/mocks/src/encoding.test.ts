@@ -6,7 +6,7 @@ import { encodeTextChunk, encodeTextStream } from './encode-text.ts';
 import { createMockStream } from './mock-response.ts';
 import type { ByteChunking } from './plan-response.ts';
 import type { MockScenario } from './scenario-types.ts';
-import { readBytes, readSSE } from './test/sse-events.ts';
+import { chunksOf, readBytes, readSSE } from './test/sse-events.ts';
 
 const encodings: Record<string, SSEEncoding> = {
   default: {},
@@ -80,7 +80,9 @@ describe('SSE encoding', () => {
 
   it('splits bytes inside UTF-8 code points when chunking by one byte', async () => {
     const chunks: Uint8Array[] = [];
-    for await (const chunk of createMockStream(contentScenarios.unicode, { timing: 'instant', chunks: 1 })) {
+    for await (const chunk of chunksOf(
+      createMockStream(contentScenarios.unicode, { timing: 'instant', chunks: 1 }),
+    )) {
       chunks.push(chunk);
     }
     expect(chunks.every((chunk) => chunk.length === 1)).toBe(true);

@@ -4,6 +4,7 @@ import { contentScenarios } from './catalogue-content.ts';
 import { faultScenarios } from './catalogue-faults.ts';
 import { createMockStream } from './mock-response.ts';
 import { planResponse } from './plan-response.ts';
+import { chunksOf } from './test/sse-events.ts';
 import type { Timing } from './timing.ts';
 
 interface Arrival {
@@ -17,7 +18,8 @@ function record(body: ReadableStream<Uint8Array>): { arrivals: Arrival[]; done: 
   const decoder = new TextDecoder();
   const start = Date.now();
   const done = (async () => {
-    for await (const chunk of body) arrivals.push({ at: Date.now() - start, text: decoder.decode(chunk) });
+    for await (const chunk of chunksOf(body))
+      arrivals.push({ at: Date.now() - start, text: decoder.decode(chunk) });
   })();
   return { arrivals, done };
 }

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contentScenarios } from '../catalogue-content.ts';
 import { faultScenarios } from '../catalogue-faults.ts';
 import { setupChatServer } from '../node.ts';
+import { createChatHandlers } from './chat-handlers.ts';
 import { jsonClone, readSSE } from '../test/sse-events.ts';
 
 const chat = setupChatServer({
@@ -11,7 +12,10 @@ const chat = setupChatServer({
 });
 
 beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => chat.reset());
+afterEach(() => {
+  chat.reset();
+  chat.server.resetHandlers();
+});
 afterAll(() => chat.server.close());
 
 function post(content: string, signal?: AbortSignal): Promise<Response> {
@@ -108,12 +112,9 @@ describe('createChatHandlers (MSW, Node)', () => {
 });
 
 describe('createChatHandlers: plain-text protocol', () => {
-  const text = setupChatServer({ timing: 'instant', protocol: 'text', path: '/api/text' });
-  beforeAll(() => {
-    chat.server.use(...text.handlers);
-  });
-
   it('streams data: chunks and [DONE]', async () => {
+    const text = createChatHandlers({ timing: 'instant', protocol: 'text', path: '/api/text' });
+    chat.server.use(...text.handlers);
     const response = await fetch('http://localhost/api/text', {
       method: 'POST',
       body: JSON.stringify({ messages: [{ role: 'user', content: 'longAnswer' }] }),
@@ -122,5 +123,7 @@ describe('createChatHandlers: plain-text protocol', () => {
     const data = (await readSSE(response.body)).map((message) => message.data);
     expect(data.at(-1)).toBe('[DONE]');
     expect(data.slice(0, -1).join('')).toBe(contentScenarios.longAnswer.expectedText);
+    await text.settled();
+    expect(text.requests).toMatchObject([{ scenario: 'longAnswer', completed: true }]);
   });
 });

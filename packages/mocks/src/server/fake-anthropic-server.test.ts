@@ -86,6 +86,14 @@ describe('createFakeAnthropicServer', () => {
     });
   });
 
+  it('binds a fixed port when asked', async () => {
+    const probe = await createFakeAnthropicServer();
+    const port = Number(new URL(probe.baseURL).port);
+    await probe.close();
+    const server = await start({ port });
+    expect(server.baseURL).toBe(`http://127.0.0.1:${port}`);
+  });
+
   it('requires an API key (x-api-key or a bearer token), matching apiKey when set', async () => {
     const server = await start({ apiKey: 'sk-right' });
     const { 'x-api-key': _key, ...noKey } = validHeaders;

@@ -14,6 +14,8 @@ import { checkBody, checkHeaders, type RequestProblem } from './validate-request
 
 /** Options of {@link createFakeAnthropicServer}. */
 export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPickerOptions {
+  /** The port on 127.0.0.1 (default 0: a free one). Fix it when another process must find the server. */
+  port?: number;
   /**
    * When set, the key (`x-api-key`, or `Authorization: Bearer`) must equal it; otherwise any
    * non-empty key passes.
@@ -156,7 +158,7 @@ export async function createFakeAnthropicServer(
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolveListen());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
   const baseURL = `http://127.0.0.1:${port}`;

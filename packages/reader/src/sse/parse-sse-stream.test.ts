@@ -5,7 +5,7 @@ import { parseSSEStream } from './parse-sse-stream.ts';
 
 const encoder = new TextEncoder();
 
-function event(data: string, type = 'message', id = ''): ServerSentEvent {
+function sse(data: string, type = 'message', id = ''): ServerSentEvent {
   return { event: type, data, id };
 }
 
@@ -29,6 +29,12 @@ function byteStream(chunks: string[], options: { keepOpen?: boolean } = {}) {
   return { stream, cancel };
 }
 
+async function* textChunks(): AsyncGenerator<string> {
+  yield 'data: a\r';
+  yield '\ndata: b\r\n\r\n';
+  yield 'data: c\n\n';
+}
+
 async function collect(iterable: AsyncIterable<ServerSentEvent>): Promise<ServerSentEvent[]> {
   const seen: ServerSentEvent[] = [];
   for await (const item of iterable) seen.push(item);
@@ -38,19 +44,11 @@ async function collect(iterable: AsyncIterable<ServerSentEvent>): Promise<Server
 describe('parseSSEStream', () => {
   it('reads a ReadableStream of bytes', async () => {
     const { stream } = byteStream(['\uFEFFevent: ping\nda', 'ta: {"a":1}\n\nid: 4\ndata: é\n', '\n']);
-    expect(await collect(parseSSEStream(stream))).toEqual([
-      event('{"a":1}', 'ping'),
-      event('é', 'message', '4'),
-    ]);
+    expect(await collect(parseSSEStream(stream))).toEqual([sse('{"a":1}', 'ping'), sse('é', 'message', '4')]);
   });
 
   it('reads an async iterable of strings', async () => {
-    async function* text(): AsyncGenerator<string> {
-      yield 'data: a\r';
-      yield '\ndata: b\r\n\r\n';
-      yield 'data: c\n\n';
-    }
-    expect(await collect(parseSSEStream(text()))).toEqual([event('a\nb'), event('c')]);
+    expect(await collect(parseSSEStream(textChunks()))).toEqual([sse('a\nb'), sse('c')]);
   });
 
   it('reads an async iterable mixing bytes and strings', async () => {
@@ -61,19 +59,19 @@ describe('parseSSEStream', () => {
       yield euro.subarray(1);
       yield '\n\n';
     }
-    expect(await collect(parseSSEStream(chunks()))).toEqual([event('€')]);
+    expect(await collect(parseSSEStream(chunks()))).toEqual([sse('€')]);
   });
 
   it('drops an event that never got its blank line', async () => {
     const { stream } = byteStream(['data: a\n\ndata: b\n']);
-    expect(await collect(parseSSEStream(stream))).toEqual([event('a')]);
+    expect(await collect(parseSSEStream(stream))).toEqual([sse('a')]);
   });
 
   it('passes retry and comments to the callbacks', async () => {
     const { stream } = byteStream([': hi\nretry: 250\ndata: a\n\n']);
-    const onRetry = vi.fn();
-    const onComment = vi.fn();
-    expect(await collect(parseSSEStream(stream, { onRetry, onComment }))).toEqual([event('a')]);
+    const onRetry = vi.fn<(ms: number) => void>();
+    const onComment = vi.fn<(text: string) => void>();
+    expect(await collect(parseSSEStream(stream, { onRetry, onComment }))).toEqual([sse('a')]);
     expect(onRetry).toHaveBeenCalledWith(250);
     expect(onComment).toHaveBeenCalledWith('hi');
   });
@@ -88,7 +86,7 @@ describe('parseSSEStream', () => {
   it('cancels the body when the consumer breaks out of the loop', async () => {
     const { stream, cancel } = byteStream(['data: a\n\ndata: b\n\n'], { keepOpen: true });
     for await (const item of parseSSEStream(stream)) {
-      expect(item).toEqual(event('a'));
+      expect(item).toEqual(sse('a'));
       break;
     }
     expect(cancel).toHaveBeenCalledTimes(1);
@@ -109,7 +107,7 @@ describe('parseSSEStream', () => {
       seen.push(item);
       break;
     }
-    expect(seen).toEqual([event('a')]);
+    expect(seen).toEqual([sse('a')]);
     expect(finished).toBe(true);
   });
 
@@ -117,7 +115,7 @@ describe('parseSSEStream', () => {
     const { stream, cancel } = byteStream(['data: a\n\n'], { keepOpen: true });
     const controller = new AbortController();
     const iterator = parseSSEStream(stream, { signal: controller.signal })[Symbol.asyncIterator]();
-    expect(await iterator.next()).toEqual({ done: false, value: event('a') });
+    expect(await iterator.next()).toEqual({ done: false, value: sse('a') });
     const pending = iterator.next();
     const reason = new Error('stop');
     controller.abort(reason);
@@ -137,7 +135,7 @@ describe('parseSSEStream', () => {
       }
     };
     await expect(run()).rejects.toBe(reason);
-    expect(seen).toEqual([event('a')]);
+    expect(seen).toEqual([sse('a')]);
     expect(cancel).toHaveBeenCalledWith(reason);
   });
 
@@ -161,7 +159,9 @@ describe('parseSSEStream', () => {
   });
 
   it('on abort, stops waiting for an async iterator and calls its return()', async () => {
-    const returned = vi.fn(() => Promise.resolve({ done: true as const, value: undefined }));
+    const returned = vi.fn<() => Promise<IteratorResult<string>>>(() =>
+      Promise.resolve({ done: true, value: undefined }),
+    );
     const iterable: AsyncIterable<string> = {
       [Symbol.asyncIterator]: () => ({
         next: () => new Promise<IteratorResult<string>>(() => undefined),
@@ -191,7 +191,7 @@ describe('parseSSEStream', () => {
       for await (const item of parseSSEStream(stream)) seen.push(item);
     };
     await expect(run()).rejects.toBe(failure);
-    expect(seen).toEqual([event('a')]);
+    expect(seen).toEqual([sse('a')]);
   });
 
   it('propagates an error thrown by an async iterable unchanged', async () => {
@@ -210,7 +210,7 @@ describe('parseSSEStream', () => {
       for await (const item of parseSSEStream(stream, { maxBufferSize: 32 })) seen.push(item);
     };
     await expect(run()).rejects.toBeInstanceOf(BufferLimitError);
-    expect(seen).toEqual([event('ok')]);
+    expect(seen).toEqual([sse('ok')]);
     expect(cancel).toHaveBeenCalledTimes(1);
   });
 });

@@ -72,7 +72,9 @@ export async function* parseSSEStream(
     for (;;) {
       let result: IteratorResult<Uint8Array | string>;
       try {
-        result = await (signal ? readOrAbort(source, (interrupt) => (interruptRead = interrupt)) : source.next());
+        result = await (signal
+          ? readOrAbort(source, (interrupt) => (interruptRead = interrupt))
+          : source.next());
       } catch (error) {
         if (signal?.aborted) throw abortReason(signal);
         settled = true;
@@ -89,10 +91,12 @@ export async function* parseSSEStream(
       }
       decoder.push(result.value);
       for (let i = 0; i < queue.length; i++) {
-        yield queue[i] as ServerSentEvent;
+        // The consumer (or a callback) may abort between two events of one chunk.
         if (signal?.aborted) throw abortReason(signal);
+        yield queue[i] as ServerSentEvent;
       }
       queue.length = 0;
+      if (signal?.aborted) throw abortReason(signal);
     }
   } catch (error) {
     failure = error;

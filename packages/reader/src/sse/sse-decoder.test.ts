@@ -11,8 +11,10 @@ interface Decoded {
 
 const encoder = new TextEncoder();
 
-function bytesOf(...parts: (string | number[])[]): Uint8Array {
-  const arrays = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : Uint8Array.from(part)));
+function bytesOf(...parts: (string | readonly number[])[]): Uint8Array {
+  const arrays = parts.map((part) =>
+    typeof part === 'string' ? encoder.encode(part) : Uint8Array.from(part),
+  );
   const out = new Uint8Array(arrays.reduce((sum, array) => sum + array.length, 0));
   let offset = 0;
   for (const array of arrays) {
@@ -38,7 +40,7 @@ function events(...chunks: (Uint8Array | string)[]): ServerSentEvent[] {
   return decode(chunks).events;
 }
 
-function event(data: string, type = 'message', id = ''): ServerSentEvent {
+function sse(data: string, type = 'message', id = ''): ServerSentEvent {
   return { event: type, data, id };
 }
 
@@ -48,62 +50,62 @@ describe('createSSEDecoder: UTF-8 (rule 1)', () => {
   it('decodes a code point split across chunks, at every split position', () => {
     const bytes = bytesOf('data: a€b😀c\n\n');
     for (let cut = 0; cut <= bytes.length; cut++) {
-      expect(events(bytes.subarray(0, cut), bytes.subarray(cut))).toEqual([event('a€b😀c')]);
+      expect(events(bytes.subarray(0, cut), bytes.subarray(cut))).toEqual([sse('a€b😀c')]);
     }
   });
 
   it('decodes a stream fed one byte at a time', () => {
     const bytes = bytesOf('event: 日本\ndata: Ωμέγα 😀\n\n');
-    expect(events(...Array.from(bytes, (byte) => Uint8Array.of(byte)))).toEqual([event('Ωμέγα 😀', '日本')]);
+    expect(events(...Array.from(bytes, (byte) => Uint8Array.of(byte)))).toEqual([sse('Ωμέγα 😀', '日本')]);
   });
 
   it('replaces invalid bytes with U+FFFD as TextDecoder does', () => {
-    expect(events(bytesOf('data: a', [0xff], 'b', [0xc3], '\n\n'))).toEqual([event('a\uFFFDb\uFFFD')]);
+    expect(events(bytesOf('data: a', [0xff], 'b', [0xc3], '\n\n'))).toEqual([sse('a\uFFFDb\uFFFD')]);
   });
 
   it('replaces a sequence cut off by the next chunk’s bytes, not by the chunk boundary', () => {
-    expect(events(bytesOf('data: x', [0xe2, 0x82]), bytesOf('y\n\n'))).toEqual([event('x\uFFFDy')]);
+    expect(events(bytesOf('data: x', [0xe2, 0x82]), bytesOf('y\n\n'))).toEqual([sse('x\uFFFDy')]);
   });
 
   it('accepts text chunks, flushing bytes still pending in the UTF-8 decoder', () => {
-    expect(events(bytesOf('data: a', [0xe2]), 'b\n', bytesOf('\n'))).toEqual([event('a\uFFFDb')]);
+    expect(events(bytesOf('data: a', [0xe2]), 'b\n', bytesOf('\n'))).toEqual([sse('a\uFFFDb')]);
   });
 
   it('hands events over inside push()', () => {
     const seen: ServerSentEvent[] = [];
     const decoder = createSSEDecoder({ onEvent: (e) => seen.push(e) });
     decoder.push(bytesOf('data: a\n\n'));
-    expect(seen).toEqual([event('a')]);
+    expect(seen).toEqual([sse('a')]);
   });
 });
 
 describe('createSSEDecoder: BOM (rule 2)', () => {
   it('strips a BOM at the very start of the stream', () => {
-    expect(events(bytesOf(BOM, 'data: a\n\n'))).toEqual([event('a')]);
+    expect(events(bytesOf(BOM, 'data: a\n\n'))).toEqual([sse('a')]);
   });
 
   it('strips only one BOM (a second one belongs to the field name)', () => {
-    expect(events(bytesOf(BOM, BOM, 'data: a\n\ndata: b\n\n'))).toEqual([event('b')]);
+    expect(events(bytesOf(BOM, BOM, 'data: a\n\ndata: b\n\n'))).toEqual([sse('b')]);
   });
 
   it('still strips the BOM after an empty first chunk', () => {
-    expect(events(new Uint8Array(0), bytesOf(BOM, 'data: a\n\n'))).toEqual([event('a')]);
-    expect(events('', '\uFEFFdata: a\n\n')).toEqual([event('a')]);
+    expect(events(new Uint8Array(0), bytesOf(BOM, 'data: a\n\n'))).toEqual([sse('a')]);
+    expect(events('', '\uFEFFdata: a\n\n')).toEqual([sse('a')]);
   });
 
   it('strips a BOM split across byte chunks', () => {
     expect(events(Uint8Array.of(0xef), Uint8Array.of(0xbb), bytesOf([0xbf], 'data: a\n\n'))).toEqual([
-      event('a'),
+      sse('a'),
     ]);
     expect(events(Uint8Array.of(0xef, 0xbb), new Uint8Array(0), bytesOf([0xbf], 'data: a\n\n'))).toEqual([
-      event('a'),
+      sse('a'),
     ]);
   });
 
   it('keeps a U+FEFF that is not at the start of the stream', () => {
     expect(events(bytesOf('data: a\n\n', BOM, 'data: b\n\ndata: ', BOM, 'c\n\n'))).toEqual([
-      event('a'),
-      event('\uFEFFc'),
+      sse('a'),
+      sse('\uFEFFc'),
     ]);
     expect(events(bytesOf('\n'), bytesOf(BOM, 'data: a\n\n'))).toEqual([]);
   });
@@ -111,12 +113,12 @@ describe('createSSEDecoder: BOM (rule 2)', () => {
 
 describe('createSSEDecoder: end of stream (rule 8)', () => {
   it('discards an event without its blank line', () => {
-    expect(events(bytesOf('data: a\n\ndata: b\n'))).toEqual([event('a')]);
+    expect(events(bytesOf('data: a\n\ndata: b\n'))).toEqual([sse('a')]);
   });
 
   it('discards an unterminated last line', () => {
-    expect(events(bytesOf('data: a\n\ndata: b'))).toEqual([event('a')]);
-    expect(events(bytesOf('data: a\n\n', [0xf0, 0x9f]))).toEqual([event('a')]);
+    expect(events(bytesOf('data: a\n\ndata: b'))).toEqual([sse('a')]);
+    expect(events(bytesOf('data: a\n\n', [0xf0, 0x9f]))).toEqual([sse('a')]);
   });
 
   it('starts a new stream after end(): BOM, buffers and last event id', () => {
@@ -126,7 +128,7 @@ describe('createSSEDecoder: end of stream (rule 8)', () => {
     decoder.end();
     decoder.push(bytesOf(BOM, 'data: b\n\n'));
     decoder.end();
-    expect(seen).toEqual([event('a', 'message', '1'), event('b')]);
+    expect(seen).toEqual([sse('a', 'message', '1'), sse('b')]);
   });
 });
 
@@ -175,7 +177,21 @@ function referenceParse(bytes: Uint8Array): Decoded {
 const valueArb = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
-  fc.constantFrom('', ' ', ' x', '  y', '\tz', '0', '0042', '1a', '-1', '\0', 'a:b', '\uFEFF', '\u2028\u0085\v\f'),
+  fc.constantFrom(
+    '',
+    ' ',
+    ' x',
+    '  y',
+    '\tz',
+    '0',
+    '0042',
+    '1a',
+    '-1',
+    '\0',
+    'a:b',
+    '\uFEFF',
+    '\u2028\u0085\v\f',
+  ),
 );
 
 const lineArb = fc.oneof(
@@ -203,7 +219,7 @@ const streamArb = fc
     const text = lines
       .map(([line, ending]) => (typeof line === 'string' ? line : line.join('')) + ending)
       .join('');
-    const parts: (string | number[])[] = [bom ? '\uFEFF' : '', text];
+    const parts: (string | readonly number[])[] = [bom ? '\uFEFF' : '', text];
     // Invalid bytes go inside a data value so that their U+FFFDs show up in an event.
     for (const bytes of junk) parts.push('data: ', bytes, '\n\n');
     parts.push(tail);
@@ -212,7 +228,7 @@ const streamArb = fc
 
 /** Splits `bytes` at the given positions (duplicates make empty chunks). */
 function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = cuts.map((cut) => cut % (bytes.length + 1)).sort((a, b) => a - b);
+  const points = cuts.map((cut) => cut % (bytes.length + 1)).toSorted((a, b) => a - b);
   const chunks: Uint8Array[] = [];
   let from = 0;
   for (const point of points) {

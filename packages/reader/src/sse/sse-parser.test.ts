@@ -27,43 +27,43 @@ function events(...chunks: string[]): ServerSentEvent[] {
   return parse(chunks).events;
 }
 
-function event(data: string, type = 'message', id = ''): ServerSentEvent {
+function sse(data: string, type = 'message', id = ''): ServerSentEvent {
   return { event: type, data, id };
 }
 
 describe('createSSEParser: line endings (rule 3)', () => {
   it('ends lines at LF', () => {
-    expect(events('data: a\n\ndata: b\n\n')).toEqual([event('a'), event('b')]);
+    expect(events('data: a\n\ndata: b\n\n')).toEqual([sse('a'), sse('b')]);
   });
 
   it('ends lines at CRLF', () => {
-    expect(events('data: a\r\ndata: b\r\n\r\n')).toEqual([event('a\nb')]);
+    expect(events('data: a\r\ndata: b\r\n\r\n')).toEqual([sse('a\nb')]);
   });
 
   it('ends lines at a lone CR', () => {
-    expect(events('data: a\rdata: b\r\rdata: c\r\r')).toEqual([event('a\nb'), event('c')]);
+    expect(events('data: a\rdata: b\r\rdata: c\r\r')).toEqual([sse('a\nb'), sse('c')]);
   });
 
   it('treats a CR at the end of one chunk and a LF at the start of the next as one line ending', () => {
     // Two endings would make a blank line and dispatch "a" alone.
-    expect(events('data: a\r', '\ndata: b\r', '\n\r', '\n')).toEqual([event('a\nb')]);
+    expect(events('data: a\r', '\ndata: b\r', '\n\r', '\n')).toEqual([sse('a\nb')]);
   });
 
   it('keeps a split CRLF as one ending across an empty chunk', () => {
-    expect(events('data: a\r', '', '\n', 'data: b\n\n')).toEqual([event('a\nb')]);
+    expect(events('data: a\r', '', '\n', 'data: b\n\n')).toEqual([sse('a\nb')]);
   });
 
   it('treats a CR at the end of a chunk followed by a non-LF as a complete line ending', () => {
-    expect(events('data: a\r', 'data: b\r', '\r')).toEqual([event('a\nb')]);
+    expect(events('data: a\r', 'data: b\r', '\r')).toEqual([sse('a\nb')]);
   });
 
   it('ends a line spanning several chunks at a split CRLF', () => {
-    expect(events('da', 'ta: lo', 'ng\r', '\n\r\n')).toEqual([event('long')]);
+    expect(events('da', 'ta: lo', 'ng\r', '\n\r\n')).toEqual([sse('long')]);
   });
 
   it('does not treat U+2028, U+2029, U+0085, VT or FF as line endings', () => {
     const data = 'a\u2028b\u2029c\u0085d\ve\ff';
-    expect(events(`data: ${data}\n\n`)).toEqual([event(data)]);
+    expect(events(`data: ${data}\n\n`)).toEqual([sse(data)]);
   });
 });
 
@@ -74,46 +74,46 @@ describe('createSSEParser: dispatch (rules 4 and 7)', () => {
     parser.feed('data: a\n');
     expect(seen).toEqual([]);
     parser.feed('\n');
-    expect(seen).toEqual([event('a')]);
+    expect(seen).toEqual([sse('a')]);
     parser.feed('data: b\r\r');
-    expect(seen).toEqual([event('a'), event('b')]);
+    expect(seen).toEqual([sse('a'), sse('b')]);
     parser.feed('data: c\r');
     parser.feed('\r');
-    expect(seen).toEqual([event('a'), event('b'), event('c')]);
+    expect(seen).toEqual([sse('a'), sse('b'), sse('c')]);
   });
 
   it('dispatches an event for `data:` with an empty value (the data buffer holds one LF)', () => {
-    expect(events('data:\n\n')).toEqual([event('')]);
-    expect(events('data\n\n')).toEqual([event('')]);
+    expect(events('data:\n\n')).toEqual([sse('')]);
+    expect(events('data\n\n')).toEqual([sse('')]);
   });
 
   it('keeps the LFs of several empty data lines except the last', () => {
-    expect(events('data\ndata\n\n')).toEqual([event('\n')]);
+    expect(events('data\ndata\n\n')).toEqual([sse('\n')]);
   });
 
   it('joins multi-line data with LF', () => {
-    expect(events('data: a\ndata: b\ndata:  c\n\n')).toEqual([event('a\nb\n c')]);
+    expect(events('data: a\ndata: b\ndata:  c\n\n')).toEqual([sse('a\nb\n c')]);
   });
 
   it('does not dispatch a block without data, and resets its event type', () => {
-    expect(events('event: a\n\ndata: x\n\n')).toEqual([event('x')]);
+    expect(events('event: a\n\ndata: x\n\n')).toEqual([sse('x')]);
   });
 
   it("defaults the event type to 'message' and resets it after each event", () => {
-    expect(events('event: add\ndata: 1\n\ndata: 2\n\n')).toEqual([event('1', 'add'), event('2')]);
+    expect(events('event: add\ndata: 1\n\ndata: 2\n\n')).toEqual([sse('1', 'add'), sse('2')]);
   });
 
   it("uses 'message' when the event field is empty", () => {
-    expect(events('event: a\nevent:\ndata: x\n\n')).toEqual([event('x')]);
+    expect(events('event: a\nevent:\ndata: x\n\n')).toEqual([sse('x')]);
   });
 
   it('uses the last event field of a block', () => {
-    expect(events('event: a\nevent: b\ndata: x\n\n')).toEqual([event('x', 'b')]);
+    expect(events('event: a\nevent: b\ndata: x\n\n')).toEqual([sse('x', 'b')]);
   });
 
   it('reports comments and ignores them otherwise', () => {
     const parsed = parse([': hello\ndata: a\n:\n:  two spaces\ndata: b\n\n']);
-    expect(parsed.events).toEqual([event('a\nb')]);
+    expect(parsed.events).toEqual([sse('a\nb')]);
     expect(parsed.comments).toEqual(['hello', '', ' two spaces']);
   });
 
@@ -121,69 +121,69 @@ describe('createSSEParser: dispatch (rules 4 and 7)', () => {
     const seen: ServerSentEvent[] = [];
     const parser = createSSEParser({ onEvent: (e) => seen.push(e) });
     parser.feed(': keep-alive\n\ndata: a\n\n');
-    expect(seen).toEqual([event('a')]);
+    expect(seen).toEqual([sse('a')]);
   });
 });
 
 describe('createSSEParser: fields (rules 5 and 6)', () => {
   it('takes a line without a colon as a field name with an empty value', () => {
-    expect(events('data\nevent\n\n')).toEqual([event('')]);
-    expect(events('unknown\ndata: x\n\n')).toEqual([event('x')]);
+    expect(events('data\nevent\n\n')).toEqual([sse('')]);
+    expect(events('unknown\ndata: x\n\n')).toEqual([sse('x')]);
   });
 
   it('splits at the first colon only', () => {
-    expect(events('data: a: b:c\n\n')).toEqual([event('a: b:c')]);
+    expect(events('data: a: b:c\n\n')).toEqual([sse('a: b:c')]);
   });
 
   it('strips exactly one leading space from the value and keeps tabs', () => {
     expect(events('data:a\n\ndata: a\n\ndata:  a\n\ndata:\ta\n\ndata: \ta \n\n')).toEqual([
-      event('a'),
-      event('a'),
-      event(' a'),
-      event('\ta'),
-      event('\ta '),
+      sse('a'),
+      sse('a'),
+      sse(' a'),
+      sse('\ta'),
+      sse('\ta '),
     ]);
   });
 
   it('compares field names case-sensitively', () => {
     expect(events('Data: x\n\nDATA: y\n\n')).toEqual([]);
-    expect(events('Event: t\nID: 1\ndata: x\n\n')).toEqual([event('x')]);
+    expect(events('Event: t\nID: 1\ndata: x\n\n')).toEqual([sse('x')]);
   });
 
   it('ignores unknown fields', () => {
-    expect(events('foo: bar\ndatum: x\ndata : y\ndata: z\n\n')).toEqual([event('z')]);
+    expect(events('foo: bar\ndatum: x\ndata : y\ndata: z\n\n')).toEqual([sse('z')]);
   });
 
   it('treats a U+FEFF at a line start as part of the field name', () => {
-    expect(events('\uFEFFdata: x\n\ndata: \uFEFFy\n\n')).toEqual([event('\uFEFFy')]);
+    expect(events('\uFEFFdata: x\n\ndata: \uFEFFy\n\n')).toEqual([sse('\uFEFFy')]);
   });
 
   it('sets the id of following events from the id field', () => {
     expect(events('id: 1\ndata: a\n\ndata: b\n\nid: 2\ndata: c\n\n')).toEqual([
-      event('a', 'message', '1'),
-      event('b', 'message', '1'),
-      event('c', 'message', '2'),
+      sse('a', 'message', '1'),
+      sse('b', 'message', '1'),
+      sse('c', 'message', '2'),
     ]);
   });
 
   it('ignores an id that contains U+0000', () => {
-    expect(events('id: 1\n\nid: a\0b\ndata: x\n\n')).toEqual([event('x', 'message', '1')]);
+    expect(events('id: 1\n\nid: a\0b\ndata: x\n\n')).toEqual([sse('x', 'message', '1')]);
   });
 
   it('resets the last event id with an empty id', () => {
     expect(events('id: 1\ndata: a\n\nid\ndata: b\n\nid: 2\n\nid:\ndata: c\n\n')).toEqual([
-      event('a', 'message', '1'),
-      event('b'),
-      event('c'),
+      sse('a', 'message', '1'),
+      sse('b'),
+      sse('c'),
     ]);
   });
 
   it('updates the last event id with an id-only block, without dispatching', () => {
-    expect(events('id: 7\n\ndata: x\n\n')).toEqual([event('x', 'message', '7')]);
+    expect(events('id: 7\n\ndata: x\n\n')).toEqual([sse('x', 'message', '7')]);
   });
 
   it('keeps an id that arrives after the data of the same block', () => {
-    expect(events('data: x\nid: 3\n\n')).toEqual([event('x', 'message', '3')]);
+    expect(events('data: x\nid: 3\n\n')).toEqual([sse('x', 'message', '3')]);
   });
 
   it('reports retry at once when the value is ASCII digits (leading zeros allowed)', () => {
@@ -196,7 +196,9 @@ describe('createSSEParser: fields (rules 5 and 6)', () => {
   });
 
   it('ignores retry values that are not only ASCII digits', () => {
-    const parsed = parse(['retry: 1a\nretry: -1\nretry:  1\nretry:\nretry\nretry: 1.5\nretry: ١\nretry: 2 \n\n']);
+    const parsed = parse([
+      'retry: 1a\nretry: -1\nretry:  1\nretry:\nretry\nretry: 1.5\nretry: ١\nretry: 2 \n\n',
+    ]);
     expect(parsed.retries).toEqual([]);
     expect(parsed.events).toEqual([]);
   });
@@ -204,7 +206,7 @@ describe('createSSEParser: fields (rules 5 and 6)', () => {
   it('does not let retry make an event', () => {
     const parsed = parse(['retry: 10\n\ndata: a\n\n']);
     expect(parsed.retries).toEqual([10]);
-    expect(parsed.events).toEqual([event('a')]);
+    expect(parsed.events).toEqual([sse('a')]);
   });
 });
 
@@ -214,12 +216,12 @@ describe('createSSEParser: buffering (rules 8 and 9)', () => {
   });
 
   it('joins a line delivered in many pieces', () => {
-    expect(events('d', 'a', 't', 'a', ':', ' ', 'x', 'y', '\n', '\n')).toEqual([event('xy')]);
+    expect(events('d', 'a', 't', 'a', ':', ' ', 'x', 'y', '\n', '\n')).toEqual([sse('xy')]);
   });
 
   it('keeps the order of a line delivered in thousands of pieces', () => {
     const parts = Array.from({ length: 3000 }, (_, i) => `${i},`);
-    expect(events('data: ', ...parts, '\n\n')).toEqual([event(parts.join(''))]);
+    expect(events('data: ', ...parts, '\n\n')).toEqual([sse(parts.join(''))]);
   });
 
   it('reads one 8 MiB line fed one character at a time in linear time', () => {
@@ -251,7 +253,7 @@ describe('createSSEParser: buffering (rules 8 and 9)', () => {
     parser.feed('data: ok\n\n');
     parser.feed('data: ');
     expect(() => parser.feed('x'.repeat(100))).toThrow(BufferLimitError);
-    expect(seen).toEqual([event('ok')]);
+    expect(seen).toEqual([sse('ok')]);
   });
 
   it('throws BufferLimitError when the pending event data outgrows maxBufferSize', () => {
@@ -266,12 +268,12 @@ describe('createSSEParser: buffering (rules 8 and 9)', () => {
     }
     expect(error).toBeInstanceOf(BufferLimitError);
     expect((error as BufferLimitError).limit).toBe(100);
-    expect(seen).toEqual([event('first')]);
+    expect(seen).toEqual([sse('first')]);
   });
 
   it('accepts data up to the limit', () => {
     const parsed = parse([`data: ${'z'.repeat(99)}\n\n`], { maxBufferSize: 100 });
-    expect(parsed.events).toEqual([event('z'.repeat(99))]);
+    expect(parsed.events).toEqual([sse('z'.repeat(99))]);
   });
 
   it('refuses to continue after the limit was exceeded until reset', () => {
@@ -281,7 +283,7 @@ describe('createSSEParser: buffering (rules 8 and 9)', () => {
     expect(() => parser.feed('\n\n')).toThrow(/reset/);
     parser.reset();
     parser.feed('data: ok\n\n');
-    expect(seen).toEqual([event('ok')]);
+    expect(seen).toEqual([sse('ok')]);
   });
 
   it('rejects a maxBufferSize that is not a positive number', () => {
@@ -297,7 +299,7 @@ describe('createSSEParser: buffering (rules 8 and 9)', () => {
     parser.feed('id: 5\n\nevent: t\ndata: a\ndata: par');
     parser.reset();
     parser.feed('tial\n\ndata: b\n\n');
-    expect(seen).toEqual([event('b')]);
+    expect(seen).toEqual([sse('b')]);
   });
 
   it('reset() forgets a CR that ended the previous chunk', () => {
@@ -306,6 +308,6 @@ describe('createSSEParser: buffering (rules 8 and 9)', () => {
     parser.feed('data: a\r');
     parser.reset();
     parser.feed('\ndata: b\n\n');
-    expect(seen).toEqual([event('b')]);
+    expect(seen).toEqual([sse('b')]);
   });
 });

@@ -41,7 +41,6 @@ export const DEFAULT_SSE_MAX_BUFFER_SIZE: number = 16 * 1024 * 1024;
 
 const PIECES_PER_BLOCK = 512;
 const LF = 10;
-const CR = 13;
 const SPACE = 32;
 const COLON = 58;
 
@@ -223,17 +222,25 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
     else line(text, start, end);
   }
 
-  /** Parses every complete line of `text` from `pos`; returns where the unterminated rest starts. */
-  function lines(text: string, pos: number): number {
+  /**
+   * Parses every complete line of `text` from `pos`; returns where the unterminated rest starts.
+   * `cr` is the first CR at or after `pos` (-1 for none) when the caller already knows it, else -2.
+   */
+  function lines(text: string, pos: number, cr: number): number {
     const length = text.length;
-    let cr = text.indexOf('\r', pos);
+    if (cr === -2) cr = text.indexOf('\r', pos);
     let lf = text.indexOf('\n', pos);
     if (cr === -1) {
-      // The common case (servers send LF): one indexOf per line, blank lines handled inline.
+      // The common case (servers send LF): one indexOf per line, and the blank line that usually
+      // follows a data line is spotted without a search.
       while (lf !== -1) {
         if (lf === pos) dispatch();
         else line(text, pos, lf);
         pos = lf + 1;
+        if (text.charCodeAt(pos) === LF) {
+          dispatch();
+          pos++;
+        }
         lf = text.indexOf('\n', pos);
       }
       return pos;
@@ -263,19 +270,22 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
 
   function feed(text: string): void {
     if (broken) {
-      throw new Error('The SSE parser stopped in the middle of the stream; call reset() before feeding it again');
+      throw new Error(
+        'The SSE parser stopped in the middle of the stream; call reset() before feeding it again',
+      );
     }
     const length = text.length;
     if (length === 0) return;
     broken = true;
     let pos = 0;
+    let cr = -2;
     if (skipLF) {
       skipLF = false;
       if (text.charCodeAt(0) === LF) pos = 1;
     }
     if (pendingLength > 0) {
       const lf = text.indexOf('\n', pos);
-      const cr = text.indexOf('\r', pos);
+      cr = text.indexOf('\r', pos);
       const end = cr === -1 ? lf : lf === -1 ? cr : cr < lf ? cr : lf;
       if (end === -1) {
         hold(pos === 0 ? text : text.slice(pos));
@@ -288,10 +298,11 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
       if (end === cr) {
         if (pos === length) skipLF = true;
         else if (text.charCodeAt(pos) === LF) pos++;
+        cr = -2;
       }
     }
     if (pos < length) {
-      pos = lines(text, pos);
+      pos = lines(text, pos, cr);
       if (pos < length) hold(pos === 0 ? text : text.slice(pos));
     }
     broken = false;

@@ -1,0 +1,99 @@
+import { contentScenarios, createMockResponse, faultScenarios, type MockScenario } from '@chatstream/mocks';
+import { describe, expect, it } from 'vitest';
+import {
+  BufferLimitError,
+  ConnectionError,
+  HTTPError,
+  IncompleteStreamError,
+  ProtocolError,
+  StreamEventError,
+  TimeoutError,
+} from '../errors.ts';
+import { streamMessage } from '../fetch/stream-message.ts';
+import { readMessageStream } from './read-message-stream.ts';
+
+// Every scenario of the shared catalogue, read the way an app reads it.
+describe('the mocks catalogue through readMessageStream', () => {
+  for (const scenario of Object.values(contentScenarios) as MockScenario[]) {
+    it(`${scenario.name}: finalMessage() equals the scenario's expected message`, async () => {
+      const stream = readMessageStream(
+        createMockResponse(scenario, { timing: 'instant', chunks: { min: 1, max: 40 } }),
+      );
+      const message = await stream.finalMessage();
+      if (scenario.name === 'maxTokensInToolInput') {
+        // The cut tool input: we keep the best partial reading (partial strings included) and flag it.
+        const index = message.content.findIndex((block) => block.type === 'tool_use');
+        expect(stream.snapshot?.blocks[index]).toMatchObject({ streaming: false, inputComplete: false });
+        expect({ ...message, content: message.content.slice(0, index) }).toEqual({
+          ...scenario.expectedMessage,
+          content: scenario.expectedMessage.content.slice(0, index),
+        });
+      } else {
+        expect(message).toEqual(scenario.expectedMessage);
+      }
+    });
+  }
+
+  const errorClass = {
+    http: HTTPError,
+    'content-type': HTTPError,
+    'stream-error': StreamEventError,
+    network: ConnectionError,
+    incomplete: IncompleteStreamError,
+    protocol: ProtocolError,
+  } as const;
+
+  for (const scenario of Object.values(faultScenarios) as MockScenario[]) {
+    const expected = scenario.expectedError;
+    if (!expected) continue;
+    it(`${scenario.name}: fails with a typed ${expected.kind} error`, async () => {
+      const error: unknown = await readMessageStream(createMockResponse(scenario, { timing: 'instant' }))
+        .finalMessage()
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(errorClass[expected.kind]);
+      if (expected.status !== undefined) expect(error).toMatchObject({ status: expected.status });
+      if (expected.errorType !== undefined) expect(error).toMatchObject({ errorType: expected.errorType });
+    });
+  }
+
+  it('stalled: an idle timeout fails with a TimeoutError keeping message_start', async () => {
+    const error: unknown = await readMessageStream(
+      createMockResponse(faultScenarios.stalled, { timing: 'instant' }),
+      {
+        idleTimeoutMs: 50,
+      },
+    )
+      .finalMessage()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).partial?.message.id).toBe(faultScenarios.stalled.expectedMessage.id);
+  });
+
+  it('oversizedEvent: a buffer limit fails with a BufferLimitError', async () => {
+    const error: unknown = await readMessageStream(
+      createMockResponse(faultScenarios.oversizedEvent, { timing: 'instant' }),
+      {
+        maxBufferSize: 64 * 1024,
+      },
+    )
+      .finalMessage()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BufferLimitError);
+  });
+
+  it('flakyThenOk: streamMessage retries the 529s and gets the message', async () => {
+    let attempt = 0;
+    const stream = streamMessage(
+      { url: 'http://127.0.0.1/v1/messages', body: {} },
+      {
+        fetch: () =>
+          Promise.resolve(
+            createMockResponse(faultScenarios.flakyThenOk, { timing: 'instant', attempt: attempt++ }),
+          ),
+        sleep: () => Promise.resolve(),
+      },
+    );
+    expect(await stream.finalMessage()).toEqual(faultScenarios.flakyThenOk.expectedMessage);
+    expect(attempt).toBe(3);
+  });
+});
