@@ -27,47 +27,11 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = [
-  'the',
-  'stream',
-  'of',
-  'tokens',
-  'arrives',
-  'quickly',
-  'and',
-  'each',
-  'delta',
-  'is',
-  'small',
-  'Claude',
-  'answers',
-  'with',
-  'care',
-  'naïve',
-  'café',
-  'über',
-  'résumé',
-  '日本語',
-  'テキスト',
-  '中文',
-  'Ωμέγα',
-  'привет',
-  '→',
-  '—',
-  '“quoted”',
-  '"raw quotes"',
-  'back\\slash',
-  'tab\there',
-  'line\nbreak',
-  '😀',
-  '🚀✨',
-  'emoji👍🏽',
-  '<tag>',
-  '&amp;',
-  '{json}',
-  '42',
-  '3.14',
-];
+// Words for text deltas: ASCII, Latin-1, CJK, astral emoji, and characters JSON must escape.
+const WORDS: readonly string[] = (
+  'the|stream|of|tokens|arrives|quickly|and|each|delta|is|small|Claude|answers|with|care|' +
+  'naïve|café|über|résumé|日本語|テキスト|中文|Ωμέγα|привет|→|—|“quoted”|"raw quotes"|back\\slash|tab\there|line\nbreak|😀|🚀✨|emoji👍🏽|<tag>|&amp;|{json}|42|3.14'
+).split('|');
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;

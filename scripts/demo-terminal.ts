@@ -6,7 +6,8 @@ import { createMockResponse, scenarios, type ScenarioName } from '@chatstream/mo
 import { isChatStreamError, readMessageStream, type StreamStats } from '@chatstream/reader';
 
 const names = process.argv.slice(2).filter((name) => name !== '--') as ScenarioName[];
-const chosen: ScenarioName[] = names.length > 0 ? names : ['basic', 'thinking', 'toolUse', 'webSearch', 'overloadedMidStream'];
+const chosen: ScenarioName[] =
+  names.length > 0 ? names : ['basic', 'thinking', 'toolUse', 'webSearch', 'overloadedMidStream'];
 const tty = process.stdout.isTTY;
 const dim = (text: string): string => (tty ? `\x1b[2m${text}\x1b[22m` : text);
 const bold = (text: string): string => (tty ? `\x1b[1m${text}\x1b[22m` : text);
@@ -25,14 +26,17 @@ for (const name of chosen) {
     process.exit(1);
   }
   console.log(`\n${bold(`▶ ${name}`)} ${dim(scenario.description)}\n`);
-  const stream = readMessageStream(createMockResponse(scenario, { timing: { tokensPerSecond: 60 } }), { maxTokens: 1024 });
+  const stream = readMessageStream(createMockResponse(scenario, { timing: { tokensPerSecond: 60 } }), {
+    maxTokens: 1024,
+  });
   let block = -1;
   stream.on('streamEvent', (event) => {
     if (event.type !== 'content_block_start') return;
     block = event.index;
     const { content_block: content } = event;
     if (content.type === 'thinking') process.stdout.write(dim('[thinking] '));
-    else if (content.type === 'tool_use' || content.type === 'server_tool_use') process.stdout.write(`\n${bold(`[${content.type} ${String(content['name'])}]`)} `);
+    else if (content.type === 'tool_use' || content.type === 'server_tool_use')
+      process.stdout.write(`\n${bold(`[${content.type} ${String(content['name'])}]`)} `);
     else if (content.type !== 'text') process.stdout.write(dim(`\n[${content.type}]\n`));
   });
   stream.on('text', (delta) => process.stdout.write(delta));
@@ -48,7 +52,9 @@ for (const name of chosen) {
   } catch (error) {
     if (!isChatStreamError(error)) throw error;
     const kept = error.partial?.message.content.length ?? 0;
-    console.log(`\n${bold(`✗ ${error.name}`)}: ${error.message} ${dim(`(kept ${kept} block${kept === 1 ? '' : 's'} received before it)`)}`);
+    console.log(
+      `\n${bold(`✗ ${error.name}`)}: ${error.message} ${dim(`(kept ${kept} block${kept === 1 ? '' : 's'} received before it)`)}`,
+    );
   } finally {
     clearInterval(ticker);
     if (tty) process.stderr.write('\x1b7\x1b[999;1H\x1b[2K\x1b8');
