@@ -12,6 +12,7 @@ const TARGET_BYTES = 32 * 1024 * 1024;
 const CHUNK_SIZES = [1024, 64 * 1024];
 const WARMUP_ROUNDS = 1;
 const ROUNDS = 7;
+const SSE_ROUNDS = 9;
 
 // ---- input ---------------------------------------------------------------------------------------
 
@@ -208,11 +209,80 @@ const floor: Contender = (chunks) => {
   return count;
 };
 
-const contenders: [name: string, run: Contender][] = [
+// Bare JSON.parse in place of decodeAnthropicEvent: shows what its shape checks cost.
+const oursBareJSON: Contender = (chunks) => {
+  let count = 0;
+  const decoder = createSSEDecoder({
+    onEvent(sse) {
+      const event = JSON.parse(sse.data) as { type: string };
+      if (event.type !== 'ping') count++;
+    },
+  });
+  for (const chunk of chunks) decoder.push(chunk);
+  decoder.end();
+  return count;
+};
+
+// ---- the SSE layer alone: bytes → events with their data strings, no JSON --------------------------
+
+const oursSSE: Contender = (chunks) => {
+  let count = 0;
+  const decoder = createSSEDecoder({
+    onEvent(sse) {
+      if (sse.data.length > 0) count++;
+    },
+  });
+  for (const chunk of chunks) decoder.push(chunk);
+  decoder.end();
+  return count;
+};
+
+const eventsourceParserSSE: Contender = (chunks) => {
+  let count = 0;
+  const parser = createParser({
+    onEvent(sse) {
+      if (sse.data.length > 0) count++;
+    },
+  });
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  for (const chunk of chunks) parser.feed(utf8.decode(chunk, { stream: true }));
+  parser.feed(utf8.decode());
+  return count;
+};
+
+const floorSSE: Contender = (chunks) => {
+  let count = 0;
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  let carry = '';
+  for (const chunk of chunks) {
+    const text = carry + utf8.decode(chunk, { stream: true });
+    let start = 0;
+    let end = text.indexOf('\n\n');
+    while (end !== -1) {
+      const data = text.indexOf('data: ', start);
+      if (text.slice(data + 6, end).length > 0) count++;
+      start = end + 2;
+      end = text.indexOf('\n\n', start);
+    }
+    carry = text.slice(start);
+  }
+  return count;
+};
+
+type Contenders = [name: string, run: Contender][];
+
+const typedContenders: Contenders = [
   ['ours', ours],
+  ['ours, bare JSON.parse', oursBareJSON],
   ['eventsource-parser', eventsourceParser],
   ['sdk', sdk],
   ['floor', floor],
+];
+
+const sseContenders: Contenders = [
+  ['ours', oursSSE],
+  ['eventsource-parser', eventsourceParserSSE],
+  ['floor', floorSSE],
 ];
 
 // ---- measurement ---------------------------------------------------------------------------------
@@ -229,40 +299,74 @@ const format = (value: number): string => value.toFixed(0);
 const ratio = (value: number): string => `${value.toFixed(2)}×`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** Checks that every contender yields the same count, then returns each one's median MB/s. */
+async function measure(
+  contenders: Contenders,
+  chunks: Uint8Array[],
+  rounds: number,
+): Promise<Map<string, number>> {
+  const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const [[firstName, first]] = contenders as [[string, Contender]];
+  const expected = await first(chunks);
+  for (const [name, run] of contenders) {
+    const count = await run(chunks);
+    if (count !== expected) throw new Error(`${name} produced ${count} events, ${firstName} ${expected}`);
+  }
+  const times = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
+  for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
+    // Rotate the order each round so no contender always runs right after the same neighbour.
+    for (let k = 0; k < contenders.length; k++) {
+      const [name, run] = contenders[(round + k) % contenders.length] as [string, Contender];
+      gc?.();
+      const start = performance.now();
+      const count = await run(chunks);
+      const elapsed = performance.now() - start;
+      if (count !== expected) throw new Error(`${name} produced ${count} events, expected ${expected}`);
+      if (round >= WARMUP_ROUNDS) times.get(name)?.push(elapsed);
+    }
+  }
+  const mbps = new Map<string, number>();
+  for (const [name, list] of times) mbps.set(name, bytes / 1e6 / (median(list) / 1000));
+  return mbps;
+}
+
+function chunkLabel(size: number): string {
+  return size >= 1024 ? `${size / 1024} KiB` : `${size} B`;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const bytes = buildStream();
-  const mb = bytes.length / 1e6;
   console.log(`stream: ${bytes.length} bytes`);
 
-  const rows: { chunkSize: number; mbps: Map<string, number> }[] = [];
+  const typedRows: string[] = [];
+  const sseRows: string[] = [];
   for (const chunkSize of CHUNK_SIZES) {
     const chunks = split(bytes, chunkSize);
-    const expected = await ours(chunks);
-    for (const [name, run] of contenders) {
-      const count = await run(chunks);
-      if (count !== expected) throw new Error(`${name} produced ${count} events, ours ${expected}`);
-    }
-    const times = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
-    for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
-      // Rotate the order each round so no contender always runs right after the same neighbour.
-      for (let k = 0; k < contenders.length; k++) {
-        const [name, run] = contenders[(round + k) % contenders.length] as [string, Contender];
-        gc?.();
-        const start = performance.now();
-        const count = await run(chunks);
-        const elapsed = performance.now() - start;
-        if (count !== expected) throw new Error(`${name} produced ${count} events, expected ${expected}`);
-        if (round >= WARMUP_ROUNDS) times.get(name)?.push(elapsed);
-      }
-    }
-    const mbps = new Map<string, number>();
-    for (const [name, list] of times) mbps.set(name, mb / (median(list) / 1000));
-    rows.push({ chunkSize, mbps });
-    console.log(`${chunkSize} B chunks: ${expected} typed events (+ pings) per run`);
+    const typed = await measure(typedContenders, chunks, ROUNDS);
+    const [o, b, e, s, f] = typedContenders.map(([name]) => typed.get(name) ?? Number.NaN) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    typedRows.push(
+      `| ${chunkLabel(chunkSize)} | ${format(o)} | ${format(b)} | ${format(e)} | ${format(s)} | ${format(f)} | ` +
+        `${ratio(o / e)} | ${ratio(o / s)} | ${ratio(o / f)} |`,
+    );
+    const sse = await measure(sseContenders, chunks, SSE_ROUNDS);
+    const [so, se, sf] = sseContenders.map(([name]) => sse.get(name) ?? Number.NaN) as [
+      number,
+      number,
+      number,
+    ];
+    sseRows.push(
+      `| ${chunkLabel(chunkSize)} | ${format(so)} | ${format(se)} | ${format(sf)} | ${ratio(so / se)} | ${ratio(so / sf)} |`,
+    );
+    console.log(`${chunkLabel(chunkSize)} chunks done`);
   }
 
-  const rate = (row: (typeof rows)[number], name: string): number => row.mbps.get(name) ?? Number.NaN;
   const lines = [
     '## Bytes → typed Anthropic events',
     '',
@@ -270,26 +374,28 @@ async function main(): Promise<void> {
       '(message_start, text blocks of `text_delta` events with non-ASCII and escaped text, tool blocks of ' +
       '`input_json_delta` events, pings, message_delta, message_stop), fed in fixed-size byte chunks. ' +
       'Each contender turns the bytes into typed event objects: **ours** = `createSSEDecoder` + ' +
-      '`decodeAnthropicEvent`; **eventsource-parser** = `TextDecoder` (streaming) + `createParser` + ' +
-      '`JSON.parse`; **SDK** = `@anthropic-ai/sdk` `messages.create({ stream: true })` iterated, reading ' +
-      'the bytes from a `ReadableStream` behind a stub `fetch` (so it pays for its async iteration, the ' +
-      'others run synchronously over the chunk array); **floor** = `TextDecoder` + split on `\\n\\n` + ' +
-      '`JSON.parse` of the data line, with no SSE rules at all. All produce the same event count. ' +
-      `MB/s = 10⁶ bytes per second, median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up rounds, ` +
-      `node ${process.version}.`,
+      '`decodeAnthropicEvent` (**bare**: the same with plain `JSON.parse`, to show what the shape checks ' +
+      'cost); **eventsource-parser** = `TextDecoder` (streaming) + `createParser` + `JSON.parse`; ' +
+      '**SDK** = `@anthropic-ai/sdk` `messages.create({ stream: true })` iterated, reading the bytes from a ' +
+      '`ReadableStream` behind a stub `fetch` (so it also pays for its async iteration; the others run ' +
+      'synchronously over the chunk array); **floor** = `TextDecoder` + split on `\\n\\n` + `JSON.parse` of ' +
+      'the data line, with no SSE rules at all. All produce the same event count. MB/s = 10⁶ bytes per ' +
+      `second, median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), node ${process.version}. ` +
+      '`JSON.parse` takes most of the time, so the end-to-end ratios sit near 1.',
     '',
-    '| chunk | ours MB/s | eventsource-parser MB/s | SDK MB/s | floor MB/s | ours / eventsource-parser | ours / SDK | ours / floor |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => {
-      const [o, e, s, f] = ['ours', 'eventsource-parser', 'sdk', 'floor'].map((name) => rate(row, name)) as [
-        number,
-        number,
-        number,
-        number,
-      ];
-      const size = row.chunkSize >= 1024 ? `${row.chunkSize / 1024} KiB` : `${row.chunkSize} B`;
-      return `| ${size} | ${format(o)} | ${format(e)} | ${format(s)} | ${format(f)} | ${ratio(o / e)} | ${ratio(o / s)} | ${ratio(o / f)} |`;
-    }),
+    '| chunk | ours MB/s | ours, bare JSON.parse MB/s | eventsource-parser MB/s | SDK MB/s | floor MB/s | ours / eventsource-parser | ours / SDK | ours / floor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...typedRows,
+    '',
+    '### The SSE layer alone',
+    '',
+    'Same bytes to `{ event, data, id }` objects, no JSON: `createSSEDecoder` against `TextDecoder` + ' +
+      'eventsource-parser, and the no-spec floor (split on `\\n\\n`, slice the data line). ' +
+      `Median of ${SSE_ROUNDS} runs.`,
+    '',
+    '| chunk | ours MB/s | eventsource-parser MB/s | floor MB/s | ours / eventsource-parser | ours / floor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...sseRows,
   ];
   const markdown = `${lines.join('\n')}\n`;
   mkdirSync(join('bench', 'results'), { recursive: true });

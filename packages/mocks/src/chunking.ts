@@ -72,9 +72,15 @@ export function splitBytes(
     nextSize = () => random.int(min, max);
   }
   for (let offset = 0; offset < bytes.length;) {
-    const size = Math.max(1, Math.floor(nextSize()));
+    const size = Math.floor(nextSize());
+    if (!(size >= 1))
+      throw new RangeError(`Chunk sizes must be positive integers, got ${describeSizes(sizes)}`);
     chunks.push(bytes.subarray(offset, offset + size));
     offset += size;
   }
   return chunks;
+}
+
+function describeSizes(sizes: unknown): string {
+  return JSON.stringify(sizes) ?? String(sizes);
 }

@@ -9,7 +9,12 @@ function nestingDepth(value: unknown, kind: 'array' | 'object'): { depth: number
   let current = value;
   while (true) {
     if (kind === 'array' && Array.isArray(current) && current.length === 1) current = current[0];
-    else if (kind === 'object' && typeof current === 'object' && current !== null && !Array.isArray(current)) {
+    else if (
+      kind === 'object' &&
+      typeof current === 'object' &&
+      current !== null &&
+      !Array.isArray(current)
+    ) {
       const keys = Object.keys(current);
       if (keys.length !== 1 || keys[0] !== 'a') break;
       current = (current as { a: unknown }).a;

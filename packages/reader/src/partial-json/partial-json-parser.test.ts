@@ -51,7 +51,6 @@ describe('createPartialJSONParser: value while streaming', () => {
     expect(readings('1', '2', '3')).toEqual([1, 12, 123]);
     expect(readings('1', '.', '5', 'e', '-', '2')).toEqual([1, 1, 1.5, 1.5, 1.5, 0.015]);
     expect(readings('[-', '0')).toEqual([[], [-0]]);
-    expect(Object.is((readings('-0')[0] as number) + 0, 0)).toBe(true);
     expect(Object.is(readings('-0')[0], -0)).toBe(true);
   });
 
@@ -68,7 +67,9 @@ describe('createPartialJSONParser: value while streaming', () => {
   });
 
   it('shows a member once its value has a reading', () => {
-    expect(readings('{"pa', 'th"', ':', ' ', '"', 'a.t', 'xt", "n": ', '-', '4', ', "ok": tr', 'ue}')).toEqual([
+    expect(
+      readings('{"pa', 'th"', ':', ' ', '"', 'a.t', 'xt", "n": ', '-', '4', ', "ok": tr', 'ue}'),
+    ).toEqual([
       {},
       {},
       {},
@@ -101,7 +102,9 @@ describe('createPartialJSONParser: value while streaming', () => {
     ]);
     parser.push('y"}');
     const value = parser.end();
-    expect(Object.entries(value as object)).toEqual(Object.entries(JSON.parse('{"a": 1, "b": 2, "a": "xy"}')));
+    expect(Object.entries(value as object)).toEqual(
+      Object.entries(JSON.parse('{"a": 1, "b": 2, "a": "xy"}')),
+    );
   });
 
   it('reports complete once the top-level value is read', () => {
@@ -137,7 +140,7 @@ describe('createPartialJSONParser: end() matches JSON.parse', () => {
   it.each(texts)('%s', (text) => {
     const expected: unknown = JSON.parse(text);
     const whole = parserAfter(text).end();
-    const byChar = parserAfter(...text).end();
+    const byChar = parserAfter(...text.split('')).end();
     for (const value of [whole, byChar]) {
       expect(JSON.stringify(value)).toBe(JSON.stringify(expected));
       expect(value).toStrictEqual(expected);
@@ -161,7 +164,7 @@ describe('createPartialJSONParser: end() matches JSON.parse', () => {
 
   it('converts numbers split across pushes exactly as JSON.parse', () => {
     const text = '0.1000000000000000055511151231257827021181583404541015625';
-    expect(parserAfter(...text).end()).toBe(JSON.parse(text));
+    expect(parserAfter(...text.split('')).end()).toBe(JSON.parse(text));
     const big = '9007199254740993';
     expect(parserAfter(big.slice(0, 7), big.slice(7)).end()).toBe(JSON.parse(big));
   });
@@ -203,7 +206,8 @@ describe('createPartialJSONParser: snapshots', () => {
 
   it('never changes a snapshot after handing it out', () => {
     const parser = createPartialJSONParser();
-    const text = '{"a": {"b": [1, "two", {"c": null}]}, "d": [[], {}, "e\\u00e9"], "__proto__": {"f": -1.5e3}}';
+    const text =
+      '{"a": {"b": [1, "two", {"c": null}]}, "d": [[], {}, "e\\u00e9"], "__proto__": {"f": -1.5e3}}';
     const seen: Array<{ snapshot: unknown; json: string }> = [];
     for (const char of text) {
       parser.push(char);
@@ -283,8 +287,8 @@ describe('createPartialJSONParser: errors', () => {
       first = error;
     }
     expect(first).toBeInstanceOf(JSONParseError);
-    expect(() => parser.push('1')).toThrow(first as Error);
-    expect(() => parser.end()).toThrow(first as Error);
+    expect(() => parser.push('1')).toThrow(first);
+    expect(() => parser.end()).toThrow(first);
     expect(parser.value).toEqual([1]);
   });
 
@@ -298,7 +302,9 @@ describe('createPartialJSONParser: errors', () => {
   });
 
   it('rejects trailing non-whitespace', () => {
-    expect(() => parserAfter('{} x')).toThrow("Unexpected non-whitespace character 'x' after JSON at position 3");
+    expect(() => parserAfter('{} x')).toThrow(
+      "Unexpected non-whitespace character 'x' after JSON at position 3",
+    );
   });
 
   it('refuses pushes after end()', () => {

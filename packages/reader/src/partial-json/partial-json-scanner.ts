@@ -1,5 +1,10 @@
 import { ContainerFrame, readOpenPath } from './container-frame.ts';
-import { type JSONParseError, trailingCharacter, unexpectedCharacter, unexpectedEnd } from './json-parse-error.ts';
+import {
+  type JSONParseError,
+  trailingCharacter,
+  unexpectedCharacter,
+  unexpectedEnd,
+} from './json-parse-error.ts';
 import { readPartialNumber } from './number-reading.ts';
 
 // Where the scanner stands in the grammar between two characters.
@@ -133,7 +138,11 @@ export class PartialJSONScanner {
           if (i > start) text += fragment.slice(start, i);
           if (i === length) break scan;
           if (c < 0x20) {
-            failure = unexpectedCharacter(c, this.offset + i, 'control characters must be escaped in strings');
+            failure = unexpectedCharacter(
+              c,
+              this.offset + i,
+              'control characters must be escaped in strings',
+            );
             break scan;
           }
           i++;
@@ -174,7 +183,11 @@ export class PartialJSONScanner {
         case UNICODE: {
           const digit = hexValue(code);
           if (digit < 0) {
-            failure = unexpectedCharacter(code, this.offset + i, 'expected a hexadecimal digit in a \\u escape');
+            failure = unexpectedCharacter(
+              code,
+              this.offset + i,
+              'expected a hexadecimal digit in a \\u escape',
+            );
             break scan;
           }
           this.hexCode = this.hexCode * 16 + digit;
@@ -275,7 +288,9 @@ export class PartialJSONScanner {
           state = this.finish(stack.pop()!.container);
         } else {
           const expected =
-            state === KEY ? 'expected a double-quoted property name' : "expected a double-quoted property name or '}'";
+            state === KEY
+              ? 'expected a double-quoted property name'
+              : "expected a double-quoted property name or '}'";
           failure = unexpectedCharacter(code, this.offset + i, expected);
           break scan;
         }

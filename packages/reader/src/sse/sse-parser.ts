@@ -136,11 +136,11 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
     if (blocks.length > 0) {
       blocks.push(pieces.join(''));
       whole = blocks.join('');
+      blocks.length = 0;
     } else {
       whole = pieces.join('');
     }
     pieces.length = 0;
-    blocks.length = 0;
     pendingLength = 0;
     return whole;
   }
