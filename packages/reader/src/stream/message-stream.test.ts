@@ -461,3 +461,20 @@ describe('readMessageEvents (sink mode)', () => {
     expect(incomplete).toBeInstanceOf(IncompleteStreamError);
   });
 });
+
+describe('a shared AbortSignal', () => {
+  it('is released when the stream ends, so one long-lived signal can serve many streams', async () => {
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, 'addEventListener');
+    const removed = vi.spyOn(controller.signal, 'removeEventListener');
+    const stream = readMessageStream(
+      new Response(toSSE(transcripts['text'] ?? []), { headers: { 'content-type': 'text/event-stream' } }),
+      {
+        signal: controller.signal,
+      },
+    );
+    await stream.finalMessage();
+    expect(added).toHaveBeenCalledTimes(1);
+    expect(removed).toHaveBeenCalledWith('abort', added.mock.calls[0]?.[1]);
+  });
+});

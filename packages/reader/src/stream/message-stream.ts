@@ -76,14 +76,18 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   #error: ChatStreamError | undefined;
   #response: Response | undefined;
   #totalTimer: ReturnType<typeof setTimeout> | undefined;
+  #detach: (() => void) | undefined;
 
   constructor(init: MessageStreamInit) {
     this.#init = init;
     this.#stats = new StatsTracker(init.now ?? (() => performance.now()), init.maxTokens);
     const { signal, totalTimeoutMs } = init;
     if (signal) {
-      if (signal.aborted) this.abort(signal.reason);
-      else signal.addEventListener('abort', () => this.abort(signal.reason), { once: true });
+      const onAbort = (): void => this.abort(signal.reason);
+      if (signal.aborted) onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      // A long-lived signal shared by many streams must not keep every finished one alive.
+      this.#detach = () => signal.removeEventListener('abort', onAbort);
     }
     if (totalTimeoutMs !== undefined) {
       this.#totalTimer = setTimeout(() => {
@@ -203,6 +207,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       throw this.#fail(toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot));
     } finally {
       clearTimeout(this.#totalTimer);
+      this.#detach?.();
       this.#stats.end();
       this.#emit('end');
     }
