@@ -127,7 +127,7 @@ function runOurs(deltas: readonly string[], count = deltas.length): number {
 }
 
 /** The median of a few runs of ours (fast enough to repeat). */
-function timeOurs(deltas: readonly string[], count = deltas.length, repeats = 7): number {
+function timeOurs(deltas: readonly string[], count = deltas.length, repeats = 15): number {
   const times = Array.from({ length: repeats }, () => runOurs(deltas, count)).toSorted((a, b) => a - b);
   return times[Math.floor(repeats / 2)]!;
 }
@@ -336,7 +336,7 @@ async function main(): Promise<void> {
       '"ours, same deltas" times ours on exactly that prefix, so **peer / ours** compares measured work and is a lower bound for the full stream. ' +
       '"est. full" fits a·n + c·n² to the peer\'s measured prefix and extrapolates; it is an estimate and is marked so. ' +
       'The SDK is fed the same deltas as SSE `input_json_delta` events through a custom `fetch` (no network); its prefix is bounded by ending the body once the budget is spent, ' +
-      'and its time includes its SSE decoding and per-event JSON.parse (linear work). Ours is push + read `value` (+ `end()` on full runs), median of 7 runs (3 at 2 MiB).',
+      'and its time includes its SSE decoding and per-event JSON.parse (linear work). Ours is push + read `value` (+ `end()` on full runs), median of 15 runs (5 at 2 MiB).',
     '',
   ];
   const summary: string[] = [];
@@ -361,7 +361,7 @@ async function main(): Promise<void> {
 
     log(`${shape.name}: ours`);
     const oursSmall = timeOurs(small);
-    const oursLarge = timeOurs(large, large.length, 3);
+    const oursLarge = timeOurs(large, large.length, 5);
     lines.push(
       `### ${shape.name}`,
       '',

@@ -14,8 +14,9 @@ import { PartialJSONScanner } from './partial-json-scanner.ts';
  */
 export interface PartialJSONParser {
   /**
-   * Appends a fragment of the text. Throws `JSONParseError` as soon as the text so far cannot be
-   * the start of valid JSON; after that every `push` and `end` throws the same error.
+   * Appends a fragment of the text (an empty fragment is fine). Throws `JSONParseError` as soon
+   * as the text so far cannot be the start of valid JSON; after that every `push` and `end` throws
+   * the same error. Throws an `Error` when called after a successful `end()`.
    */
   push(fragment: string): void;
   /**

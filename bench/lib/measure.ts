@@ -1,0 +1,127 @@
+// Measurement and reporting shared by the benchmarks: peers run in one process on the same input,
+// their results are checked against each other, and the markdown goes to bench/results/<name>.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const exposedGc = (globalThis as { gc?: () => void }).gc;
+
+/** True when node runs with `--expose-gc`, so {@link collectGarbage} really collects. */
+export const canCollectGarbage = exposedGc !== undefined;
+
+/** A full garbage collection when node runs with `--expose-gc`; otherwise nothing. */
+export function collectGarbage(): void {
+  exposedGc?.();
+}
+
+/** The median of `values` (the mean of the middle two for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/**
+ * One complete run over the input, returning a count or value every peer must agree on (so a
+ * contender that skips work is caught).
+ */
+export type Run<Input, Check extends string | number> = (input: Input) => Check | Promise<Check>;
+
+/** A named {@link Run}. */
+export type Contender<Input, Check extends string | number> = readonly [name: string, run: Run<Input, Check>];
+
+/** How {@link measure} runs the contenders. */
+export interface MeasureOptions {
+  /** Timed rounds; each contender runs once per round. */
+  rounds: number;
+  /** Untimed rounds first, so every contender is compiled and warm. */
+  warmupRounds: number;
+  /** What a check value counts, for error messages (`"events"` → "produced 12 events"). */
+  unit?: string;
+}
+
+/**
+ * Checks that every contender yields the first one's check value, then runs them all for
+ * `warmupRounds + rounds` rounds (the order rotates each round; a full GC before each run) and
+ * returns each contender's median wall-clock time in milliseconds over the timed rounds.
+ * Throws if any run's check value differs.
+ */
+export async function measure<Input, Check extends string | number>(
+  contenders: readonly Contender<Input, Check>[],
+  input: Input,
+  options: MeasureOptions,
+): Promise<Map<string, number>> {
+  const [first] = contenders;
+  if (!first) throw new Error('measure() needs at least one contender');
+  const [firstName, firstRun] = first;
+  const unit = options.unit === undefined ? '' : ` ${options.unit}`;
+  const expected = await firstRun(input);
+  for (const [name, run] of contenders) {
+    const value = await run(input);
+    if (value !== expected) throw new Error(`${name} produced ${value}${unit}, ${firstName} ${expected}`);
+  }
+  const times = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
+  for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
+    // Rotate the order each round so no contender always runs right after the same neighbour.
+    for (let k = 0; k < contenders.length; k++) {
+      const [name, run] = contenders[(round + k) % contenders.length] as Contender<Input, Check>;
+      collectGarbage();
+      const start = performance.now();
+      const value = await run(input);
+      const elapsed = performance.now() - start;
+      if (value !== expected) throw new Error(`${name} produced ${value}${unit}, expected ${expected}`);
+      if (round >= options.warmupRounds) times.get(name)?.push(elapsed);
+    }
+  }
+  const medians = new Map<string, number>();
+  for (const [name, list] of times) medians.set(name, median(list));
+  return medians;
+}
+
+/** Megabytes (10⁶ bytes) per second for each median time in `medians` (milliseconds) over `bytes`. */
+export function throughput(medians: ReadonlyMap<string, number>, bytes: number): Map<string, number> {
+  const rates = new Map<string, number>();
+  for (const [name, ms] of medians) rates.set(name, bytes / 1e6 / (ms / 1000));
+  return rates;
+}
+
+/** A rate such as MB/s, rounded to a whole number. */
+export const formatRate = (value: number): string => value.toFixed(0);
+
+/** A ratio with two decimals: `1.72×`. */
+export const formatRatio = (value: number): string => `${value.toFixed(2)}×`;
+
+/** Bytes in MiB with `digits` decimals (no unit). */
+export const formatMiB = (bytes: number, digits = 1): string => (bytes / 1048576).toFixed(digits);
+
+/** A chunk size for a table: `64 KiB`, `512 B`. */
+export function chunkLabel(size: number): string {
+  return size >= 1024 ? `${size / 1024} KiB` : `${size} B`;
+}
+
+/** A markdown table: the first column left-aligned, the others right-aligned (numbers). */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  const alignment = header.map((_, column) => (column === 0 ? '---' : '---:'));
+  return [line(header), line(alignment), ...rows.map(line)];
+}
+
+const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
+
+/**
+ * Writes `lines` as `bench/results/<name>.md` (where the runner gathers them into RESULTS.md)
+ * and prints the markdown. Returns it.
+ */
+export function writeResult(name: string, lines: readonly string[]): string {
+  const markdown = `${lines.join('\n')}\n`;
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(`${resultsDir}${name}.md`, markdown);
+  console.log(`\n${markdown}`);
+  return markdown;
+}
+
+/** Seconds since `started` (a `performance.now()` reading), as `(12.3 s)`. */
+export function formatElapsed(started: number): string {
+  return `(${((performance.now() - started) / 1000).toFixed(1)} s)`;
+}
