@@ -79,8 +79,8 @@ describe('splitBytes', () => {
 describe('splitBytes input checks', () => {
   it.each([[0], [-3], [Number.NaN], [[2, 0]], [{ min: 0, max: 2 }], [{ random: [1, 4] }]])(
     'rejects %j with a RangeError instead of serving an empty body',
-    (sizes) => {
-      expect(() => splitBytes(new Uint8Array(10), sizes as never)).toThrow(RangeError);
+    (badSizes) => {
+      expect(() => splitBytes(new Uint8Array(10), badSizes as never)).toThrow(RangeError);
     },
   );
 });
