@@ -18,6 +18,20 @@ const steps = [
   { name: 'size', command: ['size-limit'] },
 ];
 
+/**
+ * pnpm may not be on PATH (the README commands fetch it through npx); the pnpm running this script
+ * says where it is in `npm_execpath`, so nested pnpm calls reuse it.
+ * @param {string[]} command
+ * @returns {string[]}
+ */
+function resolvePnpm(command) {
+  const execPath = process.env['npm_execpath'];
+  if (command[0] !== 'pnpm' || !execPath || !/pnpm/.test(execPath)) return command;
+  return execPath.endsWith('js')
+    ? [process.execPath, execPath, ...command.slice(1)]
+    : [execPath, ...command.slice(1)];
+}
+
 rmSync(report, { force: true });
 /** @type {string[]} */
 const timings = [];
@@ -26,7 +40,7 @@ let failed;
 for (const { name, command } of steps) {
   console.log(`\n━━ ${name}: ${command.join(' ')}`);
   const started = Date.now();
-  const [program = '', ...args] = command;
+  const [program = '', ...args] = resolvePnpm(command);
   const result = spawnSync(program, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
   if (result.status !== 0) {
