@@ -166,15 +166,18 @@ export interface TextStreamTotals {
 
 /** Options of {@link textStream}. */
 export interface TextStreamOptions {
-  /** Approximate size of each body chunk (events are never split). */
+  /** Size of each body chunk (the last one may be shorter); events may straddle chunks. */
   chunkBytes: number;
-  /** Called at every pull, before the next chunk is generated. */
+  /** Called at every pull, before the next chunk is produced. */
   onPull?: () => void;
 }
 
+/** Distinct delta events a {@link textStream} draws from. */
+const POOL_SIZE = 4096;
+
 /**
  * A single-text-block Anthropic stream carrying at least `textBytes` UTF-8 bytes of delta text,
- * generated chunk by chunk as it is pulled, so a long output never sits in memory as input.
+ * produced chunk by chunk as it is pulled, so a long output never sits in memory as input.
  * `totals` fills in as the body is read.
  */
 export function textStream(
@@ -183,37 +186,62 @@ export function textStream(
 ): { body: ReadableStream<Uint8Array>; totals: TextStreamTotals } {
   const rand = random(0x7e47);
   const encoder = new TextEncoder();
+  // Encoding each delta on the fly would cost more than reading it and swamp the reader's share
+  // of the time; copying from a small pre-encoded pool (chosen at random) keeps generation cheap.
+  const pool = Array.from({ length: POOL_SIZE }, () => {
+    const text = randomText(rand);
+    return {
+      chars: text.length,
+      bytes: Buffer.byteLength(text),
+      sse: encoder.encode(
+        sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
+      ),
+    };
+  });
+  const head = encoder.encode(
+    sse(MESSAGE_START) +
+      sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
+  );
+  const tail = encoder.encode(
+    sse({ type: 'content_block_stop', index: 0 }) + sse(MESSAGE_DELTA) + sse({ type: 'message_stop' }),
+  );
   const totals: TextStreamTotals = { deltas: 0, textChars: 0, textBytes: 0, sseBytes: 0 };
-  let state: 'start' | 'text' | 'done' = 'start';
+  let pending: Uint8Array = head;
+  let ended = false;
+  const next = (): Uint8Array | undefined => {
+    if (totals.textBytes < textBytes) {
+      const entry = pick(rand, pool);
+      totals.deltas++;
+      totals.textChars += entry.chars;
+      totals.textBytes += entry.bytes;
+      return entry.sse;
+    }
+    if (ended) return undefined;
+    ended = true;
+    return tail;
+  };
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
       options.onPull?.();
-      if (state === 'done') {
+      const chunk = new Uint8Array(options.chunkBytes);
+      let filled = 0;
+      while (filled < chunk.length) {
+        if (pending.length === 0) {
+          const event = next();
+          if (event === undefined) break;
+          pending = event;
+        }
+        const take = Math.min(pending.length, chunk.length - filled);
+        chunk.set(pending.subarray(0, take), filled);
+        filled += take;
+        pending = pending.subarray(take);
+      }
+      if (filled === 0) {
         controller.close();
         return;
       }
-      let chunk = '';
-      if (state === 'start') {
-        chunk += sse(MESSAGE_START);
-        chunk += sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
-        state = 'text';
-      }
-      while (chunk.length < options.chunkBytes && totals.textBytes < textBytes) {
-        const text = randomText(rand);
-        chunk += sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } });
-        totals.deltas++;
-        totals.textChars += text.length;
-        totals.textBytes += Buffer.byteLength(text);
-      }
-      if (totals.textBytes >= textBytes) {
-        chunk += sse({ type: 'content_block_stop', index: 0 });
-        chunk += sse(MESSAGE_DELTA);
-        chunk += sse({ type: 'message_stop' });
-        state = 'done';
-      }
-      const bytes = encoder.encode(chunk);
-      totals.sseBytes += bytes.length;
-      controller.enqueue(bytes);
+      totals.sseBytes += filled;
+      controller.enqueue(filled === chunk.length ? chunk : chunk.subarray(0, filled));
     },
   });
   return { body, totals };

@@ -32,34 +32,42 @@ export type Run<Input, Check extends string | number> = (input: Input) => Check 
 export type Contender<Input, Check extends string | number> = readonly [name: string, run: Run<Input, Check>];
 
 /** How {@link measure} runs the contenders. */
-export interface MeasureOptions {
+export interface MeasureOptions<Check extends string | number> {
   /** Timed rounds; each contender runs once per round. */
   rounds: number;
   /** Untimed rounds first, so every contender is compiled and warm. */
   warmupRounds: number;
   /** What a check value counts, for error messages (`"events"` → "produced 12 events"). */
   unit?: string;
+  /**
+   * The check value every run must produce, when the caller has already established it (and
+   * warmed the contenders up doing so); skips the untimed pass that otherwise establishes it.
+   */
+  expected?: Check;
 }
 
 /**
- * Checks that every contender yields the first one's check value, then runs them all for
- * `warmupRounds + rounds` rounds (the order rotates each round; a full GC before each run) and
- * returns each contender's median wall-clock time in milliseconds over the timed rounds.
- * Throws if any run's check value differs.
+ * Checks that every contender yields the first one's check value (unless `options.expected`
+ * gives it), then runs them all for `warmupRounds + rounds` rounds (the order rotates each
+ * round; a full GC before each run) and returns each contender's median wall-clock time in
+ * milliseconds over the timed rounds. Throws if any run's check value differs.
  */
 export async function measure<Input, Check extends string | number>(
   contenders: readonly Contender<Input, Check>[],
   input: Input,
-  options: MeasureOptions,
+  options: MeasureOptions<Check>,
 ): Promise<Map<string, number>> {
   const [first] = contenders;
   if (!first) throw new Error('measure() needs at least one contender');
   const [firstName, firstRun] = first;
   const unit = options.unit === undefined ? '' : ` ${options.unit}`;
-  const expected = await firstRun(input);
-  for (const [name, run] of contenders) {
-    const value = await run(input);
-    if (value !== expected) throw new Error(`${name} produced ${value}${unit}, ${firstName} ${expected}`);
+  let expected = options.expected;
+  if (expected === undefined) {
+    expected = await firstRun(input);
+    for (const [name, run] of contenders) {
+      const value = await run(input);
+      if (value !== expected) throw new Error(`${name} produced ${value}${unit}, ${firstName} ${expected}`);
+    }
   }
   const times = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
   for (let round = 0; round < options.warmupRounds + options.rounds; round++) {
@@ -100,11 +108,12 @@ export function chunkLabel(size: number): string {
   return size >= 1024 ? `${size / 1024} KiB` : `${size} B`;
 }
 
+const tableLine = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+
 /** A markdown table: the first column left-aligned, the others right-aligned (numbers). */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   const alignment = header.map((_, column) => (column === 0 ? '---' : '---:'));
-  return [line(header), line(alignment), ...rows.map(line)];
+  return [tableLine(header), tableLine(alignment), ...rows.map(tableLine)];
 }
 
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
