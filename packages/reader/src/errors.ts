@@ -14,15 +14,15 @@ export interface ChatStreamErrorOptions {
  */
 export class ChatStreamError extends Error {
   /** A stable, machine-readable tag for the failure family. */
-  readonly kind: ChatStreamErrorKind;
+  declare readonly kind: ChatStreamErrorKind;
   /** The message received before the failure, when any of it arrived. */
-  readonly partial: MessageSnapshot | undefined;
+  declare readonly partial: MessageSnapshot | undefined;
 
   constructor(kind: ChatStreamErrorKind, message: string, options: ChatStreamErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'ChatStreamError';
     this.kind = kind;
     this.partial = options.partial;
+    this.name = 'ChatStreamError';
   }
 }
 
@@ -35,7 +35,8 @@ export type ChatStreamErrorKind =
   | 'timeout'
   | 'protocol'
   | 'buffer-limit'
-  | 'abort';
+  | 'abort'
+  | 'session';
 
 /** Details of a non-2xx (or non-SSE) response. */
 export interface HTTPErrorDetails extends ChatStreamErrorOptions {
@@ -56,17 +57,17 @@ export interface HTTPErrorDetails extends ChatStreamErrorOptions {
 
 /** The server answered with a non-2xx status, or with something other than `text/event-stream`. */
 export class HTTPError extends ChatStreamError {
-  readonly status: number;
-  readonly errorType: string | undefined;
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly body: string | undefined;
-  readonly contentType: string | undefined;
-  readonly shouldRetry: boolean | undefined;
+  override name = 'HTTPError';
+  declare readonly status: number;
+  declare readonly errorType: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly body: string | undefined;
+  declare readonly contentType: string | undefined;
+  declare readonly shouldRetry: boolean | undefined;
 
   constructor(message: string, details: HTTPErrorDetails) {
     super('http', message, details);
-    this.name = 'HTTPError';
     this.status = details.status;
     this.errorType = details.errorType;
     this.requestId = details.requestId;
@@ -79,36 +80,36 @@ export class HTTPError extends ChatStreamError {
 
 /** The stream carried an Anthropic `error` event (e.g. `overloaded_error` after content began). */
 export class StreamEventError extends ChatStreamError {
+  override name = 'StreamEventError';
   /** Anthropic's `error.type`. */
-  readonly errorType: string;
+  declare readonly errorType: string;
   /** `request_id` from the event, or the response's `request-id` header. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(
     errorType: string,
     message: string,
-    options: ChatStreamErrorOptions & { requestId?: string | undefined } = {},
+    options?: ChatStreamErrorOptions & { requestId?: string | undefined },
   ) {
     super('stream-event', message, options);
-    this.name = 'StreamEventError';
     this.errorType = errorType;
-    this.requestId = options.requestId;
+    this.requestId = options?.requestId;
   }
 }
 
 /** The connection failed or dropped (network error, reset) before the stream ended. */
 export class ConnectionError extends ChatStreamError {
-  constructor(message: string, options: ChatStreamErrorOptions = {}) {
+  override name = 'ConnectionError';
+  constructor(message: string, options?: ChatStreamErrorOptions) {
     super('connection', message, options);
-    this.name = 'ConnectionError';
   }
 }
 
 /** The body ended cleanly but the protocol's end marker (`message_stop` / `[DONE]`) never came. */
 export class IncompleteStreamError extends ChatStreamError {
-  constructor(message: string, options: ChatStreamErrorOptions = {}) {
+  override name = 'IncompleteStreamError';
+  constructor(message: string, options?: ChatStreamErrorOptions) {
     super('incomplete', message, options);
-    this.name = 'IncompleteStreamError';
   }
 }
 
@@ -117,16 +118,16 @@ export type TimeoutPhase = 'headers' | 'idle' | 'total';
 
 /** A deadline passed: no headers in time, no bytes for too long, or the whole stream took too long. */
 export class TimeoutError extends ChatStreamError {
-  readonly phase: TimeoutPhase;
-  readonly timeoutMs: number;
+  override name = 'TimeoutError';
+  declare readonly phase: TimeoutPhase;
+  declare readonly timeoutMs: number;
 
-  constructor(phase: TimeoutPhase, timeoutMs: number, options: ChatStreamErrorOptions = {}) {
+  constructor(phase: TimeoutPhase, timeoutMs: number, options?: ChatStreamErrorOptions) {
     super(
       'timeout',
       `No ${phase === 'headers' ? 'response headers' : phase === 'idle' ? 'data' : 'end of stream'} within ${timeoutMs} ms`,
       options,
     );
-    this.name = 'TimeoutError';
     this.phase = phase;
     this.timeoutMs = timeoutMs;
   }
@@ -134,33 +135,37 @@ export class TimeoutError extends ChatStreamError {
 
 /** The bytes broke the protocol: bad JSON, events out of order, a delta for a block that does not exist. */
 export class ProtocolError extends ChatStreamError {
-  constructor(message: string, options: ChatStreamErrorOptions = {}) {
+  override name = 'ProtocolError';
+  constructor(message: string, options?: ChatStreamErrorOptions) {
     super('protocol', message, options);
-    this.name = 'ProtocolError';
   }
 }
 
 /** A single line or event grew past `maxBufferSize` characters. */
 export class BufferLimitError extends ChatStreamError {
-  readonly limit: number;
+  override name = 'BufferLimitError';
+  declare readonly limit: number;
 
-  constructor(limit: number, options: ChatStreamErrorOptions = {}) {
-    super('buffer-limit', `An SSE line or event exceeded the buffer limit of ${limit} characters`, options);
-    this.name = 'BufferLimitError';
+  constructor(limit: number, options?: ChatStreamErrorOptions) {
+    super('buffer-limit', `SSE buffer limit of ${limit} characters exceeded`, options);
     this.limit = limit;
   }
 }
 
 /** The caller stopped the stream. Not a failure: it is how a stop looks to code awaiting the result. */
 export class AbortError extends ChatStreamError {
-  constructor(message = 'The stream was aborted', options: ChatStreamErrorOptions = {}) {
+  override name = 'AbortError';
+  constructor(message = 'The stream was aborted', options?: ChatStreamErrorOptions) {
     super('abort', message, options);
-    this.name = 'AbortError';
   }
 }
 
 /** True for any chatstream error (works across bundle copies, unlike `instanceof`). */
 export function isChatStreamError(value: unknown): value is ChatStreamError {
-  if (value instanceof ChatStreamError) return true;
   return value instanceof Error && 'kind' in value && 'partial' in value && typeof value.kind === 'string';
+}
+
+/** The message of `error`, or its text when it is not an `Error`. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -102,3 +102,28 @@ export { abortableSleep } from './fetch/abortable-sleep.ts';
 // Text
 export { segmentText } from './text/segment-text.ts';
 export type { TextGranularity } from './text/segment-text.ts';
+
+// Conversation
+export { ChatSession, createChatSession } from './session/chat-session.ts';
+export { ChatSessionError } from './session/chat-session-error.ts';
+export type { ChatSessionErrorCode } from './session/chat-session-error.ts';
+export { toAPIMessages } from './session/to-api-messages.ts';
+export type { APIMessageParam } from './session/to-api-messages.ts';
+export type {
+  ChatInput,
+  ChatMessage,
+  ChatMessageStatus,
+  ToolCallState,
+  ToolResultBlock,
+  UserContentBlock,
+} from './session/chat-message.ts';
+export type {
+  ChatSessionOptions,
+  ChatSessionSnapshot,
+  ChatSessionStatus,
+  ChatThrottle,
+  ChatTool,
+  ChatTransportRequest,
+} from './session/chat-session-options.ts';
+export type { ChatRequestOptions } from './session/request-body.ts';
+export type { ScheduleFlush } from './session/notify-scheduler.ts';

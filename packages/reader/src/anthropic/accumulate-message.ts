@@ -30,87 +30,68 @@ export function accumulateMessage(
 ): MessageSnapshot | undefined {
   if (event.type === 'ping' || event.type === 'error') return snapshot;
   if (event.type === 'message_start') {
-    if (snapshot && !snapshot.complete) {
-      throw new ProtocolError('Received message_start before message_stop', { partial: snapshot });
-    }
+    if (snapshot && !snapshot.complete)
+      throw violation('Received message_start before message_stop', snapshot);
     return startMessage(event.message);
   }
-  if (!snapshot) throw new ProtocolError(`Received ${event.type} before message_start`);
-  if (snapshot.complete) {
-    throw new ProtocolError(`Received ${event.type} after message_stop`, { partial: snapshot });
-  }
+  if (!snapshot) throw violation(`Received ${event.type} before message_start`, snapshot);
+  if (snapshot.complete) throw violation(`Received ${event.type} after message_stop`, snapshot);
+  const { message, blocks } = snapshot;
   switch (event.type) {
     case 'content_block_start': {
-      const { content } = snapshot.message;
+      const { content } = message;
       if (event.index !== content.length) {
-        throw new ProtocolError(`content_block_start for index ${event.index}, expected ${content.length}`, {
-          partial: snapshot,
-        });
+        throw violation(`content_block_start for index ${event.index}, expected ${content.length}`, snapshot);
       }
-      const block = { ...event.content_block };
       const progress: BlockProgress = { streaming: true };
-      return withMessage(snapshot, { ...snapshot.message, content: [...content, block] }, [
-        ...snapshot.blocks,
-        progress,
-      ]);
+      return open({ ...message, content: [...content, { ...event.content_block }] }, [...blocks, progress]);
     }
     case 'content_block_delta':
     case 'content_block_stop': {
-      const block = snapshot.message.content[event.index];
-      const progress = snapshot.blocks[event.index];
+      const { index } = event;
+      const block = message.content[index];
+      const progress = blocks[index];
       if (!block || !progress?.streaming) {
-        throw new ProtocolError(
-          `${event.type} for ${block ? 'stopped' : 'unknown'} block index ${event.index}`,
-          { partial: snapshot },
-        );
+        throw violation(`${event.type} for ${block ? 'stopped' : 'unknown'} block index ${index}`, snapshot);
       }
       const next =
         event.type === 'content_block_delta'
           ? applyBlockDelta(block, progress, event.delta, snapshot)
           : finishBlock(block, progress, snapshot);
-      return replaceBlock(snapshot, event.index, next.block, next.progress);
+      const content = message.content.slice();
+      content[index] = next.block;
+      const nextBlocks = blocks.slice();
+      nextBlocks[index] = next.progress;
+      return open({ ...message, content }, nextBlocks);
     }
     case 'message_delta':
-      return withMessage(snapshot, applyMessageDelta(snapshot.message, event), snapshot.blocks);
+      return open(applyMessageDelta(message, event), blocks);
     case 'message_stop': {
       // A block still open here was cut off (e.g. max_tokens inside tool JSON): settle it with
       // its best partial reading, flagged incomplete, rather than leave it "streaming" forever.
-      const settled = settleBlocks(snapshot.message.content, snapshot.blocks);
-      const message =
-        settled.content === snapshot.message.content
-          ? snapshot.message
-          : { ...snapshot.message, content: settled.content };
-      return { message, blocks: settled.blocks, complete: true };
+      const settled = settleBlocks(message.content, blocks);
+      return {
+        message: settled.content === message.content ? message : { ...message, content: settled.content },
+        blocks: settled.blocks,
+        complete: true,
+      };
     }
   }
 }
 
 function startMessage(message: Message): MessageSnapshot {
   const content = message.content.map((block) => ({ ...block }));
-  return {
-    message: { ...message, content, usage: { ...message.usage } },
-    blocks: content.map(() => ({ streaming: false })),
-    complete: false,
-  };
+  return open(
+    { ...message, content, usage: { ...message.usage } },
+    content.map(() => ({ streaming: false })),
+  );
 }
 
-function withMessage(
-  snapshot: MessageSnapshot,
-  message: Message,
-  blocks: readonly BlockProgress[],
-): MessageSnapshot {
-  return { message, blocks, complete: snapshot.complete };
+/** A snapshot of a message still streaming (before `message_stop`). */
+function open(message: Message, blocks: readonly BlockProgress[]): MessageSnapshot {
+  return { message, blocks, complete: false };
 }
 
-function replaceBlock(
-  snapshot: MessageSnapshot,
-  index: number,
-  block: Message['content'][number],
-  progress: BlockProgress,
-): MessageSnapshot {
-  const content = snapshot.message.content.slice();
-  content[index] = block;
-  const blocks = snapshot.blocks.slice();
-  blocks[index] = progress;
-  return withMessage(snapshot, { ...snapshot.message, content }, blocks);
+function violation(message: string, partial: MessageSnapshot | undefined): ProtocolError {
+  return new ProtocolError(message, { partial });
 }

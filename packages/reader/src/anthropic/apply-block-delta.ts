@@ -22,6 +22,14 @@ export function isToolBlock(block: ContentBlock): block is ContentBlock & { inpu
   return TOOL_BLOCKS.has(block.type);
 }
 
+/** The block type each non-JSON delta applies to. */
+const DELTA_TARGETS: Record<string, string> = {
+  text_delta: 'text',
+  citations_delta: 'text',
+  thinking_delta: 'thinking',
+  signature_delta: 'thinking',
+};
+
 /** Applies one delta to the block it targets; throws {@link ProtocolError} if the kinds do not match. */
 export function applyBlockDelta(
   block: ContentBlock,
@@ -29,23 +37,22 @@ export function applyBlockDelta(
   delta: ContentBlockDelta,
   snapshot: MessageSnapshot,
 ): BlockUpdate {
+  const fits =
+    delta.type === 'input_json_delta' ? isToolBlock(block) : block.type === DELTA_TARGETS[delta.type];
+  if (!fits) {
+    throw new ProtocolError(`Received ${delta.type} for a "${block.type}" block`, { partial: snapshot });
+  }
+  const text = block as TextBlock;
+  const thinking = block as ThinkingBlock;
   switch (delta.type) {
-    case 'text_delta': {
-      const text = expect<TextBlock>(block, 'text', delta.type, snapshot);
+    case 'text_delta':
       return { block: { ...text, text: text.text + delta.text }, progress };
-    }
-    case 'citations_delta': {
-      const text = expect<TextBlock>(block, 'text', delta.type, snapshot);
+    case 'citations_delta':
       return { block: { ...text, citations: [...(text.citations ?? []), delta.citation] }, progress };
-    }
-    case 'thinking_delta': {
-      const thinking = expect<ThinkingBlock>(block, 'thinking', delta.type, snapshot);
+    case 'thinking_delta':
       return { block: { ...thinking, thinking: thinking.thinking + delta.thinking }, progress };
-    }
-    case 'signature_delta': {
-      const thinking = expect<ThinkingBlock>(block, 'thinking', delta.type, snapshot);
+    case 'signature_delta':
       return { block: { ...thinking, signature: delta.signature }, progress };
-    }
     case 'input_json_delta':
       return applyInputJSON(block, progress, delta.partial_json, snapshot);
   }
@@ -57,15 +64,11 @@ function applyInputJSON(
   fragment: string,
   snapshot: MessageSnapshot,
 ): BlockUpdate {
-  if (!isToolBlock(block)) throw mismatch(block, 'input_json_delta', snapshot);
   const parser = takeParser(progress);
   try {
     parser.push(fragment);
   } catch (cause) {
-    throw new ProtocolError(`Tool input of block "${block.type}" is not valid JSON: ${describe(cause)}`, {
-      partial: snapshot,
-      cause,
-    });
+    throw invalidInput(block, cause, snapshot);
   }
   const next: BlockProgress = {
     streaming: true,
@@ -83,30 +86,30 @@ export function finishBlock(
   progress: BlockProgress,
   snapshot: MessageSnapshot,
 ): BlockUpdate {
-  if (!isToolBlock(block) || progress.inputJson === undefined) {
+  try {
+    return closeBlock(block, progress);
+  } catch (cause) {
+    throw invalidInput(block, cause, snapshot);
+  }
+}
+
+/** Stops a block; a tool input is parsed to its end (throwing `JSONParseError` when it cannot be). */
+function closeBlock(block: ContentBlock, progress: BlockProgress): BlockUpdate {
+  const json = progress.inputJson;
+  if (!isToolBlock(block) || json === undefined) {
     return { block, progress: { ...progress, streaming: false } };
   }
-  const json = progress.inputJson;
-  if (isBlankJSON(json)) {
-    // Only "" fragments arrived: the API's `{}` placeholder is the input.
-    return { block, progress: { streaming: false, inputJson: json, inputComplete: true } };
-  }
-  let input: unknown;
-  try {
-    input = takeParser(progress).end();
-  } catch (cause) {
-    throw new ProtocolError(`Tool input of block "${block.type}" ended as invalid JSON: ${describe(cause)}`, {
-      partial: snapshot,
-      cause,
-    });
-  }
-  return { block: { ...block, input }, progress: { streaming: false, inputJson: json, inputComplete: true } };
+  const done: BlockProgress = { streaming: false, inputJson: json, inputComplete: true };
+  // Only "" fragments arrived: the API's `{}` placeholder is the input.
+  if (isBlankJSON(json)) return { block, progress: done };
+  return { block: { ...block, input: takeParser(progress).end() }, progress: done };
 }
 
 /**
  * Settles blocks still open when the message ends (cut off by `max_tokens`): each stops
- * streaming; a tool input that parses completely is complete, otherwise it keeps its best partial
- * reading with `inputComplete: false`. Returns the same arrays when nothing was open.
+ * streaming; a tool input that parses completely is complete, otherwise (blank or cut short) it
+ * keeps its best partial reading with `inputComplete: false`. Returns the same arrays when nothing
+ * was open.
  */
 export function settleBlocks(
   content: ContentBlock[],
@@ -116,39 +119,26 @@ export function settleBlocks(
   const nextContent = content.slice();
   const nextBlocks = blocks.map((progress, index) => {
     if (!progress.streaming) return progress;
-    const block = content[index];
-    if (
-      !block ||
-      !isToolBlock(block) ||
-      progress.inputJson === undefined ||
-      isBlankJSON(progress.inputJson)
-    ) {
-      return { ...progress, streaming: false };
-    }
+    const cutShort = { ...progress, streaming: false };
+    if (progress.inputJson !== undefined && isBlankJSON(progress.inputJson)) return cutShort;
     try {
-      nextContent[index] = { ...block, input: takeParser(progress).end() };
-      return { streaming: false, inputJson: progress.inputJson, inputComplete: true };
+      const closed = closeBlock(content[index]!, progress);
+      nextContent[index] = closed.block;
+      return closed.progress;
     } catch {
-      return { streaming: false, inputJson: progress.inputJson, inputComplete: false };
+      return cutShort;
     }
   });
   return { content: nextContent, blocks: nextBlocks };
 }
 
-function expect<T extends ContentBlock>(
-  block: ContentBlock,
-  type: T['type'],
-  delta: string,
-  snapshot: MessageSnapshot,
-): T {
-  if (block.type !== type) throw mismatch(block, delta, snapshot);
-  return block as T;
-}
-
-function mismatch(block: ContentBlock, delta: string, snapshot: MessageSnapshot): ProtocolError {
-  return new ProtocolError(`Received ${delta} for a "${block.type}" block`, { partial: snapshot });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The error for a tool input that is not (or did not end as) valid JSON; `cause` says where. */
+function invalidInput(block: ContentBlock, cause: unknown, snapshot: MessageSnapshot): ProtocolError {
+  return new ProtocolError(
+    `Tool input of block "${block.type}" is not valid JSON: ${(cause as Error).message}`,
+    {
+      partial: snapshot,
+      cause,
+    },
+  );
 }

@@ -13,60 +13,52 @@ export async function checkResponse(response: Response): Promise<void> {
 }
 
 async function toHTTPError(response: Response, contentType: string): Promise<HTTPError> {
+  const { headers, status, statusText } = response;
   const body = await response.text().catch(() => undefined);
   const parsed = parseErrorBody(body);
-  const requestId = response.headers.get('request-id') ?? parsed.requestId;
   const reason = response.ok
     ? `Expected text/event-stream but got ${contentType || 'no content type'}`
-    : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  const message = parsed.message ? `${reason}: ${parsed.message}` : reason;
-  return new HTTPError(message, {
-    status: response.status,
-    errorType: parsed.errorType,
-    requestId: requestId ?? undefined,
-    retryAfterMs: retryAfterMs(response.headers),
+    : `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const shouldRetry = headers.get('x-should-retry');
+  return new HTTPError(parsed.message ? `${reason}: ${parsed.message}` : reason, {
+    status,
+    errorType: parsed.type,
+    requestId: headers.get('request-id') ?? parsed.requestId,
+    retryAfterMs: retryAfterMs(headers),
     body,
     contentType: contentType || undefined,
-    shouldRetry: shouldRetry(response.headers.get('x-should-retry')),
+    shouldRetry: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
   });
 }
 
 const HTTP_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
-function shouldRetry(header: string | null): boolean | undefined {
-  if (header === 'true') return true;
-  if (header === 'false') return false;
-  return undefined;
-}
-
 /** The MIME type without parameters, lower-cased (`Text/Event-Stream; charset=utf-8` → `text/event-stream`). */
 export function mimeEssence(contentType: string): string {
-  const semicolon = contentType.indexOf(';');
-  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+  return contentType.split(';', 1)[0]!.trim().toLowerCase();
 }
 
-interface ParsedErrorBody {
-  errorType?: string | undefined;
+/** The string fields of an Anthropic error body (`{ error: { type, message }, request_id }`); none for other bodies. */
+function parseErrorBody(body: string | undefined): {
+  type?: string | undefined;
   message?: string | undefined;
   requestId?: string | undefined;
-}
-
-function parseErrorBody(body: string | undefined): ParsedErrorBody {
-  if (!body) return {};
+} {
   try {
-    const json: unknown = JSON.parse(body);
-    if (typeof json !== 'object' || json === null) return {};
-    const { error, request_id: requestId } = json as { error?: unknown; request_id?: unknown };
-    const details = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
+    const json = JSON.parse(body!) as { error?: { type?: unknown; message?: unknown }; request_id?: unknown };
     return {
-      errorType: typeof details['type'] === 'string' ? details['type'] : undefined,
-      message: typeof details['message'] === 'string' ? details['message'] : undefined,
-      requestId: typeof requestId === 'string' ? requestId : undefined,
+      type: stringOrUndefined(json?.error?.type),
+      message: stringOrUndefined(json?.error?.message),
+      requestId: stringOrUndefined(json?.request_id),
     };
   } catch {
-    // Not JSON (e.g. a proxy's HTML 413 page): the raw body is kept on the error.
+    // Absent or not JSON (e.g. a proxy's HTML 413 page): the raw body is kept on the error.
     return {};
   }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**
@@ -76,12 +68,12 @@ function parseErrorBody(body: string | undefined): ParsedErrorBody {
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
   if (Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers.get('retry-after');
+  const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
   const seconds = Number(value);
-  if (value.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   // Only a real HTTP-date: Date.parse alone reads junk such as "-5" as a date and means "retry now".
-  if (!HTTP_DATE.test(value.trim())) return undefined;
+  if (!HTTP_DATE.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

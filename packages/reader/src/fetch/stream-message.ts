@@ -1,4 +1,4 @@
-import { ChatStreamError, ConnectionError, TimeoutError } from '../errors.ts';
+import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
@@ -49,38 +49,31 @@ export interface StreamMessageOptions extends MessageStreamOptions {
  * for await (const text of stream.textStream) render(text);
  */
 export function streamMessage(request: MessageRequest, options: StreamMessageOptions = {}): MessageStream {
-  const { retry, headersTimeoutMs, protocol = 'anthropic' } = options;
+  const { retry, headersTimeoutMs } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const init = toRequestInit(request);
+  const { max_tokens: maxTokens } = (request.body ?? {}) as { max_tokens?: unknown };
   return new MessageStream({
     ...options,
-    maxTokens: options.maxTokens ?? maxTokensOf(request.body),
-    protocol,
+    maxTokens: options.maxTokens ?? (typeof maxTokens === 'number' ? maxTokens : undefined),
+    protocol: options.protocol ?? 'anthropic',
     retryDelay: retry === false ? undefined : createRetryPolicy(retry),
     connect: async (_attempt, signal) => {
       const controller = new AbortController();
-      const forward = (): void => controller.abort(signal.reason);
-      signal.addEventListener('abort', forward, { once: true });
+      const abort = (reason: unknown): void => controller.abort(reason);
+      // Stays attached: aborting the attempt later must still tear down the body's connection.
+      signal.addEventListener('abort', () => abort(signal.reason), { once: true });
       const timer =
         headersTimeoutMs === undefined
           ? undefined
-          : setTimeout(
-              () => controller.abort(new TimeoutError('headers', headersTimeoutMs)),
-              headersTimeoutMs,
-            );
+          : setTimeout(() => abort(new TimeoutError('headers', headersTimeoutMs)), headersTimeoutMs);
       try {
         return await fetchImpl(request.url ?? '/api/chat', { ...init, signal: controller.signal });
       } catch (error) {
         if (controller.signal.aborted) throw controller.signal.reason;
         if (error instanceof ChatStreamError) throw error;
-        throw new ConnectionError(
-          `The request failed: ${error instanceof Error ? error.message : String(error)}`,
-          {
-            cause: error,
-          },
-        );
+        throw new ConnectionError(`The request failed: ${messageOf(error)}`, { cause: error });
       } finally {
-        // `forward` stays attached: aborting the attempt later must still tear down the body's connection.
         clearTimeout(timer);
       }
     },
@@ -89,7 +82,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
 
 function toRequestInit(request: MessageRequest): RequestInit {
   const headers = new Headers(request.headers);
-  const { body } = request;
+  const { body, credentials } = request;
   const raw =
     body === undefined ||
     typeof body === 'string' ||
@@ -102,12 +95,6 @@ function toRequestInit(request: MessageRequest): RequestInit {
   if (!headers.has('accept')) headers.set('accept', 'text/event-stream');
   const init: RequestInit = { method: request.method ?? 'POST', headers };
   if (body !== undefined) init.body = raw ? (body as BodyInit) : JSON.stringify(body);
-  if (request.credentials) init.credentials = request.credentials;
+  if (credentials) init.credentials = credentials;
   return init;
-}
-
-function maxTokensOf(body: unknown): number | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const value = (body as { max_tokens?: unknown }).max_tokens;
-  return typeof value === 'number' ? value : undefined;
 }

@@ -6,7 +6,7 @@ export type JSONObject = Record<string, unknown>;
  *
  * `container` holds the completed entries and is private to the parser until the container
  * closes; after that it is the final value and is never touched again. Readers only ever see
- * `snapshot`, a copy, so nothing handed out is mutated later.
+ * snapshots, copies, so nothing handed out is mutated later.
  */
 export class ContainerFrame {
   /** True for `[`, false for `{`. */
@@ -15,14 +15,12 @@ export class ContainerFrame {
   readonly container: unknown[] | JSONObject;
   /** The key of the member being read (objects only); set when the key's string closes. */
   key: string = '';
-  /** The last copy handed to a reader, reused while nothing in this frame changed. */
-  snapshot: unknown[] | JSONObject | undefined = undefined;
-  /** The open child's reading that `snapshot` was built with (`undefined`: none). */
-  snapshotChild: unknown = undefined;
-  /** Set when a completed entry was added since `snapshot` was built. */
-  dirty: boolean = true;
+  /** The open child's reading that the last snapshot was built with (`undefined`: none). */
+  #snapshotChild: unknown = undefined;
+  /** Set when a completed entry was added since the last snapshot (or none was taken yet). */
+  #dirty = true;
   /** Whether an own `__proto__` member was added, which a plain copy would turn into a prototype. */
-  private hasProtoKey = false;
+  #hasProtoKey = false;
 
   constructor(isArray: boolean) {
     this.isArray = isArray;
@@ -35,16 +33,17 @@ export class ContainerFrame {
       (this.container as unknown[]).push(value);
     } else {
       setMember(this.container as JSONObject, this.key, value);
-      if (this.key === '__proto__') this.hasProtoKey = true;
+      if (this.key === '__proto__') this.#hasProtoKey = true;
     }
-    this.dirty = true;
+    this.#dirty = true;
   }
 
   /**
-   * Builds and remembers a fresh copy: the completed entries plus the open child's reading
-   * (left out when it has none). Costs the container's width.
+   * A fresh copy of the completed entries plus the open child's reading (left out when it has
+   * none), or `undefined` when neither changed since the last copy. Costs the container's width.
    */
-  takeSnapshot(child: unknown): unknown[] | JSONObject {
+  snapshot(child: unknown): unknown[] | JSONObject | undefined {
+    if (!this.#dirty && Object.is(this.#snapshotChild, child)) return undefined;
     let copy: unknown[] | JSONObject;
     if (this.isArray) {
       copy = (this.container as unknown[]).slice();
@@ -52,29 +51,21 @@ export class ContainerFrame {
     } else {
       const members = this.container as JSONObject;
       // Object.assign is several times faster here than spread followed by a store, and safe
-      // once `__proto__` (whose setter it would call) is ruled out.
-      copy = this.hasProtoKey ? copyWithProto(members) : Object.assign({}, members);
+      // once `__proto__` (whose setter it would call) is ruled out; spread copies it as an own member.
+      copy = this.#hasProtoKey ? { ...members } : Object.assign({}, members);
       if (child !== undefined) setMember(copy, this.key, child);
     }
-    this.snapshot = copy;
-    this.snapshotChild = child;
-    this.dirty = false;
+    this.#snapshotChild = child;
+    this.#dirty = false;
     return copy;
   }
-}
-
-/** Copies members one by one so an own `__proto__` member stays an own member. */
-function copyWithProto(object: JSONObject): JSONObject {
-  const copy: JSONObject = {};
-  for (const key of Object.keys(object)) setMember(copy, key, object[key]);
-  return copy;
 }
 
 /**
  * Sets a member the way `JSON.parse` does (CreateDataProperty): a repeated key keeps its first
  * position and takes the new value; `__proto__` becomes an own member instead of a prototype change.
  */
-export function setMember(object: JSONObject, key: string, value: unknown): void {
+function setMember(object: JSONObject, key: string, value: unknown): void {
   if (key === '__proto__') {
     Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
   } else {
@@ -95,11 +86,9 @@ export function readOpenPath(
 ): unknown {
   let reading = innermost;
   for (let depth = stack.length - 1; depth >= 0; depth--) {
-    const frame = stack[depth]!;
-    if (!frame.dirty && frame.snapshot !== undefined && Object.is(frame.snapshotChild, reading)) {
-      return previous;
-    }
-    reading = frame.takeSnapshot(reading);
+    const copy = stack[depth]!.snapshot(reading);
+    if (copy === undefined) return previous;
+    reading = copy;
   }
   return reading;
 }

@@ -6,6 +6,7 @@ import {
   unexpectedEnd,
 } from './json-parse-error.ts';
 import { readPartialNumber } from './number-reading.ts';
+import type { PartialJSONParser } from './partial-json-parser.ts';
 
 // Where the scanner stands in the grammar between two characters.
 const VALUE = 0; // a value must start: top level, after ':', after ',' in an array
@@ -21,6 +22,20 @@ const UNICODE = 9; // inside the four hex digits of '\u'
 const NUMBER = 10;
 const LITERAL = 11; // inside true, false or null
 
+/** What each state wants next, for error messages (AFTER_VALUE, NUMBER and LITERAL are built). */
+const EXPECTED = [
+  'expected a value',
+  "expected a value or ']'",
+  "expected a property name or '}'",
+  'expected a property name',
+  "expected ':' after the property name",
+  '',
+  '',
+  'unescaped control character in a string',
+  'invalid escape',
+  'expected a hex digit',
+];
+
 // Where a number token stands; ZERO, INT, FRAC and EXP_DIGITS may end the number.
 const MINUS = 0;
 const ZERO = 1;
@@ -33,30 +48,26 @@ const EXP_DIGITS = 7;
 
 const isWhitespace = (code: number): boolean =>
   code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
-
-function hexValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  const lower = code | 0x20;
-  if (lower >= 0x61 && lower <= 0x66) return lower - 0x57;
-  return -1;
-}
-
 const canEndNumber = (phase: number): boolean =>
   phase === ZERO || phase === INT || phase === FRAC || phase === EXP_DIGITS;
 
-/** What each phase of a number wants next, for error messages. */
-const numberExpectation = [
-  'expected a digit after the minus sign',
-  'a leading zero must not be followed by more digits',
-  '',
-  'expected a digit after the decimal point',
-  '',
-  'expected a sign or a digit in the exponent',
-  'expected a digit in the exponent',
-  '',
-];
+/** The number phase after `code`, or -1 when `code` cannot continue a number in `phase`. */
+function nextNumberPhase(phase: number, code: number): number {
+  if (isDigit(code)) {
+    if (phase === MINUS) return code === 0x30 ? ZERO : INT;
+    if (phase === DOT) return FRAC;
+    if (phase === EXP || phase === EXP_SIGN) return EXP_DIGITS;
+    // After a leading zero the number ends, and the digit is rejected where the number stands.
+    return phase === ZERO ? -1 : phase;
+  }
+  if (code === 0x2e /* . */) return phase === ZERO || phase === INT ? DOT : -1;
+  if (code === 0x65 /* e */ || code === 0x45 /* E */) {
+    return phase === ZERO || phase === INT || phase === FRAC ? EXP : -1;
+  }
+  if (code === 0x2b /* + */ || code === 0x2d /* - */) return phase === EXP ? EXP_SIGN : -1;
+  return -1;
+}
 
 const escapes: Record<number, string> = {
   0x22: '"',
@@ -74,57 +85,79 @@ const escapes: Record<number, string> = {
  * stack of open containers (no recursion, so nesting depth is bounded only by memory), values
  * built as they complete. See `PartialJSONParser` for the contract.
  */
-export class PartialJSONScanner {
-  private state = VALUE;
-  private readonly stack: ContainerFrame[] = [];
-  /** Characters consumed by earlier pushes: turns fragment indexes into whole-text positions. */
-  private offset = 0;
+export function createPartialJSONScanner(): PartialJSONParser {
+  // The grammar state and the open string's text between pushes; `push` works on local copies.
+  let savedState = VALUE;
   /** The open string's characters so far, decoded; one growing string (appends are cheap ropes). */
-  private text = '';
-  private isKey = false;
-  private hexCount = 0;
-  private hexCode = 0;
+  let savedText = '';
+  const stack: ContainerFrame[] = [];
+  /** Characters consumed by earlier pushes: turns fragment indexes into whole-text positions. */
+  let offset = 0;
+  let isKey = false;
+  let hexCount = 0;
+  let hexCode = 0;
   /** The open number's text so far (numbers may be split across pushes). */
-  private numberText = '';
-  private numberPhase = MINUS;
-  private literal = '';
-  private literalIndex = 0;
-  private literalValue: boolean | null = null;
-  private root: unknown = undefined;
-  private failure: JSONParseError | undefined = undefined;
-  private ended = false;
+  let numberText = '';
+  let numberPhase = MINUS;
+  /** The literal being read (`true`, `false` or `null`) and how much of it was read. */
+  let literal = '';
+  let literalIndex = 0;
+  let root: unknown;
+  let failure: JSONParseError | undefined;
+  let ended = false;
   /** The last reading handed out, and whether a push may have changed it since. */
-  private reading: unknown = undefined;
-  private stale = false;
+  let reading: unknown;
+  let stale = false;
 
-  /** True once the top-level value is complete. */
-  get complete(): boolean {
-    return this.state === DONE;
-  }
-
-  /** The current reading; see `PartialJSONParser.value`. */
-  get value(): unknown {
-    if (this.stale) {
-      this.reading = this.read();
-      this.stale = false;
+  /** Completes a value: it becomes the root, or the open container's next entry. */
+  function finish(value: unknown): number {
+    const frame = stack[stack.length - 1];
+    if (frame === undefined) {
+      root = value;
+      return DONE;
     }
-    return this.reading;
+    frame.add(value);
+    return AFTER_VALUE;
   }
 
-  /** Consumes one fragment; see `PartialJSONParser.push`. */
-  push(fragment: string): void {
-    if (this.failure !== undefined) throw this.failure;
-    if (this.ended) throw new Error('PartialJSONParser: push() called after end()');
+  /** What `state` wanted instead of the character that broke the text. */
+  function expected(state: number): string {
+    if (state === NUMBER) {
+      return numberPhase === EXP ? 'expected a sign or digit' : 'expected a digit';
+    }
+    if (state === LITERAL) return `expected '${literal}'`;
+    if (state === AFTER_VALUE) return `expected ',' or '${stack[stack.length - 1]!.isArray ? ']' : '}'}'`;
+    return EXPECTED[state]!;
+  }
+
+  function fail(error: JSONParseError): never {
+    failure = error;
+    throw error;
+  }
+
+  function read(): unknown {
+    if (savedState === DONE) return root;
+    let innermost: unknown;
+    if (savedState === STRING || savedState === ESCAPE || savedState === UNICODE) {
+      if (!isKey) innermost = savedText;
+    } else if (savedState === NUMBER) {
+      innermost = readPartialNumber(numberText);
+    }
+    if (stack.length === 0) return innermost;
+    return readOpenPath(stack, innermost, reading);
+  }
+
+  function push(fragment: string): void {
+    if (failure !== undefined) throw failure;
+    if (ended) throw new Error('push() called after end()');
     const length = fragment.length;
     if (length === 0) return;
-    this.stale = true;
-    const stack = this.stack;
-    let state = this.state;
-    let text = this.text;
+    stale = true;
+    let state = savedState;
+    let text = savedText;
     let numberStart = 0;
     let i = 0;
-    let failure: JSONParseError | undefined;
-
+    // Every `break scan` stops at the character `i` that cannot continue the text.
     scan: while (i < length) {
       const code = fragment.charCodeAt(i);
       switch (state) {
@@ -137,23 +170,16 @@ export class PartialJSONScanner {
           }
           if (i > start) text += fragment.slice(start, i);
           if (i === length) break scan;
-          if (c < 0x20) {
-            failure = unexpectedCharacter(
-              c,
-              this.offset + i,
-              'control characters must be escaped in strings',
-            );
-            break scan;
-          }
+          if (c < 0x20) break scan;
           i++;
           if (c === 0x5c) {
             state = ESCAPE;
           } else {
-            if (this.isKey) {
+            if (isKey) {
               stack[stack.length - 1]!.key = text;
               state = COLON;
             } else {
-              state = this.finish(text);
+              state = finish(text);
             }
             text = '';
           }
@@ -161,19 +187,12 @@ export class PartialJSONScanner {
         }
         case ESCAPE: {
           if (code === 0x75) {
-            this.hexCount = 0;
-            this.hexCode = 0;
+            hexCount = 0;
+            hexCode = 0;
             state = UNICODE;
           } else {
             const decoded = escapes[code];
-            if (decoded === undefined) {
-              failure = unexpectedCharacter(
-                code,
-                this.offset + i,
-                'expected an escape character (", \\, /, b, f, n, r, t or u) after \\',
-              );
-              break scan;
-            }
+            if (decoded === undefined) break scan;
             text += decoded;
             state = STRING;
           }
@@ -181,74 +200,45 @@ export class PartialJSONScanner {
           continue;
         }
         case UNICODE: {
-          const digit = hexValue(code);
-          if (digit < 0) {
-            failure = unexpectedCharacter(
-              code,
-              this.offset + i,
-              'expected a hexadecimal digit in a \\u escape',
-            );
-            break scan;
-          }
-          this.hexCode = this.hexCode * 16 + digit;
-          if (++this.hexCount === 4) {
+          const digit = Number.parseInt(fragment[i]!, 16);
+          if (Number.isNaN(digit)) break scan;
+          hexCode = hexCode * 16 + digit;
+          if (++hexCount === 4) {
             // Code units are appended one by one, so a pair written as two escapes joins up, and a
             // lone surrogate stays as JSON.parse keeps it.
-            text += String.fromCharCode(this.hexCode);
+            text += String.fromCharCode(hexCode);
             state = STRING;
           }
           i++;
           continue;
         }
         case NUMBER: {
-          const phase = this.numberPhase;
-          let next = -1;
-          if (isDigit(code)) {
-            if (phase === MINUS) next = code === 0x30 ? ZERO : INT;
-            else if (phase === DOT) next = FRAC;
-            else if (phase === EXP || phase === EXP_SIGN) next = EXP_DIGITS;
-            else if (phase !== ZERO) next = phase;
-          } else if (code === 0x2e /* . */) {
-            if (phase === ZERO || phase === INT) next = DOT;
-          } else if (code === 0x65 /* e */ || code === 0x45 /* E */) {
-            if (phase === ZERO || phase === INT || phase === FRAC) next = EXP;
-          } else if (code === 0x2b /* + */ || code === 0x2d /* - */) {
-            if (phase === EXP) next = EXP_SIGN;
-          }
+          const next = nextNumberPhase(numberPhase, code);
           if (next >= 0) {
-            this.numberPhase = next;
+            numberPhase = next;
             i++;
             continue;
           }
-          if (phase === ZERO ? isDigit(code) : !canEndNumber(phase)) {
-            failure = unexpectedCharacter(code, this.offset + i, numberExpectation[phase]!);
-            break scan;
-          }
+          if (!canEndNumber(numberPhase)) break scan;
           // The number ended just before this character, which the next state reads again.
-          const token = this.numberText + fragment.slice(numberStart, i);
-          this.numberText = '';
-          state = this.finish(Number(token));
+          const token = numberText + fragment.slice(numberStart, i);
+          numberText = '';
+          state = finish(Number(token));
           continue;
         }
         case LITERAL: {
-          if (code !== this.literal.charCodeAt(this.literalIndex)) {
-            failure = unexpectedCharacter(code, this.offset + i, `expected '${this.literal}'`);
-            break scan;
-          }
+          if (code !== literal.charCodeAt(literalIndex)) break scan;
           i++;
-          if (++this.literalIndex === this.literal.length) state = this.finish(this.literalValue);
+          if (++literalIndex === literal.length)
+            state = finish(literal === 'null' ? null : literal === 'true');
           continue;
         }
         case DONE: {
-          if (!isWhitespace(code)) {
-            failure = trailingCharacter(code, this.offset + i);
-            break scan;
-          }
+          if (!isWhitespace(code)) break scan;
           i++;
           continue;
         }
       }
-
       // The structural states: whitespace may come first.
       if (isWhitespace(code)) {
         i++;
@@ -256,7 +246,7 @@ export class PartialJSONScanner {
       }
       if (state === VALUE || state === ARRAY_FIRST) {
         if (code === 0x22) {
-          this.isKey = false;
+          isKey = false;
           state = STRING;
         } else if (code === 0x7b /* { */) {
           stack.push(new ContainerFrame(false));
@@ -265,40 +255,29 @@ export class PartialJSONScanner {
           stack.push(new ContainerFrame(true));
           state = ARRAY_FIRST;
         } else if (code === 0x2d || isDigit(code)) {
-          this.numberPhase = code === 0x2d ? MINUS : code === 0x30 ? ZERO : INT;
+          numberPhase = code === 0x2d ? MINUS : code === 0x30 ? ZERO : INT;
           numberStart = i;
           state = NUMBER;
         } else if (code === 0x74 /* t */ || code === 0x66 /* f */ || code === 0x6e /* n */) {
-          this.literal = code === 0x74 ? 'true' : code === 0x66 ? 'false' : 'null';
-          this.literalValue = code === 0x74 ? true : code === 0x66 ? false : null;
-          this.literalIndex = 1;
+          literal = code === 0x74 ? 'true' : code === 0x66 ? 'false' : 'null';
+          literalIndex = 1;
           state = LITERAL;
         } else if (code === 0x5d /* ] */ && state === ARRAY_FIRST) {
-          state = this.finish(stack.pop()!.container);
+          state = finish(stack.pop()!.container);
         } else {
-          const expected = state === VALUE ? 'expected a JSON value' : "expected a JSON value or ']'";
-          failure = unexpectedCharacter(code, this.offset + i, expected);
           break scan;
         }
       } else if (state === OBJECT_FIRST || state === KEY) {
         if (code === 0x22) {
-          this.isKey = true;
+          isKey = true;
           state = STRING;
         } else if (code === 0x7d /* } */ && state === OBJECT_FIRST) {
-          state = this.finish(stack.pop()!.container);
+          state = finish(stack.pop()!.container);
         } else {
-          const expected =
-            state === KEY
-              ? 'expected a double-quoted property name'
-              : "expected a double-quoted property name or '}'";
-          failure = unexpectedCharacter(code, this.offset + i, expected);
           break scan;
         }
       } else if (state === COLON) {
-        if (code !== 0x3a /* : */) {
-          failure = unexpectedCharacter(code, this.offset + i, "expected ':' after the property name");
-          break scan;
-        }
+        if (code !== 0x3a /* : */) break scan;
         state = VALUE;
       } else {
         const frame = stack[stack.length - 1]!;
@@ -306,68 +285,54 @@ export class PartialJSONScanner {
           state = frame.isArray ? VALUE : KEY;
         } else if (code === (frame.isArray ? 0x5d : 0x7d)) {
           stack.pop();
-          state = this.finish(frame.container);
+          state = finish(frame.container);
         } else {
-          const expected = frame.isArray
-            ? "expected ',' or ']' after an array element"
-            : "expected ',' or '}' after a property value";
-          failure = unexpectedCharacter(code, this.offset + i, expected);
           break scan;
         }
       }
       i++;
     }
-
-    if (state === NUMBER) this.numberText += fragment.slice(numberStart, i);
-    this.state = state;
-    this.text = text;
-    this.offset += length;
-    if (failure !== undefined) {
-      this.failure = failure;
-      throw failure;
+    if (state === NUMBER) numberText += fragment.slice(numberStart, i);
+    savedState = state;
+    savedText = text;
+    const position = offset + i;
+    offset += length;
+    if (i < length) {
+      const code = fragment.charCodeAt(i);
+      fail(
+        state === DONE
+          ? trailingCharacter(code, position)
+          : unexpectedCharacter(code, position, expected(state)),
+      );
     }
   }
 
-  /** Ends the text; see `PartialJSONParser.end`. */
-  end(): unknown {
-    if (this.failure !== undefined) throw this.failure;
-    if (!this.ended) {
-      if (this.state === NUMBER && canEndNumber(this.numberPhase)) {
-        const token = this.numberText;
-        this.numberText = '';
-        this.state = this.finish(Number(token));
-        this.stale = true;
+  function end(): unknown {
+    if (failure !== undefined) throw failure;
+    if (!ended) {
+      if (savedState === NUMBER && canEndNumber(numberPhase)) {
+        savedState = finish(Number(numberText));
+        numberText = '';
+        stale = true;
       }
-      if (this.state !== DONE) {
-        this.failure = unexpectedEnd(this.offset);
-        throw this.failure;
+      if (savedState !== DONE) fail(unexpectedEnd(offset));
+      ended = true;
+    }
+    return root;
+  }
+
+  return {
+    push,
+    end,
+    get complete() {
+      return savedState === DONE;
+    },
+    get value() {
+      if (stale) {
+        reading = read();
+        stale = false;
       }
-      this.ended = true;
-    }
-    return this.root;
-  }
-
-  /** Completes a value: it becomes the root, or the open container's next entry. */
-  private finish(value: unknown): number {
-    const frame = this.stack[this.stack.length - 1];
-    if (frame === undefined) {
-      this.root = value;
-      return DONE;
-    }
-    frame.add(value);
-    return AFTER_VALUE;
-  }
-
-  private read(): unknown {
-    const state = this.state;
-    if (state === DONE) return this.root;
-    let innermost: unknown;
-    if (state === STRING || state === ESCAPE || state === UNICODE) {
-      if (!this.isKey) innermost = this.text;
-    } else if (state === NUMBER) {
-      innermost = readPartialNumber(this.numberText);
-    }
-    if (this.stack.length === 0) return innermost;
-    return readOpenPath(this.stack, innermost, this.reading);
-  }
+      return reading;
+    },
+  };
 }

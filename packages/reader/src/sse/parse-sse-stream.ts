@@ -1,5 +1,5 @@
-import { AbortError } from '../errors.ts';
 import type { ServerSentEvent } from '../types.ts';
+import { readChunks, throwIfAborted } from './read-chunks.ts';
 import { createSSEDecoder } from './sse-decoder.ts';
 
 /** Options of {@link parseSSEStream}. */
@@ -12,15 +12,6 @@ export interface ParseSSEStreamOptions {
   signal?: AbortSignal | undefined;
   /** Most characters buffered for one line plus one event's data; see `createSSEParser`. */
   maxBufferSize?: number | undefined;
-}
-
-/** What the generator needs from a body, whichever form it came in. */
-interface ChunkSource {
-  next(): Promise<IteratorResult<Uint8Array | string>>;
-  /** Stops the body early; must not throw or wait. */
-  cancel(reason: unknown): void;
-  /** Lets go of the body after it ended or failed on its own. */
-  release(): void;
 }
 
 /**
@@ -44,113 +35,19 @@ export async function* parseSSEStream(
   options: ParseSSEStreamOptions = {},
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
   const { signal } = options;
-  const source = toChunkSource(body);
-  const queue: ServerSentEvent[] = [];
+  const events: ServerSentEvent[] = [];
   const decoder = createSSEDecoder(
-    { onEvent: (event) => queue.push(event), onRetry: options.onRetry, onComment: options.onComment },
+    { onEvent: (event) => events.push(event), onRetry: options.onRetry, onComment: options.onComment },
     { maxBufferSize: options.maxBufferSize },
   );
-  // settled: the body ended or failed by itself, so there is nothing to cancel.
-  let settled = false;
-  let cancelled = false;
-  const cancel = (reason: unknown): void => {
-    if (settled || cancelled) return;
-    cancelled = true;
-    source.cancel(reason);
-  };
-  // Rejects the read in flight; an abort must not wait for a body that may never produce again.
-  let interruptRead: ((reason: unknown) => void) | undefined;
-  const onAbort = (): void => {
-    const reason = abortReason(signal);
-    cancel(reason);
-    interruptRead?.(reason);
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  let failure: unknown;
-  try {
-    if (signal?.aborted) throw abortReason(signal);
-    for (;;) {
-      let result: IteratorResult<Uint8Array | string>;
-      try {
-        result = await (signal
-          ? readOrAbort(source, (interrupt) => (interruptRead = interrupt))
-          : source.next());
-      } catch (error) {
-        if (signal?.aborted) throw abortReason(signal);
-        settled = true;
-        throw error;
-      } finally {
-        interruptRead = undefined;
-      }
-      if (signal?.aborted) throw abortReason(signal);
-      if (result.done) {
-        settled = true;
-        source.release();
-        decoder.end();
-        return;
-      }
-      decoder.push(result.value);
-      for (let i = 0; i < queue.length; i++) {
-        // The consumer (or a callback) may abort between two events of one chunk.
-        if (signal?.aborted) throw abortReason(signal);
-        yield queue[i] as ServerSentEvent;
-      }
-      queue.length = 0;
-      if (signal?.aborted) throw abortReason(signal);
+  for await (const chunk of readChunks(body, signal)) {
+    decoder.push(chunk);
+    for (const event of events) {
+      // The consumer (or a callback) may abort between two events of one chunk.
+      throwIfAborted(signal);
+      yield event;
     }
-  } catch (error) {
-    failure = error;
-    throw error;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    // Reached early by a consumer's break (reason undefined), an abort, or a failure such as a
-    // buffer limit: the body is not needed any more.
-    cancel(failure);
+    events.length = 0;
   }
+  decoder.end();
 }
-
-function readOrAbort(
-  source: ChunkSource,
-  register: (interrupt: (reason: unknown) => void) => void,
-): Promise<IteratorResult<Uint8Array | string>> {
-  // A fresh promise per read rather than Promise.race with one long-lived abort promise: each
-  // race would leave a reaction on that promise, keeping every chunk alive until the stream ends.
-  return new Promise((resolve, reject) => {
-    register(reject);
-    source.next().then(resolve, reject);
-  });
-}
-
-function abortReason(signal: AbortSignal | undefined): unknown {
-  const reason: unknown = signal?.reason;
-  return reason === undefined ? new AbortError() : reason;
-}
-
-function toChunkSource(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>): ChunkSource {
-  if ('getReader' in body && typeof body.getReader === 'function') {
-    const reader = body.getReader();
-    return {
-      next: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
-      cancel(reason) {
-        reader.cancel(reason).catch(ignore);
-      },
-      release() {
-        reader.releaseLock();
-      },
-    };
-  }
-  const iterator = (body as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
-  return {
-    next: () => iterator.next(),
-    cancel() {
-      try {
-        void Promise.resolve(iterator.return?.()).catch(ignore);
-      } catch {
-        // A throwing return() must not hide why the iteration stopped.
-      }
-    },
-    release() {},
-  };
-}
-
-function ignore(): void {}

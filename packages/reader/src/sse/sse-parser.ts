@@ -131,16 +131,11 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
   function takeLine(last: string): string {
     // join() rather than `+`: it returns a flat string, where `+` makes a cons string whose
     // charCodeAt/slice are slower and which would make the hot line code polymorphic.
-    if (last !== '') pieces.push(last);
-    let whole: string;
-    if (blocks.length > 0) {
-      blocks.push(pieces.join(''));
-      whole = blocks.join('');
-      blocks.length = 0;
-    } else {
-      whole = pieces.join('');
-    }
+    pieces.push(last);
+    blocks.push(pieces.join(''));
+    const whole = blocks.join('');
     pieces.length = 0;
+    blocks.length = 0;
     pendingLength = 0;
     return whole;
   }
@@ -202,19 +197,10 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
       if (text.startsWith('data', start)) appendData(value);
     } else if (nameLength === 5) {
       if (text.startsWith('event', start)) eventType = value;
-      else if (text.startsWith('retry', start)) retry(value);
+      else if (text.startsWith('retry', start) && /^\d+$/.test(value)) onRetry?.(Number.parseInt(value, 10));
     } else if (nameLength === 2) {
       if (text.startsWith('id', start) && !value.includes('\0')) lastEventId = value;
     }
-  }
-
-  function retry(value: string): void {
-    if (value.length === 0) return;
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      if (code < 48 || code > 57) return;
-    }
-    if (onRetry) onRetry(Number.parseInt(value, 10));
   }
 
   function handle(text: string, start: number, end: number): void {
@@ -270,9 +256,7 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
 
   function feed(text: string): void {
     if (broken) {
-      throw new Error(
-        'The SSE parser stopped in the middle of the stream; call reset() before feeding it again',
-      );
+      throw new Error('The SSE parser failed mid-stream; call reset() first');
     }
     const length = text.length;
     if (length === 0) return;

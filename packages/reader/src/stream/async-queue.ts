@@ -4,11 +4,14 @@
  * `onReturn` runs when the consumer stops early (`break`, `return`, a throw in the loop body).
  */
 export class AsyncQueue<T> implements AsyncIterableIterator<T> {
+  /** Pushed values; the unread ones start at `#head`. */
   #buffer: T[] = [];
   #head = 0;
-  #waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
+  /** The read waiting for a value or the end. */
+  #reader: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
   #closed = false;
-  #error: { value: unknown } | undefined;
+  /** The failure the next read after the buffered values rejects with (once). */
+  #error: unknown;
   readonly #onReturn: (() => void) | undefined;
 
   constructor(onReturn?: () => void) {
@@ -18,45 +21,28 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   /** Adds a value (ignored once closed). */
   push(value: T): void {
     if (this.#closed) return;
-    const waiting = this.#waiting;
-    if (waiting) {
-      this.#waiting = undefined;
-      waiting.resolve({ value, done: false });
-    } else {
-      this.#buffer.push(value);
-    }
+    this.#buffer.push(value);
+    this.#deliver();
   }
 
   /** Ends the iteration once buffered values are read. */
   close(): void {
-    this.#finish(undefined);
+    this.fail(undefined);
   }
 
-  /** Ends the iteration with `error` once buffered values are read. */
+  /** Ends the iteration with `error` (none when undefined) once buffered values are read. */
   fail(error: unknown): void {
-    this.#finish({ value: error });
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#error = error;
+    this.#deliver();
   }
 
   /** Reads the next value. */
   next(): Promise<IteratorResult<T>> {
-    if (this.#head < this.#buffer.length) {
-      const value = this.#buffer[this.#head] as T;
-      this.#head += 1;
-      if (this.#head > 1024 && this.#head * 2 > this.#buffer.length) {
-        // Drop consumed entries now and then so a slow reader does not hold the whole stream.
-        this.#buffer = this.#buffer.slice(this.#head);
-        this.#head = 0;
-      }
-      return Promise.resolve({ value, done: false });
-    }
-    if (this.#error) {
-      const { value } = this.#error;
-      this.#error = undefined;
-      return Promise.reject(value instanceof Error ? value : new Error(String(value)));
-    }
-    if (this.#closed) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => {
-      this.#waiting = { resolve, reject };
+      this.#reader = { resolve, reject };
+      this.#deliver();
     });
   }
 
@@ -75,16 +61,24 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
     return this;
   }
 
-  #finish(error: { value: unknown } | undefined): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    const waiting = this.#waiting;
-    this.#waiting = undefined;
-    if (!waiting) {
-      this.#error = error;
-      return;
+  /** Settles the waiting read, if any, when there is something to hand it. */
+  #deliver(): void {
+    const reader = this.#reader;
+    if (!reader) return;
+    if (this.#head < this.#buffer.length) {
+      this.#reader = undefined;
+      reader.resolve({ value: this.#buffer[this.#head++] as T, done: false });
+      if (this.#head > 1024 && this.#head * 2 > this.#buffer.length) {
+        // Drop consumed entries now and then so a slow reader does not hold the whole stream.
+        this.#buffer = this.#buffer.slice(this.#head);
+        this.#head = 0;
+      }
+    } else if (this.#closed) {
+      this.#reader = undefined;
+      const error = this.#error;
+      this.#error = undefined;
+      if (error === undefined) reader.resolve({ value: undefined, done: true });
+      else reader.reject(error);
     }
-    if (error) waiting.reject(error.value);
-    else waiting.resolve({ value: undefined, done: true });
   }
 }

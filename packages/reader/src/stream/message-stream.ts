@@ -4,14 +4,14 @@ import {
   ChatStreamError,
   ConnectionError,
   IncompleteStreamError,
-  StreamEventError,
+  messageOf,
   TimeoutError,
 } from '../errors.ts';
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
-import type { Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
+import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { Emitter } from './emitter.ts';
-import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
+import type { StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamEventName, MessageStreamListeners } from './message-stream-events.ts';
 import { pumpEvents } from './pump-events.ts';
 import { bodyOf, type StreamSource } from './response-body.ts';
@@ -161,10 +161,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Resolves with the text of all text blocks, joined without separators. */
   async finalText(): Promise<string> {
-    const message = await this.finalMessage();
-    let text = '';
-    for (const block of message.content) if (block.type === 'text') text += (block as { text: string }).text;
-    return text;
+    const { content } = await this.finalMessage();
+    return content.map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
   }
 
   /** Resolves once the stream ended, however it ended. */
@@ -189,13 +187,21 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   async #run(): Promise<Message> {
     const stop = this.#controller.signal;
+    // Once stopped, the abort reason is the failure, whatever the attempt threw on its way out.
+    const failureOf = (error: unknown): ChatStreamError =>
+      toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot);
     try {
       for (let attempt = 0; ; attempt += 1) {
         try {
           return await this.#attempt(attempt);
         } catch (error) {
-          const failure = toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot);
-          const delay = this.#retryDelay(failure, attempt);
+          const failure = failureOf(error);
+          // Retrying is only safe while nothing was shown: never once content arrived.
+          const retryDelay = this.#init.retryDelay;
+          const delay =
+            stop.aborted || !retryDelay || this.#snapshot?.message.content.length
+              ? undefined
+              : retryDelay(failure, attempt);
           if (delay === undefined) throw failure;
           this.#emit('retry', { attempt: attempt + 1, delayMs: delay, error: failure });
           this.#snapshot = undefined;
@@ -204,19 +210,13 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         }
       }
     } catch (error) {
-      throw this.#fail(toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot));
+      throw this.#fail(failureOf(error));
     } finally {
       clearTimeout(this.#totalTimer);
       this.#detach?.();
       this.#stats.end();
       this.#emit('end');
     }
-  }
-
-  #retryDelay(failure: ChatStreamError, attempt: number): number | undefined {
-    if (this.#controller.signal.aborted || !this.#init.retryDelay) return undefined;
-    if (this.#snapshot && this.#snapshot.message.content.length > 0) return undefined;
-    return this.#init.retryDelay(failure, attempt);
   }
 
   async #attempt(attempt: number): Promise<Message> {
@@ -233,30 +233,13 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         this.#response = response;
       });
       this.#emit('connect');
-      const decode = createEventDecoder(this.#init.protocol);
-      const { idleTimeoutMs } = this.#init;
-      let streamError: StreamEventError | undefined;
       await pumpEvents(body, {
-        signal: attemptController.signal,
-        idleTimeoutMs,
-        onIdle: () =>
-          attemptController.abort(new TimeoutError('idle', idleTimeoutMs ?? 0, { partial: this.#snapshot })),
-        maxBufferSize: this.#init.maxBufferSize,
+        ...this.#init, // protocol, idleTimeoutMs, maxBufferSize
+        controller: attemptController,
+        partial: () => this.#snapshot,
+        requestId: () => this.#response?.headers.get('request-id') ?? undefined,
         onBytes: (count) => this.#stats.bytes(count),
-        onEvent: (sse) => {
-          if (streamError) return;
-          decode(sse, (event) => {
-            if (event.type === 'error') {
-              streamError = new StreamEventError(event.error.type, event.error.message, {
-                partial: this.#snapshot,
-                requestId: event.request_id ?? this.#response?.headers.get('request-id') ?? undefined,
-              });
-              // Nothing follows an error event: stop reading now rather than wait for the close.
-              attemptController.abort(streamError);
-            }
-            this.#apply(event);
-          });
-        },
+        onEvent: (event) => this.#apply(event),
       });
       const snapshot = this.#snapshot;
       if (!snapshot?.complete) {
@@ -281,32 +264,29 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     this.#emit('streamEvent', event, snapshot);
     if (!snapshot || snapshot === previous) return;
     this.#emit('snapshot', snapshot);
+    const { message } = snapshot;
     switch (event.type) {
       case 'content_block_delta':
-        this.#emitDelta(event, snapshot);
+        this.#emitDelta(event.delta, message.content[event.index] as Record<string, unknown>);
         break;
-      case 'content_block_stop': {
-        const block = snapshot.message.content[event.index];
-        if (block) this.#emit('contentBlock', block);
+      case 'content_block_stop':
+        this.#emit('contentBlock', message.content[event.index]!);
         break;
-      }
       case 'message_start':
       case 'message_delta': {
-        const tokens = snapshot.message.usage.output_tokens;
+        const tokens = message.usage.output_tokens;
         if (typeof tokens === 'number') this.#stats.usage(tokens);
         break;
       }
       case 'message_stop':
-        this.#emit('message', snapshot.message);
+        this.#emit('message', message);
         break;
       default:
         break;
     }
   }
 
-  #emitDelta(event: MessageStreamEvent & { type: 'content_block_delta' }, snapshot: MessageSnapshot): void {
-    const block = snapshot.message.content[event.index] as Record<string, unknown>;
-    const { delta } = event;
+  #emitDelta(delta: ContentBlockDelta, block: Record<string, unknown>): void {
     switch (delta.type) {
       case 'text_delta':
         this.#stats.content(delta.text);
@@ -348,16 +328,11 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
 function toChatStreamError(error: unknown, partial: MessageSnapshot | undefined): ChatStreamError {
   if (error instanceof ChatStreamError) {
-    if (error.partial === undefined && partial !== undefined) {
-      Object.defineProperty(error, 'partial', { value: partial });
-    }
+    if (error.partial === undefined) Object.assign(error, { partial });
     return error;
   }
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new AbortError(error.message, { partial, cause: error });
   }
-  return new ConnectionError(error instanceof Error ? error.message : String(error), {
-    partial,
-    cause: error,
-  });
+  return new ConnectionError(messageOf(error), { partial, cause: error });
 }

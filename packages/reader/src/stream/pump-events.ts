@@ -1,68 +1,89 @@
-import { ConnectionError } from '../errors.ts';
+import { ConnectionError, StreamEventError, TimeoutError } from '../errors.ts';
+import { readChunks } from '../sse/read-chunks.ts';
 import { createSSEDecoder } from '../sse/sse-decoder.ts';
-import type { ServerSentEvent } from '../types.ts';
+import type { MessageSnapshot, MessageStreamEvent } from '../types.ts';
+import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
 
 /** How a pump reads one body. */
 export interface PumpOptions {
-  /** Aborting it stops the read; its `reason` is what the pump throws. */
-  signal: AbortSignal;
+  /**
+   * Aborting it stops the read; its `reason` is what the pump throws. The pump aborts it itself
+   * on an idle timeout and on a stream `error` event.
+   */
+  controller: AbortController;
+  /** The wire protocol of the body. */
+  protocol: StreamProtocol;
   /** Fail when no bytes arrive for this long (pings are bytes, so they keep a stream alive). */
   idleTimeoutMs?: number | undefined;
-  /** Called on an idle timeout; expected to abort `signal` with the error to throw. */
-  onIdle?: (() => void) | undefined;
   /** Passed to the SSE parser. */
   maxBufferSize?: number | undefined;
+  /** What arrived so far, kept by the errors the pump raises. */
+  partial?: (() => MessageSnapshot | undefined) | undefined;
+  /** The request id for a stream `error` event that carries none. */
+  requestId?: (() => string | undefined) | undefined;
   /** Every body chunk's size, before its events. */
-  onBytes: (count: number) => void;
-  /** Every dispatched server-sent event, synchronously, in order. Throwing stops the pump. */
-  onEvent: (event: ServerSentEvent) => void;
+  onBytes?: ((count: number) => void) | undefined;
+  /**
+   * Every Anthropic event, synchronously, in order; nothing after an `error` event (which comes
+   * after the {@link StreamEventError} for it aborted `controller`). Throwing stops the pump.
+   */
+  onEvent: (event: MessageStreamEvent) => void;
 }
 
 /**
- * Reads `body` to its end through the SSE decoder, handing each event to `onEvent` inline (no
- * promise per event: one await per chunk keeps the hot path fast). Resolves at the end of the body;
- * rejects with the abort reason, a {@link ConnectionError} for a failed read, or whatever `onEvent`
- * threw. The body is always released: cancelled when the pump stops early.
+ * Reads `body` to its end through the SSE decoder and the protocol's event decoder, handing each
+ * event to `onEvent` inline (no promise per event: one await per chunk keeps the hot path fast).
+ * Resolves at the end of the body; rejects with the abort reason (a {@link TimeoutError} when idle,
+ * a {@link StreamEventError} for an `error` event), a {@link ConnectionError} for a failed read, or
+ * whatever `onEvent` threw. The body is always released: cancelled when the pump stops early.
  */
 export async function pumpEvents(body: ReadableStream<Uint8Array>, options: PumpOptions): Promise<void> {
-  const { signal, idleTimeoutMs, onIdle } = options;
-  signal.throwIfAborted();
-  const reader = body.getReader();
-  const decoder = createSSEDecoder({ onEvent: options.onEvent }, { maxBufferSize: options.maxBufferSize });
-  // Cancelling resolves a pending read() with done, so an abort or idle timeout ends the wait at once.
-  const cancel = (): void => void reader.cancel(signal.reason).catch(() => undefined);
-  signal.addEventListener('abort', cancel, { once: true });
+  const { controller, idleTimeoutMs, partial, onEvent } = options;
+  const decode = createEventDecoder(options.protocol);
+  let failed = false;
+  const emit = (event: MessageStreamEvent): void => {
+    if (event.type === 'error') {
+      failed = true;
+      const requestId = event.request_id ?? options.requestId?.();
+      // Nothing follows an error event: stop reading now rather than wait for the close.
+      controller.abort(
+        new StreamEventError(event.error.type, event.error.message, { partial: partial?.(), requestId }),
+      );
+    }
+    onEvent(event);
+  };
+  const decoder = createSSEDecoder(
+    {
+      onEvent: (sse) => {
+        if (!failed) decode(sse, emit);
+      },
+    },
+    { maxBufferSize: options.maxBufferSize },
+  );
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const armIdle = (): void => {
-    if (idleTimeoutMs === undefined || !onIdle) return;
+    if (idleTimeoutMs === undefined) return;
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(onIdle, idleTimeoutMs);
+    idleTimer = setTimeout(
+      () => controller.abort(new TimeoutError('idle', idleTimeoutMs, { partial: partial?.() })),
+      idleTimeoutMs,
+    );
   };
-  let finished = false;
+  const chunks = readChunks(
+    body,
+    controller.signal,
+    (cause) => new ConnectionError(`The connection failed while streaming: ${describe(cause)}`, { cause }),
+  );
   try {
     armIdle();
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (cause) {
-        signal.throwIfAborted();
-        throw new ConnectionError(`The connection failed while streaming: ${describe(cause)}`, { cause });
-      }
-      signal.throwIfAborted();
-      if (chunk.done) break;
+    for await (const chunk of chunks) {
       armIdle();
-      options.onBytes(chunk.value.byteLength);
-      decoder.push(chunk.value);
+      options.onBytes?.(chunk.byteLength);
+      decoder.push(chunk);
     }
     decoder.end();
-    finished = true;
   } finally {
     clearTimeout(idleTimer);
-    signal.removeEventListener('abort', cancel);
-    // Not awaited: a tee'd or cloned body only settles its cancel once every branch is cancelled.
-    if (!finished) void reader.cancel(signal.reason).catch(() => undefined);
-    reader.releaseLock();
   }
 }
 

@@ -1,13 +1,7 @@
-import {
-  AbortError,
-  IncompleteStreamError,
-  ProtocolError,
-  StreamEventError,
-  TimeoutError,
-} from '../errors.ts';
+import { AbortError, IncompleteStreamError, ProtocolError } from '../errors.ts';
 import { applyMessageDelta } from '../anthropic/apply-message-delta.ts';
 import type { ContentBlock, Message, MessageStreamEvent } from '../types.ts';
-import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
+import type { StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamSource } from './read-message-stream.ts';
 import { pumpEvents } from './pump-events.ts';
 import { bodyOf } from './response-body.ts';
@@ -57,7 +51,7 @@ export async function readMessageEvents(
   options: ReadMessageEventsOptions = {},
 ): Promise<Message> {
   const controller = new AbortController();
-  const { signal: outer, idleTimeoutMs } = options;
+  const { signal: outer } = options;
   const forward = (): void => controller.abort(new AbortError(undefined, { cause: outer?.reason }));
   if (outer?.aborted) forward();
   outer?.addEventListener('abort', forward, { once: true });
@@ -65,15 +59,9 @@ export async function readMessageEvents(
     const body = await bodyOf(await source, () => undefined);
     let shell: Message | undefined;
     let stopped = false;
-    const decode = createEventDecoder(options.protocol ?? 'anthropic');
     const handle = (event: MessageStreamEvent): void => {
-      if (event.type === 'error') {
-        const error = new StreamEventError(event.error.type, event.error.message, {
-          requestId: event.request_id,
-        });
-        controller.abort(error);
-        throw error;
-      }
+      // An error event already failed the read (see pumpEvents); it is not the sink's business.
+      if (event.type === 'error') return;
       if (event.type === 'message_start') shell = { ...event.message, content: [] };
       else if (!shell && event.type !== 'ping')
         throw new ProtocolError(`Received ${event.type} before message_start`);
@@ -82,18 +70,18 @@ export async function readMessageEvents(
         case 'content_block_start':
           sink.onBlockStart?.(event.content_block, event.index);
           break;
-        case 'content_block_delta':
-          if (event.delta.type === 'text_delta') sink.onText?.(event.delta.text, event.index);
-          else if (event.delta.type === 'thinking_delta')
-            sink.onThinking?.(event.delta.thinking, event.index);
-          else if (event.delta.type === 'input_json_delta')
-            sink.onInputJson?.(event.delta.partial_json, event.index);
+        case 'content_block_delta': {
+          const { delta, index } = event;
+          if (delta.type === 'text_delta') sink.onText?.(delta.text, index);
+          else if (delta.type === 'thinking_delta') sink.onThinking?.(delta.thinking, index);
+          else if (delta.type === 'input_json_delta') sink.onInputJson?.(delta.partial_json, index);
           break;
+        }
         case 'content_block_stop':
           sink.onBlockStop?.(event.index);
           break;
         case 'message_delta':
-          if (shell) shell = applyMessageDelta(shell, event);
+          shell = applyMessageDelta(shell!, event);
           break;
         case 'message_stop':
           stopped = true;
@@ -103,12 +91,10 @@ export async function readMessageEvents(
       }
     };
     await pumpEvents(body, {
-      signal: controller.signal,
-      idleTimeoutMs,
-      onIdle: () => controller.abort(new TimeoutError('idle', idleTimeoutMs ?? 0)),
-      maxBufferSize: options.maxBufferSize,
-      onBytes: () => undefined,
-      onEvent: (sse) => decode(sse, handle),
+      ...options, // idleTimeoutMs, maxBufferSize
+      controller,
+      protocol: options.protocol ?? 'anthropic',
+      onEvent: handle,
     });
     if (!shell || !stopped) throw new IncompleteStreamError('The stream ended before message_stop');
     return shell;

@@ -1,4 +1,5 @@
 import { MessageStream, type MessageStreamOptions } from './message-stream.ts';
+import type { StreamProtocol } from './event-decoder.ts';
 import type { StreamSource } from './response-body.ts';
 
 /** Anything the read functions accept: a response (checked), a raw body, or a pending response. */
@@ -17,7 +18,7 @@ export function readMessageStream(
   source: MessageStreamSource,
   options: MessageStreamOptions = {},
 ): MessageStream {
-  return new MessageStream({ ...options, protocol: 'anthropic', connect: () => Promise.resolve(source) });
+  return readStream(source, options, 'anthropic');
 }
 
 /**
@@ -32,5 +33,13 @@ export function readTextStream(
   source: MessageStreamSource,
   options: MessageStreamOptions = {},
 ): MessageStream {
-  return new MessageStream({ ...options, protocol: 'text', connect: () => Promise.resolve(source) });
+  return readStream(source, options, 'text');
+}
+
+function readStream(
+  source: MessageStreamSource,
+  options: MessageStreamOptions,
+  protocol: StreamProtocol,
+): MessageStream {
+  return new MessageStream({ ...options, protocol, connect: () => Promise.resolve(source) });
 }

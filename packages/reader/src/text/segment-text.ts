@@ -20,32 +20,24 @@ export async function* segmentText(
   let pending = '';
   for await (const delta of text) {
     if (!delta) continue;
-    pending += delta;
-    const { complete, rest } = split(pending);
-    pending = rest;
-    yield* complete;
+    const pieces = split(pending + delta);
+    // The last piece may still grow (a sentence without its end, half a word or emoji sequence).
+    pending = pieces.pop()!;
+    yield* pieces;
   }
   if (pending) yield pending;
 }
 
-type Split = (text: string) => { complete: string[]; rest: string };
+/** Cuts text into segments; the last one (possibly empty) is the part that may still grow. */
+type Split = (text: string) => string[];
 
-function splitLines(text: string): { complete: string[]; rest: string } {
-  const complete: string[] = [];
-  let start = 0;
-  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-    complete.push(text.slice(start, end + 1));
-    start = end + 1;
-  }
-  return { complete, rest: text.slice(start) };
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  const rest = lines.pop()!;
+  return [...lines.map((line) => `${line}\n`), rest];
 }
 
 function segmenterSplit(granularity: 'sentence' | 'word', locale?: string | string[]): Split {
   const segmenter = new Intl.Segmenter(locale, { granularity });
-  return (text) => {
-    const segments = Array.from(segmenter.segment(text), (part) => part.segment);
-    // The last segment may still grow (a sentence without its end, half a word or emoji sequence).
-    const rest = segments.pop() ?? '';
-    return { complete: segments, rest };
-  };
+  return (text) => Array.from(segmenter.segment(text), (part) => part.segment);
 }

@@ -17,25 +17,6 @@ export function createTextProtocolDecoder(): (
 ) => void {
   let started = false;
   let ended = false;
-  const start = (emit: (event: MessageStreamEvent) => void): void => {
-    if (started) return;
-    started = true;
-    streamCount += 1;
-    emit({
-      type: 'message_start',
-      message: {
-        id: `msg_text_${streamCount}`,
-        type: 'message',
-        role: 'assistant',
-        model: '',
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { output_tokens: 0 },
-      },
-    });
-    emit({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
-  };
   return (sse, emit) => {
     if (ended) return;
     if (sse.event === 'error') {
@@ -46,7 +27,24 @@ export function createTextProtocolDecoder(): (
       });
       return;
     }
-    start(emit);
+    if (!started) {
+      started = true;
+      streamCount += 1;
+      emit({
+        type: 'message_start',
+        message: {
+          id: `msg_text_${streamCount}`,
+          type: 'message',
+          role: 'assistant',
+          model: '',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { output_tokens: 0 },
+        },
+      });
+      emit({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    }
     if (sse.data === TEXT_DONE_MARKER) {
       ended = true;
       emit({ type: 'content_block_stop', index: 0 });

@@ -1,0 +1,121 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readMessageStream } from '../stream/read-message-stream.ts';
+import type { MessageStream } from '../stream/message-stream.ts';
+import { controlledBody, sseResponse } from '../test/msw-sse.ts';
+import { toSSE } from '../test/transcripts.ts';
+import type { TextBlock } from '../types.ts';
+import type { ChatMessage } from './chat-message.ts';
+import type { ChatSessionSnapshot } from './chat-session-options.ts';
+import { createChatSession } from './chat-session.ts';
+
+const start = {
+  type: 'message_start',
+  message: {
+    id: 'msg_1',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-test',
+    content: [],
+    stop_reason: null,
+    stop_sequence: null,
+    usage: { input_tokens: 5, output_tokens: 1 },
+  },
+};
+const blockStart = { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
+const delta = (text: string): Record<string, unknown> => ({
+  type: 'content_block_delta',
+  index: 0,
+  delta: { type: 'text_delta', text },
+});
+const end = [
+  { type: 'content_block_stop', index: 0 },
+  {
+    type: 'message_delta',
+    delta: { stop_reason: 'end_turn', stop_sequence: null },
+    usage: { output_tokens: 9 },
+  },
+  { type: 'message_stop' },
+];
+
+const textOf = (message: ChatMessage | undefined): string =>
+  (message?.content[0] as TextBlock | undefined)?.text ?? '';
+
+describe('ChatSession: notification batching', () => {
+  it('one notification per frame while streaming, synchronous terminal flush, unchanged messages keep identity', async () => {
+    const frames = new Set<() => void>();
+    const runFrames = (): void => {
+      const due = [...frames];
+      frames.clear();
+      for (const frame of due) frame();
+    };
+    const body = controlledBody();
+    let stream: MessageStream | undefined;
+    const history: ChatMessage[] = Array.from({ length: 1000 }, (_, index) => ({
+      id: `h${index}`,
+      role: index % 2 ? 'assistant' : 'user',
+      content: [{ type: 'text', text: `message ${index}` }],
+    }));
+    const target = createChatSession({
+      initialMessages: history,
+      throttle: (callback) => {
+        frames.add(callback);
+        return () => frames.delete(callback);
+      },
+      transport: () => (stream = readMessageStream(sseResponse(body.body))),
+    });
+    const snapshots: ChatSessionSnapshot[] = [];
+    target.subscribe(() => snapshots.push(target.getSnapshot()));
+
+    const sending = target.send('go');
+    expect(snapshots.map((snapshot) => snapshot.status)).toEqual(['submitted']);
+    body.send(toSSE([start, blockStart]));
+    await vi.waitFor(() => expect(snapshots).toHaveLength(2));
+    expect(snapshots[1]?.status).toBe('streaming');
+
+    for (let index = 0; index < 50; index += 1) body.send(toSSE([delta('a')]));
+    await vi.waitFor(() =>
+      expect((stream?.snapshot?.message.content[0] as TextBlock | undefined)?.text).toHaveLength(50),
+    );
+    expect(snapshots).toHaveLength(2);
+    expect(frames.size).toBe(1);
+    const held = target.getSnapshot();
+    expect(target.getSnapshot()).toBe(held);
+    expect(textOf(held.messages.at(-1))).toBe('');
+
+    runFrames();
+    expect(snapshots).toHaveLength(3);
+    const framed = target.getSnapshot();
+    expect(framed).not.toBe(held);
+    expect(textOf(framed.messages.at(-1))).toBe('a'.repeat(50));
+    expect(framed.messages.slice(0, 1001).every((message, index) => message === held.messages[index])).toBe(
+      true,
+    );
+    expect(framed.messages.slice(0, 1000).every((message, index) => message === history[index])).toBe(true);
+
+    body.send(toSSE([delta('b')]));
+    await vi.waitFor(() => expect(frames.size).toBe(1));
+    expect(snapshots).toHaveLength(3);
+    body.send(toSSE(end));
+    body.close();
+    await sending;
+    expect(frames.size).toBe(0); // the synchronous terminal flush cancelled the pending frame
+    const completed = snapshots[3]?.messages.at(-1);
+    expect(completed).toMatchObject({ status: 'complete', stopReason: 'end_turn' });
+    expect(textOf(completed)).toBe(`${'a'.repeat(50)}b`);
+    expect(snapshots.at(-1)?.status).toBe('ready');
+    expect(snapshots.at(-1)?.messages.slice(0, 1001)).toEqual(framed.messages.slice(0, 1001));
+  });
+
+  it('throttle: false notifies on every change', async () => {
+    const body = controlledBody(toSSE([start, blockStart, delta('a'), delta('b'), delta('c'), ...end]));
+    body.close();
+    const target = createChatSession({
+      throttle: false,
+      transport: () => readMessageStream(sseResponse(body.body)),
+    });
+    const texts: string[] = [];
+    target.subscribe(() => texts.push(textOf(target.getSnapshot().messages[1])));
+    await target.send('go');
+    expect(texts).toEqual(expect.arrayContaining(['a', 'ab', 'abc']));
+  });
+});

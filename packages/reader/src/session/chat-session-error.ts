@@ -1,0 +1,19 @@
+import { ChatStreamError } from '../errors.ts';
+
+/** What a session refused or stopped for. */
+export type ChatSessionErrorCode = 'busy' | 'max-steps' | 'unknown-message' | 'unknown-tool-call';
+
+/**
+ * A conversation-level failure (kind `'session'`): a request while another one streams (`busy`),
+ * the tool loop reaching `maxSteps` (`max-steps`), an id that names no suitable message or tool call.
+ */
+export class ChatSessionError extends ChatStreamError {
+  override name = 'ChatSessionError';
+  /** Which rule was hit. */
+  declare readonly code: ChatSessionErrorCode;
+
+  constructor(code: ChatSessionErrorCode, message: string) {
+    super('session', message);
+    this.code = code;
+  }
+}

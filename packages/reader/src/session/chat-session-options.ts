@@ -1,0 +1,82 @@
+import type { ChatStreamError } from '../errors.ts';
+import type { StreamMessageOptions } from '../fetch/stream-message.ts';
+import type { MessageStream } from '../stream/message-stream.ts';
+import type { StreamStats } from '../stream/stream-stats.ts';
+import type { ChatMessage } from './chat-message.ts';
+import type { ScheduleFlush } from './notify-scheduler.ts';
+
+/** A client tool: its schema for the model, and optionally how to run it in the client. */
+export interface ChatTool {
+  description?: string;
+  /** JSON Schema of the input, sent as `input_schema`. */
+  inputSchema: object;
+  /**
+   * Runs the tool; the return value (or the thrown error's message, with `is_error`) becomes the
+   * `tool_result`. Without it the call waits for `addToolResult`. `signal` aborts on `stop()`.
+   */
+  execute?: (input: unknown, context: { signal: AbortSignal; toolUseId: string }) => unknown;
+  /** Wait for `approveToolCall(id, true)` before running (a denial is sent back as an error result). */
+  needsApproval?: boolean;
+}
+
+/** What a custom transport receives: the conversation, the request body built from it, and the stop signal. */
+export interface ChatTransportRequest {
+  messages: readonly ChatMessage[];
+  /** The JSON body the default transport would POST. */
+  body: Record<string, unknown>;
+  headers: Headers;
+  /** Aborted by `stop()`; the session also calls the stream's `abort()`. */
+  signal: AbortSignal;
+}
+
+/** How often listeners hear about streamed changes: per animation frame, every N ms, unbatched, or your scheduler. */
+export type ChatThrottle = 'frame' | number | false | ScheduleFlush;
+
+/** Options of a {@link ChatSession}; all may change later with `setOptions`. */
+export interface ChatSessionOptions extends Pick<
+  StreamMessageOptions,
+  'fetch' | 'protocol' | 'retry' | 'headersTimeoutMs' | 'idleTimeoutMs' | 'totalTimeoutMs' | 'maxBufferSize'
+> {
+  /** Where to POST (default `/api/chat`). */
+  api?: string | URL;
+  /** Extra request body fields (merged last). */
+  body?: Record<string, unknown>;
+  /** Extra request headers. */
+  headers?: HeadersInit;
+  /** Sent as `system` (a string or text blocks). */
+  system?: unknown;
+  /** Sent as `model` (a relay may fill it in instead). */
+  model?: string;
+  /** Sent as `max_tokens`. */
+  maxTokens?: number;
+  /** Client tools by name. */
+  tools?: Record<string, ChatTool>;
+  /** Most assistant turns per `send` (tool calls and `pause_turn` continue automatically; default 5). */
+  maxSteps?: number;
+  /** Replaces the HTTP request: return a stream for the request (pass `signal` on). */
+  transport?: (request: ChatTransportRequest) => MessageStream;
+  /** Notification batching while streaming (default `'frame'`). Status changes always notify at once. */
+  throttle?: ChatThrottle;
+  /** Queue `send` (and the other requests) while a stream is active instead of refusing with `busy`. */
+  queue?: boolean;
+  /** The conversation to start from. */
+  initialMessages?: readonly ChatMessage[];
+  /** Ids for new messages (default: a per-session random prefix and a counter). */
+  generateId?: () => string;
+  /** Each assistant message that completed. */
+  onFinish?: (message: ChatMessage) => void;
+  /** The session entered the `error` status. */
+  onError?: (error: ChatStreamError) => void;
+}
+
+/** Where the session is: idle, request sent, receiving, or failed. */
+export type ChatSessionStatus = 'ready' | 'submitted' | 'streaming' | 'error';
+
+/** The session's state; the same object until something changes. */
+export interface ChatSessionSnapshot {
+  readonly messages: readonly ChatMessage[];
+  readonly status: ChatSessionStatus;
+  readonly error: ChatStreamError | undefined;
+  /** Figures of the latest stream. */
+  readonly stats: StreamStats | undefined;
+}

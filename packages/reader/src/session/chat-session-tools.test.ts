@@ -1,0 +1,283 @@
+import { createMockResponse, type MockScenario, scenario, scenarios } from '@chatstream/mocks';
+import { setupChatServer } from '@chatstream/mocks/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChatStreamError } from '../errors.ts';
+import { readMessageStream } from '../stream/read-message-stream.ts';
+import type { ToolUseBlock } from '../types.ts';
+import type { ChatMessage } from './chat-message.ts';
+import { ChatSessionError } from './chat-session-error.ts';
+import type {
+  ChatSessionOptions,
+  ChatSessionSnapshot,
+  ChatSessionStatus,
+  ChatTool,
+  ChatTransportRequest,
+} from './chat-session-options.ts';
+import { type ChatSession, createChatSession } from './chat-session.ts';
+
+const API = 'http://chat.test/api/chat';
+const chat = setupChatServer({ timing: 'instant' });
+beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => chat.reset());
+afterAll(() => chat.server.close());
+
+const WEATHER_INPUT = { location: 'Paris, France', unit: 'celsius' };
+const schema = { type: 'object', properties: { location: { type: 'string' } } };
+
+function session(options: ChatSessionOptions = {}): ChatSession {
+  return createChatSession({ api: API, throttle: false, retry: false, ...options });
+}
+
+function weather(tool: Partial<ChatTool> = {}): Record<string, ChatTool> {
+  return { get_weather: { description: 'Current weather', inputSchema: schema, ...tool } };
+}
+
+/** Resolves once the session's snapshot satisfies `predicate`. */
+function until(target: ChatSession, predicate: (snapshot: ChatSessionSnapshot) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate(target.getSnapshot())) return resolve();
+    const unsubscribe = target.subscribe(() => {
+      if (!predicate(target.getSnapshot())) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+const idle = (snapshot: ChatSessionSnapshot): boolean =>
+  snapshot.status === 'ready' || snapshot.status === 'error';
+const toolUseOf = (message: ChatMessage | undefined): ToolUseBlock =>
+  message?.content.find((block) => block.type === 'tool_use') as ToolUseBlock;
+const body = (index: number): { messages: { role: string; content: unknown }[]; tools?: unknown } =>
+  chat.requests[index]?.body as never;
+
+describe('ChatSession: client tools', () => {
+  it('runs the weather tool, sends its result in the next request and streams the final answer', async () => {
+    const execute = vi.fn<NonNullable<ChatTool['execute']>>(() => Promise.resolve({ temperature: 18 }));
+    const target = session({ tools: weather({ execute }) });
+    const seen: ChatSessionStatus[] = [];
+    target.subscribe(() => {
+      const { status } = target.getSnapshot();
+      if (seen.at(-1) !== status) seen.push(status);
+    });
+    await target.send('Weather in Paris? [scenario:toolUse]');
+
+    const { messages, status } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(seen).toEqual(['submitted', 'streaming', 'submitted', 'streaming', 'ready']);
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    const call = toolUseOf(messages[1]);
+    expect(execute).toHaveBeenCalledWith(WEATHER_INPUT, {
+      signal: expect.any(AbortSignal),
+      toolUseId: call.id,
+    });
+    expect(messages[1]?.toolCalls).toEqual({ [call.id]: { status: 'done', result: { temperature: 18 } } });
+    const results = [{ type: 'tool_result', tool_use_id: call.id, content: '{"temperature":18}' }];
+    expect(messages[2]?.content).toEqual(results);
+    expect(messages[3]?.content).toEqual(scenarios.basic.expectedMessage.content);
+    expect(body(0).tools).toEqual([
+      { name: 'get_weather', description: 'Current weather', input_schema: schema },
+    ]);
+    expect(body(1).messages.at(-1)).toEqual({ role: 'user', content: results });
+    expect(body(1).messages[1]).toEqual({
+      role: 'assistant',
+      content: scenarios.toolUse.expectedMessage.content,
+    });
+  });
+
+  it('stops the loop at maxSteps with a max-steps error, keeping the messages', async () => {
+    chat.use(scenarios.toolUse); // every answer asks for the tool again
+    const onError = vi.fn<(error: ChatStreamError) => void>();
+    const target = session({ tools: weather({ execute: () => 'sunny' }), maxSteps: 3, onError });
+    await target.send('Weather?');
+
+    const { messages, status, error } = target.getSnapshot();
+    expect(chat.requests).toHaveLength(3);
+    expect(status).toBe('error');
+    expect(error).toBeInstanceOf(ChatSessionError);
+    expect(error).toMatchObject({ kind: 'session', code: 'max-steps' });
+    expect(onError).toHaveBeenCalledWith(error);
+    expect(messages).toHaveLength(7);
+    expect(messages.at(-1)?.content).toMatchObject([{ type: 'tool_result', content: 'sunny' }]);
+  });
+
+  it('sends is_error results for a throwing tool and for an unknown tool', async () => {
+    const target = session({
+      tools: weather({
+        execute: () => {
+          throw new Error('Weather service down');
+        },
+      }),
+    });
+    await target.send('[scenario:toolUse]');
+    expect(target.getSnapshot().messages[2]?.content).toMatchObject([
+      { type: 'tool_result', is_error: true, content: 'Weather service down' },
+    ]);
+    expect(Object.values(target.getSnapshot().messages[1]?.toolCalls ?? {})).toEqual([
+      { status: 'error', result: 'Weather service down' },
+    ]);
+
+    const unknown = session({ tools: { other: { inputSchema: schema } } });
+    await unknown.send('[scenario:toolUse]');
+    expect(unknown.getSnapshot().messages[2]?.content).toMatchObject([
+      { type: 'tool_result', is_error: true, content: 'Unknown tool "get_weather"' },
+    ]);
+  });
+
+  it('runs the calls of one turn in parallel and continues once all have results', async () => {
+    const started: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tool = (name: string): ChatTool => ({
+      inputSchema: schema,
+      execute: async () => {
+        started.push(name);
+        await gate;
+        return `${name} ok`;
+      },
+    });
+    const target = session({
+      tools: { get_weather: tool('weather'), get_time: tool('time'), get_forecast: tool('forecast') },
+    });
+    const sending = target.send('[scenario:multiTool]');
+    await vi.waitFor(() => expect(started).toHaveLength(3));
+    expect(target.getSnapshot().status).toBe('streaming');
+    expect(chat.requests).toHaveLength(1);
+    release();
+    await sending;
+    expect(chat.requests).toHaveLength(2);
+    expect(body(1).messages.at(-1)?.content).toMatchObject([
+      { content: 'weather ok' },
+      { content: 'time ok' },
+      { content: 'forecast ok' },
+    ]);
+  });
+
+  it('stop() aborts running tool executions', async () => {
+    let signal: AbortSignal | undefined;
+    const target = session({
+      tools: weather({
+        execute: (_input, context) => {
+          signal = context.signal;
+          return new Promise(() => undefined); // never settles: stop must not wait for it
+        },
+      }),
+    });
+    const sending = target.send('[scenario:toolUse]');
+    await vi.waitFor(() => expect(signal).toBeDefined());
+    await target.stop();
+    await sending;
+    expect(signal?.aborted).toBe(true);
+    const { status, messages } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(Object.values(messages[1]?.toolCalls ?? {})).toEqual([
+      { status: 'error', result: 'Tool call aborted' },
+    ]);
+    expect(chat.requests).toHaveLength(1);
+  });
+});
+
+describe('ChatSession: human in the loop', () => {
+  it('waits for addToolResult, then continues', async () => {
+    const target = session({ tools: weather() });
+    await target.send('[scenario:toolUse]');
+    const { messages, status } = target.getSnapshot();
+    const call = toolUseOf(messages[1]);
+    expect(status).toBe('ready');
+    expect(messages[1]?.toolCalls?.[call.id]).toEqual({ status: 'awaiting-result' });
+    expect(chat.requests).toHaveLength(1);
+
+    target.addToolResult(call.id, 'Rainy, 12 °C');
+    await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 4);
+    expect(target.getSnapshot().messages[2]?.content).toEqual([
+      { type: 'tool_result', tool_use_id: call.id, content: 'Rainy, 12 °C' },
+    ]);
+    expect(chat.requests).toHaveLength(2);
+    expect(() => target.addToolResult(call.id, 'again')).toThrow(ChatSessionError);
+  });
+
+  it('addToolResult with isError sends an error result', async () => {
+    const target = session({ tools: weather() });
+    await target.send('[scenario:toolUse]');
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    target.addToolResult(call.id, 'No location access', { isError: true });
+    await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 4);
+    expect(body(1).messages.at(-1)?.content).toEqual([
+      { type: 'tool_result', tool_use_id: call.id, content: 'No location access', is_error: true },
+    ]);
+  });
+
+  it('approval: approving runs the tool, then the conversation continues', async () => {
+    const execute = vi.fn<() => string>(() => 'sunny');
+    const target = session({ tools: weather({ execute, needsApproval: true }) });
+    await target.send('[scenario:toolUse]');
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    expect(target.getSnapshot().messages[1]?.toolCalls?.[call.id]).toEqual({ status: 'awaiting-approval' });
+    expect(execute).not.toHaveBeenCalled();
+
+    target.approveToolCall(call.id, true);
+    await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 4);
+    expect(execute).toHaveBeenCalledOnce();
+    expect(body(1).messages.at(-1)?.content).toEqual([
+      { type: 'tool_result', tool_use_id: call.id, content: 'sunny' },
+    ]);
+  });
+
+  it('approval: denying sends an is_error result saying the user denied it', async () => {
+    const execute = vi.fn<() => string>(() => 'sunny');
+    const target = session({ tools: weather({ execute, needsApproval: true }) });
+    await target.send('[scenario:toolUse]');
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    target.approveToolCall(call.id, false);
+    await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 4);
+    expect(execute).not.toHaveBeenCalled();
+    expect(target.getSnapshot().messages[1]?.toolCalls?.[call.id]?.status).toBe('denied');
+    const [result] = (body(1).messages.at(-1)?.content ?? []) as { content: string; is_error: boolean }[];
+    expect(result).toMatchObject({ is_error: true });
+    expect(result?.content).toMatch(/denied by the user/);
+    expect(() => target.approveToolCall('toolu_nope', true)).toThrow(
+      expect.objectContaining({ code: 'unknown-tool-call' }),
+    );
+  });
+});
+
+describe('ChatSession: pause_turn and custom transports', () => {
+  it('continues a paused turn by sending it back as is, merging the continuation into the same message', async () => {
+    const rest: MockScenario = scenario('rest').text('Lagos has about 17 million people.').stop('end_turn');
+    const served = [scenarios.pauseTurn, rest];
+    const requests: ChatTransportRequest[] = [];
+    const target = session({
+      transport: (request) => {
+        requests.push(request);
+        return readMessageStream(createMockResponse(served[requests.length - 1]!, { timing: 'instant' }));
+      },
+    });
+    await target.send('Population of Lagos?');
+
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.body['messages']).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Population of Lagos?' }] },
+      { role: 'assistant', content: scenarios.pauseTurn.expectedMessage.content },
+    ]);
+    const { messages } = target.getSnapshot();
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({ status: 'complete', stopReason: 'end_turn' });
+    expect(messages[1]?.content).toEqual([
+      ...scenarios.pauseTurn.expectedMessage.content,
+      ...rest.expectedMessage.content,
+    ]);
+    expect(messages[1]?.blocks).toHaveLength(messages[1]?.content.length ?? 0);
+  });
+
+  it('counts pause_turn continuations against maxSteps', async () => {
+    const target = session({
+      maxSteps: 2,
+      transport: () => readMessageStream(createMockResponse(scenarios.pauseTurn, { timing: 'instant' })),
+    });
+    await target.send('Research');
+    expect(target.getSnapshot().error).toMatchObject({ code: 'max-steps' });
+    expect(target.getSnapshot().messages).toHaveLength(2);
+  });
+});

@@ -1,0 +1,347 @@
+import {
+  createMockResponse,
+  faultScenarios,
+  type MockScenario,
+  scenario,
+  scenarios,
+  stall,
+  withFaults,
+} from '@chatstream/mocks';
+import { setupChatServer } from '@chatstream/mocks/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  BufferLimitError,
+  ChatStreamError,
+  ConnectionError,
+  HTTPError,
+  IncompleteStreamError,
+  ProtocolError,
+  StreamEventError,
+  TimeoutError,
+} from '../errors.ts';
+import type { TextBlock } from '../types.ts';
+import type { ChatMessage } from './chat-message.ts';
+import { ChatSessionError } from './chat-session-error.ts';
+import type { ChatSessionOptions, ChatSessionStatus } from './chat-session-options.ts';
+import { type ChatSession, createChatSession } from './chat-session.ts';
+
+const API = 'http://chat.test/api/chat';
+const chat = setupChatServer({ timing: 'instant' });
+beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => chat.reset());
+afterAll(() => chat.server.close());
+
+function session(options: ChatSessionOptions = {}): ChatSession {
+  return createChatSession({ api: API, throttle: false, retry: false, ...options });
+}
+
+/** Every distinct status the session goes through, starting with the current one. */
+function statuses(target: ChatSession): ChatSessionStatus[] {
+  const seen = [target.getSnapshot().status];
+  target.subscribe(() => {
+    const { status } = target.getSnapshot();
+    if (seen.at(-1) !== status) seen.push(status);
+  });
+  return seen;
+}
+
+const textOf = (message: ChatMessage | undefined): string =>
+  (message?.content ?? []).map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
+
+const requestMessages = (index: number): unknown =>
+  (chat.requests[index]?.body as { messages?: unknown } | undefined)?.messages;
+
+/** Streams a few events, then stalls for 10 s: long enough to act mid-stream. */
+type ErrorClass = new (...args: never[]) => ChatStreamError;
+
+const stalling = withFaults(scenarios.basic, stall(10_000, 4));
+
+describe('ChatSession: a conversation turn', () => {
+  it('goes ready → submitted → streaming → ready and keeps the answer in the Anthropic shape', async () => {
+    const onFinish = vi.fn<(message: ChatMessage) => void>();
+    const target = session({ model: 'claude-test', maxTokens: 256, system: 'Be brief.', onFinish });
+    const seen = statuses(target);
+    const sending = target.send('Hello');
+    expect(target.getSnapshot()).toMatchObject({ status: 'submitted', messages: [{ role: 'user' }] });
+    await sending;
+
+    expect(seen).toEqual(['ready', 'submitted', 'streaming', 'ready']);
+    const { messages, error, stats } = target.getSnapshot();
+    expect(error).toBeUndefined();
+    expect(stats?.outputTokens).toBeGreaterThan(0);
+    expect(messages[0]).toMatchObject({ role: 'user', content: [{ type: 'text', text: 'Hello' }] });
+    expect(messages[1]).toMatchObject({
+      role: 'assistant',
+      status: 'complete',
+      stopReason: 'end_turn',
+      content: scenarios.basic.expectedMessage.content,
+      message: scenarios.basic.expectedMessage,
+    });
+    expect(onFinish).toHaveBeenCalledWith(messages[1]);
+    expect(chat.requests[0]?.body).toEqual({
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello' }] }],
+      system: 'Be brief.',
+      model: 'claude-test',
+      max_tokens: 256,
+    });
+  });
+
+  it('surfaces max_tokens and refusal on the message and never continues them', async () => {
+    const target = session();
+    await target.send('[scenario:maxTokens]');
+    await target.send('[scenario:refusal]');
+    const [, cut, , refused] = target.getSnapshot().messages;
+    expect(cut).toMatchObject({ status: 'complete', stopReason: 'max_tokens' });
+    expect(textOf(cut)).toBe(scenarios.maxTokens.expectedText);
+    expect(refused).toMatchObject({ status: 'complete', stopReason: 'refusal' });
+    expect(refused?.message?.stop_details).toEqual(scenarios.refusal.expectedMessage.stop_details);
+    expect(chat.requests).toHaveLength(2);
+  });
+
+  it('reads the plain-text protocol through a custom fetch', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(() =>
+      Promise.resolve(createMockResponse(scenarios.basic, { timing: 'instant', protocol: 'text' })),
+    );
+    const target = session({ protocol: 'text', fetch });
+    await target.send('Hi');
+    expect(textOf(target.getSnapshot().messages[1])).toBe(scenarios.basic.expectedText);
+    expect(fetch).toHaveBeenCalledWith(API, expect.objectContaining({ method: 'POST' }));
+  });
+
+  it('setOptions changes the body and headers of the next request without recreating the session', async () => {
+    const target = session({ body: { temperature: 1 } });
+    await target.send('one');
+    target.setOptions({ model: 'claude-next', body: { temperature: 0 }, headers: { 'x-team': 'a' } });
+    await target.send('two', { body: { metadata: { user_id: 'u1' } } });
+    expect(chat.requests[0]?.body).toMatchObject({ temperature: 1 });
+    expect(chat.requests[0]?.body).not.toHaveProperty('model');
+    expect(chat.requests[1]?.body).toMatchObject({
+      model: 'claude-next',
+      temperature: 0,
+      metadata: { user_id: 'u1' },
+    });
+    expect(chat.requests[1]?.headers['x-team']).toBe('a');
+    expect(requestMessages(1)).toHaveLength(3);
+  });
+});
+
+describe('ChatSession: stop, busy, queue, concurrency', () => {
+  it('stop() aborts the request mid-stream, resolves after release and keeps the partial as aborted', async () => {
+    chat.use(stalling);
+    const target = session();
+    const seen = statuses(target);
+    const sending = target.send('Hi');
+    await vi.waitFor(() => expect(textOf(target.getSnapshot().messages[1])).not.toBe(''));
+    await target.stop();
+
+    const { messages, status, error } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(error).toBeUndefined();
+    expect(messages[1]).toMatchObject({ role: 'assistant', status: 'aborted', error: undefined });
+    expect(scenarios.basic.expectedText.startsWith(textOf(messages[1]))).toBe(true);
+    expect(seen).toEqual(['ready', 'submitted', 'streaming', 'ready']);
+    await sending;
+    await chat.settled();
+    expect(chat.requests[0]).toMatchObject({ aborted: true, completed: false });
+  });
+
+  it('refuses a second send while one is active with a typed busy error', async () => {
+    chat.use(stalling);
+    const target = session();
+    const first = target.send('one');
+    const error: unknown = await target.send('two').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ChatSessionError);
+    expect(error).toMatchObject({ kind: 'session', code: 'busy' });
+    await expect(target.regenerate()).rejects.toMatchObject({ code: 'busy' });
+    await target.stop();
+    await first;
+    expect(target.getSnapshot().messages.filter((message) => message.role === 'user')).toHaveLength(1);
+  });
+
+  it('queues sends with queue: true and runs them in order', async () => {
+    const target = session({ queue: true });
+    await Promise.all([target.send('one'), target.send('two')]);
+    const { messages } = target.getSnapshot();
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(textOf(messages[2])).toBe('two');
+    expect(requestMessages(1)).toHaveLength(3);
+  });
+
+  it('ten sessions stream concurrently, each getting its own answer', async () => {
+    const names = [
+      'basic',
+      'longAnswer',
+      'refusal',
+      'maxTokens',
+      'stopSequence',
+      'unicode',
+      'thinking',
+      'pings',
+      'webSearch',
+      'redactedThinking',
+    ] as const;
+    const sessions = names.map(() => session());
+    await Promise.all(sessions.map((target, index) => target.send(`[scenario:${names[index]}]`)));
+    sessions.forEach((target, index) => {
+      const answer = target.getSnapshot().messages[1];
+      expect(answer?.content).toEqual(scenarios[names[index]!].expectedMessage.content);
+      expect(answer?.status).toBe('complete');
+    });
+  });
+
+  it('clear() aborts and empties the conversation', async () => {
+    chat.use(stalling);
+    const target = session();
+    const sending = target.send('Hi');
+    target.clear();
+    expect(target.getSnapshot()).toMatchObject({ messages: [], status: 'ready' });
+    await sending;
+    expect(target.getSnapshot().messages).toEqual([]);
+  });
+});
+
+describe('ChatSession: failures', () => {
+  const errorClass = {
+    http: HTTPError,
+    'content-type': HTTPError,
+    'stream-error': StreamEventError,
+    network: ConnectionError,
+    incomplete: IncompleteStreamError,
+    protocol: ProtocolError,
+  } as const;
+
+  const cases: [MockScenario, ErrorClass, ChatSessionOptions][] = [
+    ...Object.values<MockScenario>(faultScenarios).flatMap(
+      (fault): [MockScenario, ErrorClass, ChatSessionOptions][] =>
+        fault.expectedError ? [[fault, errorClass[fault.expectedError.kind], {}]] : [],
+    ),
+    [faultScenarios.stalled, TimeoutError, { idleTimeoutMs: 30 }],
+    [faultScenarios.oversizedEvent, BufferLimitError, { maxBufferSize: 64 * 1024 }],
+  ];
+
+  for (const [fault, Expected, options] of cases) {
+    it(`${fault.name}: ends in error with the typed error and the partial message`, async () => {
+      const onError = vi.fn<(error: ChatStreamError) => void>();
+      const target = session({ ...options, onError });
+      const seen = statuses(target);
+      await target.send(`[scenario:${fault.name}]`);
+
+      const { status, error, messages } = target.getSnapshot();
+      expect(status).toBe('error');
+      expect(error).toBeInstanceOf(Expected);
+      expect(onError).toHaveBeenCalledWith(error);
+      expect(seen[0]).toBe('ready');
+      expect(seen.at(-1)).toBe('error');
+      // A failure before any content leaves no assistant message; otherwise it keeps the partial.
+      const partial = error?.partial;
+      const kept = messages.slice(1).map(({ role, status: state, content }) => ({ role, state, content }));
+      expect(kept).toEqual(
+        partial
+          ? [
+              {
+                role: 'assistant',
+                state: error instanceof IncompleteStreamError ? 'incomplete' : 'error',
+                content: partial.message.content,
+              },
+            ]
+          : [],
+      );
+      expect(messages[1]?.error).toBe(partial ? error : undefined);
+    });
+  }
+
+  it('overloadedMidStream keeps exactly the text that streamed', async () => {
+    const target = session();
+    await target.send('[scenario:overloadedMidStream]');
+    const answer = target.getSnapshot().messages[1];
+    expect(textOf(answer)).toBe(faultScenarios.overloadedMidStream.expectedText);
+    expect(answer?.error).toMatchObject({ errorType: 'overloaded_error' });
+  });
+
+  it('retries with the reader before any content (flakyThenOk)', async () => {
+    const target = session({ retry: { initialDelayMs: 1 } });
+    await target.send('[scenario:flakyThenOk]');
+    expect(target.getSnapshot().status).toBe('ready');
+    expect(chat.requests.map((request) => request.status)).toEqual([529, 529, 200]);
+  });
+});
+
+describe('ChatSession: retry, regenerate, edit', () => {
+  const cut = scenario('cut').text('The press made books ').error('overloaded_error', 'Overloaded');
+  const rest = scenario('rest').text(' cheaper and faster.').stop('end_turn');
+
+  it('retry() continues a partial text answer in the same message', async () => {
+    chat.use(cut);
+    const target = session();
+    await target.send('Tell me about the press');
+    const failed = target.getSnapshot().messages[1];
+    expect(failed).toMatchObject({ status: 'error' });
+
+    chat.use(rest);
+    const seen = statuses(target);
+    await target.retry();
+    expect(seen).toEqual(['error', 'submitted', 'streaming', 'ready']);
+    expect(requestMessages(1)).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Tell me about the press' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'The press made books' }] },
+    ]);
+    const { messages, error } = target.getSnapshot();
+    expect(error).toBeUndefined();
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({
+      id: failed?.id,
+      status: 'complete',
+      error: undefined,
+      stopReason: 'end_turn',
+    });
+    expect(messages[1]?.content).toEqual([
+      { type: 'text', text: 'The press made books cheaper and faster.' },
+    ]);
+  });
+
+  it('retry() after a failure before any content sends the conversation again', async () => {
+    chat.use(faultScenarios.badRequest);
+    const target = session();
+    await target.send('Hi');
+    chat.use(scenarios.basic);
+    await target.retry();
+    const { messages, status } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+    expect(requestMessages(1)).toEqual(requestMessages(0));
+  });
+
+  it('regenerate() replaces the last answer; regenerate(id) drops everything from that answer', async () => {
+    const target = session();
+    await target.send('one');
+    await target.send('two');
+    const [, first, , second] = target.getSnapshot().messages;
+    await target.regenerate();
+    const after = target.getSnapshot().messages;
+    expect(after).toHaveLength(4);
+    expect(after[1]).toBe(first);
+    expect(after[3]?.id).not.toBe(second?.id);
+    expect(requestMessages(2)).toHaveLength(3);
+
+    await target.regenerate(first!.id);
+    expect(target.getSnapshot().messages).toHaveLength(2);
+    expect(requestMessages(3)).toHaveLength(1);
+    await expect(target.regenerate('nope')).rejects.toMatchObject({
+      kind: 'session',
+      code: 'unknown-message',
+    });
+  });
+
+  it('edit() replaces a user message, truncates after it and resends', async () => {
+    const target = session();
+    await target.send('one');
+    await target.send('two');
+    const [question] = target.getSnapshot().messages;
+    await target.edit(question!.id, 'uno');
+    const { messages } = target.getSnapshot();
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatchObject({ id: question?.id, content: [{ type: 'text', text: 'uno' }] });
+    expect(requestMessages(2)).toEqual([{ role: 'user', content: [{ type: 'text', text: 'uno' }] }]);
+    await expect(target.edit(messages[1]!.id, 'x')).rejects.toMatchObject({ code: 'unknown-message' });
+  });
+});

@@ -1,0 +1,450 @@
+import { type ChatStreamError, messageOf } from '../errors.ts';
+import { streamMessage } from '../fetch/stream-message.ts';
+import type { MessageStream } from '../stream/message-stream.ts';
+import type { ContentBlock, ToolUseBlock } from '../types.ts';
+import type { ChatInput, ChatMessage, ChatMessageStatus, ToolCallState } from './chat-message.ts';
+import { ChatSessionError } from './chat-session-error.ts';
+import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
+import { continueMessage } from './continue-message.ts';
+import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
+import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
+import { DENIED_RESULT, isSettled, toolCallsOf, toolResultBlocks } from './tool-results.ts';
+
+/** One request cycle: a send (or regenerate, edit, retry, tool continuation) and the turns it leads to. */
+interface Run {
+  readonly controller: AbortController;
+  readonly request: ChatRequestOptions;
+  readonly executions: Map<string, Promise<void>>;
+  done?: Promise<void>;
+}
+
+/**
+ * The conversation store: messages in the Anthropic shape with UI state beside them, one active
+ * stream at a time, client tools with a step cap, and change notifications batched to animation
+ * frames while tokens stream. Framework-free: bind it with `useSyncExternalStore(subscribe, getSnapshot)`.
+ */
+export class ChatSession {
+  #options: ChatSessionOptions;
+  #messages: readonly ChatMessage[];
+  #status: ChatSessionStatus = 'ready';
+  #error: ChatStreamError | undefined;
+  #stream: MessageStream | undefined;
+  #snapshot: ChatSessionSnapshot;
+  #changed = false;
+  /** The streaming message, rebuilt from the stream's snapshot at most once per flush. */
+  #live: { build: () => ChatMessage; dirty: boolean } | undefined;
+  #run: Run | undefined;
+  #steps = 0;
+  #ids = 0;
+  readonly #idPrefix = Math.random().toString(36).slice(2, 10);
+  readonly #queue: (() => void)[] = [];
+  readonly #listeners = new Set<() => void>();
+  readonly #notifier: NotifyScheduler;
+
+  constructor(options: ChatSessionOptions = {}) {
+    this.#options = options;
+    this.#messages = options.initialMessages ?? [];
+    this.#snapshot = this.#build();
+    this.#notifier = createNotifyScheduler(
+      () => this.#flush(),
+      () => this.#options.throttle ?? 'frame',
+    );
+  }
+
+  /** Calls `listener` after each published change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** The current state: the same object until the next notification. */
+  getSnapshot(): ChatSessionSnapshot {
+    return this.#snapshot;
+  }
+
+  /**
+   * Appends a user message and streams the answer, running client tools and continuing up to
+   * `maxSteps` turns. Resolves when the session is idle again (stream failures land in `error`,
+   * they do not reject); rejects with a `busy` {@link ChatSessionError} while another request is
+   * active, unless `queue` is on.
+   */
+  send(input: ChatInput, options: ChatRequestOptions = {}): Promise<void> {
+    return this.#begin(options, () => {
+      this.#messages = [...this.#messages, { id: this.#id(), role: 'user', content: toContent(input) }];
+    });
+  }
+
+  /**
+   * Aborts the active request and running tool executions; resolves once the stream is released.
+   * The partial message stays, marked `aborted`; the session goes back to `ready` (queued requests then start).
+   */
+  async stop(): Promise<void> {
+    const run = this.#run;
+    run?.controller.abort();
+    await run?.done?.catch(() => undefined);
+  }
+
+  /** Drops the assistant message `messageId` (default: the last message, when it is one) and all after it, and asks again. */
+  regenerate(messageId?: string): Promise<void> {
+    return this.#begin({}, () => {
+      const messages = this.#messages;
+      const index =
+        messageId === undefined
+          ? messages.length - (messages.at(-1)?.role === 'assistant' ? 1 : 0)
+          : messages.findIndex((message) => message.id === messageId && message.role === 'assistant');
+      if (index < 0) throw new ChatSessionError('unknown-message', `No assistant message "${messageId}"`);
+      this.#messages = messages.slice(0, index);
+    });
+  }
+
+  /** Replaces the content of user message `messageId`, drops everything after it, and asks again. */
+  edit(messageId: string, content: ChatInput): Promise<void> {
+    return this.#begin({}, () => {
+      const index = this.#messages.findIndex(
+        (message) => message.id === messageId && message.role === 'user',
+      );
+      if (index < 0) throw new ChatSessionError('unknown-message', `No user message "${messageId}"`);
+      this.#messages = [
+        ...this.#messages.slice(0, index),
+        { id: messageId, role: 'user', content: toContent(content) },
+      ];
+    });
+  }
+
+  /**
+   * Recovers after a failure. A failed (or stopped) answer holding only text is continued: it is sent
+   * back as the final assistant message and the continuation is appended to that same message.
+   * Anything else is regenerated.
+   */
+  retry(): Promise<void> {
+    const last = this.#messages.at(-1);
+    const continuable =
+      last?.role === 'assistant' &&
+      (last.status === 'error' || last.status === 'incomplete' || last.status === 'aborted') &&
+      last.content.length > 0 &&
+      last.content.every((block) => block.type === 'text');
+    return continuable ? this.#begin({}, () => undefined, true) : this.regenerate();
+  }
+
+  /**
+   * Answers a tool call that waits for a result (a tool without `execute`). Once every call of the
+   * turn has its result, the results are sent and the conversation continues.
+   */
+  addToolResult(toolUseId: string, result: unknown, options: { isError?: boolean } = {}): void {
+    this.#settleCall(toolUseId, 'awaiting-result', { status: options.isError ? 'error' : 'done', result });
+  }
+
+  /** Approves (the tool runs, or waits for `addToolResult` without `execute`) or denies (an error result) a `needsApproval` call. */
+  approveToolCall(toolUseId: string, approved: boolean): void {
+    const block = this.#messages.at(-1)?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
+    const execute = block && this.#options.tools?.[block.name]?.execute;
+    this.#settleCall(
+      toolUseId,
+      'awaiting-approval',
+      approved
+        ? { status: execute ? 'running' : 'awaiting-result' }
+        : { status: 'denied', result: DENIED_RESULT },
+    );
+  }
+
+  /** Replaces the messages (a value or an updater). A stream in progress keeps updating its own message. */
+  setMessages(messages: ChatMessage[] | ((previous: readonly ChatMessage[]) => ChatMessage[])): void {
+    this.#commitLive();
+    this.#messages = typeof messages === 'function' ? messages(this.#messages) : messages;
+    this.#notify();
+  }
+
+  /** Aborts any request and empties the conversation. */
+  clear(): void {
+    this.#run?.controller.abort();
+    this.#run = this.#live = this.#stream = this.#error = undefined;
+    this.#messages = [];
+    this.#status = 'ready';
+    this.#notify();
+    this.#queue.shift()?.();
+  }
+
+  /** Updates options (bindings call it between renders); they apply from the next request on. */
+  setOptions(options: Partial<ChatSessionOptions>): void {
+    this.#options = { ...this.#options, ...options };
+  }
+
+  #begin(
+    request: ChatRequestOptions,
+    prepare: () => void,
+    continuing = false,
+    resume = false,
+  ): Promise<void> {
+    if (this.#run) {
+      if (!this.#options.queue) {
+        return Promise.reject(
+          new ChatSessionError('busy', 'A response is in progress: stop it or wait for it'),
+        );
+      }
+      return new Promise((resolve, reject) => {
+        this.#queue.push(() => {
+          this.#begin(request, prepare, continuing, resume).then(resolve, reject);
+        });
+      });
+    }
+    try {
+      prepare();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!resume) this.#steps = 0;
+    const run: Run = { controller: new AbortController(), request, executions: new Map() };
+    this.#run = run;
+    this.#error = undefined;
+    return (run.done = this.#drive(run, continuing).finally(() => {
+      if (this.#run !== run) return;
+      this.#run = undefined;
+      this.#status = this.#error ? 'error' : 'ready';
+      this.#notify();
+      if (this.#error) this.#options.onError?.(this.#error);
+      this.#queue.shift()?.();
+    }));
+  }
+
+  /** Streams turns while the conversation asks for more: tool results to send, a paused turn to resume. */
+  async #drive(run: Run, continuing: boolean): Promise<void> {
+    const { signal } = run.controller;
+    for (;;) {
+      const last = this.#messages.at(-1);
+      if (!continuing && last?.role === 'assistant') {
+        if (last.status !== 'complete') return;
+        if (last.stopReason === 'tool_use') {
+          if (!(await this.#runTools(run))) return;
+        } else if (last.stopReason === 'pause_turn') continuing = true;
+        else return;
+      }
+      if (signal.aborted || !this.#messages.length) return;
+      if (this.#steps >= (this.#options.maxSteps ?? 5)) {
+        this.#error = new ChatSessionError('max-steps', `Stopped after ${this.#steps} steps (maxSteps)`);
+        return;
+      }
+      this.#steps += 1;
+      await this.#streamTurn(run, continuing);
+      continuing = false;
+      if (this.#error || signal.aborted) return;
+    }
+  }
+
+  /** Streams one assistant turn: a new message, or a continuation of the last one. */
+  async #streamTurn(run: Run, continuing: boolean): Promise<void> {
+    const options = this.#options;
+    const { signal } = run.controller;
+    const messages = this.#messages;
+    const base = continuing ? messages.at(-1) : undefined;
+    const id = base?.id ?? this.#id();
+    const body = requestBody(options, messages, run.request);
+    const headers = requestHeaders(options, run.request);
+    this.#setStatus('submitted');
+    const stream = options.transport
+      ? options.transport({ messages, body, headers, signal })
+      : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
+    this.#stream = stream;
+    const build = (status: ChatMessageStatus, error?: ChatStreamError): ChatMessage => {
+      const snapshot = stream.snapshot;
+      const merged = snapshot && base ? continueMessage(base, snapshot) : snapshot;
+      const message = merged?.message ?? base?.message;
+      const content = merged?.message.content ?? base?.content ?? [];
+      const phase =
+        status === 'streaming'
+          ? 'streaming'
+          : status === 'complete' && message?.stop_reason === 'tool_use'
+            ? 'tool_use'
+            : 'ended';
+      return {
+        id,
+        role: 'assistant',
+        content,
+        status,
+        stopReason: message?.stop_reason ?? null,
+        stats: stream.stats,
+        error,
+        blocks: merged?.blocks ?? base?.blocks,
+        toolCalls: toolCallsOf(content, options.tools, phase),
+        message,
+      };
+    };
+    const abort = (): void => stream.abort();
+    signal.addEventListener('abort', abort);
+    stream.on('snapshot', () => {
+      if (this.#run !== run) return;
+      if (this.#live) {
+        this.#live.dirty = true;
+        return this.#notify(false);
+      }
+      this.#live = { build: () => build('streaming'), dirty: false };
+      this.#put(this.#live.build(), true);
+      this.#status = 'streaming';
+      this.#notify();
+    });
+    const error = await stream.finalMessage().then(
+      () => undefined,
+      (caught: unknown) => caught as ChatStreamError,
+    );
+    await stream.done();
+    signal.removeEventListener('abort', abort);
+    if (this.#run !== run) return;
+    this.#live = undefined;
+    const kind = error?.kind;
+    if (kind !== 'abort') this.#error = error;
+    if (stream.snapshot || base) {
+      const status = !kind
+        ? 'complete'
+        : kind === 'abort'
+          ? 'aborted'
+          : kind === 'incomplete'
+            ? kind
+            : 'error';
+      const message = build(status, this.#error);
+      this.#put(message);
+      if (status === 'complete') options.onFinish?.(message);
+    }
+    this.#notify();
+  }
+
+  /**
+   * Runs the executable tool calls of the last turn in parallel. True once every call has a result
+   * (then sent as one user message of `tool_result` blocks); false when some wait for the user or
+   * the run was stopped.
+   */
+  async #runTools(run: Run): Promise<boolean> {
+    const { controller, executions } = run;
+    const { signal } = controller;
+    const stopped = new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    for (this.#startTools(run); executions.size > 0; this.#startTools(run)) {
+      this.#setStatus('streaming');
+      await Promise.race([Promise.all(executions.values()), stopped]);
+      if (signal.aborted) {
+        this.#patchCalls((call) =>
+          call.status === 'running' ? { status: 'error', result: 'Tool call aborted' } : call,
+        );
+        return false;
+      }
+    }
+    const message = this.#messages.at(-1);
+    const calls = message?.toolCalls;
+    if (!message || !calls || !Object.values(calls).every(isSettled)) return false;
+    this.#messages = [
+      ...this.#messages,
+      { id: this.#id(), role: 'user', content: toolResultBlocks(message.content, calls) },
+    ];
+    this.#notify();
+    return true;
+  }
+
+  #startTools(run: Run): void {
+    const { signal } = run.controller;
+    const message = this.#messages.at(-1);
+    for (const [toolUseId, call] of Object.entries(message?.toolCalls ?? {})) {
+      if (call.status !== 'running' || run.executions.has(toolUseId)) continue;
+      const block = message?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
+      const { name, input } = block;
+      const execution = (async () => {
+        const execute = this.#options.tools?.[name]?.execute;
+        if (!execute) throw new Error(`Unknown tool "${name}"`);
+        return await execute(input, { signal, toolUseId });
+      })()
+        .then(
+          (result): ToolCallState => ({ status: 'done', result }),
+          (error: unknown): ToolCallState => ({ status: 'error', result: messageOf(error) }),
+        )
+        .then((state) => {
+          run.executions.delete(toolUseId);
+          if (!signal.aborted) this.#patchCalls((current, id) => (id === toolUseId ? state : current));
+        });
+      run.executions.set(toolUseId, execution);
+    }
+  }
+
+  #settleCall(toolUseId: string, expected: ToolCallState['status'], next: ToolCallState): void {
+    if (this.#messages.at(-1)?.toolCalls?.[toolUseId]?.status !== expected) {
+      throw new ChatSessionError('unknown-tool-call', `No tool call "${toolUseId}" is ${expected}`);
+    }
+    this.#patchCalls((call, id) => (id === toolUseId ? next : call));
+    const run = this.#run;
+    if (run) return this.#startTools(run);
+    const calls = Object.values(this.#messages.at(-1)?.toolCalls ?? {});
+    if (calls.every(isSettled) || calls.some((call) => call.status === 'running')) {
+      void this.#begin({}, () => undefined, false, true);
+    }
+  }
+
+  /** Updates the tool calls of the last message. */
+  #patchCalls(update: (call: ToolCallState, id: string) => ToolCallState): void {
+    const message = this.#messages.at(-1);
+    if (!message?.toolCalls) return;
+    const entries = Object.entries(message.toolCalls).map(([id, call]) => [id, update(call, id)] as const);
+    this.#put({ ...message, toolCalls: Object.fromEntries(entries) });
+    this.#notify();
+  }
+
+  /** Replaces the message with the same id (appends it when `append` and it is new). */
+  #put(message: ChatMessage, append = false): void {
+    const index = this.#messages.findLastIndex((item) => item.id === message.id);
+    if (index < 0 && !append) return;
+    const messages = [...this.#messages];
+    messages.splice(index < 0 ? messages.length : index, 1, message);
+    this.#messages = messages;
+  }
+
+  #setStatus(status: ChatSessionStatus): void {
+    if (this.#status === status) return;
+    this.#status = status;
+    this.#notify();
+  }
+
+  /** Records a change: published at once (`sync`), or at the next batching slot while tokens stream. */
+  #notify(sync = true): void {
+    this.#changed = true;
+    if (sync) this.#flush();
+    else this.#notifier.schedule();
+  }
+
+  #flush(): void {
+    this.#notifier.cancel();
+    this.#commitLive();
+    if (!this.#changed) return;
+    this.#changed = false;
+    this.#snapshot = this.#build();
+    for (const listener of this.#listeners) listener();
+  }
+
+  #commitLive(): void {
+    if (!this.#live?.dirty) return;
+    this.#live.dirty = false;
+    this.#put(this.#live.build());
+  }
+
+  #build(): ChatSessionSnapshot {
+    return { messages: this.#messages, status: this.#status, error: this.#error, stats: this.#stream?.stats };
+  }
+
+  #id(): string {
+    return this.#options.generateId?.() ?? `${this.#idPrefix}-${(this.#ids++).toString(36)}`;
+  }
+}
+
+function toContent(input: ChatInput): ContentBlock[] {
+  return typeof input === 'string' ? [{ type: 'text', text: input }] : input;
+}
+
+/**
+ * Creates a {@link ChatSession}.
+ *
+ * @example
+ * const session = createChatSession({
+ *   api: '/api/chat',
+ *   tools: { get_weather: { inputSchema: { type: 'object' }, execute: ({ location }) => lookUp(location) } },
+ * });
+ * session.subscribe(() => render(session.getSnapshot()));
+ * await session.send('What is the weather in Paris?');
+ */
+export function createChatSession(options?: ChatSessionOptions): ChatSession {
+  return new ChatSession(options);
+}

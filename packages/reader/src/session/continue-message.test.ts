@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageSnapshot } from '../types.ts';
+import { continueMessage } from './continue-message.ts';
+
+const snapshot = (content: MessageSnapshot['message']['content'], complete = true): MessageSnapshot => ({
+  message: {
+    id: 'msg_2',
+    type: 'message',
+    role: 'assistant',
+    model: 'm',
+    content,
+    stop_reason: complete ? 'end_turn' : null,
+    stop_sequence: null,
+    usage: { output_tokens: 3 },
+  },
+  blocks: content.map(() => ({ streaming: !complete })),
+  complete,
+});
+
+describe('continueMessage', () => {
+  it('joins a text continuation to the trimmed prefix and appends further blocks', () => {
+    const thinking = { type: 'thinking', thinking: 't', signature: 's' } as const;
+    const base = { content: [thinking, { type: 'text', text: 'The press made books \n' }] };
+    const merged = continueMessage(
+      base,
+      snapshot(
+        [
+          { type: 'text', text: ' cheaper.' },
+          { type: 'text', text: 'More' },
+        ],
+        false,
+      ),
+    );
+    expect(merged.message.content).toEqual([
+      thinking,
+      { type: 'text', text: 'The press made books cheaper.' },
+      { type: 'text', text: 'More' },
+    ]);
+    expect(merged.message.content[0]).toBe(thinking);
+    expect(merged.blocks).toEqual([{ streaming: false }, { streaming: true }, { streaming: true }]);
+    expect(merged.message).toMatchObject({ id: 'msg_2', stop_reason: null, usage: { output_tokens: 3 } });
+    expect(merged.complete).toBe(false);
+  });
+
+  it('appends when the message does not end in text (a paused server tool turn)', () => {
+    const tool = { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} } as const;
+    const merged = continueMessage(
+      { content: [tool], blocks: [{ streaming: false }] },
+      snapshot([{ type: 'text', text: 'Done' }]),
+    );
+    expect(merged.message.content).toEqual([tool, { type: 'text', text: 'Done' }]);
+    expect(merged.blocks).toHaveLength(2);
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createNotifyScheduler } from './notify-scheduler.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('createNotifyScheduler', () => {
+  it('coalesces calls into one run per animation frame when requestAnimationFrame exists', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const run = vi.fn<() => void>();
+    const scheduler = createNotifyScheduler(run, () => 'frame');
+    scheduler.schedule();
+    scheduler.schedule();
+    expect(frames).toHaveLength(1);
+    frames[0]?.(0);
+    expect(run).toHaveBeenCalledOnce();
+    scheduler.schedule();
+    expect(frames).toHaveLength(2);
+  });
+
+  it('falls back to a ~16 ms timer without requestAnimationFrame, and uses N ms for a number', () => {
+    vi.useFakeTimers();
+    const run = vi.fn<() => void>();
+    let throttle: 'frame' | number = 'frame';
+    const scheduler = createNotifyScheduler(run, () => throttle);
+    scheduler.schedule();
+    vi.advanceTimersByTime(15);
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(run).toHaveBeenCalledOnce();
+    throttle = 100;
+    scheduler.schedule();
+    scheduler.schedule();
+    vi.advanceTimersByTime(100);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs at once with false; cancel() drops the pending run', () => {
+    vi.useFakeTimers();
+    const run = vi.fn<() => void>();
+    let throttle: number | false = false;
+    const scheduler = createNotifyScheduler(run, () => throttle);
+    scheduler.schedule();
+    scheduler.schedule();
+    expect(run).toHaveBeenCalledTimes(2);
+    throttle = 10;
+    scheduler.schedule();
+    scheduler.cancel();
+    vi.advanceTimersByTime(50);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+});

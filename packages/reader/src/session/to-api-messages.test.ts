@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from './chat-message.ts';
+import { toAPIMessages } from './to-api-messages.ts';
+
+const user = (text: string): ChatMessage => ({ id: text, role: 'user', content: [{ type: 'text', text }] });
+const toolUse = { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} } as const;
+
+describe('toAPIMessages', () => {
+  it('keeps role and content only', () => {
+    const answer: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Hi' }],
+      status: 'complete',
+      stats: undefined,
+    };
+    expect(toAPIMessages([user('Hello'), answer, user('More')])).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Hi' }] },
+      { role: 'user', content: [{ type: 'text', text: 'More' }] },
+    ]);
+  });
+
+  it('trims the trailing whitespace of a final assistant text, dropping what becomes empty', () => {
+    const partial: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Made books \n' }],
+    };
+    expect(toAPIMessages([user('Q'), partial]).at(-1)).toEqual({
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Made books' }],
+    });
+    expect(toAPIMessages([user('Q'), { ...partial, content: [{ type: 'text', text: '  ' }] }])).toHaveLength(
+      1,
+    );
+  });
+
+  it('leaves out tool_use blocks that never got a result (a stopped turn)', () => {
+    const stopped: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Checking' }, toolUse],
+      status: 'aborted',
+    };
+    expect(toAPIMessages([user('Q'), stopped, user('Never mind')])[1]).toEqual({
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Checking' }],
+    });
+    const answered: ChatMessage = {
+      id: 'r',
+      role: 'user',
+      content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' }],
+    };
+    expect(toAPIMessages([user('Q'), stopped, answered])[1]?.content).toHaveLength(2);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentBlock } from '../types.ts';
+import { DENIED_RESULT, toolCallsOf, toolResultBlocks } from './tool-results.ts';
+
+const call = (id: string, name: string): ContentBlock => ({ type: 'tool_use', id, name, input: {} });
+const content: ContentBlock[] = [
+  { type: 'text', text: 'Let me check.' },
+  call('t1', 'run'),
+  call('t2', 'ask'),
+  call('t3', 'confirm'),
+  call('t4', 'missing'),
+  { type: 'server_tool_use', id: 's1', name: 'web_search', input: {} },
+];
+const tools = {
+  run: { inputSchema: {}, execute: () => 1 },
+  ask: { inputSchema: {} },
+  confirm: { inputSchema: {}, execute: () => 1, needsApproval: true },
+};
+
+describe('toolCallsOf', () => {
+  it('sets up the client calls of a tool_use turn (server tools are not client calls)', () => {
+    expect(toolCallsOf(content, tools, 'tool_use')).toEqual({
+      t1: { status: 'running' },
+      t2: { status: 'awaiting-result' },
+      t3: { status: 'awaiting-approval' },
+      t4: { status: 'error', result: 'Unknown tool "missing"' },
+    });
+  });
+
+  it('marks calls input-streaming while streaming, error when the turn ended otherwise, none without calls', () => {
+    expect(toolCallsOf(content, tools, 'streaming')?.['t1']).toEqual({ status: 'input-streaming' });
+    expect(toolCallsOf(content, tools, 'ended')?.['t2']).toEqual({ status: 'error' });
+    expect(toolCallsOf([{ type: 'text', text: 'Hi' }], tools, 'tool_use')).toBeUndefined();
+    expect(toolCallsOf([call('t5', 'toString')], tools, 'tool_use')?.['t5']?.status).toBe('error');
+  });
+});
+
+describe('toolResultBlocks', () => {
+  it('answers every call in order; errors and denials carry is_error; values other than text go as JSON', () => {
+    const blocks = toolResultBlocks(content, {
+      t1: { status: 'done', result: { temperature: 18 } },
+      t2: { status: 'done', result: [{ type: 'text', text: 'as blocks' }] },
+      t3: { status: 'denied', result: DENIED_RESULT },
+      t4: { status: 'error', result: 'Unknown tool "missing"' },
+    });
+    expect(blocks).toEqual([
+      { type: 'tool_result', tool_use_id: 't1', content: '{"temperature":18}' },
+      { type: 'tool_result', tool_use_id: 't2', content: [{ type: 'text', text: 'as blocks' }] },
+      { type: 'tool_result', tool_use_id: 't3', content: DENIED_RESULT, is_error: true },
+      { type: 'tool_result', tool_use_id: 't4', content: 'Unknown tool "missing"', is_error: true },
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+import type { ContentBlock, ToolUseBlock } from '../types.ts';
+import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
+import type { ChatTool } from './chat-session-options.ts';
+
+/** The `tool_result` text of a denied call. */
+export const DENIED_RESULT = 'Tool call denied by the user.';
+
+/**
+ * The state of each client `tool_use` call in `content`, or undefined when there is none: `streaming`
+ * while the turn streams; `tool_use` when the turn ended asking for tools (unknown tools fail with a
+ * result saying so, `needsApproval` tools await approval, tools with `execute` run, the others await
+ * a result); `ended` when the turn ended otherwise (the calls will never run).
+ */
+export function toolCallsOf(
+  content: readonly ContentBlock[],
+  tools: Readonly<Record<string, ChatTool>> | undefined,
+  phase: 'streaming' | 'tool_use' | 'ended',
+): Record<string, ToolCallState> | undefined {
+  let calls: Record<string, ToolCallState> | undefined;
+  for (const block of content) {
+    if (block.type !== 'tool_use') continue;
+    const { id, name } = block as ToolUseBlock;
+    const tool = Object.hasOwn(tools ?? {}, name) ? tools?.[name] : undefined;
+    (calls ??= {})[id] =
+      phase === 'streaming'
+        ? { status: 'input-streaming' }
+        : phase === 'ended'
+          ? { status: 'error' }
+          : !tool
+            ? { status: 'error', result: `Unknown tool "${name}"` }
+            : {
+                status: tool.needsApproval
+                  ? 'awaiting-approval'
+                  : tool.execute
+                    ? 'running'
+                    : 'awaiting-result',
+              };
+  }
+  return calls;
+}
+
+/** True once the call has its final result (`done`, `error` or `denied`). */
+export function isSettled(call: ToolCallState): boolean {
+  return call.status === 'done' || call.status === 'error' || call.status === 'denied';
+}
+
+/**
+ * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown
+ * and denied calls carry `is_error: true`. Strings and content-block arrays are sent as they are,
+ * anything else as JSON.
+ */
+export function toolResultBlocks(
+  content: readonly ContentBlock[],
+  calls: Readonly<Record<string, ToolCallState>>,
+): ToolResultBlock[] {
+  return content.flatMap((block) => {
+    const id = block.type === 'tool_use' ? (block as ToolUseBlock).id : undefined;
+    const call = id === undefined ? undefined : calls[id];
+    if (!id || !call) return [];
+    const { result } = call;
+    const body =
+      typeof result === 'string' ||
+      (Array.isArray(result) && result.every((item) => typeof item?.type === 'string'))
+        ? (result as string | ContentBlock[])
+        : (JSON.stringify(result) ?? '');
+    return [
+      {
+        type: 'tool_result',
+        tool_use_id: id,
+        content: body,
+        ...(call.status === 'done' ? {} : { is_error: true }),
+      },
+    ];
+  });
+}
