@@ -14,6 +14,15 @@ export default defineConfig({
         extends: true,
         test: { name: 'mocks', root: 'packages/mocks', environment: 'node' },
       },
+      {
+        extends: true,
+        test: {
+          name: 'react',
+          root: 'packages/react',
+          environment: 'jsdom',
+          setupFiles: ['./src/test/setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,17 @@
+'use client';
+
+// Hooks
+export { useStreamingChat } from './use-streaming-chat.ts';
+export type { UseStreamingChatOptions, UseStreamingChatResult } from './use-streaming-chat.ts';
+export type { ChatActions } from './chat-actions.ts';
+export type { ChatSessionInstanceOptions } from './use-chat-session-instance.ts';
+export { ChatSessionProvider, useChatSession } from './chat-session-context.ts';
+export type { ChatSessionProviderProps } from './chat-session-context.ts';
+export { useChatSelector } from './use-chat-selector.ts';
+export { useMessageStream } from './use-message-stream.ts';
+export type { UseMessageStreamOptions, UseMessageStreamResult } from './use-message-stream.ts';
+export type {
+  MessageStreamState,
+  MessageStreamStateStatus,
+  MessageStreamStoreOptions,
+} from './message-stream-store.ts';

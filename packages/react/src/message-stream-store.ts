@@ -1,0 +1,116 @@
+import {
+  type ChatStreamError,
+  type Message,
+  type MessageRequest,
+  type MessageStream,
+  type StreamMessageOptions,
+  type StreamStats,
+  streamMessage,
+} from '@chatstream/reader';
+
+/** Where a single completion is: `idle` before `start`, then as the reader's stream reports. */
+export type MessageStreamStateStatus = 'idle' | 'submitted' | 'streaming' | 'complete' | 'error' | 'aborted';
+
+/** The state of one streamed completion; a new object whenever it changes. */
+export interface MessageStreamState {
+  /** The text of all text blocks so far, joined without separators (as `finalText()`). */
+  readonly text: string;
+  /** The message so far (Anthropic shape), undefined before `message_start`. */
+  readonly message: Message | undefined;
+  readonly status: MessageStreamStateStatus;
+  /** The typed failure when `status` is `error` (or the abort when `aborted`). */
+  readonly error: ChatStreamError | undefined;
+  /** Stream figures, updated with the message. */
+  readonly stats: StreamStats | undefined;
+}
+
+/** Options of a single-completion store: the reader's `streamMessage` options plus callbacks. */
+export interface MessageStreamStoreOptions extends StreamMessageOptions {
+  /** Called with the complete message. */
+  onFinish?: ((message: Message) => void) | undefined;
+  /** Called with the typed failure (not for a stop). */
+  onError?: ((error: ChatStreamError) => void) | undefined;
+}
+
+const IDLE: MessageStreamState = {
+  text: '',
+  message: undefined,
+  status: 'idle',
+  error: undefined,
+  stats: undefined,
+};
+
+/**
+ * A minimal external store over the reader's `streamMessage`, for `useMessageStream`: the reader
+ * has a conversation store but none for one-off completions, and `MessageStream` itself has no
+ * stable combined snapshot. One stream at a time; `start` aborts the previous one.
+ */
+export class MessageStreamStore {
+  #state: MessageStreamState = IDLE;
+  #stream: MessageStream | undefined;
+  #options: MessageStreamStoreOptions;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(options: MessageStreamStoreOptions = {}) {
+    this.#options = options;
+  }
+
+  /** Registers a change listener; returns its removal. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The current state (the same object until it changes). */
+  getSnapshot = (): MessageStreamState => this.#state;
+
+  /** Replaces the options the next `start` uses. */
+  setOptions(options: MessageStreamStoreOptions): void {
+    this.#options = options;
+  }
+
+  /** Streams `request`, aborting any stream in progress; resolves once it ended, however it ended. */
+  start = async (request: MessageRequest): Promise<void> => {
+    this.#stream?.abort();
+    const { onFinish, onError, ...options } = this.#options;
+    const stream = streamMessage(request, options);
+    this.#stream = stream;
+    const current = (): boolean => this.#stream === stream;
+    let text = '';
+    this.#set({ ...IDLE, status: 'submitted' });
+    stream.on('retry', () => {
+      text = '';
+    });
+    stream.on('streamEvent', (event) => {
+      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
+    });
+    stream.on('snapshot', ({ message }) => {
+      if (current()) this.#set({ text, message, status: 'streaming', error: undefined, stats: stream.stats });
+    });
+    await stream.done();
+    if (!current()) return;
+    const { status, error } = stream;
+    const message = stream.snapshot?.message;
+    this.#set({
+      text,
+      message,
+      status: status === 'streaming' ? 'complete' : status,
+      error,
+      stats: stream.stats,
+    });
+    if (status === 'complete' && message) onFinish?.(message);
+    if (status === 'error' && error) onError?.(error);
+  };
+
+  /** Aborts the stream in progress (keeping its partial message); resolves once it was released. */
+  stop = async (): Promise<void> => {
+    const stream = this.#stream;
+    stream?.abort();
+    await stream?.done();
+  };
+
+  #set(state: MessageStreamState): void {
+    this.#state = state;
+    for (const listener of this.#listeners) listener();
+  }
+}

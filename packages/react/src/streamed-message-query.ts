@@ -1,0 +1,113 @@
+import {
+  type ChatStreamError,
+  type Message,
+  type MessageRequest,
+  type StreamMessageOptions,
+  type StreamStats,
+  streamMessage,
+} from '@chatstream/reader';
+import type { QueryFunctionContext, QueryKey, UseQueryOptions } from '@tanstack/react-query';
+
+/** What a streamed query holds: the message so far, its text, stats, and whether it finished. */
+export interface StreamedMessage {
+  /** The text of all text blocks so far, joined without separators. */
+  readonly text: string;
+  /** The message so far (Anthropic shape), undefined before `message_start`. */
+  readonly message: Message | undefined;
+  /** `streaming` while the query fetches, `complete` once `message_stop` arrived. */
+  readonly status: 'streaming' | 'complete';
+  /** Stream figures at the last update. */
+  readonly stats: StreamStats;
+}
+
+/** Options of {@link streamedMessageQueryOptions}: the key, the request, and `streamMessage` options. */
+export interface StreamedMessageQueryParams<Key extends QueryKey> extends Omit<
+  StreamMessageOptions,
+  'signal'
+> {
+  /** The query key; components using the same key share one stream. */
+  queryKey: Key;
+  /** The request to stream, or a function of the key that builds it. */
+  request: MessageRequest | ((queryKey: Key) => MessageRequest);
+  /**
+   * What a refetch shows while it streams: `reset` (default) clears the data and streams the new
+   * message into the cache; `replace` keeps the previous message until the new one completes.
+   */
+  refetchMode?: 'reset' | 'replace';
+}
+
+/** The query options {@link streamedMessageQueryOptions} returns; spread them to override any. */
+export type StreamedMessageQueryOptions<Key extends QueryKey> = UseQueryOptions<
+  StreamedMessage,
+  ChatStreamError,
+  StreamedMessage,
+  Key
+> & { queryKey: Key; queryFn: (context: QueryFunctionContext<Key>) => Promise<StreamedMessage> };
+
+/**
+ * TanStack Query options that stream a message into the query cache: the data updates as the
+ * message streams (the query is `success` from the first event and keeps fetching until the end),
+ * components with the same key share one request, and the request is aborted when the last
+ * observer leaves (the query reverts and streams again for the next one).
+ *
+ * A streamed completion is costly, so it never goes stale by itself (`staleTime: Infinity`), is not
+ * refetched on focus or reconnect, and is not retried by the query (the reader retries before any
+ * content). `refetch()` streams again according to `refetchMode`. A failure rejects with the
+ * reader's typed error; the partial message stays in `data`.
+ *
+ * @example
+ * const query = useQuery(
+ *   streamedMessageQueryOptions({
+ *     queryKey: ['summary', id],
+ *     request: { url: '/api/chat', body: { messages: [{ role: 'user', content: `Summarise ${id}` }] } },
+ *   }),
+ * );
+ * query.data?.text;
+ */
+export function streamedMessageQueryOptions<Key extends QueryKey>(
+  params: StreamedMessageQueryParams<Key>,
+): StreamedMessageQueryOptions<Key> {
+  const { queryKey, request, refetchMode = 'reset', ...streamOptions } = params;
+  return {
+    queryKey,
+    staleTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    queryFn: async (context) => {
+      const { client } = context;
+      const query = client.getQueryCache().find({ queryKey, exact: true });
+      const replacing = query?.isFetched() === true && refetchMode === 'replace';
+      if (query?.isFetched() && refetchMode === 'reset') {
+        query.setState({ ...query.resetState, fetchStatus: 'fetching' });
+      }
+      // Reading `signal` tells the query it may abort the request when the last observer leaves.
+      const { signal } = context;
+      const stream = streamMessage(typeof request === 'function' ? request(context.queryKey) : request, {
+        ...streamOptions,
+        signal,
+      });
+      let text = '';
+      stream.on('retry', () => {
+        text = '';
+      });
+      stream.on('streamEvent', (event) => {
+        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta')
+          text += event.delta.text;
+      });
+      if (!replacing) {
+        stream.on('snapshot', ({ message }) => {
+          if (signal.aborted) return;
+          client.setQueryData<StreamedMessage>(queryKey, {
+            text,
+            message,
+            status: 'streaming',
+            stats: stream.stats,
+          });
+        });
+      }
+      const message = await stream.finalMessage();
+      return { text, message, status: 'complete', stats: stream.stats };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { type ChatSession, type ChatSessionOptions, createChatSession } from '@chatstream/reader';
+import { useStopOnUnmount } from './stop-on-unmount.ts';
+
+/** Options of a hook or provider that owns a session unless it is given one. */
+export interface ChatSessionInstanceOptions extends ChatSessionOptions {
+  /** An existing session to use instead of creating one; the caller keeps owning it. */
+  chat?: ChatSession | undefined;
+}
+
+/**
+ * The session behind `useStreamingChat` and `ChatSessionProvider`: the given `chat`, or one created
+ * on first render and kept for the component's lifetime. Options reach it through `setOptions`
+ * after every commit, so callbacks are never stale and the session is never re-created; an owned
+ * session's request is aborted on unmount.
+ */
+export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
+  const { chat, ...sessionOptions } = options;
+  // Lazy so StrictMode's double render cannot create a second session; creating one sends nothing.
+  const [owned] = useState<{ session?: ChatSession }>(() => ({}));
+  const session = chat ?? (owned.session ??= createChatSession(sessionOptions));
+  useEffect(() => {
+    session.setOptions(sessionOptions);
+  });
+  useStopOnUnmount(chat ? undefined : session);
+  return session;
+}

@@ -1,0 +1,102 @@
+import { scenarios, stall, withFaults } from '@chatstream/mocks';
+import { setupChatServer } from '@chatstream/mocks/node';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type UseMessageStreamOptions, useMessageStream } from './use-message-stream.ts';
+
+const server = setupChatServer({ timing: 'instant' });
+beforeAll(() => server.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.reset());
+afterAll(() => server.server.close());
+
+const midStream = withFaults(scenarios.longAnswer, stall(600_000, 6));
+const request = { url: '/api/chat', body: { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 256 } };
+
+function Completion(props: UseMessageStreamOptions): React.ReactNode {
+  const { text, message, status, error, stats, start, stop } = useMessageStream(props);
+  return (
+    <div>
+      <p role="status">{status}</p>
+      <div role="log">{text}</div>
+      <p data-testid="meta">{`${message?.stop_reason ?? 'none'} ${stats ? stats.outputTokens > 0 : 'no-stats'}`}</p>
+      {error ? <p role="alert">{error.name}</p> : null}
+      <button type="button" onClick={() => void start(request)}>
+        Start
+      </button>
+      <button type="button" onClick={() => void stop()}>
+        Stop
+      </button>
+    </div>
+  );
+}
+
+const click = (name: string): void => act(() => screen.getByRole('button', { name }).click());
+const status = (): string | null => screen.getByRole('status').textContent;
+
+describe('useMessageStream', () => {
+  it('streams one completion: text, message, stats and the final status', async () => {
+    server.use(scenarios.longAnswer);
+    const finished: unknown[] = [];
+    render(<Completion onFinish={(message) => finished.push(message)} />);
+    expect(status()).toBe('idle');
+    click('Start');
+    expect(status()).toBe('submitted');
+    await waitFor(() => expect(status()).toBe('complete'));
+    expect(screen.getByRole('log').textContent).toBe(scenarios.longAnswer.expectedText);
+    expect(screen.getByTestId('meta').textContent).toBe('end_turn true');
+    expect(finished).toEqual([scenarios.longAnswer.expectedMessage]);
+  });
+
+  it('ends in error with a typed error and keeps the partial text', async () => {
+    server.use(scenarios.overloadedMidStream);
+    const errors: unknown[] = [];
+    render(<Completion retry={false} onError={(error) => errors.push(error)} />);
+    click('Start');
+    await waitFor(() => expect(status()).toBe('error'));
+    expect(screen.getByRole('alert').textContent).toBe('StreamEventError');
+    expect(screen.getByRole('log').textContent).not.toBe('');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('stop aborts the request and keeps the partial text', async () => {
+    server.use(midStream);
+    render(<Completion />);
+    click('Start');
+    await waitFor(() => expect(status()).toBe('streaming'));
+    const partial = screen.getByRole('log').textContent;
+    click('Stop');
+    await waitFor(() => expect(status()).toBe('aborted'));
+    await server.settled();
+    expect(server.requests[0]).toMatchObject({ aborted: true, completed: false });
+    expect(screen.getByRole('log').textContent).toBe(partial);
+  });
+
+  it('aborts on unmount, and StrictMode alone sends one request that completes', async () => {
+    server.use(midStream);
+    const { unmount } = render(
+      <StrictMode>
+        <Completion />
+      </StrictMode>,
+    );
+    click('Start');
+    await waitFor(() => expect(status()).toBe('streaming'));
+    unmount();
+    await server.settled();
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({ aborted: true });
+  });
+
+  it('a new start replaces the stream in progress', async () => {
+    server.use(midStream);
+    render(<Completion />);
+    click('Start');
+    await waitFor(() => expect(status()).toBe('streaming'));
+    server.use(scenarios.basic);
+    click('Start');
+    await waitFor(() => expect(status()).toBe('complete'));
+    await server.settled();
+    expect(server.requests.map(({ aborted }) => aborted)).toEqual([true, false]);
+    expect(screen.getByRole('log').textContent).toBe(scenarios.basic.expectedText);
+  });
+});

@@ -1,0 +1,157 @@
+import { scenarios, stall, withFaults } from '@chatstream/mocks';
+import { setupChatServer } from '@chatstream/mocks/node';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { StrictMode, useEffect } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ChatApp } from './test/chat-app.tsx';
+import { createControlledResponses } from './test/controlled-response.ts';
+import { useStreamingChat } from './use-streaming-chat.ts';
+
+const server = setupChatServer({ timing: 'instant' });
+beforeAll(() => server.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.reset());
+afterAll(() => server.server.close());
+
+/** `longAnswer` stopped after a few events: it stays mid-stream until the client leaves. */
+const midStream = withFaults(scenarios.longAnswer, stall(600_000, 6));
+
+const click = (name: string): void => act(() => screen.getByRole('button', { name }).click());
+
+function SendOnMount(): React.ReactNode {
+  const { messages, send } = useStreamingChat();
+  useEffect(() => {
+    // StrictMode runs this twice; the second send is refused while the first one streams.
+    send('Hello').catch(() => undefined);
+  }, [send]);
+  return <output>{messages.length}</output>;
+}
+
+describe('useStreamingChat', () => {
+  it('goes ready → submitted → streaming → ready, showing the answer', async () => {
+    const responses = createControlledResponses(scenarios.basic);
+    render(<ChatApp fetch={responses.fetch} />);
+    expect(screen.getByRole('status').textContent).toBe('ready');
+
+    click('Send');
+    expect(screen.getByRole('status').textContent).toBe('submitted');
+    expect(screen.getByRole('log').textContent).toContain('user: Hello');
+
+    await act(() => responses.push(3));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('streaming'));
+    expect(screen.getByRole('log').getAttribute('aria-busy')).toBe('true');
+
+    await act(() => responses.push());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    expect(screen.getByRole('log').textContent).toContain(`assistant: ${scenarios.basic.expectedText}`);
+    expect(screen.getByRole('log').getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('ends in error with a typed error and the partial answer', async () => {
+    server.use(scenarios.overloadedMidStream);
+    render(<ChatApp />);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('error'));
+    expect(screen.getByRole('alert').textContent).toContain('StreamEventError');
+    const [, answer] = screen.getAllByRole('listitem');
+    expect(answer?.textContent).toMatch(/^assistant: \S/);
+    expect(answer?.getAttribute('data-status')).toBe('error');
+  });
+
+  it('stop aborts the request mid-stream and keeps the partial answer', async () => {
+    server.use(midStream);
+    render(<ChatApp />);
+    click('Send');
+    await waitFor(() => expect(screen.getAllByRole('listitem')[1]?.textContent).toMatch(/^assistant: \S/));
+    expect(screen.getByRole('status').textContent).toBe('streaming');
+    const partial = screen.getAllByRole('listitem')[1]?.textContent ?? '';
+
+    click('Stop');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    await server.settled();
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({ aborted: true, completed: false });
+    expect(screen.getAllByRole('listitem')[1]?.textContent).toContain(partial);
+    expect(screen.getAllByRole('listitem')[1]?.getAttribute('data-status')).toBe('aborted');
+  });
+
+  it('aborts the request when the component unmounts mid-stream', async () => {
+    server.use(midStream);
+    const { unmount } = render(<ChatApp />);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('streaming'));
+    unmount();
+    await server.settled();
+    expect(server.requests[0]).toMatchObject({ aborted: true, completed: false });
+  });
+
+  it('sends exactly one request under StrictMode and keeps its session', async () => {
+    server.use(scenarios.basic);
+    const sessions = new Set<unknown>();
+    render(
+      <StrictMode>
+        <ChatApp onRender={(chat) => sessions.add(chat)} />
+      </StrictMode>,
+    );
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('log').textContent).toContain(scenarios.basic.expectedText));
+    await server.settled();
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({ aborted: false, completed: true });
+    expect(screen.getByRole('status').textContent).toBe('ready');
+    // StrictMode may build a throwaway session in its double render, but every render used the same one.
+    expect(sessions.size).toBe(1);
+  });
+
+  it('sends one request under StrictMode when a message is sent from a mount effect', async () => {
+    server.use(scenarios.basic);
+    render(
+      <StrictMode>
+        <SendOnMount />
+      </StrictMode>,
+    );
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2'));
+    await server.settled();
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({ aborted: false, completed: true });
+  });
+
+  it('uses options changed between renders for the next request without re-creating the session', async () => {
+    server.use(scenarios.basic);
+    const sessions = new Set<unknown>();
+    const finished: string[] = [];
+    const onRender = (chat: unknown): void => void sessions.add(chat);
+    const { rerender } = render(
+      <ChatApp body={{ topic: 'first' }} onFinish={() => finished.push('first')} onRender={onRender} />,
+    );
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    await waitFor(() => expect(finished).toEqual(['first']));
+
+    rerender(
+      <ChatApp body={{ topic: 'second' }} onFinish={() => finished.push('second')} onRender={onRender} />,
+    );
+    click('Send');
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4));
+    await waitFor(() => expect(finished).toEqual(['first', 'second']));
+
+    expect(server.requests.map((request) => (request.body as { topic?: string }).topic)).toEqual([
+      'first',
+      'second',
+    ]);
+    // The second request carried the first exchange: same session, history kept.
+    expect(server.requests[1]?.body).toMatchObject({ messages: [{}, {}, {}] });
+    expect(sessions.size).toBe(1);
+  });
+
+  it('keeps its commands stable across renders', () => {
+    const seen = new Set<unknown>();
+    function Probe(): null {
+      const { send, stop, setMessages } = useStreamingChat();
+      seen.add(send).add(stop).add(setMessages);
+      return null;
+    }
+    const { rerender } = render(<Probe />);
+    rerender(<Probe />);
+    expect(seen.size).toBe(3);
+  });
+});
