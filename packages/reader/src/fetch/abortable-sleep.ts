@@ -1,10 +1,8 @@
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as `signal` aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
+    // Already aborted: the throw rejects the promise at once.
+    signal?.throwIfAborted();
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(signal?.reason);

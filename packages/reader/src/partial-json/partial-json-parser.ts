@@ -1,4 +1,4 @@
-import { createPartialJSONScanner } from './partial-json-scanner.ts';
+import { PartialJSONScanner } from './partial-json-scanner.ts';
 
 /**
  * An incremental JSON parser for text that arrives in pieces, such as a tool's
@@ -55,5 +55,5 @@ export interface PartialJSONParser {
  * const input = parser.end(); // { path: 'a.txt', content: 'Hello' }
  */
 export function createPartialJSONParser(): PartialJSONParser {
-  return createPartialJSONScanner();
+  return new PartialJSONScanner();
 }

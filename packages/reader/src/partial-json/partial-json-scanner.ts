@@ -85,76 +85,53 @@ const escapes: Record<number, string> = {
  * stack of open containers (no recursion, so nesting depth is bounded only by memory), values
  * built as they complete. See `PartialJSONParser` for the contract.
  */
-export function createPartialJSONScanner(): PartialJSONParser {
-  // The grammar state and the open string's text between pushes; `push` works on local copies.
-  let savedState = VALUE;
-  /** The open string's characters so far, decoded; one growing string (appends are cheap ropes). */
-  let savedText = '';
-  const stack: ContainerFrame[] = [];
+export class PartialJSONScanner implements PartialJSONParser {
+  private state = VALUE;
+  private readonly stack: ContainerFrame[] = [];
   /** Characters consumed by earlier pushes: turns fragment indexes into whole-text positions. */
-  let offset = 0;
-  let isKey = false;
-  let hexCount = 0;
-  let hexCode = 0;
+  private offset = 0;
+  /** The open string's characters so far, decoded; one growing string (appends are cheap ropes). */
+  private text = '';
+  private isKey = false;
+  private hexCount = 0;
+  private hexCode = 0;
   /** The open number's text so far (numbers may be split across pushes). */
-  let numberText = '';
-  let numberPhase = MINUS;
+  private numberText = '';
+  private numberPhase = MINUS;
   /** The literal being read (`true`, `false` or `null`) and how much of it was read. */
-  let literal = '';
-  let literalIndex = 0;
-  let root: unknown;
-  let failure: JSONParseError | undefined;
-  let ended = false;
+  private literal = '';
+  private literalIndex = 0;
+  private root: unknown = undefined;
+  private failure: JSONParseError | undefined = undefined;
+  private ended = false;
   /** The last reading handed out, and whether a push may have changed it since. */
-  let reading: unknown;
-  let stale = false;
+  private reading: unknown = undefined;
+  private stale = false;
 
-  /** Completes a value: it becomes the root, or the open container's next entry. */
-  function finish(value: unknown): number {
-    const frame = stack[stack.length - 1];
-    if (frame === undefined) {
-      root = value;
-      return DONE;
+  /** True once the top-level value is complete. */
+  get complete(): boolean {
+    return this.state === DONE;
+  }
+
+  /** The current reading; see `PartialJSONParser.value`. */
+  get value(): unknown {
+    if (this.stale) {
+      this.reading = this.read();
+      this.stale = false;
     }
-    frame.add(value);
-    return AFTER_VALUE;
+    return this.reading;
   }
 
-  /** What `state` wanted instead of the character that broke the text. */
-  function expected(state: number): string {
-    if (state === NUMBER) {
-      return numberPhase === EXP ? 'expected a sign or digit' : 'expected a digit';
-    }
-    if (state === LITERAL) return `expected '${literal}'`;
-    if (state === AFTER_VALUE) return `expected ',' or '${stack[stack.length - 1]!.isArray ? ']' : '}'}'`;
-    return EXPECTED[state]!;
-  }
-
-  function fail(error: JSONParseError): never {
-    failure = error;
-    throw error;
-  }
-
-  function read(): unknown {
-    if (savedState === DONE) return root;
-    let innermost: unknown;
-    if (savedState === STRING || savedState === ESCAPE || savedState === UNICODE) {
-      if (!isKey) innermost = savedText;
-    } else if (savedState === NUMBER) {
-      innermost = readPartialNumber(numberText);
-    }
-    if (stack.length === 0) return innermost;
-    return readOpenPath(stack, innermost, reading);
-  }
-
-  function push(fragment: string): void {
-    if (failure !== undefined) throw failure;
-    if (ended) throw new Error('push() called after end()');
+  /** Consumes one fragment; see `PartialJSONParser.push`. */
+  push(fragment: string): void {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.ended) throw new Error('push() called after end()');
     const length = fragment.length;
     if (length === 0) return;
-    stale = true;
-    let state = savedState;
-    let text = savedText;
+    this.stale = true;
+    const stack = this.stack;
+    let state = this.state;
+    let text = this.text;
     let numberStart = 0;
     let i = 0;
     // Every `break scan` stops at the character `i` that cannot continue the text.
@@ -175,11 +152,11 @@ export function createPartialJSONScanner(): PartialJSONParser {
           if (c === 0x5c) {
             state = ESCAPE;
           } else {
-            if (isKey) {
+            if (this.isKey) {
               stack[stack.length - 1]!.key = text;
               state = COLON;
             } else {
-              state = finish(text);
+              state = this.finish(text);
             }
             text = '';
           }
@@ -187,8 +164,8 @@ export function createPartialJSONScanner(): PartialJSONParser {
         }
         case ESCAPE: {
           if (code === 0x75) {
-            hexCount = 0;
-            hexCode = 0;
+            this.hexCount = 0;
+            this.hexCode = 0;
             state = UNICODE;
           } else {
             const decoded = escapes[code];
@@ -202,35 +179,37 @@ export function createPartialJSONScanner(): PartialJSONParser {
         case UNICODE: {
           const digit = Number.parseInt(fragment[i]!, 16);
           if (Number.isNaN(digit)) break scan;
-          hexCode = hexCode * 16 + digit;
-          if (++hexCount === 4) {
+          this.hexCode = this.hexCode * 16 + digit;
+          if (++this.hexCount === 4) {
             // Code units are appended one by one, so a pair written as two escapes joins up, and a
             // lone surrogate stays as JSON.parse keeps it.
-            text += String.fromCharCode(hexCode);
+            text += String.fromCharCode(this.hexCode);
             state = STRING;
           }
           i++;
           continue;
         }
         case NUMBER: {
-          const next = nextNumberPhase(numberPhase, code);
+          const next = nextNumberPhase(this.numberPhase, code);
           if (next >= 0) {
-            numberPhase = next;
+            this.numberPhase = next;
             i++;
             continue;
           }
-          if (!canEndNumber(numberPhase)) break scan;
+          if (!canEndNumber(this.numberPhase)) break scan;
           // The number ended just before this character, which the next state reads again.
-          const token = numberText + fragment.slice(numberStart, i);
-          numberText = '';
-          state = finish(Number(token));
+          const token = this.numberText + fragment.slice(numberStart, i);
+          this.numberText = '';
+          state = this.finish(Number(token));
           continue;
         }
         case LITERAL: {
-          if (code !== literal.charCodeAt(literalIndex)) break scan;
+          const literal = this.literal;
+          if (code !== literal.charCodeAt(this.literalIndex)) break scan;
           i++;
-          if (++literalIndex === literal.length)
-            state = finish(literal === 'null' ? null : literal === 'true');
+          if (++this.literalIndex === literal.length) {
+            state = this.finish(literal === 'null' ? null : literal === 'true');
+          }
           continue;
         }
         case DONE: {
@@ -246,7 +225,7 @@ export function createPartialJSONScanner(): PartialJSONParser {
       }
       if (state === VALUE || state === ARRAY_FIRST) {
         if (code === 0x22) {
-          isKey = false;
+          this.isKey = false;
           state = STRING;
         } else if (code === 0x7b /* { */) {
           stack.push(new ContainerFrame(false));
@@ -255,24 +234,24 @@ export function createPartialJSONScanner(): PartialJSONParser {
           stack.push(new ContainerFrame(true));
           state = ARRAY_FIRST;
         } else if (code === 0x2d || isDigit(code)) {
-          numberPhase = code === 0x2d ? MINUS : code === 0x30 ? ZERO : INT;
+          this.numberPhase = code === 0x2d ? MINUS : code === 0x30 ? ZERO : INT;
           numberStart = i;
           state = NUMBER;
         } else if (code === 0x74 /* t */ || code === 0x66 /* f */ || code === 0x6e /* n */) {
-          literal = code === 0x74 ? 'true' : code === 0x66 ? 'false' : 'null';
-          literalIndex = 1;
+          this.literal = code === 0x74 ? 'true' : code === 0x66 ? 'false' : 'null';
+          this.literalIndex = 1;
           state = LITERAL;
         } else if (code === 0x5d /* ] */ && state === ARRAY_FIRST) {
-          state = finish(stack.pop()!.container);
+          state = this.finish(stack.pop()!.container);
         } else {
           break scan;
         }
       } else if (state === OBJECT_FIRST || state === KEY) {
         if (code === 0x22) {
-          isKey = true;
+          this.isKey = true;
           state = STRING;
         } else if (code === 0x7d /* } */ && state === OBJECT_FIRST) {
-          state = finish(stack.pop()!.container);
+          state = this.finish(stack.pop()!.container);
         } else {
           break scan;
         }
@@ -285,54 +264,82 @@ export function createPartialJSONScanner(): PartialJSONParser {
           state = frame.isArray ? VALUE : KEY;
         } else if (code === (frame.isArray ? 0x5d : 0x7d)) {
           stack.pop();
-          state = finish(frame.container);
+          state = this.finish(frame.container);
         } else {
           break scan;
         }
       }
       i++;
     }
-    if (state === NUMBER) numberText += fragment.slice(numberStart, i);
-    savedState = state;
-    savedText = text;
-    const position = offset + i;
-    offset += length;
+    if (state === NUMBER) this.numberText += fragment.slice(numberStart, i);
+    this.state = state;
+    this.text = text;
+    const position = this.offset + i;
+    this.offset += length;
     if (i < length) {
       const code = fragment.charCodeAt(i);
-      fail(
+      this.fail(
         state === DONE
           ? trailingCharacter(code, position)
-          : unexpectedCharacter(code, position, expected(state)),
+          : unexpectedCharacter(code, position, this.expected(state)),
       );
     }
   }
 
-  function end(): unknown {
-    if (failure !== undefined) throw failure;
-    if (!ended) {
-      if (savedState === NUMBER && canEndNumber(numberPhase)) {
-        savedState = finish(Number(numberText));
-        numberText = '';
-        stale = true;
+  /** Ends the text; see `PartialJSONParser.end`. */
+  end(): unknown {
+    if (this.failure !== undefined) throw this.failure;
+    if (!this.ended) {
+      if (this.state === NUMBER && canEndNumber(this.numberPhase)) {
+        this.state = this.finish(Number(this.numberText));
+        this.numberText = '';
+        this.stale = true;
       }
-      if (savedState !== DONE) fail(unexpectedEnd(offset));
-      ended = true;
+      if (this.state !== DONE) this.fail(unexpectedEnd(this.offset));
+      this.ended = true;
     }
-    return root;
+    return this.root;
   }
 
-  return {
-    push,
-    end,
-    get complete() {
-      return savedState === DONE;
-    },
-    get value() {
-      if (stale) {
-        reading = read();
-        stale = false;
-      }
-      return reading;
-    },
-  };
+  /** Completes a value: it becomes the root, or the open container's next entry. */
+  private finish(value: unknown): number {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame === undefined) {
+      this.root = value;
+      return DONE;
+    }
+    frame.add(value);
+    return AFTER_VALUE;
+  }
+
+  /** What `state` wanted instead of the character that broke the text. */
+  private expected(state: number): string {
+    if (state === NUMBER) {
+      return this.numberPhase === EXP ? 'expected a sign or digit' : 'expected a digit';
+    }
+    if (state === LITERAL) return `expected '${this.literal}'`;
+    if (state === AFTER_VALUE) {
+      const close = this.stack[this.stack.length - 1]!.isArray ? ']' : '}';
+      return `expected ',' or '${close}'`;
+    }
+    return EXPECTED[state]!;
+  }
+
+  private fail(error: JSONParseError): never {
+    this.failure = error;
+    throw error;
+  }
+
+  private read(): unknown {
+    const state = this.state;
+    if (state === DONE) return this.root;
+    let innermost: unknown;
+    if (state === STRING || state === ESCAPE || state === UNICODE) {
+      if (!this.isKey) innermost = this.text;
+    } else if (state === NUMBER) {
+      innermost = readPartialNumber(this.numberText);
+    }
+    if (this.stack.length === 0) return innermost;
+    return readOpenPath(this.stack, innermost, this.reading);
+  }
 }

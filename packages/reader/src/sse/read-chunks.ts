@@ -31,27 +31,20 @@ export async function* readChunks<Chunk>(
     settled = true;
     source.cancel(reason);
   };
-  // Rejects the read in flight: an abort must not wait for a body that may never produce again.
-  let interruptRead: ((reason: unknown) => void) | undefined;
-  const onAbort = (): void => {
-    const reason = abortReason(signal);
-    cancel(reason);
-    interruptRead?.(reason);
-  };
+  const onAbort = (): void => cancel(abortReason(signal));
   signal?.addEventListener('abort', onAbort, { once: true });
   let failure: unknown;
   try {
     for (;;) {
       throwIfAborted(signal);
-      // A fresh promise per read rather than Promise.race with one long-lived abort promise: each
-      // race would leave a reaction on that promise, keeping every chunk alive until the stream ends.
-      const result = await new Promise<IteratorResult<Chunk>>((resolve, reject) => {
-        interruptRead = reject;
-        source.next().then(resolve, (error: unknown) => {
-          settled = true;
-          reject(readError(error));
-        });
-      });
+      let result: IteratorResult<Chunk>;
+      try {
+        result = await source.next();
+      } catch (error) {
+        throwIfAborted(signal);
+        settled = true;
+        throw readError(error);
+      }
       throwIfAborted(signal);
       if (result.done) {
         settled = true;
@@ -93,9 +86,19 @@ function toChunkSource<Chunk>(body: ReadableStream<Chunk> | AsyncIterable<Chunk>
     };
   }
   const iterator = (body as AsyncIterable<Chunk>)[Symbol.asyncIterator]();
+  // Cancelling settles a pending `reader.read()`, but not a pending `iterator.next()`: that read is
+  // rejected instead, as an abort must not wait for a body that may never produce again. A fresh
+  // promise per read rather than Promise.race with one long-lived abort promise: each race would
+  // leave a reaction on that promise, keeping every chunk alive until the stream ends.
+  let interruptRead: ((reason: unknown) => void) | undefined;
   return {
-    next: () => iterator.next(),
-    cancel() {
+    next: () =>
+      new Promise((resolve, reject) => {
+        interruptRead = reject;
+        iterator.next().then(resolve, reject);
+      }),
+    cancel(reason) {
+      interruptRead?.(reason);
       try {
         void Promise.resolve(iterator.return?.()).catch(ignore);
       } catch {

@@ -131,11 +131,16 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
   function takeLine(last: string): string {
     // join() rather than `+`: it returns a flat string, where `+` makes a cons string whose
     // charCodeAt/slice are slower and which would make the hot line code polymorphic.
-    pieces.push(last);
-    blocks.push(pieces.join(''));
-    const whole = blocks.join('');
+    if (last !== '') pieces.push(last);
+    let whole: string;
+    if (blocks.length > 0) {
+      blocks.push(pieces.join(''));
+      whole = blocks.join('');
+      blocks.length = 0;
+    } else {
+      whole = pieces.join('');
+    }
     pieces.length = 0;
-    blocks.length = 0;
     pendingLength = 0;
     return whole;
   }

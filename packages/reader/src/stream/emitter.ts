@@ -15,11 +15,6 @@ export class Emitter<Listeners extends { [Name in keyof Listeners]: (...args: ne
     this.#listeners.get(name)?.delete(listener);
   }
 
-  /** True when `name` has a listener (lets callers skip building arguments nobody reads). */
-  has(name: keyof Listeners): boolean {
-    return (this.#listeners.get(name)?.size ?? 0) > 0;
-  }
-
   /**
    * Calls every listener of `name` in order of registration. A listener that throws does not stop
    * the others or the caller: its error is reported as an uncaught error, as `EventTarget` does.

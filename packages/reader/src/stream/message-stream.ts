@@ -298,7 +298,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         break;
       case 'input_json_delta':
         this.#stats.content(delta.partial_json);
-        if (this.#emitter.has('inputJson')) this.#emit('inputJson', delta.partial_json, block['input']);
+        this.#emit('inputJson', delta.partial_json, block['input']);
         break;
       case 'signature_delta':
         this.#emit('signature', delta.signature);
