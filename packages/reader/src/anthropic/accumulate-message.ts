@@ -60,6 +60,8 @@ export function accumulateMessage(
           : finishBlock(block, progress, snapshot);
       const content = message.content.slice();
       content[index] = next.block;
+      // Text, thinking and citation deltas leave progress alone: share `blocks` rather than copy it.
+      if (next.progress === progress) return open({ ...message, content }, blocks);
       const nextBlocks = blocks.slice();
       nextBlocks[index] = next.progress;
       return open({ ...message, content }, nextBlocks);
