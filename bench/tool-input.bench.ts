@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parse as partialJsonParse } from 'partial-json';
 import { createPartialJSONParser } from '../packages/reader/src/partial-json/partial-json-parser.ts';
+import { random } from './lib/anthropic-stream.ts';
 
 const KIB = 1024;
 const SMALL = 256 * KIB;
@@ -20,17 +21,6 @@ const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 let sink: unknown;
 
 // ---- Inputs ----
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const codeLines = [
   'export function handler(request: Request): Response {',

@@ -1,19 +1,10 @@
+import { abortableSleep } from '@chatstream/reader';
+
 /**
  * Waits `ms` with `setTimeout` (so fake timers drive it); rejects with the signal's reason on abort.
- * Zero waits resolve without a timer.
+ * Zero waits resolve without a timer, so `timing: 'instant'` never touches the clock.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  if (ms <= 0 && !signal?.aborted) return Promise.resolve();
+  return abortableSleep(ms, signal);
 }

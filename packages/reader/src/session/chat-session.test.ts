@@ -9,16 +9,8 @@ import {
 } from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  BufferLimitError,
-  ChatStreamError,
-  ConnectionError,
-  HTTPError,
-  IncompleteStreamError,
-  ProtocolError,
-  StreamEventError,
-  TimeoutError,
-} from '../errors.ts';
+import { expectedErrorClass } from '../test/expected-error-class.ts';
+import { BufferLimitError, ChatStreamError, IncompleteStreamError, TimeoutError } from '../errors.ts';
 import type { TextBlock } from '../types.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
@@ -201,14 +193,7 @@ describe('ChatSession: stop, busy, queue, concurrency', () => {
 });
 
 describe('ChatSession: failures', () => {
-  const errorClass = {
-    http: HTTPError,
-    'content-type': HTTPError,
-    'stream-error': StreamEventError,
-    network: ConnectionError,
-    incomplete: IncompleteStreamError,
-    protocol: ProtocolError,
-  } as const;
+  const errorClass = expectedErrorClass;
 
   const cases: [MockScenario, ErrorClass, ChatSessionOptions][] = [
     ...Object.values<MockScenario>(faultScenarios).flatMap(

@@ -1,14 +1,7 @@
 import { contentScenarios, createMockResponse, faultScenarios, type MockScenario } from '@chatstream/mocks';
 import { describe, expect, it } from 'vitest';
-import {
-  BufferLimitError,
-  ConnectionError,
-  HTTPError,
-  IncompleteStreamError,
-  ProtocolError,
-  StreamEventError,
-  TimeoutError,
-} from '../errors.ts';
+import { expectedErrorClass } from '../test/expected-error-class.ts';
+import { BufferLimitError, TimeoutError } from '../errors.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
 import { readMessageStream } from './read-message-stream.ts';
 
@@ -32,14 +25,7 @@ describe('the mocks catalogue through readMessageStream', () => {
     expect(stream.snapshot?.blocks.map((block) => block.inputComplete)).toEqual([undefined, false]);
   });
 
-  const errorClass = {
-    http: HTTPError,
-    'content-type': HTTPError,
-    'stream-error': StreamEventError,
-    network: ConnectionError,
-    incomplete: IncompleteStreamError,
-    protocol: ProtocolError,
-  } as const;
+  const errorClass = expectedErrorClass;
 
   for (const scenario of Object.values<MockScenario>(faultScenarios)) {
     const expected = scenario.expectedError;

@@ -1,0 +1,17 @@
+import {
+  ConnectionError,
+  HTTPError,
+  IncompleteStreamError,
+  ProtocolError,
+  StreamEventError,
+} from '../errors.ts';
+
+/** The reader's error class for each `expectedError.kind` of the mocks catalogue. */
+export const expectedErrorClass = {
+  http: HTTPError,
+  'content-type': HTTPError,
+  'stream-error': StreamEventError,
+  network: ConnectionError,
+  incomplete: IncompleteStreamError,
+  protocol: ProtocolError,
+} as const;
