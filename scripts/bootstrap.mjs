@@ -25,4 +25,4 @@ function run(args) {
 }
 
 run(['install', '--frozen-lockfile', '--prefer-offline']);
-run(['run', script]);
+run(['run', script, ...process.argv.slice(3)]);
