@@ -70,3 +70,4 @@ export type { PlayOptions, StreamOutcome } from './play-plan.ts';
 export { selectScenario } from './select-scenario.ts';
 export { stringifyToolInput, readCutToolInput } from './tool-input-json.ts';
 export type { RequestRecord } from './request-log.ts';
+export type { MockControls } from './mock-controls.ts';

@@ -1,9 +1,8 @@
 import { http, type HttpHandler } from 'msw';
-import type { ScenarioName } from '../catalogue.ts';
 import { playPlan } from '../play-plan.ts';
 import { planResponse, type ServeOptions } from '../plan-response.ts';
-import { createRequestLog, type RequestRecord } from '../request-log.ts';
-import type { MockScenario } from '../scenario-types.ts';
+import { createMockControls, type MockControls } from '../mock-controls.ts';
+import { createRequestLog } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 
 /** Options of {@link createChatHandlers}. */
@@ -16,17 +15,9 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
 }
 
 /** MSW handlers that stream scenarios, plus their request log. */
-export interface ChatHandlers {
+export interface ChatHandlers extends MockControls {
   /** Pass these to `setupServer(...)` / `setupWorker(...)` or `server.use(...)`. */
   readonly handlers: HttpHandler[];
-  /** Every request received, in order, with `aborted` / `completed` updated as streams end. */
-  readonly requests: RequestRecord[];
-  /** Serves this scenario from now on (for requests that do not pick one). */
-  use(scenario: MockScenario | ScenarioName): void;
-  /** Resolves once every stream started so far has ended (completed, aborted or dropped). */
-  settled(): Promise<void>;
-  /** Clears the request log and `failFirst` counters and goes back to the initial scenario. */
-  reset(): void;
 }
 
 /**
@@ -71,14 +62,5 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
     }),
   );
 
-  return {
-    handlers,
-    requests: log.requests,
-    use: (scenario) => picker.use(scenario),
-    settled: () => log.settled(),
-    reset() {
-      log.clear();
-      picker.reset();
-    },
-  };
+  return { handlers, ...createMockControls(log, picker) };
 }

@@ -1,13 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ScenarioName } from '../catalogue.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import type { StreamOutcome } from '../play-plan.ts';
 import { planResponse, type ResponsePlan, type ServeOptions } from '../plan-response.ts';
 import { createRandom } from '../prng.ts';
-import { createRequestLog, type RequestRecord } from '../request-log.ts';
-import type { MockScenario } from '../scenario-types.ts';
+import { createMockControls, type MockControls } from '../mock-controls.ts';
+import { createRequestLog } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { sleep } from '../sleep.ts';
 import { checkBody, checkHeaders, type RequestProblem } from './validate-request.ts';
@@ -24,19 +23,11 @@ export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPicker
 }
 
 /** A running fake Messages API on 127.0.0.1. */
-export interface FakeAnthropicServer {
+export interface FakeAnthropicServer extends MockControls {
   /** The messages endpoint, `http://127.0.0.1:<port>/v1/messages`. */
   readonly url: string;
   /** The origin, for `new Anthropic({ baseURL })`. */
   readonly baseURL: string;
-  /** Every request, with `aborted` (the client disconnected mid-stream) and `completed`. */
-  readonly requests: RequestRecord[];
-  /** Serves this scenario from now on (for requests that do not pick one). */
-  use(scenario: MockScenario | ScenarioName): void;
-  /** Resolves once every response started so far has ended. */
-  settled(): Promise<void>;
-  /** Clears the log and `failFirst` counters and goes back to the initial scenario. */
-  reset(): void;
   /** Stops streaming, destroys every socket and closes the server. */
   close(): Promise<void>;
 }
@@ -166,13 +157,7 @@ export async function createFakeAnthropicServer(
   return {
     url: `${baseURL}/v1/messages`,
     baseURL,
-    requests: log.requests,
-    use: (scenario) => picker.use(scenario),
-    settled: () => log.settled(),
-    reset() {
-      log.clear();
-      picker.reset();
-    },
+    ...createMockControls(log, picker),
     async close() {
       shutdown.abort();
       const closed = new Promise<void>((done) => server.close(() => done()));

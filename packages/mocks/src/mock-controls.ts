@@ -1,0 +1,29 @@
+import type { ScenarioName } from './catalogue.ts';
+import type { RequestLog, RequestRecord } from './request-log.ts';
+import type { MockScenario } from './scenario-types.ts';
+import type { ScenarioPicker } from './scenario-picker.ts';
+
+/** What a test controls on every way of serving scenarios (MSW handlers, the fake server). */
+export interface MockControls {
+  /** Every request received, in order, with `aborted` / `completed` updated as streams end. */
+  readonly requests: RequestRecord[];
+  /** Serves this scenario from now on (for requests that do not pick one). */
+  use(scenario: MockScenario | ScenarioName): void;
+  /** Resolves once every stream started so far has ended (completed, aborted or dropped). */
+  settled(): Promise<void>;
+  /** Clears the request log and `failFirst` counters and goes back to the initial scenario. */
+  reset(): void;
+}
+
+/** The {@link MockControls} over a request log and a scenario picker. */
+export function createMockControls(log: RequestLog, picker: ScenarioPicker): MockControls {
+  return {
+    requests: log.requests,
+    use: (scenario) => picker.use(scenario),
+    settled: () => log.settled(),
+    reset() {
+      log.clear();
+      picker.reset();
+    },
+  };
+}
