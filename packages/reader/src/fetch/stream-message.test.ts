@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { rejection } from '../test/rejection.ts';
 import {
   AbortError,
   type ChatStreamError,
@@ -99,15 +100,6 @@ function instantSleep(): { sleep: (ms: number) => Promise<void>; delays: number[
       return Promise.resolve();
     },
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ChatStreamError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as ChatStreamError;
 }
 
 /** Tracks whether `promise` settled, without ever leaving a rejection unhandled. */

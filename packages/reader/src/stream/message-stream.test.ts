@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { rejection } from '../test/rejection.ts';
 import {
   AbortError,
   IncompleteStreamError,
@@ -37,15 +38,6 @@ function textDeltas(events: Event[], index?: number): string[] {
     if (index !== undefined && event['index'] !== index) return [];
     return [delta.text ?? ''];
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ChatStreamError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as ChatStreamError;
 }
 
 function textOf(snapshot: MessageSnapshot | undefined, index = 0): unknown {
