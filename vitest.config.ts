@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { sourceResolve } from './vitest.shared.ts';
 
-/** One Vitest project per package; workspace packages resolve to their `src/` through the source condition. */
+/**
+ * One Vitest project per package. Packages with needs of their own (a browser, another React) keep a
+ * `vitest.config.ts` beside their code and are picked up by the globs.
+ */
 export default defineConfig({
-  resolve: { conditions: ['@chatstream/source'] },
-  ssr: { resolve: { conditions: ['@chatstream/source'] } },
+  ...sourceResolve,
   test: {
     projects: [
       {
@@ -23,6 +26,9 @@ export default defineConfig({
           setupFiles: ['./src/test/setup.ts'],
         },
       },
+      'packages/*/vitest.config.ts',
+      'tests/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
     ],
   },
 });
