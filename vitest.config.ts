@@ -29,6 +29,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'tests/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
+      '.storybook/vitest.config.ts',
     ],
   },
 });

@@ -1,4 +1,5 @@
-// The whole test suite, step by step: format, lint, types, tests, build, package checks, size.
+// The whole test suite, step by step: format, lint, types, tests (Node, jsdom, Chromium, Storybook),
+// build, package checks, size, then the built demo end to end in Chromium.
 // Stops at the first failing step; ends with one plain summary line of the test counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ const steps = [
   { name: 'format', command: ['oxfmt', '--check'] },
   { name: 'lint', command: ['oxlint', '--type-aware', '--deny-warnings'] },
   { name: 'types', command: ['tsc', '-p', 'tsconfig.json'] },
+  { name: 'types (demo)', command: ['tsc', '-p', 'apps/demo/tsconfig.json'] },
   {
     name: 'tests',
     command: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
@@ -16,6 +18,8 @@ const steps = [
   { name: 'build', command: ['pnpm', '-r', '--filter', './packages/*', 'run', 'build'] },
   { name: 'packages', command: ['pnpm', '-r', '--filter', './packages/*', 'run', 'package:check'] },
   { name: 'size', command: ['size-limit'] },
+  { name: 'demo build', command: ['pnpm', '--filter', '@chatstream/demo', 'run', 'build'] },
+  { name: 'e2e', command: ['playwright', 'test', '-c', 'e2e/playwright.config.ts'] },
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { anthropicErrorBody } from '../error-bodies.ts';
@@ -52,6 +53,8 @@ export async function createFakeAnthropicServer(
   const picker = createScenarioPicker(options);
   const log = createRequestLog();
   const shutdown = new AbortController();
+  // Every open stream listens for shutdown; hundreds at once are expected, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const random = createRandom(0x5eed);
 
   const server = createServer((request, response) => {

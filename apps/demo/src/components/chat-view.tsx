@@ -1,0 +1,87 @@
+import type { ChatWorker } from '@chatstream/mocks/browser';
+import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { DemoMode } from '../boot/demo-mode.ts';
+import { createDemoSession } from '../chat/create-demo-session.ts';
+import { demoTools } from '../chat/demo-tools.ts';
+import { type ModelOptions, modelRequestBody } from '../chat/model-options.ts';
+import { demoSuggestions } from '../chat/suggestions.ts';
+import { useSessionState } from '../hooks/use-session-state.ts';
+import type { ScenarioChoice } from '../scenarios/scenario-fetch.ts';
+import { renderTextFor } from '../text/render-text-for.tsx';
+import { DemoEmptyState } from './demo-empty-state.tsx';
+import { type DisplayMode, DisplaySettings } from './display-settings.tsx';
+import { EditableMessage, EditSessionContext } from './editable-message.tsx';
+import { ModelSettings } from './model-settings.tsx';
+import { RequestLog } from './request-log.tsx';
+import { ScenarioPicker } from './scenario-picker.tsx';
+import { StatsPanel } from './stats-panel.tsx';
+import { ToolsPanel } from './tools-panel.tsx';
+
+/** Props of {@link ChatView}. */
+export interface ChatViewProps {
+  mode: DemoMode;
+  mocks: ChatWorker | undefined;
+}
+
+const COMPONENTS: Partial<ChatStreamComponents> = { Message: EditableMessage, EmptyState: DemoEmptyState };
+
+/**
+ * The main screen: the scenario picker, one `<ChatStream>` (stop, regenerate, edit, tools, retry)
+ * and an inspector with live stats, display settings and the mock request log.
+ */
+export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
+  const [scenario, setScenario] = useState<ScenarioChoice>('auto');
+  // The session reads the choice when it sends, so it lives in a holder the session can see.
+  const [picked] = useState<{ current: ScenarioChoice }>(() => ({ current: 'auto' }));
+  const [session] = useState(() => createDemoSession(mode, () => picked.current));
+  const state = useSessionState(session);
+  const [display, setDisplay] = useState<DisplayMode>('markdown');
+  const [showStats, setShowStats] = useState(true);
+  const [model, setModel] = useState<ModelOptions>({ thinking: false, webSearch: false });
+
+  useEffect(() => {
+    if (mode.realModel) session.setOptions({ body: modelRequestBody(model, demoTools) });
+  }, [mode.realModel, model, session]);
+
+  const choose = (value: ScenarioChoice): void => {
+    picked.current = value;
+    setScenario(value);
+  };
+
+  return (
+    <div className="chat-layout">
+      <aside className="sidebar">
+        {mode.scenarios ? (
+          <ScenarioPicker value={scenario} onChange={choose} />
+        ) : (
+          <ModelSettings value={model} onChange={setModel} />
+        )}
+      </aside>
+      <main className="chat-main">
+        <EditSessionContext.Provider value={session}>
+          <ChatStream
+            chat={session}
+            className="demo-chat"
+            components={COMPONENTS}
+            renderText={renderTextFor(display)}
+            suggestions={demoSuggestions}
+            showStats={showStats}
+            placeholder="Message Claude…"
+          />
+        </EditSessionContext.Provider>
+      </main>
+      <aside className="inspector">
+        <StatsPanel state={state} />
+        <DisplaySettings
+          display={display}
+          onDisplayChange={setDisplay}
+          showStats={showStats}
+          onShowStatsChange={setShowStats}
+        />
+        {mocks ? <RequestLog mocks={mocks} /> : null}
+        <ToolsPanel />
+      </aside>
+    </div>
+  );
+}

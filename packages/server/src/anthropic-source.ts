@@ -1,0 +1,77 @@
+import { createEventBoundaryScanner } from './event-boundary.ts';
+import type { RelaySource } from './relay-source.ts';
+
+/**
+ * Past this many bytes of one unfinished event, the relay stops holding it back and forwards it
+ * (giving up clean pings and in-band errors until the next boundary) rather than grow memory.
+ */
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads an upstream SSE body as a {@link RelaySource} that hands out whole events: the bytes are
+ * forwarded unchanged, but the unfinished tail of a chunk waits for the rest of its event, so a
+ * ping or an in-band error can always be inserted between events and a dropped connection never
+ * leaves a half event in front of the error.
+ *
+ * @example
+ * const source = createAnthropicSource(upstream.body, () => controller.abort());
+ */
+export function createAnthropicSource(
+  body: ReadableStream<Uint8Array>,
+  abortUpstream: (reason?: unknown) => void,
+): RelaySource {
+  const reader = body.getReader();
+  const scanner = createEventBoundaryScanner();
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let boundary = true;
+  return {
+    async read() {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          if (heldBytes === 0) return { done: true, value: undefined };
+          // At the end the tail goes out as it is: byte for byte what upstream sent.
+          const tail = concat(held, heldBytes);
+          held = [];
+          heldBytes = 0;
+          return { done: false, value: tail };
+        }
+        if (value.byteLength === 0) continue;
+        const end = scanner.scan(value);
+        if (end === -1) {
+          held.push(value);
+          heldBytes += value.byteLength;
+          if (heldBytes <= MAX_HELD_BYTES) continue;
+          boundary = false;
+          const out = concat(held, heldBytes);
+          held = [];
+          heldBytes = 0;
+          return { done: false, value: out };
+        }
+        const out = concat([...held, value.subarray(0, end)], heldBytes + end);
+        const rest = value.subarray(end);
+        held = rest.byteLength > 0 ? [rest] : [];
+        heldBytes = rest.byteLength;
+        boundary = true;
+        return { done: false, value: out };
+      }
+    },
+    atBoundary: () => boundary,
+    async cancel(reason) {
+      abortUpstream(reason);
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  };
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]?.byteLength === size) return chunks[0];
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

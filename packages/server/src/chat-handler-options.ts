@@ -1,0 +1,75 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
+
+/** The wire format the relay answers with. */
+export type RelayProtocol = 'anthropic' | 'text';
+
+/** The request body the relay sends to Anthropic, after validation and the server's defaults. */
+export type RelayRequestBody = MessageCreateParamsStreaming;
+
+/** Options of `createChatHandler`. */
+export interface ChatHandlerOptions {
+  /**
+   * The Anthropic API key. Default: `process.env.ANTHROPIC_API_KEY`, read on each request (so it
+   * can be set after the handler is created). Never sent to clients nor logged.
+   */
+  apiKey?: string;
+  /** The API origin (default the SDK's: `ANTHROPIC_BASE_URL` or `https://api.anthropic.com`). */
+  baseURL?: string;
+  /** An Anthropic SDK client to use instead of creating one (`apiKey`, `baseURL` are then unused). */
+  client?: Anthropic;
+  /** The model used when the request names none. */
+  model?: string;
+  /**
+   * Models a request may name. Default: only `model` when it is set; any model when neither is set.
+   */
+  allowedModels?: readonly string[];
+  /** The largest `max_tokens` a request may ask for (default 4096); larger requests get a 400. */
+  maxTokens?: number;
+  /** `max_tokens` when the request sets none (default 1024, never above `maxTokens`). */
+  defaultMaxTokens?: number;
+  /** The largest request body in bytes (default 4 MiB); larger bodies get a 413. */
+  maxBodyBytes?: number;
+  /**
+   * Tool names a request may declare (client tools and server tools such as `web_search`).
+   * Default: any tool.
+   */
+  allowedTools?: readonly string[];
+  /**
+   * The system prompt. When set, it is always sent and a request that brings its own `system`
+   * gets a 400 (clients must not replace the server's instructions).
+   */
+  system?: RelayRequestBody['system'];
+  /**
+   * Extra top-level request fields clients may send, beyond `model`, `max_tokens`, `messages`,
+   * `system`, `tools`, `tool_choice`, `temperature`, `top_p`, `top_k`, `stop_sequences`, `thinking`,
+   * `metadata` and `stream`. Anything else gets a 400.
+   */
+  allowedParams?: readonly string[];
+  /** The response format: Anthropic SSE events unchanged (default) or plain `data: <text>` + `[DONE]`. */
+  protocol?: RelayProtocol;
+  /**
+   * Sends a ping when nothing was sent for this long while streaming (default 15 000 ms; 0 turns it
+   * off), so proxies and load balancers keep an idle stream open.
+   */
+  pingIntervalMs?: number;
+  /**
+   * Retries the SDK makes before the stream starts (default 0: the browser client retries, and
+   * retrying in both places multiplies the waits). Applies to the client the relay creates and,
+   * when set, to an injected `client` too.
+   */
+  maxRetries?: number;
+  /**
+   * Runs after the request passed validation and before Anthropic is called: authenticate, rate
+   * limit, log, or adjust `body` in place. Return a `Response` to answer with it instead.
+   */
+  beforeRequest?: (
+    request: Request,
+    body: RelayRequestBody,
+  ) => Response | undefined | void | Promise<Response | undefined | void>;
+  /**
+   * Called with every upstream or relay failure (HTTP errors, dropped streams), for your logs. The
+   * key is never part of what the relay reports, but log with care.
+   */
+  onError?: (error: unknown, request: Request) => void;
+}

@@ -1,0 +1,166 @@
+import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { createAnthropicSource } from './anthropic-source.ts';
+import type { ChatHandlerOptions, RelayRequestBody } from './chat-handler-options.ts';
+import { errorResponse, jsonErrorResponse } from './error-response.ts';
+import { readBody } from './read-body.ts';
+import { redact } from './redact.ts';
+import type { RelaySource } from './relay-source.ts';
+import { createRelayStream } from './relay-stream.ts';
+import { createClientResolver, type ResolvedClient } from './resolve-client.ts';
+import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
+import { createTextSource } from './text-source.ts';
+import { describeUpstreamError } from './upstream-error.ts';
+import { validateChatRequest } from './validate-request.ts';
+
+/** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
+export type ChatHandler = (request: Request) => Promise<Response>;
+
+/** The default `maxBodyBytes`: 4 MiB. */
+export const DEFAULT_MAX_BODY_BYTES: number = 4 * 1024 * 1024;
+
+/** The default `pingIntervalMs`. */
+export const DEFAULT_PING_INTERVAL_MS = 15_000;
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  'x-accel-buffering': 'no',
+};
+
+/**
+ * Creates the relay route in front of the Anthropic Messages API: it validates the request (400,
+ * 405, 413 with Anthropic-style JSON errors), calls Anthropic with the official SDK and streams the
+ * SSE events back unchanged and unbuffered. The key stays on the server. When the client goes away,
+ * the upstream request is aborted. Errors before the stream keep Anthropic's status and body;
+ * errors after it began arrive in band as an `error` event.
+ *
+ * @example
+ * // app/api/chat/route.ts (Next.js)
+ * import { createChatHandler } from '@chatstream/server';
+ *
+ * export const POST = createChatHandler({ model: 'claude-sonnet-4-6', maxTokens: 2048 });
+ */
+export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler {
+  const resolveClient = createClientResolver(options);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const report = (error: unknown, request: Request): void => {
+    try {
+      options.onError?.(error, request);
+    } catch {
+      // A failing logger must not take the stream down with it.
+    }
+  };
+
+  return async (request) => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      report(error, request);
+      return errorResponse(500, 'api_error', 'Internal server error.');
+    }
+  };
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'POST') {
+      return errorResponse(405, 'invalid_request_error', `Method ${request.method} not allowed; use POST.`, {
+        allow: 'POST',
+      });
+    }
+    const contentType = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/iu.test(contentType)) {
+      return errorResponse(400, 'invalid_request_error', 'content-type: must be application/json.');
+    }
+    const read = await readBody(request, maxBodyBytes);
+    if (!read.ok) {
+      return errorResponse(
+        413,
+        'request_too_large',
+        `The request body is larger than ${maxBodyBytes} bytes.`,
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(read.text);
+    } catch {
+      return errorResponse(400, 'invalid_request_error', 'The request body is not valid JSON.');
+    }
+    const validation = validateChatRequest(parsed, options);
+    if (!validation.ok) return errorResponse(400, 'invalid_request_error', validation.message);
+    const body = validation.body;
+
+    const early = await options.beforeRequest?.(request, body);
+    if (early instanceof Response) return early;
+
+    const resolved = resolveClient();
+    if (!resolved) {
+      return errorResponse(500, 'api_error', 'The server has no Anthropic API key configured.');
+    }
+    return relay(request, body, resolved);
+  }
+
+  async function relay(
+    request: Request,
+    body: RelayRequestBody,
+    resolved: ResolvedClient,
+  ): Promise<Response> {
+    const upstream = new AbortController();
+    const abortUpstream = (reason?: unknown): void => upstream.abort(reason);
+    if (request.signal.aborted) abortUpstream(request.signal.reason);
+    request.signal.addEventListener('abort', () => abortUpstream(request.signal.reason), { once: true });
+    const requestOptions = {
+      signal: upstream.signal,
+      ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    };
+    const protocol = options.protocol ?? 'anthropic';
+    const { secret } = resolved;
+
+    let response: Response;
+    let events: AsyncIterable<RawMessageStreamEvent> | undefined;
+    try {
+      const call = resolved.client.messages.create(body, requestOptions);
+      if (protocol === 'text') {
+        const result = await call.withResponse();
+        response = result.response;
+        events = result.data;
+      } else {
+        response = await call.asResponse();
+      }
+    } catch (error) {
+      if (!upstream.signal.aborted) report(error, request);
+      const failure = describeUpstreamError(error, secret);
+      return jsonErrorResponse(failure.status, failure.body, failure.headers);
+    }
+
+    const upstreamType = response.headers.get('content-type') ?? '';
+    if (!upstreamType.toLowerCase().startsWith('text/event-stream') || !response.body) {
+      abortUpstream();
+      await response.body?.cancel().catch(() => undefined);
+      const error = new Error(
+        `Anthropic answered ${response.status} with content-type ${upstreamType || 'none'}.`,
+      );
+      report(error, request);
+      return errorResponse(502, 'api_error', `${error.message} Expected an event stream.`);
+    }
+
+    const source: RelaySource = events
+      ? createTextSource(events, abortUpstream)
+      : createAnthropicSource(response.body, abortUpstream);
+    const stream = createRelayStream(source, {
+      ping: protocol === 'text' ? COMMENT_PING : ANTHROPIC_PING,
+      pingIntervalMs: options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+      isAborted: () => upstream.signal.aborted,
+      onError: (error) => report(error, request),
+      errorEvent: (error) => {
+        const { body: errorJSON } = describeUpstreamError(error, secret);
+        const message = redact(errorJSON.error.message, secret);
+        return protocol === 'text'
+          ? textErrorEvent(message)
+          : anthropicErrorEvent(errorJSON.error.type, message);
+      },
+    });
+    const headers = new Headers(SSE_HEADERS);
+    const requestId = response.headers.get('request-id');
+    if (requestId !== null) headers.set('request-id', requestId);
+    return new Response(stream, { status: 200, headers });
+  }
+}

@@ -1,0 +1,129 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ChatHandlerOptions } from './chat-handler-options.ts';
+import { createChatHandler, type ChatHandler } from './create-chat-handler.ts';
+
+/** A `node:http` request listener that also works as an Express route or middleware. */
+export type NodeHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
+
+/**
+ * Adapts a {@link ChatHandler} (or the options to create one) to `node:http` and Express: the
+ * Node request becomes a Web `Request` (a body already parsed by `express.json()` is used as is),
+ * the Web `Response` is written chunk by chunk as it streams, with backpressure and without
+ * buffering, and the client's `close` aborts the upstream request.
+ *
+ * @example
+ * import { createServer } from 'node:http';
+ * import { createNodeHandler } from '@chatstream/server/node';
+ *
+ * createServer(createNodeHandler({ model: 'claude-sonnet-4-6' })).listen(3001);
+ * // Express: app.post('/api/chat', createNodeHandler({ model: 'claude-sonnet-4-6' }));
+ */
+export function createNodeHandler(handlerOrOptions: ChatHandler | ChatHandlerOptions = {}): NodeHandler {
+  const handler =
+    typeof handlerOrOptions === 'function' ? handlerOrOptions : createChatHandler(handlerOrOptions);
+  return (request, response, next) => {
+    serve(handler, request, response).catch((error: unknown) => {
+      if (next) {
+        next(error);
+        return;
+      }
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'Internal server error.' } }),
+        );
+      } else response.destroy();
+    });
+  };
+}
+
+async function serve(
+  handler: ChatHandler,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const disconnect = new AbortController();
+  response.on('close', () => {
+    if (!response.writableFinished) disconnect.abort(new Error('The client closed the connection.'));
+  });
+  const webResponse = await handler(toWebRequest(request, disconnect.signal));
+  const headers: Record<string, string | string[]> = {};
+  webResponse.headers.forEach((value, name) => {
+    headers[name] = name === 'set-cookie' ? webResponse.headers.getSetCookie() : value;
+  });
+  response.writeHead(webResponse.status, headers);
+  const body = webResponse.body;
+  if (!body || disconnect.signal.aborted) {
+    await body?.cancel().catch(() => undefined);
+    response.end();
+    return;
+  }
+  response.flushHeaders();
+  // Small SSE writes must leave at once instead of waiting for Nagle's algorithm.
+  response.socket?.setNoDelay(true);
+  const reader = body.getReader();
+  const cancel = (): void => void reader.cancel(disconnect.signal.reason).catch(() => undefined);
+  disconnect.signal.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!response.write(value)) await drained(response, disconnect.signal);
+    }
+    response.end();
+  } catch {
+    // The body failed after the headers went out: cut the connection so the client sees it.
+    response.destroy();
+  } finally {
+    disconnect.signal.removeEventListener('abort', cancel);
+  }
+}
+
+function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
+  const host = request.headers.host ?? 'localhost';
+  const url = new URL(request.url ?? '/', `http://${host}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const method = request.method ?? 'GET';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+  if (method !== 'GET' && method !== 'HEAD') {
+    const parsed = (request as IncomingMessage & { body?: unknown }).body;
+    if (parsed !== undefined && request.readableEnded) {
+      // express.json() (or similar) already consumed the stream; serialise what it parsed.
+      init.body =
+        typeof parsed === 'string' || parsed instanceof Uint8Array
+          ? (parsed as string | Uint8Array<ArrayBuffer>)
+          : JSON.stringify(parsed);
+      headers.delete('content-length');
+    } else {
+      init.body = Readable.toWeb(request) as ReadableStream<Uint8Array>;
+      init.duplex = 'half';
+    }
+  }
+  return new Request(url, init);
+}
+
+function drained(response: ServerResponse, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const done = (): void => {
+      response.off('drain', done);
+      signal.removeEventListener('abort', done);
+      if (signal.aborted) reject(signal.reason);
+      else resolve();
+    };
+    response.on('drain', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

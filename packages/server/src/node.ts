@@ -1,0 +1,2 @@
+export { createNodeHandler } from './create-node-handler.ts';
+export type { NodeHandler } from './create-node-handler.ts';

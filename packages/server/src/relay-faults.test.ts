@@ -1,0 +1,211 @@
+import { faultScenarios, scenarios } from '@chatstream/mocks';
+import type { FakeAnthropicServer } from '@chatstream/mocks/server';
+import { parseSSEStream, streamMessage, type ChatStreamError } from '@chatstream/reader';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createChatHandler } from './create-chat-handler.ts';
+import {
+  chatBody,
+  fetchDirect,
+  postRelay,
+  sameBytes,
+  startFakeAnthropic,
+  startRelay,
+  TEST_KEY,
+  type LoopbackServer,
+} from './test/relay-fixture.ts';
+
+const httpFaults = [
+  'badRequest',
+  'unauthorized',
+  'notFound',
+  'requestTooLarge',
+  'rateLimited',
+  'serverError',
+  'overloaded',
+] as const;
+
+async function eventsOf(text: string): Promise<{ event: string; data: string }[]> {
+  const events: { event: string; data: string }[] = [];
+  const chunks = (async function* () {
+    yield text;
+  })();
+  for await (const { event, data } of parseSSEStream(chunks)) events.push({ event, data });
+  return events;
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<ChatStreamError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ChatStreamError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('relaying faults', () => {
+  let fake: FakeAnthropicServer;
+  let relay: LoopbackServer;
+  const reported: unknown[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+    relay = await startRelay(
+      createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        onError: (error) => reported.push(error),
+      }),
+    );
+  });
+  afterEach(() => {
+    fake.reset();
+    reported.length = 0;
+  });
+  afterAll(async () => {
+    await relay.close();
+    await fake.close();
+  });
+
+  it.each(httpFaults)('%s keeps the upstream status, JSON body and request-id', async (name) => {
+    const direct = await fetchDirect(fake, name);
+    const relayed = await postRelay(relay.url, chatBody(name));
+    expect(relayed.response.status).toBe(direct.response.status);
+    expect(relayed.response.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(relayed.text)).toEqual({
+      ...JSON.parse(direct.text),
+      request_id: relayed.response.headers.get('request-id'),
+    });
+    expect(relayed.text).not.toContain('stack');
+    expect(reported).toHaveLength(1);
+  });
+
+  it('passes retry-after through with a 429', async () => {
+    const { response } = await postRelay(relay.url, chatBody('rateLimited'));
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1');
+  });
+
+  it('makes no retries of its own, so the client can recover from flakyThenOk', async () => {
+    const first = await postRelay(relay.url, chatBody('flakyThenOk'));
+    expect(first.response.status).toBe(529);
+    fake.reset();
+    const message = await streamMessage(
+      { url: relay.url, body: chatBody('flakyThenOk') },
+      { retry: { maxRetries: 2 }, sleep: () => Promise.resolve() },
+    ).finalMessage();
+    expect(message).toEqual(scenarios.basic.expectedMessage);
+    expect(fake.requests.map((request) => request.status)).toEqual([529, 529, 200]);
+  });
+
+  it('relays a mid-stream error event unchanged', async () => {
+    const direct = await fetchDirect(fake, 'overloadedMidStream');
+    const relayed = await postRelay(relay.url, chatBody('overloadedMidStream'));
+    expect(relayed.text).toBe(direct.text);
+    expect(sameBytes(relayed.bytes, direct.bytes)).toBe(true);
+    const error = await failureOf(
+      streamMessage(
+        { url: relay.url, body: chatBody('overloadedMidStream') },
+        { retry: false },
+      ).finalMessage(),
+    );
+    expect(error).toMatchObject({ kind: 'stream-event', errorType: 'overloaded_error' });
+  });
+
+  it('ends a dropped upstream connection with an in-band error after the last whole event', async () => {
+    const direct = await fetchDirect(fake, 'longAnswer');
+    const relayed = await postRelay(relay.url, chatBody('droppedConnection'));
+    expect(relayed.response.status).toBe(200);
+    const errorAt = relayed.text.lastIndexOf('event: error\n');
+    expect(errorAt).toBeGreaterThan(0);
+    expect(direct.text.startsWith(relayed.text.slice(0, errorAt))).toBe(true);
+    expect(relayed.text.slice(0, errorAt)).toMatch(/\n\n$/u);
+    const events = await eventsOf(relayed.text);
+    expect(events.at(-1)).toEqual({
+      event: 'error',
+      data: JSON.stringify({
+        type: 'error',
+        error: { type: 'api_error', message: 'The connection to the Anthropic API failed.' },
+      }),
+    });
+    expect(reported).toHaveLength(1);
+    const error = await failureOf(
+      streamMessage({ url: relay.url, body: chatBody('droppedConnection') }, { retry: false }).finalMessage(),
+    );
+    expect(error).toMatchObject({ kind: 'stream-event', errorType: 'api_error' });
+  });
+
+  it.each(['noMessageStop', 'malformedEvent', 'oversizedEvent'] as const)(
+    '%s passes through byte for byte (the client judges it)',
+    async (name) => {
+      const direct = await fetchDirect(fake, name);
+      const relayed = await postRelay(relay.url, chatBody(name));
+      expect(relayed.response.status).toBe(200);
+      expect(relayed.text).toBe(direct.text);
+      expect(sameBytes(relayed.bytes, direct.bytes)).toBe(true);
+    },
+  );
+
+  it('turns a non-stream 200 (wrongContentType) into a 502 api_error', async () => {
+    const { response, text } = await postRelay(relay.url, chatBody('wrongContentType'));
+    expect(response.status).toBe(502);
+    expect(JSON.parse(text)).toMatchObject({ type: 'error', error: { type: 'api_error' } });
+    await fake.settled();
+    expect(fake.requests.at(-1)?.completed === true || fake.requests.at(-1)?.aborted === true).toBe(true);
+  });
+
+  it('every fault scenario is covered here', () => {
+    const covered = new Set<string>([
+      ...httpFaults,
+      'flakyThenOk',
+      'overloadedMidStream',
+      'droppedConnection',
+      'stalled',
+      'noMessageStop',
+      'malformedEvent',
+      'oversizedEvent',
+      'wrongContentType',
+    ]);
+    expect(Object.keys(faultScenarios).filter((name) => !covered.has(name))).toEqual([]);
+  });
+});
+
+describe('pings while upstream is idle', () => {
+  let fake: FakeAnthropicServer;
+  let relay: LoopbackServer;
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+    relay = await startRelay(
+      createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, pingIntervalMs: 40 }),
+    );
+  });
+  afterAll(async () => {
+    await relay.close();
+    await fake.close();
+  });
+
+  it('sends Anthropic ping events between events during a stall, then aborts upstream on stop', async () => {
+    const controller = new AbortController();
+    const response = await fetch(relay.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chatBody('stalled')),
+      signal: controller.signal,
+    });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while ((text.match(/event: ping\n/gu) ?? []).length < 3) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    expect(text.startsWith('event: message_start\n')).toBe(true);
+    const events = await eventsOf(text);
+    expect(
+      events.slice(1).every((event) => event.event === 'ping' && JSON.parse(event.data).type === 'ping'),
+    ).toBe(true);
+    controller.abort();
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ scenario: 'stalled', aborted: true, completed: false });
+  });
+});

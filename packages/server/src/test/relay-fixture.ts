@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  createFakeAnthropicServer,
+  type FakeAnthropicServer,
+  type FakeAnthropicServerOptions,
+} from '@chatstream/mocks/server';
+import type { ChatHandler } from '../create-chat-handler.ts';
+import { createNodeHandler, type NodeHandler } from '../create-node-handler.ts';
+
+/** The key the fake server expects and the relay holds; it must never appear in a response. */
+export const TEST_KEY = 'sk-ant-test-Zq8v3Kx7Lm2Np9Rw';
+
+/** The model tests send. */
+export const TEST_MODEL = 'claude-sonnet-4-6';
+
+/** A running HTTP server on 127.0.0.1. */
+export interface LoopbackServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the fake Anthropic API with the test key and instant timing unless told otherwise. */
+export function startFakeAnthropic(options: FakeAnthropicServerOptions = {}): Promise<FakeAnthropicServer> {
+  return createFakeAnthropicServer({ apiKey: TEST_KEY, timing: 'instant', ...options });
+}
+
+/** Serves a handler (Web or Node) on 127.0.0.1 with `node:http`. */
+export async function startRelay(handler: ChatHandler | NodeHandler): Promise<LoopbackServer> {
+  const listener: NodeHandler =
+    handler.length >= 2 ? (handler as NodeHandler) : createNodeHandler(handler as ChatHandler);
+  const server: Server = createServer((request, response) => listener(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/chat`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A request body that makes the fake server serve `scenario`. */
+export function chatBody(scenario: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    model: TEST_MODEL,
+    max_tokens: 1024,
+    messages: [{ role: 'user', content: `[scenario:${scenario}]` }],
+    ...extra,
+  };
+}
+
+/** POSTs JSON to the relay and returns the response with its whole body as bytes. */
+export async function postRelay(
+  url: string,
+  body: unknown,
+  init: RequestInit = {},
+): Promise<{ response: Response; bytes: Uint8Array; text: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...init,
+  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { response, bytes, text: new TextDecoder().decode(bytes) };
+}
+
+/** Fetches a scenario straight from the fake API (what the relay must reproduce byte for byte). */
+export async function fetchDirect(
+  fake: FakeAnthropicServer,
+  scenario: string,
+): Promise<{ response: Response; bytes: Uint8Array; text: string }> {
+  const response = await fetch(fake.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01' },
+    body: JSON.stringify({ ...chatBody(scenario), stream: true }),
+  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { response, bytes, text: new TextDecoder().decode(bytes) };
+}
+
+/** Resolves once `predicate` holds, polling every few milliseconds (fails after `timeoutMs`). */
+export async function waitFor(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error('waitFor: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * True when both byte arrays are identical. (Vitest's deep equality walks a 2 MiB array element
+ * by element for tens of seconds; this is one memcmp.)
+ */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
+}

@@ -1,0 +1,89 @@
+import { errorBody, type AnthropicErrorBody } from './error-response.ts';
+import { redact } from './redact.ts';
+
+/** What the relay tells the client about a failed upstream call. */
+export interface UpstreamFailure {
+  status: number;
+  body: AnthropicErrorBody;
+  /** `request-id`, `retry-after`, `retry-after-ms` when upstream sent them. */
+  headers: Record<string, string>;
+}
+
+/** The Anthropic `error.type` for an HTTP status, for error bodies that are not JSON. */
+export const ERROR_TYPE_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  402: 'billing_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  409: 'conflict_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  504: 'timeout_error',
+  529: 'overloaded_error',
+};
+
+const PASSED_HEADERS = ['request-id', 'retry-after', 'retry-after-ms'];
+
+/**
+ * Describes an error the SDK threw (or a stream failure) in the API's terms, without stack traces
+ * and with the key redacted: an HTTP error keeps its status and JSON body; a timeout is a 504
+ * `timeout_error`; an unreachable API or a dropped connection a 502 `api_error`; a client that went
+ * away a 499.
+ *
+ * @example
+ * catch (error) { const { status, body, headers } = describeUpstreamError(error, apiKey); }
+ */
+export function describeUpstreamError(error: unknown, secret: string | undefined): UpstreamFailure {
+  const fields = (error ?? {}) as {
+    status?: unknown;
+    error?: unknown;
+    headers?: unknown;
+    message?: unknown;
+    name?: unknown;
+  };
+  const headers: Record<string, string> = {};
+  if (fields.headers instanceof Headers) {
+    for (const name of PASSED_HEADERS) {
+      const value = fields.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+  }
+  const clean = (body: AnthropicErrorBody): AnthropicErrorBody =>
+    JSON.parse(redact(JSON.stringify(body), secret)) as AnthropicErrorBody;
+
+  if (typeof fields.status === 'number') {
+    const status = fields.status;
+    if (isErrorBody(fields.error)) return { status, body: clean(fields.error), headers };
+    const type = ERROR_TYPE_BY_STATUS[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+    const message = typeof fields.message === 'string' ? fields.message : `Upstream error ${status}`;
+    return { status, body: clean(errorBody(type, message)), headers };
+  }
+  if (isErrorBody(fields.error)) return { status: 500, body: clean(fields.error), headers };
+  switch (fields.name) {
+    case 'APIUserAbortError':
+    case 'AbortError':
+      return { status: 499, body: errorBody('api_error', 'The client closed the request.'), headers };
+    case 'APIConnectionTimeoutError':
+    case 'TimeoutError':
+      return { status: 504, body: errorBody('timeout_error', 'Anthropic did not answer in time.'), headers };
+    case 'APIConnectionError':
+      return { status: 502, body: errorBody('api_error', 'Could not reach the Anthropic API.'), headers };
+    default:
+      return {
+        status: 502,
+        body: errorBody('api_error', 'The connection to the Anthropic API failed.'),
+        headers,
+      };
+  }
+}
+
+/** True for `{"type":"error","error":{"type":…,"message":…}}`. */
+export function isErrorBody(value: unknown): value is AnthropicErrorBody {
+  if (value === null || typeof value !== 'object') return false;
+  const { type, error } = value as { type?: unknown; error?: unknown };
+  if (type !== 'error' || error === null || typeof error !== 'object') return false;
+  const inner = error as { type?: unknown; message?: unknown };
+  return typeof inner.type === 'string' && typeof inner.message === 'string';
+}
