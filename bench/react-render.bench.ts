@@ -1,5 +1,5 @@
 // React rendering of a streamed answer below a long conversation: ours (`useStreamingChat` +
-// `ChatSessionProvider` + rows selecting their message by index) against `@ai-sdk/react` `useChat`
+// `ChatSessionProvider` + rows subscribed to their own message with `useChatMessage`) against `@ai-sdk/react` `useChat`
 // (memoised rows taking a `message` prop), same row component, same deltas, react-dom in jsdom.
 // Run: node --expose-gc --import tsx --conditions=@chatstream/source bench/react-render.bench.ts
 // First: it selects React's production builds and installs the jsdom globals before React loads.
@@ -157,7 +157,7 @@ const summarise = (runs: readonly RenderRun[]): Summary => ({
   rowSelections: median(runs.map((run) => run.rowSelections)),
 });
 
-/** Our rows' selector calls; the AI SDK's rows have none. */
+/** Our rows' message reads; the AI SDK's rows have none. */
 const selections = (library: string, count: number): string => (library === 'ours' ? String(count) : '—');
 
 // ---- report --------------------------------------------------------------------------------------
@@ -253,7 +253,8 @@ async function main(): Promise<void> {
       'document, not a real browser: no layout, style or paint, and jsdom DOM writes cost what they cost ' +
       'in jsdom. **ours**: `useStreamingChat({ initialMessages, fetch, throttle })` in the top component, ' +
       '`<ChatSessionProvider chat={chat}>`, a memoised transcript selecting the message ids ' +
-      '(`useChatSelector` with a shallow-equal) and memoised rows selecting `state.messages[index]`. ' +
+      '(`useChatMessageIds`, a new list only when a message is added or removed) and memoised rows ' +
+      'subscribed to their own message (`useChatMessage(id)`: the session tells only that row). ' +
       '**AI SDK**: `@ai-sdk/react` `useChat({ messages, transport, experimental_throttle })` in the top ' +
       'component, `messages.map` to `React.memo` rows taking the `message` prop. Both render the same ' +
       '`Row` (an `<li>` with the message text). Input: the same deterministic text deltas (1–5 words each, ' +
@@ -270,7 +271,7 @@ async function main(): Promise<void> {
       `${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), rotating order; min–max in brackets); ` +
       `**per token** = total / ${DELTAS.toLocaleString('en-US')} deltas; **list commits** = that ` +
       "Profiler's `onRender` calls; **app commits** = a Profiler around the whole app; **row renders** = " +
-      "calls of the shared `Row`; **row selector calls** = calls of our rows' `useChatSelector` selector; " +
+      "calls of the shared `Row`; **row message reads** = our rows' `session.getMessage` calls (the per-row store read); " +
       "**list render ms** = the list Profiler's summed `actualDuration` (render phase only, not DOM " +
       'commit). Every run is checked before it counts: prior + 2 rows, the first row showing the first ' +
       'prior message and the last row exactly the joined deltas. No GC is forced before a run (a full ' +
@@ -291,7 +292,7 @@ async function main(): Promise<void> {
         'list commits',
         'app commits',
         'row renders',
-        'row selector calls',
+        'row message reads',
         'list render ms',
         'per-token ratio 1000/10',
         'ratio of fastest runs',
@@ -313,7 +314,7 @@ async function main(): Promise<void> {
         'list commits',
         'app commits',
         'row renders',
-        'row selector calls',
+        'row message reads',
         'list render ms',
       ],
       longRows,

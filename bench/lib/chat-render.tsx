@@ -1,12 +1,13 @@
 // Two chat transcripts rendered with react-dom into the jsdom document of `dom-env.ts` (import that
-// first): ours (`useStreamingChat` + `ChatSessionProvider` + rows selecting their message by index
-// with `useChatSelector`) and `@ai-sdk/react`'s `useChat` (rows taking a `message` prop, memoised).
+// first): ours (`useStreamingChat` + `ChatSessionProvider` + a transcript of `useChatMessageIds` and
+// rows subscribed to their own message with `useChatMessage`) and `@ai-sdk/react`'s `useChat` (rows
+// taking a `message` prop, memoised).
 // Both render the same `Row`, and both are fed the same text deltas, one per macrotask.
 import { useChat } from '@ai-sdk/react';
-import { ChatSessionProvider, useChatSelector, useStreamingChat } from '@chatstream/react';
-import type { ChatMessage, ChatSessionSnapshot, ChatThrottle } from '@chatstream/reader';
+import { ChatSessionProvider, useChatMessage, useChatMessageIds, useStreamingChat } from '@chatstream/react';
+import type { ChatMessage, ChatSession, ChatThrottle } from '@chatstream/reader';
 import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai';
-import { memo, Profiler, type ProfilerOnRenderCallback, type ReactNode, useEffect } from 'react';
+import { memo, Profiler, type ProfilerOnRenderCallback, type ReactNode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/profiling';
 
 // ---- delivery -------------------------------------------------------------------------------------
@@ -56,7 +57,7 @@ export interface Meter {
   listCommitTimes: number[];
   /** Calls of the shared `Row` (message rows rendered). */
   rowRenders: number;
-  /** Calls of our rows' `useChatSelector` selector (0 for the AI SDK). */
+  /** Our rows' reads of their message (`session.getMessage` calls; 0 for the AI SDK). */
   rowSelections: number;
 }
 
@@ -176,15 +177,8 @@ async function drive(app: (harness: Harness) => ReactNode): Promise<RenderRun> {
 const textOf = (message: ChatMessage): string =>
   message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
 
-const selectIds = (state: ChatSessionSnapshot): string[] => state.messages.map((message) => message.id);
-const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((id, index) => id === b[index]);
-
-const OurRow = memo(function OurRow({ index }: { index: number }): ReactNode {
-  const message = useChatSelector((state) => {
-    if (active) active.rowSelections++;
-    return state.messages[index];
-  });
+const OurRow = memo(function OurRow({ id }: { id: string }): ReactNode {
+  const message = useChatMessage(id);
   return message ? <Row role={message.role} text={textOf(message)} /> : null;
 });
 
@@ -193,17 +187,26 @@ const OurTranscript = memo(function OurTranscript({
 }: {
   onRender: ProfilerOnRenderCallback;
 }): ReactNode {
-  const ids = useChatSelector(selectIds, sameIds);
+  const ids = useChatMessageIds();
   return (
     <Profiler id="list" onRender={onRender}>
       <ul>
-        {ids.map((id, index) => (
-          <OurRow key={id} index={index} />
+        {ids.map((id) => (
+          <OurRow key={id} id={id} />
         ))}
       </ul>
     </Profiler>
   );
 });
+
+/** Counts the rows' reads of their message into the active meter. */
+function countReads(chat: ChatSession): void {
+  const read = chat.getMessage.bind(chat);
+  chat.getMessage = (id) => {
+    if (active) active.rowSelections++;
+    return read(id);
+  };
+}
 
 function OurChat(props: {
   harness: Harness;
@@ -213,6 +216,7 @@ function OurChat(props: {
 }): ReactNode {
   const { harness, prior, throttle } = props;
   const { chat, status, send } = useStreamingChat({ initialMessages: prior, fetch: props.fetch, throttle });
+  useState(() => countReads(chat));
   useEffect(() => {
     harness.send = () => send('Go');
   }, [harness, send]);

@@ -42,3 +42,11 @@ export function useChatSession(): ChatSession {
 export function useOptionalChatSession(): ChatSession | undefined {
   return useContext(ChatSessionContext);
 }
+
+/** `chat`, else the provided session; `hook` names the caller in the error when there is neither. */
+export function useChatSessionOrProvided(chat: ChatSession | undefined, hook: string): ChatSession {
+  const provided = useOptionalChatSession();
+  const session = chat ?? provided;
+  if (!session) throw new Error(`${hook} needs a <ChatSessionProvider> or a chat argument`);
+  return session;
+}

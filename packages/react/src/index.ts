@@ -8,6 +8,8 @@ export type { ChatSessionInstanceOptions } from './use-chat-session-instance.ts'
 export { ChatSessionProvider, useChatSession } from './chat-session-context.ts';
 export type { ChatSessionProviderProps } from './chat-session-context.ts';
 export { useChatSelector } from './use-chat-selector.ts';
+export { useChatMessage } from './use-chat-message.ts';
+export { useChatMessageIds } from './use-chat-message-ids.ts';
 export { useMessageStream } from './use-message-stream.ts';
 export type { UseMessageStreamOptions, UseMessageStreamResult } from './use-message-stream.ts';
 export type {

@@ -1,5 +1,6 @@
 import {
   type ChatStreamError,
+  type ChatThrottle,
   type Message,
   type MessageRequest,
   type MessageStream,
@@ -7,6 +8,7 @@ import {
   type StreamStats,
   streamMessage,
 } from '@chatstream/reader';
+import { createNotifyBatcher, type NotifyBatcher } from './notify-batcher.ts';
 
 /** Where a single completion is: `idle` before `start`, then as the reader's stream reports. */
 export type MessageStreamStateStatus = 'idle' | 'submitted' | 'streaming' | 'complete' | 'error' | 'aborted';
@@ -26,6 +28,12 @@ export interface MessageStreamState {
 
 /** Options of a single-completion store: the reader's `streamMessage` options plus callbacks. */
 export interface MessageStreamStoreOptions extends StreamMessageOptions {
+  /**
+   * How often listeners hear about streamed tokens, as `ChatSession`'s `throttle`: once per
+   * animation frame (`'frame'`, the default), every N ms, on every event (`false`), or a scheduler
+   * of your own. Status changes and the end of a stream are always published at once.
+   */
+  throttle?: ChatThrottle | undefined;
   /** Called with the complete message. */
   onFinish?: ((message: Message) => void) | undefined;
   /** Called with the typed failure (not for a stop). */
@@ -48,11 +56,18 @@ const IDLE: MessageStreamState = {
 export class MessageStreamStore {
   #state: MessageStreamState = IDLE;
   #stream: MessageStream | undefined;
+  /** A streamed state waiting for the next batching slot. */
+  #pending: MessageStreamState | undefined;
   #options: MessageStreamStoreOptions;
   readonly #listeners = new Set<() => void>();
+  readonly #batcher: NotifyBatcher;
 
   constructor(options: MessageStreamStoreOptions = {}) {
     this.#options = options;
+    this.#batcher = createNotifyBatcher(
+      () => this.#flush(),
+      () => this.#options.throttle ?? 'frame',
+    );
   }
 
   /** Registers a change listener; returns its removal. */
@@ -72,7 +87,7 @@ export class MessageStreamStore {
   /** Streams `request`, aborting any stream in progress; resolves once it ended, however it ended. */
   start = async (request: MessageRequest): Promise<void> => {
     this.#stream?.abort();
-    const { onFinish, onError, ...options } = this.#options;
+    const { onFinish, onError, throttle: _throttle, ...options } = this.#options;
     const stream = streamMessage(request, options);
     this.#stream = stream;
     const current = (): boolean => this.#stream === stream;
@@ -85,7 +100,17 @@ export class MessageStreamStore {
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
     });
     stream.on('snapshot', ({ message }) => {
-      if (current()) this.#set({ text, message, status: 'streaming', error: undefined, stats: stream.stats });
+      if (!current()) return;
+      const next: MessageStreamState = {
+        text,
+        message,
+        status: 'streaming',
+        error: undefined,
+        stats: stream.stats,
+      };
+      if (this.#state.status !== 'streaming') return this.#set(next);
+      this.#pending = next;
+      this.#batcher.schedule();
     });
     await stream.done();
     if (!current()) return;
@@ -109,8 +134,15 @@ export class MessageStreamStore {
     await stream?.done();
   };
 
+  /** Publishes `state` at once, dropping any batched update it supersedes. */
   #set(state: MessageStreamState): void {
+    this.#batcher.cancel();
+    this.#pending = undefined;
     this.#state = state;
     for (const listener of this.#listeners) listener();
+  }
+
+  #flush(): void {
+    if (this.#pending) this.#set(this.#pending);
   }
 }

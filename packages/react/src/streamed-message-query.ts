@@ -6,7 +6,7 @@ import {
   type StreamStats,
   streamMessage,
 } from '@chatstream/reader';
-import type { QueryFunctionContext, QueryKey, UseQueryOptions } from '@tanstack/react-query';
+import type { Query, QueryFunctionContext, QueryKey, UseQueryOptions } from '@tanstack/react-query';
 
 /** What a streamed query holds: the message so far, its text, stats, and whether it finished. */
 export interface StreamedMessage {
@@ -30,8 +30,11 @@ export interface StreamedMessageQueryParams<Key extends QueryKey> extends Omit<
   /** The request to stream, or a function of the key that builds it. */
   request: MessageRequest | ((queryKey: Key) => MessageRequest);
   /**
-   * What a refetch shows while it streams: `reset` (default) clears the data and streams the new
-   * message into the cache; `replace` keeps the previous message until the new one completes.
+   * What a refetch shows while it streams (named as in TanStack's `streamedQuery`):
+   * - `reset` (default): the data goes back to `undefined` and the query to `pending`, then the new
+   *   message streams into the cache;
+   * - `replace`: the previous complete message stays until the new one completes, then is swapped
+   *   in one update (a failed or cancelled refetch leaves it in place).
    */
   refetchMode?: 'reset' | 'replace';
 }
@@ -48,9 +51,9 @@ export type StreamedMessageQueryOptions<Key extends QueryKey> = UseQueryOptions<
  * TanStack Query options that stream a message into the query cache: the data updates as the
  * message streams (the query is `success` from the first event and keeps fetching until the end),
  * components with the same key share one request, and the request is aborted when the last
- * observer leaves (the query reverts and streams again for the next one).
+ * observer leaves (the partial message is stale, so the next observer streams again).
  *
- * A streamed completion is costly, so it never goes stale by itself (`staleTime: Infinity`), is not
+ * A streamed completion is costly, so once complete it never goes stale by itself, is not
  * refetched on focus or reconnect, and is not retried by the query (the reader retries before any
  * content). `refetch()` streams again according to `refetchMode`. A failure rejects with the
  * reader's typed error; the partial message stays in `data`.
@@ -70,15 +73,17 @@ export function streamedMessageQueryOptions<Key extends QueryKey>(
   const { queryKey, request, refetchMode = 'reset', ...streamOptions } = params;
   return {
     queryKey,
-    staleTime: Infinity,
+    // A partial message (cancelled with its last observer, or failed) is no answer to keep.
+    staleTime: (query: Query<StreamedMessage, ChatStreamError, StreamedMessage, Key>) =>
+      query.state.data?.status === 'complete' ? Infinity : 0,
     retry: false,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
     queryFn: async (context) => {
       const { client } = context;
-      const query = client.getQueryCache().find({ queryKey, exact: true });
-      const replacing = query?.isFetched() === true && refetchMode === 'replace';
-      if (query?.isFetched() && refetchMode === 'reset') {
+      const query = client.getQueryCache().find<StreamedMessage, ChatStreamError>({ queryKey, exact: true });
+      const replacing = refetchMode === 'replace' && query?.state.data?.status === 'complete';
+      if (query?.isFetched() && !replacing) {
         query.setState({ ...query.resetState, fetchStatus: 'fetching' });
       }
       // Reading `signal` tells the query it may abort the request when the last observer leaves.

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ChatSession, ChatSessionSnapshot } from '@chatstream/reader';
-import { useOptionalChatSession } from './chat-session-context.ts';
+import { useChatSessionOrProvided } from './chat-session-context.ts';
 
 /**
  * Reads one slice of the shared session's state and re-renders only when that slice changes
  * (compared with `isEqual`, default `Object.is`). Unchanged messages keep their identity, so a
- * row that selects its own message does not re-render while another message streams.
+ * row that selects its own message does not re-render while another message streams — but every
+ * selector runs on every published change; for message rows prefer `useChatMessage`, whose
+ * cost per streamed token does not grow with the conversation.
  *
  * Pass `chat` to read a session that is not provided through context.
  *
@@ -20,9 +22,7 @@ export function useChatSelector<Selected>(
   isEqual: (a: Selected, b: Selected) => boolean = Object.is,
   chat?: ChatSession,
 ): Selected {
-  const provided = useOptionalChatSession();
-  const session = chat ?? provided;
-  if (!session) throw new Error('useChatSelector needs a <ChatSessionProvider> or a chat argument');
+  const session = useChatSessionOrProvided(chat, 'useChatSelector');
   // The last value rendered, so a new inline selector still compares against it.
   const rendered = useRef<{ value: Selected } | undefined>(undefined);
   const getSelection = useMemo(() => {

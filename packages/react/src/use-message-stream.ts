@@ -6,7 +6,7 @@ import {
 } from './message-stream-store.ts';
 import { useStopOnUnmount } from './stop-on-unmount.ts';
 
-/** Options of {@link useMessageStream}: `streamMessage` options (fetch, protocol, retry, timeouts) and callbacks. */
+/** Options of {@link useMessageStream}: `streamMessage` options (fetch, protocol, retry, timeouts), `throttle` and callbacks. */
 export type UseMessageStreamOptions = MessageStreamStoreOptions;
 
 /** What {@link useMessageStream} returns. */

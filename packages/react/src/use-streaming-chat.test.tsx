@@ -89,7 +89,7 @@ describe('useStreamingChat', () => {
     const sessions = new Set<unknown>();
     render(
       <StrictMode>
-        <ChatApp onRender={(chat) => sessions.add(chat)} />
+        <ChatApp onCommit={(chat) => sessions.add(chat)} />
       </StrictMode>,
     );
     click('Send');
@@ -98,7 +98,7 @@ describe('useStreamingChat', () => {
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]).toMatchObject({ aborted: false, completed: true });
     expect(screen.getByRole('status').textContent).toBe('ready');
-    // StrictMode may build a throwaway session in its double render, but every render used the same one.
+    // StrictMode may build a throwaway session in its double render, but every commit used the same one.
     expect(sessions.size).toBe(1);
   });
 
@@ -119,16 +119,16 @@ describe('useStreamingChat', () => {
     server.use(scenarios.basic);
     const sessions = new Set<unknown>();
     const finished: string[] = [];
-    const onRender = (chat: unknown): void => void sessions.add(chat);
+    const onCommit = (chat: unknown): void => void sessions.add(chat);
     const { rerender } = render(
-      <ChatApp body={{ topic: 'first' }} onFinish={() => finished.push('first')} onRender={onRender} />,
+      <ChatApp body={{ topic: 'first' }} onFinish={() => finished.push('first')} onCommit={onCommit} />,
     );
     click('Send');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
     await waitFor(() => expect(finished).toEqual(['first']));
 
     rerender(
-      <ChatApp body={{ topic: 'second' }} onFinish={() => finished.push('second')} onRender={onRender} />,
+      <ChatApp body={{ topic: 'second' }} onFinish={() => finished.push('second')} onCommit={onCommit} />,
     );
     click('Send');
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4));

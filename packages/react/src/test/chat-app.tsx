@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { ChatMessage } from '@chatstream/reader';
 import { type UseStreamingChatOptions, useStreamingChat } from '../use-streaming-chat.ts';
 
@@ -7,12 +7,17 @@ export function textOf(message: ChatMessage): string {
   return message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
 }
 
-/** A minimal chat UI over `useStreamingChat`, queried by role in the tests. */
-export function ChatApp(props: UseStreamingChatOptions & { onRender?: (chat: unknown) => void }): ReactNode {
-  const { onRender, ...options } = props;
+/**
+ * A minimal chat UI over `useStreamingChat`, queried by role in the tests. `onCommit` hears the
+ * session of every committed render (React 18's StrictMode also renders a discarded instance).
+ */
+export function ChatApp(props: UseStreamingChatOptions & { onCommit?: (chat: unknown) => void }): ReactNode {
+  const { onCommit, ...options } = props;
   const { messages, status, error, send, stop, chat } = useStreamingChat(options);
   const [draft, setDraft] = useState('Hello');
-  onRender?.(chat);
+  useEffect(() => {
+    onCommit?.(chat);
+  });
   return (
     <div>
       <ul role="log" aria-busy={status === 'streaming'}>

@@ -6,7 +6,7 @@ export interface ControlledResponses {
   readonly fetch: typeof fetch;
   /** The request bodies, parsed. */
   readonly requests: Record<string, unknown>[];
-  /** Waits for the next request, then sends the next `count` events of its response (all remaining when omitted). */
+  /** Waits for an open response, then sends the next `count` events of the oldest one (all remaining when omitted). */
   push(count?: number): Promise<void>;
 }
 
@@ -30,10 +30,16 @@ export function createControlledResponses(...scenarios: MockScenario[]): Control
       requests.push(JSON.parse(init?.body as string) as Record<string, unknown>);
       const scenario = scenarios[requests.length - 1];
       if (!scenario) throw new Error('No more controlled responses');
+      let open: Open | undefined;
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
-          opened.push({ controller, events: [...scenario.events] });
+          open = { controller, events: [...scenario.events] };
+          opened.push(open);
           waiting?.();
+        },
+        cancel() {
+          // A response the reader gave up on takes no more pushes; the next one does.
+          opened.splice(opened.indexOf(open as Open), 1);
         },
       });
       return new Response(body, { headers: { 'content-type': 'text/event-stream' } });

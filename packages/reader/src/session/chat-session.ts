@@ -6,6 +6,7 @@ import type { ChatInput, ChatMessage, ChatMessageStatus, ToolCallState } from '.
 import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
 import { continueMessage } from './continue-message.ts';
+import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
 import { DENIED_RESULT, isSettled, toolCallsOf, toolResultBlocks } from './tool-results.ts';
@@ -40,11 +41,13 @@ export class ChatSession {
   readonly #queue: (() => void)[] = [];
   readonly #listeners = new Set<() => void>();
   readonly #notifier: NotifyScheduler;
+  readonly #index: MessageIndex;
 
   constructor(options: ChatSessionOptions = {}) {
     this.#options = options;
     this.#messages = options.initialMessages ?? [];
     this.#snapshot = this.#build();
+    this.#index = createMessageIndex(this.#messages);
     this.#notifier = createNotifyScheduler(
       () => this.#flush(),
       () => this.#options.throttle ?? 'frame',
@@ -62,6 +65,25 @@ export class ChatSession {
   /** The current state: the same object until the next notification. */
   getSnapshot(): ChatSessionSnapshot {
     return this.#snapshot;
+  }
+
+  /**
+   * Calls `listener` after a published change of the message with this id only (its update,
+   * removal or arrival), so a row can follow its own message at a cost that does not grow with the
+   * conversation. Returns the unsubscribe function.
+   */
+  subscribeMessage(id: string, listener: () => void): () => void {
+    return this.#index.subscribe(id, listener, this.#snapshot.messages);
+  }
+
+  /** The message with this id in the current snapshot (the same object until it changes). */
+  getMessage(id: string): ChatMessage | undefined {
+    return this.#index.get(id, this.#snapshot.messages);
+  }
+
+  /** The ids of the current snapshot's messages: the same array until one is added, removed or moved. */
+  getMessageIds(): readonly string[] {
+    return this.#index.ids(this.#snapshot.messages);
   }
 
   /**
@@ -390,6 +412,7 @@ export class ChatSession {
     if (index < 0 && !append) return;
     const messages = [...this.#messages];
     messages.splice(index < 0 ? messages.length : index, 1, message);
+    this.#index.replaced(this.#messages, messages, message);
     this.#messages = messages;
   }
 
@@ -412,6 +435,7 @@ export class ChatSession {
     if (!this.#changed) return;
     this.#changed = false;
     this.#snapshot = this.#build();
+    this.#index.publish(this.#messages);
     for (const listener of this.#listeners) listener();
   }
 

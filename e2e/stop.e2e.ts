@@ -1,0 +1,39 @@
+import { scenario } from '@chatstream/mocks';
+import { openDemo } from './support/demo-page.ts';
+import { expect, test } from './support/fixtures.ts';
+
+const FIRST_PART = 'This answer starts at once, then the model takes its time.';
+
+// A minute of pings after the first sentence: Stop is always pressed mid-stream, whatever the machine's speed.
+const slowAnswer = scenario('slowAnswer')
+  .text(FIRST_PART)
+  .pause(60_000)
+  .text(' Nobody should ever read this.')
+  .stop('end_turn');
+
+test('Stop keeps the partial answer and aborts the upstream request', async ({ page, upstream }) => {
+  upstream.use(slowAnswer);
+  const demo = await openDemo(page, 'relay');
+  // No scenario keyword, and nothing the picker's "Auto" recognises: the fake API serves slowAnswer.
+  await demo.send('Tell me a story');
+
+  const answer = demo.answers.last();
+  await expect(answer).toContainText(FIRST_PART);
+  await expect(answer).toHaveAttribute('data-state', 'streaming');
+  await expect(demo.conversation).toHaveAttribute('aria-busy', 'true');
+  expect(upstream.requests[0]).toMatchObject({ scenario: 'slowAnswer', aborted: false, completed: false });
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+
+  await expect(answer).toHaveAttribute('data-state', 'aborted');
+  await expect(answer).toContainText(FIRST_PART);
+  await expect(answer).not.toContainText('Nobody should ever read this.');
+  await expect(demo.conversation).toHaveAttribute('aria-busy', 'false');
+  await expect(demo.composer).toBeFocused();
+
+  // The browser's stop must reach the fake API through the relay; without it the stream runs a minute.
+  await expect.poll(() => upstream.requests[0]?.aborted, { timeout: 10_000 }).toBe(true);
+  await upstream.settled();
+  expect(upstream.requests).toHaveLength(1);
+  expect(upstream.requests[0]).toMatchObject({ aborted: true, completed: false });
+});
