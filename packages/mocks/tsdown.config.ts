@@ -8,5 +8,5 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  external: [/^msw(\/|$)/, /^node:/, /^@chatstream\//],
+  deps: { neverBundle: [/^msw(\/|$)/, /^node:/, /^@chatstream\//] },
 });

@@ -8,5 +8,5 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  external: [/^react/, /^@chatstream\//, 'marked'],
+  deps: { neverBundle: [/^react/, /^@chatstream\//, 'marked'] },
 });

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { BlockProgress, ChatMessage, ContentBlock, ToolCallState } from '@chatstream/reader';
 
 /**
@@ -19,10 +19,26 @@ export interface BlockRendererProps<Block extends ContentBlock = ContentBlock> {
   /** Tool-result blocks in user messages and server tool result blocks: the matching tool-use block. */
   toolUse?: ContentBlock | undefined;
   /** Renders markdown text; `TextBlock` uses it when given (from `@chatstream/ui/markdown`), else plain text. */
-  renderText?: ((text: string, streaming: boolean) => React.ReactNode) | undefined;
+  renderText?: ((text: string, streaming: boolean) => ReactNode) | undefined;
+  /**
+   * Tool-use blocks whose `toolCall.status` is `awaiting-approval`: approve (`true`, the tool runs)
+   * or deny (`false`, an error result goes back to the model). `ChatStream` wires it to the session's
+   * `approveToolCall(id, approved)`; absent when nobody can approve (then render no buttons).
+   * Calling it for a call that no longer waits is ignored.
+   */
+  onApprove?: ((toolUseId: string, approved: boolean) => void) | undefined;
+  /**
+   * Tool-use blocks whose `toolCall.status` is `awaiting-result` (a client tool without `execute`:
+   * human in the loop): send the result (`isError` marks a failure). `ChatStream` wires it to the
+   * session's `addToolResult(id, result, options)`; calling it twice is ignored.
+   */
+  onToolResult?: ((toolUseId: string, result: unknown, options?: { isError?: boolean }) => void) | undefined;
 }
 
 /** A renderer for one content block type. */
+// Each renderer takes its own block type; props are contravariant, so only `any` lets one map hold
+// them all and still be called with a plain `ContentBlock`.
+// oxlint-disable-next-line typescript/no-explicit-any
 export type BlockRenderer = ComponentType<BlockRendererProps<any>>;
 
 /**

@@ -1,0 +1,300 @@
+// Streaming markdown: per-token cost of our incremental renderer (`@chatstream/ui/markdown`
+// `<Markdown streaming>`) when the message is already 10 KB vs 200 KB long, against a naive
+// baseline that hands the whole text to marked on every token.
+// Run: node --expose-gc --import tsx --conditions=@chatstream/source bench/markdown.bench.ts
+//   (or pnpm exec tsx --conditions=@chatstream/source bench/markdown.bench.ts)
+// First: it selects React's production builds and installs the jsdom globals before React loads.
+// oxlint-disable-next-line import/no-unassigned-import
+import './lib/dom-env.ts';
+import { loadavg } from 'node:os';
+import { Lexer, marked } from 'marked';
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { lexMarkdown, Markdown, type MarkdownLexState } from '../packages/ui/src/markdown/index.ts';
+import { pick, random, WORDS } from './lib/anthropic-stream.ts';
+import {
+  canCollectGarbage,
+  collectGarbage,
+  formatElapsed,
+  formatRatio,
+  markdownTable,
+  median,
+  writeResult,
+} from './lib/measure.ts';
+
+const KB = 1000;
+const SIZES = [10 * KB, 200 * KB] as const;
+/** Tokens appended after the prefix, per run (our contenders). */
+const TOKENS = 2000;
+/** The naive baselines are O(length) per token: fewer tokens keep a run short; per-token figures compare. */
+const NAIVE_TOKENS = 100;
+/** Remounting the whole rendered message in jsdom costs tens of ms per token at 200 KB. */
+const REMOUNT_TOKENS = 10;
+const ROUNDS = Number(process.env['ROUNDS'] ?? 5);
+/** Tokens between untimed full GCs (needs `--expose-gc`). */
+const GC_EVERY = 100;
+const WARMUP_ROUNDS = 1;
+
+// ---- input ---------------------------------------------------------------------------------------
+
+function sentence(rand: () => number): string {
+  const words = Array.from({ length: 6 + Math.floor(rand() * 14) }, () => pick(rand, WORDS));
+  const emphasis = Math.floor(rand() * 6);
+  if (emphasis === 0) words[1] = `**${words[1]}**`;
+  if (emphasis === 1) words[2] = `\`${words[2]}\``;
+  if (emphasis === 2) words[3] = `[${words[3]}](https://example.com/${words[3]})`;
+  return `${words.join(' ')}.`;
+}
+
+/** Realistic assistant markdown: headings, paragraphs, lists, code fences and tables, seeded. */
+function markdownDocument(bytes: number, seed: number): string {
+  const rand = random(seed);
+  const blocks: string[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const kind = rand();
+    let block: string;
+    if (kind < 0.1) block = `## ${sentence(rand).slice(0, 40)}`;
+    else if (kind < 0.55)
+      block = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => sentence(rand)).join(' ');
+    else if (kind < 0.75)
+      block = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => `- ${sentence(rand)}`).join('\n');
+    else if (kind < 0.9) {
+      const lines = Array.from(
+        { length: 2 + Math.floor(rand() * 8) },
+        (_, i) => `const v${i} = compute(${i}, "${pick(rand, WORDS)}");`,
+      );
+      block = `\`\`\`ts\n${lines.join('\n')}\n\`\`\``;
+    } else {
+      const rows = Array.from(
+        { length: 2 + Math.floor(rand() * 4) },
+        () => `| ${pick(rand, WORDS)} | ${Math.floor(rand() * 1000)} |`,
+      );
+      block = `| name | value |\n| --- | ---: |\n${rows.join('\n')}`;
+    }
+    blocks.push(block);
+    length += block.length + 2;
+  }
+  return blocks.join('\n\n');
+}
+
+/** `count` deltas of 1–8 characters cut from more of the same markdown (what the model writes next). */
+function deltas(count: number, seed: number): string[] {
+  const rand = random(seed);
+  const source = `\n\n${markdownDocument(count * 8, seed + 1)}`;
+  const pieces: string[] = [];
+  for (let at = 0; pieces.length < count;) {
+    const size = 1 + Math.floor(rand() * 8);
+    pieces.push(source.slice(at, at + size));
+    at += size;
+  }
+  return pieces;
+}
+
+// ---- contenders ----------------------------------------------------------------------------------
+
+interface Input {
+  prefix: string;
+  deltas: readonly string[];
+}
+
+/** A contender: `prepare` runs untimed (mounting the prefix), `step` once per token (timed). */
+interface Contender {
+  name: string;
+  tokens: number;
+  prepare: (prefix: string) => { step: (text: string) => void; done: () => number };
+}
+
+const reactContender = (name: string, naive: boolean): Contender => ({
+  name,
+  tokens: naive ? REMOUNT_TOKENS : TOKENS,
+  prepare() {
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    let key = 0;
+    return {
+      step(text) {
+        // The naive variant remounts the renderer each token: a full lex and a full render of every block.
+        flushSync(() =>
+          root.render(createElement(Markdown, { key: naive ? key++ : 0, text, streaming: true })),
+        );
+      },
+      done() {
+        const length = container.textContent?.length ?? 0;
+        root.unmount();
+        return length > 0 ? 1 : 0;
+      },
+    };
+  },
+});
+
+const only = process.env['ONLY'];
+const allContenders: Contender[] = [
+  reactContender('ours: `<Markdown streaming>` (react-dom, jsdom)', false),
+  {
+    name: 'ours: `lexMarkdown` only (incremental lex, no React)',
+    tokens: TOKENS,
+    prepare() {
+      let state: MarkdownLexState | undefined;
+      return {
+        step(text) {
+          state = lexMarkdown(state, text);
+        },
+        done: () => (state !== undefined && state.source.length > 0 ? 1 : 0),
+      };
+    },
+  },
+  {
+    name: 'naive: `marked.parse(whole text)` (HTML string, no DOM)',
+    tokens: NAIVE_TOKENS,
+    prepare() {
+      let html = '';
+      return {
+        step(text) {
+          html = marked.parse(text, { async: false });
+        },
+        done: () => (html.length > 0 ? 1 : 0),
+      };
+    },
+  },
+  {
+    name: 'naive: `Lexer.lex(whole text)` (tokens only)',
+    tokens: NAIVE_TOKENS,
+    prepare() {
+      let count = 0;
+      return {
+        step(text) {
+          count = Lexer.lex(text).length;
+        },
+        done: () => (count > 0 ? 1 : 0),
+      };
+    },
+  },
+  reactContender('naive: whole text lexed and rendered to React each token (jsdom)', true),
+];
+const contenders = only
+  ? allContenders.filter((contender) => contender.name.startsWith(only))
+  : allContenders;
+
+/**
+ * `text += delta` makes a V8 cons string that the first read copies into a flat one: O(length) per
+ * token for whoever reads it first (the reader's accumulation pays it in a real app, at most once
+ * per frame with batching). It is done untimed here, so contenders are timed on the same flat text,
+ * and reported on its own row.
+ */
+function flatten(text: string): void {
+  text.charCodeAt(0);
+}
+
+/** One run: mount the prefix (untimed), then append `tokens` deltas; returns µs per token. */
+function run(contender: Contender, input: Input): number {
+  const prepared = contender.prepare(input.prefix);
+  let text = input.prefix;
+  prepared.step(text);
+  let elapsed = 0;
+  for (let index = 0; index < contender.tokens; index++) {
+    text += input.deltas[index] as string;
+    flatten(text);
+    // Each flatten leaves a dead copy of the whole text in large-object space; collecting now and
+    // then, untimed, keeps those major GCs (a harness artefact at one render per token) out of the timings.
+    if (index % GC_EVERY === 0) collectGarbage();
+    const start = performance.now();
+    prepared.step(text);
+    elapsed += performance.now() - start;
+  }
+  if (prepared.done() !== 1) throw new Error(`${contender.name}: rendered nothing`);
+  return (elapsed * 1000) / contender.tokens;
+}
+
+/** The untimed part of {@link run} alone: `text += delta` and its first read, µs per token. */
+function accumulationCost(input: Input): number {
+  let text = input.prefix;
+  flatten(text);
+  const start = performance.now();
+  for (let index = 0; index < TOKENS; index++) {
+    text += input.deltas[index] as string;
+    flatten(text);
+  }
+  return ((performance.now() - start) * 1000) / TOKENS;
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+
+const started = performance.now();
+const loadBefore = loadavg()
+  .map((value) => value.toFixed(1))
+  .join(' / ');
+const inputs = new Map<number, Input>(
+  SIZES.map((size) => [size, { prefix: markdownDocument(size, 0x5eed), deltas: deltas(TOKENS, 0xde17a) }]),
+);
+const times = new Map<string, number[]>();
+for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+  for (let k = 0; k < contenders.length; k++) {
+    const contender = contenders[(round + k) % contenders.length] as Contender;
+    for (const size of round % 2 === 0 ? SIZES : SIZES.toReversed()) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const perToken = run(contender, inputs.get(size) as Input);
+      if (process.env['VERBOSE'])
+        console.log(
+          `  ${contender.name} @ ${size}: ${perToken.toFixed(1)} µs/token ${formatElapsed(started)}`,
+        );
+      if (round >= WARMUP_ROUNDS) {
+        const key = `${contender.name}@${size}`;
+        times.set(key, [...(times.get(key) ?? []), perToken]);
+      }
+    }
+  }
+  console.log(`round ${round + 1}/${WARMUP_ROUNDS + ROUNDS} ${formatElapsed(started)}`);
+}
+const loadAfter = loadavg()
+  .map((value) => value.toFixed(1))
+  .join(' / ');
+
+const fmt = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const rows = contenders.map((contender) => {
+  const small = times.get(`${contender.name}@${SIZES[0]}`) ?? [];
+  const large = times.get(`${contender.name}@${SIZES[1]}`) ?? [];
+  const ratio = median(large) / median(small);
+  const fastest = Math.min(...large) / Math.min(...small);
+  return [
+    contender.name,
+    String(contender.tokens),
+    `${fmt(median(small))} (${fmt(Math.min(...small))}–${fmt(Math.max(...small))})`,
+    `${fmt(median(large))} (${fmt(Math.min(...large))}–${fmt(Math.max(...large))})`,
+    formatRatio(ratio),
+    formatRatio(fastest),
+  ];
+});
+const accumulation = SIZES.map((size) =>
+  median(Array.from({ length: ROUNDS }, () => accumulationCost(inputs.get(size) as Input))),
+);
+rows.push([
+  '(not a contender) `text += delta` + first read (string flatten), untimed above',
+  String(TOKENS),
+  fmt(accumulation[0] as number),
+  fmt(accumulation[1] as number),
+  formatRatio((accumulation[1] as number) / (accumulation[0] as number)),
+  '',
+]);
+const ours = rows[0] as string[];
+
+writeResult('markdown', [
+  '## Streaming markdown',
+  '',
+  `Per-token cost of appending to a markdown message that is already 10 KB or 200 KB long (goal for ours: 200 KB ≤ 1.5× 10 KB). Input: seeded assistant-style markdown (headings, paragraphs with bold / code / links, lists, \`ts\` code fences, tables); the prefix is mounted untimed, then deltas of 1–8 characters of more such markdown are appended one at a time (\`text += delta\`, as a stream accumulates) and rendered synchronously (\`flushSync\`) after each. **ours**: \`<Markdown text streaming>\` from \`@chatstream/ui/markdown\` rendered by \`react-dom/client\` 19 (production build) into a **jsdom** document (no layout or paint), and its lexer alone (\`lexMarkdown\`: completed blocks kept, only the last block lexed again). **naive**: the whole text through marked on every token, as an HTML string (\`marked.parse\`, no DOM: a lower bound for the usual \`dangerouslySetInnerHTML\` approach), as tokens (\`Lexer.lex\`), and lexed and rendered to React from scratch (our renderer remounted each token). Ours append ${TOKENS.toLocaleString('en')} tokens per run, the naive string and token baselines ${NAIVE_TOKENS}, the naive React remount ${REMOUNT_TOKENS} (their per-token cost grows with the length, not with the count). Each delta's \`text += delta\` and first read (a string flatten, see the last row) are untimed, and a full GC runs untimed every ${GC_EVERY} tokens${canCollectGarbage ? '' : ' (not in this run: no `--expose-gc`)'}. Figures are µs per token: median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), min–max in brackets; "ratio of fastest" divides the fastest runs. The machine is shared (2 cores; load average ${loadBefore} at the start, ${loadAfter} at the end), so single figures move by tens of per cent between runs; node ${process.version}.`,
+  '',
+  ...markdownTable(
+    [
+      'contender',
+      'tokens per run',
+      'µs/token at 10 KB',
+      'µs/token at 200 KB',
+      'ratio 200 KB / 10 KB',
+      'ratio of fastest',
+    ],
+    rows,
+  ),
+  '',
+  `Ours: 200 KB / 10 KB per-token ratio ${ours[4]} (fastest runs ${ours[5]}); goal ≤ 1.50×.`,
+]);

@@ -1,0 +1,58 @@
+import { expect, it } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { Announcer } from './announcer.tsx';
+import { expectNoAxeViolations } from './test/axe.ts';
+
+const regionOf = (container: HTMLElement) => container.querySelector('[aria-live="polite"]') as HTMLElement;
+const said = (container: HTMLElement) => Array.from(regionOf(container).children, (node) => node.textContent);
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+it('announces whole sentences of a streaming answer, never a partial one', async () => {
+  const screen = await render(<Announcer text="Hello wor" streaming messageId="a" />);
+  await tick();
+  expect(said(screen.container)).toEqual([]);
+  await screen.rerender(<Announcer text="Hello world. How are" streaming messageId="a" />);
+  await expect.poll(() => said(screen.container)).toEqual(['Hello world.']);
+  await screen.rerender(<Announcer text="Hello world. How are you? I am" streaming messageId="a" />);
+  await expect.poll(() => said(screen.container)).toEqual(['Hello world.', 'How are you?']);
+  await screen.rerender(
+    <Announcer text="Hello world. How are you? I am fine" streaming={false} messageId="a" />,
+  );
+  await expect.poll(() => said(screen.container)).toEqual(['Hello world.', 'How are you?', 'I am fine']);
+  await expectNoAxeViolations(screen.container);
+});
+
+it('does not read out text that never streamed (history)', async () => {
+  const screen = await render(
+    <Announcer text="An old answer. From before." streaming={false} messageId="old" />,
+  );
+  await tick();
+  expect(said(screen.container)).toEqual([]);
+});
+
+it('starts over for a new answer and announces errors', async () => {
+  const screen = await render(<Announcer text="First. Sec" streaming messageId="a" />);
+  await expect.poll(() => said(screen.container)).toEqual(['First.']);
+  await screen.rerender(<Announcer text="Another" streaming messageId="b" />);
+  await screen.rerender(<Announcer text="Another one. Then" streaming messageId="b" error={undefined} />);
+  // The abandoned answer's remainder is flushed, then the new answer's first sentence.
+  await expect.poll(() => said(screen.container)).toEqual(['First.', 'Sec', 'Another one.']);
+  await screen.rerender(
+    <Announcer
+      text="Another one. Then"
+      streaming={false}
+      messageId="b"
+      error="Claude is overloaded right now"
+    />,
+  );
+  await expect.poll(() => said(screen.container)).toContain('Claude is overloaded right now');
+  expect(said(screen.container)).toContain('Then');
+});
+
+it('is visually hidden, polite, merges className and spreads props', async () => {
+  const screen = await render(<Announcer text="" streaming={false} className="mine" id="live" />);
+  const region = regionOf(screen.container);
+  expect(region.id).toBe('live');
+  expect(region.className).toBe('mine');
+  expect(region.getBoundingClientRect().width).toBeLessThanOrEqual(1);
+});

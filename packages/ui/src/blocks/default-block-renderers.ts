@@ -1,0 +1,26 @@
+import type { BlockRenderers } from '../block-props.ts';
+import { FallbackBlock } from './fallback-block.tsx';
+import { RedactedThinkingBlock } from './redacted-thinking-block.tsx';
+import { ServerToolUseBlock } from './server-tool-use-block.tsx';
+import { TextBlock } from './text-block.tsx';
+import { ThinkingBlock } from './thinking-block.tsx';
+import { ToolResultBlock } from './tool-result-block.tsx';
+import { ToolUseBlock } from './tool-use-block.tsx';
+import { WebSearchResultBlock } from './web-search-result-block.tsx';
+
+/**
+ * The renderer for every block type this package draws, and `fallback` for the rest. Spread it to
+ * replace one: `{ ...defaultBlockRenderers, tool_use: MyToolCard }`.
+ */
+export const defaultBlockRenderers: BlockRenderers = {
+  text: TextBlock,
+  thinking: ThinkingBlock,
+  redacted_thinking: RedactedThinkingBlock,
+  tool_use: ToolUseBlock,
+  mcp_tool_use: ToolUseBlock,
+  tool_result: ToolResultBlock,
+  mcp_tool_result: ToolResultBlock,
+  server_tool_use: ServerToolUseBlock,
+  web_search_tool_result: WebSearchResultBlock,
+  fallback: FallbackBlock,
+};

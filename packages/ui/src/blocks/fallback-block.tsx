@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { ContentBlock } from '@chatstream/reader';
+import { cx } from '../cx.ts';
+import { formatValue } from './format-value.ts';
+import { rootProps, type BlockPartProps } from './part-props.ts';
+
+/** Props of {@link FallbackBlock}. */
+export type FallbackBlockProps = BlockPartProps<ContentBlock, HTMLDetailsElement>;
+
+/**
+ * Any block type without a renderer (new API block types, `container_upload`, …): its type, and
+ * its JSON on request. Never throws on an unexpected shape.
+ *
+ * @example
+ * <FallbackBlock block={{ type: 'container_upload', file_id: 'file_1' }} index={2} message={message} progress={undefined} />
+ */
+export function FallbackBlock(props: FallbackBlockProps): ReactNode {
+  const { block, className } = props;
+  const type = typeof block?.type === 'string' ? block.type : 'unknown';
+  return (
+    <details data-slot="fallback-block" data-type={type} className={cx(className)} {...rootProps(props)}>
+      <summary>
+        Unsupported content: <code>{type}</code>
+      </summary>
+      <pre data-slot="fallback-block-json">{formatValue(block)}</pre>
+    </details>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * A tool input or result as readable text: strings as they are, text content blocks joined, and
+ * anything else as indented JSON.
+ */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((item) => isTextBlock(item))) {
+    return value.map((item) => item.text).join('\n');
+  }
+  if (value === undefined) return '';
+  try {
+    return JSON.stringify(value, null, 2) ?? typeof value;
+  } catch {
+    return `[${typeof value}]`;
+  }
+}
+
+function isTextBlock(value: unknown): value is { type: 'text'; text: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'text' &&
+    typeof (value as { text?: unknown }).text === 'string'
+  );
+}
+
+/** True when `value` is an empty object (the `{}` placeholder a tool input starts as). */
+export function isEmptyObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
+  );
+}
+
+/** The host of an http(s) URL without `www.`, or `undefined`. */
+export function domainOf(url: string): string | undefined {
+  try {
+    const { hostname, protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? hostname.replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `url` when it is an absolute http(s) URL (safe for `href`), else `undefined`. */
+export function httpUrl(url: unknown): string | undefined {
+  return typeof url === 'string' && domainOf(url) !== undefined ? url : undefined;
+}

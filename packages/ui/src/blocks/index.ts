@@ -1,0 +1,16 @@
+export { Citations, type CitationsProps } from './citations.tsx';
+export { defaultBlockRenderers } from './default-block-renderers.ts';
+export { FallbackBlock, type FallbackBlockProps } from './fallback-block.tsx';
+export type { BlockPartProps } from './part-props.ts';
+export { RedactedThinkingBlock, type RedactedThinkingBlockProps } from './redacted-thinking-block.tsx';
+export {
+  ServerToolUseBlock,
+  type ServerToolState,
+  type ServerToolUseBlockProps,
+} from './server-tool-use-block.tsx';
+export { TextBlock, type TextBlockProps } from './text-block.tsx';
+export { ThinkingBlock, thinkingSummary, type ThinkingBlockProps } from './thinking-block.tsx';
+export { ToolResultBlock, type ToolResultBlockProps } from './tool-result-block.tsx';
+export { toolStateLabels, toolUseState, type ToolUseState } from './tool-state.ts';
+export { ToolUseBlock, type ToolUseBlockProps } from './tool-use-block.tsx';
+export { WebSearchResultBlock, type WebSearchResultBlockProps } from './web-search-result-block.tsx';

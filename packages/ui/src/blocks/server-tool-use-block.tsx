@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
+import { cx } from '../cx.ts';
+import { formatValue, isEmptyObject } from './format-value.ts';
+import { rootProps, type BlockPartProps } from './part-props.ts';
+
+/** Props of {@link ServerToolUseBlock}. */
+export type ServerToolUseBlockProps = BlockPartProps<ToolUseContentBlock>;
+
+/** Where a server tool call is (its `data-state`). */
+export type ServerToolState = 'input-streaming' | 'running' | 'done' | 'error' | 'incomplete';
+
+const LABELS: Readonly<Record<string, string>> = {
+  web_search: 'Web search',
+  web_fetch: 'Web fetch',
+  code_execution: 'Code execution',
+};
+
+const STATE_LABELS: Readonly<Record<ServerToolState, string>> = {
+  'input-streaming': 'Preparing…',
+  running: 'Searching…',
+  done: 'Done',
+  error: 'Failed',
+  incomplete: 'Stopped',
+};
+
+function serverToolState(props: ServerToolUseBlockProps): ServerToolState {
+  const { block, message, progress } = props;
+  if (progress?.streaming) return 'input-streaming';
+  const result = message.content.find((item) => item.type !== block.type && item['tool_use_id'] === block.id);
+  if (result !== undefined) {
+    const content = result['content'];
+    const failed =
+      typeof content === 'object' && content !== null && !Array.isArray(content) && 'error_code' in content;
+    return failed ? 'error' : 'done';
+  }
+  return message.status === undefined || message.status === 'streaming' ? 'running' : 'incomplete';
+}
+
+/**
+ * A server tool call (`server_tool_use`, run by Anthropic): the tool, what it was asked (the search
+ * query, the URL, or the input as JSON) and its state: `input-streaming`, `running` until its result
+ * block arrives, `done`, `error` (the result is an error) or `incomplete` (the turn ended first).
+ *
+ * @example
+ * <ServerToolUseBlock block={block} index={1} message={message} progress={message.blocks?.[1]} />
+ */
+export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
+  const { block, className } = props;
+  const state = serverToolState(props);
+  const input = (block.input ?? {}) as Record<string, unknown>;
+  const query =
+    typeof input['query'] === 'string'
+      ? input['query']
+      : typeof input['url'] === 'string'
+        ? input['url']
+        : undefined;
+  const label = LABELS[block.name] ?? block.name;
+  const status = state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state];
+  return (
+    <div
+      data-slot="server-tool-use-block"
+      data-state={state}
+      data-tool={block.name}
+      role="group"
+      aria-label={label}
+      className={cx(className)}
+      {...rootProps(props)}
+    >
+      <div data-slot="server-tool-use-header">
+        <span data-slot="server-tool-use-name">{label}</span>
+        <span data-slot="server-tool-use-status">{status}</span>
+      </div>
+      {query !== undefined ? (
+        <q data-slot="server-tool-use-query">{query}</q>
+      ) : isEmptyObject(block.input) ? null : (
+        <pre data-slot="server-tool-use-input">{formatValue(block.input)}</pre>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { scenarios } from '@chatstream/mocks';
+import { describe, expect, it, vi } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { expectNoAxeViolations } from '../test/axe.ts';
+import { Citations } from './citations.tsx';
+import { findSnapshot, snapshotsOf, toChatMessage } from './test/message-snapshots.ts';
+import { blockElement, renderBlock } from './test/render-block.tsx';
+// oxlint-disable-next-line import/no-unassigned-import
+import '../styles.css';
+
+const slot = (container: HTMLElement, name: string) => container.querySelector(`[data-slot="${name}"]`);
+
+describe('TextBlock', () => {
+  it('shows the text with a cursor while it streams, and without once complete', async () => {
+    const snapshots = await snapshotsOf(scenarios.basic);
+    const mid = findSnapshot(
+      snapshots,
+      (s) => s.blocks[0]?.streaming === true && String(s.message.content[0]?.['text']).length > 5,
+    );
+    const screen = await renderBlock(toChatMessage(mid), 0);
+    const root = slot(screen.container, 'text-block') as HTMLElement;
+    expect(root.dataset['state']).toBe('streaming');
+    expect(slot(screen.container, 'streaming-cursor')).not.toBeNull();
+    expect(root.textContent).toBe(mid.message.content[0]?.['text']);
+    await expectNoAxeViolations(screen.container);
+
+    const last = snapshots.at(-1)!;
+    await screen.rerender(<div>{blockElement(toChatMessage(last), 0)}</div>);
+    expect(root.dataset['state']).toBe('complete');
+    expect(slot(screen.container, 'streaming-cursor')).toBeNull();
+    await expect.element(screen.getByText("Hello! I'm Claude. How can I help you today?")).toBeVisible();
+  });
+
+  it('keeps line breaks of plain text', async () => {
+    const snapshots = await snapshotsOf(scenarios.stopSequence);
+    const screen = await renderBlock(toChatMessage(snapshots.at(-1)!), 0);
+    const content = slot(screen.container, 'text-block-content') as HTMLElement;
+    expect(content.textContent).toBe('Q: What is 2 + 2?\nA: 4');
+    expect(getComputedStyle(content).whiteSpace).toBe('pre-wrap');
+    expect(content.getBoundingClientRect().height).toBeGreaterThan(
+      Number.parseFloat(getComputedStyle(content).fontSize) * 1.5,
+    );
+  });
+
+  it('uses renderText with the streaming flag when given', async () => {
+    const snapshots = await snapshotsOf(scenarios.longAnswer);
+    const mid = findSnapshot(snapshots, (s) => s.blocks[0]?.streaming === true);
+    const renderText = vi.fn<(text: string, streaming: boolean) => React.ReactNode>((text, streaming) => (
+      <strong>{`${streaming}:${text.length}`}</strong>
+    ));
+    const screen = await renderBlock(toChatMessage(mid), 0, { renderText });
+    const text = mid.message.content[0]?.['text'] as string;
+    expect(renderText).toHaveBeenLastCalledWith(text, true);
+    await expect.element(screen.getByText(`true:${text.length}`)).toBeVisible();
+    await screen.rerender(
+      <div>
+        {blockElement(toChatMessage(snapshots.at(-1)!), 0, { renderText, className: 'mine', id: 'answer' })}
+      </div>,
+    );
+    expect(renderText).toHaveBeenLastCalledWith(scenarios.longAnswer.expectedText, false);
+    const root = slot(screen.container, 'text-block') as HTMLElement;
+    expect(root.className).toBe('mine');
+    expect(root.id).toBe('answer');
+  });
+
+  it('lists the web search citations as numbered links with the cited text on hover', async () => {
+    const snapshots = await snapshotsOf(scenarios.webSearch);
+    const message = toChatMessage(snapshots.at(-1)!);
+    const index = message.content.findIndex(
+      (block) => block.type === 'text' && Array.isArray(block['citations']),
+    );
+    const screen = await renderBlock(message, index);
+    const sources = screen.getByRole('list', { name: 'Sources' });
+    await expect.element(sources).toBeVisible();
+    const link = screen.getByRole('link', { name: /Webb spots a distant galaxy/ });
+    await expect.element(link).toHaveAttribute('href', 'https://example.com/webb-galaxy');
+    await expect.element(link).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect.element(link).toHaveAttribute('title', expect.stringContaining('most distant galaxies'));
+    expect(sources.element().querySelector('[data-slot="citation-number"]')?.textContent).toBe('1');
+    await expectNoAxeViolations(screen.container);
+  });
+});
+
+describe('Citations', () => {
+  it('merges citations of one source, names documents and never links unsafe URLs', async () => {
+    const screen = await render(
+      <Citations
+        citations={[
+          { type: 'web_search_result_location', url: 'https://a.example/x', title: 'A', cited_text: 'one' },
+          { type: 'web_search_result_location', url: 'https://a.example/x', title: 'A', cited_text: 'two' },
+          { type: 'char_location', document_title: 'Report.pdf', document_index: 0, cited_text: 'three' },
+          { type: 'web_search_result_location', url: 'javascript:alert(1)', title: 'Evil', cited_text: 'x' },
+        ]}
+      />,
+    );
+    const items = screen.getByRole('listitem').all();
+    expect(items).toHaveLength(3);
+    await expect.element(screen.getByRole('link', { name: /^A/ })).toHaveAttribute('title', '“one”\n“two”');
+    await expect.element(screen.getByText('Report.pdf')).toBeVisible();
+    expect(screen.getByRole('link').all()).toHaveLength(1);
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('renders nothing without citations', async () => {
+    const screen = await render(<Citations citations={null} />);
+    expect(screen.container.innerHTML).toBe('');
+  });
+});

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import type { TextBlock as TextContentBlock } from '@chatstream/reader';
+import { cx } from '../cx.ts';
+import { Citations } from './citations.tsx';
+import { rootProps, type BlockPartProps } from './part-props.ts';
+
+/** Props of {@link TextBlock}. */
+export type TextBlockProps = BlockPartProps<TextContentBlock>;
+
+/**
+ * A text block: `renderText` (markdown) when given, else the plain text with its line breaks, a
+ * streaming cursor while the block streams, and its citations.
+ *
+ * @example
+ * <TextBlock block={block} index={0} message={message} progress={message.blocks?.[0]} renderText={markdownRenderText} />
+ */
+export function TextBlock(props: TextBlockProps): ReactNode {
+  const { block, progress, renderText, className } = props;
+  const streaming = progress?.streaming === true;
+  return (
+    <div
+      data-slot="text-block"
+      data-state={streaming ? 'streaming' : 'complete'}
+      className={cx(className)}
+      {...rootProps(props)}
+    >
+      {renderText ? (
+        <div data-slot="text-block-content">{renderText(block.text, streaming)}</div>
+      ) : (
+        <div data-slot="text-block-content" data-format="plain">
+          {block.text}
+          {streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
+        </div>
+      )}
+      {renderText && streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
+      <Citations citations={block.citations} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState, type ReactNode, type ToggleEvent } from 'react';
+import type { ThinkingBlock as ThinkingContentBlock } from '@chatstream/reader';
+import { cx } from '../cx.ts';
+import { rootProps, type BlockPartProps } from './part-props.ts';
+
+/** Props of {@link ThinkingBlock}. */
+export type ThinkingBlockProps = BlockPartProps<ThinkingContentBlock, HTMLDetailsElement>;
+
+/** "Thought for 12 seconds" from a measured duration, or a neutral summary when none was seen. */
+export function thinkingSummary(streaming: boolean, durationMs: number | undefined): string {
+  if (streaming) return 'Thinking…';
+  if (durationMs === undefined) return 'Thought process';
+  const seconds = Math.max(1, Math.round(durationMs / 1000));
+  return `Thought for ${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+/**
+ * Extended thinking as a disclosure: open while the thinking streams, collapsed once it is done
+ * (the user can open or close it at any time), summarised as "Thought for N seconds" when this
+ * component saw it stream, else "Thought process".
+ *
+ * @example
+ * <ThinkingBlock block={block} index={0} message={message} progress={message.blocks?.[0]} />
+ */
+export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
+  const { block, progress, className, onToggle } = props;
+  const streaming = progress?.streaming === true;
+  const [open, setOpen] = useState(streaming);
+  const [durationMs, setDurationMs] = useState<number | undefined>(undefined);
+  const startedAt = useRef<number | undefined>(streaming ? performance.now() : undefined);
+
+  useEffect(() => {
+    if (streaming) {
+      startedAt.current ??= performance.now();
+      setOpen(true);
+    } else if (startedAt.current !== undefined) {
+      setDurationMs(performance.now() - startedAt.current);
+      startedAt.current = undefined;
+      setOpen(false);
+    }
+  }, [streaming]);
+
+  const toggle = (event: ToggleEvent<HTMLDetailsElement>): void => {
+    setOpen(event.currentTarget.open);
+    onToggle?.(event);
+  };
+
+  return (
+    <details
+      data-slot="thinking-block"
+      data-state={streaming ? 'streaming' : 'complete'}
+      className={cx(className)}
+      open={open}
+      {...rootProps(props)}
+      onToggle={toggle}
+    >
+      <summary data-slot="thinking-summary">{thinkingSummary(streaming, durationMs)}</summary>
+      <div data-slot="thinking-content">
+        {block.thinking}
+        {streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { ToolResultBlock as ToolResultContentBlock } from '@chatstream/reader';
+import { cx } from '../cx.ts';
+import { formatValue } from './format-value.ts';
+import { rootProps, type BlockPartProps } from './part-props.ts';
+
+/** Props of {@link ToolResultBlock}. */
+export type ToolResultBlockProps = BlockPartProps<ToolResultContentBlock>;
+
+/**
+ * A `tool_result` block (in a user message): which tool it answers (from `toolUse`), whether it
+ * failed (`data-state="error"` for `is_error`), and its content as text or JSON.
+ *
+ * @example
+ * <ToolResultBlock block={block} index={0} message={userMessage} progress={undefined} toolUse={toolUseBlock} />
+ */
+export function ToolResultBlock(props: ToolResultBlockProps): ReactNode {
+  const { block, toolUse, className } = props;
+  const name = typeof toolUse?.['name'] === 'string' ? toolUse['name'] : 'tool';
+  const failed = block.is_error === true;
+  return (
+    <div
+      data-slot="tool-result-block"
+      data-state={failed ? 'error' : 'done'}
+      role="group"
+      aria-label={`${failed ? 'Tool error' : 'Tool result'}: ${name}`}
+      className={cx(className)}
+      {...rootProps(props)}
+    >
+      <div data-slot="tool-result-header">
+        <span data-slot="tool-result-name">{name}</span>
+        <span data-slot="tool-result-status">{failed ? 'Error' : 'Result'}</span>
+      </div>
+      <pre data-slot="tool-result-content">{formatValue(block.content)}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { BlockProgress, ChatMessage, ToolCallState } from '@chatstream/reader';
+
+/** What a tool call is doing, as shown by `ToolUseBlock` (its `data-state`). */
+export type ToolUseState =
+  | 'input-streaming'
+  | 'input-incomplete'
+  | 'awaiting-approval'
+  | 'awaiting-result'
+  | 'running'
+  | 'done'
+  | 'error'
+  | 'denied'
+  | 'called';
+
+/** Short labels for each {@link ToolUseState}. */
+export const toolStateLabels: Readonly<Record<ToolUseState, string>> = {
+  'input-streaming': 'Preparing input…',
+  'input-incomplete': 'Input cut off',
+  'awaiting-approval': 'Awaiting approval',
+  'awaiting-result': 'Waiting for result',
+  running: 'Running…',
+  done: 'Done',
+  error: 'Failed',
+  denied: 'Denied',
+  called: 'Called',
+};
+
+/**
+ * The state of a tool call from its block progress and client tool state: input still streaming,
+ * input cut by `max_tokens`, then the session's status; a call with no session state (a plain
+ * stream) is `called` once its input is complete.
+ */
+export function toolUseState(
+  progress: BlockProgress | undefined,
+  toolCall: ToolCallState | undefined,
+  message?: ChatMessage,
+): ToolUseState {
+  if (progress?.streaming) return 'input-streaming';
+  if (progress?.inputComplete === false && toolCall?.status !== 'error') {
+    return message?.status === 'streaming' ? 'input-streaming' : 'input-incomplete';
+  }
+  if (toolCall === undefined) return 'called';
+  return toolCall.status;
+}

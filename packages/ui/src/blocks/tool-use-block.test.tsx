@@ -1,0 +1,146 @@
+import { scenarios } from '@chatstream/mocks';
+import type { ChatMessage, ToolCallState } from '@chatstream/reader';
+import { describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations } from '../test/axe.ts';
+import { findSnapshot, snapshotsOf, toChatMessage } from './test/message-snapshots.ts';
+import { renderBlock } from './test/render-block.tsx';
+import { toolUseState } from './tool-state.ts';
+// oxlint-disable-next-line import/no-unassigned-import
+import '../styles.css';
+
+const TOOL = 1;
+
+async function finalToolMessage(toolCall?: ToolCallState): Promise<ChatMessage> {
+  const snapshots = await snapshotsOf(scenarios.toolUse);
+  const message = toChatMessage(snapshots.at(-1)!);
+  const id = String(message.content[TOOL]?.['id']);
+  return toolCall ? { ...message, toolCalls: { [id]: toolCall } } : message;
+}
+
+const root = (container: HTMLElement) =>
+  container.querySelector('[data-slot="tool-use-block"]') as HTMLElement;
+
+describe('ToolUseBlock', () => {
+  it('pretty-prints the input live while its JSON streams', async () => {
+    const snapshots = await snapshotsOf(scenarios.toolUse);
+    const mid = findSnapshot(
+      snapshots,
+      (s) => s.blocks[TOOL]?.streaming === true && (s.blocks[TOOL]?.inputJson ?? '').includes('Par'),
+    );
+    const screen = await renderBlock(toChatMessage(mid), TOOL);
+    const group = screen.getByRole('group', { name: 'Tool call: get_weather' });
+    await expect.element(group).toHaveAttribute('data-state', 'input-streaming');
+    await expect.element(screen.getByText('Preparing input…')).toBeVisible();
+    const input = screen.container.querySelector('[data-slot="tool-use-input"]')!;
+    expect(input.textContent).toMatch(/^\{\n {2}"location": "Par/);
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('shows nothing for the {} placeholder before the first fragment', async () => {
+    const snapshots = await snapshotsOf(scenarios.toolUse);
+    const start = findSnapshot(snapshots, (s) => s.message.content.length > TOOL);
+    const screen = await renderBlock(toChatMessage(start), TOOL);
+    expect(screen.container.querySelector('[data-slot="tool-use-input"]')).toBeNull();
+    await expect.element(screen.getByText('get_weather')).toBeVisible();
+  });
+
+  it('is "called" once the input is complete and no session tracks it', async () => {
+    const screen = await renderBlock(await finalToolMessage(), TOOL);
+    expect(root(screen.container).dataset['state']).toBe('called');
+    expect(screen.container.querySelector('[data-slot="tool-use-input"]')?.textContent).toBe(
+      JSON.stringify({ location: 'Paris, France', unit: 'celsius' }, null, 2),
+    );
+  });
+
+  it('asks for approval with Approve and Deny buttons that call onApprove', async () => {
+    const message = await finalToolMessage({ status: 'awaiting-approval' });
+    const onApprove = vi.fn<(id: string, approved: boolean) => void>();
+    const screen = await renderBlock(message, TOOL, { onApprove });
+    await expect.element(screen.getByText('Awaiting approval')).toBeVisible();
+    await screen.getByRole('button', { name: 'Approve' }).click();
+    await screen.getByRole('button', { name: 'Deny' }).click();
+    const id = message.content[TOOL]?.['id'];
+    expect(onApprove.mock.calls).toEqual([
+      [id, true],
+      [id, false],
+    ]);
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('offers no buttons when nobody can approve', async () => {
+    const screen = await renderBlock(await finalToolMessage({ status: 'awaiting-approval' }), TOOL);
+    expect(screen.getByRole('button').all()).toHaveLength(0);
+  });
+
+  it.each([
+    ['running', undefined, 'Running…', undefined],
+    ['awaiting-result', undefined, 'Waiting for result', undefined],
+    ['done', { temperature: 18, sky: 'clear' }, 'Done', 'Result'],
+    ['error', 'Weather service unavailable', 'Failed', 'Error'],
+    ['denied', 'The user denied this tool call.', 'Denied', 'Error'],
+  ] as const)('shows the %s state and its result', async (status, result, label, resultLabel) => {
+    const toolCall: ToolCallState = result === undefined ? { status } : { status, result };
+    const screen = await renderBlock(await finalToolMessage(toolCall), TOOL);
+    expect(root(screen.container).dataset['state']).toBe(status);
+    await expect.element(screen.getByText(label, { exact: true })).toBeVisible();
+    const shown = screen.container.querySelector('[data-slot="tool-use-result"]');
+    expect({
+      label: shown?.querySelector('[data-slot="tool-use-result-label"]')?.textContent,
+      text: shown?.querySelector('pre')?.textContent,
+    }).toEqual({
+      label: resultLabel,
+      text: result === undefined || typeof result === 'string' ? result : JSON.stringify(result, null, 2),
+    });
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('says when max_tokens cut the input, keeping the partial reading', async () => {
+    const snapshots = await snapshotsOf(scenarios.maxTokensInToolInput);
+    const message = toChatMessage(snapshots.at(-1)!, 'incomplete');
+    const index = message.content.findIndex((block) => block.type === 'tool_use');
+    const screen = await renderBlock(message, index);
+    expect(root(screen.container).dataset['state']).toBe('input-incomplete');
+    await expect.element(screen.getByText('Input cut off')).toBeVisible();
+    expect(screen.container.querySelector('[data-slot="tool-use-input"]')?.textContent).toContain(
+      'notes/today.md',
+    );
+  });
+
+  it('derives the state from progress first, then the session', () => {
+    expect(toolUseState({ streaming: true, inputJson: '{"a' }, { status: 'input-streaming' })).toBe(
+      'input-streaming',
+    );
+    expect(toolUseState({ streaming: false, inputComplete: false }, undefined)).toBe('input-incomplete');
+    expect(toolUseState({ streaming: false, inputComplete: true }, { status: 'done', result: 1 })).toBe(
+      'done',
+    );
+    expect(toolUseState(undefined, undefined)).toBe('called');
+  });
+});
+
+describe('ToolResultBlock', () => {
+  it('names the tool it answers and marks errors', async () => {
+    const toolMessage = await finalToolMessage();
+    const toolUse = toolMessage.content[TOOL];
+    const id = String(toolUse?.['id']);
+    const user: ChatMessage = {
+      id: 'user-1',
+      role: 'user',
+      content: [
+        { type: 'tool_result', tool_use_id: id, content: [{ type: 'text', text: '18 °C, clear' }] },
+        { type: 'tool_result', tool_use_id: id, content: 'Service down', is_error: true },
+      ],
+    };
+    const screen = await renderBlock(user, 0, { toolUse });
+    const group = screen.getByRole('group', { name: 'Tool result: get_weather' });
+    await expect.element(group).toHaveAttribute('data-state', 'done');
+    await expect.element(screen.getByText('18 °C, clear')).toBeVisible();
+    await expectNoAxeViolations(screen.container);
+
+    const failed = await renderBlock(user, 1, { toolUse });
+    await expect
+      .element(failed.getByRole('group', { name: 'Tool error: get_weather' }))
+      .toHaveAttribute('data-state', 'error');
+    await expect.element(failed.getByText('Service down')).toBeVisible();
+  });
+});

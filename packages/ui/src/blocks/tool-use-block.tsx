@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
+import { cx } from '../cx.ts';
+import { formatValue, isEmptyObject } from './format-value.ts';
+import { rootProps, type BlockPartProps } from './part-props.ts';
+import { toolStateLabels, toolUseState } from './tool-state.ts';
+
+/** Props of {@link ToolUseBlock}. */
+export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock>;
+
+/** The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder. */
+function inputText(block: ToolUseContentBlock, inputJson: string | undefined): string {
+  if (isEmptyObject(block.input) && (inputJson === undefined || inputJson.trim() === '')) return '';
+  return formatValue(block.input);
+}
+
+/**
+ * A tool call (`tool_use`, `mcp_tool_use`): the tool name, its input pretty-printed live while the
+ * JSON streams, its state (`data-state`: `input-streaming`, `input-incomplete`, `awaiting-approval`
+ * with Approve / Deny buttons when `onApprove` is given, `awaiting-result`, `running`, `done`,
+ * `error`, `denied`, or `called` without session state) and the result the session sent back.
+ *
+ * @example
+ * <ToolUseBlock block={block} index={1} message={message} progress={message.blocks?.[1]}
+ *   toolCall={message.toolCalls?.[block.id]} onApprove={(id, ok) => chat.approveToolCall(id, ok)} />
+ */
+export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
+  const { block, message, progress, toolCall, onApprove, className } = props;
+  const state = toolUseState(progress, toolCall, message);
+  const input = inputText(block, progress?.inputJson);
+  const hasResult = toolCall !== undefined && 'result' in toolCall && toolCall.result !== undefined;
+  return (
+    <div
+      data-slot="tool-use-block"
+      data-state={state}
+      data-tool={block.name}
+      role="group"
+      aria-label={`Tool call: ${block.name}`}
+      className={cx(className)}
+      {...rootProps(props)}
+    >
+      <div data-slot="tool-use-header">
+        <span data-slot="tool-use-name">{block.name}</span>
+        <span data-slot="tool-use-status">{toolStateLabels[state]}</span>
+      </div>
+      {input === '' ? null : (
+        <pre data-slot="tool-use-input" data-state={state === 'input-streaming' ? 'streaming' : 'complete'}>
+          {input}
+        </pre>
+      )}
+      {state === 'awaiting-approval' && onApprove ? (
+        <div data-slot="tool-use-actions">
+          <button type="button" data-slot="tool-use-approve" onClick={() => onApprove(block.id, true)}>
+            Approve
+          </button>
+          <button type="button" data-slot="tool-use-deny" onClick={() => onApprove(block.id, false)}>
+            Deny
+          </button>
+        </div>
+      ) : null}
+      {hasResult ? (
+        <div
+          data-slot="tool-use-result"
+          data-state={state === 'error' || state === 'denied' ? 'error' : 'done'}
+        >
+          <span data-slot="tool-use-result-label">
+            {state === 'error' || state === 'denied' ? 'Error' : 'Result'}
+          </span>
+          <pre>{formatValue(toolCall.result)}</pre>
+        </div>
+      ) : null}
+    </div>
+  );
+}

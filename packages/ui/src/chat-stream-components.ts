@@ -1,0 +1,42 @@
+import type { ComponentType } from 'react';
+import { Announcer, type AnnouncerProps } from './announcer.tsx';
+import { Composer, type ComposerProps } from './composer.tsx';
+import { EmptyState, type EmptyStateProps } from './empty-state.tsx';
+import { ErrorNotice, type ErrorNoticeProps } from './error-notice.tsx';
+import { MessageContent, type MessageContentProps } from './message-content.tsx';
+import { MessageList, type MessageListProps } from './message-list.tsx';
+import { Message, type MessageProps } from './message.tsx';
+import { RegenerateButton, type RegenerateButtonProps } from './regenerate-button.tsx';
+import { StopButton, type StopButtonProps } from './stop-button.tsx';
+import { StreamStats, type StreamStatsProps } from './stream-stats.tsx';
+import { TypingIndicator, type TypingIndicatorProps } from './typing-indicator.tsx';
+
+/** The parts `ChatStream` is made of; replace any of them through its `components` prop. */
+export interface ChatStreamComponents {
+  MessageList: ComponentType<MessageListProps>;
+  Message: ComponentType<MessageProps>;
+  MessageContent: ComponentType<MessageContentProps>;
+  Composer: ComponentType<ComposerProps>;
+  StopButton: ComponentType<StopButtonProps>;
+  RegenerateButton: ComponentType<RegenerateButtonProps>;
+  ErrorNotice: ComponentType<ErrorNoticeProps>;
+  StreamStats: ComponentType<StreamStatsProps>;
+  TypingIndicator: ComponentType<TypingIndicatorProps>;
+  EmptyState: ComponentType<EmptyStateProps>;
+  Announcer: ComponentType<AnnouncerProps>;
+}
+
+/** The parts `ChatStream` uses unless told otherwise. */
+export const defaultChatStreamComponents: ChatStreamComponents = {
+  MessageList,
+  Message,
+  MessageContent,
+  Composer,
+  StopButton,
+  RegenerateButton,
+  ErrorNotice,
+  StreamStats,
+  TypingIndicator,
+  EmptyState,
+  Announcer,
+};

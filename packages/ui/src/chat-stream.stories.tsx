@@ -1,0 +1,296 @@
+import { scenarios } from '@chatstream/mocks';
+import { expect, waitFor, within } from 'storybook/test';
+import preview from '../../../.storybook/preview.tsx';
+import { ChatStream } from './chat-stream.tsx';
+import { markdownRenderText } from './markdown/index.ts';
+import {
+  continuationText,
+  longConversation,
+  rtl,
+  storyScenarios,
+  weatherAnswerText,
+  weatherResult,
+} from './stories/fixtures.ts';
+import { sendPrompt, serveChat, underTest, waitUntilSettled } from './stories/live.ts';
+
+const weatherInput = {
+  type: 'object',
+  properties: { location: { type: 'string' }, unit: { type: 'string' } },
+  required: ['location'],
+} as const;
+
+/** The weather tool of the stories: answers after a short wait, as a real lookup would. */
+async function getWeather(): Promise<typeof weatherResult> {
+  await new Promise((resolve) => setTimeout(resolve, underTest ? 50 : 800));
+  return weatherResult;
+}
+
+const meta = preview.meta({
+  component: ChatStream,
+  title: 'ChatStream',
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The drop-in chat. Every story here streams for real: `POST /api/chat` is answered by `@chatstream/mocks` ' +
+          'through the MSW worker, at the pace of the API. Type a message (or `[scenario:toolUse]`, `refusal`, … to ' +
+          'pick a catalogue scenario).',
+      },
+    },
+  },
+  args: {
+    api: '/api/chat',
+    maxTokens: 1024,
+    style: { blockSize: 540 },
+    suggestions: ['Explain SSE in one paragraph', 'Write a haiku about streams'],
+  },
+});
+
+/** An empty conversation with suggestions; picking one sends it and the answer streams in. */
+export const Empty = meta.story({
+  beforeEach: serveChat([scenarios.basic]),
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    await userEvent.click(await canvas.findByRole('button', { name: 'Explain SSE in one paragraph' }));
+    await expect(await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(canvas.getByRole('article', { name: 'You' })).toHaveTextContent(
+      'Explain SSE in one paragraph',
+    );
+    await waitUntilSettled(context);
+  },
+});
+
+/**
+ * Send → stream → complete: the transcript is busy while the answer streams (markdown, stats), then
+ * Regenerate appears and focus is back in the composer.
+ */
+export const Streaming = meta.story({
+  args: { renderText: markdownRenderText, showStats: true },
+  beforeEach: serveChat([scenarios.longAnswer]),
+  play: async (context) => {
+    const { canvas } = context;
+    const box = await sendPrompt(context, 'Why does streaming matter?');
+    const log = canvas.getByRole('log', { name: 'Conversation' });
+    await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'true'));
+    await expect(canvas.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await expect(
+      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: 8000 }),
+    ).toBeVisible();
+    await waitUntilSettled(context);
+    const answer = canvas.getByRole('article', { name: 'Claude' });
+    await expect(
+      within(answer).getByText(/deserves a clear message rather than a frozen screen/),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+    await expect(canvas.getByRole('progressbar', { name: 'Output tokens used of max_tokens' })).toBeVisible();
+    await expect(box).toHaveFocus();
+  },
+});
+
+/** Sent, nothing streamed yet: the typing indicator, until the first token. */
+export const Submitted = meta.story({
+  beforeEach: serveChat([scenarios.basic], {
+    pace: underTest ? { timeToFirstToken: 1500, tokensPerSecond: 400 } : { timeToFirstToken: 4000 },
+  }),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'Hello');
+    await expect(await canvas.findByRole('status')).toHaveTextContent('Claude is thinking…');
+    await expect(await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(canvas.queryByRole('status')).toBeNull();
+  },
+});
+
+/**
+ * A client tool: its input JSON streams in one character at a time, the tool runs in the browser,
+ * its result shows in the card and the conversation continues by itself.
+ */
+export const ToolInputStreaming = meta.story({
+  args: { tools: { get_weather: { inputSchema: weatherInput, execute: getWeather } } },
+  beforeEach: serveChat([scenarios.toolUse, storyScenarios.weatherAnswer], {
+    pace: underTest ? { timeToFirstToken: 50, tokensPerSecond: 60 } : { tokensPerSecond: 25 },
+  }),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'What is the weather in Paris?');
+    const card = await canvas.findByRole('group', { name: 'Tool call: get_weather' }, { timeout: 8000 });
+    await expect(card).toHaveAttribute('data-state', 'input-streaming');
+    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(card).toHaveAttribute('data-state', 'done');
+    await expect(within(card).getByText(/Partly cloudy/)).toBeVisible();
+    await waitUntilSettled(context);
+  },
+});
+
+/** A tool that needs approval waits in the card; Approve runs it and the answer continues. */
+export const AwaitingApproval = meta.story({
+  args: { tools: { get_weather: { inputSchema: weatherInput, needsApproval: true, execute: getWeather } } },
+  beforeEach: serveChat([scenarios.toolUse, storyScenarios.weatherAnswer]),
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    await sendPrompt(context, 'What is the weather in Paris?');
+    const approve = await canvas.findByRole('button', { name: 'Approve' }, { timeout: 8000 });
+    const card = canvas.getByRole('group', { name: 'Tool call: get_weather' });
+    await expect(card).toHaveAttribute('data-state', 'awaiting-approval');
+    await userEvent.click(approve);
+    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(card).toHaveAttribute('data-state', 'done');
+    await expect(canvas.queryByRole('button', { name: 'Approve' })).toBeNull();
+  },
+});
+
+/** Extended thinking streams open, then collapses to "Thought for N seconds"; it opens on demand. */
+export const Thinking = meta.story({
+  args: { renderText: markdownRenderText },
+  beforeEach: serveChat([scenarios.thinking]),
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    await sendPrompt(context, 'What is 17 × 23?');
+    await expect(await canvas.findByText('391', {}, { timeout: 8000 })).toBeVisible();
+    await waitUntilSettled(context);
+    const summary = await canvas.findByText(/^Thought for \d+ seconds?$/);
+    const details = summary.closest('details')!;
+    await expect(details).not.toHaveAttribute('open');
+    await userEvent.click(summary);
+    await expect(details).toHaveAttribute('open');
+  },
+});
+
+/** A server web search: the query, the results as links, then an answer that cites them. */
+export const WebSearch = meta.story({
+  beforeEach: serveChat([scenarios.webSearch]),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'What has the James Webb telescope found lately?');
+    await expect(await canvas.findByRole('group', { name: 'Web search' }, { timeout: 8000 })).toBeVisible();
+    await expect(
+      await canvas.findByText(/It also analysed the atmosphere/, {}, { timeout: 8000 }),
+    ).toBeVisible();
+    await waitUntilSettled(context);
+    await expect(canvas.getAllByRole('link', { name: /Webb spots a distant galaxy/ }).length).toBeGreaterThan(
+      0,
+    );
+    await expect(canvas.getAllByRole('list', { name: 'Sources' }).length).toBeGreaterThan(0);
+  },
+});
+
+/**
+ * The stream breaks off with an `overloaded_error` event: the partial answer stays and the notice
+ * says what failed; Retry continues the answer in place.
+ */
+export const ErrorMidStream = meta.story({
+  beforeEach: serveChat([scenarios.overloadedMidStream, storyScenarios.continuation]),
+  play: async (context) => {
+    const { canvas, canvasElement, userEvent } = context;
+    await sendPrompt(context, 'Tell me about the printing press.');
+    const retry = await canvas.findByRole('button', { name: 'Retry' }, { timeout: 8000 });
+    const notice = canvasElement.querySelector<HTMLElement>('[data-slot="error-notice"]')!;
+    await expect(within(notice).getByText('Claude is overloaded right now')).toBeVisible();
+    await expect(within(notice).getByText(/The partial answer above was kept/)).toBeVisible();
+    const answer = canvas.getByRole('article', { name: 'Claude' });
+    await expect(answer).toHaveTextContent('developed around 1440 by Johannes Gutenberg, made books');
+    await userEvent.click(retry);
+    await waitFor(() => expect(answer).toHaveTextContent(continuationText.trim()), { timeout: 8000 });
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
+    await waitUntilSettled(context);
+  },
+});
+
+/** Stop mid-stream: the partial answer stays, marked as stopped, and focus is back in the composer. */
+export const Aborted = meta.story({
+  beforeEach: serveChat([scenarios.longAnswer], { pace: 'slow' }),
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    const box = await sendPrompt(context, 'Why does streaming matter?');
+    const answer = await canvas.findByRole('article', { name: 'Claude' }, { timeout: 8000 });
+    await waitFor(() => expect(answer).toHaveTextContent('Why streaming matters'), { timeout: 8000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(answer).toHaveAttribute('data-state', 'aborted'));
+    await waitUntilSettled(context);
+    const partial = answer.textContent ?? '';
+    await expect(partial).toContain('Why streaming matters');
+    await expect(partial).not.toContain('frozen screen');
+    await expect(box).toHaveFocus();
+    // Nothing more arrives after the stop.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect(answer.textContent).toBe(partial);
+  },
+});
+
+/** The model starts, then refuses (`stop_reason: 'refusal'`). */
+export const Refusal = meta.story({
+  beforeEach: serveChat([scenarios.refusal]),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'How do I get into my neighbour’s Wi-Fi?');
+    await expect(await canvas.findByText(/step-by-step guide to/, {}, { timeout: 8000 })).toBeVisible();
+    await waitUntilSettled(context);
+  },
+});
+
+/** `max_tokens` cuts the answer mid-sentence; the stats show the budget used up. */
+export const MaxTokens = meta.story({
+  args: { showStats: true, maxTokens: 24 },
+  beforeEach: serveChat([scenarios.maxTokens]),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'Tell me about the Industrial Revolution.');
+    await expect(
+      await canvas.findByText(/The Industrial Revolution began/, {}, { timeout: 8000 }),
+    ).toBeVisible();
+    await waitUntilSettled(context);
+    await expect(
+      canvas.getByRole('progressbar', { name: 'Output tokens used of max_tokens' }),
+    ).toHaveAttribute('aria-valuemax', '24');
+  },
+});
+
+/** A long history: the transcript opens at the newest message and follows a new answer as it streams. */
+export const LongConversation = meta.story({
+  args: { initialMessages: longConversation, renderText: markdownRenderText },
+  beforeEach: serveChat([scenarios.longAnswer]),
+  play: async (context) => {
+    const { canvas } = context;
+    const log = canvas.getByRole('log', { name: 'Conversation' });
+    await waitFor(() => expect(log.scrollTop).toBeGreaterThan(0));
+    await sendPrompt(context, 'Once more, please.');
+    await waitUntilSettled(context);
+    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(48));
+    await expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+  },
+});
+
+/** Right to left (`dir="rtl"`): the layout mirrors, Arabic streams in. */
+export const RightToLeft = meta.story({
+  args: { suggestions: rtl.suggestions, placeholder: rtl.placeholder },
+  decorators: [
+    (Story) => (
+      <div dir="rtl" lang="ar">
+        <Story />
+      </div>
+    ),
+  ],
+  beforeEach: serveChat([storyScenarios.rtlAnswer]),
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    await userEvent.click(await canvas.findByRole('button', { name: rtl.suggestions[0] }));
+    await expect(await canvas.findByText(rtl.answer, {}, { timeout: 8000 })).toBeVisible();
+    await waitUntilSettled(context);
+  },
+});
+
+/** The dark theme (`data-theme="dark"`; the toolbar's Theme switch does the same for every story). */
+export const Dark = meta.story({
+  globals: { theme: 'dark' },
+  args: { renderText: markdownRenderText, showStats: true },
+  beforeEach: serveChat([scenarios.longAnswer]),
+  play: async (context) => {
+    const { canvas, canvasElement } = context;
+    await expect(canvasElement.querySelector('[data-theme="dark"]')).not.toBeNull();
+    await sendPrompt(context, 'Why does streaming matter?');
+    await expect(
+      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: 8000 }),
+    ).toBeVisible();
+    await waitUntilSettled(context);
+  },
+});

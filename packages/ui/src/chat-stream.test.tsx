@@ -1,0 +1,240 @@
+import {
+  createMockResponse,
+  type MockScenario,
+  type MockStreamOptions,
+  scenario,
+  scenarios,
+} from '@chatstream/mocks';
+import type { ChatMessage } from '@chatstream/reader';
+import { Profiler } from 'react';
+import { expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { ChatStream } from './chat-stream.tsx';
+import { Message, type MessageProps } from './message.tsx';
+import { expectNoAxeViolations } from './test/axe.ts';
+import { installStyles } from './test/styles.ts';
+
+installStyles();
+
+const instant: MockStreamOptions = { timing: 'instant' };
+const slow: MockStreamOptions = { timing: { timeToFirstToken: 30, tokensPerSecond: 60, jitter: 0 } };
+
+/** A `fetch` that answers each request with the next scenario and records the request bodies. */
+function mockFetch(...responses: [MockScenario, MockStreamOptions][]) {
+  const bodies: { messages: { role: string; content: unknown }[] }[] = [];
+  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+    bodies.push(JSON.parse(init?.body as string));
+    const next = responses[bodies.length - 1];
+    if (!next) throw new Error('No more mock responses');
+    return createMockResponse(next[0], next[1]);
+  });
+  return { fetch, bodies };
+}
+
+async function sendMessage(screen: Awaited<ReturnType<typeof render>>, text: string) {
+  const box = screen.getByRole('textbox', { name: 'Message' });
+  await userEvent.fill(box, text);
+  await userEvent.keyboard('{Enter}');
+  return box;
+}
+
+const heightStyle = { blockSize: 480 };
+
+it('streams a basic answer into the transcript, busy while it streams, focus back in the composer', async () => {
+  const { fetch } = mockFetch([scenarios.basic, slow]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} suggestions={['Say hello']} />);
+  await expectNoAxeViolations(screen.container);
+  const log = screen.getByRole('log', { name: 'Conversation' });
+  const box = await sendMessage(screen, 'Hello');
+  await expect.element(log).toHaveAttribute('aria-busy', 'true');
+  await expect.element(screen.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await expect.element(log).toHaveAttribute('aria-busy', 'false');
+  await expect.element(screen.getByRole('article', { name: 'You' })).toHaveTextContent('Hello');
+  await expect.element(screen.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  expect(document.activeElement).toBe(box.element());
+  const region = screen.container.querySelector('[aria-live="polite"]')!;
+  await expect.poll(() => region.textContent).toContain('How can I help you today?');
+  await expectNoAxeViolations(screen.container);
+});
+
+it('starts from a suggestion in the empty state', async () => {
+  const { fetch, bodies } = mockFetch([scenarios.basic, instant]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} suggestions={['Say hello']} />);
+  await screen.getByRole('button', { name: 'Say hello' }).click();
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(bodies[0]?.messages.at(-1)?.content).toEqual([{ type: 'text', text: 'Say hello' }]);
+});
+
+it('shows a client tool while it executes, then its result and the follow-up answer', async () => {
+  let finish!: (value: unknown) => void;
+  const result = new Promise((resolve) => {
+    finish = resolve;
+  });
+  const execute = vi.fn<() => Promise<unknown>>(() => result);
+  const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      tools={{ get_weather: { inputSchema: { type: 'object' }, execute } }}
+    />,
+  );
+  await sendMessage(screen, 'Weather in Paris?');
+  const tool = screen.getByRole('group', { name: 'Tool call: get_weather' });
+  await expect.element(tool).toHaveAttribute('data-state', 'running');
+  expect(execute).toHaveBeenCalledWith({ location: 'Paris, France', unit: 'celsius' }, expect.anything());
+  await expectNoAxeViolations(screen.container);
+  finish({ temperature: 18 });
+  await expect.element(tool).toHaveAttribute('data-state', 'done');
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(bodies).toHaveLength(2);
+  await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+  await expectNoAxeViolations(screen.container);
+});
+
+it('waits for approval through the tool block, then runs the tool', async () => {
+  const execute = vi.fn<() => unknown>(() => ({ deleted: true }));
+  const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      tools={{ get_weather: { inputSchema: { type: 'object' }, needsApproval: true, execute } }}
+    />,
+  );
+  await sendMessage(screen, 'Weather?');
+  const approve = screen.getByRole('button', { name: 'Approve' });
+  await expect.element(approve).toBeVisible();
+  expect(execute).not.toHaveBeenCalled();
+  await expectNoAxeViolations(screen.container);
+  await approve.click();
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(execute).toHaveBeenCalledOnce();
+  expect(bodies).toHaveLength(2);
+});
+
+it('reports an overload mid-stream, keeps the partial answer, and Retry continues it', async () => {
+  const rest = scenario('rest').text(' available to far more people.').stop('end_turn');
+  const { fetch, bodies } = mockFetch([scenarios.overloadedMidStream, instant], [rest, instant]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'Tell me about printing');
+  const partial = 'The printing press, developed around 1440 by Johannes Gutenberg, made books';
+  const log = screen.getByRole('log');
+  await expect.element(log.getByText('Claude is overloaded right now')).toBeVisible();
+  await expect.element(log.getByText(partial)).toBeVisible();
+  const region = screen.container.querySelector('[aria-live="polite"]')!;
+  await expect.poll(() => region.textContent).toContain('Claude is overloaded right now');
+  await expectNoAxeViolations(screen.container);
+  await screen.getByRole('button', { name: 'Retry' }).click();
+  await expect.element(log.getByText(`${partial} available to far more people.`)).toBeVisible();
+  expect(log.getByText('Claude is overloaded right now').query()).toBeNull();
+  // The continuation sent the partial answer back as the last assistant turn.
+  expect(bodies[1]?.messages.at(-1)?.role).toBe('assistant');
+  expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
+});
+
+it('stops mid-stream with Esc: the partial answer stays, marked aborted, and focus stays in the composer', async () => {
+  const { fetch } = mockFetch([
+    scenarios.longAnswer,
+    { timing: { timeToFirstToken: 20, tokensPerSecond: 40 } },
+  ]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  const box = await sendMessage(screen, 'Explain streaming');
+  const answer = screen.getByRole('article', { name: 'Claude' });
+  await expect.element(answer).toHaveTextContent(/Streaming lets/);
+  await userEvent.keyboard('{Escape}');
+  await expect.element(answer).toHaveAttribute('data-state', 'aborted');
+  const text = answer.element().textContent ?? '';
+  expect(text.length).toBeGreaterThan(0);
+  expect(text).not.toContain('clear message rather than a frozen screen');
+  await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+  expect(document.activeElement).toBe(box.element());
+  await expectNoAxeViolations(screen.container);
+});
+
+it('stops with the stop button and returns focus to the composer', async () => {
+  const { fetch } = mockFetch([
+    scenarios.longAnswer,
+    { timing: { timeToFirstToken: 20, tokensPerSecond: 40 } },
+  ]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  const box = await sendMessage(screen, 'Explain streaming');
+  await expect.element(screen.getByRole('article', { name: 'Claude' })).toHaveTextContent(/Streaming lets/);
+  await screen.getByRole('button', { name: 'Stop' }).click();
+  await expect
+    .element(screen.getByRole('article', { name: 'Claude' }))
+    .toHaveAttribute('data-state', 'aborted');
+  expect(document.activeElement).toBe(box.element());
+});
+
+it('does not render settled rows again while another message streams', async () => {
+  const history: ChatMessage[] = [
+    { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Earlier question' }] },
+    { id: 'a1', role: 'assistant', status: 'complete', content: [{ type: 'text', text: 'Earlier answer.' }] },
+    { id: 'u2', role: 'user', content: [{ type: 'text', text: 'Another one' }] },
+    { id: 'a2', role: 'assistant', status: 'complete', content: [{ type: 'text', text: 'Another answer.' }] },
+  ];
+  const renders = new Map<string, number>();
+  function CountedMessage(props: MessageProps) {
+    const id = String((props as unknown as Record<string, unknown>)['data-message-id']);
+    return (
+      <Profiler id={id} onRender={() => renders.set(id, (renders.get(id) ?? 0) + 1)}>
+        <Message {...props} />
+      </Profiler>
+    );
+  }
+  const { fetch } = mockFetch([
+    scenarios.longAnswer,
+    { timing: { timeToFirstToken: 10, tokensPerSecond: 400 } },
+  ]);
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      initialMessages={history}
+      components={{ Message: CountedMessage }}
+      style={heightStyle}
+    />,
+  );
+  await sendMessage(screen, 'Explain streaming');
+  const answer = screen.getByRole('article', { name: 'Claude' }).last();
+  await expect.element(answer).toHaveTextContent(/Streaming lets/);
+  renders.clear();
+  await expect.element(answer, { timeout: 10_000 }).toHaveAttribute('data-state', 'complete');
+  const streamingRenders = [...renders].filter(([id]) => !['u1', 'a1', 'u2', 'a2'].includes(id));
+  expect(streamingRenders.length).toBeGreaterThan(0);
+  expect(renders.get('u1') ?? 0).toBe(0);
+  expect(renders.get('a1') ?? 0).toBe(0);
+  expect(renders.get('u2') ?? 0).toBe(0);
+  expect(renders.get('a2') ?? 0).toBe(0);
+});
+
+it('takes an existing session, part overrides, renderers and stats', async () => {
+  const { createChatSession } = await import('@chatstream/reader');
+  const { fetch } = mockFetch([scenarios.basic, instant]);
+  const chat = createChatSession({ fetch, maxTokens: 1024 });
+  const screen = await render(
+    <ChatStream
+      chat={chat}
+      showStats
+      className="mine"
+      data-testid="chat"
+      style={heightStyle}
+      renderers={{ text: ({ block }) => <p data-custom="">{String(block.text).toUpperCase()}</p> }}
+      components={{ EmptyState: () => <p>Nothing yet</p> }}
+    />,
+  );
+  await expect.element(screen.getByText('Nothing yet')).toBeVisible();
+  await sendMessage(screen, 'Hi');
+  await expect.element(screen.getByText(scenarios.basic.expectedText.toUpperCase())).toBeVisible();
+  await expect
+    .element(screen.getByRole('progressbar', { name: 'Output tokens used of max_tokens' }))
+    .toBeVisible();
+  const root = screen.getByTestId('chat');
+  await expect.element(root).toHaveClass('mine');
+  await expect.element(root).toHaveAttribute('data-slot', 'chat-stream');
+  await expect.element(root).toHaveAttribute('data-state', 'ready');
+  expect(chat.getSnapshot().messages).toHaveLength(2);
+  await expectNoAxeViolations(screen.container);
+});

@@ -1,0 +1,195 @@
+import {
+  forwardRef,
+  type HTMLAttributes,
+  useCallback,
+  useMemo,
+  type ForwardRefExoticComponent,
+  type RefAttributes,
+} from 'react';
+import { type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
+import type { ChatMessage } from '@chatstream/reader';
+import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
+import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
+import { cx } from './cx.ts';
+import { describeError } from './describe-error.ts';
+import { MessageRow } from './message-row.tsx';
+
+/** What `ChatStream` adds to the chat options. */
+export interface ChatStreamOwnProps {
+  /** Replaces parts (`MessageList`, `Message`, `Composer`, `ErrorNotice`, …); the rest stay the defaults. */
+  components?: Partial<ChatStreamComponents> | undefined;
+  /** Block renderers by block type, merged over the defaults. */
+  renderers?: BlockRenderers | undefined;
+  /** Markdown for text blocks, e.g. `renderMarkdown` from `@chatstream/ui/markdown`. */
+  renderText?: BlockRendererProps['renderText'];
+  /** Prompts the empty conversation offers. */
+  suggestions?: readonly string[] | undefined;
+  /** Shows time to first token, tokens/s, tokens and progress toward `max_tokens`. */
+  showStats?: boolean | undefined;
+  /** Placeholder of the message box. */
+  placeholder?: string | undefined;
+}
+
+/** Props of {@link ChatStream}: chat options (`api`, `chat`, `fetch`, `tools`, …), its own props, and the root `<div>`'s. */
+export type ChatStreamProps = UseStreamingChatOptions &
+  ChatStreamOwnProps &
+  Omit<HTMLAttributes<HTMLDivElement>, keyof UseStreamingChatOptions | 'children'>;
+
+/** Every chat option, so the rest of the props can go to the root element. */
+const OPTION_KEYS = [
+  'chat',
+  'api',
+  'body',
+  'headers',
+  'system',
+  'model',
+  'maxTokens',
+  'tools',
+  'maxSteps',
+  'transport',
+  'throttle',
+  'queue',
+  'initialMessages',
+  'generateId',
+  'onFinish',
+  'onError',
+  'fetch',
+  'protocol',
+  'retry',
+  'headersTimeoutMs',
+  'idleTimeoutMs',
+  'totalTimeoutMs',
+  'maxBufferSize',
+] as const satisfies readonly (keyof UseStreamingChatOptions)[];
+
+function splitProps(props: ChatStreamProps): [UseStreamingChatOptions, Record<string, unknown>] {
+  const options: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = { ...props };
+  for (const key of OPTION_KEYS) {
+    // Undefined keys are left out: on a shared `chat` they would erase the owner's options.
+    if (rest[key] !== undefined) options[key] = rest[key];
+    delete rest[key];
+  }
+  return [options, rest];
+}
+
+/**
+ * A user turn that only carries results of client tool calls the session ran or received: the
+ * tool-use block above already shows each result, so the row would only repeat it.
+ */
+function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
+  const calls = previous?.toolCalls;
+  return (
+    message.role === 'user' &&
+    calls !== undefined &&
+    message.content.length > 0 &&
+    message.content.every(
+      (block) => block.type === 'tool_result' && calls[block['tool_use_id'] as string] !== undefined,
+    )
+  );
+}
+
+function textOf(message: ChatMessage | undefined): string {
+  let text = '';
+  for (const block of message?.content ?? []) if (block.type === 'text') text += block.text;
+  return text;
+}
+
+/**
+ * The drop-in chat: a transcript that streams Claude's answers (text, thinking, tool calls with
+ * approval and human-in-the-loop results, web search), a composer, error recovery, optional stream
+ * stats and screen-reader announcements. Give it an endpoint (`api`) or a session (`chat`) and any
+ * chat option; replace parts with `components` and block renderers with `renderers`.
+ *
+ * @example
+ * import '@chatstream/ui/styles.css';
+ * <ChatStream api="/api/chat" maxTokens={1024} suggestions={['Explain SSE in one paragraph']} showStats />
+ */
+export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttributes<HTMLDivElement>> =
+  forwardRef<HTMLDivElement, ChatStreamProps>(function ChatStream(props, ref) {
+    const [options, own] = splitProps(props);
+    const { components, renderers, renderText, suggestions, showStats, placeholder, className, ...rest } =
+      own as ChatStreamOwnProps & HTMLAttributes<HTMLDivElement>;
+    const { messages, status, error, stats, send, stop, retry, regenerate, approveToolCall, addToolResult } =
+      useStreamingChat(options);
+    const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
+
+    // The session throws when a call no longer waits (a double click): nothing to do then.
+    const onApprove = useCallback(
+      (id: string, approved: boolean) => {
+        try {
+          approveToolCall(id, approved);
+        } catch {}
+      },
+      [approveToolCall],
+    );
+    const onToolResult = useCallback(
+      (id: string, result: unknown, resultOptions?: { isError?: boolean }) => {
+        try {
+          addToolResult(id, result, resultOptions);
+        } catch {}
+      },
+      [addToolResult],
+    );
+    const onSend = useCallback((text: string) => send(text), [send]);
+
+    const busy = status === 'submitted' || status === 'streaming';
+    const last = messages.at(-1);
+    const answer = messages.findLast((message) => message.role === 'assistant');
+    const waiting =
+      status === 'submitted' ||
+      (last?.role === 'assistant' && last.status === 'streaming' && !last.content.length);
+    const failed = status === 'error' && error !== undefined;
+    const { MessageList, EmptyState, TypingIndicator, ErrorNotice, StreamStats, Composer, Announcer } = parts;
+
+    return (
+      <div ref={ref} data-slot="chat-stream" data-state={status} className={cx(className)} {...rest}>
+        <MessageList busy={busy} live="off">
+          {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={onSend} /> : null}
+          {messages.map((message, index) =>
+            repeatsToolResults(message, messages[index - 1]) ? null : (
+              <MessageRow
+                key={message.id}
+                message={message}
+                previous={messages[index - 1]}
+                parts={parts}
+                renderers={renderers}
+                renderText={renderText}
+                onApprove={onApprove}
+                onToolResult={onToolResult}
+                onRegenerate={
+                  message === last && message.role === 'assistant' && status === 'ready'
+                    ? regenerate
+                    : undefined
+                }
+              />
+            ),
+          )}
+          {waiting ? <TypingIndicator /> : null}
+          {failed ? (
+            <ErrorNotice
+              error={error}
+              partial={last?.role === 'assistant' && last.content.length > 0}
+              onRetry={retry}
+            />
+          ) : null}
+        </MessageList>
+        <div data-slot="chat-stream-footer">
+          {showStats ? <StreamStats stats={stats} streaming={busy} /> : null}
+          <Composer
+            busy={busy}
+            onSend={onSend}
+            onStop={stop}
+            stopButton={parts.StopButton}
+            placeholder={placeholder}
+          />
+        </div>
+        <Announcer
+          text={textOf(answer)}
+          streaming={answer?.status === 'streaming'}
+          messageId={answer?.id}
+          error={failed ? describeError(error).title : undefined}
+        />
+      </div>
+    );
+  });

@@ -1,0 +1,104 @@
+import { expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { Composer } from './composer.tsx';
+import { expectNoAxeViolations } from './test/axe.ts';
+import { installStyles } from './test/styles.ts';
+
+installStyles();
+
+async function setup(props: Partial<Parameters<typeof Composer>[0]> = {}) {
+  const onSend = vi.fn<(text: string) => void>();
+  const onStop = vi.fn<() => void>();
+  const screen = await render(<Composer onSend={onSend} onStop={onStop} {...props} />);
+  const box = screen.getByRole('textbox', { name: 'Message' });
+  return { screen, box, onSend, onStop, element: box.element() as HTMLTextAreaElement };
+}
+
+it('sends the trimmed text on Enter, clears the box and keeps focus in it', async () => {
+  const { box, onSend, element } = await setup();
+  await userEvent.click(box);
+  await userEvent.keyboard('  Hello there  {Enter}');
+  expect(onSend).toHaveBeenCalledExactlyOnceWith('Hello there');
+  await expect.element(box).toHaveValue('');
+  expect(document.activeElement).toBe(element);
+});
+
+it('starts a new line on Shift+Enter without sending', async () => {
+  const { box, onSend } = await setup();
+  await userEvent.click(box);
+  await userEvent.keyboard('one{Shift>}{Enter}{/Shift}two');
+  await expect.element(box).toHaveValue('one\ntwo');
+  expect(onSend).not.toHaveBeenCalled();
+});
+
+it('never sends while an input method is composing (isComposing or keyCode 229)', async () => {
+  const { box, onSend, element } = await setup();
+  await userEvent.fill(box, 'にほんご');
+  element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true }));
+  element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, bubbles: true }));
+  expect(onSend).not.toHaveBeenCalled();
+  element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  expect(onSend).toHaveBeenCalledExactlyOnceWith('にほんご');
+});
+
+it('stops on Esc while busy and keeps focus in the box', async () => {
+  const { box, onStop, element } = await setup({ busy: true });
+  await userEvent.click(box);
+  await userEvent.keyboard('{Escape}');
+  expect(onStop).toHaveBeenCalledOnce();
+  expect(document.activeElement).toBe(element);
+});
+
+it('ignores Esc when nothing is streaming', async () => {
+  const { box, onStop } = await setup();
+  await userEvent.click(box);
+  await userEvent.keyboard('{Escape}');
+  expect(onStop).not.toHaveBeenCalled();
+});
+
+it('does not send while a response is pending, and shows a stop button that returns focus to the box', async () => {
+  const { screen, box, onSend, onStop, element } = await setup({ busy: true });
+  await userEvent.fill(box, 'Next question');
+  await userEvent.keyboard('{Enter}');
+  expect(onSend).not.toHaveBeenCalled();
+  await expect.element(box).toHaveValue('Next question');
+  expect(screen.getByRole('button', { name: 'Send' }).query()).toBeNull();
+  await screen.getByRole('button', { name: 'Stop' }).click();
+  expect(onStop).toHaveBeenCalledOnce();
+  expect(document.activeElement).toBe(element);
+});
+
+it('sends with the button and returns focus to the box', async () => {
+  const { screen, box, onSend, element } = await setup();
+  const send = screen.getByRole('button', { name: 'Send' });
+  await expect.element(send).toBeDisabled();
+  await userEvent.fill(box, 'Hi');
+  await send.click();
+  expect(onSend).toHaveBeenCalledExactlyOnceWith('Hi');
+  expect(document.activeElement).toBe(element);
+});
+
+it('grows with its content', async () => {
+  const { box, element } = await setup();
+  const before = element.getBoundingClientRect().height;
+  await userEvent.fill(box, 'a\nb\nc\nd');
+  await expect.poll(() => element.getBoundingClientRect().height).toBeGreaterThan(before);
+});
+
+it('is disabled as a whole when disabled', async () => {
+  const { box, screen } = await setup({ disabled: true });
+  await expect.element(box).toBeDisabled();
+  expect(screen.container.querySelector('[data-slot="composer"]')?.getAttribute('data-state')).toBe(
+    'disabled',
+  );
+});
+
+it('merges className, spreads props and passes axe', async () => {
+  const { screen } = await setup({ className: 'mine', id: 'composer' });
+  const form = screen.container.querySelector('form')!;
+  expect(form.id).toBe('composer');
+  expect(form.className).toBe('mine');
+  expect(form.dataset['slot']).toBe('composer');
+  await expectNoAxeViolations(screen.container);
+});

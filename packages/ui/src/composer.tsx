@@ -1,0 +1,134 @@
+import {
+  type ComponentType,
+  type FormHTMLAttributes,
+  forwardRef,
+  type KeyboardEvent,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ForwardRefExoticComponent,
+  type RefAttributes,
+} from 'react';
+import { cx } from './cx.ts';
+import { Icon } from './icons.tsx';
+import { StopButton, type StopButtonProps } from './stop-button.tsx';
+
+/** Props of {@link Composer}. */
+export interface ComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> {
+  /** Called with the trimmed text when the user sends (Enter or the send button). */
+  onSend: (text: string) => unknown;
+  /** Called when the user stops the response (Esc or the stop button). */
+  onStop?: (() => unknown) | undefined;
+  /** A response is on its way (`submitted` or `streaming`): sending waits, Esc and the stop button stop it. */
+  busy?: boolean | undefined;
+  /** Disables the whole composer. */
+  disabled?: boolean | undefined;
+  /** Placeholder of the text box (default "Message Claude…"). */
+  placeholder?: string | undefined;
+  /** Accessible name of the text box (default "Message"). */
+  label?: string | undefined;
+  /** The initial draft. */
+  defaultValue?: string | undefined;
+  /** Replaces the stop button. */
+  stopButton?: ComponentType<StopButtonProps> | undefined;
+}
+
+/**
+ * The message box: an autosizing text area where Enter sends, Shift+Enter starts a new line and Esc
+ * stops the response. Text being composed with an input method (IME) is never sent. Sending is off
+ * while a response is pending (the draft stays editable), and focus returns to the text box after a
+ * send or a stop. `data-state` is `idle`, `busy` or `disabled`.
+ *
+ * @example
+ * <Composer busy={status === 'submitted' || status === 'streaming'} onSend={send} onStop={stop} />
+ */
+export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<HTMLFormElement>> = forwardRef<
+  HTMLFormElement,
+  ComposerProps
+>(function Composer(
+  {
+    onSend,
+    onStop,
+    busy = false,
+    disabled = false,
+    placeholder = 'Message Claude…',
+    label = 'Message',
+    defaultValue = '',
+    stopButton: Stop = StopButton,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const [value, setValue] = useState(defaultValue);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  // Autosize: measure the content height after each change (CSS caps it and scrolls beyond).
+  useLayoutEffect(() => {
+    const element = input.current;
+    if (!element) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight}px`;
+  }, [value]);
+
+  const send = (): void => {
+    const text = value.trim();
+    if (!text || busy || disabled) return;
+    setValue('');
+    void Promise.resolve(onSend(text)).catch(() => undefined);
+    input.current?.focus();
+  };
+
+  const stop = (): void => {
+    void Promise.resolve(onStop?.()).catch(() => undefined);
+    input.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition
+    // before the Enter keydown, so isComposing alone is not enough).
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      send();
+    } else if (event.key === 'Escape' && busy && onStop) {
+      event.preventDefault();
+      stop();
+    }
+  };
+
+  return (
+    <form
+      ref={ref}
+      data-slot="composer"
+      data-state={disabled ? 'disabled' : busy ? 'busy' : 'idle'}
+      className={cx(className)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+      {...rest}
+    >
+      <textarea
+        ref={input}
+        data-slot="composer-input"
+        aria-label={label}
+        placeholder={placeholder}
+        rows={1}
+        value={value}
+        disabled={disabled}
+        enterKeyHint="send"
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {busy && onStop ? (
+        <Stop onClick={stop} disabled={disabled} />
+      ) : (
+        <button type="submit" data-slot="send-button" disabled={disabled || busy || !value.trim()}>
+          <Icon name="send" />
+          <span data-slot="button-label">Send</span>
+        </button>
+      )}
+    </form>
+  );
+});

@@ -1,0 +1,62 @@
+/** A failure in words: a short title and a sentence of detail. */
+export interface ErrorDescription {
+  title: string;
+  detail: string;
+}
+
+/** Anthropic `error.type` values in words. */
+const API_ERRORS: Record<string, string> = {
+  overloaded_error: 'Claude is overloaded right now',
+  rate_limit_error: 'Too many requests: the rate limit was reached',
+  api_error: 'The API had an internal error',
+  authentication_error: 'The server could not authenticate with the API',
+  permission_error: 'The API key is not allowed to do this',
+  not_found_error: 'The API could not find what was asked for',
+  request_too_large: 'The conversation is too large to send',
+  invalid_request_error: 'The API rejected the request',
+  billing_error: 'The API account has a billing problem',
+  timeout_error: 'The API timed out',
+};
+
+/** What failed, by the reader's error `kind` (the words for `http` come from the status instead). */
+const KINDS: Record<string, string> = {
+  connection: 'The connection was lost',
+  incomplete: 'The response ended before it was complete',
+  timeout: 'The response took too long',
+  protocol: 'The response could not be read',
+  'buffer-limit': 'The response contained an event that was too large',
+  'stream-event': 'The response was interrupted',
+  session: 'The conversation could not continue',
+};
+
+/**
+ * Says what failed from a typed chatstream error (`kind`, HTTP `status`, Anthropic `errorType`,
+ * timeout `phase`), falling back to the error's message for anything else.
+ *
+ * @example
+ * describeError(error); // { title: 'Claude is overloaded right now', detail: 'Overloaded (overloaded_error)' }
+ */
+export function describeError(error: unknown): ErrorDescription {
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const message =
+    typeof fields['message'] === 'string' && fields['message'] ? fields['message'] : String(error);
+  const errorType = typeof fields['errorType'] === 'string' ? fields['errorType'] : undefined;
+  const status = typeof fields['status'] === 'number' ? fields['status'] : undefined;
+  const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
+  const title =
+    (errorType && API_ERRORS[errorType]) ??
+    (status === undefined ? undefined : httpTitle(status)) ??
+    (kind && KINDS[kind]) ??
+    'Something went wrong';
+  const facts = [errorType, status === undefined ? undefined : `HTTP ${status}`].filter(Boolean);
+  return { title, detail: facts.length ? `${message} (${facts.join(', ')})` : message };
+}
+
+function httpTitle(status: number): string {
+  if (status === 429) return API_ERRORS['rate_limit_error']!;
+  if (status === 401 || status === 403) return 'The server refused the request';
+  if (status === 404) return 'The chat endpoint was not found';
+  if (status === 413) return API_ERRORS['request_too_large']!;
+  if (status >= 500) return 'The server had a problem';
+  return status >= 400 ? 'The server rejected the request' : 'The server did not answer with a stream';
+}

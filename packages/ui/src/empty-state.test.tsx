@@ -1,0 +1,23 @@
+import { expect, it, vi } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { EmptyState } from './empty-state.tsx';
+import { expectNoAxeViolations } from './test/axe.ts';
+import { installStyles } from './test/styles.ts';
+
+installStyles();
+
+it('EmptyState offers clickable suggestions', async () => {
+  const onSelect = vi.fn<(suggestion: string) => void>();
+  const screen = await render(
+    <EmptyState
+      description="Ask anything."
+      suggestions={['Write a haiku', 'Explain SSE']}
+      onSelect={onSelect}
+    />,
+  );
+  await expect.element(screen.getByText('How can I help you today?')).toBeVisible();
+  await screen.getByRole('button', { name: 'Explain SSE' }).click();
+  expect(onSelect).toHaveBeenCalledExactlyOnceWith('Explain SSE');
+  await expect.element(screen.getByRole('list', { name: 'Suggestions' })).toBeVisible();
+  await expectNoAxeViolations(screen.container);
+});

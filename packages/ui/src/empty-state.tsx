@@ -1,0 +1,50 @@
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type ReactNode,
+  type ForwardRefExoticComponent,
+  type RefAttributes,
+} from 'react';
+import { cx } from './cx.ts';
+
+/** Props of {@link EmptyState}. */
+export interface EmptyStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title' | 'onSelect'> {
+  /** The greeting (default "How can I help you today?"). */
+  title?: ReactNode;
+  /** A line under the greeting. */
+  description?: ReactNode;
+  /** Prompts to start from; clicking one calls `onSelect` with it. */
+  suggestions?: readonly string[] | undefined;
+  /** Called with the suggestion the user picked. */
+  onSelect?: ((suggestion: string) => unknown) | undefined;
+}
+
+/**
+ * What an empty conversation shows: a greeting and clickable suggestions.
+ *
+ * @example
+ * <EmptyState suggestions={['Summarise this page', 'Write a haiku']} onSelect={(text) => void send(text)} />
+ */
+export const EmptyState: ForwardRefExoticComponent<EmptyStateProps & RefAttributes<HTMLDivElement>> =
+  forwardRef<HTMLDivElement, EmptyStateProps>(function EmptyState(
+    { title = 'How can I help you today?', description, suggestions, onSelect, className, ...rest },
+    ref,
+  ) {
+    return (
+      <div ref={ref} data-slot="empty-state" className={cx(className)} {...rest}>
+        <p data-slot="empty-state-title">{title}</p>
+        {description ? <p data-slot="empty-state-description">{description}</p> : null}
+        {suggestions?.length ? (
+          <ul data-slot="suggestions" aria-label="Suggestions">
+            {suggestions.map((suggestion) => (
+              <li key={suggestion}>
+                <button type="button" data-slot="suggestion" onClick={() => void onSelect?.(suggestion)}>
+                  {suggestion}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    );
+  });

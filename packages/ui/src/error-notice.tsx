@@ -1,0 +1,64 @@
+import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
+import { cx } from './cx.ts';
+import { describeError } from './describe-error.ts';
+import { Icon } from './icons.tsx';
+
+/** Props of {@link ErrorNotice}. */
+export interface ErrorNoticeProps extends HTMLAttributes<HTMLDivElement> {
+  /** The failure: a chatstream error (its kind, status and Anthropic error type are put in words) or any error. */
+  error: unknown;
+  /** Shows a "Retry" button. With `ChatSession.retry`, a partial text answer is continued, anything else asked again. */
+  onRetry?: (() => unknown) | undefined;
+  /** Shows a "Continue" button (e.g. after `max_tokens`, to ask for the rest). */
+  onContinue?: (() => unknown) | undefined;
+  /** Whether part of the answer arrived before the failure: says it was kept. */
+  partial?: boolean | undefined;
+}
+
+/**
+ * Says what failed in words, next to the partial answer (which stays visible above it), and offers
+ * Retry / Continue. `data-kind` is the error's kind (`http`, `stream-event`, `connection`, …).
+ *
+ * @example
+ * {status === 'error' ? <ErrorNotice error={error} partial onRetry={() => void retry()} /> : null}
+ */
+export const ErrorNotice: ForwardRefExoticComponent<ErrorNoticeProps & RefAttributes<HTMLDivElement>> =
+  forwardRef<HTMLDivElement, ErrorNoticeProps>(function ErrorNotice(
+    { error, onRetry, onContinue, partial = false, className, ...rest },
+    ref,
+  ) {
+    const { title, detail } = describeError(error);
+    const kind = (error as { kind?: unknown } | null)?.kind;
+    return (
+      <div
+        ref={ref}
+        data-slot="error-notice"
+        data-kind={typeof kind === 'string' ? kind : 'unknown'}
+        className={cx(className)}
+        {...rest}
+      >
+        <Icon name="alert" />
+        <div data-slot="error-notice-text">
+          <p data-slot="error-notice-title">{title}</p>
+          <p data-slot="error-notice-detail">
+            {detail}
+            {partial ? ' The partial answer above was kept.' : null}
+          </p>
+        </div>
+        {onRetry || onContinue ? (
+          <div data-slot="error-notice-actions">
+            {onContinue ? (
+              <button type="button" onClick={() => void onContinue()}>
+                Continue
+              </button>
+            ) : null}
+            {onRetry ? (
+              <button type="button" onClick={() => void onRetry()}>
+                Retry
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    );
+  });

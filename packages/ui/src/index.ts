@@ -1,0 +1,68 @@
+'use client';
+
+// The drop-in
+export { ChatStream } from './chat-stream.tsx';
+export type { ChatStreamOwnProps, ChatStreamProps } from './chat-stream.tsx';
+export { defaultChatStreamComponents } from './chat-stream-components.ts';
+export type { ChatStreamComponents } from './chat-stream-components.ts';
+
+// Parts
+export { MessageList } from './message-list.tsx';
+export type { MessageListProps } from './message-list.tsx';
+export { Message } from './message.tsx';
+export type { MessageProps, MessageRole } from './message.tsx';
+export { MessageContent } from './message-content.tsx';
+export type { MessageContentProps } from './message-content.tsx';
+export { Composer } from './composer.tsx';
+export type { ComposerProps } from './composer.tsx';
+export { StopButton } from './stop-button.tsx';
+export type { StopButtonProps } from './stop-button.tsx';
+export { RegenerateButton } from './regenerate-button.tsx';
+export type { RegenerateButtonProps } from './regenerate-button.tsx';
+export { ErrorNotice } from './error-notice.tsx';
+export type { ErrorNoticeProps } from './error-notice.tsx';
+export { describeError } from './describe-error.ts';
+export type { ErrorDescription } from './describe-error.ts';
+export { StreamStats } from './stream-stats.tsx';
+export type { StreamStatsProps } from './stream-stats.tsx';
+export { TypingIndicator } from './typing-indicator.tsx';
+export type { TypingIndicatorProps } from './typing-indicator.tsx';
+export { EmptyState } from './empty-state.tsx';
+export type { EmptyStateProps } from './empty-state.tsx';
+export { Announcer } from './announcer.tsx';
+export type { AnnouncerProps } from './announcer.tsx';
+
+// Blocks
+export type { BlockRenderer, BlockRendererProps, BlockRenderers } from './block-props.ts';
+export {
+  Citations,
+  defaultBlockRenderers,
+  FallbackBlock,
+  RedactedThinkingBlock,
+  ServerToolUseBlock,
+  TextBlock,
+  ThinkingBlock,
+  thinkingSummary,
+  ToolResultBlock,
+  toolStateLabels,
+  toolUseState,
+  ToolUseBlock,
+  WebSearchResultBlock,
+} from './blocks/index.ts';
+export type {
+  BlockPartProps,
+  CitationsProps,
+  FallbackBlockProps,
+  RedactedThinkingBlockProps,
+  ServerToolState,
+  ServerToolUseBlockProps,
+  TextBlockProps,
+  ThinkingBlockProps,
+  ToolResultBlockProps,
+  ToolUseBlockProps,
+  ToolUseState,
+  WebSearchResultBlockProps,
+} from './blocks/index.ts';
+
+// Utilities
+export { cx } from './cx.ts';

@@ -1,0 +1,12 @@
+export { CodeBlock, type CodeBlockProps } from './code-block.tsx';
+export { decodeEntities } from './decode-entities.ts';
+export { allTokens, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
+export type { Highlight, MarkdownComponents, MarkdownElement } from './markdown-context.ts';
+export {
+  createMarkdownRenderText,
+  markdownRenderText,
+  type MarkdownRenderTextOptions,
+} from './markdown-render-text.tsx';
+export { Markdown, type MarkdownProps } from './markdown.tsx';
+export { repairOpenBlock } from './repair-open-block.ts';
+export { safeUrl } from './safe-url.ts';

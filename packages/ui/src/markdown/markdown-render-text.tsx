@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import type { Highlight, MarkdownComponents } from './markdown-context.ts';
+import { Markdown } from './markdown.tsx';
+
+/** Options of {@link createMarkdownRenderText}. */
+export interface MarkdownRenderTextOptions {
+  /** Syntax highlighting for fenced code. */
+  highlight?: Highlight | undefined;
+  /** Element replacements. */
+  components?: MarkdownComponents | undefined;
+}
+
+/**
+ * A `renderText` for `TextBlock` / `MessageContent` (`BlockRendererProps['renderText']`) with
+ * highlighting or element replacements. Create it once (module scope or `useMemo`).
+ *
+ * @example
+ * const renderText = createMarkdownRenderText({ highlight: (code, lang) => highlighter(code, lang) });
+ * <ChatStream api="/api/chat" renderText={renderText} />
+ */
+export function createMarkdownRenderText(
+  options: MarkdownRenderTextOptions = {},
+): (text: string, streaming: boolean) => ReactNode {
+  const { highlight, components } = options;
+  return (text, streaming) => (
+    <Markdown text={text} streaming={streaming} highlight={highlight} components={components} />
+  );
+}
+
+/**
+ * The default markdown `renderText` for `TextBlock` / `MessageContent`: `<Markdown>` with no
+ * highlighting.
+ *
+ * @example
+ * import { markdownRenderText } from '@chatstream/ui/markdown';
+ * <MessageContent message={message} renderText={markdownRenderText} />
+ */
+export const markdownRenderText: (text: string, streaming: boolean) => ReactNode = createMarkdownRenderText();

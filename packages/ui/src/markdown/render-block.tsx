@@ -1,0 +1,169 @@
+import { Fragment, memo, type MemoExoticComponent, type ReactNode } from 'react';
+import type { Links, MarkedToken, Token, Tokens } from 'marked';
+import { CodeBlock } from './code-block.tsx';
+import { decodeEntities } from './decode-entities.ts';
+import { lexBlock } from './lex-incremental.ts';
+import type { MarkdownRenderContext } from './markdown-context.ts';
+import { element, renderInline } from './render-inline.tsx';
+import { repairOpenBlock } from './repair-open-block.ts';
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContext): ReactNode {
+  const { components } = context;
+  const cell = (tag: 'th' | 'td', item: Tokens.TableCell, index: number): ReactNode =>
+    element(
+      components,
+      tag,
+      {
+        key: index,
+        style: item.align ? { textAlign: item.align } : undefined,
+        scope: tag === 'th' ? 'col' : undefined,
+      },
+      renderInline(item.tokens, components),
+    );
+  return (
+    <div key={key} data-slot="markdown-table" tabIndex={0}>
+      {element(
+        components,
+        'table',
+        null,
+        element(
+          components,
+          'thead',
+          null,
+          element(
+            components,
+            'tr',
+            null,
+            t.header.map((item, i) => cell('th', item, i)),
+          ),
+        ),
+        t.rows.length > 0
+          ? element(
+              components,
+              'tbody',
+              null,
+              t.rows.map((row, r) =>
+                element(
+                  components,
+                  'tr',
+                  { key: r },
+                  row.map((item, i) => cell('td', item, i)),
+                ),
+              ),
+            )
+          : null,
+      )}
+    </div>
+  );
+}
+
+function renderList(t: Tokens.List, key: number, context: MarkdownRenderContext): ReactNode {
+  const items = t.items.map((item, index) =>
+    element(
+      context.components,
+      'li',
+      { key: index, 'data-task': item.task ? (item.checked ? 'done' : 'todo') : undefined },
+      renderBlocks(item.tokens, context),
+    ),
+  );
+  return t.ordered
+    ? element(
+        context.components,
+        'ol',
+        { key, start: t.start === '' || t.start === 1 ? undefined : t.start },
+        items,
+      )
+    : element(context.components, 'ul', { key }, items);
+}
+
+/** Renders one block token; `streaming` marks the block still being written (an open code fence). */
+export function renderBlock(
+  token: Token,
+  key: number,
+  context: MarkdownRenderContext,
+  streaming = false,
+): ReactNode {
+  const { components } = context;
+  const t = token as MarkedToken;
+  switch (t.type) {
+    case 'space':
+    case 'def':
+      return null;
+    case 'paragraph':
+      return element(components, 'p', { key }, renderInline(t.tokens, components));
+    case 'text':
+      // Text directly in a tight list item.
+      return t.tokens !== undefined ? (
+        <Fragment key={key}>{renderInline(t.tokens, components)}</Fragment>
+      ) : (
+        decodeEntities(t.text)
+      );
+    case 'heading':
+      return element(
+        components,
+        HEADINGS[Math.min(Math.max(t.depth, 1), 6) - 1] ?? 'h6',
+        { key },
+        renderInline(t.tokens, components),
+      );
+    case 'code':
+      return (
+        <CodeBlock
+          key={key}
+          code={t.text}
+          lang={(t.lang ?? '').split(/\s/)[0]}
+          streaming={streaming}
+          highlight={context.highlight}
+          components={components}
+        />
+      );
+    case 'blockquote':
+      return element(components, 'blockquote', { key }, renderBlocks(t.tokens, context));
+    case 'list':
+      return renderList(t, key, context);
+    case 'table':
+      return renderTable(t, key, context);
+    case 'hr':
+      return element(components, 'hr', { key });
+    case 'html':
+      // Raw HTML is shown as the text the model wrote, never parsed.
+      return element(components, 'p', { key }, t.text.trimEnd());
+    default:
+      return renderInline([token], components);
+  }
+}
+
+/** Renders block tokens (the children of a list item or a blockquote). */
+export function renderBlocks(tokens: readonly Token[], context: MarkdownRenderContext): ReactNode[] {
+  return tokens.map((token, index) => renderBlock(token, index, context));
+}
+
+const REPAIRED = new Set(['paragraph', 'heading', 'list', 'blockquote', 'text']);
+
+/** Props of {@link MarkdownBlock}. */
+interface MarkdownBlockProps {
+  token: Token;
+  context: MarkdownRenderContext;
+  /** The block is still being written: it is repaired before rendering (see `repairOpenBlock`). */
+  open: boolean;
+  /** Link definitions known so far, for lexing the repaired block. */
+  links: Links;
+}
+
+function MarkdownBlockImpl({ token, context, open, links }: MarkdownBlockProps): ReactNode {
+  if (open && REPAIRED.has(token.type)) {
+    const repaired = repairOpenBlock(token.raw);
+    if (repaired !== token.raw) {
+      return lexBlock(repaired, links).map((item, index) => renderBlock(item, index, context, true));
+    }
+  }
+  return renderBlock(token, 0, context, open);
+}
+
+/** One top-level block; re-renders only when its raw text, its open flag or the context changes. */
+export const MarkdownBlock: MemoExoticComponent<(props: MarkdownBlockProps) => ReactNode> = memo(
+  MarkdownBlockImpl,
+  (previous, next) =>
+    previous.token.raw === next.token.raw && previous.open === next.open && previous.context === next.context,
+);

@@ -1,0 +1,97 @@
+import { createElement, Fragment, type ReactNode } from 'react';
+import type { MarkedToken, Token } from 'marked';
+import { decodeEntities } from './decode-entities.ts';
+import type { MarkdownComponents, MarkdownElement } from './markdown-context.ts';
+import { safeUrl } from './safe-url.ts';
+
+/** Creates `tag`, or the component that replaces it. */
+export function element(
+  components: MarkdownComponents | undefined,
+  tag: MarkdownElement,
+  props: Record<string, unknown> | null,
+  ...children: ReactNode[]
+): ReactNode {
+  return createElement(components?.[tag] ?? tag, props, ...children);
+}
+
+function renderInlineToken(token: Token, key: number, components: MarkdownComponents | undefined): ReactNode {
+  const t = token as MarkedToken;
+  switch (t.type) {
+    case 'text':
+      return t.tokens !== undefined && t.tokens.length > 0 ? (
+        <Fragment key={key}>{renderInline(t.tokens, components)}</Fragment>
+      ) : (
+        decodeEntities(t.text)
+      );
+    case 'escape':
+      return t.text;
+    case 'strong':
+      return element(components, 'strong', { key }, renderInline(t.tokens, components));
+    case 'em':
+      return element(components, 'em', { key }, renderInline(t.tokens, components));
+    case 'del':
+      return element(components, 'del', { key }, renderInline(t.tokens, components));
+    case 'codespan':
+      return element(components, 'code', { key }, t.text);
+    case 'br':
+      return element(components, 'br', { key });
+    case 'link': {
+      const href = safeUrl(t.href, 'link');
+      const children = renderInline(t.tokens, components);
+      if (href === undefined) {
+        return (
+          <span key={key} data-slot="markdown-unsafe-link" title="Link removed: unsafe address">
+            {children}
+          </span>
+        );
+      }
+      return element(
+        components,
+        'a',
+        {
+          key,
+          href,
+          title: t.title ? decodeEntities(t.title) : undefined,
+          target: '_blank',
+          rel: 'noopener noreferrer',
+        },
+        children,
+      );
+    }
+    case 'image': {
+      const src = safeUrl(t.href, 'image');
+      const alt = decodeEntities(t.text);
+      if (src === undefined) return alt;
+      return element(components, 'img', {
+        key,
+        src,
+        alt,
+        title: t.title ? decodeEntities(t.title) : undefined,
+        loading: 'lazy',
+        referrerPolicy: 'no-referrer',
+      });
+    }
+    case 'html':
+      // Raw HTML is shown as the text the model wrote, never parsed.
+      return t.text;
+    case 'checkbox':
+      return element(components, 'input', {
+        key,
+        type: 'checkbox',
+        checked: t.checked,
+        disabled: true,
+        readOnly: true,
+        'aria-label': t.checked ? 'Done' : 'Not done',
+      });
+    default:
+      return 'text' in t && typeof t.text === 'string' ? decodeEntities(t.text) : null;
+  }
+}
+
+/** Renders inline tokens (text, emphasis, code spans, links, images, …) as React nodes. */
+export function renderInline(
+  tokens: readonly Token[],
+  components: MarkdownComponents | undefined,
+): ReactNode[] {
+  return tokens.map((token, index) => renderInlineToken(token, index, components));
+}

@@ -1,0 +1,77 @@
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
+const TRAILING_MARKERS = /(^|[\s([{])[*_~`]+$/;
+const OPEN_LINK = /(^|[^\\!\]])!?\[([^\]\n]*)\]\([^)\s]*$/;
+const OPEN_BRACKET = /(^|\s)!?\[([^\]\n]*)$/;
+const TABLE_HEADER = /^\s*\|.*\|\s*$/;
+const PARTIAL_DELIMITER = /^\s*\|?(?:\s*:?-*:?\s*\|?)*\s*$/;
+
+const isSpace = (char: string | undefined): boolean => char === undefined || /\s/.test(char);
+const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/** Closes inline code and emphasis left open at the end of `text`, in the reverse order they opened. */
+function closeInline(text: string): string {
+  const open: string[] = [];
+  let code = '';
+  for (let index = 0; index < text.length;) {
+    const char = text[index] as string;
+    if (char === '\\' && code === '') {
+      index += 2;
+      continue;
+    }
+    let end = index;
+    while (text[end] === char) end++;
+    const run = text.slice(index, end);
+    if (char === '`') {
+      if (code === '') code = run;
+      else if (run === code) code = '';
+    } else if (code === '' && (char === '*' || char === '_' || char === '~')) {
+      const before = text[index - 1];
+      const after = text[end];
+      const lineStart = before === undefined || before === '\n';
+      const bullet = char === '*' && run.length === 1 && lineStart && (after === ' ' || after === '\t');
+      const marker = char === '~' ? (run.length >= 2 ? '~~' : '') : run.length >= 3 ? '' : run;
+      if (!bullet && marker !== '') {
+        if (open.at(-1) === marker && !isSpace(before)) open.pop();
+        // Only a run after a space or punctuation opens: `2*3` and `snake_case` stay as written.
+        else if (!isSpace(after) && !isWordChar(before)) open.push(marker);
+      }
+    }
+    index = end;
+  }
+  const closers = (code === '' ? '' : code) + open.toReversed().join('');
+  if (closers === '') return text;
+  if (code !== '') return text + closers;
+  const trimmed = text.trimEnd();
+  return trimmed + closers + text.slice(trimmed.length);
+}
+
+/** A header row and a half-typed delimiter row become a table with an empty body. */
+function completeTable(text: string): string | undefined {
+  const lines = text.trimEnd().split('\n');
+  if (lines.length !== 2) return undefined;
+  const [header = '', delimiter = ''] = lines;
+  if (!TABLE_HEADER.test(header) || !PARTIAL_DELIMITER.test(delimiter) || !delimiter.includes('-')) {
+    return undefined;
+  }
+  const columns = header.trim().slice(1, -1).split('|').length;
+  return `${header}\n|${' --- |'.repeat(columns)}\n`;
+}
+
+/**
+ * Rewrites the markdown of the block still being streamed so it does not flash raw syntax: a
+ * trailing marker with nothing after it is hidden, unclosed inline code and emphasis are closed, a
+ * half-written link shows its text, and a table whose delimiter row is still arriving shows its
+ * header. Blocks holding a code fence are left alone. Used only for the open block mid-stream; the
+ * final render always uses the text as written.
+ */
+export function repairOpenBlock(text: string): string {
+  if (FENCE_LINE.test(text)) return text;
+  const table = completeTable(text);
+  if (table !== undefined) return table;
+  const core = text.trimEnd();
+  const repaired = core
+    .replace(TRAILING_MARKERS, '$1')
+    .replace(OPEN_LINK, '$1$2')
+    .replace(OPEN_BRACKET, '$1$2');
+  return closeInline(repaired) + text.slice(core.length);
+}

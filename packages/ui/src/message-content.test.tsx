@@ -1,0 +1,79 @@
+import type { ChatMessage } from '@chatstream/reader';
+import { expect, it, vi } from 'vitest';
+import { render } from 'vitest-browser-react';
+import type { BlockRendererProps } from './block-props.ts';
+import { MessageContent } from './message-content.tsx';
+import { expectNoAxeViolations } from './test/axe.ts';
+import { installStyles } from './test/styles.ts';
+
+installStyles();
+
+const call: ChatMessage = {
+  id: 'a1',
+  role: 'assistant',
+  status: 'complete',
+  stopReason: 'tool_use',
+  content: [
+    { type: 'text', text: 'Checking.' },
+    { type: 'tool_use', id: 'toolu_1', name: 'delete_file', input: { path: '/tmp/x' } },
+  ],
+  blocks: [{ streaming: false }, { streaming: false, inputComplete: true }],
+  toolCalls: { toolu_1: { status: 'awaiting-approval' } },
+};
+
+const results: ChatMessage = {
+  id: 'u2',
+  role: 'user',
+  content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'deleted' }],
+};
+
+it('renders each block with the default renderer for its type and wires approval', async () => {
+  const onApprove = vi.fn<(id: string, approved: boolean) => void>();
+  const screen = await render(<MessageContent message={call} onApprove={onApprove} className="mine" />);
+  await expect.element(screen.getByText('Checking.')).toBeVisible();
+  await expect
+    .element(screen.getByRole('group', { name: 'Tool call: delete_file' }))
+    .toHaveAttribute('data-state', 'awaiting-approval');
+  await screen.getByRole('button', { name: 'Approve' }).click();
+  expect(onApprove).toHaveBeenCalledExactlyOnceWith('toolu_1', true);
+  const root = screen.container.querySelector('[data-slot="message-content"]')!;
+  expect(root.className).toBe('mine');
+  expect(root.getAttribute('data-state')).toBe('complete');
+  await expectNoAxeViolations(screen.container);
+});
+
+it('merges renderers over the defaults and hands them progress, tool state and the matching tool_use', async () => {
+  const seen: Partial<BlockRendererProps>[] = [];
+  function Spy(props: BlockRendererProps) {
+    seen.push(props);
+    return <p>{props.block.type}</p>;
+  }
+  const onToolResult = vi.fn<NonNullable<BlockRendererProps['onToolResult']>>();
+  const screen = await render(
+    <div>
+      <MessageContent message={call} renderers={{ tool_use: Spy }} onToolResult={onToolResult} />
+      <MessageContent message={results} previous={call} renderers={{ tool_result: Spy }} />
+    </div>,
+  );
+  await expect.element(screen.getByText('Checking.')).toBeVisible();
+  await expect.element(screen.getByText('tool_use', { exact: true })).toBeVisible();
+  const [toolUse, toolResult] = seen;
+  expect(toolUse?.toolCall).toEqual({ status: 'awaiting-approval' });
+  expect(toolUse?.progress).toEqual({ streaming: false, inputComplete: true });
+  expect(toolUse?.onToolResult).toBe(onToolResult);
+  expect(toolResult?.toolUse).toBe(call.content[1]);
+  await expectNoAxeViolations(screen.container);
+});
+
+it('draws unknown block types with the fallback renderer', async () => {
+  const future: ChatMessage = {
+    id: 'a3',
+    role: 'assistant',
+    content: [{ type: 'container_upload', file_id: 'f1' }],
+  };
+  const screen = await render(
+    <MessageContent message={future} renderers={{ fallback: ({ block }) => <p>Unknown {block.type}</p> }} />,
+  );
+  await expect.element(screen.getByText('Unknown container_upload')).toBeVisible();
+  await expectNoAxeViolations(screen.container);
+});

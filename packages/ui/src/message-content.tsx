@@ -1,0 +1,87 @@
+import {
+  forwardRef,
+  type HTMLAttributes,
+  useMemo,
+  type ForwardRefExoticComponent,
+  type RefAttributes,
+} from 'react';
+import type { ChatMessage, ContentBlock } from '@chatstream/reader';
+import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
+import { defaultBlockRenderers } from './blocks/index.ts';
+import { cx } from './cx.ts';
+
+/** Props of {@link MessageContent}. */
+export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
+  /** The message whose blocks to render. */
+  message: ChatMessage;
+  /**
+   * The message before it: a user turn of `tool_result` blocks finds the matching `tool_use` blocks
+   * there. Settled messages keep their identity, so passing it does not cost re-renders.
+   */
+  previous?: ChatMessage | undefined;
+  /** Renderers by block type, merged over the defaults (`fallback` renders unknown types). */
+  renderers?: BlockRenderers | undefined;
+  /** Markdown for text blocks, e.g. from `@chatstream/ui/markdown`. */
+  renderText?: BlockRendererProps['renderText'];
+  /** Approve or deny a tool call waiting for approval. */
+  onApprove?: BlockRendererProps['onApprove'];
+  /** Answer a tool call that waits for a result. */
+  onToolResult?: BlockRendererProps['onToolResult'];
+}
+
+/**
+ * The blocks of one message, each drawn by the renderer for its `type` (the defaults merged with
+ * `renderers`). Every renderer gets the block, its progress and message; tool calls get their client
+ * state, tool results the `tool_use` they answer, and both the approval and result callbacks.
+ *
+ * @example
+ * <MessageContent message={message} renderers={{ tool_use: MyToolCard }} renderText={renderMarkdown} />
+ */
+export const MessageContent: ForwardRefExoticComponent<MessageContentProps & RefAttributes<HTMLDivElement>> =
+  forwardRef<HTMLDivElement, MessageContentProps>(function MessageContent(
+    { message, previous, renderers, renderText, onApprove, onToolResult, className, ...rest },
+    ref,
+  ) {
+    const merged = useMemo<BlockRenderers>(
+      () => (renderers ? { ...defaultBlockRenderers, ...renderers } : defaultBlockRenderers),
+      [renderers],
+    );
+    return (
+      <div
+        ref={ref}
+        data-slot="message-content"
+        data-state={message.status ?? 'complete'}
+        className={cx(className)}
+        {...rest}
+      >
+        {message.content.map((block, index) => {
+          const Renderer = merged[block.type] ?? merged.fallback;
+          if (!Renderer) return null;
+          const toolUseId = block['tool_use_id'];
+          return (
+            <Renderer
+              // Blocks are only ever appended, so the index is a stable key.
+              key={index}
+              block={block}
+              index={index}
+              message={message}
+              progress={message.blocks?.[index]}
+              toolCall={block.type === 'tool_use' ? message.toolCalls?.[block['id'] as string] : undefined}
+              toolUse={typeof toolUseId === 'string' ? findToolUse(toolUseId, message, previous) : undefined}
+              renderText={renderText}
+              onApprove={onApprove}
+              onToolResult={onToolResult}
+            />
+          );
+        })}
+      </div>
+    );
+  });
+
+function findToolUse(id: string, ...messages: (ChatMessage | undefined)[]): ContentBlock | undefined {
+  for (const message of messages) {
+    const found = message?.content.find((block) => block['id'] === id);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { MessageList } from './message-list.tsx';
+import { expectNoAxeViolations } from './test/axe.ts';
+import { installStyles } from './test/styles.ts';
+
+installStyles();
+
+function rows(count: number) {
+  return Array.from({ length: count }, (_, index) => (
+    <p key={index} style={{ blockSize: 40, margin: 0 }}>
+      Row {index}
+    </p>
+  ));
+}
+
+function List({ count, busy = false }: { count: number; busy?: boolean }) {
+  return (
+    <MessageList busy={busy} style={{ blockSize: 300 }} className="mine">
+      {rows(count)}
+    </MessageList>
+  );
+}
+
+const distanceFromEnd = (element: HTMLElement) =>
+  element.scrollHeight - element.scrollTop - element.clientHeight;
+
+it('is a labelled log that is aria-busy while a response streams', async () => {
+  const screen = await render(<List count={2} busy />);
+  const log = screen.getByRole('log', { name: 'Conversation' });
+  await expect.element(log).toHaveAttribute('aria-busy', 'true');
+  await screen.rerender(<List count={2} />);
+  await expect.element(log).toHaveAttribute('aria-busy', 'false');
+  const root = screen.container.querySelector('[data-slot="message-list"]')!;
+  expect(root.className).toBe('mine');
+  await expectNoAxeViolations(screen.container);
+});
+
+it('sticks to the end while content grows', async () => {
+  const screen = await render(<List count={20} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await screen.rerender(<List count={40} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  expect(screen.getByRole('button', { name: 'Jump to latest' }).query()).toBeNull();
+});
+
+it('stops following when the user scrolls up, and jumps back to the latest on request', async () => {
+  const screen = await render(<List count={30} busy />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  log.scrollTop = 0;
+  const jump = screen.getByRole('button', { name: 'Jump to latest' });
+  await expect.element(jump).toBeVisible();
+  await screen.rerender(<List count={45} busy />);
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  expect(log.scrollTop).toBe(0);
+  await expectNoAxeViolations(screen.container);
+  await jump.click();
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await expect.element(jump).not.toBeInTheDocument();
+  expect(document.activeElement).toBe(log);
+  await screen.rerender(<List count={60} busy />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+});
+
+it('follows again once the user scrolls back to the end themselves', async () => {
+  const screen = await render(<List count={30} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  log.scrollTop = 0;
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  log.scrollTop = log.scrollHeight;
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
+  await screen.rerender(<List count={50} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+});

@@ -1,0 +1,139 @@
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type ReactNode,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ForwardRefExoticComponent,
+  type RefAttributes,
+} from 'react';
+import { cx } from './cx.ts';
+import { Icon } from './icons.tsx';
+
+/** Props of {@link MessageList}. */
+export interface MessageListProps extends HTMLAttributes<HTMLDivElement> {
+  /** A response is on its way: sets `aria-busy` on the transcript so screen readers wait for it. */
+  busy?: boolean | undefined;
+  /** Accessible name of the transcript (default "Conversation"). */
+  label?: string | undefined;
+  /** Text of the button that scrolls back to the newest message (default "Jump to latest"). */
+  jumpLabel?: string | undefined;
+  /**
+   * Politeness of the transcript's own live region (default `polite`, as `role="log"` implies). Use
+   * `off` when an `Announcer` reads the answers, so nothing is read twice.
+   */
+  live?: 'polite' | 'off' | undefined;
+  /** How close to the end (px) still counts as "at the end" (default 48). */
+  threshold?: number | undefined;
+  /** The rows. */
+  children?: ReactNode;
+}
+
+/**
+ * The transcript: a scrolling `role="log"` that sticks to the newest content while it streams, stops
+ * following as soon as the user scrolls up, and offers a "Jump to latest" button until they are back
+ * at the end. `data-state` is `following` or `detached`.
+ *
+ * @example
+ * <MessageList busy={status === 'streaming'}>{messages.map((m) => <Row key={m.id} message={m} />)}</MessageList>
+ */
+export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttributes<HTMLDivElement>> =
+  forwardRef<HTMLDivElement, MessageListProps>(function MessageList(
+    {
+      busy = false,
+      live = 'polite',
+      label = 'Conversation',
+      jumpLabel = 'Jump to latest',
+      threshold = 48,
+      className,
+      children,
+      ...rest
+    },
+    ref,
+  ) {
+    const viewport = useRef<HTMLDivElement>(null);
+    const content = useRef<HTMLDivElement>(null);
+    const [following, setFollowing] = useState(true);
+    const state = useRef({ following: true, top: 0 });
+
+    const follow = useCallback((value: boolean) => {
+      state.current.following = value;
+      setFollowing(value);
+    }, []);
+
+    // Content grows without scroll events (tokens, images, a block opening): keep the end in view
+    // while following, before the browser paints.
+    useLayoutEffect(() => {
+      const element = viewport.current;
+      const inner = content.current;
+      if (!element || !inner) return;
+      const stick = (): void => {
+        if (!state.current.following) return;
+        element.scrollTop = element.scrollHeight;
+        // Our scroll event may be coalesced with the user's next one: remember where we put it.
+        state.current.top = element.scrollTop;
+      };
+      stick();
+      if (typeof ResizeObserver === 'undefined') return;
+      const observer = new ResizeObserver(stick);
+      observer.observe(inner);
+      observer.observe(element);
+      return () => observer.disconnect();
+    }, []);
+
+    const onScroll = (): void => {
+      const element = viewport.current;
+      if (!element) return;
+      const top = element.scrollTop;
+      const atEnd = element.scrollHeight - top - element.clientHeight <= threshold;
+      // Only a move towards the start detaches: growth and our own scrolling only ever move down.
+      if (atEnd) {
+        if (!state.current.following) follow(true);
+      } else if (top < state.current.top && state.current.following) follow(false);
+      state.current.top = top;
+    };
+
+    const jump = (): void => {
+      const element = viewport.current;
+      if (!element) return;
+      follow(true);
+      const smooth = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      element.scrollTo({ top: element.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
+      // The button disappears; keep keyboard focus in the transcript rather than losing it to <body>.
+      element.focus({ preventScroll: true });
+    };
+
+    return (
+      <div
+        ref={ref}
+        data-slot="message-list"
+        data-state={following ? 'following' : 'detached'}
+        className={cx(className)}
+        {...rest}
+      >
+        <div
+          ref={viewport}
+          role="log"
+          aria-label={label}
+          aria-busy={busy}
+          aria-live={live}
+          // A scrollable region must be reachable by keyboard.
+          tabIndex={0}
+          data-slot="message-list-viewport"
+          onScroll={onScroll}
+        >
+          <div ref={content} data-slot="message-list-content">
+            {children}
+          </div>
+        </div>
+        {following ? null : (
+          <button type="button" data-slot="jump-to-latest" onClick={jump}>
+            <Icon name="down" />
+            {jumpLabel}
+          </button>
+        )}
+      </div>
+    );
+  });

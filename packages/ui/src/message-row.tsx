@@ -1,0 +1,57 @@
+import { memo, type NamedExoticComponent, type ReactNode } from 'react';
+import type { ChatMessage } from '@chatstream/reader';
+import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
+import type { ChatStreamComponents } from './chat-stream-components.ts';
+
+/** Props of {@link MessageRow}; all keep their identity while the message does not change. */
+export interface MessageRowProps {
+  message: ChatMessage;
+  /** The message before it (tool results look up their `tool_use` there). */
+  previous: ChatMessage | undefined;
+  parts: ChatStreamComponents;
+  renderers: BlockRenderers | undefined;
+  renderText: BlockRendererProps['renderText'];
+  onApprove: BlockRendererProps['onApprove'];
+  onToolResult: BlockRendererProps['onToolResult'];
+  /** Set on the last answer while idle: shows the regenerate button. */
+  onRegenerate: ((messageId: string) => unknown) | undefined;
+}
+
+/**
+ * One transcript row of `ChatStream`, memoised: the session keeps settled messages' identity, so a
+ * settled row does not render again while another message streams.
+ */
+export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function MessageRow({
+  message,
+  previous,
+  parts,
+  renderers,
+  renderText,
+  onApprove,
+  onToolResult,
+  onRegenerate,
+}: MessageRowProps): ReactNode {
+  const { Message, MessageContent, RegenerateButton } = parts;
+  const toolTurn =
+    message.role === 'user' &&
+    message.content.length > 0 &&
+    message.content.every((block) => block.type === 'tool_result');
+  return (
+    <Message role={toolTurn ? 'tool' : message.role} status={message.status} data-message-id={message.id}>
+      <MessageContent
+        message={message}
+        previous={previous}
+        renderers={renderers}
+        // User text is shown as typed; markdown is for the model's answers.
+        renderText={message.role === 'assistant' ? renderText : undefined}
+        onApprove={onApprove}
+        onToolResult={onToolResult}
+      />
+      {onRegenerate ? (
+        <div data-slot="message-actions">
+          <RegenerateButton onClick={() => void onRegenerate(message.id)} />
+        </div>
+      ) : null}
+    </Message>
+  );
+});

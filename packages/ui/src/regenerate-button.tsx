@@ -1,0 +1,31 @@
+import {
+  type ButtonHTMLAttributes,
+  forwardRef,
+  type ForwardRefExoticComponent,
+  type RefAttributes,
+} from 'react';
+import { cx } from './cx.ts';
+import { Icon } from './icons.tsx';
+
+/** Props of {@link RegenerateButton}. */
+export type RegenerateButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
+
+/**
+ * Asks for a new answer in place of the last one. Its text defaults to "Regenerate".
+ *
+ * @example
+ * <RegenerateButton onClick={() => void regenerate(message.id)} />
+ */
+export const RegenerateButton: ForwardRefExoticComponent<
+  RegenerateButtonProps & RefAttributes<HTMLButtonElement>
+> = forwardRef<HTMLButtonElement, RegenerateButtonProps>(function RegenerateButton(
+  { className, children = 'Regenerate', ...rest },
+  ref,
+) {
+  return (
+    <button ref={ref} type="button" data-slot="regenerate-button" className={cx(className)} {...rest}>
+      <Icon name="regenerate" />
+      <span data-slot="button-label">{children}</span>
+    </button>
+  );
+});

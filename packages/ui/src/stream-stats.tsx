@@ -1,0 +1,62 @@
+import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
+import type { StreamStats as Stats } from '@chatstream/reader';
+import { cx } from './cx.ts';
+
+/** Props of {@link StreamStats}. */
+export interface StreamStatsProps extends HTMLAttributes<HTMLDivElement> {
+  /** Figures of the stream (`ChatSession` snapshot `stats`, or a message's `stats`). */
+  stats: Stats | undefined;
+  /** Still streaming: `data-state="streaming"`. */
+  streaming?: boolean | undefined;
+}
+
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+/**
+ * Figures of a stream: time to first token, tokens per second, output tokens and, when the request's
+ * `max_tokens` is known, a progress bar toward it. Renders nothing before any stats exist.
+ *
+ * @example
+ * <StreamStats stats={stats} streaming={status === 'streaming'} />
+ */
+export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttributes<HTMLDivElement>> =
+  forwardRef<HTMLDivElement, StreamStatsProps>(function StreamStats(
+    { stats, streaming = false, className, ...rest },
+    ref,
+  ) {
+    if (!stats) return null;
+    const { timeToFirstTokenMs, tokensPerSecond, outputTokens, maxTokens, progress } = stats;
+    return (
+      <div
+        ref={ref}
+        data-slot="stream-stats"
+        data-state={streaming ? 'streaming' : 'idle'}
+        className={cx(className)}
+        {...rest}
+      >
+        <span data-slot="stream-stat">
+          First token{' '}
+          <b>{timeToFirstTokenMs === undefined ? '–' : `${number.format(timeToFirstTokenMs)} ms`}</b>
+        </span>
+        <span data-slot="stream-stat">
+          <b>{tokensPerSecond === undefined ? '–' : number.format(tokensPerSecond)}</b> tokens/s
+        </span>
+        <span data-slot="stream-stat">
+          <b>{number.format(outputTokens)}</b>
+          {maxTokens ? ` / ${number.format(maxTokens)}` : null} tokens
+        </span>
+        {maxTokens && progress !== undefined ? (
+          <span
+            role="progressbar"
+            aria-label="Output tokens used of max_tokens"
+            aria-valuemin={0}
+            aria-valuemax={maxTokens}
+            aria-valuenow={Math.min(outputTokens, maxTokens)}
+            data-slot="stream-stats-progress"
+          >
+            <span style={{ inlineSize: `${progress * 100}%` }} />
+          </span>
+        ) : null}
+      </div>
+    );
+  });
