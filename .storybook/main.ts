@@ -5,7 +5,12 @@ import { defaultClientConditions, mergeConfig } from 'vite';
 export default defineMain({
   framework: '@storybook/react-vite',
   stories: ['../packages/ui/src/**/*.stories.tsx'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
+  addons: [
+    '@storybook/addon-docs',
+    '@storybook/addon-a11y',
+    '@storybook/addon-vitest',
+    'msw-storybook-addon',
+  ],
   // The MSW worker script, served at the root so it can control the whole preview.
   staticDirs: ['./public'],
   core: { disableTelemetry: true },

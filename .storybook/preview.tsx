@@ -2,7 +2,10 @@ import addonA11y from '@storybook/addon-a11y';
 import addonDocs from '@storybook/addon-docs';
 import { definePreview } from '@storybook/react-vite';
 import addonMsw from 'msw-storybook-addon';
+// oxlint-disable-next-line import/no-unassigned-import -- the parts' stylesheet
 import '../packages/ui/src/styles.css';
+// oxlint-disable-next-line import/no-unassigned-import -- the story frame's page colours
+import './preview.css';
 
 /** Every story gets autodocs, an axe check that fails its test, and an MSW worker for live streams. */
 export default definePreview({
@@ -10,7 +13,7 @@ export default definePreview({
   tags: ['autodocs'],
   parameters: {
     a11y: { test: 'error' },
-    layout: 'padded',
+    layout: 'fullscreen',
   },
   globalTypes: {
     theme: {
@@ -20,8 +23,10 @@ export default definePreview({
   },
   initialGlobals: { theme: 'light' },
   decorators: [
-    (Story, { globals }) => (
-      <div data-theme={globals['theme'] === 'dark' ? 'dark' : 'light'} className="cs-story-frame">
+    // Keyed by story: React must not carry one story's component state (an open disclosure, a
+    // session) into the next one rendered in the same place.
+    (Story, { globals, id }) => (
+      <div key={id} data-theme={globals['theme'] === 'dark' ? 'dark' : 'light'} className="cs-story-frame">
         <Story />
       </div>
     ),

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { expect } from 'storybook/test';
 import preview from '../../../.storybook/preview.tsx';
 import { Announcer } from './announcer.tsx';
-import { liveTiming } from './stories/live.ts';
+import { liveTiming, streamTimeout } from './stories/live.ts';
 
 // The region is visually hidden in an app; the story shows it so you can watch what would be read.
 const shown = {
@@ -39,7 +39,7 @@ export const AnnouncesSentences = meta.story({
   render: () => <StreamingAnnouncer />,
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByText('## Why streaming matters', {}, { timeout: 8000 }),
+      await canvas.findByText('## Why streaming matters', {}, { timeout: streamTimeout }),
     ).toBeInTheDocument();
   },
 });

@@ -11,7 +11,7 @@ import {
   weatherAnswerText,
   weatherResult,
 } from './stories/fixtures.ts';
-import { sendPrompt, serveChat, underTest, waitUntilSettled } from './stories/live.ts';
+import { sendPrompt, serveChat, streamTimeout, underTest, waitUntilSettled } from './stories/live.ts';
 
 const weatherInput = {
   type: 'object',
@@ -52,7 +52,9 @@ export const Empty = meta.story({
   play: async (context) => {
     const { canvas, userEvent } = context;
     await userEvent.click(await canvas.findByRole('button', { name: 'Explain SSE in one paragraph' }));
-    await expect(await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(
+      await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: streamTimeout }),
+    ).toBeVisible();
     await expect(canvas.getByRole('article', { name: 'You' })).toHaveTextContent(
       'Explain SSE in one paragraph',
     );
@@ -74,7 +76,7 @@ export const Streaming = meta.story({
     await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'true'));
     await expect(canvas.getByRole('button', { name: 'Stop' })).toBeVisible();
     await expect(
-      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: 8000 }),
+      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: streamTimeout }),
     ).toBeVisible();
     await waitUntilSettled(context);
     const answer = canvas.getByRole('article', { name: 'Claude' });
@@ -96,7 +98,9 @@ export const Submitted = meta.story({
     const { canvas } = context;
     await sendPrompt(context, 'Hello');
     await expect(await canvas.findByRole('status')).toHaveTextContent('Claude is thinking…');
-    await expect(await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(
+      await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: streamTimeout }),
+    ).toBeVisible();
     await expect(canvas.queryByRole('status')).toBeNull();
   },
 });
@@ -113,9 +117,13 @@ export const ToolInputStreaming = meta.story({
   play: async (context) => {
     const { canvas } = context;
     await sendPrompt(context, 'What is the weather in Paris?');
-    const card = await canvas.findByRole('group', { name: 'Tool call: get_weather' }, { timeout: 8000 });
+    const card = await canvas.findByRole(
+      'group',
+      { name: 'Tool call: get_weather' },
+      { timeout: streamTimeout },
+    );
     await expect(card).toHaveAttribute('data-state', 'input-streaming');
-    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: streamTimeout })).toBeVisible();
     await expect(card).toHaveAttribute('data-state', 'done');
     await expect(within(card).getByText(/Partly cloudy/)).toBeVisible();
     await waitUntilSettled(context);
@@ -129,11 +137,11 @@ export const AwaitingApproval = meta.story({
   play: async (context) => {
     const { canvas, userEvent } = context;
     await sendPrompt(context, 'What is the weather in Paris?');
-    const approve = await canvas.findByRole('button', { name: 'Approve' }, { timeout: 8000 });
+    const approve = await canvas.findByRole('button', { name: 'Approve' }, { timeout: streamTimeout });
     const card = canvas.getByRole('group', { name: 'Tool call: get_weather' });
     await expect(card).toHaveAttribute('data-state', 'awaiting-approval');
     await userEvent.click(approve);
-    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: 8000 })).toBeVisible();
+    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: streamTimeout })).toBeVisible();
     await expect(card).toHaveAttribute('data-state', 'done');
     await expect(canvas.queryByRole('button', { name: 'Approve' })).toBeNull();
   },
@@ -146,7 +154,7 @@ export const Thinking = meta.story({
   play: async (context) => {
     const { canvas, userEvent } = context;
     await sendPrompt(context, 'What is 17 × 23?');
-    await expect(await canvas.findByText('391', {}, { timeout: 8000 })).toBeVisible();
+    await expect(await canvas.findByText('391', {}, { timeout: streamTimeout })).toBeVisible();
     await waitUntilSettled(context);
     const summary = await canvas.findByText(/^Thought for \d+ seconds?$/);
     const details = summary.closest('details')!;
@@ -162,9 +170,11 @@ export const WebSearch = meta.story({
   play: async (context) => {
     const { canvas } = context;
     await sendPrompt(context, 'What has the James Webb telescope found lately?');
-    await expect(await canvas.findByRole('group', { name: 'Web search' }, { timeout: 8000 })).toBeVisible();
     await expect(
-      await canvas.findByText(/It also analysed the atmosphere/, {}, { timeout: 8000 }),
+      await canvas.findByRole('group', { name: 'Web search' }, { timeout: streamTimeout }),
+    ).toBeVisible();
+    await expect(
+      await canvas.findByText(/It also analysed the atmosphere/, {}, { timeout: streamTimeout }),
     ).toBeVisible();
     await waitUntilSettled(context);
     await expect(canvas.getAllByRole('link', { name: /Webb spots a distant galaxy/ }).length).toBeGreaterThan(
@@ -183,14 +193,16 @@ export const ErrorMidStream = meta.story({
   play: async (context) => {
     const { canvas, canvasElement, userEvent } = context;
     await sendPrompt(context, 'Tell me about the printing press.');
-    const retry = await canvas.findByRole('button', { name: 'Retry' }, { timeout: 8000 });
+    const retry = await canvas.findByRole('button', { name: 'Retry' }, { timeout: streamTimeout });
     const notice = canvasElement.querySelector<HTMLElement>('[data-slot="error-notice"]')!;
     await expect(within(notice).getByText('Claude is overloaded right now')).toBeVisible();
     await expect(within(notice).getByText(/The partial answer above was kept/)).toBeVisible();
     const answer = canvas.getByRole('article', { name: 'Claude' });
     await expect(answer).toHaveTextContent('developed around 1440 by Johannes Gutenberg, made books');
     await userEvent.click(retry);
-    await waitFor(() => expect(answer).toHaveTextContent(continuationText.trim()), { timeout: 8000 });
+    await waitFor(() => expect(answer).toHaveTextContent(continuationText.trim()), {
+      timeout: streamTimeout,
+    });
     await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
     await waitUntilSettled(context);
   },
@@ -202,8 +214,10 @@ export const Aborted = meta.story({
   play: async (context) => {
     const { canvas, userEvent } = context;
     const box = await sendPrompt(context, 'Why does streaming matter?');
-    const answer = await canvas.findByRole('article', { name: 'Claude' }, { timeout: 8000 });
-    await waitFor(() => expect(answer).toHaveTextContent('Why streaming matters'), { timeout: 8000 });
+    const answer = await canvas.findByRole('article', { name: 'Claude' }, { timeout: streamTimeout });
+    await waitFor(() => expect(answer).toHaveTextContent('Why streaming matters'), {
+      timeout: streamTimeout,
+    });
     await userEvent.click(canvas.getByRole('button', { name: 'Stop' }));
     await waitFor(() => expect(answer).toHaveAttribute('data-state', 'aborted'));
     await waitUntilSettled(context);
@@ -223,7 +237,9 @@ export const Refusal = meta.story({
   play: async (context) => {
     const { canvas } = context;
     await sendPrompt(context, 'How do I get into my neighbour’s Wi-Fi?');
-    await expect(await canvas.findByText(/step-by-step guide to/, {}, { timeout: 8000 })).toBeVisible();
+    await expect(
+      await canvas.findByText(/step-by-step guide to/, {}, { timeout: streamTimeout }),
+    ).toBeVisible();
     await waitUntilSettled(context);
   },
 });
@@ -236,7 +252,7 @@ export const MaxTokens = meta.story({
     const { canvas } = context;
     await sendPrompt(context, 'Tell me about the Industrial Revolution.');
     await expect(
-      await canvas.findByText(/The Industrial Revolution began/, {}, { timeout: 8000 }),
+      await canvas.findByText(/The Industrial Revolution began/, {}, { timeout: streamTimeout }),
     ).toBeVisible();
     await waitUntilSettled(context);
     await expect(
@@ -274,7 +290,7 @@ export const RightToLeft = meta.story({
   play: async (context) => {
     const { canvas, userEvent } = context;
     await userEvent.click(await canvas.findByRole('button', { name: rtl.suggestions[0] }));
-    await expect(await canvas.findByText(rtl.answer, {}, { timeout: 8000 })).toBeVisible();
+    await expect(await canvas.findByText(rtl.answer, {}, { timeout: streamTimeout })).toBeVisible();
     await waitUntilSettled(context);
   },
 });
@@ -289,7 +305,7 @@ export const Dark = meta.story({
     await expect(canvasElement.querySelector('[data-theme="dark"]')).not.toBeNull();
     await sendPrompt(context, 'Why does streaming matter?');
     await expect(
-      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: 8000 }),
+      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: streamTimeout }),
     ).toBeVisible();
     await waitUntilSettled(context);
   },

@@ -1,0 +1,71 @@
+import { scenarios } from '@chatstream/mocks';
+import { createElement } from 'react';
+import { expect } from 'storybook/test';
+import preview from '../../../../.storybook/preview.tsx';
+import { CodeBlock } from './code-block.tsx';
+import { Markdown } from './markdown.tsx';
+
+const answer = scenarios.longAnswer.expectedText;
+const fenceOpen = answer.indexOf('```ts');
+
+const meta = preview.meta({ component: Markdown, title: 'Markdown/Markdown' });
+
+/** A complete answer: heading, emphasis, a list and a code block with a Copy button. */
+export const Complete = meta.story({
+  args: { text: answer },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Why streaming matters' })).toBeVisible();
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
+    await expect(canvas.getByRole('button', { name: 'Copy ts' })).toBeVisible();
+  },
+});
+
+/** Mid-stream inside a code fence: the open fence already renders as code, no stray backticks. */
+export const StreamingOpenFence = meta.story({
+  args: { text: answer.slice(0, fenceOpen + 30), streaming: true },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-slot="code-block"]')).not.toBeNull();
+    await expect(canvasElement.textContent).not.toContain('```');
+  },
+});
+
+/** Mid-stream inside emphasis and a list item: markers are not shown raw. */
+export const StreamingOpenEmphasis = meta.story({
+  args: { text: 'Streaming shows the answer **as it is wri', streaming: true },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.textContent).not.toContain('**');
+  },
+});
+
+/** Raw HTML is shown as text, and `javascript:` links are neutralised. */
+export const Unsafe = meta.story({
+  args: {
+    text: 'A <img src=x onerror="alert(1)"> tag and a [link](javascript:alert(1)) and a [safe one](https://example.com).',
+  },
+  play: async ({ canvasElement, canvas }) => {
+    await expect(canvasElement.querySelector('img')).toBeNull();
+    await expect(canvas.getByRole('link', { name: 'safe one' })).toHaveAttribute(
+      'href',
+      'https://example.com',
+    );
+    await expect(canvasElement.querySelector('a[href^="javascript"]')).toBeNull();
+  },
+});
+
+/** A highlighter plugged into the code slot (here a toy one that marks keywords). */
+export const Highlighted = meta.story({
+  args: {
+    text: answer.slice(fenceOpen),
+    highlight: (code: string) =>
+      code
+        .split(/(\b(?:for|await|const|of)\b)/)
+        .map((part, index) => (index % 2 === 1 ? createElement('strong', { key: index }, part) : part)),
+  },
+});
+
+/** The code block on its own. */
+export const Code = meta.story({
+  render: () => (
+    <CodeBlock code={'for await (const text of stream.textStream) {\n  output.append(text);\n}'} lang="ts" />
+  ),
+});
