@@ -8,6 +8,7 @@ import { MessageList, type MessageListProps } from './message-list.tsx';
 import { Message, type MessageProps } from './message.tsx';
 import { RegenerateButton, type RegenerateButtonProps } from './regenerate-button.tsx';
 import { StopButton, type StopButtonProps } from './stop-button.tsx';
+import { StopNotice, type StopNoticeProps } from './stop-notice.tsx';
 import { StreamStats, type StreamStatsProps } from './stream-stats.tsx';
 import { TypingIndicator, type TypingIndicatorProps } from './typing-indicator.tsx';
 
@@ -20,6 +21,7 @@ export interface ChatStreamComponents {
   StopButton: ComponentType<StopButtonProps>;
   RegenerateButton: ComponentType<RegenerateButtonProps>;
   ErrorNotice: ComponentType<ErrorNoticeProps>;
+  StopNotice: ComponentType<StopNoticeProps>;
   StreamStats: ComponentType<StreamStatsProps>;
   TypingIndicator: ComponentType<TypingIndicatorProps>;
   EmptyState: ComponentType<EmptyStateProps>;
@@ -35,6 +37,7 @@ export const defaultChatStreamComponents: ChatStreamComponents = {
   StopButton,
   RegenerateButton,
   ErrorNotice,
+  StopNotice,
   StreamStats,
   TypingIndicator,
   EmptyState,

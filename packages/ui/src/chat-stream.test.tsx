@@ -108,6 +108,8 @@ it('waits for approval through the tool block, then runs the tool', async () => 
   const approve = screen.getByRole('button', { name: 'Approve' });
   await expect.element(approve).toBeVisible();
   expect(execute).not.toHaveBeenCalled();
+  // The turn is not over while a call waits: regenerating now would drop the pending call.
+  expect(screen.getByRole('button', { name: 'Regenerate' }).query()).toBeNull();
   await expectNoAxeViolations(screen.container);
   await approve.click();
   await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
@@ -133,6 +135,30 @@ it('reports an overload mid-stream, keeps the partial answer, and Retry continue
   // The continuation sent the partial answer back as the last assistant turn.
   expect(bodies[1]?.messages.at(-1)?.role).toBe('assistant');
   expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
+});
+
+it('says when max_tokens cut the answer, and Continue carries on in the same message', async () => {
+  const rest = scenario('rest').text(' It ended there.').stop('end_turn');
+  const { fetch, bodies } = mockFetch([scenarios.maxTokens, instant], [rest, instant]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'Go on');
+  const notice = screen.getByRole('status').filter({ hasText: 'The answer was cut off' });
+  await expect.element(notice).toBeVisible();
+  await expectNoAxeViolations(screen.container);
+  await notice.getByRole('button', { name: 'Continue' }).click();
+  await expect.element(screen.getByText(/It ended there\.$/)).toBeVisible();
+  expect(bodies[1]?.messages.at(-1)?.role).toBe('assistant');
+  expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
+  expect(screen.getByText('The answer was cut off').query()).toBeNull();
+});
+
+it('says when Claude refused, and offers no Continue', async () => {
+  const { fetch } = mockFetch([scenarios.refusal, instant]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'Something');
+  await expect.element(screen.getByText('Claude declined to continue')).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+  await expectNoAxeViolations(screen.container);
 });
 
 it('stops mid-stream with Esc: the partial answer stays, marked aborted, and focus stays in the composer', async () => {

@@ -7,7 +7,7 @@ import {
   type RefAttributes,
 } from 'react';
 import { type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
-import type { ChatMessage } from '@chatstream/reader';
+import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { cx } from './cx.ts';
@@ -77,6 +77,14 @@ function splitProps(props: ChatStreamProps): [UseStreamingChatOptions, Record<st
  * A user turn that only carries results of client tool calls the session ran or received: the
  * tool-use block above already shows each result, so the row would only repeat it.
  */
+/** Tool call states in which the turn is not over yet. */
+const PENDING_TOOL_STATES: ReadonlySet<ToolCallState['status']> = new Set([
+  'input-streaming',
+  'awaiting-approval',
+  'awaiting-result',
+  'running',
+]);
+
 function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
   const calls = previous?.toolCalls;
   return (
@@ -140,7 +148,24 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       status === 'submitted' ||
       (last?.role === 'assistant' && last.status === 'streaming' && !last.content.length);
     const failed = status === 'error' && error !== undefined;
-    const { MessageList, EmptyState, TypingIndicator, ErrorNotice, StreamStats, Composer, Announcer } = parts;
+    // The last answer, once nothing is pending: no stream, no tool call waiting for approval or a result.
+    const settledAnswer =
+      status === 'ready' &&
+      last?.role === 'assistant' &&
+      !Object.values(last.toolCalls ?? {}).some((call) => PENDING_TOOL_STATES.has(call.status))
+        ? last
+        : undefined;
+    const {
+      MessageList,
+      EmptyState,
+      TypingIndicator,
+      ErrorNotice,
+      StopNotice,
+      StreamStats,
+      Composer,
+      Announcer,
+      RegenerateButton,
+    } = parts;
 
     return (
       <div ref={ref} data-slot="chat-stream" data-state={status} className={cx(className)} {...rest}>
@@ -157,14 +182,16 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 renderText={renderText}
                 onApprove={onApprove}
                 onToolResult={onToolResult}
-                onRegenerate={
-                  message === last && message.role === 'assistant' && status === 'ready'
-                    ? regenerate
-                    : undefined
-                }
               />
             ),
           )}
+          {settledAnswer ? <StopNotice stopReason={settledAnswer.stopReason} onContinue={retry} /> : null}
+          {settledAnswer ? (
+            // Outside the rows, so showing or hiding it never re-renders a settled row.
+            <div data-slot="message-actions">
+              <RegenerateButton onClick={() => void regenerate(settledAnswer.id)} />
+            </div>
+          ) : null}
           {waiting ? <TypingIndicator /> : null}
           {failed ? (
             <ErrorNotice

@@ -21,6 +21,8 @@ export { RegenerateButton } from './regenerate-button.tsx';
 export type { RegenerateButtonProps } from './regenerate-button.tsx';
 export { ErrorNotice } from './error-notice.tsx';
 export type { ErrorNoticeProps } from './error-notice.tsx';
+export { StopNotice } from './stop-notice.tsx';
+export type { StopNoticeProps } from './stop-notice.tsx';
 export { describeError } from './describe-error.ts';
 export type { ErrorDescription } from './describe-error.ts';
 export { StreamStats } from './stream-stats.tsx';

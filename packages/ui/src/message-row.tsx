@@ -13,8 +13,6 @@ export interface MessageRowProps {
   renderText: BlockRendererProps['renderText'];
   onApprove: BlockRendererProps['onApprove'];
   onToolResult: BlockRendererProps['onToolResult'];
-  /** Set on the last answer while idle: shows the regenerate button. */
-  onRegenerate: ((messageId: string) => unknown) | undefined;
 }
 
 /**
@@ -29,9 +27,8 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function M
   renderText,
   onApprove,
   onToolResult,
-  onRegenerate,
 }: MessageRowProps): ReactNode {
-  const { Message, MessageContent, RegenerateButton } = parts;
+  const { Message, MessageContent } = parts;
   const toolTurn =
     message.role === 'user' &&
     message.content.length > 0 &&
@@ -47,11 +44,6 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function M
         onApprove={onApprove}
         onToolResult={onToolResult}
       />
-      {onRegenerate ? (
-        <div data-slot="message-actions">
-          <RegenerateButton onClick={() => void onRegenerate(message.id)} />
-        </div>
-      ) : null}
     </Message>
   );
 });

@@ -284,6 +284,25 @@ describe('ChatSession: retry, regenerate, edit', () => {
     ]);
   });
 
+  it('retry() continues an answer cut by max_tokens in the same message', async () => {
+    chat.use(scenarios.maxTokens);
+    const target = session();
+    await target.send('Tell me about the press');
+    const cutAnswer = target.getSnapshot().messages[1];
+    expect(cutAnswer).toMatchObject({ status: 'complete', stopReason: 'max_tokens' });
+
+    chat.use(rest);
+    await target.retry();
+    expect(requestMessages(1)).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Tell me about the press' }] },
+      { role: 'assistant', content: [{ type: 'text', text: textOf(cutAnswer).trimEnd() }] },
+    ]);
+    const { messages } = target.getSnapshot();
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({ id: cutAnswer?.id, status: 'complete', stopReason: 'end_turn' });
+    expect(textOf(messages[1])).toBe(`${textOf(cutAnswer).trimEnd()} cheaper and faster.`);
+  });
+
   it('retry() after a failure before any content sends the conversation again', async () => {
     chat.use(faultScenarios.badRequest);
     const target = session();

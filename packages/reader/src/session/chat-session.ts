@@ -136,15 +136,18 @@ export class ChatSession {
   }
 
   /**
-   * Recovers after a failure. A failed (or stopped) answer holding only text is continued: it is sent
-   * back as the final assistant message and the continuation is appended to that same message.
-   * Anything else is regenerated.
+   * Recovers after a failure. A failed, stopped or `max_tokens`-cut answer holding only text is
+   * continued: it is sent back as the final assistant message and the continuation is appended to
+   * that same message. Anything else is regenerated.
    */
   retry(): Promise<void> {
     const last = this.#messages.at(-1);
     const continuable =
       last?.role === 'assistant' &&
-      (last.status === 'error' || last.status === 'incomplete' || last.status === 'aborted') &&
+      (last.status === 'error' ||
+        last.status === 'incomplete' ||
+        last.status === 'aborted' ||
+        (last.status === 'complete' && last.stopReason === 'max_tokens')) &&
       last.content.length > 0 &&
       last.content.every((block) => block.type === 'text');
     return continuable ? this.#begin({}, () => undefined, true) : this.regenerate();

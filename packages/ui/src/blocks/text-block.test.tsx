@@ -35,7 +35,9 @@ describe('TextBlock', () => {
     const snapshots = await snapshotsOf(scenarios.stopSequence);
     const screen = await renderBlock(toChatMessage(snapshots.at(-1)!), 0);
     const content = slot(screen.container, 'text-block-content') as HTMLElement;
-    expect(content.textContent).toBe('Q: What is 2 + 2?\nA: 4');
+    // One element per line (only the last one changes while streaming); the rendered text keeps the break.
+    expect(content.innerText).toBe('Q: What is 2 + 2?\nA: 4');
+    expect(content.querySelectorAll('[data-slot="text-line"]')).toHaveLength(2);
     expect(getComputedStyle(content).whiteSpace).toBe('pre-wrap');
     expect(content.getBoundingClientRect().height).toBeGreaterThan(
       Number.parseFloat(getComputedStyle(content).fontSize) * 1.5,

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { TextBlock as TextContentBlock } from '@chatstream/reader';
 import { cx } from '../cx.ts';
 import { Citations } from './citations.tsx';
+import { PlainText } from './plain-text.tsx';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
 /** Props of {@link TextBlock}. */
@@ -28,8 +29,7 @@ export function TextBlock(props: TextBlockProps): ReactNode {
         <div data-slot="text-block-content">{renderText(block.text, streaming)}</div>
       ) : (
         <div data-slot="text-block-content" data-format="plain">
-          {block.text}
-          {streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
+          <PlainText text={block.text} streaming={streaming} />
         </div>
       )}
       {renderText && streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}

@@ -1,0 +1,62 @@
+import { forwardRef, type ForwardRefExoticComponent, type HTMLAttributes, type RefAttributes } from 'react';
+import type { StopReason } from '@chatstream/reader';
+import { cx } from './cx.ts';
+import { Icon } from './icons.tsx';
+
+/** Props of {@link StopNotice}. */
+export interface StopNoticeProps extends HTMLAttributes<HTMLDivElement> {
+  /** Why the model stopped; only `max_tokens` and `refusal` are worth a notice. */
+  stopReason: StopReason | null | undefined;
+  /** After `max_tokens`: continue the cut answer (e.g. the session's `retry()`). */
+  onContinue?: (() => unknown) | undefined;
+}
+
+const NOTICES: Partial<Record<string, { title: string; detail: string }>> = {
+  max_tokens: {
+    title: 'The answer was cut off',
+    detail: 'It reached the max_tokens limit of this request.',
+  },
+  refusal: {
+    title: 'Claude declined to continue',
+    detail: 'The answer stopped because of a refusal; the text above is what was said before it.',
+  },
+};
+
+/**
+ * Says why an answer ended early when the reason is one a reader must not miss (`max_tokens`, with a
+ * Continue action, and `refusal`); renders nothing for a normal finish. Never hidden in a status.
+ *
+ * @example
+ * <StopNotice stopReason={last.stopReason} onContinue={() => void retry()} />
+ */
+export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttributes<HTMLDivElement>> =
+  forwardRef<HTMLDivElement, StopNoticeProps>(function StopNotice(
+    { stopReason, onContinue, className, ...rest },
+    ref,
+  ) {
+    const notice = stopReason ? NOTICES[stopReason] : undefined;
+    if (!notice || !stopReason) return null;
+    return (
+      <div
+        ref={ref}
+        role="status"
+        data-slot="stop-notice"
+        data-state={stopReason}
+        className={cx(className)}
+        {...rest}
+      >
+        <Icon name="alert" />
+        <div data-slot="error-notice-text">
+          <p data-slot="error-notice-title">{notice.title}</p>
+          <p data-slot="error-notice-detail">{notice.detail}</p>
+        </div>
+        {stopReason === 'max_tokens' && onContinue ? (
+          <div data-slot="error-notice-actions">
+            <button type="button" onClick={() => void onContinue()}>
+              Continue
+            </button>
+          </div>
+        ) : null}
+      </div>
+    );
+  });
