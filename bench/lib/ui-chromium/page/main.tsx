@@ -40,7 +40,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** The streamed answer's text as shown: the last assistant row's plain text (the cursor is empty). */
 const answerText = (): string => {
   const rows = document.querySelectorAll('[data-slot="message"][data-role="assistant"]');
-  return rows[rows.length - 1]?.querySelector('[data-slot="text-block-content"]')?.textContent ?? '';
+  const content = rows[rows.length - 1]?.querySelector('[data-slot="text-block-content"]');
+  // ChatStream renders plain text one element per line; reading them avoids forcing a layout (innerText).
+  const lines = content?.querySelectorAll('[data-slot="text-line"]');
+  if (lines?.length) return Array.from(lines, (line) => line.textContent).join('\n');
+  return content?.textContent ?? '';
 };
 
 async function run(): Promise<PageRun> {

@@ -69,7 +69,11 @@ describe('ChatSession: notification batching', () => {
     const sending = target.send('go');
     expect(snapshots.map((snapshot) => snapshot.status)).toEqual(['submitted']);
     body.send(toSSE([start, blockStart]));
-    await vi.waitFor(() => expect(snapshots).toHaveLength(2));
+    // The first content waits for the next frame like every later change: one render per frame.
+    await vi.waitFor(() => expect(frames.size).toBe(1));
+    expect(snapshots).toHaveLength(1);
+    runFrames();
+    expect(snapshots).toHaveLength(2);
     expect(snapshots[1]?.status).toBe('streaming');
 
     for (let index = 0; index < 50; index += 1) body.send(toSSE([delta('a')]));

@@ -55,7 +55,10 @@ export interface ChatSessionOptions extends Pick<
   maxSteps?: number;
   /** Replaces the HTTP request: return a stream for the request (pass `signal` on). */
   transport?: (request: ChatTransportRequest) => MessageStream;
-  /** Notification batching while streaming (default `'frame'`). Status changes always notify at once. */
+  /**
+   * Notification batching while streaming (default `'frame'`): the first content and every later
+   * change wait for the next slot; `submitted` and every terminal transition notify at once.
+   */
   throttle?: ChatThrottle;
   /** Queue `send` (and the other requests) while a stream is active instead of refusing with `busy`. */
   queue?: boolean;

@@ -1,0 +1,33 @@
+import { expect, it, vi } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { StopNotice } from './stop-notice.tsx';
+import { expectNoAxeViolations } from './test/axe.ts';
+import { installStyles } from './test/styles.ts';
+
+installStyles();
+
+it('says the answer was cut by max_tokens and offers Continue', async () => {
+  const onContinue = vi.fn<() => void>();
+  const screen = await render(<StopNotice stopReason="max_tokens" onContinue={onContinue} />);
+  const notice = screen.getByRole('status');
+  await expect.element(notice).toHaveTextContent('The answer was cut off');
+  await expect.element(notice).toHaveAttribute('data-state', 'max_tokens');
+  await screen.getByRole('button', { name: 'Continue' }).click();
+  expect(onContinue).toHaveBeenCalledOnce();
+  await expectNoAxeViolations(screen.container);
+});
+
+it('says Claude refused, without a Continue', async () => {
+  const screen = await render(<StopNotice stopReason="refusal" onContinue={() => undefined} />);
+  await expect.element(screen.getByRole('status')).toHaveTextContent('Claude declined to continue');
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+  await expectNoAxeViolations(screen.container);
+});
+
+it('renders nothing for a normal finish', async () => {
+  for (const stopReason of ['end_turn', 'tool_use', 'stop_sequence', null, undefined] as const) {
+    const screen = await render(<StopNotice stopReason={stopReason} />);
+    expect(screen.container.querySelector('[data-slot="stop-notice"]')).toBeNull();
+    await screen.unmount();
+  }
+});
