@@ -62,11 +62,11 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
     // Announcements are written into the region directly rather than through state: a state update
     // here would be a second React commit in the same frame as the transcript's (measured in the
     // Chromium benchmark: one extra commit per completed sentence).
-    const announce = useCallback((text: string) => {
+    const announce = useCallback((sentence: string) => {
       const node = region.current;
       if (!node) return;
       const paragraph = document.createElement('p');
-      paragraph.textContent = text;
+      paragraph.textContent = sentence;
       node.append(paragraph);
       while (node.childElementCount > KEPT) node.firstElementChild?.remove();
     }, []);

@@ -231,7 +231,7 @@ export const Aborted = meta.story({
   },
 });
 
-/** The model starts, then refuses (`stop_reason: 'refusal'`). */
+/** The model starts, then refuses (`stop_reason: 'refusal'`), and a notice says so. */
 export const Refusal = meta.story({
   beforeEach: serveChat([scenarios.refusal]),
   play: async (context) => {
@@ -241,10 +241,11 @@ export const Refusal = meta.story({
       await canvas.findByText(/step-by-step guide to/, {}, { timeout: streamTimeout }),
     ).toBeVisible();
     await waitUntilSettled(context);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Claude declined to continue');
   },
 });
 
-/** `max_tokens` cuts the answer mid-sentence; the stats show the budget used up. */
+/** `max_tokens` cuts the answer mid-sentence: a notice says so and offers Continue; the stats show the budget used up. */
 export const MaxTokens = meta.story({
   args: { showStats: true, maxTokens: 24 },
   beforeEach: serveChat([scenarios.maxTokens]),
@@ -258,6 +259,8 @@ export const MaxTokens = meta.story({
     await expect(
       canvas.getByRole('progressbar', { name: 'Output tokens used of max_tokens' }),
     ).toHaveAttribute('aria-valuemax', '24');
+    await expect(canvas.getByRole('status')).toHaveTextContent('The answer was cut off');
+    await expect(canvas.getByRole('button', { name: 'Continue' })).toBeVisible();
   },
 });
 

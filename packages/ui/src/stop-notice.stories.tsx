@@ -1,0 +1,27 @@
+import { expect, fn } from 'storybook/test';
+import preview from '../../../.storybook/preview.tsx';
+import { StopNotice } from './stop-notice.tsx';
+
+const meta = preview.meta({
+  component: StopNotice,
+  title: 'Parts/StopNotice',
+});
+
+/** The answer hit `max_tokens`: says it was cut off and offers Continue (the session's `retry()`). */
+export const MaxTokens = meta.story({
+  args: { stopReason: 'max_tokens', onContinue: fn() },
+  play: async ({ canvas, userEvent, args }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('The answer was cut off');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await expect(args.onContinue).toHaveBeenCalledOnce();
+  },
+});
+
+/** The model refused: said plainly, no Continue. */
+export const Refusal = meta.story({
+  args: { stopReason: 'refusal', onContinue: fn() },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Claude declined to continue');
+    await expect(canvas.queryByRole('button', { name: 'Continue' })).toBeNull();
+  },
+});
