@@ -332,7 +332,9 @@ export class ChatSession {
       this.#put(message);
       if (status === 'complete') options.onFinish?.(message);
     }
-    this.#notify();
+    // Published by whatever comes next, synchronously in this same chain (the final status, the
+    // tool calls starting, the next request): one render for both instead of two in one frame.
+    this.#changed = true;
   }
 
   /**
