@@ -8,6 +8,7 @@ import { MessageContent } from '../message-content.tsx';
 import { MessageList } from '../message-list.tsx';
 import { Message } from '../message.tsx';
 import { RegenerateButton } from '../regenerate-button.tsx';
+import { StopNotice } from '../stop-notice.tsx';
 import { StreamStats } from '../stream-stats.tsx';
 import { TypingIndicator } from '../typing-indicator.tsx';
 
@@ -63,6 +64,10 @@ export function StaticChat({
 }: StaticChatProps): ReactNode {
   const busy = status === 'submitted' || status === 'streaming';
   const last = messages.at(-1);
+  const pending = Object.values(last?.toolCalls ?? {}).some((call) =>
+    ['input-streaming', 'awaiting-approval', 'awaiting-result', 'running'].includes(call.status),
+  );
+  const settled = status === 'ready' && last?.role === 'assistant' && !pending ? last : undefined;
   return (
     <div data-slot="chat-stream" data-state={status} style={{ blockSize: height }}>
       <MessageList busy={busy}>
@@ -84,14 +89,15 @@ export function StaticChat({
                 renderText={message.role === 'assistant' ? renderText : undefined}
                 onApprove={onApprove}
               />
-              {message === last && message.role === 'assistant' && status === 'ready' ? (
-                <div data-slot="message-actions">
-                  <RegenerateButton />
-                </div>
-              ) : null}
             </Message>
           );
         })}
+        {settled ? <StopNotice stopReason={settled.stopReason} onContinue={() => {}} /> : null}
+        {settled ? (
+          <div data-slot="message-actions">
+            <RegenerateButton />
+          </div>
+        ) : null}
         {status === 'submitted' ? <TypingIndicator /> : null}
         {status === 'error' ? (
           <ErrorNotice
