@@ -2,43 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { readMessageStream } from '../stream/read-message-stream.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import { controlledBody, sseResponse } from '../test/msw-sse.ts';
+import { firstText, textTurn } from '../test/text-turn-events.ts';
 import { toSSE } from '../test/transcripts.ts';
 import type { TextBlock } from '../types.ts';
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSessionSnapshot } from './chat-session-options.ts';
 import { createChatSession } from './chat-session.ts';
 
-const start = {
-  type: 'message_start',
-  message: {
-    id: 'msg_1',
-    type: 'message',
-    role: 'assistant',
-    model: 'claude-test',
-    content: [],
-    stop_reason: null,
-    stop_sequence: null,
-    usage: { input_tokens: 5, output_tokens: 1 },
-  },
-};
-const blockStart = { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
-const delta = (text: string): Record<string, unknown> => ({
-  type: 'content_block_delta',
-  index: 0,
-  delta: { type: 'text_delta', text },
-});
-const end = [
-  { type: 'content_block_stop', index: 0 },
-  {
-    type: 'message_delta',
-    delta: { stop_reason: 'end_turn', stop_sequence: null },
-    usage: { output_tokens: 9 },
-  },
-  { type: 'message_stop' },
-];
+const { start, blockStart, delta } = textTurn;
+const end = textTurn.end(9);
 
-const textOf = (message: ChatMessage | undefined): string =>
-  (message?.content[0] as TextBlock | undefined)?.text ?? '';
+const textOf = firstText;
 
 describe('ChatSession: notification batching', () => {
   it('one notification per frame while streaming, synchronous terminal flush, unchanged messages keep identity', async () => {

@@ -1,46 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readMessageStream } from '../stream/read-message-stream.ts';
 import { controlledBody, sseResponse } from '../test/msw-sse.ts';
+import { firstText, textTurn } from '../test/text-turn-events.ts';
 import { toSSE } from '../test/transcripts.ts';
-import type { TextBlock } from '../types.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { createChatSession } from './chat-session.ts';
 
-const start = {
-  type: 'message_start',
-  message: {
-    id: 'msg_1',
-    type: 'message',
-    role: 'assistant',
-    model: 'claude-test',
-    content: [],
-    stop_reason: null,
-    stop_sequence: null,
-    usage: { input_tokens: 5, output_tokens: 1 },
-  },
-};
-const blockStart = { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
-const delta = (text: string): Record<string, unknown> => ({
-  type: 'content_block_delta',
-  index: 0,
-  delta: { type: 'text_delta', text },
-});
-const end = [
-  { type: 'content_block_stop', index: 0 },
-  {
-    type: 'message_delta',
-    delta: { stop_reason: 'end_turn', stop_sequence: null },
-    usage: { output_tokens: 3 },
-  },
-  { type: 'message_stop' },
-];
+const { start, blockStart, delta } = textTurn;
+const end = textTurn.end(3);
 const history: ChatMessage[] = Array.from({ length: 100 }, (_, index) => ({
   id: `h${index}`,
   role: index % 2 ? 'assistant' : 'user',
   content: [{ type: 'text', text: `message ${index}` }],
 }));
-const textOf = (message: ChatMessage | undefined): string =>
-  (message?.content[0] as TextBlock | undefined)?.text ?? '';
+const textOf = firstText;
 
 /** A session over `history` that streams `events` unbatched, with ids `n0`, `n1`, … for new messages. */
 function session(events: Parameters<typeof toSSE>[0]): ReturnType<typeof createChatSession> {
