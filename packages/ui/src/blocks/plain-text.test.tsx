@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { PlainText } from './plain-text.tsx';
+
+const linesOf = (container: HTMLElement): string =>
+  Array.from(container.querySelectorAll('[data-slot="text-line"]'), (line) => line.textContent).join('\n');
+
+describe('PlainText', () => {
+  it('shows every line of a growing text, whatever the pieces it grows by', async () => {
+    const text = Array.from({ length: 150 }, (_, index) =>
+      index % 7 === 0 ? '' : `line ${index} ${'word '.repeat(index % 5)}`,
+    ).join('\n');
+    const screen = await render(<PlainText text="" streaming />);
+    for (let end = 0; end <= text.length; end += 1 + (end % 23)) {
+      await screen.rerender(<PlainText text={text.slice(0, end)} streaming />);
+      expect(linesOf(screen.container)).toBe(text.slice(0, end));
+    }
+    await screen.rerender(<PlainText text={text} streaming={false} />);
+    expect(linesOf(screen.container)).toBe(text);
+    expect(screen.container.querySelector('[data-slot="streaming-cursor"]')).toBeNull();
+  });
+
+  it('starts over when the text is replaced rather than extended', async () => {
+    const long = Array.from({ length: 100 }, (_, index) => `first ${index}`).join('\n');
+    const other = Array.from({ length: 90 }, (_, index) => `second ${index}`).join('\n');
+    const screen = await render(<PlainText text={long} streaming />);
+    await screen.rerender(<PlainText text={other} streaming />);
+    expect(linesOf(screen.container)).toBe(other);
+    // A continuation that trims the old ending (a retry joins its prefix without trailing space).
+    await screen.rerender(<PlainText text={`${long} \nmore`} streaming />);
+    await screen.rerender(<PlainText text={`${long}\nmore and more`} streaming />);
+    expect(linesOf(screen.container)).toBe(`${long}\nmore and more`);
+  });
+
+  it('keeps empty lines visible and marks the end while streaming', async () => {
+    const screen = await render(<PlainText text={'a\n\nb'} streaming />);
+    expect(screen.container.querySelectorAll('[data-slot="text-line"] > br')).toHaveLength(1);
+    expect(
+      screen.container.querySelector('[data-slot="text-line"]:last-child [data-slot="streaming-cursor"]'),
+    ).not.toBeNull();
+  });
+});
