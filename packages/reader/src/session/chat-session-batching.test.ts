@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readMessageStream } from '../stream/read-message-stream.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import { controlledBody, sseResponse } from '../test/msw-sse.ts';
@@ -95,5 +95,77 @@ describe('ChatSession: notification batching', () => {
     target.subscribe(() => texts.push(textOf(target.getSnapshot().messages[1])));
     await target.send('go');
     expect(texts).toEqual(expect.arrayContaining(['a', 'ab', 'abc']));
+  });
+
+  describe("throttle 'frame': the end of a stream", () => {
+    const frames = new Map<number, FrameRequestCallback>();
+    let nextId = 0;
+    const runFrame = (): void => {
+      const due = [...frames.values()];
+      frames.clear();
+      for (const callback of due) callback(0);
+    };
+    beforeEach(() => {
+      vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+        frames.set(++nextId, callback);
+        return nextId;
+      });
+      vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      frames.clear();
+    });
+
+    /** Streams `ab`; the end arrives in the frame that showed `a`, or in a later one. */
+    async function streamTurn(endInSameFrame: boolean) {
+      const body = controlledBody();
+      let finished = false;
+      const target = createChatSession({
+        transport: () => readMessageStream(sseResponse(body.body)),
+        onFinish: () => (finished = true),
+      });
+      const published: string[] = [];
+      target.subscribe(() => published.push(target.getSnapshot().status));
+      let resolved = false;
+      const sending = target.send('go').then(() => (resolved = true));
+      body.send(toSSE([start, blockStart, delta('a')]));
+      await vi.waitFor(() => expect(frames.size).toBe(1));
+      runFrame(); // this frame shows the first tokens
+      const shownInFrame = [...published];
+      if (!endInSameFrame) runFrame(); // a frame with nothing new passes
+      body.send(toSSE([delta('b'), ...end]));
+      body.close();
+      await vi.waitFor(() => expect(finished).toBe(true));
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the promise chain after the stream
+      const beforeNextFrame = { resolved, status: target.getSnapshot().status };
+      runFrame();
+      await sending;
+      runFrame();
+      return {
+        shownInFrame,
+        beforeNextFrame,
+        published,
+        text: textOf(target.getSnapshot().messages[1]),
+        framesLeft: frames.size,
+      };
+    }
+
+    it('waits for the next frame when this frame already showed tokens; send() resolves after it', async () => {
+      const turn = await streamTurn(true);
+      expect(turn.shownInFrame).toEqual(['submitted', 'streaming']);
+      expect(turn.beforeNextFrame).toEqual({ resolved: false, status: 'streaming' });
+      expect(turn.published).toEqual(['submitted', 'streaming', 'ready']);
+      expect(turn.text).toBe('ab');
+      expect(turn.framesLeft).toBe(0); // idle: no more frame callbacks
+    });
+
+    it('is published at once when this frame showed nothing yet', async () => {
+      const turn = await streamTurn(false);
+      expect(turn.beforeNextFrame).toEqual({ resolved: true, status: 'ready' });
+      expect(turn.published).toEqual(['submitted', 'streaming', 'ready']);
+      expect(turn.text).toBe('ab');
+      expect(turn.framesLeft).toBe(0);
+    });
   });
 });

@@ -57,7 +57,8 @@ export interface ChatSessionOptions extends Pick<
   transport?: (request: ChatTransportRequest) => MessageStream;
   /**
    * Notification batching while streaming (default `'frame'`): the first content and every later
-   * change wait for the next slot; `submitted` and every terminal transition notify at once.
+   * change wait for the next slot; `submitted` and every terminal transition notify at once (with
+   * `'frame'`, the end of a stream waits for the next frame when this one already notified).
    */
   throttle?: ChatThrottle;
   /** Queue `send` (and the other requests) while a stream is active instead of refusing with `busy`. */

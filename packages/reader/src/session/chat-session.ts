@@ -223,14 +223,24 @@ export class ChatSession {
     const run: Run = { controller: new AbortController(), request, executions: new Map() };
     this.#run = run;
     this.#error = undefined;
-    return (run.done = this.#drive(run, continuing).finally(() => {
-      if (this.#run !== run) return;
-      this.#run = undefined;
-      this.#status = this.#error ? 'error' : 'ready';
-      this.#notify();
-      if (this.#error) this.#options.onError?.(this.#error);
-      this.#queue.shift()?.();
-    }));
+    const finish = (): Promise<void> => this.#finish(run);
+    return (run.done = this.#drive(run, continuing).then(finish, (error: unknown) =>
+      finish().then(() => Promise.reject(error)),
+    ));
+  }
+
+  /** Publishes the end of a run: its final status, and the error it ended with. */
+  async #finish(run: Run): Promise<void> {
+    if (this.#run !== run) return;
+    this.#run = undefined;
+    const error = this.#error;
+    this.#status = error ? 'error' : 'ready';
+    this.#changed = true;
+    // The end of a stream is published with the frame: at once, unless the frame already showed
+    // the last tokens (then at the next one, which paints no later). Resolves once it is out.
+    await this.#notifier.settle();
+    if (error) this.#options.onError?.(error);
+    this.#queue.shift()?.();
   }
 
   /** Streams turns while the conversation asks for more: tool results to send, a paused turn to resume. */
@@ -332,8 +342,8 @@ export class ChatSession {
       this.#put(message);
       if (status === 'complete') options.onFinish?.(message);
     }
-    // Published by whatever comes next, synchronously in this same chain (the final status, the
-    // tool calls starting, the next request): one render for both instead of two in one frame.
+    // Published by whatever comes next in this same chain (the final status, the tool calls
+    // starting, the next request): one render for both instead of two in one frame.
     this.#changed = true;
   }
 

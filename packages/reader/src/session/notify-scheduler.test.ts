@@ -53,4 +53,45 @@ describe('createNotifyScheduler', () => {
     vi.advanceTimersByTime(50);
     expect(run).toHaveBeenCalledTimes(2);
   });
+
+  it('settle() runs at once, or at the next frame when a batched run already published in this one', async () => {
+    const frames = new Map<number, FrameRequestCallback>();
+    let nextId = 0;
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+      frames.set(++nextId, callback);
+      return nextId;
+    });
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+    const runFrame = (): void => {
+      const due = [...frames.values()];
+      frames.clear();
+      for (const callback of due) callback(0);
+    };
+    const run = vi.fn<() => void>();
+    const scheduler = createNotifyScheduler(run, () => 'frame');
+
+    await scheduler.settle(); // nothing published in this frame yet
+    expect(run).toHaveBeenCalledTimes(1);
+
+    scheduler.schedule();
+    runFrame(); // a batched run publishes in this frame
+    expect(run).toHaveBeenCalledTimes(2);
+    let settled = false;
+    const settling = scheduler.settle().then(() => (settled = true));
+    scheduler.cancel(); // a synchronous flush elsewhere publishes everything: the waiter is released
+    await settling;
+    expect(settled).toBe(true);
+    expect(run).toHaveBeenCalledTimes(2);
+
+    const deferred = scheduler.settle();
+    expect(run).toHaveBeenCalledTimes(2); // not twice in one frame
+    runFrame();
+    await deferred;
+    expect(run).toHaveBeenCalledTimes(3);
+
+    runFrame(); // the frame after that published nothing by batch: settle() is immediate again
+    await scheduler.settle();
+    expect(run).toHaveBeenCalledTimes(4);
+    expect(frames.size).toBe(0);
+  });
 });

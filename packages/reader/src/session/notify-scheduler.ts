@@ -5,8 +5,14 @@ export type ScheduleFlush = (callback: () => void) => () => void;
 export interface NotifyScheduler {
   /** Runs `run` at the next slot (at once when unbatched); repeated calls before it add nothing. */
   schedule(): void;
-  /** Drops the pending slot (after a synchronous flush). */
+  /** Drops the pending run (after a synchronous flush published everything). */
   cancel(): void;
+  /**
+   * Runs `run` now, or, when a batched run already published in this animation frame (`'frame'`
+   * mode), at the next frame: a UI bound to the store then never commits twice in one frame, and
+   * nothing is painted later than a synchronous run would be. Resolves once it has run.
+   */
+  settle(): Promise<void>;
 }
 
 /**
@@ -18,20 +24,59 @@ export function createNotifyScheduler(
   run: () => void,
   throttle: () => 'frame' | number | false | ScheduleFlush,
 ): NotifyScheduler {
-  let cancel: (() => void) | undefined;
+  let cancelSlot: (() => void) | undefined;
+  let wanted = false;
+  // True from a batched run in an animation frame until the next frame starts.
+  let frameUsed = false;
+  let waiters: (() => void)[] = [];
+
+  const release = (): void => {
+    const due = waiters;
+    waiters = [];
+    for (const resolve of due) resolve();
+  };
+
+  const open = (schedule: ScheduleFlush, frames: boolean): void => {
+    cancelSlot = schedule(() => {
+      cancelSlot = undefined;
+      frameUsed = false;
+      if (!wanted) return;
+      wanted = false;
+      run();
+      release();
+      if (!frames) return;
+      // One more frame callback marks where this frame ends; it is the next batch's slot too.
+      frameUsed = true;
+      open(schedule, frames);
+    });
+  };
+
   return {
     schedule() {
-      if (cancel) return;
+      wanted = true;
+      if (cancelSlot) return;
       const mode = throttle();
-      if (mode === false) return run();
-      cancel = scheduler(mode)(() => {
-        cancel = undefined;
-        run();
-      });
+      if (mode === false) {
+        wanted = false;
+        return run();
+      }
+      open(scheduler(mode), mode === 'frame' && typeof requestAnimationFrame === 'function');
     },
     cancel() {
-      cancel?.();
-      cancel = undefined;
+      wanted = false;
+      release();
+      // After a batched run in 'frame' mode the slot stays: it marks where the frame ends.
+      if (frameUsed) return;
+      cancelSlot?.();
+      cancelSlot = undefined;
+    },
+    settle() {
+      if (!frameUsed) {
+        run();
+        return Promise.resolve();
+      }
+      wanted = true;
+      return new Promise((resolve) => waiters.push(resolve));
     },
   };
 }
