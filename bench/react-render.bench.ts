@@ -16,12 +16,12 @@ import { formatElapsed, formatRatio, markdownTable, median, writeResult } from '
 /** Prior messages above the streamed answer. */
 const PRIORS = [10, 1000] as const;
 /** Text deltas per stream in the per-token section. */
-const DELTAS = 2000;
+const DELTAS = Number(process.env['DELTAS'] ?? 10_000);
 /** Text deltas of the long stream (after 10 prior messages), one run per contender. */
 const LONG_DELTAS = 20_000;
 const LONG_PRIOR = 10;
 const WARMUP_ROUNDS = 1;
-const ROUNDS = 5;
+const ROUNDS = Number(process.env['ROUNDS'] ?? 7);
 
 // ---- input ---------------------------------------------------------------------------------------
 

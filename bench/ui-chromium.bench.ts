@@ -4,7 +4,8 @@
 // and CDP's Performance domain gives the scripting time.
 // Run: node --import tsx --conditions=@chatstream/source bench/ui-chromium.bench.ts
 import { loadavg } from 'node:os';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.ts';
 import { buildPage } from './lib/ui-chromium/build-page.ts';
@@ -56,6 +57,26 @@ async function metrics(page: Page): Promise<{ read: () => Promise<Metrics> }> {
   };
 }
 
+/**
+ * With `UI_BENCH_PROFILE=<dir>`, a V8 CPU profile of each run is written there (`<app>-<n>.cpuprofile`,
+ * for DevTools), to see where the scripting time goes. The profiler's own cost shows in the figures.
+ */
+async function startProfile(page: Page): Promise<{ stop: (app: AppName) => Promise<void> } | undefined> {
+  const dir = process.env['UI_BENCH_PROFILE'];
+  if (!dir) return undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    stop: async (app) => {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${app}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
+
 const seconds = (after: Metrics, before: Metrics, name: string): number =>
   ((after[name] ?? Number.NaN) - (before[name] ?? Number.NaN)) * 1000;
 
@@ -69,9 +90,11 @@ async function runOnce(browser: Browser, origin: string, app: AppName, diagnosti
     await page.waitForFunction(() => 'chatBench' in window);
     await page.evaluate(() => (window as unknown as { chatBench: PageApi }).chatBench.ready);
     const cdp = await metrics(page);
+    const profile = await startProfile(page);
     const before = await cdp.read();
     const run = await page.evaluate(() => (window as unknown as { chatBench: PageApi }).chatBench.run());
     const after = await cdp.read();
+    await profile?.stop(app);
     if (errors.length > 0) throw new Error(`${app}: page errors: ${errors.join('; ')}`);
     return {
       ...run,
