@@ -4,6 +4,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createControlledResponses } from './test/controlled-response.ts';
+import { manualFrames } from './test/manual-frames.ts';
 import { useMessageStream } from './use-message-stream.ts';
 
 const DELTAS = 30;
@@ -12,23 +13,6 @@ const answer = scenario('batching').text(letters.join(''), { chunking: letters }
 /** Events before the first text delta: `message_start`, `content_block_start`. */
 const HEAD = 2;
 const request = { url: '/api/chat', body: { messages: [{ role: 'user', content: 'Hi' }] } };
-
-/** A scheduler the test runs by hand: every `runFrame()` is one animation frame. */
-function manualFrames(): { throttle: ChatThrottle; pending: () => number; runFrame: () => void } {
-  const frames = new Set<() => void>();
-  return {
-    throttle: (callback) => {
-      frames.add(callback);
-      return () => frames.delete(callback);
-    },
-    pending: () => frames.size,
-    runFrame: () => {
-      const due = [...frames];
-      frames.clear();
-      act(() => due.forEach((frame) => frame()));
-    },
-  };
-}
 
 function setup(throttle: ChatThrottle): { commits: () => number; push: (count?: number) => Promise<void> } {
   const responses = createControlledResponses(answer);

@@ -5,7 +5,6 @@ import {
   TimeoutError,
   type ChatSession,
   type ChatSessionOptions,
-  type ChatThrottle,
 } from '@chatstream/reader';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
@@ -14,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectedErrorClass } from '../../reader/src/test/expected-error-class.ts';
 import { ChatApp, textOf } from './test/chat-app.tsx';
 import { createControlledResponses } from './test/controlled-response.ts';
+import { manualFrames } from './test/manual-frames.ts';
 import { useStreamingChat } from './use-streaming-chat.ts';
 
 const server = setupChatServer({ timing: 'instant' });
@@ -146,22 +146,12 @@ describe('useStreamingChat: many sessions and render cost', () => {
   });
 
   it('commits at most once per animation frame while a long answer streams', async () => {
-    const frames = new Set<() => void>();
-    const throttle: ChatThrottle = (callback) => {
-      frames.add(callback);
-      return () => frames.delete(callback);
-    };
-    const runFrames = (): number => {
-      const due = [...frames];
-      frames.clear();
-      act(() => due.forEach((frame) => frame()));
-      return due.length;
-    };
+    const frames = manualFrames();
     const responses = createControlledResponses(scenarios.longAnswer);
     let commits = 0;
     render(
       <Profiler id="chat" onRender={() => void (commits += 1)}>
-        <ChatApp fetch={responses.fetch} throttle={throttle} />
+        <ChatApp fetch={responses.fetch} throttle={frames.throttle} />
       </Profiler>,
     );
     act(() => screen.getByRole('button', { name: 'Send' }).click());
@@ -171,8 +161,8 @@ describe('useStreamingChat: many sessions and render cost', () => {
     // Ten events between frames, as a fast network delivers them: one commit per frame at most.
     for (let sent = 0; sent < events - 10; sent += 10) {
       await act(() => responses.push(10));
-      await waitFor(() => expect(frames.size).toBe(1));
-      framesRun += runFrames();
+      await waitFor(() => expect(frames.pending()).toBe(1));
+      framesRun += frames.runFrame();
     }
     await act(() => responses.push());
     await waitFor(() => expect(status()).toBe('ready'));

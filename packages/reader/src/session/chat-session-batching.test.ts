@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readMessageStream } from '../stream/read-message-stream.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import { controlledBody, sseResponse } from '../test/msw-sse.ts';
+import { type StubbedFrames, stubAnimationFrames } from '../test/stub-animation-frames.ts';
 import { firstText, textTurn } from '../test/text-turn-events.ts';
 import { toSSE } from '../test/transcripts.ts';
 import type { TextBlock } from '../types.ts';
@@ -98,24 +99,12 @@ describe('ChatSession: notification batching', () => {
   });
 
   describe("throttle 'frame': the end of a stream", () => {
-    const frames = new Map<number, FrameRequestCallback>();
-    let nextId = 0;
-    const runFrame = (): void => {
-      const due = [...frames.values()];
-      frames.clear();
-      for (const callback of due) callback(0);
-    };
+    let frames: StubbedFrames;
+    const runFrame = (): void => frames.runFrame();
     beforeEach(() => {
-      vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
-        frames.set(++nextId, callback);
-        return nextId;
-      });
-      vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+      frames = stubAnimationFrames();
     });
-    afterEach(() => {
-      vi.unstubAllGlobals();
-      frames.clear();
-    });
+    afterEach(() => vi.unstubAllGlobals());
 
     /** Streams `ab`; the end arrives in the frame that showed `a`, or in a later one. */
     async function streamTurn(endInSameFrame: boolean) {
@@ -130,7 +119,7 @@ describe('ChatSession: notification batching', () => {
       let resolved = false;
       const sending = target.send('go').then(() => (resolved = true));
       body.send(toSSE([start, blockStart, delta('a')]));
-      await vi.waitFor(() => expect(frames.size).toBe(1));
+      await vi.waitFor(() => expect(frames.pending()).toBe(1));
       runFrame(); // this frame shows the first tokens
       const shownInFrame = [...published];
       if (!endInSameFrame) runFrame(); // a frame with nothing new passes
@@ -147,7 +136,7 @@ describe('ChatSession: notification batching', () => {
         beforeNextFrame,
         published,
         text: textOf(target.getSnapshot().messages[1]),
-        framesLeft: frames.size,
+        framesLeft: frames.pending(),
       };
     }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubAnimationFrames } from '../test/stub-animation-frames.ts';
 import { createNotifyScheduler } from './notify-scheduler.ts';
 
 afterEach(() => {
@@ -55,18 +56,7 @@ describe('createNotifyScheduler', () => {
   });
 
   it('settle() runs at once, or at the next frame when a batched run already published in this one', async () => {
-    const frames = new Map<number, FrameRequestCallback>();
-    let nextId = 0;
-    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
-      frames.set(++nextId, callback);
-      return nextId;
-    });
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
-    const runFrame = (): void => {
-      const due = [...frames.values()];
-      frames.clear();
-      for (const callback of due) callback(0);
-    };
+    const { runFrame, pending } = stubAnimationFrames();
     const run = vi.fn<() => void>();
     const scheduler = createNotifyScheduler(run, () => 'frame');
 
@@ -92,6 +82,6 @@ describe('createNotifyScheduler', () => {
     runFrame(); // the frame after that published nothing by batch: settle() is immediate again
     await scheduler.settle();
     expect(run).toHaveBeenCalledTimes(4);
-    expect(frames.size).toBe(0);
+    expect(pending()).toBe(0);
   });
 });
