@@ -27,9 +27,22 @@ interface GroupProps {
 function GroupImpl({ tokens, tail, open, links, context }: GroupProps): ReactNode {
   const last = tokens.length + tail.length - 1;
   const blocks = tail.length === 0 ? tokens : [...tokens, ...tail];
-  return blocks.map((token, index) => (
-    <MarkdownBlock key={index} token={token} context={context} open={open && index === last} links={links} />
-  ));
+  // An element per group keeps every parent's child count small: a long message's blocks as direct
+  // children made layout (Chromium) and child removal (jsdom) cost O(blocks) per update. Margins
+  // collapse through it, so it does not change how the blocks are spaced.
+  return (
+    <div data-slot="markdown-group">
+      {blocks.map((token, index) => (
+        <MarkdownBlock
+          key={index}
+          token={token}
+          context={context}
+          open={open && index === last}
+          links={links}
+        />
+      ))}
+    </div>
+  );
 }
 
 // A full group never changes, so the transcript re-renders one group per update, not every block.
