@@ -12,7 +12,9 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { lexMarkdown, Markdown, type MarkdownLexState } from '../packages/ui/src/markdown/index.ts';
-import { pick, random, WORDS } from './lib/anthropic-stream.ts';
+import { markdownDeltas, markdownDocument } from './lib/markdown-input.ts';
+import { type ChromiumMarkdownCase, runMarkdownInChromium } from './lib/markdown-chromium/run-in-chromium.ts';
+import { DELTA_SEED, DOCUMENT_SEED } from './lib/markdown-chromium/shared.ts';
 import {
   canCollectGarbage,
   collectGarbage,
@@ -35,62 +37,6 @@ const ROUNDS = Number(process.env['ROUNDS'] ?? 5);
 /** Tokens between untimed full GCs (needs `--expose-gc`). */
 const GC_EVERY = 100;
 const WARMUP_ROUNDS = 1;
-
-// ---- input ---------------------------------------------------------------------------------------
-
-function sentence(rand: () => number): string {
-  const words = Array.from({ length: 6 + Math.floor(rand() * 14) }, () => pick(rand, WORDS));
-  const emphasis = Math.floor(rand() * 6);
-  if (emphasis === 0) words[1] = `**${words[1]}**`;
-  if (emphasis === 1) words[2] = `\`${words[2]}\``;
-  if (emphasis === 2) words[3] = `[${words[3]}](https://example.com/${words[3]})`;
-  return `${words.join(' ')}.`;
-}
-
-/** Realistic assistant markdown: headings, paragraphs, lists, code fences and tables, seeded. */
-function markdownDocument(bytes: number, seed: number): string {
-  const rand = random(seed);
-  const blocks: string[] = [];
-  let length = 0;
-  while (length < bytes) {
-    const kind = rand();
-    let block: string;
-    if (kind < 0.1) block = `## ${sentence(rand).slice(0, 40)}`;
-    else if (kind < 0.55)
-      block = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => sentence(rand)).join(' ');
-    else if (kind < 0.75)
-      block = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => `- ${sentence(rand)}`).join('\n');
-    else if (kind < 0.9) {
-      const lines = Array.from(
-        { length: 2 + Math.floor(rand() * 8) },
-        (_, i) => `const v${i} = compute(${i}, "${pick(rand, WORDS)}");`,
-      );
-      block = `\`\`\`ts\n${lines.join('\n')}\n\`\`\``;
-    } else {
-      const rows = Array.from(
-        { length: 2 + Math.floor(rand() * 4) },
-        () => `| ${pick(rand, WORDS)} | ${Math.floor(rand() * 1000)} |`,
-      );
-      block = `| name | value |\n| --- | ---: |\n${rows.join('\n')}`;
-    }
-    blocks.push(block);
-    length += block.length + 2;
-  }
-  return blocks.join('\n\n');
-}
-
-/** `count` deltas of 1–8 characters cut from more of the same markdown (what the model writes next). */
-function deltas(count: number, seed: number): string[] {
-  const rand = random(seed);
-  const source = `\n\n${markdownDocument(count * 8, seed + 1)}`;
-  const pieces: string[] = [];
-  for (let at = 0; pieces.length < count;) {
-    const size = 1 + Math.floor(rand() * 8);
-    pieces.push(source.slice(at, at + size));
-    at += size;
-  }
-  return pieces;
-}
 
 // ---- contenders ----------------------------------------------------------------------------------
 
@@ -231,7 +177,10 @@ const loadBefore = loadavg()
   .map((value) => value.toFixed(1))
   .join(' / ');
 const inputs = new Map<number, Input>(
-  SIZES.map((size) => [size, { prefix: markdownDocument(size, 0x5eed), deltas: deltas(TOKENS, 0xde17a) }]),
+  SIZES.map((size) => [
+    size,
+    { prefix: markdownDocument(size, DOCUMENT_SEED), deltas: markdownDeltas(TOKENS, DELTA_SEED) },
+  ]),
 );
 const times = new Map<string, number[]>();
 for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
@@ -252,12 +201,40 @@ for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
   }
   console.log(`round ${round + 1}/${WARMUP_ROUNDS + ROUNDS} ${formatElapsed(started)}`);
 }
+
+// The same input in real Chromium: what users' browsers pay, layout included in one variant.
+const chromiumRows: { name: string; tokens: number; contender: ChromiumMarkdownCase['contender'] }[] = [
+  { name: 'ours: `<Markdown streaming>` in **Chromium** (render + DOM)', tokens: TOKENS, contender: 'ours' },
+  {
+    name: 'ours: `<Markdown streaming>` in **Chromium**, plus a forced layout per token',
+    tokens: TOKENS,
+    contender: 'ours-layout',
+  },
+  {
+    name: 'naive: `marked.parse(whole text)` into `innerHTML` in **Chromium**',
+    tokens: NAIVE_TOKENS,
+    contender: 'naive-html',
+  },
+];
+const chromiumRun = await runMarkdownInChromium(
+  chromiumRows.flatMap(({ name, tokens, contender }) =>
+    SIZES.map((size) => ({ key: `${name}@${size}`, contender, size, tokens })),
+  ),
+  {
+    rounds: ROUNDS,
+    warmup: WARMUP_ROUNDS,
+    onRound: (round) =>
+      console.log(`chromium round ${round + 1}/${WARMUP_ROUNDS + ROUNDS} ${formatElapsed(started)}`),
+  },
+);
+for (const [key, values] of chromiumRun.times) times.set(key, values);
+
 const loadAfter = loadavg()
   .map((value) => value.toFixed(1))
   .join(' / ');
 
 const fmt = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const rows = contenders.map((contender) => {
+const rows = [...contenders, ...chromiumRows].map((contender) => {
   const small = times.get(`${contender.name}@${SIZES[0]}`) ?? [];
   const large = times.get(`${contender.name}@${SIZES[1]}`) ?? [];
   const ratio = median(large) / median(small);
@@ -283,11 +260,12 @@ rows.push([
   '',
 ]);
 const ours = rows[0] as string[];
+const ratioOf = (name: string | undefined): string => rows.find((row) => row[0] === name)?.[4] ?? '—';
 
 writeResult('markdown', [
   '## Streaming markdown',
   '',
-  `Per-token cost of appending to a markdown message that is already 10 KB or 200 KB long (goal for ours: 200 KB ≤ 1.5× 10 KB). Input: seeded assistant-style markdown (headings, paragraphs with bold / code / links, lists, \`ts\` code fences, tables); the prefix is mounted untimed, then deltas of 1–8 characters of more such markdown are appended one at a time and rendered synchronously (\`flushSync\`) after each. **ours**: \`<Markdown text streaming>\` from \`@chatstream/ui/markdown\` rendered by \`react-dom/client\` 19 (production build) into a **jsdom** document (no layout or paint), and its lexer alone (\`lexMarkdown\`: completed blocks kept, only the last block lexed again). **naive**: the whole text through marked on every token, as an HTML string (\`marked.parse\`, no DOM: a lower bound for the usual \`dangerouslySetInnerHTML\` approach), as tokens (\`Lexer.lex\`), and lexed and rendered to React from scratch (our renderer remounted each token). Ours append ${TOKENS.toLocaleString('en')} tokens per run, the naive string and token baselines ${NAIVE_TOKENS}, the naive React remount ${REMOUNT_TOKENS} (their per-token cost grows with the length, not with the count). Each step gets the text so far as a slice of one flat string (no copy: accumulating with \`text += delta\` and flattening per token left a dead copy of the whole text per token, whose GCs landed in the timed steps and grew with the length, an artefact of rendering every token; that accumulation is measured on the last row), and a full GC runs untimed every ${GC_EVERY} tokens${canCollectGarbage ? '' : ' (not in this run: no `--expose-gc`)'}. Figures are µs per token: median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), min–max in brackets; "ratio of fastest" divides the fastest runs. The machine is shared (2 cores; load average ${loadBefore} at the start, ${loadAfter} at the end), so single figures move by tens of per cent between runs; node ${process.version}.`,
+  `Per-token cost of appending to a markdown message that is already 10 KB or 200 KB long (goal for ours: 200 KB ≤ 1.5× 10 KB). Input: seeded assistant-style markdown (headings, paragraphs with bold / code / links, lists, \`ts\` code fences, tables); the prefix is mounted untimed, then deltas of 1–8 characters of more such markdown are appended one at a time and rendered synchronously (\`flushSync\`) after each. **ours**: \`<Markdown text streaming>\` from \`@chatstream/ui/markdown\` rendered by \`react-dom/client\` 19 (production build) into a **jsdom** document (no layout or paint), and its lexer alone (\`lexMarkdown\`: completed blocks kept, only the last block lexed again). **naive**: the whole text through marked on every token, as an HTML string (\`marked.parse\`, no DOM: a lower bound for the usual \`dangerouslySetInnerHTML\` approach), as tokens (\`Lexer.lex\`), and lexed and rendered to React from scratch (our renderer remounted each token). The **Chromium** rows run the same input in headless Chromium (${chromiumRun.version}; the page bundled by Vite with React's production builds and the parts' stylesheet, a fresh tab per run): ours rendered the same way, once more followed by a forced layout per token (a browser lays out once per frame; this shows how layout grows with the document), and the usual naive approach, the whole text through \`marked.parse\` into \`innerHTML\` per token; there each stretch of ${GC_EVERY} tokens is timed as a whole (the page's clock is coarse). Ours append ${TOKENS.toLocaleString('en')} tokens per run, the naive string and token baselines ${NAIVE_TOKENS}, the naive React remount ${REMOUNT_TOKENS} (their per-token cost grows with the length, not with the count). Each step gets the text so far as a slice of one flat string (no copy: accumulating with \`text += delta\` and flattening per token left a dead copy of the whole text per token, whose GCs landed in the timed steps and grew with the length, an artefact of rendering every token; that accumulation is measured on the last row), and a full GC runs untimed every ${GC_EVERY} tokens${canCollectGarbage ? '' : ' (not in this run: no `--expose-gc`)'}. Figures are µs per token: median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), min–max in brackets; "ratio of fastest" divides the fastest runs. The machine is shared (2 cores; load average ${loadBefore} at the start, ${loadAfter} at the end), so single figures move by tens of per cent between runs; node ${process.version}.`,
   '',
   ...markdownTable(
     [
@@ -301,5 +279,5 @@ writeResult('markdown', [
     rows,
   ),
   '',
-  `Ours: 200 KB / 10 KB per-token ratio ${ours[4]} (fastest runs ${ours[5]}); goal ≤ 1.50×.`,
+  `Ours, 200 KB / 10 KB per-token ratio (goal ≤ 1.50×): jsdom ${ours[4]} (fastest runs ${ours[5]}); Chromium ${ratioOf(chromiumRows[0]?.name)}, with a layout per token ${ratioOf(chromiumRows[1]?.name)}.`,
 ]);

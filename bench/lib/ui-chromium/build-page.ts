@@ -10,15 +10,16 @@ import { build, defaultClientConditions } from 'vite';
 const pageRoot = fileURLToPath(new URL('./page/', import.meta.url));
 
 /**
- * Builds the page into a new temporary directory and returns that directory. `minify: false` keeps
- * function names readable in CPU profiles (diagnostics only).
+ * Builds the page in `root` (default: the chat benchmark's page) into a new temporary directory and
+ * returns that directory. `minify: false` keeps function names readable in CPU profiles (diagnostics only).
  */
 export async function buildPage({
   minify = process.env['UI_BENCH_MINIFY'] !== '0',
-}: { minify?: boolean } = {}): Promise<string> {
+  root = pageRoot,
+}: { minify?: boolean; root?: string } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'chatstream-ui-bench-'));
   await build({
-    root: pageRoot,
+    root,
     mode: 'production',
     configFile: false,
     logLevel: 'warn',
