@@ -1,5 +1,6 @@
 import { ProtocolError } from '../errors.ts';
 import type { MessageStreamEvent, ServerSentEvent } from '../types.ts';
+import { readCompactDelta } from './read-compact-delta.ts';
 
 const KNOWN_DELTAS = new Set([
   'text_delta',
@@ -21,6 +22,8 @@ const KNOWN_DELTAS = new Set([
  * const event = decodeAnthropicEvent({ event: 'ping', data: '{"type":"ping"}', id: '' });
  */
 export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent | undefined {
+  const compact = readCompactDelta(sse.data);
+  if (compact) return compact;
   let value: unknown;
   try {
     value = JSON.parse(sse.data);
