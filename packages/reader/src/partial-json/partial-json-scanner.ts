@@ -5,6 +5,7 @@ import {
   unexpectedCharacter,
   unexpectedEnd,
 } from './json-parse-error.ts';
+import { JSON_ESCAPES } from './json-escapes.ts';
 import { readPartialNumber } from './number-reading.ts';
 import type { PartialJSONParser } from './partial-json-parser.ts';
 
@@ -69,69 +70,58 @@ function nextNumberPhase(phase: number, code: number): number {
   return -1;
 }
 
-const escapes: Record<number, string> = {
-  0x22: '"',
-  0x5c: '\\',
-  0x2f: '/',
-  0x62: '\b',
-  0x66: '\f',
-  0x6e: '\n',
-  0x72: '\r',
-  0x74: '\t',
-};
-
 /**
  * The state machine behind `createPartialJSONParser`: one pass over each fragment, an explicit
  * stack of open containers (no recursion, so nesting depth is bounded only by memory), values
  * built as they complete. See `PartialJSONParser` for the contract.
  */
 export class PartialJSONScanner implements PartialJSONParser {
-  private state = VALUE;
-  private readonly stack: ContainerFrame[] = [];
+  #state = VALUE;
+  readonly #stack: ContainerFrame[] = [];
   /** Characters consumed by earlier pushes: turns fragment indexes into whole-text positions. */
-  private offset = 0;
+  #offset = 0;
   /** The open string's characters so far, decoded; one growing string (appends are cheap ropes). */
-  private text = '';
-  private isKey = false;
-  private hexCount = 0;
-  private hexCode = 0;
+  #text = '';
+  #isKey = false;
+  #hexCount = 0;
+  #hexCode = 0;
   /** The open number's text so far (numbers may be split across pushes). */
-  private numberText = '';
-  private numberPhase = MINUS;
+  #numberText = '';
+  #numberPhase = MINUS;
   /** The literal being read (`true`, `false` or `null`) and how much of it was read. */
-  private literal = '';
-  private literalIndex = 0;
-  private root: unknown = undefined;
-  private failure: JSONParseError | undefined = undefined;
-  private ended = false;
+  #literal = '';
+  #literalIndex = 0;
+  #root: unknown = undefined;
+  #failure: JSONParseError | undefined = undefined;
+  #ended = false;
   /** The last reading handed out, and whether a push may have changed it since. */
-  private reading: unknown = undefined;
-  private stale = false;
+  #reading: unknown = undefined;
+  #stale = false;
 
   /** True once the top-level value is complete. */
   get complete(): boolean {
-    return this.state === DONE;
+    return this.#state === DONE;
   }
 
   /** The current reading; see `PartialJSONParser.value`. */
   get value(): unknown {
-    if (this.stale) {
-      this.reading = this.read();
-      this.stale = false;
+    if (this.#stale) {
+      this.#reading = this.#read();
+      this.#stale = false;
     }
-    return this.reading;
+    return this.#reading;
   }
 
   /** Consumes one fragment; see `PartialJSONParser.push`. */
   push(fragment: string): void {
-    if (this.failure !== undefined) throw this.failure;
-    if (this.ended) throw new Error('push() called after end()');
+    if (this.#failure !== undefined) throw this.#failure;
+    if (this.#ended) throw new Error('push() called after end()');
     const length = fragment.length;
     if (length === 0) return;
-    this.stale = true;
-    const stack = this.stack;
-    let state = this.state;
-    let text = this.text;
+    this.#stale = true;
+    const stack = this.#stack;
+    let state = this.#state;
+    let text = this.#text;
     let numberStart = 0;
     let i = 0;
     // Every `break scan` stops at the character `i` that cannot continue the text.
@@ -152,11 +142,11 @@ export class PartialJSONScanner implements PartialJSONParser {
           if (c === 0x5c) {
             state = ESCAPE;
           } else {
-            if (this.isKey) {
+            if (this.#isKey) {
               stack[stack.length - 1]!.key = text;
               state = COLON;
             } else {
-              state = this.finish(text);
+              state = this.#finish(text);
             }
             text = '';
           }
@@ -164,11 +154,11 @@ export class PartialJSONScanner implements PartialJSONParser {
         }
         case ESCAPE: {
           if (code === 0x75) {
-            this.hexCount = 0;
-            this.hexCode = 0;
+            this.#hexCount = 0;
+            this.#hexCode = 0;
             state = UNICODE;
           } else {
-            const decoded = escapes[code];
+            const decoded = JSON_ESCAPES[code];
             if (decoded === undefined) break scan;
             text += decoded;
             state = STRING;
@@ -179,36 +169,36 @@ export class PartialJSONScanner implements PartialJSONParser {
         case UNICODE: {
           const digit = Number.parseInt(fragment[i]!, 16);
           if (Number.isNaN(digit)) break scan;
-          this.hexCode = this.hexCode * 16 + digit;
-          if (++this.hexCount === 4) {
+          this.#hexCode = this.#hexCode * 16 + digit;
+          if (++this.#hexCount === 4) {
             // Code units are appended one by one, so a pair written as two escapes joins up, and a
             // lone surrogate stays as JSON.parse keeps it.
-            text += String.fromCharCode(this.hexCode);
+            text += String.fromCharCode(this.#hexCode);
             state = STRING;
           }
           i++;
           continue;
         }
         case NUMBER: {
-          const next = nextNumberPhase(this.numberPhase, code);
+          const next = nextNumberPhase(this.#numberPhase, code);
           if (next >= 0) {
-            this.numberPhase = next;
+            this.#numberPhase = next;
             i++;
             continue;
           }
-          if (!canEndNumber(this.numberPhase)) break scan;
+          if (!canEndNumber(this.#numberPhase)) break scan;
           // The number ended just before this character, which the next state reads again.
-          const token = this.numberText + fragment.slice(numberStart, i);
-          this.numberText = '';
-          state = this.finish(Number(token));
+          const token = this.#numberText + fragment.slice(numberStart, i);
+          this.#numberText = '';
+          state = this.#finish(Number(token));
           continue;
         }
         case LITERAL: {
-          const literal = this.literal;
-          if (code !== literal.charCodeAt(this.literalIndex)) break scan;
+          const literal = this.#literal;
+          if (code !== literal.charCodeAt(this.#literalIndex)) break scan;
           i++;
-          if (++this.literalIndex === literal.length) {
-            state = this.finish(literal === 'null' ? null : literal === 'true');
+          if (++this.#literalIndex === literal.length) {
+            state = this.#finish(literal === 'null' ? null : literal === 'true');
           }
           continue;
         }
@@ -225,7 +215,7 @@ export class PartialJSONScanner implements PartialJSONParser {
       }
       if (state === VALUE || state === ARRAY_FIRST) {
         if (code === 0x22) {
-          this.isKey = false;
+          this.#isKey = false;
           state = STRING;
         } else if (code === 0x7b /* { */) {
           stack.push(new ContainerFrame(false));
@@ -234,24 +224,24 @@ export class PartialJSONScanner implements PartialJSONParser {
           stack.push(new ContainerFrame(true));
           state = ARRAY_FIRST;
         } else if (code === 0x2d || isDigit(code)) {
-          this.numberPhase = code === 0x2d ? MINUS : code === 0x30 ? ZERO : INT;
+          this.#numberPhase = code === 0x2d ? MINUS : code === 0x30 ? ZERO : INT;
           numberStart = i;
           state = NUMBER;
         } else if (code === 0x74 /* t */ || code === 0x66 /* f */ || code === 0x6e /* n */) {
-          this.literal = code === 0x74 ? 'true' : code === 0x66 ? 'false' : 'null';
-          this.literalIndex = 1;
+          this.#literal = code === 0x74 ? 'true' : code === 0x66 ? 'false' : 'null';
+          this.#literalIndex = 1;
           state = LITERAL;
         } else if (code === 0x5d /* ] */ && state === ARRAY_FIRST) {
-          state = this.finish(stack.pop()!.container);
+          state = this.#finish(stack.pop()!.container);
         } else {
           break scan;
         }
       } else if (state === OBJECT_FIRST || state === KEY) {
         if (code === 0x22) {
-          this.isKey = true;
+          this.#isKey = true;
           state = STRING;
         } else if (code === 0x7d /* } */ && state === OBJECT_FIRST) {
-          state = this.finish(stack.pop()!.container);
+          state = this.#finish(stack.pop()!.container);
         } else {
           break scan;
         }
@@ -264,48 +254,48 @@ export class PartialJSONScanner implements PartialJSONParser {
           state = frame.isArray ? VALUE : KEY;
         } else if (code === (frame.isArray ? 0x5d : 0x7d)) {
           stack.pop();
-          state = this.finish(frame.container);
+          state = this.#finish(frame.container);
         } else {
           break scan;
         }
       }
       i++;
     }
-    if (state === NUMBER) this.numberText += fragment.slice(numberStart, i);
-    this.state = state;
-    this.text = text;
-    const position = this.offset + i;
-    this.offset += length;
+    if (state === NUMBER) this.#numberText += fragment.slice(numberStart, i);
+    this.#state = state;
+    this.#text = text;
+    const position = this.#offset + i;
+    this.#offset += length;
     if (i < length) {
       const code = fragment.charCodeAt(i);
-      this.fail(
+      this.#fail(
         state === DONE
           ? trailingCharacter(code, position)
-          : unexpectedCharacter(code, position, this.expected(state)),
+          : unexpectedCharacter(code, position, this.#expected(state)),
       );
     }
   }
 
   /** Ends the text; see `PartialJSONParser.end`. */
   end(): unknown {
-    if (this.failure !== undefined) throw this.failure;
-    if (!this.ended) {
-      if (this.state === NUMBER && canEndNumber(this.numberPhase)) {
-        this.state = this.finish(Number(this.numberText));
-        this.numberText = '';
-        this.stale = true;
+    if (this.#failure !== undefined) throw this.#failure;
+    if (!this.#ended) {
+      if (this.#state === NUMBER && canEndNumber(this.#numberPhase)) {
+        this.#state = this.#finish(Number(this.#numberText));
+        this.#numberText = '';
+        this.#stale = true;
       }
-      if (this.state !== DONE) this.fail(unexpectedEnd(this.offset));
-      this.ended = true;
+      if (this.#state !== DONE) this.#fail(unexpectedEnd(this.#offset));
+      this.#ended = true;
     }
-    return this.root;
+    return this.#root;
   }
 
   /** Completes a value: it becomes the root, or the open container's next entry. */
-  private finish(value: unknown): number {
-    const frame = this.stack[this.stack.length - 1];
+  #finish(value: unknown): number {
+    const frame = this.#stack[this.#stack.length - 1];
     if (frame === undefined) {
-      this.root = value;
+      this.#root = value;
       return DONE;
     }
     frame.add(value);
@@ -313,33 +303,33 @@ export class PartialJSONScanner implements PartialJSONParser {
   }
 
   /** What `state` wanted instead of the character that broke the text. */
-  private expected(state: number): string {
+  #expected(state: number): string {
     if (state === NUMBER) {
-      return this.numberPhase === EXP ? 'expected a sign or digit' : 'expected a digit';
+      return this.#numberPhase === EXP ? 'expected a sign or digit' : 'expected a digit';
     }
-    if (state === LITERAL) return `expected '${this.literal}'`;
+    if (state === LITERAL) return `expected '${this.#literal}'`;
     if (state === AFTER_VALUE) {
-      const close = this.stack[this.stack.length - 1]!.isArray ? ']' : '}';
+      const close = this.#stack[this.#stack.length - 1]!.isArray ? ']' : '}';
       return `expected ',' or '${close}'`;
     }
     return EXPECTED[state]!;
   }
 
-  private fail(error: JSONParseError): never {
-    this.failure = error;
+  #fail(error: JSONParseError): never {
+    this.#failure = error;
     throw error;
   }
 
-  private read(): unknown {
-    const state = this.state;
-    if (state === DONE) return this.root;
+  #read(): unknown {
+    const state = this.#state;
+    if (state === DONE) return this.#root;
     let innermost: unknown;
     if (state === STRING || state === ESCAPE || state === UNICODE) {
-      if (!this.isKey) innermost = this.text;
+      if (!this.#isKey) innermost = this.#text;
     } else if (state === NUMBER) {
-      innermost = readPartialNumber(this.numberText);
+      innermost = readPartialNumber(this.#numberText);
     }
-    if (this.stack.length === 0) return innermost;
-    return readOpenPath(this.stack, innermost, this.reading);
+    if (this.#stack.length === 0) return innermost;
+    return readOpenPath(this.#stack, innermost, this.#reading);
   }
 }
