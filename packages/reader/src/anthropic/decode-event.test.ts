@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../errors.ts';
 import { decodeAnthropicEvent } from './decode-event.ts';
@@ -36,6 +37,29 @@ describe('decodeAnthropicEvent', () => {
     ['a message_start without content', '{"type":"message_start","message":{"id":"m"}}'],
     ['an error without error', '{"type":"error"}'],
   ])('rejects %s with a ProtocolError', (_name, data) => {
+    expect(() => decodeAnthropicEvent(sse(data))).toThrow(ProtocolError);
+  });
+
+  it('decodes deltas the same whether the API wrote them compactly or not', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.nat(1_000),
+        fc.constantFrom('text_delta', 'input_json_delta'),
+        (text, index, type) => {
+          const delta = type === 'text_delta' ? { type, text } : { type, partial_json: text };
+          const event = { type: 'content_block_delta', index, delta };
+          const compact = decodeAnthropicEvent(sse(JSON.stringify(event)));
+          expect(compact).toEqual(event);
+          expect(decodeAnthropicEvent(sse(JSON.stringify(event, null, 1)))).toEqual(compact);
+        },
+      ),
+    );
+  });
+
+  it('rejects a compact delta with a raw control character, as JSON.parse does', () => {
+    // '\u0001' here is the character itself, unescaped inside the JSON string.
+    const data = '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"a\u0001"}}';
     expect(() => decodeAnthropicEvent(sse(data))).toThrow(ProtocolError);
   });
 });

@@ -27,8 +27,9 @@ export function readCompactDelta(data: string): ContentBlockDeltaEvent | undefin
   let at = INDEX_AT;
   let index = 0;
   // The pattern allowed only digits up to the comma.
-  for (let code = data.charCodeAt(at); code !== 0x2c; code = data.charCodeAt(++at))
+  for (let code = data.charCodeAt(at); code !== 0x2c; code = data.charCodeAt(++at)) {
     index = index * 10 + code - 0x30;
+  }
   const isText = data.charCodeAt(at + DELTA_TYPE_OFFSET) === 0x74;
   const start = at + (isText ? TEXT_OFFSET : INPUT_JSON_OFFSET);
   const value = readStringBody(data, start, data.length - TAIL.length);
