@@ -15,6 +15,8 @@ import {
   formatRatio,
   markdownTable,
   measure,
+  medians,
+  speedup,
   throughput,
   writeResult,
   type Contender,
@@ -143,6 +145,8 @@ type Mode = 'sink' | 'accumulate';
 interface MemoryRun {
   mode: Mode;
   textBytes: number;
+  /** UTF-16 code units of text. */
+  textChars: number;
   sseBytes: number;
   deltas: number;
   before: number;
@@ -188,7 +192,8 @@ async function memoryRun(mode: Mode, textBytes: number): Promise<MemoryRun> {
   if (result === undefined || chars !== totals.textChars) {
     throw new Error(`${mode} read ${chars} characters of ${totals.textChars}`);
   }
-  return { mode, textBytes, sseBytes: totals.sseBytes, deltas: totals.deltas, before, peak, retained, ms };
+  const { textChars, sseBytes, deltas } = totals;
+  return { mode, textBytes, textChars, sseBytes, deltas, before, peak, retained, ms };
 }
 
 // ---- report --------------------------------------------------------------------------------------
@@ -211,22 +216,17 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   for (const chunkSize of CHUNK_SIZES) {
     const chunks = split(bytes, chunkSize);
-    const medians = await measure(contenders, chunks, {
+    const rounds = await measure(contenders, chunks, {
       rounds: ROUNDS,
       warmupRounds: WARMUP_ROUNDS,
       expected: agreement.expected,
     });
-    const rates = throughput(medians, bytes.length);
-    const [o, s, oj, sj] = readers.map(([name]) => rates.get(name) ?? Number.NaN) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const rates = throughput(medians(rounds), bytes.length);
     rows.push([
       chunkLabel(chunkSize),
-      ...[o, s, oj, sj].map(formatRate),
-      ...[o / s, oj / sj].map(formatRatio),
+      ...readers.map(([name]) => formatRate(rates.get(name) ?? Number.NaN)),
+      formatRatio(speedup(rounds, 'ours', 'SDK')),
+      formatRatio(speedup(rounds, 'ours + inputJson', 'SDK + inputJson')),
     ]);
     console.log(`${chunkLabel(chunkSize)} chunks done`);
   }
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
       `characters; the SDK's \`parsed_output\` helper key removed) with the same delta counts ` +
       `(${agreement.expected}); every timed run is checked against those counts. MB/s = 10⁶ input ` +
       `bytes per second, median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), node ` +
-      `${process.version}.`,
+      `${process.version}; ratios are medians of the two contenders' times paired by round.`,
     '',
     ...markdownTable(
       [
@@ -288,8 +288,10 @@ async function main(): Promise<void> {
       `(\`before\` itself moves by ${formatMiB(beforeSpread)} MiB across the four runs). Accumulating ` +
       `retains ${(accumulateLarge.retained / accumulateLarge.textBytes).toFixed(1)}× the text's UTF-8 size ` +
       `(${(accumulateLarge.retained / accumulateLarge.deltas).toFixed(0)} bytes per delta of ` +
-      `${(accumulateLarge.textBytes / accumulateLarge.deltas).toFixed(0)} bytes of text, consistent with V8 ` +
-      'holding the text as a rope of its delta strings until something flattens it).',
+      `${(accumulateLarge.textBytes / accumulateLarge.deltas).toFixed(0)} bytes of text), ` +
+      `${(accumulateLarge.retained / (2 * accumulateLarge.textChars)).toFixed(2)}× its size as a flat ` +
+      'UTF-16 string (this text is not all Latin-1, so V8 stores it with two bytes per code unit): the ' +
+      'finished block is stored flat rather than as the rope of its deltas that appending builds.',
     '',
     ...markdownTable(
       [

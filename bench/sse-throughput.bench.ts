@@ -14,6 +14,8 @@ import {
   formatRatio,
   markdownTable,
   measure,
+  medians,
+  speedup,
   throughput,
   writeResult,
   type Contender,
@@ -186,35 +188,21 @@ async function main(): Promise<void> {
   for (const chunkSize of CHUNK_SIZES) {
     const chunks = split(bytes, chunkSize);
     const options = { warmupRounds: WARMUP_ROUNDS, unit: 'events' };
-    const typed = throughput(
-      await measure(typedContenders, chunks, { ...options, rounds: ROUNDS }),
-      bytes.length,
-    );
-    const [o, b, e, s, f] = typedContenders.map(([name]) => typed.get(name) ?? Number.NaN) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const typedRounds = await measure(typedContenders, chunks, { ...options, rounds: ROUNDS });
+    const typed = throughput(medians(typedRounds), bytes.length);
     typedRows.push([
       chunkLabel(chunkSize),
-      ...[o, b, e, s, f].map(formatRate),
-      ...[o / e, o / s, o / f].map(formatRatio),
+      ...typedContenders.map(([name]) => formatRate(typed.get(name) ?? Number.NaN)),
+      ...['eventsource-parser', 'sdk', 'floor'].map((peer) =>
+        formatRatio(speedup(typedRounds, 'ours', peer)),
+      ),
     ]);
-    const sse = throughput(
-      await measure(sseContenders, chunks, { ...options, rounds: SSE_ROUNDS }),
-      bytes.length,
-    );
-    const [so, se, sf] = sseContenders.map(([name]) => sse.get(name) ?? Number.NaN) as [
-      number,
-      number,
-      number,
-    ];
+    const sseRounds = await measure(sseContenders, chunks, { ...options, rounds: SSE_ROUNDS });
+    const sse = throughput(medians(sseRounds), bytes.length);
     sseRows.push([
       chunkLabel(chunkSize),
-      ...[so, se, sf].map(formatRate),
-      ...[so / se, so / sf].map(formatRatio),
+      ...sseContenders.map(([name]) => formatRate(sse.get(name) ?? Number.NaN)),
+      ...['eventsource-parser', 'floor'].map((peer) => formatRatio(speedup(sseRounds, 'ours', peer))),
     ]);
     console.log(`${chunkLabel(chunkSize)} chunks done`);
   }
@@ -233,7 +221,9 @@ async function main(): Promise<void> {
       '`ReadableStream` behind a stub `fetch` (so it also pays for its async iteration; the others run ' +
       'synchronously over the chunk array); **floor** = `TextDecoder` + split on `\\n\\n` + `JSON.parse` of ' +
       'the data line, with no SSE rules at all. All produce the same event count. MB/s = 10⁶ bytes per ' +
-      `second, median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), node ${process.version}.`,
+      `second, median of ${ROUNDS} runs after ${WARMUP_ROUNDS} warm-up round(s), node ${process.version}. ` +
+      "Ratios are medians over rounds of the two contenders' times in the same round (so the machine " +
+      'drifting between rounds does not move them), which is why they can differ from the ratio of the MB/s.',
     '',
     ...markdownTable(
       [
@@ -254,7 +244,7 @@ async function main(): Promise<void> {
     '',
     'Same bytes to `{ event, data, id }` objects, no JSON: `createSSEDecoder` against `TextDecoder` + ' +
       'eventsource-parser, and the no-spec floor (split on `\\n\\n`, slice the data line). ' +
-      `Median of ${SSE_ROUNDS} runs.`,
+      `Median of ${SSE_ROUNDS} runs; ratios paired by round as above.`,
     '',
     ...markdownTable(
       [

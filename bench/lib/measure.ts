@@ -46,17 +46,20 @@ export interface MeasureOptions<Check extends string | number> {
   expected?: Check;
 }
 
+/** Each contender's wall-clock times in milliseconds over the timed rounds, in round order. */
+export type Rounds = ReadonlyMap<string, readonly number[]>;
+
 /**
  * Checks that every contender yields the first one's check value (unless `options.expected`
  * gives it), then runs them all for `warmupRounds + rounds` rounds (the order rotates each
- * round; a full GC before each run) and returns each contender's median wall-clock time in
- * milliseconds over the timed rounds. Throws if any run's check value differs.
+ * round; a full GC before each run) and returns every contender's times over the timed rounds.
+ * Throws if any run's check value differs.
  */
 export async function measure<Input, Check extends string | number>(
   contenders: readonly Contender<Input, Check>[],
   input: Input,
   options: MeasureOptions<Check>,
-): Promise<Map<string, number>> {
+): Promise<Rounds> {
   const [first] = contenders;
   if (!first) throw new Error('measure() needs at least one contender');
   const [firstName, firstRun] = first;
@@ -82,15 +85,29 @@ export async function measure<Input, Check extends string | number>(
       if (round >= options.warmupRounds) times.get(name)?.push(elapsed);
     }
   }
-  const medians = new Map<string, number>();
-  for (const [name, list] of times) medians.set(name, median(list));
-  return medians;
+  return times;
 }
 
-/** Megabytes (10⁶ bytes) per second for each median time in `medians` (milliseconds) over `bytes`. */
-export function throughput(medians: ReadonlyMap<string, number>, bytes: number): Map<string, number> {
+/** Each contender's median time in milliseconds. */
+export function medians(rounds: Rounds): Map<string, number> {
+  return new Map([...rounds].map(([name, times]) => [name, median(times)]));
+}
+
+/**
+ * How many times faster `fast` ran than `slow`: the median over rounds of `slow`'s time divided by
+ * `fast`'s time in the same round. Pairing runs of one round (seconds apart) keeps the ratio steady
+ * when the machine speeds up or slows down between rounds, which a ratio of medians does not.
+ */
+export function speedup(rounds: Rounds, fast: string, slow: string): number {
+  const fastTimes = rounds.get(fast) ?? [];
+  const slowTimes = rounds.get(slow) ?? [];
+  return median(fastTimes.map((time, round) => (slowTimes[round] ?? Number.NaN) / time));
+}
+
+/** Megabytes (10⁶ bytes) per second for each median time in `times` (milliseconds) over `bytes`. */
+export function throughput(times: ReadonlyMap<string, number>, bytes: number): Map<string, number> {
   const rates = new Map<string, number>();
-  for (const [name, ms] of medians) rates.set(name, bytes / 1e6 / (ms / 1000));
+  for (const [name, ms] of times) rates.set(name, bytes / 1e6 / (ms / 1000));
   return rates;
 }
 

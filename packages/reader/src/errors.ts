@@ -81,7 +81,7 @@ export class HTTPError extends ChatStreamError {
 /** The stream carried an Anthropic `error` event (e.g. `overloaded_error` after content began). */
 export class StreamEventError extends ChatStreamError {
   override name = 'StreamEventError';
-  /** Anthropic's `error.type`. */
+  /** Anthropic's `error.type` (`unknown_error` when the event named none). */
   declare readonly errorType: string;
   /** `request_id` from the event, or the response's `request-id` header. */
   declare readonly requestId: string | undefined;

@@ -7,7 +7,8 @@ import { applyBlockDelta, finishBlock, settleBlocks } from './apply-block-delta.
  * The pure reducer at the heart of the reader: applies one Anthropic stream event to a snapshot
  * and returns the next one. Structural sharing: unchanged blocks keep their identity; the changed
  * block, `content`, `blocks` and `message` are new objects. Events that change nothing (`ping`,
- * `error`) return the same snapshot.
+ * `error`) return the same snapshot. A text or thinking block that stops is replaced by an equal
+ * one whose string is stored flat (appending deltas builds a rope about 4× the text's size).
  *
  * Throws {@link ProtocolError} (carrying the last good snapshot as `partial`) for events out of
  * order: anything but `ping`/`error` before `message_start`, a block that does not start at the

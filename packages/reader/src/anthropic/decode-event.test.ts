@@ -36,6 +36,36 @@ describe('decodeAnthropicEvent', () => {
     ['a block start without block', '{"type":"content_block_start","index":0}'],
     ['a message_start without content', '{"type":"message_start","message":{"id":"m"}}'],
     ['an error without error', '{"type":"error"}'],
+    ['a text delta without text', '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta"}}'],
+    [
+      'a thinking delta whose thinking is a number',
+      '{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":5}}',
+    ],
+    [
+      'a tool-input delta whose JSON is not a string',
+      '{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":{}}}',
+    ],
+    [
+      'a signature delta without signature',
+      '{"type":"content_block_delta","index":0,"delta":{"type":"signature_delta"}}',
+    ],
+    [
+      'a citations delta whose citation is not an object',
+      '{"type":"content_block_delta","index":0,"delta":{"type":"citations_delta","citation":"x"}}',
+    ],
+    ['a block without a type', '{"type":"content_block_start","index":0,"content_block":{"text":""}}'],
+    [
+      'a text block whose text is not a string',
+      '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":null}}',
+    ],
+    [
+      'a thinking block without thinking',
+      '{"type":"content_block_start","index":0,"content_block":{"type":"thinking","signature":""}}',
+    ],
+    [
+      'a text block whose citations are not a list',
+      '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":"","citations":{}}}',
+    ],
   ])('rejects %s with a ProtocolError', (_name, data) => {
     expect(() => decodeAnthropicEvent(sse(data))).toThrow(ProtocolError);
   });

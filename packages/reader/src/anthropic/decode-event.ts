@@ -2,12 +2,19 @@ import { ProtocolError } from '../errors.ts';
 import type { MessageStreamEvent, ServerSentEvent } from '../types.ts';
 import { readCompactDelta } from './read-compact-delta.ts';
 
-const KNOWN_DELTAS = new Set([
-  'text_delta',
-  'input_json_delta',
-  'citations_delta',
-  'thinking_delta',
-  'signature_delta',
+/** Each known delta type, its payload field, and whether that field is a string (else an object). */
+const KNOWN_DELTAS = new Map<unknown, [field: string, isString: boolean]>([
+  ['text_delta', ['text', true]],
+  ['input_json_delta', ['partial_json', true]],
+  ['thinking_delta', ['thinking', true]],
+  ['signature_delta', ['signature', true]],
+  ['citations_delta', ['citation', false]],
+]);
+
+/** The string field that deltas extend, by block type. */
+const APPENDED_TEXT = new Map<unknown, string>([
+  ['text', 'text'],
+  ['thinking', 'thinking'],
 ]);
 
 /**
@@ -37,14 +44,30 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
   switch (event.type) {
     case 'content_block_delta': {
       requireIndex(event);
-      const delta = event.delta as { type?: unknown } | null | undefined;
+      const delta = event.delta as Record<string, unknown> | null | undefined;
       if (typeof delta !== 'object' || delta === null) throw malformed(event.type, 'delta');
-      return KNOWN_DELTAS.has(delta.type as string) ? (event as unknown as MessageStreamEvent) : undefined;
-    }
-    case 'content_block_start':
-      requireIndex(event);
-      if (!isObject(event['content_block'])) throw malformed(event.type, 'content_block');
+      const known = KNOWN_DELTAS.get(delta['type']);
+      if (!known) return undefined;
+      // A missing or mistyped payload would be appended as "undefined" or "[object Object]".
+      const [field, isString] = known;
+      if (isString ? typeof delta[field] !== 'string' : !isObject(delta[field])) {
+        throw malformed(`${event.type} (${String(delta['type'])})`, field);
+      }
       return event as unknown as MessageStreamEvent;
+    }
+    case 'content_block_start': {
+      requireIndex(event);
+      const block = event['content_block'];
+      if (!isObject(block) || typeof block['type'] !== 'string') throw malformed(event.type, 'content_block');
+      // Deltas are appended to these: they must start as strings (and citations as a list).
+      const subject = `${event.type} (${block['type']})`;
+      const appended = APPENDED_TEXT.get(block['type']);
+      if (appended && typeof block[appended] !== 'string') throw malformed(subject, appended);
+      if (block['type'] === 'text' && block['citations'] != null && !Array.isArray(block['citations'])) {
+        throw malformed(subject, 'citations');
+      }
+      return event as unknown as MessageStreamEvent;
+    }
     case 'content_block_stop':
       requireIndex(event);
       return event as unknown as MessageStreamEvent;

@@ -363,6 +363,17 @@ describe('readMessageStream: stopping and failures', () => {
     expect(textOf(typed.partial)).toBe('Partial answer that gets');
   });
 
+  it('an error event without a type or message still fails with a typed, explained StreamEventError', async () => {
+    const events = [...transcript('text').slice(0, 4), { type: 'error', error: {}, request_id: 42 }];
+    const error = await rejection(readMessageStream(bytesStream(toSSE(events), 9)).finalMessage());
+    expect(error).toBeInstanceOf(StreamEventError);
+    const typed = error as StreamEventError;
+    expect(typed.errorType).toBe('unknown_error');
+    expect(typed.message).toBe('The stream sent an unknown_error event');
+    expect(typed.requestId).toBeUndefined();
+    expect(textOf(typed.partial)).toBe('Hel');
+  });
+
   it('a listener that throws is reported and does not break the stream or other listeners', async () => {
     const reported: unknown[] = [];
     vi.stubGlobal('reportError', (error: unknown) => reported.push(error));

@@ -44,11 +44,14 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   const emit = (event: MessageStreamEvent): void => {
     if (event.type === 'error') {
       failed = true;
-      const requestId = event.request_id ?? options.requestId?.();
+      const requestId = typeof event.request_id === 'string' ? event.request_id : options.requestId?.();
       // Nothing follows an error event: stop reading now rather than wait for the close.
-      controller.abort(
-        new StreamEventError(event.error.type, event.error.message, { partial: partial?.(), requestId }),
-      );
+      // The API always names the type and says what happened; a proxy or a broken server may not.
+      const { type, message } = event.error as { type?: unknown; message?: unknown };
+      const errorType = typeof type === 'string' && type !== '' ? type : 'unknown_error';
+      const text =
+        typeof message === 'string' && message !== '' ? message : `The stream sent an ${errorType} event`;
+      controller.abort(new StreamEventError(errorType, text, { partial: partial?.(), requestId }));
     }
     onEvent(event);
   };
