@@ -177,6 +177,14 @@ describe('accumulateMessage', () => {
         'tool input cut off at block stop',
         [start, toolBlock(0), json(0, '{"a": 1'), { type: 'content_block_stop', index: 0 }],
       ],
+      [
+        'tool input that is an array, not an object',
+        [start, toolBlock(0), json(0, '[1, 2]'), { type: 'content_block_stop', index: 0 }],
+      ],
+      [
+        'tool input that is a string, not an object',
+        [start, toolBlock(0), json(0, '"rm -rf /"'), { type: 'content_block_stop', index: 0 }],
+      ],
       ['a second message_start before message_stop', [start, start]],
       ['content after message_stop', [start, { type: 'message_stop' }, textBlock]],
     ];

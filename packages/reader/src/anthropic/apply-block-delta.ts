@@ -86,11 +86,27 @@ export function finishBlock(
   progress: BlockProgress,
   snapshot: MessageSnapshot,
 ): BlockUpdate {
+  let update: BlockUpdate;
   try {
-    return closeBlock(block, progress);
+    update = closeBlock(block, progress);
   } catch (cause) {
     throw invalidInput(block, cause, snapshot);
   }
+  const wrongInput = inputKindError(update.block);
+  if (wrongInput) throw new ProtocolError(wrongInput, { partial: snapshot });
+  return update;
+}
+
+/**
+ * Why a finished tool block's input cannot be used, when it is not a JSON object: tools take
+ * their input as named arguments, and the API only ever sends an object.
+ */
+function inputKindError(block: ContentBlock): string | undefined {
+  if (!isToolBlock(block)) return undefined;
+  const { input } = block;
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return undefined;
+  const kind = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
+  return `Tool input of block "${block.type}" is ${kind}, not a JSON object`;
 }
 
 /** Stops a block; a tool input is parsed to its end (throwing `JSONParseError` when it cannot be). */
@@ -139,6 +155,7 @@ export function settleBlocks(
     if (progress.inputJson !== undefined && isBlankJSON(progress.inputJson)) return cutShort;
     try {
       const closed = closeBlock(content[index]!, progress);
+      if (inputKindError(closed.block)) return cutShort;
       nextContent[index] = closed.block;
       return closed.progress;
     } catch {

@@ -63,6 +63,18 @@ describe('decodeAnthropicEvent', () => {
       '{"type":"content_block_start","index":0,"content_block":{"type":"thinking","signature":""}}',
     ],
     [
+      'a tool call whose id is not a string',
+      '{"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":{},"name":"f","input":{}}}',
+    ],
+    [
+      'a server tool call without a name',
+      '{"type":"content_block_start","index":0,"content_block":{"type":"server_tool_use","id":"s","input":{}}}',
+    ],
+    [
+      'a text block citing something that is not an object',
+      '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":"","citations":[null]}}',
+    ],
+    [
       'a text block whose citations are not a list',
       '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":"","citations":{}}}',
     ],

@@ -1,5 +1,6 @@
 import { ProtocolError } from '../errors.ts';
-import type { MessageStreamEvent, ServerSentEvent } from '../types.ts';
+import type { ContentBlock, MessageStreamEvent, ServerSentEvent } from '../types.ts';
+import { isToolBlock } from './apply-block-delta.ts';
 import { readCompactDelta } from './read-compact-delta.ts';
 
 /** Each known delta type, its payload field, and whether that field is a string (else an object). */
@@ -59,12 +60,22 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
       requireIndex(event);
       const block = event['content_block'];
       if (!isObject(block) || typeof block['type'] !== 'string') throw malformed(event.type, 'content_block');
-      // Deltas are appended to these: they must start as strings (and citations as a list).
+      // Deltas are appended to these: they must start as strings (and citations as a list of objects).
       const subject = `${event.type} (${block['type']})`;
       const appended = APPENDED_TEXT.get(block['type']);
       if (appended && typeof block[appended] !== 'string') throw malformed(subject, appended);
-      if (block['type'] === 'text' && block['citations'] != null && !Array.isArray(block['citations'])) {
+      const citations = block['citations'];
+      if (
+        block['type'] === 'text' &&
+        citations != null &&
+        !(Array.isArray(citations) && citations.every(isObject))
+      ) {
         throw malformed(subject, 'citations');
+      }
+      // Tool calls are run, answered and shown by id and name.
+      if (isToolBlock(block as unknown as ContentBlock)) {
+        for (const field of ['id', 'name'])
+          if (typeof block[field] !== 'string') throw malformed(subject, field);
       }
       return event as unknown as MessageStreamEvent;
     }
