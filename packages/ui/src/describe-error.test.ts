@@ -19,6 +19,17 @@ it('puts typed failures in words', () => {
   );
 });
 
+it('does not take names the server sent for entries of its own tables', () => {
+  const odd = new HTTPError('Odd', { status: 400, errorType: 'constructor' });
+  expect(describeError(odd)).toEqual({
+    title: 'The server rejected the request',
+    detail: 'Odd (constructor, HTTP 400)',
+  });
+  expect(describeError(Object.assign(new Error('x'), { kind: 'toString' })).title).toBe(
+    'Something went wrong',
+  );
+});
+
 it('falls back to the message of any other error', () => {
   expect(describeError(new Error('Boom'))).toEqual({ title: 'Something went wrong', detail: 'Boom' });
   expect(describeError('plain')).toEqual({ title: 'Something went wrong', detail: 'plain' });

@@ -1,3 +1,5 @@
+import { ownEntry } from './own-entry.ts';
+
 /** A failure in words: a short title and a sentence of detail. */
 export interface ErrorDescription {
   title: string;
@@ -44,9 +46,9 @@ export function describeError(error: unknown): ErrorDescription {
   const status = typeof fields['status'] === 'number' ? fields['status'] : undefined;
   const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
   const title =
-    (errorType && API_ERRORS[errorType]) ??
+    (errorType && ownEntry(API_ERRORS, errorType)) ??
     (status === undefined ? undefined : httpTitle(status)) ??
-    (kind && KINDS[kind]) ??
+    (kind && ownEntry(KINDS, kind)) ??
     'Something went wrong';
   const facts = [errorType, status === undefined ? undefined : `HTTP ${status}`].filter(Boolean);
   return { title, detail: facts.length ? `${message} (${facts.join(', ')})` : message };

@@ -9,6 +9,7 @@ import type { ChatMessage, ContentBlock } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { defaultBlockRenderers } from './blocks/index.ts';
 import { cx } from './cx.ts';
+import { ownEntry } from './own-entry.ts';
 
 /** Props of {@link MessageContent}. */
 export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
@@ -55,7 +56,7 @@ export const MessageContent: ForwardRefExoticComponent<MessageContentProps & Ref
         {...rest}
       >
         {message.content.map((block, index) => {
-          const Renderer = merged[block.type] ?? merged.fallback;
+          const Renderer = ownEntry(merged, block.type) ?? merged.fallback;
           if (!Renderer) return null;
           const toolUseId = block['tool_use_id'];
           return (

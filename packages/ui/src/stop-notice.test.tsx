@@ -25,7 +25,14 @@ it('says Claude refused, without a Continue', async () => {
 });
 
 it('renders nothing for a normal finish', async () => {
-  for (const stopReason of ['end_turn', 'tool_use', 'stop_sequence', null, undefined] as const) {
+  for (const stopReason of [
+    'end_turn',
+    'tool_use',
+    'stop_sequence',
+    'constructor',
+    null,
+    undefined,
+  ] as const) {
     const screen = await render(<StopNotice stopReason={stopReason} />);
     expect(screen.container.querySelector('[data-slot="stop-notice"]')).toBeNull();
     await screen.unmount();

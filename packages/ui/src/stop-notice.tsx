@@ -2,6 +2,7 @@ import { forwardRef, type ForwardRefExoticComponent, type HTMLAttributes, type R
 import type { StopReason } from '@chatstream/reader';
 import { cx } from './cx.ts';
 import { Icon } from './icons.tsx';
+import { ownEntry } from './own-entry.ts';
 
 /** Props of {@link StopNotice}. */
 export interface StopNoticeProps extends HTMLAttributes<HTMLDivElement> {
@@ -34,7 +35,7 @@ export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttribut
     { stopReason, onContinue, className, ...rest },
     ref,
   ) {
-    const notice = stopReason ? NOTICES[stopReason] : undefined;
+    const notice = stopReason ? ownEntry(NOTICES, stopReason) : undefined;
     if (!notice || !stopReason) return null;
     return (
       <div

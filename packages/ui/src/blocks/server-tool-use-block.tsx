@@ -3,6 +3,7 @@ import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import { cx } from '../cx.ts';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
+import { ownEntry } from '../own-entry.ts';
 
 /** Props of {@link ServerToolUseBlock}. */
 export type ServerToolUseBlockProps = BlockPartProps<ToolUseContentBlock>;
@@ -55,7 +56,7 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
       : typeof input['url'] === 'string'
         ? input['url']
         : undefined;
-  const label = LABELS[block.name] ?? block.name;
+  const label = ownEntry(LABELS, block.name) ?? block.name;
   const status = state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state];
   return (
     <div

@@ -2,6 +2,7 @@ import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import { render } from 'vitest-browser-react';
 import type { BlockRendererProps } from '../../block-props.ts';
 import { defaultBlockRenderers } from '../default-block-renderers.ts';
+import { ownEntry } from '../../own-entry.ts';
 
 /** Extra props for {@link renderBlock}. */
 export type ExtraProps = Partial<Omit<BlockRendererProps, 'block' | 'index' | 'message' | 'progress'>> & {
@@ -17,7 +18,7 @@ export function blockElement(
 ): React.ReactElement {
   const block = message.content[index];
   if (!block) throw new Error(`no block ${index}`);
-  const Renderer = defaultBlockRenderers[block.type] ?? defaultBlockRenderers.fallback;
+  const Renderer = ownEntry(defaultBlockRenderers, block.type) ?? defaultBlockRenderers.fallback;
   if (!Renderer) throw new Error('no renderer');
   const toolCall: ToolCallState | undefined =
     block.type === 'tool_use' ? message.toolCalls?.[String(block['id'])] : undefined;
