@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { segmentText } from './segment-text.ts';
 
 async function* from(pieces: string[]): AsyncGenerator<string> {
@@ -15,6 +15,22 @@ async function collect(
   for await (const segment of segmentText(from(pieces), granularity, locale)) out.push(segment);
   return out;
 }
+
+/** `text` in `size`-character deltas. */
+function deltasOf(text: string, size: number): string[] {
+  return Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+    text.slice(i * size, (i + 1) * size),
+  );
+}
+
+/** How `Intl.Segmenter` cuts the whole text at once. */
+function wholeSegments(text: string, granularity: 'sentence' | 'word'): string[] {
+  return Array.from(new Intl.Segmenter('en', { granularity }).segment(text), (part) => part.segment);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('segmentText', () => {
   it('releases whole sentences as soon as the next one begins, and the remainder at the end', async () => {
@@ -45,5 +61,34 @@ describe('segmentText', () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('cuts a sentence that runs for pages (a code block) where the whole text is cut, in linear work', async () => {
+    const code = 'const value = object.field.method(arg) + other.x; '.repeat(2000);
+    const text = `${code}. Then a new sentence. And the last`;
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    const sentences = await collect(deltasOf(text, 8), 'sentence', 'en');
+    const segmented = segment.mock.calls.reduce((sum, [input]) => sum + input.length, 0);
+    expect(sentences).toEqual(wholeSegments(text, 'sentence'));
+    expect(sentences[0]?.length).toBeGreaterThan(code.length);
+    // Re-segmenting everything since the last boundary on each delta would be ~6,000 × the text.
+    expect(segmented).toBeLessThan(100 * text.length);
+  });
+
+  it('keeps a base64 blob one word, and a long line one line', async () => {
+    const blob = 'QUJD'.repeat(5000);
+    expect(await collect(deltasOf(`see ${blob} here`, 7), 'word', 'en')).toEqual([
+      'see',
+      ' ',
+      blob,
+      ' ',
+      'here',
+    ]);
+    const line = 'x'.repeat(20_000);
+    expect(await collect(deltasOf(`${line}\nnext\nlast`, 9), 'line')).toEqual([
+      `${line}\n`,
+      'next\n',
+      'last',
+    ]);
   });
 });
