@@ -1,3 +1,4 @@
+import { checkFunction, checkNumber } from '../check-options.ts';
 import { ChatStreamError, HTTPError, StreamEventError } from '../errors.ts';
 
 /** When and how long to wait before retrying a request that failed before any content arrived. */
@@ -53,6 +54,11 @@ export function createRetryPolicy(
     maxRetryAfterMs = 60_000,
     random = Math.random,
   } = options;
+  checkNumber('retry.maxRetries', maxRetries, 'count');
+  for (const [name, value] of Object.entries({ initialDelayMs, maxDelayMs, maxRetryAfterMs })) {
+    checkNumber(`retry.${name}`, value, 'non-negative');
+  }
+  checkFunction('retry.random', random);
   return (error, attempt) => {
     if (attempt >= maxRetries || !isRetryable(error)) return undefined;
     const requested = error instanceof HTTPError ? error.retryAfterMs : undefined;

@@ -1,6 +1,7 @@
+import { checkFunction, checkNumber } from '../check-options.ts';
 import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
-import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
+import { checkStreamOptions, MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
 
 /** The HTTP request `streamMessage` sends. */
@@ -49,6 +50,7 @@ export interface StreamMessageOptions extends MessageStreamOptions {
  * for await (const text of stream.textStream) render(text);
  */
 export function streamMessage(request: MessageRequest, options: StreamMessageOptions = {}): MessageStream {
+  checkRequestOptions(options);
   const { retry, headersTimeoutMs } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const init = toRequestInit(request);
@@ -78,6 +80,18 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
       }
     },
   });
+}
+
+/** Throws a `RangeError` / `TypeError` for an option no request can run with. */
+export function checkRequestOptions(options: StreamMessageOptions): void {
+  checkStreamOptions(options);
+  checkNumber('headersTimeoutMs', options.headersTimeoutMs, 'positive');
+  checkFunction('fetch', options.fetch);
+  checkFunction('sleep', options.sleep);
+  const { retry } = options;
+  if (retry !== undefined && retry !== false && (typeof retry !== 'object' || retry === null)) {
+    throw new TypeError('retry must be false or an object of retry options');
+  }
 }
 
 function toRequestInit(request: MessageRequest): RequestInit {

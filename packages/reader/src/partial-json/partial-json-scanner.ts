@@ -116,6 +116,7 @@ export class PartialJSONScanner implements PartialJSONParser {
   push(fragment: string): void {
     if (this.#failure !== undefined) throw this.#failure;
     if (this.#ended) throw new Error('push() called after end()');
+    if (typeof fragment !== 'string') throw new TypeError(`push() takes a string, got ${typeof fragment}`);
     const length = fragment.length;
     if (length === 0) return;
     this.#stale = true;

@@ -10,6 +10,7 @@ import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
 import { DENIED_RESULT, isSettled, toolCallsOf, toolResultBlocks } from './tool-results.ts';
+import { checkSessionOptions } from './check-session-options.ts';
 
 /** One request cycle: a send (or regenerate, edit, retry, tool continuation) and the turns it leads to. */
 interface Run {
@@ -44,6 +45,7 @@ export class ChatSession {
   readonly #index: MessageIndex;
 
   constructor(options: ChatSessionOptions = {}) {
+    checkSessionOptions(options);
     this.#options = options;
     this.#messages = options.initialMessages ?? [];
     this.#snapshot = this.#build();
@@ -193,6 +195,7 @@ export class ChatSession {
 
   /** Updates options (bindings call it between renders); they apply from the next request on. */
   setOptions(options: Partial<ChatSessionOptions>): void {
+    checkSessionOptions(options);
     this.#options = { ...this.#options, ...options };
   }
 

@@ -1,3 +1,4 @@
+import { checkFunction, checkNumber } from '../check-options.ts';
 import { BufferLimitError } from '../errors.ts';
 import type { ServerSentEvent } from '../types.ts';
 
@@ -62,11 +63,12 @@ const COLON = 58;
  * parser.feed('ng"}\n\n'); // logs: ping {"type":"ping"}
  */
 export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParserOptions = {}): SSEParser {
-  const { onEvent, onRetry, onComment } = callbacks;
+  const { onEvent, onRetry, onComment } = callbacks ?? {};
+  checkFunction('onEvent', onEvent, true);
+  checkFunction('onRetry', onRetry);
+  checkFunction('onComment', onComment);
+  checkNumber('maxBufferSize', options.maxBufferSize, 'positive');
   const maxBufferSize = options.maxBufferSize ?? DEFAULT_SSE_MAX_BUFFER_SIZE;
-  if (typeof maxBufferSize !== 'number' || !(maxBufferSize > 0)) {
-    throw new RangeError(`maxBufferSize must be a positive number, got ${String(maxBufferSize)}`);
-  }
 
   // Pieces of the line that has not ended yet, joined once when its ending arrives: appending to
   // one string and searching it again on every feed would make a long line quadratic. Every

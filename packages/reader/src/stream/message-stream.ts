@@ -1,4 +1,5 @@
 import { accumulateMessage } from '../anthropic/accumulate-message.ts';
+import { checkFunction, checkNumber, checkOneOf } from '../check-options.ts';
 import {
   AbortError,
   ChatStreamError,
@@ -79,6 +80,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   #detach: (() => void) | undefined;
 
   constructor(init: MessageStreamInit) {
+    checkStreamOptions(init);
     this.#init = init;
     this.#stats = new StatsTracker(init.now ?? (() => performance.now()), init.maxTokens);
     const { signal, totalTimeoutMs } = init;
@@ -323,6 +325,24 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     ...args: Parameters<MessageStreamListeners[Name]>
   ): void {
     this.#emitter.emit(name, ...args);
+  }
+}
+
+/** Throws a `RangeError` / `TypeError` for an option no stream can run with. */
+export function checkStreamOptions(init: MessageStreamOptions & { protocol?: unknown }): void {
+  for (const name of ['idleTimeoutMs', 'totalTimeoutMs', 'maxBufferSize'] as const) {
+    checkNumber(name, init[name], 'positive');
+  }
+  checkNumber('maxTokens', init.maxTokens, 'positive count');
+  checkFunction('now', init.now);
+  checkOneOf('protocol', init.protocol, ['anthropic', 'text']);
+  const { signal } = init;
+  // Duck-typed: a signal from another realm (an iframe, jsdom) fails `instanceof`.
+  if (
+    signal !== undefined &&
+    typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function'
+  ) {
+    throw new TypeError('signal must be an AbortSignal');
   }
 }
 

@@ -1,10 +1,12 @@
+import { checkFunction } from '../check-options.ts';
 import { AbortError, IncompleteStreamError, ProtocolError } from '../errors.ts';
 import { applyMessageDelta } from '../anthropic/apply-message-delta.ts';
 import type { ContentBlock, Message, MessageStreamEvent } from '../types.ts';
 import type { StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamSource } from './read-message-stream.ts';
+import { checkStreamOptions } from './message-stream.ts';
 import { pumpEvents } from './pump-events.ts';
-import { bodyOf } from './response-body.ts';
+import { bodyOf, checkSource } from './response-body.ts';
 
 /** Receives a stream's pieces as they arrive; nothing is accumulated for you. */
 export interface MessageEventSink {
@@ -50,6 +52,10 @@ export async function readMessageEvents(
   sink: MessageEventSink,
   options: ReadMessageEventsOptions = {},
 ): Promise<Message> {
+  checkSource(source, true);
+  if (typeof sink !== 'object' || sink === null) throw new TypeError('sink must be an object of callbacks');
+  for (const [name, callback] of Object.entries(sink)) checkFunction(`sink.${name}`, callback);
+  checkStreamOptions(options);
   const controller = new AbortController();
   const { signal: outer } = options;
   const forward = (): void => controller.abort(new AbortError(undefined, { cause: outer?.reason }));

@@ -1,6 +1,6 @@
 import { MessageStream, type MessageStreamOptions } from './message-stream.ts';
 import type { StreamProtocol } from './event-decoder.ts';
-import type { StreamSource } from './response-body.ts';
+import { checkSource, type StreamSource } from './response-body.ts';
 
 /** Anything the read functions accept: a response (checked), a raw body, or a pending response. */
 export type MessageStreamSource = StreamSource | Promise<StreamSource>;
@@ -41,5 +41,6 @@ function readStream(
   options: MessageStreamOptions,
   protocol: StreamProtocol,
 ): MessageStream {
+  checkSource(source, true);
   return new MessageStream({ ...options, protocol, connect: () => Promise.resolve(source) });
 }

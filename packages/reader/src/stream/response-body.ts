@@ -12,11 +12,33 @@ export async function bodyOf(
   source: StreamSource,
   onResponse: (response: Response) => void,
 ): Promise<ReadableStream<Uint8Array>> {
+  checkSource(source, false);
   if (!isResponse(source)) return source;
   onResponse(source);
   await checkResponse(source);
   if (!source.body) throw new IncompleteStreamError('The response has no body');
   return source.body;
+}
+
+/**
+ * Throws a `TypeError` unless `source` is something to read: a `Response`, a `ReadableStream`, an
+ * async iterable of bytes or, when `pending` is allowed, a promise (checked again once it settles).
+ */
+export function checkSource(source: unknown, pending: boolean): void {
+  const readable =
+    typeof source === 'object' &&
+    source !== null &&
+    ((pending && typeof (source as Partial<Promise<unknown>>).then === 'function') ||
+      isResponse(source as StreamSource) ||
+      typeof (source as Partial<ReadableStream>).getReader === 'function' ||
+      Symbol.asyncIterator in source);
+  if (!readable) {
+    throw new TypeError(
+      `Expected a Response, a ReadableStream of bytes${pending ? ' or a promise of one' : ''}, got ${
+        source === null ? 'null' : typeof source
+      }`,
+    );
+  }
 }
 
 // Duck-typed as well, since a Response from another realm or polyfill fails `instanceof`.

@@ -1,3 +1,5 @@
+import { checkOneOf } from '../check-options.ts';
+
 /** How {@link segmentText} groups text. */
 export type TextGranularity = 'sentence' | 'word' | 'line';
 
@@ -18,14 +20,26 @@ const LOOK_BEHIND = 64;
  * @example
  * for await (const sentence of segmentText(stream.textStream, 'sentence')) announce(sentence);
  */
-export async function* segmentText(
+export function segmentText(
   text: AsyncIterable<string>,
   granularity: TextGranularity,
   locale?: string | string[],
 ): AsyncGenerator<string, void, undefined> {
+  checkOneOf('granularity', granularity, ['sentence', 'word', 'line']);
+  if (typeof (text as Partial<AsyncIterable<string>> | null)?.[Symbol.asyncIterator] !== 'function') {
+    throw new TypeError('segmentText reads an async iterable of text');
+  }
+  // Made here, so a bad locale throws now rather than at the first read.
   const split = granularity === 'line' ? splitLines : segmenterSplit(granularity, locale);
   // Line ends need no context; the segmenter's rules look back a few characters.
-  const lookBehind = granularity === 'line' ? 0 : LOOK_BEHIND;
+  return segments(text, split, granularity === 'line' ? 0 : LOOK_BEHIND);
+}
+
+async function* segments(
+  text: AsyncIterable<string>,
+  split: Split,
+  lookBehind: number,
+): AsyncGenerator<string, void, undefined> {
   // The current segment is `settled + pending`: only `pending` is segmented again on each delta.
   let settled = '';
   let pending = '';

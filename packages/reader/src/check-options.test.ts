@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createChatSession,
+  createPartialJSONParser,
+  createSSEDecoder,
+  createSSEParser,
+  readMessageEvents,
+  readMessageStream,
+  readTextStream,
+  segmentText,
+  streamMessage,
+} from './index.ts';
+
+const body = (): ReadableStream<Uint8Array> => new Response('').body as ReadableStream<Uint8Array>;
+const request = { url: 'http://127.0.0.1:9/never' };
+async function* noText(): AsyncGenerator<string> {}
+
+describe('bad arguments fail at the call, with the option named', () => {
+  it.each<[string, () => unknown, ErrorConstructor, RegExp]>([
+    [
+      'an SSE parser without onEvent',
+      () => createSSEParser({} as never),
+      TypeError,
+      /onEvent must be a function/,
+    ],
+    ['an SSE parser without callbacks', () => createSSEParser(null as never), TypeError, /onEvent/],
+    [
+      'an SSE decoder whose onRetry is not a function',
+      () => createSSEDecoder({ onEvent: () => undefined, onRetry: 5 as never }),
+      TypeError,
+      /onRetry must be a function, got 5/,
+    ],
+    [
+      'a NaN idle timeout (as Number() of a missing setting gives)',
+      () => readMessageStream(body(), { idleTimeoutMs: Number.NaN }),
+      RangeError,
+      /idleTimeoutMs must be a number above 0, got NaN/,
+    ],
+    [
+      'a negative total timeout',
+      () => readTextStream(body(), { totalTimeoutMs: -1 }),
+      RangeError,
+      /totalTimeoutMs must be a number above 0, got -1/,
+    ],
+    [
+      'a fractional max_tokens',
+      () => readMessageStream(body(), { maxTokens: 1.5 }),
+      RangeError,
+      /maxTokens must be a whole number ≥ 1, got 1.5/,
+    ],
+    [
+      'a signal that is not an AbortSignal',
+      () => readMessageStream(body(), { signal: {} as never }),
+      TypeError,
+      /signal must be an AbortSignal/,
+    ],
+    ['nothing to read', () => readMessageStream(null as never), TypeError, /Expected a Response.*got null/],
+    ['a string to read', () => readMessageStream('data: x' as never), TypeError, /got string/],
+    [
+      'an unknown protocol',
+      () => streamMessage(request, { protocol: 'sse' as never }),
+      RangeError,
+      /protocol must be "anthropic" or "text", got "sse"/,
+    ],
+    [
+      'a zero headers timeout',
+      () => streamMessage(request, { headersTimeoutMs: 0 }),
+      RangeError,
+      /headersTimeoutMs must be a number above 0, got 0/,
+    ],
+    [
+      'a negative retry count',
+      () => streamMessage(request, { retry: { maxRetries: -1 } }),
+      RangeError,
+      /retry.maxRetries must be a whole number ≥ 0, got -1/,
+    ],
+    [
+      'a retry setting that is not options',
+      () => streamMessage(request, { retry: 3 as never }),
+      TypeError,
+      /retry must be false or an object/,
+    ],
+    [
+      'a fetch that is not a function',
+      () => streamMessage(request, { fetch: 'fetch' as never }),
+      TypeError,
+      /fetch must be a function, got "fetch"/,
+    ],
+    [
+      'a push of something other than text',
+      () => createPartialJSONParser().push(5 as never),
+      TypeError,
+      /push\(\) takes a string, got number/,
+    ],
+    [
+      'an unknown text granularity',
+      () => segmentText(noText(), 'paragraph' as never),
+      RangeError,
+      /granularity must be "sentence" or "word" or "line", got "paragraph"/,
+    ],
+    [
+      'text that is not an async iterable',
+      () => segmentText('hello' as never, 'word'),
+      TypeError,
+      /async iterable of text/,
+    ],
+    [
+      'zero steps',
+      () => createChatSession({ maxSteps: 0 }),
+      RangeError,
+      /maxSteps must be a whole number ≥ 1, got 0/,
+    ],
+    [
+      'a negative throttle',
+      () => createChatSession({ throttle: -5 }),
+      RangeError,
+      /throttle must be a number ≥ 0/,
+    ],
+    [
+      'a throttle of an unknown kind',
+      () => createChatSession({ throttle: 'idle' as never }),
+      TypeError,
+      /throttle must be a function, got "idle"/,
+    ],
+    [
+      'a tool whose execute is not a function',
+      () => createChatSession({ tools: { f: { inputSchema: {}, execute: true as never } } }),
+      TypeError,
+      /tools.f.execute must be a function/,
+    ],
+    [
+      'a bad option set later',
+      () => createChatSession().setOptions({ idleTimeoutMs: Number.NaN }),
+      RangeError,
+      /idleTimeoutMs/,
+    ],
+  ])('%s', (_name, call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+
+  it('rejects a sink-mode read of nothing, or with a sink that is not callbacks', async () => {
+    await expect(readMessageEvents(null as never, {})).rejects.toThrow(TypeError);
+    await expect(readMessageEvents(body(), { onText: 'x' as never })).rejects.toThrow(
+      /sink.onText must be a function/,
+    );
+  });
+
+  it('accepts every documented form', () => {
+    const controller = new AbortController();
+    expect(() => {
+      readMessageStream(body(), { idleTimeoutMs: 1000, totalTimeoutMs: Infinity, maxTokens: 1024 }).abort();
+      readMessageStream(Promise.resolve(body()), {
+        signal: controller.signal,
+        maxBufferSize: Infinity,
+      }).abort();
+      streamMessage(request, { retry: false, headersTimeoutMs: 5000, protocol: 'text' }).abort();
+      createChatSession({ throttle: 0, maxSteps: Infinity, tools: { f: { inputSchema: {} } } });
+      createChatSession({ throttle: false }).setOptions({ throttle: 'frame' });
+      segmentText(noText(), 'line');
+    }).not.toThrow();
+  });
+});

@@ -1,0 +1,42 @@
+// Options are checked where a parser, stream or session is made, so a bad value (often a NaN from
+// `Number(process.env.X)`) fails at that call with its name, instead of as a timeout that fires at
+// once or a stream failure later.
+
+/** What a numeric option must be. */
+type NumberKind = 'positive' | 'non-negative' | 'count' | 'positive count';
+
+/** Throws a `RangeError` naming `name` unless `value` is undefined or a number of `kind`. */
+export function checkNumber(name: string, value: unknown, kind: NumberKind): void {
+  if (value === undefined) return;
+  const whole = kind === 'count' || kind === 'positive count';
+  const min = kind === 'positive count' ? 1 : 0;
+  const valid =
+    typeof value === 'number' &&
+    (kind === 'positive' ? value > 0 : value >= min) &&
+    (!whole || Number.isInteger(value) || value === Infinity);
+  if (!valid) {
+    const bound = kind === 'positive' ? 'above 0' : `≥ ${min}`;
+    throw new RangeError(
+      `${name} must be ${whole ? 'a whole number' : 'a number'} ${bound}, got ${shown(value)}`,
+    );
+  }
+}
+
+/** Throws a `TypeError` naming `name` unless `value` is a function (or undefined, unless `required`). */
+export function checkFunction(name: string, value: unknown, required = false): void {
+  if (typeof value === 'function' || (value === undefined && !required)) return;
+  throw new TypeError(`${name} must be a function, got ${shown(value)}`);
+}
+
+/** Throws a `RangeError` naming `name` unless `value` is undefined or one of `allowed`. */
+export function checkOneOf(name: string, value: unknown, allowed: readonly unknown[]): void {
+  if (value === undefined || allowed.includes(value)) return;
+  throw new RangeError(`${name} must be ${allowed.map(shown).join(' or ')}, got ${shown(value)}`);
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'function') return 'a function';
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}

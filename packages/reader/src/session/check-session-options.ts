@@ -1,0 +1,27 @@
+import { checkFunction, checkNumber } from '../check-options.ts';
+import { checkRequestOptions } from '../fetch/stream-message.ts';
+import type { ChatSessionOptions } from './chat-session-options.ts';
+
+/**
+ * Throws a `RangeError` / `TypeError` for a session option that cannot work, when the session is
+ * created or its options change, rather than at the next `send`.
+ */
+export function checkSessionOptions(options: Partial<ChatSessionOptions>): void {
+  checkRequestOptions(options);
+  checkNumber('maxSteps', options.maxSteps, 'positive count');
+  for (const name of ['transport', 'generateId', 'onFinish', 'onError'] as const) {
+    checkFunction(name, options[name]);
+  }
+  const { throttle, tools, initialMessages } = options;
+  if (typeof throttle === 'number') checkNumber('throttle', throttle, 'non-negative');
+  else if (throttle !== undefined && throttle !== false && throttle !== 'frame') {
+    checkFunction('throttle', throttle);
+  }
+  if (initialMessages !== undefined && !Array.isArray(initialMessages)) {
+    throw new TypeError('initialMessages must be an array of messages');
+  }
+  for (const [name, tool] of Object.entries(tools ?? {})) {
+    if (typeof tool !== 'object' || tool === null) throw new TypeError(`tools.${name} must be an object`);
+    checkFunction(`tools.${name}.execute`, tool.execute);
+  }
+}
