@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProtocolError } from '../errors.ts';
 import { transcripts } from '../test/transcripts.ts';
 import type { MessageSnapshot, MessageStreamEvent } from '../types.ts';
+import { createPartialJSONParser } from '../partial-json/partial-json-parser.ts';
 import { accumulateMessage } from './accumulate-message.ts';
 
 function reduce(events: readonly unknown[], from?: MessageSnapshot): MessageSnapshot {
@@ -107,6 +108,49 @@ describe('accumulateMessage', () => {
       input: { path: 'notes.md', content: 'Once upon a ti' },
     });
     expect(final?.blocks[0]).toMatchObject({ streaming: false, inputComplete: false });
+  });
+
+  it('keeps a wide tool input linear: live readings are paced, never wrong, and the last one is exact', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => i * 7);
+    const input = JSON.stringify({ rows });
+    let snapshot = reduce([start, toolBlock(0)]);
+    const readings = new Set<unknown>();
+    for (let at = 0; at < input.length; at += 8) {
+      snapshot = reduce([json(0, input.slice(at, at + 8))], snapshot);
+      readings.add(snapshot.message.content[0]?.['input']);
+    }
+    const live = [...readings].map((reading) => (reading as { rows?: number[] }).rows ?? []);
+    // Every reading is a prefix of the input (a number still being read may show fewer digits).
+    const wrong = live.filter((seen) => seen.slice(0, -1).some((value, i) => value !== rows[i]));
+    expect(wrong).toEqual([]);
+    // Copying the open array after every one of the 14,000 deltas would copy ~140 million entries.
+    const copied = live.reduce((sum, seen) => sum + seen.length, 0);
+    expect(copied).toBeLessThan(64 * input.length);
+    expect(live.at(-1)?.length).toBeGreaterThan(rows.length - 400);
+    const done = reduce([{ type: 'content_block_stop', index: 0 }], snapshot);
+    expect(done.message.content[0]?.['input']).toEqual({ rows });
+  });
+
+  it('shows the latest reading of a wide input cut off by max_tokens', () => {
+    const input = JSON.stringify({ rows: Array.from({ length: 5000 }, (_, i) => i) }).slice(0, -200);
+    const deltas = Array.from({ length: Math.ceil(input.length / 5) }, (_, i) =>
+      json(0, input.slice(i * 5, i * 5 + 5)),
+    );
+    const cut = reduce([
+      start,
+      toolBlock(0),
+      ...deltas,
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'max_tokens', stop_sequence: null },
+        usage: { output_tokens: 9 },
+      },
+      { type: 'message_stop' },
+    ]);
+    const parser = createPartialJSONParser();
+    parser.push(input);
+    expect(cut.message.content[0]?.['input']).toEqual(parser.value);
+    expect(cut.blocks[0]).toMatchObject({ streaming: false, inputComplete: false });
   });
 
   it('overwrites usage counters (never adds) and ignores null ones', () => {

@@ -7,7 +7,7 @@ import type {
   TextBlock,
   ThinkingBlock,
 } from '../types.ts';
-import { isBlankJSON, keepParser, takeParser } from './tool-input.ts';
+import { isBlankJSON, keepInput, readLiveInput, takeInput } from './tool-input.ts';
 
 /** A block and its progress after a change. */
 export interface BlockUpdate {
@@ -64,9 +64,9 @@ function applyInputJSON(
   fragment: string,
   snapshot: MessageSnapshot,
 ): BlockUpdate {
-  const parser = takeParser(progress);
+  const input = takeInput(progress);
   try {
-    parser.push(fragment);
+    input.parser.push(fragment);
   } catch (cause) {
     throw invalidInput(block, cause, snapshot);
   }
@@ -75,9 +75,13 @@ function applyInputJSON(
     inputJson: (progress.inputJson ?? '') + fragment,
     inputComplete: false,
   };
-  keepParser(next, parser);
-  const live = parser.value;
-  return { block: live === undefined ? block : { ...block, input: live }, progress: next };
+  keepInput(next, input);
+  return { block: withInput(block, readLiveInput(input, fragment.length)), progress: next };
+}
+
+/** `block` showing `input`, or as it is when there is no (new) reading. */
+function withInput(block: ContentBlock, input: unknown): ContentBlock {
+  return input === undefined ? block : { ...block, input };
 }
 
 /** Closes a block at `content_block_stop`: tool input must now be complete, valid JSON. */
@@ -118,7 +122,7 @@ function closeBlock(block: ContentBlock, progress: BlockProgress): BlockUpdate {
   const done: BlockProgress = { streaming: false, inputJson: flat(json), inputComplete: true };
   // Only "" fragments arrived: the API's `{}` placeholder is the input.
   if (isBlankJSON(json)) return { block, progress: done };
-  return { block: { ...block, input: takeParser(progress).end() }, progress: done };
+  return { block: { ...block, input: takeInput(progress).parser.end() }, progress: done };
 }
 
 /** A finished text or thinking block with its text stored flat (see {@link flat}); others as they are. */
@@ -152,15 +156,20 @@ export function settleBlocks(
   const nextBlocks = blocks.map((progress, index) => {
     if (!progress.streaming) return progress;
     const cutShort = { ...progress, streaming: false };
+    const block = content[index]!;
     if (progress.inputJson !== undefined && isBlankJSON(progress.inputJson)) return cutShort;
     try {
-      const closed = closeBlock(content[index]!, progress);
-      if (inputKindError(closed.block)) return cutShort;
-      nextContent[index] = closed.block;
-      return closed.progress;
+      const closed = closeBlock(block, progress);
+      if (!inputKindError(closed.block)) {
+        nextContent[index] = closed.block;
+        return closed.progress;
+      }
     } catch {
-      return cutShort;
+      // Cut off inside the JSON: the best partial reading stays, flagged incomplete.
     }
+    // Live readings of a wide input may lag a little behind (see readLiveInput): take the last one.
+    if (isToolBlock(block)) nextContent[index] = withInput(block, takeInput(progress).parser.value);
+    return cutShort;
   });
   return { content: nextContent, blocks: nextBlocks };
 }

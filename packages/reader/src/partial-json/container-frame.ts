@@ -21,6 +21,8 @@ export class ContainerFrame {
   #dirty = true;
   /** Whether an own `__proto__` member was added, which a plain copy would turn into a prototype. */
   #hasProtoKey = false;
+  /** Entries added so far (a repeated key counts again): what a snapshot copies. */
+  size = 0;
 
   constructor(isArray: boolean) {
     this.isArray = isArray;
@@ -35,6 +37,7 @@ export class ContainerFrame {
       setMember(this.container as JSONObject, this.key, value);
       if (this.key === '__proto__') this.#hasProtoKey = true;
     }
+    this.size += 1;
     this.#dirty = true;
   }
 
@@ -74,21 +77,25 @@ function setMember(object: JSONObject, key: string, value: unknown): void {
 }
 
 /**
- * The reading of the whole open path, built from the innermost open child outwards. A frame whose
- * entries and child reading did not change since the last read keeps its snapshot, and then so
- * does every frame below it: `previous` (the last root reading) is returned as is.
- * Costs O(depth + the widths of the frames that changed); never walks completed subtrees.
+ * The reading of the whole open path, built from the innermost open child outwards, and how many
+ * entries that copied. A frame whose entries and child reading did not change since the last read
+ * keeps its snapshot, and then so does every frame below it: `previous` (the last root reading) is
+ * returned as is. Costs O(depth + the widths of the frames that changed); never walks completed
+ * subtrees.
  */
 export function readOpenPath(
   stack: readonly ContainerFrame[],
   innermost: unknown,
   previous: unknown,
-): unknown {
+): { reading: unknown; copied: number } {
   let reading = innermost;
+  let copied = 0;
   for (let depth = stack.length - 1; depth >= 0; depth--) {
-    const copy = stack[depth]!.snapshot(reading);
-    if (copy === undefined) return previous;
+    const frame = stack[depth]!;
+    const copy = frame.snapshot(reading);
+    if (copy === undefined) return { reading: previous, copied };
+    copied += frame.size + 1;
     reading = copy;
   }
-  return reading;
+  return { reading, copied };
 }

@@ -11,6 +11,7 @@ import { PartialJSONScanner } from './partial-json-scanner.ts';
  * So reading after every push stays linear overall for the usual shapes (a few keys with big
  * strings, nesting, arrays of modest width); an open array or object with n entries costs n per
  * read, so reading after every push while a very wide container fills up is quadratic in its width.
+ * (Message snapshots pace their readings of such tool inputs to stay linear.)
  */
 export interface PartialJSONParser {
   /**

@@ -97,6 +97,7 @@ export class PartialJSONScanner implements PartialJSONParser {
   /** The last reading handed out, and whether a push may have changed it since. */
   #reading: unknown = undefined;
   #stale = false;
+  #readCost = 0;
 
   /** True once the top-level value is complete. */
   get complete(): boolean {
@@ -110,6 +111,14 @@ export class PartialJSONScanner implements PartialJSONParser {
       this.#stale = false;
     }
     return this.#reading;
+  }
+
+  /**
+   * Entries the last reading of `value` copied: about what the next one costs while the same
+   * containers stay open. The reader uses it to pace its own reads of wide tool inputs.
+   */
+  get readCost(): number {
+    return this.#readCost;
   }
 
   /** Consumes one fragment; see `PartialJSONParser.push`. */
@@ -331,6 +340,8 @@ export class PartialJSONScanner implements PartialJSONParser {
       innermost = readPartialNumber(this.#numberText);
     }
     if (this.#stack.length === 0) return innermost;
-    return readOpenPath(this.#stack, innermost, this.#reading);
+    const { reading, copied } = readOpenPath(this.#stack, innermost, this.#reading);
+    this.#readCost = copied;
+    return reading;
   }
 }

@@ -21,7 +21,10 @@ export interface MessageStreamListeners {
   snapshot: (snapshot: MessageSnapshot) => void;
   /** A text delta, and the whole text of its block so far. */
   text: (delta: string, textSnapshot: string) => void;
-  /** A tool-input JSON fragment, and the best reading of the whole input so far. */
+  /**
+   * A tool-input JSON fragment, and the live reading of the whole input (the best reading so far;
+   * for an open array or object of thousands of entries, the one from a few hundred characters ago).
+   */
   inputJson: (partialJson: string, inputSnapshot: unknown) => void;
   /** A thinking delta, and the whole thinking so far. */
   thinking: (delta: string, thinkingSnapshot: string) => void;
