@@ -12,7 +12,7 @@ const KNOWN_DELTAS = new Map<unknown, [field: string, isString: boolean]>([
   ['citations_delta', ['citation', false]],
 ]);
 
-/** The string field that deltas extend, by block type. */
+/** The string field that deltas extend, by block type (it must start as a string). */
 const APPENDED_TEXT = new Map<unknown, string>([
   ['text', 'text'],
   ['thinking', 'thinking'],
@@ -56,29 +56,10 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
       }
       return event as unknown as MessageStreamEvent;
     }
-    case 'content_block_start': {
+    case 'content_block_start':
       requireIndex(event);
-      const block = event['content_block'];
-      if (!isObject(block) || typeof block['type'] !== 'string') throw malformed(event.type, 'content_block');
-      // Deltas are appended to these: they must start as strings (and citations as a list of objects).
-      const subject = `${event.type} (${block['type']})`;
-      const appended = APPENDED_TEXT.get(block['type']);
-      if (appended && typeof block[appended] !== 'string') throw malformed(subject, appended);
-      const citations = block['citations'];
-      if (
-        block['type'] === 'text' &&
-        citations != null &&
-        !(Array.isArray(citations) && citations.every(isObject))
-      ) {
-        throw malformed(subject, 'citations');
-      }
-      // Tool calls are run, answered and shown by id and name.
-      if (isToolBlock(block as unknown as ContentBlock)) {
-        for (const field of ['id', 'name'])
-          if (typeof block[field] !== 'string') throw malformed(subject, field);
-      }
+      requireBlock(event['content_block']);
       return event as unknown as MessageStreamEvent;
-    }
     case 'content_block_stop':
       requireIndex(event);
       return event as unknown as MessageStreamEvent;
@@ -106,6 +87,26 @@ function requireIndex(event: { type?: unknown; index?: unknown }): void {
   const index = event.index;
   if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
     throw malformed(String(event.type), 'index');
+  }
+}
+
+/** Throws unless a started block has what the reader builds on: deltas extend it, tools run by it. */
+function requireBlock(block: unknown): void {
+  if (!isObject(block) || typeof block['type'] !== 'string')
+    throw malformed('content_block_start', 'content_block');
+  const subject = `content_block_start (${block['type']})`;
+  const appended = APPENDED_TEXT.get(block['type']);
+  if (appended && typeof block[appended] !== 'string') throw malformed(subject, appended);
+  const { citations } = block;
+  if (
+    block['type'] === 'text' &&
+    citations != null &&
+    !(Array.isArray(citations) && citations.every(isObject))
+  ) {
+    throw malformed(subject, 'citations');
+  }
+  if (isToolBlock(block as unknown as ContentBlock)) {
+    for (const field of ['id', 'name']) if (typeof block[field] !== 'string') throw malformed(subject, field);
   }
 }
 
