@@ -4,6 +4,7 @@ import { cx } from '../cx.ts';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { ownEntry } from '../own-entry.ts';
+import { isStillStreaming } from './block-streaming.ts';
 
 /** Props of {@link ServerToolUseBlock}. */
 export type ServerToolUseBlockProps = BlockPartProps<ToolUseContentBlock>;
@@ -27,7 +28,7 @@ const STATE_LABELS: Readonly<Record<ServerToolState, string>> = {
 
 function serverToolState(props: ServerToolUseBlockProps): ServerToolState {
   const { block, message, progress } = props;
-  if (progress?.streaming) return 'input-streaming';
+  if (isStillStreaming(progress, message)) return 'input-streaming';
   const result = message.content.find((item) => item.type !== block.type && item['tool_use_id'] === block.id);
   if (result !== undefined) {
     const content = result['content'];

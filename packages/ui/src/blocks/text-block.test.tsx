@@ -31,6 +31,14 @@ describe('TextBlock', () => {
     await expect.element(screen.getByText("Hello! I'm Claude. How can I help you today?")).toBeVisible();
   });
 
+  it('drops the cursor when the stream failed or was stopped with the block still open', async () => {
+    const snapshots = await snapshotsOf(scenarios.basic);
+    const mid = findSnapshot(snapshots, (s) => s.blocks[0]?.streaming === true);
+    const screen = await renderBlock(toChatMessage(mid, 'error'), 0, { renderText: (text) => text });
+    expect((slot(screen.container, 'text-block') as HTMLElement).dataset['state']).toBe('complete');
+    expect(slot(screen.container, 'streaming-cursor')).toBeNull();
+  });
+
   it('keeps line breaks of plain text', async () => {
     const snapshots = await snapshotsOf(scenarios.stopSequence);
     const screen = await renderBlock(toChatMessage(snapshots.at(-1)!), 0);

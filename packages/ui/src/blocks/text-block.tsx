@@ -4,6 +4,7 @@ import { cx } from '../cx.ts';
 import { Citations } from './citations.tsx';
 import { PlainText } from './plain-text.tsx';
 import { rootProps, type BlockPartProps } from './part-props.ts';
+import { isStillStreaming } from './block-streaming.ts';
 
 /** Props of {@link TextBlock}. */
 export type TextBlockProps = BlockPartProps<TextContentBlock>;
@@ -16,8 +17,8 @@ export type TextBlockProps = BlockPartProps<TextContentBlock>;
  * <TextBlock block={block} index={0} message={message} progress={message.blocks?.[0]} renderText={markdownRenderText} />
  */
 export function TextBlock(props: TextBlockProps): ReactNode {
-  const { block, progress, renderText, className } = props;
-  const streaming = progress?.streaming === true;
+  const { block, progress, message, renderText, className } = props;
+  const streaming = isStillStreaming(progress, message);
   return (
     <div
       data-slot="text-block"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode, type ToggleEvent } from 'r
 import type { ThinkingBlock as ThinkingContentBlock } from '@chatstream/reader';
 import { cx } from '../cx.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
+import { isStillStreaming } from './block-streaming.ts';
 
 /** Props of {@link ThinkingBlock}. */
 export type ThinkingBlockProps = BlockPartProps<ThinkingContentBlock, HTMLDetailsElement>;
@@ -23,8 +24,8 @@ export function thinkingSummary(streaming: boolean, durationMs: number | undefin
  * <ThinkingBlock block={block} index={0} message={message} progress={message.blocks?.[0]} />
  */
 export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
-  const { block, progress, className, onToggle } = props;
-  const streaming = progress?.streaming === true;
+  const { block, progress, message, className, onToggle } = props;
+  const streaming = isStillStreaming(progress, message);
   const [open, setOpen] = useState(streaming);
   const [durationMs, setDurationMs] = useState<number | undefined>(undefined);
   const startedAt = useRef<number | undefined>(streaming ? performance.now() : undefined);

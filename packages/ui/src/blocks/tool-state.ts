@@ -1,4 +1,5 @@
 import type { BlockProgress, ChatMessage, ToolCallState } from '@chatstream/reader';
+import { isStillStreaming } from './block-streaming.ts';
 
 /** What a tool call is doing, as shown by `ToolUseBlock` (its `data-state`). */
 export type ToolUseState =
@@ -35,8 +36,10 @@ export function toolUseState(
   toolCall: ToolCallState | undefined,
   message?: ChatMessage,
 ): ToolUseState {
-  if (progress?.streaming) return 'input-streaming';
-  if (progress?.inputComplete === false && toolCall?.status !== 'error') {
+  if (isStillStreaming(progress, message)) return 'input-streaming';
+  // Still open when its message failed or stopped, or settled by `max_tokens` with partial input.
+  const cutOff = progress?.streaming === true || progress?.inputComplete === false;
+  if (cutOff && toolCall?.status !== 'error') {
     return message?.status === 'streaming' ? 'input-streaming' : 'input-incomplete';
   }
   if (toolCall === undefined) return 'called';

@@ -36,6 +36,18 @@ describe('ToolUseBlock', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('says the input was cut off, not "preparing", when the stream failed while it streamed', async () => {
+    const snapshots = await snapshotsOf(scenarios.toolUse);
+    const mid = findSnapshot(snapshots, (s) => (s.blocks[TOOL]?.inputJson ?? '').includes('Par'));
+    for (const status of ['error', 'aborted', 'incomplete'] as const) {
+      const screen = await renderBlock(toChatMessage(mid, status), TOOL);
+      await expect
+        .element(screen.getByRole('group', { name: 'Tool call: get_weather' }))
+        .toHaveAttribute('data-state', 'input-incomplete');
+      await screen.unmount();
+    }
+  });
+
   it('shows nothing for the {} placeholder before the first fragment', async () => {
     const snapshots = await snapshotsOf(scenarios.toolUse);
     const start = findSnapshot(snapshots, (s) => s.message.content.length > TOOL);
