@@ -23,6 +23,9 @@ describe('StatsTracker', () => {
       outputTokensExact: false,
     });
     stats.usage(12);
+    now = 1700;
+    // 12 tokens in 200 ms is a burst, not a rate.
+    expect(stats.read().tokensPerSecond).toBeUndefined();
     now = 2500;
     expect(stats.read()).toMatchObject({
       outputTokens: 12,

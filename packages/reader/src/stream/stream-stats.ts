@@ -12,7 +12,11 @@ export interface StreamStats {
   readonly outputTokens: number;
   /** True when `outputTokens` is exactly what the last `usage` said (no estimate on top). */
   readonly outputTokensExact: boolean;
-  /** Output tokens per second since the first token; undefined before it. */
+  /**
+   * Output tokens per second since the first token; undefined until tokens have come for a quarter
+   * of a second (the first deltas often arrive in a burst, and a rate over a few milliseconds
+   * reads as thousands per second).
+   */
   readonly tokensPerSecond: number | undefined;
   /** The request's `max_tokens`, when known. */
   readonly maxTokens: number | undefined;
@@ -22,6 +26,8 @@ export interface StreamStats {
 
 /** Characters per token for the estimate between usage updates: Latin text averages about four. */
 const CHARS_PER_TOKEN = 4;
+/** The shortest span of generation a rate is reported over. */
+const RATE_WINDOW_MS = 250;
 
 /** Collects the raw timings and counts behind {@link StreamStats}. */
 export class StatsTracker {
@@ -84,7 +90,7 @@ export class StatsTracker {
       bytes: this.#bytes,
       outputTokens,
       outputTokensExact: estimate === 0,
-      tokensPerSecond: generatingMs > 0 ? (outputTokens * 1000) / generatingMs : undefined,
+      tokensPerSecond: generatingMs >= RATE_WINDOW_MS ? (outputTokens * 1000) / generatingMs : undefined,
       maxTokens: this.#maxTokens,
       progress: this.#maxTokens ? Math.min(1, outputTokens / this.#maxTokens) : undefined,
     };
