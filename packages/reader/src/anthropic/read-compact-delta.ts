@@ -16,6 +16,14 @@ const TEXT_OFFSET = ',"delta":{"type":"text_delta","text":'.length;
 const INPUT_JSON_OFFSET = ',"delta":{"type":"input_json_delta","partial_json":'.length;
 
 /**
+ * The rest of the string when nothing in it needs decoding (no quote, backslash or control
+ * character): then it is copied as it is, which beat `JSON.parse` of the literal by about 5 % of
+ * bytes → events in an interleaved A/B run; most deltas are plain.
+ */
+// oxlint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters.
+const PLAIN_TAIL = /[^"\\\u0000-\u001f]*"\}\}$/y;
+
+/**
  * Reads a `text_delta` or `input_json_delta` event written exactly as the API writes it
  * (`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hel"}}`) without
  * parsing the whole event. Returns what `JSON.parse` would, or `undefined` when `data` is in any other form
@@ -31,16 +39,29 @@ export function readCompactDelta(data: string): ContentBlockDeltaEvent | undefin
   }
   const isText = data.charCodeAt(at + DELTA_TYPE_OFFSET) === 0x74;
   const quote = at + (isText ? TEXT_OFFSET : INPUT_JSON_OFFSET);
-  // Only the string literal goes to JSON.parse: it reads the escapes natively and returns a new
-  // string (a slice would keep the whole decoded network chunk alive), and no objects are built.
-  let value: unknown;
-  try {
-    value = JSON.parse(data.slice(quote, 1 - TAIL.length));
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'string') return undefined;
+  PLAIN_TAIL.lastIndex = quote + 1;
+  const value = PLAIN_TAIL.test(data) ? detached(data.slice(quote + 1, -TAIL.length)) : parsed(data, quote);
+  if (value === undefined) return undefined;
   return isText
     ? { type: 'content_block_delta', index, delta: { type: 'text_delta', text: value } }
     : { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: value } };
+}
+
+/**
+ * A copy of `text` that does not share memory with the string it was sliced from: a slice keeps its
+ * whole parent alive, and `data` is itself a slice of a decoded network chunk. Slicing a fresh
+ * concatenation flattens it into a new string.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+/** The string literal starting at `quote` and ending before the tail, read by `JSON.parse` (escapes and all). */
+function parsed(data: string, quote: number): string | undefined {
+  try {
+    const value: unknown = JSON.parse(data.slice(quote, 1 - TAIL.length));
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
