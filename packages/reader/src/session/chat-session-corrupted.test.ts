@@ -79,7 +79,8 @@ describe('ChatSession on corrupted streams', () => {
           });
         },
       ),
-      { numRuns: Number(process.env.RUNS ?? 150) },
+      // RUNS=5000 npx vitest run corrupted searches deeper than the default run.
+      { numRuns: Number(process.env['RUNS'] ?? 150) },
     );
   });
 });

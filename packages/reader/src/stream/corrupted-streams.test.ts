@@ -62,7 +62,8 @@ async function settle<T>(promise: Promise<T>): Promise<{ message?: T; error?: un
   );
 }
 
-const runs = { numRuns: Number(process.env.RUNS ?? 150) };
+// RUNS=5000 npx vitest run corrupted searches deeper than the default run.
+const runs = { numRuns: Number(process.env['RUNS'] ?? 150) };
 
 describe('corrupted streams', () => {
   for (const [name, transcript] of Object.entries(transcripts)) {
