@@ -47,7 +47,10 @@ export interface HTTPErrorDetails extends ChatStreamErrorOptions {
   requestId?: string | undefined;
   /** Delay asked for by `retry-after-ms` / `retry-after`, in milliseconds. */
   retryAfterMs?: number | undefined;
-  /** The response body as text, kept whole for the caller. */
+  /**
+   * The response body as text: an error status body up to its first 64 KiB; for a 2xx of the wrong
+   * content type (which may be a live stream), what its first chunk held.
+   */
   body?: string | undefined;
   /** The response's `content-type`. */
   contentType?: string | undefined;

@@ -197,6 +197,43 @@ describe('checkResponse: content type', () => {
     expect(error.contentType).toBe('text/html; charset=utf-8');
   });
 
+  it('a 200 plain-text stream that goes on fails at once with what its first chunk held, and is cancelled', async () => {
+    let cancelled = false;
+    const live = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('Hello from a plain-text stream'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const error = await httpErrorOf(
+      new Response(live, { status: 200, headers: { 'content-type': 'text/plain' } }),
+    );
+    expect(error.message).toContain('text/plain');
+    expect(error.body).toBe('Hello from a plain-text stream');
+    expect(cancelled).toBe(true);
+  });
+
+  it('an error body keeps its first 64 KiB and the rest is not read', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(40 * 1024));
+    let pulls = 0;
+    let cancelled = false;
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const error = await httpErrorOf(new Response(huge, { status: 502, statusText: 'Bad Gateway' }));
+    expect(error.body).toBe('x'.repeat(64 * 1024));
+    expect(cancelled).toBe(true);
+    expect(pulls).toBeLessThan(5);
+  });
+
   it('a 200 with no content type is an HTTPError', async () => {
     const response = new Response(null, { status: 200 });
     response.headers.delete('content-type');

@@ -1,9 +1,11 @@
 import { HTTPError } from '../errors.ts';
+import { readErrorBody } from './read-error-body.ts';
 
 /**
  * Resolves when `response` is a 2xx `text/event-stream`; otherwise reads its body and rejects
  * with an {@link HTTPError} carrying the status, Anthropic `error.type` and message when the body
- * is an Anthropic error, the `request-id`, the `retry-after` delay and the whole body text.
+ * is an Anthropic error, the `request-id`, the `retry-after` delay and the body text (see
+ * {@link readErrorBody} for how much of it).
  */
 export async function checkResponse(response: Response): Promise<void> {
   const contentType = response.headers.get('content-type') ?? '';
@@ -14,7 +16,7 @@ export async function checkResponse(response: Response): Promise<void> {
 
 async function toHTTPError(response: Response, contentType: string): Promise<HTTPError> {
   const { headers, status, statusText } = response;
-  const body = await response.text().catch(() => undefined);
+  const body = await readErrorBody(response);
   const parsed = parseErrorBody(body);
   const reason = response.ok
     ? `Expected text/event-stream but got ${contentType || 'no content type'}`
