@@ -7,6 +7,7 @@ import type {
   TextBlock,
   ThinkingBlock,
 } from '../types.ts';
+import { flatCopy } from './flat-copy.ts';
 import { isBlankJSON, keepInput, readLiveInput, takeInput } from './tool-input.ts';
 
 /** A block and its progress after a change. */
@@ -119,26 +120,17 @@ function closeBlock(block: ContentBlock, progress: BlockProgress): BlockUpdate {
   if (!isToolBlock(block) || json === undefined) {
     return { block: withFlatText(block), progress: { ...progress, streaming: false } };
   }
-  const done: BlockProgress = { streaming: false, inputJson: flat(json), inputComplete: true };
+  const done: BlockProgress = { streaming: false, inputJson: flatCopy(json), inputComplete: true };
   // Only "" fragments arrived: the API's `{}` placeholder is the input.
   if (isBlankJSON(json)) return { block, progress: done };
   return { block: { ...block, input: takeInput(progress).parser.end() }, progress: done };
 }
 
-/** A finished text or thinking block with its text stored flat (see {@link flat}); others as they are. */
+/** A finished text or thinking block with its text stored flat (see {@link flatCopy}); others as they are. */
 function withFlatText(block: ContentBlock): ContentBlock {
-  if (block.type === 'text') return { ...block, text: flat((block as TextBlock).text) };
-  if (block.type === 'thinking') return { ...block, thinking: flat((block as ThinkingBlock).thinking) };
+  if (block.type === 'text') return { ...block, text: flatCopy((block as TextBlock).text) };
+  if (block.type === 'thinking') return { ...block, thinking: flatCopy((block as ThinkingBlock).thinking) };
   return block;
-}
-
-/**
- * The same text as one flat string. Appending deltas builds a rope that V8 keeps node by node
- * (about 4× the text's size, see bench/message-stream.bench.ts) until something flattens it;
- * slicing a concatenation makes a flat copy, once per finished block.
- */
-function flat(text: string): string {
-  return (text + ' ').slice(0, -1);
 }
 
 /**

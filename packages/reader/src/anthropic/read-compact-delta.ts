@@ -1,4 +1,5 @@
 import type { ContentBlockDeltaEvent } from '../types.ts';
+import { flatCopy } from './flat-copy.ts';
 
 // Hand-written on purpose: text and tool-input deltas are nearly every event of a stream, and
 // `JSON.parse` building their two objects was most of the reader's time. The API writes them in
@@ -40,20 +41,11 @@ export function readCompactDelta(data: string): ContentBlockDeltaEvent | undefin
   const isText = data.charCodeAt(at + DELTA_TYPE_OFFSET) === 0x74;
   const quote = at + (isText ? TEXT_OFFSET : INPUT_JSON_OFFSET);
   PLAIN_TAIL.lastIndex = quote + 1;
-  const value = PLAIN_TAIL.test(data) ? detached(data.slice(quote + 1, -TAIL.length)) : parsed(data, quote);
+  const value = PLAIN_TAIL.test(data) ? flatCopy(data.slice(quote + 1, -TAIL.length)) : parsed(data, quote);
   if (value === undefined) return undefined;
   return isText
     ? { type: 'content_block_delta', index, delta: { type: 'text_delta', text: value } }
     : { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: value } };
-}
-
-/**
- * A copy of `text` that does not share memory with the string it was sliced from: a slice keeps its
- * whole parent alive, and `data` is itself a slice of a decoded network chunk. Slicing a fresh
- * concatenation flattens it into a new string.
- */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 /** The string literal starting at `quote` and ending before the tail, read by `JSON.parse` (escapes and all). */
