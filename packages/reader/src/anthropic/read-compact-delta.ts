@@ -7,8 +7,8 @@ import { flatCopy } from './flat-copy.ts';
 // bytes → typed events 1.5–1.8× faster than the same pipeline with `JSON.parse`
 // (bench/sse-throughput.bench.ts, "bare" column). Anything else, even valid JSON spelled
 // differently, goes to `JSON.parse`.
-const COMPACT_DELTA =
-  /^\{"type":"content_block_delta","index":(?:0|[1-9]\d{0,8}),"delta":\{"type":"(?:text_delta","text|input_json_delta","partial_json)":"/;
+const COMPACT_START = String.raw`^\{"type":"content_block_delta","index":(?:0|[1-9]\d{0,8}),"delta":\{"type":"(?:text_delta","text|input_json_delta","partial_json)":"`;
+const COMPACT_DELTA = new RegExp(COMPACT_START);
 const TAIL = '"}}';
 const INDEX_AT = '{"type":"content_block_delta","index":'.length;
 const DELTA_TYPE_OFFSET = ',"delta":{"type":"'.length;
@@ -17,12 +17,12 @@ const TEXT_OFFSET = ',"delta":{"type":"text_delta","text":'.length;
 const INPUT_JSON_OFFSET = ',"delta":{"type":"input_json_delta","partial_json":'.length;
 
 /**
- * The rest of the string when nothing in it needs decoding (no quote, backslash or control
- * character): then it is copied as it is, which beat `JSON.parse` of the literal by about 5 % of
- * bytes → events in an interleaved A/B run; most deltas are plain.
+ * A compact delta whose string needs no decoding (no quote, backslash or control character), the
+ * usual case: its text is copied as it is, which beat `JSON.parse` of the literal by about 5 % of
+ * bytes → events in an interleaved A/B run. One test for the whole event takes 4 % fewer
+ * instructions per stream than testing its start and then its rest (bench/instructions/count.sh).
  */
-// oxlint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters.
-const PLAIN_TAIL = /[^"\\\u0000-\u001f]*"\}\}$/y;
+const PLAIN_DELTA = new RegExp(String.raw`${COMPACT_START}[^"\\\u0000-\u001f]*"\}\}$`);
 
 /**
  * Reads a `text_delta` or `input_json_delta` event written exactly as the API writes it
@@ -31,7 +31,8 @@ const PLAIN_TAIL = /[^"\\\u0000-\u001f]*"\}\}$/y;
  * or is not valid JSON, for the caller to parse in full.
  */
 export function readCompactDelta(data: string): ContentBlockDeltaEvent | undefined {
-  if (!COMPACT_DELTA.test(data) || !data.endsWith(TAIL)) return undefined;
+  const isPlain = PLAIN_DELTA.test(data);
+  if (!isPlain && (!COMPACT_DELTA.test(data) || !data.endsWith(TAIL))) return undefined;
   let at = INDEX_AT;
   let index = 0;
   // The pattern allowed only digits up to the comma.
@@ -40,13 +41,18 @@ export function readCompactDelta(data: string): ContentBlockDeltaEvent | undefin
   }
   const isText = data.charCodeAt(at + DELTA_TYPE_OFFSET) === 0x74;
   const quote = at + (isText ? TEXT_OFFSET : INPUT_JSON_OFFSET);
-  PLAIN_TAIL.lastIndex = quote + 1;
-  const value = PLAIN_TAIL.test(data) ? flatCopy(data.slice(quote + 1, -TAIL.length)) : parsed(data, quote);
+  const value = isPlain ? unshared(data.slice(quote + 1, -TAIL.length)) : parsed(data, quote);
   if (value === undefined) return undefined;
   return isText
     ? { type: 'content_block_delta', index, delta: { type: 'text_delta', text: value } }
     : { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: value } };
 }
+
+/**
+ * `slice` as a string that holds no chunk alive. V8 copies slices shorter than 13 characters anyway
+ * (many deltas): skipping `flatCopy` for them takes 3 % fewer instructions per stream (same count).
+ */
+const unshared = (slice: string): string => (slice.length < 13 ? slice : flatCopy(slice));
 
 /** The string literal starting at `quote` and ending before the tail, read by `JSON.parse` (escapes and all). */
 function parsed(data: string, quote: number): string | undefined {
