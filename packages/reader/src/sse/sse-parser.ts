@@ -230,7 +230,9 @@ export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParse
         if (lf === pos) dispatch();
         else line(text, pos, lf);
         pos = lf + 1;
-        if (text.charCodeAt(pos) === LF) {
+        // Bounds checked first: reading past the end (a chunk ending in LF) makes V8 recompile
+        // this loop with a slow generic charCodeAt, ~4 % more instructions at 1 KiB chunks.
+        if (pos < length && text.charCodeAt(pos) === LF) {
           dispatch();
           pos++;
         }
