@@ -26,8 +26,8 @@ const INPUT_JSON_OFFSET = ',"delta":{"type":"input_json_delta","partial_json":'.
  * instructions per stream than testing its start and then its rest (bench/instructions/count.sh).
  * The same start as {@link COMPACT_DELTA}.
  */
-// oxlint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters.
 const PLAIN_DELTA =
+  // oxlint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters.
   /^\{"type":"content_block_delta","index":(?:0|[1-9]\d{0,8}),"delta":\{"type":"(?:text_delta","text|input_json_delta","partial_json)":"[^"\\\u0000-\u001f]*"\}\}$/;
 
 /**
