@@ -22,6 +22,47 @@ it('announces whole sentences of a streaming answer, never a partial one', async
   await expectNoAxeViolations(screen.container);
 });
 
+it('says a code block is there instead of reading its code, once its fence closes', async () => {
+  const screen = await render(<Announcer text={'Run this:\n```sh\nnpm ins'} streaming messageId="c" />);
+  await tick();
+  // Nothing yet: the code so far is not read, and "Run this:" waits for the next sentence to begin.
+  expect(said(screen.container)).toEqual([]);
+  await screen.rerender(
+    <Announcer text={'Run this:\n```sh\nnpm install\nnpm test\n```\nThen'} streaming messageId="c" />,
+  );
+  await expect.poll(() => said(screen.container)).toEqual(['Run this:', 'Code block in sh, 2 lines.']);
+  await screen.rerender(
+    <Announcer
+      text={'Run this:\n```sh\nnpm install\nnpm test\n```\nThen open it.\n```\ncut off'}
+      streaming={false}
+      messageId="c"
+    />,
+  );
+  // A block the answer left open is described when it ends.
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['Code block in sh, 2 lines.', 'Then open it.', 'Code block, 1 line.']);
+});
+
+it('describes code in the words it is given', async () => {
+  const describeCode = (language: string | undefined, lines: number) =>
+    `Code ${language ?? 'sans langage'}, ${lines} ligne${lines > 1 ? 's' : ''}.`;
+  const screen = await render(
+    <Announcer text="Voici :" streaming messageId="d" describeCode={describeCode} />,
+  );
+  await screen.rerender(
+    <Announcer
+      text={'Voici :\n```\na\nb\n```\nFin.'}
+      streaming={false}
+      messageId="d"
+      describeCode={describeCode}
+    />,
+  );
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['Voici :', 'Code sans langage, 2 lignes.', 'Fin.']);
+});
+
 it('does not read out text that never streamed (history)', async () => {
   const screen = await render(
     <Announcer text="An old answer. From before." streaming={false} messageId="old" />,

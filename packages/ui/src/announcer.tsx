@@ -9,12 +9,13 @@ import {
 } from 'react';
 import { segmentText } from '@chatstream/reader';
 import { cx } from './cx.ts';
+import { createSpokenTextReader, type DescribeCode, type SpokenTextReader } from './spoken-text.ts';
 import { createTextChannel, type TextChannel } from './text-channel.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 
 /** Props of {@link Announcer}. */
 export interface AnnouncerProps extends HTMLAttributes<HTMLDivElement> {
-  /** The text of the answer being streamed, as far as it arrived. */
+  /** The text (markdown) of the answer being streamed, as far as it arrived. */
   text: string;
   /** Whether that answer is still streaming; text that never streamed (history) is not announced. */
   streaming: boolean;
@@ -24,10 +25,19 @@ export interface AnnouncerProps extends HTMLAttributes<HTMLDivElement> {
   error?: string | undefined;
   /** Locale for sentence boundaries (default: the browser's). */
   locale?: string | undefined;
+  /**
+   * What is said for a fenced code block instead of its code (default `describeCode`: "Code block in
+   * python, 12 lines."). The one given when an answer starts is used for all of it.
+   */
+  describeCode?: DescribeCode | undefined;
 }
 
 interface Feed {
   messageId: string | undefined;
+  /** The answer's markdown as last rendered. */
+  markdown: string;
+  reader: SpokenTextReader;
+  /** The spoken text already pushed into the channel. */
   seen: string;
   channel: TextChannel;
   closed: boolean;
@@ -39,14 +49,15 @@ const KEPT = 3;
 /**
  * A visually hidden, polite live region that reads the streaming answer out sentence by sentence
  * (`segmentText` from the reader, so CJK and abbreviations segment correctly) instead of every token,
- * and reads out errors.
+ * and reads out errors. A fenced code block is announced as one sentence saying what it is
+ * (`describeCode`), not read out symbol by symbol.
  *
  * @example
  * <Announcer text={textOf(last)} streaming={last.status === 'streaming'} messageId={last.id} error={errorText} />
  */
 export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, AnnouncerProps>(function Announcer(
-    { text, streaming, messageId, error, locale, className, ...rest },
+    { text: markdown, streaming, messageId, error, locale, describeCode, className, ...rest },
     ref,
   ) {
     const region = useRef<HTMLDivElement | null>(null);
@@ -73,13 +84,20 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
 
     useEffect(() => {
       let current = feed.current;
-      if (current && (current.messageId !== messageId || !text.startsWith(current.seen))) {
+      if (current && (current.messageId !== messageId || !markdown.startsWith(current.markdown))) {
         current.channel.close();
         current = feed.current = undefined;
       }
       if (!current) {
         if (!streaming) return;
-        current = feed.current = { messageId, seen: '', channel: createTextChannel(), closed: false };
+        current = feed.current = {
+          messageId,
+          markdown: '',
+          reader: createSpokenTextReader(describeCode),
+          seen: '',
+          channel: createTextChannel(),
+          closed: false,
+        };
         const { channel } = current;
         void (async () => {
           for await (const sentence of segmentText(channel.text, 'sentence', locale)) {
@@ -89,6 +107,8 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         })();
       }
       if (current.closed) return;
+      const text = current.reader(markdown, !streaming);
+      current.markdown = markdown;
       if (text.length > current.seen.length) {
         current.channel.push(text.slice(current.seen.length));
         current.seen = text;
@@ -97,7 +117,7 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         current.channel.close();
         current.closed = true;
       }
-    }, [text, streaming, messageId, locale, announce]);
+    }, [markdown, streaming, messageId, locale, describeCode, announce]);
 
     useEffect(() => () => feed.current?.channel.close(), []);
 

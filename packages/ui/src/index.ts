@@ -33,6 +33,8 @@ export { EmptyState } from './empty-state.tsx';
 export type { EmptyStateProps } from './empty-state.tsx';
 export { Announcer } from './announcer.tsx';
 export type { AnnouncerProps } from './announcer.tsx';
+export { createSpokenTextReader, describeCode, spokenText } from './spoken-text.ts';
+export type { DescribeCode, SpokenTextReader } from './spoken-text.ts';
 
 // Blocks
 export type { BlockRenderer, BlockRendererProps, BlockRenderers } from './block-props.ts';

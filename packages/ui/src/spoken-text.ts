@@ -1,0 +1,93 @@
+/** Says what a fenced code block holds, for listeners: its info word (usually a language) and length. */
+export type DescribeCode = (language: string | undefined, lines: number) => string;
+
+/** The default {@link DescribeCode}: "Code block in python, 12 lines." */
+export const describeCode: DescribeCode = (language, lines) =>
+  `Code block${language ? ` in ${language}` : ''}, ${lines} ${lines === 1 ? 'line' : 'lines'}.`;
+
+/**
+ * Turns a growing markdown answer into the text worth reading aloud (see {@link spokenText}).
+ * Each call passes the whole answer so far, which must extend the previous call's; complete lines
+ * are read once, so a call costs the text added since the last one.
+ */
+export type SpokenTextReader = (markdown: string, ended: boolean) => string;
+
+interface OpenFence {
+  marker: string;
+  language: string | undefined;
+  lines: number;
+}
+
+// A fence: any indentation (code in nested list items is indented), three or more backticks or
+// tildes, then the info string. CommonMark allows no backtick in a backtick fence's info string.
+const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
+// The start of a line that may still turn into a fence as more text arrives (blank so far included).
+const MAYBE_FENCE = /^\s*(?:`|~|$)/;
+
+function openFence(line: string): OpenFence | undefined {
+  const match = FENCE.exec(line);
+  if (!match) return undefined;
+  const [, marker = '', info = ''] = match;
+  if (marker.startsWith('`') && info.includes('`')) return undefined;
+  return { marker, language: info.trim().split(/\s+/)[0] || undefined, lines: 0 };
+}
+
+function closes(line: string, fence: OpenFence): boolean {
+  const trimmed = line.trim();
+  return trimmed.length >= fence.marker.length && trimmed === fence.marker[0]!.repeat(trimmed.length);
+}
+
+/** Creates a {@link SpokenTextReader} for one answer. */
+export function createSpokenTextReader(describe: DescribeCode = describeCode): SpokenTextReader {
+  let read = 0; // characters of `markdown` turned into `spoken`: whole lines, line breaks included
+  let spoken = '';
+  let fence: OpenFence | undefined;
+
+  /** What a complete `line` adds to the spoken text; moves in and out of code blocks. */
+  function speakLine(line: string, ending: string): string {
+    if (!fence) {
+      fence = openFence(line);
+      return fence ? '' : line + ending;
+    }
+    if (!closes(line, fence)) {
+      fence.lines++;
+      return '';
+    }
+    const description = describe(fence.language, fence.lines) + ending;
+    fence = undefined;
+    return description;
+  }
+
+  return (markdown, ended) => {
+    for (let end = markdown.indexOf('\n', read); end !== -1; end = markdown.indexOf('\n', read)) {
+      spoken += speakLine(markdown.slice(read, end), '\n');
+      read = end + 1;
+    }
+    const rest = markdown.slice(read);
+    if (ended) {
+      // The last line, complete now, and a block the answer left open.
+      if (rest !== '') spoken += speakLine(rest, '');
+      if (fence) spoken += describe(fence.language, fence.lines);
+      read = markdown.length;
+      fence = undefined;
+      return spoken;
+    }
+    // A partial line is spoken as far as it came, unless it may still open or close a fence.
+    return fence || MAYBE_FENCE.test(rest) ? spoken : spoken + rest;
+  };
+}
+
+/**
+ * The part of a markdown answer worth reading aloud: the text as it is, except that each fenced
+ * code block becomes one sentence from `describe` (a listener wants to know code is there, not hear
+ * it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
+ * appending: a block is described once its closing fence arrives, and a last line that could still
+ * become a fence waits for its line ending. Once ended, a block left open is described too.
+ *
+ * @example
+ * spokenText('Run this:\n```sh\nnpm test\n```\nDone.', true);
+ * // 'Run this:\nCode block in sh, 1 line.\nDone.'
+ */
+export function spokenText(markdown: string, ended: boolean, describe: DescribeCode = describeCode): string {
+  return createSpokenTextReader(describe)(markdown, ended);
+}
