@@ -87,6 +87,18 @@ describe('readCompactDelta', () => {
       'a missing closing quote',
       '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":}}',
     ],
+    [
+      'data cut after the opening quote',
+      '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"',
+    ],
+    [
+      'data cut in the string',
+      '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hel',
+    ],
+    [
+      'data cut before the last brace',
+      '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hel"}',
+    ],
   ])('leaves %s to JSON.parse', (_name, data) => {
     expect(readCompactDelta(data)).toBeUndefined();
   });
