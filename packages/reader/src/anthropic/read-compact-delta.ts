@@ -20,8 +20,8 @@ const INPUT_JSON_OFFSET = ',"delta":{"type":"input_json_delta","partial_json":'.
  * quote, backslash or control character: the usual case), the rest of the event. Sticky, so a match
  * leaves `lastIndex` at its end: the end of the data for such a plain delta, whose text is then
  * copied as it is (that beat `JSON.parse` of the literal by about 5 % of bytes → events). One test
- * telling both kinds apart takes 4–6 % fewer instructions per stream than separate patterns
- * (bench/instructions/count.sh). A literal, not `new RegExp`: bundlers keep a module's top-level
+ * telling both kinds apart takes fewer instructions per stream than a pattern for each (2–6 %,
+ * bench/instructions/count.sh). A literal, not `new RegExp`: bundlers keep a module's top-level
  * calls, which would put this file into bundles of the SSE parser alone.
  */
 const COMPACT_DELTA =
