@@ -36,13 +36,13 @@ const meta = preview.meta({ component: Announcer, title: 'Parts/Announcer' });
 
 /**
  * Completed sentences of a streaming answer, one by one (never every token); the last three are kept.
- * The answer's code block is announced as what it is, not read out.
+ * The heading is read without its `##`, and the code block is announced as what it is, not read out.
  */
 export const AnnouncesSentences = meta.story({
   render: () => <StreamingAnnouncer />,
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByText('## Why streaming matters', {}, { timeout: streamTimeout }),
+      await canvas.findByText('Why streaming matters', {}, { timeout: streamTimeout }),
     ).toBeInTheDocument();
     await expect(
       await canvas.findByText('Code block in ts, 3 lines.', {}, { timeout: streamTimeout }),

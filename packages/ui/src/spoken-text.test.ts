@@ -35,6 +35,12 @@ describe('spokenText', () => {
     expect(spokenText('Hello.\n``', true)).toBe('Hello.\n``');
   });
 
+  it('speaks prose without heading markers and link targets', () => {
+    expect(spokenText('## Setup\nRead [the guide](https://example.com/guide) first.', true)).toBe(
+      'Setup\nRead the guide first.',
+    );
+  });
+
   it('takes a custom description (e.g. another language)', () => {
     expect(
       spokenText('```ts\na\nb\n```', true, (language, lines) => `Code ${language} : ${lines} lignes.`),
@@ -58,6 +64,11 @@ describe('spokenText', () => {
       'text',
       '.',
       ' x`y`',
+      '#',
+      '## ',
+      '[a](',
+      ')',
+      '!',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), (pieces, at) => {
@@ -72,7 +83,20 @@ describe('spokenText', () => {
   });
 
   it('reads an answer fed piece by piece as it reads the whole', () => {
-    const piece = fc.constantFrom('```', '~~~', '```py', '`', ' ', '\n', 'text', '.');
+    const piece = fc.constantFrom(
+      '```',
+      '~~~',
+      '```py',
+      '`',
+      ' ',
+      '\n',
+      'text',
+      '.',
+      '# ',
+      '[a](b)',
+      '](',
+      '!',
+    );
     fc.assert(
       fc.property(fc.array(fc.array(piece, { maxLength: 6 }), { maxLength: 12 }), (steps) => {
         const reader = createSpokenTextReader();

@@ -1,3 +1,5 @@
+import { spokenProse } from './spoken-prose.ts';
+
 /** Says what a fenced code block holds, for listeners: its info word (usually a language) and length. */
 export type DescribeCode = (language: string | undefined, lines: number) => string;
 
@@ -47,7 +49,7 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
   function speakLine(line: string, ending: string): string {
     if (!fence) {
       fence = openFence(line);
-      return fence ? '' : line + ending;
+      return fence ? '' : spokenProse(line, true) + ending;
     }
     if (!closes(line, fence)) {
       fence.lines++;
@@ -73,14 +75,14 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
       return spoken;
     }
     // A partial line is spoken as far as it came, unless it may still open or close a fence.
-    return fence || MAYBE_FENCE.test(rest) ? spoken : spoken + rest;
+    return fence || MAYBE_FENCE.test(rest) ? spoken : spoken + spokenProse(rest, false);
   };
 }
 
 /**
- * The part of a markdown answer worth reading aloud: the text as it is, except that each fenced
- * code block becomes one sentence from `describe` (a listener wants to know code is there, not hear
- * it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
+ * The part of a markdown answer worth reading aloud: its prose without heading markers, link
+ * brackets and link targets (see {@link spokenProse}), and each fenced code block as one sentence
+ * from `describe` (a listener wants to know code is there, not hear it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
  * appending: a block is described once its closing fence arrives, and a last line that could still
  * become a fence waits for its line ending. Once ended, a block left open is described too.
  *

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { spokenProse } from './spoken-prose.ts';
+
+it('drops heading markers, link brackets and link targets, keeping the words', () => {
+  expect(spokenProse('## Why streaming matters', true)).toBe('Why streaming matters');
+  expect(spokenProse('See [the docs](https://example.com/docs) and [this].', true)).toBe(
+    'See the docs and this.',
+  );
+  expect(spokenProse('![A chart](chart.png) shows it!', true)).toBe('A chart shows it!');
+  expect(spokenProse('#hashtag, 7 # signs, ####### seven', true)).toBe('#hashtag, 7 # signs, ####### seven');
+  expect(spokenProse('    # indented code, not a heading', true)).toBe('    # indented code, not a heading');
+});
+
+it('ends a link target at its first closing parenthesis', () => {
+  expect(spokenProse('[w](https://en.wikipedia.org/wiki/Rust_(language)) is', true)).toBe('w) is');
+});
+
+it('keeps what only looked like a link target once the line is complete', () => {
+  expect(spokenProse('a [b](c and d', false)).toBe('a b');
+  expect(spokenProse('a [b](c and d', true)).toBe('a b(c and d');
+});
+
+it('waits on a line beginning that may still be a heading marker or an image', () => {
+  expect(spokenProse('##', false)).toBe('');
+  expect(spokenProse('##', true)).toBe('');
+  expect(spokenProse('Wow!', false)).toBe('Wow');
+  expect(spokenProse('Wow!', true)).toBe('Wow!');
+});
+
+it('speaks any beginning of a line as a beginning of the whole line', () => {
+  const piece = fc.constantFrom('#', '## ', ' ', '[', ']', '(', ')', '](', '!', '![', 'word', '.', 'x');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 20 }), fc.nat(), (pieces, at) => {
+      const line = pieces.join('');
+      const cut = at % (line.length + 1);
+      const partial = spokenProse(line.slice(0, cut), false);
+      expect(spokenProse(line, false).startsWith(partial)).toBe(true);
+      expect(spokenProse(line, true).startsWith(spokenProse(line, false))).toBe(true);
+    }),
+    { numRuns: 3000 },
+  );
+});
