@@ -44,18 +44,17 @@ it('says a code block is there instead of reading its code, once its fence close
     .toEqual(['Code block in sh, 2 lines.', 'Then open it.', 'Code block, 1 line.']);
 });
 
+const frenchCode = (language: string | undefined, lines: number) =>
+  `Code ${language ?? 'sans langage'}, ${lines} ligne${lines > 1 ? 's' : ''}.`;
+
 it('describes code in the words it is given', async () => {
-  const describeCode = (language: string | undefined, lines: number) =>
-    `Code ${language ?? 'sans langage'}, ${lines} ligne${lines > 1 ? 's' : ''}.`;
-  const screen = await render(
-    <Announcer text="Voici :" streaming messageId="d" describeCode={describeCode} />,
-  );
+  const screen = await render(<Announcer text="Voici :" streaming messageId="d" describeCode={frenchCode} />);
   await screen.rerender(
     <Announcer
       text={'Voici :\n```\na\nb\n```\nFin.'}
       streaming={false}
       messageId="d"
-      describeCode={describeCode}
+      describeCode={frenchCode}
     />,
   );
   await expect
