@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { spokenProse } from './spoken-prose.ts';
+import { LINE_START, readProse, spokenProse } from './spoken-prose.ts';
 
 it('drops heading markers, link brackets and link targets, keeping the words', () => {
   expect(spokenProse('## Why streaming matters', true)).toBe('Why streaming matters');
@@ -37,6 +37,24 @@ it('speaks any beginning of a line as a beginning of the whole line', () => {
       const partial = spokenProse(line.slice(0, cut), false);
       expect(spokenProse(line, false).startsWith(partial)).toBe(true);
       expect(spokenProse(line, true).startsWith(spokenProse(line, false))).toBe(true);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+it('goes on from a checkpoint as if it read the whole line again', () => {
+  const piece = fc.constantFrom('#', '## ', ' ', '[', ']', '(', ')', '](', '!', '![', 'word', '.');
+  fc.assert(
+    fc.property(fc.array(fc.array(piece, { maxLength: 4 }), { maxLength: 10 }), (steps) => {
+      let line = '';
+      let checkpoint = LINE_START;
+      for (const step of steps) {
+        line += step.join('');
+        const reading = readProse(line, false, checkpoint);
+        expect(reading.spoken).toBe(spokenProse(line, false));
+        checkpoint = reading.checkpoint;
+      }
+      expect(readProse(line, true, checkpoint).spoken).toBe(spokenProse(line, true));
     }),
     { numRuns: 3000 },
   );

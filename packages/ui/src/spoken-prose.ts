@@ -1,9 +1,66 @@
-// A heading's marker: up to three spaces, one to six `#`, then spaces or the line's end.
-const HEADING = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
+// A heading's marker: up to three spaces, one to six `#`, then a space or the line's end (only
+// one space: a marker that could still grow would move the checkpoint behind it).
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 // The beginning of a line that may still turn out to be a heading's marker.
 const MAYBE_HEADING = /^ {0,3}#{0,6}$/;
 // Where link syntax may start: brackets, and the `!` of an image.
 const LINK_SYNTAX = /[[\]!]/g;
+
+/** How far a line was read: its spoken text up to `at`, where reading can go on with more of the line. */
+export interface ProseCheckpoint {
+  readonly at: number;
+  readonly spoken: string;
+}
+
+/** What {@link readProse} found: the line's spoken text, and where to go on once the line grew. */
+export interface ProseReading {
+  readonly spoken: string;
+  readonly checkpoint: ProseCheckpoint;
+}
+
+/** The checkpoint of a line not read yet. */
+export const LINE_START: ProseCheckpoint = { at: 0, spoken: '' };
+
+/**
+ * Reads a line of markdown prose as it should sound (see {@link spokenProse}), going on from
+ * `from`, a checkpoint an earlier reading of a beginning of this same line returned. Reading a
+ * streaming line from its last checkpoint costs only what arrived since.
+ */
+export function readProse(line: string, complete: boolean, from: ProseCheckpoint = LINE_START): ProseReading {
+  let { at: next, spoken } = from;
+  if (next === 0) {
+    if (!complete && MAYBE_HEADING.test(line)) return { spoken: '', checkpoint: LINE_START };
+    next = HEADING.exec(line)?.[0].length ?? 0;
+  }
+  LINK_SYNTAX.lastIndex = next;
+  for (let match = LINK_SYNTAX.exec(line); match; match = LINK_SYNTAX.exec(line)) {
+    const at = match.index;
+    const char = line[at];
+    const after = line[at + 1];
+    // A `!` or `]` ending a partial line is decided by the next character: wait for it.
+    if (after === undefined && !complete && char !== '[') {
+      spoken += line.slice(next, at);
+      return { spoken, checkpoint: { at, spoken } };
+    }
+    spoken += line.slice(next, at);
+    next = at + 1;
+    if (char === '!') {
+      // An image's text is read like a link's.
+      if (after !== '[') spoken += '!';
+    } else if (char === ']' && after === '(') {
+      const close = line.indexOf(')', at + 2);
+      if (close === -1) {
+        // No end of the target yet: wait for it, or, once the line is complete, it was no target.
+        if (complete) return { spoken: spoken + line.slice(at + 1), checkpoint: LINE_START };
+        return { spoken, checkpoint: { at, spoken } };
+      }
+      next = close + 1;
+      LINK_SYNTAX.lastIndex = next;
+    }
+  }
+  spoken += line.slice(next);
+  return { spoken, checkpoint: { at: line.length, spoken } };
+}
 
 /**
  * A line of markdown prose as it should sound: without a heading's `#` marker, link brackets and
@@ -15,25 +72,5 @@ const LINK_SYNTAX = /[[\]!]/g;
  * spokenProse('## See [the docs](https://example.com/docs).', true); // 'See the docs.'
  */
 export function spokenProse(line: string, complete: boolean): string {
-  if (!complete && MAYBE_HEADING.test(line)) return '';
-  let from = HEADING.exec(line)?.[0].length ?? 0;
-  let spoken = '';
-  LINK_SYNTAX.lastIndex = from;
-  for (let match = LINK_SYNTAX.exec(line); match; match = LINK_SYNTAX.exec(line)) {
-    const at = match.index;
-    spoken += line.slice(from, at);
-    from = at + 1;
-    if (line[at] === '!') {
-      // An image's text is read like a link's; a `!` at the end of a partial line may be one.
-      if (at + 1 === line.length && !complete) return spoken;
-      if (line[at + 1] !== '[') spoken += '!';
-    } else if (line[at] === ']' && line[at + 1] === '(') {
-      const close = line.indexOf(')', at + 2);
-      // No target end yet: wait for it, or, once the line is complete, it was no link target.
-      if (close === -1) return complete ? spoken + line.slice(at + 1) : spoken;
-      from = close + 1;
-      LINK_SYNTAX.lastIndex = from;
-    }
-  }
-  return spoken + line.slice(from);
+  return readProse(line, complete).spoken;
 }

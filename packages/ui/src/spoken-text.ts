@@ -1,4 +1,4 @@
-import { spokenProse } from './spoken-prose.ts';
+import { LINE_START, readProse, type ProseCheckpoint } from './spoken-prose.ts';
 
 /** Says what a fenced code block holds, for listeners: its info word (usually a language) and length. */
 export type DescribeCode = (language: string | undefined, lines: number) => string;
@@ -44,12 +44,14 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
   let read = 0; // characters of `markdown` turned into `spoken`: whole lines, line breaks included
   let spoken = '';
   let fence: OpenFence | undefined;
+  // How far the line after `read` was read as prose: it is read again only from there.
+  let prose: ProseCheckpoint = LINE_START;
 
   /** What a complete `line` adds to the spoken text; moves in and out of code blocks. */
   function speakLine(line: string, ending: string): string {
     if (!fence) {
       fence = openFence(line);
-      return fence ? '' : spokenProse(line, true) + ending;
+      return fence ? '' : readProse(line, true, prose).spoken + ending;
     }
     if (!closes(line, fence)) {
       fence.lines++;
@@ -64,6 +66,7 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
     for (let end = markdown.indexOf('\n', read); end !== -1; end = markdown.indexOf('\n', read)) {
       spoken += speakLine(markdown.slice(read, end), '\n');
       read = end + 1;
+      prose = LINE_START;
     }
     const rest = markdown.slice(read);
     if (ended) {
@@ -72,16 +75,20 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
       if (fence) spoken += describe(fence.language, fence.lines);
       read = markdown.length;
       fence = undefined;
+      prose = LINE_START;
       return spoken;
     }
     // A partial line is spoken as far as it came, unless it may still open or close a fence.
-    return fence || MAYBE_FENCE.test(rest) ? spoken : spoken + spokenProse(rest, false);
+    if (fence || MAYBE_FENCE.test(rest)) return spoken;
+    const reading = readProse(rest, false, prose);
+    prose = reading.checkpoint;
+    return spoken + reading.spoken;
   };
 }
 
 /**
  * The part of a markdown answer worth reading aloud: its prose without heading markers, link
- * brackets and link targets (see {@link spokenProse}), and each fenced code block as one sentence
+ * brackets and link targets (see `spokenProse`), and each fenced code block as one sentence
  * from `describe` (a listener wants to know code is there, not hear it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
  * appending: a block is described once its closing fence arrives, and a last line that could still
  * become a fence waits for its line ending. Once ended, a block left open is described too.
