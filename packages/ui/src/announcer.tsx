@@ -49,8 +49,8 @@ const KEPT = 3;
 /**
  * A visually hidden, polite live region that reads the streaming answer out sentence by sentence
  * (`segmentText` from the reader, so CJK and abbreviations segment correctly) instead of every token,
- * and reads out errors. Markdown is spoken as prose (`spokenText`): no heading markers or link
- * targets, and a fenced code block as one sentence saying what it is (`describeCode`).
+ * and reads out errors. Markdown is spoken as prose (`spokenText`): no heading or list markers,
+ * no link targets, and a fenced code block as one sentence saying what it is (`describeCode`).
  *
  * @example
  * <Announcer text={textOf(last)} streaming={last.status === 'streaming'} messageId={last.id} error={errorText} />

@@ -12,6 +12,17 @@ it('drops heading markers, link brackets and link targets, keeping the words', (
   expect(spokenProse('    # indented code, not a heading', true)).toBe('    # indented code, not a heading');
 });
 
+it('drops list markers and thematic breaks', () => {
+  expect(spokenProse('1. The first words arrive.', true)).toBe('The first words arrive.');
+  expect(spokenProse('  - a bullet', true)).toBe('a bullet');
+  expect(spokenProse('12) twelfth', true)).toBe('twelfth');
+  expect(spokenProse('* * *', true)).toBe('');
+  expect(spokenProse('---', true)).toBe('');
+  expect(spokenProse('1.5 is a number, -1 too, and *this* stays', true)).toBe(
+    '1.5 is a number, -1 too, and *this* stays',
+  );
+});
+
 it('ends a link target at its first closing parenthesis', () => {
   expect(spokenProse('[w](https://en.wikipedia.org/wiki/Rust_(language)) is', true)).toBe('w) is');
 });
@@ -29,7 +40,27 @@ it('waits on a line beginning that may still be a heading marker or an image', (
 });
 
 it('speaks any beginning of a line as a beginning of the whole line', () => {
-  const piece = fc.constantFrom('#', '## ', ' ', '[', ']', '(', ')', '](', '!', '![', 'word', '.', 'x');
+  const piece = fc.constantFrom(
+    '#',
+    '## ',
+    ' ',
+    '[',
+    ']',
+    '(',
+    ')',
+    '](',
+    '!',
+    '![',
+    'word',
+    '.',
+    'x',
+    '-',
+    '*',
+    '1',
+    '2.',
+    ')',
+    '_',
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 20 }), fc.nat(), (pieces, at) => {
       const line = pieces.join('');
@@ -43,7 +74,25 @@ it('speaks any beginning of a line as a beginning of the whole line', () => {
 });
 
 it('goes on from a checkpoint as if it read the whole line again', () => {
-  const piece = fc.constantFrom('#', '## ', ' ', '[', ']', '(', ')', '](', '!', '![', 'word', '.');
+  const piece = fc.constantFrom(
+    '#',
+    '## ',
+    ' ',
+    '[',
+    ']',
+    '(',
+    ')',
+    '](',
+    '!',
+    '![',
+    'word',
+    '.',
+    '-',
+    '*',
+    '1',
+    '2.',
+    '_',
+  );
   fc.assert(
     fc.property(fc.array(fc.array(piece, { maxLength: 4 }), { maxLength: 10 }), (steps) => {
       let line = '';

@@ -1,8 +1,11 @@
-// A heading's marker: up to three spaces, one to six `#`, then a space or the line's end (only
-// one space: a marker that could still grow would move the checkpoint behind it).
-const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-// The beginning of a line that may still turn out to be a heading's marker.
-const MAYBE_HEADING = /^ {0,3}#{0,6}$/;
+// A line's marker: up to three spaces, then a heading's one to six `#` or a list item's bullet or
+// number, then a space or the line's end (one space only: a marker that could still grow would
+// move the checkpoint behind it).
+const MARKER = /^ {0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+// A thematic break (`---`, `* * *`): nothing to say.
+const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+// The beginning of a line that may still turn out to be a marker or a break.
+const MAYBE_MARKER = /^ {0,3}(?:#{0,6}|[-*+_](?:[ \t]*[-*_])*[ \t]*|\d{1,9}[.)]?)$/;
 // Where link syntax may start: brackets, and the `!` of an image.
 const LINK_SYNTAX = /[[\]!]/g;
 
@@ -29,8 +32,8 @@ export const LINE_START: ProseCheckpoint = { at: 0, spoken: '' };
 export function readProse(line: string, complete: boolean, from: ProseCheckpoint = LINE_START): ProseReading {
   let { at: next, spoken } = from;
   if (next === 0) {
-    if (!complete && MAYBE_HEADING.test(line)) return { spoken: '', checkpoint: LINE_START };
-    next = HEADING.exec(line)?.[0].length ?? 0;
+    if (complete ? BREAK.test(line) : MAYBE_MARKER.test(line)) return { spoken: '', checkpoint: LINE_START };
+    next = MARKER.exec(line)?.[0].length ?? 0;
   }
   LINK_SYNTAX.lastIndex = next;
   for (let match = LINK_SYNTAX.exec(line); match; match = LINK_SYNTAX.exec(line)) {
@@ -63,8 +66,9 @@ export function readProse(line: string, complete: boolean, from: ProseCheckpoint
 }
 
 /**
- * A line of markdown prose as it should sound: without a heading's `#` marker, link brackets and
- * link targets (a URL read aloud is noise; the link's text stays). Given only a line's beginning
+ * A line of markdown prose as it should sound: without heading and list markers (an ordered item's
+ * "3." would also be read as a sentence of its own), thematic breaks, link brackets and link
+ * targets (a URL read aloud is noise; the link's text stays). Given only a line's beginning
  * (`complete` false), the result is a beginning of what the whole line gives, so a line can be
  * spoken while it streams.
  *

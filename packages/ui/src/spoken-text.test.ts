@@ -8,7 +8,7 @@ describe('spokenText', () => {
     expect(spokenText(answer, true)).toBe('Run this:\nCode block in sh, 2 lines.\nThen open the demo.');
     expect(spokenText('~~~\nx\n~~~', true)).toBe('Code block, 1 line.');
     expect(spokenText('- step:\n    ```js\n    run()\n    ```', true)).toBe(
-      '- step:\nCode block in js, 1 line.',
+      'step:\nCode block in js, 1 line.',
     );
   });
 
