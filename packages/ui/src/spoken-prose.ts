@@ -40,12 +40,9 @@ export function readProse(line: string, complete: boolean, from: ProseCheckpoint
     const at = match.index;
     const char = line[at];
     const after = line[at + 1];
-    // A `!` or `]` ending a partial line is decided by the next character: wait for it.
-    if (after === undefined && !complete && char !== '[') {
-      spoken += line.slice(next, at);
-      return { spoken, checkpoint: { at, spoken } };
-    }
     spoken += line.slice(next, at);
+    // A `!` or `]` ending a partial line is decided by the next character: wait for it.
+    if (after === undefined && !complete && char !== '[') return { spoken, checkpoint: { at, spoken } };
     next = at + 1;
     if (char === '!') {
       // An image's text is read like a link's.
