@@ -41,14 +41,33 @@ async function sendMessage(screen: Awaited<ReturnType<typeof render>>, text: str
 
 const heightStyle = { blockSize: 480 };
 
+/** Holds `response` after its first chunk until `release` resolves, so a test sees the answer mid-stream however slow the machine. */
+function holdAfterFirstChunk(response: Response, release: Promise<void>): Response {
+  let sent = 0;
+  const held = new TransformStream<Uint8Array, Uint8Array>({
+    async transform(chunk, controller) {
+      if (sent++ > 0) await release;
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body!.pipeThrough(held), response);
+}
+
 it('streams a basic answer into the transcript, busy while it streams, focus back in the composer', async () => {
-  const { fetch } = mockFetch([scenarios.basic, slow]);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+    holdAfterFirstChunk(createMockResponse(scenarios.basic, slow), released),
+  );
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} suggestions={['Say hello']} />);
   await expectNoAxeViolations(screen.container);
   const log = screen.getByRole('log', { name: 'Conversation' });
   const box = await sendMessage(screen, 'Hello');
   await expect.element(log).toHaveAttribute('aria-busy', 'true');
   await expect.element(screen.getByRole('button', { name: 'Stop' })).toBeVisible();
+  release();
   await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
   await expect.element(log).toHaveAttribute('aria-busy', 'false');
   await expect.element(screen.getByRole('article', { name: 'You' })).toHaveTextContent('Hello');
