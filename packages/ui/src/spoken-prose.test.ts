@@ -15,6 +15,7 @@ it('drops heading markers, link brackets and link targets, keeping the words', (
 it('drops list markers and thematic breaks', () => {
   expect(spokenProse('1. The first words arrive.', true)).toBe('The first words arrive.');
   expect(spokenProse('  - a bullet', true)).toBe('a bullet');
+  expect(spokenProse('      2. a nested item', true)).toBe('a nested item');
   expect(spokenProse('12) twelfth', true)).toBe('twelfth');
   expect(spokenProse('* * *', true)).toBe('');
   expect(spokenProse('---', true)).toBe('');
@@ -23,13 +24,18 @@ it('drops list markers and thematic breaks', () => {
   );
 });
 
-it('ends a link target at its first closing parenthesis', () => {
-  expect(spokenProse('[w](https://en.wikipedia.org/wiki/Rust_(language)) is', true)).toBe('w) is');
+it('drops a whole link target: balanced parentheses, escapes and a title', () => {
+  expect(spokenProse('[w](https://en.wikipedia.org/wiki/Rust_(language)) is', true)).toBe('w is');
+  expect(spokenProse('[a](x\\)y) [b](u "The title") [c](v (note)) [d]() end', true)).toBe('a b c d end');
 });
 
-it('keeps what only looked like a link target once the line is complete', () => {
-  expect(spokenProse('a [b](c and d', false)).toBe('a b');
-  expect(spokenProse('a [b](c and d', true)).toBe('a b(c and d');
+it('speaks on once the words after a lone `](` show it was no link', () => {
+  expect(spokenProse('a [b](c', false)).toBe('a b');
+  expect(spokenProse('a [b](c ', false)).toBe('a b');
+  expect(spokenProse('a [b](c and d', false)).toBe('a b(c and d');
+  expect(spokenProse('a [b](c and [d](e)', true)).toBe('a b(c and d');
+  expect(spokenProse('a [b](c "t" x', true)).toBe('a b(c "t" x');
+  expect(spokenProse('a [b](c', true)).toBe('a b(c');
 });
 
 it('waits on a line beginning that may still be a heading marker or an image', () => {
@@ -58,6 +64,9 @@ const linePiece = fc.constantFrom(
   '1',
   '2.',
   '_',
+  '"',
+  '\\',
+  '\t',
 );
 
 it('speaks any beginning of a line as a beginning of the whole line', () => {

@@ -1,13 +1,52 @@
-// A line's marker: up to three spaces, then a heading's one to six `#` or a list item's bullet or
-// number, then a space or the line's end (one space only: a marker that could still grow would
-// move the checkpoint behind it).
-const MARKER = /^ {0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+// A line's marker: a heading's one to six `#` after up to three spaces, or a list item's bullet or
+// number after any indentation (nested items are indented), then a space or the line's end (one
+// space only: a marker that could still grow would move the checkpoint behind it).
+const MARKER = /^(?: {0,3}#{1,6}|[ \t]*(?:[-*+]|\d{1,9}[.)]))(?:[ \t]|$)/;
 // A thematic break (`---`, `* * *`): nothing to say.
 const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // The beginning of a line that may still turn out to be a marker or a break.
-const MAYBE_MARKER = /^ {0,3}(?:#{0,6}|[-*+_](?:[ \t]*[-*_])*[ \t]*|\d{1,9}[.)]?)$/;
+const MAYBE_MARKER = /^(?: {0,3}#{0,6}|[ \t]*(?:[-*+_](?:[ \t]*[-*_])*[ \t]*|\d{1,9}[.)]?)?)$/;
 // Where link syntax may start: brackets, and the `!` of an image.
 const LINK_SYNTAX = /[[\]!]/g;
+
+const UNDECIDED = -1;
+const NOT_A_TARGET = -2;
+
+/**
+ * Where the link target starting at `from` (just after its `(`) ends: the index of its `)`,
+ * {@link UNDECIDED} while the line may still complete it, or {@link NOT_A_TARGET}. Like CommonMark,
+ * a target holds balanced parentheses (`Rust_(language)`), `\` escapes one character, and a space
+ * may only be followed by a quoted or parenthesised title and the `)`: the words of a sentence
+ * after a lone `](` show early that it was no link.
+ */
+function targetEnd(line: string, from: number): number {
+  let depth = 0;
+  for (let at = from; at < line.length; at++) {
+    const char = line[at];
+    if (char === '\\') at++;
+    else if (char === '(') depth++;
+    else if (char === ')' && depth-- === 0) return at;
+    else if (char === ' ' || char === '\t') return titleEnd(line, at);
+  }
+  return UNDECIDED;
+}
+
+const TITLE_CLOSE: Record<string, string> = { '"': '"', "'": "'", '(': ')' };
+
+/** Where a target ends whose destination ended at the space at `from`: see {@link targetEnd}. */
+function titleEnd(line: string, from: number): number {
+  let at = from;
+  while (line[at] === ' ' || line[at] === '\t') at++;
+  if (at === line.length) return UNDECIDED;
+  if (line[at] === ')') return at;
+  const close = TITLE_CLOSE[line[at]!];
+  if (close === undefined) return NOT_A_TARGET;
+  for (at++; at < line.length && line[at] !== close; at++) if (line[at] === '\\') at++;
+  at++;
+  while (line[at] === ' ' || line[at] === '\t') at++;
+  if (at >= line.length) return UNDECIDED;
+  return line[at] === ')' ? at : NOT_A_TARGET;
+}
 
 /** How far a line was read: its spoken text up to `at`, where reading can go on with more of the line. */
 export interface ProseCheckpoint {
@@ -48,14 +87,13 @@ export function readProse(line: string, complete: boolean, from: ProseCheckpoint
       // An image's text is read like a link's.
       if (after !== '[') spoken += '!';
     } else if (char === ']' && after === '(') {
-      const close = line.indexOf(')', at + 2);
-      if (close === -1) {
-        // No end of the target yet: wait for it, or, once the line is complete, it was no target.
-        if (complete) return { spoken: spoken + line.slice(at + 1), checkpoint: LINE_START };
-        return { spoken, checkpoint: { at, spoken } };
+      const close = targetEnd(line, at + 2);
+      // Not known yet whether a target follows: wait, unless the line is complete (then it was none).
+      if (close === UNDECIDED && !complete) return { spoken, checkpoint: { at, spoken } };
+      if (close >= 0) {
+        next = close + 1;
+        LINK_SYNTAX.lastIndex = next;
       }
-      next = close + 1;
-      LINK_SYNTAX.lastIndex = next;
     }
   }
   spoken += line.slice(next);
@@ -65,7 +103,7 @@ export function readProse(line: string, complete: boolean, from: ProseCheckpoint
 /**
  * A line of markdown prose as it should sound: without heading and list markers (an ordered item's
  * "3." would also be read as a sentence of its own), thematic breaks, link brackets and link
- * targets (a URL read aloud is noise; the link's text stays). Given only a line's beginning
+ * targets with their titles (a URL read aloud is noise; the link's text stays). Given only a line's beginning
  * (`complete` false), the result is a beginning of what the whole line gives, so a line can be
  * spoken while it streams.
  *

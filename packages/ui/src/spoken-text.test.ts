@@ -10,6 +10,9 @@ describe('spokenText', () => {
     expect(spokenText('- step:\n    ```js\n    run()\n    ```', true)).toBe(
       'step:\nCode block in js, 1 line.',
     );
+    expect(spokenText('1. ```sh\n   npm test\n   ```\n2. Done.', true)).toBe(
+      'Code block in sh, 1 line.\nDone.',
+    );
   });
 
   it('follows the closing-fence rules: same character, at least as long, nothing after it', () => {
@@ -69,6 +72,8 @@ describe('spokenText', () => {
       '[a](',
       ')',
       '!',
+      '- ',
+      '1. ',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), (pieces, at) => {
@@ -96,6 +101,8 @@ describe('spokenText', () => {
       '[a](b)',
       '](',
       '!',
+      '- ',
+      '1.',
     );
     fc.assert(
       fc.property(fc.array(fc.array(piece, { maxLength: 6 }), { maxLength: 12 }), (steps) => {

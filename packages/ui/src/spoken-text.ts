@@ -20,11 +20,12 @@ interface OpenFence {
   lines: number;
 }
 
-// A fence: any indentation (code in nested list items is indented), three or more backticks or
-// tildes, then the info string. CommonMark allows no backtick in a backtick fence's info string.
-const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
+// A fence: any indentation (code in nested list items is indented), a list marker or none
+// (`1. ```js` opens a block inside the item), three or more backticks or tildes, then the info
+// string. CommonMark allows no backtick in a backtick fence's info string.
+const FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/;
 // The start of a line that may still turn into a fence as more text arrives (blank so far included).
-const MAYBE_FENCE = /^\s*(?:`|~|$)/;
+const MAYBE_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:`|~|$)/;
 
 function openFence(line: string): OpenFence | undefined {
   const match = FENCE.exec(line);
