@@ -171,6 +171,20 @@ it('says when max_tokens cut the answer, and Continue carries on in the same mes
   expect(screen.getByText('The answer was cut off').query()).toBeNull();
 });
 
+it('says a tool call cut off by max_tokens never ran, rather than that it failed', async () => {
+  const execute = vi.fn<() => unknown>();
+  const { fetch } = mockFetch([scenarios.maxTokensInToolInput, instant]);
+  const screen = await render(
+    <ChatStream fetch={fetch} style={heightStyle} tools={{ write_file: { inputSchema: {}, execute } }} />,
+  );
+  await sendMessage(screen, 'Save my notes');
+  const tool = screen.getByRole('group', { name: 'Tool call: write_file' });
+  await expect.element(tool).toHaveAttribute('data-state', 'input-incomplete');
+  await expect.element(tool.getByText('Input cut off')).toBeVisible();
+  expect(tool.getByText('Failed').query()).toBeNull();
+  expect(execute).not.toHaveBeenCalled();
+});
+
 it('says when Claude refused, and offers no Continue', async () => {
   const { fetch } = mockFetch([scenarios.refusal, instant]);
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);

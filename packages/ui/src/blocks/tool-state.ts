@@ -38,8 +38,10 @@ export function toolUseState(
 ): ToolUseState {
   if (isStillStreaming(progress, message)) return 'input-streaming';
   // Still open when its message failed or stopped, or settled by `max_tokens` with partial input.
+  // Such a call never ran: a session marks it `error` without a result, and "Failed" would say
+  // it ran and failed. Only a call that carries an error of its own shows it.
   const cutOff = progress?.streaming === true || progress?.inputComplete === false;
-  if (cutOff && toolCall?.status !== 'error') {
+  if (cutOff && (toolCall?.status !== 'error' || toolCall.result === undefined)) {
     return message?.status === 'streaming' ? 'input-streaming' : 'input-incomplete';
   }
   if (toolCall === undefined) return 'called';
