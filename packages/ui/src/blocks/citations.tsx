@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReactNode } from 'react';
-import type { Citation } from '@chatstream/reader';
+import type { Citation, ContentBlock } from '@chatstream/reader';
 import { cx } from '../cx.ts';
 import { domainOf, httpUrl } from './format-value.ts';
 
@@ -7,6 +7,11 @@ import { domainOf, httpUrl } from './format-value.ts';
 export interface CitationsProps extends Omit<HTMLAttributes<HTMLOListElement>, 'children'> {
   /** The citations of a text block, as the API sent them. */
   citations: readonly Citation[] | null | undefined;
+  /**
+   * The blocks of the whole message: sources are then numbered across the answer in order of first
+   * citation, so one source keeps one number in every block. Without it each block counts from 1.
+   */
+  messageContent?: readonly ContentBlock[] | undefined;
 }
 
 interface Source {
@@ -21,20 +26,25 @@ function stringField(citation: Citation, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** One entry per source (a URL, or a document), in order of first citation. */
+/** The source a citation points to: a URL, or a document. */
+function sourceOf(citation: Citation): Omit<Source, 'cited'> {
+  const url = httpUrl(citation['url']) ?? httpUrl(citation['source']);
+  const title =
+    stringField(citation, 'title') ??
+    stringField(citation, 'document_title') ??
+    (url === undefined ? undefined : domainOf(url)) ??
+    (typeof citation['document_index'] === 'number'
+      ? `Document ${citation['document_index'] + 1}`
+      : 'Source');
+  const documentIndex = typeof citation['document_index'] === 'number' ? citation['document_index'] : '';
+  return { key: url ?? `${title}#${documentIndex}`, title, url };
+}
+
+/** One entry per source, in order of first citation. */
 function sourcesOf(citations: readonly Citation[]): Source[] {
   const sources = new Map<string, Source>();
   for (const citation of citations) {
-    const url = httpUrl(citation['url']) ?? httpUrl(citation['source']);
-    const title =
-      stringField(citation, 'title') ??
-      stringField(citation, 'document_title') ??
-      (url === undefined ? undefined : domainOf(url)) ??
-      (typeof citation['document_index'] === 'number'
-        ? `Document ${citation['document_index'] + 1}`
-        : 'Source');
-    const documentIndex = typeof citation['document_index'] === 'number' ? citation['document_index'] : '';
-    const key = url ?? `${title}#${documentIndex}`;
+    const { key, title, url } = sourceOf(citation);
     const source = sources.get(key) ?? { key, title, url, cited: [] };
     if (citation.cited_text) source.cited.push(citation.cited_text);
     sources.set(key, source);
@@ -42,16 +52,37 @@ function sourcesOf(citations: readonly Citation[]): Source[] {
   return [...sources.values()];
 }
 
+// Every text block of a message asks for the same numbering: count each message snapshot once.
+const numberings = new WeakMap<readonly ContentBlock[], ReadonlyMap<string, number>>();
+
+/** The number of each source cited anywhere in `content`, from 1 in order of first citation. */
+function numberingOf(content: readonly ContentBlock[]): ReadonlyMap<string, number> {
+  let numbers = numberings.get(content);
+  if (numbers) return numbers;
+  const counted = new Map<string, number>();
+  for (const block of content) {
+    if (block.type !== 'text' || !Array.isArray(block['citations'])) continue;
+    for (const citation of block['citations'] as Citation[]) {
+      const { key } = sourceOf(citation);
+      if (!counted.has(key)) counted.set(key, counted.size + 1);
+    }
+  }
+  numbers = counted;
+  numberings.set(content, numbers);
+  return numbers;
+}
+
 /**
  * The sources a text block cites: a numbered list of links (title and domain), the cited passages
  * in each link's tooltip. Renders nothing when there are no citations.
  *
  * @example
- * <Citations citations={block.citations} />
+ * <Citations citations={block.citations} messageContent={message.content} />
  */
-export function Citations({ citations, className, ...props }: CitationsProps): ReactNode {
+export function Citations({ citations, messageContent, className, ...props }: CitationsProps): ReactNode {
   if (!citations || citations.length === 0) return null;
   const sources = sourcesOf(citations);
+  const numbers = messageContent ? numberingOf(messageContent) : undefined;
   return (
     <ol data-slot="citations" aria-label="Sources" className={cx(className)} {...props}>
       {sources.map((source, index) => {
@@ -60,7 +91,7 @@ export function Citations({ citations, className, ...props }: CitationsProps): R
         return (
           <li key={source.key} data-slot="citation">
             <span data-slot="citation-number" aria-hidden="true">
-              {index + 1}
+              {numbers?.get(source.key) ?? index + 1}
             </span>
             {source.url === undefined ? (
               <span data-slot="citation-source" title={cited}>

@@ -1,4 +1,5 @@
 import { scenarios } from '@chatstream/mocks';
+import { Fragment } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { expectNoAxeViolations } from '../test/axe.ts';
@@ -91,6 +92,14 @@ describe('TextBlock', () => {
   });
 });
 
+/** A web search citation of a page named `title`. */
+const cite = (title: string) => ({
+  type: 'web_search_result_location',
+  url: `https://${title}.example/`,
+  title,
+  cited_text: title,
+});
+
 describe('Citations', () => {
   it('merges citations of one source, names documents and never links unsafe URLs', async () => {
     const screen = await render(
@@ -109,6 +118,41 @@ describe('Citations', () => {
     await expect.element(screen.getByText('Report.pdf')).toBeVisible();
     expect(screen.getByRole('link').all()).toHaveLength(1);
     await expectNoAxeViolations(screen.container);
+  });
+
+  it('numbers sources across the message, so one source keeps its number in every block', async () => {
+    const content = [
+      { type: 'text', text: 'One.', citations: [cite('a')] },
+      { type: 'text', text: 'Two.', citations: [cite('b'), cite('a')] },
+      { type: 'text', text: 'Three.', citations: [cite('c')] },
+    ];
+    const numbers = () =>
+      [...screen.container.querySelectorAll('[data-slot="citation-number"]')].map(
+        (number) => number.textContent,
+      );
+    const screen = await render(<Citations citations={content[1]!.citations} messageContent={content} />);
+    expect(numbers()).toEqual(['2', '1']);
+    await screen.rerender(<Citations citations={content[2]!.citations} messageContent={content} />);
+    expect(numbers()).toEqual(['3']);
+    await screen.rerender(<Citations citations={content[2]!.citations} />);
+    expect(numbers()).toEqual(['1']);
+  });
+
+  it('numbers the second source of a web search answer 2, in its own block', async () => {
+    const message = toChatMessage((await snapshotsOf(scenarios.webSearch)).at(-1)!);
+    const cited = message.content.flatMap((block, index) =>
+      block.type === 'text' && Array.isArray(block['citations']) ? [index] : [],
+    );
+    expect(cited).toHaveLength(2);
+    const screen = await render(
+      <div>
+        {cited.map((index) => (
+          <Fragment key={index}>{blockElement(message, index)}</Fragment>
+        ))}
+      </div>,
+    );
+    const numbers = [...screen.container.querySelectorAll('[data-slot="citation-number"]')];
+    expect(numbers.map((number) => number.textContent)).toEqual(['1', '2']);
   });
 
   it('renders nothing without citations', async () => {

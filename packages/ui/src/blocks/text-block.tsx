@@ -34,7 +34,10 @@ export function TextBlock(props: TextBlockProps): ReactNode {
         </div>
       )}
       {renderText && streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
-      <Citations citations={block.citations} />
+      <Citations
+        citations={block.citations}
+        messageContent={typeof message.content === 'string' ? undefined : message.content}
+      />
     </div>
   );
 }
