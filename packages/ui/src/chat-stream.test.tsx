@@ -1,5 +1,6 @@
 import {
   createMockResponse,
+  faultScenarios,
   type MockScenario,
   type MockStreamOptions,
   scenario,
@@ -154,6 +155,29 @@ it('reports an overload mid-stream, keeps the partial answer, and Retry continue
   // The continuation sent the partial answer back as the last assistant turn.
   expect(bodies[1]?.messages.at(-1)?.role).toBe('assistant');
   expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
+});
+
+it('says it tries again after an overload before any content, then streams the answer', async () => {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const fetch = vi.fn<typeof globalThis.fetch>(async () => {
+    if (fetch.mock.calls.length === 1) return createMockResponse(faultScenarios.overloaded, instant);
+    await released;
+    return createMockResponse(scenarios.basic, instant);
+  });
+  const screen = await render(<ChatStream fetch={fetch} retry={{ initialDelayMs: 1 }} style={heightStyle} />);
+  await sendMessage(screen, 'Hello');
+  const indicator = screen.getByRole('status').filter({ hasText: 'Trying again' });
+  await expect
+    .element(indicator)
+    .toHaveTextContent('Claude is overloaded right now. Trying again (attempt 2)…');
+  await expectNoAxeViolations(screen.container);
+  release();
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(indicator.query()).toBeNull();
+  expect(fetch).toHaveBeenCalledTimes(2);
 });
 
 it('says when max_tokens cut the answer, and Continue carries on in the same message', async () => {

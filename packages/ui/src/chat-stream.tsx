@@ -118,8 +118,19 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const [options, own] = splitProps(props);
     const { components, renderers, renderText, suggestions, showStats, placeholder, className, ...rest } =
       own as ChatStreamOwnProps & HTMLAttributes<HTMLDivElement>;
-    const { messages, status, error, stats, send, stop, retry, regenerate, approveToolCall, addToolResult } =
-      useStreamingChat(options);
+    const {
+      messages,
+      status,
+      error,
+      stats,
+      retrying,
+      send,
+      stop,
+      retry,
+      regenerate,
+      approveToolCall,
+      addToolResult,
+    } = useStreamingChat(options);
     const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
 
     // The session throws when a call no longer waits (a double click): nothing to do then.
@@ -192,7 +203,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               <RegenerateButton onClick={() => void regenerate(settledAnswer.id)} />
             </div>
           ) : null}
-          {waiting ? <TypingIndicator /> : null}
+          {waiting ? <TypingIndicator retrying={retrying} /> : null}
           {failed ? (
             <ErrorNotice
               error={error}

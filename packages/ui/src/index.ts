@@ -27,7 +27,7 @@ export { describeError } from './describe-error.ts';
 export type { ErrorDescription } from './describe-error.ts';
 export { StreamStats } from './stream-stats.tsx';
 export type { StreamStatsProps } from './stream-stats.tsx';
-export { TypingIndicator } from './typing-indicator.tsx';
+export { describeRetry, TypingIndicator } from './typing-indicator.tsx';
 export type { TypingIndicatorProps } from './typing-indicator.tsx';
 export { EmptyState } from './empty-state.tsx';
 export type { EmptyStateProps } from './empty-state.tsx';

@@ -1,3 +1,4 @@
+import { HTTPError } from '@chatstream/reader';
 import { expect } from 'storybook/test';
 import preview from '../../../.storybook/preview.tsx';
 import { TypingIndicator } from './typing-indicator.tsx';
@@ -16,5 +17,21 @@ export const CustomLabel = meta.story({
   args: { label: 'Waiting for the first words…' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveTextContent('Waiting for the first words…');
+  },
+});
+
+/** The session retries after an overload before any content: why it waits, and that it tries again. */
+export const Retrying = meta.story({
+  args: {
+    retrying: {
+      attempt: 1,
+      delayMs: 800,
+      error: new HTTPError('Overloaded', { status: 529, errorType: 'overloaded_error' }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      'Claude is overloaded right now. Trying again (attempt 2)…',
+    );
   },
 });

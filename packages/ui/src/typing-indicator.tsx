@@ -1,32 +1,57 @@
 import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
+import type { RetryInfo } from '@chatstream/reader';
 import { cx } from './cx.ts';
+import { describeError } from './describe-error.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 
 /** Props of {@link TypingIndicator}. */
 export interface TypingIndicatorProps extends HTMLAttributes<HTMLDivElement> {
   /** What screen readers hear (default "Claude is thinking…"). */
   label?: string | undefined;
+  /**
+   * The session's `retrying`: while set, the indicator says, visibly and to screen readers, why
+   * the request failed and that it is tried again, instead of looking as if nothing happened.
+   */
+  retrying?: RetryInfo | undefined;
+  /** The words for a retry (default {@link describeRetry}). */
+  describeRetry?: ((retrying: RetryInfo) => string) | undefined;
+}
+
+/** The default words for a retry: "Claude is overloaded right now. Trying again (attempt 2)…". */
+export function describeRetry(retrying: RetryInfo): string {
+  return `${describeError(retrying.error).title}. Trying again (attempt ${retrying.attempt + 1})…`;
 }
 
 /**
  * Shown after a message was sent and before anything streamed back: three pulsing dots (still under
- * reduced motion) in a polite `role="status"`.
+ * reduced motion) in a polite `role="status"`, and while the session retries, why and that it does.
  *
  * @example
- * {status === 'submitted' ? <TypingIndicator /> : null}
+ * {status === 'submitted' ? <TypingIndicator retrying={retrying} /> : null}
  */
 export const TypingIndicator: ForwardRefExoticComponent<
   TypingIndicatorProps & RefAttributes<HTMLDivElement>
 > = forwardRef<HTMLDivElement, TypingIndicatorProps>(function TypingIndicator(
-  { label = 'Claude is thinking…', className, ...rest },
+  { label = 'Claude is thinking…', retrying, describeRetry: describe = describeRetry, className, ...rest },
   ref,
 ) {
   return (
-    <div ref={ref} role="status" data-slot="typing-indicator" className={cx(className)} {...rest}>
+    <div
+      ref={ref}
+      role="status"
+      data-slot="typing-indicator"
+      data-state={retrying ? 'retrying' : 'waiting'}
+      className={cx(className)}
+      {...rest}
+    >
       <span data-slot="typing-dot" aria-hidden="true" />
       <span data-slot="typing-dot" aria-hidden="true" />
       <span data-slot="typing-dot" aria-hidden="true" />
-      <span style={visuallyHidden}>{label}</span>
+      {retrying ? (
+        <span data-slot="typing-retry">{describe(retrying)}</span>
+      ) : (
+        <span style={visuallyHidden}>{label}</span>
+      )}
     </div>
   );
 });

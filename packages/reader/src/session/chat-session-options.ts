@@ -1,6 +1,7 @@
 import type { ChatStreamError } from '../errors.ts';
 import type { StreamMessageOptions } from '../fetch/stream-message.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
+import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { StreamStats } from '../stream/stream-stats.ts';
 import type { ChatMessage } from './chat-message.ts';
 import type { ScheduleFlush } from './notify-scheduler.ts';
@@ -83,4 +84,10 @@ export interface ChatSessionSnapshot {
   readonly error: ChatStreamError | undefined;
   /** Figures of the latest stream. */
   readonly stats: StreamStats | undefined;
+  /**
+   * Set while the session waits to reconnect after an attempt failed before any content arrived
+   * (see the `retry` option): which retry, how long it waits, and why. Cleared once content
+   * arrives or the turn ends, so a UI can say "overloaded, trying again" instead of spinning.
+   */
+  readonly retrying: RetryInfo | undefined;
 }

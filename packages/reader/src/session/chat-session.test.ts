@@ -243,11 +243,31 @@ describe('ChatSession: failures', () => {
     expect(answer?.error).toMatchObject({ errorType: 'overloaded_error' });
   });
 
-  it('retries with the reader before any content (flakyThenOk)', async () => {
+  it('retries with the reader before any content (flakyThenOk), saying so while it waits', async () => {
     const target = session({ retry: { initialDelayMs: 1 } });
+    const retries: unknown[] = [];
+    const statusesWhileRetrying = new Set<ChatSessionStatus>();
+    target.subscribe(() => {
+      const { retrying, status } = target.getSnapshot();
+      if (!retrying) return;
+      statusesWhileRetrying.add(status);
+      if (retries.at(-1) !== retrying) retries.push(retrying);
+    });
     await target.send('[scenario:flakyThenOk]');
-    expect(target.getSnapshot().status).toBe('ready');
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', retrying: undefined });
     expect(chat.requests.map((request) => request.status)).toEqual([529, 529, 200]);
+    expect(retries).toMatchObject([
+      { attempt: 1, error: { status: 529, errorType: 'overloaded_error' } },
+      { attempt: 2, error: { status: 529 } },
+    ]);
+    expect([...statusesWhileRetrying]).toEqual(['submitted']);
+  });
+
+  it('stops saying it retries once the retries ran out', async () => {
+    const target = session({ retry: { maxRetries: 1, initialDelayMs: 1 } });
+    await target.send('[scenario:overloaded]');
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', retrying: undefined });
+    expect(chat.requests).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type ChatStreamError, messageOf } from '../errors.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
+import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ChatInput, ChatMessage, ChatMessageStatus, ToolCallState } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
@@ -31,6 +32,7 @@ export class ChatSession {
   #status: ChatSessionStatus = 'ready';
   #error: ChatStreamError | undefined;
   #stream: MessageStream | undefined;
+  #retrying: RetryInfo | undefined;
   #snapshot: ChatSessionSnapshot;
   #changed = false;
   /** The streaming message, rebuilt from the stream's snapshot at most once per flush. */
@@ -186,7 +188,7 @@ export class ChatSession {
   /** Aborts any request and empties the conversation. */
   clear(): void {
     this.#run?.controller.abort();
-    this.#run = this.#live = this.#stream = this.#error = undefined;
+    this.#run = this.#live = this.#stream = this.#error = this.#retrying = undefined;
     this.#messages = [];
     this.#status = 'ready';
     this.#notify();
@@ -310,8 +312,14 @@ export class ChatSession {
     };
     const abort = (): void => stream.abort();
     signal.addEventListener('abort', abort);
+    stream.on('retry', (info) => {
+      if (this.#run !== run) return;
+      this.#retrying = info;
+      this.#notify();
+    });
     stream.on('snapshot', () => {
       if (this.#run !== run) return;
+      this.#retrying = undefined;
       if (this.#live) {
         this.#live.dirty = true;
         return this.#notify(false);
@@ -331,6 +339,7 @@ export class ChatSession {
     signal.removeEventListener('abort', abort);
     if (this.#run !== run) return;
     this.#live = undefined;
+    this.#retrying = undefined;
     const kind = error?.kind;
     if (kind !== 'abort') this.#error = error;
     if (stream.snapshot || base) {
@@ -466,7 +475,13 @@ export class ChatSession {
   }
 
   #build(): ChatSessionSnapshot {
-    return { messages: this.#messages, status: this.#status, error: this.#error, stats: this.#stream?.stats };
+    return {
+      messages: this.#messages,
+      status: this.#status,
+      error: this.#error,
+      stats: this.#stream?.stats,
+      retrying: this.#retrying,
+    };
   }
 
   #id(): string {
