@@ -34,3 +34,31 @@ it('falls back to the message of any other error', () => {
   expect(describeError(new Error('Boom'))).toEqual({ title: 'Something went wrong', detail: 'Boom' });
   expect(describeError('plain')).toEqual({ title: 'Something went wrong', detail: 'plain' });
 });
+
+/** The detail of a 429 that asked to wait `retryAfterMs`. */
+const limited = (retryAfterMs: number) =>
+  describeError(new HTTPError('Rate limited', { status: 429, errorType: 'rate_limit_error', retryAfterMs }))
+    .detail;
+
+it('says how long the API asked to wait before trying again', () => {
+  expect(limited(40_000)).toBe(
+    'Rate limited (rate_limit_error, HTTP 429). The API asked to wait 40 s before trying again.',
+  );
+  expect(limited(1_500)).toContain('wait 2 s before');
+  expect(limited(300_000)).toContain('wait 5 min before');
+  expect(limited(500)).toBe('Rate limited (rate_limit_error, HTTP 429)');
+});
+
+it('says the HTTP status once', () => {
+  expect(
+    describeError(new HTTPError('HTTP 429: Too many tokens', { status: 429, errorType: 'rate_limit_error' }))
+      .detail,
+  ).toBe('Too many tokens (rate_limit_error, HTTP 429)');
+  expect(describeError(new HTTPError('HTTP 502 Bad Gateway', { status: 502 })).detail).toBe(
+    'Bad Gateway (HTTP 502)',
+  );
+  expect(describeError(new HTTPError('HTTP 502', { status: 502 })).detail).toBe('HTTP 502');
+  expect(describeError(new HTTPError('HTTP 5020 odd', { status: 502 })).detail).toBe(
+    'HTTP 5020 odd (HTTP 502)',
+  );
+});

@@ -33,7 +33,8 @@ const KINDS: Record<string, string> = {
 
 /**
  * Says what failed from a typed chatstream error (`kind`, HTTP `status`, Anthropic `errorType`,
- * timeout `phase`), falling back to the error's message for anything else.
+ * timeout `phase`, how long `retry-after` asked to wait), falling back to the error's message for
+ * anything else.
  *
  * @example
  * describeError(error); // { title: 'Claude is overloaded right now', detail: 'Overloaded (overloaded_error)' }
@@ -51,7 +52,24 @@ export function describeError(error: unknown): ErrorDescription {
     (kind && ownEntry(KINDS, kind)) ??
     'Something went wrong';
   const facts = [errorType, status === undefined ? undefined : `HTTP ${status}`].filter(Boolean);
-  return { title, detail: facts.length ? `${message} (${facts.join(', ')})` : message };
+  const said = status === undefined ? message : withoutStatus(message, status);
+  const detail = !facts.length ? said : said ? `${said} (${facts.join(', ')})` : facts.join(', ');
+  const wait = waitOf(fields['retryAfterMs']);
+  return { title, detail: wait ? `${detail}. The API asked to wait ${wait} before trying again.` : detail };
+}
+
+/** The reader's HTTP messages begin with "HTTP 429: ": said once, among the facts. */
+function withoutStatus(message: string, status: number): string {
+  const prefix = `HTTP ${status}`;
+  const rest = message.slice(prefix.length);
+  if (!message.startsWith(prefix) || !/^(?::|\s|$)/.test(rest)) return message;
+  return rest.replace(/^:?\s*/, '');
+}
+
+/** A `retry-after` worth telling a person about, in words ("40 s", "3 min"); nothing under a second. */
+function waitOf(ms: unknown): string | undefined {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 1000) return undefined;
+  return ms < 120_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 }
 
 function httpTitle(status: number): string {
