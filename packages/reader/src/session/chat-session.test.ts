@@ -263,6 +263,21 @@ describe('ChatSession: failures', () => {
     expect([...statusesWhileRetrying]).toEqual(['submitted']);
   });
 
+  it('stops saying it retries when stopped during the wait', async () => {
+    const target = session({ retry: { initialDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const waiting = new Promise<void>((resolve) => {
+      target.subscribe(() => {
+        if (target.getSnapshot().retrying) resolve();
+      });
+    });
+    const sending = target.send('[scenario:overloaded]');
+    await waiting;
+    await target.stop();
+    await sending;
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', retrying: undefined });
+    expect(chat.requests).toHaveLength(1);
+  });
+
   it('stops saying it retries once the retries ran out', async () => {
     const target = session({ retry: { maxRetries: 1, initialDelayMs: 1 } });
     await target.send('[scenario:overloaded]');
