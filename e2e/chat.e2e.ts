@@ -51,3 +51,16 @@ test('keeps working after a reload', async ({ page, upstream }) => {
   // A fresh page starts a fresh conversation.
   expect((upstream.requests[1]!.body as { messages: unknown[] }).messages).toHaveLength(1);
 });
+
+test('fits a phone screen: an answer with a code block and sources never widens the page', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const demo = await openDemo(page, 'relay');
+  await demo.send('Why does streaming matter? [scenario:longAnswer]');
+  await expect(demo.answers.last()).toHaveAttribute('data-state', 'complete');
+  await demo.send('Search the web [scenario:webSearch]');
+  await expect(demo.answers.last()).toHaveAttribute('data-state', 'complete');
+  await expect(demo.modeBadge).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+});
