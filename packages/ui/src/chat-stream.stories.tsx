@@ -1,4 +1,4 @@
-import { scenarios } from '@chatstream/mocks';
+import { faultScenarios, scenarios } from '@chatstream/mocks';
 import { expect, waitFor, within } from 'storybook/test';
 import preview from '../../../.storybook/preview.tsx';
 import { ChatStream } from './chat-stream.tsx';
@@ -98,6 +98,25 @@ export const Submitted = meta.story({
     const { canvas } = context;
     await sendPrompt(context, 'Hello');
     await expect(await canvas.findByRole('status')).toHaveTextContent('Claude is thinking…');
+    await expect(
+      await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: streamTimeout }),
+    ).toBeVisible();
+    await expect(canvas.queryByRole('status')).toBeNull();
+  },
+});
+
+/** Claude is overloaded before anything streamed: the indicator says so and that it tries again, then the answer streams. */
+export const RetryingAfterOverload = meta.story({
+  args: { retry: { initialDelayMs: underTest ? 600 : 2500 } },
+  beforeEach: serveChat([faultScenarios.overloaded, scenarios.basic]),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'Hello');
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Claude is overloaded right now. Trying again (attempt 2)…',
+      ),
+    );
     await expect(
       await canvas.findByText(scenarios.basic.expectedText, {}, { timeout: streamTimeout }),
     ).toBeVisible();
