@@ -62,7 +62,9 @@ function numberingOf(content: readonly ContentBlock[]): ReadonlyMap<string, numb
   const counted = new Map<string, number>();
   for (const block of content) {
     if (block.type !== 'text' || !Array.isArray(block['citations'])) continue;
-    for (const citation of block['citations'] as Citation[]) {
+    for (const citation of block['citations'] as (Citation | null)[]) {
+      // Restored conversations are not validated like streamed ones: skip what is no citation.
+      if (typeof citation !== 'object' || citation === null) continue;
       const { key } = sourceOf(citation);
       if (!counted.has(key)) counted.set(key, counted.size + 1);
     }

@@ -134,6 +134,9 @@ describe('Citations', () => {
     expect(numbers()).toEqual(['2', '1']);
     await screen.rerender(<Citations citations={content[2]!.citations} messageContent={content} />);
     expect(numbers()).toEqual(['3']);
+    const restored = [{ type: 'text', text: 'Odd.', citations: [null, 'x'] }, ...content];
+    await screen.rerender(<Citations citations={content[2]!.citations} messageContent={restored} />);
+    expect(numbers()).toEqual(['3']);
     await screen.rerender(<Citations citations={content[2]!.citations} />);
     expect(numbers()).toEqual(['1']);
   });
