@@ -8,6 +8,7 @@ import { ColumnEmptyState } from './demo-empty-state.tsx';
 import type { DisplayMode } from './display-settings.tsx';
 import { ScenarioSelect } from './scenario-select.tsx';
 import { StatsPanel } from './stats-panel.tsx';
+import { StatusPill } from './status-pill.tsx';
 
 /** Props of {@link CompareColumn}. */
 export interface CompareColumnProps {
@@ -39,9 +40,7 @@ export function CompareColumn({
         {scenario === undefined ? null : (
           <ScenarioSelect label={`Scenario of ${title}`} value={scenario} onChange={onScenarioChange} />
         )}
-        <span className="status-pill" data-status={state.status}>
-          {state.status}
-        </span>
+        <StatusPill state={state} />
         {busy ? (
           <button type="button" className="text-button" onClick={() => void session.stop()}>
             Stop

@@ -2,6 +2,7 @@ import type { ChatSessionSnapshot } from '@chatstream/reader';
 import type { ReactNode } from 'react';
 import { useTokenTimeline } from '../hooks/use-token-timeline.ts';
 import { TokenChart } from './token-chart.tsx';
+import { StatusPill } from './status-pill.tsx';
 
 /** Props of {@link StatsPanel}. */
 export interface StatsPanelProps {
@@ -59,9 +60,7 @@ export function StatsPanel({ state, compact = false }: StatsPanelProps): ReactNo
       {compact ? null : (
         <header className="panel-heading">
           <h2>Live stats</h2>
-          <span className="status-pill" data-status={status}>
-            {status}
-          </span>
+          <StatusPill state={state} />
         </header>
       )}
       <dl className="stats-grid">
