@@ -4,6 +4,7 @@ import {
   type Message,
   type MessageRequest,
   type MessageStream,
+  type RetryInfo,
   type StreamMessageOptions,
   type StreamStats,
   streamMessage,
@@ -24,6 +25,8 @@ export interface MessageStreamState {
   readonly error: ChatStreamError | undefined;
   /** Stream figures, updated with the message. */
   readonly stats: StreamStats | undefined;
+  /** While an attempt that failed before any content waits to be retried: which retry, how long, why. */
+  readonly retrying: RetryInfo | undefined;
 }
 
 /** Options of a single-completion store: the reader's `streamMessage` options plus callbacks. */
@@ -46,6 +49,7 @@ const IDLE: MessageStreamState = {
   status: 'idle',
   error: undefined,
   stats: undefined,
+  retrying: undefined,
 };
 
 /**
@@ -93,8 +97,9 @@ export class MessageStreamStore {
     const current = (): boolean => this.#stream === stream;
     let text = '';
     this.#set({ ...IDLE, status: 'submitted' });
-    stream.on('retry', () => {
+    stream.on('retry', (retrying) => {
       text = '';
+      if (current()) this.#set({ ...this.#state, retrying });
     });
     stream.on('streamEvent', (event) => {
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
@@ -107,6 +112,7 @@ export class MessageStreamStore {
         status: 'streaming',
         error: undefined,
         stats: stream.stats,
+        retrying: undefined,
       };
       if (this.#state.status !== 'streaming') return this.#set(next);
       this.#pending = next;
@@ -122,6 +128,7 @@ export class MessageStreamStore {
       status: status === 'streaming' ? 'complete' : status,
       error,
       stats: stream.stats,
+      retrying: undefined,
     });
     if (status === 'complete' && message) onFinish?.(message);
     if (status === 'error' && error) onError?.(error);

@@ -48,6 +48,28 @@ describe('useMessageStream', () => {
     expect(finished).toEqual([scenarios.longAnswer.expectedMessage]);
   });
 
+  it('says which retry waits and why while it retries before any content', async () => {
+    server.use('flakyThenOk');
+    const seen: string[] = [];
+    function Retrying(): React.ReactNode {
+      const { retrying, status: current, start } = useMessageStream({ retry: { initialDelayMs: 20 } });
+      if (retrying) seen.push(`${current} ${retrying.attempt}:${retrying.error.name}`);
+      return (
+        <>
+          <p role="status">{retrying ? 'retrying' : current}</p>
+          <button type="button" onClick={() => void start(request)}>
+            Start
+          </button>
+        </>
+      );
+    }
+    render(<Retrying />);
+    click('Start');
+    await waitFor(() => expect(status()).toBe('complete'));
+    expect(server.requests.map((served) => served.status)).toEqual([529, 529, 200]);
+    expect(new Set(seen)).toEqual(new Set(['submitted 1:HTTPError', 'submitted 2:HTTPError']));
+  });
+
   it('ends in error with a typed error and keeps the partial text', async () => {
     server.use(scenarios.overloadedMidStream);
     const errors: unknown[] = [];
