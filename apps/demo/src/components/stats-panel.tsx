@@ -75,12 +75,14 @@ export function StatsPanel({ state, compact = false }: StatsPanelProps): ReactNo
         <>
           <TokenChart points={points} />
           <p className="stats-footnote">
-            {answer?.stopReason
-              ? `stop_reason: ${answer.stopReason}`
-              : answer?.status && answer.status !== 'complete'
-                ? `message: ${answer.status}`
-                : 'Send a message to see the stream'}
-            {answer?.error ? ` · ${answer.error.kind}` : ''}
+            {status === 'submitted'
+              ? 'request sent, waiting for message_start'
+              : answer?.stopReason
+                ? `stop_reason: ${answer.stopReason}`
+                : answer?.status && answer.status !== 'complete'
+                  ? `message: ${answer.status}`
+                  : 'Send a message to see the stream'}
+            {status !== 'submitted' && answer?.error ? ` · ${answer.error.kind}` : ''}
           </p>
         </>
       )}
