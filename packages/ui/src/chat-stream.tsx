@@ -73,10 +73,6 @@ function splitProps(props: ChatStreamProps): [UseStreamingChatOptions, Record<st
   return [options, rest];
 }
 
-/**
- * A user turn that only carries results of client tool calls the session ran or received: the
- * tool-use block above already shows each result, so the row would only repeat it.
- */
 /** Tool call states in which the turn is not over yet. */
 const PENDING_TOOL_STATES: ReadonlySet<ToolCallState['status']> = new Set([
   'input-streaming',
@@ -85,6 +81,10 @@ const PENDING_TOOL_STATES: ReadonlySet<ToolCallState['status']> = new Set([
   'running',
 ]);
 
+/**
+ * A user turn that only carries results of client tool calls the session ran or received: the
+ * tool-use block above already shows each result, so the row would only repeat it.
+ */
 function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
   const calls = previous?.toolCalls;
   return (
