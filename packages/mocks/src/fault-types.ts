@@ -9,6 +9,8 @@ export interface HttpErrorFault {
   retryAfter?: number;
   /** `retry-after-ms` header (the SDK honours it first). */
   retryAfterMs?: number;
+  /** `x-should-retry` header: the API's own say on retrying, which overrides the status's default. */
+  shouldRetry?: boolean;
   /** A raw body instead of the Anthropic JSON body (a proxy's HTML 413, say). */
   body?: string;
   contentType?: string;

@@ -44,6 +44,11 @@ describe('createMockResponse: HTTP faults', () => {
     const response = createMockResponse(html, instant);
     expect(response.headers.get('content-type')).toBe('text/html');
     expect(response.headers.get('retry-after-ms')).toBe('250');
+    expect(response.headers.get('x-should-retry')).toBeNull();
+    const advised = createMockResponse(
+      withFaults(contentScenarios.basic, httpError(503, { shouldRetry: false })),
+    );
+    expect(advised.headers.get('x-should-retry')).toBe('false');
     expect(await response.text()).toBe('<html>too large</html>');
   });
 

@@ -108,6 +108,7 @@ function planHttpError(fault: HttpErrorFault, requestId: string): ResponsePlan {
   };
   if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
   if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+  if (fault.shouldRetry !== undefined) headers['x-should-retry'] = String(fault.shouldRetry);
   const body = fault.body ?? JSON.stringify(anthropicErrorBody(fault.errorType, fault.message, requestId));
   return { status: fault.status, headers, chunks: [{ delay: 0, bytes: encoder.encode(body) }], end: 'close' };
 }

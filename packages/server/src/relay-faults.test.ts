@@ -1,4 +1,4 @@
-import { faultScenarios, scenarios } from '@chatstream/mocks';
+import { faultScenarios, httpError, scenarios, withFaults } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { parseSSEStream, streamMessage, type ChatStreamError } from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,22 @@ describe('relaying faults', () => {
     const { response } = await postRelay(relay.url, chatBody('rateLimited'));
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('1');
+  });
+
+  it("passes the API's x-should-retry through, and the client behind the relay follows it", async () => {
+    fake.use(withFaults(scenarios.basic, httpError(503, { shouldRetry: false })));
+    const body = chatBody('basic', { messages: [{ role: 'user', content: 'Hello' }] });
+    const { response } = await postRelay(relay.url, body);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('x-should-retry')).toBe('false');
+    const error = await failureOf(
+      streamMessage(
+        { url: relay.url, body },
+        { retry: { maxRetries: 2 }, sleep: () => Promise.resolve() },
+      ).finalMessage(),
+    );
+    expect(error).toMatchObject({ kind: 'http', status: 503, shouldRetry: false });
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('makes no retries of its own, so the client can recover from flakyThenOk', async () => {

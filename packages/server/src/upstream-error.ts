@@ -5,7 +5,7 @@ import { redact } from './redact.ts';
 export interface UpstreamFailure {
   status: number;
   body: AnthropicErrorBody;
-  /** `request-id`, `retry-after`, `retry-after-ms` when upstream sent them. */
+  /** `request-id`, `retry-after`, `retry-after-ms`, `x-should-retry` when upstream sent them. */
   headers: Record<string, string>;
 }
 
@@ -24,7 +24,8 @@ export const ERROR_TYPE_BY_STATUS: Readonly<Record<number, string>> = {
   529: 'overloaded_error',
 };
 
-const PASSED_HEADERS = ['request-id', 'retry-after', 'retry-after-ms'];
+// What the client's retry policy reads: the relay must not hide the API's advice on retrying.
+const PASSED_HEADERS = ['request-id', 'retry-after', 'retry-after-ms', 'x-should-retry'];
 
 /**
  * Describes an error the SDK threw (or a stream failure) in the API's terms, without stack traces
