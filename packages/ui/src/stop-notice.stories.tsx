@@ -25,3 +25,12 @@ export const Refusal = meta.story({
     await expect(canvas.queryByRole('button', { name: 'Continue' })).toBeNull();
   },
 });
+
+/** The conversation outgrew the model's context window: said plainly, no Continue (it cannot help). */
+export const ContextWindowExceeded = meta.story({
+  args: { stopReason: 'model_context_window_exceeded', onContinue: fn() },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('The conversation is too long');
+    await expect(canvas.queryByRole('button', { name: 'Continue' })).toBeNull();
+  },
+});

@@ -24,6 +24,17 @@ it('says Claude refused, without a Continue', async () => {
   await expectNoAxeViolations(screen.container);
 });
 
+it('says the conversation outgrew the context window, without a Continue', async () => {
+  const screen = await render(
+    <StopNotice stopReason="model_context_window_exceeded" onContinue={() => undefined} />,
+  );
+  const notice = screen.getByRole('status');
+  await expect.element(notice).toHaveTextContent('The conversation is too long');
+  await expect.element(notice).toHaveTextContent('start a new conversation');
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+  await expectNoAxeViolations(screen.container);
+});
+
 it('renders nothing for a normal finish', async () => {
   for (const stopReason of [
     'end_turn',

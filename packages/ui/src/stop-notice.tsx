@@ -6,7 +6,7 @@ import { ownEntry } from './own-entry.ts';
 
 /** Props of {@link StopNotice}. */
 export interface StopNoticeProps extends HTMLAttributes<HTMLDivElement> {
-  /** Why the model stopped; only `max_tokens` and `refusal` are worth a notice. */
+  /** Why the model stopped; only `max_tokens`, `refusal` and `model_context_window_exceeded` are worth a notice. */
   stopReason: StopReason | null | undefined;
   /** After `max_tokens`: continue the cut answer (e.g. the session's `retry()`). */
   onContinue?: (() => unknown) | undefined;
@@ -21,11 +21,17 @@ const NOTICES: Partial<Record<string, { title: string; detail: string }>> = {
     title: 'Claude declined to continue',
     detail: 'The answer stopped because of a refusal; the text above is what was said before it.',
   },
+  model_context_window_exceeded: {
+    title: 'The conversation is too long',
+    detail:
+      "The answer stopped at the model's context window: start a new conversation or remove earlier messages.",
+  },
 };
 
 /**
  * Says why an answer ended early when the reason is one a reader must not miss (`max_tokens`, with a
- * Continue action, and `refusal`); renders nothing for a normal finish. Never hidden in a status.
+ * Continue action, `refusal`, and `model_context_window_exceeded`, where continuing cannot help);
+ * renders nothing for a normal finish. Never hidden in a status.
  *
  * @example
  * <StopNotice stopReason={last.stopReason} onContinue={() => void retry()} />
