@@ -54,13 +54,19 @@ test('keeps working after a reload', async ({ page, upstream }) => {
 
 test('fits a phone screen: an answer with a code block and sources never widens the page', async ({
   page,
+  upstream,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const demo = await openDemo(page, 'relay');
   await demo.send('Why does streaming matter? [scenario:longAnswer]');
   await expect(demo.answers.last()).toHaveAttribute('data-state', 'complete');
-  await demo.send('Search the web [scenario:webSearch]');
+  // The scenario sidebar is hidden on a phone; the same choice is a select above the chat.
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('webSearch');
+  await demo.send('What did Webb find?');
   await expect(demo.answers.last()).toHaveAttribute('data-state', 'complete');
+  await expect(demo.answers.last().getByRole('list', { name: 'Sources' }).first()).toBeVisible();
   await expect(demo.modeBadge).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+  await upstream.settled();
+  expect(upstream.requests.map((request) => request.scenario)).toEqual(['longAnswer', 'webSearch']);
 });

@@ -15,6 +15,7 @@ import { EditableMessage, EditSessionContext } from './editable-message.tsx';
 import { ModelSettings } from './model-settings.tsx';
 import { RequestLog } from './request-log.tsx';
 import { ScenarioPicker } from './scenario-picker.tsx';
+import { ScenarioSelect } from './scenario-select.tsx';
 import { StatsPanel } from './stats-panel.tsx';
 import { ToolsPanel } from './tools-panel.tsx';
 
@@ -59,6 +60,12 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
         )}
       </aside>
       <main className="chat-main">
+        {mode.scenarios ? (
+          // The sidebar is hidden on a phone: the same choice, as one select above the chat.
+          <div className="compact-scenario">
+            <ScenarioSelect label="Scenario" value={scenario} onChange={choose} />
+          </div>
+        ) : null}
         <EditSessionContext.Provider value={session}>
           <ChatStream
             chat={session}
