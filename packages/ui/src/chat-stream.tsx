@@ -196,7 +196,13 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               />
             ),
           )}
-          {settledAnswer ? <StopNotice stopReason={settledAnswer.stopReason} onContinue={retry} /> : null}
+          {settledAnswer ? (
+            <StopNotice
+              stopReason={settledAnswer.stopReason}
+              stopDetails={settledAnswer.message?.stop_details}
+              onContinue={retry}
+            />
+          ) : null}
           {settledAnswer ? (
             // Outside the rows, so showing or hiding it never re-renders a settled row.
             <div data-slot="message-actions">

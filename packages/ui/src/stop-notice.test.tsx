@@ -24,6 +24,20 @@ it('says Claude refused, without a Continue', async () => {
   await expectNoAxeViolations(screen.container);
 });
 
+it("shows a refusal's explanation when the API gives one", async () => {
+  const screen = await render(
+    <StopNotice
+      stopReason="refusal"
+      stopDetails={{ type: 'refusal', category: 'cyber', explanation: 'This could help an attack.' }}
+    />,
+  );
+  await expect.element(screen.getByRole('status')).toHaveTextContent('This could help an attack.');
+  await screen.rerender(
+    <StopNotice stopReason="refusal" stopDetails={{ type: 'refusal', category: null, explanation: null }} />,
+  );
+  expect(screen.container.querySelector('[data-slot="stop-notice-explanation"]')).toBeNull();
+});
+
 it('says the conversation outgrew the context window, without a Continue', async () => {
   const screen = await render(
     <StopNotice stopReason="model_context_window_exceeded" onContinue={() => undefined} />,

@@ -10,6 +10,8 @@ export interface StopNoticeProps extends HTMLAttributes<HTMLDivElement> {
   stopReason: StopReason | null | undefined;
   /** After `max_tokens`: continue the cut answer (e.g. the session's `retry()`). */
   onContinue?: (() => unknown) | undefined;
+  /** The message's `stop_details`: a refusal's `explanation`, when the API gives one, is shown too. */
+  stopDetails?: unknown;
 }
 
 const NOTICES: Partial<Record<string, { title: string; detail: string }>> = {
@@ -38,11 +40,12 @@ const NOTICES: Partial<Record<string, { title: string; detail: string }>> = {
  */
 export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, StopNoticeProps>(function StopNotice(
-    { stopReason, onContinue, className, ...rest },
+    { stopReason, onContinue, stopDetails, className, ...rest },
     ref,
   ) {
     const notice = stopReason ? ownEntry(NOTICES, stopReason) : undefined;
     if (!notice || !stopReason) return null;
+    const explanation = (stopDetails as { explanation?: unknown } | null | undefined)?.explanation;
     return (
       <div
         ref={ref}
@@ -56,6 +59,9 @@ export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttribut
         <div data-slot="error-notice-text">
           <p data-slot="error-notice-title">{notice.title}</p>
           <p data-slot="error-notice-detail">{notice.detail}</p>
+          {typeof explanation === 'string' && explanation ? (
+            <p data-slot="stop-notice-explanation">{explanation}</p>
+          ) : null}
         </div>
         {stopReason === 'max_tokens' && onContinue ? (
           <div data-slot="error-notice-actions">
