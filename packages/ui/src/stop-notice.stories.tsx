@@ -26,6 +26,21 @@ export const Refusal = meta.story({
   },
 });
 
+/** A refusal the API explained (`stop_details.explanation`): the explanation is shown too. */
+export const RefusalExplained = meta.story({
+  args: {
+    stopReason: 'refusal',
+    stopDetails: {
+      type: 'refusal',
+      category: 'cyber',
+      explanation: 'The request asked for working exploit code.',
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('The request asked for working exploit code.');
+  },
+});
+
 /** The conversation outgrew the model's context window: said plainly, no Continue (it cannot help). */
 export const ContextWindowExceeded = meta.story({
   args: { stopReason: 'model_context_window_exceeded', onContinue: fn() },
