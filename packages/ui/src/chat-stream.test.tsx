@@ -42,6 +42,15 @@ async function sendMessage(screen: Awaited<ReturnType<typeof render>>, text: str
 
 const heightStyle = { blockSize: 480 };
 
+/** A promise and the function that resolves it, for a test that decides when something finishes. */
+function deferred<Value>(): { promise: Promise<Value>; resolve: (value: Value) => void } {
+  let resolve!: (value: Value) => void;
+  const promise = new Promise<Value>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 /** Holds `response` after its first chunk until `release` resolves, so a test sees the answer mid-stream however slow the machine. */
 function holdAfterFirstChunk(response: Response, release: Promise<void>): Response {
   let sent = 0;
@@ -55,10 +64,7 @@ function holdAfterFirstChunk(response: Response, release: Promise<void>): Respon
 }
 
 it('streams a basic answer into the transcript, busy while it streams, focus back in the composer', async () => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const { promise: released, resolve: release } = deferred<void>();
   const fetch = vi.fn<typeof globalThis.fetch>(async () =>
     holdAfterFirstChunk(createMockResponse(scenarios.basic, slow), released),
   );
@@ -88,10 +94,7 @@ it('starts from a suggestion in the empty state', async () => {
 });
 
 it('shows a client tool while it executes, then its result and the follow-up answer', async () => {
-  let finish!: (value: unknown) => void;
-  const result = new Promise((resolve) => {
-    finish = resolve;
-  });
+  const { promise: result, resolve: finish } = deferred<unknown>();
   const execute = vi.fn<() => Promise<unknown>>(() => result);
   const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
   const screen = await render(
@@ -158,10 +161,7 @@ it('reports an overload mid-stream, keeps the partial answer, and Retry continue
 });
 
 it('says it tries again after an overload before any content, then streams the answer', async () => {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const { promise: released, resolve: release } = deferred<void>();
   const fetch = vi.fn<typeof globalThis.fetch>(async () => {
     if (fetch.mock.calls.length === 1) return createMockResponse(faultScenarios.overloaded, instant);
     await released;
