@@ -19,22 +19,31 @@ function controlled(...plays: Parameters<typeof createControlledResponses>) {
   return { ...responses, fetch, signals };
 }
 
-function Answer(props: { name: string; fetch: typeof fetch; refetchMode?: 'reset' | 'replace' }): ReactNode {
-  const { name, fetch, refetchMode } = props;
+interface AnswerProps {
+  name: string;
+  fetch: typeof fetch;
+  refetchMode?: 'reset' | 'replace';
+  sleep?: (ms: number) => Promise<void>;
+}
+
+function Answer(props: AnswerProps): ReactNode {
+  const { name, fetch, refetchMode, sleep } = props;
   const { data, status, isFetching, refetch } = useQuery(
     streamedMessageQueryOptions({
       queryKey: ['answer'],
       request,
       fetch,
       ...(refetchMode ? { refetchMode } : {}),
+      ...(sleep ? { sleep } : {}),
     }),
   );
+  const retrying = data?.retrying ? ` retrying ${data.retrying.attempt} ${data.retrying.error.name}` : '';
   return (
     <section aria-label={name}>
       <div role="log" aria-busy={isFetching}>
         {data?.text ?? ''}
       </div>
-      <p role="status">{`${status} ${data?.status ?? 'no data'}`}</p>
+      <p role="status">{`${status} ${data?.status ?? 'no data'}${retrying}`}</p>
       <button type="button" onClick={() => void refetch()}>
         Refetch {name}
       </button>
@@ -109,6 +118,34 @@ describe('streamedMessageQueryOptions', () => {
       status: 'complete',
       message: scenarios.longAnswer.expectedMessage,
     });
+  });
+
+  it('says which retry it waits for while the request is retried before any content', async () => {
+    const responses = controlled(scenarios.basic);
+    let calls = 0;
+    const fetch: typeof globalThis.fetch = (input, init) =>
+      (calls += 1) === 1
+        ? Promise.resolve(
+            Response.json(
+              { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+              { status: 529 },
+            ),
+          )
+        : responses.fetch(input, init);
+    let wake = (): void => undefined;
+    const sleep = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
+    const client = renderWithClient(<Answer name="one" fetch={fetch} sleep={sleep} />);
+
+    await waitFor(() => expect(status()).toBe('success streaming retrying 1 HTTPError'));
+    expect(log()).toBe('');
+    expect(client.getQueryData(['answer'])).toMatchObject({ message: undefined, retrying: { attempt: 1 } });
+
+    act(() => wake());
+    await act(() => responses.push());
+    await waitFor(() => expect(status()).toBe('success complete'));
+    expect(log()).toBe(scenarios.basic.expectedText);
+    expect(client.getQueryData(['answer'])).toMatchObject({ retrying: undefined });
+    expect(calls).toBe(2);
   });
 
   it('shares one request between components and aborts its signal when the last observer unmounts', async () => {

@@ -2,13 +2,14 @@ import {
   type ChatStreamError,
   type Message,
   type MessageRequest,
+  type RetryInfo,
   type StreamMessageOptions,
   type StreamStats,
   streamMessage,
 } from '@chatstream/reader';
 import type { Query, QueryFunctionContext, QueryKey, UseQueryOptions } from '@tanstack/react-query';
 
-/** What a streamed query holds: the message so far, its text, stats, and whether it finished. */
+/** What a streamed query holds: the message so far, its text, stats, a pending retry, and whether it finished. */
 export interface StreamedMessage {
   /** The text of all text blocks so far, joined without separators. */
   readonly text: string;
@@ -18,6 +19,11 @@ export interface StreamedMessage {
   readonly status: 'streaming' | 'complete';
   /** Stream figures at the last update. */
   readonly stats: StreamStats;
+  /**
+   * While an attempt that failed before any content waits to be retried (`refetchMode: 'reset'`):
+   * which retry, how long, why. Undefined otherwise.
+   */
+  readonly retrying: RetryInfo | undefined;
 }
 
 /** Options of {@link streamedMessageQueryOptions}: the key, the request, and `streamMessage` options. */
@@ -49,7 +55,8 @@ export type StreamedMessageQueryOptions<Key extends QueryKey> = UseQueryOptions<
 
 /**
  * TanStack Query options that stream a message into the query cache: the data updates as the
- * message streams (the query is `success` from the first event and keeps fetching until the end),
+ * message streams (the query is `success` from the first event, or from the first retry, which
+ * `data.retrying` describes, and keeps fetching until the end),
  * components with the same key share one request, and the request is aborted when the last
  * observer leaves (the partial message is stale, so the next observer streams again).
  *
@@ -93,26 +100,23 @@ export function streamedMessageQueryOptions<Key extends QueryKey>(
         signal,
       });
       let text = '';
-      stream.on('retry', () => {
+      const update = (data: Omit<StreamedMessage, 'stats'>): void => {
+        if (!replacing && !signal.aborted)
+          client.setQueryData<StreamedMessage>(queryKey, { ...data, stats: stream.stats });
+      };
+      stream.on('retry', (retrying) => {
         text = '';
+        update({ text, message: undefined, status: 'streaming', retrying });
       });
       stream.on('streamEvent', (event) => {
         if (event.type === 'content_block_delta' && event.delta.type === 'text_delta')
           text += event.delta.text;
       });
-      if (!replacing) {
-        stream.on('snapshot', ({ message }) => {
-          if (signal.aborted) return;
-          client.setQueryData<StreamedMessage>(queryKey, {
-            text,
-            message,
-            status: 'streaming',
-            stats: stream.stats,
-          });
-        });
-      }
+      stream.on('snapshot', ({ message }) =>
+        update({ text, message, status: 'streaming', retrying: undefined }),
+      );
       const message = await stream.finalMessage();
-      return { text, message, status: 'complete', stats: stream.stats };
+      return { text, message, status: 'complete', stats: stream.stats, retrying: undefined };
     },
   };
 }
