@@ -132,7 +132,7 @@ describe('streamedMessageQueryOptions', () => {
             ),
           )
         : responses.fetch(input, init);
-    let wake = (): void => undefined;
+    let wake: (() => void) | undefined;
     const sleep = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
     const client = renderWithClient(<Answer name="one" fetch={fetch} sleep={sleep} />);
 
@@ -140,7 +140,7 @@ describe('streamedMessageQueryOptions', () => {
     expect(log()).toBe('');
     expect(client.getQueryData(['answer'])).toMatchObject({ message: undefined, retrying: { attempt: 1 } });
 
-    act(() => wake());
+    act(() => wake?.());
     await act(() => responses.push());
     await waitFor(() => expect(status()).toBe('success complete'));
     expect(log()).toBe(scenarios.basic.expectedText);
