@@ -1,11 +1,17 @@
 import { ChatStreamError } from '../errors.ts';
 
 /** What a session refused or stopped for. */
-export type ChatSessionErrorCode = 'busy' | 'max-steps' | 'unknown-message' | 'unknown-tool-call';
+export type ChatSessionErrorCode =
+  | 'busy'
+  | 'empty-message'
+  | 'max-steps'
+  | 'unknown-message'
+  | 'unknown-tool-call';
 
 /**
  * A conversation-level failure (kind `'session'`): a request while another one streams (`busy`),
- * the tool loop reaching `maxSteps` (`max-steps`), an id that names no suitable message or tool call.
+ * a message with nothing in it (`empty-message`: the API would refuse it), the tool loop reaching
+ * `maxSteps` (`max-steps`), an id that names no suitable message or tool call.
  */
 export class ChatSessionError extends ChatStreamError {
   override name = 'ChatSessionError';

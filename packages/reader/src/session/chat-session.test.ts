@@ -383,4 +383,17 @@ describe('ChatSession: retry, regenerate, edit', () => {
     expect(requestMessages(2)).toEqual([{ role: 'user', content: [{ type: 'text', text: 'uno' }] }]);
     await expect(target.edit(messages[1]!.id, 'x')).rejects.toMatchObject({ code: 'unknown-message' });
   });
+
+  it('refuses a blank message with a typed error before any request, and keeps the conversation', async () => {
+    const target = session();
+    await target.send('one');
+    const before = target.getSnapshot();
+    for (const blank of ['', ' \n\t', []]) {
+      await expect(target.send(blank)).rejects.toMatchObject({ kind: 'session', code: 'empty-message' });
+    }
+    const [question] = before.messages;
+    await expect(target.edit(question!.id, '  ')).rejects.toMatchObject({ code: 'empty-message' });
+    expect(target.getSnapshot()).toBe(before);
+    expect(chat.requests).toHaveLength(1);
+  });
 });

@@ -148,9 +148,7 @@ export class ChatSession {
     const last = this.#messages.at(-1);
     const continuable =
       last?.role === 'assistant' &&
-      (last.status === 'error' ||
-        last.status === 'incomplete' ||
-        last.status === 'aborted' ||
+      (['error', 'incomplete', 'aborted'].includes(last.status ?? '') ||
         (last.status === 'complete' && last.stopReason === 'max_tokens')) &&
       last.content.length > 0 &&
       last.content.every((block) => block.type === 'text');
@@ -489,7 +487,11 @@ export class ChatSession {
   }
 }
 
+/** The content of a user message; refuses blank text and empty arrays, which the API answers with a 400. */
 function toContent(input: ChatInput): ContentBlock[] {
+  if (typeof input === 'string' ? !input.trim() : !(input as unknown[] | undefined)?.length) {
+    throw new ChatSessionError('empty-message', 'The message is empty');
+  }
   return typeof input === 'string' ? [{ type: 'text', text: input }] : input;
 }
 

@@ -54,4 +54,40 @@ describe('toAPIMessages', () => {
     };
     expect(toAPIMessages([user('Q'), stopped, answered])[1]?.content).toHaveLength(2);
   });
+
+  it('leaves out assistant text blocks with nothing but whitespace anywhere in the conversation', () => {
+    const blank: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [
+        { type: 'text', text: '' },
+        { type: 'text', text: 'Yes.' },
+        { type: 'text', text: '\n\n' },
+      ],
+      status: 'aborted',
+    };
+    const onlyBlank: ChatMessage = { id: 'b', role: 'assistant', content: [{ type: 'text', text: ' \n ' }] };
+    expect(toAPIMessages([user('Q'), blank, user('And?'), onlyBlank, user('Hello?')])).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Q' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Yes.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'And?' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Hello?' }] },
+    ]);
+  });
+
+  it('leaves out thinking blocks cut off before their signature, keeps signed ones', () => {
+    const stopped: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [
+        { type: 'thinking', thinking: 'Done thinking', signature: 'c2ln' },
+        { type: 'thinking', thinking: 'Half a thou', signature: '' },
+      ],
+      status: 'aborted',
+    };
+    expect(toAPIMessages([user('Q'), stopped, user('Go on')])[1]).toEqual({
+      role: 'assistant',
+      content: [{ type: 'thinking', thinking: 'Done thinking', signature: 'c2ln' }],
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { ContentBlock, TextBlock, ToolUseBlock } from '../types.ts';
+import type { ContentBlock, TextBlock, ThinkingBlock, ToolUseBlock } from '../types.ts';
 import type { ChatMessage } from './chat-message.ts';
 
 /** A message as the Messages API takes it. */
@@ -10,8 +10,10 @@ export interface APIMessageParam {
 /**
  * The conversation as the API takes it: `{ role, content }` only, no UI state. Repairs what a stop or
  * a failure leaves behind and the API would reject: `tool_use` blocks without a `tool_result` in the
- * next message are left out, a final assistant text loses its trailing whitespace (it is continued as
- * a prefix), and messages left empty are skipped.
+ * next message are left out, and so are assistant text blocks with nothing but whitespace (a stop
+ * right after a block opened, an answer of blank lines) and thinking blocks cut off before their
+ * signature (the API verifies signatures); a final assistant text loses its trailing
+ * whitespace (it is continued as a prefix); messages left empty are skipped.
  *
  * @example
  * const body = { model, max_tokens: 1024, messages: toAPIMessages(session.getSnapshot().messages) };
@@ -24,9 +26,11 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
       const answered = new Set(
         next?.role === 'user' ? next.content.map((block) => block['tool_use_id']) : [],
       );
-      content = content.filter(
-        (block) => block.type !== 'tool_use' || answered.has((block as ToolUseBlock).id),
-      );
+      content = content.filter((block) => {
+        if (block.type === 'tool_use') return answered.has((block as ToolUseBlock).id);
+        if (block.type === 'text') return (block as TextBlock).text.trim() !== '';
+        return block.type !== 'thinking' || Boolean((block as ThinkingBlock).signature);
+      });
       const last = content.at(-1);
       if (index === messages.length - 1 && last?.type === 'text') {
         const text = (last as TextBlock).text.trimEnd();

@@ -1,0 +1,349 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readMessageStream } from '../stream/read-message-stream.ts';
+import { textTurn } from '../test/text-turn-events.ts';
+import { toSSE } from '../test/transcripts.ts';
+import type { ChatMessage } from './chat-message.ts';
+import { ChatSessionError } from './chat-session-error.ts';
+import type { ChatTransportRequest } from './chat-session-options.ts';
+import { type ChatSession, createChatSession } from './chat-session.ts';
+
+// Whatever a user does — send, stop mid-stream, regenerate, edit, retry, answer or deny tools, clear —
+// in any order, against answers that end in every way a real one can, every request the session
+// sends must be one the Messages API accepts (the API answers 400 to the rules below), and the
+// session must always come back to rest.
+
+type Event = Record<string, unknown>;
+type Block = Record<string, unknown>;
+
+const start: Event = textTurn.start;
+let toolIds = 0;
+
+/** The events of one content block: its start, its deltas, its stop. */
+function block(index: number, kind: 'text' | 'thinking' | 'tool', text: string, tool = 'now'): Event[] {
+  const at = (delta: Block): Event => ({ type: 'content_block_delta', index, delta });
+  const opened: Block =
+    kind === 'text'
+      ? { type: 'text', text: '' }
+      : kind === 'thinking'
+        ? { type: 'thinking', thinking: '', signature: '' }
+        : { type: 'tool_use', id: `toolu_${(toolIds += 1)}`, name: tool, input: {} };
+  const deltas =
+    kind === 'text'
+      ? [at({ type: 'text_delta', text: text.slice(0, 3) }), at({ type: 'text_delta', text: text.slice(3) })]
+      : kind === 'thinking'
+        ? [at({ type: 'thinking_delta', thinking: text }), at({ type: 'signature_delta', signature: 'c2ln' })]
+        : [
+            at({ type: 'input_json_delta', partial_json: '{"q":' }),
+            at({ type: 'input_json_delta', partial_json: '1}' }),
+          ];
+  return [
+    { type: 'content_block_start', index, content_block: opened },
+    ...deltas,
+    { type: 'content_block_stop', index },
+  ];
+}
+
+function end(stopReason: string): Event[] {
+  return [
+    {
+      type: 'message_delta',
+      delta: { stop_reason: stopReason, stop_sequence: null },
+      usage: { output_tokens: 9 },
+    },
+    { type: 'message_stop' },
+  ];
+}
+
+/** Answers as the API may send them; each is made afresh (tool ids are unique per answer). */
+const answers: Record<string, () => Event[]> = {
+  text: () => [start, ...block(0, 'text', 'Hello there. '), ...end('end_turn')],
+  whitespace: () => [start, ...block(0, 'text', ' \n '), ...end('end_turn')],
+  empty: () => [start, ...end('end_turn')],
+  cutOff: () => [start, ...block(0, 'text', 'A long answer '), ...end('max_tokens')],
+  thinking: () => [start, ...block(0, 'thinking', 'Hmm.'), ...block(1, 'text', 'Done.'), ...end('end_turn')],
+  tool: () => [start, ...block(0, 'text', 'Let me check.'), ...block(1, 'tool', ''), ...end('tool_use')],
+  toolOnly: () => [start, ...block(0, 'tool', '', 'ask'), ...end('tool_use')],
+  tools: () => [
+    start,
+    ...block(0, 'thinking', 'Two tools.'),
+    ...block(1, 'tool', '', 'now'),
+    ...block(2, 'tool', '', 'ask'),
+    ...block(3, 'tool', '', 'delete'),
+    ...end('tool_use'),
+  ],
+  unknownTool: () => [start, ...block(0, 'tool', '', 'mystery'), ...end('tool_use')],
+  pause: () => [start, ...block(0, 'text', 'Searching… '), ...end('pause_turn')],
+  streamError: () => [
+    start,
+    ...block(0, 'text', 'Partial '),
+    { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+  ],
+  dropped: () => [start, ...block(0, 'text', 'Cut '), ...block(1, 'tool', '').slice(0, 2)],
+  droppedThinking: () => [start, ...block(0, 'thinking', 'Let me').slice(0, 2)],
+  nothing: () => [],
+};
+
+/** One answer being served: events go out only as the test releases them. */
+interface Open {
+  controller: ReadableStreamDefaultController<Uint8Array>;
+  events: Event[];
+}
+
+/** A session whose transport serves `plan`'s answers in order (then plain text) and records every request. */
+function harness(plan: string[]) {
+  const requests: ChatTransportRequest['body'][] = [];
+  const open: Open[] = [];
+  const encoder = new TextEncoder();
+  const session = createChatSession({
+    throttle: false,
+    retry: false,
+    maxSteps: 4,
+    tools: {
+      now: { inputSchema: { type: 'object' }, execute: () => ({ time: '12:00' }) },
+      ask: { inputSchema: { type: 'object' } },
+      delete: { inputSchema: { type: 'object' }, needsApproval: true, execute: () => 'deleted' },
+    },
+    transport: ({ body }) => {
+      requests.push(structuredClone(body));
+      const events = (answers[plan[requests.length - 1] ?? 'text'] ?? answers['text']!)();
+      const entry: Open = { controller: undefined as never, events };
+      const stream = new ReadableStream<Uint8Array>({
+        start: (controller) => {
+          entry.controller = controller;
+          open.push(entry);
+        },
+        cancel: () => void open.splice(open.indexOf(entry), 1),
+      });
+      return readMessageStream(new Response(stream, { headers: { 'content-type': 'text/event-stream' } }));
+    },
+  });
+  /** Sends up to `count` more events of the answer being served (all of them when undefined). */
+  const release = (count?: number): void => {
+    const current = open[0];
+    if (!current) return;
+    for (const event of current.events.splice(0, count ?? current.events.length)) {
+      current.controller.enqueue(encoder.encode(toSSE([event])));
+    }
+    if (current.events.length === 0) {
+      current.controller.close();
+      open.shift();
+    }
+  };
+  return { session, requests, release, serving: () => open.length > 0 };
+}
+
+/** Lets every pending promise and stream read run. */
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 8; i += 1) await new Promise((resolve) => setImmediate(resolve));
+};
+
+// ---- The API's rules for `messages` (each breach is a 400 from the real API) ----
+
+/** The reasons the Messages API would reject these messages, empty when it accepts them. */
+function apiRejections(messages: readonly { role: string; content: unknown }[]): string[] {
+  const problems: string[] = [];
+  if (messages.length === 0) problems.push('messages: at least one message is required');
+  messages.forEach((message, index) => {
+    const content = message.content as Block[];
+    const final = index === messages.length - 1;
+    if (content.length === 0 && !(final && message.role === 'assistant')) {
+      problems.push(
+        `messages.${index}: all messages must have non-empty content except for the optional final assistant message`,
+      );
+    }
+    for (const item of content) {
+      if (item['type'] === 'text' && String(item['text']).trim() === '') {
+        problems.push(`messages.${index}: text content blocks must contain non-whitespace text`);
+      }
+      // The API verifies the signature of a thinking block sent back; one cut off before its
+      // signature_delta has none.
+      if (item['type'] === 'thinking' && !item['signature']) {
+        problems.push(`messages.${index}: thinking block without a signature`);
+      }
+    }
+    const last = content.at(-1);
+    if (
+      final &&
+      message.role === 'assistant' &&
+      last?.['type'] === 'text' &&
+      /\s$/.test(String(last['text']))
+    ) {
+      problems.push('final assistant content cannot end with trailing whitespace');
+    }
+    const previous = messages[index - 1];
+    const asked = new Set(
+      previous?.role === 'assistant'
+        ? (previous.content as Block[])
+            .filter((item) => item['type'] === 'tool_use')
+            .map((item) => item['id'])
+        : [],
+    );
+    const answered = content
+      .filter((item) => item['type'] === 'tool_result')
+      .map((item) => item['tool_use_id']);
+    for (const id of answered) {
+      if (!asked.has(id))
+        problems.push(`messages.${index}: unexpected tool_use_id found in tool_result blocks: ${String(id)}`);
+    }
+    if (message.role === 'assistant') {
+      const next = messages[index + 1];
+      const results = new Set(
+        next?.role === 'user'
+          ? (next.content as Block[])
+              .filter((item) => item['type'] === 'tool_result')
+              .map((item) => item['tool_use_id'])
+          : [],
+      );
+      for (const item of content) {
+        if (item['type'] === 'tool_use' && !results.has(item['id'])) {
+          problems.push(
+            `messages.${index}: tool_use ids were found without tool_result blocks immediately after: ${String(item['id'])}`,
+          );
+        }
+      }
+    }
+  });
+  return problems;
+}
+
+// ---- What a user can do ----
+
+type Action =
+  | { kind: 'send'; text: string }
+  | { kind: 'release'; count: number | undefined }
+  | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' }
+  | { kind: 'edit'; which: number; text: string }
+  | { kind: 'answerTool'; isError: boolean }
+  | { kind: 'approve'; approved: boolean };
+
+const action: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('Hi', 'Weather?', ' padded ').map((text) => ({ kind: 'send' as const, text })),
+  },
+  {
+    weight: 6,
+    arbitrary: fc
+      .option(fc.integer({ min: 1, max: 6 }), { nil: undefined })
+      .map((count) => ({ kind: 'release' as const, count })),
+  },
+  { weight: 2, arbitrary: fc.constantFrom('stop', 'regenerate', 'retry', 'clear').map((kind) => ({ kind })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      which: fc.nat(),
+      text: fc.constantFrom('Edited', 'Again'),
+    }),
+  },
+  { weight: 2, arbitrary: fc.boolean().map((isError) => ({ kind: 'answerTool' as const, isError })) },
+  { weight: 2, arbitrary: fc.boolean().map((approved) => ({ kind: 'approve' as const, approved })) },
+);
+
+/** Waiting tool calls of the last message with this status. */
+function callsWaiting(session: ChatSession, status: string): string[] {
+  const calls = session.getSnapshot().messages.at(-1)?.toolCalls ?? {};
+  return Object.entries(calls)
+    .filter(([, call]) => call.status === status)
+    .map(([id]) => id);
+}
+
+/** Does `what`, keeping its promise from rejecting unobserved; only typed session refusals may reject. */
+function perform(
+  session: ChatSession,
+  what: Action,
+  release: (count?: number) => void,
+  failures: unknown[],
+): void {
+  const watch = (promise: Promise<void>): void =>
+    void promise.catch((error: unknown) => {
+      if (!(error instanceof ChatSessionError)) failures.push(error);
+    });
+  const refusable = (act: () => void): void => {
+    try {
+      act();
+    } catch (error) {
+      if (!(error instanceof ChatSessionError)) failures.push(error);
+    }
+  };
+  const userMessages = (): ChatMessage[] =>
+    session.getSnapshot().messages.filter((message) => message.role === 'user');
+  switch (what.kind) {
+    case 'send':
+      return watch(session.send(what.text));
+    case 'release':
+      return release(what.count);
+    case 'stop':
+      return watch(session.stop());
+    case 'regenerate':
+      return watch(session.regenerate());
+    case 'retry':
+      return watch(session.retry());
+    case 'clear':
+      return session.clear();
+    case 'edit': {
+      const users = userMessages();
+      const target = users[what.which % Math.max(1, users.length)];
+      return target ? watch(session.edit(target.id, what.text)) : undefined;
+    }
+    case 'answerTool': {
+      const [id] = callsWaiting(session, 'awaiting-result');
+      return id
+        ? refusable(() => session.addToolResult(id, { answer: 42 }, { isError: what.isError }))
+        : undefined;
+    }
+    case 'approve': {
+      const [id] = callsWaiting(session, 'awaiting-approval');
+      return id ? refusable(() => session.approveToolCall(id, what.approved)) : undefined;
+    }
+  }
+}
+
+const runs = Number(process.env['RUNS'] ?? 300);
+
+describe('ChatSession: every request is one the Messages API accepts', () => {
+  it(
+    'whatever the user does, in any order, whatever the answers',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          // Tool answers twice as likely: their follow-ups are where requests go wrong.
+          fc.array(fc.constantFrom(...Object.keys(answers), 'tool', 'toolOnly', 'tools', 'tools'), {
+            maxLength: 12,
+            size: 'max',
+          }),
+          fc.array(action, { minLength: 1, maxLength: 40, size: 'max' }),
+          async (plan, actions) => {
+            const { session, requests, release, serving } = harness(plan);
+            const failures: unknown[] = [];
+            for (const what of actions) {
+              perform(session, what, release, failures);
+              await settle();
+            }
+            // Let whatever is still streaming finish, then the session must be at rest.
+            for (let turns = 0; serving() && turns < 20; turns += 1) {
+              release();
+              await settle();
+            }
+            await session.stop();
+            expect(failures).toEqual([]);
+            for (const [index, body] of requests.entries()) {
+              const messages = (body as { messages: { role: string; content: unknown }[] }).messages;
+              expect({ request: index, problems: apiRejections(messages) }).toEqual({
+                request: index,
+                problems: [],
+              });
+            }
+            const { status, messages } = session.getSnapshot();
+            expect(['ready', 'error']).toContain(status);
+            expect(messages.filter((message) => message.status === 'streaming')).toEqual([]);
+          },
+        ),
+        // `RUNS=20000 npx vitest run chat-session-requests` searches deeper.
+        { numRuns: runs },
+      );
+    },
+    30_000 + runs * 20,
+  );
+});
