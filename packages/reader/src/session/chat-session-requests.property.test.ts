@@ -91,7 +91,7 @@ interface Open {
 }
 
 /** A session whose transport serves `plan`'s answers in order (then plain text) and records every request. */
-function harness(plan: string[]) {
+function harness(plan: string[], queue: boolean) {
   const requests: ChatTransportRequest['body'][] = [];
   const open: Open[] = [];
   const encoder = new TextEncoder();
@@ -99,6 +99,7 @@ function harness(plan: string[]) {
     throttle: false,
     retry: false,
     maxSteps: 4,
+    queue,
     tools: {
       now: { inputSchema: { type: 'object' }, execute: () => ({ time: '12:00' }) },
       ask: { inputSchema: { type: 'object' } },
@@ -314,8 +315,9 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
             size: 'max',
           }),
           fc.array(action, { minLength: 1, maxLength: 40, size: 'max' }),
-          async (plan, actions) => {
-            const { session, requests, release, serving } = harness(plan);
+          fc.boolean(),
+          async (plan, actions, queue) => {
+            const { session, requests, release, serving } = harness(plan, queue);
             const failures: unknown[] = [];
             for (const what of actions) {
               perform(session, what, release, failures);
