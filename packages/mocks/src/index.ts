@@ -68,6 +68,7 @@ export { createMockResponse, createMockStream } from './mock-response.ts';
 export type { MockStreamOptions } from './mock-response.ts';
 export type { PlayOptions, StreamOutcome } from './play-plan.ts';
 export { selectScenario } from './select-scenario.ts';
+export { checkMessages } from './check-messages.ts';
 export { stringifyToolInput, readCutToolInput } from './tool-input-json.ts';
 export type { RequestRecord } from './request-log.ts';
 export type { MockControls } from './mock-controls.ts';

@@ -111,6 +111,37 @@ describe('createChatHandlers (MSW, Node)', () => {
   });
 });
 
+const send = (body: unknown): Promise<Response> =>
+  fetch('http://localhost/api/chat', { method: 'POST', body: JSON.stringify(body) });
+
+describe('createChatHandlers: conversations the API would refuse', () => {
+  const dangling = {
+    messages: [
+      { role: 'user', content: 'Weather?' },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} }] },
+      { role: 'user', content: 'Never mind' },
+    ],
+  };
+
+  it('answers 400 invalid_request_error with the reason, as the API behind a relay would', async () => {
+    const response = await send(dangling);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { type: string; message: string }; request_id: string };
+    expect(body.error.type).toBe('invalid_request_error');
+    expect(body.error.message).toMatch(/^messages\.1: tool_use ids were found without tool_result blocks/);
+    expect(response.headers.get('request-id')).toBe(body.request_id);
+    expect(chat.requests).toMatchObject([{ status: 400, scenario: '', body: dangling }]);
+  });
+
+  it('streams anyway with checkMessages: false, and never checks bodies without messages', async () => {
+    const lenient = createChatHandlers({ timing: 'instant', checkMessages: false });
+    chat.server.use(...lenient.handlers);
+    expect((await send(dangling)).status).toBe(200);
+    chat.server.resetHandlers();
+    expect((await send({ prompt: '' })).status).toBe(200);
+  });
+});
+
 describe('createChatHandlers: plain-text protocol', () => {
   it('streams data: chunks and [DONE]', async () => {
     const text = createChatHandlers({ timing: 'instant', protocol: 'text', path: '/api/text' });

@@ -1,4 +1,8 @@
 import { http, type HttpHandler } from 'msw';
+import { checkMessages } from '../check-messages.ts';
+import { anthropicErrorBody } from '../error-bodies.ts';
+import { createId } from '../ids.ts';
+import { createRandom } from '../prng.ts';
 import { playPlan } from '../play-plan.ts';
 import { planResponse, type ServeOptions } from '../plan-response.ts';
 import { createMockControls, type MockControls } from '../mock-controls.ts';
@@ -12,6 +16,12 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
    * origin; pass a full URL (`'https://api.anthropic.com/v1/messages'`) to pin one. Several allowed.
    */
   path?: string | readonly string[];
+  /**
+   * Answer a body whose `messages` the API would refuse (see `checkMessages`) with the API's 400
+   * `invalid_request_error`, as a relay in front of it would pass on (default true). Bodies without
+   * `messages` (other protocols) are never checked.
+   */
+  checkMessages?: boolean;
 }
 
 /** MSW handlers that stream scenarios, plus their request log. */
@@ -32,6 +42,7 @@ export interface ChatHandlers extends MockControls {
 export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandlers {
   const picker = createScenarioPicker(options);
   const log = createRequestLog();
+  const random = createRandom(0x5eed);
   const paths = typeof options.path === 'string' ? [options.path] : (options.path ?? ['/api/chat']);
 
   const handlers = paths.map((path) =>
@@ -43,14 +54,26 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       } catch {
         // Not JSON: keep the raw text in the log.
       }
-      const chosen = picker.pick(body);
-      const attempt = log.nextAttempt(chosen.name);
-      const plan = planResponse(chosen, { ...options, attempt });
-      const finish = log.start({
+      const record = {
         method: request.method,
         path: new URL(request.url).pathname,
         headers: Object.fromEntries(request.headers),
         body,
+      };
+      const problem = options.checkMessages === false ? undefined : conversationProblem(body);
+      if (problem !== undefined) {
+        const requestId = createId('req', random);
+        log.start({ ...record, scenario: '', attempt: 0, status: 400 })('completed');
+        return Response.json(anthropicErrorBody('invalid_request_error', problem, requestId), {
+          status: 400,
+          headers: { 'request-id': requestId },
+        });
+      }
+      const chosen = picker.pick(body);
+      const attempt = log.nextAttempt(chosen.name);
+      const plan = planResponse(chosen, { ...options, attempt });
+      const finish = log.start({
+        ...record,
         scenario: chosen.name,
         attempt,
         status: plan.status,
@@ -63,4 +86,10 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
   );
 
   return { handlers, ...createMockControls(log, picker) };
+}
+
+/** What the API would refuse in a body with a `messages` array; other bodies are not Messages requests. */
+function conversationProblem(body: unknown): string | undefined {
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  return Array.isArray(messages) ? checkMessages(messages) : undefined;
 }

@@ -119,6 +119,18 @@ describe('createFakeAnthropicServer', () => {
     ['no model', { ...validBody, model: undefined }],
     ['bad max_tokens', { ...validBody, max_tokens: 0 }],
     ['no messages', { ...validBody, messages: [] }],
+    ['a blank message', { ...validBody, messages: [{ role: 'user', content: ' ' }] }],
+    [
+      'a tool_use left unanswered',
+      {
+        ...validBody,
+        messages: [
+          { role: 'user', content: 'Weather?' },
+          { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'w', input: {} }] },
+          { role: 'user', content: 'Never mind' },
+        ],
+      },
+    ],
     ['not streaming', { ...validBody, stream: false }],
   ])('refuses a body with %s (400 invalid_request_error)', async (_case, body) => {
     const server = await start();

@@ -1,3 +1,5 @@
+import { checkMessages } from '../check-messages.ts';
+
 /** Why a request was refused, in the API's terms. */
 export interface RequestProblem {
   status: number;
@@ -30,7 +32,10 @@ export function checkHeaders(
   return undefined;
 }
 
-/** Checks a Messages request body: `model`, `max_tokens`, non-empty `messages`, and `stream: true`. */
+/**
+ * Checks a Messages request body: `model`, `max_tokens`, `messages` (the conversation rules of
+ * {@link checkMessages}), and `stream: true`.
+ */
 export function checkBody(body: unknown): RequestProblem | undefined {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return invalid('Request body must be a JSON object');
@@ -39,8 +44,8 @@ export function checkBody(body: unknown): RequestProblem | undefined {
   if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 1) {
     return invalid('max_tokens: Field required (a positive integer)');
   }
-  if (!Array.isArray(messages) || messages.length === 0)
-    return invalid('messages: at least one message is required');
+  const problem = checkMessages(messages);
+  if (problem !== undefined) return invalid(problem);
   if (stream !== true) return invalid('stream: this fake server only streams; set stream: true');
   return undefined;
 }
