@@ -21,14 +21,21 @@ const start: Event = textTurn.start;
 let toolIds = 0;
 
 /** The events of one content block: its start, its deltas, its stop. */
-function block(index: number, kind: 'text' | 'thinking' | 'tool', text: string, tool = 'now'): Event[] {
+function block(
+  index: number,
+  kind: 'text' | 'thinking' | 'tool' | 'search',
+  text: string,
+  tool = 'now',
+): Event[] {
   const at = (delta: Block): Event => ({ type: 'content_block_delta', index, delta });
   const opened: Block =
     kind === 'text'
       ? { type: 'text', text: '' }
       : kind === 'thinking'
         ? { type: 'thinking', thinking: '', signature: '' }
-        : { type: 'tool_use', id: `toolu_${(toolIds += 1)}`, name: tool, input: {} };
+        : kind === 'search'
+          ? { type: 'server_tool_use', id: `srvtoolu_${(toolIds += 1)}`, name: 'web_search', input: {} }
+          : { type: 'tool_use', id: `toolu_${(toolIds += 1)}`, name: tool, input: {} };
   const deltas =
     kind === 'text'
       ? [at({ type: 'text_delta', text: text.slice(0, 3) }), at({ type: 'text_delta', text: text.slice(3) })]
@@ -41,6 +48,21 @@ function block(index: number, kind: 'text' | 'thinking' | 'tool', text: string, 
   return [
     { type: 'content_block_start', index, content_block: opened },
     ...deltas,
+    { type: 'content_block_stop', index },
+  ];
+}
+
+/** The web_search_tool_result answering the server_tool_use opened just before it. */
+function searchResult(index: number): Event[] {
+  const content_block = {
+    type: 'web_search_tool_result',
+    tool_use_id: `srvtoolu_${toolIds}`,
+    content: [
+      { type: 'web_search_result', url: 'https://example.com', title: 'Example', encrypted_content: 'e' },
+    ],
+  };
+  return [
+    { type: 'content_block_start', index, content_block },
     { type: 'content_block_stop', index },
   ];
 }
@@ -82,6 +104,15 @@ const answers: Record<string, () => Event[]> = {
   ],
   dropped: () => [start, ...block(0, 'text', 'Cut '), ...block(1, 'tool', '').slice(0, 2)],
   droppedThinking: () => [start, ...block(0, 'thinking', 'Let me').slice(0, 2)],
+  search: () => [
+    start,
+    ...block(0, 'search', ''),
+    ...searchResult(1),
+    ...block(2, 'text', 'Found it.'),
+    ...end('end_turn'),
+  ],
+  searchCut: () => [start, ...block(0, 'text', 'Searching.'), ...block(1, 'search', '')],
+  searchPaused: () => [start, ...block(0, 'search', ''), ...end('pause_turn')],
   nothing: () => [],
 };
 
@@ -151,7 +182,20 @@ function apiRejection(messages: readonly { role: string; content: unknown }[]): 
   const unsigned = messages.findIndex(({ content }) =>
     (content as Block[]).some((item) => item['type'] === 'thinking' && !item['signature']),
   );
-  return unsigned < 0 ? undefined : `messages.${unsigned}: a thinking block without its signature`;
+  if (unsigned >= 0) return `messages.${unsigned}: a thinking block without its signature`;
+  // A server tool call needs its result block in the same message; only a paused turn sent back
+  // last to go on may still wait for it. (Not in the mocks' check either: wording unknown.)
+  const waiting = messages.findIndex(
+    ({ role, content }, index) =>
+      role === 'assistant' &&
+      index < messages.length - 1 &&
+      (content as Block[]).some(
+        (item) =>
+          item['type'] === 'server_tool_use' &&
+          !(content as Block[]).some((other) => other['tool_use_id'] === item['id']),
+      ),
+  );
+  return waiting < 0 ? undefined : `messages.${waiting}: a server_tool_use without its result`;
 }
 
 // ---- What a user can do ----

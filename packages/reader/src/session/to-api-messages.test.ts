@@ -90,4 +90,27 @@ describe('toAPIMessages', () => {
       content: [{ type: 'thinking', thinking: 'Done thinking', signature: 'c2ln' }],
     });
   });
+
+  it('leaves out a server tool call without its result, except in a paused turn sent back last', () => {
+    const search = { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'x' } };
+    const found = { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [] };
+    const stopped: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Searching.' }, search],
+      status: 'aborted',
+    };
+    expect(toAPIMessages([user('Q'), stopped, user('Never mind')])[1]?.content).toEqual([
+      { type: 'text', text: 'Searching.' },
+    ]);
+    const answered: ChatMessage = { ...stopped, content: [search, found, { type: 'text', text: 'Done.' }] };
+    expect(toAPIMessages([user('Q'), answered, user('Thanks')])[1]?.content).toHaveLength(3);
+    const paused: ChatMessage = {
+      ...stopped,
+      content: [search],
+      status: 'complete',
+      stopReason: 'pause_turn',
+    };
+    expect(toAPIMessages([user('Q'), paused]).at(-1)?.content).toEqual([search]);
+  });
 });
