@@ -1,3 +1,4 @@
+import type { RelayResult } from './relay-watch.ts';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
 
@@ -72,4 +73,15 @@ export interface ChatHandlerOptions {
    * key is never part of what the relay reports, but log with care.
    */
   onError?: (error: unknown, request: Request) => void;
+  /**
+   * Called once for every request relayed to Anthropic, when it ended: complete, failed (an HTTP
+   * error, an `error` event, a cut stream) or left by the client, with the message as far as it
+   * arrived. Its `usage` is what the request cost: record it for quotas, billing or logs. Setting it
+   * makes the relay read the events it forwards (still unchanged and unbuffered).
+   *
+   * @example
+   * onFinish: ({ outcome, message }, request) =>
+   *   usage.record(userOf(request), outcome, message?.usage.input_tokens, message?.usage.output_tokens)
+   */
+  onFinish?: (result: RelayResult, request: Request) => void;
 }

@@ -6,6 +6,7 @@ import { readBody } from './read-body.ts';
 import { redact } from './redact.ts';
 import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
+import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
 import { createClientResolver, type ResolvedClient } from './resolve-client.ts';
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
 import { createTextSource } from './text-source.ts';
@@ -49,6 +50,17 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     } catch {
       // A failing logger must not take the stream down with it.
     }
+  };
+  const watchFor = (request: Request, requestId: string | undefined): RelayWatch | undefined => {
+    const { onFinish } = options;
+    if (!onFinish) return undefined;
+    return watchRelay(requestId, (result) => {
+      try {
+        onFinish(result, request);
+      } catch (error) {
+        report(error, request);
+      }
+    });
   };
 
   return async (request) => {
@@ -128,6 +140,10 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     } catch (error) {
       if (!upstream.signal.aborted) report(error, request);
       const failure = describeUpstreamError(error, secret);
+      watchFor(request, failure.headers['request-id'])?.end(
+        upstream.signal.aborted ? 'aborted' : 'error',
+        error,
+      );
       return jsonErrorResponse(failure.status, failure.body, failure.headers);
     }
 
@@ -139,16 +155,20 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         `Anthropic answered ${response.status} with content-type ${upstreamType || 'none'}.`,
       );
       report(error, request);
+      watchFor(request, response.headers.get('request-id') ?? undefined)?.end('error', error);
       return errorResponse(502, 'api_error', `${error.message} Expected an event stream.`);
     }
 
+    const requestId = response.headers.get('request-id');
+    const watch = watchFor(request, requestId ?? undefined);
     const source: RelaySource = events
-      ? createTextSource(events, abortUpstream)
+      ? createTextSource(watch ? watchEvents(events, watch) : events, abortUpstream)
       : createAnthropicSource(response.body, abortUpstream);
-    const stream = createRelayStream(source, {
+    const clientLeft = (): boolean => upstream.signal.aborted;
+    const stream = createRelayStream(watch ? watchSource(source, watch, !events, clientLeft) : source, {
       ping: protocol === 'text' ? COMMENT_PING : ANTHROPIC_PING,
       pingIntervalMs: options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
-      isAborted: () => upstream.signal.aborted,
+      isAborted: clientLeft,
       onError: (error) => report(error, request),
       errorEvent: (error) => {
         const { body: errorJSON } = describeUpstreamError(error, secret);
@@ -159,7 +179,6 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       },
     });
     const headers = new Headers(SSE_HEADERS);
-    const requestId = response.headers.get('request-id');
     if (requestId !== null) headers.set('request-id', requestId);
     return new Response(stream, { status: 200, headers });
   }

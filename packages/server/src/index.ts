@@ -5,6 +5,7 @@ export {
 } from './create-chat-handler.ts';
 export type { ChatHandler } from './create-chat-handler.ts';
 export type { ChatHandlerOptions, RelayProtocol, RelayRequestBody } from './chat-handler-options.ts';
+export type { RelayResult } from './relay-watch.ts';
 export {
   DEFAULT_ALLOWED_PARAMS,
   DEFAULT_MAX_TOKENS,

@@ -1,0 +1,168 @@
+import { contentScenarios, faultScenarios, scenarios } from '@chatstream/mocks';
+import type { FakeAnthropicServer } from '@chatstream/mocks/server';
+import { type Message, streamMessage, type TextBlock } from '@chatstream/reader';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatHandlerOptions } from './chat-handler-options.ts';
+import { createChatHandler } from './create-chat-handler.ts';
+import type { RelayResult } from './relay-watch.ts';
+import {
+  chatBody,
+  postRelay,
+  startFakeAnthropic,
+  startRelay,
+  TEST_KEY,
+  waitFor,
+} from './test/relay-fixture.ts';
+
+/** The text of a message's first block ('' when there is none). */
+const firstText = (message: Message | undefined): string =>
+  (message?.content[0] as TextBlock | undefined)?.text ?? '';
+
+/** The fake API, and a relay on it whose onFinish results are collected. */
+function setup(fakeOptions: Parameters<typeof startFakeAnthropic>[0] = {}, extra: ChatHandlerOptions = {}) {
+  const finished: RelayResult[] = [];
+  const reported: unknown[] = [];
+  let fake: FakeAnthropicServer;
+  let relay: Awaited<ReturnType<typeof startRelay>>;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic(fakeOptions);
+    relay = await startRelay(
+      createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        onFinish: (result) => finished.push(result),
+        onError: (error) => reported.push(error),
+        ...extra,
+      }),
+    );
+  });
+  afterEach(() => {
+    fake.reset();
+    finished.length = 0;
+    reported.length = 0;
+  });
+  afterAll(async () => {
+    await relay.close();
+    await fake.close();
+  });
+  return { finished, reported, url: () => relay.url };
+}
+
+describe('onFinish: how each relayed request ended, and what it cost', () => {
+  const { finished, url } = setup();
+
+  it.each(['basic', 'toolUse', 'thinking', 'webSearch'] as const)(
+    '%s: complete, with the whole message and its usage, once',
+    async (name) => {
+      const { response } = await postRelay(url(), chatBody(name));
+      await waitFor(() => finished.length > 0);
+      expect(finished).toEqual([
+        {
+          outcome: 'complete',
+          message: contentScenarios[name].expectedMessage,
+          requestId: response.headers.get('request-id'),
+        },
+      ]);
+      expect(finished[0]?.message?.usage.output_tokens).toBeGreaterThan(0);
+    },
+  );
+
+  it('an error event mid-stream: error, with the event and the text so far', async () => {
+    await postRelay(url(), chatBody('overloadedMidStream'));
+    await waitFor(() => finished.length > 0);
+    const [result] = finished;
+    expect(result).toMatchObject({ outcome: 'error', error: { type: 'overloaded_error' } });
+    expect(firstText(result?.message).length).toBeGreaterThan(0);
+  });
+
+  it('a stream that ends without message_stop: error, with what arrived', async () => {
+    await postRelay(url(), chatBody('noMessageStop'));
+    await waitFor(() => finished.length > 0);
+    expect(finished[0]).toMatchObject({
+      outcome: 'error',
+      error: { message: 'The stream ended before message_stop' },
+    });
+    expect(finished[0]?.message?.content.length).toBeGreaterThan(0);
+  });
+
+  it('a dropped upstream connection: error, with what arrived', async () => {
+    await postRelay(url(), chatBody('droppedConnection'));
+    await waitFor(() => finished.length > 0);
+    expect(finished[0]?.outcome).toBe('error');
+    expect(finished[0]?.message?.id).toBe(faultScenarios.droppedConnection.expectedMessage?.id);
+  });
+
+  it('an HTTP error from Anthropic: error, no message, its request-id', async () => {
+    const { response } = await postRelay(url(), chatBody('rateLimited'));
+    expect(response.status).toBe(429);
+    await waitFor(() => finished.length > 0);
+    expect(finished).toEqual([
+      expect.objectContaining({
+        outcome: 'error',
+        message: undefined,
+        requestId: response.headers.get('request-id'),
+      }),
+    ]);
+  });
+
+  it('a request the relay refuses never reached Anthropic: no call', async () => {
+    const { response } = await postRelay(url(), { messages: 'Hi' });
+    expect(response.status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(finished).toEqual([]);
+  });
+});
+
+describe('onFinish with the plain-text protocol', () => {
+  const { finished, url } = setup({}, { protocol: 'text' });
+
+  it('reports the Anthropic message the text came from', async () => {
+    await postRelay(url(), chatBody('longAnswer'));
+    await waitFor(() => finished.length > 0);
+    expect(finished[0]).toMatchObject({ outcome: 'complete', message: scenarios.longAnswer.expectedMessage });
+  });
+});
+
+describe('onFinish when the client leaves', () => {
+  // Slow enough that the stream is still running when the client stops it.
+  const { finished, reported, url } = setup({
+    timing: { timeToFirstToken: 5, tokensPerSecond: 40, jitter: 0 },
+  });
+
+  it('aborted, with the text the client had seen', async () => {
+    const stream = streamMessage({ url: url(), body: chatBody('longAnswer') }, { retry: false });
+    const textArrived = new Promise<void>((resolve) => stream.on('text', () => resolve()));
+    const settled = stream.finalMessage().catch(() => undefined);
+    await textArrived;
+    stream.abort();
+    await settled;
+    await waitFor(() => finished.length > 0);
+    expect(finished).toHaveLength(1);
+    expect(finished[0]?.outcome).toBe('aborted');
+    const seen = firstText(stream.snapshot?.message);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(firstText(finished[0]?.message).startsWith(seen)).toBe(true);
+    expect(reported).toEqual([]);
+  });
+});
+
+describe('a throwing onFinish', () => {
+  const { reported, url } = setup(
+    {},
+    {
+      onFinish: () => {
+        throw new Error('metrics are down');
+      },
+    },
+  );
+
+  it('is reported to onError and changes nothing the client receives', async () => {
+    const message = await streamMessage(
+      { url: url(), body: chatBody('basic') },
+      { retry: false },
+    ).finalMessage();
+    expect(message).toEqual(scenarios.basic.expectedMessage);
+    await waitFor(() => reported.length > 0);
+    expect(reported).toEqual([new Error('metrics are down')]);
+  });
+});

@@ -1,0 +1,129 @@
+import {
+  accumulateMessage,
+  createSSEDecoder,
+  decodeAnthropicEvent,
+  type Message,
+  type MessageSnapshot,
+  type MessageStreamEvent,
+} from '@chatstream/reader';
+import type { RelaySource } from './relay-source.ts';
+
+/** How one relayed request ended, as `onFinish` reports it. */
+export interface RelayResult {
+  /**
+   * `complete`: the message reached `message_stop`. `error`: Anthropic answered with an HTTP error,
+   * sent an `error` event, or the stream broke off or ended early. `aborted`: the client went away.
+   */
+  outcome: 'complete' | 'error' | 'aborted';
+  /**
+   * The message as far as it arrived, in the API's shape (undefined when nothing did). Its `usage`
+   * holds the token counts of the request, also when it did not complete.
+   */
+  message: Message | undefined;
+  /** Anthropic's `request-id`, when it answered. */
+  requestId: string | undefined;
+  /** What went wrong, for `error`: the upstream error, or the `error` event's `{ type, message }`. */
+  error?: unknown;
+}
+
+/** Follows what a relay forwards and reports how it ended, once. */
+export interface RelayWatch {
+  /** Feeds forwarded SSE bytes (the Anthropic protocol). */
+  bytes(chunk: Uint8Array): void;
+  /** Feeds one Anthropic event (the text protocol reads the SDK's events, not bytes). */
+  event(event: unknown): void;
+  /** Reports the end; later calls do nothing. */
+  end(outcome: RelayResult['outcome'], error?: unknown): void;
+}
+
+/**
+ * Builds the message a relayed stream carries, alongside the bytes going out unchanged, and calls
+ * `report` once with how the stream ended. A stream the reader cannot follow (a malformed event)
+ * keeps the message as it was before it: the relay still forwards everything.
+ *
+ * @example
+ * const watch = watchRelay('req_011', (result) => recordUsage(result.message?.usage));
+ */
+export function watchRelay(requestId: string | undefined, report: (result: RelayResult) => void): RelayWatch {
+  let snapshot: MessageSnapshot | undefined;
+  let streamError: unknown;
+  let lost = false;
+  let ended = false;
+  const follow = (step: () => void): void => {
+    if (lost) return;
+    try {
+      step();
+    } catch {
+      lost = true;
+    }
+  };
+  const event = (value: unknown): void =>
+    follow(() => {
+      const typed = value as MessageStreamEvent;
+      if (typed.type === 'error') streamError = typed.error;
+      snapshot = accumulateMessage(snapshot, typed);
+    });
+  const decoder = createSSEDecoder({
+    onEvent: (sse) => {
+      const typed = decodeAnthropicEvent(sse);
+      if (typed) event(typed);
+    },
+  });
+  return {
+    bytes: (chunk) => follow(() => decoder.push(chunk)),
+    event,
+    end(outcome, error) {
+      if (ended) return;
+      ended = true;
+      const cut = outcome === 'complete' && !snapshot?.complete;
+      const failure = cut ? (streamError ?? new Error('The stream ended before message_stop')) : error;
+      report({
+        outcome: cut ? 'error' : outcome,
+        message: snapshot?.message,
+        requestId,
+        ...(failure === undefined ? {} : { error: failure }),
+      });
+    },
+  };
+}
+
+/**
+ * The same source, with `watch` told of every chunk (when `feedBytes`) and of how it ended:
+ * `complete` at its end, `aborted` when cancelled or failing after the client left, else `error`.
+ */
+export function watchSource(
+  source: RelaySource,
+  watch: RelayWatch,
+  feedBytes: boolean,
+  clientLeft: () => boolean,
+): RelaySource {
+  return {
+    async read() {
+      try {
+        const result = await source.read();
+        if (result.done) watch.end('complete');
+        else if (feedBytes) watch.bytes(result.value);
+        return result;
+      } catch (error) {
+        watch.end(clientLeft() ? 'aborted' : 'error', error);
+        throw error;
+      }
+    },
+    atBoundary: () => source.atBoundary(),
+    async cancel(reason) {
+      watch.end('aborted');
+      await source.cancel(reason);
+    },
+  };
+}
+
+/** The same events, each shown to `watch` first. */
+export async function* watchEvents<Event>(
+  events: AsyncIterable<Event>,
+  watch: RelayWatch,
+): AsyncIterable<Event> {
+  for await (const event of events) {
+    watch.event(event);
+    yield event;
+  }
+}
