@@ -7,6 +7,7 @@ import {
   type Plugin,
   type ViteDevServer,
 } from 'vite';
+import type { RelayResult } from '@chatstream/server';
 
 /** What `GET /api/mode` answers; the page shows it in its header. */
 export interface RelayModeInfo {
@@ -52,6 +53,7 @@ export function relayPlugin(options: RelayPluginOptions = {}): Plugin {
   let env: Record<string, string> = {};
   let handler: Promise<NodeHandler> | undefined;
   let loader: ViteDevServer | undefined;
+  let log: (message: string) => void = console.info;
 
   const info = (): RelayModeInfo => {
     const apiKey = env['ANTHROPIC_API_KEY'];
@@ -75,6 +77,8 @@ export function relayPlugin(options: RelayPluginOptions = {}): Plugin {
         model: info().model,
         maxTokens: options.maxTokens ?? 4096,
         ...(options.allowedTools ? { allowedTools: options.allowedTools } : {}),
+        // What each answer cost, where the developer runs the demo.
+        onFinish: (result: RelayResult) => log(describeFinish(result)),
       });
     }));
 
@@ -105,12 +109,14 @@ export function relayPlugin(options: RelayPluginOptions = {}): Plugin {
       }
     },
     configureServer(server) {
+      log = (message) => server.config.logger.info(message, { timestamp: true });
       server.middlewares.use(middleware(() => (id) => server.ssrLoadModule(id)));
       server.httpServer?.once('listening', () =>
         logMode((message) => server.config.logger.info(message), info()),
       );
     },
     configurePreviewServer(server) {
+      log = (message) => server.config.logger.info(message, { timestamp: true });
       // The preview server cannot load TypeScript on its own: a small module-only Vite server loads the
       // relay from source (the same source condition as in dev), so no package build is needed.
       server.middlewares.use(
@@ -133,6 +139,13 @@ export function relayPlugin(options: RelayPluginOptions = {}): Plugin {
       );
     },
   };
+}
+
+/** One line per relayed answer: how it ended and its tokens ("complete · 25 in / 120 out tokens · req_…"). */
+function describeFinish({ outcome, message, requestId }: RelayResult): string {
+  const usage = message?.usage;
+  const tokens = usage ? ` · ${usage.input_tokens} in / ${usage.output_tokens} out tokens` : '';
+  return `chatstream: ${outcome}${tokens}${requestId ? ` · ${requestId}` : ''}`;
 }
 
 function logMode(log: (message: string) => void, mode: RelayModeInfo): void {
