@@ -85,6 +85,25 @@ describe('ChatSession: client tools', () => {
     });
   });
 
+  it('a tool result JSON cannot hold goes back as an error result, and the conversation goes on', async () => {
+    const target = session({ tools: weather({ execute: () => ({ rows: 12n }) }) });
+    await target.send('Weather in Paris? [scenario:toolUse]');
+    const { messages, status } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(body(1).messages.at(-1)).toEqual({
+      role: 'user',
+      content: [
+        {
+          type: 'tool_result',
+          tool_use_id: toolUseOf(messages[1]).id,
+          content: expect.stringMatching(/^The tool's result could not be sent as JSON: /),
+          is_error: true,
+        },
+      ],
+    });
+  });
+
   it('stops the loop at maxSteps with a max-steps error, keeping the messages', async () => {
     chat.use(scenarios.toolUse); // every answer asks for the tool again
     const onError = vi.fn<(error: ChatStreamError) => void>();

@@ -50,4 +50,17 @@ describe('toolResultBlocks', () => {
       { type: 'tool_result', tool_use_id: 't4', content: 'Unknown tool "missing"', is_error: true },
     ]);
   });
+
+  it('sends a result JSON cannot hold (a BigInt, a cycle) as an error saying so', () => {
+    const cycle: Record<string, unknown> = { name: 'loop' };
+    cycle['self'] = cycle;
+    const [big, looped] = toolResultBlocks(content, {
+      t1: { status: 'done', result: { rows: 10n } },
+      t2: { status: 'done', result: cycle },
+    });
+    expect(big).toMatchObject({ tool_use_id: 't1', is_error: true });
+    expect(big?.content).toMatch(/^The tool's result could not be sent as JSON: .*BigInt/);
+    expect(looped).toMatchObject({ tool_use_id: 't2', is_error: true });
+    expect(looped?.content).toMatch(/^The tool's result could not be sent as JSON: .*circular/i);
+  });
 });

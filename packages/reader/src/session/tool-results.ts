@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import type { ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
 import type { ChatTool } from './chat-session-options.ts';
@@ -47,7 +48,7 @@ export function isSettled(call: ToolCallState): boolean {
 /**
  * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown
  * and denied calls carry `is_error: true`. Strings and content-block arrays are sent as they are,
- * anything else as JSON.
+ * anything else as JSON; a result JSON cannot hold (a BigInt, a cycle) is sent as an error saying so.
  */
 export function toolResultBlocks(
   content: readonly ContentBlock[],
@@ -58,18 +59,22 @@ export function toolResultBlocks(
     const call = id === undefined ? undefined : calls[id];
     if (!id || !call) return [];
     const { result } = call;
-    const body =
+    let failed = call.status !== 'done';
+    let body: string | ContentBlock[];
+    if (
       typeof result === 'string' ||
       (Array.isArray(result) && result.every((item) => typeof item?.type === 'string'))
-        ? (result as string | ContentBlock[])
-        : (JSON.stringify(result) ?? '');
-    return [
-      {
-        type: 'tool_result',
-        tool_use_id: id,
-        content: body,
-        ...(call.status === 'done' ? {} : { is_error: true }),
-      },
-    ];
+    ) {
+      body = result as string | ContentBlock[];
+    } else {
+      try {
+        body = JSON.stringify(result) ?? '';
+      } catch (error) {
+        // A BigInt or a cycle: the model learns the call failed instead of the conversation stalling.
+        body = `The tool's result could not be sent as JSON: ${messageOf(error)}`;
+        failed = true;
+      }
+    }
+    return [{ type: 'tool_result', tool_use_id: id, content: body, ...(failed ? { is_error: true } : {}) }];
   });
 }
