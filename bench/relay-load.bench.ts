@@ -53,10 +53,21 @@ const settledMemory = async (): Promise<Memory> => {
 
 const started = performance.now();
 const fake = await startFakeAnthropic({ timing: TIMING });
-const relay = await startRelay(createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL }));
+// onFinish on, as a production relay that records usage runs: it reads every event it forwards.
+const finished = { complete: 0, aborted: 0, error: 0 };
+const relay = await startRelay(
+  createChatHandler({
+    apiKey: TEST_KEY,
+    baseURL: fake.baseURL,
+    onFinish: ({ outcome }) => {
+      finished[outcome] += 1;
+    },
+  }),
+);
 
 interface Round {
   result: RelayLoadResult;
+  reported: typeof finished;
   peak: Memory;
   after: Memory;
 }
@@ -66,6 +77,7 @@ let failed = false;
 const before = await settledMemory();
 try {
   for (let round = 1; round <= ROUNDS; round++) {
+    Object.assign(finished, { complete: 0, aborted: 0, error: 0 });
     const peak = memory();
     const sampler = setInterval(() => {
       const now = memory();
@@ -83,7 +95,8 @@ try {
     });
     clearInterval(sampler);
     const after = await settledMemory();
-    rounds.push({ result, peak, after });
+    const reported = { ...finished };
+    rounds.push({ result, reported, peak, after });
     console.log(
       `round ${round}: ${result.identical}/${result.completed} identical, ${result.abortedUpstream}/${result.disconnected} aborted upstream, ` +
         `${(result.durationMs / 1000).toFixed(1)} s, heap after ${formatMiB(after.heapUsed)} MiB ${formatElapsed(started)}`,
@@ -95,10 +108,13 @@ try {
       result.identical === expectedStay &&
       result.disconnected === STREAMS - expectedStay &&
       result.abortedUpstream === result.disconnected &&
-      result.completedUpstream === expectedStay;
+      result.completedUpstream === expectedStay &&
+      reported.complete === expectedStay &&
+      reported.aborted === result.disconnected &&
+      reported.error === 0;
     if (!ok) {
       failed = true;
-      console.error(`round ${round} failed:`, result.problems.slice(0, 10));
+      console.error(`round ${round} failed:`, reported, result.problems.slice(0, 10));
       break;
     }
   }
@@ -110,10 +126,11 @@ try {
 const end = await settledMemory();
 const first = rounds[0];
 const last = rounds.at(-1);
-const rows = rounds.map(({ result, peak, after }, index) => [
+const rows = rounds.map(({ result, reported, peak, after }, index) => [
   `${index + 1}`,
   `${result.identical} / ${result.completed}`,
   `${result.abortedUpstream} / ${result.disconnected}`,
+  `${reported.complete} / ${reported.aborted} / ${reported.error}`,
   `${(result.durationMs / 1000).toFixed(2)} s`,
   `${formatMiB(result.bytes, 2)} MiB`,
   `${formatMiB(peak.rss)} MiB`,
@@ -125,13 +142,14 @@ const heapGrowth = first && last ? last.after.heapUsed - first.after.heapUsed : 
 writeResult('relay-load', [
   '## Relay under load: 200 concurrent streams',
   '',
-  `\`createChatHandler\` behind \`createNodeHandler\` on node:http, in front of the loopback fake Anthropic API from \`@chatstream/mocks/server\` (realistic timing: ${TIMING.timeToFirstToken} ms to first token, ${TIMING.tokensPerSecond} tokens/s ± ${TIMING.jitter * 100} %), the official SDK making the upstream calls. Each round opens ${STREAMS} streams at once over ${SCENARIOS.length} content scenarios; every ${DISCONNECT_EVERY}th client leaves after its first chunk of \`longAnswer\`. "identical" counts streams byte-for-byte equal to a direct fetch of the same scenario; "aborted upstream" counts the abandoned streams the fake API recorded as aborted by the relay. Clients, relay and fake API share one Node process (${process.version}, 2 shared cores: expect noise), so the memory figures cover all three. Command: \`node --expose-gc --import tsx --conditions=@chatstream/source bench/relay-load.bench.ts\` (or \`pnpm bench relay-load\`).`,
+  `\`createChatHandler\` behind \`createNodeHandler\` on node:http, in front of the loopback fake Anthropic API from \`@chatstream/mocks/server\` (realistic timing: ${TIMING.timeToFirstToken} ms to first token, ${TIMING.tokensPerSecond} tokens/s ± ${TIMING.jitter * 100} %), the official SDK making the upstream calls. Each round opens ${STREAMS} streams at once over ${SCENARIOS.length} content scenarios; every ${DISCONNECT_EVERY}th client leaves after its first chunk of \`longAnswer\`. "identical" counts streams byte-for-byte equal to a direct fetch of the same scenario; "aborted upstream" counts the abandoned streams the fake API recorded as aborted by the relay. The relay has \`onFinish\` set, as one that records usage would (it then reads every event it forwards); "onFinish" counts the outcomes it reported, which must be one \`complete\` per stream that stayed and one \`aborted\` per client that left. Clients, relay and fake API share one Node process (${process.version}, 2 shared cores: expect noise), so the memory figures cover all three. Command: \`node --expose-gc --import tsx --conditions=@chatstream/source bench/relay-load.bench.ts\` (or \`pnpm bench relay-load\`).`,
   '',
   ...markdownTable(
     [
       'round',
       'identical / completed',
       'aborted upstream / left',
+      'onFinish complete / aborted / error',
       'wall time',
       'relayed',
       'peak RSS',
