@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IncompleteStreamError } from '../errors.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
 import { startReplayServer, type ReplayServer } from '../test/replay-server.ts';
 
@@ -199,7 +200,7 @@ function messageDelta(withStopDetails: boolean): fc.Arbitrary<Event> {
 }
 
 /** A whole stream that ends with message_stop, with pings wherever the API may send them. */
-const stream: fc.Arbitrary<Event[]> = fc
+const anthropicStream: fc.Arbitrary<Event[]> = fc
   .record({
     messageId: id,
     usage: startUsage,
@@ -260,16 +261,57 @@ async function theirs(): Promise<unknown> {
   return JSON.parse(JSON.stringify(wire));
 }
 
+/** Ours: the partial message an incomplete stream's error carries. */
+async function ourPartial(): Promise<unknown> {
+  const stream = streamMessage({ url: `${server.url}/v1/messages`, body: request }, { retry: false });
+  const error = await stream.finalMessage().then(
+    () => new Error('expected the stream to fail'),
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(IncompleteStreamError);
+  return JSON.parse(JSON.stringify((error as IncompleteStreamError).partial?.message));
+}
+
+/** The SDK's: its message snapshot after the last event (it has no partial on failure to ask for). */
+async function theirPartial(): Promise<unknown> {
+  const client = new Anthropic({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0 });
+  const stream = client.messages.stream(request);
+  let last: string | undefined;
+  stream.on('streamEvent', (_event, snapshot) => {
+    last = JSON.stringify(snapshot);
+  });
+  await stream.done().catch(() => undefined);
+  return last === undefined ? undefined : JSON.parse(last);
+}
+
 describe('finalMessage() equals the official SDK for generated streams', () => {
   it('any blocks, fragments, usage, line endings and chunk sizes', async () => {
     await fc.assert(
       fc.asyncProperty(
-        stream,
+        anthropicStream,
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.integer({ min: 1, max: 200 }),
         async (events, lineEnding, chunkSize) => {
           server.serve(toSSE(events, lineEnding), chunkSize);
           expect(await ours()).toEqual(await theirs());
+        },
+      ),
+      { numRuns: Number(process.env['RUNS'] ?? 60) },
+    );
+  }, 120_000);
+
+  it('a stream cut off anywhere: our error keeps what the SDK had received', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anthropicStream,
+        fc.nat(),
+        fc.integer({ min: 1, max: 200 }),
+        async (events, at, chunkSize) => {
+          // Cut before message_stop, after message_start.
+          const stop = events.findIndex((event) => event['type'] === 'message_stop');
+          server.serve(toSSE(events.slice(0, 1 + (at % stop)), '\n'), chunkSize);
+          // Tool inputs cut mid-JSON included: both read the same partial value.
+          expect(await ourPartial()).toEqual(await theirPartial());
         },
       ),
       { numRuns: Number(process.env['RUNS'] ?? 60) },
