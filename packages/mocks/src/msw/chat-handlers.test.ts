@@ -133,12 +133,15 @@ describe('createChatHandlers: conversations the API would refuse', () => {
     expect(chat.requests).toMatchObject([{ status: 400, scenario: '', body: dangling }]);
   });
 
-  it('streams anyway with checkMessages: false, and never checks bodies without messages', async () => {
+  it('streams anyway with checkMessages: false or the text protocol, and never checks bodies without messages', async () => {
     const lenient = createChatHandlers({ timing: 'instant', checkMessages: false });
     chat.server.use(...lenient.handlers);
     expect((await send(dangling)).status).toBe(200);
     chat.server.resetHandlers();
     expect((await send({ prompt: '' })).status).toBe(200);
+    const text = createChatHandlers({ timing: 'instant', protocol: 'text' });
+    chat.server.use(...text.handlers);
+    expect((await send({ messages: [{ role: 'system', content: 'Be brief' }] })).status).toBe(200);
   });
 });
 

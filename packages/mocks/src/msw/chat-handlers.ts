@@ -18,8 +18,9 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
   path?: string | readonly string[];
   /**
    * Answer a body whose `messages` the API would refuse (see `checkMessages`) with the API's 400
-   * `invalid_request_error`, as a relay in front of it would pass on (default true). Bodies without
-   * `messages` (other protocols) are never checked.
+   * `invalid_request_error`, as a relay in front of it would pass on. Default: true for the Anthropic
+   * protocol, false for `protocol: 'text'` (a plain-text backend has its own request format). Bodies
+   * without a `messages` array are never checked.
    */
   checkMessages?: boolean;
 }
@@ -43,6 +44,8 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
   const picker = createScenarioPicker(options);
   const log = createRequestLog();
   const random = createRandom(0x5eed);
+  // A plain-text backend has a request format of its own: only Anthropic-style ones are checked.
+  const checking = options.checkMessages ?? options.protocol !== 'text';
   const paths = typeof options.path === 'string' ? [options.path] : (options.path ?? ['/api/chat']);
 
   const handlers = paths.map((path) =>
@@ -60,7 +63,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
         headers: Object.fromEntries(request.headers),
         body,
       };
-      const problem = options.checkMessages === false ? undefined : conversationProblem(body);
+      const problem = checking ? conversationProblem(body) : undefined;
       if (problem !== undefined) {
         const requestId = createId('req', random);
         log.start({ ...record, scenario: '', attempt: 0, status: 400 })('completed');
