@@ -60,19 +60,27 @@ const textBlock: fc.Arbitrary<BlockScript> = fc
       fc.oneof(
         text.map((value) => ({ text: value })),
         citation.map((c) => ({ citation: c })),
+        // A delta type newer than both readers: ignored.
+        fc.constant({ future: true }),
       ),
       {
         maxLength: 8,
       },
     ),
-    startCitations: fc.boolean(),
+    // How the block starts: no citations key, an empty list, or null (the API's type allows each).
+    startCitations: fc.constantFrom('absent', 'empty', 'null'),
   })
   .map(({ pieces, startCitations }) => ({
-    start: startCitations ? { type: 'text', text: '', citations: [] } : { type: 'text', text: '' },
+    start:
+      startCitations === 'absent'
+        ? { type: 'text', text: '' }
+        : { type: 'text', text: '', citations: startCitations === 'empty' ? [] : null },
     deltas: pieces.map((piece) =>
       'text' in piece
         ? { type: 'text_delta', text: piece.text }
-        : { type: 'citations_delta', citation: piece.citation },
+        : 'citation' in piece
+          ? { type: 'citations_delta', citation: piece.citation }
+          : { type: 'emphasis_delta', level: 2 },
     ),
   }));
 
@@ -209,8 +217,9 @@ const anthropicStream: fc.Arbitrary<Event[]> = fc
       .boolean()
       .chain((withStopDetails) => fc.array(messageDelta(withStopDetails), { minLength: 1, maxLength: 2 })),
     pings: fc.array(fc.nat(), { maxLength: 3 }),
+    future: fc.array(fc.nat(), { maxLength: 2 }),
   })
-  .map(({ messageId, usage, blocks, deltas, pings }) => {
+  .map(({ messageId, usage, blocks, deltas, pings, future }) => {
     const events: Event[] = [
       {
         type: 'message_start',
@@ -233,6 +242,9 @@ const anthropicStream: fc.Arbitrary<Event[]> = fc
     });
     events.push(...deltas, { type: 'message_stop' });
     for (const at of pings) events.splice(1 + (at % events.length), 0, { type: 'ping' });
+    // Event types newer than both readers, which the API asks clients to ignore.
+    for (const at of future)
+      events.splice(1 + (at % events.length), 0, { type: 'message_annotation', note: 'x' });
     return events;
   });
 
