@@ -97,4 +97,16 @@ describe('checkMessages', () => {
       'messages.4.content.0: unexpected tool_use_id found in tool_result blocks: toolu_1. Each tool_result block must have a corresponding tool_use block in the previous message.',
     );
   });
+
+  it('refuses text ahead of the tool results in the answering message', () => {
+    expect(
+      checkMessages([
+        user('Hi'),
+        assistant([toolUse('toolu_1')]),
+        user([text('Here:'), toolResult('toolu_1')]),
+      ]),
+    ).toBe(
+      'messages.2.content.1: tool_result blocks must come first in the content, before any other block.',
+    );
+  });
 });

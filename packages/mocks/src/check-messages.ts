@@ -12,7 +12,7 @@ interface MessageParam {
  * wrong after stops, failures and tool calls: roles, non-empty content (the final assistant
  * message excepted), text blocks with more than whitespace, no trailing whitespace on a final
  * assistant message (a prefill), every `tool_use` answered by a `tool_result` in the next message
- * and every `tool_result` answering a `tool_use` of the previous one.
+ * and every `tool_result` answering a `tool_use` of the previous one, ahead of any other block.
  *
  * The fake Anthropic server applies it to every request, as the MSW chat handlers do to bodies
  * with `messages`, so a client that builds an invalid conversation fails in tests the way it
@@ -58,8 +58,12 @@ function checkMessage(messages: MessageParam[], index: number, message: MessageP
   const previous = index > 0 ? messages[index - 1] : undefined;
   const asked = previous?.role === 'assistant' ? idsOf(previous.content, 'tool_use', 'id') : new Set();
   for (const [position, block] of blocks.entries()) {
-    if (block['type'] === 'tool_result' && !asked.has(block['tool_use_id'])) {
+    if (block['type'] !== 'tool_result') continue;
+    if (!asked.has(block['tool_use_id'])) {
       return `${at}.content.${position}: unexpected tool_use_id found in tool_result blocks: ${String(block['tool_use_id'])}. Each tool_result block must have a corresponding tool_use block in the previous message.`;
+    }
+    if (position > 0 && blocks[position - 1]?.['type'] !== 'tool_result') {
+      return `${at}.content.${position}: tool_result blocks must come first in the content, before any other block.`;
     }
   }
   if (role !== 'assistant') return undefined;
