@@ -369,6 +369,9 @@ describe('ChatSession: retry, regenerate, edit', () => {
       kind: 'session',
       code: 'unknown-message',
     });
+    target.clear();
+    await expect(target.regenerate()).rejects.toMatchObject({ code: 'unknown-message' });
+    expect(chat.requests).toHaveLength(4);
   });
 
   it('edit() replaces a user message, truncates after it and resends', async () => {

@@ -112,7 +112,10 @@ export class ChatSession {
     await run?.done?.catch(() => undefined);
   }
 
-  /** Drops the assistant message `messageId` (default: the last message, when it is one) and all after it, and asks again. */
+  /**
+   * Drops the assistant message `messageId` (default: the last message, when it is one) and all after
+   * it, and asks again; rejects with `unknown-message` when there is no such message or nothing before it.
+   */
   regenerate(messageId?: string): Promise<void> {
     return this.#begin({}, () => {
       const messages = this.#messages;
@@ -121,6 +124,7 @@ export class ChatSession {
           ? messages.length - (messages.at(-1)?.role === 'assistant' ? 1 : 0)
           : messages.findIndex((message) => message.id === messageId && message.role === 'assistant');
       if (index < 0) throw new ChatSessionError('unknown-message', `No assistant message "${messageId}"`);
+      if (index === 0) throw new ChatSessionError('unknown-message', 'No message to answer again');
       this.#messages = messages.slice(0, index);
     });
   }
