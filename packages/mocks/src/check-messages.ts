@@ -15,8 +15,8 @@ interface MessageParam {
  * and every `tool_result` answering a `tool_use` of the previous one, ahead of any other block.
  *
  * The fake Anthropic server applies it to every request, as the MSW chat handlers do to bodies
- * with `messages`, so a client that builds an invalid conversation fails in tests the way it
- * would against the API.
+ * with `messages` (Anthropic protocol), so a client that builds an invalid conversation fails in
+ * tests the way it would against the API.
  *
  * @example
  * checkMessages([{ role: 'user', content: '  ' }]);
