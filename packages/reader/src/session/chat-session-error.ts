@@ -10,7 +10,8 @@ export type ChatSessionErrorCode =
 
 /**
  * A conversation-level failure (kind `'session'`): a request while another one streams (`busy`),
- * a message with nothing in it (`empty-message`: the API would refuse it), the tool loop reaching
+ * a message with nothing in it, or a conversation with nothing left to send (`empty-message`: the API
+ * would refuse it), the tool loop reaching
  * `maxSteps` (`max-steps`), an id that names no suitable message or tool call.
  */
 export class ChatSessionError extends ChatStreamError {

@@ -205,6 +205,7 @@ type Action =
   | { kind: 'release'; count: number | undefined }
   | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' }
   | { kind: 'edit'; which: number; text: string }
+  | { kind: 'trim'; keep: number }
   | { kind: 'answerTool'; isError: boolean }
   | { kind: 'approve'; approved: boolean };
 
@@ -228,6 +229,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       text: fc.constantFrom('Edited', 'Again'),
     }),
   },
+  // Keeping only the latest messages, as apps do to stay within the context window.
+  { weight: 1, arbitrary: fc.nat({ max: 6 }).map((keep) => ({ kind: 'trim' as const, keep })) },
   { weight: 2, arbitrary: fc.boolean().map((isError) => ({ kind: 'answerTool' as const, isError })) },
   { weight: 2, arbitrary: fc.boolean().map((approved) => ({ kind: 'approve' as const, approved })) },
 );
@@ -273,6 +276,8 @@ function perform(
       return watch(session.retry());
     case 'clear':
       return session.clear();
+    case 'trim':
+      return session.setMessages((previous) => previous.slice(-what.keep || previous.length));
     case 'edit': {
       const users = userMessages();
       const target = users[what.which % Math.max(1, users.length)];
@@ -313,8 +318,10 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
               perform(session, what, release, failures);
               await settle();
             }
-            // Let whatever is still streaming finish, then the session must be at rest.
-            for (let turns = 0; serving() && turns < 20; turns += 1) {
+            // Let whatever is still streaming or queued finish, then the session must be at rest.
+            const atRest = (): boolean =>
+              !serving() && ['ready', 'error'].includes(session.getSnapshot().status);
+            for (let turns = 0; !atRest() && turns < 200; turns += 1) {
               release();
               await settle();
             }

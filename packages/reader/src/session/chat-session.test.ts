@@ -387,6 +387,21 @@ describe('ChatSession: retry, regenerate, edit', () => {
     await expect(target.edit(messages[1]!.id, 'x')).rejects.toMatchObject({ code: 'unknown-message' });
   });
 
+  it('sends nothing when what is left repairs down to no message, and says so', async () => {
+    const target = session({
+      initialMessages: [
+        {
+          id: 'r',
+          role: 'user',
+          content: [{ type: 'tool_result', tool_use_id: 'toolu_gone', content: 'ok' }],
+        },
+      ],
+    });
+    await target.regenerate();
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'empty-message' } });
+    expect(chat.requests).toHaveLength(0);
+  });
+
   it('refuses a blank message with a typed error before any request, and keeps the conversation', async () => {
     const target = session();
     await target.send('one');

@@ -282,6 +282,11 @@ export class ChatSession {
     const base = continuing ? messages.at(-1) : undefined;
     const id = base?.id ?? this.#id();
     const body = requestBody(options, messages, run.request);
+    // What a stop or a trimmed history left may repair down to nothing: no request for the API to refuse.
+    if (!(body['messages'] as unknown[] | undefined)?.length) {
+      this.#error = new ChatSessionError('empty-message', 'Nothing in the conversation can be sent');
+      return;
+    }
     const headers = requestHeaders(options, run.request);
     this.#setStatus('submitted');
     const stream = options.transport

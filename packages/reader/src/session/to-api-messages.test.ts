@@ -113,4 +113,21 @@ describe('toAPIMessages', () => {
     };
     expect(toAPIMessages([user('Q'), paused]).at(-1)?.content).toEqual([search]);
   });
+
+  it('leaves out tool results whose call is not in the message before (a history trimmed to its latest messages)', () => {
+    const results: ChatMessage = {
+      id: 'r',
+      role: 'user',
+      content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' }],
+    };
+    const answer: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'It is 18 °C.' }],
+    };
+    expect(toAPIMessages([results, answer, user('Thanks')])).toEqual([
+      { role: 'assistant', content: [{ type: 'text', text: 'It is 18 °C.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Thanks' }] },
+    ]);
+  });
 });

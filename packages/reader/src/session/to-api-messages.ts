@@ -10,7 +10,8 @@ export interface APIMessageParam {
 /**
  * The conversation as the API takes it: `{ role, content }` only, no UI state. Repairs what a stop or
  * a failure leaves behind and the API would reject, by leaving out:
- * - `tool_use` blocks without a `tool_result` in the next message;
+ * - `tool_use` blocks without a `tool_result` in the next message, and `tool_result` blocks without
+ *   their `tool_use` in the message before (a history trimmed to its latest messages);
  * - server tool calls (`server_tool_use`, `mcp_tool_use`) without their result block, except in the
  *   last message (a paused turn is sent back as it is to go on);
  * - assistant text blocks with nothing but whitespace (a stop right after a block opened);
@@ -47,6 +48,12 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
         const text = (last as TextBlock).text.trimEnd();
         content = text ? [...content.slice(0, -1), { ...last, text }] : content.slice(0, -1);
       }
+    } else {
+      const previous = result.at(-1);
+      const asked = new Set(
+        previous?.role === 'assistant' ? previous.content.map((block) => block['id']) : [],
+      );
+      content = content.filter((block) => block.type !== 'tool_result' || asked.has(block['tool_use_id']));
     }
     if (content.length > 0) result.push({ role, content });
   });
