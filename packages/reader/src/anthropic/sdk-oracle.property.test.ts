@@ -1,9 +1,13 @@
-import Anthropic from '@anthropic-ai/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IncompleteStreamError } from '../errors.ts';
-import { streamMessage } from '../fetch/stream-message.ts';
 import { startReplayServer, type ReplayServer } from '../test/replay-server.ts';
+import {
+  ourFinalMessage,
+  ourPartialMessage,
+  sdkFinalMessage,
+  sdkPartialMessage,
+} from '../test/sdk-oracle.ts';
+import { messageStart, toSSE } from '../test/transcripts.ts';
 
 // The hand-written transcripts (sdk-oracle.test.ts) cover the shapes we know; this one lets fast-check
 // write streams nobody thought of — any mix of blocks, fragment splits, usage fields and nulls, line
@@ -16,12 +20,6 @@ beforeAll(async () => {
   server = await startReplayServer();
 });
 afterAll(() => server.close());
-
-const request = {
-  model: 'claude-sonnet-5-5',
-  max_tokens: 1024,
-  messages: [{ role: 'user' as const, content: 'Hi' }],
-};
 
 /** Cuts `text` at the given fractions of its length, keeping empty pieces (the API sends some). */
 function cut(text: string, fractions: number[]): string[] {
@@ -220,21 +218,7 @@ const anthropicStream: fc.Arbitrary<Event[]> = fc
     future: fc.array(fc.nat(), { maxLength: 2 }),
   })
   .map(({ messageId, usage, blocks, deltas, pings, future }) => {
-    const events: Event[] = [
-      {
-        type: 'message_start',
-        message: {
-          id: messageId,
-          type: 'message',
-          role: 'assistant',
-          model: 'claude-sonnet-5-5',
-          content: [],
-          stop_reason: null,
-          stop_sequence: null,
-          usage,
-        },
-      },
-    ];
+    const events: Event[] = [messageStart(messageId, usage)];
     blocks.forEach((script, index) => {
       events.push({ type: 'content_block_start', index, content_block: script.start });
       for (const delta of script.deltas) events.push({ type: 'content_block_delta', index, delta });
@@ -248,54 +232,6 @@ const anthropicStream: fc.Arbitrary<Event[]> = fc
     return events;
   });
 
-function toSSE(events: Event[], lineEnding: string): string {
-  return events
-    .map(
-      (event) =>
-        `event: ${String(event['type'])}${lineEnding}data: ${JSON.stringify(event)}${lineEnding}${lineEnding}`,
-    )
-    .join('');
-}
-
-async function ours(): Promise<unknown> {
-  const message = await streamMessage(
-    { url: `${server.url}/v1/messages`, body: request },
-    { retry: false },
-  ).finalMessage();
-  return JSON.parse(JSON.stringify(message));
-}
-
-async function theirs(): Promise<unknown> {
-  const client = new Anthropic({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0 });
-  const message = await client.messages.stream(request).finalMessage();
-  // `parsed_output` is an SDK helper field (structured outputs), not part of the wire message.
-  const { parsed_output: _sdkOnly, ...wire } = message as typeof message & { parsed_output?: unknown };
-  return JSON.parse(JSON.stringify(wire));
-}
-
-/** Ours: the partial message an incomplete stream's error carries. */
-async function ourPartial(): Promise<unknown> {
-  const stream = streamMessage({ url: `${server.url}/v1/messages`, body: request }, { retry: false });
-  const error = await stream.finalMessage().then(
-    () => new Error('expected the stream to fail'),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(IncompleteStreamError);
-  return JSON.parse(JSON.stringify((error as IncompleteStreamError).partial?.message));
-}
-
-/** The SDK's: its message snapshot after the last event (it has no partial on failure to ask for). */
-async function theirPartial(): Promise<unknown> {
-  const client = new Anthropic({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0 });
-  const stream = client.messages.stream(request);
-  let last: string | undefined;
-  stream.on('streamEvent', (_event, snapshot) => {
-    last = JSON.stringify(snapshot);
-  });
-  await stream.done().catch(() => undefined);
-  return last === undefined ? undefined : JSON.parse(last);
-}
-
 describe('finalMessage() equals the official SDK for generated streams', () => {
   it('any blocks, fragments, usage, line endings and chunk sizes', async () => {
     await fc.assert(
@@ -305,7 +241,7 @@ describe('finalMessage() equals the official SDK for generated streams', () => {
         fc.integer({ min: 1, max: 200 }),
         async (events, lineEnding, chunkSize) => {
           server.serve(toSSE(events, lineEnding), chunkSize);
-          expect(await ours()).toEqual(await theirs());
+          expect(await ourFinalMessage(server)).toEqual(await sdkFinalMessage(server));
         },
       ),
       { numRuns: Number(process.env['RUNS'] ?? 60) },
@@ -323,7 +259,7 @@ describe('finalMessage() equals the official SDK for generated streams', () => {
           const stop = events.findIndex((event) => event['type'] === 'message_stop');
           server.serve(toSSE(events.slice(0, 1 + (at % stop)), '\n'), chunkSize);
           // Tool inputs cut mid-JSON included: both read the same partial value.
-          expect(await ourPartial()).toEqual(await theirPartial());
+          expect(await ourPartialMessage(server)).toEqual(await sdkPartialMessage(server));
         },
       ),
       { numRuns: Number(process.env['RUNS'] ?? 60) },

@@ -4,7 +4,8 @@
  */
 type Event = Record<string, unknown>;
 
-const start = (
+/** A `message_start` event of `claude-sonnet-5-5` with this id and usage. */
+export const messageStart = (
   id: string,
   usage: Record<string, unknown> = { input_tokens: 25, output_tokens: 1 },
 ): Event => ({
@@ -47,7 +48,7 @@ function pieces(value: string, size: number): string[] {
 
 export const transcripts: Record<string, Event[]> = {
   text: [
-    start('msg_text'),
+    messageStart('msg_text'),
     blockStart(0, { type: 'text', text: '' }),
     ping,
     ...pieces('Hello! Héllo wörld — 你好, 世界 👋🏽. Lines\nand "quotes".', 3).map((p) => text(0, p)),
@@ -56,7 +57,7 @@ export const transcripts: Record<string, Event[]> = {
     messageStop,
   ],
   tools: [
-    start('msg_tools'),
+    messageStart('msg_tools'),
     blockStart(0, { type: 'text', text: '' }),
     text(0, "I'll check both cities."),
     stop(0),
@@ -79,7 +80,7 @@ export const transcripts: Record<string, Event[]> = {
     messageStop,
   ],
   thinking: [
-    start('msg_thinking'),
+    messageStart('msg_thinking'),
     blockStart(0, { type: 'thinking', thinking: '', signature: '' }),
     delta(0, { type: 'thinking_delta', thinking: '' }),
     delta(0, { type: 'thinking_delta', thinking: 'Let me think ' }),
@@ -96,7 +97,7 @@ export const transcripts: Record<string, Event[]> = {
     messageStop,
   ],
   citations: [
-    start('msg_cite'),
+    messageStart('msg_cite'),
     blockStart(0, { type: 'text', text: '' }),
     text(0, 'According to the document, '),
     stop(0),
@@ -129,7 +130,7 @@ export const transcripts: Record<string, Event[]> = {
     messageStop,
   ],
   serverTools: [
-    start('msg_server', {
+    messageStart('msg_server', {
       input_tokens: 2000,
       output_tokens: 3,
       server_tool_use: null,
@@ -174,7 +175,7 @@ export const transcripts: Record<string, Event[]> = {
     messageStop,
   ],
   refusal: [
-    start('msg_refusal'),
+    messageStart('msg_refusal'),
     blockStart(0, { type: 'text', text: '' }),
     text(0, 'Here is how you'),
     text(0, ' could start'),
@@ -187,7 +188,7 @@ export const transcripts: Record<string, Event[]> = {
     messageStop,
   ],
   twoUsageDeltas: [
-    start('msg_usage', {
+    messageStart('msg_usage', {
       input_tokens: 472,
       output_tokens: 2,
       cache_creation_input_tokens: 0,
@@ -206,7 +207,7 @@ export const transcripts: Record<string, Event[]> = {
     messageStop,
   ],
   midStreamError: [
-    start('msg_error'),
+    messageStart('msg_error'),
     blockStart(0, { type: 'text', text: '' }),
     text(0, 'Partial answer that gets'),
     { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: 'req_011' },
