@@ -1,6 +1,6 @@
 import { contentScenarios, faultScenarios, scenarios } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
-import { type Message, streamMessage, type TextBlock } from '@chatstream/reader';
+import { type Message, ProtocolError, streamMessage, type TextBlock } from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
@@ -83,6 +83,14 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
       error: { message: 'The stream ended before message_stop' },
     });
     expect(finished[0]?.message?.content.length).toBeGreaterThan(0);
+  });
+
+  it('a malformed event: error, with the ProtocolError the client also gets and what came before', async () => {
+    await postRelay(url(), chatBody('malformedEvent'));
+    await waitFor(() => finished.length > 0);
+    expect(finished[0]).toMatchObject({ outcome: 'error', error: { kind: 'protocol' } });
+    expect(finished[0]?.error).toBeInstanceOf(ProtocolError);
+    expect(finished[0]?.message?.id).toBeDefined();
   });
 
   it('a dropped upstream connection: error, with what arrived', async () => {

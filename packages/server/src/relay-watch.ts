@@ -22,7 +22,10 @@ export interface RelayResult {
   message: Message | undefined;
   /** Anthropic's `request-id`, when it answered. */
   requestId: string | undefined;
-  /** What went wrong, for `error`: the upstream error, or the `error` event's `{ type, message }`. */
+  /**
+   * What went wrong, for `error`: the upstream error, the `error` event's `{ type, message }`, or the
+   * reader's `ProtocolError` for an event it could not read.
+   */
   error?: unknown;
 }
 
@@ -39,7 +42,8 @@ export interface RelayWatch {
 /**
  * Builds the message a relayed stream carries, alongside the bytes going out unchanged, and calls
  * `report` once with how the stream ended. A stream the reader cannot follow (a malformed event)
- * keeps the message as it was before it: the relay still forwards everything.
+ * keeps the message as it was before it and ends as an `error` with the reader's `ProtocolError`:
+ * the relay still forwards everything, and the client's reader fails on the same event.
  *
  * @example
  * const watch = watchRelay('req_011', (result) => recordUsage(result.message?.usage));
@@ -47,14 +51,15 @@ export interface RelayWatch {
 export function watchRelay(requestId: string | undefined, report: (result: RelayResult) => void): RelayWatch {
   let snapshot: MessageSnapshot | undefined;
   let streamError: unknown;
-  let lost = false;
+  // Why the events stopped making sense (a malformed one), as the client's reader also saw it.
+  let lost: unknown;
   let ended = false;
   const follow = (step: () => void): void => {
-    if (lost) return;
+    if (lost !== undefined) return;
     try {
       step();
-    } catch {
-      lost = true;
+    } catch (error) {
+      lost = error;
     }
   };
   const event = (value: unknown): void =>
@@ -76,7 +81,9 @@ export function watchRelay(requestId: string | undefined, report: (result: Relay
       if (ended) return;
       ended = true;
       const cut = outcome === 'complete' && !snapshot?.complete;
-      const failure = cut ? (streamError ?? new Error('The stream ended before message_stop')) : error;
+      const failure = cut
+        ? (streamError ?? lost ?? new Error('The stream ended before message_stop'))
+        : error;
       report({
         outcome: cut ? 'error' : outcome,
         message: snapshot?.message,
