@@ -62,3 +62,20 @@ it('says the HTTP status once', () => {
     'HTTP 5020 odd (HTTP 502)',
   );
 });
+
+it('names a conversation too long for the model and says what helps', () => {
+  const tooLong = new HTTPError('HTTP 400: prompt is too long: 215000 tokens > 200000 maximum', {
+    status: 400,
+    errorType: 'invalid_request_error',
+  });
+  expect(describeError(tooLong)).toEqual({
+    title: 'The conversation is too long for the model',
+    detail:
+      'prompt is too long: 215000 tokens > 200000 maximum (invalid_request_error, HTTP 400). Start a new conversation or remove earlier messages.',
+  });
+  const other = new HTTPError('HTTP 400: max_tokens: too large', {
+    status: 400,
+    errorType: 'invalid_request_error',
+  });
+  expect(describeError(other).title).toBe('The API rejected the request');
+});

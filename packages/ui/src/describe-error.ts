@@ -46,7 +46,10 @@ export function describeError(error: unknown): ErrorDescription {
   const errorType = typeof fields['errorType'] === 'string' ? fields['errorType'] : undefined;
   const status = typeof fields['status'] === 'number' ? fields['status'] : undefined;
   const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
+  // A valid request with too much in it: the one 400 a person can fix, by keeping less.
+  const tooLong = errorType === 'invalid_request_error' && /prompt is too long/i.test(message);
   const title =
+    (tooLong ? 'The conversation is too long for the model' : undefined) ??
     (errorType && ownEntry(API_ERRORS, errorType)) ??
     (status === undefined ? undefined : httpTitle(status)) ??
     (kind && ownEntry(KINDS, kind)) ??
@@ -55,7 +58,12 @@ export function describeError(error: unknown): ErrorDescription {
   const said = status === undefined ? message : withoutStatus(message, status);
   const detail = !facts.length ? said : said ? `${said} (${facts.join(', ')})` : facts.join(', ');
   const wait = waitOf(fields['retryAfterMs']);
-  return { title, detail: wait ? `${detail}. The API asked to wait ${wait} before trying again.` : detail };
+  const advice = tooLong
+    ? '. Start a new conversation or remove earlier messages.'
+    : wait
+      ? `. The API asked to wait ${wait} before trying again.`
+      : '';
+  return { title, detail: detail + advice };
 }
 
 /** The reader's HTTP messages begin with "HTTP 429: ": said once, among the facts. */

@@ -29,6 +29,15 @@ export const RateLimited = meta.story({
   },
 });
 
+/** A 400 for a conversation longer than the model's context window: says what helps. */
+export const PromptTooLong = meta.story({
+  args: { error: errors.promptTooLong, onRetry: fn() },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('The conversation is too long for the model')).toBeVisible();
+    await expect(canvas.getByText(/remove earlier messages/)).toBeVisible();
+  },
+});
+
 /** The connection dropped: Retry and Continue. */
 export const ConnectionLost = meta.story({
   args: { error: errors.connectionLost, partial: true, onRetry: fn(), onContinue: fn() },

@@ -287,6 +287,11 @@ export const errors = {
     retryAfterMs: 20_000,
   }),
   connectionLost: new ConnectionError('The connection closed after 700 bytes'),
+  promptTooLong: new HTTPError('HTTP 400: prompt is too long: 215000 tokens > 200000 maximum', {
+    status: 400,
+    errorType: 'invalid_request_error',
+    requestId: 'req_011CSHoF3kq9wYpR2mVtx8Lb',
+  }),
   incomplete: new IncompleteStreamError('The stream ended without message_stop'),
 };
 
