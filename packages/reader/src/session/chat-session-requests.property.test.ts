@@ -296,7 +296,7 @@ function perform(
   }
 }
 
-const runs = Number(process.env['RUNS'] ?? 300);
+const runs = Number(process.env['RUNS'] ?? 1000);
 
 describe('ChatSession: every request is one the Messages API accepts', () => {
   it(
