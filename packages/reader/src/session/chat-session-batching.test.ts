@@ -149,6 +149,35 @@ describe('ChatSession: notification batching', () => {
       expect(turn.framesLeft).toBe(0); // idle: no more frame callbacks
     });
 
+    it('in a tab the user left (no frames run), the answer ends, send() resolves and a queued message goes', async () => {
+      const bodies = [controlledBody(), controlledBody()];
+      const target = createChatSession({
+        queue: true,
+        transport: () =>
+          readMessageStream(sseResponse(bodies[target.getSnapshot().messages.length > 2 ? 1 : 0]!.body)),
+      });
+      const first = target.send('go');
+      bodies[0]!.send(toSSE([start, blockStart, delta('a')]));
+      await vi.waitFor(() => expect(frames.pending()).toBe(1));
+      runFrame(); // shown; then the tab is hidden and the browser runs no more frames
+      vi.stubGlobal('document', { visibilityState: 'hidden' });
+      const second = target.send('and then?');
+      bodies[0]!.send(toSSE([delta('b'), ...end]));
+      bodies[0]!.close();
+      await first;
+      expect(target.getSnapshot().messages.map((message) => message.role)).toEqual([
+        'user',
+        'assistant',
+        'user',
+      ]);
+      expect(textOf(target.getSnapshot().messages[1])).toBe('ab');
+      bodies[1]!.send(toSSE([start, blockStart, delta('c'), ...end]));
+      bodies[1]!.close();
+      await second;
+      expect(target.getSnapshot()).toMatchObject({ status: 'ready' });
+      expect(textOf(target.getSnapshot().messages[3])).toBe('c');
+    });
+
     it('is published at once when this frame showed nothing yet', async () => {
       const turn = await streamTurn(false);
       expect(turn.beforeNextFrame).toEqual({ resolved: true, status: 'ready' });

@@ -84,4 +84,40 @@ describe('createNotifyScheduler', () => {
     expect(run).toHaveBeenCalledTimes(4);
     expect(pending()).toBe(0);
   });
+
+  it('settle() does not wait for frames a hidden page does not run', async () => {
+    const { runFrame } = stubAnimationFrames();
+    const run = vi.fn<() => void>();
+    const scheduler = createNotifyScheduler(run, () => 'frame');
+    scheduler.schedule();
+    runFrame(); // tokens shown; then the user switches tabs and the browser stops running frames
+    vi.stubGlobal('document', { visibilityState: 'hidden' });
+    await scheduler.settle();
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('settle() runs after 100 ms when the next frame does not come (a throttled iframe)', async () => {
+    vi.useFakeTimers();
+    const { runFrame } = stubAnimationFrames();
+    const run = vi.fn<() => void>();
+    const scheduler = createNotifyScheduler(run, () => 'frame');
+    scheduler.schedule();
+    runFrame();
+    let settled = false;
+    const settling = scheduler.settle().then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await settling;
+    expect(run).toHaveBeenCalledTimes(2);
+    runFrame(); // the late frame finds nothing left to publish
+    expect(run).toHaveBeenCalledTimes(2);
+    // and the next settle waits for the next frame again, with its own deadline
+    scheduler.schedule();
+    runFrame();
+    const again = scheduler.settle();
+    await vi.advanceTimersByTimeAsync(100);
+    await again;
+    expect(run).toHaveBeenCalledTimes(4);
+  });
 });

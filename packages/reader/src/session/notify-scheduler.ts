@@ -1,3 +1,6 @@
+/** How long `settle()` waits for the next animation frame before it runs anyway. */
+const FRAME_WAIT_MS = 100;
+
 /** Runs `callback` later, once; returns a function that cancels it. */
 export type ScheduleFlush = (callback: () => void) => () => void;
 
@@ -10,7 +13,8 @@ export interface NotifyScheduler {
   /**
    * Runs `run` now, or, when a batched run already published in this animation frame (`'frame'`
    * mode), at the next frame: a UI bound to the store then never commits twice in one frame, and
-   * nothing is painted later than a synchronous run would be. Resolves once it has run.
+   * nothing is painted later than a synchronous run would be. Resolves once it has run: at once in a
+   * hidden page, within {@link FRAME_WAIT_MS} when frames do not come.
    */
   settle(): Promise<void>;
 }
@@ -29,11 +33,19 @@ export function createNotifyScheduler(
   // True from a batched run in an animation frame until the next frame starts.
   let frameUsed = false;
   let waiters: (() => void)[] = [];
+  let fallback: ReturnType<typeof setTimeout> | undefined;
 
   const release = (): void => {
+    clearTimeout(fallback);
+    fallback = undefined;
     const due = waiters;
     waiters = [];
     for (const resolve of due) resolve();
+  };
+  const runNow = (): void => {
+    wanted = false;
+    run();
+    release();
   };
 
   const open = (schedule: ScheduleFlush, frames: boolean): void => {
@@ -41,9 +53,7 @@ export function createNotifyScheduler(
       cancelSlot = undefined;
       frameUsed = false;
       if (!wanted) return;
-      wanted = false;
-      run();
-      release();
+      runNow();
       if (!frames) return;
       // One more frame callback marks where this frame ends; it is the next batch's slot too.
       frameUsed = true;
@@ -71,11 +81,15 @@ export function createNotifyScheduler(
       cancelSlot = undefined;
     },
     settle() {
-      if (!frameUsed) {
-        run();
+      // Browsers pause animation frames in hidden tabs (and throttle them in hidden iframes): the end
+      // of a stream must not wait there for a frame, or `send()` would not resolve until the user
+      // comes back, and a queued message would not go.
+      if (!frameUsed || globalThis.document?.visibilityState === 'hidden') {
+        runNow();
         return Promise.resolve();
       }
       wanted = true;
+      fallback ??= setTimeout(runNow, FRAME_WAIT_MS);
       return new Promise((resolve) => waiters.push(resolve));
     },
   };
