@@ -24,7 +24,9 @@ export const DEFAULT_PING_INTERVAL_MS = 15_000;
 
 const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
+  // no-transform: compression middleware (Express's compression(), Next.js's) leaves the stream alone
+  // instead of holding it back to compress it.
+  'cache-control': 'no-cache, no-transform',
   'x-accel-buffering': 'no',
 };
 

@@ -45,7 +45,7 @@ describe('relaying every content scenario', () => {
   it('sends the streaming headers and passes request-id through', async () => {
     const { response } = await postRelay(relay.url, chatBody('basic'));
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/u);
-    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     const requestId = response.headers.get('request-id');
     expect(requestId).toMatch(/^req_/u);
