@@ -1,3 +1,5 @@
+'use client';
+
 export { CodeBlock, type CodeBlockProps } from './code-block.tsx';
 export { decodeEntities } from './decode-entities.ts';
 export { allTokens, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
