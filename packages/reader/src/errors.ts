@@ -24,6 +24,16 @@ export class ChatStreamError extends Error {
     this.partial = options.partial;
     this.name = 'ChatStreamError';
   }
+
+  /**
+   * Plain data for `JSON.stringify`: `name`, `kind`, `message` and the details of its class, without
+   * `partial` (a saved conversation has that content in its message already). A session given it
+   * back (`initialMessages`, `setMessages`) makes it a `ChatStreamError` again.
+   */
+  toJSON(): object {
+    // JSON leaves out what is undefined.
+    return { ...(this as object), message: this.message, partial: undefined };
+  }
 }
 
 /** The failure families, one per error class. */

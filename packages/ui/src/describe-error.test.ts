@@ -79,3 +79,19 @@ it('names a conversation too long for the model and says what helps', () => {
   });
   expect(describeError(other).title).toBe('The API rejected the request');
 });
+
+it('describes an error read back from a saved conversation (JSON) in the same words', () => {
+  const errors = [
+    new HTTPError('HTTP 429: Slow down', {
+      status: 429,
+      errorType: 'rate_limit_error',
+      retryAfterMs: 40_000,
+    }),
+    new TimeoutError('idle', 30_000),
+    new IncompleteStreamError('The stream ended before message_stop'),
+    new ChatSessionError('max-steps', 'Stopped after 5 steps'),
+  ];
+  for (const error of errors) {
+    expect(describeError(JSON.parse(JSON.stringify(error)))).toEqual(describeError(error));
+  }
+});

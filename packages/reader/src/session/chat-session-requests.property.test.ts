@@ -122,37 +122,44 @@ interface Open {
   events: Event[];
 }
 
-/** A session whose transport serves `plan`'s answers in order (then plain text) and records every request. */
+/**
+ * Sessions whose transport serves `plan`'s answers in order (then plain text) and records every
+ * request. `reload()` is a page reload: the session is dropped mid-whatever and a new one starts from
+ * the messages as an app saved them (through JSON), as a user comes back to a stored conversation.
+ */
 function harness(plan: string[], queue: boolean) {
   const requests: ChatTransportRequest['body'][] = [];
   const open: Open[] = [];
   const encoder = new TextEncoder();
-  const session = createChatSession({
-    throttle: false,
-    retry: false,
-    maxSteps: 4,
-    queue,
-    tools: {
-      now: { inputSchema: { type: 'object' }, execute: () => ({ time: '12:00' }) },
-      ask: { inputSchema: { type: 'object' } },
-      delete: { inputSchema: { type: 'object' }, needsApproval: true, execute: () => 'deleted' },
-    },
-    transport: ({ body }) => {
-      requests.push(structuredClone(body));
-      const events = (answers[plan[requests.length - 1] ?? 'text'] ?? answers['text']!)();
-      const entry: Open = { controller: undefined as never, events };
-      const stream = new ReadableStream<Uint8Array>({
-        start: (controller) => {
-          entry.controller = controller;
-          open.push(entry);
-        },
-        cancel: () => void open.splice(open.indexOf(entry), 1),
-      });
-      return readMessageStream(new Response(stream, { headers: { 'content-type': 'text/event-stream' } }));
-    },
-  });
+  const create = (initialMessages: ChatMessage[] = []): ChatSession =>
+    createChatSession({
+      initialMessages,
+      throttle: false,
+      retry: false,
+      maxSteps: 4,
+      queue,
+      tools: {
+        now: { inputSchema: { type: 'object' }, execute: () => ({ time: '12:00' }) },
+        ask: { inputSchema: { type: 'object' } },
+        delete: { inputSchema: { type: 'object' }, needsApproval: true, execute: () => 'deleted' },
+      },
+      transport: ({ body }) => {
+        requests.push(structuredClone(body));
+        const events = (answers[plan[requests.length - 1] ?? 'text'] ?? answers['text']!)();
+        const entry: Open = { controller: undefined as never, events };
+        const stream = new ReadableStream<Uint8Array>({
+          start: (controller) => {
+            entry.controller = controller;
+            open.push(entry);
+          },
+          cancel: () => void open.splice(open.indexOf(entry), 1),
+        });
+        return readMessageStream(new Response(stream, { headers: { 'content-type': 'text/event-stream' } }));
+      },
+    });
+  const harnessed = { session: create(), requests, release, serving: () => open.length > 0, reload };
   /** Sends up to `count` more events of the answer being served (all of them when undefined). */
-  const release = (count?: number): void => {
+  function release(count?: number): void {
     const current = open[0];
     if (!current) return;
     for (const event of current.events.splice(0, count ?? current.events.length)) {
@@ -162,8 +169,15 @@ function harness(plan: string[], queue: boolean) {
       current.controller.close();
       open.shift();
     }
-  };
-  return { session, requests, release, serving: () => open.length > 0 };
+  }
+  function reload(): void {
+    const saved = JSON.parse(JSON.stringify(harnessed.session.getSnapshot().messages)) as ChatMessage[];
+    // The old page is gone: its connection is closed with it.
+    void harnessed.session.stop();
+    for (const entry of open.splice(0)) entry.controller.error(new TypeError('network error'));
+    harnessed.session = create(saved);
+  }
+  return harnessed;
 }
 
 /** Lets every pending promise and stream read run. */
@@ -203,7 +217,7 @@ function apiRejection(messages: readonly { role: string; content: unknown }[]): 
 type Action =
   | { kind: 'send'; text: string }
   | { kind: 'release'; count: number | undefined }
-  | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' }
+  | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' | 'reload' }
   | { kind: 'edit'; which: number; text: string }
   | { kind: 'trim'; keep: number }
   | { kind: 'answerTool'; isError: boolean }
@@ -220,7 +234,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       .option(fc.integer({ min: 1, max: 6 }), { nil: undefined })
       .map((count) => ({ kind: 'release' as const, count })),
   },
-  { weight: 2, arbitrary: fc.constantFrom('stop', 'regenerate', 'retry', 'clear').map((kind) => ({ kind })) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('stop', 'regenerate', 'retry', 'clear', 'reload').map((kind) => ({ kind })),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -244,12 +261,8 @@ function callsWaiting(session: ChatSession, status: string): string[] {
 }
 
 /** Does `what`, keeping its promise from rejecting unobserved; only typed session refusals may reject. */
-function perform(
-  session: ChatSession,
-  what: Action,
-  release: (count?: number) => void,
-  failures: unknown[],
-): void {
+function perform(harnessed: ReturnType<typeof harness>, what: Action, failures: unknown[]): void {
+  const { session, release } = harnessed;
   const watch = (promise: Promise<void>): void =>
     void promise.catch((error: unknown) => {
       if (!(error instanceof ChatSessionError)) failures.push(error);
@@ -276,6 +289,8 @@ function perform(
       return watch(session.retry());
     case 'clear':
       return session.clear();
+    case 'reload':
+      return harnessed.reload();
     case 'trim':
       return session.setMessages((previous) => previous.slice(-what.keep || previous.length));
     case 'edit': {
@@ -312,12 +327,14 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
           fc.array(action, { minLength: 1, maxLength: 40, size: 'max' }),
           fc.boolean(),
           async (plan, actions, queue) => {
-            const { session, requests, release, serving } = harness(plan, queue);
+            const harnessed = harness(plan, queue);
+            const { requests, release, serving } = harnessed;
             const failures: unknown[] = [];
             for (const what of actions) {
-              perform(session, what, release, failures);
+              perform(harnessed, what, failures);
               await settle();
             }
+            const { session } = harnessed;
             // Let whatever is still streaming or queued finish, then the session must be at rest.
             const atRest = (): boolean =>
               !serving() && ['ready', 'error'].includes(session.getSnapshot().status);
@@ -337,6 +354,8 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
             const { status, messages } = session.getSnapshot();
             expect(['ready', 'error']).toContain(status);
             expect(messages.filter((message) => message.status === 'streaming')).toEqual([]);
+            const calls = messages.flatMap((message) => Object.values(message.toolCalls ?? {}));
+            expect(calls.filter((call) => ['input-streaming', 'running'].includes(call.status))).toEqual([]);
           },
         ),
         // `RUNS=20000 npx vitest run chat-session-requests` searches deeper.

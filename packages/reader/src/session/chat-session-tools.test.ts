@@ -14,6 +14,7 @@ import type {
   ChatTransportRequest,
 } from './chat-session-options.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
+import { until } from '../test/session-until.ts';
 
 const API = 'http://chat.test/api/chat';
 const chat = setupChatServer({ timing: 'instant' });
@@ -32,18 +33,6 @@ function weather(tool: Partial<ChatTool> = {}): Record<string, ChatTool> {
   return { get_weather: { description: 'Current weather', inputSchema: schema, ...tool } };
 }
 
-/** Resolves once the session's snapshot satisfies `predicate`. */
-function until(target: ChatSession, predicate: (snapshot: ChatSessionSnapshot) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (predicate(target.getSnapshot())) return resolve();
-    const unsubscribe = target.subscribe(() => {
-      if (!predicate(target.getSnapshot())) return;
-      unsubscribe();
-      resolve();
-    });
-  });
-}
-
 const idle = (snapshot: ChatSessionSnapshot): boolean =>
   snapshot.status === 'ready' || snapshot.status === 'error';
 const toolUseOf = (message: ChatMessage | undefined): ToolUseBlock =>
@@ -52,6 +41,26 @@ const body = (index: number): { messages: { role: string; content: unknown }[]; 
   chat.requests[index]?.body as never;
 
 describe('ChatSession: client tools', () => {
+  it('shows the call running while its tool executes: the turn that asked for it is complete', async () => {
+    let finish!: () => void;
+    const target = session({
+      tools: weather({ execute: () => new Promise((resolve) => (finish = () => resolve(18))) }),
+    });
+    const sending = target.send('Weather in Paris? [scenario:toolUse]');
+    await until(target, ({ messages }) =>
+      Object.values(messages[1]?.toolCalls ?? {}).some((call) => call.status === 'running'),
+    );
+    expect(target.getSnapshot()).toMatchObject({
+      status: 'streaming',
+      messages: [{}, { status: 'complete' }],
+    });
+    finish();
+    await sending;
+    expect(Object.values(target.getSnapshot().messages[1]?.toolCalls ?? {})).toEqual([
+      { status: 'done', result: 18 },
+    ]);
+  });
+
   it('runs the weather tool, sends its result in the next request and streams the final answer', async () => {
     const execute = vi.fn<NonNullable<ChatTool['execute']>>(() => Promise.resolve({ temperature: 18 }));
     const target = session({ tools: weather({ execute }) });

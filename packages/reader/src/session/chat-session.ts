@@ -10,7 +10,8 @@ import { continueMessage } from './continue-message.ts';
 import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
-import { DENIED_RESULT, isSettled, toolCallsOf, toolResultBlocks } from './tool-results.ts';
+import { restoreMessages } from './restore-messages.ts';
+import { ABORTED_RESULT, DENIED_RESULT, isSettled, toolCallsOf, toolResultBlocks } from './tool-results.ts';
 import { checkSessionOptions } from './check-session-options.ts';
 
 /** One request cycle: a send (or regenerate, edit, retry, tool continuation) and the turns it leads to. */
@@ -49,7 +50,7 @@ export class ChatSession {
   constructor(options: ChatSessionOptions = {}) {
     checkSessionOptions(options);
     this.#options = options;
-    this.#messages = options.initialMessages ?? [];
+    this.#messages = restoreMessages(options.initialMessages ?? []);
     this.#snapshot = this.#build();
     this.#index = createMessageIndex(this.#messages);
     this.#notifier = createNotifyScheduler(
@@ -183,7 +184,8 @@ export class ChatSession {
   /** Replaces the messages (a value or an updater). A stream in progress keeps updating its own message. */
   setMessages(messages: ChatMessage[] | ((previous: readonly ChatMessage[]) => ChatMessage[])): void {
     this.#commitLive();
-    this.#messages = typeof messages === 'function' ? messages(this.#messages) : messages;
+    const next = typeof messages === 'function' ? messages(this.#messages) : messages;
+    this.#messages = restoreMessages(next, this.#messages);
     this.#notify();
   }
 
@@ -380,7 +382,7 @@ export class ChatSession {
       await Promise.race([Promise.all(executions.values()), stopped]);
       if (signal.aborted) {
         this.#patchCalls((call) =>
-          call.status === 'running' ? { status: 'error', result: 'Tool call aborted' } : call,
+          call.status === 'running' ? { status: 'error', result: ABORTED_RESULT } : call,
         );
         return false;
       }
@@ -452,10 +454,11 @@ export class ChatSession {
     this.#messages = messages;
   }
 
+  /** Sets the status and publishes it with whatever waits to be (a finished turn, its tool calls starting). */
   #setStatus(status: ChatSessionStatus): void {
-    if (this.#status === status) return;
+    if (this.#status !== status) this.#changed = true;
     this.#status = status;
-    this.#notify();
+    this.#flush();
   }
 
   /** Records a change: published at once (`sync`), or at the next batching slot while tokens stream. */

@@ -6,6 +6,9 @@ import type { ChatTool } from './chat-session-options.ts';
 /** The `tool_result` text of a denied call. */
 export const DENIED_RESULT = 'Tool call denied by the user.';
 
+/** The result of a call that was running when its turn was stopped. */
+export const ABORTED_RESULT = 'Tool call aborted';
+
 /**
  * The state of each client `tool_use` call in `content`, or undefined when there is none: `streaming`
  * while the turn streams; `tool_use` when the turn ended asking for tools (unknown tools fail with a

@@ -1,0 +1,143 @@
+import { endWithoutMessageStop, scenarios, stall, withFaults } from '@chatstream/mocks';
+import { setupChatServer } from '@chatstream/mocks/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ChatStreamError, HTTPError, isChatStreamError } from '../errors.ts';
+import type { TextBlock } from '../types.ts';
+import type { ChatMessage } from './chat-message.ts';
+import type { ChatSessionOptions, ChatTool } from './chat-session-options.ts';
+import { type ChatSession, createChatSession } from './chat-session.ts';
+import { until } from '../test/session-until.ts';
+
+// Apps save conversations (localStorage, a database) and give them back after a reload through
+// `initialMessages` or `setMessages`, often saved on every change, so mid-answer.
+
+const API = 'http://chat.test/api/chat';
+const chat = setupChatServer({ timing: 'instant' });
+beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => chat.reset());
+afterAll(() => chat.server.close());
+
+const weather = (tool: Partial<ChatTool> = {}): Record<string, ChatTool> => ({
+  get_weather: { inputSchema: { type: 'object' }, ...tool },
+});
+
+function session(options: ChatSessionOptions = {}): ChatSession {
+  return createChatSession({ api: API, throttle: false, retry: false, ...options });
+}
+
+/** The messages as an app stores them and reads them back. */
+const saved = (target: ChatSession): ChatMessage[] =>
+  JSON.parse(JSON.stringify(target.getSnapshot().messages)) as ChatMessage[];
+
+const textOf = (message: ChatMessage | undefined): string =>
+  (message?.content ?? []).map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
+
+describe('ChatSession: a saved conversation given back', () => {
+  it('saved mid-answer, comes back stopped (not streaming forever), and retry() continues it', async () => {
+    chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
+    const before = session();
+    void before.send('Hello');
+    await until(before, ({ messages }) => textOf(messages[1]).length > 0);
+    const stored = saved(before);
+    await before.stop();
+    expect(stored[1]?.status).toBe('streaming');
+
+    const after = session({ initialMessages: stored });
+    const [, answer] = after.getSnapshot().messages;
+    expect(answer).toMatchObject({ role: 'assistant', status: 'aborted' });
+    expect(textOf(answer)).toBe(textOf(stored[1]));
+    expect(after.getSnapshot().status).toBe('ready');
+
+    chat.use(scenarios.basic);
+    await after.retry();
+    const last = chat.requests.at(-1)?.body as { messages: { role: string }[] };
+    expect(last.messages.map((message) => message.role)).toEqual(['user', 'assistant']); // continued
+    expect(after.getSnapshot().messages).toHaveLength(2);
+    expect(after.getSnapshot().messages[1]).toMatchObject({ status: 'complete' });
+  });
+
+  it('saved while a tool ran: the call ends as a stop leaves it, and the conversation goes on', async () => {
+    let finish!: () => void;
+    const running = new Promise<void>((resolve) => (finish = resolve));
+    const before = session({ tools: weather({ execute: () => running.then(() => 18) }) });
+    void before.send('Weather? [scenario:toolUse]');
+    await until(before, ({ messages }) =>
+      Object.values(messages[1]?.toolCalls ?? {}).some((call) => call.status === 'running'),
+    );
+    const stored = saved(before);
+    finish();
+    await before.stop();
+
+    const after = session({ initialMessages: stored, tools: weather({ execute: () => 18 }) });
+    const calls = Object.values(after.getSnapshot().messages[1]?.toolCalls ?? {});
+    expect(calls).toEqual([{ status: 'error', result: 'Tool call aborted' }]);
+    await after.send('Never mind. [scenario:basic]');
+    expect(after.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(after.getSnapshot().messages.at(-1)).toMatchObject({ role: 'assistant', status: 'complete' });
+  });
+
+  it('saved while a tool waited for approval: approving after the reload runs it and goes on', async () => {
+    const before = session({ tools: weather({ needsApproval: true, execute: () => 18 }) });
+    await before.send('Weather? [scenario:toolUse]');
+    const [id, call] = Object.entries(before.getSnapshot().messages[1]?.toolCalls ?? {})[0] ?? [];
+    expect(call).toEqual({ status: 'awaiting-approval' });
+
+    const after = session({
+      initialMessages: saved(before),
+      tools: weather({ needsApproval: true, execute: () => 18 }),
+    });
+    after.approveToolCall(id!, true);
+    await until(after, ({ status, messages }) => status === 'ready' && messages.length === 4);
+    expect(after.getSnapshot().messages[1]?.toolCalls).toEqual({ [id!]: { status: 'done', result: 18 } });
+    expect(after.getSnapshot().messages[3]).toMatchObject({ role: 'assistant', status: 'complete' });
+  });
+
+  it('keeps a failed answer’s error, with its words and details, as a ChatStreamError', async () => {
+    chat.use(withFaults(scenarios.basic, endWithoutMessageStop()));
+    const before = session();
+    await before.send('Hello');
+    const failed = before.getSnapshot().messages[1];
+    expect(failed?.error).toBeInstanceOf(ChatStreamError);
+
+    const restored = session({ initialMessages: saved(before) }).getSnapshot().messages[1];
+    expect(isChatStreamError(restored?.error)).toBe(true);
+    expect(restored?.error).toMatchObject({
+      name: failed?.error?.name,
+      kind: failed?.error?.kind,
+      message: failed?.error?.message,
+    });
+    expect(restored?.error?.partial).toBeUndefined(); // the message holds that content already
+  });
+
+  it('JSON of an error: name, kind, message and its class’s details, without the partial message', () => {
+    const error = new HTTPError('HTTP 429: Slow down', {
+      status: 429,
+      errorType: 'rate_limit_error',
+      requestId: 'req_1',
+      retryAfterMs: 2000,
+      partial: { message: {}, blocks: [] } as never,
+    });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'HTTPError',
+      kind: 'http',
+      message: 'HTTP 429: Slow down',
+      status: 429,
+      errorType: 'rate_limit_error',
+      requestId: 'req_1',
+      retryAfterMs: 2000,
+    });
+  });
+
+  it('setMessages leaves the message being streamed alone, and restores the ones it is given', async () => {
+    chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
+    const target = session();
+    void target.send('Hello');
+    await until(target, ({ messages }) => textOf(messages[1]).length > 0);
+    const stored = saved(target);
+    target.setMessages((previous) => [...previous]);
+    expect(target.getSnapshot().messages[1]).toMatchObject({ status: 'streaming' });
+    await target.stop();
+    target.setMessages(stored);
+    expect(target.getSnapshot().messages[1]).toMatchObject({ status: 'aborted' });
+  });
+});

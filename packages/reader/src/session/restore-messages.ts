@@ -1,0 +1,58 @@
+import { ChatStreamError, isChatStreamError } from '../errors.ts';
+import type { ChatMessage } from './chat-message.ts';
+import { ABORTED_RESULT } from './tool-results.ts';
+
+/**
+ * Messages handed to the session (`initialMessages`, `setMessages`), made safe to go on from. A saved
+ * conversation may have been stored mid-answer (a page reload, a conversation loaded from storage):
+ * nothing is streaming or running it any more, so a `streaming` message is `aborted` (`retry()`
+ * continues it), a tool call still streaming its input or running ends as a stop leaves it (`error`),
+ * and an `error` that went through JSON is a {@link ChatStreamError} again.
+ *
+ * The session's own message objects (those in `current`) are kept as they are: one may be streaming.
+ */
+export function restoreMessages(
+  messages: readonly ChatMessage[],
+  current: readonly ChatMessage[] = [],
+): ChatMessage[] {
+  const own = new Set(current);
+  return messages.map((message) => (own.has(message) ? message : restoreMessage(message)));
+}
+
+function restoreMessage(message: ChatMessage): ChatMessage {
+  const { status, toolCalls, error } = message;
+  const calls = Object.entries(toolCalls ?? {});
+  const stalled = calls.some(([, call]) => call.status === 'input-streaming' || call.status === 'running');
+  const revived = reviveError(error);
+  if (status !== 'streaming' && !stalled && revived === error) return message;
+  return {
+    ...message,
+    status: status === 'streaming' ? 'aborted' : status,
+    // As a stop leaves them: a running tool's result says it was aborted, a half-streamed input has none.
+    toolCalls: stalled
+      ? Object.fromEntries(
+          calls.map(([id, call]) => [
+            id,
+            call.status === 'running'
+              ? { status: 'error', result: ABORTED_RESULT }
+              : call.status === 'input-streaming'
+                ? { status: 'error' }
+                : call,
+          ]),
+        )
+      : toolCalls,
+    error: revived,
+  };
+}
+
+/** A chatstream error back from its JSON form (`{ name, kind, message, … }`); anything else unchanged. */
+function reviveError(error: unknown): ChatStreamError | undefined {
+  const fields = error as { kind?: unknown; message?: unknown } | null | undefined;
+  if (isChatStreamError(error) || typeof fields?.kind !== 'string' || typeof fields.message !== 'string') {
+    return error as ChatStreamError | undefined;
+  }
+  return Object.assign<ChatStreamError, object>(
+    new ChatStreamError(fields.kind as ChatStreamError['kind'], fields.message),
+    fields,
+  );
+}
