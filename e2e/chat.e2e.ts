@@ -30,7 +30,7 @@ test('sends a message that picks a scenario and streams the answer to completion
   expect(upstream.requests[0]).toMatchObject({ scenario: 'longAnswer', status: 200, completed: true });
 });
 
-test('keeps working after a reload', async ({ page, upstream }) => {
+test('keeps the conversation over a reload; New chat starts a fresh one', async ({ page, upstream }) => {
   const demo = await openDemo(page, 'relay');
   await demo.send('Hello [scenario:basic]');
   await expect(demo.answers.last()).toHaveAttribute('data-state', 'complete');
@@ -39,17 +39,26 @@ test('keeps working after a reload', async ({ page, upstream }) => {
   await page.reload();
   const reloaded = demoPage(page);
   await expect(reloaded.modeBadge).toHaveAccessibleName(/^Mode: Relay/);
-  await expect(reloaded.answers).toHaveCount(0);
+  await expect(reloaded.answers).toHaveCount(1);
+  await expect(reloaded.answers.last()).toContainText(scenarios.basic.expectedText);
   await reloaded.send('Hello again [scenario:basic]');
-  const answer = reloaded.answers.last();
-  await expect(answer).toHaveAttribute('data-state', 'complete');
-  await expect(answer).toContainText(scenarios.basic.expectedText);
+  await expect(reloaded.answers).toHaveCount(2);
+  await expect(reloaded.answers.last()).toHaveAttribute('data-state', 'complete');
   await expect(reloaded.conversation).toHaveAttribute('aria-busy', 'false');
-
   await upstream.settled();
-  expect(upstream.requests.map((request) => request.completed)).toEqual([true, true]);
-  // A fresh page starts a fresh conversation.
-  expect((upstream.requests[1]!.body as { messages: unknown[] }).messages).toHaveLength(1);
+  // The earlier turn went with the new question.
+  expect((upstream.requests[1]!.body as { messages: unknown[] }).messages).toHaveLength(3);
+
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await expect(reloaded.answers).toHaveCount(0);
+  await page.reload();
+  await expect(demoPage(page).composer).toBeEditable();
+  await expect(demoPage(page).answers).toHaveCount(0);
+  await demoPage(page).send('Hello [scenario:basic]');
+  await expect(demoPage(page).answers.last()).toHaveAttribute('data-state', 'complete');
+  await upstream.settled();
+  expect((upstream.requests[2]!.body as { messages: unknown[] }).messages).toHaveLength(1);
+  expect(upstream.requests.map((request) => request.completed)).toEqual([true, true, true]);
 });
 
 test('fits a phone screen: an answer with a code block and sources never widens the page', async ({

@@ -1,5 +1,5 @@
 import { scenario } from '@chatstream/mocks';
-import { openDemo } from './support/demo-page.ts';
+import { demoPage, openDemo } from './support/demo-page.ts';
 import { expect, test } from './support/fixtures.ts';
 
 const FIRST_PART = 'This answer starts at once, then the model takes its time.';
@@ -36,4 +36,35 @@ test('Stop keeps the partial answer and aborts the upstream request', async ({ p
   await upstream.settled();
   expect(upstream.requests).toHaveLength(1);
   expect(upstream.requests[0]).toMatchObject({ aborted: true, completed: false });
+});
+
+test('A reload mid-answer keeps the conversation: the answer comes back stopped', async ({
+  page,
+  upstream,
+}) => {
+  upstream.use(slowAnswer);
+  const demo = await openDemo(page, 'relay');
+  await demo.send('Tell me a story');
+  await expect(demo.answers.last()).toContainText(FIRST_PART);
+  await expect(demo.answers.last()).toHaveAttribute('data-state', 'streaming');
+
+  await page.reload();
+  const reloaded = demoPage(page);
+  const answer = reloaded.answers.last();
+  // Saved while it streamed, it is not left streaming forever: it reads as stopped, and it is done.
+  await expect(reloaded.answers).toHaveCount(1);
+  await expect(answer).toHaveAttribute('data-state', 'aborted');
+  await expect(answer).toContainText(FIRST_PART);
+  await expect(reloaded.conversation).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  // The page that went away took its request with it, through the relay.
+  await expect.poll(() => upstream.requests[0]?.aborted, { timeout: 10_000 }).toBe(true);
+
+  await reloaded.send('Shorter, please [scenario:basic]');
+  await expect(reloaded.answers).toHaveCount(2);
+  await expect(reloaded.answers.last()).toHaveAttribute('data-state', 'complete');
+  await upstream.settled();
+  const sent = (upstream.requests[1]!.body as { messages: { role: string; content: unknown }[] }).messages;
+  expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+  expect(JSON.stringify(sent[1]!.content)).toContain(FIRST_PART);
 });

@@ -1,4 +1,4 @@
-import { type ChatSession, createChatSession } from '@chatstream/reader';
+import { type ChatMessage, type ChatSession, createChatSession } from '@chatstream/reader';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createScenarioFetch, type ScenarioChoice } from '../scenarios/scenario-fetch.ts';
 import { demoTools } from './demo-tools.ts';
@@ -9,11 +9,16 @@ export const DEMO_MAX_TOKENS = 2048;
 /**
  * A conversation wired the way the demo needs it: the browser tools, a step cap, retries before the
  * first token, an idle timeout (so `stalled` ends in a clear error) and, when a mock backend answers,
- * the scenario keyword added to the request.
+ * the scenario keyword added to the request; `initialMessages` to go on with a saved conversation.
  */
-export function createDemoSession(mode: DemoMode, scenario: () => ScenarioChoice): ChatSession {
+export function createDemoSession(
+  mode: DemoMode,
+  scenario: () => ScenarioChoice,
+  initialMessages: readonly ChatMessage[] = [],
+): ChatSession {
   return createChatSession({
     api: '/api/chat',
+    initialMessages,
     tools: demoTools,
     maxSteps: 6,
     maxTokens: DEMO_MAX_TOKENS,

@@ -3,6 +3,7 @@ import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
+import { keepConversation, savedConversation } from '../chat/saved-conversation.ts';
 import { demoTools } from '../chat/demo-tools.ts';
 import { type ModelOptions, modelRequestBody } from '../chat/model-options.ts';
 import { demoSuggestions } from '../chat/suggestions.ts';
@@ -35,7 +36,9 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   const [scenario, setScenario] = useState<ScenarioChoice>('auto');
   // The session reads the choice when it sends, so it lives in a holder the session can see.
   const [picked] = useState<{ current: ScenarioChoice }>(() => ({ current: 'auto' }));
-  const [session] = useState(() => createDemoSession(mode, () => picked.current));
+  // The conversation outlives a reload of the tab (even one mid-answer).
+  const [session] = useState(() => createDemoSession(mode, () => picked.current, savedConversation()));
+  useEffect(() => keepConversation(session), [session]);
   const state = useSessionState(session);
   const [display, setDisplay] = useState<DisplayMode>('markdown');
   const [showStats, setShowStats] = useState(true);
@@ -60,12 +63,22 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
         )}
       </aside>
       <main className="chat-main">
-        {mode.scenarios ? (
-          // The sidebar is hidden on a phone: the same choice, as one select above the chat.
-          <div className="compact-scenario">
-            <ScenarioSelect label="Scenario" value={scenario} onChange={choose} />
-          </div>
-        ) : null}
+        <div className="chat-toolbar">
+          {mode.scenarios ? (
+            // The sidebar is hidden on a phone: the same choice, as one select above the chat.
+            <div className="compact-scenario">
+              <ScenarioSelect label="Scenario" value={scenario} onChange={choose} />
+            </div>
+          ) : null}
+          <button
+            type="button"
+            className="text-button new-chat"
+            onClick={() => session.clear()}
+            disabled={state.messages.length === 0}
+          >
+            New chat
+          </button>
+        </div>
         <EditSessionContext.Provider value={session}>
           <ChatStream
             chat={session}
