@@ -96,6 +96,18 @@ const answers: Record<string, () => Event[]> = {
     ...end('tool_use'),
   ],
   unknownTool: () => [start, ...block(0, 'tool', '', 'mystery'), ...end('tool_use')],
+  slowTool: () => [
+    start,
+    ...block(0, 'text', 'One moment.'),
+    ...block(1, 'tool', '', 'slow'),
+    ...end('tool_use'),
+  ],
+  slowTools: () => [
+    start,
+    ...block(0, 'tool', '', 'slow'),
+    ...block(1, 'tool', '', 'now'),
+    ...end('tool_use'),
+  ],
   pause: () => [start, ...block(0, 'text', 'Searching… '), ...end('pause_turn')],
   streamError: () => [
     start,
@@ -131,6 +143,8 @@ function harness(plan: string[], queue: boolean) {
   const requests: ChatTransportRequest['body'][] = [];
   const open: Open[] = [];
   const encoder = new TextEncoder();
+  // Executions of the `slow` tool, finished when the test says so.
+  const running: (() => void)[] = [];
   const create = (initialMessages: ChatMessage[] = []): ChatSession =>
     createChatSession({
       initialMessages,
@@ -142,6 +156,10 @@ function harness(plan: string[], queue: boolean) {
         now: { inputSchema: { type: 'object' }, execute: () => ({ time: '12:00' }) },
         ask: { inputSchema: { type: 'object' } },
         delete: { inputSchema: { type: 'object' }, needsApproval: true, execute: () => 'deleted' },
+        slow: {
+          inputSchema: { type: 'object' },
+          execute: () => new Promise((resolve) => running.push(() => resolve('slow result'))),
+        },
       },
       transport: ({ body }) => {
         requests.push(structuredClone(body));
@@ -157,7 +175,17 @@ function harness(plan: string[], queue: boolean) {
         return readMessageStream(new Response(stream, { headers: { 'content-type': 'text/event-stream' } }));
       },
     });
-  const harnessed = { session: create(), requests, release, serving: () => open.length > 0, reload };
+  const finishTools = (): void => {
+    for (const finish of running.splice(0)) finish();
+  };
+  const harnessed = {
+    session: create(),
+    requests,
+    release,
+    finishTools,
+    serving: () => open.length > 0 || running.length > 0,
+    reload,
+  };
   /** Sends up to `count` more events of the answer being served (all of them when undefined). */
   function release(count?: number): void {
     const current = open[0];
@@ -217,7 +245,7 @@ function apiRejection(messages: readonly { role: string; content: unknown }[]): 
 type Action =
   | { kind: 'send'; text: string }
   | { kind: 'release'; count: number | undefined }
-  | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' | 'reload' }
+  | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' | 'reload' | 'finishTools' }
   | { kind: 'edit'; which: number; text: string }
   | { kind: 'trim'; keep: number }
   | { kind: 'answerTool'; isError: boolean }
@@ -236,7 +264,9 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('stop', 'regenerate', 'retry', 'clear', 'reload').map((kind) => ({ kind })),
+    arbitrary: fc
+      .constantFrom('stop', 'regenerate', 'retry', 'clear', 'reload', 'finishTools', 'finishTools')
+      .map((kind) => ({ kind })),
   },
   {
     weight: 1,
@@ -291,6 +321,8 @@ function perform(harnessed: ReturnType<typeof harness>, what: Action, failures: 
       return session.clear();
     case 'reload':
       return harnessed.reload();
+    case 'finishTools':
+      return harnessed.finishTools();
     case 'trim':
       return session.setMessages((previous) => previous.slice(-what.keep || previous.length));
     case 'edit': {
@@ -333,6 +365,16 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
             for (const what of actions) {
               perform(harnessed, what, failures);
               await settle();
+              // Unbatched, nothing waits unpublished while the session waits for the outside world
+              // (a stream, a tool, the user): publishing again changes no message.
+              const published = harnessed.session.getSnapshot().messages;
+              harnessed.session.setMessages((current) => current);
+              expect(harnessed.session.getSnapshot().messages).toEqual(published);
+              expect(
+                harnessed.session
+                  .getSnapshot()
+                  .messages.every((message, index) => message === published[index]),
+              ).toBe(true);
             }
             const { session } = harnessed;
             // Let whatever is still streaming or queued finish, then the session must be at rest.
@@ -340,6 +382,7 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
               !serving() && ['ready', 'error'].includes(session.getSnapshot().status);
             for (let turns = 0; !atRest() && turns < 200; turns += 1) {
               release();
+              harnessed.finishTools();
               await settle();
             }
             await session.stop();

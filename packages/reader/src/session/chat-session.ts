@@ -182,7 +182,9 @@ export class ChatSession {
   }
 
   /** Replaces the messages (a value or an updater). A stream in progress keeps updating its own message. */
-  setMessages(messages: ChatMessage[] | ((previous: readonly ChatMessage[]) => ChatMessage[])): void {
+  setMessages(
+    messages: readonly ChatMessage[] | ((previous: readonly ChatMessage[]) => readonly ChatMessage[]),
+  ): void {
     this.#commitLive();
     const next = typeof messages === 'function' ? messages(this.#messages) : messages;
     this.#messages = restoreMessages(next, this.#messages);
