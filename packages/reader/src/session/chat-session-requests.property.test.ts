@@ -1,7 +1,8 @@
 import { checkMessages } from '@chatstream/mocks';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readMessageStream } from '../stream/read-message-stream.ts';
+import { stubAnimationFrames } from '../test/stub-animation-frames.ts';
 import { textTurn } from '../test/text-turn-events.ts';
 import { toSSE } from '../test/transcripts.ts';
 import type { ChatMessage } from './chat-message.ts';
@@ -138,8 +139,10 @@ interface Open {
  * Sessions whose transport serves `plan`'s answers in order (then plain text) and records every
  * request. `reload()` is a page reload: the session is dropped mid-whatever and a new one starts from
  * the messages as an app saved them (through JSON), as a user comes back to a stored conversation.
+ * With `frames`, sessions batch by animation frame (the browser default) and the test runs the frames,
+ * or hides the page, where browsers run none.
  */
-function harness(plan: string[], queue: boolean) {
+function harness(plan: string[], queue: boolean, frames: boolean) {
   const requests: ChatTransportRequest['body'][] = [];
   const open: Open[] = [];
   const encoder = new TextEncoder();
@@ -148,7 +151,7 @@ function harness(plan: string[], queue: boolean) {
   const create = (initialMessages: ChatMessage[] = []): ChatSession =>
     createChatSession({
       initialMessages,
-      throttle: false,
+      throttle: frames ? 'frame' : false,
       retry: false,
       maxSteps: 4,
       queue,
@@ -178,6 +181,14 @@ function harness(plan: string[], queue: boolean) {
   const finishTools = (): void => {
     for (const finish of running.splice(0)) finish();
   };
+  const animation = frames ? stubAnimationFrames() : undefined;
+  let hidden = false;
+  if (frames)
+    vi.stubGlobal('document', {
+      get visibilityState() {
+        return hidden ? 'hidden' : 'visible';
+      },
+    });
   const harnessed = {
     session: create(),
     requests,
@@ -185,6 +196,11 @@ function harness(plan: string[], queue: boolean) {
     finishTools,
     serving: () => open.length > 0 || running.length > 0,
     reload,
+    /** The browser paints a frame; a hidden page gets none. */
+    frame: () => {
+      if (!hidden) animation?.runFrame();
+    },
+    setHidden: (value: boolean) => void (hidden = value),
   };
   /** Sends up to `count` more events of the answer being served (all of them when undefined). */
   function release(count?: number): void {
@@ -245,7 +261,7 @@ function apiRejection(messages: readonly { role: string; content: unknown }[]): 
 type Action =
   | { kind: 'send'; text: string }
   | { kind: 'release'; count: number | undefined }
-  | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' | 'reload' | 'finishTools' }
+  | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' | 'reload' | 'finishTools' | 'frame' | 'hide' | 'show' }
   | { kind: 'edit'; which: number; text: string }
   | { kind: 'trim'; keep: number }
   | { kind: 'answerTool'; isError: boolean }
@@ -280,6 +296,9 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.nat({ max: 6 }).map((keep) => ({ kind: 'trim' as const, keep })) },
   { weight: 2, arbitrary: fc.boolean().map((isError) => ({ kind: 'answerTool' as const, isError })) },
   { weight: 2, arbitrary: fc.boolean().map((approved) => ({ kind: 'approve' as const, approved })) },
+  // Only with frame batching: a frame is painted, the user leaves the tab or comes back.
+  { weight: 3, arbitrary: fc.constant({ kind: 'frame' as const }) },
+  { weight: 1, arbitrary: fc.constantFrom('hide', 'show').map((kind) => ({ kind })) },
 );
 
 /** Waiting tool calls of the last message with this status. */
@@ -323,6 +342,11 @@ function perform(harnessed: ReturnType<typeof harness>, what: Action, failures: 
       return harnessed.reload();
     case 'finishTools':
       return harnessed.finishTools();
+    case 'frame':
+      return harnessed.frame();
+    case 'hide':
+    case 'show':
+      return harnessed.setHidden(what.kind === 'hide');
     case 'trim':
       return session.setMessages((previous) => previous.slice(-what.keep || previous.length));
     case 'edit': {
@@ -358,47 +382,14 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
           }),
           fc.array(action, { minLength: 1, maxLength: 40, size: 'max' }),
           fc.boolean(),
-          async (plan, actions, queue) => {
-            const harnessed = harness(plan, queue);
-            const { requests, release, serving } = harnessed;
-            const failures: unknown[] = [];
-            for (const what of actions) {
-              perform(harnessed, what, failures);
-              await settle();
-              // Unbatched, nothing waits unpublished while the session waits for the outside world
-              // (a stream, a tool, the user): publishing again changes no message.
-              const published = harnessed.session.getSnapshot().messages;
-              harnessed.session.setMessages((current) => current);
-              expect(harnessed.session.getSnapshot().messages).toEqual(published);
-              expect(
-                harnessed.session
-                  .getSnapshot()
-                  .messages.every((message, index) => message === published[index]),
-              ).toBe(true);
+          fc.boolean(),
+          async (plan, actions, queue, frames) => {
+            const harnessed = harness(plan, queue, frames);
+            try {
+              expect(await play(harnessed, actions, frames)).toEqual({ failures: [] });
+            } finally {
+              vi.unstubAllGlobals();
             }
-            const { session } = harnessed;
-            // Let whatever is still streaming or queued finish, then the session must be at rest.
-            const atRest = (): boolean =>
-              !serving() && ['ready', 'error'].includes(session.getSnapshot().status);
-            for (let turns = 0; !atRest() && turns < 200; turns += 1) {
-              release();
-              harnessed.finishTools();
-              await settle();
-            }
-            await session.stop();
-            expect(failures).toEqual([]);
-            for (const [index, body] of requests.entries()) {
-              const messages = (body as { messages: { role: string; content: unknown }[] }).messages;
-              expect({ request: index, problem: apiRejection(messages) }).toEqual({
-                request: index,
-                problem: undefined,
-              });
-            }
-            const { status, messages } = session.getSnapshot();
-            expect(['ready', 'error']).toContain(status);
-            expect(messages.filter((message) => message.status === 'streaming')).toEqual([]);
-            const calls = messages.flatMap((message) => Object.values(message.toolCalls ?? {}));
-            expect(calls.filter((call) => ['input-streaming', 'running'].includes(call.status))).toEqual([]);
           },
         ),
         // `RUNS=20000 npx vitest run chat-session-requests` searches deeper.
@@ -408,3 +399,55 @@ describe('ChatSession: every request is one the Messages API accepts', () => {
     30_000 + runs * 20,
   );
 });
+
+/**
+ * Publishing again changes no message: nothing waits unpublished. Holds at rest, and unbatched
+ * whenever the session waits for the outside world (a stream, a tool, the user).
+ */
+function expectAllPublished(session: ChatSession): void {
+  const published = session.getSnapshot().messages;
+  session.setMessages((current) => current);
+  expect(session.getSnapshot().messages).toEqual(published);
+  expect(session.getSnapshot().messages.every((message, index) => message === published[index])).toBe(true);
+}
+
+/** Does `actions`, lets everything finish, and checks every request and the session at rest. */
+async function play(
+  harnessed: ReturnType<typeof harness>,
+  actions: Action[],
+  frames: boolean,
+): Promise<{ failures: unknown[] }> {
+  const { requests, release, serving } = harnessed;
+  const failures: unknown[] = [];
+  for (const what of actions) {
+    perform(harnessed, what, failures);
+    await settle();
+    if (!frames) expectAllPublished(harnessed.session);
+  }
+  const { session } = harnessed;
+  // Let whatever is still streaming or queued finish, then the session must be at rest.
+  const atRest = (): boolean => !serving() && ['ready', 'error'].includes(session.getSnapshot().status);
+  for (let turns = 0; !atRest() && turns < 200; turns += 1) {
+    release();
+    harnessed.finishTools();
+    harnessed.frame();
+    await settle();
+    // An end that waited for a frame when the page was hidden goes out within 100 ms anyway.
+    if (turns === 100) await new Promise((resolve) => setTimeout(resolve, 120));
+  }
+  expectAllPublished(session);
+  await session.stop();
+  for (const [index, body] of requests.entries()) {
+    const messages = (body as { messages: { role: string; content: unknown }[] }).messages;
+    expect({ request: index, problem: apiRejection(messages) }).toEqual({
+      request: index,
+      problem: undefined,
+    });
+  }
+  const { status, messages } = session.getSnapshot();
+  expect(['ready', 'error']).toContain(status);
+  expect(messages.filter((message) => message.status === 'streaming')).toEqual([]);
+  const calls = messages.flatMap((message) => Object.values(message.toolCalls ?? {}));
+  expect(calls.filter((call) => ['input-streaming', 'running'].includes(call.status))).toEqual([]);
+  return { failures };
+}
