@@ -380,7 +380,9 @@ export class ChatSession {
     const { signal } = controller;
     const stopped = new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
     for (this.#startTools(run); executions.size > 0; this.#startTools(run)) {
-      this.#setStatus('streaming');
+      // The finished turn and its calls running go out with the next batch (at once unbatched).
+      this.#status = 'streaming';
+      this.#notify(false);
       await Promise.race([Promise.all(executions.values()), stopped]);
       if (signal.aborted) {
         this.#patchCalls((call) =>
@@ -456,11 +458,10 @@ export class ChatSession {
     this.#messages = messages;
   }
 
-  /** Sets the status and publishes it with whatever waits to be (a finished turn, its tool calls starting). */
   #setStatus(status: ChatSessionStatus): void {
-    if (this.#status !== status) this.#changed = true;
+    if (this.#status === status) return;
     this.#status = status;
-    this.#flush();
+    this.#notify();
   }
 
   /** Records a change: published at once (`sync`), or at the next batching slot while tokens stream. */
