@@ -140,4 +140,12 @@ describe('ChatSession: a saved conversation given back', () => {
     target.setMessages(stored);
     expect(target.getSnapshot().messages[1]).toMatchObject({ status: 'aborted' });
   });
+
+  it('takes a conversation with nothing to restore as it is given (the same array)', () => {
+    const history: ChatMessage[] = [
+      { id: 'a', role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      { id: 'b', role: 'assistant', content: [{ type: 'text', text: 'Hello' }], status: 'complete' },
+    ];
+    expect(session({ initialMessages: history }).getSnapshot().messages).toBe(history);
+  });
 });

@@ -10,13 +10,16 @@ import { ABORTED_RESULT } from './tool-results.ts';
  * and an `error` that went through JSON is a {@link ChatStreamError} again.
  *
  * The session's own message objects (those in `current`) are kept as they are: one may be streaming.
+ * When nothing needs restoring, `messages` itself is returned.
  */
 export function restoreMessages(
   messages: readonly ChatMessage[],
   current: readonly ChatMessage[] = [],
-): ChatMessage[] {
+): readonly ChatMessage[] {
   const own = new Set(current);
-  return messages.map((message) => (own.has(message) ? message : restoreMessage(message)));
+  const restored = messages.map((message) => (own.has(message) ? message : restoreMessage(message)));
+  // Nothing to restore (the usual case): the array given, as given.
+  return restored.every((message, index) => message === messages[index]) ? messages : restored;
 }
 
 function restoreMessage(message: ChatMessage): ChatMessage {
