@@ -5,7 +5,10 @@ import { expect, test } from './support/fixtures.ts';
 const PARTIAL = scenarios.overloadedMidStream.expectedText;
 const REST = ' cheaper and faster to produce, and ideas began to travel across Europe at a new speed.';
 
-test('a mid-stream error keeps the partial answer, and Retry continues it', async ({ page, upstream }) => {
+test('a mid-stream error keeps the partial answer, also over a reload, and Retry continues it', async ({
+  page,
+  upstream,
+}) => {
   const demo = await openDemo(page, 'relay');
   await demo.pickScenario('Overloaded mid stream');
   await demo.send('Tell me about the printing press');
@@ -16,6 +19,12 @@ test('a mid-stream error keeps the partial answer, and Retry continues it', asyn
   await expect(answer).toHaveAttribute('data-state', 'error');
   await expect(answer).toContainText(PARTIAL);
   await expect(demo.conversation).toHaveAttribute('aria-busy', 'false');
+
+  // The demo keeps its conversation over a reload: it comes back failed, as it was, Retry included.
+  await page.reload();
+  await expect(demo.conversation.getByText('Claude is overloaded right now')).toBeVisible();
+  await expect(answer).toHaveAttribute('data-state', 'error');
+  await expect(answer).toContainText(PARTIAL);
 
   // The continuation request names no scenario: the fake API serves the rest of the sentence.
   upstream.use(scenario('printingPressRest').text(REST).stop('end_turn'));

@@ -92,14 +92,15 @@ describe('ChatSession: a saved conversation given back', () => {
     expect(after.getSnapshot().messages[3]).toMatchObject({ role: 'assistant', status: 'complete' });
   });
 
-  it('keeps a failed answer’s error, with its words and details, as a ChatStreamError', async () => {
+  it('keeps a failed answer’s error, with its words and details, as a ChatStreamError, and the failure', async () => {
     chat.use(withFaults(scenarios.basic, endWithoutMessageStop()));
     const before = session();
     await before.send('Hello');
     const failed = before.getSnapshot().messages[1];
     expect(failed?.error).toBeInstanceOf(ChatStreamError);
 
-    const restored = session({ initialMessages: saved(before) }).getSnapshot().messages[1];
+    const after = session({ initialMessages: saved(before) });
+    const restored = after.getSnapshot().messages[1];
     expect(isChatStreamError(restored?.error)).toBe(true);
     expect(restored?.error).toMatchObject({
       name: failed?.error?.name,
@@ -107,6 +108,14 @@ describe('ChatSession: a saved conversation given back', () => {
       message: failed?.error?.message,
     });
     expect(restored?.error?.partial).toBeUndefined(); // the message holds that content already
+    // The conversation comes back failed, as it was: the error shows, and retry() continues the answer.
+    expect(after.getSnapshot()).toMatchObject({ status: 'error', error: restored?.error });
+    chat.use(scenarios.basic);
+    await after.retry();
+    const last = chat.requests.at(-1)?.body as { messages: { role: string }[] };
+    expect(last.messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+    expect(after.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(after.getSnapshot().messages).toHaveLength(2);
   });
 
   it('JSON of an error: name, kind, message and its class’s details, without the partial message', () => {

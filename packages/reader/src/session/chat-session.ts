@@ -51,6 +51,16 @@ export class ChatSession {
     checkSessionOptions(options);
     this.#options = options;
     this.#messages = restoreMessages(options.initialMessages ?? []);
+    // A saved conversation that ended in a failure comes back failed, so its error (and Retry) shows.
+    const last = this.#messages.at(-1);
+    if (
+      last?.role === 'assistant' &&
+      last.error &&
+      (last.status === 'error' || last.status === 'incomplete')
+    ) {
+      this.#error = last.error;
+      this.#status = 'error';
+    }
     this.#snapshot = this.#build();
     this.#index = createMessageIndex(this.#messages);
     this.#notifier = createNotifyScheduler(
