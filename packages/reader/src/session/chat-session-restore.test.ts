@@ -157,4 +157,21 @@ describe('ChatSession: a saved conversation given back', () => {
     ];
     expect(session({ initialMessages: history }).getSnapshot().messages).toBe(history);
   });
+
+  it('refuses what is not a message with a TypeError naming it, and keeps what it had', () => {
+    const good: ChatMessage = { id: 'a', role: 'user', content: [{ type: 'text', text: 'Hi' }] };
+    const cases: [unknown[], RegExp][] = [
+      [[null], /^Message 0 is not a message/],
+      [[good, { ...good }], /^Message 1 is not a message: it needs an id of its own/],
+      [[good, { id: 'b', role: 'system', content: [] }], /^Message 1 .* role 'user' or 'assistant'/],
+      [[good, { id: 'b', role: 'assistant', content: 'Hello' }], /^Message 1 .* content blocks/],
+      [[good, { id: 'b', role: 'assistant', content: [null] }], /^Message 1 .* content blocks/],
+    ];
+    for (const [messages, problem] of cases) {
+      expect(() => session({ initialMessages: messages as ChatMessage[] })).toThrow(problem);
+      const target = session({ initialMessages: [good] });
+      expect(() => target.setMessages(messages as ChatMessage[])).toThrow(TypeError);
+      expect(target.getSnapshot().messages).toEqual([good]);
+    }
+  });
 });

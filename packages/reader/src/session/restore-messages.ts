@@ -10,16 +10,39 @@ import { ABORTED_RESULT } from './tool-results.ts';
  * and an `error` that went through JSON is a {@link ChatStreamError} again.
  *
  * The session's own message objects (those in `current`) are kept as they are: one may be streaming.
- * When nothing needs restoring, `messages` itself is returned.
+ * When nothing needs restoring, `messages` itself is returned. Throws a `TypeError` for an entry that
+ * is not a message (no id, or one used twice; no role; no content).
  */
 export function restoreMessages(
   messages: readonly ChatMessage[],
   current: readonly ChatMessage[] = [],
 ): readonly ChatMessage[] {
   const own = new Set(current);
-  const restored = messages.map((message) => (own.has(message) ? message : restoreMessage(message)));
+  const ids = new Set<unknown>();
+  const restored = messages.map((message, index) => {
+    const given = !own.has(message);
+    if (given) checkMessage(message, index, ids);
+    ids.add(message.id);
+    return given ? restoreMessage(message) : message;
+  });
   // Nothing to restore (the usual case): the array given, as given.
   return restored.every((message, index) => message === messages[index]) ? messages : restored;
+}
+
+/** Throws a `TypeError` naming the message that is not one (storage can hold anything). */
+function checkMessage(message: ChatMessage, index: number, ids: Set<unknown>): void {
+  const { id, role, content } = (message ?? {}) as Partial<ChatMessage>;
+  if (
+    typeof id !== 'string' ||
+    ids.has(id) ||
+    (role !== 'user' && role !== 'assistant') ||
+    !Array.isArray(content) ||
+    !content.every((block) => typeof block?.type === 'string')
+  ) {
+    throw new TypeError(
+      `Message ${index} is not a message: it needs an id of its own, role 'user' or 'assistant' and content blocks`,
+    );
+  }
 }
 
 function restoreMessage(message: ChatMessage): ChatMessage {
