@@ -1,4 +1,4 @@
-import { endWithoutMessageStop, scenarios, stall, withFaults } from '@chatstream/mocks';
+import { endWithoutMessageStop, httpError, scenarios, stall, withFaults } from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ChatStreamError, HTTPError, isChatStreamError } from '../errors.ts';
@@ -173,5 +173,23 @@ describe('ChatSession: a saved conversation given back', () => {
       expect(() => target.setMessages(messages as ChatMessage[])).toThrow(TypeError);
       expect(target.getSnapshot().messages).toEqual([good]);
     }
+  });
+
+  it('idle, setMessages makes the status follow the conversation given; the same one changes nothing', async () => {
+    chat.use(withFaults(scenarios.basic, httpError(400, { message: 'prompt is too long: 210000 tokens' })));
+    const target = session();
+    await target.send('A very long conversation');
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { status: 400 } });
+    target.setMessages((messages) => messages);
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { status: 400 } });
+    // Trimmed to fit, or another conversation loaded: the failure was the old conversation's.
+    target.setMessages([{ id: 'short', role: 'user', content: [{ type: 'text', text: 'Short' }] }]);
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+
+    chat.use(withFaults(scenarios.basic, endWithoutMessageStop()));
+    const failing = session();
+    await failing.send('Hello');
+    target.setMessages(saved(failing));
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'incomplete' } });
   });
 });

@@ -51,16 +51,7 @@ export class ChatSession {
     checkSessionOptions(options);
     this.#options = options;
     this.#messages = restoreMessages(options.initialMessages ?? []);
-    // A saved conversation that ended in a failure comes back failed, so its error (and Retry) shows.
-    const last = this.#messages.at(-1);
-    if (
-      last?.role === 'assistant' &&
-      last.error &&
-      (last.status === 'error' || last.status === 'incomplete')
-    ) {
-      this.#error = last.error;
-      this.#status = 'error';
-    }
+    this.#endAsGiven();
     this.#snapshot = this.#build();
     this.#index = createMessageIndex(this.#messages);
     this.#notifier = createNotifyScheduler(
@@ -191,14 +182,31 @@ export class ChatSession {
     );
   }
 
-  /** Replaces the messages (a value or an updater). A stream in progress keeps updating its own message. */
+  /**
+   * Replaces the messages (a value or an updater). A stream in progress keeps updating its own message;
+   * while idle, the status follows the new conversation's end (its last answer's error, else ready).
+   */
   setMessages(
     messages: readonly ChatMessage[] | ((previous: readonly ChatMessage[]) => readonly ChatMessage[]),
   ): void {
     this.#commitLive();
     const next = typeof messages === 'function' ? messages(this.#messages) : messages;
-    this.#messages = restoreMessages(next, this.#messages);
+    const restored = restoreMessages(next, this.#messages);
+    const changed = restored !== this.#messages;
+    this.#messages = restored;
+    if (changed && !this.#run) this.#endAsGiven();
     this.#notify();
+  }
+
+  /**
+   * Idle with a conversation given from outside, the session ends as that conversation does: failed
+   * with its last answer's error (so a saved failure shows again, with Retry), else ready.
+   */
+  #endAsGiven(): void {
+    const last = this.#messages.at(-1);
+    const failed = last?.role === 'assistant' && (last.status === 'error' || last.status === 'incomplete');
+    this.#error = failed ? last.error : undefined;
+    this.#status = this.#error ? 'error' : 'ready';
   }
 
   /** Aborts any request and empties the conversation. */
