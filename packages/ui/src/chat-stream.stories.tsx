@@ -227,6 +227,42 @@ export const ErrorMidStream = meta.story({
   },
 });
 
+/**
+ * A conversation saved (as JSON) when its answer had failed, given back after a reload through
+ * `initialMessages`: it comes back as it was, the notice and Retry included, and Retry continues it.
+ */
+export const SavedFailure = meta.story({
+  args: {
+    initialMessages: [
+      { id: 'saved-1', role: 'user', content: [{ type: 'text', text: 'Tell me about the printing press.' }] },
+      {
+        id: 'saved-2',
+        role: 'assistant',
+        status: 'error',
+        content: [{ type: 'text', text: scenarios.overloadedMidStream.expectedText }],
+        // What JSON.stringify keeps of the StreamEventError (its toJSON).
+        error: JSON.parse(
+          '{"name":"StreamEventError","kind":"stream-event","message":"Overloaded","errorType":"overloaded_error"}',
+        ),
+      },
+    ],
+  },
+  beforeEach: serveChat([storyScenarios.continuation]),
+  play: async (context) => {
+    const { canvas, canvasElement, userEvent } = context;
+    const notice = canvasElement.querySelector<HTMLElement>('[data-slot="error-notice"]')!;
+    await expect(within(notice).getByText('Claude is overloaded right now')).toBeVisible();
+    const answer = canvas.getByRole('article', { name: 'Claude' });
+    await expect(answer).toHaveAttribute('data-state', 'error');
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(answer).toHaveTextContent(continuationText.trim()), {
+      timeout: streamTimeout,
+    });
+    await waitUntilSettled(context);
+    await expect(answer).toHaveAttribute('data-state', 'complete');
+  },
+});
+
 /** Stop mid-stream: the partial answer stays, marked as stopped, and focus is back in the composer. */
 export const Aborted = meta.story({
   beforeEach: serveChat([scenarios.longAnswer], { pace: 'slow' }),
