@@ -38,7 +38,7 @@ test('Stop keeps the partial answer and aborts the upstream request', async ({ p
   expect(upstream.requests[0]).toMatchObject({ aborted: true, completed: false });
 });
 
-test('A reload mid-answer keeps the conversation: the answer comes back stopped', async ({
+test('A reload mid-answer keeps the conversation: the answer comes back stopped, and Continue carries on', async ({
   page,
   upstream,
 }) => {
@@ -60,11 +60,14 @@ test('A reload mid-answer keeps the conversation: the answer comes back stopped'
   // The page that went away took its request with it, through the relay.
   await expect.poll(() => upstream.requests[0]?.aborted, { timeout: 10_000 }).toBe(true);
 
-  await reloaded.send('Shorter, please [scenario:basic]');
-  await expect(reloaded.answers).toHaveCount(2);
-  await expect(reloaded.answers.last()).toHaveAttribute('data-state', 'complete');
+  // Continue carries on in the same message: the partial answer goes back as the final assistant turn.
+  upstream.use(scenario('storyEnd').text(' The end.').stop('end_turn'));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(answer).toHaveAttribute('data-state', 'complete');
+  await expect(answer).toContainText(`${FIRST_PART} The end.`);
+  await expect(reloaded.answers).toHaveCount(1);
   await upstream.settled();
   const sent = (upstream.requests[1]!.body as { messages: { role: string; content: unknown }[] }).messages;
-  expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+  expect(sent.map((message) => message.role)).toEqual(['user', 'assistant']);
   expect(JSON.stringify(sent[1]!.content)).toContain(FIRST_PART);
 });

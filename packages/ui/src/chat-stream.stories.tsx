@@ -263,7 +263,7 @@ export const SavedFailure = meta.story({
   },
 });
 
-/** Stop mid-stream: the partial answer stays, marked as stopped, and focus is back in the composer. */
+/** Stop mid-stream: the partial answer stays, marked as stopped, focus is back in the composer, and Continue is offered. */
 export const Aborted = meta.story({
   beforeEach: serveChat([scenarios.longAnswer], { pace: 'slow' }),
   play: async (context) => {
@@ -280,6 +280,7 @@ export const Aborted = meta.story({
     await expect(partial).toContain('Why streaming matters');
     await expect(partial).not.toContain('frozen screen');
     await expect(box).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'Continue' })).toBeVisible();
     // Nothing more arrives after the stop.
     await new Promise((resolve) => setTimeout(resolve, 150));
     await expect(answer.textContent).toBe(partial);

@@ -252,6 +252,39 @@ it('stops with the stop button and returns focus to the composer', async () => {
   expect(document.activeElement).toBe(box.element());
 });
 
+it('offers Continue after a stop: the answer carries on in the same message', async () => {
+  const rest = scenario('rest').text(' And that is all.').stop('end_turn');
+  const { fetch, bodies } = mockFetch([scenarios.longAnswer, slow], [rest, instant]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'Explain streaming');
+  const answer = screen.getByRole('article', { name: 'Claude' });
+  await expect.element(answer).toHaveTextContent(/Streaming lets/);
+  await screen.getByRole('button', { name: 'Stop' }).click();
+  await expect.element(answer).toHaveAttribute('data-state', 'aborted');
+  await expectNoAxeViolations(screen.container);
+  await screen.getByRole('button', { name: 'Continue' }).click();
+  await expect.element(answer).toHaveAttribute('data-state', 'complete');
+  await expect.element(answer).toHaveTextContent(/And that is all\.$/);
+  expect(bodies[1]?.messages.at(-1)?.role).toBe('assistant');
+  expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+});
+
+it('offers no Continue for a stopped answer that holds more than text (it would start over)', async () => {
+  const { fetch } = mockFetch([scenarios.toolUse, slow]);
+  const screen = await render(
+    <ChatStream fetch={fetch} style={heightStyle} tools={{ get_weather: { inputSchema: {} } }} />,
+  );
+  await sendMessage(screen, 'Weather?');
+  await expect.element(screen.getByRole('group', { name: 'Tool call: get_weather' })).toBeVisible();
+  await screen.getByRole('button', { name: 'Stop' }).click();
+  await expect
+    .element(screen.getByRole('article', { name: 'Claude' }))
+    .toHaveAttribute('data-state', 'aborted');
+  await expect.element(screen.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+});
+
 it('does not render settled rows again while another message streams', async () => {
   const history: ChatMessage[] = [
     { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Earlier question' }] },

@@ -206,6 +206,9 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
           {settledAnswer ? (
             // Outside the rows, so showing or hiding it never re-renders a settled row.
             <div data-slot="message-actions">
+              {settledAnswer.status === 'aborted' && settledAnswer.content.every(isText) ? (
+                <RegenerateButton onClick={() => void retry()}>Continue</RegenerateButton>
+              ) : null}
               <RegenerateButton onClick={() => void regenerate(settledAnswer.id)} />
             </div>
           ) : null}
@@ -237,3 +240,6 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       </div>
     );
   });
+
+/** A stopped answer of text only can be continued where it stopped (`retry()`). */
+const isText = (block: { type: string }): boolean => block.type === 'text';
