@@ -175,12 +175,13 @@ describe('ChatSession: a saved conversation given back', () => {
     }
   });
 
-  it('idle, setMessages makes the status follow the conversation given; the same one changes nothing', async () => {
+  it('idle, setMessages makes the status follow the conversation given; the same messages change nothing', async () => {
     chat.use(withFaults(scenarios.basic, httpError(400, { message: 'prompt is too long: 210000 tokens' })));
     const target = session();
     await target.send('A very long conversation');
     expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { status: 400 } });
     target.setMessages((messages) => messages);
+    target.setMessages((messages) => [...messages]);
     expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { status: 400 } });
     // Trimmed to fit, or another conversation loaded: the failure was the old conversation's.
     target.setMessages([{ id: 'short', role: 'user', content: [{ type: 'text', text: 'Short' }] }]);

@@ -191,8 +191,10 @@ export class ChatSession {
   ): void {
     this.#commitLive();
     const next = typeof messages === 'function' ? messages(this.#messages) : messages;
-    const restored = restoreMessages(next, this.#messages);
-    const changed = restored !== this.#messages;
+    const previous = this.#messages;
+    const restored = restoreMessages(next, previous);
+    const changed =
+      restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
     this.#messages = restored;
     if (changed && !this.#run) this.#endAsGiven();
     this.#notify();
