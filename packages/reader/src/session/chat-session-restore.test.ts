@@ -32,12 +32,18 @@ const saved = (target: ChatSession): ChatMessage[] =>
 const textOf = (message: ChatMessage | undefined): string =>
   (message?.content ?? []).map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
 
+/** A session whose answer has begun and then stalls: saved now, it is saved mid-answer. */
+async function answering(): Promise<ChatSession> {
+  chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
+  const target = session();
+  void target.send('Hello');
+  await until(target, ({ messages }) => textOf(messages[1]).length > 0);
+  return target;
+}
+
 describe('ChatSession: a saved conversation given back', () => {
   it('saved mid-answer, comes back stopped (not streaming forever), and retry() continues it', async () => {
-    chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
-    const before = session();
-    void before.send('Hello');
-    await until(before, ({ messages }) => textOf(messages[1]).length > 0);
+    const before = await answering();
     const stored = saved(before);
     await before.stop();
     expect(stored[1]?.status).toBe('streaming');
@@ -138,10 +144,7 @@ describe('ChatSession: a saved conversation given back', () => {
   });
 
   it('setMessages leaves the message being streamed alone, and restores the ones it is given', async () => {
-    chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
-    const target = session();
-    void target.send('Hello');
-    await until(target, ({ messages }) => textOf(messages[1]).length > 0);
+    const target = await answering();
     const stored = saved(target);
     target.setMessages((previous) => [...previous]);
     expect(target.getSnapshot().messages[1]).toMatchObject({ status: 'streaming' });
