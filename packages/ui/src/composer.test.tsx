@@ -79,6 +79,13 @@ it('sends with the button and returns focus to the box', async () => {
   expect(document.activeElement).toBe(element);
 });
 
+it('turns right to left when the first letter typed is Hebrew', async () => {
+  const { box, element } = await setup();
+  expect(element.matches(':dir(ltr)')).toBe(true);
+  await box.fill('שלום, I am here');
+  expect(element.matches(':dir(rtl)')).toBe(true);
+});
+
 it('grows with its content', async () => {
   const { box, element } = await setup();
   const before = element.getBoundingClientRect().height;

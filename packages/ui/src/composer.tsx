@@ -115,6 +115,8 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         aria-label={label}
         placeholder={placeholder}
         rows={1}
+        // Right to left as soon as the first letter typed is Hebrew or Arabic.
+        dir="auto"
         value={value}
         disabled={disabled}
         enterKeyHint="send"

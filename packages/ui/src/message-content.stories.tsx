@@ -101,6 +101,38 @@ export const UnknownBlock = meta.story({ args: { message: fixtures.futureBlock }
 /** CJK, emoji, Arabic and Hebrew, and a tool call with non-Latin input. */
 export const Unicode = meta.story({ args: { message: fixtures.unicode } });
 
+/**
+ * An answer in Hebrew with a line of English, in markdown: each paragraph, item and heading reads in
+ * its own direction in a left-to-right page; the code stays left to right.
+ */
+export const RightToLeft = meta.story({
+  args: {
+    message: {
+      id: 'msg_rtl',
+      role: 'assistant',
+      status: 'complete',
+      content: [
+        {
+          type: 'text',
+          text:
+            '## סיכום\n\nהזרמת תשובות מציגה את הטקסט **בזמן שהוא נכתב**.\n\n' +
+            'Streaming shows the answer as it is written.\n\n- זמן עד המילה הראשונה\n- קצב אחיד\n\n' +
+            '```js\n// קורא את הזרם\nfor await (const text of stream.textStream) output.append(text);\n```',
+        },
+      ],
+    },
+    renderText: markdownRenderText,
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'סיכום' })).toHaveAttribute('dir', 'rtl');
+    await expect(canvas.getByText('Streaming shows the answer as it is written.')).toHaveAttribute(
+      'dir',
+      'ltr',
+    );
+    await expect(canvas.getByRole('list')).toHaveAttribute('dir', 'rtl');
+  },
+});
+
 /** Replace the renderer of one block type. */
 export const CustomRenderer = meta.story({
   args: {

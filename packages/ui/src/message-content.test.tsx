@@ -5,6 +5,7 @@ import type { BlockRendererProps } from './block-props.ts';
 import { MessageContent } from './message-content.tsx';
 import { expectNoAxeViolations } from './test/axe.ts';
 import { installStyles } from './test/styles.ts';
+import { textSide } from './test/text-side.ts';
 
 installStyles();
 
@@ -76,4 +77,20 @@ it('draws unknown block types with the fallback renderer', async () => {
   );
   await expect.element(screen.getByText('Unknown container_upload')).toBeVisible();
   await expectNoAxeViolations(screen.container);
+});
+
+it('sets each line of text in its own direction: Hebrew from the right, English from the left', async () => {
+  const message: ChatMessage = {
+    id: 'a1',
+    role: 'assistant',
+    status: 'complete',
+    content: [{ type: 'text', text: 'שלום, מה שלומך?\nHello, how are you?\nمرحبا بك' }],
+  };
+  const screen = await render(
+    <div style={{ inlineSize: '40rem' }}>
+      <MessageContent message={message} />
+    </div>,
+  );
+  const lines = [...screen.container.querySelectorAll('[data-slot="text-line"]')];
+  expect(lines.map(textSide)).toEqual(['right', 'left', 'right']);
 });

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { expectNoAxeViolations } from '../test/axe.ts';
+import { textSide } from '../test/text-side.ts';
 import { Markdown } from './markdown.tsx';
 import { markdownRenderText } from './markdown-render-text.tsx';
 import type { MarkdownComponents } from './markdown-context.ts';
@@ -173,6 +174,29 @@ describe('Markdown', () => {
     await expect.element(screen.getByRole('button', { name: 'Copied' })).toBeVisible();
     await expect.element(screen.getByText('After more')).toBeVisible();
     vi.restoreAllMocks();
+  });
+
+  it('sets each paragraph, item and heading in its own direction; code stays left to right', async () => {
+    const screen = await render(
+      <div style={{ inlineSize: '40rem' }}>
+        <Markdown
+          text={'## כותרת\n\nשלום **עולם**.\n\nHello.\n\n- פריט\n- item\n\n```js\n// הערה\nx();\n```'}
+        />
+      </div>,
+    );
+    const sides = (selector: string) => [...screen.container.querySelectorAll(selector)].map(textSide);
+    expect(sides('h2')).toEqual(['right']);
+    expect(sides('p')).toEqual(['right', 'left']);
+    expect(sides('li')).toEqual(['right', 'left']);
+    // The list reads right to left as a whole: its bullets sit on the right.
+    expect(getComputedStyle(screen.container.querySelector('ul')!).direction).toBe('rtl');
+    // A comment in Hebrew does not turn its line of code around.
+    const pre = screen.container.querySelector('pre')!;
+    const comment = document.createRange();
+    comment.setStart(pre.querySelector('code')!.firstChild!, 0);
+    comment.setEnd(pre.querySelector('code')!.firstChild!, '// הערה'.length);
+    const inset = parseFloat(getComputedStyle(pre).paddingLeft) + pre.clientLeft;
+    expect(comment.getBoundingClientRect().left - pre.getBoundingClientRect().left).toBeCloseTo(inset, 0);
   });
 
   it('is the renderText for TextBlock', async () => {

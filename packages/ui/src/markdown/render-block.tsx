@@ -6,6 +6,7 @@ import { lexBlock } from './lex-incremental.ts';
 import type { MarkdownRenderContext } from './markdown-context.ts';
 import { element, renderInline } from './render-inline.tsx';
 import { repairOpenBlock } from './repair-open-block.ts';
+import { directionOf } from './text-direction.ts';
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
@@ -27,7 +28,7 @@ function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContex
       {element(
         components,
         'table',
-        null,
+        { dir: directionOf(t.raw) },
         element(
           components,
           'thead',
@@ -60,11 +61,16 @@ function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContex
 }
 
 function renderList(t: Tokens.List, key: number, context: MarkdownRenderContext): ReactNode {
+  const dir = directionOf(t.items[0]?.text ?? '');
   const items = t.items.map((item, index) =>
     element(
       context.components,
       'li',
-      { key: index, 'data-task': item.task ? (item.checked ? 'done' : 'todo') : undefined },
+      {
+        key: index,
+        dir: directionOf(item.text),
+        'data-task': item.task ? (item.checked ? 'done' : 'todo') : undefined,
+      },
       renderBlocks(item.tokens, context),
     ),
   );
@@ -72,11 +78,19 @@ function renderList(t: Tokens.List, key: number, context: MarkdownRenderContext)
     ? element(
         context.components,
         'ol',
-        { key, start: t.start === '' || t.start === 1 ? undefined : t.start },
+        {
+          key,
+          dir: directionOf(t.items[0]?.text ?? ''),
+          start: t.start === '' || t.start === 1 ? undefined : t.start,
+        },
         items,
       )
-    : element(context.components, 'ul', { key }, items);
+    : element(context.components, 'ul', { key, dir }, items);
 }
+
+// Every block but code gets the direction of its first letter: a Hebrew or Arabic paragraph, list,
+// quote or table reads right to left in a left-to-right page, bullets and quote bars on its side,
+// and the reverse. Code keeps the page's direction.
 
 /** Renders one block token; `streaming` marks the block still being written (an open code fence). */
 export function renderBlock(
@@ -92,7 +106,7 @@ export function renderBlock(
     case 'def':
       return null;
     case 'paragraph':
-      return element(components, 'p', { key }, renderInline(t.tokens, components));
+      return element(components, 'p', { key, dir: directionOf(t.raw) }, renderInline(t.tokens, components));
     case 'text':
       // Text directly in a tight list item.
       return t.tokens !== undefined ? (
@@ -104,7 +118,7 @@ export function renderBlock(
       return element(
         components,
         HEADINGS[Math.min(Math.max(t.depth, 1), 6) - 1] ?? 'h6',
-        { key },
+        { key, dir: directionOf(t.raw) },
         renderInline(t.tokens, components),
       );
     case 'code':
@@ -119,7 +133,12 @@ export function renderBlock(
         />
       );
     case 'blockquote':
-      return element(components, 'blockquote', { key }, renderBlocks(t.tokens, context));
+      return element(
+        components,
+        'blockquote',
+        { key, dir: directionOf(t.raw) },
+        renderBlocks(t.tokens, context),
+      );
     case 'list':
       return renderList(t, key, context);
     case 'table':
@@ -128,7 +147,7 @@ export function renderBlock(
       return element(components, 'hr', { key });
     case 'html':
       // Raw HTML is shown as the text the model wrote, never parsed.
-      return element(components, 'p', { key }, t.text.trimEnd());
+      return element(components, 'p', { key, dir: directionOf(t.text) }, t.text.trimEnd());
     default:
       return renderInline([token], components);
   }
