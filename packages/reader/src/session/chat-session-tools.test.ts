@@ -205,6 +205,31 @@ describe('ChatSession: client tools', () => {
     ]);
     expect(chat.requests).toHaveLength(1);
   });
+
+  it('tells the model about a call the user stopped, with the next message', async () => {
+    const target = session({ tools: weather({ execute: () => new Promise(() => undefined) }) });
+    const sending = target.send('Weather in Paris? [scenario:toolUse]');
+    await until(
+      target,
+      ({ messages }) => messages[1]?.toolCalls?.[toolUseOf(messages[1]).id]?.status === 'running',
+    );
+    await target.stop();
+    await sending;
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    await target.send('Never mind [scenario:basic]');
+    // The fake API refuses a conversation the real one would (a call without its result).
+    expect(target.getSnapshot().status).toBe('ready');
+    expect(body(1).messages.slice(1)).toEqual([
+      { role: 'assistant', content: [expect.objectContaining({ type: 'text' }), call] },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: call.id, content: 'Tool call aborted', is_error: true },
+          { type: 'text', text: 'Never mind [scenario:basic]' },
+        ],
+      },
+    ]);
+  });
 });
 
 describe('ChatSession: human in the loop', () => {

@@ -36,7 +36,7 @@ describe('toAPIMessages', () => {
     );
   });
 
-  it('leaves out tool_use blocks that never got a result (a stopped turn)', () => {
+  it('leaves out tool_use blocks that never got a result (a stopped turn restored without its calls)', () => {
     const stopped: ChatMessage = {
       id: 'a',
       role: 'assistant',
@@ -53,6 +53,79 @@ describe('toAPIMessages', () => {
       content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' }],
     };
     expect(toAPIMessages([user('Q'), stopped, answered])[1]?.content).toHaveLength(2);
+  });
+
+  it('sends the calls of a stopped turn that have a result anyway with it, ahead of the next message', () => {
+    const time = { type: 'tool_use', id: 'toolu_2', name: 'get_time', input: { zone: 'UTC' } } as const;
+    const stopped: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Checking' }, toolUse, time],
+      status: 'aborted',
+      blocks: [
+        { streaming: false },
+        { streaming: false, inputJson: '{}', inputComplete: true },
+        { streaming: false, inputJson: '{"zone":"UTC"}', inputComplete: true },
+      ],
+      // One call had finished when the user stopped the other.
+      toolCalls: {
+        toolu_1: { status: 'error', result: 'Tool call aborted' },
+        toolu_2: { status: 'done', result: { time: '12:00' } },
+      },
+    };
+    expect(toAPIMessages([user('Q'), stopped, user('Never mind')]).slice(1)).toEqual([
+      { role: 'assistant', content: [{ type: 'text', text: 'Checking' }, toolUse, time] },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'toolu_1', content: 'Tool call aborted', is_error: true },
+          { type: 'tool_result', tool_use_id: 'toolu_2', content: '{"time":"12:00"}' },
+          { type: 'text', text: 'Never mind' },
+        ],
+      },
+    ]);
+  });
+
+  it('says a settled call without a result of its own was aborted', () => {
+    const failed: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [toolUse],
+      status: 'error',
+      toolCalls: { toolu_1: { status: 'error' } },
+    };
+    expect(toAPIMessages([user('Q'), failed, user('Again?')])[2]?.content[0]).toEqual({
+      type: 'tool_result',
+      tool_use_id: 'toolu_1',
+      content: 'Tool call aborted',
+      is_error: true,
+    });
+  });
+
+  it('still leaves out calls of a stopped turn with no result, or with their input cut short', () => {
+    const base: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Checking' }, toolUse],
+      status: 'aborted',
+    };
+    const waiting: ChatMessage = { ...base, toolCalls: { toolu_1: { status: 'awaiting-approval' } } };
+    const cut: ChatMessage = {
+      ...base,
+      blocks: [{ streaming: false }, { streaming: false, inputJson: '{"ci', inputComplete: false }],
+      toolCalls: { toolu_1: { status: 'error', result: 'Tool call aborted' } },
+    };
+    const opened: ChatMessage = { ...cut, blocks: [{ streaming: false }, { streaming: true }] };
+    for (const stopped of [waiting, cut, opened]) {
+      expect(toAPIMessages([user('Q'), stopped, user('Never mind')]).slice(1)).toEqual([
+        { role: 'assistant', content: [{ type: 'text', text: 'Checking' }] },
+        { role: 'user', content: [{ type: 'text', text: 'Never mind' }] },
+      ]);
+    }
+    // Last, it is continued as a prefill: no message after it can carry a result.
+    expect(toAPIMessages([user('Q'), { ...cut, blocks: undefined }]).at(-1)?.content).toEqual([
+      { type: 'text', text: 'Checking' },
+    ]);
   });
 
   it('leaves out assistant text blocks with nothing but whitespace anywhere in the conversation', () => {

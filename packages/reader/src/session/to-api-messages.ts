@@ -1,5 +1,6 @@
 import type { ContentBlock, TextBlock, ThinkingBlock } from '../types.ts';
-import type { ChatMessage } from './chat-message.ts';
+import type { ChatMessage, ToolCallState } from './chat-message.ts';
+import { ABORTED_RESULT, isSettled, toolResultBlocks } from './tool-results.ts';
 
 /** A message as the Messages API takes it. */
 export interface APIMessageParam {
@@ -8,10 +9,13 @@ export interface APIMessageParam {
 }
 
 /**
- * The conversation as the API takes it: `{ role, content }` only, no UI state. Repairs what a stop or
- * a failure leaves behind and the API would reject, by leaving out:
- * - `tool_use` blocks without a `tool_result` in the next message, and `tool_result` blocks without
- *   their `tool_use` in the message before (a history trimmed to its latest messages);
+ * The conversation as the API takes it: `{ role, content }` only, no UI state. A client tool call
+ * whose turn was stopped but which has a result all the same (it was aborted, or had finished beside
+ * one that was) is sent with that result, ahead of the next user message's content, so the model
+ * knows what became of it. Repairs what else a stop or a failure leaves behind and the API would
+ * reject, by leaving out:
+ * - other `tool_use` blocks without a `tool_result` in the next message, and `tool_result` blocks
+ *   without their `tool_use` in the message before (a history trimmed to its latest messages);
  * - server tool calls (`server_tool_use`, `mcp_tool_use`) without their result block, except in the
  *   last message (a paused turn is sent back as it is to go on);
  * - assistant text blocks with nothing but whitespace (a stop right after a block opened);
@@ -25,7 +29,10 @@ export interface APIMessageParam {
  */
 export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam[] {
   const result: APIMessageParam[] = [];
-  messages.forEach(({ role, content }, index) => {
+  // Results of stopped calls, owed to the user message after their turn.
+  let owed: ContentBlock[] = [];
+  messages.forEach((message, index) => {
+    let { role, content } = message;
     if (role === 'assistant') {
       const final = index === messages.length - 1;
       const next = messages[index + 1];
@@ -36,6 +43,8 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
           (block) => block['tool_use_id'],
         ),
       );
+      owed = next?.role === 'user' ? stoppedCallResults(message, answered) : [];
+      for (const block of owed) answered.add(block['tool_use_id']);
       content = content.filter((block) => {
         if (block.type === 'tool_use' || (!final && block.type.endsWith('_tool_use'))) {
           return answered.has(block['id']);
@@ -53,9 +62,31 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
       const asked = new Set(
         previous?.role === 'assistant' ? previous.content.map((block) => block['id']) : [],
       );
-      content = content.filter((block) => block.type !== 'tool_result' || asked.has(block['tool_use_id']));
+      content = [...owed, ...content].filter(
+        (block) => block.type !== 'tool_result' || asked.has(block['tool_use_id']),
+      );
+      owed = [];
     }
     if (content.length > 0) result.push({ role, content });
   });
   return result;
+}
+
+/**
+ * The `tool_result` blocks of the client calls of a stopped turn that have a result anyway and no
+ * `tool_result` in the next message: settled (`done`, `error`, `denied`), with their whole input.
+ * A call the stop left without a result of its own is said to be aborted.
+ */
+function stoppedCallResults(message: ChatMessage, answered: ReadonlySet<unknown>): ContentBlock[] {
+  const calls: Record<string, ToolCallState> = {};
+  const stopped = message.content.filter((block, index) => {
+    const id = block['id'] as string;
+    const call = message.toolCalls?.[id];
+    const progress = message.blocks?.[index];
+    const whole = !progress?.streaming && progress?.inputComplete !== false;
+    if (block.type !== 'tool_use' || answered.has(id) || !call || !isSettled(call) || !whole) return false;
+    calls[id] = { ...call, result: call.result ?? ABORTED_RESULT };
+    return true;
+  });
+  return toolResultBlocks(stopped, calls);
 }
