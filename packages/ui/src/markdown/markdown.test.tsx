@@ -199,6 +199,24 @@ describe('Markdown', () => {
     expect(comment.getBoundingClientRect().left - pre.getBoundingClientRect().left).toBeCloseTo(inset, 0);
   });
 
+  it('keeps words whole in a table too wide for its column: the table scrolls sideways', async () => {
+    const header = '| Column one | Column two | Column three | Column four | Column five |';
+    const row = `| ${Array(5).fill('some longer cell text').join(' | ')} |`;
+    const screen = await render(
+      <div style={{ inlineSize: '20rem' }}>
+        <Markdown text={`${header}\n|---|---|---|---|---|\n${row}`} />
+      </div>,
+    );
+    const scroller = screen.container.querySelector<HTMLElement>('[data-slot="markdown-table"]')!;
+    expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
+    for (const cell of screen.container.querySelectorAll('th')) {
+      const word = document.createRange();
+      word.setStart(cell.firstChild!, 0);
+      word.setEnd(cell.firstChild!, 'Column'.length);
+      expect(word.getClientRects()).toHaveLength(1);
+    }
+  });
+
   it('is the renderText for TextBlock', async () => {
     const Memo = memo(() => markdownRenderText('**hi** there', false));
     const screen = await render(<Memo />);
