@@ -207,6 +207,10 @@ it('says a tool call cut off by max_tokens never ran, rather than that it failed
   await expect.element(tool.getByText('Input cut off')).toBeVisible();
   expect(tool.getByText('Failed').query()).toBeNull();
   expect(execute).not.toHaveBeenCalled();
+  // Carrying on is for text: the notice offers no Continue that would start the answer over.
+  await expect.element(screen.getByRole('status').getByText('The answer was cut off')).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+  await expect.element(screen.getByRole('button', { name: 'Regenerate' })).toBeVisible();
 });
 
 it('says when Claude refused, and offers no Continue', async () => {

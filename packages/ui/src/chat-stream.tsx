@@ -200,7 +200,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
             <StopNotice
               stopReason={settledAnswer.stopReason}
               stopDetails={settledAnswer.message?.stop_details}
-              onContinue={retry}
+              onContinue={settledAnswer.content.every(isText) ? retry : undefined}
             />
           ) : null}
           {settledAnswer ? (
@@ -241,5 +241,5 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     );
   });
 
-/** A stopped answer of text only can be continued where it stopped (`retry()`). */
+/** A stopped or cut answer of text only can be continued where it stopped (`retry()`); others start over. */
 const isText = (block: { type: string }): boolean => block.type === 'text';
