@@ -1,5 +1,6 @@
 // The whole test suite, step by step: format, lint, types, tests (Node, jsdom, Chromium, Storybook),
-// build, package checks, size, then the built demo end to end in Chromium.
+// build, package checks, the packed packages in a throwaway app, size, then the built demo end to end
+// in Chromium.
 // Stops at the first failing step; ends with one plain summary line of the test counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ const steps = [
   },
   { name: 'build', command: ['pnpm', '-r', '--filter', './packages/*', 'run', 'build'] },
   { name: 'packages', command: ['pnpm', '-r', '--filter', './packages/*', 'run', 'package:check'] },
+  { name: 'packed consumer', command: ['node', 'scripts/check-consumer.mjs'] },
   { name: 'size', command: ['size-limit'] },
   { name: 'demo build', command: ['pnpm', '--filter', '@chatstream/demo', 'run', 'build'] },
   { name: 'e2e', command: ['playwright', 'test', '-c', 'e2e/playwright.config.ts'] },

@@ -5,7 +5,7 @@ export default defineConfig({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  dts: true,
+  dts: { sourcemap: true },
   clean: true,
   sourcemap: true,
   deps: { neverBundle: [/^msw(\/|$)/, /^node:/, /^@chatstream\//] },

@@ -7,7 +7,7 @@ export default defineConfig({
   // The exports map names .js / .d.ts (the package is ESM by "type": "module").
   fixedExtension: false,
   target: 'es2022',
-  dts: true,
+  dts: { sourcemap: true },
   clean: true,
   sourcemap: true,
 });

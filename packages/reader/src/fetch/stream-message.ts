@@ -11,11 +11,11 @@ export interface MessageRequest {
   /** The request body: serialised as JSON unless it is already a string, `Blob`, `FormData`, … */
   body?: unknown;
   /** Extra headers (`content-type: application/json` and `accept: text/event-stream` are defaults). */
-  headers?: HeadersInit;
+  headers?: RequestInit['headers'];
   /** HTTP method (default `POST`). */
   method?: string;
   /** Passed to fetch. */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit['credentials'];
 }
 
 /** Options of {@link streamMessage}. */

@@ -43,7 +43,7 @@ export interface ChatSessionOptions extends Pick<
   /** Extra request body fields (merged last). */
   body?: Record<string, unknown>;
   /** Extra request headers. */
-  headers?: HeadersInit;
+  headers?: RequestInit['headers'];
   /** Sent as `system` (a string or text blocks). */
   system?: unknown;
   /** Sent as `model` (a relay may fill it in instead). */

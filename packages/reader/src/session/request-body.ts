@@ -5,7 +5,7 @@ import { toAPIMessages } from './to-api-messages.ts';
 /** Per-request additions: body fields and headers that override the session's. */
 export interface ChatRequestOptions {
   body?: Record<string, unknown>;
-  headers?: HeadersInit;
+  headers?: RequestInit['headers'];
 }
 
 /**
