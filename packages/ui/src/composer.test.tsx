@@ -32,6 +32,26 @@ it('starts a new line on Shift+Enter without sending', async () => {
   expect(onSend).not.toHaveBeenCalled();
 });
 
+it('on a touch screen, starts a new line on Return and sends with the button or Ctrl/Cmd+Enter', async () => {
+  const matchMedia = window.matchMedia.bind(window);
+  vi.spyOn(window, 'matchMedia').mockImplementation((query) =>
+    query === '(pointer: coarse)' ? ({ matches: true } as MediaQueryList) : matchMedia(query),
+  );
+  const { screen, box, onSend } = await setup();
+  await userEvent.click(box);
+  await userEvent.keyboard('one{Enter}two');
+  await expect.element(box).toHaveValue('one\ntwo');
+  expect(onSend).not.toHaveBeenCalled();
+  await screen.getByRole('button', { name: 'Send' }).click();
+  expect(onSend).toHaveBeenCalledExactlyOnceWith('one\ntwo');
+  await userEvent.click(box);
+  await userEvent.keyboard('three{Control>}{Enter}{/Control}');
+  expect(onSend).toHaveBeenLastCalledWith('three');
+  await userEvent.keyboard('four{Meta>}{Enter}{/Meta}');
+  expect(onSend).toHaveBeenLastCalledWith('four');
+  vi.restoreAllMocks();
+});
+
 it('never sends while an input method is composing (isComposing or keyCode 229)', async () => {
   const { box, onSend, element } = await setup();
   await userEvent.fill(box, 'にほんご');

@@ -35,7 +35,8 @@ export interface ComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
 
 /**
  * The message box: an autosizing text area where Enter sends, Shift+Enter starts a new line and Esc
- * stops the response. Text being composed with an input method (IME) is never sent. Sending is off
+ * stops the response; on a touch screen Return starts a new line and the button (or Ctrl/Cmd+Enter)
+ * sends. Text being composed with an input method (IME) is never sent. Sending is off
  * while a response is pending (the draft stays editable), and focus returns to the text box after a
  * send or a stop. `data-state` is `idle`, `busy` or `disabled`.
  *
@@ -88,7 +89,10 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition
     // before the Enter keydown, so isComposing alone is not enough).
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
-    if (event.key === 'Enter' && !event.shiftKey) {
+    // A touch keyboard has no Shift to hold for a new line: there Return starts one and the button
+    // sends. Ctrl/Cmd+Enter sends everywhere (a tablet with a keyboard).
+    const touch = globalThis.matchMedia?.('(pointer: coarse)').matches;
+    if (event.key === 'Enter' && !event.shiftKey && (!touch || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       send();
     } else if (event.key === 'Escape' && busy && onStop) {
@@ -119,7 +123,6 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         dir="auto"
         value={value}
         disabled={disabled}
-        enterKeyHint="send"
         onChange={(event) => setValue(event.target.value)}
         onKeyDown={onKeyDown}
       />
