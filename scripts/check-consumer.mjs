@@ -450,6 +450,14 @@ async function main() {
     return files.join(', ');
   });
 
+  await check('run (Chromium, the bundle)', () => {
+    const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const script = join(root, 'scripts', 'run-consumer-in-chromium.ts');
+    const worker = join(modules, 'msw', 'lib', 'mockServiceWorker.js');
+    const args = [tsx, '--conditions=@chatstream/source', script, join(consumer, 'dist'), worker];
+    return run('the bundle in Chromium', process.execPath, args, { cwd: root, timeout: 60_000 }).trim();
+  });
+
   for (const entry of ['node.js', 'mocks-node.js']) {
     await check(`run (node out/${entry})`, () => {
       // No NODE_OPTIONS: no loader, no --conditions, only what `exports` says.
