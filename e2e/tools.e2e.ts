@@ -80,3 +80,34 @@ test('runs the tool loop, asking for approval, and sends the results back', asyn
   expect(forecastResult?.is_error ?? false).toBe(false);
   expect(JSON.stringify(forecastResult?.content)).toContain('Tokyo, Japan');
 });
+
+test('moving on while a call waits for approval declines it, and the model is told', async ({
+  page,
+  upstream,
+}) => {
+  const demo = await openDemo(page, 'relay');
+  await demo.pickScenario('Multi tool');
+  await demo.send('Check Paris and Tokyo for me');
+  const forecast = demo.conversation.getByRole('group', { name: 'Tool call: get_forecast' });
+  await expect(forecast).toHaveAttribute('data-state', 'awaiting-approval');
+  await expect(demo.conversation).toHaveAttribute('aria-busy', 'false');
+
+  await demo.pickScenario('Basic');
+  await demo.send('Never mind the forecast');
+
+  await expect(forecast).toHaveAttribute('data-state', 'denied');
+  await expect(forecast.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  // The fake API refuses a conversation the real one would: an answer means it took this one.
+  const answer = demo.answers.last();
+  await expect(answer).toHaveAttribute('data-state', 'complete');
+  await expect(answer).toContainText(scenarios.basic.expectedText);
+  await upstream.settled();
+  const { messages } = upstream.requests[1]!.body as { messages: WireMessage[] };
+  const blocks = messages.at(-1)?.content as WireBlock[];
+  expect(blocks.map((block) => [block.type, block.tool_use_id ?? null, block.is_error ?? false])).toEqual([
+    ['tool_result', toolUseId('get_weather'), false],
+    ['tool_result', toolUseId('get_time'), false],
+    ['tool_result', toolUseId('get_forecast'), true],
+    ['text', null, false],
+  ]);
+});

@@ -296,6 +296,46 @@ describe('ChatSession: human in the loop', () => {
   });
 });
 
+describe('ChatSession: moving on while a call waits', () => {
+  it('a call waiting for approval ends denied when the user writes something else, and the model is told', async () => {
+    const execute = vi.fn<() => string>(() => 'sunny');
+    const target = session({ tools: weather({ execute, needsApproval: true }) });
+    await target.send('[scenario:toolUse]');
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    await target.send('Never mind [scenario:basic]');
+    const { messages, status } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(messages[1]?.toolCalls?.[call.id]).toEqual({
+      status: 'denied',
+      result: 'Tool call denied by the user.',
+    });
+    expect(body(1).messages.at(-1)?.content).toEqual([
+      { type: 'tool_result', tool_use_id: call.id, content: 'Tool call denied by the user.', is_error: true },
+      { type: 'text', text: 'Never mind [scenario:basic]' },
+    ]);
+    // Too late to approve: it was answered.
+    expect(() => target.approveToolCall(call.id, true)).toThrow(ChatSessionError);
+    expect(execute).not.toHaveBeenCalled();
+  });
+
+  it('a call waiting for its result ends without one when the user writes something else', async () => {
+    const target = session({ tools: weather() });
+    await target.send('[scenario:toolUse]');
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    await target.send('Skip that [scenario:basic]');
+    expect(target.getSnapshot().messages[1]?.toolCalls?.[call.id]).toEqual({
+      status: 'error',
+      result: 'No result: the user sent a new message instead.',
+    });
+    expect(body(1).messages.at(-1)?.content[0]).toEqual({
+      type: 'tool_result',
+      tool_use_id: call.id,
+      content: 'No result: the user sent a new message instead.',
+      is_error: true,
+    });
+  });
+});
+
 describe('ChatSession: pause_turn and custom transports', () => {
   it('continues a paused turn by sending it back as is, merging the continuation into the same message', async () => {
     const rest: MockScenario = scenario('rest').text('Lagos has about 17 million people.').stop('end_turn');

@@ -11,7 +11,14 @@ import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
 import { restoreMessages } from './restore-messages.ts';
-import { ABORTED_RESULT, DENIED_RESULT, isSettled, toolCallsOf, toolResultBlocks } from './tool-results.ts';
+import {
+  ABORTED_RESULT,
+  DENIED_RESULT,
+  isSettled,
+  toolCallsOf,
+  toolResultBlocks,
+  UNANSWERED_RESULT,
+} from './tool-results.ts';
 import { checkSessionOptions } from './check-session-options.ts';
 
 /** One request cycle: a send (or regenerate, edit, retry, tool continuation) and the turns it leads to. */
@@ -100,8 +107,28 @@ export class ChatSession {
    */
   send(input: ChatInput, options: ChatRequestOptions = {}): Promise<void> {
     return this.#begin(options, () => {
+      this.#endWaitingCalls();
       this.#messages = [...this.#messages, { id: this.#id(), role: 'user', content: toContent(input) }];
     });
+  }
+
+  /**
+   * Calls still waiting for approval or a result when the user writes something else would never be
+   * answered (approving them later is not possible): they end as the user left them, declined or
+   * without a result, and go to the model with the new message.
+   */
+  #endWaitingCalls(): void {
+    const calls = Object.values(this.#messages.at(-1)?.toolCalls ?? {});
+    if (!calls.some((call) => call.status.startsWith('awaiting-'))) return;
+    this.#patchCalls(
+      (call) =>
+        call.status === 'awaiting-approval'
+          ? { status: 'denied', result: DENIED_RESULT }
+          : call.status === 'awaiting-result'
+            ? { status: 'error', result: UNANSWERED_RESULT }
+            : call,
+      false,
+    );
   }
 
   /**
@@ -459,13 +486,13 @@ export class ChatSession {
     }
   }
 
-  /** Updates the tool calls of the last message. */
-  #patchCalls(update: (call: ToolCallState, id: string) => ToolCallState): void {
+  /** Updates the tool calls of the last message, and publishes that unless told not to. */
+  #patchCalls(update: (call: ToolCallState, id: string) => ToolCallState, publish = true): void {
     const message = this.#messages.at(-1);
     if (!message?.toolCalls) return;
     const entries = Object.entries(message.toolCalls).map(([id, call]) => [id, update(call, id)] as const);
     this.#put({ ...message, toolCalls: Object.fromEntries(entries) });
-    this.#notify();
+    if (publish) this.#notify();
   }
 
   /** Replaces the message with the same id (appends it when `append` and it is new). */

@@ -9,6 +9,9 @@ export const DENIED_RESULT = 'Tool call denied by the user.';
 /** The result of a call that was running when its turn was stopped. */
 export const ABORTED_RESULT = 'Tool call aborted';
 
+/** The result of a call that waited for a result when the user sent a new message instead. */
+export const UNANSWERED_RESULT = 'No result: the user sent a new message instead.';
+
 /**
  * The state of each client `tool_use` call in `content`, or undefined when there is none: `streaming`
  * while the turn streams; `tool_use` when the turn ended asking for tools (unknown tools fail with a
