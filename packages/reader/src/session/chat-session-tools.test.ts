@@ -327,7 +327,7 @@ describe('ChatSession: moving on while a call waits', () => {
       status: 'error',
       result: 'No result: the user sent a new message instead.',
     });
-    expect((body(1).messages.at(-1)?.content as unknown[])[0]).toEqual({
+    expect((body(1).messages.at(-1)?.content as unknown[] | undefined)?.[0]).toEqual({
       type: 'tool_result',
       tool_use_id: call.id,
       content: 'No result: the user sent a new message instead.',
