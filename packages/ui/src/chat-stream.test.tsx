@@ -289,6 +289,19 @@ it('offers no Continue for a stopped answer that holds more than text (it would 
   expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
 });
 
+it('offers no Continue for an answer stopped before any of it arrived (nothing to carry on)', async () => {
+  const { fetch } = mockFetch([scenarios.basic, instant]);
+  const initialMessages: ChatMessage[] = [
+    { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+    { id: 'a1', role: 'assistant', status: 'aborted', content: [] },
+  ];
+  const screen = await render(
+    <ChatStream fetch={fetch} initialMessages={initialMessages} style={heightStyle} />,
+  );
+  await expect.element(screen.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+});
+
 it('does not render settled rows again while another message streams', async () => {
   const history: ChatMessage[] = [
     { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Earlier question' }] },

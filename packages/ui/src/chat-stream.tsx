@@ -166,6 +166,8 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       !Object.values(last.toolCalls ?? {}).some((call) => PENDING_TOOL_STATES.has(call.status))
         ? last
         : undefined;
+    // A stopped or cut answer of text is carried on where it stopped (`retry()`); others start over.
+    const continuable = !!settledAnswer?.content.length && settledAnswer.content.every(isText);
     const {
       MessageList,
       EmptyState,
@@ -200,13 +202,13 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
             <StopNotice
               stopReason={settledAnswer.stopReason}
               stopDetails={settledAnswer.message?.stop_details}
-              onContinue={settledAnswer.content.every(isText) ? retry : undefined}
+              onContinue={continuable ? retry : undefined}
             />
           ) : null}
           {settledAnswer ? (
             // Outside the rows, so showing or hiding it never re-renders a settled row.
             <div data-slot="message-actions">
-              {settledAnswer.status === 'aborted' && settledAnswer.content.every(isText) ? (
+              {settledAnswer.status === 'aborted' && continuable ? (
                 <RegenerateButton onClick={() => void retry()}>Continue</RegenerateButton>
               ) : null}
               <RegenerateButton onClick={() => void regenerate(settledAnswer.id)} />
@@ -241,5 +243,4 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     );
   });
 
-/** A stopped or cut answer of text only can be continued where it stopped (`retry()`); others start over. */
 const isText = (block: { type: string }): boolean => block.type === 'text';
