@@ -81,6 +81,18 @@ describe('bad arguments fail at the call, with the option named', () => {
       /retry must be false or an object/,
     ],
     [
+      'a URL that is neither a string nor a URL (fetch would call it a network failure, and retry it)',
+      () => streamMessage({ url: 5 as never }),
+      TypeError,
+      /url must be a string or a URL, got 5/,
+    ],
+    [
+      'a session endpoint that is neither a string nor a URL',
+      () => createChatSession({ api: { path: '/api/chat' } as never }),
+      TypeError,
+      /api must be a string or a URL, got an object/,
+    ],
+    [
       'a fetch that is not a function',
       () => streamMessage(request, { fetch: 'fetch' as never }),
       TypeError,

@@ -34,6 +34,15 @@ export function checkOneOf(name: string, value: unknown, allowed: readonly unkno
   throw new RangeError(`${name} must be ${allowed.map(shown).join(' or ')}, got ${shown(value)}`);
 }
 
+/** Throws a `TypeError` naming `name` unless `value` is undefined, a string or a `URL`. */
+export function checkURL(name: string, value: unknown): void {
+  // Duck-typed: a URL from another realm (an iframe, jsdom) fails `instanceof`.
+  if (value === undefined || typeof value === 'string' || typeof (value as URL | null)?.href === 'string') {
+    return;
+  }
+  throw new TypeError(`${name} must be a string or a URL, got ${shown(value)}`);
+}
+
 function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';

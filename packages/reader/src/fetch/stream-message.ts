@@ -1,4 +1,4 @@
-import { checkFunction, checkNumber } from '../check-options.ts';
+import { checkFunction, checkNumber, checkURL } from '../check-options.ts';
 import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions, MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
@@ -50,6 +50,8 @@ export interface StreamMessageOptions extends MessageStreamOptions {
  * for await (const text of stream.textStream) render(text);
  */
 export function streamMessage(request: MessageRequest, options: StreamMessageOptions = {}): MessageStream {
+  // Before fetch: it would call a bad URL a network failure, and retries would try it again.
+  checkURL('url', request.url);
   checkRequestOptions(options);
   const { retry, headersTimeoutMs } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);

@@ -1,4 +1,4 @@
-import { checkFunction, checkNumber } from '../check-options.ts';
+import { checkFunction, checkNumber, checkURL } from '../check-options.ts';
 import { checkRequestOptions } from '../fetch/stream-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 
@@ -8,6 +8,7 @@ import type { ChatSessionOptions } from './chat-session-options.ts';
  */
 export function checkSessionOptions(options: Partial<ChatSessionOptions>): void {
   checkRequestOptions(options);
+  checkURL('api', options.api);
   checkNumber('maxSteps', options.maxSteps, 'positive count');
   for (const name of ['transport', 'generateId', 'onFinish', 'onError'] as const) {
     checkFunction(name, options[name]);
