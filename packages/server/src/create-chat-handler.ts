@@ -1,5 +1,6 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { createAnthropicSource } from './anthropic-source.ts';
+import { checkHandlerOptions } from './check-handler-options.ts';
 import type { ChatHandlerOptions, RelayRequestBody } from './chat-handler-options.ts';
 import { errorResponse, jsonErrorResponse } from './error-response.ts';
 import { readBody } from './read-body.ts';
@@ -35,7 +36,8 @@ const SSE_HEADERS = {
  * 405, 413 with Anthropic-style JSON errors), calls Anthropic with the official SDK and streams the
  * SSE events back unchanged and unbuffered. The key stays on the server. When the client goes away,
  * the upstream request is aborted. Errors before the stream keep Anthropic's status and body;
- * errors after it began arrive in band as an `error` event.
+ * errors after it began arrive in band as an `error` event. An option that cannot work (a NaN, a
+ * name where a list belongs) throws a `TypeError` or `RangeError` here, when the relay starts.
  *
  * @example
  * // app/api/chat/route.ts (Next.js)
@@ -44,6 +46,7 @@ const SSE_HEADERS = {
  * export const POST = createChatHandler({ model: 'claude-sonnet-4-6', maxTokens: 2048 });
  */
 export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler {
+  checkHandlerOptions(options);
   const resolveClient = createClientResolver(options);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const report = (error: unknown, request: Request): void => {

@@ -1,0 +1,70 @@
+import type { ChatHandlerOptions } from './chat-handler-options.ts';
+
+/**
+ * Throws a `TypeError` or `RangeError` naming the option when `createChatHandler` gets one that
+ * cannot work (often a NaN from `Number(process.env.X)`, or one name where a list belongs), so a
+ * misconfigured relay fails when it starts instead of on every request, or upstream.
+ */
+export function checkHandlerOptions(options: ChatHandlerOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`createChatHandler takes an options object, got ${shown(options)}`);
+  }
+  for (const name of ['apiKey', 'baseURL', 'model'] as const) {
+    expectTo(name, options[name], (value) => typeof value === 'string', 'a string');
+  }
+  for (const name of ['allowedModels', 'allowedTools', 'allowedParams'] as const) {
+    expectTo(name, options[name], isList, 'an array of strings');
+  }
+  for (const name of ['beforeRequest', 'onError', 'onFinish'] as const) {
+    expectTo(name, options[name], (value) => typeof value === 'function', 'a function');
+  }
+  expectTo(
+    'client',
+    options.client,
+    (value) => typeof value === 'object' && value !== null,
+    'an Anthropic client',
+  );
+  expectTo('system', options.system, isSystem, 'a string or an array of text blocks');
+  expectTo(
+    'protocol',
+    options.protocol,
+    (value) => value === 'anthropic' || value === 'text',
+    '"anthropic" or "text"',
+  );
+  // Caps may be Infinity (no cap); a timer or a count may not (a timer of Infinity fires at once).
+  inRange('maxTokens', options.maxTokens, 1, 'whole or Infinity');
+  inRange('maxBodyBytes', options.maxBodyBytes, 1, 'whole or Infinity');
+  inRange('defaultMaxTokens', options.defaultMaxTokens, 1, 'whole');
+  inRange('maxRetries', options.maxRetries, 0, 'whole');
+  inRange('pingIntervalMs', options.pingIntervalMs, 0, 'finite');
+}
+
+const isList = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+const isSystem = (value: unknown): boolean => typeof value === 'string' || Array.isArray(value);
+
+function expectTo(name: string, value: unknown, valid: (value: unknown) => boolean, what: string): void {
+  if (value !== undefined && !valid(value))
+    throw new TypeError(`${name} must be ${what}, got ${shown(value)}`);
+}
+
+function inRange(
+  name: string,
+  value: unknown,
+  min: number,
+  kind: 'whole' | 'whole or Infinity' | 'finite',
+): void {
+  if (value === undefined) return;
+  const number = typeof value === 'number' && value >= min ? value : Number.NaN;
+  if (kind === 'finite' ? Number.isFinite(number) : Number.isInteger(number)) return;
+  if (kind === 'whole or Infinity' && number === Infinity) return;
+  const what = kind === 'finite' ? 'a number' : 'a whole number';
+  throw new RangeError(`${name} must be ${what} ≥ ${min}, got ${shown(value)}`);
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
