@@ -1,3 +1,5 @@
+import { later } from '../later.ts';
+
 /** Resolves after `ms`, or rejects with `signal.reason` as soon as `signal` aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -7,7 +9,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
+    const timer = later(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

@@ -480,6 +480,39 @@ describe('streamMessage: timeouts', () => {
   });
 });
 
+// Real timers: setTimeout itself turns a delay over 2^31 - 1 ms into 1 ms.
+const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('streamMessage: timeouts too long for setTimeout', () => {
+  it('Infinity, or more than setTimeout holds, is no timeout rather than one at once', async () => {
+    const body = controlledBody(HELLO);
+    route(() => sseResponse(body.body));
+    const stream = streamMessage(
+      { url: API, body: requestBody },
+      { headersTimeoutMs: Infinity, idleTimeoutMs: Infinity, totalTimeoutMs: 2 ** 31 },
+    );
+    await tick(50);
+    expect(stream.status).toBe('streaming');
+    body.send(REST_OF_TEXT);
+    body.close();
+    expect(await stream.finalMessage()).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+  });
+
+  it('a retry-after longer than setTimeout holds waits, it does not retry at once', async () => {
+    const requests = route(() =>
+      anthropicErrorResponse(429, 'rate_limit_error', 'Rate limited', { 'retry-after-ms': String(2 ** 32) }),
+    );
+    const stream = streamMessage(
+      { url: API, body: requestBody },
+      { retry: { maxRetries: 1, maxRetryAfterMs: Infinity } },
+    );
+    await tick(50);
+    expect(requests).toHaveLength(1);
+    stream.abort();
+    await expect(stream.finalMessage()).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
 describe('streamMessage: aborts', () => {
   it('abort() mid-stream ends it aborted, keeps the partial and aborts the request', async () => {
     const body = controlledBody(HELLO);

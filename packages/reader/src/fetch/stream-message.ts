@@ -1,3 +1,4 @@
+import { later } from '../later.ts';
 import { checkFunction, checkNumber, checkURL } from '../check-options.ts';
 import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
@@ -26,7 +27,7 @@ export interface StreamMessageOptions extends MessageStreamOptions {
   protocol?: StreamProtocol;
   /** Retry settings, or `false` for a single attempt. */
   retry?: RetryOptions | false;
-  /** Fail with a `TimeoutError` (phase `headers`) when response headers take longer. */
+  /** Fail with a `TimeoutError` (phase `headers`) when response headers take longer. None when undefined or `Infinity`. */
   headersTimeoutMs?: number;
   /** Waits between retries (default: an abortable `setTimeout`); inject to control time in tests. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -70,7 +71,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
       const timer =
         headersTimeoutMs === undefined
           ? undefined
-          : setTimeout(() => abort(new TimeoutError('headers', headersTimeoutMs)), headersTimeoutMs);
+          : later(() => abort(new TimeoutError('headers', headersTimeoutMs)), headersTimeoutMs);
       try {
         return await fetchImpl(request.url ?? '/api/chat', { ...init, signal: controller.signal });
       } catch (error) {

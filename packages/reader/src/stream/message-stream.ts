@@ -1,3 +1,4 @@
+import { later } from '../later.ts';
 import { accumulateMessage } from '../anthropic/accumulate-message.ts';
 import { checkFunction, checkNumber, checkOneOf } from '../check-options.ts';
 import {
@@ -22,9 +23,9 @@ import { StatsTracker, type StreamStats } from './stream-stats.ts';
 export interface MessageStreamOptions {
   /** Aborting it stops the stream like `abort()`. */
   signal?: AbortSignal | undefined;
-  /** Fail with a `TimeoutError` (phase `idle`) when no bytes arrive for this long. Pings count. */
+  /** Fail with a `TimeoutError` (phase `idle`) when no bytes arrive for this long. Pings count. None when undefined or `Infinity`. */
   idleTimeoutMs?: number | undefined;
-  /** Fail with a `TimeoutError` (phase `total`) when the whole stream takes longer. */
+  /** Fail with a `TimeoutError` (phase `total`) when the whole stream takes longer. None when undefined or `Infinity`. */
   totalTimeoutMs?: number | undefined;
   /** Longest SSE line or event, in characters, before a `BufferLimitError`. */
   maxBufferSize?: number | undefined;
@@ -92,7 +93,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       this.#detach = () => signal.removeEventListener('abort', onAbort);
     }
     if (totalTimeoutMs !== undefined) {
-      this.#totalTimer = setTimeout(() => {
+      this.#totalTimer = later(() => {
         this.#controller.abort(new TimeoutError('total', totalTimeoutMs, { partial: this.#snapshot }));
       }, totalTimeoutMs);
     }

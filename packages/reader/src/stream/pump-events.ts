@@ -1,3 +1,4 @@
+import { later } from '../later.ts';
 import { ConnectionError, StreamEventError, TimeoutError } from '../errors.ts';
 import { readChunks } from '../sse/read-chunks.ts';
 import { createSSEDecoder } from '../sse/sse-decoder.ts';
@@ -67,7 +68,7 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   const armIdle = (): void => {
     if (idleTimeoutMs === undefined) return;
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(
+    idleTimer = later(
       () => controller.abort(new TimeoutError('idle', idleTimeoutMs, { partial: partial?.() })),
       idleTimeoutMs,
     );
