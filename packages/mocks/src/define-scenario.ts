@@ -2,7 +2,7 @@ import { compileTimeline } from './compile-events.ts';
 import { compileExpected } from './compile-expected.ts';
 import { expectedErrorOf } from './expected-error.ts';
 import { resolveScenario } from './resolve-scenario.ts';
-import type { MockScenario, ScenarioDescription } from './scenario-types.ts';
+import type { MockScenario, ScenarioDescription, ScenarioStep } from './scenario-types.ts';
 
 /**
  * Compiles a scenario described as data into its events and expected outcome.
@@ -39,9 +39,34 @@ export function defineScenario(description: ScenarioDescription): MockScenario {
   };
 }
 
+/** The field of each step that must be a string (the text a client will read). */
+const TEXT_FIELDS: Partial<Record<ScenarioStep['type'], string>> = {
+  text: 'text',
+  thinking: 'thinking',
+  redacted_thinking: 'data',
+  tool_use: 'name',
+  server_tool_use: 'name',
+};
+
 function validateSteps(description: ScenarioDescription): void {
   const { steps, name } = description;
   steps.forEach((step, position) => {
+    const field = TEXT_FIELDS[step.type];
+    const value = field === undefined ? undefined : (step as unknown as Record<string, unknown>)[field];
+    if (field !== undefined && typeof value !== 'string') {
+      throw new TypeError(
+        `Scenario "${name}": the ${step.type} step's ${field} must be a string, got ${typeof value}`,
+      );
+    }
+    const input = (step as { input?: unknown }).input;
+    if (
+      (step.type === 'tool_use' || step.type === 'server_tool_use') &&
+      (typeof input !== 'object' || input === null || Array.isArray(input))
+    ) {
+      throw new TypeError(
+        `Scenario "${name}": the ${step.type} step's input must be an object (the API's tool input is one)`,
+      );
+    }
     const last = position === steps.length - 1;
     if ((step.type === 'stop' || step.type === 'error') && !last) {
       throw new Error(`Scenario "${name}": a ${step.type} step must be the last step.`);

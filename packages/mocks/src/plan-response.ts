@@ -1,4 +1,5 @@
 import { type RandomChunking, splitBytes } from './chunking.ts';
+import { checkScenario, checkServeOptions } from './check-serve-options.ts';
 import { encodeAnthropicFrame, type SSEEncoding, streamPrefix } from './encode-sse.ts';
 import { encodeTextFrame } from './encode-text.ts';
 import { anthropicErrorBody } from './error-bodies.ts';
@@ -48,6 +49,8 @@ const encoder = new TextEncoder();
 
 /** Plans the response for one request: HTTP faults first, then the stream with its faults and timing. */
 export function planResponse(scenario: MockScenario, options: ServeOptions = {}): ResponsePlan {
+  checkScenario(scenario);
+  checkServeOptions(options);
   const attempt = options.attempt ?? 0;
   const requestId = createId('req', createRandom(hashSeed(scenario.name, scenario.seed + attempt)));
   const faults = activeFaults(scenario.faults, attempt);

@@ -1,4 +1,5 @@
 import { type ScenarioName, scenarios } from './catalogue.ts';
+import { checkScenario } from './check-serve-options.ts';
 import type { MockScenario } from './scenario-types.ts';
 import { selectScenario } from './select-scenario.ts';
 
@@ -37,5 +38,10 @@ export function createScenarioPicker(options: ScenarioPickerOptions): ScenarioPi
 }
 
 function toScenario(value: MockScenario | ScenarioName): MockScenario {
-  return typeof value === 'string' ? scenarios[value] : value;
+  if (typeof value !== 'string') {
+    checkScenario(value);
+    return value;
+  }
+  if (Object.hasOwn(scenarios, value)) return scenarios[value];
+  throw new TypeError(`Unknown scenario "${value}": one of ${Object.keys(scenarios).join(', ')}`);
 }

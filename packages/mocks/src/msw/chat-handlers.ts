@@ -1,4 +1,5 @@
 import { http, type HttpHandler } from 'msw';
+import { checkServeOptions } from '../check-serve-options.ts';
 import { checkMessages } from '../check-messages.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
@@ -41,6 +42,7 @@ export interface ChatHandlers extends MockControls {
  * chat.use(scenarios.toolUse);
  */
 export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandlers {
+  checkServeOptions(options);
   const picker = createScenarioPicker(options);
   const log = createRequestLog();
   const random = createRandom(0x5eed);

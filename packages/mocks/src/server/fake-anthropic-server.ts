@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkServeOptions } from '../check-serve-options.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import type { StreamOutcome } from '../play-plan.ts';
@@ -50,6 +51,7 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export async function createFakeAnthropicServer(
   options: FakeAnthropicServerOptions = {},
 ): Promise<FakeAnthropicServer> {
+  checkServeOptions(options);
   const picker = createScenarioPicker(options);
   const log = createRequestLog();
   const shutdown = new AbortController();

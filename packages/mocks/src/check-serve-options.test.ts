@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { scenario } from './builder.ts';
+import { scenarios } from './catalogue.ts';
+import { createMockResponse, createMockStream } from './mock-response.ts';
+import { createChatHandlers } from './msw/chat-handlers.ts';
+import { createFakeAnthropicServer } from './server/fake-anthropic-server.ts';
+
+describe('mocks refuse what they cannot serve, naming it', () => {
+  it.each([
+    [
+      'a scenario name where a scenario belongs',
+      () => createMockResponse('basic' as never),
+      TypeError,
+      /expected a scenario such as scenarios.basic/,
+    ],
+    ['no scenario', () => createMockStream(undefined as never), TypeError, /expected a scenario/],
+    [
+      'an unknown timing preset',
+      () => createMockResponse(scenarios.basic, { timing: 'fast' as never }),
+      TypeError,
+      /timing must be "instant", "realistic" or pacing options, got "fast"/,
+    ],
+    [
+      'a speed of zero (the stream would never end)',
+      () => createMockResponse(scenarios.basic, { timing: { tokensPerSecond: 0 } }),
+      RangeError,
+      /timing.tokensPerSecond must be a number above 0, got 0/,
+    ],
+    [
+      'a negative time to first token',
+      () => createMockResponse(scenarios.basic, { timing: { timeToFirstToken: -5 } }),
+      RangeError,
+      /timing.timeToFirstToken must be a number ≥ 0, got -5/,
+    ],
+    [
+      'jitter over 1',
+      () => createMockResponse(scenarios.basic, { timing: { jitter: 2 } }),
+      RangeError,
+      /timing.jitter must be a number from 0 to 1, got 2/,
+    ],
+    [
+      'an unknown protocol',
+      () => createMockResponse(scenarios.basic, { protocol: 'ndjson' as never }),
+      TypeError,
+      /protocol must be "anthropic" or "text", got "ndjson"/,
+    ],
+    [
+      'a fractional attempt',
+      () => createMockResponse(scenarios.basic, { attempt: 0.5 }),
+      RangeError,
+      /attempt must be a whole number ≥ 0/,
+    ],
+    [
+      'handlers with an unknown scenario name',
+      () => createChatHandlers({ scenario: 'weather' as never }),
+      TypeError,
+      /Unknown scenario "weather": one of basic, longAnswer/,
+    ],
+    [
+      'handlers with a bad timing',
+      () => createChatHandlers({ timing: { tokensPerSecond: Number.NaN } }),
+      RangeError,
+      /tokensPerSecond/,
+    ],
+    [
+      'a text step that is not text',
+      () =>
+        scenario('x')
+          .text(5 as never)
+          .stop(),
+      TypeError,
+      /Scenario "x": the text step's text must be a string, got number/,
+    ],
+    [
+      'a tool input that is not an object',
+      () =>
+        scenario('x')
+          .toolUse('t', [] as never)
+          .stop(),
+      TypeError,
+      /Scenario "x": the tool_use step's input must be an object/,
+    ],
+  ])('%s', (_name, call, type, message) => {
+    expect(call).toThrow(type);
+    expect(call).toThrow(message);
+  });
+
+  it('a handler switched to an unknown scenario throws at use(), not at the next request', () => {
+    const chat = createChatHandlers({ timing: 'instant' });
+    expect(() => chat.use('nope' as never)).toThrow(/Unknown scenario "nope"/);
+  });
+
+  it('the fake API refuses bad options before it listens', async () => {
+    await expect(createFakeAnthropicServer({ timing: 'slow' as never })).rejects.toThrow(/timing must be/);
+  });
+});

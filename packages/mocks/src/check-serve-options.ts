@@ -1,0 +1,56 @@
+import type { ServeOptions } from './plan-response.ts';
+
+/**
+ * Throws a `TypeError` or `RangeError` naming the option when a mock is set up with one it cannot
+ * serve (an unknown timing preset or protocol, a negative speed), instead of a stream that hangs,
+ * floods, or fails in the middle of someone's test.
+ */
+export function checkServeOptions(options: ServeOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`mock options must be an object, got ${shown(options)}`);
+  }
+  const { protocol, timing, attempt } = options;
+  if (protocol !== undefined && protocol !== 'anthropic' && protocol !== 'text') {
+    throw new TypeError(`protocol must be "anthropic" or "text", got ${shown(protocol)}`);
+  }
+  atLeast('attempt', attempt, 0, true);
+  if (timing === undefined || timing === 'instant' || timing === 'realistic') return;
+  if (typeof timing !== 'object' || timing === null) {
+    throw new TypeError(`timing must be "instant", "realistic" or pacing options, got ${shown(timing)}`);
+  }
+  atLeast('timing.timeToFirstToken', timing.timeToFirstToken, 0);
+  atLeast('timing.pingInterval', timing.pingInterval, 0);
+  atLeast('timing.jitter', timing.jitter, 0);
+  if (timing.jitter !== undefined && timing.jitter > 1) {
+    throw new RangeError(`timing.jitter must be a number from 0 to 1, got ${timing.jitter}`);
+  }
+  const speed = timing.tokensPerSecond;
+  if (speed !== undefined && !(typeof speed === 'number' && speed > 0 && speed !== Infinity)) {
+    throw new RangeError(`timing.tokensPerSecond must be a number above 0, got ${shown(speed)}`);
+  }
+}
+
+/** Throws a `TypeError` unless `scenario` is a built scenario (`scenarios.basic`, `scenario(…).stop()`). */
+export function checkScenario(scenario: unknown): void {
+  const events = (scenario as { events?: unknown } | null)?.events;
+  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(events)) {
+    throw new TypeError(
+      `expected a scenario such as scenarios.basic or scenario('name')…stop(), got ${shown(scenario)}`,
+    );
+  }
+}
+
+function atLeast(name: string, value: unknown, min: number, whole = false): void {
+  if (value === undefined) return;
+  const valid = typeof value === 'number' && value >= min && Number.isFinite(value);
+  if (valid && (!whole || Number.isInteger(value))) return;
+  throw new RangeError(
+    `${name} must be ${whole ? 'a whole number' : 'a number'} ≥ ${min}, got ${shown(value)}`,
+  );
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
