@@ -79,3 +79,23 @@ test('fits a phone screen: an answer with a code block and sources never widens 
   await upstream.settled();
   expect(upstream.requests.map((request) => request.scenario)).toEqual(['longAnswer', 'webSearch']);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('Return starts a new line and the send button sends the message', async ({ page, upstream }) => {
+    const demo = await openDemo(page, 'relay');
+    await demo.composer.tap();
+    await page.keyboard.type('Line one');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Line two [scenario:basic]');
+    await expect(demo.composer).toHaveValue('Line one\nLine two [scenario:basic]');
+    expect(upstream.requests).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Send' }).tap();
+    await expect(demo.answers.last()).toHaveAttribute('data-state', 'complete');
+    await expect(demo.conversation.getByRole('article', { name: 'You' })).toContainText('Line one');
+    await upstream.settled();
+    expect(upstream.requests).toHaveLength(1);
+  });
+});
