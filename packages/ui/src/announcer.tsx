@@ -8,7 +8,6 @@ import {
   type RefAttributes,
 } from 'react';
 import { segmentText } from '@chatstream/reader';
-import { cx } from './cx.ts';
 import { createSpokenTextReader, type DescribeCode, type SpokenTextReader } from './spoken-text.ts';
 import { createTextChannel, type TextChannel } from './text-channel.ts';
 import { visuallyHidden } from './visually-hidden.ts';
@@ -57,7 +56,7 @@ const KEPT = 3;
  */
 export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, AnnouncerProps>(function Announcer(
-    { text: markdown, streaming, messageId, error, locale, describeCode, className, ...rest },
+    { text: markdown, streaming, messageId, error, locale, describeCode, ...rest },
     ref,
   ) {
     const region = useRef<HTMLDivElement | null>(null);
@@ -131,7 +130,6 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         aria-live="polite"
         aria-atomic="false"
         data-slot="announcer"
-        className={cx(className)}
         style={visuallyHidden}
         {...rest}
       />

@@ -10,7 +10,6 @@ import { type UseStreamingChatOptions, useStreamingChat } from '@chatstream/reac
 import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
-import { cx } from './cx.ts';
 import { describeError } from './describe-error.ts';
 import { MessageRow } from './message-row.tsx';
 
@@ -116,7 +115,7 @@ function textOf(message: ChatMessage | undefined): string {
 export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, ChatStreamProps>(function ChatStream(props, ref) {
     const [options, own] = splitProps(props);
-    const { components, renderers, renderText, suggestions, showStats, placeholder, className, ...rest } =
+    const { components, renderers, renderText, suggestions, showStats, placeholder, ...rest } =
       own as ChatStreamOwnProps & HTMLAttributes<HTMLDivElement>;
     const {
       messages,
@@ -181,7 +180,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     } = parts;
 
     return (
-      <div ref={ref} data-slot="chat-stream" data-state={status} className={cx(className)} {...rest}>
+      <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
         <MessageList busy={busy} live="off">
           {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={onSend} /> : null}
           {messages.map((message, index) =>

@@ -9,7 +9,6 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { cx } from './cx.ts';
 import { Icon } from './icons.tsx';
 import { StopButton, type StopButtonProps } from './stop-button.tsx';
 
@@ -56,7 +55,6 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     label = 'Message',
     defaultValue = '',
     stopButton: Stop = StopButton,
-    className,
     ...rest
   },
   ref,
@@ -106,7 +104,6 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
       ref={ref}
       data-slot="composer"
       data-state={disabled ? 'disabled' : busy ? 'busy' : 'idle'}
-      className={cx(className)}
       onSubmit={(event) => {
         event.preventDefault();
         send();

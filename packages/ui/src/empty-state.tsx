@@ -5,7 +5,6 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { cx } from './cx.ts';
 
 /** Props of {@link EmptyState}. */
 export interface EmptyStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title' | 'onSelect'> {
@@ -27,11 +26,11 @@ export interface EmptyStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 't
  */
 export const EmptyState: ForwardRefExoticComponent<EmptyStateProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, EmptyStateProps>(function EmptyState(
-    { title = 'How can I help you today?', description, suggestions, onSelect, className, ...rest },
+    { title = 'How can I help you today?', description, suggestions, onSelect, ...rest },
     ref,
   ) {
     return (
-      <div ref={ref} data-slot="empty-state" className={cx(className)} {...rest}>
+      <div ref={ref} data-slot="empty-state" {...rest}>
         <p data-slot="empty-state-title">{title}</p>
         {description ? <p data-slot="empty-state-description">{description}</p> : null}
         {suggestions?.length ? (

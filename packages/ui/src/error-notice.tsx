@@ -1,5 +1,4 @@
 import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
-import { cx } from './cx.ts';
 import { describeError } from './describe-error.ts';
 import { Icon } from './icons.tsx';
 
@@ -24,7 +23,7 @@ export interface ErrorNoticeProps extends HTMLAttributes<HTMLDivElement> {
  */
 export const ErrorNotice: ForwardRefExoticComponent<ErrorNoticeProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, ErrorNoticeProps>(function ErrorNotice(
-    { error, onRetry, onContinue, partial = false, className, ...rest },
+    { error, onRetry, onContinue, partial = false, ...rest },
     ref,
   ) {
     const { title, detail } = describeError(error);
@@ -34,7 +33,6 @@ export const ErrorNotice: ForwardRefExoticComponent<ErrorNoticeProps & RefAttrib
         ref={ref}
         data-slot="error-notice"
         data-kind={typeof kind === 'string' ? kind : 'unknown'}
-        className={cx(className)}
         {...rest}
       >
         <Icon name="alert" />

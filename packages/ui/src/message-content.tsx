@@ -8,7 +8,6 @@ import {
 import type { ChatMessage, ContentBlock } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { defaultBlockRenderers } from './blocks/index.ts';
-import { cx } from './cx.ts';
 import { ownEntry } from './own-entry.ts';
 
 /** Props of {@link MessageContent}. */
@@ -40,7 +39,7 @@ export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
  */
 export const MessageContent: ForwardRefExoticComponent<MessageContentProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, MessageContentProps>(function MessageContent(
-    { message, previous, renderers, renderText, onApprove, onToolResult, className, ...rest },
+    { message, previous, renderers, renderText, onApprove, onToolResult, ...rest },
     ref,
   ) {
     const merged = useMemo<BlockRenderers>(
@@ -48,13 +47,7 @@ export const MessageContent: ForwardRefExoticComponent<MessageContentProps & Ref
       [renderers],
     );
     return (
-      <div
-        ref={ref}
-        data-slot="message-content"
-        data-state={message.status ?? 'complete'}
-        className={cx(className)}
-        {...rest}
-      >
+      <div ref={ref} data-slot="message-content" data-state={message.status ?? 'complete'} {...rest}>
         {message.content.map((block, index) => {
           const Renderer = ownEntry(merged, block.type) ?? merged.fallback;
           if (!Renderer) return null;

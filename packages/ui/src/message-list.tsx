@@ -9,7 +9,6 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { cx } from './cx.ts';
 import { Icon } from './icons.tsx';
 
 /** Props of {@link MessageList}. */
@@ -47,7 +46,6 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       label = 'Conversation',
       jumpLabel = 'Jump to latest',
       threshold = 48,
-      className,
       children,
       ...rest
     },
@@ -106,13 +104,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     };
 
     return (
-      <div
-        ref={ref}
-        data-slot="message-list"
-        data-state={following ? 'following' : 'detached'}
-        className={cx(className)}
-        {...rest}
-      >
+      <div ref={ref} data-slot="message-list" data-state={following ? 'following' : 'detached'} {...rest}>
         <div
           ref={viewport}
           role="log"

@@ -6,7 +6,6 @@ import {
   type RefAttributes,
 } from 'react';
 import type { ChatMessageStatus } from '@chatstream/reader';
-import { cx } from './cx.ts';
 
 /** Who a message is from: `tool` is a user turn that only carries tool results. */
 export type MessageRole = 'user' | 'assistant' | 'tool';
@@ -35,7 +34,7 @@ const LABELS: Record<MessageRole, string> = { user: 'You', assistant: 'Claude', 
 export const Message: ForwardRefExoticComponent<MessageProps & RefAttributes<HTMLElement>> = forwardRef<
   HTMLElement,
   MessageProps
->(function Message({ role, status, label, className, children, ...rest }, ref) {
+>(function Message({ role, status, label, children, ...rest }, ref) {
   return (
     <article
       ref={ref}
@@ -43,7 +42,6 @@ export const Message: ForwardRefExoticComponent<MessageProps & RefAttributes<HTM
       data-role={role}
       data-state={status ?? 'complete'}
       aria-label={label ?? LABELS[role]}
-      className={cx(className)}
       {...rest}
     >
       {children}

@@ -4,7 +4,6 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { cx } from './cx.ts';
 import { Icon } from './icons.tsx';
 
 /** Props of {@link RegenerateButton}. */
@@ -19,11 +18,11 @@ export type RegenerateButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 export const RegenerateButton: ForwardRefExoticComponent<
   RegenerateButtonProps & RefAttributes<HTMLButtonElement>
 > = forwardRef<HTMLButtonElement, RegenerateButtonProps>(function RegenerateButton(
-  { className, children = 'Regenerate', ...rest },
+  { children = 'Regenerate', ...rest },
   ref,
 ) {
   return (
-    <button ref={ref} type="button" data-slot="regenerate-button" className={cx(className)} {...rest}>
+    <button ref={ref} type="button" data-slot="regenerate-button" {...rest}>
       <Icon name="regenerate" />
       <span data-slot="button-label">{children}</span>
     </button>

@@ -4,7 +4,6 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { cx } from './cx.ts';
 import { Icon } from './icons.tsx';
 
 /** Props of {@link StopButton}. */
@@ -17,12 +16,9 @@ export type StopButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
  * {status === 'streaming' ? <StopButton onClick={() => void stop()} /> : null}
  */
 export const StopButton: ForwardRefExoticComponent<StopButtonProps & RefAttributes<HTMLButtonElement>> =
-  forwardRef<HTMLButtonElement, StopButtonProps>(function StopButton(
-    { className, children = 'Stop', ...rest },
-    ref,
-  ) {
+  forwardRef<HTMLButtonElement, StopButtonProps>(function StopButton({ children = 'Stop', ...rest }, ref) {
     return (
-      <button ref={ref} type="button" data-slot="stop-button" className={cx(className)} {...rest}>
+      <button ref={ref} type="button" data-slot="stop-button" {...rest}>
         <Icon name="stop" />
         <span data-slot="button-label">{children}</span>
       </button>

@@ -1,6 +1,5 @@
 import { forwardRef, type ForwardRefExoticComponent, type HTMLAttributes, type RefAttributes } from 'react';
 import type { StopReason } from '@chatstream/reader';
-import { cx } from './cx.ts';
 import { Icon } from './icons.tsx';
 import { ownEntry } from './own-entry.ts';
 
@@ -40,21 +39,14 @@ const NOTICES: Partial<Record<string, { title: string; detail: string }>> = {
  */
 export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, StopNoticeProps>(function StopNotice(
-    { stopReason, onContinue, stopDetails, className, ...rest },
+    { stopReason, onContinue, stopDetails, ...rest },
     ref,
   ) {
     const notice = stopReason ? ownEntry(NOTICES, stopReason) : undefined;
     if (!notice || !stopReason) return null;
     const explanation = (stopDetails as { explanation?: unknown } | null | undefined)?.explanation;
     return (
-      <div
-        ref={ref}
-        role="status"
-        data-slot="stop-notice"
-        data-state={stopReason}
-        className={cx(className)}
-        {...rest}
-      >
+      <div ref={ref} role="status" data-slot="stop-notice" data-state={stopReason} {...rest}>
         <Icon name="alert" />
         <div data-slot="error-notice-text">
           <p data-slot="error-notice-title">{notice.title}</p>

@@ -1,6 +1,5 @@
 import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
 import type { StreamStats as Stats } from '@chatstream/reader';
-import { cx } from './cx.ts';
 
 /** Props of {@link StreamStats}. */
 export interface StreamStatsProps extends HTMLAttributes<HTMLDivElement> {
@@ -21,19 +20,13 @@ const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
  */
 export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, StreamStatsProps>(function StreamStats(
-    { stats, streaming = false, className, ...rest },
+    { stats, streaming = false, ...rest },
     ref,
   ) {
     if (!stats) return null;
     const { timeToFirstTokenMs, tokensPerSecond, outputTokens, maxTokens, progress } = stats;
     return (
-      <div
-        ref={ref}
-        data-slot="stream-stats"
-        data-state={streaming ? 'streaming' : 'idle'}
-        className={cx(className)}
-        {...rest}
-      >
+      <div ref={ref} data-slot="stream-stats" data-state={streaming ? 'streaming' : 'idle'} {...rest}>
         <span data-slot="stream-stat">
           First token{' '}
           <b>{timeToFirstTokenMs === undefined ? '–' : `${number.format(timeToFirstTokenMs)} ms`}</b>

@@ -1,6 +1,5 @@
 import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
 import type { RetryInfo } from '@chatstream/reader';
-import { cx } from './cx.ts';
 import { describeError } from './describe-error.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 
@@ -32,7 +31,7 @@ export function describeRetry(retrying: RetryInfo): string {
 export const TypingIndicator: ForwardRefExoticComponent<
   TypingIndicatorProps & RefAttributes<HTMLDivElement>
 > = forwardRef<HTMLDivElement, TypingIndicatorProps>(function TypingIndicator(
-  { label = 'Claude is thinking…', retrying, describeRetry: describe = describeRetry, className, ...rest },
+  { label = 'Claude is thinking…', retrying, describeRetry: describe = describeRetry, ...rest },
   ref,
 ) {
   return (
@@ -41,7 +40,6 @@ export const TypingIndicator: ForwardRefExoticComponent<
       role="status"
       data-slot="typing-indicator"
       data-state={retrying ? 'retrying' : 'waiting'}
-      className={cx(className)}
       {...rest}
     >
       <span data-slot="typing-dot" aria-hidden="true" />

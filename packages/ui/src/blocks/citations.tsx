@@ -1,6 +1,5 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { Citation, ContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { domainOf, httpUrl } from './format-value.ts';
 
 /** Props of {@link Citations}. */
@@ -81,12 +80,12 @@ function numberingOf(content: readonly ContentBlock[]): ReadonlyMap<string, numb
  * @example
  * <Citations citations={block.citations} messageContent={message.content} />
  */
-export function Citations({ citations, messageContent, className, ...props }: CitationsProps): ReactNode {
+export function Citations({ citations, messageContent, ...props }: CitationsProps): ReactNode {
   if (!citations || citations.length === 0) return null;
   const sources = sourcesOf(citations);
   const numbers = messageContent ? numberingOf(messageContent) : undefined;
   return (
-    <ol data-slot="citations" aria-label="Sources" className={cx(className)} {...props}>
+    <ol data-slot="citations" aria-label="Sources" {...props}>
       {sources.map((source, index) => {
         const cited = source.cited.map((text) => `“${text}”`).join('\n') || undefined;
         const domain = source.url === undefined ? undefined : domainOf(source.url);

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { ContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { formatValue } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
@@ -15,10 +14,10 @@ export type FallbackBlockProps = BlockPartProps<ContentBlock, HTMLDetailsElement
  * <FallbackBlock block={{ type: 'container_upload', file_id: 'file_1' }} index={2} message={message} progress={undefined} />
  */
 export function FallbackBlock(props: FallbackBlockProps): ReactNode {
-  const { block, className } = props;
+  const { block } = props;
   const type = typeof block?.type === 'string' ? block.type : 'unknown';
   return (
-    <details data-slot="fallback-block" data-type={type} className={cx(className)} {...rootProps(props)}>
+    <details data-slot="fallback-block" data-type={type} {...rootProps(props)}>
       <summary>
         Unsupported content: <code>{type}</code>
       </summary>

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { RedactedThinkingBlock as RedactedThinkingContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
 /** Props of {@link RedactedThinkingBlock}. */
@@ -15,7 +14,7 @@ export type RedactedThinkingBlockProps = BlockPartProps<RedactedThinkingContentB
  */
 export function RedactedThinkingBlock(props: RedactedThinkingBlockProps): ReactNode {
   return (
-    <div data-slot="redacted-thinking-block" className={cx(props.className)} {...rootProps(props)}>
+    <div data-slot="redacted-thinking-block" {...rootProps(props)}>
       Some of the model’s reasoning was encrypted for safety reasons.
     </div>
   );

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { ownEntry } from '../own-entry.ts';
@@ -48,7 +47,7 @@ function serverToolState(props: ServerToolUseBlockProps): ServerToolState {
  * <ServerToolUseBlock block={block} index={1} message={message} progress={message.blocks?.[1]} />
  */
 export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
-  const { block, className } = props;
+  const { block } = props;
   const state = serverToolState(props);
   const input = (block.input ?? {}) as Record<string, unknown>;
   const query =
@@ -66,7 +65,6 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
       data-tool={block.name}
       role="group"
       aria-label={label}
-      className={cx(className)}
       {...rootProps(props)}
     >
       <div data-slot="server-tool-use-header">

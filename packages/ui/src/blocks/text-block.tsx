@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { TextBlock as TextContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { Citations } from './citations.tsx';
 import { PlainText } from './plain-text.tsx';
 import { rootProps, type BlockPartProps } from './part-props.ts';
@@ -17,15 +16,10 @@ export type TextBlockProps = BlockPartProps<TextContentBlock>;
  * <TextBlock block={block} index={0} message={message} progress={message.blocks?.[0]} renderText={markdownRenderText} />
  */
 export function TextBlock(props: TextBlockProps): ReactNode {
-  const { block, progress, message, renderText, className } = props;
+  const { block, progress, message, renderText } = props;
   const streaming = isStillStreaming(progress, message);
   return (
-    <div
-      data-slot="text-block"
-      data-state={streaming ? 'streaming' : 'complete'}
-      className={cx(className)}
-      {...rootProps(props)}
-    >
+    <div data-slot="text-block" data-state={streaming ? 'streaming' : 'complete'} {...rootProps(props)}>
       {renderText ? (
         <div data-slot="text-block-content">{renderText(block.text, streaming)}</div>
       ) : (

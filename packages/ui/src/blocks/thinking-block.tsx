@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode, type ToggleEvent } from 'react';
 import type { ThinkingBlock as ThinkingContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { isStillStreaming } from './block-streaming.ts';
 
@@ -24,7 +23,7 @@ export function thinkingSummary(streaming: boolean, durationMs: number | undefin
  * <ThinkingBlock block={block} index={0} message={message} progress={message.blocks?.[0]} />
  */
 export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
-  const { block, progress, message, className, onToggle } = props;
+  const { block, progress, message, onToggle } = props;
   const streaming = isStillStreaming(progress, message);
   const [open, setOpen] = useState(streaming);
   const [durationMs, setDurationMs] = useState<number | undefined>(undefined);
@@ -50,7 +49,6 @@ export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
     <details
       data-slot="thinking-block"
       data-state={streaming ? 'streaming' : 'complete'}
-      className={cx(className)}
       open={open}
       {...rootProps(props)}
       onToggle={toggle}

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { ToolResultBlock as ToolResultContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { formatValue } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
@@ -15,7 +14,7 @@ export type ToolResultBlockProps = BlockPartProps<ToolResultContentBlock>;
  * <ToolResultBlock block={block} index={0} message={userMessage} progress={undefined} toolUse={toolUseBlock} />
  */
 export function ToolResultBlock(props: ToolResultBlockProps): ReactNode {
-  const { block, toolUse, className } = props;
+  const { block, toolUse } = props;
   const name = typeof toolUse?.['name'] === 'string' ? toolUse['name'] : 'tool';
   const failed = block.is_error === true;
   return (
@@ -24,7 +23,6 @@ export function ToolResultBlock(props: ToolResultBlockProps): ReactNode {
       data-state={failed ? 'error' : 'done'}
       role="group"
       aria-label={`${failed ? 'Tool error' : 'Tool result'}: ${name}`}
-      className={cx(className)}
       {...rootProps(props)}
     >
       <div data-slot="tool-result-header">

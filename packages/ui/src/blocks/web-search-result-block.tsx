@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { cx } from '../cx.ts';
 import { domainOf, httpUrl } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
@@ -39,7 +38,7 @@ function errorCodeOf(content: unknown): string | undefined {
  * <WebSearchResultBlock block={block} index={2} message={message} progress={undefined} toolUse={serverToolUse} />
  */
 export function WebSearchResultBlock(props: WebSearchResultBlockProps): ReactNode {
-  const { block, toolUse, className } = props;
+  const { block, toolUse } = props;
   const errorCode = errorCodeOf(block['content']);
   const hits = hitsOf(block['content']);
   const query = (toolUse?.['input'] as { query?: unknown } | undefined)?.query;
@@ -50,7 +49,6 @@ export function WebSearchResultBlock(props: WebSearchResultBlockProps): ReactNod
       data-state={errorCode === undefined ? 'done' : 'error'}
       role="group"
       aria-label={label}
-      className={cx(className)}
       {...rootProps(props)}
     >
       {errorCode !== undefined ? (
