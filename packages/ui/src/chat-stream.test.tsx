@@ -134,10 +134,15 @@ it('waits for approval through the tool block, then runs the tool', async () => 
   // The turn is not over while a call waits: regenerating now would drop the pending call.
   expect(screen.getByRole('button', { name: 'Regenerate' }).query()).toBeNull();
   await expectNoAxeViolations(screen.container);
-  await approve.click();
+  // From the keyboard: the buttons go away with the decision, the focus stays on the call.
+  (approve.element() as HTMLElement).focus();
+  await userEvent.keyboard('{Enter}');
   await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
   expect(execute).toHaveBeenCalledOnce();
   expect(bodies).toHaveLength(2);
+  expect(document.activeElement).toBe(
+    screen.getByRole('group', { name: 'Tool call: get_weather' }).element(),
+  );
 });
 
 it('reports an overload mid-stream, keeps the partial answer, and Retry continues it', async () => {

@@ -1,6 +1,5 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
-import { cx } from '../cx.ts';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { toolStateLabels, toolUseState } from './tool-state.ts';
@@ -25,10 +24,16 @@ function inputText(block: ToolUseContentBlock, inputJson: string | undefined): s
  *   toolCall={message.toolCalls?.[block.id]} onApprove={(id, ok) => chat.approveToolCall(id, ok)} />
  */
 export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
-  const { block, message, progress, toolCall, onApprove, className } = props;
+  const { block, message, progress, toolCall, onApprove } = props;
   const state = toolUseState(progress, toolCall, message);
   const input = inputText(block, progress?.inputJson);
   const hasResult = toolCall !== undefined && 'result' in toolCall && toolCall.result !== undefined;
+  // A keyboard user's focus stays on the call when its buttons go away, not back at the page's top.
+  const decide = (approved: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
+    // The button's row, then the call.
+    event.currentTarget.parentElement?.parentElement?.focus();
+    onApprove?.(block.id, approved);
+  };
   return (
     <div
       data-slot="tool-use-block"
@@ -36,7 +41,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
       data-tool={block.name}
       role="group"
       aria-label={`Tool call: ${block.name}`}
-      className={cx(className)}
+      tabIndex={-1}
       {...rootProps(props)}
     >
       <div data-slot="tool-use-header">
@@ -50,10 +55,10 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
       )}
       {state === 'awaiting-approval' && onApprove ? (
         <div data-slot="tool-use-actions">
-          <button type="button" data-slot="tool-use-approve" onClick={() => onApprove(block.id, true)}>
+          <button type="button" data-slot="tool-use-approve" onClick={decide(true)}>
             Approve
           </button>
-          <button type="button" data-slot="tool-use-deny" onClick={() => onApprove(block.id, false)}>
+          <button type="button" data-slot="tool-use-deny" onClick={decide(false)}>
             Deny
           </button>
         </div>
