@@ -302,6 +302,9 @@ describe('ChatSession: moving on while a call waits', () => {
     const target = session({ tools: weather({ execute, needsApproval: true }) });
     await target.send('[scenario:toolUse]');
     const call = toolUseOf(target.getSnapshot().messages[1]);
+    // An empty message is refused and changes nothing: the call still waits.
+    await expect(target.send('  ')).rejects.toMatchObject({ code: 'empty-message' });
+    expect(target.getSnapshot().messages[1]?.toolCalls?.[call.id]).toEqual({ status: 'awaiting-approval' });
     await target.send('Never mind [scenario:basic]');
     const { messages, status } = target.getSnapshot();
     expect(status).toBe('ready');

@@ -107,8 +107,10 @@ export class ChatSession {
    */
   send(input: ChatInput, options: ChatRequestOptions = {}): Promise<void> {
     return this.#begin(options, () => {
+      // Checked first: an empty message changes nothing, waiting calls included.
+      const content = toContent(input);
       this.#endWaitingCalls();
-      this.#messages = [...this.#messages, { id: this.#id(), role: 'user', content: toContent(input) }];
+      this.#messages = [...this.#messages, { id: this.#id(), role: 'user', content }];
     });
   }
 
