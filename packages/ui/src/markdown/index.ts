@@ -3,7 +3,7 @@
 export { CodeBlock, type CodeBlockProps } from './code-block.tsx';
 export { decodeEntities } from './decode-entities.ts';
 export { allTokens, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
-export type { Highlight, MarkdownComponents, MarkdownElement } from './markdown-context.ts';
+export type { AllowImage, Highlight, MarkdownComponents, MarkdownElement } from './markdown-context.ts';
 export {
   createMarkdownRenderText,
   markdownRenderText,

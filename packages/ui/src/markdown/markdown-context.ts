@@ -37,9 +37,21 @@ export type MarkdownComponents = Partial<Record<MarkdownElement, ComponentType<a
 /** Turns code into highlighted nodes (e.g. with Shiki or Prism); `lang` is the fence's info word. */
 export type Highlight = (code: string, lang: string) => ReactNode;
 
-/** What every block renderer needs besides its token. Keep it stable between renders (memoised). */
-export interface MarkdownRenderContext {
+/**
+ * Whether an image the model wrote may load (`src` is its checked URL). Images from elsewhere load
+ * without anyone clicking, so a prompt injection can make the model write one whose URL carries
+ * what it read, and the page sends it off: the default loads only images of the page's own origin.
+ */
+export type AllowImage = (src: string) => boolean;
+
+/** What inline rendering needs besides its tokens. */
+export interface MarkdownInlineContext {
   readonly components: MarkdownComponents | undefined;
+  readonly allowImage: AllowImage | undefined;
+}
+
+/** What every block renderer needs besides its token. Keep it stable between renders (memoised). */
+export interface MarkdownRenderContext extends MarkdownInlineContext {
   readonly highlight: Highlight | undefined;
   readonly epoch: number;
 }

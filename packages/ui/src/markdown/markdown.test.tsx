@@ -51,9 +51,10 @@ describe('Markdown', () => {
     await expect
       .element(screen.getByRole('link', { name: 'style' }))
       .toHaveAttribute('href', 'https://example.com/ref');
+    // An image from elsewhere is a link, not loaded (see the security tests).
     await expect
-      .element(screen.getByRole('img', { name: 'alt text' }))
-      .toHaveAttribute('src', 'https://example.com/a.png');
+      .element(screen.getByRole('link', { name: 'alt text' }))
+      .toHaveAttribute('href', 'https://example.com/a.png');
     expect(screen.container.querySelectorAll('[data-slot="code-block"]')).toHaveLength(3);
     await expect
       .element(screen.getByText('Entities: & © A and <span>inline html</span>.', { exact: false }))

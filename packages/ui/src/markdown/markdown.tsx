@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Links, Token } from 'marked';
 import { GROUP_SIZE, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
-import type { Highlight, MarkdownComponents, MarkdownRenderContext } from './markdown-context.ts';
+import type { AllowImage, Highlight, MarkdownComponents, MarkdownRenderContext } from './markdown-context.ts';
 import { MarkdownBlock } from './render-block.tsx';
 
 /** Props of {@link Markdown}. */
@@ -14,6 +14,11 @@ export interface MarkdownProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   highlight?: Highlight | undefined;
   /** Element replacements. Keep the object stable (a constant or memoised): it is a memo key. */
   components?: MarkdownComponents | undefined;
+  /**
+   * Which images load (default: the page's own only; others become links). Images load without a
+   * click, so one from elsewhere can carry what the model read to whoever serves it. Keep it stable.
+   */
+  allowImage?: AllowImage | undefined;
 }
 
 interface GroupProps {
@@ -80,6 +85,7 @@ export function Markdown({
   streaming = false,
   highlight,
   components,
+  allowImage,
   className,
   ...props
 }: MarkdownProps): ReactNode {
@@ -88,8 +94,8 @@ export function Markdown({
   // A cache of the previous lex, not render output: any earlier state for a prefix gives the same result.
   stateRef.current = state;
   const context = useMemo<MarkdownRenderContext>(
-    () => ({ components, highlight, epoch: state.epoch }),
-    [components, highlight, state.epoch],
+    () => ({ components, highlight, allowImage, epoch: state.epoch }),
+    [components, highlight, allowImage, state.epoch],
   );
   const { groups, pending, tail, links } = state;
   // Full sections keep their identity (keyed by their first group), so memo bails out on them.

@@ -21,7 +21,7 @@ function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContex
         style: item.align ? { textAlign: item.align } : undefined,
         scope: tag === 'th' ? 'col' : undefined,
       },
-      renderInline(item.tokens, components),
+      renderInline(item.tokens, context),
     );
   return (
     <div key={key} data-slot="markdown-table" tabIndex={0}>
@@ -106,11 +106,11 @@ export function renderBlock(
     case 'def':
       return null;
     case 'paragraph':
-      return element(components, 'p', { key, dir: directionOf(t.raw) }, renderInline(t.tokens, components));
+      return element(components, 'p', { key, dir: directionOf(t.raw) }, renderInline(t.tokens, context));
     case 'text':
       // Text directly in a tight list item.
       return t.tokens !== undefined ? (
-        <Fragment key={key}>{renderInline(t.tokens, components)}</Fragment>
+        <Fragment key={key}>{renderInline(t.tokens, context)}</Fragment>
       ) : (
         decodeEntities(t.text)
       );
@@ -119,7 +119,7 @@ export function renderBlock(
         components,
         HEADINGS[Math.min(Math.max(t.depth, 1), 6) - 1] ?? 'h6',
         { key, dir: directionOf(t.raw) },
-        renderInline(t.tokens, components),
+        renderInline(t.tokens, context),
       );
     case 'code':
       return (
@@ -149,7 +149,7 @@ export function renderBlock(
       // Raw HTML is shown as the text the model wrote, never parsed.
       return element(components, 'p', { key, dir: directionOf(t.text) }, t.text.trimEnd());
     default:
-      return renderInline([token], components);
+      return renderInline([token], context);
   }
 }
 
