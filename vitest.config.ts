@@ -9,13 +9,15 @@ export default defineConfig({
   ...sourceResolve,
   test: {
     projects: [
+      // Property tests run a few hundred cases each: about a second alone, several times that on a
+      // loaded 2-core machine, so the timeout leaves room (nothing here asserts a duration).
       {
         extends: true,
-        test: { name: 'reader', root: 'packages/reader', environment: 'node' },
+        test: { name: 'reader', root: 'packages/reader', environment: 'node', testTimeout: 20_000 },
       },
       {
         extends: true,
-        test: { name: 'mocks', root: 'packages/mocks', environment: 'node' },
+        test: { name: 'mocks', root: 'packages/mocks', environment: 'node', testTimeout: 20_000 },
       },
       {
         extends: true,
