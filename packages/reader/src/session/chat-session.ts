@@ -1,4 +1,5 @@
 import { type ChatStreamError, messageOf } from '../errors.ts';
+import { callBack } from '../report-error.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
@@ -299,7 +300,7 @@ export class ChatSession {
     // The end of a stream is published with the frame: at once, unless the frame already showed
     // the last tokens (then at the next one, which paints no later). Resolves once it is out.
     await this.#notifier.settle();
-    if (error) this.#options.onError?.(error);
+    if (error) callBack(this.#options.onError, error);
     this.#queue.shift()?.();
   }
 
@@ -412,7 +413,8 @@ export class ChatSession {
             : 'error';
       const message = build(status, this.#error);
       this.#put(message);
-      if (status === 'complete') options.onFinish?.(message);
+      // A throwing callback must not stop the conversation (its tool calls, the next request).
+      if (status === 'complete') callBack(options.onFinish, message);
     }
     // Published by whatever comes next in this same chain (the final status, the tool calls
     // starting, the next request): one render for both instead of two in one frame.
@@ -527,7 +529,7 @@ export class ChatSession {
     this.#changed = false;
     this.#snapshot = this.#build();
     this.#index.publish(this.#messages);
-    for (const listener of this.#listeners) listener();
+    for (const listener of this.#listeners) callBack(listener);
   }
 
   #commitLive(): void {

@@ -1,3 +1,4 @@
+import { callBack } from '../report-error.ts';
 import type { ChatMessage } from './chat-message.ts';
 
 /** The published messages by id, with listeners per id and a stable list of ids. */
@@ -72,7 +73,7 @@ export function createMessageIndex(initial: readonly ChatMessage[]): MessageInde
         const after = build(messages);
         for (const id of listeners.keys()) if (before.get(id) !== after.get(id)) changed.push(id);
       }
-      for (const id of changed) for (const listener of listeners.get(id) ?? []) listener();
+      for (const id of changed) for (const listener of listeners.get(id) ?? []) callBack(listener);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { callBack } from '../report-error.ts';
+
 /** A minimal typed event emitter; listener sets are created on first use. */
 export class Emitter<Listeners extends { [Name in keyof Listeners]: (...args: never[]) => void }> {
   readonly #listeners = new Map<keyof Listeners, Set<Listeners[keyof Listeners]>>();
@@ -22,20 +24,6 @@ export class Emitter<Listeners extends { [Name in keyof Listeners]: (...args: ne
   emit<Name extends keyof Listeners>(name: Name, ...args: Parameters<Listeners[Name]>): void {
     const set = this.#listeners.get(name);
     if (!set) return;
-    for (const listener of set) {
-      try {
-        (listener as (...args: Parameters<Listeners[Name]>) => void)(...args);
-      } catch (error) {
-        reportError(error);
-      }
-    }
+    for (const listener of set) callBack(listener as (...args: Parameters<Listeners[Name]>) => void, ...args);
   }
-}
-
-function reportError(error: unknown): void {
-  if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
-  else
-    queueMicrotask(() => {
-      throw error;
-    });
 }
