@@ -1,4 +1,4 @@
-import { callBack } from '../report-error.ts';
+import { reportError } from '../report-error.ts';
 
 /** A minimal typed event emitter; listener sets are created on first use. */
 export class Emitter<Listeners extends { [Name in keyof Listeners]: (...args: never[]) => void }> {
@@ -24,6 +24,13 @@ export class Emitter<Listeners extends { [Name in keyof Listeners]: (...args: ne
   emit<Name extends keyof Listeners>(name: Name, ...args: Parameters<Listeners[Name]>): void {
     const set = this.#listeners.get(name);
     if (!set) return;
-    for (const listener of set) callBack(listener as (...args: Parameters<Listeners[Name]>) => void, ...args);
+    // Not callBack(): this runs per delta, and a loop here allocates nothing per listener.
+    for (const listener of set) {
+      try {
+        (listener as (...args: Parameters<Listeners[Name]>) => void)(...args);
+      } catch (error) {
+        reportError(error);
+      }
+    }
   }
 }
