@@ -99,3 +99,29 @@ test.describe('on a phone', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 });
+
+test('Side by side keeps its three conversations over a reload; Clear empties them for good', async ({
+  page,
+}) => {
+  await openDemo(page, 'relay');
+  const showColumns = () => page.getByRole('tab', { name: 'Side by side' }).click();
+  await showColumns();
+  const prompt = page.getByRole('textbox', { name: 'Prompt for all three streams' });
+  await prompt.fill('Tell me about streaming');
+  await prompt.press('Enter');
+  const answers = page.getByRole('article', { name: 'Claude' });
+  await expect(answers).toHaveCount(3);
+  for (const answer of await answers.all()) await expect(answer).toHaveAttribute('data-state', 'complete');
+
+  await page.reload();
+  await showColumns();
+  await expect(answers).toHaveCount(3);
+  await expect(page.getByRole('article', { name: 'You' })).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(answers).toHaveCount(0);
+  await page.reload();
+  await showColumns();
+  await expect(page.getByRole('textbox', { name: 'Prompt for all three streams' })).toBeVisible();
+  await expect(answers).toHaveCount(0);
+});

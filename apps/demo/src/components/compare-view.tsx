@@ -1,6 +1,7 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
+import { keepConversation, savedConversation } from '../chat/saved-conversation.ts';
 import { useSessionState } from '../hooks/use-session-state.ts';
 import type { ScenarioChoice } from '../scenarios/scenario-fetch.ts';
 import { BroadcastComposer } from './broadcast-composer.tsx';
@@ -18,13 +19,23 @@ const COLUMNS: readonly { title: string; scenario: ScenarioChoice }[] = [
   { title: 'Stream C', scenario: 'webSearch' },
 ];
 
+/** Where each column keeps its conversation over a reload. */
+const keyOf = (index: number): string => `chatstream-demo:compare-${index}`;
+
 function useColumns(mode: DemoMode) {
   const [columns] = useState(() =>
-    COLUMNS.map((column) => {
+    COLUMNS.map((column, index) => {
       const picked = { current: column.scenario };
-      return { ...column, picked, session: createDemoSession(mode, () => picked.current) };
+      const session = createDemoSession(mode, () => picked.current, savedConversation(keyOf(index)));
+      return { ...column, picked, session };
     }),
   );
+  useEffect(() => {
+    const stops = columns.map(({ session }, index) => keepConversation(session, keyOf(index)));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [columns]);
   return columns;
 }
 
