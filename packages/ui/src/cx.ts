@@ -1,6 +1,7 @@
 /**
- * Joins class names, skipping empty ones, so every part can merge the caller's `className` with its
- * own. Returns `undefined` when nothing is left (no empty `class` attribute).
+ * Joins class names, skipping empty ones: for parts of your own that merge a caller's `className`
+ * with theirs (ours have none of their own and pass it through). Returns `undefined` when nothing is
+ * left (no empty `class` attribute).
  *
  * @example
  * cx('cs-button', isActive && 'is-active', props.className);

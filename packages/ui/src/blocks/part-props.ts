@@ -4,7 +4,7 @@ import type { BlockRendererProps } from '../block-props.ts';
 
 /**
  * Props of a block renderer: {@link BlockRendererProps} plus the attributes of its root element
- * (`className` is merged, the rest spread last).
+ * (`className` among them), spread on it last.
  */
 export type BlockPartProps<
   Block extends ContentBlock = ContentBlock,
