@@ -74,17 +74,18 @@ function renderInlineToken(token: Token, key: number, context: MarkdownInlineCon
       if (!(context.allowImage ?? isSameOrigin)(src)) {
         // Not loaded: a link to it, for a person to open if they choose.
         const host = new URL(src, ORIGIN).host;
-        return (
-          <a
-            key={key}
-            data-slot="markdown-image-link"
-            href={src}
-            title={`Image from ${host}, not loaded`}
-            target="_blank"
-            rel="noopener noreferrer"
-          >
-            {alt || host}
-          </a>
+        return element(
+          components,
+          'a',
+          {
+            key,
+            'data-slot': 'markdown-image-link',
+            href: src,
+            title: `Image from ${host}, not loaded`,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+          },
+          alt || host,
         );
       }
       return element(components, 'img', {
