@@ -13,12 +13,12 @@ import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
 import { restoreMessages } from './restore-messages.ts';
 import {
-  ABORTED_RESULT,
   DENIED_RESULT,
   isSettled,
+  passedOverCall,
+  stoppedCall,
   toolCallsOf,
   toolResultBlocks,
-  UNANSWERED_RESULT,
 } from './tool-results.ts';
 import { checkSessionOptions } from './check-session-options.ts';
 
@@ -123,15 +123,7 @@ export class ChatSession {
   #endWaitingCalls(): void {
     const calls = Object.values(this.#messages.at(-1)?.toolCalls ?? {});
     if (!calls.some((call) => call.status.startsWith('awaiting-'))) return;
-    this.#patchCalls(
-      (call) =>
-        call.status === 'awaiting-approval'
-          ? { status: 'denied', result: DENIED_RESULT }
-          : call.status === 'awaiting-result'
-            ? { status: 'error', result: UNANSWERED_RESULT }
-            : call,
-      false,
-    );
+    this.#patchCalls(passedOverCall, false);
   }
 
   /**
@@ -436,9 +428,8 @@ export class ChatSession {
       this.#notify(false);
       await Promise.race([Promise.all(executions.values()), stopped]);
       if (signal.aborted) {
-        this.#patchCalls((call) =>
-          call.status === 'running' ? { status: 'error', result: ABORTED_RESULT } : call,
-        );
+        // The turn had ended, so no input still streams: only the running calls change.
+        this.#patchCalls(stoppedCall);
         return false;
       }
     }

@@ -1,6 +1,6 @@
 import { ChatStreamError, isChatStreamError } from '../errors.ts';
 import type { ChatMessage } from './chat-message.ts';
-import { ABORTED_RESULT } from './tool-results.ts';
+import { stoppedCall } from './tool-results.ts';
 
 /**
  * Messages handed to the session (`initialMessages`, `setMessages`), made safe to go on from. A saved
@@ -54,19 +54,7 @@ function restoreMessage(message: ChatMessage): ChatMessage {
   return {
     ...message,
     status: status === 'streaming' ? 'aborted' : status,
-    // As a stop leaves them: a running tool's result says it was aborted, a half-streamed input has none.
-    toolCalls: stalled
-      ? Object.fromEntries(
-          calls.map(([id, call]) => [
-            id,
-            call.status === 'running'
-              ? { status: 'error', result: ABORTED_RESULT }
-              : call.status === 'input-streaming'
-                ? { status: 'error' }
-                : call,
-          ]),
-        )
-      : toolCalls,
+    toolCalls: stalled ? Object.fromEntries(calls.map(([id, call]) => [id, stoppedCall(call)])) : toolCalls,
     error: revived,
   };
 }

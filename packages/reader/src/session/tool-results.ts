@@ -46,6 +46,24 @@ export function toolCallsOf(
   return calls;
 }
 
+/**
+ * A call as a stop leaves it: one running ends in `error` saying it was aborted, one still streaming
+ * its input in `error` without a result (it never ran); the others as they were.
+ */
+export function stoppedCall(call: ToolCallState): ToolCallState {
+  if (call.status === 'running') return { status: 'error', result: ABORTED_RESULT };
+  return call.status === 'input-streaming' ? { status: 'error' } : call;
+}
+
+/**
+ * A call as a new message from the user leaves it: one awaiting approval is `denied`, one awaiting
+ * its result ends in `error` without one; the others as they were.
+ */
+export function passedOverCall(call: ToolCallState): ToolCallState {
+  if (call.status === 'awaiting-approval') return { status: 'denied', result: DENIED_RESULT };
+  return call.status === 'awaiting-result' ? { status: 'error', result: UNANSWERED_RESULT } : call;
+}
+
 /** True once the call has its final result (`done`, `error` or `denied`). */
 export function isSettled(call: ToolCallState): boolean {
   return call.status === 'done' || call.status === 'error' || call.status === 'denied';
