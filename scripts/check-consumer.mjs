@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { pnpmCommand } from './pnpm-command.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -180,17 +181,6 @@ function linkFromMonorepo(name, from, why) {
   symlinkSync(realpathSync(found), target, 'junction');
 }
 
-/**
- * pnpm may not be on PATH (the README commands fetch it through npx); the pnpm running this script
- * says where it is in `npm_execpath`.
- * @returns {[string, string[]]}
- */
-function pnpm() {
-  const execPath = process.env['npm_execpath'];
-  if (!execPath || !/pnpm/.test(execPath)) return ['pnpm', []];
-  return execPath.endsWith('js') ? [process.execPath, [execPath]] : [execPath, []];
-}
-
 /** @type {Packed[]} */
 const packed = [];
 
@@ -201,13 +191,15 @@ async function main() {
 
   await check('pack', () => {
     mkdirSync(packs);
-    const [program, args] = pnpm();
-    run(
-      'pnpm pack',
-      program,
-      [...args, '-r', '--filter', './packages/*', 'pack', '--pack-destination', packs],
-      { cwd: root, shell: process.platform === 'win32' },
-    );
+    const [program, ...args] = pnpmCommand([
+      '-r',
+      '--filter',
+      './packages/*',
+      'pack',
+      '--pack-destination',
+      packs,
+    ]);
+    run('pnpm pack', program, args, { cwd: root, shell: process.platform === 'win32' });
     for (const dir of packageDirs) {
       const { name, version } = readJSON(join(root, 'packages', dir, 'package.json'));
       const tarball = join(packs, `${name.replace('@', '').replace('/', '-')}-${version}.tgz`);

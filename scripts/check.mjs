@@ -4,6 +4,7 @@
 // Stops at the first failing step; ends with one plain summary line of the test counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { pnpmCommand } from './pnpm-command.mjs';
 
 const report = 'node_modules/.cache/vitest.json';
 /** @type {{ name: string, command: string[] }[]} */
@@ -24,20 +25,6 @@ const steps = [
   { name: 'e2e', command: ['playwright', 'test', '-c', 'e2e/playwright.config.ts'] },
 ];
 
-/**
- * pnpm may not be on PATH (the README commands fetch it through npx); the pnpm running this script
- * says where it is in `npm_execpath`, so nested pnpm calls reuse it.
- * @param {string[]} command
- * @returns {string[]}
- */
-function resolvePnpm(command) {
-  const execPath = process.env['npm_execpath'];
-  if (command[0] !== 'pnpm' || !execPath || !/pnpm/.test(execPath)) return command;
-  return execPath.endsWith('js')
-    ? [process.execPath, execPath, ...command.slice(1)]
-    : [execPath, ...command.slice(1)];
-}
-
 rmSync(report, { force: true });
 /** @type {string[]} */
 const timings = [];
@@ -46,7 +33,7 @@ let failed;
 for (const { name, command } of steps) {
   console.log(`\n━━ ${name}: ${command.join(' ')}`);
   const started = Date.now();
-  const [program = '', ...args] = resolvePnpm(command);
+  const [program = '', ...args] = command[0] === 'pnpm' ? pnpmCommand(command.slice(1)) : command;
   const result = spawnSync(program, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
   if (result.status !== 0) {
