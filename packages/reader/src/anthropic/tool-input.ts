@@ -33,7 +33,7 @@ export function keepInput(progress: BlockProgress, input: LiveInput): void {
 }
 
 /** How many characters of JSON must arrive per entry a reading copies before the next reading. */
-const CHARACTERS_PER_COPIED_ENTRY = 1 / 32;
+const CHARACTERS_PER_COPIED_ENTRY = 0.031_25; // 1 / 32, a literal: bundlers keep a computed constant
 
 /**
  * The input's reading after `length` more characters arrived, or `undefined` to keep the last one.

@@ -1,5 +1,5 @@
 /** Most bytes of an error body kept: Anthropic's errors are a few hundred bytes, proxies' pages a few KB. */
-export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+export const MAX_ERROR_BODY_BYTES = 65_536; // 64 KiB, a literal: bundlers keep a computed constant
 
 /**
  * The text of a response that is not the stream asked for, read without waiting on it forever:
