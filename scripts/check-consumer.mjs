@@ -357,7 +357,7 @@ async function main() {
     // entries may need @types/node.
     {
       name: 'web',
-      files: ['src/browser.tsx', 'src/mocks-node.ts'],
+      files: ['src/browser.tsx', 'src/mocks-node.ts', 'src/server-render.tsx'],
       lib: ['ES2022', 'DOM', 'DOM.Iterable'],
       types: [],
       jsx: 'react-jsx',
@@ -450,7 +450,7 @@ async function main() {
     return run('the bundle in Chromium', process.execPath, args, { cwd: root, timeout: 60_000 }).trim();
   });
 
-  for (const entry of ['node.js', 'mocks-node.js']) {
+  for (const entry of ['node.js', 'mocks-node.js', 'server-render.js']) {
     await check(`run (node out/${entry})`, () => {
       // No NODE_OPTIONS: no loader, no --conditions, only what `exports` says.
       const env = { ...process.env, NODE_OPTIONS: '' };

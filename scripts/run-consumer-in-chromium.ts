@@ -61,12 +61,22 @@ try {
     if (!shown?.includes(text)) throw new Error(`<ChatStream> does not show "${text}"`);
   }
 
+  // @chatstream/ui/attachments: a file picked in its composer goes into the next message.
+  await chat.locator('input[type="file"]').setInputFiles({
+    name: 'notes.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Notes'),
+  });
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await chat.getByRole('article', { name: 'You' }).last().getByText('notes.md').waitFor();
+  await chat.getByRole('button', { name: 'Regenerate' }).waitFor();
+
   // The parts on useStreamingChat, and useStreamingQuery.
   await page.getByRole('button', { name: 'Send', exact: true }).last().click();
   await page.getByRole('article', { name: 'Claude' }).last().getByText('recent reports').first().waitFor();
   await page.locator('p[aria-busy="false"]', { hasText: 'recent reports' }).waitFor();
   if (errors.length > 0) throw new Error(`the page logged:\n${errors.join('\n')}`);
-  console.log('ChatStream, the parts and useStreamingQuery answered in Chromium');
+  console.log('ChatStream with attachments, the parts and useStreamingQuery answered in Chromium');
 } finally {
   await browser.close();
   server.close();

@@ -1,3 +1,5 @@
+import { checkAttachments } from './check-attachments.ts';
+
 type Block = Record<string, unknown>;
 
 /** A message as the check reads it: a role and string or block content. */
@@ -12,7 +14,9 @@ interface MessageParam {
  * wrong after stops, failures and tool calls: roles, non-empty content (the final assistant
  * message excepted), text blocks with more than whitespace, no trailing whitespace on a final
  * assistant message (a prefill), every `tool_use` answered by a `tool_result` in the next message
- * and every `tool_result` answering a `tool_use` of the previous one, ahead of any other block.
+ * and every `tool_result` answering a `tool_use` of the previous one, ahead of any other block;
+ * image and document blocks (also inside a `tool_result`) with a source the API takes (see
+ * {@link checkAttachments}).
  *
  * The fake Anthropic server applies it to every request, as the MSW chat handlers do to bodies
  * with `messages` (Anthropic protocol), so a client that builds an invalid conversation fails in
@@ -50,6 +54,8 @@ function checkMessage(messages: MessageParam[], index: number, message: MessageP
     if (block['type'] === 'text' && (typeof block['text'] !== 'string' || block['text'].trim() === '')) {
       return `${at}.content.${position}.text: text content blocks must contain non-whitespace text`;
     }
+    const attachment = checkAttachments(block, `${at}.content.${position}`);
+    if (attachment !== undefined) return attachment;
   }
   const last = blocks.at(-1);
   if (final && role === 'assistant' && last?.['type'] === 'text' && /\s$/u.test(String(last['text']))) {

@@ -1,3 +1,4 @@
+import { attachmentsScenario } from './attachments-scenario.ts';
 import { type ScenarioName, scenarios } from './catalogue.ts';
 import { checkScenario } from './check-serve-options.ts';
 import type { MockScenario } from './scenario-types.ts';
@@ -9,7 +10,11 @@ export interface ScenarioPickerOptions {
   scenario?: MockScenario | ScenarioName;
   /** The scenarios a request may pick by name (default: the whole catalogue). */
   scenarios?: Readonly<Record<string, MockScenario>>;
-  /** Let the last user message pick the scenario (`[scenario:name]`, or just the name). Default true. */
+  /**
+   * Let the last user message pick the scenario (`[scenario:name]`, or just the name), and answer
+   * one with images or documents with `attachmentsScenario` unless `scenario` or `use()` chose the
+   * scenario. Default true.
+   */
   selectFromRequest?: boolean;
 }
 
@@ -24,15 +29,22 @@ export interface ScenarioPicker {
 export function createScenarioPicker(options: ScenarioPickerOptions): ScenarioPicker {
   const catalogue = options.scenarios ?? scenarios;
   const initial = toScenario(options.scenario ?? 'basic');
+  const initiallyChosen = options.scenario !== undefined;
   let current = initial;
+  // A scenario the test set on purpose beats the attachments answer; the default does not.
+  let chosen = initiallyChosen;
   return {
-    pick: (body) =>
-      (options.selectFromRequest === false ? undefined : selectScenario(body, catalogue)) ?? current,
+    pick(body) {
+      if (options.selectFromRequest === false) return current;
+      return selectScenario(body, catalogue) ?? (chosen ? undefined : attachmentsScenario(body)) ?? current;
+    },
     use(scenario) {
       current = toScenario(scenario);
+      chosen = true;
     },
     reset() {
       current = initial;
+      chosen = initiallyChosen;
     },
   };
 }

@@ -24,12 +24,7 @@ export function selectScenario(
 
 /** The text of the last user message: a string, or its text blocks joined. */
 export function lastUserText(body: unknown): string | undefined {
-  const messages = (body as { messages?: unknown } | null)?.messages;
-  if (!Array.isArray(messages)) return undefined;
-  const last = messages.findLast(
-    (message: unknown) => (message as { role?: unknown } | null)?.role === 'user',
-  ) as { content?: unknown } | undefined;
-  const content = last?.content;
+  const content = lastUserContent(body);
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return undefined;
   return content
@@ -39,4 +34,14 @@ export function lastUserText(body: unknown): string | undefined {
       return typeof text === 'string' ? text : '';
     })
     .join('\n');
+}
+
+/** The `content` of the last user message in a Messages request body, as sent. */
+export function lastUserContent(body: unknown): unknown {
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages)) return undefined;
+  const last = messages.findLast(
+    (message: unknown) => (message as { role?: unknown } | null)?.role === 'user',
+  ) as { content?: unknown } | undefined;
+  return last?.content;
 }

@@ -46,7 +46,8 @@ export type ChatStreamErrorKind =
   | 'protocol'
   | 'buffer-limit'
   | 'abort'
-  | 'session';
+  | 'session'
+  | 'attachment';
 
 /** Details of a non-2xx (or non-SSE) response. */
 export interface HTTPErrorDetails extends ChatStreamErrorOptions {

@@ -103,6 +103,23 @@ export { abortableSleep } from './fetch/abortable-sleep.ts';
 export { segmentText } from './text/segment-text.ts';
 export type { TextGranularity } from './text/segment-text.ts';
 
+// Attachments
+export type {
+  DocumentBlock,
+  DocumentSource,
+  ImageBlock,
+  ImageMediaType,
+  ImageSource,
+} from './attachments/attachment-blocks.ts';
+export { AttachmentError } from './attachments/attachment-error.ts';
+export type { AttachmentErrorDetails, AttachmentErrorReason } from './attachments/attachment-error.ts';
+export {
+  DOCUMENT_MAX_BYTES,
+  fileToContentBlock,
+  IMAGE_MAX_BYTES,
+} from './attachments/file-to-content-block.ts';
+export type { FileToContentBlockOptions } from './attachments/file-to-content-block.ts';
+
 // Conversation
 export { ChatSession, createChatSession } from './session/chat-session.ts';
 export { ChatSessionError } from './session/chat-session-error.ts';

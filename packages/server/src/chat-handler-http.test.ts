@@ -64,6 +64,9 @@ describe('createChatHandler: HTTP-level refusals', () => {
     expect(await errorOf(await handler(request(big)))).toMatchObject({
       status: 413,
       type: 'request_too_large',
+      message: expect.stringMatching(
+        /^The request body is larger than 100 bytes, this server's limit\..* raise the maxBodyBytes option of createChatHandler\.$/u,
+      ) as unknown,
     });
     const streamed = new Request('http://127.0.0.1/api/chat', {
       method: 'POST',

@@ -1,5 +1,6 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { createAnthropicSource } from './anthropic-source.ts';
+import { bodyTooLargeResponse } from './body-too-large.ts';
 import { checkHandlerOptions } from './check-handler-options.ts';
 import type { ChatHandlerOptions, RelayRequestBody } from './chat-handler-options.ts';
 import { errorResponse, jsonErrorResponse } from './error-response.ts';
@@ -88,13 +89,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       return errorResponse(400, 'invalid_request_error', 'content-type: must be application/json.');
     }
     const read = await readBody(request, maxBodyBytes);
-    if (!read.ok) {
-      return errorResponse(
-        413,
-        'request_too_large',
-        `The request body is larger than ${maxBodyBytes} bytes.`,
-      );
-    }
+    if (!read.ok) return bodyTooLargeResponse(maxBodyBytes);
     let parsed: unknown;
     try {
       parsed = JSON.parse(read.text);

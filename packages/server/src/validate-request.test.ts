@@ -40,6 +40,37 @@ describe('validateChatRequest', () => {
     expect(validateChatRequest({ model: 'm', messages }, {}).ok).toBe(true);
   });
 
+  it('passes image and document blocks through untouched, in messages and in tool results', () => {
+    const png = { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' };
+    const messages = [
+      {
+        role: 'user',
+        content: [
+          { type: 'image', source: png },
+          { type: 'image', source: { type: 'url', url: 'https://example.com/cat.jpg' } },
+          {
+            type: 'document',
+            source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' },
+            title: 'report.pdf',
+            context: 'Q3',
+            citations: { enabled: true },
+          },
+          { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'Hi' }, title: 'a.md' },
+          { type: 'document', source: { type: 'file', file_id: 'file_01' } },
+        ],
+      },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'shot', input: {} }] },
+      {
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: 't', content: [{ type: 'image', source: png }] }],
+      },
+    ];
+    const copy = structuredClone(messages);
+    const result = validateChatRequest({ model: 'm', messages }, {});
+    expect(result.ok && result.body.messages).toBe(messages);
+    expect(messages).toEqual(copy);
+  });
+
   it.each([
     [null, 'JSON object'],
     [[], 'JSON object'],

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { ChatInput } from '@chatstream/reader';
 import { Announcer, type AnnouncerProps } from './announcer.tsx';
 import { Composer, type ComposerProps } from './composer.tsx';
 import { EmptyState, type EmptyStateProps } from './empty-state.tsx';
@@ -17,7 +18,8 @@ export interface ChatStreamComponents {
   MessageList: ComponentType<MessageListProps>;
   Message: ComponentType<MessageProps>;
   MessageContent: ComponentType<MessageContentProps>;
-  Composer: ComponentType<ComposerProps>;
+  /** Handed `onSend` that takes content blocks as well as text, so `AttachmentComposer` fits. */
+  Composer: ComponentType<Omit<ComposerProps, 'onSend'> & { onSend: (input: ChatInput) => unknown }>;
   StopButton: ComponentType<StopButtonProps>;
   RegenerateButton: ComponentType<RegenerateButtonProps>;
   ErrorNotice: ComponentType<ErrorNoticeProps>;

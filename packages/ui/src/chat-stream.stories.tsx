@@ -1,6 +1,8 @@
 import { faultScenarios, scenarios } from '@chatstream/mocks';
 import { expect, waitFor, within } from 'storybook/test';
 import preview from '../../../.storybook/preview.tsx';
+import { createChatHandlers } from '@chatstream/mocks/msw';
+import { AttachmentComposer, attachmentRenderers } from './attachments/index.ts';
 import { ChatStream } from './chat-stream.tsx';
 import { markdownRenderText } from './markdown/index.ts';
 import {
@@ -11,7 +13,15 @@ import {
   weatherAnswerText,
   weatherResult,
 } from './stories/fixtures.ts';
-import { sendPrompt, serveChat, streamTimeout, underTest, waitUntilSettled } from './stories/live.ts';
+import {
+  liveTiming,
+  sendPrompt,
+  serveChat,
+  streamTimeout,
+  underTest,
+  waitUntilSettled,
+} from './stories/live.ts';
+import { scenePngFile } from './stories/scene-png.ts';
 
 const weatherInput = {
   type: 'object',
@@ -86,6 +96,36 @@ export const Streaming = meta.story({
     await expect(canvas.getByRole('button', { name: 'Regenerate' })).toBeVisible();
     await expect(canvas.getByRole('progressbar', { name: 'Output tokens used of max_tokens' })).toBeVisible();
     await expect(box).toHaveFocus();
+  },
+});
+
+/**
+ * With `@chatstream/ui/attachments`: the image picked goes up with the question and shows in the
+ * user's message; the mock API answers by describing what it received.
+ */
+export const WithAttachments = meta.story({
+  args: { components: { Composer: AttachmentComposer }, renderers: attachmentRenderers },
+  beforeEach: async ({ msw }) => {
+    msw.use(...createChatHandlers({ timing: liveTiming() }).handlers);
+  },
+  play: async (context) => {
+    const { canvas, canvasElement, userEvent } = context;
+    const picker = canvasElement.querySelector<HTMLInputElement>('input[type="file"]')!;
+    await userEvent.upload(picker, [scenePngFile(640, 400)]);
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-slot="attachment"]')).toHaveAttribute('data-state', 'ready'),
+    );
+    await sendPrompt(context, 'What is in this picture?');
+    const question = canvas.getByRole('article', { name: 'You' });
+    await expect(await within(question).findByRole('img', { name: 'PNG image' })).toBeVisible();
+    await expect(
+      await canvas.findByText(
+        /I received 1 attachment: a PNG image, 640 × 400 px/,
+        {},
+        { timeout: streamTimeout },
+      ),
+    ).toBeVisible();
+    await waitUntilSettled(context);
   },
 });
 

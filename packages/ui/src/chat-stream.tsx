@@ -7,7 +7,7 @@ import {
   type RefAttributes,
 } from 'react';
 import { type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
-import type { ChatMessage, ToolCallState } from '@chatstream/reader';
+import type { ChatInput, ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
@@ -149,7 +149,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       },
       [addToolResult],
     );
-    const onSend = useCallback((text: string) => send(text), [send]);
+    const onSend = useCallback((input: ChatInput) => send(input), [send]);
 
     const busy = status === 'submitted' || status === 'streaming';
     const last = messages.at(-1);

@@ -3,6 +3,7 @@ import {
   type FormHTMLAttributes,
   forwardRef,
   type KeyboardEvent,
+  type ReactNode,
   useLayoutEffect,
   useRef,
   useState,
@@ -30,6 +31,13 @@ export interface ComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
   defaultValue?: string | undefined;
   /** Replaces the stop button. */
   stopButton?: ComponentType<StopButtonProps> | undefined;
+  /**
+   * Whether there is something to send. Default: text that is not blank; a composer with attachments
+   * says `true` when files are attached (the text may be empty) and `false` while they are being read.
+   */
+  sendable?: boolean | undefined;
+  /** Drawn in the form before the text box: attachment previews, an attach button. */
+  children?: ReactNode;
 }
 
 /**
@@ -55,6 +63,8 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     label = 'Message',
     defaultValue = '',
     stopButton: Stop = StopButton,
+    sendable,
+    children,
     ...rest
   },
   ref,
@@ -70,9 +80,11 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     element.style.height = `${element.scrollHeight}px`;
   }, [value]);
 
+  const canSend = sendable ?? !!value.trim();
+
   const send = (): void => {
     const text = value.trim();
-    if (!text || busy || disabled) return;
+    if (!canSend || busy || disabled) return;
     setValue('');
     void Promise.resolve(onSend(text)).catch(() => undefined);
     input.current?.focus();
@@ -110,6 +122,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
       }}
       {...rest}
     >
+      {children}
       <textarea
         ref={input}
         data-slot="composer-input"
@@ -126,7 +139,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
       {busy && onStop ? (
         <Stop onClick={stop} disabled={disabled} />
       ) : (
-        <button type="submit" data-slot="send-button" disabled={disabled || busy || !value.trim()}>
+        <button type="submit" data-slot="send-button" disabled={disabled || busy || !canSend}>
           <Icon name="send" />
           <span data-slot="button-label">Send</span>
         </button>

@@ -12,8 +12,11 @@ const PATHS = {
 /** Name of an icon drawn by {@link Icon}. */
 export type IconName = keyof typeof PATHS;
 
-/** A decorative inline SVG icon (hidden from assistive technology: the button around it has the name). */
-export function Icon({ name }: { name: IconName }): ReactNode {
+/**
+ * A decorative inline SVG icon (hidden from assistive technology: the button around it has the name):
+ * one of {@link IconName}, or the path data `d` of another on the same grid.
+ */
+export function Icon(props: { name: IconName } | { d: string }): ReactNode {
   return (
     <svg
       data-slot="icon"
@@ -26,7 +29,7 @@ export function Icon({ name }: { name: IconName }): ReactNode {
       strokeLinecap="round"
       strokeLinejoin="round"
     >
-      <path d={PATHS[name]} />
+      <path d={'d' in props ? props.d : PATHS[props.name]} />
     </svg>
   );
 }

@@ -70,3 +70,5 @@ export type {
 
 // Utilities
 export { cx } from './cx.ts';
+export { Icon } from './icons.tsx';
+export type { IconName } from './icons.tsx';

@@ -19,6 +19,7 @@ import {
   describeError,
   type ErrorDescription,
 } from '@chatstream/ui';
+import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { markdownRenderText } from '@chatstream/ui/markdown';
 // oxlint-disable-next-line import/no-unassigned-import -- the parts' stylesheet, as the ui README says
 import '@chatstream/ui/styles.css';
@@ -74,6 +75,8 @@ if (root) {
         <ChatStream
           api="/api/chat"
           renderText={markdownRenderText}
+          renderers={attachmentRenderers}
+          components={{ Composer: AttachmentComposer }}
           suggestions={[`${message.content.length} blocks, ${handlerCount} handlers`]}
           showStats
         />

@@ -1,5 +1,6 @@
 import type { ChatWorker } from '@chatstream/mocks/browser';
 import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
+import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
@@ -26,7 +27,11 @@ export interface ChatViewProps {
   mocks: ChatWorker | undefined;
 }
 
-const COMPONENTS: Partial<ChatStreamComponents> = { Message: EditableMessage, EmptyState: DemoEmptyState };
+const COMPONENTS: Partial<ChatStreamComponents> = {
+  Message: EditableMessage,
+  EmptyState: DemoEmptyState,
+  Composer: AttachmentComposer,
+};
 
 /**
  * The main screen: the scenario picker, one `<ChatStream>` (stop, regenerate, edit, tools, retry)
@@ -84,6 +89,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
             chat={session}
             className="demo-chat"
             components={COMPONENTS}
+            renderers={attachmentRenderers}
             renderText={renderTextFor(display)}
             suggestions={demoSuggestions}
             showStats={showStats}

@@ -1,4 +1,4 @@
-import type { ChatSession } from '@chatstream/reader';
+import type { ChatInput, ChatSession, UserContentBlock } from '@chatstream/reader';
 import { Message, type MessageProps } from '@chatstream/ui';
 import {
   createContext,
@@ -18,6 +18,13 @@ function textOf(session: ChatSession, id: string): string {
   return (message?.content ?? [])
     .map((block) => (block.type === 'text' && typeof block['text'] === 'string' ? block['text'] : ''))
     .join('');
+}
+
+/** The message with its text replaced: attachments (images, documents) stay, ahead of the new text. */
+function edited(session: ChatSession, id: string, text: string): ChatInput {
+  const message = session.getSnapshot().messages.find((item) => item.id === id);
+  const kept = (message?.content ?? []).filter((block) => block.type !== 'text') as UserContentBlock[];
+  return kept.length ? [...kept, ...(text ? [{ type: 'text' as const, text }] : [])] : text;
 }
 
 function useIdle(session: ChatSession | undefined): boolean {
@@ -90,7 +97,7 @@ export function EditableMessage(props: MessageProps): ReactNode {
           onCancel={() => setEditing(false)}
           onSave={(text) => {
             setEditing(false);
-            void session.edit(id, text).catch(() => undefined);
+            void session.edit(id, edited(session, id, text)).catch(() => undefined);
           }}
         />
       ) : (

@@ -20,9 +20,15 @@ function isTextBlock(block: unknown): block is WireTextBlock {
   return candidate?.type === 'text' && typeof candidate.text === 'string';
 }
 
+function isAttachment(block: unknown): boolean {
+  const type = (block as { type?: unknown } | null)?.type;
+  return type === 'image' || type === 'document';
+}
+
 /**
  * Tags the request's last message with `[scenario:name]` when it is the user's text, so the mock
- * backend (MSW, or the fake Anthropic server behind the relay) streams that scenario. Only the wire
+ * backend (MSW, or the fake Anthropic server behind the relay) streams that scenario; in `auto`, a
+ * message with images or documents stays untagged so the mocks describe them. Only the wire
  * copy changes: the transcript stays clean. Tool results and continuations go untagged, so a tool
  * loop gets a plain follow-up instead of the same tool call again.
  */
@@ -37,6 +43,8 @@ export function tagWithScenario(body: string, choice: ScenarioChoice): string {
   const last = parsed.messages?.at(-1);
   if (last?.role !== 'user') return body;
   const blocks = typeof last.content === 'string' ? undefined : (last.content as unknown[]);
+  // The mocks answer images and documents by describing them, unless a scenario was picked.
+  if (choice === 'auto' && blocks?.some(isAttachment)) return body;
   const texts = blocks?.filter(isTextBlock);
   const text = typeof last.content === 'string' ? last.content : texts?.map((block) => block.text).join('\n');
   if (!text || hasScenarioKeyword(text)) return body;

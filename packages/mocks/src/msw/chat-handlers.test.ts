@@ -4,6 +4,7 @@ import { contentScenarios } from '../catalogue-content.ts';
 import { faultScenarios } from '../catalogue-faults.ts';
 import { setupChatServer } from '../node.ts';
 import { createChatHandlers } from './chat-handlers.ts';
+import { png } from '../test/image-headers.ts';
 import { jsonClone, readSSE } from '../test/sse-events.ts';
 
 const chat = setupChatServer({
@@ -142,6 +143,74 @@ describe('createChatHandlers: conversations the API would refuse', () => {
     const text = createChatHandlers({ timing: 'instant', protocol: 'text' });
     chat.server.use(...text.handlers);
     expect((await send({ messages: [{ role: 'system', content: 'Be brief' }] })).status).toBe(200);
+  });
+});
+
+const answerOf = async (response: Response): Promise<string> => {
+  const events = (await eventsOf(response)) as { delta?: { text?: string } }[];
+  return events.map((event) => event.delta?.text ?? '').join('');
+};
+
+describe('createChatHandlers: attachments', () => {
+  const photo = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png(640, 480) } };
+  const report = {
+    type: 'document',
+    source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjcK' },
+    title: 'report.pdf',
+  };
+  const withAttachments = (text?: string) => ({
+    messages: [
+      { role: 'user', content: [photo, report, ...(text === undefined ? [] : [{ type: 'text', text }])] },
+    ],
+  });
+
+  it('streams a text answer that lists the attachments, with or without text beside them', async () => {
+    const expected =
+      'I received 2 attachments: a PNG image, 640 × 480 px (45 bytes), and a PDF document "report.pdf" (9 bytes).';
+    expect(await answerOf(await send(withAttachments('What is in these?')))).toBe(expected);
+    expect(await answerOf(await send(withAttachments()))).toBe(expected);
+    expect(chat.requests.map((request) => request.scenario)).toEqual(['attachments', 'attachments']);
+  });
+
+  it('lets a [scenario:name] tag or a scenario set with use() win over the attachments answer', async () => {
+    expect(await eventsOf(await send(withAttachments('Describe [scenario:refusal]')))).toEqual(
+      contentScenarios.refusal.events,
+    );
+    chat.use('thinking');
+    expect(await eventsOf(await send(withAttachments()))).toEqual(contentScenarios.thinking.events);
+    chat.reset();
+    const configured = createChatHandlers({ timing: 'instant', scenario: 'toolUse' });
+    chat.server.use(...configured.handlers);
+    expect(await eventsOf(await send(withAttachments()))).toEqual(contentScenarios.toolUse.events);
+  });
+
+  it("serves it with the handlers' serving options, here the plain-text protocol", async () => {
+    const text = createChatHandlers({ timing: 'instant', protocol: 'text', path: '/api/text' });
+    chat.server.use(...text.handlers);
+    const response = await fetch('http://localhost/api/text', {
+      method: 'POST',
+      body: JSON.stringify(withAttachments()),
+    });
+    if (!response.body) throw new Error('no body');
+    const data = (await readSSE(response.body)).map((message) => message.data);
+    expect(data.slice(0, -1).join('')).toMatch(/^I received 2 attachments: a PNG image, 640 × 480 px/u);
+  });
+
+  it('refuses a malformed attachment with 400 invalid_request_error naming the path', async () => {
+    const response = await send({
+      messages: [
+        { role: 'user', content: [{ ...photo, source: { ...photo.source, media_type: 'image/heic' } }] },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      type: 'error',
+      error: {
+        type: 'invalid_request_error',
+        message:
+          "messages.0.content.0.image.source.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'",
+      },
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentScenarios } from '../catalogue-content.ts';
+import { jpeg } from '../test/image-headers.ts';
 import { readSSE } from '../test/sse-events.ts';
 import { createFakeAnthropicServer, type FakeAnthropicServer } from './fake-anthropic-server.ts';
 
@@ -131,6 +132,20 @@ describe('createFakeAnthropicServer', () => {
         ],
       },
     ],
+    [
+      'a PDF sent as an image',
+      {
+        ...validBody,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'image', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBE' } },
+            ],
+          },
+        ],
+      },
+    ],
     ['not streaming', { ...validBody, stream: false }],
   ])('refuses a body with %s (400 invalid_request_error)', async (_case, body) => {
     const server = await start();
@@ -159,6 +174,46 @@ describe('createFakeAnthropicServer', () => {
     server.reset();
     expect(server.requests).toEqual([]);
     expect(await pick('Hello')).toBe('basic');
+  });
+
+  it('answers a message with attachments by listing them, naming the path of a bad one', async () => {
+    const server = await start();
+    const photo = {
+      type: 'image',
+      source: { type: 'base64', media_type: 'image/jpeg', data: jpeg(1024, 768) },
+    };
+    const notes = {
+      type: 'document',
+      source: { type: 'text', media_type: 'text/plain', data: 'Buy milk' },
+      title: 'notes.md',
+    };
+    const response = await post(server, {
+      ...validBody,
+      messages: [{ role: 'user', content: [photo, notes] }],
+    });
+    if (!response.body) throw new Error('no body');
+    const text = (await readSSE(response.body))
+      .map((message) => (JSON.parse(message.data) as { delta?: { text?: string } }).delta?.text ?? '')
+      .join('');
+    expect(text).toBe(
+      'I received 2 attachments: a JPEG image, 1024 × 768 px (149 bytes), and a text document "notes.md" (8 characters).',
+    );
+    const refusal = await post(server, {
+      ...validBody,
+      messages: [
+        { role: 'user', content: [photo, { ...notes, source: { ...notes.source, media_type: 'text/csv' } }] },
+      ],
+    });
+    expect(await refusal.json()).toMatchObject({
+      error: {
+        type: 'invalid_request_error',
+        message: "messages.0.content.1.document.source.text.media_type: Input should be 'text/plain'",
+      },
+    });
+    expect(server.requests.map((request) => [request.scenario, request.status])).toEqual([
+      ['attachments', 200],
+      ['', 400],
+    ]);
   });
 
   it('records a client that disconnects mid-stream', async () => {

@@ -1,3 +1,4 @@
+import type { DocumentBlock, ImageBlock } from '../attachments/attachment-blocks.ts';
 import type { ChatStreamError } from '../errors.ts';
 import type { StreamStats } from '../stream/stream-stats.ts';
 import type { BlockProgress, ContentBlock, Message, OtherBlock, StopReason, TextBlock } from '../types.ts';
@@ -6,13 +7,13 @@ import type { BlockProgress, ContentBlock, Message, OtherBlock, StopReason, Text
 export interface ToolResultBlock {
   type: 'tool_result';
   tool_use_id: string;
-  content: string | ContentBlock[];
+  content: string | (TextBlock | ImageBlock | DocumentBlock | ContentBlock)[];
   is_error?: boolean;
   [key: string]: unknown;
 }
 
-/** A block a user message may hold: text, a tool result, or any other API block (images, documents, …). */
-export type UserContentBlock = TextBlock | ToolResultBlock | OtherBlock;
+/** A block a user message may hold: text, an image, a document, a tool result, or any other API block. */
+export type UserContentBlock = TextBlock | ImageBlock | DocumentBlock | ToolResultBlock | OtherBlock;
 
 /** What `send` and `edit` take: text, or content blocks. */
 export type ChatInput = string | UserContentBlock[];

@@ -1,6 +1,17 @@
 /**
+ * Strings inside JSON longer than this are cut (a base64 image must not put megabytes in the DOM)
+ * to their first `KEPT` characters; a long tool argument a person would read stays whole.
+ */
+const MAX_JSON_STRING = 10_000;
+const KEPT = 1000;
+
+/**
  * A tool input or result as readable text: strings as they are, text content blocks joined, and
- * anything else as indented JSON.
+ * anything else as indented JSON, where a string of over 10,000 characters shows its first 1,000 and
+ * how many were left out.
+ *
+ * @example
+ * formatValue({ data: 'A'.repeat(50_000) }); // '{\n  "data": "AAA…AAA… (+49000 characters)"\n}'
  */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -9,7 +20,16 @@ export function formatValue(value: unknown): string {
   }
   if (value === undefined) return '';
   try {
-    return JSON.stringify(value, null, 2) ?? typeof value;
+    return (
+      JSON.stringify(
+        value,
+        (_key, item: unknown) =>
+          typeof item === 'string' && item.length > MAX_JSON_STRING
+            ? `${item.slice(0, KEPT)}… (+${item.length - KEPT} characters)`
+            : item,
+        2,
+      ) ?? typeof value
+    );
   } catch {
     return `[${typeof value}]`;
   }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentsScenario } from './attachments-scenario.ts';
+import { png } from './test/image-headers.ts';
+
+const pngBlock = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png(640, 480) } };
+const textDocument = {
+  type: 'document',
+  source: { type: 'text', media_type: 'text/plain', data: 'Buy milk' },
+  title: 'notes.md',
+};
+const body = (...messages: unknown[]) => ({ messages });
+
+describe('attachmentsScenario', () => {
+  it('streams one text block listing what the last user message carried', () => {
+    const answer = attachmentsScenario(
+      body({ role: 'user', content: [pngBlock, textDocument, { type: 'text', text: 'What is in these?' }] }),
+    );
+    expect(answer?.name).toBe('attachments');
+    expect(answer?.expectedText).toBe(
+      'I received 2 attachments: a PNG image, 640 × 480 px (45 bytes), and a text document "notes.md" (8 characters).',
+    );
+    expect(answer?.expectedMessage).toMatchObject({ stop_reason: 'end_turn', content: [{ type: 'text' }] });
+    expect(answer?.events.filter((event) => event.type === 'content_block_delta').length).toBeGreaterThan(1);
+  });
+
+  it('counts one attachment, and those inside tool results', () => {
+    expect(attachmentsScenario(body({ role: 'user', content: [pngBlock] }))?.expectedText).toBe(
+      'I received 1 attachment: a PNG image, 640 × 480 px (45 bytes).',
+    );
+    const screenshot = body(
+      { role: 'user', content: 'Take a screenshot' },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'screenshot', input: {} }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: [pngBlock] }] },
+    );
+    expect(attachmentsScenario(screenshot)?.expectedText).toBe(
+      'I received 1 attachment: a PNG image, 640 × 480 px (45 bytes).',
+    );
+  });
+
+  it('lists three with commas', () => {
+    expect(
+      attachmentsScenario(body({ role: 'user', content: [pngBlock, pngBlock, textDocument] }))?.expectedText,
+    ).toBe(
+      'I received 3 attachments: a PNG image, 640 × 480 px (45 bytes), a PNG image, 640 × 480 px (45 bytes), and a text document "notes.md" (8 characters).',
+    );
+  });
+
+  it('has nothing to say when the last user message holds no attachment', () => {
+    expect(attachmentsScenario(body({ role: 'user', content: 'Hi' }))).toBeUndefined();
+    expect(
+      attachmentsScenario(body({ role: 'user', content: [pngBlock] }, { role: 'user', content: 'And?' })),
+    ).toBeUndefined();
+    expect(
+      attachmentsScenario(
+        body({ role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'ok' }] }),
+      ),
+    ).toBeUndefined();
+    expect(attachmentsScenario('not json')).toBeUndefined();
+  });
+});

@@ -1,0 +1,42 @@
+import { scenario } from './builder.ts';
+import { describeAttachment } from './describe-attachment.ts';
+import type { MockScenario } from './scenario-types.ts';
+import { lastUserContent } from './select-scenario.ts';
+
+type Block = Record<string, unknown>;
+
+/**
+ * The answer to a request whose last user message holds image or document blocks (on their own or
+ * inside a `tool_result`): one text block, streamed word by word, that lists what arrived, so a
+ * test or the demo can see attachments went through. Named `'attachments'` (that is what the
+ * request log shows). Undefined when the message holds none.
+ *
+ * The MSW handlers and the fake API serve it when the message picks no scenario itself
+ * (`[scenario:name]`) and none was set with the `scenario` option or `use()`.
+ *
+ * @example
+ * attachmentsScenario({ messages: [{ role: 'user', content: [pngBlock, pdfBlock, { type: 'text', text: 'What is in these?' }] }] })?.expectedText;
+ * // 'I received 2 attachments: a PNG image, 640 × 480 px (12 KB), and a PDF document "report.pdf" (210 KB).'
+ */
+export function attachmentsScenario(body: unknown): MockScenario | undefined {
+  const attachments = attachmentsOf(lastUserContent(body));
+  if (attachments.length === 0) return undefined;
+  const described = attachments.map(describeAttachment);
+  const list =
+    described.length === 1 ? described[0] : `${described.slice(0, -1).join(', ')}, and ${described.at(-1)}`;
+  const count = attachments.length === 1 ? '1 attachment' : `${attachments.length} attachments`;
+  return scenario('attachments', { description: 'Lists the images and documents the request carried.' })
+    .text(`I received ${count}: ${list}.`)
+    .stop('end_turn');
+}
+
+/** Image and document blocks, in order, with those inside tool results in their place. */
+function attachmentsOf(content: unknown): Block[] {
+  if (!Array.isArray(content)) return [];
+  return (content as unknown[]).flatMap((block): Block[] => {
+    if (typeof block !== 'object' || block === null) return [];
+    const { type } = block as Block;
+    if (type === 'image' || type === 'document') return [block as Block];
+    return type === 'tool_result' ? attachmentsOf((block as Block)['content']) : [];
+  });
+}

@@ -1,0 +1,43 @@
+import { ChatStreamError } from '../errors.ts';
+
+/**
+ * Why a file cannot be attached: not a type the API reads, over the size limit, no longer readable,
+ * or one file more than a message may hold (`too-many`, from an attachments UI's own limit).
+ */
+export type AttachmentErrorReason = 'unsupported' | 'too-large' | 'unreadable' | 'too-many';
+
+/** What {@link AttachmentError} tells about the file. */
+export interface AttachmentErrorDetails {
+  reason: AttachmentErrorReason;
+  /** The file's name, when it has one. */
+  fileName: string | undefined;
+  /** The type the file claimed (`Blob.type`; empty when the browser did not know it). */
+  mediaType: string;
+  /** The file's size in bytes. */
+  size: number;
+  /** The limit it went over: bytes (`too-large`) or files (`too-many`). */
+  limit?: number | undefined;
+  cause?: unknown;
+}
+
+/**
+ * A file that cannot become an image or document block: not a type the API reads, larger than its
+ * limit, or not readable (moved or deleted since it was picked). Kind `'attachment'`.
+ */
+export class AttachmentError extends ChatStreamError {
+  override name = 'AttachmentError';
+  declare readonly reason: AttachmentErrorReason;
+  declare readonly fileName: string | undefined;
+  declare readonly mediaType: string;
+  declare readonly size: number;
+  declare readonly limit: number | undefined;
+
+  constructor(message: string, details: AttachmentErrorDetails) {
+    super('attachment', message, { cause: details.cause });
+    this.reason = details.reason;
+    this.fileName = details.fileName;
+    this.mediaType = details.mediaType;
+    this.size = details.size;
+    this.limit = details.limit;
+  }
+}

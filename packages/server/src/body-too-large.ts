@@ -1,0 +1,30 @@
+import { errorResponse } from './error-response.ts';
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+/**
+ * The 413 `request_too_large` answer to a body over `maxBodyBytes`. Its message states the limit in
+ * bytes (and KiB or MiB) and names the option that raises it: attachments travel as base64, a third
+ * larger than the files, so a few photos or a PDF reach the default 4 MiB sooner than one expects.
+ *
+ * @example
+ * bodyTooLargeResponse(4 * 1024 * 1024);
+ * // 413 {"type":"error","error":{"type":"request_too_large","message":"The request body is larger than
+ * //   4194304 bytes (4 MiB), this server's limit. …raise the maxBodyBytes option of createChatHandler."}}
+ */
+export function bodyTooLargeResponse(maxBodyBytes: number): Response {
+  return errorResponse(
+    413,
+    'request_too_large',
+    `The request body is larger than ${describeLimit(maxBodyBytes)}, this server's limit. ` +
+      'Attachments are sent as base64, a third larger than the files. ' +
+      'To accept larger requests, raise the maxBodyBytes option of createChatHandler.',
+  );
+}
+
+function describeLimit(bytes: number): string {
+  const unit = bytes >= MIB ? ([MIB, 'MiB'] as const) : bytes >= KIB ? ([KIB, 'KiB'] as const) : undefined;
+  if (unit === undefined) return `${bytes} bytes`;
+  return `${bytes} bytes (${Number((bytes / unit[0]).toFixed(1))} ${unit[1]})`;
+}

@@ -1,0 +1,178 @@
+import type { ChatInput } from '@chatstream/reader';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { expectNoAxeViolations } from '../test/axe.ts';
+import { installStyles } from '../test/styles.ts';
+import { AttachmentComposer, type AttachmentComposerProps } from './attachment-composer.tsx';
+
+installStyles();
+
+/** A real PNG of the given size, drawn by the browser. */
+async function png(width: number, height: number, name = 'picture.png'): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#c96442';
+  context.fillRect(0, 0, width, height);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new File([blob], name, { type: 'image/png' });
+}
+
+const text = (content: string, name: string, type = 'text/plain') => new File([content], name, { type });
+
+async function setup(props: Partial<AttachmentComposerProps> = {}) {
+  const onSend = vi.fn<(input: ChatInput) => void>();
+  const screen = await render(<AttachmentComposer onSend={onSend} {...props} />);
+  const box = screen.getByRole('textbox', { name: 'Message' });
+  const picker = screen.container.querySelector('input[type="file"]') as HTMLInputElement;
+  const list = () => screen.container.querySelector('[data-slot="attachment-list"]');
+  return { screen, box, picker, onSend, list };
+}
+
+function dataTransfer(...items: (File | [type: string, value: string])[]): DataTransfer {
+  const transfer = new DataTransfer();
+  for (const item of items) {
+    if (item instanceof File) transfer.items.add(item);
+    else transfer.setData(...item);
+  }
+  return transfer;
+}
+
+describe('AttachmentComposer', () => {
+  it('sends picked files as blocks ahead of the text, then empties the list', async () => {
+    const { screen, box, picker, onSend, list } = await setup();
+    await userEvent.upload(picker, [await png(4, 3), text('# Notes', 'notes.md', 'text/markdown')]);
+    await expect.element(screen.getByRole('listitem').first()).toHaveAttribute('data-state', 'ready');
+    await expect.element(screen.getByRole('listitem').last()).toHaveAttribute('data-state', 'ready');
+    await expect
+      .element(screen.container.querySelector<HTMLElement>('[data-slot="attachment-thumbnail"]'))
+      .toBeVisible();
+    await userEvent.fill(box, 'What are these?');
+    await userEvent.keyboard('{Enter}');
+    expect(onSend).toHaveBeenCalledOnce();
+    const [sent] = onSend.mock.calls[0]!;
+    expect(sent).toEqual([
+      { type: 'image', source: { type: 'base64', media_type: 'image/png', data: expect.any(String) } },
+      {
+        type: 'document',
+        source: { type: 'text', media_type: 'text/plain', data: '# Notes' },
+        title: 'notes.md',
+      },
+      { type: 'text', text: 'What are these?' },
+    ]);
+    expect(list()).toBeNull();
+    await expect.element(box).toHaveValue('');
+  });
+
+  it('sends files alone, and text alone as a string', async () => {
+    const { screen, box, picker, onSend } = await setup();
+    const send = screen.getByRole('button', { name: 'Send' });
+    await expect.element(send).toBeDisabled();
+    await userEvent.upload(picker, [text('a,b\n1,2', 'data.csv', 'text/csv')]);
+    await expect.element(send).toBeEnabled();
+    await userEvent.click(send);
+    expect(onSend).toHaveBeenLastCalledWith([
+      {
+        type: 'document',
+        source: { type: 'text', media_type: 'text/plain', data: 'a,b\n1,2' },
+        title: 'data.csv',
+      },
+    ]);
+    await userEvent.fill(box, 'just words');
+    await userEvent.keyboard('{Enter}');
+    expect(onSend).toHaveBeenLastCalledWith('just words');
+  });
+
+  it('says why a file cannot be sent, leaves it out, and removes it on request', async () => {
+    const { screen, box, picker, onSend, list } = await setup();
+    await userEvent.upload(picker, [new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])], 'letter.docx')]);
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent(
+        /^letter\.docx is not an image \(JPEG, PNG, GIF, WebP\), a PDF or text \(it is application\/vnd/,
+      );
+    await expect.element(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove letter.docx' }));
+    expect(list()).toBeNull();
+    await userEvent.fill(box, 'hello');
+    await userEvent.keyboard('{Enter}');
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('hello');
+  });
+
+  it('takes at most maxFiles files and says so for the rest', async () => {
+    const { screen, picker } = await setup({ maxFiles: 2 });
+    await userEvent.upload(picker, [text('1', 'one.txt'), text('2', 'two.txt'), text('3', 'three.txt')]);
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent('three.txt was not added: a message holds at most 2 files.');
+    expect(screen.getByRole('listitem').elements()).toHaveLength(3);
+  });
+
+  it('attaches pasted files, but not the picture that comes with copied text', async () => {
+    const { screen, box, list } = await setup();
+    await userEvent.click(box);
+    const picture = await png(2, 2, 'image.png');
+    box.element().dispatchEvent(
+      new ClipboardEvent('paste', {
+        clipboardData: dataTransfer(picture, ['text/plain', 'A1 B1']),
+        bubbles: true,
+      }),
+    );
+    expect(list()).toBeNull();
+    box
+      .element()
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: dataTransfer(picture), bubbles: true }));
+    await expect.element(screen.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
+  });
+
+  it('attaches dropped files and shows where they can be dropped', async () => {
+    const { screen, box } = await setup();
+    const form = screen.container.querySelector('form')!;
+    const transfer = dataTransfer(text('dropped', 'dropped.txt'));
+    box
+      .element()
+      .dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await expect.element(form).toHaveAttribute('data-dragging');
+    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    box.element().dispatchEvent(drop);
+    expect(drop.defaultPrevented).toBe(true);
+    await expect.element(screen.getByText('dropped.txt')).toBeVisible();
+    expect(form.hasAttribute('data-dragging')).toBe(false);
+  });
+
+  it('scales a large image down to the 1568-pixel edge the API keeps', async () => {
+    const { picker, onSend, screen } = await setup();
+    await userEvent.upload(picker, [await png(3000, 1500, 'wide.png')]);
+    await expect.element(screen.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const [[block]] = onSend.mock.calls[0] as unknown as [[{ source: { media_type: string; data: string } }]];
+    expect(block.source.media_type).toBe('image/webp');
+    const bitmap = await createImageBitmap(
+      new Blob([Uint8Array.from(atob(block.source.data), (char) => char.charCodeAt(0))]),
+    );
+    expect([bitmap.width, bitmap.height]).toEqual([1568, 784]);
+  });
+
+  it('waits for files still being read before sending', async () => {
+    const { screen, picker } = await setup();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = vi.spyOn(Blob.prototype, 'arrayBuffer').mockImplementation(function (this: Blob) {
+      // Read through a Response: the spied method would wait for itself.
+      return released.then(() => new Response(this).arrayBuffer());
+    });
+    onTestFinished(() => held.mockRestore());
+    await userEvent.upload(picker, [text('slow', 'slow.txt')]);
+    await expect.element(screen.getByRole('listitem')).toHaveAttribute('data-state', 'reading');
+    await expect.element(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    release();
+    await expect.element(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+  });
+
+  it('passes axe with ready and rejected files', async () => {
+    const { screen, picker } = await setup();
+    await userEvent.upload(picker, [await png(8, 8), new File([new Uint8Array([0, 1])], 'x.bin')]);
+    await expect.element(screen.getByRole('alert')).toBeVisible();
+    await expectNoAxeViolations(screen.container);
+  });
+});

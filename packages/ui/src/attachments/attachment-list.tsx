@@ -1,0 +1,67 @@
+import type { HTMLAttributes, ReactNode } from 'react';
+import { ATTACHMENT_ICONS } from './attachment-icons.ts';
+import type { Attachment } from './use-attachments.ts';
+import { Icon } from '@chatstream/ui';
+
+/** Props of {@link AttachmentList}. */
+export interface AttachmentListProps extends HTMLAttributes<HTMLUListElement> {
+  attachments: readonly Attachment[];
+  onRemove: (id: string) => void;
+}
+
+/**
+ * The files attached to the message being written: a thumbnail for an image, the name for the rest,
+ * each with a remove button; a file that cannot be sent says why (announced). `data-state` of each
+ * item is `reading`, `ready` or `error`.
+ *
+ * @example
+ * <AttachmentList attachments={attachments} onRemove={remove} />
+ */
+export function AttachmentList({ attachments, onRemove, ...rest }: AttachmentListProps): ReactNode {
+  return (
+    <ul data-slot="attachment-list" aria-label="Attachments" {...rest}>
+      {attachments.map((attachment) => (
+        <li
+          key={attachment.id}
+          data-slot="attachment"
+          data-state={attachment.status}
+          data-type={attachment.block?.type}
+          aria-busy={attachment.status === 'reading' || undefined}
+        >
+          <Preview attachment={attachment} />
+          <span data-slot="attachment-name">{attachment.name}</span>
+          {attachment.error ? (
+            <span data-slot="attachment-error" role="alert">
+              {attachment.error.message}
+            </span>
+          ) : null}
+          <button
+            type="button"
+            data-slot="attachment-remove"
+            aria-label={`Remove ${attachment.name}`}
+            onClick={() => onRemove(attachment.id)}
+          >
+            <Icon d={ATTACHMENT_ICONS.remove} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Preview({ attachment: { block } }: { attachment: Attachment }): ReactNode {
+  if (block?.type === 'image' && block.source.type === 'base64') {
+    return (
+      <img
+        data-slot="attachment-thumbnail"
+        alt=""
+        src={`data:${block.source.media_type};base64,${block.source.data}`}
+      />
+    );
+  }
+  return (
+    <span data-slot="attachment-icon">
+      <Icon d={ATTACHMENT_ICONS.document} />
+    </span>
+  );
+}

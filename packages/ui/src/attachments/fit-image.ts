@@ -1,0 +1,42 @@
+import { IMAGE_MAX_BYTES } from '@chatstream/reader';
+
+/** Longest edge the API keeps: it scales larger images down to this before the model sees them. */
+export const IMAGE_MAX_EDGE = 1568;
+
+/**
+ * `file` scaled down to at most {@link IMAGE_MAX_EDGE} pixels on its longest edge (the API would
+ * scale it anyway) and re-encoded, so a 12-megapixel phone photo goes up as a few hundred kilobytes
+ * instead of failing the API's 5 MiB limit. JPEG stays JPEG; PNG and WebP become WebP, which keeps
+ * transparency. Returned unchanged when it already fits, when it is a GIF (scaling would drop its
+ * animation) or anything but an image, or when the browser cannot decode or encode it (then
+ * `fileToContentBlock` judges the original).
+ *
+ * @example
+ * const block = await fileToContentBlock(await fitImage(file));
+ */
+export async function fitImage(file: File): Promise<File> {
+  if (!/^image\/(jpeg|png|webp)$/.test(file.type) || typeof OffscreenCanvas === 'undefined') return file;
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return file;
+  }
+  try {
+    const { width, height } = bitmap;
+    const scale = Math.min(1, IMAGE_MAX_EDGE / Math.max(width, height));
+    if (scale === 1 && file.size <= IMAGE_MAX_BYTES) return file;
+    const canvas = new OffscreenCanvas(
+      Math.max(1, Math.round(width * scale)),
+      Math.max(1, Math.round(height * scale)),
+    );
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const type = file.type === 'image/jpeg' ? 'image/jpeg' : 'image/webp';
+    const blob = await canvas.convertToBlob({ type, quality: 0.85 });
+    return blob.size < file.size || scale < 1 ? new File([blob], file.name, { type: blob.type }) : file;
+  } catch {
+    return file;
+  } finally {
+    bitmap.close();
+  }
+}

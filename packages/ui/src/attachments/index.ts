@@ -1,0 +1,13 @@
+'use client';
+export { AttachmentComposer } from './attachment-composer.tsx';
+export type { AttachmentComposerProps } from './attachment-composer.tsx';
+export { AttachmentList } from './attachment-list.tsx';
+export type { AttachmentListProps } from './attachment-list.tsx';
+export { attachmentRenderers } from './attachment-renderers.ts';
+export { DocumentBlock } from './document-block.tsx';
+export type { DocumentBlockProps } from './document-block.tsx';
+export { fitImage, IMAGE_MAX_EDGE } from './fit-image.ts';
+export { ImageBlock } from './image-block.tsx';
+export type { ImageBlockProps } from './image-block.tsx';
+export { useAttachments } from './use-attachments.ts';
+export type { Attachment, AttachmentOptions, AttachmentsState } from './use-attachments.ts';

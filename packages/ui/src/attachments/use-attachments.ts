@@ -1,0 +1,110 @@
+import { AttachmentError, type DocumentBlock, fileToContentBlock, type ImageBlock } from '@chatstream/reader';
+import { useCallback, useRef, useState } from 'react';
+import { fitImage } from './fit-image.ts';
+
+/** A file on its way into the next message. */
+export interface Attachment {
+  id: string;
+  /** The file's name. */
+  name: string;
+  /** `reading` while it is scaled and encoded, then `ready` (with `block`) or `error` (with `error`). */
+  status: 'reading' | 'ready' | 'error';
+  block?: ImageBlock | DocumentBlock | undefined;
+  error?: AttachmentError | undefined;
+}
+
+/** Options of {@link useAttachments}. */
+export interface AttachmentOptions {
+  /** The largest file accepted, in bytes (default: the API's limits, see `fileToContentBlock`). */
+  maxBytes?: number | undefined;
+  /** How many files one message may hold (default 20: above that the API takes smaller images). */
+  maxFiles?: number | undefined;
+  /** Lets answers cite attached documents. */
+  citations?: boolean | undefined;
+}
+
+/** What {@link useAttachments} returns. */
+export interface AttachmentsState {
+  attachments: readonly Attachment[];
+  /** Reads files in (images scaled to what the API keeps); each shows as `reading` at once. */
+  add: (files: Iterable<File>) => void;
+  remove: (id: string) => void;
+  /** The ready blocks, in the order the files were added, and empties the list (errors included). */
+  take: () => (ImageBlock | DocumentBlock)[];
+}
+
+let nextId = 0;
+
+/**
+ * The files attached to the message being written: each is scaled (images), checked and encoded
+ * into an API content block as it is added, and a file that cannot be sent stays in the list with
+ * its {@link AttachmentError} until it is removed or the message is sent.
+ *
+ * @example
+ * const { attachments, add, remove, take } = useAttachments({ maxFiles: 5 });
+ */
+export function useAttachments({
+  maxBytes,
+  maxFiles = 20,
+  citations,
+}: AttachmentOptions = {}): AttachmentsState {
+  const [attachments, setAttachments] = useState<readonly Attachment[]>([]);
+  // The latest list for `add` and `take`, which must not wait for a render to see it.
+  const current = useRef(attachments);
+  const update = useCallback((change: (list: readonly Attachment[]) => readonly Attachment[]) => {
+    current.current = change(current.current);
+    setAttachments(current.current);
+  }, []);
+
+  const add = useCallback(
+    (files: Iterable<File>) => {
+      let count = current.current.filter((attachment) => attachment.status !== 'error').length;
+      const added: Attachment[] = [];
+      for (const file of files) {
+        const id = `attachment-${(nextId += 1)}`;
+        if (count >= maxFiles) {
+          const error = new AttachmentError(
+            `${file.name} was not added: a message holds at most ${maxFiles} files.`,
+            {
+              reason: 'too-many',
+              fileName: file.name,
+              mediaType: file.type,
+              size: file.size,
+              limit: maxFiles,
+            },
+          );
+          added.push({ id, name: file.name, status: 'error', error });
+          continue;
+        }
+        count += 1;
+        added.push({ id, name: file.name, status: 'reading' });
+        void fitImage(file)
+          .then((fitted) => fileToContentBlock(fitted, { maxBytes, citations, title: file.name }))
+          .then(
+            (block): Partial<Attachment> => ({ status: 'ready', block }),
+            (error: unknown): Partial<Attachment> => ({ status: 'error', error: error as AttachmentError }),
+          )
+          .then((result) =>
+            update((list) =>
+              list.map((attachment) => (attachment.id === id ? { ...attachment, ...result } : attachment)),
+            ),
+          );
+      }
+      if (added.length) update((list) => [...list, ...added]);
+    },
+    [maxBytes, maxFiles, citations, update],
+  );
+
+  const remove = useCallback(
+    (id: string) => update((list) => list.filter((item) => item.id !== id)),
+    [update],
+  );
+
+  const take = useCallback(() => {
+    const blocks = current.current.flatMap((attachment) => (attachment.block ? [attachment.block] : []));
+    update(() => []);
+    return blocks;
+  }, [update]);
+
+  return { attachments, add, remove, take };
+}

@@ -1,0 +1,45 @@
+// A server render of the published ui in plain Node, as a Next.js or Remix page does before the
+// browser hydrates it: no window, no DOM, the markdown and attachments entries included. Checked
+// with the browser's types (no @types/node), as a component file in such an app is.
+import type { ChatMessage } from '@chatstream/reader';
+import { ChatStream } from '@chatstream/ui';
+import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
+import { markdownRenderText } from '@chatstream/ui/markdown';
+import { renderToString } from 'react-dom/server';
+
+const messages: ChatMessage[] = [
+  {
+    id: 'u1',
+    role: 'user',
+    content: [
+      { type: 'image', source: { type: 'url', url: 'https://example.com/chart.png' } },
+      {
+        type: 'document',
+        source: { type: 'text', media_type: 'text/plain', data: 'Notes' },
+        title: 'notes.md',
+      },
+      { type: 'text', text: 'What do these say?' },
+    ],
+  },
+  { id: 'a1', role: 'assistant', content: [{ type: 'text', text: '| a | b |\n|-|-|\n| 1 | 2 |' }] },
+];
+
+const html = renderToString(
+  <ChatStream
+    api="/api/chat"
+    initialMessages={messages}
+    renderText={markdownRenderText}
+    renderers={attachmentRenderers}
+    components={{ Composer: AttachmentComposer }}
+  />,
+);
+for (const part of [
+  'role="log"',
+  'data-slot="image-block"',
+  'data-slot="document-block"',
+  '<table',
+  'data-slot="attach-button"',
+]) {
+  if (!html.includes(part)) throw new Error(`the server render has no ${part}`);
+}
+console.log(`rendered <ChatStream> on the server: ${html.length} characters of HTML`);
