@@ -98,9 +98,11 @@ describe('fileToContentBlock', () => {
     }
   });
 
-  it('rejects an empty file', async () => {
+  it('rejects an empty file, and a text of nothing but whitespace', async () => {
     const error = await rejection(fileToContentBlock(file([], 'empty.txt', 'text/plain')));
     expect(error).toMatchObject({ reason: 'unsupported', message: 'empty.txt is empty.' });
+    const blank = await rejection(fileToContentBlock(file(' \n\t\n', 'blank.md', 'text/markdown')));
+    expect(blank).toMatchObject({ reason: 'unsupported', message: 'blank.md is empty.' });
   });
 
   it('rejects a file over its limit without reading it whole', async () => {

@@ -67,6 +67,8 @@ export async function fileToContentBlock(
     sniffed === 'application/pdf'
       ? { type: 'base64', media_type: 'application/pdf', data: toBase64(bytes) }
       : textSource(bytes);
+  // The API refuses a text document with nothing but whitespace in it.
+  if (source?.type === 'text' && !source.data.trim()) throw fail('unsupported', 'is empty.');
   if (!source) {
     throw fail(
       'unsupported',

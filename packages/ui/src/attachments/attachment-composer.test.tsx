@@ -18,6 +18,23 @@ async function png(width: number, height: number, name = 'picture.png'): Promise
   return new File([blob], name, { type: 'image/png' });
 }
 
+/** A 24-bit BMP of the given size: an image format browsers decode and the API does not take. */
+function bmp(width: number, height: number): File {
+  const rowBytes = Math.ceil((width * 3) / 4) * 4;
+  const bytes = new Uint8Array(54 + rowBytes * height);
+  const view = new DataView(bytes.buffer);
+  bytes.set([0x42, 0x4d]);
+  view.setUint32(2, bytes.length, true);
+  view.setUint32(10, 54, true);
+  view.setUint32(14, 40, true);
+  view.setInt32(18, width, true);
+  view.setInt32(22, height, true);
+  view.setUint16(26, 1, true);
+  view.setUint16(28, 24, true);
+  bytes.fill(0x80, 54);
+  return new File([bytes], 'scan.bmp', { type: 'image/bmp' });
+}
+
 const text = (content: string, name: string, type = 'text/plain') => new File([content], name, { type });
 
 async function setup(props: Partial<AttachmentComposerProps> = {}) {
@@ -151,6 +168,22 @@ describe('AttachmentComposer', () => {
       new Blob([Uint8Array.from(atob(block.source.data), (char) => char.charCodeAt(0))]),
     );
     expect([bitmap.width, bitmap.height]).toEqual([1568, 784]);
+  });
+
+  it('re-encodes an image the browser shows but the API does not read (a BMP) as WebP', async () => {
+    const { picker, onSend, screen } = await setup();
+    await userEvent.upload(picker, [bmp(3, 2)]);
+    await expect.element(screen.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const [[block]] = onSend.mock.calls[0] as unknown as [
+      [{ type: string; source: { media_type: string; data: string } }],
+    ];
+    expect(block.type).toBe('image');
+    expect(block.source.media_type).toBe('image/webp');
+    const bitmap = await createImageBitmap(
+      new Blob([Uint8Array.from(atob(block.source.data), (char) => char.charCodeAt(0))]),
+    );
+    expect([bitmap.width, bitmap.height]).toEqual([3, 2]);
   });
 
   it('waits for files still being read before sending', async () => {

@@ -4,18 +4,22 @@ import { IMAGE_MAX_BYTES } from '@chatstream/reader';
 export const IMAGE_MAX_EDGE = 1568;
 
 /**
- * `file` scaled down to at most {@link IMAGE_MAX_EDGE} pixels on its longest edge (the API would
- * scale it anyway) and re-encoded, so a 12-megapixel phone photo goes up as a few hundred kilobytes
- * instead of failing the API's 5 MiB limit. JPEG stays JPEG; PNG and WebP become WebP, which keeps
- * transparency. Returned unchanged when it already fits, when it is a GIF (scaling would drop its
- * animation) or anything but an image, or when the browser cannot decode or encode it (then
- * `fileToContentBlock` judges the original).
+ * `file` made into an image the API takes at the size it keeps: scaled down to at most
+ * {@link IMAGE_MAX_EDGE} pixels on its longest edge (the API would scale it anyway), so a
+ * 12-megapixel phone photo goes up as a few hundred kilobytes instead of failing the API's 5 MiB
+ * limit; and an image the browser shows but the API does not read (AVIF, BMP, HEIC in Safari…)
+ * re-encoded. JPEG stays JPEG; anything else becomes WebP, which keeps transparency. Returned
+ * unchanged when it already fits, when it is a GIF (scaling would drop its animation) or not an
+ * image, or when the browser cannot decode or encode it (then `fileToContentBlock` judges the
+ * original).
  *
  * @example
  * const block = await fileToContentBlock(await fitImage(file));
  */
 export async function fitImage(file: File): Promise<File> {
-  if (!/^image\/(jpeg|png|webp)$/.test(file.type) || typeof OffscreenCanvas === 'undefined') return file;
+  const { type } = file;
+  if (!type.startsWith('image/') || type === 'image/gif' || typeof OffscreenCanvas === 'undefined')
+    return file;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
@@ -25,15 +29,21 @@ export async function fitImage(file: File): Promise<File> {
   try {
     const { width, height } = bitmap;
     const scale = Math.min(1, IMAGE_MAX_EDGE / Math.max(width, height));
-    if (scale === 1 && file.size <= IMAGE_MAX_BYTES) return file;
+    const readable = /^image\/(jpeg|png|webp)$/.test(type);
+    if (readable && scale === 1 && file.size <= IMAGE_MAX_BYTES) return file;
     const canvas = new OffscreenCanvas(
       Math.max(1, Math.round(width * scale)),
       Math.max(1, Math.round(height * scale)),
     );
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    const type = file.type === 'image/jpeg' ? 'image/jpeg' : 'image/webp';
-    const blob = await canvas.convertToBlob({ type, quality: 0.85 });
-    return blob.size < file.size || scale < 1 ? new File([blob], file.name, { type: blob.type }) : file;
+    const blob = await canvas.convertToBlob({
+      type: type === 'image/jpeg' ? type : 'image/webp',
+      quality: 0.85,
+    });
+    // Scaling down at the same size never helps; a format the API cannot read must change anyway.
+    return !readable || scale < 1 || blob.size < file.size
+      ? new File([blob], file.name, { type: blob.type })
+      : file;
   } catch {
     return file;
   } finally {
