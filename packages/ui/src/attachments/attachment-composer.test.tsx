@@ -202,6 +202,36 @@ describe('AttachmentComposer', () => {
     await expect.element(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
   });
 
+  it('reads one file at a time, and never reads one removed before its turn', async () => {
+    const { screen, picker } = await setup();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const reads: number[] = [];
+    const held = vi.spyOn(Blob.prototype, 'arrayBuffer').mockImplementation(function (this: Blob) {
+      reads.push(this.size);
+      return released.then(() => new Response(this).arrayBuffer());
+    });
+    onTestFinished(() => held.mockRestore());
+    await userEvent.upload(picker, [
+      text('one', 'one.txt'),
+      text('two!', 'two.txt'),
+      text('three', 'three.txt'),
+    ]);
+    await expect.element(screen.getByRole('listitem').nth(2)).toHaveAttribute('data-state', 'reading');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove two.txt' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).toEqual([3]);
+    release();
+    await expect.element(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+    expect(
+      screen
+        .getByRole('listitem')
+        .elements()
+        .map((item) => item.textContent),
+    ).toEqual(['one.txt', 'three.txt']);
+    expect(reads).toEqual([3, 3, 5, 5]);
+  });
+
   it('passes axe with ready and rejected files', async () => {
     const { screen, picker } = await setup();
     await userEvent.upload(picker, [await png(8, 8), new File([new Uint8Array([0, 1])], 'x.bin')]);

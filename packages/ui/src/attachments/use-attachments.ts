@@ -51,6 +51,7 @@ export function useAttachments({
   const [attachments, setAttachments] = useState<readonly Attachment[]>([]);
   // The latest list for `add` and `take`, which must not wait for a render to see it.
   const current = useRef(attachments);
+  const queue = useRef(Promise.resolve());
   const update = useCallback((change: (list: readonly Attachment[]) => readonly Attachment[]) => {
     current.current = change(current.current);
     setAttachments(current.current);
@@ -78,17 +79,20 @@ export function useAttachments({
         }
         count += 1;
         added.push({ id, name: file.name, status: 'reading' });
-        void fitImage(file)
-          .then((fitted) => fileToContentBlock(fitted, { maxBytes, citations, title: file.name }))
-          .then(
-            (block): Partial<Attachment> => ({ status: 'ready', block }),
-            (error: unknown): Partial<Attachment> => ({ status: 'error', error: error as AttachmentError }),
-          )
-          .then((result) =>
-            update((list) =>
-              list.map((attachment) => (attachment.id === id ? { ...attachment, ...result } : attachment)),
-            ),
+        // One file at a time: a decoded 12-megapixel photo takes 48 MB, and twenty at once would
+        // take a phone's tab down. A file removed before its turn is not read at all.
+        queue.current = queue.current.then(async () => {
+          if (!current.current.some((attachment) => attachment.id === id)) return;
+          const result = await fitImage(file)
+            .then((fitted) => fileToContentBlock(fitted, { maxBytes, citations, title: file.name }))
+            .then(
+              (block): Partial<Attachment> => ({ status: 'ready', block }),
+              (error: unknown): Partial<Attachment> => ({ status: 'error', error: error as AttachmentError }),
+            );
+          update((list) =>
+            list.map((attachment) => (attachment.id === id ? { ...attachment, ...result } : attachment)),
           );
+        });
       }
       if (added.length) update((list) => [...list, ...added]);
     },
