@@ -18,8 +18,11 @@ import { validateChatRequest } from './validate-request.ts';
 /** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
 export type ChatHandler = (request: Request) => Promise<Response>;
 
-/** The default `maxBodyBytes`: 4 MiB. */
-export const DEFAULT_MAX_BODY_BYTES: number = 4 * 1024 * 1024;
+/**
+ * The default `maxBodyBytes`, 32 MiB: what the Messages API takes. Attachments travel as base64 and
+ * every turn sends the conversation again, so a chat with a few photos or a PDF soon passes a few MiB.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
 
 /** The default `pingIntervalMs`. */
 export const DEFAULT_PING_INTERVAL_MS = 15_000;

@@ -69,10 +69,21 @@ describe('createChatHandler: attachments', () => {
     expect(JSON.stringify(upstream?.messages)).toBe(JSON.stringify(conversation));
   });
 
-  it('refuses a body over 4 MiB with a 413 naming the limit and maxBodyBytes, and takes it once raised', async () => {
-    // A 3.2 MB photo is 4.3 MB of base64: over the default limit although the file is under it.
+  it('takes a conversation of photos as large as the API does, and names maxBodyBytes when a body is over it', async () => {
+    // A 3.2 MB photo is 4.3 MB of base64, and every turn sends the conversation's photos again.
     const big = { messages: [{ role: 'user', content: [photo(PNG_HEADER + 'A'.repeat(4_266_000))] }] };
-    const strict = createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, model: TEST_MODEL });
+    const relay = createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, model: TEST_MODEL });
+    const accepted = await relay(post(big));
+    expect(await readMessageStream(accepted).finalText()).toMatch(
+      /^I received 1 attachment: a PNG image, 640 × 480 px \(3\.1 MB\)\.$/u,
+    );
+
+    const strict = createChatHandler({
+      apiKey: TEST_KEY,
+      baseURL: fake.baseURL,
+      model: TEST_MODEL,
+      maxBodyBytes: 4 * 1024 * 1024,
+    });
     const refused = await strict(post(big));
     expect(refused.status).toBe(413);
     expect(await refused.json()).toEqual({
@@ -83,17 +94,10 @@ describe('createChatHandler: attachments', () => {
           "The request body is larger than 4194304 bytes (4 MiB), this server's limit. Attachments are sent as base64, a third larger than the files. To accept larger requests, raise the maxBodyBytes option of createChatHandler.",
       },
     });
-    expect(fake.requests).toEqual([]);
+    expect(fake.requests).toHaveLength(1);
 
-    const roomy = createChatHandler({
-      apiKey: TEST_KEY,
-      baseURL: fake.baseURL,
-      model: TEST_MODEL,
-      maxBodyBytes: 8 * 1024 * 1024,
-    });
-    const accepted = await roomy(post(big));
-    expect(await readMessageStream(accepted).finalText()).toMatch(
-      /^I received 1 attachment: a PNG image, 640 × 480 px \(3\.1 MB\)\.$/u,
-    );
+    const overTheAPI = { messages: [{ role: 'user', content: [photo('A'.repeat(33_554_432))] }] };
+    expect((await relay(post(overTheAPI))).status).toBe(413);
+    expect(fake.requests).toHaveLength(1);
   });
 });
