@@ -6,7 +6,8 @@ const MIB = 1024 * 1024;
 /**
  * The 413 `request_too_large` answer to a body over `maxBodyBytes`. Its message states the limit in
  * bytes (and KiB or MiB) and names the option that raises it: attachments travel as base64, a third
- * larger than the files, so a few photos or a PDF reach the default 4 MiB sooner than one expects.
+ * larger than the files (and sent again with every turn), so photos and PDFs reach a limit sooner
+ * than one expects.
  *
  * @example
  * bodyTooLargeResponse(4 * 1024 * 1024);

@@ -30,9 +30,9 @@ export interface ChatHandlerOptions {
   /** `max_tokens` when the request sets none (default 1024, never above `maxTokens`). */
   defaultMaxTokens?: number;
   /**
-   * The largest request body in bytes (default 32 MiB, the Messages API's limit); larger bodies get a 413 whose message states
-   * the limit and names this option. Attachments arrive as base64 in the JSON, 4/3 of the files'
-   * size: raise it for large images and PDFs (the API itself takes up to 32 MB).
+   * The largest request body in bytes (default 32 MiB, the Messages API's limit); larger bodies get
+   * a 413 whose message states the limit and names this option. Attachments arrive as base64 in the
+   * JSON, 4/3 of the files' size, and every turn sends them again: lower it only to accept less.
    */
   maxBodyBytes?: number;
   /**

@@ -19,7 +19,7 @@ export interface ChatStreamOwnProps {
   components?: Partial<ChatStreamComponents> | undefined;
   /** Block renderers by block type, merged over the defaults. */
   renderers?: BlockRenderers | undefined;
-  /** Markdown for text blocks, e.g. `renderMarkdown` from `@chatstream/ui/markdown`. */
+  /** Markdown for text blocks, e.g. `markdownRenderText` from `@chatstream/ui/markdown`. */
   renderText?: BlockRendererProps['renderText'];
   /** Prompts the empty conversation offers. */
   suggestions?: readonly string[] | undefined;

@@ -35,7 +35,7 @@ export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
  * state, tool results the `tool_use` they answer, and both the approval and result callbacks.
  *
  * @example
- * <MessageContent message={message} renderers={{ tool_use: MyToolCard }} renderText={renderMarkdown} />
+ * <MessageContent message={message} renderers={{ tool_use: MyToolCard }} renderText={markdownRenderText} />
  */
 export const MessageContent: ForwardRefExoticComponent<MessageContentProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, MessageContentProps>(function MessageContent(

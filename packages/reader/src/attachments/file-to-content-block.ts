@@ -31,7 +31,7 @@ const MiB = 1_048_576;
  * longer be read rejects with an {@link AttachmentError} saying which.
  *
  * @example
- * const blocks = await Promise.all([...input.files].map((file) => fileToContentBlock(file)));
+ * const blocks = await Promise.all([...(input.files ?? [])].map((file) => fileToContentBlock(file)));
  * await chat.send([...blocks, { type: 'text', text: 'What do these show?' }]);
  */
 export async function fileToContentBlock(

@@ -7,15 +7,20 @@ import type { ChatMessage } from './chat-message.ts';
 import type { ScheduleFlush } from './notify-scheduler.ts';
 
 /** A client tool: its schema for the model, and optionally how to run it in the client. */
-export interface ChatTool {
+export interface ChatTool<Input = unknown> {
   description?: string;
   /** JSON Schema of the input, sent as `input_schema`. */
   inputSchema: object;
   /**
    * Runs the tool; the return value (or the thrown error's message, with `is_error`) becomes the
    * `tool_result`. Without it the call waits for `addToolResult`. `signal` aborts on `stop()`.
+   * `input` is what the model sent, parsed but not checked against `inputSchema`: annotate it with
+   * the shape your schema describes (`execute: ({ city }: { city: string }) => …`) and check what
+   * matters.
    */
-  execute?: (input: unknown, context: { signal: AbortSignal; toolUseId: string }) => unknown;
+  // A method, not a function property: its parameter is then checked both ways, so a tool whose
+  // `execute` takes `{ city: string }` fits a `Record<string, ChatTool>`.
+  execute?(input: Input, context: { signal: AbortSignal; toolUseId: string }): unknown;
   /** Wait for `approveToolCall(id, true)` before running (a denial is sent back as an error result). */
   needsApproval?: boolean;
 }

@@ -61,6 +61,25 @@ describe('ChatSession: client tools', () => {
     ]);
   });
 
+  it('takes an execute that names the input its schema describes, written as a method using this', async () => {
+    const getWeather = {
+      inputSchema: schema,
+      unit: '°C',
+      execute({ location }: { location: string; unit?: string }) {
+        return `${location}: 18 ${this.unit}`;
+      },
+    };
+    const typed: ChatTool<{ location: string }> = {
+      inputSchema: schema,
+      execute: ({ location }) => location,
+    };
+    const target = session({ tools: { get_weather: getWeather, other: typed } });
+    await target.send('Weather in Paris? [scenario:toolUse]');
+    expect(Object.values(target.getSnapshot().messages[1]?.toolCalls ?? {})).toEqual([
+      { status: 'done', result: 'Paris, France: 18 °C' },
+    ]);
+  });
+
   it('runs the weather tool, sends its result in the next request and streams the final answer', async () => {
     const execute = vi.fn<NonNullable<ChatTool['execute']>>(() => Promise.resolve({ temperature: 18 }));
     const target = session({ tools: weather({ execute }) });

@@ -194,12 +194,12 @@ export class ChatSession {
   /** Approves (the tool runs, or waits for `addToolResult` without `execute`) or denies (an error result) a `needsApproval` call. */
   approveToolCall(toolUseId: string, approved: boolean): void {
     const block = this.#messages.at(-1)?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
-    const execute = block && this.#options.tools?.[block.name]?.execute;
+    const tool = block && this.#options.tools?.[block.name];
     this.#settleCall(
       toolUseId,
       'awaiting-approval',
       approved
-        ? { status: execute ? 'running' : 'awaiting-result' }
+        ? { status: typeof tool?.execute === 'function' ? 'running' : 'awaiting-result' }
         : { status: 'denied', result: DENIED_RESULT },
     );
   }
@@ -452,9 +452,10 @@ export class ChatSession {
       const block = message?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
       const { name, input } = block;
       const execution = (async () => {
-        const execute = this.#options.tools?.[name]?.execute;
-        if (!execute) throw new Error(`Unknown tool "${name}"`);
-        return await execute(input, { signal, toolUseId });
+        const tool = this.#options.tools?.[name];
+        if (typeof tool?.execute !== 'function') throw new Error(`Unknown tool "${name}"`);
+        // Called on its tool, so an `execute` written as a method may use `this`.
+        return await tool.execute(input, { signal, toolUseId });
       })()
         .then(
           (result): ToolCallState => ({ status: 'done', result }),
@@ -558,7 +559,12 @@ function toContent(input: ChatInput): ContentBlock[] {
  * @example
  * const session = createChatSession({
  *   api: '/api/chat',
- *   tools: { get_weather: { inputSchema: { type: 'object' }, execute: ({ location }) => lookUp(location) } },
+ *   tools: {
+ *     get_weather: {
+ *       inputSchema: { type: 'object', properties: { location: { type: 'string' } } },
+ *       execute: ({ location }: { location: string }) => lookUp(location),
+ *     },
+ *   },
  * });
  * session.subscribe(() => render(session.getSnapshot()));
  * await session.send('What is the weather in Paris?');

@@ -23,6 +23,6 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
   }
   for (const [name, tool] of Object.entries(tools ?? {})) {
     if (typeof tool !== 'object' || tool === null) throw new TypeError(`tools.${name} must be an object`);
-    checkFunction(`tools.${name}.execute`, tool.execute);
+    checkFunction(`tools.${name}.execute`, (tool as { execute?: unknown }).execute);
   }
 }
