@@ -64,6 +64,7 @@ describe('AttachmentComposer', () => {
     await expect
       .element(screen.container.querySelector<HTMLElement>('[data-slot="attachment-thumbnail"]'))
       .toBeVisible();
+    await expect.element(screen.getByRole('status')).toHaveTextContent('2 files attached');
     await userEvent.fill(box, 'What are these?');
     await userEvent.keyboard('{Enter}');
     expect(onSend).toHaveBeenCalledOnce();

@@ -41,7 +41,7 @@ export const AttachmentComposer: ForwardRefExoticComponent<
   const picker = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const reading = attachments.some((attachment) => attachment.status === 'reading');
-  const ready = attachments.some((attachment) => attachment.block);
+  const ready = attachments.filter((attachment) => attachment.block).length;
 
   const send = (text: string): unknown => {
     const blocks = take();
@@ -58,7 +58,7 @@ export const AttachmentComposer: ForwardRefExoticComponent<
       ref={ref}
       {...rest}
       onSend={send}
-      sendable={reading ? false : ready || undefined}
+      sendable={reading ? false : ready > 0 || undefined}
       data-dragging={dragging || undefined}
       onPaste={(event) => {
         rest.onPaste?.(event);
@@ -81,6 +81,10 @@ export const AttachmentComposer: ForwardRefExoticComponent<
       }}
     >
       {attachments.length ? <AttachmentList attachments={attachments} onRemove={remove} /> : null}
+      {/* Always there, so screen readers hear each change (a live region must exist before it). */}
+      <span data-slot="attachment-status" role="status">
+        {ready ? `${ready} ${ready === 1 ? 'file' : 'files'} attached` : ''}
+      </span>
       <button
         type="button"
         data-slot="attach-button"
