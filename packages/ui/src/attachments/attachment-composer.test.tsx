@@ -158,6 +158,31 @@ describe('AttachmentComposer', () => {
     expect(form.hasAttribute('data-dragging')).toBe(false);
   });
 
+  it('takes files dropped anywhere on its chat, not only on the message box', async () => {
+    const onSend = vi.fn<(input: ChatInput) => void>();
+    const screen = await render(
+      <div data-slot="chat-stream">
+        <p>The conversation</p>
+        <AttachmentComposer onSend={onSend} />
+      </div>,
+    );
+    const transcript = screen.getByText('The conversation').element();
+    const form = screen.container.querySelector('form')!;
+    const transfer = dataTransfer(text('notes', 'dropped-on-the-chat.txt'));
+    transcript.dispatchEvent(
+      new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    );
+    await expect.element(form).toHaveAttribute('data-dragging');
+    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    transcript.dispatchEvent(drop);
+    expect(drop.defaultPrevented).toBe(true);
+    await expect.element(screen.getByText('dropped-on-the-chat.txt')).toBeVisible();
+    expect(form.hasAttribute('data-dragging')).toBe(false);
+    const outside = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(outside);
+    expect(outside.defaultPrevented).toBe(false);
+  });
+
   it('scales a large image down to the 1568-pixel edge the API keeps', async () => {
     const { picker, onSend, screen } = await setup();
     await userEvent.upload(picker, [await png(3000, 1500, 'wide.png')]);

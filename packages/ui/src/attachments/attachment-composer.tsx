@@ -1,16 +1,10 @@
 import type { ChatInput } from '@chatstream/reader';
-import {
-  type DragEvent,
-  type ForwardRefExoticComponent,
-  forwardRef,
-  type RefAttributes,
-  useRef,
-  useState,
-} from 'react';
+import { type ForwardRefExoticComponent, forwardRef, type RefAttributes, useRef } from 'react';
 import { Composer, type ComposerProps, Icon } from '@chatstream/ui';
 import { AttachmentList } from './attachment-list.tsx';
 import { ATTACHMENT_ICONS } from './attachment-icons.ts';
 import { type AttachmentOptions, useAttachments } from './use-attachments.ts';
+import { useFileDrop } from './use-file-drop.ts';
 
 /** Props of {@link AttachmentComposer}. */
 export interface AttachmentComposerProps
@@ -23,7 +17,7 @@ export interface AttachmentComposerProps
 
 /**
  * The {@link Composer} with attachments: images, PDFs and text files picked with the attach button,
- * pasted, or dropped on it go into the message as API content blocks (images first scaled to what
+ * pasted, or dropped on it or anywhere on its `ChatStream` go into the message as API content blocks (images first scaled to what
  * the API keeps). Each shows as a thumbnail or a name with a remove button; one that cannot be sent
  * says why. A message may be files alone. `data-dragging` is set while files are dragged over it.
  *
@@ -39,7 +33,7 @@ export const AttachmentComposer: ForwardRefExoticComponent<
 ) {
   const { attachments, add, remove, take } = useAttachments({ maxBytes, maxFiles, citations });
   const picker = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
+  const dragging = useFileDrop(picker, add, rest.disabled);
   const reading = attachments.some((attachment) => attachment.status === 'reading');
   const ready = attachments.filter((attachment) => attachment.block).length;
 
@@ -47,12 +41,6 @@ export const AttachmentComposer: ForwardRefExoticComponent<
     const blocks = take();
     return onSend(blocks.length ? [...blocks, ...(text ? [{ type: 'text' as const, text }] : [])] : text);
   };
-  const onDragOver = (event: DragEvent<HTMLFormElement>): void => {
-    if (!event.dataTransfer.types.includes('Files') || rest.disabled) return;
-    event.preventDefault();
-    setDragging(true);
-  };
-
   return (
     <Composer
       ref={ref}
@@ -67,17 +55,6 @@ export const AttachmentComposer: ForwardRefExoticComponent<
         if (files.length === 0 || types.includes('text/plain') || rest.disabled) return;
         event.preventDefault();
         add(files);
-      }}
-      onDragOver={onDragOver}
-      onDragEnter={onDragOver}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={(event) => {
-        setDragging(false);
-        if (!event.dataTransfer.files.length || rest.disabled) return;
-        event.preventDefault();
-        add(event.dataTransfer.files);
       }}
     >
       {attachments.length ? <AttachmentList attachments={attachments} onRemove={remove} /> : null}
