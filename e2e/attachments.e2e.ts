@@ -13,7 +13,7 @@ test('a dropped photo and a picked file go through the relay; an edit keeps them
   upstream,
 }) => {
   const demo = await openDemo(page, 'relay');
-  // A photo as a phone takes it: far larger than the 1,568 pixels the API keeps, dropped on the composer.
+  // A photo as a phone takes it, far larger than the 1,568 pixels the API keeps, dropped on the conversation.
   await page.evaluate(async () => {
     const canvas = new OffscreenCanvas(4032, 3024);
     const context = canvas.getContext('2d')!;
@@ -30,8 +30,8 @@ test('a dropped photo and a picked file go through the relay; an edit keeps them
     );
     const transfer = new DataTransfer();
     transfer.items.add(photo);
-    const composer = document.querySelector('[data-slot="composer"]')!;
-    composer.dispatchEvent(
+    const conversation = document.querySelector('[role="log"]')!;
+    conversation.dispatchEvent(
       new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
     );
   });
