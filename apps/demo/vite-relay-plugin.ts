@@ -76,6 +76,8 @@ export function relayPlugin(options: RelayPluginOptions = {}): Plugin {
         ...(baseURL ? { baseURL } : {}),
         model: info().model,
         maxTokens: options.maxTokens ?? 4096,
+        // Someone trying the demo writes the next message within minutes: the turns read the cache.
+        cacheControl: { type: 'ephemeral' },
         ...(options.allowedTools ? { allowedTools: options.allowedTools } : {}),
         // What each answer cost, where the developer runs the demo.
         onFinish: (result: RelayResult) => log(describeFinish(result)),
@@ -144,7 +146,9 @@ export function relayPlugin(options: RelayPluginOptions = {}): Plugin {
 /** One line per relayed answer: how it ended and its tokens ("complete · 25 in / 120 out tokens · req_…"). */
 function describeFinish({ outcome, message, requestId }: RelayResult): string {
   const usage = message?.usage;
-  const tokens = usage ? ` · ${usage.input_tokens} in / ${usage.output_tokens} out tokens` : '';
+  // The API counts tokens read from the cache apart from input_tokens.
+  const cached = usage?.cache_read_input_tokens ? ` + ${usage.cache_read_input_tokens} from the cache` : '';
+  const tokens = usage ? ` · ${usage.input_tokens} in${cached} / ${usage.output_tokens} out tokens` : '';
   return `chatstream: ${outcome}${tokens}${requestId ? ` · ${requestId}` : ''}`;
 }
 

@@ -51,6 +51,18 @@ export interface ChatHandlerOptions {
    * `metadata` and `stream`. Anything else gets a 400.
    */
   allowedParams?: readonly string[];
+  /**
+   * Prompt caching: sent as the request's top-level `cache_control`, so the API caches the
+   * conversation up to its last block and the next turn reads that prefix at a tenth of the input
+   * price instead of paying for it again (what is written costs 1.25×). A cache lives 5 minutes
+   * since its last use, or an hour with `ttl: '1h'` (written at 2×). Off by default: in a chat whose
+   * turns are further apart than that, every turn writes the whole conversation again at the higher
+   * price. Prompts shorter than the model's minimum (1,024 tokens for most) are not cached, at no cost.
+   *
+   * @example
+   * createChatHandler({ model: 'claude-sonnet-4-6', cacheControl: { type: 'ephemeral' } });
+   */
+  cacheControl?: { type: 'ephemeral'; ttl?: '5m' | '1h' };
   /** The response format: Anthropic SSE events unchanged (default) or plain `data: <text>` + `[DONE]`. */
   protocol?: RelayProtocol;
   /**

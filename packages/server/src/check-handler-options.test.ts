@@ -95,6 +95,7 @@ describe('createChatHandler options', () => {
         maxBodyBytes: Infinity,
         allowedTools: ['web_search'],
         system: [{ type: 'text', text: 'Be brief.' }],
+        cacheControl: { type: 'ephemeral', ttl: '5m' },
         allowedParams: ['service_tier'],
         protocol: 'text',
         pingIntervalMs: 0, // never

@@ -25,6 +25,7 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
     'an Anthropic client',
   );
   expectTo('system', options.system, isSystem, 'a string or an array of text blocks');
+  expectTo('cacheControl', options.cacheControl, isCacheControl, "{ type: 'ephemeral', ttl?: '5m' | '1h' }");
   expectTo(
     'protocol',
     options.protocol,
@@ -43,6 +44,11 @@ const isList = (value: unknown): boolean =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 const isSystem = (value: unknown): boolean => typeof value === 'string' || Array.isArray(value);
+
+function isCacheControl(value: unknown): boolean {
+  const { type, ttl } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return type === 'ephemeral' && (ttl === undefined || ttl === '5m' || ttl === '1h');
+}
 
 function expectTo(name: string, value: unknown, valid: (value: unknown) => boolean, what: string): void {
   if (value !== undefined && !valid(value))

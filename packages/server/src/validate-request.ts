@@ -30,7 +30,7 @@ const ROLES = new Set(['user', 'assistant']);
 
 /**
  * Checks a parsed request body against the relay's rules and fills in the server's defaults
- * (`model`, `max_tokens`, `system`, `stream: true`). Messages need a `user` / `assistant` role and
+ * (`model`, `max_tokens`, `system`, `cache_control`, `stream: true`). Messages need a `user` / `assistant` role and
  * content that is a string or an array of blocks with a `type`; turns need not alternate (the
  * API merges consecutive turns).
  *
@@ -74,6 +74,7 @@ export function validateChatRequest(input: unknown, options: ChatHandlerOptions)
   const system = options.system ?? body['system'];
   const result = { ...body, model, max_tokens: maxTokens, stream: true } as RelayRequestBody;
   if (system !== undefined) result.system = system as NonNullable<RelayRequestBody['system']>;
+  if (options.cacheControl) result.cache_control = options.cacheControl;
   return { ok: true, body: result };
 }
 
