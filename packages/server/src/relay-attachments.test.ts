@@ -2,7 +2,7 @@ import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { readMessageStream } from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
-import { startFakeAnthropic, TEST_KEY, TEST_MODEL } from './test/relay-fixture.ts';
+import { startFakeAnthropic, TEST_KEY, TEST_MODEL, jsonPost } from './test/relay-fixture.ts';
 
 /** The start of a 640 × 480 PNG (signature and IHDR), as a browser's FileReader gives it. */
 const PNG_HEADER = 'iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAYAAAA';
@@ -43,13 +43,6 @@ const conversation = [
   },
 ];
 
-const post = (body: unknown): Request =>
-  new Request('http://127.0.0.1/api/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
 describe('createChatHandler: attachments', () => {
   let fake: FakeAnthropicServer;
   beforeAll(async () => {
@@ -60,7 +53,7 @@ describe('createChatHandler: attachments', () => {
 
   it('relays images, a PDF and a tool_result holding an image to Anthropic exactly as sent', async () => {
     const handler = createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, model: TEST_MODEL });
-    const response = await handler(post({ messages: conversation }));
+    const response = await handler(jsonPost({ messages: conversation }));
     expect(response.status).toBe(200);
     expect(await readMessageStream(response).finalText()).toBe(
       'I received 1 attachment: a PNG image, 640 × 480 px (32 bytes).',
@@ -73,7 +66,7 @@ describe('createChatHandler: attachments', () => {
     // A 3.2 MB photo is 4.3 MB of base64, and every turn sends the conversation's photos again.
     const big = { messages: [{ role: 'user', content: [photo(PNG_HEADER + 'A'.repeat(4_266_000))] }] };
     const relay = createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, model: TEST_MODEL });
-    const accepted = await relay(post(big));
+    const accepted = await relay(jsonPost(big));
     expect(await readMessageStream(accepted).finalText()).toMatch(
       /^I received 1 attachment: a PNG image, 640 × 480 px \(3\.1 MB\)\.$/u,
     );
@@ -84,7 +77,7 @@ describe('createChatHandler: attachments', () => {
       model: TEST_MODEL,
       maxBodyBytes: 4 * 1024 * 1024,
     });
-    const refused = await strict(post(big));
+    const refused = await strict(jsonPost(big));
     expect(refused.status).toBe(413);
     expect(await refused.json()).toEqual({
       type: 'error',
@@ -97,7 +90,7 @@ describe('createChatHandler: attachments', () => {
     expect(fake.requests).toHaveLength(1);
 
     const overTheAPI = { messages: [{ role: 'user', content: [photo('A'.repeat(33_554_432))] }] };
-    expect((await relay(post(overTheAPI))).status).toBe(413);
+    expect((await relay(jsonPost(overTheAPI))).status).toBe(413);
     expect(fake.requests).toHaveLength(1);
   });
 });

@@ -2,15 +2,7 @@ import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { readMessageStream } from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
-import { chatBody, startFakeAnthropic, TEST_KEY, TEST_MODEL } from './test/relay-fixture.ts';
-
-function post(body: unknown): Request {
-  return new Request('http://127.0.0.1/api/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
+import { chatBody, startFakeAnthropic, TEST_KEY, TEST_MODEL, jsonPost } from './test/relay-fixture.ts';
 
 describe('createChatHandler: prompt caching', () => {
   let fake: FakeAnthropicServer;
@@ -25,9 +17,9 @@ describe('createChatHandler: prompt caching', () => {
   it('asks the API to cache the conversation when cacheControl is set, and only then', async () => {
     const base = { apiKey: TEST_KEY, baseURL: fake.baseURL, model: TEST_MODEL };
     const cached = createChatHandler({ ...base, cacheControl: { type: 'ephemeral', ttl: '1h' } });
-    expect(await readMessageStream(await cached(post(chatBody('basic')))).finalText()).not.toBe('');
+    expect(await readMessageStream(await cached(jsonPost(chatBody('basic')))).finalText()).not.toBe('');
     const plain = createChatHandler(base);
-    await readMessageStream(await plain(post(chatBody('basic')))).finalText();
+    await readMessageStream(await plain(jsonPost(chatBody('basic')))).finalText();
     const [first, second] = upstreamBodies();
     expect(first).toMatchObject({ cache_control: { type: 'ephemeral', ttl: '1h' } });
     expect(second).not.toHaveProperty('cache_control');
@@ -36,7 +28,7 @@ describe('createChatHandler: prompt caching', () => {
   it("refuses a client's own cache_control unless allowedParams lets it, and the server's setting wins", async () => {
     const base = { apiKey: TEST_KEY, baseURL: fake.baseURL, model: TEST_MODEL };
     const asked = { ...chatBody('basic'), cache_control: { type: 'ephemeral', ttl: '1h' } };
-    const refused = await createChatHandler(base)(post(asked));
+    const refused = await createChatHandler(base)(jsonPost(asked));
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({
       error: { message: 'cache_control: this field is not accepted by this server.' },
@@ -46,7 +38,7 @@ describe('createChatHandler: prompt caching', () => {
       allowedParams: ['cache_control'],
       cacheControl: { type: 'ephemeral' },
     });
-    await readMessageStream(await server(post(asked))).finalText();
+    await readMessageStream(await server(jsonPost(asked))).finalText();
     expect(upstreamBodies()).toEqual([expect.objectContaining({ cache_control: { type: 'ephemeral' } })]);
   });
 

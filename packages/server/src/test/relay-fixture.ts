@@ -42,6 +42,15 @@ export async function startRelay(handler: ChatHandler | NodeHandler): Promise<Lo
   };
 }
 
+/** A JSON `POST` to the relay's route, for calling a `ChatHandler` directly. */
+export function jsonPost(body: unknown): Request {
+  return new Request('http://127.0.0.1/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 /** A request body that makes the fake server serve `scenario`. */
 export function chatBody(scenario: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
