@@ -117,6 +117,16 @@ describe('AttachmentComposer', () => {
     expect(onSend).toHaveBeenCalledExactlyOnceWith('hello');
   });
 
+  it('refuses a damaged image, which the API would refuse in every later turn too', async () => {
+    const { screen, picker } = await setup();
+    const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6]);
+    await userEvent.upload(picker, [new File([broken], 'broken.png', { type: 'image/png' })]);
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent('broken.png is not a readable image (it may be damaged).');
+    await expect.element(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
   it('takes at most maxFiles files and says so for the rest', async () => {
     const { screen, picker } = await setup({ maxFiles: 2 });
     await userEvent.upload(picker, [text('1', 'one.txt'), text('2', 'two.txt'), text('3', 'three.txt')]);

@@ -1,7 +1,10 @@
-import { IMAGE_MAX_BYTES } from '@chatstream/reader';
+import { AttachmentError, IMAGE_MAX_BYTES } from '@chatstream/reader';
 
 /** Longest edge the API keeps: it scales larger images down to this before the model sees them. */
 export const IMAGE_MAX_EDGE = 1568;
+
+/** The formats the API reads (and every browser decodes). */
+const API_FORMATS = /^image\/(jpeg|png|gif|webp)$/;
 
 /**
  * `file` made into an image the API takes at the size it keeps: scaled down to at most
@@ -11,25 +14,33 @@ export const IMAGE_MAX_EDGE = 1568;
  * re-encoded. JPEG stays JPEG; anything else becomes WebP, which keeps transparency. Returned
  * unchanged when it already fits, when it is a GIF (scaling would drop its animation) or not an
  * image, or when the browser cannot decode or encode it (then `fileToContentBlock` judges the
- * original).
+ * original), except that a JPEG, PNG, GIF or WebP that does not decode rejects with an
+ * {@link AttachmentError}: it is damaged, and the API would refuse it in every later turn too.
  *
  * @example
  * const block = await fileToContentBlock(await fitImage(file));
  */
 export async function fitImage(file: File): Promise<File> {
   const { type } = file;
-  if (!type.startsWith('image/') || type === 'image/gif' || typeof OffscreenCanvas === 'undefined')
-    return file;
+  if (!type.startsWith('image/') || typeof createImageBitmap !== 'function') return file;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
-  } catch {
-    return file;
+  } catch (cause) {
+    if (!API_FORMATS.test(type)) return file;
+    throw new AttachmentError(`${file.name} is not a readable image (it may be damaged).`, {
+      reason: 'unsupported',
+      fileName: file.name,
+      mediaType: type,
+      size: file.size,
+      cause,
+    });
   }
   try {
     const { width, height } = bitmap;
     const scale = Math.min(1, IMAGE_MAX_EDGE / Math.max(width, height));
-    const readable = /^image\/(jpeg|png|webp)$/.test(type);
+    const readable = API_FORMATS.test(type);
+    if (type === 'image/gif' || typeof OffscreenCanvas === 'undefined') return file;
     if (readable && scale === 1 && file.size <= IMAGE_MAX_BYTES) return file;
     const canvas = new OffscreenCanvas(
       Math.max(1, Math.round(width * scale)),
