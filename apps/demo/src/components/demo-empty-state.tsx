@@ -6,7 +6,7 @@ export function DemoEmptyState(props: EmptyStateProps): ReactNode {
   return (
     <EmptyState
       title="What should Claude stream?"
-      description="Pick a suggestion or a scenario, then watch text, thinking, tool calls and citations arrive token by token."
+      description="Pick a suggestion or a scenario, then watch text, thinking, tool calls and citations arrive token by token. Drop an image, a PDF or a text file here to send it along."
       {...props}
     />
   );
