@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { openAsBlob } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { isChatStreamError } from '../errors.ts';
 import { AttachmentError } from './attachment-error.ts';
 import { DOCUMENT_MAX_BYTES, fileToContentBlock, IMAGE_MAX_BYTES } from './file-to-content-block.ts';
@@ -131,6 +135,19 @@ describe('fileToContentBlock', () => {
       reason: 'too-large',
       limit: 4,
       message: 'a.txt is 12 bytes; the limit is 4 bytes.',
+    });
+  });
+
+  it('reads a file from disk in Node (fs.openAsBlob), named by the caller', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'chatstream-'));
+    onTestFinished(() => rm(directory, { recursive: true, force: true }));
+    const path = join(directory, 'report.pdf');
+    await writeFile(path, new Uint8Array(PDF));
+    const blob = await openAsBlob(path);
+    expect(await fileToContentBlock(blob, { title: 'report.pdf' })).toEqual({
+      type: 'document',
+      source: { type: 'base64', media_type: 'application/pdf', data: Buffer.from(PDF).toString('base64') },
+      title: 'report.pdf',
     });
   });
 
