@@ -127,12 +127,19 @@ describe('AttachmentComposer', () => {
     await expect.element(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
   });
 
-  it('takes at most maxFiles files and says so for the rest', async () => {
+  it('takes at most maxFiles files and says once which were left out', async () => {
     const { screen, picker } = await setup({ maxFiles: 2 });
     await userEvent.upload(picker, [text('1', 'one.txt'), text('2', 'two.txt'), text('3', 'three.txt')]);
     await expect
       .element(screen.getByRole('alert'))
       .toHaveTextContent('three.txt was not added: a message holds at most 2 files.');
+    expect(screen.getByRole('listitem').elements()).toHaveLength(3);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove three.txt' }));
+    const many = Array.from({ length: 30 }, (_, index) => text(String(index), `file-${index}.txt`));
+    await userEvent.upload(picker, many);
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent('file-0.txt and 29 more were not added: a message holds at most 2 files.');
     expect(screen.getByRole('listitem').elements()).toHaveLength(3);
   });
 

@@ -61,20 +61,11 @@ export function useAttachments({
     (files: Iterable<File>) => {
       let count = current.current.filter((attachment) => attachment.status !== 'error').length;
       const added: Attachment[] = [];
+      const left: File[] = [];
       for (const file of files) {
         const id = `attachment-${(nextId += 1)}`;
         if (count >= maxFiles) {
-          const error = new AttachmentError(
-            `${file.name} was not added: a message holds at most ${maxFiles} files.`,
-            {
-              reason: 'too-many',
-              fileName: file.name,
-              mediaType: file.type,
-              size: file.size,
-              limit: maxFiles,
-            },
-          );
-          added.push({ id, name: file.name, status: 'error', error });
+          left.push(file);
           continue;
         }
         count += 1;
@@ -93,6 +84,22 @@ export function useAttachments({
             list.map((attachment) => (attachment.id === id ? { ...attachment, ...result } : attachment)),
           );
         });
+      }
+      const [first] = left;
+      if (first) {
+        // One notice for all the files left out, not one per file: fifty dropped at once stay readable.
+        const name = left.length === 1 ? first.name : `${first.name} and ${left.length - 1} more`;
+        const error = new AttachmentError(
+          `${name} ${left.length === 1 ? 'was' : 'were'} not added: a message holds at most ${maxFiles} files.`,
+          {
+            reason: 'too-many',
+            fileName: first.name,
+            mediaType: first.type,
+            size: first.size,
+            limit: maxFiles,
+          },
+        );
+        added.push({ id: `attachment-${(nextId += 1)}`, name, status: 'error', error });
       }
       if (added.length) update((list) => [...list, ...added]);
     },
