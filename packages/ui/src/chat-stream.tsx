@@ -7,7 +7,7 @@ import {
   type RefAttributes,
 } from 'react';
 import { type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
-import type { ChatInput, ChatMessage, ToolCallState } from '@chatstream/reader';
+import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
@@ -149,7 +149,6 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       },
       [addToolResult],
     );
-    const onSend = useCallback((input: ChatInput) => send(input), [send]);
 
     const busy = status === 'submitted' || status === 'streaming';
     const last = messages.at(-1);
@@ -182,7 +181,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     return (
       <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
         <MessageList busy={busy} live="off">
-          {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={onSend} /> : null}
+          {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={send} /> : null}
           {messages.map((message, index) =>
             repeatsToolResults(message, messages[index - 1]) ? null : (
               <MessageRow
@@ -226,7 +225,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
           {showStats ? <StreamStats stats={stats} streaming={busy} /> : null}
           <Composer
             busy={busy}
-            onSend={onSend}
+            onSend={send}
             onStop={stop}
             stopButton={parts.StopButton}
             placeholder={placeholder}

@@ -1,4 +1,5 @@
 import type { ChatWorker } from '@chatstream/mocks/browser';
+import { ChatSessionProvider } from '@chatstream/react';
 import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -13,7 +14,7 @@ import type { ScenarioChoice } from '../scenarios/scenario-fetch.ts';
 import { renderTextFor } from '../text/render-text-for.tsx';
 import { DemoEmptyState } from './demo-empty-state.tsx';
 import { type DisplayMode, DisplaySettings } from './display-settings.tsx';
-import { EditableMessage, EditSessionContext } from './editable-message.tsx';
+import { EditableMessage } from './editable-message.tsx';
 import { ModelSettings } from './model-settings.tsx';
 import { RequestLog } from './request-log.tsx';
 import { ScenarioPicker } from './scenario-picker.tsx';
@@ -84,7 +85,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
             New chat
           </button>
         </div>
-        <EditSessionContext.Provider value={session}>
+        <ChatSessionProvider chat={session}>
           <ChatStream
             chat={session}
             className="demo-chat"
@@ -95,7 +96,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
             showStats={showStats}
             placeholder="Message Claude…"
           />
-        </EditSessionContext.Provider>
+        </ChatSessionProvider>
       </main>
       <aside className="inspector">
         <StatsPanel state={state} />

@@ -1,17 +1,7 @@
+import { useChatSelector, useChatSession } from '@chatstream/react';
 import type { ChatInput, ChatSession, UserContentBlock } from '@chatstream/reader';
 import { Message, type MessageProps } from '@chatstream/ui';
-import {
-  createContext,
-  type FormEvent,
-  type KeyboardEvent,
-  type ReactNode,
-  useContext,
-  useState,
-  useSyncExternalStore,
-} from 'react';
-
-/** The session whose user messages {@link EditableMessage} edits. */
-export const EditSessionContext = createContext<ChatSession | undefined>(undefined);
+import { type FormEvent, type KeyboardEvent, type ReactNode, useState } from 'react';
 
 function textOf(session: ChatSession, id: string): string {
   const message = session.getSnapshot().messages.find((item) => item.id === id);
@@ -25,16 +15,6 @@ function edited(session: ChatSession, id: string, text: string): ChatInput {
   const message = session.getSnapshot().messages.find((item) => item.id === id);
   const kept = (message?.content ?? []).filter((block) => block.type !== 'text') as UserContentBlock[];
   return kept.length ? [...kept, ...(text ? [{ type: 'text' as const, text }] : [])] : text;
-}
-
-function useIdle(session: ChatSession | undefined): boolean {
-  return useSyncExternalStore(
-    (listener) => session?.subscribe(listener) ?? (() => undefined),
-    () => {
-      const status = session?.getSnapshot().status;
-      return status !== 'submitted' && status !== 'streaming';
-    },
-  );
 }
 
 function EditForm({
@@ -83,11 +63,12 @@ function EditForm({
  * message, everything after it is dropped and the answer streams again (`ChatSession.edit`).
  */
 export function EditableMessage(props: MessageProps): ReactNode {
-  const session = useContext(EditSessionContext);
-  const idle = useIdle(session);
+  // The chat's session, shared with the parts by a ChatSessionProvider around <ChatStream>.
+  const session = useChatSession();
+  const idle = useChatSelector((state) => state.status !== 'submitted' && state.status !== 'streaming');
   const [editing, setEditing] = useState(false);
   const id = (props as MessageProps & { 'data-message-id'?: unknown })['data-message-id'];
-  if (props.role !== 'user' || !session || typeof id !== 'string') return <Message {...props} />;
+  if (props.role !== 'user' || typeof id !== 'string') return <Message {...props} />;
   const { children, ...rest } = props;
   return (
     <Message {...rest} data-editing={editing || undefined}>
