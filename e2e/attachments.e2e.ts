@@ -51,6 +51,9 @@ test('a dropped photo and a picked file go through the relay; an edit keeps them
   await expect(demo.answers.last()).toContainText(
     /I received 2 attachments: a JPEG image, 1568 × 1176 px \(\d+ KB\), and a text document "notes\.md" \(29 characters\)\./,
   );
+  // The notes were sent citable, and the answer quotes them with a citation of the document.
+  await expect(demo.answers.last()).toContainText('From "notes.md": "# Garden".');
+  await expect(demo.answers.last().getByRole('list', { name: 'Sources' })).toContainText('notes.md');
   await expect(attachments).toHaveCount(0);
 
   await upstream.settled();
@@ -60,6 +63,7 @@ test('a dropped photo and a picked file go through the relay; an edit keeps them
   expect(sent[0]!.source).toMatchObject({ type: 'base64', media_type: 'image/jpeg' });
   expect(sent[1]).toMatchObject({
     title: 'notes.md',
+    citations: { enabled: true },
     source: { type: 'text', data: '# Garden\n\n- tomatoes\n- basil\n' },
   });
   expect(sent[2]).toEqual({ type: 'text', text: 'What do you see?' });

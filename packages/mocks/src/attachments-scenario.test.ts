@@ -9,6 +9,12 @@ const textDocument = {
   title: 'notes.md',
 };
 const body = (...messages: unknown[]) => ({ messages });
+const citable = (title: string, data: string) => ({
+  type: 'document',
+  source: { type: 'text', media_type: 'text/plain', data },
+  title,
+  citations: { enabled: true },
+});
 
 describe('attachmentsScenario', () => {
   it('streams one text block listing what the last user message carried', () => {
@@ -43,6 +49,37 @@ describe('attachmentsScenario', () => {
     ).toBe(
       'I received 3 attachments: a PNG image, 640 × 480 px (45 bytes), a PNG image, 640 × 480 px (45 bytes), and a text document "notes.md" (8 characters).',
     );
+  });
+
+  it('quotes the first line of each text document that allows citations, cited as the API does', () => {
+    const answer = attachmentsScenario(
+      body(
+        { role: 'user', content: [textDocument, { type: 'text', text: 'Keep this.' }] },
+        { role: 'assistant', content: [{ type: 'text', text: 'Kept.' }] },
+        {
+          role: 'user',
+          content: [textDocument, citable('plan.md', '\n  # Launch plan  \nShip it'), pngBlock],
+        },
+      ),
+    );
+    expect(answer?.expectedMessage.content).toEqual([
+      { type: 'text', text: expect.stringMatching(/^I received 3 attachments: /) },
+      {
+        type: 'text',
+        text: ' From "plan.md": "# Launch plan".',
+        citations: [
+          {
+            type: 'char_location',
+            cited_text: '# Launch plan',
+            document_index: 2,
+            document_title: 'plan.md',
+            start_char_index: 3,
+            end_char_index: 16,
+            file_id: null,
+          },
+        ],
+      },
+    ]);
   });
 
   it('has nothing to say when the last user message holds no attachment', () => {

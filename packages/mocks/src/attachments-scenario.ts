@@ -1,5 +1,6 @@
 import { scenario } from './builder.ts';
 import { describeAttachment } from './describe-attachment.ts';
+import { documentQuotes } from './document-quote.ts';
 import type { MockScenario } from './scenario-types.ts';
 import { lastUserContent } from './select-scenario.ts';
 
@@ -25,9 +26,24 @@ export function attachmentsScenario(body: unknown): MockScenario | undefined {
   const list =
     described.length === 1 ? described[0] : `${described.slice(0, -1).join(', ')}, and ${described.at(-1)}`;
   const count = attachments.length === 1 ? '1 attachment' : `${attachments.length} attachments`;
-  return scenario('attachments', { description: 'Lists the images and documents the request carried.' })
-    .text(`I received ${count}: ${list}.`)
-    .stop('end_turn');
+  let answer = scenario('attachments', {
+    description: 'Lists the images and documents the request carried, quoting the citable ones.',
+  }).text(`I received ${count}: ${list}.`);
+  for (const quote of documentQuotes(attachments, documentsBefore(body))) {
+    answer = answer.text(quote.text, { citations: [quote.citation] });
+  }
+  return answer.stop('end_turn');
+}
+
+/** How many document blocks the messages before the last user message hold (the API numbers them all). */
+function documentsBefore(body: unknown): number {
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages)) return 0;
+  const last = messages.findLastIndex((message: unknown) => (message as Block | null)?.['role'] === 'user');
+  return messages
+    .slice(0, Math.max(0, last))
+    .flatMap((message: unknown) => attachmentsOf((message as Block | null)?.['content']))
+    .filter((block) => block['type'] === 'document').length;
 }
 
 /** Image and document blocks, in order, with those inside tool results in their place. */

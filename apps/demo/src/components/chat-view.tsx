@@ -2,7 +2,7 @@ import type { ChatWorker } from '@chatstream/mocks/browser';
 import { ChatSessionProvider } from '@chatstream/react';
 import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
 import { keepConversation, savedConversation } from '../chat/saved-conversation.ts';
@@ -28,10 +28,15 @@ export interface ChatViewProps {
   mocks: ChatWorker | undefined;
 }
 
+/** The composer with attachments, its documents citable: answers may quote them with a citation. */
+function DemoComposer(props: ComponentProps<ChatStreamComponents['Composer']>): ReactNode {
+  return <AttachmentComposer {...props} citations />;
+}
+
 const COMPONENTS: Partial<ChatStreamComponents> = {
   Message: EditableMessage,
   EmptyState: DemoEmptyState,
-  Composer: AttachmentComposer,
+  Composer: DemoComposer,
 };
 
 /**
