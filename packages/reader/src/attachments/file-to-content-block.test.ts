@@ -157,7 +157,7 @@ describe('fileToContentBlock', () => {
     vanished.slice = () => Object.assign(new Blob(), { arrayBuffer: () => Promise.reject(gone) });
     const error = await rejection(fileToContentBlock(vanished));
     expect(error).toMatchObject({ reason: 'unreadable', cause: gone });
-    expect(error.message).toBe('moved.txt could not be read (was it moved or deleted?).');
+    expect(error.message).toBe('moved.txt could not be read (is it a folder, or was it moved or deleted?).');
   });
 
   it('is a chatstream error of kind attachment that serialises its details', async () => {

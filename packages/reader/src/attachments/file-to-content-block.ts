@@ -91,7 +91,7 @@ async function readBytes(
   try {
     return new Uint8Array(await file.arrayBuffer());
   } catch (cause) {
-    throw fail('unreadable', 'could not be read (was it moved or deleted?).', { cause });
+    throw fail('unreadable', 'could not be read (is it a folder, or was it moved or deleted?).', { cause });
   }
 }
 
