@@ -3,20 +3,11 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { expectNoAxeViolations } from '../test/axe.ts';
+import { scenePngFile } from '../stories/scene-png.ts';
 import { installStyles } from '../test/styles.ts';
 import { AttachmentComposer, type AttachmentComposerProps } from './attachment-composer.tsx';
 
 installStyles();
-
-/** A real PNG of the given size, drawn by the browser. */
-async function png(width: number, height: number, name = 'picture.png'): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#c96442';
-  context.fillRect(0, 0, width, height);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new File([blob], name, { type: 'image/png' });
-}
 
 /** A 24-bit BMP of the given size: an image format browsers decode and the API does not take. */
 function bmp(width: number, height: number): File {
@@ -58,7 +49,7 @@ function dataTransfer(...items: (File | [type: string, value: string])[]): DataT
 describe('AttachmentComposer', () => {
   it('sends picked files as blocks ahead of the text, then empties the list', async () => {
     const { screen, box, picker, onSend, list } = await setup();
-    await userEvent.upload(picker, [await png(4, 3), text('# Notes', 'notes.md', 'text/markdown')]);
+    await userEvent.upload(picker, [scenePngFile(4, 3), text('# Notes', 'notes.md', 'text/markdown')]);
     await expect.element(screen.getByRole('listitem').first()).toHaveAttribute('data-state', 'ready');
     await expect.element(screen.getByRole('listitem').last()).toHaveAttribute('data-state', 'ready');
     await expect
@@ -146,7 +137,7 @@ describe('AttachmentComposer', () => {
   it('attaches pasted files, but not the picture that comes with copied text', async () => {
     const { screen, box, list } = await setup();
     await userEvent.click(box);
-    const picture = await png(2, 2, 'image.png');
+    const picture = scenePngFile(2, 2, 'image.png');
     box.element().dispatchEvent(
       new ClipboardEvent('paste', {
         clipboardData: dataTransfer(picture, ['text/plain', 'A1 B1']),
@@ -202,7 +193,7 @@ describe('AttachmentComposer', () => {
 
   it('scales a large image down to the 1568-pixel edge the API keeps', async () => {
     const { picker, onSend, screen } = await setup();
-    await userEvent.upload(picker, [await png(3000, 1500, 'wide.png')]);
+    await userEvent.upload(picker, [scenePngFile(3000, 1500, 'wide.png')]);
     await expect.element(screen.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     const [[block]] = onSend.mock.calls[0] as unknown as [[{ source: { media_type: string; data: string } }]];
@@ -277,7 +268,7 @@ describe('AttachmentComposer', () => {
 
   it('passes axe with ready and rejected files', async () => {
     const { screen, picker } = await setup();
-    await userEvent.upload(picker, [await png(8, 8), new File([new Uint8Array([0, 1])], 'x.bin')]);
+    await userEvent.upload(picker, [scenePngFile(8, 8), new File([new Uint8Array([0, 1])], 'x.bin')]);
     await expect.element(screen.getByRole('alert')).toBeVisible();
     await expectNoAxeViolations(screen.container);
   });

@@ -6,18 +6,7 @@ import { expectNoAxeViolations } from '../test/axe.ts';
 import { ImageBlock } from './image-block.tsx';
 // oxlint-disable-next-line import/no-unassigned-import
 import '../styles.css';
-
-/** A real PNG of `width` × `height`, as base64. */
-function pngBase64(width: number, height: number): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2d context');
-  context.fillStyle = '#c96442';
-  context.fillRect(0, 0, width, height);
-  return canvas.toDataURL('image/png').slice('data:image/png;base64,'.length);
-}
+import { scenePng } from '../stories/scene-png.ts';
 
 function renderImage(block: unknown, extra: Record<string, unknown> = {}) {
   const message: ChatMessage = { id: 'u', role: 'user', content: [block as ContentBlock] };
@@ -38,7 +27,7 @@ const root = (container: HTMLElement) => container.querySelector<HTMLElement>('[
 
 describe('ImageBlock', () => {
   it('shows a base64 image from a data URL as a thumbnail that keeps its aspect ratio', async () => {
-    const data = pngBase64(800, 400);
+    const data = scenePng(800, 400);
     const screen = await renderImage(
       { type: 'image', source: { type: 'base64', media_type: 'image/png', data } },
       { className: 'mine', id: 'picture' },
@@ -60,7 +49,7 @@ describe('ImageBlock', () => {
   it('toggles between the thumbnail and the full width when pressed', async () => {
     const screen = await renderImage({
       type: 'image',
-      source: { type: 'base64', media_type: 'image/jpeg', data: pngBase64(900, 300) },
+      source: { type: 'base64', media_type: 'image/jpeg', data: scenePng(900, 300) },
     });
     const toggle = screen.getByRole('button', { name: 'JPEG image' });
     await expect.element(toggle).toHaveAttribute('aria-expanded', 'false');
