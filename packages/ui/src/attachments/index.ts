@@ -9,5 +9,6 @@ export type { DocumentBlockProps } from './document-block.tsx';
 export { fitImage, IMAGE_MAX_EDGE } from './fit-image.ts';
 export { ImageBlock } from './image-block.tsx';
 export type { ImageBlockProps } from './image-block.tsx';
+export { ToolResultBlockWithMedia, ToolUseBlockWithMedia } from './tool-result-media.tsx';
 export { useAttachments } from './use-attachments.ts';
 export type { Attachment, AttachmentOptions, AttachmentsState } from './use-attachments.ts';

@@ -4,7 +4,10 @@ import { formatValue } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
 /** Props of {@link ToolResultBlock}. */
-export type ToolResultBlockProps = BlockPartProps<ToolResultContentBlock>;
+export type ToolResultBlockProps = BlockPartProps<ToolResultContentBlock> & {
+  /** Shown at the end of the card, e.g. the images of the result (`@chatstream/ui/attachments` does). */
+  children?: ReactNode;
+};
 
 /**
  * A `tool_result` block (in a user message): which tool it answers (from `toolUse`), whether it
@@ -30,6 +33,7 @@ export function ToolResultBlock(props: ToolResultBlockProps): ReactNode {
         <span data-slot="tool-result-status">{failed ? 'Error' : 'Result'}</span>
       </div>
       <pre data-slot="tool-result-content">{formatValue(block.content)}</pre>
+      {props.children}
     </div>
   );
 }

@@ -5,7 +5,10 @@ import { rootProps, type BlockPartProps } from './part-props.ts';
 import { toolStateLabels, toolUseState } from './tool-state.ts';
 
 /** Props of {@link ToolUseBlock}. */
-export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock>;
+export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
+  /** Shown at the end of the card, e.g. the images of a result (`@chatstream/ui/attachments` does). */
+  children?: ReactNode;
+};
 
 /** The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder. */
 function inputText(block: ToolUseContentBlock, inputJson: string | undefined): string {
@@ -74,6 +77,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
           <pre>{formatValue(toolCall.result)}</pre>
         </div>
       ) : null}
+      {props.children}
     </div>
   );
 }
