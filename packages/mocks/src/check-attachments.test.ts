@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAttachments } from './check-attachments.ts';
 import { checkMessages } from './check-messages.ts';
-import { png } from './test/image-headers.ts';
+import { gif, jpeg, png, webpLossless } from './test/image-headers.ts';
 
 const image = (source: unknown) => ({ type: 'image', source });
 const document = (source: unknown, extra: Record<string, unknown> = {}) => ({
@@ -146,6 +146,40 @@ describe('checkAttachments (through checkMessages)', () => {
     expect(checkMessages(toolTurn([document({ type: 'url' })]))).toBe(
       'messages.2.content.0.tool_result.content.0.document.source.url.url: Field required',
     );
+  });
+
+  it('refuses an image whose bytes are another format than its media_type, as the API does', () => {
+    expect(checkMessages([{ role: 'user', content: [image({ ...pngSource, data: jpeg(800, 600) })] }])).toBe(
+      'messages.0.content.0.image.source.base64: The image was specified using the image/png media type, but the image appears to be a image/jpeg image',
+    );
+    // A screenshot tool that labels every picture PNG: the path goes through the tool_result.
+    expect(
+      checkMessages(
+        toolTurn([
+          { type: 'text', text: 'Here:' },
+          image({ type: 'base64', media_type: 'image/png', data: webpLossless(64, 64) }),
+        ]),
+      ),
+    ).toBe(
+      'messages.2.content.0.tool_result.content.1.image.source.base64: The image was specified using the image/png media type, but the image appears to be a image/webp image',
+    );
+    const gifAsJpeg = image({ type: 'base64', media_type: 'image/jpeg', data: gif(10, 10) });
+    expect(checkAttachments(gifAsJpeg, 'at')).toBe(
+      'at.image.source.base64: The image was specified using the image/jpeg media type, but the image appears to be a image/gif image',
+    );
+  });
+
+  it('takes image bytes of the declared format, and placeholder bytes of no known format', () => {
+    for (const [mediaType, data] of [
+      ['image/png', png(2, 2)],
+      ['image/jpeg', jpeg(2, 2)],
+      ['image/gif', gif(2, 2)],
+      ['image/webp', webpLossless(2, 2)],
+      ['image/png', 'AAAA'],
+      ['image/jpeg', 'placeholder'],
+    ] as const) {
+      expect(checkAttachments(image({ type: 'base64', media_type: mediaType, data }), 'at')).toBeUndefined();
+    }
   });
 
   it('leaves other blocks and string tool results alone', () => {

@@ -1,3 +1,6 @@
+import { base64Bytes } from './base64-bytes.ts';
+import { readImageType } from './image-type.ts';
+
 type Block = Record<string, unknown>;
 
 const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
@@ -13,7 +16,7 @@ const SOURCE_TYPES: Readonly<Record<string, readonly string[]>> = {
  * block: the block itself, or the blocks inside a `tool_result`'s `content`. `at` is the block's
  * path (`messages.0.content.1`); messages name the path the way the API's do, with the block and
  * source types in it (`messages.0.content.1.image.source.base64.media_type: Input should be …`).
- * Other blocks pass.
+ * A base64 image must be the format its `media_type` names when its bytes show one. Other blocks pass.
  *
  * @example
  * checkAttachments({ type: 'image', source: { type: 'base64', media_type: 'image/bmp', data: 'Qk0=' } }, 'messages.0.content.0');
@@ -48,7 +51,8 @@ function checkSource(block: Block, at: string): string | undefined {
     case 'base64':
       return (
         oneOf(source, 'media_type', kind === 'image' ? IMAGE_MEDIA_TYPES : ['application/pdf'], path) ??
-        nonEmptyString(source, 'data', path)
+        nonEmptyString(source, 'data', path) ??
+        (kind === 'image' ? matchingImage(source, path) : undefined)
       );
     case 'text':
       return oneOf(source, 'media_type', ['text/plain'], path) ?? string(source, 'data', path);
@@ -63,6 +67,18 @@ function checkSource(block: Block, at: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The API refuses an image whose bytes are another format than its `media_type` says (a JPEG saved
+ * as `.png` is common), and then every later turn that resends it. Bytes of no known format (the
+ * placeholders tests send) pass: only the API decodes them.
+ */
+function matchingImage(source: Block, path: string): string | undefined {
+  const declared = source['media_type'] as string;
+  const actual = readImageType(base64Bytes(source['data'] as string));
+  if (actual === undefined || actual === declared) return undefined;
+  return `${path}: The image was specified using the ${declared} media type, but the image appears to be a ${actual} image`;
 }
 
 function oneOf(source: Block, key: string, allowed: readonly string[], path: string): string | undefined {

@@ -1,4 +1,5 @@
 import { base64Bytes, type Base64Bytes, readUint } from './base64-bytes.ts';
+import { readImageType, startsWith as matches } from './image-type.ts';
 import { readJpegSize } from './jpeg-size.ts';
 
 /** An image's size in pixels. */
@@ -7,11 +8,7 @@ export interface ImageSize {
   height: number;
 }
 
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const IHDR = [0x49, 0x48, 0x44, 0x52];
-const GIF = [0x47, 0x49, 0x46, 0x38];
-const RIFF = [0x52, 0x49, 0x46, 0x46];
-const WEBP = [0x57, 0x45, 0x42, 0x50];
 const VP8 = [0x56, 0x50, 0x38, 0x20];
 const VP8L = [0x56, 0x50, 0x38, 0x4c];
 const VP8X = [0x56, 0x50, 0x38, 0x58];
@@ -28,15 +25,20 @@ const VP8_START_CODE = [0x9d, 0x01, 0x2a];
  */
 export function readImageSize(data: string): ImageSize | undefined {
   const bytes = base64Bytes(data);
-  if (matches(bytes, 0, PNG) && matches(bytes, 12, IHDR)) {
-    return sizeOf(readUint(bytes, 16, 4, 'big'), readUint(bytes, 20, 4, 'big'));
+  switch (readImageType(bytes)) {
+    case 'image/png':
+      return matches(bytes, 12, IHDR)
+        ? sizeOf(readUint(bytes, 16, 4, 'big'), readUint(bytes, 20, 4, 'big'))
+        : undefined;
+    case 'image/gif':
+      return sizeOf(readUint(bytes, 6, 2, 'little'), readUint(bytes, 8, 2, 'little'));
+    case 'image/webp':
+      return readWebPSize(bytes);
+    default: {
+      const jpeg = readJpegSize(bytes);
+      return jpeg && sizeOf(jpeg.width, jpeg.height);
+    }
   }
-  if (matches(bytes, 0, GIF)) {
-    return sizeOf(readUint(bytes, 6, 2, 'little'), readUint(bytes, 8, 2, 'little'));
-  }
-  if (matches(bytes, 0, RIFF) && matches(bytes, 8, WEBP)) return readWebPSize(bytes);
-  const jpeg = readJpegSize(bytes);
-  return jpeg && sizeOf(jpeg.width, jpeg.height);
 }
 
 function readWebPSize(bytes: Base64Bytes): ImageSize | undefined {
@@ -65,8 +67,4 @@ function readWebPSize(bytes: Base64Bytes): ImageSize | undefined {
 
 function sizeOf(width: number | undefined, height: number | undefined): ImageSize | undefined {
   return width && height ? { width, height } : undefined;
-}
-
-function matches(bytes: Base64Bytes, offset: number, expected: readonly number[]): boolean {
-  return expected.every((byte, index) => bytes.at(offset + index) === byte);
 }
