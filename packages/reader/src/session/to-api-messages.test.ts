@@ -1,3 +1,4 @@
+import { checkMessages } from '@chatstream/mocks';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from './chat-message.ts';
 import { toAPIMessages } from './to-api-messages.ts';
@@ -202,5 +203,67 @@ describe('toAPIMessages', () => {
       { role: 'assistant', content: [{ type: 'text', text: 'It is 18 °C.' }] },
       { role: 'user', content: [{ type: 'text', text: 'Thanks' }] },
     ]);
+  });
+});
+
+/** Image bytes with the given first bytes, as base64. */
+const base64 = (bytes: number[]) =>
+  Buffer.from([...bytes, ...Array.from({ length: 20 }, () => 0)]).toString('base64');
+const jpegData = base64([0xff, 0xd8, 0xff, 0xe0]);
+const webpData = base64([...Buffer.from('RIFF'), 0, 0, 0, 0, ...Buffer.from('WEBPVP8L')]);
+const image = (mediaType: string, data: string) => ({
+  type: 'image',
+  source: { type: 'base64', media_type: mediaType, data },
+});
+
+describe('toAPIMessages: image media types', () => {
+  it('labels a base64 image with the format of its bytes, in a message and in a tool result', () => {
+    const asked: ChatMessage = { id: 'a', role: 'assistant', content: [toolUse], status: 'complete' };
+    const screenshot: ChatMessage = {
+      id: 'r',
+      role: 'user',
+      content: [
+        {
+          type: 'tool_result',
+          tool_use_id: 'toolu_1',
+          content: [{ type: 'text', text: 'Screen:' }, image('image/png', webpData)],
+        },
+      ],
+    };
+    const photo: ChatMessage = {
+      id: 'u',
+      role: 'user',
+      content: [image('image/png', jpegData), { type: 'text', text: 'What is this?' }],
+    };
+    const sent = toAPIMessages([photo, asked, screenshot]);
+    expect(sent[0]?.content[0]).toEqual(image('image/jpeg', jpegData));
+    expect(sent[2]?.content[0]).toEqual({
+      type: 'tool_result',
+      tool_use_id: 'toolu_1',
+      content: [{ type: 'text', text: 'Screen:' }, image('image/webp', webpData)],
+    });
+    // The conversation itself keeps what it was given.
+    expect(photo.content[0]).toEqual(image('image/png', jpegData));
+    // The mocks check images as the API does: they take what is sent, and would refuse the labels given.
+    expect(checkMessages(sent)).toBeUndefined();
+    expect(checkMessages([photo, asked, screenshot].map(({ role, content }) => ({ role, content })))).toMatch(
+      /^messages\.0\.content\.0\.image\.source\.base64: The image was specified using the image\/png media type, but the image appears to be a image\/jpeg image$/,
+    );
+  });
+
+  it('leaves right labels, unknown bytes and other sources as they are', () => {
+    const blocks = [
+      image('image/jpeg', jpegData),
+      image('image/png', 'AAAAAAAAAAAAAAAAAAAA'),
+      image('image/png', 'not base64 at all!'),
+      { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } },
+      { type: 'tool_result', tool_use_id: 'toolu_1', content: [image('image/jpeg', jpegData)] },
+    ];
+    const asked: ChatMessage = { id: 'a', role: 'assistant', content: [toolUse], status: 'complete' };
+    const message: ChatMessage = { id: 'u', role: 'user', content: [blocks[4]!, ...blocks.slice(0, 4)] };
+    const sent = toAPIMessages([user('Q'), asked, message]).at(-1)?.content ?? [];
+    expect(sent).toEqual(message.content);
+    // Images keep their identity: nothing is copied for them.
+    sent.slice(1).forEach((block, index) => expect(block).toBe(blocks[index]));
   });
 });

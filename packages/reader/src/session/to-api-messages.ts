@@ -1,6 +1,7 @@
 import type { ContentBlock, TextBlock, ThinkingBlock } from '../types.ts';
 import type { ChatMessage, ToolCallState } from './chat-message.ts';
 import { ABORTED_RESULT, isSettled, toolResultBlocks } from './tool-results.ts';
+import { withTrueMediaType } from './true-media-type.ts';
 
 /** A message as the Messages API takes it. */
 export interface APIMessageParam {
@@ -22,7 +23,9 @@ export interface APIMessageParam {
  * - thinking blocks cut off before their signature (the API verifies signatures);
  * - messages left empty.
  *
- * A final assistant text loses its trailing whitespace (it is continued as a prefill).
+ * A final assistant text loses its trailing whitespace (it is continued as a prefill). A base64 image
+ * whose `media_type` is not the format of its bytes is sent with the right one (the API would refuse
+ * it in this turn and every later one).
  *
  * @example
  * const body = { model, max_tokens: 1024, messages: toAPIMessages(session.getSnapshot().messages) };
@@ -62,9 +65,9 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
       const asked = new Set(
         previous?.role === 'assistant' ? previous.content.map((block) => block['id']) : [],
       );
-      content = [...owed, ...content].filter(
-        (block) => block.type !== 'tool_result' || asked.has(block['tool_use_id']),
-      );
+      content = [...owed, ...content]
+        .filter((block) => block.type !== 'tool_result' || asked.has(block['tool_use_id']))
+        .map(withTrueMediaType);
       owed = [];
     }
     if (content.length > 0) result.push({ role, content });
