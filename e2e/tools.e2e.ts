@@ -51,6 +51,9 @@ test('runs the tool loop, asking for approval, and sends the results back', asyn
   await forecast.getByRole('button', { name: 'Approve' }).click();
 
   await expect(forecast).toHaveAttribute('data-state', 'done');
+  // get_forecast returns a chart beside its figures: drawn in its card, not written out as base64.
+  await expect(forecast.getByRole('img', { name: 'PNG image' })).toBeVisible();
+  await expect(forecast).not.toContainText('base64');
   const answer = demo.answers.last();
   await expect(answer).toContainText(SUMMARY);
   await expect(answer).toHaveAttribute('data-state', 'complete');
@@ -78,7 +81,11 @@ test('runs the tool loop, asking for approval, and sends the results back', asyn
   );
   const forecastResult = blocks.find((block) => block.tool_use_id === toolUseId('get_forecast'));
   expect(forecastResult?.is_error ?? false).toBe(false);
-  expect(JSON.stringify(forecastResult?.content)).toContain('Tokyo, Japan');
+  // The fake API checks the image the way the API does; answering means it took it.
+  expect(forecastResult?.content).toEqual([
+    { type: 'text', text: expect.stringContaining('"location": "Tokyo, Japan"') },
+    { type: 'image', source: { type: 'base64', media_type: 'image/png', data: expect.any(String) } },
+  ]);
 });
 
 test('moving on while a call waits for approval declines it, and the model is told', async ({

@@ -1,5 +1,6 @@
 import type { ChatTool } from '@chatstream/reader';
 import { abortableDelay } from './abortable-delay.ts';
+import { forecastChart } from './forecast-chart.ts';
 import { simulateWeather } from './simulated-weather.ts';
 
 interface WeatherInput {
@@ -26,7 +27,8 @@ const locationSchema = { type: 'string', description: 'City and country, e.g. "P
 /**
  * The demo's client tools; they run in the browser. The catalogue's tool scenarios call them
  * (`toolUse` → `get_weather`; `multiTool` → all three weather tools; `unicode` → `translate`), so the
- * tool loop really runs. `get_forecast` asks the user first (`needsApproval`).
+ * tool loop really runs. `get_forecast` asks the user first (`needsApproval`) and returns a chart
+ * image beside its figures.
  */
 export const demoTools: Record<string, ChatTool> = {
   get_weather: {
@@ -74,10 +76,12 @@ export const demoTools: Record<string, ChatTool> = {
     execute: async (input, { signal }) => {
       const { location = 'Tokyo, Japan', days = 3 } = input as ForecastInput;
       await abortableDelay(900, signal);
-      return Array.from({ length: Math.min(7, Math.max(1, days)) }, (_, day) => ({
-        day: day + 1,
-        ...simulateWeather(location, 'celsius', day + 1),
-      }));
+      const forecast = Array.from({ length: Math.min(7, Math.max(1, days)) }, (_, day) =>
+        simulateWeather(location, 'celsius', day + 1),
+      );
+      const figures = forecast.map((weather, day) => ({ day: day + 1, ...weather }));
+      // The figures for the model, and a chart that the card draws (attachmentRenderers) and the model sees too.
+      return [{ type: 'text', text: JSON.stringify(figures, null, 2) }, forecastChart(location, forecast)];
     },
   },
   translate: {
