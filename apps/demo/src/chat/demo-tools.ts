@@ -62,7 +62,8 @@ export const demoTools: Record<string, ChatTool> = {
     },
   },
   get_forecast: {
-    description: 'A multi-day forecast from a metered provider, so it asks the user before running.',
+    description:
+      'A multi-day forecast from a metered provider, so it asks the user before running. Returns the figures and a chart of them.',
     inputSchema: {
       type: 'object',
       properties: {
