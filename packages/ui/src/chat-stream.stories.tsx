@@ -21,7 +21,7 @@ import {
   underTest,
   waitUntilSettled,
 } from './stories/live.ts';
-import { scenePngFile } from './stories/scene-png.ts';
+import { scenePng, scenePngFile } from './stories/scene-png.ts';
 
 const weatherInput = {
   type: 'object',
@@ -203,6 +203,41 @@ export const AwaitingApproval = meta.story({
     await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: streamTimeout })).toBeVisible();
     await expect(card).toHaveAttribute('data-state', 'done');
     await expect(canvas.queryByRole('button', { name: 'Approve' })).toBeNull();
+  },
+});
+
+/**
+ * A client tool that returns a picture beside its text (a chart, a screenshot): with
+ * `attachmentRenderers` the card draws it, and the model receives it as the tool result's image.
+ */
+export const ToolReturnsAnImage = meta.story({
+  args: {
+    renderers: attachmentRenderers,
+    tools: {
+      get_weather: {
+        inputSchema: weatherInput,
+        execute: async () => [
+          { type: 'text', text: JSON.stringify(await getWeather(), null, 2) },
+          { type: 'image', source: { type: 'base64', media_type: 'image/png', data: scenePng(480, 240) } },
+        ],
+      },
+    },
+  },
+  beforeEach: serveChat([scenarios.toolUse, storyScenarios.weatherAnswer]),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'What is the weather in Paris?');
+    const card = await canvas.findByRole(
+      'group',
+      { name: 'Tool call: get_weather' },
+      { timeout: streamTimeout },
+    );
+    await expect(
+      await within(card).findByRole('img', { name: 'PNG image' }, { timeout: streamTimeout }),
+    ).toBeVisible();
+    await expect(within(card).getByText(/Partly cloudy/)).toBeVisible();
+    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: streamTimeout })).toBeVisible();
+    await waitUntilSettled(context);
   },
 });
 
