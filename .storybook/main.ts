@@ -4,7 +4,7 @@ import { defaultClientConditions, mergeConfig } from 'vite';
 /** Storybook for @chatstream/ui: every part in every state, live ones streamed through @chatstream/mocks. */
 export default defineMain({
   framework: '@storybook/react-vite',
-  stories: ['../packages/ui/src/**/*.stories.tsx'],
+  stories: ['../packages/ui/src/introduction.mdx', '../packages/ui/src/**/*.stories.tsx'],
   addons: [
     '@storybook/addon-docs',
     '@storybook/addon-a11y',

@@ -14,6 +14,34 @@ export default definePreview({
   parameters: {
     a11y: { test: 'error' },
     layout: 'fullscreen',
+    // The drop-in first, then its parts; the attachments entry's blocks among the others.
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'ChatStream',
+          'Overview',
+          'Parts',
+          'Blocks',
+          [
+            'Citations',
+            'DocumentBlock',
+            'FallbackBlock',
+            'ImageBlock',
+            'RedactedThinkingBlock',
+            'ServerToolUseBlock',
+            'TextBlock',
+            'ThinkingBlock',
+            'ToolResultBlock',
+            'ToolUseBlock',
+            'ToolUseBlockWithMedia',
+            'WebSearchResultBlock',
+            '*',
+          ],
+          'Markdown',
+        ],
+      },
+    },
   },
   globalTypes: {
     theme: {
