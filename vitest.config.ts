@@ -28,6 +28,20 @@ export default defineConfig({
           setupFiles: ['./src/test/setup.ts'],
         },
       },
+      // The public types (`*.test-d.ts`): tsc checks each `expectTypeOf` and `@ts-expect-error`, and
+      // Vitest reports them as tests, so a broken contract names itself.
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['packages/*/src/**/*.test-d.{ts,tsx}'],
+            tsconfig: 'tsconfig.json',
+          },
+        },
+      },
       'packages/*/vitest.config.ts',
       'tests/*/vitest.config.ts',
       'apps/*/vitest.config.ts',

@@ -1,0 +1,133 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type AttachmentError,
+  type ChatMessage,
+  type ChatSession,
+  type ChatStreamError,
+  type ChatTool,
+  type Citation,
+  type ContentBlock,
+  createChatSession,
+  createPartialJSONParser,
+  type DocumentBlock,
+  fileToContentBlock,
+  type HTTPError,
+  type ImageBlock,
+  type Message,
+  type MessageSnapshot,
+  type MessageStream,
+  readMessageStream,
+  segmentText,
+  streamMessage,
+  type StreamStats,
+  type UserContentBlock,
+} from './index.ts';
+
+declare const stream: MessageStream;
+declare const session: ChatSession;
+
+describe('MessageStream', () => {
+  it('types each listener by its event name', () => {
+    stream.on('text', (delta, text) => {
+      expectTypeOf(delta).toEqualTypeOf<string>();
+      expectTypeOf(text).toEqualTypeOf<string>();
+    });
+    stream.on('inputJson', (fragment, input) => {
+      expectTypeOf(fragment).toEqualTypeOf<string>();
+      expectTypeOf(input).toEqualTypeOf<unknown>();
+    });
+    stream.on('citation', (citation, all) => {
+      expectTypeOf(citation).toEqualTypeOf<Citation>();
+      expectTypeOf(all).toEqualTypeOf<Citation[]>();
+    });
+    stream.on('error', (error) => expectTypeOf(error).toEqualTypeOf<ChatStreamError>());
+    stream.on('message', (message) => expectTypeOf(message).toEqualTypeOf<Message>());
+    // @ts-expect-error: no such event
+    stream.on('textDelta', () => undefined);
+    // @ts-expect-error: a text listener gets strings
+    stream.on('text', (delta: number) => delta);
+  });
+
+  it('gives the final message, its text, the snapshot and stats their types', () => {
+    expectTypeOf(stream.finalMessage()).toEqualTypeOf<Promise<Message>>();
+    expectTypeOf(stream.finalText()).toEqualTypeOf<Promise<string>>();
+    expectTypeOf(stream.snapshot).toEqualTypeOf<MessageSnapshot | undefined>();
+    expectTypeOf(stream.stats).toEqualTypeOf<StreamStats>();
+    expectTypeOf(stream.textStream).toEqualTypeOf<AsyncIterable<string>>();
+    expectTypeOf(segmentText(stream.textStream, 'sentence')).toExtend<AsyncIterable<string>>();
+  });
+
+  it('is what streamMessage and readMessageStream return', () => {
+    expectTypeOf(streamMessage).returns.toEqualTypeOf<MessageStream>();
+    expectTypeOf(readMessageStream).returns.toEqualTypeOf<MessageStream>();
+  });
+});
+
+describe('errors', () => {
+  it('tells failures apart by kind, with the fields of their class', () => {
+    expectTypeOf<ChatStreamError['kind']>().toEqualTypeOf<
+      | 'http'
+      | 'stream-event'
+      | 'connection'
+      | 'incomplete'
+      | 'timeout'
+      | 'protocol'
+      | 'buffer-limit'
+      | 'abort'
+      | 'session'
+      | 'attachment'
+    >();
+    expectTypeOf<HTTPError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<HTTPError['retryAfterMs']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ChatStreamError['partial']>().toEqualTypeOf<MessageSnapshot | undefined>();
+    expectTypeOf<AttachmentError>().toExtend<ChatStreamError>();
+  });
+});
+
+describe('partial JSON', () => {
+  it('reads unknown values: the model sends what it sends', () => {
+    const parser = createPartialJSONParser();
+    expectTypeOf(parser.value).toEqualTypeOf<unknown>();
+    expectTypeOf(parser.end()).toEqualTypeOf<unknown>();
+    expectTypeOf<Parameters<typeof parser.push>[0]>().toEqualTypeOf<string>();
+  });
+});
+
+describe('ChatSession', () => {
+  it('takes tools whose execute annotates its input, in a plain record', () => {
+    const tools = {
+      get_weather: {
+        inputSchema: { type: 'object' },
+        execute: ({ city }: { city: string }) => ({ city, temperature: 18 }),
+      },
+      ask_user: { inputSchema: { type: 'object' }, needsApproval: true },
+    };
+    createChatSession({ tools });
+    const typed: ChatTool<{ city: string }> = tools.get_weather;
+    expectTypeOf<Parameters<NonNullable<typeof typed.execute>>[0]>().toEqualTypeOf<{ city: string }>();
+    // @ts-expect-error: a tool needs its input schema
+    createChatSession({ tools: { broken: { execute: () => 1 } } });
+  });
+
+  it('sends text or user content blocks, attachments among them', () => {
+    expectTypeOf<Parameters<ChatSession['send']>[0]>().toEqualTypeOf<string | UserContentBlock[]>();
+    expectTypeOf<ImageBlock>().toExtend<UserContentBlock>();
+    expectTypeOf<DocumentBlock>().toExtend<UserContentBlock>();
+    // @ts-expect-error: not a message
+    void session.send(42);
+  });
+
+  it('keeps messages in the API shape beside their UI state', () => {
+    expectTypeOf(session.getSnapshot().messages).toEqualTypeOf<readonly ChatMessage[]>();
+    expectTypeOf<ChatMessage['role']>().toEqualTypeOf<'user' | 'assistant'>();
+    expectTypeOf<ChatMessage['content']>().toExtend<readonly ContentBlock[]>();
+  });
+});
+
+describe('fileToContentBlock', () => {
+  it('makes an image or a document block from a File or a Blob', () => {
+    expectTypeOf(fileToContentBlock).returns.toEqualTypeOf<Promise<ImageBlock | DocumentBlock>>();
+    expectTypeOf<File>().toExtend<Parameters<typeof fileToContentBlock>[0]>();
+    expectTypeOf<Blob>().toExtend<Parameters<typeof fileToContentBlock>[0]>();
+  });
+});

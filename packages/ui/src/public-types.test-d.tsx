@@ -1,0 +1,45 @@
+import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
+import type { ReactNode } from 'react';
+import { describe, expectTypeOf, it } from 'vitest';
+import { AttachmentComposer, attachmentRenderers, ToolUseBlockWithMedia } from './attachments/index.ts';
+import {
+  type BlockRenderer,
+  type BlockRendererProps,
+  type BlockRenderers,
+  ChatStream,
+  type ChatStreamComponents,
+  type ChatStreamProps,
+  ToolUseBlock,
+} from './index.ts';
+import { markdownRenderText } from './markdown/index.ts';
+
+/** A renderer written for one block type. */
+function WeatherCard({ block, toolCall }: BlockRendererProps<ToolUseContentBlock>): ReactNode {
+  return `${block.name}: ${toolCall?.status ?? 'called'}`;
+}
+
+describe('renderers', () => {
+  it('take a renderer written for one block type', () => {
+    const renderers: BlockRenderers = { tool_use: WeatherCard, ...attachmentRenderers };
+    expectTypeOf(renderers.tool_use).toEqualTypeOf<BlockRenderer | undefined>();
+    expectTypeOf(ToolUseBlockWithMedia).toExtend<BlockRenderer>();
+    expectTypeOf(ToolUseBlock).toExtend<BlockRenderer>();
+    expectTypeOf(markdownRenderText).toExtend<NonNullable<BlockRendererProps['renderText']>>();
+  });
+});
+
+describe('<ChatStream>', () => {
+  it('takes the chat options, its own props and the root element attributes, not children', () => {
+    expectTypeOf<ChatStreamProps>().toHaveProperty('api');
+    expectTypeOf<ChatStreamProps>().toHaveProperty('tools');
+    expectTypeOf<ChatStreamProps>().toHaveProperty('renderText');
+    expectTypeOf<ChatStreamProps>().toHaveProperty('className');
+    expectTypeOf<ChatStreamProps>().not.toHaveProperty('children');
+    expectTypeOf(ChatStream).toBeCallableWith({ api: '/api/chat', showStats: true, id: 'chat' });
+  });
+
+  it('takes the attachments composer in place of its composer', () => {
+    const components: Partial<ChatStreamComponents> = { Composer: AttachmentComposer };
+    expectTypeOf(components.Composer).toExtend<ChatStreamComponents['Composer'] | undefined>();
+  });
+});
