@@ -1,0 +1,87 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createMockResponse, type MockScenario, scenarios } from '@chatstream/mocks';
+import { describe, expect, it } from 'vitest';
+import { streamMessage } from '../fetch/stream-message.ts';
+import { type ChatSession, createChatSession } from './chat-session.ts';
+
+// A page keeps one session open for hours: what it no longer shows must be collectable. These tests
+// hold weak references and run a full collection (the flag makes `gc` available to a new context).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Collects garbage once the current job is over (weak references hold their target until then). */
+async function collected(refs: readonly WeakRef<object>[]): Promise<number> {
+  for (let round = 0; round < 3; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+  }
+  return refs.filter((ref) => ref.deref() !== undefined).length;
+}
+
+const answering = (scenario: MockScenario) => async (): Promise<Response> =>
+  createMockResponse(scenario, { timing: 'instant' });
+
+/** Holds a conversation of `turns` questions and answers; returns weak references to all of it. */
+async function converse(chat: ChatSession, turns: number): Promise<WeakRef<object>[]> {
+  const refs: WeakRef<object>[] = [];
+  for (let turn = 0; turn < turns; turn++) {
+    await chat.send(`Question ${turn}`);
+    for (const message of chat.getSnapshot().messages.slice(-2)) {
+      // The message, its blocks, and the API message an answer keeps beside them.
+      refs.push(new WeakRef(message), new WeakRef(message.content));
+      if (message.message) refs.push(new WeakRef(message.message));
+    }
+  }
+  return refs;
+}
+
+/** Regenerates the last answer; returns weak references to the answer it replaced and its content. */
+async function regenerateLast(chat: ChatSession): Promise<WeakRef<object>[]> {
+  const answer = chat.getSnapshot().messages.at(-1)!;
+  await chat.regenerate(answer.id);
+  expect(chat.getSnapshot().messages.at(-1)?.id).not.toBe(answer.id);
+  return [new WeakRef(answer), new WeakRef(answer.content)];
+}
+
+/** Streams `count` messages one after another with one signal; returns weak references to the streams. */
+async function streamAll(signal: AbortSignal, count: number): Promise<WeakRef<object>[]> {
+  const refs: WeakRef<object>[] = [];
+  for (let index = 0; index < count; index++) {
+    const stream = streamMessage(
+      { url: 'http://chat.test/api/chat', body: {} },
+      { signal, fetch: answering(scenarios.toolUse), retry: false },
+    );
+    refs.push(new WeakRef(stream));
+    await stream.finalMessage();
+  }
+  return refs;
+}
+
+const newSession = (): ChatSession =>
+  createChatSession({ fetch: answering(scenarios.basic), throttle: false, retry: false });
+
+describe('memory over a long conversation', () => {
+  it('lets go of every message and answer once the conversation is cleared, the session still open', async () => {
+    const chat = newSession();
+    const refs = await converse(chat, 40);
+    expect(chat.getSnapshot().messages).toHaveLength(80);
+    chat.clear();
+    expect(await collected(refs)).toBe(0);
+    // Still usable, and still holding only what it shows.
+    await chat.send('One more');
+    expect(chat.getSnapshot().messages).toHaveLength(2);
+  });
+
+  it('lets go of an answer that regenerate replaced', async () => {
+    const chat = newSession();
+    await chat.send('Hello');
+    expect(await collected(await regenerateLast(chat))).toBe(0);
+  });
+
+  it('releases every finished stream although the signal they shared lives on', async () => {
+    const page = new AbortController();
+    expect(await collected(await streamAll(page.signal, 30))).toBe(0);
+    expect(page.signal.aborted).toBe(false);
+  });
+});
