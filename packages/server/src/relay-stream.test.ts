@@ -98,6 +98,30 @@ describe('createRelayStream', () => {
     expect(reported).toHaveLength(1);
   });
 
+  it('reads upstream only as the client reads: a slow client holds back the upstream, not memory', async () => {
+    let reads = 0;
+    const chunk = encoder.encode(`data: ${'x'.repeat(1000)}\n\n`);
+    // An upstream that always has more to give, as fast as it is asked.
+    const source: RelaySource = {
+      read: async () => {
+        reads += 1;
+        return { done: false, value: chunk };
+      },
+      atBoundary: () => true,
+      cancel: async () => undefined,
+    };
+    const reader = createRelayStream(source, { ...base, pingIntervalMs: 0 }).getReader();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+    expect(reads).toBe(0);
+    for (let read = 1; read <= 3; read++) {
+      await reader.read();
+      await settle();
+      expect(reads).toBe(read);
+    }
+    await reader.cancel();
+  });
+
   it('cancels the source when the reader cancels', async () => {
     const manual = manualSource();
     const reader = createRelayStream(manual.source, { ...base, pingIntervalMs: 0 }).getReader();
