@@ -40,6 +40,9 @@ function manualSource(boundary = () => true) {
   };
 }
 
+/** Lets the stream's pulls and the source's reads run. */
+const settle = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 20));
+
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
@@ -111,7 +114,6 @@ describe('createRelayStream', () => {
       cancel: async () => undefined,
     };
     const reader = createRelayStream(source, { ...base, pingIntervalMs: 0 }).getReader();
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
     await settle();
     expect(reads).toBe(0);
     for (let read = 1; read <= 3; read++) {
