@@ -1,8 +1,22 @@
+import { attachmentsScenario, scenarios } from '@chatstream/mocks';
+import type { ChatMessage, ContentBlock } from '@chatstream/reader';
 import type { ReactNode } from 'react';
 import { expect } from 'storybook/test';
 import preview from '../../../../.storybook/preview.tsx';
+import { attachmentRenderers } from '../attachments/index.ts';
 import { markdownRenderText } from '../markdown/index.ts';
-import { errors, fixtures, longConversation, rtl, streamStats } from './fixtures.ts';
+import {
+  assistantMessage,
+  errors,
+  firstToolUseId,
+  fixtures,
+  longConversation,
+  replay,
+  rtl,
+  streamStats,
+  weatherResult,
+} from './fixtures.ts';
+import { scenePng } from './scene-png.ts';
 import { StaticChat, type StaticChatProps } from './static-chat.tsx';
 
 interface State {
@@ -13,6 +27,36 @@ interface State {
 }
 
 const f = fixtures;
+
+const picture = {
+  type: 'image',
+  source: { type: 'base64', media_type: 'image/png', data: scenePng(640, 400) },
+};
+const notes = {
+  type: 'document',
+  source: { type: 'text', media_type: 'text/plain', data: '# Lisbon\nThree days in May.' },
+  title: 'notes.md',
+};
+/** A photo and a text file sent with a question, and what the mock API answers about them. */
+const attachmentsQuestion: ChatMessage = {
+  id: 'u-attachments',
+  role: 'user',
+  content: [picture, notes, { type: 'text', text: 'What do these show?' }] as ContentBlock[],
+};
+const attachmentsAnswer = assistantMessage(
+  'a-attachments',
+  replay(attachmentsScenario({ messages: [{ role: 'user', content: attachmentsQuestion.content }] })!),
+);
+/** The weather tool returning its figures and a chart. */
+const weatherCall = replay(scenarios.toolUse);
+const toolChart = assistantMessage('a-tool-chart', weatherCall, {
+  toolCalls: {
+    [firstToolUseId(weatherCall)]: {
+      status: 'done',
+      result: [{ type: 'text', text: JSON.stringify(weatherResult) }, picture],
+    },
+  },
+});
 
 const STATES: readonly State[] = [
   { title: 'Empty', chat: { messages: [], suggestions: ['Explain SSE in one paragraph', 'Write a haiku'] } },
@@ -25,6 +69,14 @@ const STATES: readonly State[] = [
   {
     title: 'Awaiting approval',
     chat: { messages: [f.weatherQuestion, f.awaitingApproval], onApprove: () => {} },
+  },
+  {
+    title: 'Attachments',
+    chat: { messages: [attachmentsQuestion, attachmentsAnswer], renderers: attachmentRenderers },
+  },
+  {
+    title: 'Tool returns an image',
+    chat: { messages: [f.weatherQuestion, toolChart], renderers: attachmentRenderers },
   },
   { title: 'Thinking', chat: { messages: [f.mathQuestion, f.thinkingStreaming], status: 'streaming' } },
   { title: 'Citations', chat: { messages: [f.searchQuestion, f.webSearch] } },

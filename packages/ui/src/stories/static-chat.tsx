@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ChatMessage, ChatSessionStatus, StreamStats as Stats } from '@chatstream/reader';
-import type { BlockRendererProps } from '../block-props.ts';
+import type { BlockRendererProps, BlockRenderers } from '../block-props.ts';
 import { Composer } from '../composer.tsx';
 import { EmptyState } from '../empty-state.tsx';
 import { ErrorNotice } from '../error-notice.tsx';
@@ -26,6 +26,8 @@ export interface StaticChatProps {
   suggestions?: readonly string[] | undefined;
   /** Markdown for answers. */
   renderText?: BlockRendererProps['renderText'];
+  /** Block renderers merged over the defaults (e.g. `attachmentRenderers`). */
+  renderers?: BlockRenderers | undefined;
   /** Wired to the tool card's Approve / Deny. */
   onApprove?: BlockRendererProps['onApprove'];
   /** Height of the chat (the transcript scrolls inside it). */
@@ -57,6 +59,7 @@ export function StaticChat({
   stats,
   suggestions,
   renderText,
+  renderers,
   onApprove,
   height = 440,
   placeholder,
@@ -86,6 +89,7 @@ export function StaticChat({
               <MessageContent
                 message={message}
                 previous={previous}
+                renderers={renderers}
                 renderText={message.role === 'assistant' ? renderText : undefined}
                 onApprove={onApprove}
               />
