@@ -26,6 +26,7 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   );
   expectTo('system', options.system, isSystem, 'a string or an array of text blocks');
   expectTo('cacheControl', options.cacheControl, isCacheControl, "{ type: 'ephemeral', ttl?: '5m' | '1h' }");
+  expectTo('betas', options.betas, isBetaList, 'an array of beta names such as "files-api-2025-04-14"');
   expectTo(
     'protocol',
     options.protocol,
@@ -42,6 +43,10 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
 
 const isList = (value: unknown): boolean =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** Names go into one comma-separated header: each must be a bare token. */
+const isBetaList = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string' && /^[\w.-]+$/.test(item));
 
 const isSystem = (value: unknown): boolean => typeof value === 'string' || Array.isArray(value);
 

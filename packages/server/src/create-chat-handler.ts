@@ -125,6 +125,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     const requestOptions = {
       signal: upstream.signal,
       ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+      ...(options.betas?.length ? { headers: { 'anthropic-beta': options.betas.join(',') } } : {}),
     };
     const protocol = options.protocol ?? 'anthropic';
     const { secret } = resolved;
