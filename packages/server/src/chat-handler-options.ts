@@ -65,11 +65,11 @@ export interface ChatHandlerOptions {
   cacheControl?: { type: 'ephemeral'; ttl?: '5m' | '1h' };
   /**
    * Beta features to turn on, sent as the `anthropic-beta` header of every request to Anthropic
-   * (e.g. `['files-api-2025-04-14']` for images and documents given by Files API id). Betas are the
-   * server's choice: a client cannot send the header through the relay.
+   * (e.g. `['context-management-2025-06-27']`). Betas are the server's choice: a client cannot send
+   * the header through the relay.
    *
    * @example
-   * createChatHandler({ model: 'claude-sonnet-4-6', betas: ['files-api-2025-04-14'] });
+   * createChatHandler({ model: 'claude-sonnet-4-6', betas: ['context-management-2025-06-27'] });
    */
   betas?: readonly string[];
   /** The response format: Anthropic SSE events unchanged (default) or plain `data: <text>` + `[DONE]`. */
