@@ -132,6 +132,20 @@ describe('ChatSession: client tools', () => {
     });
   });
 
+  it('a tool that returns a Blob fails in its card and in the request, instead of sending {}', async () => {
+    const screenshot = new Blob(['png bytes'], { type: 'image/png' });
+    const target = session({ tools: weather({ execute: () => screenshot }) });
+    await target.send('Weather in Paris? [scenario:toolUse]');
+    const { messages } = target.getSnapshot();
+    const id = toolUseOf(messages[1]).id;
+    const said =
+      "The tool's result (a Blob) cannot be sent as JSON: return text, JSON or content blocks (fileToContentBlock makes one of a file).";
+    expect(messages[1]?.toolCalls?.[id]).toEqual({ status: 'error', result: said });
+    expect(body(1).messages.at(-1)?.content).toEqual([
+      { type: 'tool_result', tool_use_id: id, content: said, is_error: true },
+    ]);
+  });
+
   it('stops the loop at maxSteps with a max-steps error, keeping the messages', async () => {
     chat.use(scenarios.toolUse); // every answer asks for the tool again
     const onError = vi.fn<(error: ChatStreamError) => void>();

@@ -14,6 +14,7 @@ import { type ChatRequestOptions, requestBody, requestHeaders } from './request-
 import { restoreMessages } from './restore-messages.ts';
 import {
   DENIED_RESULT,
+  finishedCall,
   isSettled,
   passedOverCall,
   stoppedCall,
@@ -188,7 +189,7 @@ export class ChatSession {
    * turn has its result, the results are sent and the conversation continues.
    */
   addToolResult(toolUseId: string, result: unknown, options: { isError?: boolean } = {}): void {
-    this.#settleCall(toolUseId, 'awaiting-result', { status: options.isError ? 'error' : 'done', result });
+    this.#settleCall(toolUseId, 'awaiting-result', finishedCall(result, options.isError));
   }
 
   /** Approves (the tool runs, or waits for `addToolResult` without `execute`) or denies (an error result) a `needsApproval` call. */
@@ -458,7 +459,7 @@ export class ChatSession {
         return await tool.execute(input, { signal, toolUseId });
       })()
         .then(
-          (result): ToolCallState => ({ status: 'done', result }),
+          (result) => finishedCall(result),
           (error: unknown): ToolCallState => ({ status: 'error', result: messageOf(error) }),
         )
         .then((state) => {

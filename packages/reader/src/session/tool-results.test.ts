@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentBlock } from '../types.ts';
-import { DENIED_RESULT, toolCallsOf, toolResultBlocks } from './tool-results.ts';
+import { DENIED_RESULT, finishedCall, toolCallsOf, toolResultBlocks } from './tool-results.ts';
 
 const call = (id: string, name: string): ContentBlock => ({ type: 'tool_use', id, name, input: {} });
 const content: ContentBlock[] = [
@@ -62,5 +62,34 @@ describe('toolResultBlocks', () => {
     expect(big?.content).toMatch(/^The tool's result could not be sent as JSON: .*BigInt/);
     expect(looped).toMatchObject({ tool_use_id: 't2', is_error: true });
     expect(looped?.content).toMatch(/^The tool's result could not be sent as JSON: .*circular/i);
+  });
+});
+
+describe('finishedCall', () => {
+  it('fails a result JSON would turn into {} (a Blob, a Map), saying so, instead of sending {}', () => {
+    expect(finishedCall(new Blob(['screenshot bytes'], { type: 'image/png' }))).toEqual({
+      status: 'error',
+      result:
+        "The tool's result (a Blob) cannot be sent as JSON: return text, JSON or content blocks (fileToContentBlock makes one of a file).",
+    });
+    expect(finishedCall(new Map([['Paris', 18]]))).toEqual({
+      status: 'error',
+      result: "The tool's result (a Map) cannot be sent as JSON: return text, JSON or content blocks.",
+    });
+    expect(finishedCall({ rows: 10n })).toMatchObject({
+      status: 'error',
+      result: expect.stringMatching(/^The tool's result could not be sent as JSON: .*BigInt/),
+    });
+  });
+
+  it('keeps every result JSON can carry, and the error flag it was given', () => {
+    const dated = Object.assign(Object.create(null) as object, { at: new Date(0) });
+    for (const result of [{}, dated, 'Sunny', [{ type: 'text', text: 'Sunny' }], 18, null, undefined]) {
+      expect(finishedCall(result)).toEqual({ status: 'done', result });
+    }
+    expect(finishedCall('Service unavailable', true)).toEqual({
+      status: 'error',
+      result: 'Service unavailable',
+    });
   });
 });

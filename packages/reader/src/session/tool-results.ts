@@ -72,7 +72,7 @@ export function isSettled(call: ToolCallState): boolean {
 /**
  * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown
  * and denied calls carry `is_error: true`. Strings and content-block arrays are sent as they are,
- * anything else as JSON; a result JSON cannot hold (a BigInt, a cycle) is sent as an error saying so.
+ * anything else as JSON; a result JSON cannot carry is sent as an error saying so ({@link finishedCall}).
  */
 export function toolResultBlocks(
   content: readonly ContentBlock[],
@@ -82,23 +82,52 @@ export function toolResultBlocks(
     const id = block.type === 'tool_use' ? (block as ToolUseBlock).id : undefined;
     const call = id === undefined ? undefined : calls[id];
     if (!id || !call) return [];
-    const { result } = call;
-    let failed = call.status !== 'done';
-    let body: string | ContentBlock[];
-    if (
-      typeof result === 'string' ||
-      (Array.isArray(result) && result.every((item) => typeof item?.type === 'string'))
-    ) {
-      body = result as string | ContentBlock[];
-    } else {
-      try {
-        body = JSON.stringify(result) ?? '';
-      } catch (error) {
-        // A BigInt or a cycle: the model learns the call failed instead of the conversation stalling.
-        body = `The tool's result could not be sent as JSON: ${messageOf(error)}`;
-        failed = true;
-      }
-    }
-    return [{ type: 'tool_result', tool_use_id: id, content: body, ...(failed ? { is_error: true } : {}) }];
+    const { status, result } = finishedCall(call.result, call.status !== 'done');
+    const body = typeof result === 'string' || isBlocks(result) ? result : (JSON.stringify(result) ?? '');
+    return [
+      {
+        type: 'tool_result',
+        tool_use_id: id,
+        content: body,
+        ...(status === 'error' ? { is_error: true } : {}),
+      },
+    ];
   });
+}
+
+/**
+ * The state of a call that ended with `result`: `done` (`error` when `failed`), or `error` with a
+ * message saying why when JSON cannot carry the result: a BigInt, a cycle, or an object of a class
+ * (a Blob, a Map, a Response), which JSON turns into `{}`. The card and the model then both see the
+ * failure, instead of `{}` passing for the answer or the conversation stalling.
+ */
+export function finishedCall(result: unknown, failed = false): ToolCallState {
+  const problem = unsendable(result);
+  return problem ? { status: 'error', result: problem } : { status: failed ? 'error' : 'done', result };
+}
+
+const isBlocks = (value: unknown): value is ContentBlock[] =>
+  Array.isArray(value) && value.every((item) => typeof item?.type === 'string');
+
+function unsendable(result: unknown): string | undefined {
+  if (typeof result === 'string' || isBlocks(result)) return undefined;
+  let kind: string | undefined;
+  try {
+    kind = JSON.stringify(result) === '{}' ? classOf(result) : undefined;
+  } catch (error) {
+    return `The tool's result could not be sent as JSON: ${messageOf(error)}`;
+  }
+  const hint = kind === 'Blob' || kind === 'File' ? ' (fileToContentBlock makes one of a file)' : '';
+  return (
+    kind &&
+    `The tool's result (a ${kind}) cannot be sent as JSON: return text, JSON or content blocks${hint}.`
+  );
+}
+
+/** The class of an object JSON turns into `{}` although it is not a plain object, e.g. `Blob`. */
+function classOf(value: unknown): string | undefined {
+  const prototype: unknown =
+    typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : null;
+  if (prototype === null || prototype === Object.prototype) return undefined;
+  return (prototype as { constructor?: { name?: string } }).constructor?.name || 'object';
 }
