@@ -141,6 +141,18 @@ describe('bad arguments fail at the call, with the option named', () => {
       /tools.f.execute must be a function/,
     ],
     [
+      'a tool name the API would refuse in every request',
+      () => createChatSession({ tools: { 'get weather': { inputSchema: {} } } }),
+      TypeError,
+      /Tool name "get weather" must be 1 to 64 letters, digits, _ or -/,
+    ],
+    [
+      'a tool without its input schema (the API requires one)',
+      () => createChatSession({ tools: { get_weather: { execute: () => 1 } as never } }),
+      TypeError,
+      /tools.get_weather.inputSchema must be a JSON Schema object/,
+    ],
+    [
       'a bad option set later',
       () => createChatSession().setOptions({ idleTimeoutMs: Number.NaN }),
       RangeError,

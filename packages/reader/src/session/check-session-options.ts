@@ -23,6 +23,14 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
   }
   for (const [name, tool] of Object.entries(tools ?? {})) {
     if (typeof tool !== 'object' || tool === null) throw new TypeError(`tools.${name} must be an object`);
+    // The API's rule for tool names: otherwise every request would fail with a 400.
+    if (!/^[\w-]{1,64}$/.test(name)) {
+      throw new TypeError(`Tool name "${name}" must be 1 to 64 letters, digits, _ or -`);
+    }
+    const { inputSchema } = tool as { inputSchema?: unknown };
+    if (typeof inputSchema !== 'object' || inputSchema === null) {
+      throw new TypeError(`tools.${name}.inputSchema must be a JSON Schema object`);
+    }
     checkFunction(`tools.${name}.execute`, (tool as { execute?: unknown }).execute);
   }
 }
