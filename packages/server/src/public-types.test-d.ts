@@ -1,0 +1,42 @@
+import type { Message } from '@chatstream/reader';
+import { describe, expectTypeOf, it } from 'vitest';
+import { type ChatHandler, createChatHandler, type RelayResult, type RelayRequestBody } from './index.ts';
+import { createNodeHandler } from './node.ts';
+
+describe('createChatHandler', () => {
+  it('makes a Web handler: Request in, Response out, as route handlers take', () => {
+    expectTypeOf(createChatHandler()).toEqualTypeOf<ChatHandler>();
+    expectTypeOf<ChatHandler>().toEqualTypeOf<(request: Request) => Promise<Response>>();
+    // The Node adapter takes a handler, or the options to make one.
+    expectTypeOf(createNodeHandler).toBeCallableWith(createChatHandler());
+    expectTypeOf(createNodeHandler).toBeCallableWith({ model: 'claude-sonnet-4-6' });
+  });
+
+  it('types its hooks: the validated body before the call, the outcome after', () => {
+    createChatHandler({
+      beforeRequest: (request, body) => {
+        expectTypeOf(request).toEqualTypeOf<Request>();
+        expectTypeOf(body).toEqualTypeOf<RelayRequestBody>();
+        return body.max_tokens > 4096 ? new Response('Too long', { status: 400 }) : undefined;
+      },
+      onFinish: (result) => {
+        expectTypeOf(result).toEqualTypeOf<RelayResult>();
+        expectTypeOf(result.outcome).toEqualTypeOf<'complete' | 'error' | 'aborted'>();
+        expectTypeOf(result.message).toEqualTypeOf<Message | undefined>();
+      },
+    });
+  });
+
+  it('takes only the settings it knows, typed', () => {
+    expectTypeOf(createChatHandler).toBeCallableWith({
+      cacheControl: { type: 'ephemeral', ttl: '1h' },
+      betas: ['files-api-2025-04-14'],
+    });
+    // @ts-expect-error: a cache lives 5 minutes or an hour
+    createChatHandler({ cacheControl: { type: 'ephemeral', ttl: '1d' } });
+    // @ts-expect-error: no such protocol
+    createChatHandler({ protocol: 'ndjson' });
+    // @ts-expect-error: betas are a list
+    createChatHandler({ betas: 'files-api-2025-04-14' });
+  });
+});
