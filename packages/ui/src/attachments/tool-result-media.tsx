@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
-import type { ChatMessage, ContentBlock, DocumentBlock as DocumentContentBlock } from '@chatstream/reader';
-import type { ImageBlock as ImageContentBlock } from '@chatstream/reader';
+import type {
+  ChatMessage,
+  ContentBlock,
+  DocumentBlock as DocumentContentBlock,
+  ImageBlock as ImageContentBlock,
+} from '@chatstream/reader';
 import {
   ToolResultBlock,
   ToolUseBlock,
@@ -23,6 +27,7 @@ function splitMedia(result: unknown): { media: MediaBlock[]; rest: unknown[] } |
   return { media: result.filter(isMedia), rest: result.filter((item) => !isMedia(item)) };
 }
 
+/** The images and documents of a result, drawn by the attachment renderers. */
 function ResultMedia(props: { media: MediaBlock[]; index: number; message: ChatMessage }): ReactNode {
   const { media, index, message } = props;
   return (
