@@ -1,5 +1,6 @@
 import { faultScenarios, scenarios } from '@chatstream/mocks';
 import { expect, waitFor, within } from 'storybook/test';
+import type { StoryContext } from '@storybook/react-vite';
 import preview from '../../../.storybook/preview.tsx';
 import { createChatHandlers } from '@chatstream/mocks/msw';
 import { AttachmentComposer, attachmentRenderers } from './attachments/index.ts';
@@ -33,6 +34,12 @@ const weatherInput = {
 async function getWeather(): Promise<typeof weatherResult> {
   await new Promise((resolve) => setTimeout(resolve, underTest ? 50 : 800));
   return weatherResult;
+}
+
+/** Asks for the weather in Paris and waits for the weather tool's card. */
+async function askForWeather(context: Pick<StoryContext, 'canvas' | 'userEvent'>): Promise<HTMLElement> {
+  await sendPrompt(context, 'What is the weather in Paris?');
+  return context.canvas.findByRole('group', { name: 'Tool call: get_weather' }, { timeout: streamTimeout });
 }
 
 const meta = preview.meta({
@@ -175,12 +182,7 @@ export const ToolInputStreaming = meta.story({
   }),
   play: async (context) => {
     const { canvas } = context;
-    await sendPrompt(context, 'What is the weather in Paris?');
-    const card = await canvas.findByRole(
-      'group',
-      { name: 'Tool call: get_weather' },
-      { timeout: streamTimeout },
-    );
+    const card = await askForWeather(context);
     await expect(card).toHaveAttribute('data-state', 'input-streaming');
     await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: streamTimeout })).toBeVisible();
     await expect(card).toHaveAttribute('data-state', 'done');
@@ -226,12 +228,7 @@ export const ToolReturnsAnImage = meta.story({
   beforeEach: serveChat([scenarios.toolUse, storyScenarios.weatherAnswer]),
   play: async (context) => {
     const { canvas } = context;
-    await sendPrompt(context, 'What is the weather in Paris?');
-    const card = await canvas.findByRole(
-      'group',
-      { name: 'Tool call: get_weather' },
-      { timeout: streamTimeout },
-    );
+    const card = await askForWeather(context);
     await expect(
       await within(card).findByRole('img', { name: 'PNG image' }, { timeout: streamTimeout }),
     ).toBeVisible();
