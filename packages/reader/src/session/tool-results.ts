@@ -82,16 +82,10 @@ export function toolResultBlocks(
     const id = block.type === 'tool_use' ? (block as ToolUseBlock).id : undefined;
     const call = id === undefined ? undefined : calls[id];
     if (!id || !call) return [];
-    const { status, result } = finishedCall(call.result, call.status !== 'done');
-    const body = typeof result === 'string' || isBlocks(result) ? result : (JSON.stringify(result) ?? '');
-    return [
-      {
-        type: 'tool_result',
-        tool_use_id: id,
-        content: body,
-        ...(status === 'error' ? { is_error: true } : {}),
-      },
-    ];
+    const encoded = encode(call.result);
+    const failed = call.status !== 'done' || 'problem' in encoded;
+    const body = 'problem' in encoded ? encoded.problem : encoded.content;
+    return [{ type: 'tool_result', tool_use_id: id, content: body, ...(failed ? { is_error: true } : {}) }];
   });
 }
 
@@ -102,26 +96,29 @@ export function toolResultBlocks(
  * failure, instead of `{}` passing for the answer or the conversation stalling.
  */
 export function finishedCall(result: unknown, failed = false): ToolCallState {
-  const problem = unsendable(result);
-  return problem ? { status: 'error', result: problem } : { status: failed ? 'error' : 'done', result };
+  const encoded = encode(result);
+  if ('problem' in encoded) return { status: 'error', result: encoded.problem };
+  return { status: failed ? 'error' : 'done', result };
 }
 
 const isBlocks = (value: unknown): value is ContentBlock[] =>
   Array.isArray(value) && value.every((item) => typeof item?.type === 'string');
 
-function unsendable(result: unknown): string | undefined {
-  if (typeof result === 'string' || isBlocks(result)) return undefined;
-  let kind: string | undefined;
+/** `result` as `tool_result` content (text and blocks as they are, the rest as JSON), or why it cannot be. */
+function encode(result: unknown): { content: string | ContentBlock[] } | { problem: string } {
+  if (typeof result === 'string' || isBlocks(result)) return { content: result };
+  let json: string;
   try {
-    kind = JSON.stringify(result) === '{}' ? classOf(result) : undefined;
+    json = JSON.stringify(result) ?? '';
   } catch (error) {
-    return `The tool's result could not be sent as JSON: ${messageOf(error)}`;
+    return { problem: `The tool's result could not be sent as JSON: ${messageOf(error)}` };
   }
+  const kind = json === '{}' ? classOf(result) : undefined;
+  if (!kind) return { content: json };
   const hint = kind === 'Blob' || kind === 'File' ? ' (fileToContentBlock makes one of a file)' : '';
-  return (
-    kind &&
-    `The tool's result (a ${kind}) cannot be sent as JSON: return text, JSON or content blocks${hint}.`
-  );
+  return {
+    problem: `The tool's result (a ${kind}) cannot be sent as JSON: return text, JSON or content blocks${hint}.`,
+  };
 }
 
 /** The class of an object JSON turns into `{}` although it is not a plain object, e.g. `Blob`. */

@@ -3,7 +3,8 @@ import type { ContentBlock } from '../types.ts';
 
 /**
  * The base64 of each format's signature: the first bytes are the first characters, so nothing is
- * decoded. (A WebP also has `RUJQ`, the base64 of "EBP", at character 12.)
+ * decoded. (A WebP also has `RUJQ`, the base64 of "EBP", at character 12.) Not `sniffMediaType` on
+ * decoded bytes: that put about 0.15 kB more into every session bundle (size-limit), for the same answer.
  */
 const SIGNATURES: readonly [ImageMediaType, string][] = [
   ['image/png', 'iVBORw0KGg'],
