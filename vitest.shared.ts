@@ -17,7 +17,11 @@ export function chromiumBrowser(): {
   return {
     enabled: true,
     headless: true,
-    provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+    provider: playwright({
+      launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+      // Copy buttons are tested through the real clipboard: a test reads back what they wrote.
+      contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+    }),
     instances: [{ browser: 'chromium' }],
   };
 }

@@ -41,7 +41,9 @@ const { port } = server.address() as AddressInfo;
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 const errors: string[] = [];
 try {
-  const page = await browser.newPage();
+  // The copy test reads back what Copy wrote.
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -61,6 +63,13 @@ try {
     if (!shown?.includes(text)) throw new Error(`<ChatStream> does not show "${text}"`);
   }
 
+  // @chatstream/ui/actions: Copy puts the answer on the clipboard as its markdown.
+  const answer = chat.getByRole('article', { name: 'Claude' }).last();
+  await answer.getByRole('button', { name: 'Copy', exact: true }).click();
+  await answer.getByRole('button', { name: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  if (!copied.includes('recent reports')) throw new Error(`Copy put "${copied}" on the clipboard`);
+
   // @chatstream/ui/attachments: a file picked in its composer goes into the next message.
   await chat.locator('input[type="file"]').setInputFiles({
     name: 'notes.md',
@@ -76,7 +85,9 @@ try {
   await page.getByRole('article', { name: 'Claude' }).last().getByText('recent reports').first().waitFor();
   await page.locator('p[aria-busy="false"]', { hasText: 'recent reports' }).waitFor();
   if (errors.length > 0) throw new Error(`the page logged:\n${errors.join('\n')}`);
-  console.log('ChatStream with attachments, the parts and useStreamingQuery answered in Chromium');
+  console.log(
+    'ChatStream with attachments and message actions, the parts and useStreamingQuery answered in Chromium',
+  );
 } finally {
   await browser.close();
   server.close();

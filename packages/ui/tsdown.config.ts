@@ -11,7 +11,8 @@ const common: UserConfig = {
 
 export default defineConfig([
   { ...common, entry: ['src/index.ts', 'src/markdown/index.ts'], clean: true },
-  // A build of its own that takes the Composer from `@chatstream/ui` itself: built together, the
+  // Builds of their own that take the parts they use from `@chatstream/ui` itself: built together, the
   // entries would share chunks, and the split costs the main entry 70 B of its 10 kB budget.
   { ...common, entry: { 'attachments/index': 'src/attachments/index.ts' }, clean: false },
+  { ...common, entry: { 'actions/index': 'src/actions/index.ts' }, clean: false },
 ]);

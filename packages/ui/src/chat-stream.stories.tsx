@@ -3,6 +3,7 @@ import { expect, waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/react-vite';
 import preview from '../../../.storybook/preview.tsx';
 import { createChatHandlers } from '@chatstream/mocks/msw';
+import { MessageWithActions } from './actions/index.ts';
 import { AttachmentComposer, attachmentRenderers } from './attachments/index.ts';
 import { ChatStream } from './chat-stream.tsx';
 import { markdownRenderText } from './markdown/index.ts';
@@ -103,6 +104,33 @@ export const Streaming = meta.story({
     await expect(canvas.getByRole('button', { name: 'Regenerate' })).toBeVisible();
     await expect(canvas.getByRole('progressbar', { name: 'Output tokens used of max_tokens' })).toBeVisible();
     await expect(box).toHaveFocus();
+  },
+});
+
+/**
+ * With `@chatstream/ui/actions`: Copy under each message (the answer as its markdown), and Edit on
+ * the question. Editing it drops the answer and asks again; the actions show on hover and focus,
+ * always on the last answer.
+ */
+export const WithMessageActions = meta.story({
+  args: { components: { Message: MessageWithActions }, renderText: markdownRenderText },
+  beforeEach: serveChat([scenarios.basic, scenarios.longAnswer]),
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    await sendPrompt(context, 'What is SSE?');
+    await waitUntilSettled(context);
+    const answer = canvas.getByRole('article', { name: 'Claude' });
+    await userEvent.click(within(answer).getByRole('button', { name: 'Copy' }));
+    await expect(await within(answer).findByRole('button', { name: 'Copied' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Edit' }));
+    await userEvent.keyboard(' Answer with headings.{Enter}');
+    await expect(
+      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: streamTimeout }),
+    ).toBeVisible();
+    await expect(canvas.getByRole('article', { name: 'You' })).toHaveTextContent(
+      'What is SSE? Answer with headings.',
+    );
+    await waitUntilSettled(context);
   },
 });
 

@@ -14,6 +14,7 @@ import { render } from 'vitest-browser-react';
 import { ChatStream } from './chat-stream.tsx';
 import { Message, type MessageProps } from './message.tsx';
 import { expectNoAxeViolations } from './test/axe.ts';
+import { holdAfterFirstChunk } from './test/hold-stream.ts';
 import { installStyles } from './test/styles.ts';
 
 installStyles();
@@ -49,18 +50,6 @@ function deferred<Value>(): { promise: Promise<Value>; resolve: (value: Value) =
     resolve = settle;
   });
   return { promise, resolve };
-}
-
-/** Holds `response` after its first chunk until `release` resolves, so a test sees the answer mid-stream however slow the machine. */
-function holdAfterFirstChunk(response: Response, release: Promise<void>): Response {
-  let sent = 0;
-  const held = new TransformStream<Uint8Array, Uint8Array>({
-    async transform(chunk, controller) {
-      if (sent++ > 0) await release;
-      controller.enqueue(chunk);
-    },
-  });
-  return new Response(response.body!.pipeThrough(held), response);
 }
 
 it('streams a basic answer into the transcript, busy while it streams, focus back in the composer', async () => {
@@ -346,6 +335,21 @@ it('does not render settled rows again while another message streams', async () 
   expect(renders.get('a1') ?? 0).toBe(0);
   expect(renders.get('u2') ?? 0).toBe(0);
   expect(renders.get('a2') ?? 0).toBe(0);
+});
+
+it('shares its session with the parts, so a replaced part can read and drive the chat', async () => {
+  const { useChatSelector } = await import('@chatstream/react');
+  function CountedMessage(props: MessageProps) {
+    const count = useChatSelector((state) => state.messages.length);
+    return <Message {...props} data-count={count} />;
+  }
+  const { fetch } = mockFetch([scenarios.basic, instant]);
+  const screen = await render(
+    <ChatStream fetch={fetch} components={{ Message: CountedMessage }} style={heightStyle} />,
+  );
+  await sendMessage(screen, 'Hi');
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await expect.element(screen.getByRole('article', { name: 'You' })).toHaveAttribute('data-count', '2');
 });
 
 it('takes an existing session, part overrides, renderers and stats', async () => {

@@ -6,12 +6,12 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
+import { ChatSessionProvider, type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
 import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
-import { MessageRow } from './message-row.tsx';
+import { isToolTurn, MessageRow } from './message-row.tsx';
 
 /** What `ChatStream` adds to the chat options. */
 export interface ChatStreamOwnProps {
@@ -87,12 +87,9 @@ const PENDING_TOOL_STATES: ReadonlySet<ToolCallState['status']> = new Set([
 function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
   const calls = previous?.toolCalls;
   return (
-    message.role === 'user' &&
     calls !== undefined &&
-    message.content.length > 0 &&
-    message.content.every(
-      (block) => block.type === 'tool_result' && calls[block['tool_use_id'] as string] !== undefined,
-    )
+    isToolTurn(message) &&
+    message.content.every((block) => calls[block['tool_use_id'] as string] !== undefined)
   );
 }
 
@@ -129,6 +126,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       regenerate,
       approveToolCall,
       addToolResult,
+      chat,
     } = useStreamingChat(options);
     const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
 
@@ -179,65 +177,67 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     } = parts;
 
     return (
-      <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
-        <MessageList busy={busy} live="off">
-          {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={send} /> : null}
-          {messages.map((message, index) =>
-            repeatsToolResults(message, messages[index - 1]) ? null : (
-              <MessageRow
-                key={message.id}
-                message={message}
-                previous={messages[index - 1]}
-                parts={parts}
-                renderers={renderers}
-                renderText={renderText}
-                onApprove={onApprove}
-                onToolResult={onToolResult}
+      <ChatSessionProvider chat={chat}>
+        <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
+          <MessageList busy={busy} live="off">
+            {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={send} /> : null}
+            {messages.map((message, index) =>
+              repeatsToolResults(message, messages[index - 1]) ? null : (
+                <MessageRow
+                  key={message.id}
+                  message={message}
+                  previous={messages[index - 1]}
+                  parts={parts}
+                  renderers={renderers}
+                  renderText={renderText}
+                  onApprove={onApprove}
+                  onToolResult={onToolResult}
+                />
+              ),
+            )}
+            {settledAnswer ? (
+              <StopNotice
+                stopReason={settledAnswer.stopReason}
+                stopDetails={settledAnswer.message?.stop_details}
+                onContinue={continuable ? retry : undefined}
               />
-            ),
-          )}
-          {settledAnswer ? (
-            <StopNotice
-              stopReason={settledAnswer.stopReason}
-              stopDetails={settledAnswer.message?.stop_details}
-              onContinue={continuable ? retry : undefined}
+            ) : null}
+            {settledAnswer ? (
+              // Outside the rows, so showing or hiding it never re-renders a settled row.
+              <div data-slot="message-actions">
+                {settledAnswer.status === 'aborted' && continuable ? (
+                  <RegenerateButton onClick={() => void retry()}>Continue</RegenerateButton>
+                ) : null}
+                <RegenerateButton onClick={() => void regenerate(settledAnswer.id)} />
+              </div>
+            ) : null}
+            {waiting ? <TypingIndicator retrying={retrying} /> : null}
+            {failed ? (
+              <ErrorNotice
+                error={error}
+                partial={last?.role === 'assistant' && last.content.length > 0}
+                onRetry={retry}
+              />
+            ) : null}
+          </MessageList>
+          <div data-slot="chat-stream-footer">
+            {showStats ? <StreamStats stats={stats} streaming={busy} /> : null}
+            <Composer
+              busy={busy}
+              onSend={send}
+              onStop={stop}
+              stopButton={parts.StopButton}
+              placeholder={placeholder}
             />
-          ) : null}
-          {settledAnswer ? (
-            // Outside the rows, so showing or hiding it never re-renders a settled row.
-            <div data-slot="message-actions">
-              {settledAnswer.status === 'aborted' && continuable ? (
-                <RegenerateButton onClick={() => void retry()}>Continue</RegenerateButton>
-              ) : null}
-              <RegenerateButton onClick={() => void regenerate(settledAnswer.id)} />
-            </div>
-          ) : null}
-          {waiting ? <TypingIndicator retrying={retrying} /> : null}
-          {failed ? (
-            <ErrorNotice
-              error={error}
-              partial={last?.role === 'assistant' && last.content.length > 0}
-              onRetry={retry}
-            />
-          ) : null}
-        </MessageList>
-        <div data-slot="chat-stream-footer">
-          {showStats ? <StreamStats stats={stats} streaming={busy} /> : null}
-          <Composer
-            busy={busy}
-            onSend={send}
-            onStop={stop}
-            stopButton={parts.StopButton}
-            placeholder={placeholder}
+          </div>
+          <Announcer
+            text={textOf(answer)}
+            streaming={answer?.status === 'streaming'}
+            messageId={answer?.id}
+            error={failed ? describeError(error).title : undefined}
           />
         </div>
-        <Announcer
-          text={textOf(answer)}
-          streaming={answer?.status === 'streaming'}
-          messageId={answer?.id}
-          error={failed ? describeError(error).title : undefined}
-        />
-      </div>
+      </ChatSessionProvider>
     );
   });
 

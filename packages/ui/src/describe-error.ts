@@ -48,12 +48,12 @@ export function describeError(error: unknown): ErrorDescription {
   const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
   // A valid request with too much in it: the one 400 a person can fix, by keeping less.
   const tooLong = errorType === 'invalid_request_error' && /prompt is too long/i.test(message);
-  const title =
-    (tooLong ? 'The conversation is too long for the model' : undefined) ??
-    (errorType && ownEntry(API_ERRORS, errorType)) ??
-    (status === undefined ? undefined : httpTitle(status)) ??
-    (kind && ownEntry(KINDS, kind)) ??
-    'Something went wrong';
+  const title = tooLong
+    ? 'The conversation is too long for the model'
+    : ((errorType && ownEntry(API_ERRORS, errorType)) ??
+      (status === undefined ? undefined : httpTitle(status)) ??
+      (kind && ownEntry(KINDS, kind)) ??
+      'Something went wrong');
   const facts = [errorType, status === undefined ? undefined : `HTTP ${status}`].filter(Boolean);
   const said = status === undefined ? message : withoutStatus(message, status);
   const detail = !facts.length ? said : said ? `${said} (${facts.join(', ')})` : facts.join(', ');

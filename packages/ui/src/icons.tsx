@@ -21,7 +21,6 @@ export function Icon(props: { name: IconName } | { d: string }): ReactNode {
     <svg
       data-slot="icon"
       aria-hidden="true"
-      focusable="false"
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"

@@ -15,6 +15,15 @@ export interface MessageRowProps {
   onToolResult: BlockRendererProps['onToolResult'];
 }
 
+/** A user turn that only carries tool results: shown as the tool's, not the person's. */
+export function isToolTurn(message: ChatMessage): boolean {
+  return (
+    message.role === 'user' &&
+    message.content.length > 0 &&
+    message.content.every((block) => block.type === 'tool_result')
+  );
+}
+
 /**
  * One transcript row of `ChatStream`, memoised: the session keeps settled messages' identity, so a
  * settled row does not render again while another message streams.
@@ -29,12 +38,12 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function M
   onToolResult,
 }: MessageRowProps): ReactNode {
   const { Message, MessageContent } = parts;
-  const toolTurn =
-    message.role === 'user' &&
-    message.content.length > 0 &&
-    message.content.every((block) => block.type === 'tool_result');
   return (
-    <Message role={toolTurn ? 'tool' : message.role} status={message.status} data-message-id={message.id}>
+    <Message
+      role={isToolTurn(message) ? 'tool' : message.role}
+      status={message.status}
+      data-message-id={message.id}
+    >
       <MessageContent
         message={message}
         previous={previous}

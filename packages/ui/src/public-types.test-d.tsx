@@ -1,6 +1,7 @@
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import type { ReactNode } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
+import { CopyButton, type CopyButtonProps, MessageWithActions } from './actions/index.ts';
 import { AttachmentComposer, attachmentRenderers, ToolUseBlockWithMedia } from './attachments/index.ts';
 import {
   type BlockRenderer,
@@ -41,5 +42,20 @@ describe('<ChatStream>', () => {
   it('takes the attachments composer in place of its composer', () => {
     const components: Partial<ChatStreamComponents> = { Composer: AttachmentComposer };
     expectTypeOf(components.Composer).toExtend<ChatStreamComponents['Composer'] | undefined>();
+  });
+
+  it('takes the message with actions in place of its message', () => {
+    const components: Partial<ChatStreamComponents> = { Message: MessageWithActions };
+    expectTypeOf(components.Message).toExtend<ChatStreamComponents['Message'] | undefined>();
+  });
+});
+
+describe('CopyButton', () => {
+  it('takes the text, or a function that gives it when pressed, and the button attributes', () => {
+    expectTypeOf(CopyButton).toBeCallableWith({ text: 'a' });
+    expectTypeOf(CopyButton).toBeCallableWith({ text: () => 'a', label: 'Copy link', className: 'x' });
+    // @ts-expect-error: there is nothing to copy without text
+    expectTypeOf(CopyButton).toBeCallableWith({ label: 'Copy' });
+    expectTypeOf<CopyButtonProps>().not.toHaveProperty('children');
   });
 });

@@ -19,6 +19,7 @@ import {
   describeError,
   type ErrorDescription,
 } from '@chatstream/ui';
+import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { markdownRenderText } from '@chatstream/ui/markdown';
 // oxlint-disable-next-line import/no-unassigned-import -- the parts' stylesheet, as the ui README says
@@ -76,7 +77,7 @@ if (root) {
           api="/api/chat"
           renderText={markdownRenderText}
           renderers={attachmentRenderers}
-          components={{ Composer: AttachmentComposer }}
+          components={{ Composer: AttachmentComposer, Message: MessageWithActions }}
           suggestions={[`${message.content.length} blocks, ${handlerCount} handlers`]}
           showStats
         />

@@ -1,8 +1,9 @@
 // A server render of the published ui in plain Node, as a Next.js or Remix page does before the
-// browser hydrates it: no window, no DOM, the markdown and attachments entries included. Checked
+// browser hydrates it: no window, no DOM, the markdown, attachments and actions entries included. Checked
 // with the browser's types (no @types/node), as a component file in such an app is.
 import type { ChatMessage } from '@chatstream/reader';
 import { ChatStream } from '@chatstream/ui';
+import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { markdownRenderText } from '@chatstream/ui/markdown';
 import { renderToString } from 'react-dom/server';
@@ -30,7 +31,7 @@ const html = renderToString(
     initialMessages={messages}
     renderText={markdownRenderText}
     renderers={attachmentRenderers}
-    components={{ Composer: AttachmentComposer }}
+    components={{ Composer: AttachmentComposer, Message: MessageWithActions }}
   />,
 );
 for (const part of [
@@ -39,6 +40,8 @@ for (const part of [
   'data-slot="document-block"',
   '<table',
   'data-slot="attach-button"',
+  'data-slot="copy-button"',
+  'data-slot="edit-button"',
 ]) {
   if (!html.includes(part)) throw new Error(`the server render has no ${part}`);
 }

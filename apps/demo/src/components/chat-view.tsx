@@ -1,6 +1,6 @@
 import type { ChatWorker } from '@chatstream/mocks/browser';
-import { ChatSessionProvider } from '@chatstream/react';
 import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
+import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
@@ -14,7 +14,6 @@ import type { ScenarioChoice } from '../scenarios/scenario-fetch.ts';
 import { renderTextFor } from '../text/render-text-for.tsx';
 import { DemoEmptyState } from './demo-empty-state.tsx';
 import { type DisplayMode, DisplaySettings } from './display-settings.tsx';
-import { EditableMessage } from './editable-message.tsx';
 import { ModelSettings } from './model-settings.tsx';
 import { RequestLog } from './request-log.tsx';
 import { ScenarioPicker } from './scenario-picker.tsx';
@@ -34,13 +33,13 @@ function DemoComposer(props: ComponentProps<ChatStreamComponents['Composer']>): 
 }
 
 const COMPONENTS: Partial<ChatStreamComponents> = {
-  Message: EditableMessage,
+  Message: MessageWithActions,
   EmptyState: DemoEmptyState,
   Composer: DemoComposer,
 };
 
 /**
- * The main screen: the scenario picker, one `<ChatStream>` (stop, regenerate, edit, tools, retry)
+ * The main screen: the scenario picker, one `<ChatStream>` (stop, regenerate, copy, edit, tools, retry)
  * and an inspector with live stats, display settings and the mock request log.
  */
 export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
@@ -90,18 +89,16 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
             New chat
           </button>
         </div>
-        <ChatSessionProvider chat={session}>
-          <ChatStream
-            chat={session}
-            className="demo-chat"
-            components={COMPONENTS}
-            renderers={attachmentRenderers}
-            renderText={renderTextFor(display)}
-            suggestions={demoSuggestions}
-            showStats={showStats}
-            placeholder="Message Claude…"
-          />
-        </ChatSessionProvider>
+        <ChatStream
+          chat={session}
+          className="demo-chat"
+          components={COMPONENTS}
+          renderers={attachmentRenderers}
+          renderText={renderTextFor(display)}
+          suggestions={demoSuggestions}
+          showStats={showStats}
+          placeholder="Message Claude…"
+        />
       </main>
       <aside className="inspector">
         <StatsPanel state={state} />

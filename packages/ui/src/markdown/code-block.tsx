@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { useCopy } from '../use-copy.ts';
 import type { Highlight, MarkdownComponents } from './markdown-context.ts';
 import { element } from './render-inline.tsx';
 
@@ -16,12 +17,8 @@ export interface CodeBlockProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
   components?: MarkdownComponents | undefined;
 }
 
-async function writeClipboard(text: string): Promise<void> {
-  await navigator.clipboard.writeText(text);
-}
-
 /**
- * A fenced code block: the language, a Copy button (the clipboard API; "Copied" for two seconds),
+ * A fenced code block: the language, a Copy button ("Copied" for two seconds; plain HTTP too),
  * and the code, highlighted through `highlight` when given.
  *
  * @example
@@ -36,19 +33,7 @@ export function CodeBlock({
   className,
   ...props
 }: CodeBlockProps): ReactNode {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const copy = (): void => {
-    writeClipboard(code).then(
-      () => setCopied('copied'),
-      () => setCopied('failed'),
-    );
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setCopied('idle'), 2000);
-  };
-
+  const [copied, copy] = useCopy();
   const label = copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy';
   return (
     <div
@@ -64,7 +49,7 @@ export function CodeBlock({
           type="button"
           data-slot="code-block-copy"
           data-state={copied}
-          onClick={copy}
+          onClick={() => void copy(code)}
           aria-label={copied === 'idle' ? `Copy ${lang || 'code'}` : label}
         >
           {label}

@@ -1,0 +1,199 @@
+import { createMockResponse, type MockScenario, scenarios } from '@chatstream/mocks';
+import type { ChatMessage } from '@chatstream/reader';
+import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import { ChatStream } from '@chatstream/ui';
+import { scenePng } from '../stories/scene-png.ts';
+import { expectNoAxeViolations } from '../test/axe.ts';
+import { clipboardText } from '../test/clipboard.ts';
+import { holdAfterFirstChunk } from '../test/hold-stream.ts';
+import { installStyles } from '../test/styles.ts';
+import { MessageWithActions } from './message-with-actions.tsx';
+
+installStyles();
+
+type SentMessage = { role: string; content: string | { type: string; text?: string }[] };
+
+/** A `fetch` that answers each request with the next scenario and records what was sent. */
+function mockFetch(...answers: MockScenario[]) {
+  const sent: SentMessage[][] = [];
+  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+    sent.push(JSON.parse(init?.body as string).messages);
+    const next = answers[sent.length - 1];
+    if (!next) throw new Error('No more mock answers');
+    return createMockResponse(next, { timing: 'instant' });
+  });
+  return { fetch, sent };
+}
+
+const components = { Message: MessageWithActions };
+
+function renderChat(fetch: typeof globalThis.fetch, initialMessages?: ChatMessage[]) {
+  return render(
+    <ChatStream
+      fetch={fetch}
+      components={components}
+      initialMessages={initialMessages ?? []}
+      style={{ blockSize: 520 }}
+    />,
+  );
+}
+
+async function ask(screen: Awaited<ReturnType<typeof render>>, text: string): Promise<void> {
+  await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), text);
+  await userEvent.keyboard('{Enter}');
+  const log = screen.getByRole('log', { name: 'Conversation' });
+  await expect.element(log).toHaveAttribute('aria-busy', 'false');
+}
+
+describe('MessageWithActions in ChatStream', () => {
+  it('copies an answer as the markdown it was written in, and says so', async () => {
+    const { fetch } = mockFetch(scenarios.longAnswer);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'Why does streaming matter?');
+    const answer = screen.getByRole('article', { name: 'Claude' });
+    const copy = answer.getByRole('button', { name: 'Copy', exact: true });
+    await copy.click();
+    await expect.element(answer.getByRole('button', { name: 'Copied' })).toBeVisible();
+    const copied = await clipboardText();
+    expect(copied).toBe(scenarios.longAnswer.expectedText.trim());
+    expect(copied).toMatch(/^## Why streaming matters/);
+    // The label goes back after two seconds.
+    await expect
+      .element(answer.getByRole('button', { name: 'Copy', exact: true }), { timeout: 4000 })
+      .toBeVisible();
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('offers no Copy on an answer while it streams', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+      holdAfterFirstChunk(createMockResponse(scenarios.basic, { timing: 'instant' }), held),
+    );
+    const screen = await renderChat(fetch);
+    await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Hello');
+    await userEvent.keyboard('{Enter}');
+    const answer = screen.getByRole('article', { name: 'Claude' });
+    await expect.element(answer).toHaveAttribute('data-state', 'streaming');
+    expect(answer.getByRole('button', { name: 'Copy', exact: true }).query()).toBeNull();
+    // Nor Edit on the question: editing now would start over under a running answer.
+    expect(screen.getByRole('button', { name: 'Edit' }).query()).toBeNull();
+    release();
+    await expect.element(answer.getByRole('button', { name: 'Copy', exact: true })).toBeInTheDocument();
+    await expect.element(screen.getByRole('button', { name: 'Edit' })).toBeInTheDocument();
+  });
+
+  it('copies what the person wrote', async () => {
+    const { fetch } = mockFetch(scenarios.basic);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'Copy this question, please');
+    await screen.getByRole('article', { name: 'You' }).getByRole('button', { name: 'Copy' }).click();
+    await expect
+      .element(screen.getByRole('article', { name: 'You' }).getByRole('button', { name: 'Copied' }))
+      .toBeVisible();
+    expect(await clipboardText()).toBe('Copy this question, please');
+  });
+
+  it('edits a question in place: the answer after it is dropped and streams again for the new text', async () => {
+    const { fetch, sent } = mockFetch(scenarios.basic, scenarios.longAnswer);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'What is SSE?');
+    const question = screen.getByRole('article', { name: 'You' });
+    await question.getByRole('button', { name: 'Edit' }).click();
+    const input = screen.getByRole('textbox', { name: 'Edit message' });
+    await expect.element(input).toHaveFocus();
+    await expect.element(input).toHaveValue('What is SSE?');
+    await expectNoAxeViolations(screen.container);
+    // The caret is at the end: typing adds to the question.
+    await userEvent.keyboard(' Answer with headings.');
+    await userEvent.keyboard('{Enter}');
+    await expect
+      .element(screen.getByRole('log', { name: 'Conversation' }))
+      .toHaveAttribute('aria-busy', 'false');
+    await expect.element(screen.getByText('Why streaming matters')).toBeVisible();
+    expect(screen.getByText(scenarios.basic.expectedText).query()).toBeNull();
+    expect(screen.getByRole('article', { name: 'You' }).all()).toHaveLength(1);
+    await expect.element(question).toHaveTextContent('What is SSE? Answer with headings.');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'What is SSE? Answer with headings.' }] },
+    ]);
+    // The form had the focus; it goes to the message it saved.
+    await expect.element(question).toHaveFocus();
+  });
+
+  it('cancels an edit with Escape: nothing is sent and focus is back on Edit', async () => {
+    const { fetch, sent } = mockFetch(scenarios.basic);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'Keep me');
+    await screen.getByRole('button', { name: 'Edit' }).click();
+    await userEvent.keyboard(' and not this');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('textbox', { name: 'Edit message' }).query()).toBeNull();
+    await expect.element(screen.getByRole('button', { name: 'Edit' })).toHaveFocus();
+    await expect.element(screen.getByRole('article', { name: 'You' })).toHaveTextContent('Keep me');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('keeps the images of an edited message; only its text changes', async () => {
+    const image = {
+      type: 'image' as const,
+      source: { type: 'base64' as const, media_type: 'image/png' as const, data: scenePng(8, 8) },
+    };
+    const history: ChatMessage[] = [
+      { id: 'u1', role: 'user', content: [image, { type: 'text', text: 'What is in this picture?' }] },
+      {
+        id: 'a1',
+        role: 'assistant',
+        status: 'complete',
+        content: [{ type: 'text', text: 'A small scene.' }],
+      },
+    ];
+    const { fetch, sent } = mockFetch(scenarios.basic);
+    const screen = await renderChat(fetch, history);
+    await screen.getByRole('button', { name: 'Edit' }).click();
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Edit message' }));
+    await userEvent.keyboard('Describe the colours.{Enter}');
+    await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+    expect(sent[0]).toEqual([
+      { role: 'user', content: [image, { type: 'text', text: 'Describe the colours.' }] },
+    ]);
+  });
+
+  it('does not save an empty edit', async () => {
+    const { fetch, sent } = mockFetch(scenarios.basic);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'Something');
+    await screen.getByRole('button', { name: 'Edit' }).click();
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Edit message' }));
+    await userEvent.keyboard('{Enter}');
+    await expect.element(screen.getByRole('button', { name: 'Save & resend' })).toBeDisabled();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('gives tool-result turns and text-less messages no actions', async () => {
+    const history: ChatMessage[] = [
+      { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
+      {
+        id: 'a1',
+        role: 'assistant',
+        status: 'complete',
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} }],
+      },
+      {
+        id: 'u2',
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'Sunny' }],
+      },
+    ];
+    const screen = await renderChat(mockFetch().fetch, history);
+    await expect.element(screen.getByRole('article', { name: 'Tool result' })).toBeVisible();
+    expect(screen.getByRole('article', { name: 'Tool result' }).getByRole('button').query()).toBeNull();
+    expect(
+      screen.getByRole('article', { name: 'Claude' }).getByRole('button', { name: 'Copy' }).query(),
+    ).toBeNull();
+    expect(screen.getByRole('article', { name: 'You' }).getByRole('button').all()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,90 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useChatMessage, useChatSelector, useChatSession } from '@chatstream/react';
+import type { ChatInput, ChatMessage, UserContentBlock } from '@chatstream/reader';
+import { Icon, Message, type MessageProps } from '@chatstream/ui';
+import { CopyButton } from './copy-button.tsx';
+import { MessageEditForm } from './message-edit-form.tsx';
+import { messageText } from './message-text.ts';
+
+const PENCIL = 'M4 20h4L19 9l-4-4L4 16v4ZM14 6l4 4';
+
+/** The edited message: its attachments (images, documents) stay, ahead of the new text. */
+function editedInput(message: ChatMessage | undefined, text: string): ChatInput {
+  const kept = (message?.content ?? []).filter((block) => block.type !== 'text') as UserContentBlock[];
+  return kept.length ? [...kept, { type: 'text', text }] : text;
+}
+
+/**
+ * `ChatStream`'s `Message` part with actions: Copy on every message with text (an answer once it
+ * has finished streaming, as markdown), and Edit on the person's messages while nothing streams.
+ * Edit replaces the text in place, keeps the message's attachments, drops everything after it and
+ * asks again (`ChatSession.edit`).
+ *
+ * It reads the message from the chat's session, which `ChatStream` provides; elsewhere, put it
+ * inside a `ChatSessionProvider` and pass the message id as `data-message-id`.
+ *
+ * @example
+ * import { MessageWithActions } from '@chatstream/ui/actions';
+ * <ChatStream api="/api/chat" components={{ Message: MessageWithActions }} />
+ */
+export function MessageWithActions(props: MessageProps): ReactNode {
+  const { children, ...rest } = props;
+  const found = (props as { 'data-message-id'?: unknown })['data-message-id'];
+  const id = typeof found === 'string' ? found : '';
+  const session = useChatSession();
+  const message = useChatMessage(id);
+  const idle = useChatSelector((state) => state.status === 'ready' || state.status === 'error');
+  const [editing, setEditing] = useState(false);
+  const article = useRef<HTMLElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef<'edit' | 'message' | undefined>(undefined);
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    // The form held the focus: it goes back to Edit after a cancel, to the message after a save.
+    (returnFocus.current === 'edit' ? editButton.current : article.current)?.focus();
+    returnFocus.current = undefined;
+  }, [editing]);
+
+  if (!message || props.role === 'tool') return <Message {...props} />;
+  const text = messageText(message);
+  const copyable = text !== '' && message.status !== 'streaming';
+  const editable = props.role === 'user' && idle;
+  const close = (next: 'edit' | 'message'): void => {
+    returnFocus.current = next;
+    setEditing(false);
+  };
+  return (
+    <Message ref={article} tabIndex={-1} {...rest} data-editing={editing || undefined}>
+      {editing ? (
+        <MessageEditForm
+          initial={text}
+          onCancel={() => close('edit')}
+          onSave={(next) => {
+            close('message');
+            // A failure shows as the chat's error, with Retry.
+            session.edit(message.id, editedInput(message, next)).catch(() => undefined);
+          }}
+        />
+      ) : (
+        children
+      )}
+      {editing || !(copyable || editable) ? null : (
+        <div data-slot="message-actions">
+          {copyable ? <CopyButton text={() => messageText(session.getMessage(id))} /> : null}
+          {editable ? (
+            <button
+              ref={editButton}
+              type="button"
+              data-slot="edit-button"
+              title="Edit"
+              onClick={() => setEditing(true)}
+            >
+              <Icon d={PENCIL} />
+              <span data-slot="button-label">Edit</span>
+            </button>
+          ) : null}
+        </div>
+      )}
+    </Message>
+  );
+}
