@@ -46,8 +46,9 @@ export function MessageWithActions(props: MessageProps): ReactNode {
   }, [editing]);
 
   if (!message || props.role === 'tool') return <Message {...props} />;
-  const text = messageText(message);
-  const copyable = text !== '' && message.status !== 'streaming';
+  // Not joined while it streams: a long answer would be joined again for every token.
+  const text = message.status === 'streaming' ? '' : messageText(message);
+  const copyable = text !== '';
   const editable = props.role === 'user' && idle;
   const close = (next: 'edit' | 'message'): void => {
     returnFocus.current = next;
@@ -70,7 +71,7 @@ export function MessageWithActions(props: MessageProps): ReactNode {
       )}
       {editing || !(copyable || editable) ? null : (
         <div data-slot="message-actions">
-          {copyable ? <CopyButton text={() => messageText(session.getMessage(id))} /> : null}
+          {copyable ? <CopyButton text={text} /> : null}
           {editable ? (
             <button
               ref={editButton}
