@@ -7,6 +7,7 @@ export type ChatActions = Pick<
   | 'stop'
   | 'regenerate'
   | 'edit'
+  | 'showVersion'
   | 'retry'
   | 'addToolResult'
   | 'approveToolCall'
@@ -21,6 +22,7 @@ export function bindChatActions(chat: ChatSession): ChatActions {
     stop: () => chat.stop(),
     regenerate: (messageId) => chat.regenerate(messageId),
     edit: (messageId, content) => chat.edit(messageId, content),
+    showVersion: (messageId, index) => chat.showVersion(messageId, index),
     retry: () => chat.retry(),
     addToolResult: (toolUseId, result, options) => chat.addToolResult(toolUseId, result, options),
     approveToolCall: (toolUseId, approved) => chat.approveToolCall(toolUseId, approved),

@@ -83,6 +83,22 @@ describe('useStreamingChat: multi-step flows', () => {
     });
   });
 
+  it('regenerate keeps the earlier answer as a version, and showVersion brings it back', async () => {
+    server.use(scenario('first').text('First answer.').stop('end_turn'));
+    const { result } = renderHook(() => useStreamingChat({ retry: false }));
+    await act(() => result.current.send('Hello'));
+    const first = result.current.messages[1];
+
+    server.use(scenario('second').text('Second answer.').stop('end_turn'));
+    await act(() => result.current.regenerate());
+    const second = result.current.messages[1]!;
+    expect(result.current.versions).toEqual({ [second.id]: { index: 1, count: 2 } });
+
+    act(() => result.current.showVersion(second.id, 0));
+    expect(result.current.messages[1]).toBe(first);
+    expect(result.current.versions).toEqual({ [first!.id]: { index: 0, count: 2 } });
+  });
+
   it('runs the tool loop and stops it at maxSteps with a typed error, keeping every message', async () => {
     server.use(scenarios.toolUse); // every answer asks for the tool again
     const tools = {

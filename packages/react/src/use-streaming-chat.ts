@@ -15,8 +15,8 @@ export interface UseStreamingChatResult extends ChatSessionSnapshot, ChatActions
 
 /**
  * A streaming conversation in a component: `messages`, `status` (`ready | submitted | streaming |
- * error`), `error`, and stable commands (`send`, `stop`, `regenerate`, `edit`, `retry`,
- * `addToolResult`, `approveToolCall`, `setMessages`, `clear`).
+ * error`), `error`, `versions`, and stable commands (`send`, `stop`, `regenerate`, `edit`,
+ * `showVersion`, `retry`, `addToolResult`, `approveToolCall`, `setMessages`, `clear`).
  *
  * The session is created once per component instance; options may change between renders and the
  * next request uses them (no stale callbacks, no re-created session). Unmounting aborts the active

@@ -15,6 +15,8 @@ import {
   type ImageBlock,
   type Message,
   type MessageSnapshot,
+  type MessageVersion,
+  type MessageVersions,
   type MessageStream,
   readMessageStream,
   segmentText,
@@ -121,6 +123,15 @@ describe('ChatSession', () => {
     expectTypeOf(session.getSnapshot().messages).toEqualTypeOf<readonly ChatMessage[]>();
     expectTypeOf<ChatMessage['role']>().toEqualTypeOf<'user' | 'assistant'>();
     expectTypeOf<ChatMessage['content']>().toExtend<readonly ContentBlock[]>();
+  });
+
+  it('says which messages have versions, read-only, and shows one by id and index', () => {
+    const { versions } = session.getSnapshot();
+    expectTypeOf(versions).toEqualTypeOf<MessageVersions>();
+    expectTypeOf(versions['some-id']).toEqualTypeOf<MessageVersion | undefined>();
+    expectTypeOf<ChatSession['showVersion']>().toEqualTypeOf<(messageId: string, index: number) => void>();
+    // @ts-expect-error: the session's record, not the app's to change
+    versions['some-id'] = { index: 0, count: 1 };
   });
 });
 

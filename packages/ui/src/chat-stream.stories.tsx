@@ -109,8 +109,8 @@ export const Streaming = meta.story({
 
 /**
  * With `@chatstream/ui/actions`: Copy under each message (the answer as its markdown), and Edit on
- * the question. Editing it drops the answer and asks again; the actions show on hover and focus,
- * always on the last answer.
+ * the question. Editing it asks again; "‹ 2 / 2 ›" then goes back to the question as first asked,
+ * with its answer. The actions show on hover and focus, always on the last answer.
  */
 export const WithMessageActions = meta.story({
   args: { components: { Message: MessageWithActions }, renderText: markdownRenderText },
@@ -131,6 +131,12 @@ export const WithMessageActions = meta.story({
       'What is SSE? Answer with headings.',
     );
     await waitUntilSettled(context);
+    // The question as first asked is still there, with its answer: "‹ 2 / 2 ›" goes back to it.
+    await userEvent.click(canvas.getByRole('button', { name: 'Previous version' }));
+    await expect(canvas.getByRole('article', { name: 'You' })).toHaveTextContent('What is SSE?');
+    await expect(canvas.getByText(scenarios.basic.expectedText)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Next version' }));
+    await expect(canvas.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
   },
 });
 

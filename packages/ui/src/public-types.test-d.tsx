@@ -1,7 +1,7 @@
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import type { ReactNode } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
-import { CopyButton, type CopyButtonProps, MessageWithActions } from './actions/index.ts';
+import { CopyButton, type CopyButtonProps, MessageWithActions, VersionSwitch } from './actions/index.ts';
 import { AttachmentComposer, attachmentRenderers, ToolUseBlockWithMedia } from './attachments/index.ts';
 import {
   type BlockRenderer,
@@ -47,6 +47,18 @@ describe('<ChatStream>', () => {
   it('takes the message with actions in place of its message', () => {
     const components: Partial<ChatStreamComponents> = { Message: MessageWithActions };
     expectTypeOf(components.Message).toExtend<ChatStreamComponents['Message'] | undefined>();
+  });
+});
+
+describe('VersionSwitch', () => {
+  it('takes the version shown, how many there are, and what to do to show another', () => {
+    expectTypeOf(VersionSwitch).toBeCallableWith({
+      index: 0,
+      count: 2,
+      onShow: (index: number) => void index,
+    });
+    // @ts-expect-error: it cannot switch without onShow
+    expectTypeOf(VersionSwitch).toBeCallableWith({ index: 0, count: 2 });
   });
 });
 

@@ -79,10 +79,18 @@ describe('memory over a long conversation', () => {
     expect(chat.getSnapshot().messages).toHaveLength(2);
   });
 
-  it('lets go of an answer that regenerate replaced', async () => {
+  it('keeps the answers regenerate replaced as versions, and lets go of them on clear or setMessages', async () => {
     const chat = newSession();
     await chat.send('Hello');
-    expect(await collected(await regenerateLast(chat))).toBe(0);
+    const first = await regenerateLast(chat);
+    // A version the conversation can still show is kept, of course.
+    expect(await collected(first)).toBe(2);
+    chat.clear();
+    expect(await collected(first)).toBe(0);
+    await chat.send('Hello again');
+    const second = await regenerateLast(chat);
+    chat.setMessages((messages) => messages.slice(0, 1));
+    expect(await collected(second)).toBe(0);
   });
 
   it('releases every finished stream although the signal they shared lives on', async () => {

@@ -4,6 +4,7 @@ import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { StreamStats } from '../stream/stream-stats.ts';
 import type { ChatMessage } from './chat-message.ts';
+import type { MessageVersions } from './message-versions.ts';
 import type { ScheduleFlush } from './notify-scheduler.ts';
 
 /** A client tool: its schema for the model, and optionally how to run it in the client. */
@@ -95,4 +96,10 @@ export interface ChatSessionSnapshot {
    * arrives or the turn ends, so a UI can say "overloaded, trying again" instead of spinning.
    */
   readonly retrying: RetryInfo | undefined;
+  /**
+   * The messages that have other versions, by id: an edited question or a regenerated answer, which
+   * version of its place is shown (`index`, from 0) and how many there are (`count`). Switch with
+   * `showVersion`. Empty until an edit or a regeneration; the same object while nothing changes it.
+   */
+  readonly versions: MessageVersions;
 }

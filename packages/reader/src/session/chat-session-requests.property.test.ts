@@ -10,7 +10,8 @@ import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatTransportRequest } from './chat-session-options.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
 
-// Whatever a user does — send, stop mid-stream, regenerate, edit, retry, answer or deny tools, clear —
+// Whatever a user does — send, stop mid-stream, regenerate, edit, go back to an earlier version, retry,
+// answer or deny tools, clear —
 // in any order, against answers that end in every way a real one can, every request the session
 // sends must be one the Messages API accepts (the API answers 400 to the rules below), and the
 // session must always come back to rest.
@@ -270,6 +271,7 @@ type Action =
   | { kind: 'release'; count: number | undefined }
   | { kind: 'stop' | 'regenerate' | 'retry' | 'clear' | 'reload' | 'finishTools' | 'frame' | 'hide' | 'show' }
   | { kind: 'edit'; which: number; text: string }
+  | { kind: 'showVersion'; which: number; index: number }
   | { kind: 'trim'; keep: number }
   | { kind: 'answerTool'; isError: boolean }
   | { kind: 'approve'; approved: boolean };
@@ -298,6 +300,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       which: fc.nat(),
       text: fc.constantFrom('Edited', 'Again'),
     }),
+  },
+  // Back to an earlier question or answer (after an edit or a regeneration), or forward again.
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('showVersion' as const), which: fc.nat(), index: fc.nat() }),
   },
   // Keeping only the latest messages, as apps do to stay within the context window.
   { weight: 1, arbitrary: fc.nat({ max: 6 }).map((keep) => ({ kind: 'trim' as const, keep })) },
@@ -360,6 +367,11 @@ function perform(harnessed: ReturnType<typeof harness>, what: Action, failures: 
       const users = userMessages();
       const target = users[what.which % Math.max(1, users.length)];
       return target ? watch(session.edit(target.id, what.text)) : undefined;
+    }
+    case 'showVersion': {
+      const places = Object.entries(session.getSnapshot().versions);
+      const [id, version] = places[what.which % Math.max(1, places.length)] ?? [];
+      return id && version ? refusable(() => session.showVersion(id, what.index % version.count)) : undefined;
     }
     case 'answerTool': {
       const [id] = callsWaiting(session, 'awaiting-result');

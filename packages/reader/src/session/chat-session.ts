@@ -9,6 +9,7 @@ import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
 import { continueMessage } from './continue-message.ts';
 import { createMessageIndex, type MessageIndex } from './message-index.ts';
+import { createVersionStore } from './message-versions.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
 import { restoreMessages } from './restore-messages.ts';
@@ -55,6 +56,7 @@ export class ChatSession {
   readonly #listeners = new Set<() => void>();
   readonly #notifier: NotifyScheduler;
   readonly #index: MessageIndex;
+  readonly #versions = createVersionStore();
 
   constructor(options: ChatSessionOptions = {}) {
     checkSessionOptions(options);
@@ -140,6 +142,7 @@ export class ChatSession {
   /**
    * Drops the assistant message `messageId` (default: the last message, when it is one) and all after
    * it, and asks again; rejects with `unknown-message` when there is no such message or nothing before it.
+   * What it dropped stays an earlier version of that answer (see {@link ChatSession.showVersion}).
    */
   regenerate(messageId?: string): Promise<void> {
     return this.#begin({}, () => {
@@ -150,20 +153,28 @@ export class ChatSession {
           : messages.findIndex((message) => message.id === messageId && message.role === 'assistant');
       if (index < 0) throw new ChatSessionError('unknown-message', `No assistant message "${messageId}"`);
       if (index === 0) throw new ChatSessionError('unknown-message', 'No message to answer again');
+      this.#versions.branch(messages, index);
       this.#messages = messages.slice(0, index);
     });
   }
 
-  /** Replaces the content of user message `messageId`, drops everything after it, and asks again. */
+  /**
+   * Replaces the content of user message `messageId`, drops everything after it, and asks again. The
+   * message keeps its id; the question as it was, with what followed it, stays an earlier version
+   * (see {@link ChatSession.showVersion}).
+   */
   edit(messageId: string, content: ChatInput): Promise<void> {
     return this.#begin({}, () => {
       const index = this.#messages.findIndex(
         (message) => message.id === messageId && message.role === 'user',
       );
       if (index < 0) throw new ChatSessionError('unknown-message', `No user message "${messageId}"`);
+      const replacement = toContent(content);
+      // The edited message keeps its id; the version it replaces is kept under a new one.
+      this.#versions.branch(this.#messages, index, this.#id());
       this.#messages = [
         ...this.#messages.slice(0, index),
-        { id: messageId, role: 'user', content: toContent(content) },
+        { id: messageId, role: 'user', content: replacement },
       ];
     });
   }
@@ -206,8 +217,27 @@ export class ChatSession {
   }
 
   /**
+   * Shows version `index` (from 0, the oldest) of the place of message `messageId` in the
+   * conversation: an edited question or a regenerated answer, with everything that followed it in
+   * that version. `snapshot.versions` says which messages have versions and which one is shown.
+   *
+   * @throws {ChatSessionError} `busy` while a response streams, `unknown-message` when the message is
+   *   not shown or its place has no other versions.
+   * @throws {RangeError} when there is no version `index`.
+   */
+  showVersion(messageId: string, index: number): void {
+    if (this.#run) throw new ChatSessionError('busy', 'A response is in progress: stop it or wait for it');
+    const messages = this.#versions.show(this.#messages, messageId, index);
+    if (messages === this.#messages) return;
+    this.#messages = messages;
+    this.#endAsGiven();
+    this.#notify();
+  }
+
+  /**
    * Replaces the messages (a value or an updater). A stream in progress keeps updating its own message;
    * while idle, the status follows the new conversation's end (its last answer's error, else ready).
+   * Earlier versions of edited and regenerated messages are forgotten.
    */
   setMessages(
     messages: readonly ChatMessage[] | ((previous: readonly ChatMessage[]) => readonly ChatMessage[]),
@@ -219,6 +249,7 @@ export class ChatSession {
     const changed =
       restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
     this.#messages = restored;
+    if (changed) this.#versions.clear();
     if (changed && !this.#run) this.#endAsGiven();
     this.#notify();
   }
@@ -234,9 +265,10 @@ export class ChatSession {
     this.#status = this.#error ? 'error' : 'ready';
   }
 
-  /** Aborts any request and empties the conversation. */
+  /** Aborts any request and empties the conversation, versions included. */
   clear(): void {
     this.#run?.controller.abort();
+    this.#versions.clear();
     this.#run = this.#live = this.#stream = this.#error = this.#retrying = undefined;
     this.#messages = [];
     this.#status = 'ready';
@@ -538,6 +570,7 @@ export class ChatSession {
       error: this.#error,
       stats: this.#stream?.stats,
       retrying: this.#retrying,
+      versions: this.#versions.view(this.#messages),
     };
   }
 

@@ -6,3 +6,5 @@ export { MessageEditForm } from './message-edit-form.tsx';
 export type { MessageEditFormProps } from './message-edit-form.tsx';
 export { messageText } from './message-text.ts';
 export { MessageWithActions } from './message-with-actions.tsx';
+export { VersionSwitch } from './version-switch.tsx';
+export type { VersionSwitchProps } from './version-switch.tsx';

@@ -173,6 +173,68 @@ describe('MessageWithActions in ChatStream', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('goes back to the answer Regenerate replaced and forward again, the focus staying on the switch', async () => {
+    const { fetch } = mockFetch(scenarios.basic, scenarios.longAnswer);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'Hello');
+    await screen.getByRole('button', { name: 'Regenerate' }).click();
+    const switcher = screen.getByRole('group', { name: 'Version 2 of 2' });
+    await expect.element(switcher).toBeVisible();
+    await expect.element(screen.getByText('## Why streaming matters')).toBeVisible();
+    await expect
+      .element(switcher.getByRole('button', { name: 'Next version' }))
+      .toHaveAttribute('aria-disabled', 'true');
+
+    await switcher.getByRole('button', { name: 'Previous version' }).click();
+    await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+    const earlier = screen.getByRole('group', { name: 'Version 1 of 2' });
+    // Another version is another message, drawn anew: the focus follows the press to it.
+    await expect.element(earlier.getByRole('button', { name: 'Previous version' })).toHaveFocus();
+    await expectNoAxeViolations(screen.container);
+
+    await userEvent.keyboard('{Tab}{Enter}');
+    await expect.element(screen.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Next version' })).toHaveFocus();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('brings back the question an edit replaced, with the answer it had', async () => {
+    const { fetch } = mockFetch(scenarios.basic, scenarios.longAnswer);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'First question');
+    await screen.getByRole('button', { name: 'Edit' }).click();
+    await userEvent.keyboard(' (edited){Enter}');
+    await expect.element(screen.getByText('## Why streaming matters')).toBeVisible();
+    const question = screen.getByRole('article', { name: 'You' });
+    await question.getByRole('button', { name: 'Previous version' }).click();
+    await expect.element(screen.getByRole('article', { name: 'You' })).toHaveTextContent('First question');
+    await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+    await expect
+      .element(screen.getByRole('article', { name: 'You' }).getByRole('group'))
+      .toHaveAccessibleName('Version 1 of 2');
+  });
+
+  it('keeps the versions still while an answer streams', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answers = [scenarios.basic, scenarios.longAnswer];
+    let requests = 0;
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => {
+      const response = createMockResponse(answers[requests++]!, { timing: 'instant' });
+      return requests === 1 ? response : holdAfterFirstChunk(response, held);
+    });
+    const screen = await renderChat(fetch);
+    await ask(screen, 'Hello');
+    await screen.getByRole('button', { name: 'Regenerate' }).click();
+    const previous = screen.getByRole('button', { name: 'Previous version' });
+    await expect.element(previous).toHaveAttribute('aria-disabled', 'true');
+    // A pointer would not press it (Playwright refuses to); a script's click does nothing either.
+    (previous.element() as HTMLButtonElement).click();
+    await expect.element(screen.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
+    release();
+    await expect.element(previous).not.toHaveAttribute('aria-disabled');
+  });
+
   it('gives tool-result turns and text-less messages no actions', async () => {
     const history: ChatMessage[] = [
       { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Weather?' }] },

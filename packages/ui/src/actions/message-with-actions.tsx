@@ -1,12 +1,19 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useChatMessage, useChatSelector, useChatSession } from '@chatstream/react';
-import type { ChatInput, ChatMessage, UserContentBlock } from '@chatstream/reader';
+import type { ChatInput, ChatMessage, ChatSession, UserContentBlock } from '@chatstream/reader';
 import { Icon, Message, type MessageProps } from '@chatstream/ui';
 import { CopyButton } from './copy-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
 import { messageText } from './message-text.ts';
+import { VersionSwitch } from './version-switch.tsx';
 
 const PENCIL = 'M4 20h4L19 9l-4-4L4 16v4ZM14 6l4 4';
+
+/**
+ * The button to focus once the message a version switch brings in has mounted: another version is
+ * another message (a row of its own), so the pressed button goes away with the one it replaced.
+ */
+const focusAfterSwitch = new WeakMap<ChatSession, { id: string; slot: string }>();
 
 /** The edited message: its attachments (images, documents) stay, ahead of the new text. */
 function editedInput(message: ChatMessage | undefined, text: string): ChatInput {
@@ -18,7 +25,8 @@ function editedInput(message: ChatMessage | undefined, text: string): ChatInput 
  * `ChatStream`'s `Message` part with actions: Copy on every message with text (an answer once it
  * has finished streaming, as markdown), and Edit on the person's messages while nothing streams.
  * Edit replaces the text in place, keeps the message's attachments, drops everything after it and
- * asks again (`ChatSession.edit`).
+ * asks again (`ChatSession.edit`). A message that was edited or regenerated gets "‹ 2 / 2 ›" to go
+ * back to its earlier versions, each with what followed it (`ChatSession.showVersion`).
  *
  * It reads the message from the chat's session, which `ChatStream` provides; elsewhere, put it
  * inside a `ChatSessionProvider` and pass the message id as `data-message-id`.
@@ -34,6 +42,7 @@ export function MessageWithActions(props: MessageProps): ReactNode {
   const session = useChatSession();
   const message = useChatMessage(id);
   const idle = useChatSelector((state) => state.status === 'ready' || state.status === 'error');
+  const version = useChatSelector((state) => state.versions[id]);
   const [editing, setEditing] = useState(false);
   const article = useRef<HTMLElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -44,12 +53,25 @@ export function MessageWithActions(props: MessageProps): ReactNode {
     (returnFocus.current === 'edit' ? editButton.current : article.current)?.focus();
     returnFocus.current = undefined;
   }, [editing]);
+  useEffect(() => {
+    const pending = focusAfterSwitch.get(session);
+    if (pending?.id !== id) return;
+    focusAfterSwitch.delete(session);
+    article.current?.querySelector<HTMLElement>(`[data-slot="${pending.slot}"]`)?.focus();
+  });
 
   if (!message || props.role === 'tool') return <Message {...props} />;
   // Not joined while it streams: a long answer would be joined again for every token.
   const text = message.status === 'streaming' ? '' : messageText(message);
   const copyable = text !== '';
   const editable = props.role === 'user' && idle;
+  const show = (index: number): void => {
+    const at = session.getMessageIds().indexOf(id);
+    const slot = version && index < version.index ? 'version-previous' : 'version-next';
+    session.showVersion(id, index);
+    const shown = session.getMessageIds()[at];
+    if (shown !== undefined) focusAfterSwitch.set(session, { id: shown, slot });
+  };
   const close = (next: 'edit' | 'message'): void => {
     returnFocus.current = next;
     setEditing(false);
@@ -69,8 +91,11 @@ export function MessageWithActions(props: MessageProps): ReactNode {
       ) : (
         children
       )}
-      {editing || !(copyable || editable) ? null : (
+      {editing || !(copyable || editable || version) ? null : (
         <div data-slot="message-actions">
+          {version ? (
+            <VersionSwitch index={version.index} count={version.count} onShow={show} disabled={!idle} />
+          ) : null}
           {copyable ? <CopyButton text={text} /> : null}
           {editable ? (
             <button
