@@ -1,5 +1,5 @@
 import { scenarios } from '@chatstream/mocks';
-import { openDemo } from './support/demo-page.ts';
+import { demoPage, openDemo } from './support/demo-page.ts';
 import { expect, test } from './support/fixtures.ts';
 
 // Copy reads back what it wrote.
@@ -11,7 +11,7 @@ const textsOf = (body: unknown): string[] =>
     ({ role, content }) => `${role}: ${content.map((block) => block.text).join('')}`,
   );
 
-test('Copy takes an answer as markdown; an edit keeps the question it replaced, and the chat goes on from the version shown', async ({
+test('Copy takes an answer as markdown; an edit keeps the question it replaced, the chat goes on from the version shown, and a reload keeps the versions', async ({
   page,
   upstream,
 }) => {
@@ -53,4 +53,12 @@ test('Copy takes an answer as markdown; an edit keeps the question it replaced, 
   await expect(question).toContainText('Say hello');
   await expect(demo.answers).toHaveCount(1);
   await expect(demo.answers.last()).toContainText(scenarios.basic.expectedText);
+
+  // The tab keeps the versions over a reload, as it keeps the messages.
+  await page.reload();
+  const reloaded = demoPage(page).conversation.getByRole('article', { name: 'You' }).first();
+  await expect(reloaded.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
+  await reloaded.getByRole('button', { name: 'Previous version' }).click();
+  await expect(reloaded).toContainText('Why stream?');
+  await expect(demoPage(page).answers).toHaveCount(2);
 });

@@ -144,4 +144,4 @@ export type {
 } from './session/chat-session-options.ts';
 export type { ChatRequestOptions } from './session/request-body.ts';
 export type { ScheduleFlush } from './session/notify-scheduler.ts';
-export type { MessageVersion, MessageVersions } from './session/message-versions.ts';
+export type { ExportedVersions, MessageVersion, MessageVersions } from './session/message-versions.ts';

@@ -10,6 +10,7 @@ import {
   createChatSession,
   createPartialJSONParser,
   type DocumentBlock,
+  type ExportedVersions,
   fileToContentBlock,
   type HTTPError,
   type ImageBlock,
@@ -132,6 +133,12 @@ describe('ChatSession', () => {
     expectTypeOf<ChatSession['showVersion']>().toEqualTypeOf<(messageId: string, index: number) => void>();
     // @ts-expect-error: the session's record, not the app's to change
     versions['some-id'] = { index: 0, count: 1 };
+  });
+
+  it('saves its versions as data a new session takes back', () => {
+    const saved: ExportedVersions = session.exportVersions();
+    createChatSession({ initialMessages: session.getSnapshot().messages, initialVersions: saved });
+    expectTypeOf(saved.places[0]!.after).toEqualTypeOf<string | null>();
   });
 });
 

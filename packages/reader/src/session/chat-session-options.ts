@@ -4,7 +4,7 @@ import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { StreamStats } from '../stream/stream-stats.ts';
 import type { ChatMessage } from './chat-message.ts';
-import type { MessageVersions } from './message-versions.ts';
+import type { ExportedVersions, MessageVersions } from './message-versions.ts';
 import type { ScheduleFlush } from './notify-scheduler.ts';
 
 /** A client tool: its schema for the model, and optionally how to run it in the client. */
@@ -72,6 +72,8 @@ export interface ChatSessionOptions extends Pick<
   queue?: boolean;
   /** The conversation to start from. */
   initialMessages?: readonly ChatMessage[];
+  /** Its earlier versions, as `exportVersions()` gave them when it was saved. */
+  initialVersions?: ExportedVersions | undefined;
   /** Ids for new messages (default: a per-session random prefix and a counter). */
   generateId?: () => string;
   /** Each assistant message that completed. */

@@ -5,6 +5,7 @@ import type { TextBlock } from '../types.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
+import type { ExportedVersions } from './message-versions.ts';
 
 const API = 'http://chat.test/api/chat';
 const chat = setupChatServer({ timing: 'instant' });
@@ -25,6 +26,10 @@ const transcript = (target: ChatSession): string[] =>
 
 const sentMessages = (index: number): unknown =>
   (chat.requests[index]?.body as { messages?: unknown } | undefined)?.messages;
+
+/** Makes a session from saved versions that may be anything. */
+const sessionWith = (initialVersions: unknown) => () =>
+  createChatSession({ api: API, initialVersions: initialVersions as ExportedVersions });
 
 describe('ChatSession: versions of edited and regenerated messages', () => {
   it('keeps the answer regenerate replaced, and shows either', async () => {
@@ -209,5 +214,50 @@ describe('ChatSession: versions of edited and regenerated messages', () => {
     expect(Object.keys(target.getSnapshot().versions)).toHaveLength(1);
     target.clear();
     expect(target.getSnapshot().versions).toEqual({});
+  });
+
+  it('saves its versions as plain data and a new session takes them back, versions inside versions too', async () => {
+    const target = session();
+    chat.use(answer('One.'));
+    await target.send('Count');
+    chat.use(answer('Two.'));
+    await target.regenerate();
+    const [question] = target.getSnapshot().messages;
+    chat.use(answer('Uno.'));
+    await target.edit(question!.id, 'Count in Spanish');
+
+    const saved = JSON.parse(
+      JSON.stringify({ messages: target.getSnapshot().messages, versions: target.exportVersions() }),
+    ) as { messages: ChatMessage[]; versions: ExportedVersions };
+    // The version shown is not saved twice: the messages hold it.
+    expect(saved.versions.places.map((place) => place.versions[place.shown])).toEqual([[], []]);
+
+    const reloaded = createChatSession({
+      api: API,
+      throttle: false,
+      retry: false,
+      initialMessages: saved.messages,
+      initialVersions: saved.versions,
+    });
+    expect(reloaded.getSnapshot().versions).toEqual(target.getSnapshot().versions);
+    reloaded.showVersion(question!.id, 0);
+    expect(transcript(reloaded)).toEqual(['user: Count', 'assistant: Two.']);
+    const [earlier, two] = reloaded.getSnapshot().messages;
+    reloaded.showVersion(two!.id, 0);
+    expect(transcript(reloaded)).toEqual(['user: Count', 'assistant: One.']);
+    reloaded.showVersion(earlier!.id, 1);
+    expect(transcript(reloaded)).toEqual(['user: Count in Spanish', 'assistant: Uno.']);
+  });
+
+  it('refuses saved versions that are not what exportVersions() gave, naming the place', () => {
+    expect(sessionWith({})).toThrow(new TypeError('initialVersions must be what exportVersions() returned'));
+    expect(sessionWith({ places: [{ after: null, versions: [[], []], shown: 2 }] })).toThrow(
+      new TypeError('initialVersions.places[0] is not a saved place'),
+    );
+    expect(sessionWith({ places: [{ after: 'a', versions: [[]], shown: 0 }] })).toThrow(TypeError);
+    expect(sessionWith({ places: [{ after: 'a', versions: [[{ id: 'x' }], []], shown: 1 }] })).toThrow(
+      TypeError,
+    );
+    expect(sessionWith({ places: [] })).not.toThrow();
   });
 });

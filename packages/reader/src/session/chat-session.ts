@@ -9,7 +9,7 @@ import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
 import { continueMessage } from './continue-message.ts';
 import { createMessageIndex, type MessageIndex } from './message-index.ts';
-import { createVersionStore } from './message-versions.ts';
+import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
 import { restoreMessages } from './restore-messages.ts';
@@ -62,6 +62,7 @@ export class ChatSession {
     checkSessionOptions(options);
     this.#options = options;
     this.#messages = restoreMessages(options.initialMessages ?? []);
+    if (options.initialVersions !== undefined) this.#versions.restore(options.initialVersions);
     this.#endAsGiven();
     this.#snapshot = this.#build();
     this.#index = createMessageIndex(this.#messages);
@@ -232,6 +233,18 @@ export class ChatSession {
     this.#messages = messages;
     this.#endAsGiven();
     this.#notify();
+  }
+
+  /**
+   * The versions of edited and regenerated messages as plain data, to save beside the messages and
+   * give back as `initialVersions`.
+   *
+   * @example
+   * const { messages } = chat.getSnapshot();
+   * localStorage.chat = JSON.stringify({ messages, versions: chat.exportVersions() });
+   */
+  exportVersions(): ExportedVersions {
+    return this.#versions.export();
   }
 
   /**

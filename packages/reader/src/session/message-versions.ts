@@ -1,5 +1,6 @@
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
+import { restoreMessages } from './restore-messages.ts';
 
 /** Where a message stands among the versions of its place in the conversation. */
 export interface MessageVersion {
@@ -11,6 +12,20 @@ export interface MessageVersion {
 
 /** The versions of the places that have more than one, by the id of the message each place shows. */
 export type MessageVersions = Readonly<Record<string, MessageVersion>>;
+
+/**
+ * The versions of a conversation as plain data (JSON), to save beside its messages and give back as
+ * the `initialVersions` option: each place by the id of the message before it (`after`, null for
+ * the first message), its versions in order (the rest of the conversation from there; the one shown
+ * is empty, since the messages hold it) and which is shown.
+ */
+export interface ExportedVersions {
+  readonly places: readonly {
+    readonly after: string | null;
+    readonly versions: readonly (readonly ChatMessage[])[];
+    readonly shown: number;
+  }[];
+}
 
 /**
  * A place in the conversation that an edit or a regeneration gave another version: each version is
@@ -36,6 +51,10 @@ export interface VersionStore {
   view(messages: readonly ChatMessage[]): MessageVersions;
   /** Forgets every version. */
   clear(): void;
+  /** Every version as plain data (see {@link ExportedVersions}). */
+  export(): ExportedVersions;
+  /** Takes versions saved by `export()` in place of its own; throws a `TypeError` for data that is not such. */
+  restore(saved: ExportedVersions): void;
 }
 
 /** The key of the place at `index`: the id of the message before it, null for the first. */
@@ -49,7 +68,7 @@ export function createVersionStore(): VersionStore {
   // Without a prototype, so an id such as "constructor" finds nothing inherited. Made here, not at
   // the top of the module: a call there would stay in every bundle, tree-shaken or not.
   const none: MessageVersions = Object.freeze(Object.create(null) as MessageVersions);
-  let shown = none;
+  let published = none;
 
   return {
     branch(messages, index, renamed) {
@@ -89,7 +108,7 @@ export function createVersionStore(): VersionStore {
     },
 
     view(messages) {
-      if (places.size === 0) return (shown = none);
+      if (places.size === 0) return (published = none);
       const next = Object.create(null) as Record<string, MessageVersion>;
       let changed = false;
       let size = 0;
@@ -98,18 +117,51 @@ export function createVersionStore(): VersionStore {
         const at = key === null ? 0 : (positions.get(key) ?? -2) + 1;
         const first = at < 0 ? undefined : messages[at];
         if (!first || place.tails.length < 2) continue;
-        const before = shown[first.id];
+        const before = published[first.id];
         const same = before?.index === place.current && before.count === place.tails.length;
         next[first.id] = same ? before : { index: place.current, count: place.tails.length };
         changed ||= !same;
         size++;
       }
-      if (changed || size !== Object.keys(shown).length) shown = size === 0 ? none : next;
-      return shown;
+      if (changed || size !== Object.keys(published).length) published = size === 0 ? none : next;
+      return published;
     },
 
     clear() {
       places.clear();
+    },
+
+    export() {
+      return {
+        places: [...places].map(([after, place]) => ({
+          after,
+          // The shown version's slot is stale: the messages (or an enclosing version) hold it.
+          versions: place.tails.map((tail, index) => (index === place.current ? [] : tail)),
+          shown: place.current,
+        })),
+      };
+    },
+
+    restore(saved) {
+      const list: unknown = (saved as Partial<ExportedVersions> | null)?.places;
+      if (!Array.isArray(list)) throw new TypeError('initialVersions must be what exportVersions() returned');
+      const restored = list.map((entry: Partial<ExportedVersions['places'][number]> | null, at) => {
+        const { after, versions, shown } = entry ?? {};
+        if (
+          (after !== null && typeof after !== 'string') ||
+          !Array.isArray(versions) ||
+          versions.length < 2 ||
+          !versions.every((tail) => Array.isArray(tail)) ||
+          !Number.isInteger(shown) ||
+          shown! < 0 ||
+          shown! >= versions.length
+        ) {
+          throw new TypeError(`initialVersions.places[${at}] is not a saved place`);
+        }
+        return [after, { tails: versions.map((tail) => restoreMessages(tail)), current: shown! }] as const;
+      });
+      places.clear();
+      for (const [after, place] of restored) places.set(after, place);
     },
   };
 }
