@@ -3,7 +3,14 @@
 export { CodeBlock, type CodeBlockProps } from './code-block.tsx';
 export { decodeEntities } from './decode-entities.ts';
 export { allTokens, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
-export type { AllowImage, Highlight, MarkdownComponents, MarkdownElement } from './markdown-context.ts';
+export type {
+  AllowImage,
+  Highlight,
+  MarkdownComponents,
+  MarkdownElement,
+  RenderMath,
+} from './markdown-context.ts';
+export type { MathToken } from './math-syntax.ts';
 export {
   createMarkdownRenderText,
   markdownRenderText,

@@ -1,4 +1,5 @@
 import { Lexer, type Links, type Token, type Tokens } from 'marked';
+import { mathLexerOptions } from './math-syntax.ts';
 
 /** Completed blocks are frozen in groups of this many, so a re-render walks groups, not every block. */
 export const GROUP_SIZE = 32;
@@ -24,6 +25,8 @@ export interface MarkdownLexState {
   readonly linkKey: string;
   /** Bumped on every full lex, so renderers keyed by raw text know their links may differ. */
   readonly epoch: number;
+  /** Whether math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) was read as formulas. */
+  readonly math: boolean;
 }
 
 const CR = /\r\n?/g;
@@ -37,16 +40,16 @@ function originalLength(source: string, normalizedLength: number): number {
   return index;
 }
 
-function lexFrom(text: string, links: Links): { tokens: Token[]; links: Links } {
-  const lexer = new Lexer({ gfm: true });
+function lexFrom(text: string, links: Links, math: boolean): { tokens: Token[]; links: Links } {
+  const lexer = new Lexer(math ? mathLexerOptions() : { gfm: true });
   Object.assign(lexer.tokens.links, links);
   const tokens = lexer.lex(text);
   return { tokens: [...tokens], links: lexer.tokens.links };
 }
 
 /** Lexes one piece of markdown (a repaired open block) with the definitions known so far. */
-export function lexBlock(text: string, links: Links): Token[] {
-  return lexFrom(text, links).tokens;
+export function lexBlock(text: string, links: Links, math = false): Token[] {
+  return lexFrom(text, links, math).tokens;
 }
 
 function lastContentIndex(tokens: readonly Token[]): number {
@@ -76,15 +79,16 @@ function build(
   source: string,
   tailStart: number,
   epoch: number,
+  math: boolean,
 ): MarkdownLexState {
   const slice = source.slice(tailStart);
   const hasCR = slice.includes('\r');
   const stableLinks = previous?.links ?? EMPTY_LINKS;
-  const lexed = lexFrom(hasCR ? slice.replace(CR, '\n') : slice, stableLinks);
+  const lexed = lexFrom(hasCR ? slice.replace(CR, '\n') : slice, stableLinks, math);
   const linkKey = JSON.stringify(lexed.links);
   // A definition that appears or changes can give meaning to `[x][label]` in any earlier block.
   if (previous !== undefined && tailStart > 0 && linkKey !== previous.linkKey) {
-    return build(undefined, source, 0, epoch + 1);
+    return build(undefined, source, 0, epoch + 1, math);
   }
   const split = Math.max(0, lastContentIndex(lexed.tokens));
   const done = lexed.tokens.slice(0, split);
@@ -113,6 +117,7 @@ function build(
     links: done.length > 0 ? collectDefinitions(done, stableLinks) : stableLinks,
     linkKey,
     epoch,
+    math,
   };
 }
 
@@ -135,13 +140,18 @@ function extendsPrevious(previous: MarkdownLexState, text: string): boolean {
  * the result always equals lexing `text` at once. To keep updates independent of the length, only
  * the open tail and the few characters before it are compared with `previous`: a text that replaces
  * completed blocks but keeps the tail and grows is not noticed (start from `undefined` for a new text).
+ * With `math`, formulas are read as such (see `MathToken`).
  */
-export function lexMarkdown(previous: MarkdownLexState | undefined, text: string): MarkdownLexState {
-  if (previous === undefined || !extendsPrevious(previous, text)) {
-    return build(undefined, text, 0, (previous?.epoch ?? 0) + 1);
+export function lexMarkdown(
+  previous: MarkdownLexState | undefined,
+  text: string,
+  math = false,
+): MarkdownLexState {
+  if (previous === undefined || previous.math !== math || !extendsPrevious(previous, text)) {
+    return build(undefined, text, 0, (previous?.epoch ?? 0) + 1, math);
   }
   if (text.length === previous.source.length) return previous;
-  return build(previous, text, previous.tailStart, previous.epoch);
+  return build(previous, text, previous.tailStart, previous.epoch, math);
 }
 
 /** Every top-level token of `state` in order (completed blocks, then the tail). */

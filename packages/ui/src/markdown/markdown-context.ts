@@ -34,6 +34,13 @@ export type MarkdownElement =
 // oxlint-disable-next-line typescript/no-explicit-any -- each element takes its own props
 export type MarkdownComponents = Partial<Record<MarkdownElement, ComponentType<any>>>;
 
+/**
+ * Typesets a formula (e.g. with KaTeX or MathJax): `tex` without its delimiters, `display` for one on
+ * its own lines. Giving it turns on the math syntax: `$$ … $$` and `\[ … \]` blocks, `$ … $` and
+ * `\( … \)` within a line.
+ */
+export type RenderMath = (tex: string, display: boolean) => ReactNode;
+
 /** Turns code into highlighted nodes (e.g. with Shiki or Prism); `lang` is the fence's info word. */
 export type Highlight = (code: string, lang: string) => ReactNode;
 
@@ -48,6 +55,7 @@ export type AllowImage = (src: string) => boolean;
 export interface MarkdownInlineContext {
   readonly components: MarkdownComponents | undefined;
   readonly allowImage: AllowImage | undefined;
+  readonly renderMath: RenderMath | undefined;
 }
 
 /** What every block renderer needs besides its token. Keep it stable between renders (memoised). */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AllowImage, Highlight, MarkdownComponents } from './markdown-context.ts';
+import type { AllowImage, Highlight, MarkdownComponents, RenderMath } from './markdown-context.ts';
 import { Markdown } from './markdown.tsx';
 
 /** Options of {@link createMarkdownRenderText}. */
@@ -10,6 +10,8 @@ export interface MarkdownRenderTextOptions {
   components?: MarkdownComponents | undefined;
   /** Which images load (default: the page's own only; others become links). See `Markdown`. */
   allowImage?: AllowImage | undefined;
+  /** Typesets formulas and turns on the math syntax. See `Markdown`. */
+  renderMath?: RenderMath | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface MarkdownRenderTextOptions {
 export function createMarkdownRenderText(
   options: MarkdownRenderTextOptions = {},
 ): (text: string, streaming: boolean) => ReactNode {
-  const { highlight, components, allowImage } = options;
+  const { highlight, components, allowImage, renderMath } = options;
   return (text, streaming) => (
     <Markdown
       text={text}
@@ -31,6 +33,7 @@ export function createMarkdownRenderText(
       highlight={highlight}
       components={components}
       allowImage={allowImage}
+      renderMath={renderMath}
     />
   );
 }

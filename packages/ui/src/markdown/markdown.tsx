@@ -1,7 +1,13 @@
 import { memo, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Links, Token } from 'marked';
 import { GROUP_SIZE, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
-import type { AllowImage, Highlight, MarkdownComponents, MarkdownRenderContext } from './markdown-context.ts';
+import type {
+  AllowImage,
+  Highlight,
+  MarkdownComponents,
+  MarkdownRenderContext,
+  RenderMath,
+} from './markdown-context.ts';
 import { MarkdownBlock } from './render-block.tsx';
 
 /** Props of {@link Markdown}. */
@@ -19,6 +25,11 @@ export interface MarkdownProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
    * click, so one from elsewhere can carry what the model read to whoever serves it. Keep it stable.
    */
   allowImage?: AllowImage | undefined;
+  /**
+   * Typesets formulas (e.g. with KaTeX); giving it turns on the math syntax (`$$ … $$`, `\[ … \]`,
+   * `$ … $`, `\( … \)`). Without it, dollars are prose. Keep it stable.
+   */
+  renderMath?: RenderMath | undefined;
 }
 
 interface GroupProps {
@@ -86,16 +97,18 @@ export function Markdown({
   highlight,
   components,
   allowImage,
+  renderMath,
   className,
   ...props
 }: MarkdownProps): ReactNode {
   const stateRef = useRef<MarkdownLexState | undefined>(undefined);
-  const state = useMemo(() => lexMarkdown(stateRef.current, text), [text]);
+  const math = renderMath !== undefined;
+  const state = useMemo(() => lexMarkdown(stateRef.current, text, math), [text, math]);
   // A cache of the previous lex, not render output: any earlier state for a prefix gives the same result.
   stateRef.current = state;
   const context = useMemo<MarkdownRenderContext>(
-    () => ({ components, highlight, allowImage, epoch: state.epoch }),
-    [components, highlight, allowImage, state.epoch],
+    () => ({ components, highlight, allowImage, renderMath, epoch: state.epoch }),
+    [components, highlight, allowImage, renderMath, state.epoch],
   );
   const { groups, pending, tail, links } = state;
   // Full sections keep their identity (keyed by their first group), so memo bails out on them.

@@ -3,6 +3,8 @@ import type { Links, MarkedToken, Token, Tokens } from 'marked';
 import { CodeBlock } from './code-block.tsx';
 import { decodeEntities } from './decode-entities.ts';
 import { lexBlock } from './lex-incremental.ts';
+import { renderFormula, renderOpenFormula, splitOpenFormula } from './math-formula.tsx';
+import type { MathToken } from './math-syntax.ts';
 import type { MarkdownRenderContext } from './markdown-context.ts';
 import { element, renderInline } from './render-inline.tsx';
 import { repairOpenBlock } from './repair-open-block.ts';
@@ -100,6 +102,7 @@ export function renderBlock(
   streaming = false,
 ): ReactNode {
   const { components } = context;
+  if (token.type === 'math') return renderFormula(token as MathToken, key, context.renderMath);
   const t = token as MarkedToken;
   switch (t.type) {
     case 'space':
@@ -172,9 +175,16 @@ interface MarkdownBlockProps {
 
 function MarkdownBlockImpl({ token, context, open, links }: MarkdownBlockProps): ReactNode {
   if (open && REPAIRED.has(token.type)) {
-    const repaired = repairOpenBlock(token.raw);
-    if (repaired !== token.raw) {
-      return lexBlock(repaired, links).map((item, index) => renderBlock(item, index, context, true));
+    const math = context.renderMath !== undefined;
+    const formula = math && token.type === 'paragraph' ? splitOpenFormula(token.raw) : undefined;
+    const raw = formula ? formula[0] : token.raw;
+    const repaired = repairOpenBlock(raw);
+    if (formula || repaired !== token.raw) {
+      const blocks = lexBlock(repaired, links, math).map((item, index) =>
+        renderBlock(item, index, context, true),
+      );
+      if (formula) blocks.push(renderOpenFormula(formula[1], blocks.length));
+      return blocks;
     }
   }
   return renderBlock(token, 0, context, open);

@@ -2,6 +2,8 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import type { MarkedToken, Token } from 'marked';
 import { decodeEntities } from './decode-entities.ts';
 import type { MarkdownComponents, MarkdownElement, MarkdownInlineContext } from './markdown-context.ts';
+import { renderFormula } from './math-formula.tsx';
+import type { MathToken } from './math-syntax.ts';
 import { safeUrl } from './safe-url.ts';
 
 // Stands in for the page's origin: a relative src resolves to it, `//host/…` does not.
@@ -24,6 +26,7 @@ export function element(
 
 function renderInlineToken(token: Token, key: number, context: MarkdownInlineContext): ReactNode {
   const { components } = context;
+  if (token.type === 'math') return renderFormula(token as MathToken, key, context.renderMath);
   const t = token as MarkedToken;
   switch (t.type) {
     case 'text':

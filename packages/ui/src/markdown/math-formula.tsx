@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import type { RenderMath } from './markdown-context.ts';
+import type { MathToken } from './math-syntax.ts';
+
+/**
+ * A formula typeset by `renderMath`, in `<div data-slot="markdown-math">` (display) or a `<span>`
+ * (within a line), always left to right. When `renderMath` throws (TeX it cannot read), the TeX is
+ * shown as written, in `<code>`, and `data-state="error"` says so: a formula is never lost.
+ */
+export function renderFormula(token: MathToken, key: number, renderMath: RenderMath | undefined): ReactNode {
+  let typeset: ReactNode;
+  let failed = false;
+  try {
+    typeset = renderMath?.(token.text, token.display);
+  } catch {
+    failed = true;
+  }
+  const Tag = token.display ? 'div' : 'span';
+  return (
+    <Tag
+      key={key}
+      data-slot="markdown-math"
+      data-display={token.display ? 'block' : 'inline'}
+      data-state={failed ? 'error' : undefined}
+      dir="ltr"
+    >
+      {typeset ?? <code>{token.raw.trim()}</code>}
+    </Tag>
+  );
+}
+
+const OPENER = /^ {0,3}(\$\$|\\\[)/m;
+
+/**
+ * A display formula still being written at the end of the open block: the text before it and its
+ * TeX so far, or undefined when the block ends in none. Until its closing `$$` or `\]` arrives, the
+ * lexer reads it as more of the paragraph; shown apart, it stays where it will be typeset.
+ */
+export function splitOpenFormula(raw: string): [before: string, tex: string] | undefined {
+  const match = OPENER.exec(raw);
+  if (!match) return undefined;
+  const rest = raw.slice(match.index + match[0].length);
+  if (rest.includes(match[1] === '$$' ? '$$' : '\\]')) return undefined;
+  return [raw.slice(0, match.index), rest.trim()];
+}
+
+/** A display formula still being written: its TeX as it arrives, where the typeset formula will be. */
+export function renderOpenFormula(tex: string, key: number): ReactNode {
+  return (
+    <div key={key} data-slot="markdown-math" data-display="block" data-state="streaming" dir="ltr">
+      <code>{tex}</code>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { Marked, type MarkedOptions, type TokenizerExtension } from 'marked';
+
+/** A formula the lexer found: TeX between `$$ … $$` or `\[ … \]` (display) or `$ … $` or `\( … \)`. */
+export interface MathToken {
+  type: 'math';
+  raw: string;
+  /** The TeX, without its delimiters. */
+  text: string;
+  /** A block of its own (`$$` or `\[` on their own lines) rather than within a line. */
+  display: boolean;
+}
+
+const BLOCK = /^ {0,3}(?:\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\])[ \t]*(?:\n+|$)/;
+const BLOCK_START = /^ {0,3}(?:\$\$|\\\[)/m;
+// `$…$` follows Pandoc: no space inside either dollar, and no digit right after the closing one,
+// so "it costs $5 or $10" stays prose.
+const INLINE =
+  /^(?:\$\$(?!\$)([^\n]+?)\$\$|\\\(([^\n]+?)\\\)|\$(?![\s$])((?:\\.|[^\\$\n])*?[^\s\\$])\$(?!\d))/;
+const INLINE_START = /\$|\\\(/;
+
+const mathBlock: TokenizerExtension = {
+  name: 'math',
+  level: 'block',
+  start: (src) => BLOCK_START.exec(src)?.index,
+  tokenizer(src) {
+    const match = BLOCK.exec(src);
+    if (!match) return undefined;
+    return { type: 'math', raw: match[0], text: (match[1] ?? match[2] ?? '').trim(), display: true };
+  },
+};
+
+const mathInline: TokenizerExtension = {
+  name: 'math',
+  level: 'inline',
+  start: (src) => INLINE_START.exec(src)?.index,
+  tokenizer(src) {
+    const match = INLINE.exec(src);
+    if (!match) return undefined;
+    return {
+      type: 'math',
+      raw: match[0],
+      text: (match[1] ?? match[2] ?? match[3] ?? '').trim(),
+      display: false,
+    };
+  },
+};
+
+let options: MarkedOptions | undefined;
+
+/**
+ * marked's lexer options with the math syntax on, made on first use (a module-level call would
+ * stay in every bundle that imports the markdown entry, math or not).
+ */
+export function mathLexerOptions(): MarkedOptions {
+  options ??= { ...new Marked({ extensions: [mathBlock, mathInline] }).defaults, gfm: true };
+  return options;
+}
