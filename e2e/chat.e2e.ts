@@ -125,3 +125,13 @@ test('Side by side keeps its three conversations over a reload; Clear empties th
   await expect(page.getByRole('textbox', { name: 'Prompt for all three streams' })).toBeVisible();
   await expect(answers).toHaveCount(0);
 });
+
+test('typesets the formulas of an answer with KaTeX; prices stay prose', async ({ page }) => {
+  const demo = await openDemo(page, 'relay');
+  await demo.send('Show me two famous formulas [scenario:math]');
+  const answer = demo.answers.last();
+  await expect(answer).toHaveAttribute('data-state', 'complete');
+  await expect(answer.locator('[data-slot="markdown-math"] .katex')).toHaveCount(6);
+  await expect(answer.locator('[data-display="block"] .katex-display')).toHaveCount(2);
+  await expect(answer).toContainText('the book costs $5 and the set $12.');
+});

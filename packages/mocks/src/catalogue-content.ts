@@ -5,6 +5,7 @@ import type { MockScenario } from './scenario-types.ts';
 export type ContentScenarioName =
   | 'basic'
   | 'longAnswer'
+  | 'math'
   | 'toolUse'
   | 'multiTool'
   | 'thinking'
@@ -35,6 +36,22 @@ for await (const text of stream.textStream) {
 
 A good reader also survives the unhappy paths: dropped connections, overloaded servers, and responses that end in the middle of a tool call. Each of those deserves a clear message rather than a frozen screen.`;
 
+const MATH_ANSWER = String.raw`For a right triangle with legs $a$ and $b$, the hypotenuse $c$ satisfies \(a^2 + b^2 = c^2\).
+
+The Basel problem has a famous answer:
+
+$$
+\sum_{n=1}^{\infty} \frac{1}{n^2} = \frac{\pi^2}{6}
+$$
+
+and the Gaussian integral another:
+
+\[
+\int_{-\infty}^{\infty} e^{-x^2}\,dx = \sqrt{\pi}
+\]
+
+Prices stay prose: the book costs $5 and the set $12.`;
+
 const CUT_TEXT =
   'The Industrial Revolution began in Britain in the late eighteenth century, driven by coal, iron and a wave of new machines that changed how goods were made';
 
@@ -48,6 +65,12 @@ export const contentScenarios: Readonly<Record<ContentScenarioName, MockScenario
     description: 'Several paragraphs of Markdown in random-sized deltas.',
   })
     .text(LONG_ANSWER, { chunking: { min: 1, max: 14 } })
+    .stop('end_turn'),
+
+  math: scenario('math', {
+    description: 'Formulas in LaTeX, inline and on their own lines, beside prices in dollars.',
+  })
+    .text(MATH_ANSWER, { chunking: { min: 1, max: 6 } })
     .stop('end_turn'),
 
   toolUse: scenario('toolUse', {

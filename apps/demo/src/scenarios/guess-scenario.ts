@@ -4,6 +4,7 @@ const RULES: readonly (readonly [RegExp, ScenarioName])[] = [
   [/\b(forecast|tokyo|both cities|several)\b/iu, 'multiTool'],
   [/\b(weather|temperature|rain|sunny)\b/iu, 'toolUse'],
   [/\b(search|latest|news|webb|telescope|sources?)\b/iu, 'webSearch'],
+  [/\b(formulas?|equations?|latex|integral|pythagor\w*)\b/iu, 'math'],
   [/(\d\s*[×x*]\s*\d|\bthink|\breason|\bmultiply|\bmath)/iu, 'thinking'],
   [/\b(translate|unicode|emoji|japanese|arabic)\b/iu, 'unicode'],
   [/\b(explain|why|how|markdown|essay|long|streaming)\b/iu, 'longAnswer'],

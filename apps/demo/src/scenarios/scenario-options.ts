@@ -12,6 +12,7 @@ export interface ScenarioOption {
 
 const FEATURES: Partial<Record<ScenarioName, string>> = {
   longAnswer: 'markdown',
+  math: 'KaTeX',
   toolUse: 'browser tool',
   multiTool: 'approval',
   thinking: 'thinking',

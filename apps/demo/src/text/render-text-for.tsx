@@ -1,6 +1,7 @@
-import { markdownRenderText } from '@chatstream/ui/markdown';
+import { createMarkdownRenderText } from '@chatstream/ui/markdown';
 import type { ReactNode } from 'react';
 import type { DisplayMode } from '../components/display-settings.tsx';
+import { renderMath } from './render-math.tsx';
 import { SentenceBufferedText } from './sentence-buffered-text.tsx';
 
 /** How `ChatStream` renders a text block. */
@@ -12,9 +13,11 @@ const renderSentences: RenderText = (text, streaming) => (
 
 const renderPlain: RenderText = (text) => <p className="plain-text">{text}</p>;
 
+const renderMarkdown: RenderText = createMarkdownRenderText({ renderMath });
+
 /** The `renderText` for a display mode (module constants, so `ChatStream` rows stay memoised). */
 export function renderTextFor(display: DisplayMode): RenderText {
   if (display === 'sentences') return renderSentences;
   if (display === 'plain') return renderPlain;
-  return markdownRenderText;
+  return renderMarkdown;
 }

@@ -1,3 +1,4 @@
+import { scenarios } from '@chatstream/mocks';
 import katex from 'katex';
 // oxlint-disable-next-line import/no-unassigned-import -- KaTeX's stylesheet and fonts, as an app loads them
 import 'katex/dist/katex.min.css';
@@ -16,20 +17,8 @@ const renderMath: RenderMath = (tex, display) => (
   />
 );
 
-const answer = [
-  'For a right triangle with legs $a$ and $b$, the hypotenuse $c$ satisfies \\(a^2 + b^2 = c^2\\).',
-  '',
-  'The Basel problem has a famous answer:',
-  '$$',
-  '\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}',
-  '$$',
-  'and a Gaussian integral another:',
-  '\\[',
-  '\\int_{-\\infty}^{\\infty} e^{-x^2}\\,dx = \\sqrt{\\pi}',
-  '\\]',
-  '',
-  'Prices stay prose: the book costs $5 and the set $12.',
-].join('\n');
+// The mocks' `math` scenario: what the demo streams for it.
+const answer = scenarios.math.expectedText;
 
 const meta = preview.meta({
   component: Markdown,
