@@ -7,7 +7,7 @@ import { MessageContent } from './message-content.tsx';
 import { MessageList } from './message-list.tsx';
 import { Message } from './message.tsx';
 import { fixtures, longConversation } from './stories/fixtures.ts';
-import { isToolTurn } from './stories/static-chat.tsx';
+import { isToolTurn } from './message-row.tsx';
 
 function rows(messages: readonly ChatMessage[]): ReactNode {
   return messages.map((message, index) => (

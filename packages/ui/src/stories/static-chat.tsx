@@ -7,6 +7,7 @@ import { ErrorNotice } from '../error-notice.tsx';
 import { MessageContent } from '../message-content.tsx';
 import { MessageList } from '../message-list.tsx';
 import { Message } from '../message.tsx';
+import { isToolTurn } from '../message-row.tsx';
 import { RegenerateButton } from '../regenerate-button.tsx';
 import { StopNotice } from '../stop-notice.tsx';
 import { StreamStats } from '../stream-stats.tsx';
@@ -36,15 +37,6 @@ export interface StaticChatProps {
   placeholder?: string | undefined;
   /** Accessible name of the composer's text box. */
   composerLabel?: string | undefined;
-}
-
-/** Whether a user turn only carries tool results (drawn as a `tool` row, as `ChatStream` does). */
-export function isToolTurn(message: ChatMessage): boolean {
-  return (
-    message.role === 'user' &&
-    message.content.length > 0 &&
-    message.content.every((block) => block.type === 'tool_result')
-  );
 }
 
 /**
