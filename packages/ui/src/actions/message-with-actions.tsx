@@ -68,7 +68,12 @@ export function MessageWithActions(props: MessageProps): ReactNode {
   const show = (index: number): void => {
     const at = session.getMessageIds().indexOf(id);
     const slot = version && index < version.index ? 'version-previous' : 'version-next';
-    session.showVersion(id, index);
+    try {
+      session.showVersion(id, index);
+    } catch {
+      // A response began between the render and the press: the switch is disabled again already.
+      return;
+    }
     const shown = session.getMessageIds()[at];
     if (shown !== undefined) focusAfterSwitch.set(session, { id: shown, slot });
   };
