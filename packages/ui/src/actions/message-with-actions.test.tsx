@@ -1,9 +1,10 @@
 import { createMockResponse, type MockScenario, scenarios } from '@chatstream/mocks';
 import type { ChatMessage } from '@chatstream/reader';
+import { Profiler } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { ChatStream } from '@chatstream/ui';
+import { ChatStream, type MessageProps } from '@chatstream/ui';
 import { scenePng } from '../stories/scene-png.ts';
 import { expectNoAxeViolations } from '../test/axe.ts';
 import { clipboardText } from '../test/clipboard.ts';
@@ -233,6 +234,48 @@ describe('MessageWithActions in ChatStream', () => {
     await expect.element(screen.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
     release();
     await expect.element(previous).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('does not render settled messages again while an answer streams; Edit comes back once, at the end', async () => {
+    const history: ChatMessage[] = [
+      { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Earlier question' }] },
+      {
+        id: 'a1',
+        role: 'assistant',
+        status: 'complete',
+        content: [{ type: 'text', text: 'Earlier answer.' }],
+      },
+    ];
+    const renders = new Map<string, number>();
+    function CountedMessage(props: MessageProps) {
+      const id = String((props as unknown as Record<string, unknown>)['data-message-id']);
+      return (
+        <Profiler id={id} onRender={() => renders.set(id, (renders.get(id) ?? 0) + 1)}>
+          <MessageWithActions {...props} />
+        </Profiler>
+      );
+    }
+    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+      createMockResponse(scenarios.longAnswer, { timing: { timeToFirstToken: 10, tokensPerSecond: 400 } }),
+    );
+    const screen = await render(
+      <ChatStream
+        fetch={fetch}
+        initialMessages={history}
+        components={{ Message: CountedMessage }}
+        style={{ blockSize: 520 }}
+      />,
+    );
+    await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Explain streaming');
+    await userEvent.keyboard('{Enter}');
+    const answer = screen.getByRole('article', { name: 'Claude' }).last();
+    await expect.element(answer).toHaveTextContent(/Streaming lets/);
+    renders.clear();
+    await expect.element(answer, { timeout: 10_000 }).toHaveAttribute('data-state', 'complete');
+    const streamed = [...renders].filter(([id]) => id !== 'u1' && id !== 'a1');
+    expect(streamed.some(([, count]) => count > 3)).toBe(true);
+    expect(renders.get('a1') ?? 0).toBe(0);
+    expect(renders.get('u1') ?? 0).toBeLessThanOrEqual(1);
   });
 
   it('gives tool-result turns and text-less messages no actions', async () => {

@@ -41,8 +41,12 @@ export function MessageWithActions(props: MessageProps): ReactNode {
   const id = typeof found === 'string' ? found : '';
   const session = useChatSession();
   const message = useChatMessage(id);
-  const idle = useChatSelector((state) => state.status === 'ready' || state.status === 'error');
   const version = useChatSelector((state) => state.versions[id]);
+  // Only Edit and the version switch care; other rows would re-render as every answer starts and ends.
+  const idle = useChatSelector(
+    (state) =>
+      (props.role !== 'user' && !state.versions[id]) || state.status === 'ready' || state.status === 'error',
+  );
   const [editing, setEditing] = useState(false);
   const article = useRef<HTMLElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
