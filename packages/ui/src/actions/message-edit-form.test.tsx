@@ -36,6 +36,22 @@ describe('MessageEditForm', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it('takes its words as props, for an app in another language', async () => {
+    const screen = await render(
+      <MessageEditForm
+        initial="Bonjour"
+        onSave={vi.fn<(text: string) => void>()}
+        onCancel={vi.fn<() => void>()}
+        saveLabel="Enregistrer et renvoyer"
+        cancelLabel="Annuler"
+        inputLabel="Modifier le message"
+      />,
+    );
+    await expect.element(screen.getByRole('textbox', { name: 'Modifier le message' })).toHaveValue('Bonjour');
+    await expect.element(screen.getByRole('button', { name: 'Annuler' })).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Enregistrer et renvoyer' })).toBeVisible();
+  });
+
   it('cancels with Escape or the Cancel button, and saves with its own label', async () => {
     const onCancel = vi.fn<() => void>();
     const onSave = vi.fn<(text: string) => void>();

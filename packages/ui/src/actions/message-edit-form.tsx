@@ -10,6 +10,10 @@ export interface MessageEditFormProps {
   onCancel: () => void;
   /** Label of the save button (default "Save & resend"). */
   saveLabel?: string | undefined;
+  /** Label of the cancel button (default "Cancel"). */
+  cancelLabel?: string | undefined;
+  /** Accessible name of the text box (default "Edit message"). */
+  inputLabel?: string | undefined;
 }
 
 /**
@@ -24,6 +28,8 @@ export function MessageEditForm({
   onSave,
   onCancel,
   saveLabel = 'Save & resend',
+  cancelLabel = 'Cancel',
+  inputLabel = 'Edit message',
 }: MessageEditFormProps): ReactNode {
   const [draft, setDraft] = useState(initial);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -48,7 +54,7 @@ export function MessageEditForm({
       <textarea
         ref={input}
         data-slot="message-edit-input"
-        aria-label="Edit message"
+        aria-label={inputLabel}
         value={draft}
         dir="auto"
         rows={Math.min(8, draft.split('\n').length + 1)}
@@ -57,7 +63,7 @@ export function MessageEditForm({
       />
       <div data-slot="message-edit-actions">
         <button type="button" data-slot="message-edit-cancel" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="submit" data-slot="message-edit-save" disabled={!draft.trim()}>
           {saveLabel}

@@ -11,7 +11,15 @@ export interface VersionSwitchProps extends HTMLAttributes<HTMLDivElement> {
   onShow: (index: number) => void;
   /** While an answer streams the versions cannot change: the buttons say so and do nothing. */
   disabled?: boolean | undefined;
+  /** Name of the back arrow (default "Previous version"). */
+  previousLabel?: string | undefined;
+  /** Name of the forward arrow (default "Next version"). */
+  nextLabel?: string | undefined;
+  /** Name of the group, from the version shown counted from 1 (default "Version 2 of 3"). */
+  describe?: ((shown: number, count: number) => string) | undefined;
 }
+
+const describeVersion = (shown: number, count: number): string => `Version ${shown} of ${count}`;
 
 const PREVIOUS = 'M15 6l-6 6 6 6';
 const NEXT = 'M9 6l6 6-6 6';
@@ -26,7 +34,16 @@ const NEXT = 'M9 6l6 6-6 6';
  */
 export const VersionSwitch: ForwardRefExoticComponent<VersionSwitchProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, VersionSwitchProps>(function VersionSwitch(
-    { index, count, onShow, disabled = false, ...rest },
+    {
+      index,
+      count,
+      onShow,
+      disabled = false,
+      previousLabel = 'Previous version',
+      nextLabel = 'Next version',
+      describe = describeVersion,
+      ...rest
+    },
     ref,
   ) {
     const step = (by: -1 | 1, slot: string, label: string, d: string) => {
@@ -52,14 +69,14 @@ export const VersionSwitch: ForwardRefExoticComponent<VersionSwitchProps & RefAt
         ref={ref}
         role="group"
         data-slot="version-switch"
-        aria-label={`Version ${index + 1} of ${count}`}
+        aria-label={describe(index + 1, count)}
         {...rest}
       >
-        {step(-1, 'version-previous', 'Previous version', PREVIOUS)}
+        {step(-1, 'version-previous', previousLabel, PREVIOUS)}
         <span data-slot="version-count" aria-hidden="true">
           {index + 1} / {count}
         </span>
-        {step(1, 'version-next', 'Next version', NEXT)}
+        {step(1, 'version-next', nextLabel, NEXT)}
       </div>
     );
   });
