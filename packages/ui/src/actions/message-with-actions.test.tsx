@@ -236,6 +236,32 @@ describe('MessageWithActions in ChatStream', () => {
     await expect.element(previous).not.toHaveAttribute('aria-disabled');
   });
 
+  it('regenerates an earlier answer; what followed it stays in the earlier version', async () => {
+    const { fetch, sent } = mockFetch(scenarios.basic, scenarios.stopSequence, scenarios.longAnswer);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'First');
+    await ask(screen, 'Second');
+    const first = screen.getByRole('article', { name: 'Claude' }).first();
+    // The last answer has ChatStream's own Regenerate under it, not one of its own.
+    expect(
+      screen
+        .getByRole('article', { name: 'Claude' })
+        .last()
+        .getByRole('button', { name: 'Regenerate' })
+        .query(),
+    ).toBeNull();
+    await first.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.element(screen.getByText('## Why streaming matters')).toBeVisible();
+    await expect
+      .element(screen.getByRole('log', { name: 'Conversation' }))
+      .toHaveAttribute('aria-busy', 'false');
+    expect(screen.getByRole('article', { name: 'You' }).all()).toHaveLength(1);
+    expect(sent[2]).toEqual([{ role: 'user', content: [{ type: 'text', text: 'First' }] }]);
+    await screen.getByRole('button', { name: 'Previous version' }).click();
+    expect(screen.getByRole('article', { name: 'You' }).all()).toHaveLength(2);
+    await expect.element(screen.getByText('A: 4')).toBeVisible();
+  });
+
   it('does not render settled messages again while an answer streams; Edit comes back once, at the end', async () => {
     const history: ChatMessage[] = [
       { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Earlier question' }] },

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useChatMessage, useChatSelector, useChatSession } from '@chatstream/react';
 import type { ChatInput, ChatMessage, ChatSession, UserContentBlock } from '@chatstream/reader';
-import { Icon, Message, type MessageProps } from '@chatstream/ui';
+import { Icon, Message, type MessageProps, RegenerateButton } from '@chatstream/ui';
 import { CopyButton } from './copy-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
 import { messageText } from './message-text.ts';
@@ -23,7 +23,8 @@ function editedInput(message: ChatMessage | undefined, text: string): ChatInput 
 
 /**
  * `ChatStream`'s `Message` part with actions: Copy on every message with text (an answer once it
- * has finished streaming, as markdown), and Edit on the person's messages while nothing streams.
+ * has finished streaming, as markdown), Regenerate on earlier answers (the last one has
+ * `ChatStream`'s), and Edit on the person's messages while nothing streams.
  * Edit replaces the text in place, keeps the message's attachments, drops everything after it and
  * asks again (`ChatSession.edit`). A message that was edited or regenerated gets "‹ 2 / 2 ›" to go
  * back to its earlier versions, each with what followed it (`ChatSession.showVersion`).
@@ -47,6 +48,8 @@ export function MessageWithActions(props: MessageProps): ReactNode {
     (state) =>
       (props.role !== 'user' && !state.versions[id]) || state.status === 'ready' || state.status === 'error',
   );
+  // An earlier answer gets its own Regenerate; the last one has `ChatStream`'s under it.
+  const earlier = useChatSelector((state) => props.role === 'assistant' && state.messages.at(-1)?.id !== id);
   const [editing, setEditing] = useState(false);
   const article = useRef<HTMLElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -69,6 +72,7 @@ export function MessageWithActions(props: MessageProps): ReactNode {
   const text = message.status === 'streaming' ? '' : messageText(message);
   const copyable = text !== '';
   const editable = props.role === 'user' && idle;
+  const regenerable = earlier && message.status !== 'streaming';
   const show = (index: number): void => {
     const at = session.getMessageIds().indexOf(id);
     const slot = version && index < version.index ? 'version-previous' : 'version-next';
@@ -100,12 +104,19 @@ export function MessageWithActions(props: MessageProps): ReactNode {
       ) : (
         children
       )}
-      {editing || !(copyable || editable || version) ? null : (
+      {editing || !(copyable || editable || regenerable || version) ? null : (
         <div data-slot="message-actions">
           {version ? (
             <VersionSwitch index={version.index} count={version.count} onShow={show} disabled={!idle} />
           ) : null}
           {copyable ? <CopyButton text={text} /> : null}
+          {regenerable ? (
+            // While another answer streams the session refuses (or queues, with `queue`) the request.
+            <RegenerateButton
+              title="Regenerate"
+              onClick={() => void session.regenerate(id).catch(() => undefined)}
+            />
+          ) : null}
           {editable ? (
             <button
               ref={editButton}
