@@ -69,12 +69,19 @@ export function createVersionStore(): VersionStore {
   // the top of the module: a call there would stay in every bundle, tree-shaken or not.
   const none: MessageVersions = Object.freeze(Object.create(null) as MessageVersions);
   let published = none;
+  // What `view` last looked at. Streaming replaces the last message only: the places shown can change
+  // only when the versions do or a message comes or goes, so a token costs no walk of the conversation.
+  let seenLength = -1;
+  const changed = (): void => {
+    seenLength = -1;
+  };
 
   return {
     branch(messages, index, renamed) {
       const tail = messages.slice(index);
       // Nothing shown there (a regeneration that failed before its answer began): nothing to keep.
       if (tail.length === 0) return;
+      changed();
       if (renamed !== undefined) {
         const old = tail[0]!.id;
         tail[0] = { ...tail[0]!, id: renamed };
@@ -102,6 +109,7 @@ export function createVersionStore(): VersionStore {
         throw new RangeError(`Message "${id}" has versions 0 to ${place.tails.length - 1}, not ${index}`);
       }
       if (index === place.current) return messages;
+      changed();
       place.tails[place.current] = messages.slice(at);
       place.current = index;
       return [...messages.slice(0, at), ...place.tails[index]!];
@@ -109,8 +117,10 @@ export function createVersionStore(): VersionStore {
 
     view(messages) {
       if (places.size === 0) return (published = none);
+      if (messages.length === seenLength) return published;
+      seenLength = messages.length;
       const next = Object.create(null) as Record<string, MessageVersion>;
-      let changed = false;
+      let differs = false;
       let size = 0;
       const positions = new Map(messages.map((message, index) => [message.id, index]));
       for (const [key, place] of places) {
@@ -120,15 +130,16 @@ export function createVersionStore(): VersionStore {
         const before = published[first.id];
         const same = before?.index === place.current && before.count === place.tails.length;
         next[first.id] = same ? before : { index: place.current, count: place.tails.length };
-        changed ||= !same;
+        differs ||= !same;
         size++;
       }
-      if (changed || size !== Object.keys(published).length) published = size === 0 ? none : next;
+      if (differs || size !== Object.keys(published).length) published = size === 0 ? none : next;
       return published;
     },
 
     clear() {
       places.clear();
+      changed();
     },
 
     export() {
@@ -161,6 +172,7 @@ export function createVersionStore(): VersionStore {
         return [after, { tails: versions.map((tail) => restoreMessages(tail)), current: shown! }] as const;
       });
       places.clear();
+      changed();
       for (const [after, place] of restored) places.set(after, place);
     },
   };
