@@ -1,7 +1,13 @@
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import type { ReactNode } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
-import { CopyButton, type CopyButtonProps, MessageWithActions, VersionSwitch } from './actions/index.ts';
+import {
+  CopyButton,
+  type CopyButtonProps,
+  createMessageWithActions,
+  MessageWithActions,
+  VersionSwitch,
+} from './actions/index.ts';
 import { AttachmentComposer, attachmentRenderers, ToolUseBlockWithMedia } from './attachments/index.ts';
 import {
   type BlockRenderer,
@@ -44,9 +50,16 @@ describe('<ChatStream>', () => {
     expectTypeOf(components.Composer).toExtend<ChatStreamComponents['Composer'] | undefined>();
   });
 
-  it('takes the message with actions in place of its message', () => {
+  it('takes the message with actions in place of its message, in any language', () => {
     const components: Partial<ChatStreamComponents> = { Message: MessageWithActions };
     expectTypeOf(components.Message).toExtend<ChatStreamComponents['Message'] | undefined>();
+    const French = createMessageWithActions({
+      copy: 'Copier',
+      version: (shown, count) => `${shown}/${count}`,
+    });
+    expectTypeOf(French).toExtend<ChatStreamComponents['Message']>();
+    // @ts-expect-error: not one of its words
+    createMessageWithActions({ copyAll: 'Tout copier' });
   });
 });
 

@@ -5,6 +5,7 @@ export { copyText } from '../copy-text.ts';
 export { MessageEditForm } from './message-edit-form.tsx';
 export type { MessageEditFormProps } from './message-edit-form.tsx';
 export { messageText } from './message-text.ts';
-export { MessageWithActions } from './message-with-actions.tsx';
+export { createMessageWithActions, MessageWithActions } from './message-with-actions.tsx';
+export type { MessageActionWords } from './message-with-actions.tsx';
 export { VersionSwitch } from './version-switch.tsx';
 export type { VersionSwitchProps } from './version-switch.tsx';

@@ -10,7 +10,7 @@ import { expectNoAxeViolations } from '../test/axe.ts';
 import { clipboardText } from '../test/clipboard.ts';
 import { holdAfterFirstChunk } from '../test/hold-stream.ts';
 import { installStyles } from '../test/styles.ts';
-import { MessageWithActions } from './message-with-actions.tsx';
+import { createMessageWithActions, MessageWithActions } from './message-with-actions.tsx';
 
 installStyles();
 
@@ -302,6 +302,36 @@ describe('MessageWithActions in ChatStream', () => {
     expect(streamed.some(([, count]) => count > 3)).toBe(true);
     expect(renders.get('a1') ?? 0).toBe(0);
     expect(renders.get('u1') ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('speaks the words it is given, for an app in another language', async () => {
+    const French = createMessageWithActions({
+      copy: 'Copier',
+      copied: 'Copié',
+      edit: 'Modifier',
+      editMessage: 'Modifier le message',
+      save: 'Enregistrer et renvoyer',
+      cancel: 'Annuler',
+      regenerate: 'Régénérer',
+      previousVersion: 'Version précédente',
+      version: (shown, count) => `Version ${shown} sur ${count}`,
+    });
+    const { fetch } = mockFetch(scenarios.basic, scenarios.stopSequence, scenarios.basic);
+    const screen = await render(
+      <ChatStream fetch={fetch} components={{ Message: French }} style={{ blockSize: 520 }} />,
+    );
+    await ask(screen, 'Bonjour');
+    await ask(screen, 'Et ensuite ?');
+    const first = screen.getByRole('article', { name: 'Claude' }).first();
+    await first.getByRole('button', { name: 'Copier' }).click();
+    await expect.element(first.getByRole('button', { name: 'Copié' })).toBeVisible();
+    await first.getByRole('button', { name: 'Régénérer' }).click();
+    await expect.element(screen.getByRole('group', { name: 'Version 2 sur 2' })).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Version précédente' })).toBeVisible();
+    await screen.getByRole('button', { name: 'Modifier' }).click();
+    await expect.element(screen.getByRole('textbox', { name: 'Modifier le message' })).toHaveValue('Bonjour');
+    await expect.element(screen.getByRole('button', { name: 'Annuler' })).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Enregistrer et renvoyer' })).toBeVisible();
   });
 
   it('gives tool-result turns and text-less messages no actions', async () => {

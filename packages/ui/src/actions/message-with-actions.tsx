@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useChatMessage, useChatSelector, useChatSession } from '@chatstream/react';
 import type { ChatInput, ChatMessage, ChatSession, UserContentBlock } from '@chatstream/reader';
 import { Icon, Message, type MessageProps, RegenerateButton } from '@chatstream/ui';
@@ -15,10 +15,177 @@ const PENCIL = 'M4 20h4L19 9l-4-4L4 16v4ZM14 6l4 4';
  */
 const focusAfterSwitch = new WeakMap<ChatSession, { id: string; slot: string }>();
 
+/** The words of {@link createMessageWithActions}'s actions, for an app in another language. */
+export interface MessageActionWords {
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  regenerate: string;
+  edit: string;
+  /** Accessible name of the edit box. */
+  editMessage: string;
+  save: string;
+  cancel: string;
+  previousVersion: string;
+  nextVersion: string;
+  /** Name of the version switch, from the version shown counted from 1. */
+  version: (shown: number, count: number) => string;
+}
+
+const ENGLISH: MessageActionWords = {
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Could not copy',
+  regenerate: 'Regenerate',
+  edit: 'Edit',
+  editMessage: 'Edit message',
+  save: 'Save & resend',
+  cancel: 'Cancel',
+  previousVersion: 'Previous version',
+  nextVersion: 'Next version',
+  version: (shown, count) => `Version ${shown} of ${count}`,
+};
+
 /** The edited message: its attachments (images, documents) stay, ahead of the new text. */
 function editedInput(message: ChatMessage | undefined, text: string): ChatInput {
   const kept = (message?.content ?? []).filter((block) => block.type !== 'text') as UserContentBlock[];
   return kept.length ? [...kept, { type: 'text', text }] : text;
+}
+
+/**
+ * A {@link MessageWithActions} that speaks another language: the words given replace the English
+ * ones. Create it once (module scope), as a part must keep its identity.
+ *
+ * @example
+ * const MessageAvecActions = createMessageWithActions({ copy: 'Copier', edit: 'Modifier', … });
+ * <ChatStream api="/api/chat" components={{ Message: MessageAvecActions }} />
+ */
+export function createMessageWithActions(
+  words: Partial<MessageActionWords> = {},
+): ComponentType<MessageProps> {
+  const say = { ...ENGLISH, ...words };
+  return function MessageWithActions(props: MessageProps): ReactNode {
+    const { children, ...rest } = props;
+    const found = (props as { 'data-message-id'?: unknown })['data-message-id'];
+    const id = typeof found === 'string' ? found : '';
+    const session = useChatSession();
+    const message = useChatMessage(id);
+    const version = useChatSelector((state) => state.versions[id]);
+    // Only Edit and the version switch care; other rows would re-render as every answer starts and ends.
+    const idle = useChatSelector(
+      (state) =>
+        (props.role !== 'user' && !state.versions[id]) ||
+        state.status === 'ready' ||
+        state.status === 'error',
+    );
+    // An earlier answer gets its own Regenerate; the last one has `ChatStream`'s under it.
+    const earlier = useChatSelector(
+      (state) => props.role === 'assistant' && state.messages.at(-1)?.id !== id,
+    );
+    const [editing, setEditing] = useState(false);
+    const article = useRef<HTMLElement>(null);
+    const editButton = useRef<HTMLButtonElement>(null);
+    const returnFocus = useRef<'edit' | 'message' | undefined>(undefined);
+    useEffect(() => {
+      if (editing || !returnFocus.current) return;
+      // The form held the focus: it goes back to Edit after a cancel, to the message after a save.
+      (returnFocus.current === 'edit' ? editButton.current : article.current)?.focus();
+      returnFocus.current = undefined;
+    }, [editing]);
+    useEffect(() => {
+      const pending = focusAfterSwitch.get(session);
+      if (pending?.id !== id) return;
+      focusAfterSwitch.delete(session);
+      article.current?.querySelector<HTMLElement>(`[data-slot="${pending.slot}"]`)?.focus();
+    });
+
+    if (!message || props.role === 'tool') return <Message {...props} />;
+    // Not joined while it streams: a long answer would be joined again for every token.
+    const text = message.status === 'streaming' ? '' : messageText(message);
+    const copyable = text !== '';
+    const editable = props.role === 'user' && idle;
+    const regenerable = earlier && message.status !== 'streaming';
+    const show = (index: number): void => {
+      const at = session.getMessageIds().indexOf(id);
+      const slot = version && index < version.index ? 'version-previous' : 'version-next';
+      try {
+        session.showVersion(id, index);
+      } catch {
+        // A response began between the render and the press: the switch is disabled again already.
+        return;
+      }
+      const shown = session.getMessageIds()[at];
+      if (shown !== undefined) focusAfterSwitch.set(session, { id: shown, slot });
+    };
+    const close = (next: 'edit' | 'message'): void => {
+      returnFocus.current = next;
+      setEditing(false);
+    };
+    return (
+      <Message ref={article} tabIndex={-1} {...rest} data-editing={editing || undefined}>
+        {editing ? (
+          <MessageEditForm
+            initial={text}
+            saveLabel={say.save}
+            cancelLabel={say.cancel}
+            inputLabel={say.editMessage}
+            onCancel={() => close('edit')}
+            onSave={(next) => {
+              close('message');
+              // A failure shows as the chat's error, with Retry.
+              session.edit(message.id, editedInput(message, next)).catch(() => undefined);
+            }}
+          />
+        ) : (
+          children
+        )}
+        {editing || !(copyable || editable || regenerable || version) ? null : (
+          <div data-slot="message-actions">
+            {version ? (
+              <VersionSwitch
+                index={version.index}
+                count={version.count}
+                onShow={show}
+                disabled={!idle}
+                previousLabel={say.previousVersion}
+                nextLabel={say.nextVersion}
+                describe={say.version}
+              />
+            ) : null}
+            {copyable ? (
+              <CopyButton
+                text={text}
+                label={say.copy}
+                copiedLabel={say.copied}
+                failedLabel={say.copyFailed}
+              />
+            ) : null}
+            {regenerable ? (
+              // While another answer streams the session refuses (or queues, with `queue`) the request.
+              <RegenerateButton
+                title={say.regenerate}
+                onClick={() => void session.regenerate(id).catch(() => undefined)}
+              >
+                {say.regenerate}
+              </RegenerateButton>
+            ) : null}
+            {editable ? (
+              <button
+                ref={editButton}
+                type="button"
+                data-slot="edit-button"
+                title={say.edit}
+                onClick={() => setEditing(true)}
+              >
+                <Icon d={PENCIL} />
+                <span data-slot="button-label">{say.edit}</span>
+              </button>
+            ) : null}
+          </div>
+        )}
+      </Message>
+    );
+  };
 }
 
 /**
@@ -36,101 +203,4 @@ function editedInput(message: ChatMessage | undefined, text: string): ChatInput 
  * import { MessageWithActions } from '@chatstream/ui/actions';
  * <ChatStream api="/api/chat" components={{ Message: MessageWithActions }} />
  */
-export function MessageWithActions(props: MessageProps): ReactNode {
-  const { children, ...rest } = props;
-  const found = (props as { 'data-message-id'?: unknown })['data-message-id'];
-  const id = typeof found === 'string' ? found : '';
-  const session = useChatSession();
-  const message = useChatMessage(id);
-  const version = useChatSelector((state) => state.versions[id]);
-  // Only Edit and the version switch care; other rows would re-render as every answer starts and ends.
-  const idle = useChatSelector(
-    (state) =>
-      (props.role !== 'user' && !state.versions[id]) || state.status === 'ready' || state.status === 'error',
-  );
-  // An earlier answer gets its own Regenerate; the last one has `ChatStream`'s under it.
-  const earlier = useChatSelector((state) => props.role === 'assistant' && state.messages.at(-1)?.id !== id);
-  const [editing, setEditing] = useState(false);
-  const article = useRef<HTMLElement>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef<'edit' | 'message' | undefined>(undefined);
-  useEffect(() => {
-    if (editing || !returnFocus.current) return;
-    // The form held the focus: it goes back to Edit after a cancel, to the message after a save.
-    (returnFocus.current === 'edit' ? editButton.current : article.current)?.focus();
-    returnFocus.current = undefined;
-  }, [editing]);
-  useEffect(() => {
-    const pending = focusAfterSwitch.get(session);
-    if (pending?.id !== id) return;
-    focusAfterSwitch.delete(session);
-    article.current?.querySelector<HTMLElement>(`[data-slot="${pending.slot}"]`)?.focus();
-  });
-
-  if (!message || props.role === 'tool') return <Message {...props} />;
-  // Not joined while it streams: a long answer would be joined again for every token.
-  const text = message.status === 'streaming' ? '' : messageText(message);
-  const copyable = text !== '';
-  const editable = props.role === 'user' && idle;
-  const regenerable = earlier && message.status !== 'streaming';
-  const show = (index: number): void => {
-    const at = session.getMessageIds().indexOf(id);
-    const slot = version && index < version.index ? 'version-previous' : 'version-next';
-    try {
-      session.showVersion(id, index);
-    } catch {
-      // A response began between the render and the press: the switch is disabled again already.
-      return;
-    }
-    const shown = session.getMessageIds()[at];
-    if (shown !== undefined) focusAfterSwitch.set(session, { id: shown, slot });
-  };
-  const close = (next: 'edit' | 'message'): void => {
-    returnFocus.current = next;
-    setEditing(false);
-  };
-  return (
-    <Message ref={article} tabIndex={-1} {...rest} data-editing={editing || undefined}>
-      {editing ? (
-        <MessageEditForm
-          initial={text}
-          onCancel={() => close('edit')}
-          onSave={(next) => {
-            close('message');
-            // A failure shows as the chat's error, with Retry.
-            session.edit(message.id, editedInput(message, next)).catch(() => undefined);
-          }}
-        />
-      ) : (
-        children
-      )}
-      {editing || !(copyable || editable || regenerable || version) ? null : (
-        <div data-slot="message-actions">
-          {version ? (
-            <VersionSwitch index={version.index} count={version.count} onShow={show} disabled={!idle} />
-          ) : null}
-          {copyable ? <CopyButton text={text} /> : null}
-          {regenerable ? (
-            // While another answer streams the session refuses (or queues, with `queue`) the request.
-            <RegenerateButton
-              title="Regenerate"
-              onClick={() => void session.regenerate(id).catch(() => undefined)}
-            />
-          ) : null}
-          {editable ? (
-            <button
-              ref={editButton}
-              type="button"
-              data-slot="edit-button"
-              title="Edit"
-              onClick={() => setEditing(true)}
-            >
-              <Icon d={PENCIL} />
-              <span data-slot="button-label">Edit</span>
-            </button>
-          ) : null}
-        </div>
-      )}
-    </Message>
-  );
-}
+export const MessageWithActions: ComponentType<MessageProps> = /* @__PURE__ */ createMessageWithActions();
