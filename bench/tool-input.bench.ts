@@ -17,8 +17,8 @@ const DELTA = 8;
 const PEER_BUDGET_MS = 4000;
 
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
-/** Keeps readings alive so no runtime can skip the work. */
-let sink: unknown;
+/** Keeps readings alive so no runtime can skip the work; exported so the writes stay observable. */
+export let sink: unknown;
 
 // ---- Inputs ----
 
@@ -409,7 +409,6 @@ async function main(): Promise<void> {
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('results/tool-input.md', import.meta.url), markdown);
   console.log(markdown);
-  void sink;
 }
 
 await main();

@@ -28,8 +28,7 @@ describe('scenarios', () => {
     expectTypeOf(scenarios.toolUse).toEqualTypeOf<MockScenario>();
     expectTypeOf<'basic'>().toExtend<ScenarioName>();
     expectTypeOf<'overloadedMidStream'>().toExtend<ScenarioName>();
-    // @ts-expect-error: no such scenario
-    void scenarios.nonexistent;
+    expectTypeOf(scenarios).not.toHaveProperty('nonexistent');
   });
 
   it('serves one as a Response', () => {

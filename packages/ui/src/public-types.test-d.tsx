@@ -68,7 +68,7 @@ describe('VersionSwitch', () => {
     expectTypeOf(VersionSwitch).toBeCallableWith({
       index: 0,
       count: 2,
-      onShow: (index: number) => void index,
+      onShow: (index: number) => console.log(index),
     });
     // @ts-expect-error: it cannot switch without onShow
     expectTypeOf(VersionSwitch).toBeCallableWith({ index: 0, count: 2 });

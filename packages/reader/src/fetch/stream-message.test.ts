@@ -1,3 +1,4 @@
+import { instanceOf } from '../test/instance-of.ts';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -221,7 +222,7 @@ describe('streamMessage: retries before any content', () => {
 
     const info = await retried;
     expect(info.delayMs).toBe(3000);
-    expect((info.error as HTTPError).retryAfterMs).toBe(3000);
+    expect(instanceOf(info.error, HTTPError).retryAfterMs).toBe(3000);
     await vi.advanceTimersByTimeAsync(2999);
     expect(requests).toHaveLength(1);
     expect(result.done).toBe(false);
@@ -282,7 +283,7 @@ describe('streamMessage: retries before any content', () => {
     expect(infos).toEqual([]);
     expect(delays).toEqual([]);
     expect(error).toBeInstanceOf(HTTPError);
-    const typed = error as HTTPError;
+    const typed = instanceOf(error, HTTPError);
     expect(typed.status).toBe(400);
     expect(typed.errorType).toBe('invalid_request_error');
     expect(typed.message).toContain('max_tokens: must be positive');
@@ -307,7 +308,7 @@ describe('streamMessage: retries before any content', () => {
     expect(infos.map((info) => info.attempt)).toEqual([1, 2]);
     expect(delays).toEqual([500, 1000]);
     expect(error).toBeInstanceOf(HTTPError);
-    expect((error as HTTPError).requestId).toBe('req_3');
+    expect(instanceOf(error, HTTPError).requestId).toBe('req_3');
     expect(error.message).toContain('down 3');
   });
 
@@ -319,7 +320,7 @@ describe('streamMessage: retries before any content', () => {
     );
     expect(requests).toHaveLength(1);
     expect(delays).toEqual([]);
-    expect((error as HTTPError).status).toBe(500);
+    expect(instanceOf(error, HTTPError).status).toBe(500);
   });
 
   it('x-should-retry: false on a 500 stops retries', async () => {
@@ -329,7 +330,7 @@ describe('streamMessage: retries before any content', () => {
     const { sleep } = instantSleep();
     const error = await rejection(streamMessage({ url: API, body: requestBody }, { sleep }).finalMessage());
     expect(requests).toHaveLength(1);
-    expect((error as HTTPError).shouldRetry).toBe(false);
+    expect(instanceOf(error, HTTPError).shouldRetry).toBe(false);
   });
 
   it('retries an overloaded_error event that arrives after message_start but before any content block', async () => {
@@ -371,7 +372,7 @@ describe('streamMessage: retries before any content', () => {
     expect(infos).toEqual([]);
     expect(delays).toEqual([]);
     expect(error).toBeInstanceOf(StreamEventError);
-    const typed = error as StreamEventError;
+    const typed = instanceOf(error, StreamEventError);
     expect(typed.errorType).toBe('overloaded_error');
     expect(typed.requestId).toBe('req_011');
     expect(textOf(typed.partial)).toBe('Partial answer that gets');
@@ -391,8 +392,8 @@ describe('streamMessage: timeouts', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = (await result.result) as ChatStreamError;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).phase).toBe('headers');
-    expect((error as TimeoutError).timeoutMs).toBe(5000);
+    expect(instanceOf(error, TimeoutError).phase).toBe('headers');
+    expect(instanceOf(error, TimeoutError).timeoutMs).toBe(5000);
     expect(error.partial).toBeUndefined();
     expect(requests[0]?.signal.aborted).toBe(true);
   });
@@ -425,7 +426,7 @@ describe('streamMessage: timeouts', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = (await result.result) as ChatStreamError;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).phase).toBe('idle');
+    expect(instanceOf(error, TimeoutError).phase).toBe('idle');
     expect(textOf(error.partial)).toBe('Hello!');
     // After content, a timeout is not retried: the request is torn down and nothing else is requested.
     expect(requests).toHaveLength(1);
@@ -471,7 +472,7 @@ describe('streamMessage: timeouts', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = (await result.result) as ChatStreamError;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).phase).toBe('total');
+    expect(instanceOf(error, TimeoutError).phase).toBe('total');
     expect(textOf(error.partial)).toBe('Hello!');
     expect(errors).toEqual([error]);
     expect(stream.status).toBe('error');

@@ -228,15 +228,17 @@ describe('createPartialJSONParser: snapshots', () => {
     unread.end();
     const callsUnread = assign.mock.calls.length + slice.mock.calls.length;
     const read = createPartialJSONParser();
+    const values: unknown[] = [];
     for (const char of text.split('')) {
       read.push(char);
-      void read.value;
+      values.push(read.value);
     }
     const callsRead = assign.mock.calls.length + slice.mock.calls.length;
     assign.mockRestore();
     slice.mockRestore();
     expect(callsUnread).toBe(0);
     expect(callsRead).toBeGreaterThan(0);
+    expect(values.at(-1)).toEqual(JSON.parse(text));
   });
 });
 
@@ -268,11 +270,14 @@ describe('createPartialJSONParser: large inputs', () => {
     }));
     const text = JSON.stringify({ title: 'rows', groups: [{ rows }, { rows: rows.slice(0, 500) }] });
     const parser = createPartialJSONParser();
+    let last: unknown;
     for (let at = 0; at < text.length; at += 5) {
       parser.push(text.slice(at, at + 5));
-      void parser.value;
+      last = parser.value;
     }
-    expect(parser.end()).toEqual(JSON.parse(text));
+    const value = parser.end();
+    expect(value).toEqual(JSON.parse(text));
+    expect(last).toBe(value);
   });
 });
 

@@ -1,3 +1,4 @@
+import { instanceOf } from '../test/instance-of.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rejection } from '../test/rejection.ts';
 import {
@@ -357,7 +358,7 @@ describe('readMessageStream: stopping and failures', () => {
   it('an error event fails with StreamEventError carrying type, request id and partial', async () => {
     const error = await rejection(readTranscript('midStreamError').finalMessage());
     expect(error).toBeInstanceOf(StreamEventError);
-    const typed = error as StreamEventError;
+    const typed = instanceOf(error, StreamEventError);
     expect(typed.errorType).toBe('overloaded_error');
     expect(typed.requestId).toBe('req_011');
     expect(textOf(typed.partial)).toBe('Partial answer that gets');
@@ -367,7 +368,7 @@ describe('readMessageStream: stopping and failures', () => {
     const events = [...transcript('text').slice(0, 4), { type: 'error', error: {}, request_id: 42 }];
     const error = await rejection(readMessageStream(bytesStream(toSSE(events), 9)).finalMessage());
     expect(error).toBeInstanceOf(StreamEventError);
-    const typed = error as StreamEventError;
+    const typed = instanceOf(error, StreamEventError);
     expect(typed.errorType).toBe('unknown_error');
     expect(typed.message).toBe('The stream sent an unknown_error event');
     expect(typed.requestId).toBeUndefined();
@@ -457,7 +458,7 @@ describe('readMessageEvents (sink mode)', () => {
       readMessageEvents(bytesStream(toSSE(transcript('midStreamError'))), {}),
     );
     expect(eventError).toBeInstanceOf(StreamEventError);
-    expect((eventError as StreamEventError).errorType).toBe('overloaded_error');
+    expect(instanceOf(eventError, StreamEventError).errorType).toBe('overloaded_error');
     const incomplete = await rejection(
       readMessageEvents(bytesStream(toSSE(transcript('text').slice(0, -1))), {}),
     );

@@ -6,7 +6,9 @@ const clipboard: Clipboard = Reflect.get(Navigator.prototype, 'clipboard', navig
 /** Hides the Clipboard API until the test ends, as on a page served over plain HTTP. */
 export function withoutClipboardAPI(): void {
   Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
-  onTestFinished(() => void delete (navigator as { clipboard?: unknown }).clipboard);
+  onTestFinished(() => {
+    delete (navigator as { clipboard?: unknown }).clipboard;
+  });
 }
 
 /** What the system clipboard holds (the browser context may read it: see `vitest.shared.ts`). */
