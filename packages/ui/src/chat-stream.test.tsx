@@ -7,13 +7,13 @@ import {
   scenarios,
 } from '@chatstream/mocks';
 import type { ChatMessage } from '@chatstream/reader';
-import { Profiler } from 'react';
 import { expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ChatStream } from './chat-stream.tsx';
 import { Message, type MessageProps } from './message.tsx';
 import { expectNoAxeViolations } from './test/axe.ts';
+import { countedMessage } from './test/counted-message.tsx';
 import { holdAfterFirstChunk } from './test/hold-stream.ts';
 import { installStyles } from './test/styles.ts';
 
@@ -304,14 +304,7 @@ it('does not render settled rows again while another message streams', async () 
     { id: 'a2', role: 'assistant', status: 'complete', content: [{ type: 'text', text: 'Another answer.' }] },
   ];
   const renders = new Map<string, number>();
-  function CountedMessage(props: MessageProps) {
-    const id = String((props as unknown as Record<string, unknown>)['data-message-id']);
-    return (
-      <Profiler id={id} onRender={() => renders.set(id, (renders.get(id) ?? 0) + 1)}>
-        <Message {...props} />
-      </Profiler>
-    );
-  }
+  const CountedMessage = countedMessage(Message, renders);
   const { fetch } = mockFetch([
     scenarios.longAnswer,
     { timing: { timeToFirstToken: 10, tokensPerSecond: 400 } },

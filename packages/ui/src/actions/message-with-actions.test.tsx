@@ -1,13 +1,13 @@
 import { createMockResponse, type MockScenario, scenarios } from '@chatstream/mocks';
 import type { ChatMessage } from '@chatstream/reader';
-import { Profiler } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { ChatStream, type MessageProps } from '@chatstream/ui';
+import { ChatStream } from '@chatstream/ui';
 import { scenePng } from '../stories/scene-png.ts';
 import { expectNoAxeViolations } from '../test/axe.ts';
 import { clipboardText } from '../test/clipboard.ts';
+import { countedMessage } from '../test/counted-message.tsx';
 import { holdAfterFirstChunk } from '../test/hold-stream.ts';
 import { installStyles } from '../test/styles.ts';
 import { createMessageWithActions, MessageWithActions } from './message-with-actions.tsx';
@@ -273,14 +273,7 @@ describe('MessageWithActions in ChatStream', () => {
       },
     ];
     const renders = new Map<string, number>();
-    function CountedMessage(props: MessageProps) {
-      const id = String((props as unknown as Record<string, unknown>)['data-message-id']);
-      return (
-        <Profiler id={id} onRender={() => renders.set(id, (renders.get(id) ?? 0) + 1)}>
-          <MessageWithActions {...props} />
-        </Profiler>
-      );
-    }
+    const CountedMessage = countedMessage(MessageWithActions, renders);
     const fetch = vi.fn<typeof globalThis.fetch>(async () =>
       createMockResponse(scenarios.longAnswer, { timing: { timeToFirstToken: 10, tokensPerSecond: 400 } }),
     );

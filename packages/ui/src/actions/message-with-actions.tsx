@@ -32,20 +32,6 @@ export interface MessageActionWords {
   version: (shown: number, count: number) => string;
 }
 
-const ENGLISH: MessageActionWords = {
-  copy: 'Copy',
-  copied: 'Copied',
-  copyFailed: 'Could not copy',
-  regenerate: 'Regenerate',
-  edit: 'Edit',
-  editMessage: 'Edit message',
-  save: 'Save & resend',
-  cancel: 'Cancel',
-  previousVersion: 'Previous version',
-  nextVersion: 'Next version',
-  version: (shown, count) => `Version ${shown} of ${count}`,
-};
-
 /** The edited message: its attachments (images, documents) stay, ahead of the new text. */
 function editedInput(message: ChatMessage | undefined, text: string): ChatInput {
   const kept = (message?.content ?? []).filter((block) => block.type !== 'text') as UserContentBlock[];
@@ -63,7 +49,8 @@ function editedInput(message: ChatMessage | undefined, text: string): ChatInput 
 export function createMessageWithActions(
   words: Partial<MessageActionWords> = {},
 ): ComponentType<MessageProps> {
-  const say = { ...ENGLISH, ...words };
+  // The parts fill in their own English for the words not given; only these two are spoken here.
+  const { regenerate = 'Regenerate', edit = 'Edit' } = words;
   return function MessageWithActions(props: MessageProps): ReactNode {
     const { children, ...rest } = props;
     const found = (props as { 'data-message-id'?: unknown })['data-message-id'];
@@ -126,9 +113,9 @@ export function createMessageWithActions(
         {editing ? (
           <MessageEditForm
             initial={text}
-            saveLabel={say.save}
-            cancelLabel={say.cancel}
-            inputLabel={say.editMessage}
+            saveLabel={words.save}
+            cancelLabel={words.cancel}
+            inputLabel={words.editMessage}
             onCancel={() => close('edit')}
             onSave={(next) => {
               close('message');
@@ -147,26 +134,26 @@ export function createMessageWithActions(
                 count={version.count}
                 onShow={show}
                 disabled={!idle}
-                previousLabel={say.previousVersion}
-                nextLabel={say.nextVersion}
-                describe={say.version}
+                previousLabel={words.previousVersion}
+                nextLabel={words.nextVersion}
+                describe={words.version}
               />
             ) : null}
             {copyable ? (
               <CopyButton
                 text={text}
-                label={say.copy}
-                copiedLabel={say.copied}
-                failedLabel={say.copyFailed}
+                label={words.copy}
+                copiedLabel={words.copied}
+                failedLabel={words.copyFailed}
               />
             ) : null}
             {regenerable ? (
               // While another answer streams the session refuses (or queues, with `queue`) the request.
               <RegenerateButton
-                title={say.regenerate}
+                title={regenerate}
                 onClick={() => void session.regenerate(id).catch(() => undefined)}
               >
-                {say.regenerate}
+                {regenerate}
               </RegenerateButton>
             ) : null}
             {editable ? (
@@ -174,11 +161,11 @@ export function createMessageWithActions(
                 ref={editButton}
                 type="button"
                 data-slot="edit-button"
-                title={say.edit}
+                title={edit}
                 onClick={() => setEditing(true)}
               >
                 <Icon d={PENCIL} />
-                <span data-slot="button-label">{say.edit}</span>
+                <span data-slot="button-label">{edit}</span>
               </button>
             ) : null}
           </div>

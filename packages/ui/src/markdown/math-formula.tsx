@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RenderMath } from './markdown-context.ts';
-import type { MathToken } from './math-syntax.ts';
+import { DISPLAY_OPENER, type MathToken } from './math-syntax.ts';
 
 /**
  * A formula typeset by `renderMath`, in `<div data-slot="markdown-math">` (display) or a `<span>`
@@ -29,15 +29,13 @@ export function renderFormula(token: MathToken, key: number, renderMath: RenderM
   );
 }
 
-const OPENER = /^ {0,3}(\$\$|\\\[)/m;
-
 /**
  * A display formula still being written at the end of the open block: the text before it and its
  * TeX so far, or undefined when the block ends in none. Until its closing `$$` or `\]` arrives, the
  * lexer reads it as more of the paragraph; shown apart, it stays where it will be typeset.
  */
 export function splitOpenFormula(raw: string): [before: string, tex: string] | undefined {
-  const match = OPENER.exec(raw);
+  const match = DISPLAY_OPENER.exec(raw);
   if (!match) return undefined;
   const rest = raw.slice(match.index + match[0].length);
   if (rest.includes(match[1] === '$$' ? '$$' : '\\]')) return undefined;

@@ -11,7 +11,9 @@ export interface MathToken {
 }
 
 const BLOCK = /^ {0,3}(?:\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\])[ \t]*(?:\n+|$)/;
-const BLOCK_START = /^ {0,3}(?:\$\$|\\\[)/m;
+
+/** The `$$` or `\[` that opens a display formula at the start of a line (the opener captured). */
+export const DISPLAY_OPENER: RegExp = /^ {0,3}(\$\$|\\\[)/m;
 // `$…$` follows Pandoc: no space inside either dollar, and no digit right after the closing one,
 // so "it costs $5 or $10" stays prose.
 const INLINE =
@@ -21,7 +23,7 @@ const INLINE_START = /\$|\\\(/;
 const mathBlock: TokenizerExtension = {
   name: 'math',
   level: 'block',
-  start: (src) => BLOCK_START.exec(src)?.index,
+  start: (src) => DISPLAY_OPENER.exec(src)?.index,
   tokenizer(src) {
     const match = BLOCK.exec(src);
     if (!match) return undefined;

@@ -1,21 +1,12 @@
 import { scenarios } from '@chatstream/mocks';
-import katex from 'katex';
 // oxlint-disable-next-line import/no-unassigned-import -- KaTeX's stylesheet and fonts, as an app loads them
 import 'katex/dist/katex.min.css';
 import { expect } from 'storybook/test';
 import preview from '../../../../.storybook/preview.tsx';
-import type { RenderMath } from './markdown-context.ts';
+import { katexMath } from '../stories/katex-math.tsx';
 import { Markdown } from './markdown.tsx';
 
-/** KaTeX plugged in the way the README shows. */
-const renderMath: RenderMath = (tex, display) => (
-  // oxlint-disable-next-line react/no-danger -- KaTeX's own output, from TeX it escapes
-  <span
-    dangerouslySetInnerHTML={{
-      __html: katex.renderToString(tex, { displayMode: display, throwOnError: false }),
-    }}
-  />
-);
+const renderMath = katexMath();
 
 // The mocks' `math` scenario: what the demo streams for it.
 const answer = scenarios.math.expectedText;

@@ -1,28 +1,14 @@
-import katex from 'katex';
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
+import { katexMath } from '../stories/katex-math.tsx';
 import { expectNoAxeViolations } from '../test/axe.ts';
 import { allTokens, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
 import { Markdown } from './markdown.tsx';
-import type { RenderMath } from './markdown-context.ts';
 import { mathLexerOptions } from './math-syntax.ts';
 
-/** KaTeX as an app would plug it in: its HTML and MathML for each formula. */
-const renderMath: RenderMath = (tex, display) => (
-  // oxlint-disable-next-line react/no-danger -- KaTeX's own output, from TeX it escapes
-  <span dangerouslySetInnerHTML={{ __html: katex.renderToString(tex, { displayMode: display }) }} />
-);
-
-/** KaTeX told to throw on TeX it cannot read, as some apps prefer. */
-const strictRenderMath: RenderMath = (tex, display) => (
-  // oxlint-disable-next-line react/no-danger -- KaTeX's own output
-  <span
-    dangerouslySetInnerHTML={{
-      __html: katex.renderToString(tex, { displayMode: display, throwOnError: true }),
-    }}
-  />
-);
+const renderMath = katexMath();
+const strictRenderMath = katexMath(true);
 
 /** The formulas `text` holds, as `[display, tex]`. */
 function formulas(text: string): [boolean, string][] {
