@@ -135,3 +135,16 @@ test('typesets the formulas of an answer with KaTeX; prices stay prose', async (
   await expect(answer.locator('[data-display="block"] .katex-display')).toHaveCount(2);
   await expect(answer).toContainText('the book costs $5 and the set $12.');
 });
+
+test('reveals an answer at an even pace when asked, ending with all of it as markdown', async ({ page }) => {
+  const demo = await openDemo(page, 'relay');
+  await page.getByRole('checkbox', { name: 'Reveal at an even pace' }).check();
+  await demo.send('Why does streaming matter? [scenario:longAnswer]');
+
+  const answer = demo.answers.last();
+  await expect(answer.getByRole('heading', { name: 'Why streaming matters' })).toBeVisible();
+  await expect(answer).toContainText('Each of those deserves a clear message rather than a frozen screen.');
+  await expect(answer.getByRole('listitem')).toHaveCount(3);
+  await expect(answer.locator('pre code')).toContainText('output.append(text);');
+  await expect(answer.locator('[data-slot="streaming-cursor"]')).toHaveCount(0);
+});

@@ -53,14 +53,21 @@ try {
   });
   await page.goto(`http://127.0.0.1:${port}/`);
 
-  // <ChatStream>: the suggestion's words come from readMessageStream and the MSW handlers at load.
+  // <ChatStream>, its markdown revealed by @chatstream/ui/smooth: the suggestion's words come from
+  // readMessageStream and the MSW handlers at load.
   await page.getByRole('button', { name: /^\d+ blocks, \d+ handlers$/ }).click();
   const chat = page.locator('[data-slot="chat-stream"]');
   await chat.getByRole('button', { name: 'Regenerate' }).waitFor();
-  const shown = await chat.getByRole('log').textContent();
+  // @chatstream/ui/smooth may still be revealing the end of the answer: give it a few seconds.
   for (const block of scenarios.webSearch.expectedMessage.content) {
     const text = block.type === 'text' ? String(block['text']).trim() : '';
-    if (!shown?.includes(text)) throw new Error(`<ChatStream> does not show "${text}"`);
+    await chat
+      .getByRole('log')
+      .filter({ hasText: text })
+      .waitFor({ timeout: 5000 })
+      .catch(() => {
+        throw new Error(`<ChatStream> does not show "${text}"`);
+      });
   }
 
   // @chatstream/ui/actions: Copy puts the answer on the clipboard as its markdown.

@@ -15,4 +15,5 @@ export default defineConfig([
   // entries would share chunks, and the split costs the main entry 70 B of its 10 kB budget.
   { ...common, entry: { 'attachments/index': 'src/attachments/index.ts' }, clean: false },
   { ...common, entry: { 'actions/index': 'src/actions/index.ts' }, clean: false },
+  { ...common, entry: { 'smooth/index': 'src/smooth/index.ts' }, clean: false },
 ]);

@@ -7,6 +7,7 @@ import { MessageWithActions } from './actions/index.ts';
 import { AttachmentComposer, attachmentRenderers } from './attachments/index.ts';
 import { ChatStream } from './chat-stream.tsx';
 import { markdownRenderText } from './markdown/index.ts';
+import { smoothRenderText } from './smooth/index.ts';
 import {
   continuationText,
   longConversation,
@@ -137,6 +138,26 @@ export const WithMessageActions = meta.story({
     await expect(canvas.getByText(scenarios.basic.expectedText)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Next version' }));
     await expect(canvas.getByRole('group', { name: 'Version 2 of 2' })).toBeVisible();
+  },
+});
+
+/**
+ * With `@chatstream/ui/smooth`: the answer shows at an even pace, a few characters every frame,
+ * instead of in the bursts the network delivers; markdown still renders as it goes.
+ */
+export const WithSmoothReveal = meta.story({
+  args: { renderText: smoothRenderText(markdownRenderText) },
+  beforeEach: serveChat([scenarios.longAnswer]),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'Why does streaming matter?');
+    await expect(
+      await canvas.findByRole('heading', { name: 'Why streaming matters' }, { timeout: streamTimeout }),
+    ).toBeVisible();
+    await waitUntilSettled(context);
+    await expect(
+      await canvas.findByText(/rather than a frozen screen\.$/, undefined, { timeout: streamTimeout }),
+    ).toBeVisible();
   },
 });
 

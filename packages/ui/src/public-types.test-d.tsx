@@ -19,6 +19,7 @@ import {
   ToolUseBlock,
 } from './index.ts';
 import { markdownRenderText } from './markdown/index.ts';
+import { SmoothText, smoothRenderText, type SmoothTextState, useSmoothText } from './smooth/index.ts';
 
 /** A renderer written for one block type. */
 function WeatherCard({ block, toolCall }: BlockRendererProps<ToolUseContentBlock>): ReactNode {
@@ -82,5 +83,28 @@ describe('CopyButton', () => {
     // @ts-expect-error: there is nothing to copy without text
     expectTypeOf(CopyButton).toBeCallableWith({ label: 'Copy' });
     expectTypeOf<CopyButtonProps>().not.toHaveProperty('children');
+  });
+});
+
+describe('smooth reveal', () => {
+  it('smooths any renderText into one <ChatStream> takes, with an optional pace', () => {
+    expectTypeOf(smoothRenderText(markdownRenderText)).toExtend<NonNullable<ChatStreamProps['renderText']>>();
+    expectTypeOf(smoothRenderText(undefined, { lagMs: 150 })).toExtend<ChatStreamProps['renderText']>();
+    // @ts-expect-error: the pace is in milliseconds and characters per second, not words
+    smoothRenderText(markdownRenderText, { lagMs: 'fast' });
+  });
+
+  it('gives the text revealed so far and whether more is hidden', () => {
+    expectTypeOf(useSmoothText).parameters.toEqualTypeOf<
+      [
+        text: string,
+        streaming: boolean,
+        pace?: { lagMs?: number | undefined; minCharsPerSecond?: number | undefined },
+      ]
+    >();
+    expectTypeOf(useSmoothText).returns.toEqualTypeOf<SmoothTextState>();
+    expectTypeOf<SmoothTextState>().toEqualTypeOf<{ text: string; revealing: boolean }>();
+    // @ts-expect-error: the text and whether it streams are required
+    expectTypeOf(SmoothText).toBeCallableWith({ render: markdownRenderText });
   });
 });

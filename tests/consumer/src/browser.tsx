@@ -22,6 +22,7 @@ import {
 import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { markdownRenderText } from '@chatstream/ui/markdown';
+import { smoothRenderText } from '@chatstream/ui/smooth';
 // oxlint-disable-next-line import/no-unassigned-import -- the parts' stylesheet, as the ui README says
 import '@chatstream/ui/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -59,6 +60,8 @@ function Haiku(): ReactNode {
   return <p aria-busy={query.isFetching}>{text}</p>;
 }
 
+const smoothMarkdown = smoothRenderText(markdownRenderText);
+
 const scenario: MockScenario = scenarios.basic;
 const message: ApiMessage = await readMessageStream(
   createMockResponse(scenario, { timing: 'instant' }),
@@ -75,7 +78,7 @@ if (root) {
       <QueryClientProvider client={new QueryClient()}>
         <ChatStream
           api="/api/chat"
-          renderText={markdownRenderText}
+          renderText={smoothMarkdown}
           renderers={attachmentRenderers}
           components={{ Composer: AttachmentComposer, Message: MessageWithActions }}
           suggestions={[`${message.content.length} blocks, ${handlerCount} handlers`]}

@@ -1,11 +1,12 @@
 // A server render of the published ui in plain Node, as a Next.js or Remix page does before the
-// browser hydrates it: no window, no DOM, the markdown, attachments and actions entries included. Checked
+// browser hydrates it: no window, no DOM, the markdown, attachments, actions and smooth entries included. Checked
 // with the browser's types (no @types/node), as a component file in such an app is.
 import type { ChatMessage } from '@chatstream/reader';
 import { ChatStream } from '@chatstream/ui';
 import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { markdownRenderText } from '@chatstream/ui/markdown';
+import { smoothRenderText } from '@chatstream/ui/smooth';
 import { renderToString } from 'react-dom/server';
 
 const messages: ChatMessage[] = [
@@ -29,7 +30,7 @@ const html = renderToString(
   <ChatStream
     api="/api/chat"
     initialMessages={messages}
-    renderText={markdownRenderText}
+    renderText={smoothRenderText(markdownRenderText)}
     renderers={attachmentRenderers}
     components={{ Composer: AttachmentComposer, Message: MessageWithActions }}
   />,

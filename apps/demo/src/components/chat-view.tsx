@@ -51,6 +51,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   useEffect(() => keepConversation(session), [session]);
   const state = useSessionState(session);
   const [display, setDisplay] = useState<DisplayMode>('markdown');
+  const [smooth, setSmooth] = useState(false);
   const [showStats, setShowStats] = useState(true);
   const [model, setModel] = useState<ModelOptions>({ thinking: false, webSearch: false });
 
@@ -94,7 +95,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
           className="demo-chat"
           components={COMPONENTS}
           renderers={attachmentRenderers}
-          renderText={renderTextFor(display)}
+          renderText={renderTextFor(display, smooth)}
           suggestions={demoSuggestions}
           showStats={showStats}
           placeholder="Message Claude…"
@@ -105,6 +106,8 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
         <DisplaySettings
           display={display}
           onDisplayChange={setDisplay}
+          smooth={smooth}
+          onSmoothChange={setSmooth}
           showStats={showStats}
           onShowStatsChange={setShowStats}
         />

@@ -7,6 +7,9 @@ export type DisplayMode = 'markdown' | 'sentences' | 'plain';
 export interface DisplaySettingsProps {
   display: DisplayMode;
   onDisplayChange: (display: DisplayMode) => void;
+  /** With both, a switch for revealing answers at an even pace (`@chatstream/ui/smooth`). */
+  smooth?: boolean;
+  onSmoothChange?: (smooth: boolean) => void;
   /** With both, a switch for the stats line under the chat. */
   showStats?: boolean;
   onShowStatsChange?: (show: boolean) => void;
@@ -24,6 +27,8 @@ const MODES: readonly { id: DisplayMode; label: string; hint: string }[] = [
 export function DisplaySettings({
   display,
   onDisplayChange,
+  smooth,
+  onSmoothChange,
   showStats,
   onShowStatsChange,
   compact = false,
@@ -51,6 +56,20 @@ export function DisplaySettings({
       <h2 id={`${name}-title`}>Display</h2>
       {control}
       <p className="hint">{MODES.find((mode) => mode.id === display)?.hint}</p>
+      {smooth !== undefined && onSmoothChange ? (
+        <label
+          className="switch"
+          title="Spreads the network's bursts over the frames between them (@chatstream/ui/smooth)."
+        >
+          <input
+            type="checkbox"
+            checked={smooth}
+            disabled={display === 'sentences'}
+            onChange={(event) => onSmoothChange(event.target.checked)}
+          />
+          <span>Reveal at an even pace</span>
+        </label>
+      ) : null}
       {showStats !== undefined && onShowStatsChange ? (
         <label className="switch">
           <input

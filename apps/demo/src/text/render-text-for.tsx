@@ -1,4 +1,5 @@
 import { createMarkdownRenderText } from '@chatstream/ui/markdown';
+import { smoothRenderText } from '@chatstream/ui/smooth';
 import type { ReactNode } from 'react';
 import type { DisplayMode } from '../components/display-settings.tsx';
 import { renderMath } from './render-math.tsx';
@@ -15,9 +16,16 @@ const renderPlain: RenderText = (text) => <p className="plain-text">{text}</p>;
 
 const renderMarkdown: RenderText = createMarkdownRenderText({ renderMath });
 
-/** The `renderText` for a display mode (module constants, so `ChatStream` rows stay memoised). */
-export function renderTextFor(display: DisplayMode): RenderText {
+const renderMarkdownSmoothly: RenderText = smoothRenderText(renderMarkdown);
+
+const renderPlainSmoothly: RenderText = smoothRenderText(renderPlain);
+
+/**
+ * The `renderText` for a display mode, revealed at an even pace when `smooth` (module constants, so
+ * `ChatStream` rows stay memoised). Completed sentences need no smoothing.
+ */
+export function renderTextFor(display: DisplayMode, smooth = false): RenderText {
   if (display === 'sentences') return renderSentences;
-  if (display === 'plain') return renderPlain;
-  return renderMarkdown;
+  if (display === 'plain') return smooth ? renderPlainSmoothly : renderPlain;
+  return smooth ? renderMarkdownSmoothly : renderMarkdown;
 }

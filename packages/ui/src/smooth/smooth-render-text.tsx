@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { checkRevealPace, type RevealPace } from './reveal-pace.ts';
+import { type RenderRevealedText, SmoothText } from './smooth-text.tsx';
+
+/**
+ * A `renderText` for `<ChatStream>`, `TextBlock` or `MessageContent` that reveals answers at an even
+ * pace while they stream, drawn by `render` (default: plain lines). A pace out of range throws a
+ * `RangeError` (see {@link checkRevealPace}). Create it once (module scope or
+ * `useMemo`), so settled messages keep their memoised rows.
+ *
+ * @example
+ * import { markdownRenderText } from '@chatstream/ui/markdown';
+ * import { smoothRenderText } from '@chatstream/ui/smooth';
+ *
+ * const renderText = smoothRenderText(markdownRenderText);
+ * <ChatStream api="/api/chat" renderText={renderText} />
+ */
+export function smoothRenderText(
+  render?: RenderRevealedText,
+  pace: RevealPace = {},
+): (text: string, streaming: boolean) => ReactNode {
+  checkRevealPace(pace, 'smoothRenderText');
+  const { lagMs, minCharsPerSecond } = pace;
+  return (text, streaming) => (
+    <SmoothText
+      text={text}
+      streaming={streaming}
+      render={render}
+      lagMs={lagMs}
+      minCharsPerSecond={minCharsPerSecond}
+    />
+  );
+}
