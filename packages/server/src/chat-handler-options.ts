@@ -80,6 +80,28 @@ export interface ChatHandlerOptions {
    */
   pingIntervalMs?: number;
   /**
+   * Resumable streams. The relay reads each answer to its end whether or not the browser is still
+   * connected, numbers its events (`id: 1`, `id: 2`, …) and keeps them in memory, and names the
+   * stream in a `chatstream-stream-id` response header. A client whose connection dropped mid-answer
+   * (a train tunnel, a switch from Wi-Fi to mobile) POSTs to the same route with
+   * `chatstream-resume: <id>` and `Last-Event-ID`, and reads on from the next event: `streamMessage`
+   * and `useStreamingChat` do this by themselves. A Stop sends `chatstream-cancel: <id>`, which
+   * aborts upstream at once.
+   *
+   * - `graceMs` (default 15 000): how long upstream goes on after the last client left without a
+   *   cancel (a closed tab), waiting for a resume. Tokens generated meanwhile are paid for.
+   * - `ttlMs` (default 60 000): how long a finished stream can still be resumed.
+   *
+   * Streams live in this process's memory: behind several instances, route a stream's resumes to the
+   * instance that started it (the stream id is in the header). Resume and cancel requests skip
+   * `beforeRequest`: the stream id, 122 random bits given only to the client that started it, is
+   * the key.
+   *
+   * @example
+   * createChatHandler({ model: 'claude-sonnet-4-6', resume: true });
+   */
+  resume?: boolean | { graceMs?: number; ttlMs?: number };
+  /**
    * Retries the SDK makes before the stream starts (default 0: the browser client retries, and
    * retrying in both places multiplies the waits). Applies to the client the relay creates and,
    * when set, to an injected `client` too.

@@ -39,6 +39,17 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   inRange('defaultMaxTokens', options.defaultMaxTokens, 1, 'whole');
   inRange('maxRetries', options.maxRetries, 0, 'whole');
   inRange('pingIntervalMs', options.pingIntervalMs, 0, 'finite');
+  const { resume } = options;
+  expectTo(
+    'resume',
+    resume,
+    (value) => typeof value === 'boolean' || (typeof value === 'object' && value !== null),
+    'true, false or { graceMs?, ttlMs? }',
+  );
+  if (typeof resume === 'object') {
+    inRange('resume.graceMs', resume.graceMs, 0, 'finite');
+    inRange('resume.ttlMs', resume.ttlMs, 0, 'finite');
+  }
 }
 
 const isList = (value: unknown): boolean =>

@@ -10,6 +10,12 @@ import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
 import { createClientResolver, type ResolvedClient } from './resolve-client.ts';
+import {
+  CANCEL_HEADER,
+  createStreamRegistry,
+  RESUME_HEADER,
+  type StreamRegistry,
+} from './stream-registry.ts';
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
 import { createTextSource } from './text-source.ts';
 import { describeUpstreamError } from './upstream-error.ts';
@@ -26,6 +32,12 @@ export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
 
 /** The default `pingIntervalMs`. */
 export const DEFAULT_PING_INTERVAL_MS = 15_000;
+
+/** The default `resume.graceMs`: how long upstream goes on after the client's connection dropped. */
+export const DEFAULT_RESUME_GRACE_MS = 15_000;
+
+/** The default `resume.ttlMs`: how long a finished stream can still be resumed. */
+export const DEFAULT_RESUME_TTL_MS = 60_000;
 
 const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
@@ -53,6 +65,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   checkHandlerOptions(options);
   const resolveClient = createClientResolver(options);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const registry = options.resume ? createResumeRegistry(options.resume) : undefined;
   const report = (error: unknown, request: Request): void => {
     try {
       options.onError?.(error, request);
@@ -82,6 +95,8 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   };
 
   async function handle(request: Request): Promise<Response> {
+    const continued = registry ? registry.answer(request) : refuseResume(request);
+    if (continued) return continued;
     if (request.method !== 'POST') {
       return errorResponse(405, 'invalid_request_error', `Method ${request.method} not allowed; use POST.`, {
         allow: 'POST',
@@ -120,8 +135,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   ): Promise<Response> {
     const upstream = new AbortController();
     const abortUpstream = (reason?: unknown): void => upstream.abort(reason);
-    if (request.signal.aborted) abortUpstream(request.signal.reason);
-    request.signal.addEventListener('abort', () => abortUpstream(request.signal.reason), { once: true });
+    const clientAborted = (): void => abortUpstream(request.signal.reason);
+    if (request.signal.aborted) clientAborted();
+    request.signal.addEventListener('abort', clientAborted, { once: true });
     const requestOptions = {
       signal: upstream.signal,
       ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
@@ -169,21 +185,48 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       ? createTextSource(watch ? watchEvents(events, watch) : events, abortUpstream)
       : createAnthropicSource(response.body, abortUpstream);
     const clientLeft = (): boolean => upstream.signal.aborted;
-    const stream = createRelayStream(watch ? watchSource(source, watch, !events, clientLeft) : source, {
-      ping: protocol === 'text' ? COMMENT_PING : ANTHROPIC_PING,
-      pingIntervalMs: options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
-      isAborted: clientLeft,
-      onError: (error) => report(error, request),
-      errorEvent: (error) => {
-        const { body: errorJSON } = describeUpstreamError(error, secret);
-        const message = redact(errorJSON.error.message, secret);
-        return protocol === 'text'
-          ? textErrorEvent(message)
-          : anthropicErrorEvent(errorJSON.error.type, message);
-      },
-    });
+    const relayed = watch ? watchSource(source, watch, !events, clientLeft) : source;
+    const ping = protocol === 'text' ? COMMENT_PING : ANTHROPIC_PING;
+    const pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+    const onError = (error: unknown): void => report(error, request);
+    const errorEvent = (error: unknown): Uint8Array => {
+      const { body: errorJSON } = describeUpstreamError(error, secret);
+      const message = redact(errorJSON.error.message, secret);
+      return protocol === 'text'
+        ? textErrorEvent(message)
+        : anthropicErrorEvent(errorJSON.error.type, message);
+    };
     const headers = new Headers(SSE_HEADERS);
     if (requestId !== null) headers.set('request-id', requestId);
+    if (registry) {
+      // From here a dropped connection is the client's to resume: upstream goes on for the grace period.
+      request.signal.removeEventListener('abort', clientAborted);
+      const body = registry.keep(relayed, { ping, pingIntervalMs, onError, errorEvent }, headers);
+      return new Response(body, { status: 200, headers });
+    }
+    const stream = createRelayStream(relayed, {
+      ping,
+      pingIntervalMs,
+      isAborted: clientLeft,
+      onError,
+      errorEvent,
+    });
     return new Response(stream, { status: 200, headers });
   }
+}
+
+function createResumeRegistry(resume: true | { graceMs?: number; ttlMs?: number }): StreamRegistry {
+  const { graceMs = DEFAULT_RESUME_GRACE_MS, ttlMs = DEFAULT_RESUME_TTL_MS } = resume === true ? {} : resume;
+  return createStreamRegistry({ graceMs, ttlMs });
+}
+
+/** A resume or cancel sent to a relay that keeps no streams gets a 404 that says why. */
+function refuseResume(request: Request): Response | undefined {
+  const header = [RESUME_HEADER, CANCEL_HEADER].find((name) => request.headers.has(name));
+  if (header === undefined) return undefined;
+  return errorResponse(
+    404,
+    'not_found_error',
+    `${header}: this relay keeps no streams to resume or cancel (its resume option is off).`,
+  );
 }

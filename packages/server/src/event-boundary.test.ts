@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEventBoundaryScanner } from './event-boundary.ts';
+import { createEventBoundaryScanner, createEventSplitter } from './event-boundary.ts';
 
 const encoder = new TextEncoder();
 
@@ -68,6 +68,53 @@ describe('createEventBoundaryScanner', () => {
         // Every boundary found ends some event, and the last one is the end of the stream.
         for (const offset of found) expect(allowed).toContain(offset);
         expect(found.at(-1)).toBe(ends.at(-1));
+      }),
+    );
+  });
+});
+
+describe('createEventSplitter', () => {
+  const decoder = new TextDecoder();
+  /** The events split from `text` fed in pieces cut at `cuts`, and what is left. */
+  function split(text: string, cuts: readonly number[]): { events: string[]; rest: string } {
+    const bytes = encoder.encode(text);
+    const splitter = createEventSplitter();
+    const events: string[] = [];
+    let start = 0;
+    for (const end of [
+      ...cuts.filter((cut) => cut > 0 && cut < bytes.length).toSorted((a, b) => a - b),
+      bytes.length,
+    ]) {
+      if (end <= start) continue;
+      for (const event of splitter.push(bytes.subarray(start, end))) events.push(decoder.decode(event));
+      start = end;
+    }
+    return { events, rest: decoder.decode(splitter.rest()) };
+  }
+
+  it('hands out each whole event and keeps the unfinished one', () => {
+    expect(split('event: a\ndata: 1\n\ndata: 2\n\ndata: 3', [])).toEqual({
+      events: ['event: a\ndata: 1\n\n', 'data: 2\n\n'],
+      rest: 'data: 3',
+    });
+  });
+
+  it('cuts the same events however the bytes arrive, with any line ends', () => {
+    const events = ['event: a\ndata: é\n\n', 'data: 1\r\n\r\n', ': ping\r\r', 'data: {"x":"✓"}\n\n'];
+    const text = events.join('');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: encoder.encode(text).length })), (cuts) => {
+        const result = split(text, cuts);
+        // Every byte comes out once, in order, and an event never ends inside another.
+        expect(result.events.join('') + result.rest).toBe(text);
+        // The LF of a CRLF that arrives after its event was handed out comes alone (SSE reads the
+        // pair as one line end all the same).
+        const joined = result.events.reduce<string[]>((pieces, event) => {
+          if (event === '\n' && pieces.at(-1)?.endsWith('\r')) pieces[pieces.length - 1] += event;
+          else pieces.push(event);
+          return pieces;
+        }, []);
+        expect(joined).toEqual(events);
       }),
     );
   });

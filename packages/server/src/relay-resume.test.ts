@@ -1,0 +1,225 @@
+import type { FakeAnthropicServer } from '@chatstream/mocks/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createChatHandler } from './create-chat-handler.ts';
+import {
+  chatBody,
+  fetchDirect,
+  postRelay,
+  startFakeAnthropic,
+  startRelay,
+  TEST_KEY,
+  type LoopbackServer,
+} from './test/relay-fixture.ts';
+
+const decoder = new TextDecoder();
+
+/** The relayed text without the `id:` lines the relay adds. */
+const withoutIds = (text: string): string => text.replaceAll(/^id: \d+\n/gmu, '');
+
+/** Reads `body` until `enough` says so, then drops the connection; what was read. */
+async function readThenDrop(
+  body: ReadableStream<Uint8Array>,
+  enough: (text: string) => boolean,
+): Promise<string> {
+  const reader = body.getReader();
+  let text = '';
+  while (!enough(text)) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
+/** The id of the last whole event in `text`. */
+function lastEventId(text: string): string {
+  const whole = text.slice(0, text.lastIndexOf('\n\n') + 2);
+  return [...whole.matchAll(/^id: (\d+)$/gmu)].at(-1)?.[1] ?? '0';
+}
+
+function resume(url: string, id: string, lastId: string | undefined, header = 'chatstream-resume') {
+  const headers: Record<string, string> = { [header]: id };
+  if (lastId !== undefined) headers['last-event-id'] = lastId;
+  return fetch(url, { method: 'POST', headers });
+}
+
+describe('a relay with resume', () => {
+  let fake: FakeAnthropicServer;
+  let relay: LoopbackServer;
+  const reported: unknown[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 200, jitter: 0 } });
+    relay = await startRelay(
+      createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        resume: { graceMs: 2000, ttlMs: 5000 },
+        onError: (error) => reported.push(error),
+      }),
+    );
+  });
+  afterEach(() => {
+    fake.reset();
+    reported.length = 0;
+  });
+  afterAll(async () => {
+    await relay.close();
+    await fake.close();
+  });
+
+  it("numbers Anthropic's events and otherwise passes them through unchanged", async () => {
+    const relayed = await postRelay(relay.url, chatBody('multiTool'));
+    expect(relayed.response.headers.get('chatstream-stream-id')).toMatch(/^[\da-f-]{36}$/u);
+    const direct = await fetchDirect(fake, 'multiTool');
+    expect(withoutIds(relayed.text)).toBe(direct.text);
+    const events = relayed.text.split('\n\n').filter((event) => event !== '');
+    events.forEach((event, index) => expect(event.startsWith(`id: ${index + 1}\nevent: `)).toBe(true));
+  });
+
+  it('lets a client whose connection dropped read on from its last event, with nothing twice', async () => {
+    const started = await fetch(relay.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chatBody('longAnswer')),
+    });
+    const id = started.headers.get('chatstream-stream-id')!;
+    const before = await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
+    const last = lastEventId(before);
+    expect(Number(last)).toBeGreaterThan(1);
+
+    const resumed = await resume(relay.url, id, last);
+    expect(resumed.status).toBe(200);
+    expect(resumed.headers.get('content-type')).toMatch(/^text\/event-stream/u);
+    expect(resumed.headers.get('chatstream-stream-id')).toBe(id);
+    const after = await resumed.text();
+    expect(after.startsWith(`id: ${Number(last) + 1}\n`)).toBe(true);
+
+    const whole = before.slice(0, before.lastIndexOf('\n\n') + 2) + after;
+    expect(withoutIds(whole)).toBe((await fetchDirect(fake, 'longAnswer')).text);
+    await fake.settled();
+    // Upstream went on while nobody read: the answer is whole, paid once.
+    expect(fake.requests[0]).toMatchObject({ scenario: 'longAnswer', completed: true, aborted: false });
+  });
+
+  it('replays a finished stream from any event until it expires', async () => {
+    const relayed = await postRelay(relay.url, chatBody('basic'));
+    const id = relayed.response.headers.get('chatstream-stream-id')!;
+    const all = await (await resume(relay.url, id, undefined)).text();
+    expect(all).toBe(relayed.text);
+    const tail = await (await resume(relay.url, id, '3')).text();
+    expect(tail).toBe(relayed.text.slice(relayed.text.indexOf('id: 4\n')));
+    const none = await resume(relay.url, id, String(relayed.text.match(/^id: /gmu)!.length));
+    expect(await none.text()).toBe('');
+  });
+
+  it('aborts upstream at once when the client cancels (a Stop)', async () => {
+    const started = await fetch(relay.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chatBody('longAnswer')),
+    });
+    const id = started.headers.get('chatstream-stream-id')!;
+    await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
+    const cancelled = await resume(relay.url, id, undefined, 'chatstream-cancel');
+    expect(cancelled.status).toBe(204);
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    // What was kept can still be read, and ends where upstream stopped.
+    const kept = await (await resume(relay.url, id, '0')).text();
+    expect(kept).toContain('content_block_delta');
+    expect(kept).not.toContain('message_stop');
+    expect(reported).toEqual([]);
+  });
+
+  it('keeps an upstream failure as the last event, for a client that resumes after it', async () => {
+    const started = await fetch(relay.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chatBody('droppedConnection')),
+    });
+    const id = started.headers.get('chatstream-stream-id')!;
+    const first = await readThenDrop(started.body!, (text) => text.includes('message_start'));
+    await fake.settled();
+    const rest = await (await resume(relay.url, id, lastEventId(first))).text();
+    expect(rest).toMatch(/id: \d+\nevent: error\ndata: \{"type":"error","error":\{"type":"api_error"/u);
+    expect(reported).toHaveLength(1);
+  });
+
+  it('answers resumes it cannot serve with Anthropic-style errors that say why', async () => {
+    const unknown = await resume(relay.url, 'no-such-stream', '1');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      type: 'error',
+      error: {
+        type: 'not_found_error',
+        message:
+          'No stream "no-such-stream" to resume here: it ended more than 5000 ms ago, or another server instance started it.',
+      },
+    });
+
+    const relayed = await postRelay(relay.url, chatBody('basic'));
+    const id = relayed.response.headers.get('chatstream-stream-id')!;
+    for (const bad of ['abc', '-1', '1e3', '999']) {
+      const response = await resume(relay.url, id, bad);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toMatch(
+        /^last-event-id: must be the id of an event this stream sent \(0 to \d+\), got "/u,
+      );
+    }
+  });
+});
+
+describe('resume timing', () => {
+  let fake: FakeAnthropicServer;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 40, jitter: 0 } });
+  });
+  afterAll(() => fake.close());
+
+  it('aborts upstream when no client came back within graceMs, and forgets the stream after ttlMs', async () => {
+    const handler = createChatHandler({
+      apiKey: TEST_KEY,
+      baseURL: fake.baseURL,
+      resume: { graceMs: 100, ttlMs: 100 },
+    });
+    const response = await handler(
+      new Request('http://127.0.0.1/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(chatBody('longAnswer')),
+      }),
+    );
+    const id = response.headers.get('chatstream-stream-id')!;
+    await readThenDrop(response.body!, (text) => text.includes('content_block_delta'));
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const late = await handler(
+      new Request('http://127.0.0.1/api/chat', { method: 'POST', headers: { 'chatstream-resume': id } }),
+    );
+    expect(late.status).toBe(404);
+  });
+
+  it('tells a client that resumes on a relay without resume that it is off', async () => {
+    const handler = createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL });
+    const response = await handler(
+      new Request('http://127.0.0.1/api/chat', { method: 'POST', headers: { 'chatstream-cancel': 'x' } }),
+    );
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.message).toBe(
+      'chatstream-cancel: this relay keeps no streams to resume or cancel (its resume option is off).',
+    );
+  });
+
+  it('refuses resume settings that cannot work when the relay is created', () => {
+    expect(() => createChatHandler({ resume: 'yes' as never })).toThrow(
+      new TypeError('resume must be true, false or { graceMs?, ttlMs? }, got "yes"'),
+    );
+    expect(() => createChatHandler({ resume: { graceMs: -1 } })).toThrow(
+      new RangeError('resume.graceMs must be a number ≥ 0, got -1'),
+    );
+    expect(() => createChatHandler({ resume: { ttlMs: Number.NaN } })).toThrow(RangeError);
+  });
+});
