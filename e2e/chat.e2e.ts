@@ -1,4 +1,5 @@
-import { scenarios } from '@chatstream/mocks';
+import { scenario, scenarios } from '@chatstream/mocks';
+import { startCuttableProxy } from './support/cuttable-proxy.ts';
 import { demoPage, openDemo } from './support/demo-page.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -147,4 +148,50 @@ test('reveals an answer at an even pace when asked, ending with all of it as mar
   await expect(answer.getByRole('listitem')).toHaveCount(3);
   await expect(answer.locator('pre code')).toContainText('output.append(text);');
   await expect(answer.locator('[data-slot="streaming-cursor"]')).toHaveCount(0);
+});
+
+test('reads on where it stopped when the network drops mid-answer and comes back', async ({
+  page,
+  stack,
+  upstream,
+  consoleErrors,
+}) => {
+  // Through a proxy whose connections the test cuts; a pause in the answer leaves time to cut.
+  const proxy = await startCuttableProxy(stack.url);
+  upstream.use(
+    scenario('pausedAnswer', { description: 'Text, a pause, more text.' })
+      .text('The first half arrives before the network drops. ')
+      .pause(1500)
+      .text('The second half arrives after it came back, exactly once.')
+      .stop('end_turn'),
+  );
+  try {
+    const demo = await openDemo(page, 'relay', '', proxy.url);
+    const resumes: string[] = [];
+    page.on('request', (request) => {
+      const id = request.headers()['chatstream-resume'];
+      if (id) resumes.push(id);
+    });
+    await demo.send('Tell me something in two halves');
+    const answer = demo.answers.last();
+    await expect(answer).toContainText('before the network drops.');
+    proxy.cut();
+
+    await expect(answer).toHaveAttribute('data-state', 'complete');
+    const text = (await answer.locator('[data-slot="text-block"]').allInnerTexts()).join(' ');
+    expect(text.replaceAll(/\s+/gu, ' ').trim()).toBe(
+      'The first half arrives before the network drops. The second half arrives after it came back, exactly once.',
+    );
+    expect(resumes.length).toBeGreaterThan(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await upstream.settled();
+    // One answer, generated once: the relay kept it going while the browser was away.
+    expect(upstream.requests).toHaveLength(1);
+    expect(upstream.requests[0]).toMatchObject({ completed: true, aborted: false });
+  } finally {
+    await proxy.close();
+    // Chromium itself logs the stream that was cut; nothing else may be logged.
+    const others = consoleErrors.filter((error) => !error.includes('net::ERR_INCOMPLETE_CHUNKED_ENCODING'));
+    consoleErrors.splice(0, consoleErrors.length, ...others);
+  }
 });

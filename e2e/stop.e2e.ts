@@ -38,11 +38,17 @@ test('Stop keeps the partial answer and aborts the upstream request', async ({ p
   expect(upstream.requests[0]).toMatchObject({ aborted: true, completed: false });
 });
 
-test('A reload mid-answer keeps the conversation: the answer comes back stopped, and Continue carries on', async ({
+test('A reload mid-answer reads on: the answer completes in the same message, generated once', async ({
   page,
   upstream,
 }) => {
-  upstream.use(slowAnswer);
+  upstream.use(
+    scenario('reloadedAnswer')
+      .text(FIRST_PART)
+      .pause(1500)
+      .text(' The end, read after the reload.')
+      .stop('end_turn'),
+  );
   const demo = await openDemo(page, 'relay');
   await demo.send('Tell me a story');
   await expect(demo.answers.last()).toContainText(FIRST_PART);
@@ -51,13 +57,33 @@ test('A reload mid-answer keeps the conversation: the answer comes back stopped,
   await page.reload();
   const reloaded = demoPage(page);
   const answer = reloaded.answers.last();
-  // Saved while it streamed, it is not left streaming forever: it reads as stopped, and it is done.
+  // The relay kept the answer going while the page reloaded; the new page reads it from the start.
+  await expect(answer).toHaveAttribute('data-state', 'complete');
+  await expect(answer).toContainText(`${FIRST_PART} The end, read after the reload.`);
   await expect(reloaded.answers).toHaveCount(1);
-  await expect(answer).toHaveAttribute('data-state', 'aborted');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await upstream.settled();
+  expect(upstream.requests).toHaveLength(1);
+  expect(upstream.requests[0]).toMatchObject({ completed: true, aborted: false });
+});
+
+test('After a reload mid-answer, Stop ends the answer it reads on, upstream too, and Continue carries on', async ({
+  page,
+  upstream,
+}) => {
+  upstream.use(slowAnswer);
+  const demo = await openDemo(page, 'relay');
+  await demo.send('Tell me a story');
+  await expect(demo.answers.last()).toContainText(FIRST_PART);
+
+  await page.reload();
+  const reloaded = demoPage(page);
+  const answer = reloaded.answers.last();
+  await expect(answer).toHaveAttribute('data-state', 'streaming');
   await expect(answer).toContainText(FIRST_PART);
-  await expect(reloaded.conversation).toHaveAttribute('aria-busy', 'false');
-  await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
-  // The page that went away took its request with it, through the relay.
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(answer).toHaveAttribute('data-state', 'aborted');
+  // The stop reached the relay, which aborted the request it had kept going.
   await expect.poll(() => upstream.requests[0]?.aborted, { timeout: 10_000 }).toBe(true);
 
   // Continue carries on in the same message: the partial answer goes back as the final assistant turn.

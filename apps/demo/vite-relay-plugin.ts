@@ -78,6 +78,8 @@ export function relayPlugin(options: RelayPluginOptions = {}): Plugin {
         maxTokens: options.maxTokens ?? 4096,
         // Someone trying the demo writes the next message within minutes: the turns read the cache.
         cacheControl: { type: 'ephemeral' },
+        // A phone that loses its network mid-answer reads on where it stopped when it comes back.
+        resume: true,
         ...(options.allowedTools ? { allowedTools: options.allowedTools } : {}),
         // What each answer cost, where the developer runs the demo.
         onFinish: (result: RelayResult) => log(describeFinish(result)),

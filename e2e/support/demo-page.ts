@@ -54,8 +54,13 @@ export function demoPage(page: Page): DemoPage {
  * Opens the demo (`search` such as `?mode=msw`) and waits until it has booted in the expected
  * transport mode with an empty conversation.
  */
-export async function openDemo(page: Page, mode: 'relay' | 'msw', search = ''): Promise<DemoPage> {
-  await page.goto(`/${search}`);
+export async function openDemo(
+  page: Page,
+  mode: 'relay' | 'msw',
+  search = '',
+  origin = '',
+): Promise<DemoPage> {
+  await page.goto(`${origin}/${search}`);
   const demo = demoPage(page);
   await expect(demo.modeBadge).toHaveAccessibleName(
     mode === 'relay' ? /^Mode: Relay, ANTHROPIC_BASE_URL/ : /^Mode: Mock/,

@@ -64,6 +64,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     model: MODEL,
     maxTokens: 4096,
     allowedTools: demoToolNames,
+    resume: true,
   });
   const modeInfo = JSON.stringify({ relay: true, upstream: 'custom', model: MODEL });
   let relayed = 0;

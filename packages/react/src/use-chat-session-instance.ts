@@ -12,7 +12,8 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  * The session behind `useStreamingChat` and `ChatSessionProvider`: the given `chat`, or one created
  * on first render and kept for the component's lifetime. Options reach it through `setOptions`
  * after every commit, so callbacks are never stale and the session is never re-created; an owned
- * session's request is aborted on unmount.
+ * session's request is aborted on unmount. An owned session restored mid-answer (`initialMessages`
+ * saved while an answer streamed from a relay with `resume`) reconnects to it on mount.
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
   const { chat, ...sessionOptions } = options;
@@ -22,6 +23,11 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   useEffect(() => {
     session.setOptions(sessionOptions);
   });
+  // A conversation restored mid-answer reads on from the relay. Once: the session ignores the
+  // second call of StrictMode's re-run effect while the first one streams.
+  useEffect(() => {
+    if (!chat) void session.reconnect();
+  }, [chat, session]);
   useStopOnUnmount(chat ? undefined : session);
   return session;
 }

@@ -1,4 +1,5 @@
-import { scenarios, stall, withFaults } from '@chatstream/mocks';
+import { createMockResponse, scenarios, stall, withFaults } from '@chatstream/mocks';
+import type { ChatMessage } from '@chatstream/reader';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
@@ -100,6 +101,37 @@ describe('useStreamingChat', () => {
     expect(screen.getByRole('status').textContent).toBe('ready');
     // StrictMode may build a throwaway session in its double render, but every commit used the same one.
     expect(sessions.size).toBe(1);
+  });
+
+  it('reconnects once, under StrictMode, to an answer restored mid-stream, and reads it to its end', async () => {
+    const sent: RequestInit[] = [];
+    const fetch = async (_input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+      sent.push(init);
+      // The relay replays the answer from its first event and goes on live.
+      return createMockResponse(scenarios.basic, { timing: 'instant' });
+    };
+    const restored: ChatMessage[] = [
+      { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      {
+        id: 'a1',
+        role: 'assistant',
+        status: 'streaming',
+        streamId: 'stream-7',
+        content: [{ type: 'text', text: 'Hel' }],
+      },
+    ];
+    render(
+      <StrictMode>
+        <ChatApp fetch={fetch} initialMessages={restored} />
+      </StrictMode>,
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('log').textContent).toContain(`assistant: ${scenarios.basic.expectedText}`),
+    );
+    expect(screen.getByRole('status').textContent).toBe('ready');
+    expect(sent).toHaveLength(1);
+    expect(new Headers(sent[0]?.headers).get('chatstream-resume')).toBe('stream-7');
+    expect(sent[0]?.body).toBeUndefined();
   });
 
   it('sends one request under StrictMode when a message is sent from a mount effect', async () => {

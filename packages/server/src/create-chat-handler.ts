@@ -201,8 +201,8 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     if (registry) {
       // From here a dropped connection is the client's to resume: upstream goes on for the grace period.
       request.signal.removeEventListener('abort', clientAborted);
-      const body = registry.keep(relayed, { ping, pingIntervalMs, onError, errorEvent }, headers);
-      return new Response(body, { status: 200, headers });
+      const kept = registry.keep(relayed, { ping, pingIntervalMs, onError, errorEvent }, headers);
+      return new Response(kept, { status: 200, headers });
     }
     const stream = createRelayStream(relayed, {
       ping,

@@ -122,7 +122,11 @@ describe('a relay with resume', () => {
     });
     const id = started.headers.get('chatstream-stream-id')!;
     await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
-    const cancelled = await resume(relay.url, id, undefined, 'chatstream-cancel');
+    // A cancel that also names the stream to resume (a reconnected page's headers) is a cancel.
+    const cancelled = await fetch(relay.url, {
+      method: 'POST',
+      headers: { 'chatstream-cancel': id, 'chatstream-resume': id },
+    });
     expect(cancelled.status).toBe(204);
     await fake.settled();
     expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });

@@ -60,12 +60,13 @@ export class ResumableStream {
    */
   read(after: number): ReadableStream<Uint8Array> {
     let next = after;
-    let closed = false;
+    // Closed by `leave`, also while a pull waits: an object, so the wait loop reads it afresh.
+    const reader = { closed: false };
     const { ping, pingIntervalMs } = this.#options;
     this.#attach();
     const leave = (): void => {
-      if (closed) return;
-      closed = true;
+      if (reader.closed) return;
+      reader.closed = true;
       this.#detach();
       // Ends the wait of a pull in progress.
       this.#notify();
@@ -73,13 +74,13 @@ export class ResumableStream {
     return new ReadableStream<Uint8Array>(
       {
         pull: async (controller) => {
-          while (!closed && next === this.#events.length && !this.#finished) {
+          while (!reader.closed && next === this.#events.length && !this.#finished) {
             const pings =
               pingIntervalMs > 0 ? setInterval(() => controller.enqueue(ping), pingIntervalMs) : undefined;
             await new Promise<void>((resolve) => this.#wake.push(resolve));
             clearInterval(pings);
           }
-          if (closed) return;
+          if (reader.closed) return;
           if (next < this.#events.length) {
             const events = this.#events.slice(next);
             next = this.#events.length;

@@ -46,9 +46,10 @@ export function createStreamRegistry(times: ResumeTimes): StreamRegistry {
     },
     answer(request) {
       if (request.method !== 'POST') return undefined;
-      const resumeId = request.headers.get(RESUME_HEADER);
       const cancelId = request.headers.get(CANCEL_HEADER);
-      const id = resumeId ?? cancelId;
+      // A cancel wins: it must never be read as a resume.
+      const resumeId = cancelId === null ? request.headers.get(RESUME_HEADER) : null;
+      const id = cancelId ?? resumeId;
       if (id === null) return undefined;
       const kept = streams.get(id);
       if (!kept) {

@@ -31,8 +31,9 @@ export function savedConversation(
 }
 
 /**
- * Saves the session's messages and versions each time they change, mid-answer too: the session
- * takes back what a reload interrupted as a stop leaves it. Returns the function that stops saving.
+ * Saves the session's messages and versions each time they change, mid-answer too: after a reload
+ * the session reads on an interrupted answer (`reconnect()`, when the relay kept its stream), or
+ * takes it back as a stop leaves it. Returns the function that stops saving.
  */
 export function keepConversation(
   session: ChatSession,

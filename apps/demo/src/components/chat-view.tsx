@@ -49,6 +49,9 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   // The conversation outlives a reload of the tab (even one mid-answer).
   const [session] = useState(() => createDemoSession(mode, () => picked.current, savedConversation()));
   useEffect(() => keepConversation(session), [session]);
+  // An answer a reload interrupted reads on from the relay, which kept it going (in mock mode there
+  // is nothing to reconnect to, and it stays stopped).
+  useEffect(() => void session.reconnect(), [session]);
   const state = useSessionState(session);
   const [display, setDisplay] = useState<DisplayMode>('markdown');
   const [smooth, setSmooth] = useState(false);

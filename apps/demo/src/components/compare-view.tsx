@@ -32,6 +32,7 @@ function useColumns(mode: DemoMode) {
   );
   useEffect(() => {
     const stops = columns.map(({ session }, index) => keepConversation(session, keyOf(index)));
+    for (const { session } of columns) void session.reconnect();
     return () => {
       for (const stop of stops) stop();
     };

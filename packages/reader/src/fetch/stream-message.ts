@@ -56,9 +56,21 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   checkRequestOptions(options);
   const { retry, headersTimeoutMs } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const url = request.url ?? '/api/chat';
   const init = toRequestInit(request);
   const { max_tokens: maxTokens } = (request.body ?? {}) as { max_tokens?: unknown };
-  return new MessageStream({
+  /** A POST about stream `id` of a relay with resume on, carrying the request's headers. */
+  const follow = (header: string, id: string, extra: RequestInit, lastEventId = ''): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    // A reconnect's own request names the stream to resume: a cancel must not.
+    for (const name of ['content-type', 'chatstream-resume']) headers.delete(name);
+    headers.set(header, id);
+    if (lastEventId !== '') headers.set('last-event-id', lastEventId);
+    const followInit: RequestInit = { method: 'POST', headers, ...extra };
+    if (init.credentials) followInit.credentials = init.credentials;
+    return send(fetchImpl, url, followInit);
+  };
+  const stream = new MessageStream({
     ...options,
     maxTokens: options.maxTokens ?? (typeof maxTokens === 'number' ? maxTokens : undefined),
     protocol: options.protocol ?? 'anthropic',
@@ -73,16 +85,42 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
           ? undefined
           : later(() => abort(new TimeoutError('headers', headersTimeoutMs)), headersTimeoutMs);
       try {
-        return await fetchImpl(request.url ?? '/api/chat', { ...init, signal: controller.signal });
-      } catch (error) {
-        if (controller.signal.aborted) throw controller.signal.reason;
-        if (error instanceof ChatStreamError) throw error;
-        throw new ConnectionError(`The request failed: ${messageOf(error)}`, { cause: error });
+        return await send(fetchImpl, url, { ...init, signal: controller.signal });
       } finally {
         clearTimeout(timer);
       }
     },
+    resume: (response, lastEventId, signal) => {
+      const id = response?.headers.get(STREAM_ID_HEADER);
+      return id ? follow('chatstream-resume', id, { signal }, lastEventId) : undefined;
+    },
   });
+  // A stream the relay keeps going for a resume is stopped there too: nobody pays for tokens
+  // nobody reads.
+  stream.on('end', () => {
+    const id = stream.response?.headers.get(STREAM_ID_HEADER);
+    if (id && stream.status !== 'complete') {
+      void follow('chatstream-cancel', id, { keepalive: true }).then(
+        (response) => response.body?.cancel().catch(() => undefined),
+        () => undefined,
+      );
+    }
+  });
+  return stream;
+}
+
+/** The response header of a relay with resume on that names the stream (see `@chatstream/server`). */
+const STREAM_ID_HEADER = 'chatstream-stream-id';
+
+/** Fetches, turning a failure into a {@link ConnectionError} (an abort keeps its reason). */
+async function send(fetchImpl: typeof fetch, url: string | URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchImpl(url, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw init.signal.reason;
+    if (error instanceof ChatStreamError) throw error;
+    throw new ConnectionError(`The request failed: ${messageOf(error)}`, { cause: error });
+  }
 }
 
 /** Throws a `RangeError` / `TypeError` for an option no request can run with. */

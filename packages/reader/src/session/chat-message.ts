@@ -62,4 +62,10 @@ export interface ChatMessage {
   readonly toolCalls?: Readonly<Record<string, ToolCallState>> | undefined;
   /** The API message, for assistant turns. */
   readonly message?: Message | undefined;
+  /**
+   * While it streams from a relay that keeps its streams (`resume` in `@chatstream/server`): the
+   * stream's id. A conversation saved mid-answer keeps it, so `ChatSession.reconnect()` can read on
+   * after a page reload.
+   */
+  readonly streamId?: string | undefined;
 }

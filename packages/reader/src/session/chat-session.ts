@@ -30,6 +30,8 @@ interface Run {
   readonly request: ChatRequestOptions;
   readonly executions: Map<string, Promise<void>>;
   done?: Promise<void>;
+  /** A restored answer to read on from its relay stream before anything else. */
+  reconnect?: { id: string; streamId: string } | undefined;
 }
 
 /**
@@ -197,6 +199,26 @@ export class ChatSession {
   }
 
   /**
+   * Reads on the answer that was streaming when the conversation was saved (a page reload
+   * mid-answer): the relay that keeps its streams (`resume` in `@chatstream/server`) replays it
+   * and goes on live, so the answer completes as if nothing happened, generated once. Then the
+   * conversation goes on as after any answer (its tool calls run). `useStreamingChat` calls it when
+   * it creates its session.
+   *
+   * Does nothing when the last message is not such an answer, when a request is active, or with a
+   * custom `transport`. When the relay no longer has the stream (it expired, or another server
+   * instance holds it), the answer stays as it was restored: stopped, for `retry()` to continue.
+   */
+  reconnect(): Promise<void> {
+    const last = this.#messages.at(-1);
+    const { streamId } = last ?? {};
+    if (this.#run || this.#options.transport || last?.status !== 'aborted' || typeof streamId !== 'string') {
+      return Promise.resolve();
+    }
+    return this.#begin({}, () => undefined, false, false, { id: last.id, streamId });
+  }
+
+  /**
    * Answers a tool call that waits for a result (a tool without `execute`). Once every call of the
    * turn has its result, the results are sent and the conversation continues.
    */
@@ -300,6 +322,7 @@ export class ChatSession {
     prepare: () => void,
     continuing = false,
     resume = false,
+    reconnect?: Run['reconnect'],
   ): Promise<void> {
     if (this.#run) {
       if (!this.#options.queue) {
@@ -319,7 +342,7 @@ export class ChatSession {
       return Promise.reject(error);
     }
     if (!resume) this.#steps = 0;
-    const run: Run = { controller: new AbortController(), request, executions: new Map() };
+    const run: Run = { controller: new AbortController(), request, executions: new Map(), reconnect };
     this.#run = run;
     this.#error = undefined;
     const finish = (): Promise<void> => this.#finish(run);
@@ -345,6 +368,10 @@ export class ChatSession {
   /** Streams turns while the conversation asks for more: tool results to send, a paused turn to resume. */
   async #drive(run: Run, continuing: boolean): Promise<void> {
     const { signal } = run.controller;
+    if (run.reconnect) {
+      await this.#streamTurn(run, false);
+      if (this.#error || signal.aborted) return;
+    }
     for (;;) {
       const last = this.#messages.at(-1);
       if (!continuing && last?.role === 'assistant') {
@@ -371,19 +398,23 @@ export class ChatSession {
     const options = this.#options;
     const { signal } = run.controller;
     const messages = this.#messages;
+    const { reconnect } = run;
+    run.reconnect = undefined;
     const base = continuing ? messages.at(-1) : undefined;
-    const id = base?.id ?? this.#id();
-    const body = requestBody(options, messages, run.request);
+    const id = reconnect?.id ?? base?.id ?? this.#id();
+    const body = reconnect ? undefined : requestBody(options, messages, run.request);
     // What a stop or a trimmed history left may repair down to nothing: no request for the API to refuse.
-    if (!(body['messages'] as unknown[] | undefined)?.length) {
+    if (body && !(body['messages'] as unknown[] | undefined)?.length) {
       this.#error = new ChatSessionError('empty-message', 'Nothing in the conversation can be sent');
       return;
     }
     const headers = requestHeaders(options, run.request);
+    if (reconnect) headers.set('chatstream-resume', reconnect.streamId);
     this.#setStatus('submitted');
-    const stream = options.transport
-      ? options.transport({ messages, body, headers, signal })
-      : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
+    const stream =
+      options.transport && body
+        ? options.transport({ messages, body, headers, signal })
+        : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
     this.#stream = stream;
     const build = (status: ChatMessageStatus, error?: ChatStreamError): ChatMessage => {
       const snapshot = stream.snapshot;
@@ -396,7 +427,7 @@ export class ChatSession {
           : status === 'complete' && message?.stop_reason === 'tool_use'
             ? 'tool_use'
             : 'ended';
-      return {
+      const built: ChatMessage = {
         id,
         role: 'assistant',
         content,
@@ -408,6 +439,8 @@ export class ChatSession {
         toolCalls: toolCallsOf(content, options.tools, phase),
         message,
       };
+      const streamId = stream.response?.headers.get('chatstream-stream-id');
+      return status === 'streaming' && streamId ? { ...built, streamId } : built;
     };
     const abort = (): void => stream.abort();
     signal.addEventListener('abort', abort);
@@ -440,6 +473,12 @@ export class ChatSession {
     this.#live = undefined;
     this.#retrying = undefined;
     const kind = error?.kind;
+    if (reconnect && !stream.snapshot) {
+      // The relay no longer has the stream: the answer stays stopped, as restored, and says no more.
+      const restored = this.#messages.find((message) => message.id === id);
+      if (restored) this.#put({ ...restored, streamId: undefined });
+      return;
+    }
     if (kind !== 'abort') this.#error = error;
     if (stream.snapshot || base) {
       const status = !kind

@@ -48,7 +48,21 @@ export interface MessageStreamInit extends MessageStreamOptions {
   retryDelay?: ((error: ChatStreamError, attempt: number) => number | undefined) | undefined;
   /** Waits before a retry (default: an abortable `setTimeout`). */
   sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
+  /**
+   * Asked when the connection dropped mid-stream: the source of a body that carries on after event
+   * `lastEventId` (a relay's resumable stream), or undefined when `response` cannot be resumed.
+   */
+  resume?:
+    | ((
+        response: Response | undefined,
+        lastEventId: string,
+        signal: AbortSignal,
+      ) => Promise<StreamSource> | undefined)
+    | undefined;
 }
+
+/** Waits between the tries to resume a dropped stream: the network may need a moment to come back. */
+const RESUME_WAITS_MS = [250, 500, 1000, 2000, 4000];
 
 /** Where a stream is. */
 export type MessageStreamStatus = 'streaming' | 'complete' | 'error' | 'aborted';
@@ -232,18 +246,39 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     try {
       const source = await this.#init.connect(attempt, attemptController.signal);
       stop.throwIfAborted();
-      const body = await bodyOf(source, (response) => {
+      const keepResponse = (response: Response): void => {
         this.#response = response;
-      });
+      };
+      let body = await bodyOf(source, keepResponse);
       this.#emit('connect');
-      await pumpEvents(body, {
-        ...this.#init, // protocol, idleTimeoutMs, maxBufferSize
-        controller: attemptController,
-        partial: () => this.#snapshot,
-        requestId: () => this.#response?.headers.get('request-id') ?? undefined,
-        onBytes: (count) => this.#stats.bytes(count),
-        onEvent: (event) => this.#apply(event),
-      });
+      let lastEventId = '';
+      let progress = true;
+      for (;;) {
+        try {
+          await pumpEvents(body, {
+            ...this.#init, // protocol, idleTimeoutMs, maxBufferSize
+            controller: attemptController,
+            partial: () => this.#snapshot,
+            requestId: () => this.#response?.headers.get('request-id') ?? undefined,
+            onBytes: (count) => this.#stats.bytes(count),
+            onEventId: (id) => {
+              progress ||= id !== lastEventId;
+              lastEventId = id;
+            },
+            onEvent: (event) => this.#apply(event),
+          });
+          break;
+        } catch (error) {
+          // A body that dropped again before a single new event: the relay cannot help.
+          const resumed =
+            error instanceof ConnectionError && progress
+              ? await this.#resume(lastEventId, attemptController.signal, keepResponse)
+              : undefined;
+          if (!resumed) throw error;
+          body = resumed;
+          progress = false;
+        }
+      }
       const snapshot = this.#snapshot;
       if (!snapshot?.complete) {
         throw new IncompleteStreamError(
@@ -257,6 +292,27 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     } finally {
       stop.removeEventListener('abort', abortAttempt);
     }
+  }
+
+  /** A body that reads on after `lastEventId`, or undefined when the stream cannot be resumed. */
+  async #resume(
+    lastEventId: string,
+    signal: AbortSignal,
+    keepResponse: (response: Response) => void,
+  ): Promise<ReadableStream<Uint8Array> | undefined> {
+    for (const wait of RESUME_WAITS_MS) {
+      if (signal.aborted) return undefined;
+      const pending = this.#init.resume?.(this.#response, lastEventId, signal);
+      if (!pending) return undefined;
+      try {
+        return await bodyOf(await pending, keepResponse);
+      } catch (error) {
+        // Only the network is worth another try: a 404 means the relay no longer has the stream.
+        if (!(error instanceof ConnectionError)) return undefined;
+        await (this.#init.sleep ?? abortableSleep)(wait, signal).catch(() => undefined);
+      }
+    }
+    return undefined;
   }
 
   #apply(event: MessageStreamEvent): void {

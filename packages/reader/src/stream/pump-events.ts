@@ -22,6 +22,8 @@ export interface PumpOptions {
   partial?: (() => MessageSnapshot | undefined) | undefined;
   /** The request id for a stream `error` event that carries none. */
   requestId?: (() => string | undefined) | undefined;
+  /** The last event id (SSE `id:`) after each event the body completes, before its decoding. */
+  onEventId?: ((id: string) => void) | undefined;
   /** Every body chunk's size, before its events. */
   onBytes?: ((count: number) => void) | undefined;
   /**
@@ -59,6 +61,7 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   const decoder = createSSEDecoder(
     {
       onEvent: (sse) => {
+        options.onEventId?.(sse.id);
         if (!failed) decode(sse, emit);
       },
     },

@@ -1,0 +1,188 @@
+import { scenario, scenarios } from '@chatstream/mocks';
+import type { FakeAnthropicServer } from '@chatstream/mocks/server';
+import { type ChatMessage, createChatSession } from '@chatstream/reader';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createChatHandler } from './create-chat-handler.ts';
+import {
+  startFakeAnthropic,
+  startRelay,
+  TEST_KEY,
+  TEST_MODEL,
+  type LoopbackServer,
+} from './test/relay-fixture.ts';
+
+/** An answer long enough to reload in the middle of, with a pause to do it in. */
+const slowAnswer = scenario('slowAnswer', { description: 'Text, a pause, more text.' })
+  .text('The first half, saved before the reload. ')
+  .pause(400)
+  .text('The second half, read after it.')
+  .stop('end_turn');
+
+/** What a page saves of its conversation, as it goes through sessionStorage. */
+const saved = (messages: readonly ChatMessage[]): ChatMessage[] => JSON.parse(JSON.stringify(messages));
+
+describe('ChatSession.reconnect through a relay with resume', () => {
+  let fake: FakeAnthropicServer;
+  let relay: LoopbackServer;
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 200, jitter: 0 } });
+    relay = await startRelay(
+      createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        model: TEST_MODEL,
+        resume: { graceMs: 5000, ttlMs: 300 },
+      }),
+    );
+  });
+  afterEach(() => fake.reset());
+  afterAll(async () => {
+    await relay.close();
+    await fake.close();
+  });
+
+  /** A session on the relay, streaming `slowAnswer`, and the conversation as saved mid-answer. */
+  async function savedMidAnswer(): Promise<ChatMessage[]> {
+    fake.use(slowAnswer);
+    const page = createChatSession({ api: relay.url });
+    const midAnswer = new Promise<ChatMessage[]>((resolve) => {
+      const unsubscribe = page.subscribe(() => {
+        const last = page.getSnapshot().messages.at(-1);
+        if (last?.status === 'streaming' && JSON.stringify(last.content).includes('saved before')) {
+          unsubscribe();
+          resolve(saved(page.getSnapshot().messages));
+        }
+      });
+    });
+    void page.send('Tell me in two halves');
+    return midAnswer;
+  }
+
+  it('reads on after a reload: the whole answer, generated once', async () => {
+    const messages = await savedMidAnswer();
+    expect(messages.at(-1)?.streamId).toMatch(/^[\da-f-]{36}$/u);
+
+    const reloaded = createChatSession({ api: relay.url, initialMessages: messages });
+    expect(reloaded.getSnapshot().messages.at(-1)?.status).toBe('aborted');
+    await reloaded.reconnect();
+
+    const answer = reloaded.getSnapshot().messages.at(-1)!;
+    expect(answer).toMatchObject({ id: messages.at(-1)!.id, status: 'complete', stopReason: 'end_turn' });
+    expect(answer.content).toEqual(slowAnswer.expectedMessage.content);
+    expect(answer.streamId).toBeUndefined();
+    expect(reloaded.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    await fake.settled();
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('leaves the answer stopped, as restored, when the relay no longer has the stream', async () => {
+    const messages = await savedMidAnswer();
+    await fake.settled();
+    // Past the relay's ttlMs: the stream is gone.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const fetch = vi.fn<typeof globalThis.fetch>(globalThis.fetch);
+    const reloaded = createChatSession({ api: relay.url, initialMessages: messages, fetch });
+    const onError = vi.fn<(error: unknown) => void>();
+    reloaded.setOptions({ onError });
+    await reloaded.reconnect();
+
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const answer = reloaded.getSnapshot().messages.at(-1)!;
+    expect(answer.status).toBe('aborted');
+    expect(answer.content).toEqual(messages.at(-1)!.content);
+    expect(answer.streamId).toBeUndefined();
+    expect(reloaded.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(onError).not.toHaveBeenCalled();
+    // Once is enough: a second call has nothing to reconnect.
+    await reloaded.reconnect();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops the answer it reads on, upstream too, when the user stops it', async () => {
+    fake.use(
+      scenario('endless', { description: 'A sentence, then a long wait.' })
+        .text('One sentence, then a long wait. ')
+        .pause(60_000)
+        .text('Never read.')
+        .stop('end_turn'),
+    );
+    const page = createChatSession({ api: relay.url });
+    const midAnswer = new Promise<ChatMessage[]>((resolve) => {
+      const unsubscribe = page.subscribe(() => {
+        const last = page.getSnapshot().messages.at(-1);
+        if (last?.status === 'streaming' && JSON.stringify(last.content).includes('long wait')) {
+          unsubscribe();
+          resolve(saved(page.getSnapshot().messages));
+        }
+      });
+    });
+    void page.send('Go on');
+    const messages = await midAnswer;
+    const reloaded = createChatSession({ api: relay.url, initialMessages: messages });
+    const reading = reloaded.reconnect();
+    await new Promise<void>((resolve) => {
+      const unsubscribe = reloaded.subscribe(() => {
+        if (reloaded.getSnapshot().messages.at(-1)?.status === 'streaming') {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    reloaded.stop();
+    await reading;
+    expect(reloaded.getSnapshot().messages.at(-1)?.status).toBe('aborted');
+    // The first page never stopped (it reloaded), yet the relay aborted the request it kept going.
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    page.stop();
+  });
+
+  it('does nothing without an answer to reconnect to', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(globalThis.fetch);
+    const finished = createChatSession({
+      api: relay.url,
+      fetch,
+      initialMessages: [
+        { id: 'u', role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+        { id: 'a', role: 'assistant', status: 'complete', content: [{ type: 'text', text: 'Hello' }] },
+      ],
+    });
+    await finished.reconnect();
+    await createChatSession({ api: relay.url, fetch }).reconnect();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('runs the tool calls of an answer it read on, as after any answer', async () => {
+    fake.use(scenarios.toolUse);
+    const page = createChatSession({ api: relay.url });
+    const midAnswer = new Promise<ChatMessage[]>((resolve) => {
+      const unsubscribe = page.subscribe(() => {
+        const last = page.getSnapshot().messages.at(-1);
+        if (last?.status === 'streaming' && last.streamId) {
+          unsubscribe();
+          resolve(saved(page.getSnapshot().messages));
+        }
+      });
+    });
+    void page.send('Weather in Paris?');
+    const messages = await midAnswer;
+    await fake.settled();
+    fake.use(scenarios.basic);
+    const execute = vi.fn<() => { temperature: number }>(() => ({ temperature: 18 }));
+    const reloaded = createChatSession({
+      api: relay.url,
+      initialMessages: messages,
+      tools: { get_weather: { description: 'Weather', inputSchema: { type: 'object' }, execute } },
+    });
+    await reloaded.reconnect();
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(reloaded.getSnapshot().messages.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+    expect(reloaded.getSnapshot().messages.at(-1)?.status).toBe('complete');
+  });
+});

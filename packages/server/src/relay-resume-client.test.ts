@@ -1,0 +1,148 @@
+import { scenarios } from '@chatstream/mocks';
+import type { FakeAnthropicServer } from '@chatstream/mocks/server';
+import { ConnectionError, streamMessage } from '@chatstream/reader';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createChatHandler } from './create-chat-handler.ts';
+import {
+  chatBody,
+  startFakeAnthropic,
+  startRelay,
+  TEST_KEY,
+  type LoopbackServer,
+} from './test/relay-fixture.ts';
+
+/**
+ * A fetch whose responses lose their connection after the given numbers of bytes, one per
+ * response in turn (a train tunnel, a switch of networks): the body fails as a browser's does, and
+ * the server sees the client go. `offline` makes that many of the following requests fail at once.
+ */
+function flakyFetch(cuts: number[], offline = 0) {
+  const sent: { headers: Headers }[] = [];
+  let down = 0;
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    sent.push({ headers: new Headers(init?.headers) });
+    if (sent.length > 1 && down < offline) {
+      down += 1;
+      throw new TypeError('fetch failed');
+    }
+    const response = await globalThis.fetch(input, init);
+    const cut = cuts.shift();
+    if (cut === undefined || !response.body) return response;
+    const reader = response.body.getReader();
+    let passed = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        if (passed + value.byteLength < cut) {
+          passed += value.byteLength;
+          return controller.enqueue(value);
+        }
+        controller.enqueue(value.subarray(0, cut - passed));
+        await reader.cancel();
+        controller.error(new TypeError('network error'));
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(body, { status: response.status, headers: response.headers });
+  };
+  return { fetch, sent };
+}
+
+const noWait = (): Promise<void> => Promise.resolve();
+
+describe('streamMessage through a relay with resume', () => {
+  let fake: FakeAnthropicServer;
+  let relay: LoopbackServer;
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 300, jitter: 0 } });
+    relay = await startRelay(
+      createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        resume: { graceMs: 60_000, ttlMs: 60_000 },
+      }),
+    );
+  });
+  afterEach(() => fake.reset());
+  afterAll(async () => {
+    await relay.close();
+    await fake.close();
+  });
+
+  it('reads on where the connection dropped: the whole answer, each delta once, one upstream request', async () => {
+    const { fetch, sent } = flakyFetch([700, 900, 1200]);
+    const stream = streamMessage({ url: relay.url, body: chatBody('longAnswer') }, { fetch, retry: false });
+    let text = '';
+    stream.on('text', (delta) => (text += delta));
+    const message = await stream.finalMessage();
+
+    expect(message).toEqual(scenarios.longAnswer.expectedMessage);
+    expect(text).toBe(scenarios.longAnswer.expectedText);
+    expect(sent).toHaveLength(4);
+    const id = stream.response?.headers.get('chatstream-stream-id');
+    expect(id).toMatch(/^[\da-f-]{36}$/u);
+    for (const resume of sent.slice(1)) {
+      expect(resume.headers.get('chatstream-resume')).toBe(id);
+      expect(Number(resume.headers.get('last-event-id'))).toBeGreaterThan(0);
+      expect(resume.headers.get('content-type')).toBeNull();
+    }
+    await fake.settled();
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]).toMatchObject({ completed: true, aborted: false });
+  });
+
+  it('keeps trying while the network is down, then reads on', async () => {
+    const { fetch, sent } = flakyFetch([800], 3);
+    const stream = streamMessage(
+      { url: relay.url, body: chatBody('toolUse'), headers: { authorization: 'Bearer t' } },
+      { fetch, retry: false, sleep: noWait },
+    );
+    expect(await stream.finalMessage()).toEqual(scenarios.toolUse.expectedMessage);
+    expect(sent).toHaveLength(5);
+    // The resume carries the request's own headers (a session cookie or token).
+    expect(sent.at(-1)?.headers.get('authorization')).toBe('Bearer t');
+  });
+
+  it('cancels upstream at once when the user stops, although the relay would wait for a resume', async () => {
+    const stream = streamMessage({ url: relay.url, body: chatBody('longAnswer') }, { retry: false });
+    await new Promise<void>((resolve) => stream.on('text', () => resolve()));
+    stream.abort();
+    await stream.finalMessage().catch(() => undefined);
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+  });
+
+  it('fails with the connection error, keeping what arrived, when the relay no longer has the stream', async () => {
+    const { fetch } = flakyFetch([700]);
+    const wrongId: typeof fetch = async (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (headers.has('chatstream-resume')) headers.set('chatstream-resume', 'expired');
+      return fetch(input, { ...init, headers });
+    };
+    const stream = streamMessage(
+      { url: relay.url, body: chatBody('longAnswer') },
+      { fetch: wrongId, retry: false },
+    );
+    const error = await stream.finalMessage().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).partial?.message.content.length).toBeGreaterThan(0);
+  });
+});
+
+describe('streamMessage through a relay without resume', () => {
+  it('fails a dropped connection as before, sending no resume', async () => {
+    const fake = await startFakeAnthropic();
+    const relay = await startRelay(createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL }));
+    try {
+      const { fetch, sent } = flakyFetch([700]);
+      const stream = streamMessage({ url: relay.url, body: chatBody('longAnswer') }, { fetch, retry: false });
+      await expect(stream.finalMessage()).rejects.toBeInstanceOf(ConnectionError);
+      expect(sent).toHaveLength(1);
+    } finally {
+      await relay.close();
+      await fake.close();
+    }
+  });
+});
