@@ -129,13 +129,13 @@ describe('ChatSession.reconnect through a relay with resume', () => {
         }
       });
     });
-    reloaded.stop();
+    await reloaded.stop();
     await reading;
     expect(reloaded.getSnapshot().messages.at(-1)?.status).toBe('aborted');
     // The first page never stopped (it reloaded), yet the relay aborted the request it kept going.
     await fake.settled();
     expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
-    page.stop();
+    await page.stop();
   });
 
   it('does nothing without an answer to reconnect to', async () => {
