@@ -135,6 +135,11 @@ describe('ChatSession', () => {
     versions['some-id'] = { index: 0, count: 1 };
   });
 
+  it('reconnects to an answer restored mid-stream, by the stream id kept beside it', () => {
+    expectTypeOf<ChatSession['reconnect']>().toEqualTypeOf<() => Promise<void>>();
+    expectTypeOf<ChatMessage['streamId']>().toEqualTypeOf<string | undefined>();
+  });
+
   it('saves its versions as data a new session takes back', () => {
     const saved: ExportedVersions = session.exportVersions();
     createChatSession({ initialMessages: session.getSnapshot().messages, initialVersions: saved });

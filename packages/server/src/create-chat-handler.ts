@@ -51,7 +51,8 @@ const SSE_HEADERS = {
  * Creates the relay route in front of the Anthropic Messages API: it validates the request (400,
  * 405, 413 with Anthropic-style JSON errors), calls Anthropic with the official SDK and streams the
  * SSE events back unchanged and unbuffered. The key stays on the server. When the client goes away,
- * the upstream request is aborted. Errors before the stream keep Anthropic's status and body;
+ * the upstream request is aborted (with `resume`, after a grace period in which the client may
+ * come back and read on; a cancel request aborts it at once). Errors before the stream keep Anthropic's status and body;
  * errors after it began arrive in band as an `error` event. An option that cannot work (a NaN, a
  * name where a list belongs) throws a `TypeError` or `RangeError` here, when the relay starts.
  *

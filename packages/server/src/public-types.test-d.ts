@@ -39,4 +39,11 @@ describe('createChatHandler', () => {
     // @ts-expect-error: betas are a list
     createChatHandler({ betas: 'files-api-2025-04-14' });
   });
+
+  it('keeps streams for resuming when asked, for how long in milliseconds', () => {
+    expectTypeOf(createChatHandler).toBeCallableWith({ resume: true });
+    expectTypeOf(createChatHandler).toBeCallableWith({ resume: { graceMs: 30_000, ttlMs: 300_000 } });
+    // @ts-expect-error: times are numbers of milliseconds
+    createChatHandler({ resume: { graceMs: '30s' } });
+  });
 });

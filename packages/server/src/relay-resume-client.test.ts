@@ -3,6 +3,7 @@ import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { ConnectionError, streamMessage } from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
+import type { RelayResult } from './relay-watch.ts';
 import {
   chatBody,
   startFakeAnthropic,
@@ -140,6 +141,39 @@ describe('streamMessage through a relay without resume', () => {
       const stream = streamMessage({ url: relay.url, body: chatBody('longAnswer') }, { fetch, retry: false });
       await expect(stream.finalMessage()).rejects.toBeInstanceOf(ConnectionError);
       expect(sent).toHaveLength(1);
+    } finally {
+      await relay.close();
+      await fake.close();
+    }
+  });
+});
+
+describe('resume with the plain-text protocol and onFinish', () => {
+  it('reads a text stream on after a drop, and reports the request once, complete', async () => {
+    const fake = await startFakeAnthropic({
+      timing: { timeToFirstToken: 5, tokensPerSecond: 300, jitter: 0 },
+    });
+    const finished: RelayResult[] = [];
+    const relay = await startRelay(
+      createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        protocol: 'text',
+        resume: true,
+        onFinish: (result) => finished.push(result),
+      }),
+    );
+    try {
+      const { fetch, sent } = flakyFetch([300]);
+      const stream = streamMessage(
+        { url: relay.url, body: chatBody('longAnswer') },
+        { fetch, retry: false, protocol: 'text' },
+      );
+      expect(await stream.finalText()).toBe(scenarios.longAnswer.expectedText);
+      expect(sent).toHaveLength(2);
+      await fake.settled();
+      expect(finished).toHaveLength(1);
+      expect(finished[0]).toMatchObject({ outcome: 'complete' });
     } finally {
       await relay.close();
       await fake.close();

@@ -13,7 +13,7 @@ import { abortableSleep } from '../fetch/abortable-sleep.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { Emitter } from './emitter.ts';
-import type { StreamProtocol } from './event-decoder.ts';
+import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamEventName, MessageStreamListeners } from './message-stream-events.ts';
 import { pumpEvents } from './pump-events.ts';
 import { bodyOf, type StreamSource } from './response-body.ts';
@@ -253,11 +253,14 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       this.#emit('connect');
       let lastEventId = '';
       let progress = true;
+      // One decoder for the stream, however many bodies it takes: the text protocol's has state.
+      const decode = createEventDecoder(this.#init.protocol);
       for (;;) {
         try {
           await pumpEvents(body, {
             ...this.#init, // protocol, idleTimeoutMs, maxBufferSize
             controller: attemptController,
+            decode,
             partial: () => this.#snapshot,
             requestId: () => this.#response?.headers.get('request-id') ?? undefined,
             onBytes: (count) => this.#stats.bytes(count),

@@ -3,7 +3,7 @@ import { ConnectionError, StreamEventError, TimeoutError } from '../errors.ts';
 import { readChunks } from '../sse/read-chunks.ts';
 import { createSSEDecoder } from '../sse/sse-decoder.ts';
 import type { MessageSnapshot, MessageStreamEvent } from '../types.ts';
-import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
+import { createEventDecoder, type EventDecoder, type StreamProtocol } from './event-decoder.ts';
 
 /** How a pump reads one body. */
 export interface PumpOptions {
@@ -14,6 +14,8 @@ export interface PumpOptions {
   controller: AbortController;
   /** The wire protocol of the body. */
   protocol: StreamProtocol;
+  /** The protocol's decoder, when it goes on from an earlier body (a resumed stream). */
+  decode?: EventDecoder | undefined;
   /** Fail when no bytes arrive for this long (pings are bytes, so they keep a stream alive). */
   idleTimeoutMs?: number | undefined;
   /** Passed to the SSE parser. */
@@ -42,7 +44,7 @@ export interface PumpOptions {
  */
 export async function pumpEvents(body: ReadableStream<Uint8Array>, options: PumpOptions): Promise<void> {
   const { controller, idleTimeoutMs, partial, onEvent } = options;
-  const decode = createEventDecoder(options.protocol);
+  const decode = options.decode ?? createEventDecoder(options.protocol);
   let failed = false;
   const emit = (event: MessageStreamEvent): void => {
     if (event.type === 'error') {
