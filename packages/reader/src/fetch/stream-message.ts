@@ -41,7 +41,9 @@ export interface StreamMessageOptions extends MessageStreamOptions {
  * yet — network errors, 408, 409, 429, 5xx, transient stream `error` events, header and idle
  * timeouts — with exponential backoff and jitter, honouring `retry-after-ms` / `retry-after`.
  * Timeouts: `headersTimeoutMs`, `idleTimeoutMs` (pings count), `totalTimeoutMs`; each failure
- * keeps the partial message.
+ * keeps the partial message. From a relay with `resume` on (`@chatstream/server`), a connection that
+ * drops mid-stream is read on from the last event received, and a stream that ends other than
+ * complete tells the relay to abort upstream.
  *
  * @example
  * const stream = streamMessage(
