@@ -15,13 +15,20 @@ import {
 /**
  * A fetch whose responses lose their connection after the given numbers of bytes, one per
  * response in turn (a train tunnel, a switch of networks): the body fails as a browser's does, and
- * the server sees the client go. `offline` makes that many of the following requests fail at once.
+ * the server sees the client go. `offline` makes that many of the following requests fail at once;
+ * `hang` makes every following request wait for its abort.
  */
-function flakyFetch(cuts: number[], offline = 0) {
+function flakyFetch(cuts: number[], offline = 0, hang = false) {
   const sent: { headers: Headers }[] = [];
   let down = 0;
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     sent.push({ headers: new Headers(init?.headers) });
+    if (sent.length > 1 && hang) {
+      // A network that swallows the request: nothing comes back until the client gives up.
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }),
+      );
+    }
     if (sent.length > 1 && down < offline) {
       down += 1;
       throw new TypeError('fetch failed');
@@ -104,6 +111,28 @@ describe('streamMessage through a relay with resume', () => {
     expect(sent).toHaveLength(5);
     // The resume carries the request's own headers (a session cookie or token).
     expect(sent.at(-1)?.headers.get('authorization')).toBe('Bearer t');
+  });
+
+  it('gives up after five resumes in a row that bring no new event', async () => {
+    const { fetch, sent } = flakyFetch([700, 0, 0, 0, 0, 0, 0, 0]);
+    const stream = streamMessage({ url: relay.url, body: chatBody('longAnswer') }, { fetch, retry: false });
+    const error = await stream.finalMessage().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ConnectionError);
+    // The request, five resumes, and the cancel that tells the relay nobody reads on.
+    expect(sent).toHaveLength(7);
+    expect(sent.at(-1)?.headers.get('chatstream-cancel')).toBe(sent[1]?.headers.get('chatstream-resume'));
+  });
+
+  it('gives each resume headersTimeoutMs, and gives up when none answers', async () => {
+    const { fetch, sent } = flakyFetch([700], 0, true);
+    const stream = streamMessage(
+      { url: relay.url, body: chatBody('longAnswer') },
+      { fetch, retry: false, headersTimeoutMs: 50, sleep: noWait },
+    );
+    const error = await stream.finalMessage().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).partial?.message.content.length).toBeGreaterThan(0);
+    expect(sent.filter(({ headers }) => headers.has('chatstream-resume'))).toHaveLength(5);
   });
 
   it('cancels upstream at once when the user stops, although the relay would wait for a resume', async () => {

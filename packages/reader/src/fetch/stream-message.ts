@@ -61,6 +61,25 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   const url = request.url ?? '/api/chat';
   const init = toRequestInit(request);
   const { max_tokens: maxTokens } = (request.body ?? {}) as { max_tokens?: unknown };
+  /** Runs `fetchWith` with a signal that also aborts when headers take longer than `headersTimeoutMs`. */
+  const withHeadersTimeout = async (
+    signal: AbortSignal,
+    fetchWith: (bounded: AbortSignal) => Promise<Response>,
+  ): Promise<Response> => {
+    const controller = new AbortController();
+    const abort = (reason: unknown): void => controller.abort(reason);
+    // Stays attached: aborting the attempt later must still tear down the body's connection.
+    signal.addEventListener('abort', () => abort(signal.reason), { once: true });
+    const timer =
+      headersTimeoutMs === undefined
+        ? undefined
+        : later(() => abort(new TimeoutError('headers', headersTimeoutMs)), headersTimeoutMs);
+    try {
+      return await fetchWith(controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   /** A POST about stream `id` of a relay with resume on, carrying the request's headers. */
   const follow = (header: string, id: string, extra: RequestInit, lastEventId = ''): Promise<Response> => {
     const headers = new Headers(init.headers);
@@ -77,24 +96,15 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
     maxTokens: options.maxTokens ?? (typeof maxTokens === 'number' ? maxTokens : undefined),
     protocol: options.protocol ?? 'anthropic',
     retryDelay: retry === false ? undefined : createRetryPolicy(retry),
-    connect: async (_attempt, signal) => {
-      const controller = new AbortController();
-      const abort = (reason: unknown): void => controller.abort(reason);
-      // Stays attached: aborting the attempt later must still tear down the body's connection.
-      signal.addEventListener('abort', () => abort(signal.reason), { once: true });
-      const timer =
-        headersTimeoutMs === undefined
-          ? undefined
-          : later(() => abort(new TimeoutError('headers', headersTimeoutMs)), headersTimeoutMs);
-      try {
-        return await send(fetchImpl, url, { ...init, signal: controller.signal });
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    connect: (_attempt, signal) =>
+      withHeadersTimeout(signal, (bounded) => send(fetchImpl, url, { ...init, signal: bounded })),
     resume: (response, lastEventId, signal) => {
       const id = response?.headers.get(STREAM_ID_HEADER);
-      return id ? follow('chatstream-resume', id, { signal }, lastEventId) : undefined;
+      return id
+        ? withHeadersTimeout(signal, (bounded) =>
+            follow('chatstream-resume', id, { signal: bounded }, lastEventId),
+          )
+        : undefined;
     },
   });
   // A stream the relay keeps going for a resume is stopped there too: nobody pays for tokens

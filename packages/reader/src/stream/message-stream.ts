@@ -64,6 +64,9 @@ export interface MessageStreamInit extends MessageStreamOptions {
 /** Waits between the tries to resume a dropped stream: the network may need a moment to come back. */
 const RESUME_WAITS_MS = [250, 500, 1000, 2000, 4000];
 
+/** Resumes in a row without a new event before the connection error stands. */
+const MAX_STALLED_RESUMES = 5;
+
 /** Where a stream is. */
 export type MessageStreamStatus = 'streaming' | 'complete' | 'error' | 'aborted';
 
@@ -252,7 +255,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       let body = await bodyOf(source, keepResponse);
       this.#emit('connect');
       let lastEventId = '';
-      let progress = true;
+      // Resumes in a row that brought no new event (a long tool run sends only pings); bounded, so
+      // a relay that drops every connection at once cannot keep the stream going forever.
+      let stalls = 0;
       // One decoder for the stream, however many bodies it takes: the text protocol's has state.
       const decode = createEventDecoder(this.#init.protocol);
       for (;;) {
@@ -265,21 +270,20 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
             requestId: () => this.#response?.headers.get('request-id') ?? undefined,
             onBytes: (count) => this.#stats.bytes(count),
             onEventId: (id) => {
-              progress ||= id !== lastEventId;
+              if (id !== lastEventId) stalls = 0;
               lastEventId = id;
             },
             onEvent: (event) => this.#apply(event),
           });
           break;
         } catch (error) {
-          // A body that dropped again before a single new event: the relay cannot help.
           const resumed =
-            error instanceof ConnectionError && progress
+            error instanceof ConnectionError && stalls < MAX_STALLED_RESUMES
               ? await this.#resume(lastEventId, attemptController.signal, keepResponse)
               : undefined;
           if (!resumed) throw error;
           body = resumed;
-          progress = false;
+          stalls += 1;
         }
       }
       const snapshot = this.#snapshot;
@@ -311,7 +315,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         return await bodyOf(await pending, keepResponse);
       } catch (error) {
         // Only the network is worth another try: a 404 means the relay no longer has the stream.
-        if (!(error instanceof ConnectionError)) return undefined;
+        if (!(error instanceof ConnectionError || error instanceof TimeoutError)) return undefined;
         await (this.#init.sleep ?? abortableSleep)(wait, signal).catch(() => undefined);
       }
     }
