@@ -14,6 +14,12 @@ export function checkServeOptions(options: ServeOptions): void {
     throw new TypeError(`protocol must be "anthropic" or "text", got ${shown(protocol)}`);
   }
   atLeast('attempt', attempt, 0, true);
+  const { resumable } = options;
+  if (typeof resumable === 'object' && resumable !== null)
+    atLeast('resumable.after', resumable.after, 0, true);
+  else if (resumable !== undefined && typeof resumable !== 'boolean') {
+    throw new TypeError(`resumable must be a boolean or { after }, got ${shown(resumable)}`);
+  }
   if (timing === undefined || timing === 'instant' || timing === 'realistic') return;
   if (typeof timing !== 'object' || timing === null) {
     throw new TypeError(`timing must be "instant", "realistic" or pacing options, got ${shown(timing)}`);

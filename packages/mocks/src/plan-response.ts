@@ -28,6 +28,12 @@ export interface ServeOptions {
   chunks?: ByteChunking;
   /** 0-based attempt number, for `failFirst` faults (the handlers and the fake server count for you). */
   attempt?: number;
+  /**
+   * Serve as `@chatstream/server`'s relay with `resume` on: each event numbered (`id: 1`, `id: 2`, …).
+   * With `after`, the stream resumed after event `after`: the events that follow, without the
+   * dropped connection (the network broke, not the stream).
+   */
+  resumable?: boolean | { after: number } | undefined;
 }
 
 /** A chunk of body bytes and the delay before it is sent. */
@@ -53,7 +59,11 @@ export function planResponse(scenario: MockScenario, options: ServeOptions = {})
   checkServeOptions(options);
   const attempt = options.attempt ?? 0;
   const requestId = createId('req', createRandom(hashSeed(scenario.name, scenario.seed + attempt)));
-  const faults = activeFaults(scenario.faults, attempt);
+  const { resumable } = options;
+  const after = typeof resumable === 'object' ? resumable.after : undefined;
+  const faults = activeFaults(scenario.faults, attempt).filter(
+    (fault) => after === undefined || fault.kind !== 'drop-connection',
+  );
   const httpFault = faults.find((fault): fault is HttpErrorFault => fault.kind === 'http-error');
   if (httpFault) return planHttpError(httpFault, requestId);
   const wrongType = faults.find((fault) => fault.kind === 'wrong-content-type');
@@ -74,13 +84,18 @@ export function planResponse(scenario: MockScenario, options: ServeOptions = {})
     protocol,
   );
   const timed = scheduleFrames(frames, options.timing ?? 'realistic', scenario.seed);
-  const texts = timed.map(({ frame }) =>
-    protocol === 'text' ? encodeTextFrame(frame, encoding) : encodeAnthropicFrame(frame, encoding),
-  );
+  const eol = encoding.lineEnding ?? '\n';
+  const texts = timed.map(({ frame }, index) => {
+    const text =
+      protocol === 'text' ? encodeTextFrame(frame, encoding) : encodeAnthropicFrame(frame, encoding);
+    return resumable ? `id: ${index + 1}${eol}${text}` : text;
+  });
   const prefix = protocol === 'text' ? (encoding.bom ? '\uFEFF' : '') : streamPrefix(encoding);
   if (texts.length > 0) texts[0] = prefix + texts[0];
   else texts.push(prefix);
-  const pieces = texts.map((text, i) => ({ delay: timed[i]?.delay ?? 0, bytes: encoder.encode(text) }));
+  const pieces = texts
+    .map((text, i) => ({ delay: timed[i]?.delay ?? 0, bytes: encoder.encode(text) }))
+    .slice(after ?? 0);
   let chunks = rechunk(pieces, options.chunks ?? 'event', scenario.seed);
   const drop = faults.find((fault) => fault.kind === 'drop-connection');
   if (drop) chunks = truncate(chunks, drop.afterBytes);

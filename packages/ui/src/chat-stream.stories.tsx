@@ -355,6 +355,27 @@ export const ErrorMidStream = meta.story({
 });
 
 /**
+ * Behind a relay with `resume` on, the connection drops 700 bytes into the answer (a train tunnel):
+ * the chat asks the relay for the events after the last one it read and reads on. No error, nothing
+ * shown twice, nothing asked again.
+ */
+export const ReadsOnAfterADroppedConnection = meta.story({
+  beforeEach: serveChat([faultScenarios.droppedConnection], { resume: true }),
+  play: async (context) => {
+    const { canvas } = context;
+    await sendPrompt(context, 'Why does streaming matter?');
+    await waitUntilSettled(context);
+    const answer = canvas.getByRole('article', { name: 'Claude' });
+    await waitFor(() => expect(answer).toHaveTextContent('rather than a frozen screen.'), {
+      timeout: streamTimeout,
+    });
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    // Nothing twice: the answer's first line is there once.
+    await expect(answer.textContent?.split('Why streaming matters')).toHaveLength(2);
+  },
+});
+
+/**
  * A conversation saved (as JSON) when its answer had failed, given back after a reload through
  * `initialMessages`: it comes back as it was, the notice and Retry included, and Retry continues it.
  */

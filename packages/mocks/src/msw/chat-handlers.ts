@@ -9,6 +9,7 @@ import { planResponse, type ServeOptions } from '../plan-response.ts';
 import { createMockControls, type MockControls } from '../mock-controls.ts';
 import { createRequestLog } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
+import type { MockScenario } from '../scenario-types.ts';
 
 /** Options of {@link createChatHandlers}. */
 export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions {
@@ -24,6 +25,13 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
    * without a `messages` array are never checked.
    */
   checkMessages?: boolean;
+  /**
+   * Answer as `@chatstream/server`'s relay with `resume` on: events numbered, the stream named in a
+   * `chatstream-stream-id` header, a `chatstream-resume` request (with `Last-Event-ID`) answered
+   * with the rest of the stream, and a `chatstream-cancel` one with 204. A resumed stream no longer
+   * drops its connection, so `faultScenarios.droppedConnection` shows a client reading on.
+   */
+  resume?: boolean;
 }
 
 /** MSW handlers that stream scenarios, plus their request log. */
@@ -50,8 +58,13 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
   const checking = options.checkMessages ?? options.protocol !== 'text';
   const paths = typeof options.path === 'string' ? [options.path] : (options.path ?? ['/api/chat']);
 
+  const streams = new Map<string, { chosen: MockScenario; attempt: number }>();
+
   const handlers = paths.map((path) =>
     http.post(path.startsWith('/') ? `*${path}` : path, async ({ request }) => {
+      if (options.resume && request.headers.has('chatstream-cancel'))
+        return new Response(null, { status: 204 });
+      const resumed = options.resume ? request.headers.get('chatstream-resume') : null;
       const text = await request.text();
       let body: unknown = text;
       try {
@@ -65,6 +78,37 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
         headers: Object.fromEntries(request.headers),
         body,
       };
+      if (resumed !== null) {
+        const stream = streams.get(resumed);
+        const after = Number(request.headers.get('last-event-id') ?? '0');
+        if (!stream || !Number.isInteger(after) || after < 0) {
+          const requestId = createId('req', random);
+          log.start({ ...record, scenario: '', attempt: 0, status: 404 })('completed');
+          return Response.json(
+            anthropicErrorBody(
+              'not_found_error',
+              `No stream ${JSON.stringify(resumed)} to resume here.`,
+              requestId,
+            ),
+            { status: 404, headers: { 'request-id': requestId } },
+          );
+        }
+        const plan = planResponse(stream.chosen, {
+          ...options,
+          attempt: stream.attempt,
+          resumable: { after },
+        });
+        const finish = log.start({
+          ...record,
+          scenario: stream.chosen.name,
+          attempt: stream.attempt,
+          status: plan.status,
+        });
+        return new Response(playPlan(plan, { signal: request.signal, onEnd: finish }), {
+          status: plan.status,
+          headers: { ...plan.headers, 'chatstream-stream-id': resumed },
+        });
+      }
       const problem = checking ? conversationProblem(body) : undefined;
       if (problem !== undefined) {
         const requestId = createId('req', random);
@@ -76,16 +120,22 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       }
       const chosen = picker.pick(body);
       const attempt = log.nextAttempt(chosen.name);
-      const plan = planResponse(chosen, { ...options, attempt });
+      const plan = planResponse(chosen, { ...options, attempt, resumable: options.resume });
       const finish = log.start({
         ...record,
         scenario: chosen.name,
         attempt,
         status: plan.status,
       });
+      const headers = { ...plan.headers };
+      if (options.resume && plan.status === 200) {
+        const id = createId('stream', random);
+        streams.set(id, { chosen, attempt });
+        headers['chatstream-stream-id'] = id;
+      }
       return new Response(playPlan(plan, { signal: request.signal, onEnd: finish }), {
         status: plan.status,
-        headers: plan.headers,
+        headers,
       });
     }),
   );

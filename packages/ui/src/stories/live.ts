@@ -35,6 +35,8 @@ export function liveTiming(pace: Pace = 'realistic'): TimingOptions | 'realistic
 export interface ServeChatOptions {
   /** Pace of the streams (see {@link liveTiming}); or explicit timing. */
   pace?: Pace | TimingOptions;
+  /** Answer as a relay with `resume` on: a dropped connection is read on (see the mocks' `resume`). */
+  resume?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function serveChat(
 ): (context: StoryContext) => Promise<void> {
   return async ({ msw }) => {
     const timing = typeof options.pace === 'object' ? options.pace : liveTiming(options.pace);
-    const chat = createChatHandlers({ scenario: sequence[0], timing });
+    const chat = createChatHandlers({ scenario: sequence[0], timing, resume: options.resume ?? false });
     let served = 0;
     // Answers nothing itself (MSW falls through to the chat handlers); it only moves the sequence on.
     const advance = http.post('*/api/chat', () => {

@@ -1,0 +1,79 @@
+import { ConnectionError, streamMessage } from '@chatstream/reader';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contentScenarios } from '../catalogue-content.ts';
+import { faultScenarios } from '../catalogue-faults.ts';
+import { setupChatServer } from '../node.ts';
+import { planResponse } from '../plan-response.ts';
+import { createChatHandlers } from './chat-handlers.ts';
+
+const URL = 'http://localhost:5173/api/chat';
+const chat = setupChatServer({ timing: 'instant', resume: true });
+
+beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  chat.reset();
+  chat.server.resetHandlers();
+});
+afterAll(() => chat.server.close());
+
+const body = { messages: [{ role: 'user', content: 'Hi' }] };
+const decoder = new TextDecoder();
+const textOf = (plan: ReturnType<typeof planResponse>): string =>
+  plan.chunks.map((chunk) => decoder.decode(chunk.bytes)).join('');
+
+describe('createChatHandlers with resume (the relay with resume on, in MSW)', () => {
+  it('lets a client whose connection dropped read on: the whole answer, each delta once', async () => {
+    chat.use(faultScenarios.droppedConnection);
+    const stream = streamMessage({ url: URL, body }, { retry: false });
+    let text = '';
+    stream.on('text', (delta) => (text += delta));
+    expect(await stream.finalMessage()).toEqual(contentScenarios.longAnswer.expectedMessage);
+    expect(text).toBe(contentScenarios.longAnswer.expectedText);
+    await chat.settled();
+    expect(chat.requests).toHaveLength(2);
+    expect(chat.requests[1]?.headers['chatstream-resume']).toBe(
+      stream.response?.headers.get('chatstream-stream-id'),
+    );
+    expect(Number(chat.requests[1]?.headers['last-event-id'])).toBeGreaterThan(0);
+  });
+
+  it('numbers the events and serves those after Last-Event-ID, without the prefix', () => {
+    const whole = textOf(planResponse(contentScenarios.basic, { timing: 'instant', resumable: true }));
+    const events = whole.split('\n\n').filter((event) => event !== '');
+    events.forEach((event, index) => expect(event.startsWith(`id: ${index + 1}\nevent: `)).toBe(true));
+    const rest = textOf(planResponse(contentScenarios.basic, { timing: 'instant', resumable: { after: 3 } }));
+    expect(rest).toBe(whole.slice(whole.indexOf('id: 4\n')));
+  });
+
+  it('answers a resume of an unknown stream with a 404, and the client keeps what it had', async () => {
+    const response = await fetch(URL, { method: 'POST', headers: { 'chatstream-resume': 'nope' } });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error).toEqual({
+      type: 'not_found_error',
+      message: 'No stream "nope" to resume here.',
+    });
+  });
+
+  it('answers a cancel with 204', async () => {
+    const response = await fetch(URL, { method: 'POST', headers: { 'chatstream-cancel': 'any' } });
+    expect(response.status).toBe(204);
+  });
+
+  it('without resume, a dropped connection fails as before', async () => {
+    const plain = createChatHandlers({ timing: 'instant' });
+    chat.server.use(...plain.handlers);
+    plain.use(faultScenarios.droppedConnection);
+    const error = await streamMessage({ url: URL, body }, { retry: false })
+      .finalMessage()
+      .catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(plain.requests).toHaveLength(1);
+  });
+
+  it('refuses a resume point that is not a whole number ≥ 0', () => {
+    expect(() => planResponse(contentScenarios.basic, { resumable: { after: -1 } })).toThrow(
+      new RangeError('resumable.after must be a whole number ≥ 0, got -1'),
+    );
+    expect(() => planResponse(contentScenarios.basic, { resumable: 'yes' as never })).toThrow(TypeError);
+  });
+});
