@@ -1,3 +1,4 @@
+import { concatBytes } from './concat-bytes.ts';
 import { createEventBoundaryScanner } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
 
@@ -32,7 +33,7 @@ export function createAnthropicSource(
         if (done) {
           if (heldBytes === 0) return { done: true, value: undefined };
           // At the end the tail goes out as it is: byte for byte what upstream sent.
-          const tail = concat(held, heldBytes);
+          const tail = concatBytes(held, heldBytes);
           held = [];
           heldBytes = 0;
           return { done: false, value: tail };
@@ -44,12 +45,12 @@ export function createAnthropicSource(
           heldBytes += value.byteLength;
           if (heldBytes <= MAX_HELD_BYTES) continue;
           boundary = false;
-          const out = concat(held, heldBytes);
+          const out = concatBytes(held, heldBytes);
           held = [];
           heldBytes = 0;
           return { done: false, value: out };
         }
-        const out = concat([...held, value.subarray(0, end)], heldBytes + end);
+        const out = concatBytes([...held, value.subarray(0, end)], heldBytes + end);
         const rest = value.subarray(end);
         held = rest.byteLength > 0 ? [rest] : [];
         heldBytes = rest.byteLength;
@@ -63,15 +64,4 @@ export function createAnthropicSource(
       await reader.cancel(reason).catch(() => undefined);
     },
   };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]?.byteLength === size) return chunks[0];
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

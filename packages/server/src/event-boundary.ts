@@ -1,3 +1,5 @@
+import { concatBytes } from './concat-bytes.ts';
+
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -85,13 +87,13 @@ export function createEventSplitter(): EventSplitter {
       const ends: number[] = [];
       scanner.scan(chunk, ends);
       if (ends.length === 0) {
-        held = join(held, chunk);
+        held = concatBytes([held, chunk]);
         return [];
       }
       const events: Uint8Array[] = [];
       let start = 0;
       for (const end of ends) {
-        events.push(start === 0 ? join(held, chunk.subarray(0, end)) : chunk.slice(start, end));
+        events.push(start === 0 ? concatBytes([held, chunk.subarray(0, end)]) : chunk.slice(start, end));
         start = end;
       }
       held = chunk.slice(start);
@@ -99,12 +101,4 @@ export function createEventSplitter(): EventSplitter {
     },
     rest: () => held,
   };
-}
-
-function join(head: Uint8Array, tail: Uint8Array): Uint8Array {
-  if (head.byteLength === 0) return tail.slice();
-  const out = new Uint8Array(head.byteLength + tail.byteLength);
-  out.set(head);
-  out.set(tail, head.byteLength);
-  return out;
 }

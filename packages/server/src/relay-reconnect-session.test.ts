@@ -1,15 +1,7 @@
 import { scenario, scenarios } from '@chatstream/mocks';
-import type { FakeAnthropicServer } from '@chatstream/mocks/server';
-import { type ChatMessage, createChatSession } from '@chatstream/reader';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createChatHandler } from './create-chat-handler.ts';
-import {
-  startFakeAnthropic,
-  startRelay,
-  TEST_KEY,
-  TEST_MODEL,
-  type LoopbackServer,
-} from './test/relay-fixture.ts';
+import { type ChatMessage, type ChatSession, createChatSession } from '@chatstream/reader';
+import { describe, expect, it, vi } from 'vitest';
+import { TEST_MODEL, useRelayOnFake } from './test/relay-fixture.ts';
 
 /** An answer long enough to reload in the middle of, with a pause to do it in. */
 const slowAnswer = scenario('slowAnswer', { description: 'Text, a pause, more text.' })
@@ -18,45 +10,44 @@ const slowAnswer = scenario('slowAnswer', { description: 'Text, a pause, more te
   .text('The second half, read after it.')
   .stop('end_turn');
 
+/** Resolves once the last message of `session` streams and passes `ready`. */
+function lastMessageWhen(session: ChatSession, ready: (last: ChatMessage) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const unsubscribe = session.subscribe(() => {
+      const last = session.getSnapshot().messages.at(-1);
+      if (last?.status === 'streaming' && ready(last)) {
+        unsubscribe();
+        resolve();
+      }
+    });
+  });
+}
+
 /** What a page saves of its conversation, as it goes through sessionStorage. */
 const saved = (messages: readonly ChatMessage[]): ChatMessage[] => JSON.parse(JSON.stringify(messages));
 
 describe('ChatSession.reconnect through a relay with resume', () => {
-  let fake: FakeAnthropicServer;
-  let relay: LoopbackServer;
+  const relay = useRelayOnFake({ model: TEST_MODEL, resume: { graceMs: 5000, ttlMs: 300 } });
 
-  beforeAll(async () => {
-    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 200, jitter: 0 } });
-    relay = await startRelay(
-      createChatHandler({
-        apiKey: TEST_KEY,
-        baseURL: fake.baseURL,
-        model: TEST_MODEL,
-        resume: { graceMs: 5000, ttlMs: 300 },
-      }),
-    );
-  });
-  afterEach(() => fake.reset());
-  afterAll(async () => {
-    await relay.close();
-    await fake.close();
-  });
-
-  /** A session on the relay, streaming `slowAnswer`, and the conversation as saved mid-answer. */
-  async function savedMidAnswer(): Promise<ChatMessage[]> {
-    fake.use(slowAnswer);
+  /** A page's session on the relay, sending `text`, and its conversation as saved once `ready` held. */
+  async function savedWhen(
+    text: string,
+    ready: (last: ChatMessage) => boolean,
+  ): Promise<{ page: ChatSession; messages: ChatMessage[] }> {
     const page = createChatSession({ api: relay.url });
-    const midAnswer = new Promise<ChatMessage[]>((resolve) => {
-      const unsubscribe = page.subscribe(() => {
-        const last = page.getSnapshot().messages.at(-1);
-        if (last?.status === 'streaming' && JSON.stringify(last.content).includes('saved before')) {
-          unsubscribe();
-          resolve(saved(page.getSnapshot().messages));
-        }
-      });
-    });
-    void page.send('Tell me in two halves');
-    return midAnswer;
+    const reached = lastMessageWhen(page, ready);
+    void page.send(text);
+    await reached;
+    return { page, messages: saved(page.getSnapshot().messages) };
+  }
+
+  /** The conversation saved halfway through `slowAnswer`. */
+  async function savedMidAnswer(): Promise<ChatMessage[]> {
+    relay.fake.use(slowAnswer);
+    const { messages } = await savedWhen('Tell me in two halves', (last) =>
+      JSON.stringify(last.content).includes('saved before'),
+    );
+    return messages;
   }
 
   it('reads on after a reload: the whole answer, generated once', async () => {
@@ -72,13 +63,13 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     expect(answer.content).toEqual(slowAnswer.expectedMessage.content);
     expect(answer.streamId).toBeUndefined();
     expect(reloaded.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
-    await fake.settled();
-    expect(fake.requests).toHaveLength(1);
+    await relay.fake.settled();
+    expect(relay.fake.requests).toHaveLength(1);
   });
 
   it('leaves the answer stopped, as restored, when the relay no longer has the stream', async () => {
     const messages = await savedMidAnswer();
-    await fake.settled();
+    await relay.fake.settled();
     // Past the relay's ttlMs: the stream is gone.
     await new Promise((resolve) => setTimeout(resolve, 400));
     const fetch = vi.fn<typeof globalThis.fetch>(globalThis.fetch);
@@ -100,41 +91,25 @@ describe('ChatSession.reconnect through a relay with resume', () => {
   });
 
   it('stops the answer it reads on, upstream too, when the user stops it', async () => {
-    fake.use(
+    relay.fake.use(
       scenario('endless', { description: 'A sentence, then a long wait.' })
         .text('One sentence, then a long wait. ')
         .pause(60_000)
         .text('Never read.')
         .stop('end_turn'),
     );
-    const page = createChatSession({ api: relay.url });
-    const midAnswer = new Promise<ChatMessage[]>((resolve) => {
-      const unsubscribe = page.subscribe(() => {
-        const last = page.getSnapshot().messages.at(-1);
-        if (last?.status === 'streaming' && JSON.stringify(last.content).includes('long wait')) {
-          unsubscribe();
-          resolve(saved(page.getSnapshot().messages));
-        }
-      });
-    });
-    void page.send('Go on');
-    const messages = await midAnswer;
+    const { page, messages } = await savedWhen('Go on', (last) =>
+      JSON.stringify(last.content).includes('long wait'),
+    );
     const reloaded = createChatSession({ api: relay.url, initialMessages: messages });
     const reading = reloaded.reconnect();
-    await new Promise<void>((resolve) => {
-      const unsubscribe = reloaded.subscribe(() => {
-        if (reloaded.getSnapshot().messages.at(-1)?.status === 'streaming') {
-          unsubscribe();
-          resolve();
-        }
-      });
-    });
+    await lastMessageWhen(reloaded, () => true);
     await reloaded.stop();
     await reading;
     expect(reloaded.getSnapshot().messages.at(-1)?.status).toBe('aborted');
     // The first page never stopped (it reloaded), yet the relay aborted the request it kept going.
-    await fake.settled();
-    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    await relay.fake.settled();
+    expect(relay.fake.requests[0]).toMatchObject({ aborted: true, completed: false });
     await page.stop();
   });
 
@@ -154,21 +129,10 @@ describe('ChatSession.reconnect through a relay with resume', () => {
   });
 
   it('runs the tool calls of an answer it read on, as after any answer', async () => {
-    fake.use(scenarios.toolUse);
-    const page = createChatSession({ api: relay.url });
-    const midAnswer = new Promise<ChatMessage[]>((resolve) => {
-      const unsubscribe = page.subscribe(() => {
-        const last = page.getSnapshot().messages.at(-1);
-        if (last?.status === 'streaming' && last.streamId) {
-          unsubscribe();
-          resolve(saved(page.getSnapshot().messages));
-        }
-      });
-    });
-    void page.send('Weather in Paris?');
-    const messages = await midAnswer;
-    await fake.settled();
-    fake.use(scenarios.basic);
+    relay.fake.use(scenarios.toolUse);
+    const { messages } = await savedWhen('Weather in Paris?', (last) => last.streamId !== undefined);
+    await relay.fake.settled();
+    relay.fake.use(scenarios.basic);
     const execute = vi.fn<() => { temperature: number }>(() => ({ temperature: 18 }));
     const reloaded = createChatSession({
       api: relay.url,

@@ -1,16 +1,9 @@
 import { scenarios } from '@chatstream/mocks';
-import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { ConnectionError, streamMessage } from '@chatstream/reader';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
 import type { RelayResult } from './relay-watch.ts';
-import {
-  chatBody,
-  startFakeAnthropic,
-  startRelay,
-  TEST_KEY,
-  type LoopbackServer,
-} from './test/relay-fixture.ts';
+import { chatBody, startFakeAnthropic, startRelay, TEST_KEY, useRelayOnFake } from './test/relay-fixture.ts';
 
 /**
  * A fetch whose responses lose their connection after the given numbers of bytes, one per
@@ -60,24 +53,10 @@ function flakyFetch(cuts: number[], offline = 0, hang = false) {
 const noWait = (): Promise<void> => Promise.resolve();
 
 describe('streamMessage through a relay with resume', () => {
-  let fake: FakeAnthropicServer;
-  let relay: LoopbackServer;
-
-  beforeAll(async () => {
-    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 300, jitter: 0 } });
-    relay = await startRelay(
-      createChatHandler({
-        apiKey: TEST_KEY,
-        baseURL: fake.baseURL,
-        resume: { graceMs: 60_000, ttlMs: 60_000 },
-      }),
-    );
-  });
-  afterEach(() => fake.reset());
-  afterAll(async () => {
-    await relay.close();
-    await fake.close();
-  });
+  const relay = useRelayOnFake(
+    { resume: { graceMs: 60_000, ttlMs: 60_000 } },
+    { timing: { timeToFirstToken: 5, tokensPerSecond: 300, jitter: 0 } },
+  );
 
   it('reads on where the connection dropped: the whole answer, each delta once, one upstream request', async () => {
     const { fetch, sent } = flakyFetch([700, 900, 1200]);
@@ -96,9 +75,9 @@ describe('streamMessage through a relay with resume', () => {
       expect(Number(resume.headers.get('last-event-id'))).toBeGreaterThan(0);
       expect(resume.headers.get('content-type')).toBeNull();
     }
-    await fake.settled();
-    expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]).toMatchObject({ completed: true, aborted: false });
+    await relay.fake.settled();
+    expect(relay.fake.requests).toHaveLength(1);
+    expect(relay.fake.requests[0]).toMatchObject({ completed: true, aborted: false });
   });
 
   it('keeps trying while the network is down, then reads on', async () => {
@@ -140,8 +119,8 @@ describe('streamMessage through a relay with resume', () => {
     await new Promise<void>((resolve) => stream.on('text', () => resolve()));
     stream.abort();
     await stream.finalMessage().catch(() => undefined);
-    await fake.settled();
-    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    await relay.fake.settled();
+    expect(relay.fake.requests[0]).toMatchObject({ aborted: true, completed: false });
   });
 
   it('fails with the connection error, keeping what arrived, when the relay no longer has the stream', async () => {

@@ -6,9 +6,8 @@ import {
   fetchDirect,
   postRelay,
   startFakeAnthropic,
-  startRelay,
   TEST_KEY,
-  type LoopbackServer,
+  useRelayOnFake,
 } from './test/relay-fixture.ts';
 
 const decoder = new TextDecoder();
@@ -38,6 +37,15 @@ function lastEventId(text: string): string {
   return [...whole.matchAll(/^id: (\d+)$/gmu)].at(-1)?.[1] ?? '0';
 }
 
+/** Starts streaming `scenario` through the relay at `url`, without reading it. */
+function start(url: string, scenario: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(chatBody(scenario)),
+  });
+}
+
 function resume(url: string, id: string, lastId: string | undefined, header = 'chatstream-resume') {
   const headers: Record<string, string> = { [header]: id };
   if (lastId !== undefined) headers['last-event-id'] = lastId;
@@ -45,45 +53,25 @@ function resume(url: string, id: string, lastId: string | undefined, header = 'c
 }
 
 describe('a relay with resume', () => {
-  let fake: FakeAnthropicServer;
-  let relay: LoopbackServer;
   const reported: unknown[] = [];
-
-  beforeAll(async () => {
-    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 200, jitter: 0 } });
-    relay = await startRelay(
-      createChatHandler({
-        apiKey: TEST_KEY,
-        baseURL: fake.baseURL,
-        resume: { graceMs: 2000, ttlMs: 5000 },
-        onError: (error) => reported.push(error),
-      }),
-    );
+  const relay = useRelayOnFake({
+    resume: { graceMs: 2000, ttlMs: 5000 },
+    onError: (error) => reported.push(error),
   });
   afterEach(() => {
-    fake.reset();
     reported.length = 0;
   });
-  afterAll(async () => {
-    await relay.close();
-    await fake.close();
-  });
-
   it("numbers Anthropic's events and otherwise passes them through unchanged", async () => {
     const relayed = await postRelay(relay.url, chatBody('multiTool'));
     expect(relayed.response.headers.get('chatstream-stream-id')).toMatch(/^[\da-f-]{36}$/u);
-    const direct = await fetchDirect(fake, 'multiTool');
+    const direct = await fetchDirect(relay.fake, 'multiTool');
     expect(withoutIds(relayed.text)).toBe(direct.text);
     const events = relayed.text.split('\n\n').filter((event) => event !== '');
     events.forEach((event, index) => expect(event.startsWith(`id: ${index + 1}\nevent: `)).toBe(true));
   });
 
   it('lets a client whose connection dropped read on from its last event, with nothing twice', async () => {
-    const started = await fetch(relay.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(chatBody('longAnswer')),
-    });
+    const started = await start(relay.url, 'longAnswer');
     const id = started.headers.get('chatstream-stream-id')!;
     const before = await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
     const last = lastEventId(before);
@@ -97,10 +85,10 @@ describe('a relay with resume', () => {
     expect(after.startsWith(`id: ${Number(last) + 1}\n`)).toBe(true);
 
     const whole = before.slice(0, before.lastIndexOf('\n\n') + 2) + after;
-    expect(withoutIds(whole)).toBe((await fetchDirect(fake, 'longAnswer')).text);
-    await fake.settled();
+    expect(withoutIds(whole)).toBe((await fetchDirect(relay.fake, 'longAnswer')).text);
+    await relay.fake.settled();
     // Upstream went on while nobody read: the answer is whole, paid once.
-    expect(fake.requests[0]).toMatchObject({ scenario: 'longAnswer', completed: true, aborted: false });
+    expect(relay.fake.requests[0]).toMatchObject({ scenario: 'longAnswer', completed: true, aborted: false });
   });
 
   it('replays a finished stream from any event until it expires', async () => {
@@ -115,11 +103,7 @@ describe('a relay with resume', () => {
   });
 
   it('aborts upstream at once when the client cancels (a Stop)', async () => {
-    const started = await fetch(relay.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(chatBody('longAnswer')),
-    });
+    const started = await start(relay.url, 'longAnswer');
     const id = started.headers.get('chatstream-stream-id')!;
     await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
     // A cancel that also names the stream to resume (a reconnected page's headers) is a cancel.
@@ -128,8 +112,8 @@ describe('a relay with resume', () => {
       headers: { 'chatstream-cancel': id, 'chatstream-resume': id },
     });
     expect(cancelled.status).toBe(204);
-    await fake.settled();
-    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    await relay.fake.settled();
+    expect(relay.fake.requests[0]).toMatchObject({ aborted: true, completed: false });
     // What was kept can still be read, and ends where upstream stopped.
     const kept = await (await resume(relay.url, id, '0')).text();
     expect(kept).toContain('content_block_delta');
@@ -138,14 +122,10 @@ describe('a relay with resume', () => {
   });
 
   it('keeps an upstream failure as the last event, for a client that resumes after it', async () => {
-    const started = await fetch(relay.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(chatBody('droppedConnection')),
-    });
+    const started = await start(relay.url, 'droppedConnection');
     const id = started.headers.get('chatstream-stream-id')!;
     const first = await readThenDrop(started.body!, (text) => text.includes('message_start'));
-    await fake.settled();
+    await relay.fake.settled();
     const rest = await (await resume(relay.url, id, lastEventId(first))).text();
     expect(rest).toMatch(/id: \d+\nevent: error\ndata: \{"type":"error","error":\{"type":"api_error"/u);
     expect(reported).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { concatBytes } from './concat-bytes.ts';
 import { createEventSplitter } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
 
@@ -84,7 +85,7 @@ export class ResumableStream {
           if (next < this.#events.length) {
             const events = this.#events.slice(next);
             next = this.#events.length;
-            controller.enqueue(events.length === 1 ? events[0]! : concat(events));
+            controller.enqueue(concatBytes(events));
             return;
           }
           leave();
@@ -128,11 +129,7 @@ export class ResumableStream {
   }
 
   #keep(event: Uint8Array): void {
-    const id = encoder.encode(`id: ${this.#events.length + 1}\n`);
-    const numbered = new Uint8Array(id.byteLength + event.byteLength);
-    numbered.set(id);
-    numbered.set(event, id.byteLength);
-    this.#events.push(numbered);
+    this.#events.push(concatBytes([encoder.encode(`id: ${this.#events.length + 1}\n`), event]));
     this.#notify();
   }
 
@@ -164,16 +161,4 @@ export class ResumableStream {
 function unref(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeout> {
   (timer as { unref?: () => void }).unref?.();
   return timer;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const chunk of chunks) size += chunk.byteLength;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

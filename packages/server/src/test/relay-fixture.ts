@@ -5,7 +5,9 @@ import {
   type FakeAnthropicServer,
   type FakeAnthropicServerOptions,
 } from '@chatstream/mocks/server';
-import type { ChatHandler } from '../create-chat-handler.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { ChatHandlerOptions } from '../chat-handler-options.ts';
+import { type ChatHandler, createChatHandler } from '../create-chat-handler.ts';
 import { createNodeHandler, type NodeHandler } from '../create-node-handler.ts';
 
 /** The key the fake server expects and the relay holds; it must never appear in a response. */
@@ -108,4 +110,48 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
     Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   );
+}
+
+/** The fake API and a relay in front of it, for a `describe` block: see {@link useRelayOnFake}. */
+export interface RelayOnFake {
+  /** The fake Anthropic API (its log is reset after each test). */
+  readonly fake: FakeAnthropicServer;
+  /** The relay's route, `http://127.0.0.1:<port>/api/chat`. */
+  readonly url: string;
+}
+
+/**
+ * Starts the fake Anthropic API (at a steady pace, unless told otherwise) and a relay on it for the
+ * tests of the enclosing `describe`, resets the fake's log after each test and closes both after all.
+ * Read the fields inside the tests: they exist once `beforeAll` ran.
+ */
+export function useRelayOnFake(
+  handlerOptions: Omit<ChatHandlerOptions, 'apiKey' | 'baseURL'>,
+  fakeOptions: FakeAnthropicServerOptions = {
+    timing: { timeToFirstToken: 5, tokensPerSecond: 200, jitter: 0 },
+  },
+): RelayOnFake {
+  let fake: FakeAnthropicServer | undefined;
+  let relay: LoopbackServer | undefined;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic(fakeOptions);
+    relay = await startRelay(
+      createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, ...handlerOptions }),
+    );
+  });
+  afterEach(() => fake?.reset());
+  afterAll(async () => {
+    await relay?.close();
+    await fake?.close();
+  });
+  return {
+    get fake() {
+      if (!fake) throw new Error('useRelayOnFake: read the fake inside a test');
+      return fake;
+    },
+    get url() {
+      if (!relay) throw new Error('useRelayOnFake: read the url inside a test');
+      return relay.url;
+    },
+  };
 }
