@@ -1,4 +1,5 @@
-import { scenarios } from '@chatstream/mocks';
+import { contentScenarios, scenarios } from '@chatstream/mocks';
+import fc from 'fast-check';
 import { ConnectionError, streamMessage } from '@chatstream/reader';
 import { describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
@@ -187,4 +188,43 @@ describe('resume with the plain-text protocol and onFinish', () => {
       await fake.close();
     }
   });
+});
+
+describe('resume under random cuts (property)', () => {
+  const relay = useRelayOnFake(
+    { resume: { graceMs: 60_000, ttlMs: 60_000 } },
+    { timing: { timeToFirstToken: 2, tokensPerSecond: 3000, jitter: 0.3 } },
+  );
+  // Every well-formed scenario of the catalogue: text, tools, thinking, citations, server tools, …
+  const names = Object.keys(contentScenarios) as (keyof typeof contentScenarios)[];
+
+  it('ends with the expected message and each delta once, wherever and however often the connection drops', async () => {
+    let resumedRuns = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 1, maxLength: 3 }),
+        async (name, cuts) => {
+          relay.fake.reset();
+          const { fetch, sent } = flakyFetch([...cuts]);
+          const stream = streamMessage({ url: relay.url, body: chatBody(name) }, { fetch, retry: false });
+          const deltas: string[] = [];
+          stream.on('text', (delta) => deltas.push(delta));
+          expect(await stream.finalMessage()).toEqual(contentScenarios[name].expectedMessage);
+          expect(deltas.join('')).toBe(
+            contentScenarios[name].expectedMessage.content
+              .filter((block) => block.type === 'text')
+              .map((block) => block['text'])
+              .join(''),
+          );
+          await relay.fake.settled();
+          expect(relay.fake.requests).toHaveLength(1);
+          if (sent.length > 1) resumedRuns += 1;
+        },
+      ),
+      { numRuns: Number(process.env['RUNS'] ?? 40) },
+    );
+    // The cuts fell inside the streams often enough to mean something.
+    expect(resumedRuns).toBeGreaterThan(Number(process.env['RUNS'] ?? 40) / 4);
+  }, 120_000);
 });
