@@ -23,6 +23,26 @@ function lastMessageWhen(session: ChatSession, ready: (last: ChatMessage) => boo
   });
 }
 
+/** `body` with its connection lost after `bytes` bytes, as a browser's fetch body fails. */
+function cutAfter(body: ReadableStream<Uint8Array>, bytes: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let passed = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      if (passed + value.byteLength < bytes) {
+        passed += value.byteLength;
+        return controller.enqueue(value);
+      }
+      controller.enqueue(value.subarray(0, bytes - passed));
+      await reader.cancel();
+      controller.error(new TypeError('network error'));
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
 /** What a page saves of its conversation, as it goes through sessionStorage. */
 const saved = (messages: readonly ChatMessage[]): ChatMessage[] => JSON.parse(JSON.stringify(messages));
 
@@ -111,6 +131,63 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     await relay.fake.settled();
     expect(relay.fake.requests[0]).toMatchObject({ aborted: true, completed: false });
     await page.stop();
+  });
+
+  it('reads on at Retry after the connection was lost for longer than the resume tries', async () => {
+    relay.fake.use(slowAnswer);
+    // The connection drops 900 bytes in (text has arrived), and the relay cannot be reached until `down` ends.
+    let down = true;
+    let cut = false;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (headers.has('chatstream-resume') && down) return new Response('Bad gateway', { status: 502 });
+      const response = await globalThis.fetch(input, init);
+      if (cut || !response.body) return response;
+      cut = true;
+      return new Response(cutAfter(response.body, 900), response);
+    };
+    const chat = createChatSession({ api: relay.url, fetch });
+    await chat.send('Tell me in two halves');
+    const failed = chat.getSnapshot();
+    expect(failed.status).toBe('error');
+    expect(failed.messages.at(-1)).toMatchObject({ status: 'error', streamId: expect.any(String) });
+    expect(failed.error?.kind).toBe('connection');
+
+    down = false;
+    await chat.retry();
+    const answer = chat.getSnapshot().messages.at(-1)!;
+    expect(answer).toMatchObject({ status: 'complete', content: slowAnswer.expectedMessage.content });
+    expect(chat.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    await relay.fake.settled();
+    expect(relay.fake.requests).toHaveLength(1);
+  });
+
+  it('asks again at Retry when the relay no longer has the stream, and keeps the error until then', async () => {
+    const messages = await savedMidAnswer();
+    const failedAnswer = {
+      ...messages.at(-1)!,
+      status: 'error' as const,
+      error: {
+        name: 'ConnectionError',
+        kind: 'connection',
+        message: 'The connection failed while streaming',
+      },
+    };
+    await relay.fake.settled();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    relay.fake.use(scenario('rest').text('the rest.').stop('end_turn'));
+    const chat = createChatSession({
+      api: relay.url,
+      initialMessages: [...messages.slice(0, -1), failedAnswer] as ChatMessage[],
+    });
+    // The relay forgot it: the failure stays as it was, notice and all.
+    await chat.reconnect();
+    expect(chat.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'connection' } });
+    await chat.retry();
+    expect(chat.getSnapshot().messages.at(-1)).toMatchObject({ status: 'complete' });
+    expect(JSON.stringify(chat.getSnapshot().messages.at(-1)?.content)).toContain('the rest.');
+    // The first request, and the continuation Retry asked for.
+    expect(relay.fake.requests).toHaveLength(2);
   });
 
   it('does nothing without an answer to reconnect to', async () => {

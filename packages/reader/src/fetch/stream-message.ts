@@ -42,8 +42,8 @@ export interface StreamMessageOptions extends MessageStreamOptions {
  * timeouts — with exponential backoff and jitter, honouring `retry-after-ms` / `retry-after`.
  * Timeouts: `headersTimeoutMs`, `idleTimeoutMs` (pings count), `totalTimeoutMs`; each failure
  * keeps the partial message. From a relay with `resume` on (`@chatstream/server`), a connection that
- * drops mid-stream is read on from the last event received, and a stream that ends other than
- * complete tells the relay to abort upstream.
+ * drops mid-stream is read on from the last event received, and a stop tells the relay to abort
+ * upstream.
  *
  * @example
  * const stream = streamMessage(
@@ -107,11 +107,12 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
         : undefined;
     },
   });
-  // A stream the relay keeps going for a resume is stopped there too: nobody pays for tokens
-  // nobody reads.
+  // A stream the relay keeps going for a resume is stopped there too when the user stops it: nobody
+  // pays for tokens nobody reads. After a failure it goes on (until the relay's grace period ends),
+  // so that Retry can read on.
   stream.on('end', () => {
     const id = stream.response?.headers.get(STREAM_ID_HEADER);
-    if (id && stream.status !== 'complete') {
+    if (id && stream.status === 'aborted') {
       void follow('chatstream-cancel', id, { keepalive: true }).then(
         (response) => response.body?.cancel().catch(() => undefined),
         () => undefined,

@@ -183,12 +183,22 @@ export class ChatSession {
   }
 
   /**
-   * Recovers after a failure. A failed, stopped or `max_tokens`-cut answer holding only text is
-   * continued: it is sent back as the final assistant message and the continuation is appended to
-   * that same message. Anything else is regenerated.
+   * Recovers after a failure. An answer whose relay may still stream it (see `reconnect`) is read
+   * on there first. A failed, stopped or `max_tokens`-cut answer holding only text is continued:
+   * it is sent back as the final assistant message and the continuation is appended to that same
+   * message. Anything else is regenerated.
    */
   retry(): Promise<void> {
     const last = this.#messages.at(-1);
+    if (!this.#run && reconnectable(last, this.#options)) {
+      // The relay may still be streaming it: read on there; only if it cannot, ask again.
+      return this.reconnect().then(() => {
+        const now = this.#messages.at(-1);
+        return now?.id === last?.id && now?.streamId === undefined && now?.status !== 'complete'
+          ? this.retry()
+          : undefined;
+      });
+    }
     const continuable =
       last?.role === 'assistant' &&
       (['error', 'incomplete', 'aborted'].includes(last.status ?? '') ||
@@ -199,23 +209,22 @@ export class ChatSession {
   }
 
   /**
-   * Reads on the answer that was streaming when the conversation was saved (a page reload
-   * mid-answer): the relay that keeps its streams (`resume` in `@chatstream/server`) replays it
-   * and goes on live, so the answer completes as if nothing happened, generated once. Then the
-   * conversation goes on as after any answer (its tool calls run). `useStreamingChat` calls it when
-   * it creates its session.
+   * Reads on the last answer from the relay that keeps its streams (`resume` in
+   * `@chatstream/server`), when it was streaming as the conversation was saved (a page reload
+   * mid-answer), lost its connection for longer than `streamMessage` kept trying, or timed out: the relay
+   * replays it and goes on live, so the answer completes as if nothing happened, generated once.
+   * Then the conversation goes on as after any answer (its tool calls run). `useStreamingChat`
+   * calls it when it creates its session; `retry()` tries it first.
    *
    * Does nothing when the last message is not such an answer, when a request is active, or with a
    * custom `transport`. When the relay no longer has the stream (it expired, or another server
-   * instance holds it), the answer stays as it was restored: stopped, for `retry()` to continue.
+   * instance holds it), the answer stays as it was: stopped or failed, for `retry()` to continue.
    */
   reconnect(): Promise<void> {
     const last = this.#messages.at(-1);
-    const { streamId } = last ?? {};
-    if (this.#run || this.#options.transport || last?.status !== 'aborted' || typeof streamId !== 'string') {
-      return Promise.resolve();
-    }
-    return this.#begin({}, () => undefined, false, false, { id: last.id, streamId });
+    return !this.#run && reconnectable(last, this.#options)
+      ? this.#begin({}, () => undefined, false, false, { id: last.id, streamId: last.streamId })
+      : Promise.resolve();
   }
 
   /**
@@ -439,8 +448,12 @@ export class ChatSession {
         toolCalls: toolCallsOf(content, options.tools, phase),
         message,
       };
+      // Kept while the relay may still have the stream: while it streams, and after a lost connection
+      // or a timeout (the relay goes on for its grace period).
       const streamId = stream.response?.headers.get('chatstream-stream-id');
-      return status === 'streaming' && streamId ? { ...built, streamId } : built;
+      return streamId && (status === 'streaming' || error?.kind === 'connection' || error?.kind === 'timeout')
+        ? { ...built, streamId }
+        : built;
     };
     const abort = (): void => stream.abort();
     signal.addEventListener('abort', abort);
@@ -474,9 +487,11 @@ export class ChatSession {
     this.#retrying = undefined;
     const kind = error?.kind;
     if (reconnect && !stream.snapshot) {
-      // The relay no longer has the stream: the answer stays stopped, as restored, and says no more.
+      // The relay no longer has the stream: the answer stays as it was (stopped, or failed with its
+      // error), and says no more.
       const restored = this.#messages.find((message) => message.id === id);
       if (restored) this.#put({ ...restored, streamId: undefined });
+      if (restored?.status === 'error') this.#error = restored.error;
       return;
     }
     if (kind !== 'abort') this.#error = error;
@@ -657,4 +672,20 @@ function toContent(input: ChatInput): ContentBlock[] {
  */
 export function createChatSession(options?: ChatSessionOptions): ChatSession {
   return new ChatSession(options);
+}
+
+/**
+ * An answer its relay may still be streaming: restored mid-stream (`aborted`) or cut off by a lost
+ * connection (`error`), with the stream's id, and the default transport to reach the relay.
+ */
+function reconnectable(
+  message: ChatMessage | undefined,
+  options: ChatSessionOptions,
+): message is ChatMessage & { streamId: string } {
+  return (
+    !options.transport &&
+    message?.role === 'assistant' &&
+    (message.status === 'aborted' || message.status === 'error') &&
+    typeof message.streamId === 'string'
+  );
 }

@@ -312,7 +312,11 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       const pending = this.#init.resume?.(this.#response, lastEventId, signal);
       if (!pending) return undefined;
       try {
-        return await bodyOf(await pending, keepResponse);
+        // Kept only once it proved good: a failed resume must not hide the stream's own response.
+        let response: Response | undefined;
+        const body = await bodyOf(await pending, (received) => (response = received));
+        if (response) keepResponse(response);
+        return body;
       } catch (error) {
         // Only the network is worth another try: a 404 means the relay no longer has the stream.
         if (!(error instanceof ConnectionError || error instanceof TimeoutError)) return undefined;
