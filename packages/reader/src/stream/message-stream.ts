@@ -13,9 +13,9 @@ import { abortableSleep } from '../fetch/abortable-sleep.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { Emitter } from './emitter.ts';
-import { createEventDecoder, type StreamProtocol } from './event-decoder.ts';
+import type { StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamEventName, MessageStreamListeners } from './message-stream-events.ts';
-import { pumpEvents } from './pump-events.ts';
+import { pumpResumable } from './pump-resumable.ts';
 import { bodyOf, type StreamSource } from './response-body.ts';
 import { StatsTracker, type StreamStats } from './stream-stats.ts';
 
@@ -60,12 +60,6 @@ export interface MessageStreamInit extends MessageStreamOptions {
       ) => Promise<StreamSource> | undefined)
     | undefined;
 }
-
-/** Waits between the tries to resume a dropped stream: the network may need a moment to come back. */
-const RESUME_WAITS_MS = [250, 500, 1000, 2000, 4000];
-
-/** Resumes in a row without a new event before the connection error stands. */
-const MAX_STALLED_RESUMES = 5;
 
 /** Where a stream is. */
 export type MessageStreamStatus = 'streaming' | 'complete' | 'error' | 'aborted';
@@ -249,43 +243,34 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     try {
       const source = await this.#init.connect(attempt, attemptController.signal);
       stop.throwIfAborted();
-      const keepResponse = (response: Response): void => {
+      const body = await bodyOf(source, (response) => {
         this.#response = response;
-      };
-      let body = await bodyOf(source, keepResponse);
+      });
       this.#emit('connect');
-      let lastEventId = '';
-      // Resumes in a row that brought no new event (a long tool run sends only pings); bounded, so
-      // a relay that drops every connection at once cannot keep the stream going forever.
-      let stalls = 0;
-      // One decoder for the stream, however many bodies it takes: the text protocol's has state.
-      const decode = createEventDecoder(this.#init.protocol);
-      for (;;) {
-        try {
-          await pumpEvents(body, {
-            ...this.#init, // protocol, idleTimeoutMs, maxBufferSize
-            controller: attemptController,
-            decode,
-            partial: () => this.#snapshot,
-            requestId: () => this.#response?.headers.get('request-id') ?? undefined,
-            onBytes: (count) => this.#stats.bytes(count),
-            onEventId: (id) => {
-              if (id !== lastEventId) stalls = 0;
-              lastEventId = id;
-            },
-            onEvent: (event) => this.#apply(event),
-          });
-          break;
-        } catch (error) {
-          const resumed =
-            error instanceof ConnectionError && stalls < MAX_STALLED_RESUMES
-              ? await this.#resume(lastEventId, attemptController.signal, keepResponse)
-              : undefined;
-          if (!resumed) throw error;
-          body = resumed;
-          stalls += 1;
-        }
-      }
+      await pumpResumable(
+        body,
+        {
+          ...this.#init, // protocol, idleTimeoutMs, maxBufferSize
+          controller: attemptController,
+          partial: () => this.#snapshot,
+          requestId: () => this.#response?.headers.get('request-id') ?? undefined,
+          onBytes: (count) => this.#stats.bytes(count),
+          onEvent: (event) => this.#apply(event),
+        },
+        {
+          resume: (lastEventId) => {
+            const pending = this.#init.resume?.(this.#response, lastEventId, attemptController.signal);
+            // Kept only once it proved good: a failed resume must not hide the stream's own response.
+            let response: Response | undefined;
+            return pending?.then(async (next) => {
+              const resumed = await bodyOf(next, (received) => (response = received));
+              if (response) this.#response = response;
+              return resumed;
+            });
+          },
+          sleep: this.#init.sleep ?? abortableSleep,
+        },
+      );
       const snapshot = this.#snapshot;
       if (!snapshot?.complete) {
         throw new IncompleteStreamError(
@@ -299,31 +284,6 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     } finally {
       stop.removeEventListener('abort', abortAttempt);
     }
-  }
-
-  /** A body that reads on after `lastEventId`, or undefined when the stream cannot be resumed. */
-  async #resume(
-    lastEventId: string,
-    signal: AbortSignal,
-    keepResponse: (response: Response) => void,
-  ): Promise<ReadableStream<Uint8Array> | undefined> {
-    for (const wait of RESUME_WAITS_MS) {
-      if (signal.aborted) return undefined;
-      const pending = this.#init.resume?.(this.#response, lastEventId, signal);
-      if (!pending) return undefined;
-      try {
-        // Kept only once it proved good: a failed resume must not hide the stream's own response.
-        let response: Response | undefined;
-        const body = await bodyOf(await pending, (received) => (response = received));
-        if (response) keepResponse(response);
-        return body;
-      } catch (error) {
-        // Only the network is worth another try: a 404 means the relay no longer has the stream.
-        if (!(error instanceof ConnectionError || error instanceof TimeoutError)) return undefined;
-        await (this.#init.sleep ?? abortableSleep)(wait, signal).catch(() => undefined);
-      }
-    }
-    return undefined;
   }
 
   #apply(event: MessageStreamEvent): void {

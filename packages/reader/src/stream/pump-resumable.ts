@@ -1,0 +1,72 @@
+import { ConnectionError, TimeoutError } from '../errors.ts';
+import { createEventDecoder } from './event-decoder.ts';
+import { type PumpOptions, pumpEvents } from './pump-events.ts';
+
+/** Waits between the tries to resume a dropped stream: the network may need a moment to come back. */
+const RESUME_WAITS_MS = [250, 500, 1000, 2000, 4000];
+
+/** Resumes in a row without a new event before the connection error stands. */
+const MAX_STALLED_RESUMES = 5;
+
+/** How {@link pumpResumable} reads on after a dropped connection. */
+export interface ResumeOptions {
+  /**
+   * The next body, carrying on after event `lastEventId`, or undefined when the stream cannot be
+   * resumed. Rejects with the failure of that request.
+   */
+  resume: (lastEventId: string) => Promise<ReadableStream<Uint8Array>> | undefined;
+  /** Waits between tries (aborted with the pump's controller). */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * {@link pumpEvents} over `body` and, when its connection drops mid-stream, over the bodies
+ * `resume` gives for the events after the last one read (a relay's resumable stream), with one
+ * decoder for them all. A resume that fails on the network or a timeout is tried again after
+ * 0.25, 0.5, 1, 2 and 4 s; anything else (a 404: the relay no longer has the stream), or five
+ * resumes in a row without a new event, and the connection error stands.
+ */
+export async function pumpResumable(
+  body: ReadableStream<Uint8Array>,
+  options: PumpOptions,
+  { resume, sleep }: ResumeOptions,
+): Promise<void> {
+  const { signal } = options.controller;
+  const decode = options.decode ?? createEventDecoder(options.protocol);
+  let lastEventId = '';
+  // Bounded, so a relay that drops every connection at once cannot keep the stream going forever
+  // (a long tool run sends only pings, so a resume may bring no event).
+  let stalls = 0;
+  const next = async (): Promise<ReadableStream<Uint8Array> | undefined> => {
+    for (const wait of RESUME_WAITS_MS) {
+      if (signal.aborted) return undefined;
+      const pending = resume(lastEventId);
+      if (!pending) return undefined;
+      try {
+        return await pending;
+      } catch (error) {
+        if (!(error instanceof ConnectionError || error instanceof TimeoutError)) return undefined;
+        await sleep(wait, signal).catch(() => undefined);
+      }
+    }
+    return undefined;
+  };
+  for (let current = body; ;) {
+    try {
+      return await pumpEvents(current, {
+        ...options,
+        decode,
+        onEventId: (id) => {
+          if (id !== lastEventId) stalls = 0;
+          lastEventId = id;
+        },
+      });
+    } catch (error) {
+      const resumed =
+        error instanceof ConnectionError && stalls < MAX_STALLED_RESUMES ? await next() : undefined;
+      if (!resumed) throw error;
+      current = resumed;
+      stalls += 1;
+    }
+  }
+}
