@@ -2,9 +2,6 @@ import { ConnectionError, TimeoutError } from '../errors.ts';
 import { createEventDecoder } from './event-decoder.ts';
 import { type PumpOptions, pumpEvents } from './pump-events.ts';
 
-/** Waits between the tries to resume a dropped stream: the network may need a moment to come back. */
-const RESUME_WAITS_MS = [250, 500, 1000, 2000, 4000];
-
 /** Resumes in a row without a new event before the connection error stands. */
 const MAX_STALLED_RESUMES = 5;
 
@@ -32,13 +29,14 @@ export async function pumpResumable(
   { resume, sleep }: ResumeOptions,
 ): Promise<void> {
   const { signal } = options.controller;
-  const decode = options.decode ?? createEventDecoder(options.protocol);
+  const decode = createEventDecoder(options.protocol);
   let lastEventId = '';
   // Bounded, so a relay that drops every connection at once cannot keep the stream going forever
   // (a long tool run sends only pings, so a resume may bring no event).
   let stalls = 0;
   const next = async (): Promise<ReadableStream<Uint8Array> | undefined> => {
-    for (const wait of RESUME_WAITS_MS) {
+    // Waits of 0.25 to 4 s between tries: the network may need a moment to come back.
+    for (let wait = 250; wait <= 4000; wait *= 2) {
       if (signal.aborted) return undefined;
       const pending = resume(lastEventId);
       if (!pending) return undefined;
