@@ -205,6 +205,38 @@ function messageDelta(withStopDetails: boolean): fc.Arbitrary<Event> {
     }));
 }
 
+/**
+ * True when a tool input of `events` ends inside a string that has no character yet, or inside an
+ * escape. There the readings differ by design: ours shows the string's characters so far (`""`, or
+ * the text before the escape), the SDK drops the string (partial-json-parser.test.ts covers ours).
+ */
+function toolInputsEndWhereReadingsDiffer(events: readonly Event[]): boolean {
+  const inputs = new Map<unknown, string>();
+  for (const event of events) {
+    const delta = event['delta'] as { type?: string; partial_json?: string } | undefined;
+    if (event['type'] === 'content_block_delta' && delta?.type === 'input_json_delta') {
+      inputs.set(event['index'], (inputs.get(event['index']) ?? '') + (delta.partial_json ?? ''));
+    }
+    if (event['type'] === 'content_block_stop') inputs.delete(event['index']);
+  }
+  return [...inputs.values()].some((json) => {
+    let inString = false;
+    let characters = 0;
+    let escape = 0; // characters of an escape still to come
+    for (const char of json) {
+      if (!inString) {
+        if (char === '"') [inString, characters] = [true, 0];
+      } else if (escape > 0) {
+        escape = escape === 5 && char === 'u' ? 4 : escape === 5 ? 0 : escape - 1;
+        if (escape === 0) characters += 1;
+      } else if (char === '\\') escape = 5;
+      else if (char === '"') inString = false;
+      else characters += 1;
+    }
+    return inString && (characters === 0 || escape > 0);
+  });
+}
+
 /** A whole stream that ends with message_stop, with pings wherever the API may send them. */
 const anthropicStream: fc.Arbitrary<Event[]> = fc
   .record({
@@ -257,7 +289,9 @@ describe('finalMessage() equals the official SDK for generated streams', () => {
         async (events, at, chunkSize) => {
           // Cut before message_stop, after message_start.
           const stop = events.findIndex((event) => event['type'] === 'message_stop');
-          server.serve(toSSE(events.slice(0, 1 + (at % stop)), '\n'), chunkSize);
+          const kept = events.slice(0, 1 + (at % stop));
+          fc.pre(!toolInputsEndWhereReadingsDiffer(kept));
+          server.serve(toSSE(kept, '\n'), chunkSize);
           // Tool inputs cut mid-JSON included: both read the same partial value.
           expect(await ourPartialMessage(server)).toEqual(await sdkPartialMessage(server));
         },
