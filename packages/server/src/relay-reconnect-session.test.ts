@@ -1,7 +1,7 @@
 import { scenario, scenarios } from '@chatstream/mocks';
 import { type ChatMessage, type ChatSession, createChatSession } from '@chatstream/reader';
 import { describe, expect, it, vi } from 'vitest';
-import { TEST_MODEL, useRelayOnFake } from './test/relay-fixture.ts';
+import { TEST_MODEL, useRelayOnFake, waitUntilForgotten } from './test/relay-fixture.ts';
 
 /** An answer long enough to reload in the middle of, with a pause to do it in. */
 const slowAnswer = scenario('slowAnswer', { description: 'Text, a pause, more text.' })
@@ -91,7 +91,7 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     const messages = await savedMidAnswer();
     await relay.fake.settled();
     // Past the relay's ttlMs: the stream is gone.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await waitUntilForgotten(relay.url, messages.at(-1)!.streamId!);
     const fetch = vi.fn<typeof globalThis.fetch>(globalThis.fetch);
     const reloaded = createChatSession({ api: relay.url, initialMessages: messages, fetch });
     const onError = vi.fn<(error: unknown) => void>();
@@ -174,7 +174,7 @@ describe('ChatSession.reconnect through a relay with resume', () => {
       },
     };
     await relay.fake.settled();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await waitUntilForgotten(relay.url, failedAnswer.streamId!);
     relay.fake.use(scenario('rest').text('the rest.').stop('end_turn'));
     const chat = createChatSession({
       api: relay.url,

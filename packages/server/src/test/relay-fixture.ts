@@ -155,3 +155,29 @@ export function useRelayOnFake(
     },
   };
 }
+
+/**
+ * Resolves once the relay (`handler`, or the one at a URL) answers a resume of stream `id` with 404:
+ * its `ttlMs` counts from when the relay finished reading upstream, a little after the fake API sent
+ * its last byte on a busy machine. Fails after `timeoutMs`.
+ */
+export async function waitUntilForgotten(
+  relay: string | ChatHandler,
+  id: string,
+  timeoutMs = 5_000,
+): Promise<void> {
+  let forgotten = false;
+  const started = Date.now();
+  while (!forgotten) {
+    const request = new Request(typeof relay === 'string' ? relay : 'http://127.0.0.1/api/chat', {
+      method: 'POST',
+      headers: { 'chatstream-resume': id },
+    });
+    const response = typeof relay === 'string' ? await fetch(request) : await relay(request);
+    await response.body?.cancel();
+    forgotten = response.status === 404;
+    if (!forgotten && Date.now() - started > timeoutMs)
+      throw new Error(`waitUntilForgotten: ${id} still kept`);
+    if (!forgotten) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
