@@ -47,7 +47,7 @@ function cutAfter(body: ReadableStream<Uint8Array>, bytes: number): ReadableStre
 const saved = (messages: readonly ChatMessage[]): ChatMessage[] => JSON.parse(JSON.stringify(messages));
 
 describe('ChatSession.reconnect through a relay with resume', () => {
-  const relay = useRelayOnFake({ model: TEST_MODEL, resume: { graceMs: 5000, ttlMs: 300 } });
+  const relay = useRelayOnFake({ model: TEST_MODEL, resume: { graceMs: 5000, ttlMs: 1500 } });
 
   /** A page's session on the relay, sending `text`, and its conversation as saved once `ready` held. */
   async function savedWhen(
