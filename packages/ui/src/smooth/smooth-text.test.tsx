@@ -38,10 +38,10 @@ describe('SmoothText', () => {
 
   it('reveals a burst over many frames, telling the renderer it streams until the last character shows', async () => {
     const { draw, calls } = recordingRender();
-    const screen = await render(<SmoothText text="" streaming render={draw} lagMs={100} />, {
+    const screen = await render(<SmoothText text="" streaming render={draw} lagMs={400} />, {
       wrapper: StrictMode,
     });
-    await screen.rerender(<SmoothText text={ANSWER} streaming render={draw} lagMs={100} />);
+    await screen.rerender(<SmoothText text={ANSWER} streaming render={draw} lagMs={400} />);
     // The burst is not drawn at once.
     expect(shownText(screen.container)!.length).toBeLessThan(ANSWER.length / 2);
 
@@ -51,7 +51,7 @@ describe('SmoothText', () => {
     lengths.forEach((length, index) => expect(length).toBeGreaterThanOrEqual(lengths[index - 1] ?? 0));
     for (const call of calls) expect(ANSWER.startsWith(call.text) && call.streaming).toBe(true);
 
-    await screen.rerender(<SmoothText text={ANSWER} streaming={false} render={draw} lagMs={100} />);
+    await screen.rerender(<SmoothText text={ANSWER} streaming={false} render={draw} lagMs={400} />);
     expect(calls.at(-1)).toEqual({ text: ANSWER, streaming: false });
   });
 
