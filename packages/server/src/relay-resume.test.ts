@@ -65,6 +65,9 @@ describe('a relay with resume', () => {
   it("numbers Anthropic's events and otherwise passes them through unchanged", async () => {
     const relayed = await postRelay(relay.url, chatBody('multiTool'));
     expect(relayed.response.headers.get('chatstream-stream-id')).toMatch(/^[\da-f-]{36}$/u);
+    expect(relayed.response.headers.get('access-control-expose-headers')).toBe(
+      'chatstream-stream-id, request-id',
+    );
     const direct = await fetchDirect(relay.fake, 'multiTool');
     expect(withoutIds(relayed.text)).toBe(direct.text);
     const events = relayed.text.split('\n\n').filter((event) => event !== '');

@@ -41,6 +41,8 @@ export function createStreamRegistry(times: ResumeTimes): StreamRegistry {
         onExpire: () => streams.delete(stream.id),
       });
       headers.set(STREAM_ID_HEADER, stream.id);
+      // A page on another origin may read it (with CORS allowed by the app, as for the stream itself).
+      headers.set('access-control-expose-headers', `${STREAM_ID_HEADER}, request-id`);
       streams.set(stream.id, { stream, headers });
       return stream.read(0);
     },
