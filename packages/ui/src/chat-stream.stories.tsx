@@ -360,6 +360,7 @@ export const ErrorMidStream = meta.story({
  * shown twice, nothing asked again.
  */
 export const ReadsOnAfterADroppedConnection = meta.story({
+  args: { renderText: markdownRenderText },
   beforeEach: serveChat([faultScenarios.droppedConnection], { resume: true }),
   play: async (context) => {
     const { canvas } = context;
