@@ -11,10 +11,15 @@ export const DELTA_SEED = 0x20_4b;
 export const PRIOR_SEED = 0x9a57;
 
 /** The apps the page can mount (`?app=<name>`). */
-export type AppName = 'chatstream' | 'ai-sdk-objects' | 'ai-sdk-sse';
+export type AppName = 'chatstream' | 'chatstream-smooth' | 'ai-sdk-objects' | 'ai-sdk-sse';
 
 /** Every app name, in the order they first run. */
-export const APP_NAMES: readonly AppName[] = ['chatstream', 'ai-sdk-objects', 'ai-sdk-sse'];
+export const APP_NAMES: readonly AppName[] = [
+  'chatstream',
+  'chatstream-smooth',
+  'ai-sdk-objects',
+  'ai-sdk-sse',
+];
 
 /** What the page measured during one streamed answer. */
 export interface PageRun {

@@ -26,8 +26,8 @@ const onDelivered = (): void => {
   delivered = performance.now();
 };
 const bench =
-  app === 'chatstream'
-    ? createChatStreamBench(prior, deltas, onDelivered)
+  app === 'chatstream' || app === 'chatstream-smooth'
+    ? createChatStreamBench(prior, deltas, onDelivered, app === 'chatstream-smooth')
     : createAiSdkBench(prior, deltas, app === 'ai-sdk-objects' ? 'objects' : 'sse', onDelivered);
 
 const container = document.createElement('div');
