@@ -1,6 +1,7 @@
 import { scenario, scenarios } from '@chatstream/mocks';
 import { type ChatMessage, type ChatSession, createChatSession } from '@chatstream/reader';
 import { describe, expect, it, vi } from 'vitest';
+import { cutAfter } from './test/cut-after.ts';
 import { TEST_MODEL, useRelayOnFake, waitUntilForgotten } from './test/relay-fixture.ts';
 
 /** An answer long enough to reload in the middle of, with a pause to do it in. */
@@ -20,26 +21,6 @@ function lastMessageWhen(session: ChatSession, ready: (last: ChatMessage) => boo
         resolve();
       }
     });
-  });
-}
-
-/** `body` with its connection lost after `bytes` bytes, as a browser's fetch body fails. */
-function cutAfter(body: ReadableStream<Uint8Array>, bytes: number): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let passed = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      if (passed + value.byteLength < bytes) {
-        passed += value.byteLength;
-        return controller.enqueue(value);
-      }
-      controller.enqueue(value.subarray(0, bytes - passed));
-      await reader.cancel();
-      controller.error(new TypeError('network error'));
-    },
-    cancel: (reason) => reader.cancel(reason),
   });
 }
 

@@ -4,6 +4,7 @@ import { ConnectionError, streamMessage } from '@chatstream/reader';
 import { describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
 import type { RelayResult } from './relay-watch.ts';
+import { cutAfter } from './test/cut-after.ts';
 import { chatBody, startFakeAnthropic, startRelay, TEST_KEY, useRelayOnFake } from './test/relay-fixture.ts';
 
 /**
@@ -30,22 +31,7 @@ function flakyFetch(cuts: number[], offline = 0, hang = false) {
     const response = await globalThis.fetch(input, init);
     const cut = cuts.shift();
     if (cut === undefined || !response.body) return response;
-    const reader = response.body.getReader();
-    let passed = 0;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        if (passed + value.byteLength < cut) {
-          passed += value.byteLength;
-          return controller.enqueue(value);
-        }
-        controller.enqueue(value.subarray(0, cut - passed));
-        await reader.cancel();
-        controller.error(new TypeError('network error'));
-      },
-      cancel: (reason) => reader.cancel(reason),
-    });
+    const body = cutAfter(response.body, cut);
     return new Response(body, { status: response.status, headers: response.headers });
   };
   return { fetch, sent };
