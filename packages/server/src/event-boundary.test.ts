@@ -4,20 +4,26 @@ import { createEventBoundaryScanner, createEventSplitter } from './event-boundar
 
 const encoder = new TextEncoder();
 
-/** Offsets (in the whole stream) after which the scanner says an event ended, feeding `cuts`. */
-function boundaries(text: string, cuts: readonly number[]): number[] {
-  const bytes = encoder.encode(text);
-  const scanner = createEventBoundaryScanner();
-  const found: number[] = [];
+/** `bytes` cut at `cuts` (out-of-range and repeated cuts ignored): each piece with its offset. */
+function* cutInto(bytes: Uint8Array, cuts: readonly number[]): Generator<[Uint8Array, number]> {
   let start = 0;
   for (const end of [
     ...cuts.filter((cut) => cut > 0 && cut < bytes.length).toSorted((a, b) => a - b),
     bytes.length,
   ]) {
     if (end <= start) continue;
-    const at = scanner.scan(bytes.subarray(start, end));
-    if (at !== -1) found.push(start + at);
+    yield [bytes.subarray(start, end), start];
     start = end;
+  }
+}
+
+/** Offsets (in the whole stream) after which the scanner says an event ended, feeding `cuts`. */
+function boundaries(text: string, cuts: readonly number[]): number[] {
+  const scanner = createEventBoundaryScanner();
+  const found: number[] = [];
+  for (const [piece, start] of cutInto(encoder.encode(text), cuts)) {
+    const at = scanner.scan(piece);
+    if (at !== -1) found.push(start + at);
   }
   return found;
 }
@@ -77,17 +83,10 @@ describe('createEventSplitter', () => {
   const decoder = new TextDecoder();
   /** The events split from `text` fed in pieces cut at `cuts`, and what is left. */
   function split(text: string, cuts: readonly number[]): { events: string[]; rest: string } {
-    const bytes = encoder.encode(text);
     const splitter = createEventSplitter();
     const events: string[] = [];
-    let start = 0;
-    for (const end of [
-      ...cuts.filter((cut) => cut > 0 && cut < bytes.length).toSorted((a, b) => a - b),
-      bytes.length,
-    ]) {
-      if (end <= start) continue;
-      for (const event of splitter.push(bytes.subarray(start, end))) events.push(decoder.decode(event));
-      start = end;
+    for (const [piece] of cutInto(encoder.encode(text), cuts)) {
+      for (const event of splitter.push(piece)) events.push(decoder.decode(event));
     }
     return { events, rest: decoder.decode(splitter.rest()) };
   }
