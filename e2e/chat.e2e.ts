@@ -1,7 +1,8 @@
 import { scenario, scenarios } from '@chatstream/mocks';
-import { startCuttableProxy } from './support/cuttable-proxy.ts';
-import { demoPage, openDemo } from './support/demo-page.ts';
-import { expect, test } from './support/fixtures.ts';
+import type { Page } from '@playwright/test';
+import { type CuttableProxy, startCuttableProxy } from './support/cuttable-proxy.ts';
+import { type DemoPage, demoPage, openDemo } from './support/demo-page.ts';
+import { type DemoFixtures, type DemoWorkerFixtures, expect, test } from './support/fixtures.ts';
 
 test('sends a message that picks a scenario and streams the answer to completion', async ({
   page,
@@ -150,13 +151,19 @@ test('reveals an answer at an even pace when asked, ending with all of it as mar
   await expect(answer.locator('[data-slot="streaming-cursor"]')).toHaveCount(0);
 });
 
-test('reads on where it stopped when the network drops mid-answer and comes back', async ({
-  page,
-  stack,
-  upstream,
-  consoleErrors,
-}) => {
-  // Through a proxy whose connections the test cuts; a pause in the answer leaves time to cut.
+/** Both halves of `pausedAnswer`, as the answer must read once it read on. */
+const BOTH_HALVES =
+  'The first half arrives before the network drops. The second half arrives after it came back, exactly once.';
+
+/**
+ * Runs `lose` (which cuts the connection) in the middle of an answer streaming through a proxy the
+ * test can cut, then checks it read on to its end: both halves once, generated once, no notice left.
+ * Chromium logs the requests the lost network failed; nothing else may be logged.
+ */
+async function expectReadOnAfter(
+  { page, stack, upstream, consoleErrors }: DemoFixtures & DemoWorkerFixtures & { page: Page },
+  lose: (proxy: CuttableProxy, demo: DemoPage) => Promise<void>,
+): Promise<void> {
   const proxy = await startCuttableProxy(stack.url);
   upstream.use(
     scenario('pausedAnswer', { description: 'Text, a pause, more text.' })
@@ -175,23 +182,48 @@ test('reads on where it stopped when the network drops mid-answer and comes back
     await demo.send('Tell me something in two halves');
     const answer = demo.answers.last();
     await expect(answer).toContainText('before the network drops.');
-    proxy.cut();
+    await lose(proxy, demo);
 
     await expect(answer).toHaveAttribute('data-state', 'complete');
     const text = (await answer.locator('[data-slot="text-block"]').allInnerTexts()).join(' ');
-    expect(text.replaceAll(/\s+/gu, ' ').trim()).toBe(
-      'The first half arrives before the network drops. The second half arrives after it came back, exactly once.',
-    );
+    expect(text.replaceAll(/\s+/gu, ' ').trim()).toBe(BOTH_HALVES);
     expect(resumes.length).toBeGreaterThan(0);
-    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(demo.errorNotice).toHaveCount(0);
     await upstream.settled();
     // One answer, generated once: the relay kept it going while the browser was away.
     expect(upstream.requests).toHaveLength(1);
     expect(upstream.requests[0]).toMatchObject({ completed: true, aborted: false });
   } finally {
     await proxy.close();
-    // Chromium itself logs the stream that was cut; nothing else may be logged.
-    const others = consoleErrors.filter((error) => !error.includes('net::ERR_INCOMPLETE_CHUNKED_ENCODING'));
+    const others = consoleErrors.filter(
+      (error) => !/net::ERR_(INCOMPLETE_CHUNKED_ENCODING|INTERNET_DISCONNECTED)/u.test(error),
+    );
     consoleErrors.splice(0, consoleErrors.length, ...others);
   }
+}
+
+test('reads on where it stopped when the network drops mid-answer and comes back', async ({
+  page,
+  stack,
+  upstream,
+  consoleErrors,
+}) => {
+  await expectReadOnAfter({ page, stack, upstream, consoleErrors }, async (proxy) => proxy.cut());
+});
+
+test('reads on by itself once the browser is back online after the tries ran out', async ({
+  page,
+  stack,
+  upstream,
+  consoleErrors,
+}) => {
+  test.slow();
+  await expectReadOnAfter({ page, stack, upstream, consoleErrors }, async (proxy, demo) => {
+    await page.context().setOffline(true);
+    proxy.cut();
+    // Every try to read on fails while offline: the answer shows it lost its connection.
+    await expect(demo.errorNotice).toContainText('The connection was lost', { timeout: 20_000 });
+    await expect(demo.answers.last()).toHaveAttribute('data-state', 'error');
+    await page.context().setOffline(false);
+  });
 });

@@ -61,7 +61,7 @@ test('A reload mid-answer reads on: the answer completes in the same message, ge
   await expect(answer).toHaveAttribute('data-state', 'complete');
   await expect(answer).toContainText(`${FIRST_PART} The end, read after the reload.`);
   await expect(reloaded.answers).toHaveCount(1);
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(reloaded.errorNotice).toHaveCount(0);
   await upstream.settled();
   expect(upstream.requests).toHaveLength(1);
   expect(upstream.requests[0]).toMatchObject({ completed: true, aborted: false });

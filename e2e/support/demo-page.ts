@@ -13,6 +13,8 @@ export interface DemoPage {
   readonly answers: Locator;
   /** The output-token progress bar of the stream stats under the transcript. */
   readonly tokenProgress: Locator;
+  /** The notice of a failed answer in the transcript ("The connection was lost", Retry). */
+  readonly errorNotice: Locator;
   /** Types `text` into the message box and sends it with Enter. */
   send(text: string): Promise<void>;
   /** Chooses a scenario in the sidebar's picker (by its label, e.g. "Overloaded mid stream"). */
@@ -37,6 +39,8 @@ export function demoPage(page: Page): DemoPage {
     modeBadge: page.getByRole('status', { name: /^Mode:/ }),
     answers: conversation.getByRole('article', { name: 'Claude' }),
     tokenProgress: page.getByRole('progressbar', { name: 'Output tokens used of max_tokens' }),
+    // It has no role of its own: the transcript (a log) and the announcer already speak it.
+    errorNotice: conversation.locator('[data-slot="error-notice"]'),
     async send(text) {
       await composer.fill(text);
       await composer.press('Enter');

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
-import { type ChatSession, type ChatSessionOptions, createChatSession } from '@chatstream/reader';
+import {
+  type ChatSession,
+  type ChatSessionOptions,
+  createChatSession,
+  reconnectOnReturn,
+} from '@chatstream/reader';
 import { useStopOnUnmount } from './stop-on-unmount.ts';
 
 /** Options of a hook or provider that owns a session unless it is given one. */
@@ -13,7 +18,9 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  * on first render and kept for the component's lifetime. Options reach it through `setOptions`
  * after every commit, so callbacks are never stale and the session is never re-created; an owned
  * session's request is aborted on unmount. An owned session restored mid-answer (`initialMessages`
- * saved while an answer streamed from a relay with `resume`) reconnects to it on mount.
+ * saved while an answer streamed from a relay with `resume`) reconnects to it on mount, and an
+ * owned session's answer that lost its connection reads on when the browser is back online or the
+ * page is shown again (`reconnectOnReturn`).
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
   const { chat, ...sessionOptions } = options;
@@ -26,7 +33,9 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   // A conversation restored mid-answer reads on from the relay. Once: the session ignores the
   // second call of StrictMode's re-run effect while the first one streams.
   useEffect(() => {
-    if (!chat) void session.reconnect();
+    if (chat) return;
+    void session.reconnect();
+    return reconnectOnReturn(session);
   }, [chat, session]);
   useStopOnUnmount(chat ? undefined : session);
   return session;

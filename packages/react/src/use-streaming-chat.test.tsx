@@ -27,6 +27,43 @@ function SendOnMount(): React.ReactNode {
   return <output>{messages.length}</output>;
 }
 
+/** An app whose restored answer lost its connection, mounted while the network is down. */
+async function renderOffline(): Promise<{
+  sent: RequestInit[];
+  goOnline: () => void;
+  unmount: () => void;
+}> {
+  let online = false;
+  const sent: RequestInit[] = [];
+  const fetch = async (_input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    sent.push(init);
+    if (!online) throw new TypeError('Failed to fetch');
+    return createMockResponse(scenarios.basic, { timing: 'instant' });
+  };
+  // As saved: a message's error goes through JSON as its name, kind and message.
+  const lost = [
+    { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+    {
+      id: 'a1',
+      role: 'assistant',
+      status: 'error',
+      streamId: 'stream-7',
+      error: { name: 'ConnectionError', kind: 'connection', message: 'The connection was lost' },
+      content: [{ type: 'text', text: 'Hel' }],
+    },
+  ] as ChatMessage[];
+  const { unmount } = render(
+    <StrictMode>
+      <ChatApp fetch={fetch} retry={false} initialMessages={lost} />
+    </StrictMode>,
+  );
+  // The try on mount finds no network: the answer stays failed, ready to read on later.
+  await waitFor(() => expect(sent).toHaveLength(1));
+  await waitFor(() => expect(screen.getByRole('status').textContent).toBe('error'));
+  expect(screen.getByRole('log').textContent).toContain('assistant: Hel');
+  return { sent, goOnline: () => (online = true), unmount };
+}
+
 describe('useStreamingChat', () => {
   it('goes ready → submitted → streaming → ready, showing the answer', async () => {
     const responses = createControlledResponses(scenarios.basic);
@@ -132,6 +169,28 @@ describe('useStreamingChat', () => {
     expect(sent).toHaveLength(1);
     expect(new Headers(sent[0]?.headers).get('chatstream-resume')).toBe('stream-7');
     expect(sent[0]?.body).toBeUndefined();
+  });
+
+  it('reads on an answer that lost its connection once the browser is back online', async () => {
+    const { sent, goOnline } = await renderOffline();
+    goOnline();
+    act(() => void window.dispatchEvent(new Event('online')));
+    await waitFor(() =>
+      expect(screen.getByRole('log').textContent).toContain(`assistant: ${scenarios.basic.expectedText}`),
+    );
+    expect(screen.getByRole('status').textContent).toBe('ready');
+    // One request per signal, StrictMode's second effect included.
+    expect(sent).toHaveLength(2);
+    expect(new Headers(sent[1]?.headers).get('chatstream-resume')).toBe('stream-7');
+  });
+
+  it('stops listening for the network once unmounted', async () => {
+    const { sent, goOnline, unmount } = await renderOffline();
+    unmount();
+    goOnline();
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toHaveLength(1);
   });
 
   it('sends one request under StrictMode when a message is sent from a mount effect', async () => {

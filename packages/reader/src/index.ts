@@ -123,6 +123,8 @@ export type { FileToContentBlockOptions } from './attachments/file-to-content-bl
 // Conversation
 export { ChatSession, createChatSession } from './session/chat-session.ts';
 export { ChatSessionError } from './session/chat-session-error.ts';
+export { reconnectOnReturn } from './session/reconnect-on-return.ts';
+export type { ReturnSignals } from './session/reconnect-on-return.ts';
 export type { ChatSessionErrorCode } from './session/chat-session-error.ts';
 export { toAPIMessages } from './session/to-api-messages.ts';
 export type { APIMessageParam } from './session/to-api-messages.ts';

@@ -8,6 +8,7 @@ import {
   type Citation,
   type ContentBlock,
   createChatSession,
+  reconnectOnReturn,
   createPartialJSONParser,
   type DocumentBlock,
   type ExportedVersions,
@@ -138,6 +139,14 @@ describe('ChatSession', () => {
   it('reconnects to an answer restored mid-stream, by the stream id kept beside it', () => {
     expectTypeOf<ChatSession['reconnect']>().toEqualTypeOf<() => Promise<void>>();
     expectTypeOf<ChatMessage['streamId']>().toEqualTypeOf<string | undefined>();
+  });
+
+  it('reads on by itself when the page is back, listening to the page or to given targets', () => {
+    expectTypeOf(reconnectOnReturn(session)).toEqualTypeOf<() => void>();
+    reconnectOnReturn(session, { window, document });
+    reconnectOnReturn({ reconnect: () => Promise.resolve() }, { window: new EventTarget() });
+    // @ts-expect-error -- a document must say whether it is visible
+    reconnectOnReturn(session, { document: new EventTarget() });
   });
 
   it('saves its versions as data a new session takes back', () => {

@@ -1,5 +1,5 @@
 import { scenario, scenarios } from '@chatstream/mocks';
-import { type ChatMessage, type ChatSession, createChatSession } from '@chatstream/reader';
+import { type ChatMessage, type ChatSession, createChatSession, reconnectOnReturn } from '@chatstream/reader';
 import { describe, expect, it, vi } from 'vitest';
 import { cutAfter } from './test/cut-after.ts';
 import { TEST_MODEL, useRelayOnFake, waitUntilForgotten } from './test/relay-fixture.ts';
@@ -22,6 +22,11 @@ function lastMessageWhen(session: ChatSession, ready: (last: ChatMessage) => boo
       }
     });
   });
+}
+
+/** A page's `document` as far as visibility goes: hidden until the test shows it. */
+class FakeDocument extends EventTarget {
+  visibilityState: DocumentVisibilityState = 'hidden';
 }
 
 /** What a page saves of its conversation, as it goes through sessionStorage. */
@@ -114,9 +119,12 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     await page.stop();
   });
 
-  it('reads on at Retry after the connection was lost for longer than the resume tries', async () => {
+  /**
+   * A session whose answer lost its connection 900 bytes in (text had arrived) while the relay could
+   * not be reached for longer than the resume tries; `reachable()` ends the outage.
+   */
+  async function lostForLongerThanTheTries(): Promise<{ chat: ChatSession; reachable: () => void }> {
     relay.fake.use(slowAnswer);
-    // The connection drops 900 bytes in (text has arrived), and the relay cannot be reached until `down` ends.
     let down = true;
     let cut = false;
     const fetch: typeof globalThis.fetch = async (input, init) => {
@@ -133,14 +141,66 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     expect(failed.status).toBe('error');
     expect(failed.messages.at(-1)).toMatchObject({ status: 'error', streamId: expect.any(String) });
     expect(failed.error?.kind).toBe('connection');
+    return { chat, reachable: () => (down = false) };
+  }
 
-    down = false;
-    await chat.retry();
+  /** Expects `chat` to hold the whole of `slowAnswer`, generated once. */
+  async function expectReadOn(chat: ChatSession): Promise<void> {
     const answer = chat.getSnapshot().messages.at(-1)!;
     expect(answer).toMatchObject({ status: 'complete', content: slowAnswer.expectedMessage.content });
     expect(chat.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
     await relay.fake.settled();
     expect(relay.fake.requests).toHaveLength(1);
+  }
+
+  it('reads on at Retry after the connection was lost for longer than the resume tries', async () => {
+    const { chat, reachable } = await lostForLongerThanTheTries();
+    reachable();
+    await chat.retry();
+    await expectReadOn(chat);
+    // Read to its end: there is nothing left to read on.
+    expect(chat.getSnapshot().messages.at(-1)?.streamId).toBeUndefined();
+  });
+
+  it('reads on by itself once the browser is back online, and once the page is shown again', async () => {
+    const window = new EventTarget();
+    const document = new FakeDocument();
+    const { chat, reachable } = await lostForLongerThanTheTries();
+    const reconnect = vi.spyOn(chat, 'reconnect');
+    const stopListening = reconnectOnReturn(chat, { window, document });
+
+    // A page that was hidden does not read on until it is shown.
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(reconnect).not.toHaveBeenCalled();
+    // Still unreachable: the answer stays failed, for the next signal.
+    window.dispatchEvent(new Event('online'));
+    expect(reconnect).toHaveBeenCalledTimes(1);
+    await reconnect.mock.results[0]?.value;
+    expect(chat.getSnapshot().status).toBe('error');
+    expect(chat.getSnapshot().messages.at(-1)).toMatchObject({
+      status: 'error',
+      streamId: expect.any(String),
+    });
+
+    reachable();
+    document.visibilityState = 'visible';
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(chat.getSnapshot().messages.at(-1)?.status).toBe('complete'));
+    await expectReadOn(chat);
+
+    stopListening();
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(reconnect).toHaveBeenCalledTimes(2);
+  });
+
+  it('listens to nothing outside a browser', () => {
+    expect(globalThis.window).toBeUndefined();
+    const chat = createChatSession({ api: relay.url });
+    const reconnect = vi.spyOn(chat, 'reconnect');
+    const stopListening = reconnectOnReturn(chat);
+    expect(reconnect).not.toHaveBeenCalled();
+    expect(stopListening()).toBeUndefined();
   });
 
   it('asks again at Retry when the relay no longer has the stream, and keeps the error until then', async () => {

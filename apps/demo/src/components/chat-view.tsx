@@ -1,4 +1,5 @@
 import type { ChatWorker } from '@chatstream/mocks/browser';
+import { reconnectOnReturn } from '@chatstream/reader';
 import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
 import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
@@ -50,8 +51,11 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   const [session] = useState(() => createDemoSession(mode, () => picked.current, savedConversation()));
   useEffect(() => keepConversation(session), [session]);
   // An answer a reload interrupted reads on from the relay, which kept it going (in mock mode there
-  // is nothing to reconnect to, and it stays stopped).
-  useEffect(() => void session.reconnect(), [session]);
+  // is nothing to reconnect to, and it stays stopped); so does one the network lost, once it is back.
+  useEffect(() => {
+    void session.reconnect();
+    return reconnectOnReturn(session);
+  }, [session]);
   const state = useSessionState(session);
   const [display, setDisplay] = useState<DisplayMode>('markdown');
   const [smooth, setSmooth] = useState(false);

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { reconnectOnReturn } from '@chatstream/reader';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
 import { keepConversation, savedConversation } from '../chat/saved-conversation.ts';
@@ -31,7 +32,10 @@ function useColumns(mode: DemoMode) {
     }),
   );
   useEffect(() => {
-    const stops = columns.map(({ session }, index) => keepConversation(session, keyOf(index)));
+    const stops = columns.flatMap(({ session }, index) => [
+      keepConversation(session, keyOf(index)),
+      reconnectOnReturn(session),
+    ]);
     for (const { session } of columns) void session.reconnect();
     return () => {
       for (const stop of stops) stop();

@@ -1,6 +1,7 @@
 import { type ChatStreamError, messageOf } from '../errors.ts';
 import { callBack } from '../report-error.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
+import { isRetryable } from '../fetch/retry-policy.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { ContentBlock, ToolUseBlock } from '../types.ts';
@@ -219,6 +220,8 @@ export class ChatSession {
    * Does nothing when the last message is not such an answer, when a request is active, or with a
    * custom `transport`. When the relay no longer has the stream (it expired, or another server
    * instance holds it), the answer stays as it was: stopped or failed, for `retry()` to continue.
+   * When the relay cannot be reached (offline, a 5xx), it stays as it was too, and keeps its stream
+   * id for a later call (`reconnectOnReturn` makes one when the page is back online).
    */
   reconnect(): Promise<void> {
     const last = this.#messages.at(-1);
@@ -487,10 +490,11 @@ export class ChatSession {
     this.#retrying = undefined;
     const kind = error?.kind;
     if (reconnect && !stream.snapshot) {
-      // The relay no longer has the stream: the answer stays as it was (stopped, or failed with its
-      // error), and says no more.
+      // Nothing came back: the answer stays as it was (stopped, or failed with its error). It keeps
+      // its stream for a later try only when the relay could not be reached, not when it said it no
+      // longer has the stream or the user stopped.
       const restored = this.#messages.find((message) => message.id === id);
-      if (restored) this.#put({ ...restored, streamId: undefined });
+      if (restored && !(error && isRetryable(error))) this.#put({ ...restored, streamId: undefined });
       if (restored?.status === 'error') this.#error = restored.error;
       return;
     }

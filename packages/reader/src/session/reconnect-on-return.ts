@@ -1,0 +1,46 @@
+import type { ChatSession } from './chat-session.ts';
+
+/** An event target as `reconnectOnReturn` uses it. */
+type Listenable = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+
+/** Where {@link reconnectOnReturn} hears that the page can reach the relay again. */
+export interface ReturnSignals {
+  /** Fires `online` when the browser has a network again (default: the page's `window`). */
+  window?: Listenable | undefined;
+  /** Fires `visibilitychange` when the page is shown again (default: the page's `document`). */
+  document?: (Listenable & { readonly visibilityState: DocumentVisibilityState }) | undefined;
+}
+
+/**
+ * Reads on an interrupted answer as soon as the page can: calls `session.reconnect()` when the
+ * browser comes back online and when the page is shown again (a phone that backgrounded the tab, a
+ * laptop that slept). An answer that lost its connection for longer than the automatic resume tries
+ * then completes by itself, from a relay with `resume`, without a click and without asking Claude
+ * again. Anything else is left alone: `reconnect()` does nothing without such an answer or while a
+ * request is active.
+ *
+ * `useStreamingChat` does this for the sessions it creates; call it for a session of your own.
+ * Returns the function that stops listening. Outside a browser it listens to nothing.
+ *
+ * @example
+ * const session = createChatSession({ api: '/api/chat', initialMessages: saved });
+ * void session.reconnect();
+ * const stopListening = reconnectOnReturn(session);
+ */
+export function reconnectOnReturn(
+  session: Pick<ChatSession, 'reconnect'>,
+  signals: ReturnSignals = { window: globalThis.window, document: globalThis.document },
+): () => void {
+  const { window, document } = signals;
+  // Failures surface on the session (status, error, onError), as for every request.
+  const reconnect = (): void => void session.reconnect();
+  const onVisible = (): void => {
+    if (document?.visibilityState === 'visible') reconnect();
+  };
+  window?.addEventListener('online', reconnect);
+  document?.addEventListener('visibilitychange', onVisible);
+  return () => {
+    window?.removeEventListener('online', reconnect);
+    document?.removeEventListener('visibilitychange', onVisible);
+  };
+}
