@@ -3,7 +3,9 @@ import {
   type ChatSession,
   type ChatSessionOptions,
   createChatSession,
+  persistChat,
   reconnectOnReturn,
+  restoreChat,
 } from '@chatstream/reader';
 import { useStopOnUnmount } from './stop-on-unmount.ts';
 
@@ -11,6 +13,14 @@ import { useStopOnUnmount } from './stop-on-unmount.ts';
 export interface ChatSessionInstanceOptions extends ChatSessionOptions {
   /** An existing session to use instead of creating one; the caller keeps owning it. */
   chat?: ChatSession | undefined;
+  /**
+   * Keeps the conversation over a reload under this key, in `sessionStorage` (the reader's
+   * `restoreChat` when the session is created, `persistChat` while the component lives). A saved
+   * conversation takes the place of `initialMessages`. Only for the session the hook creates (not
+   * with `chat`), and read in the first render: with server rendering, render the chat in the
+   * browser only.
+   */
+  persist?: string | undefined;
 }
 
 /**
@@ -20,13 +30,19 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  * session's request is aborted on unmount. An owned session restored mid-answer (`initialMessages`
  * saved while an answer streamed from a relay with `resume`) reconnects to it on mount, and an
  * owned session's answer that lost its connection reads on when the browser is back online or the
- * page is shown again (`reconnectOnReturn`).
+ * page is shown again (`reconnectOnReturn`). With `persist`, an owned session's conversation is
+ * kept over a reload.
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
-  const { chat, ...sessionOptions } = options;
+  const { chat, persist, ...sessionOptions } = options;
   // Lazy so StrictMode's double render cannot create a second session; creating one sends nothing.
   const [owned] = useState<{ session?: ChatSession }>(() => ({}));
-  const session = chat ?? (owned.session ??= createChatSession(sessionOptions));
+  const session =
+    chat ??
+    (owned.session ??= createChatSession({
+      ...sessionOptions,
+      ...(persist === undefined ? {} : restoreChat(persist)),
+    }));
   useEffect(() => {
     session.setOptions(sessionOptions);
   });
@@ -37,6 +53,10 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     void session.reconnect();
     return reconnectOnReturn(session);
   }, [chat, session]);
+  useEffect(
+    () => (chat || persist === undefined ? undefined : persistChat(session, persist)),
+    [chat, session, persist],
+  );
   useStopOnUnmount(chat ? undefined : session);
   return session;
 }

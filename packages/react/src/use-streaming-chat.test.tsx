@@ -1,7 +1,7 @@
 import { createMockResponse, scenarios, stall, withFaults } from '@chatstream/mocks';
 import type { ChatMessage } from '@chatstream/reader';
 import { setupChatServer } from '@chatstream/mocks/node';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ChatApp } from './test/chat-app.tsx';
@@ -191,6 +191,34 @@ describe('useStreamingChat', () => {
     window.dispatchEvent(new Event('online'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sent).toHaveLength(1);
+  });
+
+  it('keeps the conversation over a remount with persist, and starts from it instead of initialMessages', async () => {
+    sessionStorage.clear();
+    server.use(scenarios.basic);
+    const first = render(
+      <StrictMode>
+        <ChatApp persist="chat" />
+      </StrictMode>,
+    );
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
+    first.unmount();
+
+    const welcome: ChatMessage[] = [
+      { id: 'w', role: 'assistant', content: [{ type: 'text', text: 'Welcome' }] },
+    ];
+    render(<ChatApp persist="chat" initialMessages={welcome} />);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'user: Hello',
+      `assistant: ${scenarios.basic.expectedText}`,
+    ]);
+    // A key with nothing saved under it starts from initialMessages.
+    cleanup();
+    render(<ChatApp persist="another" initialMessages={welcome} />);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['assistant: Welcome']);
+    sessionStorage.clear();
   });
 
   it('sends one request under StrictMode when a message is sent from a mount effect', async () => {

@@ -124,7 +124,14 @@ export type { FileToContentBlockOptions } from './attachments/file-to-content-bl
 export { ChatSession, createChatSession } from './session/chat-session.ts';
 export { ChatSessionError } from './session/chat-session-error.ts';
 export { reconnectOnReturn } from './session/reconnect-on-return.ts';
-export type { ReturnSignals } from './session/reconnect-on-return.ts';
+export { persistChat, restoreChat } from './session/persist-chat.ts';
+export type {
+  ChatStorage,
+  ChatStorageOptions,
+  PersistChatOptions,
+  RestoredChat,
+} from './session/persist-chat.ts';
+export type { PageSignals } from './session/page-signals.ts';
 export type { ChatSessionErrorCode } from './session/chat-session-error.ts';
 export { toAPIMessages } from './session/to-api-messages.ts';
 export type { APIMessageParam } from './session/to-api-messages.ts';

@@ -11,6 +11,7 @@ import { expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { ChatStream } from './chat-stream.tsx';
+import { MessageWithActions } from './actions/index.ts';
 import { Message, type MessageProps } from './message.tsx';
 import { expectNoAxeViolations } from './test/axe.ts';
 import { countedMessage } from './test/counted-message.tsx';
@@ -372,4 +373,34 @@ it('takes an existing session, part overrides, renderers and stats', async () =>
   await expect.element(root).toHaveAttribute('data-state', 'ready');
   expect(chat.getSnapshot().messages).toHaveLength(2);
   await expectNoAxeViolations(screen.container);
+});
+
+it('keeps its conversation over a reload with persist, its earlier versions too, none of it on the root element', async () => {
+  sessionStorage.clear();
+  const { fetch } = mockFetch(
+    [scenarios.basic, instant],
+    [scenario('again').text('Hello once more.').stop('end_turn'), instant],
+  );
+  const components = { Message: MessageWithActions };
+  const first = await render(
+    <ChatStream fetch={fetch} persist="chat" components={components} style={heightStyle} />,
+  );
+  await sendMessage(first, 'Hello');
+  await expect.element(first.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await first.getByRole('button', { name: 'Regenerate' }).click();
+  await expect.element(first.getByText('Hello once more.')).toBeVisible();
+  const root = first.container.querySelector('[data-slot="chat-stream"]')!;
+  expect(root.getAttributeNames().filter((name) => /persist|initial/iu.test(name))).toEqual([]);
+  await first.unmount();
+
+  // As after a reload: a new <ChatStream> with the same key starts where the first one was.
+  const second = await render(
+    <ChatStream fetch={fetch} persist="chat" components={components} style={heightStyle} />,
+  );
+  await expect.element(second.getByRole('article', { name: 'You' })).toHaveTextContent('Hello');
+  await expect.element(second.getByText('Hello once more.')).toBeVisible();
+  await second.getByRole('button', { name: 'Previous version' }).click();
+  await expect.element(second.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(fetch).toHaveBeenCalledTimes(2);
+  sessionStorage.clear();
 });

@@ -9,6 +9,7 @@ import {
 import { ChatSessionProvider, type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
 import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
+import { CHAT_OPTION_KEYS } from './chat-option-keys.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
 import { isToolTurn, MessageRow } from './message-row.tsx';
@@ -34,37 +35,10 @@ export type ChatStreamProps = UseStreamingChatOptions &
   ChatStreamOwnProps &
   Omit<HTMLAttributes<HTMLDivElement>, keyof UseStreamingChatOptions | 'children'>;
 
-/** Every chat option, so the rest of the props can go to the root element. */
-const OPTION_KEYS = [
-  'chat',
-  'api',
-  'body',
-  'headers',
-  'system',
-  'model',
-  'maxTokens',
-  'tools',
-  'maxSteps',
-  'transport',
-  'throttle',
-  'queue',
-  'initialMessages',
-  'generateId',
-  'onFinish',
-  'onError',
-  'fetch',
-  'protocol',
-  'retry',
-  'headersTimeoutMs',
-  'idleTimeoutMs',
-  'totalTimeoutMs',
-  'maxBufferSize',
-] as const satisfies readonly (keyof UseStreamingChatOptions)[];
-
 function splitProps(props: ChatStreamProps): [UseStreamingChatOptions, Record<string, unknown>] {
   const options: Record<string, unknown> = {};
   const rest: Record<string, unknown> = { ...props };
-  for (const key of OPTION_KEYS) {
+  for (const key of CHAT_OPTION_KEYS) {
     // Undefined keys are left out: on a shared `chat` they would erase the owner's options.
     if (rest[key] !== undefined) options[key] = rest[key];
     delete rest[key];
@@ -94,9 +68,7 @@ function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefi
 }
 
 function textOf(message: ChatMessage | undefined): string {
-  let text = '';
-  for (const block of message?.content ?? []) if (block.type === 'text') text += block.text;
-  return text;
+  return message?.content.map((block) => (block.type === 'text' ? block.text : '')).join('') ?? '';
 }
 
 /**

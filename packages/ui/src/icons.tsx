@@ -20,7 +20,7 @@ export function Icon(props: { name: IconName } | { d: string }): ReactNode {
   return (
     <svg
       data-slot="icon"
-      aria-hidden="true"
+      aria-hidden
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"

@@ -21,6 +21,9 @@ export function describeRetry(retrying: RetryInfo): string {
   return `${describeError(retrying.error).title}. Trying again (attempt ${retrying.attempt + 1})…`;
 }
 
+// One element for the three dots: they differ only by their place, which the CSS staggers.
+const DOT = <span data-slot="typing-dot" aria-hidden />;
+
 /**
  * Shown after a message was sent and before anything streamed back: three pulsing dots (still under
  * reduced motion) in a polite `role="status"`, and while the session retries, why and that it does.
@@ -42,9 +45,9 @@ export const TypingIndicator: ForwardRefExoticComponent<
       data-state={retrying ? 'retrying' : 'waiting'}
       {...rest}
     >
-      <span data-slot="typing-dot" aria-hidden="true" />
-      <span data-slot="typing-dot" aria-hidden="true" />
-      <span data-slot="typing-dot" aria-hidden="true" />
+      {DOT}
+      {DOT}
+      {DOT}
       {retrying ? (
         <span data-slot="typing-retry">{describe(retrying)}</span>
       ) : (

@@ -1,5 +1,4 @@
-import { type ChatSession, createChatSession } from '@chatstream/reader';
-import type { SavedConversation } from './saved-conversation.ts';
+import { type ChatSession, createChatSession, type RestoredChat } from '@chatstream/reader';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createScenarioFetch, type ScenarioChoice } from '../scenarios/scenario-fetch.ts';
 import { demoTools } from './demo-tools.ts';
@@ -10,27 +9,17 @@ export const DEMO_MAX_TOKENS = 2048;
 /**
  * A conversation wired the way the demo needs it: the browser tools, a step cap, retries before the
  * first token, an idle timeout (so `stalled` ends in a clear error) and, when a mock backend answers,
- * the scenario keyword added to the request; `saved` to go on with a saved conversation, its
- * earlier versions included.
+ * the scenario keyword added to the request; `saved` (what `restoreChat` gave) to go on with a saved
+ * conversation, its earlier versions included.
  */
 export function createDemoSession(
   mode: DemoMode,
   scenario: () => ScenarioChoice,
-  saved: SavedConversation = { messages: [] },
+  saved: RestoredChat = {},
 ): ChatSession {
-  try {
-    return create(mode, scenario, saved);
-  } catch {
-    // Storage can hold anything: a saved conversation the session refuses is left behind.
-    return create(mode, scenario, { messages: [] });
-  }
-}
-
-function create(mode: DemoMode, scenario: () => ScenarioChoice, saved: SavedConversation): ChatSession {
   return createChatSession({
     api: '/api/chat',
-    initialMessages: saved.messages,
-    initialVersions: saved.versions,
+    ...saved,
     tools: demoTools,
     maxSteps: 6,
     maxTokens: DEMO_MAX_TOKENS,

@@ -1,12 +1,12 @@
 import type { ChatWorker } from '@chatstream/mocks/browser';
-import { reconnectOnReturn } from '@chatstream/reader';
+import { persistChat, reconnectOnReturn, restoreChat } from '@chatstream/reader';
 import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
 import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
-import { keepConversation, savedConversation } from '../chat/saved-conversation.ts';
+import { CHAT_KEY } from '../chat/conversation-keys.ts';
 import { demoTools } from '../chat/demo-tools.ts';
 import { type ModelOptions, modelRequestBody } from '../chat/model-options.ts';
 import { demoSuggestions } from '../chat/suggestions.ts';
@@ -48,8 +48,8 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   // The session reads the choice when it sends, so it lives in a holder the session can see.
   const [picked] = useState<{ current: ScenarioChoice }>(() => ({ current: 'auto' }));
   // The conversation outlives a reload of the tab (even one mid-answer).
-  const [session] = useState(() => createDemoSession(mode, () => picked.current, savedConversation()));
-  useEffect(() => keepConversation(session), [session]);
+  const [session] = useState(() => createDemoSession(mode, () => picked.current, restoreChat(CHAT_KEY)));
+  useEffect(() => persistChat(session, CHAT_KEY), [session]);
   // An answer a reload interrupted reads on from the relay, which kept it going (in mock mode there
   // is nothing to reconnect to, and it stays stopped); so does one the network lost, once it is back.
   useEffect(() => {

@@ -1,8 +1,8 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { reconnectOnReturn } from '@chatstream/reader';
+import { persistChat, reconnectOnReturn, restoreChat } from '@chatstream/reader';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
-import { keepConversation, savedConversation } from '../chat/saved-conversation.ts';
+import { compareKey } from '../chat/conversation-keys.ts';
 import { useSessionState } from '../hooks/use-session-state.ts';
 import type { ScenarioChoice } from '../scenarios/scenario-fetch.ts';
 import { BroadcastComposer } from './broadcast-composer.tsx';
@@ -20,20 +20,18 @@ const COLUMNS: readonly { title: string; scenario: ScenarioChoice }[] = [
   { title: 'Stream C', scenario: 'webSearch' },
 ];
 
-/** Where each column keeps its conversation over a reload. */
-const keyOf = (index: number): string => `chatstream-demo:compare-${index}`;
-
+/** The columns' sessions, each kept over a reload and read on when the page is back. */
 function useColumns(mode: DemoMode) {
   const [columns] = useState(() =>
     COLUMNS.map((column, index) => {
       const picked = { current: column.scenario };
-      const session = createDemoSession(mode, () => picked.current, savedConversation(keyOf(index)));
+      const session = createDemoSession(mode, () => picked.current, restoreChat(compareKey(index)));
       return { ...column, picked, session };
     }),
   );
   useEffect(() => {
     const stops = columns.flatMap(({ session }, index) => [
-      keepConversation(session, keyOf(index)),
+      persistChat(session, compareKey(index)),
       reconnectOnReturn(session),
     ]);
     for (const { session } of columns) void session.reconnect();

@@ -5,6 +5,7 @@ export type ChatSessionErrorCode =
   | 'busy'
   | 'empty-message'
   | 'max-steps'
+  | 'storage'
   | 'unknown-message'
   | 'unknown-tool-call';
 
@@ -12,15 +13,16 @@ export type ChatSessionErrorCode =
  * A conversation-level failure (kind `'session'`): a request while another one streams (`busy`),
  * a message with nothing in it, or a conversation with nothing left to send (`empty-message`: the API
  * would refuse it), the tool loop reaching
- * `maxSteps` (`max-steps`), an id that names no suitable message or tool call.
+ * `maxSteps` (`max-steps`), an id that names no suitable message or tool call, a saved conversation
+ * that could not be read or saved (`storage`, with the storage's own error as `cause`).
  */
 export class ChatSessionError extends ChatStreamError {
   override name = 'ChatSessionError';
   /** Which rule was hit. */
   declare readonly code: ChatSessionErrorCode;
 
-  constructor(code: ChatSessionErrorCode, message: string) {
-    super('session', message);
+  constructor(code: ChatSessionErrorCode, message: string, cause?: unknown) {
+    super('session', message, { cause });
     this.code = code;
   }
 }

@@ -1,15 +1,5 @@
 import type { ChatSession } from './chat-session.ts';
-
-/** An event target as `reconnectOnReturn` uses it. */
-type Listenable = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
-
-/** Where {@link reconnectOnReturn} hears that the page can reach the relay again. */
-export interface ReturnSignals {
-  /** Fires `online` when the browser has a network again (default: the page's `window`). */
-  window?: Listenable | undefined;
-  /** Fires `visibilitychange` when the page is shown again (default: the page's `document`). */
-  document?: (Listenable & { readonly visibilityState: DocumentVisibilityState }) | undefined;
-}
+import { type PageSignals, thePage } from './page-signals.ts';
 
 /**
  * Reads on an interrupted answer as soon as the page can: calls `session.reconnect()` when the
@@ -29,9 +19,9 @@ export interface ReturnSignals {
  */
 export function reconnectOnReturn(
   session: Pick<ChatSession, 'reconnect'>,
-  signals: ReturnSignals = { window: globalThis.window, document: globalThis.document },
+  page: PageSignals = thePage(),
 ): () => void {
-  const { window, document } = signals;
+  const { window, document } = page;
   // Failures surface on the session (status, error, onError), as for every request.
   const reconnect = (): void => void session.reconnect();
   const onVisible = (): void => {

@@ -91,7 +91,7 @@ export function Citations({ citations, messageContent, ...props }: CitationsProp
         const domain = source.url === undefined ? undefined : domainOf(source.url);
         return (
           <li key={source.key} data-slot="citation">
-            <span data-slot="citation-number" aria-hidden="true">
+            <span data-slot="citation-number" aria-hidden>
               {numbers?.get(source.key) ?? index + 1}
             </span>
             {source.url === undefined ? (

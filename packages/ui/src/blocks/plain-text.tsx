@@ -31,7 +31,7 @@ export const PlainText: NamedExoticComponent<PlainTextProps> = memo(function Pla
   return lines.map((line, index) =>
     index === lastIndex ? (
       <PlainLine key={index} line={line}>
-        {streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
+        {streaming ? <span data-slot="streaming-cursor" aria-hidden /> : null}
       </PlainLine>
     ) : (
       <PlainLine key={index} line={line} />

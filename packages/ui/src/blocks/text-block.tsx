@@ -27,7 +27,7 @@ export function TextBlock(props: TextBlockProps): ReactNode {
           <PlainText text={block.text} streaming={streaming} />
         </div>
       )}
-      {renderText && streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
+      {renderText && streaming ? <span data-slot="streaming-cursor" aria-hidden /> : null}
       <Citations
         citations={block.citations}
         messageContent={typeof message.content === 'string' ? undefined : message.content}

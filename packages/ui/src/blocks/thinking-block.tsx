@@ -56,7 +56,7 @@ export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
       <summary data-slot="thinking-summary">{thinkingSummary(streaming, durationMs)}</summary>
       <div data-slot="thinking-content">
         {block.thinking}
-        {streaming ? <span data-slot="streaming-cursor" aria-hidden="true" /> : null}
+        {streaming ? <span data-slot="streaming-cursor" aria-hidden /> : null}
       </div>
     </details>
   );

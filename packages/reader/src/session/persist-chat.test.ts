@@ -1,0 +1,281 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readMessageStream } from '../stream/read-message-stream.ts';
+import { type ControlledBody, controlledBody, sseResponse } from '../test/msw-sse.ts';
+import { firstText, textTurn } from '../test/text-turn-events.ts';
+import { toSSE } from '../test/transcripts.ts';
+import type { ChatMessage } from './chat-message.ts';
+import type { ChatSessionError } from './chat-session-error.ts';
+import { createChatSession } from './chat-session.ts';
+import { type ChatStorage, persistChat, restoreChat } from './persist-chat.ts';
+
+const { start, blockStart, delta } = textTurn;
+
+/** Web Storage in memory, which can be made full (as a browser's quota makes it) or blocked. */
+class MemoryStorage implements ChatStorage {
+  readonly items = new Map<string, string>();
+  writes = 0;
+  full = false;
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.writes += 1;
+    this.items.set(key, value);
+  }
+}
+
+/** A page's `document` as far as visibility goes. */
+class FakeDocument extends EventTarget {
+  visibilityState: DocumentVisibilityState = 'visible';
+}
+
+/** A session whose answers stream from bodies the test writes (`bodies`, newest last). */
+function chatOnBodies(initial: Partial<Parameters<typeof createChatSession>[0]> = {}) {
+  const bodies: ControlledBody[] = [];
+  const chat = createChatSession({
+    throttle: false,
+    ...initial,
+    transport: () => {
+      const body = controlledBody();
+      bodies.push(body);
+      return readMessageStream(sseResponse(body.body));
+    },
+  });
+  return { chat, bodies };
+}
+
+/** Sends `text` and answers it with `answer` in one go. */
+async function exchange(setup: ReturnType<typeof chatOnBodies>, text: string, answer: string): Promise<void> {
+  const sending = setup.chat.send(text);
+  await vi.waitFor(() => expect(setup.bodies.length).toBeGreaterThan(0));
+  const body = setup.bodies.at(-1)!;
+  body.send(toSSE([start, blockStart, delta(answer), ...textTurn.end(3)]));
+  body.close();
+  await sending;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('persistChat and restoreChat', () => {
+  it('give a new session the conversation as it was, earlier versions included', async () => {
+    const storage = new MemoryStorage();
+    const setup = chatOnBodies();
+    const stop = persistChat(setup.chat, 'chat', { storage });
+    await exchange(setup, 'Hi', 'Hello');
+    const regenerating = setup.chat.regenerate();
+    await vi.waitFor(() => expect(setup.bodies).toHaveLength(2));
+    setup.bodies[1]!.send(toSSE([start, blockStart, delta('Hello again'), ...textTurn.end(3)]));
+    setup.bodies[1]!.close();
+    await regenerating;
+    stop();
+
+    const restored = restoreChat('chat', { storage });
+    const reloaded = createChatSession(restored);
+    const before = setup.chat.getSnapshot();
+    const after = reloaded.getSnapshot();
+    expect(after.messages.map((message) => [message.role, firstText(message), message.status])).toEqual([
+      ['user', 'Hi', undefined],
+      ['assistant', 'Hello again', 'complete'],
+    ]);
+    expect(after.messages.map((message) => message.id)).toEqual(before.messages.map((message) => message.id));
+    expect(after.versions).toEqual(before.versions);
+    reloaded.showVersion(after.messages[1]!.id, 0);
+    expect(firstText(reloaded.getSnapshot().messages[1])).toBe('Hello');
+  });
+
+  it('saves at most once per intervalMs while an answer streams, and its end at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const storage = new MemoryStorage();
+    const setup = chatOnBodies();
+    persistChat(setup.chat, 'chat', { storage, intervalMs: 1000 });
+    expect(storage.writes).toBe(1);
+    const sending = setup.chat.send('Tell me a story');
+    // The question is saved as it is sent.
+    expect(JSON.parse(storage.getItem('chat')!).messages).toHaveLength(1);
+    await vi.waitFor(() => expect(setup.bodies).toHaveLength(1));
+    const body = setup.bodies[0]!;
+    body.send(toSSE([start, blockStart]));
+    for (let index = 0; index < 20; index += 1) {
+      body.send(toSSE([delta('word ')]));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 2 s of streaming, a change every 100 ms: the first change, then one save a second.
+    expect(storage.writes).toBeLessThanOrEqual(5);
+    const midway: ChatMessage[] = JSON.parse(storage.getItem('chat')!).messages;
+    expect(midway[1]?.status).toBe('streaming');
+    expect(firstText(midway[1]).length).toBeGreaterThan(0);
+
+    body.send(toSSE(textTurn.end(20)));
+    body.close();
+    await sending;
+    const ended: ChatMessage[] = JSON.parse(storage.getItem('chat')!).messages;
+    expect(ended[1]).toMatchObject({ status: 'complete' });
+    expect(firstText(ended[1])).toBe('word '.repeat(20));
+  });
+
+  it('saves what waits when the page is hidden or left, and when it stops saving', async () => {
+    const storage = new MemoryStorage();
+    const window = new EventTarget();
+    const document = new FakeDocument();
+    const setup = chatOnBodies();
+    const stop = persistChat(setup.chat, 'chat', { storage, intervalMs: 60_000, page: { window, document } });
+    void setup.chat.send('Hi');
+    await vi.waitFor(() => expect(setup.bodies).toHaveLength(1));
+    const body = setup.bodies[0]!;
+    const savedText = (): string => firstText(JSON.parse(storage.getItem('chat')!).messages[1]);
+
+    const shows = (text: string) =>
+      vi.waitFor(() => expect(firstText(setup.chat.getSnapshot().messages[1])).toBe(text));
+
+    // The answer's start is saved at once; its text waits.
+    body.send(toSSE([start, blockStart]));
+    await vi.waitFor(() => expect(JSON.parse(storage.getItem('chat')!).messages).toHaveLength(2));
+    body.send(toSSE([delta('One')]));
+    await shows('One');
+    expect(savedText()).toBe('');
+    // Shown, nothing happens; hidden, the page may be gone before the next event.
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(savedText()).toBe('');
+    document.visibilityState = 'hidden';
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(savedText()).toBe('One');
+
+    body.send(toSSE([delta(' two')]));
+    await shows('One two');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(savedText()).toBe('One two');
+
+    body.send(toSSE([delta(' three')]));
+    await shows('One two three');
+    stop();
+    expect(savedText()).toBe('One two three');
+    // Stopped: later changes stay unsaved, and the page's events no longer reach it.
+    const writes = storage.writes;
+    body.send(toSSE([delta(' four')]));
+    await shows('One two three four');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(storage.writes).toBe(writes);
+    await setup.chat.stop();
+  });
+
+  it('reports a full storage once, goes on, and saves again once there is room', async () => {
+    const storage = new MemoryStorage();
+    const onError = vi.fn<(error: ChatSessionError) => void>();
+    const setup = chatOnBodies();
+    persistChat(setup.chat, 'chat', { storage, onError });
+    storage.full = true;
+    await exchange(setup, 'Hi', 'Hello');
+    await exchange(setup, 'And?', 'And more');
+
+    expect(onError).toHaveBeenCalledTimes(1);
+    const error = onError.mock.calls[0]![0];
+    expect(error).toMatchObject({ name: 'ChatSessionError', kind: 'session', code: 'storage' });
+    expect(error.message).toBe('The chat could not be saved as "chat": The quota has been exceeded.');
+    expect((error.cause as DOMException).name).toBe('QuotaExceededError');
+    expect(setup.chat.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(setup.chat.getSnapshot().messages).toHaveLength(4);
+
+    storage.full = false;
+    await exchange(setup, 'Last one', 'Done');
+    expect(JSON.parse(storage.getItem('chat')!).messages).toHaveLength(6);
+    storage.full = true;
+    await exchange(setup, 'Really?', 'Yes');
+    expect(onError).toHaveBeenCalledTimes(2);
+  });
+
+  it('restores nothing, and says why, from what is not a saved conversation', () => {
+    const cases: [string, string][] = [
+      ['{"messages": [', 'JSON'],
+      ['"hello"', 'It holds no messages'],
+      ['{"messages": [{"role": "user", "content": []}]}', 'Message 0 is not a message'],
+      [
+        JSON.stringify({ messages: [], versions: { places: 'all of them' } }),
+        'initialVersions must be what exportVersions() returned',
+      ],
+    ];
+    for (const [text, reason] of cases) {
+      const storage = new MemoryStorage();
+      storage.setItem('chat', text);
+      const onError = vi.fn<(error: ChatSessionError) => void>();
+      expect(restoreChat('chat', { storage, onError })).toEqual({});
+      expect(onError).toHaveBeenCalledTimes(1);
+      const error = onError.mock.calls[0]![0];
+      expect(error).toMatchObject({ code: 'storage' });
+      expect(error.message).toMatch(/^The chat saved as "chat" could not be restored: /u);
+      expect(error.message).toContain(reason);
+      expect(error.cause).toBeInstanceOf(Error);
+    }
+  });
+
+  it('restores nothing from a storage that is empty, blocked, or missing', () => {
+    const onError = vi.fn<(error: ChatSessionError) => void>();
+    expect(restoreChat('chat', { storage: new MemoryStorage(), onError })).toEqual({});
+    expect(onError).not.toHaveBeenCalled();
+    // Outside a browser there is no sessionStorage: nothing to restore, nothing to say.
+    expect(globalThis.sessionStorage).toBeUndefined();
+    expect(restoreChat('chat', { onError })).toEqual({});
+    expect(onError).not.toHaveBeenCalled();
+
+    const blocked: ChatStorage = {
+      getItem: () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+      setItem: () => undefined,
+    };
+    expect(restoreChat('chat', { storage: blocked, onError })).toEqual({});
+    expect(onError.mock.calls[0]![0].message).toContain('Access is denied');
+  });
+
+  it('lets a session start from whatever the storage holds', () => {
+    const message = fc.record({
+      id: fc.oneof(fc.string(), fc.integer()),
+      role: fc.constantFrom('user', 'assistant', 'system'),
+      status: fc.constantFrom('streaming', 'complete', 'error', 'aborted', undefined),
+      content: fc.oneof(fc.array(fc.record({ type: fc.string(), text: fc.string() })), fc.string()),
+      streamId: fc.option(fc.string(), { nil: undefined }),
+      error: fc.option(fc.record({ name: fc.string(), kind: fc.string(), message: fc.string() }), {
+        nil: undefined,
+      }),
+    });
+    const place = fc.record({
+      after: fc.option(fc.string()),
+      versions: fc.array(fc.array(message, { maxLength: 2 }), { maxLength: 3 }),
+      shown: fc.integer({ min: -1, max: 3 }),
+    });
+    const versions = fc.option(
+      fc.oneof(fc.json(), fc.record({ places: fc.array(place, { maxLength: 2 }) })),
+      {
+        nil: undefined,
+      },
+    );
+    const stored = fc.oneof(
+      fc.json(),
+      fc
+        .record({ messages: fc.array(message, { maxLength: 5 }), versions })
+        .map((chat) => JSON.stringify(chat)),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(stored, (text) => {
+        const storage = new MemoryStorage();
+        storage.setItem('chat', text);
+        const restored = restoreChat('chat', { storage, onError: () => undefined });
+        const chat = createChatSession(restored);
+        expect(chat.getSnapshot().messages).toHaveLength(restored.initialMessages?.length ?? 0);
+      }),
+      { numRuns: Number(process.env['RUNS'] ?? 300) },
+    );
+  });
+
+  it('checks its options where it is called', () => {
+    const chat = createChatSession();
+    expect(() => persistChat(chat, 'chat', { intervalMs: Number.NaN })).toThrow(
+      new RangeError('intervalMs must be a number ≥ 0, got NaN'),
+    );
+    expect(() => restoreChat('chat', { onError: 'log' as never })).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,173 @@
+import { checkFunction, checkNumber } from '../check-options.ts';
+import { messageOf } from '../errors.ts';
+import { reportError } from '../report-error.ts';
+import type { ChatMessage } from './chat-message.ts';
+import { ChatSessionError } from './chat-session-error.ts';
+import type { ChatSessionOptions } from './chat-session-options.ts';
+import type { ChatSession } from './chat-session.ts';
+import { createVersionStore, type ExportedVersions } from './message-versions.ts';
+import { type PageSignals, thePage } from './page-signals.ts';
+import { restoreMessages } from './restore-messages.ts';
+
+/** Where a conversation is kept: `sessionStorage`, `localStorage`, or anything with their two methods. */
+export interface ChatStorage {
+  /** The text saved under `key`, or null. */
+  getItem(key: string): string | null;
+  /** Saves `value` under `key`; throws when it cannot (full, blocked). */
+  setItem(key: string, value: string): void;
+}
+
+/** Options of {@link restoreChat} and {@link persistChat}. */
+export interface ChatStorageOptions {
+  /** Where the conversation is kept (default `sessionStorage`: this tab's, kept over a reload). */
+  storage?: ChatStorage | undefined;
+  /**
+   * Hears a conversation that could not be read or saved: a `ChatSessionError` with code `storage`
+   * and the storage's own error (a `QuotaExceededError`, say) as `cause`. Default: reported as an
+   * uncaught error, which shows in the console without stopping anything.
+   */
+  onError?: ((error: ChatSessionError) => void) | undefined;
+}
+
+/** Options of {@link persistChat}. */
+export interface PersistChatOptions extends ChatStorageOptions {
+  /**
+   * While an answer streams, the longest a change waits to be saved, in ms (default 1000). Saving
+   * writes the whole conversation, so a long one saved on every painted frame would cost each frame
+   * that much; between answers every change is saved at once.
+   */
+  intervalMs?: number | undefined;
+  /** Where leaving or hiding the page is heard, to save what waits (default: the page's own). */
+  page?: PageSignals | undefined;
+}
+
+/** The conversation's options a saved chat gives back, to spread into `createChatSession`. */
+export type RestoredChat = Pick<ChatSessionOptions, 'initialMessages' | 'initialVersions'>;
+
+/** What is stored under the key: the messages, and the earlier versions of edited and regenerated ones. */
+interface SavedChat {
+  messages: readonly ChatMessage[];
+  versions?: ExportedVersions;
+}
+
+/** The given storage, else `sessionStorage`, whose mere reading throws where storage is blocked. */
+function storageOf(options: ChatStorageOptions): ChatStorage | undefined {
+  return options.storage ?? globalThis.sessionStorage;
+}
+
+/**
+ * The conversation {@link persistChat} saved under `key`, as `initialMessages` and `initialVersions`
+ * for `createChatSession` (or `useStreamingChat`). Nothing saved gives `{}`. Neither does anything
+ * that is not a saved conversation (another version of your app's, a hand edit, a storage that is
+ * blocked): it is reported to `onError` and the chat starts empty, instead of the page failing to
+ * start on every reload. An answer saved mid-stream reads on with `session.reconnect()`.
+ *
+ * @example
+ * const chat = createChatSession({ api: '/api/chat', ...restoreChat('chat') });
+ * persistChat(chat, 'chat');
+ * void chat.reconnect();
+ */
+export function restoreChat(key: string, options: ChatStorageOptions = {}): RestoredChat {
+  const { onError = reportError } = options;
+  checkFunction('onError', onError);
+  try {
+    const text = storageOf(options)?.getItem(key);
+    if (text === null || text === undefined) return {};
+    const saved = JSON.parse(text) as Partial<SavedChat> | null;
+    if (!Array.isArray(saved?.messages)) throw new TypeError('It holds no messages');
+    // The checks the session makes, made here, where a failure can still start an empty chat.
+    restoreMessages(saved.messages);
+    if (saved.versions !== undefined) createVersionStore().restore(saved.versions);
+    return { initialMessages: saved.messages as ChatMessage[], initialVersions: saved.versions };
+  } catch (error) {
+    onError(
+      new ChatSessionError(
+        'storage',
+        `The chat saved as "${key}" could not be restored: ${messageOf(error)}`,
+        error,
+      ),
+    );
+    return {};
+  }
+}
+
+/**
+ * Saves the session's conversation under `key` whenever it changes, mid-answer too, so that it
+ * outlives a reload: {@link restoreChat} gives it back, and an answer saved while it streamed from a
+ * relay with `resume` reads on from where it was (`session.reconnect()`). The text of a streaming
+ * answer is saved at most every `intervalMs`; a new message (a question, the start of an answer with
+ * its stream id), the end of an answer, every change between answers, hiding or leaving the page and
+ * the returned function (which stops saving) save at once.
+ *
+ * A save that fails (storage full, blocked) is reported once to `onError` and tried again at the next
+ * change; the conversation goes on either way. Messages are saved as the session holds them: images
+ * and documents attached as base64 count against the storage's quota (about 5 MB in browsers).
+ *
+ * @example
+ * const chat = createChatSession({ api: '/api/chat', ...restoreChat('chat') });
+ * const stopSaving = persistChat(chat, 'chat');
+ */
+export function persistChat(session: ChatSession, key: string, options: PersistChatOptions = {}): () => void {
+  const { intervalMs = 1000, onError = reportError, page = thePage() } = options;
+  checkNumber('intervalMs', intervalMs, 'non-negative');
+  checkFunction('onError', onError);
+  let savedMessages: readonly ChatMessage[] = [];
+  let savedVersions: unknown;
+  let savedAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failing = false;
+
+  const save = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    const { messages, versions } = session.getSnapshot();
+    savedMessages = messages;
+    savedVersions = versions;
+    savedAt = Date.now();
+    try {
+      const chat: SavedChat = { messages, versions: session.exportVersions() };
+      storageOf(options)?.setItem(key, JSON.stringify(chat));
+      failing = false;
+    } catch (error) {
+      // A full storage stays full while the answer streams: say so once, not every second.
+      if (!failing) {
+        onError(
+          new ChatSessionError(
+            'storage',
+            `The chat could not be saved as "${key}": ${messageOf(error)}`,
+            error,
+          ),
+        );
+      }
+      failing = true;
+    }
+  };
+  const onChange = (): void => {
+    const { messages, versions, status } = session.getSnapshot();
+    if (messages === savedMessages && versions === savedVersions) return;
+    // Only the growing answer waits: a question, or an answer's start with its stream id, is saved at once.
+    const growing =
+      (status === 'streaming' || status === 'submitted') && messages.length === savedMessages.length;
+    const wait = growing ? savedAt + intervalMs - Date.now() : 0;
+    if (wait <= 0) save();
+    else timer ??= setTimeout(save, wait);
+  };
+  const saveWaiting = (): void => {
+    if (timer !== undefined) save();
+  };
+  // A hidden page may be closed or discarded without another event: what waits is saved now.
+  const onHidden = (): void => {
+    if (page.document?.visibilityState === 'hidden') saveWaiting();
+  };
+
+  save();
+  const unsubscribe = session.subscribe(onChange);
+  page.window?.addEventListener('pagehide', saveWaiting);
+  page.document?.addEventListener('visibilitychange', onHidden);
+  return () => {
+    unsubscribe();
+    page.window?.removeEventListener('pagehide', saveWaiting);
+    page.document?.removeEventListener('visibilitychange', onHidden);
+    saveWaiting();
+  };
+}
