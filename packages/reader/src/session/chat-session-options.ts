@@ -90,7 +90,7 @@ export interface ChatSessionSnapshot {
   readonly messages: readonly ChatMessage[];
   readonly status: ChatSessionStatus;
   readonly error: ChatStreamError | undefined;
-  /** Figures of the latest stream. */
+  /** Figures of the latest stream (after a restore, those saved with the last answer). */
   readonly stats: StreamStats | undefined;
   /**
    * Set while the session waits to reconnect after an attempt failed before any content arrived

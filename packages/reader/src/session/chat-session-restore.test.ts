@@ -124,6 +124,22 @@ describe('ChatSession: a saved conversation given back', () => {
     expect(after.getSnapshot().messages).toHaveLength(2);
   });
 
+  it('shows the figures saved with the last answer until it streams again', async () => {
+    chat.use(scenarios.basic);
+    const first = session();
+    await first.send('Hi');
+    const figures = first.getSnapshot().stats!;
+    expect(figures.outputTokens).toBeGreaterThan(0);
+
+    const reloaded = session({ initialMessages: saved(first) });
+    expect(reloaded.getSnapshot().stats).toEqual(JSON.parse(JSON.stringify(figures)));
+    chat.use(scenarios.basic);
+    await reloaded.send('Again');
+    expect(reloaded.getSnapshot().stats).toEqual(reloaded.getSnapshot().messages.at(-1)?.stats);
+    expect(reloaded.getSnapshot().stats).not.toEqual(JSON.parse(JSON.stringify(figures)));
+    expect(session().getSnapshot().stats).toBeUndefined();
+  });
+
   it('JSON of an error: name, kind, message and its class’s details, without the partial message', () => {
     const error = new HTTPError('HTTP 429: Slow down', {
       status: 429,

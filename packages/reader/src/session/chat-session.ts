@@ -639,7 +639,8 @@ export class ChatSession {
       messages: this.#messages,
       status: this.#status,
       error: this.#error,
-      stats: this.#stream?.stats,
+      // Until this session streams, the latest figures are those saved with the last answer (a reload).
+      stats: this.#stream ? this.#stream.stats : this.#messages.findLast(isAnswer)?.stats,
       retrying: this.#retrying,
       versions: this.#versions.view(this.#messages),
     };
@@ -649,6 +650,8 @@ export class ChatSession {
     return this.#options.generateId?.() ?? `${this.#idPrefix}-${(this.#ids++).toString(36)}`;
   }
 }
+
+const isAnswer = (message: ChatMessage): boolean => message.role === 'assistant';
 
 /** The content of a user message; refuses blank text and empty arrays, which the API answers with a 400. */
 function toContent(input: ChatInput): ContentBlock[] {
