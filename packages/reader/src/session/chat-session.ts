@@ -1,14 +1,17 @@
-import { type ChatStreamError, messageOf } from '../errors.ts';
+import type { ChatStreamError } from '../errors.ts';
 import { callBack } from '../report-error.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
 import { isRetryable } from '../fetch/retry-policy.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
-import type { ContentBlock, ToolUseBlock } from '../types.ts';
+import type { ToolUseBlock } from '../types.ts';
 import type { ChatInput, ChatMessage, ChatMessageStatus, ToolCallState } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
-import { continueMessage } from './continue-message.ts';
+import { answerMessage } from './answer-message.ts';
+import { isAnswer, reconnectable } from './answer-predicates.ts';
+import { toContent } from './chat-input.ts';
+import { executeToolCall } from './execute-tool-call.ts';
 import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
@@ -20,7 +23,6 @@ import {
   isSettled,
   passedOverCall,
   stoppedCall,
-  toolCallsOf,
   toolResultBlocks,
 } from './tool-results.ts';
 import { checkSessionOptions } from './check-session-options.ts';
@@ -428,36 +430,9 @@ export class ChatSession {
         ? options.transport({ messages, body, headers, signal })
         : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
     this.#stream = stream;
-    const build = (status: ChatMessageStatus, error?: ChatStreamError): ChatMessage => {
-      const snapshot = stream.snapshot;
-      const merged = snapshot && base ? continueMessage(base, snapshot) : snapshot;
-      const message = merged?.message ?? base?.message;
-      const content = merged?.message.content ?? base?.content ?? [];
-      const phase =
-        status === 'streaming'
-          ? 'streaming'
-          : status === 'complete' && message?.stop_reason === 'tool_use'
-            ? 'tool_use'
-            : 'ended';
-      const built: ChatMessage = {
-        id,
-        role: 'assistant',
-        content,
-        status,
-        stopReason: message?.stop_reason ?? null,
-        stats: stream.stats,
-        error,
-        blocks: merged?.blocks ?? base?.blocks,
-        toolCalls: toolCallsOf(content, options.tools, phase),
-        message,
-      };
-      // Kept while the relay may still have the stream: while it streams, and after a lost connection
-      // or a timeout (the relay goes on for its grace period).
-      const streamId = stream.response?.headers.get('chatstream-stream-id');
-      return streamId && (status === 'streaming' || error?.kind === 'connection' || error?.kind === 'timeout')
-        ? { ...built, streamId }
-        : built;
-    };
+    const place = { id, base };
+    const build = (status: ChatMessageStatus, error?: ChatStreamError): ChatMessage =>
+      answerMessage(stream, place, options.tools, status, error);
     const abort = (): void => stream.abort();
     signal.addEventListener('abort', abort);
     stream.on('retry', (info) => {
@@ -554,21 +529,10 @@ export class ChatSession {
     for (const [toolUseId, call] of Object.entries(message?.toolCalls ?? {})) {
       if (call.status !== 'running' || run.executions.has(toolUseId)) continue;
       const block = message?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
-      const { name, input } = block;
-      const execution = (async () => {
-        const tool = this.#options.tools?.[name];
-        if (typeof tool?.execute !== 'function') throw new Error(`Unknown tool "${name}"`);
-        // Called on its tool, so an `execute` written as a method may use `this`.
-        return await tool.execute(input, { signal, toolUseId });
-      })()
-        .then(
-          (result) => finishedCall(result),
-          (error: unknown): ToolCallState => ({ status: 'error', result: messageOf(error) }),
-        )
-        .then((state) => {
-          run.executions.delete(toolUseId);
-          if (!signal.aborted) this.#patchCalls((current, id) => (id === toolUseId ? state : current));
-        });
+      const execution = executeToolCall(this.#options.tools, block, signal).then((state) => {
+        run.executions.delete(toolUseId);
+        if (!signal.aborted) this.#patchCalls((current, id) => (id === toolUseId ? state : current));
+      });
       run.executions.set(toolUseId, execution);
     }
   }
@@ -651,16 +615,6 @@ export class ChatSession {
   }
 }
 
-const isAnswer = (message: ChatMessage): boolean => message.role === 'assistant';
-
-/** The content of a user message; refuses blank text and empty arrays, which the API answers with a 400. */
-function toContent(input: ChatInput): ContentBlock[] {
-  if (typeof input === 'string' ? !input.trim() : !(input as unknown[] | undefined)?.length) {
-    throw new ChatSessionError('empty-message', 'The message is empty');
-  }
-  return typeof input === 'string' ? [{ type: 'text', text: input }] : input;
-}
-
 /**
  * Creates a {@link ChatSession}.
  *
@@ -679,20 +633,4 @@ function toContent(input: ChatInput): ContentBlock[] {
  */
 export function createChatSession(options?: ChatSessionOptions): ChatSession {
   return new ChatSession(options);
-}
-
-/**
- * An answer its relay may still be streaming: restored mid-stream (`aborted`) or cut off by a lost
- * connection (`error`), with the stream's id, and the default transport to reach the relay.
- */
-function reconnectable(
-  message: ChatMessage | undefined,
-  options: ChatSessionOptions,
-): message is ChatMessage & { streamId: string } {
-  return (
-    !options.transport &&
-    message?.role === 'assistant' &&
-    (message.status === 'aborted' || message.status === 'error') &&
-    typeof message.streamId === 'string'
-  );
 }

@@ -1,0 +1,21 @@
+import type { ChatMessage } from './chat-message.ts';
+import type { ChatSessionOptions } from './chat-session-options.ts';
+
+/** Whether `message` is Claude's. */
+export const isAnswer = (message: ChatMessage): boolean => message.role === 'assistant';
+
+/**
+ * An answer its relay may still be streaming: restored mid-stream (`aborted`) or cut off by a lost
+ * connection (`error`), with the stream's id, and the default transport to reach the relay.
+ */
+export function reconnectable(
+  message: ChatMessage | undefined,
+  options: ChatSessionOptions,
+): message is ChatMessage & { streamId: string } {
+  return (
+    !options.transport &&
+    message?.role === 'assistant' &&
+    (message.status === 'aborted' || message.status === 'error') &&
+    typeof message.streamId === 'string'
+  );
+}

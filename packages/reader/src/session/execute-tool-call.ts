@@ -1,0 +1,24 @@
+import { messageOf } from '../errors.ts';
+import type { ToolUseBlock } from '../types.ts';
+import type { ToolCallState } from './chat-message.ts';
+import type { ChatSessionOptions } from './chat-session-options.ts';
+import { finishedCall } from './tool-results.ts';
+
+/**
+ * Runs the client tool a `tool_use` block calls and settles its call: `done` with what `execute`
+ * returned, or `error` with what it threw (an unknown tool too). Never rejects.
+ */
+export async function executeToolCall(
+  tools: ChatSessionOptions['tools'],
+  { id, name, input }: ToolUseBlock,
+  signal: AbortSignal,
+): Promise<ToolCallState> {
+  try {
+    const tool = tools?.[name];
+    if (typeof tool?.execute !== 'function') throw new Error(`Unknown tool "${name}"`);
+    // Called on its tool, so an `execute` written as a method may use `this`.
+    return finishedCall(await tool.execute(input, { signal, toolUseId: id }));
+  } catch (error) {
+    return { status: 'error', result: messageOf(error) };
+  }
+}
