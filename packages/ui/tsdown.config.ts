@@ -16,4 +16,5 @@ export default defineConfig([
   { ...common, entry: { 'attachments/index': 'src/attachments/index.ts' }, clean: false },
   { ...common, entry: { 'actions/index': 'src/actions/index.ts' }, clean: false },
   { ...common, entry: { 'smooth/index': 'src/smooth/index.ts' }, clean: false },
+  { ...common, entry: { 'speech/index': 'src/speech/index.ts' }, clean: false },
 ]);

@@ -1,6 +1,12 @@
-import type { ChatMessage, ChatStreamError, ChatSessionStatus } from '@chatstream/reader';
+import type { ChatMessage, ChatSession, ChatStreamError, ChatSessionStatus } from '@chatstream/reader';
 import { describe, expectTypeOf, it } from 'vitest';
-import { useChatMessage, useChatSelector, useStreamingChat, type UseStreamingChatResult } from './index.ts';
+import {
+  useChatMessage,
+  useChatSelector,
+  useOptionalChatSession,
+  useStreamingChat,
+  type UseStreamingChatResult,
+} from './index.ts';
 import { type StreamedMessage, useStreamingQuery } from './query.ts';
 
 describe('useStreamingChat', () => {
@@ -28,6 +34,12 @@ describe('useStreamingChat', () => {
     // @ts-expect-error: throttle is a frame, milliseconds, false or a scheduler
     expectTypeOf(useStreamingChat).toBeCallableWith({ throttle: 'fast' });
   });
+
+  it('keeps the conversation under a storage key', () => {
+    expectTypeOf(useStreamingChat).toBeCallableWith({ api: '/api/chat', persist: 'chat' });
+    // @ts-expect-error: the key is a string
+    expectTypeOf(useStreamingChat).toBeCallableWith({ persist: true });
+  });
 });
 
 describe('selectors', () => {
@@ -35,6 +47,7 @@ describe('selectors', () => {
     expectTypeOf(useChatSelector((state) => state.messages.length)).toEqualTypeOf<number>();
     expectTypeOf(useChatSelector((state) => state.status === 'streaming')).toEqualTypeOf<boolean>();
     expectTypeOf(useChatMessage('id')).toEqualTypeOf<ChatMessage | undefined>();
+    expectTypeOf(useOptionalChatSession()).toEqualTypeOf<ChatSession | undefined>();
   });
 });
 

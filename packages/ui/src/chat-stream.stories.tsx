@@ -1,5 +1,5 @@
 import { faultScenarios, scenarios } from '@chatstream/mocks';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, spyOn, waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/react-vite';
 import preview from '../../../.storybook/preview.tsx';
 import { createChatHandlers } from '@chatstream/mocks/msw';
@@ -8,6 +8,7 @@ import { AttachmentComposer, attachmentRenderers } from './attachments/index.ts'
 import { ChatStream } from './chat-stream.tsx';
 import { markdownRenderText } from './markdown/index.ts';
 import { smoothRenderText } from './smooth/index.ts';
+import { ReadAloud } from './speech/index.ts';
 import {
   continuationText,
   longConversation,
@@ -158,6 +159,32 @@ export const WithSmoothReveal = meta.story({
     await expect(
       await canvas.findByText(/rather than a frozen screen\.$/, undefined, { timeout: streamTimeout }),
     ).toBeVisible();
+  },
+});
+
+/**
+ * With `@chatstream/ui/speech`: each sentence is read aloud with the browser's voice as soon as it
+ * is complete, while the answer still streams (turn the sound on). Screen readers still hear the
+ * polite live region.
+ */
+export const ReadsAnswersAloud = meta.story({
+  args: { components: { Announcer: ReadAloud }, renderText: markdownRenderText },
+  beforeEach: serveChat([scenarios.longAnswer]),
+  play: async (context) => {
+    const speak = spyOn(window.speechSynthesis, 'speak');
+    try {
+      await sendPrompt(context, 'Why does streaming matter?');
+      await waitUntilSettled(context);
+      await waitFor(() => expect(speak.mock.calls.length).toBeGreaterThan(5));
+      const sentences = speak.mock.calls.map(([utterance]) => utterance.text);
+      await expect(sentences.slice(0, 2)).toEqual([
+        'Why streaming matters',
+        expect.stringMatching(/^Streaming lets a chat interface show the answer as it is written/u),
+      ]);
+      await expect(sentences).toContain('Code block in ts, 3 lines.');
+    } finally {
+      speak.mockRestore();
+    }
   },
 });
 

@@ -22,6 +22,13 @@ import {
 } from './index.ts';
 import { markdownRenderText } from './markdown/index.ts';
 import { SmoothText, smoothRenderText, type SmoothTextState, useSmoothText } from './smooth/index.ts';
+import {
+  browserSpeech,
+  createReadAloud,
+  ReadAloud,
+  type ReadAloudComponent,
+  type SpeechOutput,
+} from './speech/index.ts';
 
 /** A renderer written for one block type. */
 function WeatherCard({ block, toolCall }: BlockRendererProps<ToolUseContentBlock>): ReactNode {
@@ -114,5 +121,21 @@ describe('smooth reveal', () => {
     expectTypeOf<SmoothTextState>().toEqualTypeOf<{ text: string; revealing: boolean }>();
     // @ts-expect-error: the text and whether it streams are required
     expectTypeOf(SmoothText).toBeCallableWith({ render: markdownRenderText });
+  });
+});
+
+describe('read aloud', () => {
+  it('takes the announcer place of <ChatStream>, with voice options or any speech output', () => {
+    const components: Partial<ChatStreamComponents> = { Announcer: ReadAloud };
+    expectTypeOf(components.Announcer).toExtend<ChatStreamComponents['Announcer'] | undefined>();
+    expectTypeOf(createReadAloud({ lang: 'fr-FR', rate: 1.2 })).toExtend<ChatStreamComponents['Announcer']>();
+    const output: SpeechOutput = {
+      speak: (sentence: string) => console.log(sentence),
+      cancel: () => undefined,
+    };
+    expectTypeOf(createReadAloud({ output })).toEqualTypeOf<ReadAloudComponent>();
+    expectTypeOf(browserSpeech()).toEqualTypeOf<SpeechOutput>();
+    // @ts-expect-error: a rate is a number
+    createReadAloud({ rate: 'fast' });
   });
 });

@@ -23,6 +23,7 @@ import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { markdownRenderText } from '@chatstream/ui/markdown';
 import { smoothRenderText } from '@chatstream/ui/smooth';
+import { ReadAloud } from '@chatstream/ui/speech';
 // oxlint-disable-next-line import/no-unassigned-import -- the parts' stylesheet, as the ui README says
 import '@chatstream/ui/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -80,7 +81,8 @@ if (root) {
           api="/api/chat"
           renderText={smoothMarkdown}
           renderers={attachmentRenderers}
-          components={{ Composer: AttachmentComposer, Message: MessageWithActions }}
+          components={{ Composer: AttachmentComposer, Message: MessageWithActions, Announcer: ReadAloud }}
+          persist="consumer"
           suggestions={[`${message.content.length} blocks, ${handlerCount} handlers`]}
           showStats
         />

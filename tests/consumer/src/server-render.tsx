@@ -1,5 +1,5 @@
 // A server render of the published ui in plain Node, as a Next.js or Remix page does before the
-// browser hydrates it: no window, no DOM, the markdown, attachments, actions and smooth entries included. Checked
+// browser hydrates it: no window, no DOM, the markdown, attachments, actions, smooth and speech entries included. Checked
 // with the browser's types (no @types/node), as a component file in such an app is.
 import type { ChatMessage } from '@chatstream/reader';
 import { ChatStream } from '@chatstream/ui';
@@ -7,6 +7,7 @@ import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { markdownRenderText } from '@chatstream/ui/markdown';
 import { smoothRenderText } from '@chatstream/ui/smooth';
+import { createReadAloud } from '@chatstream/ui/speech';
 import { renderToString } from 'react-dom/server';
 
 const messages: ChatMessage[] = [
@@ -32,7 +33,11 @@ const html = renderToString(
     initialMessages={messages}
     renderText={smoothRenderText(markdownRenderText)}
     renderers={attachmentRenderers}
-    components={{ Composer: AttachmentComposer, Message: MessageWithActions }}
+    components={{
+      Composer: AttachmentComposer,
+      Message: MessageWithActions,
+      Announcer: createReadAloud({ rate: 1.1 }),
+    }}
   />,
 );
 for (const part of [

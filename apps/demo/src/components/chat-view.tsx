@@ -3,6 +3,7 @@ import { persistChat, reconnectOnReturn, restoreChat } from '@chatstream/reader'
 import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
 import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
+import { ReadAloud } from '@chatstream/ui/speech';
 import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
@@ -39,6 +40,9 @@ const COMPONENTS: Partial<ChatStreamComponents> = {
   Composer: DemoComposer,
 };
 
+/** The same parts, with answers read aloud as they stream. */
+const READ_ALOUD_COMPONENTS: Partial<ChatStreamComponents> = { ...COMPONENTS, Announcer: ReadAloud };
+
 /**
  * The main screen: the scenario picker, one `<ChatStream>` (stop, regenerate, copy, edit, tools, retry)
  * and an inspector with live stats, display settings and the mock request log.
@@ -59,6 +63,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   const state = useSessionState(session);
   const [display, setDisplay] = useState<DisplayMode>('markdown');
   const [smooth, setSmooth] = useState(false);
+  const [readAloud, setReadAloud] = useState(false);
   const [showStats, setShowStats] = useState(true);
   const [model, setModel] = useState<ModelOptions>({ thinking: false, webSearch: false });
 
@@ -100,7 +105,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
         <ChatStream
           chat={session}
           className="demo-chat"
-          components={COMPONENTS}
+          components={readAloud ? READ_ALOUD_COMPONENTS : COMPONENTS}
           renderers={attachmentRenderers}
           renderText={renderTextFor(display, smooth)}
           suggestions={demoSuggestions}
@@ -115,6 +120,8 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
           onDisplayChange={setDisplay}
           smooth={smooth}
           onSmoothChange={setSmooth}
+          readAloud={readAloud}
+          onReadAloudChange={setReadAloud}
           showStats={showStats}
           onShowStatsChange={setShowStats}
         />

@@ -10,6 +10,9 @@ export interface DisplaySettingsProps {
   /** With both, a switch for revealing answers at an even pace (`@chatstream/ui/smooth`). */
   smooth?: boolean;
   onSmoothChange?: (smooth: boolean) => void;
+  /** With both, a switch for reading answers aloud as they stream (`@chatstream/ui/speech`). */
+  readAloud?: boolean;
+  onReadAloudChange?: (readAloud: boolean) => void;
   /** With both, a switch for the stats line under the chat. */
   showStats?: boolean;
   onShowStatsChange?: (show: boolean) => void;
@@ -23,12 +26,42 @@ const MODES: readonly { id: DisplayMode; label: string; hint: string }[] = [
   { id: 'plain', label: 'Plain', hint: 'Raw text, exactly as it arrives.' },
 ];
 
-/** The display mode switch and, optionally, the stats line toggle. */
+/** A labelled checkbox of the settings; nothing without both `checked` and `onChange`. */
+function Switch({
+  label,
+  hint,
+  checked,
+  disabled = false,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  checked: boolean | undefined;
+  disabled?: boolean;
+  onChange: ((checked: boolean) => void) | undefined;
+}): ReactNode {
+  if (checked === undefined || !onChange) return null;
+  return (
+    <label className="switch" title={hint}>
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** The display mode switch and, optionally, the switches for pace, reading aloud and the stats line. */
 export function DisplaySettings({
   display,
   onDisplayChange,
   smooth,
   onSmoothChange,
+  readAloud,
+  onReadAloudChange,
   showStats,
   onShowStatsChange,
   compact = false,
@@ -56,30 +89,20 @@ export function DisplaySettings({
       <h2 id={`${name}-title`}>Display</h2>
       {control}
       <p className="hint">{MODES.find((mode) => mode.id === display)?.hint}</p>
-      {smooth !== undefined && onSmoothChange ? (
-        <label
-          className="switch"
-          title="Spreads the network's bursts over the frames between them (@chatstream/ui/smooth)."
-        >
-          <input
-            type="checkbox"
-            checked={smooth}
-            disabled={display === 'sentences'}
-            onChange={(event) => onSmoothChange(event.target.checked)}
-          />
-          <span>Reveal at an even pace</span>
-        </label>
-      ) : null}
-      {showStats !== undefined && onShowStatsChange ? (
-        <label className="switch">
-          <input
-            type="checkbox"
-            checked={showStats}
-            onChange={(event) => onShowStatsChange(event.target.checked)}
-          />
-          <span>Stats line under the chat</span>
-        </label>
-      ) : null}
+      <Switch
+        label="Reveal at an even pace"
+        hint="Spreads the network's bursts over the frames between them (@chatstream/ui/smooth)."
+        checked={smooth}
+        disabled={display === 'sentences'}
+        onChange={onSmoothChange}
+      />
+      <Switch
+        label="Read answers aloud"
+        hint="Speaks each sentence once it is complete, with the browser's voice (@chatstream/ui/speech)."
+        checked={readAloud}
+        onChange={onReadAloudChange}
+      />
+      <Switch label="Stats line under the chat" checked={showStats} onChange={onShowStatsChange} />
     </section>
   );
 }

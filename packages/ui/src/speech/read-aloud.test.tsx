@@ -1,0 +1,120 @@
+import { createMockResponse, scenarios } from '@chatstream/mocks';
+import type { ChatMessage } from '@chatstream/reader';
+import { ChatStream, spokenText } from '@chatstream/ui';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render, type RenderResult } from 'vitest-browser-react';
+import { browserSpeech, type SpeechOutput } from './speech-output.ts';
+import { createReadAloud } from './read-aloud.tsx';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Writes down what it is asked to say, and whether the answer was still streaming then. */
+function recorder(log: () => Element | null) {
+  const said: { sentence: string; streaming: boolean }[] = [];
+  let cancels = 0;
+  const output: SpeechOutput = {
+    speak: (sentence) => void said.push({ sentence, streaming: log()?.getAttribute('aria-busy') === 'true' }),
+    cancel: () => void (cancels += 1),
+  };
+  return { output, said, cancels: () => cancels };
+}
+
+const words = (text: string): string => text.replaceAll(/\s+/gu, ' ').trim();
+
+/** Answers every request with the long markdown answer, slowly enough to act while it streams. */
+const slowFetch: typeof globalThis.fetch = async () =>
+  createMockResponse(scenarios.longAnswer, {
+    timing: { timeToFirstToken: 20, tokensPerSecond: 40, jitter: 0 },
+  });
+
+describe('createReadAloud', () => {
+  it('reads the answer aloud a sentence at a time while it streams, and all of it', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+      createMockResponse(scenarios.longAnswer, {
+        timing: { timeToFirstToken: 20, tokensPerSecond: 400, jitter: 0 },
+      }),
+    );
+    const speech = recorder(() => document.querySelector('[role="log"]'));
+    const ReadAloud = createReadAloud({ output: speech.output, locale: 'en' });
+    const screen = await render(<ChatStream fetch={fetch} components={{ Announcer: ReadAloud }} />);
+    await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Why does streaming matter?');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+
+    const heard = speech.said.map(({ sentence }) => sentence);
+    // The answer as prose, its one bold phrase said without its markers.
+    const prose = spokenText(scenarios.longAnswer.expectedText, true).replaceAll('**', '');
+    expect(words(heard.join(' '))).toBe(words(prose));
+    expect(heard.length).toBeGreaterThan(5);
+    // Listening starts with the first sentence, not after the whole answer.
+    expect(speech.said[0]?.streaming).toBe(true);
+    // Screen readers still hear the live region.
+    expect(screen.container.querySelector('[data-slot="announcer"]')?.textContent).not.toBe('');
+  });
+
+  it('does not read history', async () => {
+    const speech = recorder(() => null);
+    const ReadAloud = createReadAloud({ output: speech.output });
+    const answer: ChatMessage = {
+      id: 'a1',
+      role: 'assistant',
+      status: 'complete',
+      content: [{ type: 'text', text: 'One. Two.' }],
+    };
+    const screen = await render(
+      <ChatStream initialMessages={[answer]} components={{ Announcer: ReadAloud }} />,
+    );
+    await expect.element(screen.getByText('One. Two.')).toBeVisible();
+    expect(speech.said).toEqual([]);
+    expect(speech.cancels()).toBe(0);
+  });
+
+  for (const [how, silence] of [
+    [
+      'the answer is stopped',
+      async (screen: RenderResult) => screen.getByRole('button', { name: 'Stop' }).click(),
+    ],
+    [
+      'it is swapped back for the plain announcer',
+      async (screen: RenderResult) => {
+        await screen.rerender(<ChatStream fetch={slowFetch} />);
+      },
+    ],
+  ] as const) {
+    it(`falls silent at once when ${how}`, async () => {
+      const speech = recorder(() => null);
+      const ReadAloud = createReadAloud({ output: speech.output, locale: 'en' });
+      const screen = await render(<ChatStream fetch={slowFetch} components={{ Announcer: ReadAloud }} />);
+      await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Why does streaming matter?');
+      await userEvent.keyboard('{Enter}');
+      await vi.waitFor(() => expect(speech.said.length).toBeGreaterThan(0));
+      await silence(screen);
+      await vi.waitFor(() => expect(speech.cancels()).toBe(1));
+      const heard = speech.said.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(speech.said).toHaveLength(heard);
+    });
+  }
+});
+
+describe('browserSpeech', () => {
+  it('speaks each sentence as an utterance with the voice options, and cancels the queue', () => {
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => undefined);
+    const cancel = vi.spyOn(window.speechSynthesis, 'cancel').mockImplementation(() => undefined);
+    const output = browserSpeech({ lang: 'fr-FR', rate: 1.25, pitch: 0.75, volume: 0.5 });
+    output.speak('Bonjour.');
+    output.speak('Ça va ?');
+    output.cancel();
+    const utterances = speak.mock.calls.map(([utterance]) => utterance);
+    expect(
+      utterances.map(({ text, lang, rate, pitch, volume }) => ({ text, lang, rate, pitch, volume })),
+    ).toEqual([
+      { text: 'Bonjour.', lang: 'fr-FR', rate: 1.25, pitch: 0.75, volume: 0.5 },
+      { text: 'Ça va ?', lang: 'fr-FR', rate: 1.25, pitch: 0.75, volume: 0.5 },
+    ]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+  });
+});

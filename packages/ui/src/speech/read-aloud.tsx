@@ -1,0 +1,37 @@
+import { useOptionalChatSession } from '@chatstream/react';
+import { Announcer, type AnnouncerProps } from '@chatstream/ui';
+import { forwardRef, type ForwardRefExoticComponent, type RefAttributes } from 'react';
+import { type ReadAloudOptions, useReadAloud } from './use-read-aloud.ts';
+
+/** A part that takes `<ChatStream>`'s `Announcer` place. */
+export type ReadAloudComponent = ForwardRefExoticComponent<AnnouncerProps & RefAttributes<HTMLDivElement>>;
+
+/**
+ * An `Announcer` that also reads each answer aloud as it streams (see {@link useReadAloud}), for
+ * `<ChatStream components={{ Announcer: … }}>`. Screen readers still hear the polite live region as
+ * before. Stopping the answer, or swapping it back for `Announcer`, stops reading at once.
+ *
+ * @example
+ * const ReadAloudFrench = createReadAloud({ lang: 'fr-FR', rate: 1.1 });
+ * <ChatStream api="/api/chat" components={{ Announcer: readAloud ? ReadAloudFrench : Announcer }} />
+ */
+export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudComponent {
+  return forwardRef<HTMLDivElement, AnnouncerProps>(function ReadAloud(props, ref) {
+    const { text, streaming, messageId } = props;
+    // Inside <ChatStream> the session says whether the answer ended or was stopped: a stop silences it.
+    const chat = useOptionalChatSession();
+    const stopped =
+      !streaming && messageId !== undefined && chat?.getMessage(messageId)?.status === 'aborted';
+    useReadAloud(
+      text,
+      streaming,
+      messageId,
+      { locale: props.locale, describeCode: props.describeCode, ...options },
+      stopped,
+    );
+    return <Announcer ref={ref} {...props} />;
+  });
+}
+
+/** {@link createReadAloud} with the browser's voice for the page's language. */
+export const ReadAloud: ReadAloudComponent = createReadAloud();

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createSentenceSpeaker } from './sentence-speaker.ts';
+import type { SpeechOutput } from './speech-output.ts';
+
+/** A speech output that writes down what it was asked: `said` in order, `cancels` counted. */
+function recorder(): SpeechOutput & { said: string[]; cancels: number } {
+  const output = {
+    said: [] as string[],
+    cancels: 0,
+    speak: (sentence: string) => void output.said.push(sentence),
+    cancel: () => void (output.cancels += 1),
+  };
+  return output;
+}
+
+/** Feeds `text` to the speaker the way a stream grows it: `step` characters at a time, then the end. */
+function stream(update: (markdown: string, streaming: boolean) => void, text: string, step = 3): void {
+  for (let end = 0; end < text.length; end += step) update(text.slice(0, end), true);
+  update(text, false);
+}
+
+describe('createSentenceSpeaker', () => {
+  it('speaks each sentence once it is complete, the last one when the answer ends', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('Streaming matters. People read as it', true, 'a1');
+    expect(output.said).toEqual(['Streaming matters.']);
+    speaker.update('Streaming matters. People read as it arrives. Everyone agrees', true, 'a1');
+    expect(output.said).toEqual(['Streaming matters.', 'People read as it arrives.']);
+    speaker.update('Streaming matters. People read as it arrives. Everyone agrees', false, 'a1');
+    expect(output.said).toEqual(['Streaming matters.', 'People read as it arrives.', 'Everyone agrees']);
+    // Ended: nothing more, however often it is rendered again.
+    speaker.update('Streaming matters. People read as it arrives. Everyone agrees', false, 'a1');
+    expect(output.said).toHaveLength(3);
+  });
+
+  it('reads markdown as prose, and a code block as what it is, whatever the chunks', () => {
+    const answer =
+      '## Why it matters\n\nSee [the spec](https://example.com/spec). It is short.\n\n```ts\nconst a = 1;\nconst b = 2;\n```\n\n- First point.\n- Second point.';
+    const expected = [
+      'Why it matters\n\nSee the spec.',
+      'It is short.',
+      'Code block in ts, 2 lines.',
+      'First point.',
+      'Second point.',
+    ];
+    for (const step of [1, 2, 7, answer.length]) {
+      const output = recorder();
+      const speaker = createSentenceSpeaker(output, { locale: 'en' });
+      stream((markdown, streaming) => speaker.update(markdown, streaming, 'a1'), answer, step);
+      expect(output.said.join(' ').replaceAll(/\s+/gu, ' ')).toBe(
+        expected.join(' ').replaceAll(/\s+/gu, ' '),
+      );
+    }
+  });
+
+  it('says emphasis and code spans as their words, and keeps symbols that are not markers', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    const text =
+      'It shows the answer **as it is written**, _not_ ~~later~~. Call `stream.abort()` with snake_case names. Multiply 2 * 3 to get 6.';
+    speaker.update(text, true, 'a1');
+    speaker.update(text, false, 'a1');
+    expect(output.said).toEqual([
+      'It shows the answer as it is written, not later.',
+      'Call stream.abort() with snake_case names.',
+      'Multiply 2 * 3 to get 6.',
+    ]);
+  });
+
+  it('cuts Chinese and Japanese sentences at their own full stops', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'zh' });
+    stream(
+      (markdown, streaming) => speaker.update(markdown, streaming, 'a1'),
+      '你好。我是Claude。很高兴认识你！',
+      2,
+    );
+    expect(output.said).toEqual(['你好。', '我是Claude。', '很高兴认识你！']);
+  });
+
+  it('does not read history, and cuts an answer off when the next one starts', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('An old answer. Shown again.', false, 'old');
+    expect(output.said).toEqual([]);
+    speaker.update('First sentence. Second', true, 'a1');
+    speaker.update('Another answer begins. And', true, 'a2');
+    expect(output.said).toEqual(['First sentence.', 'Another answer begins.']);
+    expect(output.cancels).toBe(1);
+    // The same answer rewritten (a regeneration in place) starts over too.
+    speaker.update('Rewritten. From', true, 'a2');
+    expect(output.said.at(-1)).toBe('Rewritten.');
+    expect(output.cancels).toBe(2);
+    speaker.stop();
+    expect(output.cancels).toBe(3);
+  });
+
+  it('describes code its own way when asked', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { describeCode: (language) => `Du code ${language}.` });
+    speaker.update('Voici.\n\n```py\nprint(1)\n```\n', false, 'a1');
+    speaker.update('Voici.\n\n```py\nprint(1)\n```\n', true, 'a2');
+    expect(output.said).toEqual(['Voici.']);
+    speaker.update('Voici.\n\n```py\nprint(1)\n```\nFin.', false, 'a2');
+    expect(output.said.join(' ')).toBe('Voici. Du code py. Fin.');
+  });
+});

@@ -1,0 +1,86 @@
+import { createSpokenTextReader, type DescribeCode, type SpokenTextReader } from '@chatstream/ui';
+import type { SpeechOutput } from './speech-output.ts';
+
+/** Feeds streaming answers to a {@link SpeechOutput}, a whole sentence at a time. */
+export interface SentenceSpeaker {
+  /**
+   * The answer `messageId` as far as it arrived (markdown). Sentences it completed since the last
+   * call are spoken; once `streaming` is false, the rest too. A different answer cancels what the
+   * previous one still had queued. An answer that was not streaming when first seen (history) is
+   * not spoken.
+   */
+  update(markdown: string, streaming: boolean, messageId: string | undefined): void;
+  /** Stops speaking the answer, and forgets it. */
+  stop(): void;
+}
+
+/** Options of {@link createSentenceSpeaker}. */
+export interface SentenceSpeakerOptions {
+  /** Locale for sentence boundaries (default: the browser's). */
+  locale?: string | undefined;
+  /** What is said for a fenced code block instead of its code (default "Code block in python, 12 lines."). */
+  describeCode?: DescribeCode | undefined;
+}
+
+// Emphasis, strike-through and code-span markers: a run of `*`, `_`, `~` or backticks that opens
+// (nothing word-like before it, text after) or closes (text before, nothing word-like after). Not
+// the `*` of `2 * 3` nor the `_` of `snake_case`. A voice would read them out as symbols.
+const MARKERS = /(?<![\p{L}\p{N}])[*_~`]+(?=\S)|(?<=\S)[*_~`]+(?![\p{L}\p{N}])/gu;
+
+interface Answer {
+  messageId: string | undefined;
+  markdown: string;
+  read: SpokenTextReader;
+  /** Characters of the spoken text already queued. */
+  queued: number;
+  ended: boolean;
+}
+
+/**
+ * Creates a {@link SentenceSpeaker}. The markdown is spoken as prose (`createSpokenTextReader`: no
+ * heading or list markers, no link targets, a code block as one sentence saying what it is; here
+ * also no emphasis or code-span markers), cut
+ * into sentences with `Intl.Segmenter` (Chinese and Japanese full stops included), the segmenter
+ * the reader's `segmentText` and the `Announcer` use.
+ */
+export function createSentenceSpeaker(
+  output: SpeechOutput,
+  options: SentenceSpeakerOptions = {},
+): SentenceSpeaker {
+  const segmenter = new Intl.Segmenter(options.locale, { granularity: 'sentence' });
+  let answer: Answer | undefined;
+  return {
+    update(markdown, streaming, messageId) {
+      if (answer && (answer.messageId !== messageId || !markdown.startsWith(answer.markdown))) {
+        output.cancel();
+        answer = undefined;
+      }
+      if (!answer) {
+        if (!streaming) return;
+        answer = {
+          messageId,
+          markdown: '',
+          read: createSpokenTextReader(options.describeCode),
+          queued: 0,
+          ended: false,
+        };
+      }
+      if (answer.ended) return;
+      answer.markdown = markdown;
+      const spoken = answer.read(markdown, !streaming);
+      const sentences = Array.from(segmenter.segment(spoken.slice(answer.queued)), ({ segment }) => segment);
+      // While it streams, the last sentence may still grow: it waits for the next one, or the end.
+      if (streaming) sentences.pop();
+      for (const sentence of sentences) {
+        answer.queued += sentence.length;
+        const text = sentence.replaceAll(MARKERS, '').trim();
+        if (text) output.speak(text);
+      }
+      answer.ended = !streaming;
+    },
+    stop() {
+      if (answer) output.cancel();
+      answer = undefined;
+    },
+  };
+}

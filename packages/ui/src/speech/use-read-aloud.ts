@@ -1,0 +1,47 @@
+import { useEffect, useRef } from 'react';
+import {
+  createSentenceSpeaker,
+  type SentenceSpeaker,
+  type SentenceSpeakerOptions,
+} from './sentence-speaker.ts';
+import { browserSpeech, type BrowserSpeechOptions, type SpeechOutput } from './speech-output.ts';
+
+/** Options of {@link useReadAloud} and {@link createReadAloud}. */
+export interface ReadAloudOptions extends SentenceSpeakerOptions, BrowserSpeechOptions {
+  /** Where to speak (default: the browser's `speechSynthesis` with the voice options here). */
+  output?: SpeechOutput | undefined;
+}
+
+/**
+ * Reads the streaming answer aloud, a sentence as soon as it is complete, so listening starts
+ * with the first sentence instead of after the whole answer. History (an answer that was not
+ * streaming when first seen) is not read; a new answer cuts the previous one off; `stopped` (the
+ * user stopped the answer) and unmounting stop at once. The options are read when the component
+ * mounts.
+ *
+ * @example
+ * useReadAloud(textOf(last), last.status === 'streaming', last.id, { rate: 1.1 });
+ */
+export function useReadAloud(
+  markdown: string,
+  streaming: boolean,
+  messageId: string | undefined,
+  options: ReadAloudOptions = {},
+  stopped = false,
+): void {
+  const speaker = useRef<SentenceSpeaker | undefined>(undefined);
+  const given = useRef(options);
+  useEffect(() => {
+    const { output = browserSpeech(given.current) } = given.current;
+    const current = (speaker.current ??= createSentenceSpeaker(output, given.current));
+    if (stopped) current.stop();
+    else current.update(markdown, streaming, messageId);
+  }, [markdown, streaming, messageId, stopped]);
+  useEffect(
+    () => () => {
+      speaker.current?.stop();
+      speaker.current = undefined;
+    },
+    [],
+  );
+}
