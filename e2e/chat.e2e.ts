@@ -151,6 +151,55 @@ test('reveals an answer at an even pace when asked, ending with all of it as mar
   await expect(answer.locator('[data-slot="streaming-cursor"]')).toHaveCount(0);
 });
 
+test('reads answers aloud a sentence at a time when asked, and falls silent at Stop', async ({
+  page,
+  upstream,
+}) => {
+  // What the page asks speechSynthesis to say (headless Chromium has no voice to hear).
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    let cancels = 0;
+    Object.assign(window, { spoken, cancels: () => cancels });
+    speechSynthesis.speak = (utterance) => void spoken.push(utterance.text);
+    speechSynthesis.cancel = () => void (cancels += 1);
+  });
+  const demo = await openDemo(page, 'relay');
+  await page.getByRole('checkbox', { name: 'Read answers aloud' }).check();
+  await demo.send('Why does streaming matter? [scenario:longAnswer]');
+  const answer = demo.answers.last();
+  await expect(answer).toHaveAttribute('data-state', 'complete');
+  const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+  expect(spoken.slice(0, 3)).toEqual([
+    'Why streaming matters',
+    'Streaming lets a chat interface show the answer as it is written, instead of leaving people staring at a spinner.',
+    'Three things make it feel right:',
+  ]);
+  expect(spoken).toContain('Code block in ts, 3 lines.');
+  expect(spoken.at(-1)).toBe('Each of those deserves a clear message rather than a frozen screen.');
+
+  // An answer stopped in a pause after its first sentence: nothing more is said.
+  upstream.use(
+    scenario('pausedStory', { description: 'A sentence, a long pause, more.' })
+      .text('Once upon a time, a stream began. Then it')
+      .pause(10_000)
+      .text(' went on, unheard.')
+      .stop('end_turn'),
+  );
+  await demo.send('Tell me a story');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.at(-1)))
+    .toBe('Once upon a time, a stream began.');
+  const cancels = (): Promise<number> =>
+    page.evaluate(() => (window as unknown as { cancels: () => number }).cancels());
+  // The new answer already cut off what the first one had queued.
+  const before = await cancels();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(demo.answers.last()).toHaveAttribute('data-state', 'aborted');
+  await expect.poll(cancels).toBe(before + 1);
+  const last = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.at(-1));
+  expect(last).toBe('Once upon a time, a stream began.');
+});
+
 /** Both halves of `pausedAnswer`, as the answer must read once it read on. */
 const BOTH_HALVES =
   'The first half arrives before the network drops. The second half arrives after it came back, exactly once.';
