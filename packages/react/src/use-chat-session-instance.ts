@@ -14,11 +14,11 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
   /** An existing session to use instead of creating one; the caller keeps owning it. */
   chat?: ChatSession | undefined;
   /**
-   * Keeps the conversation over a reload under this key, in `sessionStorage` (the reader's
-   * `restoreChat` when the session is created, `persistChat` while the component lives). A saved
-   * conversation takes the place of `initialMessages`. Only for the session the hook creates (not
-   * with `chat`), and read in the first render: with server rendering, render the chat in the
-   * browser only.
+   * Keeps the conversation over a reload under this key, in `sessionStorage`: saved while the
+   * component lives (the reader's `persistChat`), and the session the hook creates starts from it
+   * (`restoreChat`, in place of `initialMessages`; read in the first render, so with server
+   * rendering, render the chat in the browser only). A session given as `chat` is saved too; restore
+   * it where you create it.
    */
   persist?: string | undefined;
 }
@@ -30,8 +30,8 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  * session's request is aborted on unmount. An owned session restored mid-answer (`initialMessages`
  * saved while an answer streamed from a relay with `resume`) reconnects to it on mount, and an
  * owned session's answer that lost its connection reads on when the browser is back online or the
- * page is shown again (`reconnectOnReturn`). With `persist`, an owned session's conversation is
- * kept over a reload.
+ * page is shown again (`reconnectOnReturn`). With `persist`, the conversation is saved under that
+ * key, and an owned session starts from what was saved.
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
   const { chat, persist, ...sessionOptions } = options;
@@ -53,10 +53,7 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     void session.reconnect();
     return reconnectOnReturn(session);
   }, [chat, session]);
-  useEffect(
-    () => (chat || persist === undefined ? undefined : persistChat(session, persist)),
-    [chat, session, persist],
-  );
+  useEffect(() => (persist === undefined ? undefined : persistChat(session, persist)), [session, persist]);
   useStopOnUnmount(chat ? undefined : session);
   return session;
 }

@@ -1,5 +1,5 @@
 import { createMockResponse, scenarios, stall, withFaults } from '@chatstream/mocks';
-import type { ChatMessage } from '@chatstream/reader';
+import { type ChatMessage, createChatSession, restoreChat } from '@chatstream/reader';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
@@ -218,6 +218,26 @@ describe('useStreamingChat', () => {
     cleanup();
     render(<ChatApp persist="another" initialMessages={welcome} />);
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['assistant: Welcome']);
+    sessionStorage.clear();
+  });
+
+  it('saves a session given as chat under persist too, and leaves restoring it to its owner', async () => {
+    sessionStorage.clear();
+    server.use(scenarios.basic);
+    const welcome: ChatMessage[] = [
+      { id: 'w', role: 'assistant', content: [{ type: 'text', text: 'Welcome' }] },
+    ];
+    const chat = createChatSession({ initialMessages: welcome });
+    render(<ChatApp chat={chat} persist="shared" />);
+    expect(JSON.parse(sessionStorage.getItem('shared')!).messages).toEqual(welcome);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem('shared')!).messages).toHaveLength(3));
+    expect(restoreChat('shared').initialMessages?.map((message) => message.role)).toEqual([
+      'assistant',
+      'user',
+      'assistant',
+    ]);
     sessionStorage.clear();
   });
 
