@@ -7,4 +7,4 @@ export {
   type SentenceSpeakerOptions,
 } from './sentence-speaker.ts';
 export { browserSpeech, type BrowserSpeechOptions, type SpeechOutput } from './speech-output.ts';
-export { type ReadAloudOptions, useReadAloud } from './use-read-aloud.ts';
+export { type ReadAloudOptions, type ReadAloudState, useReadAloud } from './use-read-aloud.ts';

@@ -55,6 +55,32 @@ describe('createReadAloud', () => {
     expect(screen.container.querySelector('[data-slot="announcer"]')?.textContent).not.toBe('');
   });
 
+  it('reads the answer after a tool call on from its first turn, without cutting that off', async () => {
+    const answers = [scenarios.toolUse, scenarios.basic];
+    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+      createMockResponse(answers.shift()!, {
+        timing: { timeToFirstToken: 20, tokensPerSecond: 200, jitter: 0 },
+      }),
+    );
+    const speech = recorder(() => null);
+    const ReadAloud = createReadAloud({ output: speech.output, locale: 'en' });
+    const execute = vi.fn<() => Promise<{ temperature: number }>>(async () => ({ temperature: 18 }));
+    const screen = await render(
+      <ChatStream
+        fetch={fetch}
+        tools={{ get_weather: { inputSchema: { type: 'object' }, execute } }}
+        components={{ Announcer: ReadAloud }}
+      />,
+    );
+    await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Weather in Paris?');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+    await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+    const heard = words(speech.said.map(({ sentence }) => sentence).join(' '));
+    expect(heard).toBe(words(`${scenarios.toolUse.expectedText} ${scenarios.basic.expectedText}`));
+    expect(speech.cancels()).toBe(0);
+  });
+
   it('does not read history', async () => {
     const speech = recorder(() => null);
     const ReadAloud = createReadAloud({ output: speech.output });

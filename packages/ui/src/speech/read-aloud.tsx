@@ -9,7 +9,9 @@ export type ReadAloudComponent = ForwardRefExoticComponent<AnnouncerProps & RefA
 /**
  * An `Announcer` that also reads each answer aloud as it streams (see {@link useReadAloud}), for
  * `<ChatStream components={{ Announcer: … }}>`. Screen readers still hear the polite live region as
- * before. Stopping the answer, or swapping it back for `Announcer`, stops reading at once.
+ * before. The next turn of a tool loop is read after the turn before it; a new question's answer
+ * cuts the previous one off; stopping the answer, or swapping it back for `Announcer`, stops
+ * reading at once.
  *
  * @example
  * const ReadAloudFrench = createReadAloud({ lang: 'fr-FR', rate: 1.1 });
@@ -18,16 +20,21 @@ export type ReadAloudComponent = ForwardRefExoticComponent<AnnouncerProps & RefA
 export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudComponent {
   return forwardRef<HTMLDivElement, AnnouncerProps>(function ReadAloud(props, ref) {
     const { text, streaming, messageId } = props;
-    // Inside <ChatStream> the session says whether the answer ended or was stopped: a stop silences it.
+    // Inside <ChatStream> the session says whether the answer was stopped (a stop silences it) and
+    // whether it is the next turn of a tool loop (read after the turn before, which it continues).
     const chat = useOptionalChatSession();
     const stopped =
       !streaming && messageId !== undefined && chat?.getMessage(messageId)?.status === 'aborted';
+    const messages = chat?.getSnapshot().messages;
+    const before = messages?.[messages.findIndex((message) => message.id === messageId) - 1];
+    const continues =
+      before?.role === 'user' && before.content.every((block) => block.type === 'tool_result');
     useReadAloud(
       text,
       streaming,
       messageId,
       { locale: props.locale, describeCode: props.describeCode, ...options },
-      stopped,
+      { stopped, continues },
     );
     return <Announcer ref={ref} {...props} />;
   });

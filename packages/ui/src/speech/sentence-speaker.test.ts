@@ -96,6 +96,22 @@ describe('createSentenceSpeaker', () => {
     expect(output.cancels).toBe(3);
   });
 
+  it('queues the next turn of a tool loop after the turn before, which it continues', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    stream((markdown, streaming) => speaker.update(markdown, streaming, 't1'), 'Let me check the weather.');
+    stream(
+      (markdown, streaming) => speaker.update(markdown, streaming, 't2', true),
+      'It is 18 degrees in Paris. Take a jacket.',
+    );
+    expect(output.said).toEqual([
+      'Let me check the weather.',
+      'It is 18 degrees in Paris.',
+      'Take a jacket.',
+    ]);
+    expect(output.cancels).toBe(0);
+  });
+
   it('describes code its own way when asked', () => {
     const output = recorder();
     const speaker = createSentenceSpeaker(output, { describeCode: (language) => `Du code ${language}.` });

@@ -6,10 +6,10 @@ export interface SentenceSpeaker {
   /**
    * The answer `messageId` as far as it arrived (markdown). Sentences it completed since the last
    * call are spoken; once `streaming` is false, the rest too. A different answer cancels what the
-   * previous one still had queued. An answer that was not streaming when first seen (history) is
-   * not spoken.
+   * previous one still had queued, unless it `continues` it (the next turn of a tool loop: it is
+   * queued after). An answer that was not streaming when first seen (history) is not spoken.
    */
-  update(markdown: string, streaming: boolean, messageId: string | undefined): void;
+  update(markdown: string, streaming: boolean, messageId: string | undefined, continues?: boolean): void;
   /** Stops speaking the answer, and forgets it. */
   stop(): void;
 }
@@ -50,9 +50,9 @@ export function createSentenceSpeaker(
   const segmenter = new Intl.Segmenter(options.locale, { granularity: 'sentence' });
   let answer: Answer | undefined;
   return {
-    update(markdown, streaming, messageId) {
+    update(markdown, streaming, messageId, continues = false) {
       if (answer && (answer.messageId !== messageId || !markdown.startsWith(answer.markdown))) {
-        output.cancel();
+        if (!(continues && answer.messageId !== messageId)) output.cancel();
         answer = undefined;
       }
       if (!answer) {

@@ -12,11 +12,19 @@ export interface ReadAloudOptions extends SentenceSpeakerOptions, BrowserSpeechO
   output?: SpeechOutput | undefined;
 }
 
+/** What {@link useReadAloud} knows of the answer besides its text. */
+export interface ReadAloudState {
+  /** The user stopped it: stop reading at once. */
+  stopped?: boolean | undefined;
+  /** It continues the previous answer (the next turn of a tool loop): read it after, not instead. */
+  continues?: boolean | undefined;
+}
+
 /**
  * Reads the streaming answer aloud, a sentence as soon as it is complete, so listening starts
  * with the first sentence instead of after the whole answer. History (an answer that was not
- * streaming when first seen) is not read; a new answer cuts the previous one off; `stopped` (the
- * user stopped the answer) and unmounting stop at once. The options are read when the component
+ * streaming when first seen) is not read; a new answer cuts the previous one off unless it
+ * `continues` it; `stopped` and unmounting stop at once. The options are read when the component
  * mounts.
  *
  * @example
@@ -27,16 +35,16 @@ export function useReadAloud(
   streaming: boolean,
   messageId: string | undefined,
   options: ReadAloudOptions = {},
-  stopped = false,
+  { stopped = false, continues = false }: ReadAloudState = {},
 ): void {
   const speaker = useRef<SentenceSpeaker | undefined>(undefined);
   const given = useRef(options);
   useEffect(() => {
-    const { output = browserSpeech(given.current) } = given.current;
-    const current = (speaker.current ??= createSentenceSpeaker(output, given.current));
+    const { output, ...rest } = given.current;
+    const current = (speaker.current ??= createSentenceSpeaker(output ?? browserSpeech(rest), rest));
     if (stopped) current.stop();
-    else current.update(markdown, streaming, messageId);
-  }, [markdown, streaming, messageId, stopped]);
+    else current.update(markdown, streaming, messageId, continues);
+  }, [markdown, streaming, messageId, stopped, continues]);
   useEffect(
     () => () => {
       speaker.current?.stop();
