@@ -1,6 +1,6 @@
 import { useOptionalChatSession } from '@chatstream/react';
 import { Announcer, type AnnouncerProps } from '@chatstream/ui';
-import { forwardRef, type ForwardRefExoticComponent, type RefAttributes } from 'react';
+import { forwardRef, type ForwardRefExoticComponent, type RefAttributes, useMemo } from 'react';
 import { type ReadAloudOptions, useReadAloud } from './use-read-aloud.ts';
 
 /** A part that takes `<ChatStream>`'s `Announcer` place. */
@@ -25,10 +25,12 @@ export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudCompon
     const chat = useOptionalChatSession();
     const stopped =
       !streaming && messageId !== undefined && chat?.getMessage(messageId)?.status === 'aborted';
-    const messages = chat?.getSnapshot().messages;
-    const before = messages?.[messages.findIndex((message) => message.id === messageId) - 1];
-    const continues =
-      before?.role === 'user' && before.content.every((block) => block.type === 'tool_result');
+    // Looked up once per answer, not on each of its renders.
+    const continues = useMemo(() => {
+      const messages = chat?.getSnapshot().messages;
+      const before = messages?.[messages.findIndex((message) => message.id === messageId) - 1];
+      return before?.role === 'user' && before.content.every((block) => block.type === 'tool_result');
+    }, [chat, messageId]);
     useReadAloud(
       text,
       streaming,
