@@ -1,4 +1,5 @@
 import type { RelayResult } from './relay-watch.ts';
+import type { ResumeStore } from './resume-store.ts';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
 
@@ -7,6 +8,18 @@ export type RelayProtocol = 'anthropic' | 'text';
 
 /** The request body the relay sends to Anthropic, after validation and the server's defaults. */
 export type RelayRequestBody = MessageCreateParamsStreaming;
+
+/** The `resume` option of `createChatHandler` as an object: see {@link ChatHandlerOptions.resume}. */
+export interface ResumeOptions {
+  /** How long upstream goes on after the last client left without a cancel (default 15 000 ms). */
+  graceMs?: number;
+  /** How long a finished stream can still be resumed (default 60 000 ms). */
+  ttlMs?: number;
+  /** Where streams are kept (default: this process's memory). */
+  store?: ResumeStore;
+  /** Handed the promise of each answer's reading to its end, to keep a serverless function alive. */
+  waitUntil?: (promise: Promise<unknown>) => void;
+}
 
 /** Options of `createChatHandler`. */
 export interface ChatHandlerOptions {
@@ -92,15 +105,20 @@ export interface ChatHandlerOptions {
    *   cancel (a closed tab), waiting for a resume. Tokens generated meanwhile are paid for.
    * - `ttlMs` (default 60 000): how long a finished stream can still be resumed.
    *
-   * Streams live in this process's memory: behind several instances, route a stream's resumes to the
-   * instance that started it (the stream id is in the header). Resume and cancel requests skip
-   * `beforeRequest`: the stream id, 122 random bits given only to the client that started it, is
-   * the key.
+   * - `store`: where streams are kept. Default: this process's memory, so behind several instances
+   *   a stream's resumes must reach the instance that started it. Give every instance the same
+   *   shared {@link ResumeStore} (Redis, say) and any of them serves a resume or a Stop.
+   * - `waitUntil`: handed the promise of each answer's reading to its end. On serverless platforms
+   *   that stop a function once its response is sent, pass theirs (`waitUntil` of
+   *   `@vercel/functions`, Cloudflare's `ctx.waitUntil`), with a shared `store`.
+   *
+   * Resume and cancel requests skip `beforeRequest`: the stream id, 122 random bits given only to
+   * the client that started it, is the key.
    *
    * @example
    * createChatHandler({ model: 'claude-sonnet-4-6', resume: true });
    */
-  resume?: boolean | { graceMs?: number; ttlMs?: number };
+  resume?: boolean | ResumeOptions;
   /**
    * Retries the SDK makes before the stream starts (default 0: the browser client retries, and
    * retrying in both places multiplies the waits). Applies to the client the relay creates and,

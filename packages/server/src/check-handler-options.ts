@@ -44,13 +44,22 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
     'resume',
     resume,
     (value) => typeof value === 'boolean' || (typeof value === 'object' && value !== null),
-    'true, false or { graceMs?, ttlMs? }',
+    'true, false or { graceMs?, ttlMs?, store?, waitUntil? }',
   );
   if (typeof resume === 'object') {
     inRange('resume.graceMs', resume.graceMs, 0, 'finite');
     inRange('resume.ttlMs', resume.ttlMs, 0, 'finite');
+    expectTo('resume.store', resume.store, isResumeStore, `a ResumeStore (${STORE_METHODS.join(', ')})`);
+    expectTo('resume.waitUntil', resume.waitUntil, (value) => typeof value === 'function', 'a function');
   }
 }
+
+const STORE_METHODS = ['create', 'append', 'finish', 'read', 'publish', 'subscribe'] as const;
+
+const isResumeStore = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  STORE_METHODS.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 
 const isList = (value: unknown): boolean =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -2,18 +2,21 @@ import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages
 import { createAnthropicSource } from './anthropic-source.ts';
 import { bodyTooLargeResponse } from './body-too-large.ts';
 import { checkHandlerOptions } from './check-handler-options.ts';
-import type { ChatHandlerOptions, RelayRequestBody } from './chat-handler-options.ts';
+import type { ChatHandlerOptions, RelayRequestBody, ResumeOptions } from './chat-handler-options.ts';
 import { errorResponse, jsonErrorResponse } from './error-response.ts';
 import { readBody } from './read-body.ts';
+import type { ReadKeptStreamOptions } from './read-kept-stream.ts';
 import { redact } from './redact.ts';
 import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
 import { createClientResolver, type ResolvedClient } from './resolve-client.ts';
+import { createMemoryResumeStore } from './memory-resume-store.ts';
 import {
   CANCEL_HEADER,
   createStreamRegistry,
   RESUME_HEADER,
+  sseHeaders,
   type StreamRegistry,
 } from './stream-registry.ts';
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
@@ -38,14 +41,6 @@ export const DEFAULT_RESUME_GRACE_MS = 15_000;
 
 /** The default `resume.ttlMs`: how long a finished stream can still be resumed. */
 export const DEFAULT_RESUME_TTL_MS = 60_000;
-
-const SSE_HEADERS = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  // no-transform: compression middleware (Express's compression(), Next.js's) leaves the stream alone
-  // instead of holding it back to compress it.
-  'cache-control': 'no-cache, no-transform',
-  'x-accel-buffering': 'no',
-};
 
 /**
  * Creates the relay route in front of the Anthropic Messages API: it validates the request (400,
@@ -86,6 +81,12 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     });
   };
 
+  const readerOptions = (request: Request): ReadKeptStreamOptions => ({
+    ping: options.protocol === 'text' ? COMMENT_PING : ANTHROPIC_PING,
+    pingIntervalMs: options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+    onError: (error: unknown): void => report(error, request),
+  });
+
   return async (request) => {
     try {
       return await handle(request);
@@ -96,7 +97,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   };
 
   async function handle(request: Request): Promise<Response> {
-    const continued = registry ? registry.answer(request) : refuseResume(request);
+    const continued = registry
+      ? await registry.answer(request, readerOptions(request))
+      : refuseResume(request);
     if (continued) return continued;
     if (request.method !== 'POST') {
       return errorResponse(405, 'invalid_request_error', `Method ${request.method} not allowed; use POST.`, {
@@ -187,9 +190,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       : createAnthropicSource(response.body, abortUpstream);
     const clientLeft = (): boolean => upstream.signal.aborted;
     const relayed = watch ? watchSource(source, watch, !events, clientLeft) : source;
-    const ping = protocol === 'text' ? COMMENT_PING : ANTHROPIC_PING;
-    const pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
-    const onError = (error: unknown): void => report(error, request);
+    const { ping, pingIntervalMs, onError } = readerOptions(request);
     const errorEvent = (error: unknown): Uint8Array => {
       const { body: errorJSON } = describeUpstreamError(error, secret);
       const message = redact(errorJSON.error.message, secret);
@@ -197,12 +198,12 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         ? textErrorEvent(message)
         : anthropicErrorEvent(errorJSON.error.type, message);
     };
-    const headers = new Headers(SSE_HEADERS);
+    const headers = sseHeaders();
     if (requestId !== null) headers.set('request-id', requestId);
     if (registry) {
       // From here a dropped connection is the client's to resume: upstream goes on for the grace period.
       request.signal.removeEventListener('abort', clientAborted);
-      const kept = registry.keep(relayed, { ping, pingIntervalMs, onError, errorEvent }, headers);
+      const kept = await registry.keep(relayed, { ping, pingIntervalMs, onError, errorEvent }, headers);
       return new Response(kept, { status: 200, headers });
     }
     const stream = createRelayStream(relayed, {
@@ -216,9 +217,20 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   }
 }
 
-function createResumeRegistry(resume: true | { graceMs?: number; ttlMs?: number }): StreamRegistry {
-  const { graceMs = DEFAULT_RESUME_GRACE_MS, ttlMs = DEFAULT_RESUME_TTL_MS } = resume === true ? {} : resume;
-  return createStreamRegistry({ graceMs, ttlMs });
+function createResumeRegistry(resume: true | ResumeOptions): StreamRegistry {
+  const {
+    graceMs = DEFAULT_RESUME_GRACE_MS,
+    ttlMs = DEFAULT_RESUME_TTL_MS,
+    store,
+    waitUntil,
+  } = resume === true ? {} : resume;
+  return createStreamRegistry({
+    graceMs,
+    ttlMs,
+    store: store ?? createMemoryResumeStore(),
+    local: store === undefined,
+    waitUntil,
+  });
 }
 
 /** A resume or cancel sent to a relay that keeps no streams gets a 404 that says why. */

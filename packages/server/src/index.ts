@@ -4,7 +4,24 @@ export {
   DEFAULT_PING_INTERVAL_MS,
 } from './create-chat-handler.ts';
 export type { ChatHandler } from './create-chat-handler.ts';
-export type { ChatHandlerOptions, RelayProtocol, RelayRequestBody } from './chat-handler-options.ts';
+export type {
+  ChatHandlerOptions,
+  RelayProtocol,
+  RelayRequestBody,
+  ResumeOptions,
+} from './chat-handler-options.ts';
+export { createMemoryResumeStore } from './memory-resume-store.ts';
+export type { Awaitable, ResumeSignal, ResumeStore, StoredEvents } from './resume-store.ts';
+export { createRedisResumeStore } from './redis/redis-resume-store.ts';
+export type { RedisResumeStoreOptions } from './redis/redis-resume-store.ts';
+export { ioredisConnection, nodeRedisConnection } from './redis/redis-connection.ts';
+export type {
+  IORedisClient,
+  IORedisSubscriber,
+  NodeRedisClient,
+  NodeRedisSubscriber,
+  RedisConnection,
+} from './redis/redis-connection.ts';
 export type { RelayResult } from './relay-watch.ts';
 export {
   DEFAULT_ALLOWED_PARAMS,

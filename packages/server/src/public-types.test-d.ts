@@ -1,6 +1,18 @@
 import type { Message } from '@chatstream/reader';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type ChatHandler, createChatHandler, type RelayResult, type RelayRequestBody } from './index.ts';
+import {
+  type ChatHandler,
+  createChatHandler,
+  createMemoryResumeStore,
+  createRedisResumeStore,
+  ioredisConnection,
+  nodeRedisConnection,
+  type RedisConnection,
+  type RelayResult,
+  type RelayRequestBody,
+  type ResumeStore,
+  type StoredEvents,
+} from './index.ts';
 import { createNodeHandler } from './node.ts';
 
 describe('createChatHandler', () => {
@@ -45,5 +57,37 @@ describe('createChatHandler', () => {
     expectTypeOf(createChatHandler).toBeCallableWith({ resume: { graceMs: 30_000, ttlMs: 300_000 } });
     // @ts-expect-error: times are numbers of milliseconds
     createChatHandler({ resume: { graceMs: '30s' } });
+  });
+});
+
+describe('resume stores', () => {
+  it('takes a store that answers at once or over the network, and a waitUntil', () => {
+    const memory: ResumeStore = createMemoryResumeStore();
+    const remote: ResumeStore = {
+      create: async () => undefined,
+      append: async () => undefined,
+      finish: async () => undefined,
+      read: async (): Promise<StoredEvents | undefined> => undefined,
+      publish: async () => undefined,
+      subscribe: async () => () => undefined,
+    };
+    expectTypeOf(createChatHandler).toBeCallableWith({ resume: { store: memory } });
+    expectTypeOf(createChatHandler).toBeCallableWith({
+      resume: { store: remote, waitUntil: (promise: Promise<unknown>) => void promise, graceMs: 5000 },
+    });
+    // @ts-expect-error: a store has six methods
+    createChatHandler({ resume: { store: { read: () => undefined } } });
+  });
+
+  it('builds the Redis store from a connection of either client library', () => {
+    const connection: RedisConnection = {
+      command: async () => 'OK',
+      subscribe: async () => async () => undefined,
+    };
+    expectTypeOf(
+      createRedisResumeStore(connection, { prefix: 'app:', maxAgeMs: 60_000 }),
+    ).toEqualTypeOf<ResumeStore>();
+    expectTypeOf(nodeRedisConnection).returns.toEqualTypeOf<RedisConnection>();
+    expectTypeOf(ioredisConnection).returns.toEqualTypeOf<RedisConnection>();
   });
 });

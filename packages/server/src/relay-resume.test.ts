@@ -10,48 +10,13 @@ import {
   useRelayOnFake,
   waitUntilForgotten,
 } from './test/relay-fixture.ts';
-
-const decoder = new TextDecoder();
-
-/** The relayed text without the `id:` lines the relay adds. */
-const withoutIds = (text: string): string => text.replaceAll(/^id: \d+\n/gmu, '');
-
-/** Reads `body` until `enough` says so, then drops the connection; what was read. */
-async function readThenDrop(
-  body: ReadableStream<Uint8Array>,
-  enough: (text: string) => boolean,
-): Promise<string> {
-  const reader = body.getReader();
-  let text = '';
-  while (!enough(text)) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel();
-  return text;
-}
-
-/** The id of the last whole event in `text`. */
-function lastEventId(text: string): string {
-  const whole = text.slice(0, text.lastIndexOf('\n\n') + 2);
-  return [...whole.matchAll(/^id: (\d+)$/gmu)].at(-1)?.[1] ?? '0';
-}
-
-/** Starts streaming `scenario` through the relay at `url`, without reading it. */
-function start(url: string, scenario: string): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(chatBody(scenario)),
-  });
-}
-
-function resume(url: string, id: string, lastId: string | undefined, header = 'chatstream-resume') {
-  const headers: Record<string, string> = { [header]: id };
-  if (lastId !== undefined) headers['last-event-id'] = lastId;
-  return fetch(url, { method: 'POST', headers });
-}
+import {
+  lastEventId,
+  readThenDrop,
+  resumeStream as resume,
+  startStream as start,
+  withoutIds,
+} from './test/resume-requests.ts';
 
 describe('a relay with resume', () => {
   const reported: unknown[] = [];
@@ -199,7 +164,7 @@ describe('resume timing', () => {
 
   it('refuses resume settings that cannot work when the relay is created', () => {
     expect(() => createChatHandler({ resume: 'yes' as never })).toThrow(
-      new TypeError('resume must be true, false or { graceMs?, ttlMs? }, got "yes"'),
+      new TypeError('resume must be true, false or { graceMs?, ttlMs?, store?, waitUntil? }, got "yes"'),
     );
     expect(() => createChatHandler({ resume: { graceMs: -1 } })).toThrow(
       new RangeError('resume.graceMs must be a number ≥ 0, got -1'),

@@ -1,6 +1,8 @@
 import { errorResponse } from './error-response.ts';
-import { type ResumableStreamOptions, ResumableStream, type ResumeTimes } from './resumable-stream.ts';
+import { keepStream, type ResumeTimes } from './keep-stream.ts';
+import { readKeptStream, type ReadKeptStreamOptions } from './read-kept-stream.ts';
 import type { RelaySource } from './relay-source.ts';
+import type { ResumeStore } from './resume-store.ts';
 
 /** The response header naming a resumable stream. */
 export const STREAM_ID_HEADER = 'chatstream-stream-id';
@@ -9,72 +11,108 @@ export const RESUME_HEADER = 'chatstream-resume';
 /** The request header of a cancel: the stream whose upstream request to abort now. */
 export const CANCEL_HEADER = 'chatstream-cancel';
 
+/** What the relay hands over with each stream it keeps. */
+export interface KeptStreamOptions extends ReadKeptStreamOptions {
+  /** The in-band event for an upstream failure, kept as the stream's last event. */
+  errorEvent: (error: unknown) => Uint8Array;
+}
+
+/** Where and how long a relay keeps its streams. */
+export interface StreamRegistryOptions extends ResumeTimes {
+  store: ResumeStore;
+  /** True for the default in-memory store, which other instances cannot see. */
+  local: boolean;
+  /** Handed the promise of each stream's reading to its end (a platform's `waitUntil`). */
+  waitUntil: ((promise: Promise<unknown>) => void) | undefined;
+}
+
 /** The streams a relay keeps for resuming, by id. */
 export interface StreamRegistry {
   /**
-   * Starts keeping `source`'s events and returns the body of the first response; `headers` (those
-   * of every response of this stream) get the stream's id in {@link STREAM_ID_HEADER}.
+   * Starts keeping `source`'s events and resolves to the body of the first response; `headers`
+   * (those of every response of this stream from this instance) get the stream's id in
+   * {@link STREAM_ID_HEADER}.
    */
   keep(
     source: RelaySource,
-    options: Omit<ResumableStreamOptions, keyof ResumeTimes | 'onExpire'>,
+    options: KeptStreamOptions,
     headers: Headers,
-  ): ReadableStream<Uint8Array>;
+  ): Promise<ReadableStream<Uint8Array>>;
   /**
    * The answer to a resume or cancel request (a POST with {@link RESUME_HEADER} or
    * {@link CANCEL_HEADER}), or undefined for any other request.
    */
-  answer(request: Request): Response | undefined;
+  answer(request: Request, options: ReadKeptStreamOptions): Promise<Response | undefined>;
 }
 
-/**
- * Creates the {@link StreamRegistry} of a relay with `resume` on. Streams live in this process's
- * memory: behind several server instances, resumes must reach the instance that started the stream.
- */
-export function createStreamRegistry(times: ResumeTimes): StreamRegistry {
-  const streams = new Map<string, { stream: ResumableStream; headers: Headers }>();
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  // no-transform: compression middleware (Express's compression(), Next.js's) leaves the stream alone
+  // instead of holding it back to compress it.
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+};
+
+/** The headers of a relayed event stream. */
+export function sseHeaders(): Headers {
+  return new Headers(SSE_HEADERS);
+}
+
+/** Creates the {@link StreamRegistry} of a relay with `resume` on. */
+export function createStreamRegistry(options: StreamRegistryOptions): StreamRegistry {
+  const { store, local, waitUntil, ttlMs } = options;
+  // The first response's headers (its request-id) for the resumes this instance serves.
+  const started = new Map<string, Headers>();
   return {
-    keep(source, options, headers) {
-      const stream: ResumableStream = new ResumableStream(source, {
-        ...options,
-        ...times,
-        onExpire: () => streams.delete(stream.id),
+    async keep(source, streamOptions, headers) {
+      const id = crypto.randomUUID();
+      const { done } = await keepStream(store, id, source, { ...options, ...streamOptions });
+      started.set(id, withStreamId(headers, id));
+      const reading = done.then(() => {
+        setTimeout(() => started.delete(id), ttlMs).unref?.();
       });
-      headers.set(STREAM_ID_HEADER, stream.id);
-      // A page on another origin may read it (with CORS allowed by the app, as for the stream itself).
-      headers.set('access-control-expose-headers', `${STREAM_ID_HEADER}, request-id`);
-      streams.set(stream.id, { stream, headers });
-      return stream.read(0);
+      waitUntil?.(reading);
+      return readKeptStream(store, id, 0, streamOptions);
     },
-    answer(request) {
+    async answer(request, streamOptions) {
       if (request.method !== 'POST') return undefined;
       const cancelId = request.headers.get(CANCEL_HEADER);
       // A cancel wins: it must never be read as a resume.
       const resumeId = cancelId === null ? request.headers.get(RESUME_HEADER) : null;
       const id = cancelId ?? resumeId;
       if (id === null) return undefined;
-      const kept = streams.get(id);
+      const last = resumeId === null ? '0' : (request.headers.get('last-event-id') ?? '0');
+      const valid = /^\d{1,15}$/.test(last);
+      // Reads only the events after `last`: the resume's own first read starts there too.
+      const kept = await store.read(id, valid ? Number(last) : Number.MAX_SAFE_INTEGER);
       if (!kept) {
+        const where = local ? 'or another server instance started it' : 'or the resume store never had it';
         return errorResponse(
           404,
           'not_found_error',
-          `No stream ${JSON.stringify(id)} to ${resumeId === null ? 'cancel' : 'resume'} here: it ended more than ${times.ttlMs} ms ago, or another server instance started it.`,
+          `No stream ${JSON.stringify(id)} to ${resumeId === null ? 'cancel' : 'resume'} here: it ended more than ${ttlMs} ms ago, ${where}.`,
         );
       }
       if (resumeId === null) {
-        kept.stream.cancel(new Error('The client stopped the stream.'));
+        await store.publish(id, 'cancel');
         return new Response(null, { status: 204 });
       }
-      const last = request.headers.get('last-event-id') ?? '0';
-      const count = kept.stream.eventCount;
-      if (!/^\d{1,15}$/.test(last) || Number(last) > count) {
+      if (!valid || Number(last) > kept.length) {
         return errorResponse(
           400,
           'invalid_request_error',
-          `last-event-id: must be the id of an event this stream sent (0 to ${count}), got ${JSON.stringify(last)}.`,
+          `last-event-id: must be the id of an event this stream sent (0 to ${kept.length}), got ${JSON.stringify(last)}.`,
         );
       }
-      return new Response(kept.stream.read(Number(last)), { status: 200, headers: kept.headers });
+      const headers = started.get(id) ?? withStreamId(sseHeaders(), id);
+      return new Response(readKeptStream(store, id, Number(last), streamOptions), { status: 200, headers });
     },
   };
+}
+
+function withStreamId(headers: Headers, id: string): Headers {
+  headers.set(STREAM_ID_HEADER, id);
+  // A page on another origin may read it (with CORS allowed by the app, as for the stream itself).
+  headers.set('access-control-expose-headers', `${STREAM_ID_HEADER}, request-id`);
+  return headers;
 }

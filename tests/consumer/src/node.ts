@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { scenarios } from '@chatstream/mocks';
 import { createFakeAnthropicServer } from '@chatstream/mocks/server';
 import { streamMessage } from '@chatstream/reader';
-import { createChatHandler, type RelayResult } from '@chatstream/server';
+import { createChatHandler, createMemoryResumeStore, type RelayResult } from '@chatstream/server';
 import { createNodeHandler } from '@chatstream/server/node';
 
 const scenario = scenarios.webSearch;
@@ -19,6 +19,7 @@ const relay = createServer(
       apiKey: 'sk-test',
       baseURL: fake.baseURL,
       model: 'claude-sonnet-4-6',
+      resume: { store: createMemoryResumeStore() },
       onFinish: (result) => void results.push(result),
     }),
   ),
@@ -41,6 +42,7 @@ try {
     .map((block) => (block.type === 'text' ? block.text : ''))
     .join('');
   assert.equal(await stream.finalText(), text, 'text through the relay');
+  assert.match(stream.response?.headers.get('chatstream-stream-id') ?? '', /^[\da-f-]{36}$/u, 'a resumable stream');
 } finally {
   await new Promise<void>((resolve, reject) => relay.close((error) => (error ? reject(error) : resolve())));
   await fake.close();

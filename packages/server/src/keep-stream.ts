@@ -1,0 +1,130 @@
+import { concatBytes } from './concat-bytes.ts';
+import { createEventSplitter } from './event-boundary.ts';
+import type { RelaySource } from './relay-source.ts';
+import type { ResumeSignal, ResumeStore } from './resume-store.ts';
+
+const encoder = new TextEncoder();
+
+/** How long a resumable stream waits and is kept. */
+export interface ResumeTimes {
+  /** How long upstream goes on with no client reading, waiting for one to resume. */
+  graceMs: number;
+  /** How long a finished stream stays available to resume. */
+  ttlMs: number;
+}
+
+/** What keeping a stream needs besides its source and store. */
+export interface KeepStreamOptions extends ResumeTimes {
+  /** The in-band event for an upstream failure, kept as the stream's last event. */
+  errorEvent: (error: unknown) => Uint8Array;
+  /** Told about upstream and store failures (not about a cancel). */
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Reads `source` to its end whether or not a client reads it, and appends its events to stream
+ * `id` of `store`, numbered (`id: 1`, `id: 2`, …), so a client on any instance sharing the store can
+ * read them and, after a dropped connection, read on. Upstream is aborted when a `cancel` signal
+ * comes (a Stop), or when no client anywhere read the stream for `graceMs`. Resolves once the
+ * stream exists in the store, to the promise of the whole reading (for a platform's `waitUntil`).
+ */
+export async function keepStream(
+  store: ResumeStore,
+  id: string,
+  source: RelaySource,
+  options: KeepStreamOptions,
+): Promise<{ done: Promise<void> }> {
+  const { graceMs, ttlMs, errorEvent, onError } = options;
+  let readers = 0;
+  let finished = false;
+  let cancelled = false;
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  const cancel = (reason: unknown): void => {
+    if (finished || cancelled) return;
+    cancelled = true;
+    void source.cancel(reason);
+  };
+  const listen = (signal: ResumeSignal): void => {
+    if (signal === 'cancel') cancel(new Error('The client stopped the stream.'));
+    else if (signal === 'attach') {
+      readers += 1;
+      clearTimeout(grace);
+    } else if (signal === 'detach') {
+      // At most zero: a signal store may deliver a reader's detach before its attach.
+      readers = Math.max(0, readers - 1);
+      if (readers > 0 || finished) return;
+      clearTimeout(grace);
+      grace = unref(
+        setTimeout(() => cancel(new Error(`No client resumed the stream within ${graceMs} ms.`)), graceMs),
+      );
+    }
+  };
+  let unsubscribe: () => void;
+  try {
+    await store.create(id);
+    unsubscribe = await store.subscribe(id, listen);
+  } catch (error) {
+    // Nobody could read this stream: the upstream request is not worth paying for.
+    await source.cancel(error);
+    throw error;
+  }
+
+  let count = 0;
+  const numbered = (event: Uint8Array): Uint8Array =>
+    concatBytes([encoder.encode(`id: ${++count}\n`), event]);
+  const keep = async (events: Uint8Array[]): Promise<void> => {
+    if (events.length === 0) return;
+    await store.append(id, events);
+    await store.publish(id, 'event');
+  };
+
+  const read = async (): Promise<void> => {
+    const splitter = createEventSplitter();
+    let failure: { error: unknown } | undefined;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await source.read();
+      } catch (error) {
+        failure = { error };
+        break;
+      }
+      if (chunk.done) break;
+      await keep(splitter.push(chunk.value).map(numbered));
+    }
+    if (!failure) {
+      // An event upstream never finished is kept as it is (a reader discards it at the end).
+      const rest = splitter.rest();
+      if (rest.byteLength > 0) await keep([rest]);
+    } else if (!cancelled) {
+      onError(failure.error);
+      await keep([numbered(errorEvent(failure.error))]);
+    }
+  };
+
+  const done = (async () => {
+    try {
+      await read();
+    } catch (error) {
+      // The store failed: nobody could read what follows, so it is not worth paying for.
+      onError(error);
+      cancel(error);
+    }
+    finished = true;
+    clearTimeout(grace);
+    try {
+      unsubscribe();
+      await store.finish(id, ttlMs);
+      await store.publish(id, 'finish');
+    } catch (error) {
+      onError(error);
+    }
+  })();
+  return { done };
+}
+
+/** Node keeps a process alive while a timer is pending; a grace period must not. */
+function unref(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeout> {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}

@@ -1,0 +1,52 @@
+import type { ResumeSignal, ResumeStore } from './resume-store.ts';
+
+type Listener = (signal: ResumeSignal) => void;
+
+/**
+ * A {@link ResumeStore} in this process's memory: the default of a relay with `resume`. Handlers
+ * that share one (several routes, or several relays in one process) resume each other's streams;
+ * separate processes need a shared store instead.
+ *
+ * @example
+ * const store = createMemoryResumeStore();
+ * export const POST = createChatHandler({ model: 'claude-sonnet-4-6', resume: { store } });
+ */
+export function createMemoryResumeStore(): ResumeStore {
+  const streams = new Map<string, { events: Uint8Array[]; finished: boolean }>();
+  // Kept apart from the streams, as a pub/sub channel is apart from the data: a reader subscribes
+  // before it reads.
+  const channels = new Map<string, Set<Listener>>();
+  return {
+    create(id) {
+      streams.set(id, { events: [], finished: false });
+    },
+    append(id, events) {
+      streams.get(id)?.events.push(...events);
+    },
+    finish(id, ttlMs) {
+      const stream = streams.get(id);
+      if (!stream) return;
+      stream.finished = true;
+      // Node keeps a process alive while a timer is pending; an expiry must not.
+      setTimeout(() => streams.delete(id), ttlMs).unref?.();
+    },
+    read(id, from) {
+      const stream = streams.get(id);
+      if (!stream) return undefined;
+      const { events, finished } = stream;
+      return { events: events.slice(from), length: events.length, finished };
+    },
+    publish(id, signal) {
+      for (const listener of channels.get(id) ?? []) listener(signal);
+    },
+    subscribe(id, listener) {
+      let channel = channels.get(id);
+      if (!channel) channels.set(id, (channel = new Set()));
+      channel.add(listener);
+      return () => {
+        channel.delete(listener);
+        if (channel.size === 0 && channels.get(id) === channel) channels.delete(id);
+      };
+    },
+  };
+}

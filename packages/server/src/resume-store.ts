@@ -1,0 +1,48 @@
+/** A value or a promise of it: a store may answer at once (in memory) or over the network. */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What is said about one kept stream, to every relay instance subscribed to it: `event` (events
+ * were appended), `finish` (no event follows), `cancel` (a Stop: abort upstream now), `attach` and
+ * `detach` (a client started or stopped reading it, somewhere).
+ */
+export type ResumeSignal = 'event' | 'finish' | 'cancel' | 'attach' | 'detach';
+
+/** What a {@link ResumeStore} holds of one stream, from a given event on. */
+export interface StoredEvents {
+  /** The events from the index asked for on: none yet, or none when the index is past the end. */
+  events: readonly Uint8Array[];
+  /** How many events the stream has in all. */
+  length: number;
+  /** True once the relay stopped reading upstream: no event follows. */
+  finished: boolean;
+}
+
+/**
+ * Where a relay with `resume` keeps its streams, and how its instances tell each other about them.
+ * The default, {@link createMemoryResumeStore}, keeps them in the process's memory. Give every
+ * instance behind a load balancer (or every serverless invocation) the same shared store, and a
+ * resume or a Stop may reach any of them: the instance that started the answer keeps appending its
+ * events, the others read them. With Redis: a list per stream and a pub/sub channel per stream.
+ *
+ * A stream is stored as an ordered list of events (whole SSE events as UTF-8 bytes, already
+ * numbered). Each method may return a promise; the relay awaits it. A method that fails makes the
+ * relay report the error to `onError`: while appending, it also aborts upstream.
+ */
+export interface ResumeStore {
+  /** Starts an empty, unfinished stream `id` (a resume may come before its first event). */
+  create(id: string): Awaitable<void>;
+  /** Appends `events` to stream `id`, in order. Calls for one stream never overlap. */
+  append(id: string, events: readonly Uint8Array[]): Awaitable<void>;
+  /** Marks stream `id` finished and forgets it `ttlMs` later. */
+  finish(id: string, ttlMs: number): Awaitable<void>;
+  /** Stream `id` from event index `from` (0-based) on, or undefined when the store has no such stream. */
+  read(id: string, from: number): Awaitable<StoredEvents | undefined>;
+  /** Delivers `signal` to every listener subscribed to stream `id`, on any instance. */
+  publish(id: string, signal: ResumeSignal): Awaitable<void>;
+  /**
+   * Calls `listener` with every signal published for stream `id` from now on; resolves once
+   * subscribed, to the function that unsubscribes.
+   */
+  subscribe(id: string, listener: (signal: ResumeSignal) => void): Awaitable<() => void>;
+}

@@ -1,0 +1,56 @@
+import { chatBody } from './relay-fixture.ts';
+
+const decoder = new TextDecoder();
+
+/** The relayed text without the `id:` lines a relay with resume adds. */
+export const withoutIds = (text: string): string => text.replaceAll(/^id: \d+\n/gmu, '');
+
+/** Reads `body` until `enough` says so, then drops the connection; the whole events read. */
+export async function readThenDrop(
+  body: ReadableStream<Uint8Array>,
+  enough: (text: string) => boolean,
+): Promise<string> {
+  const reader = body.getReader();
+  let text = '';
+  while (!enough(text)) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text.slice(0, text.lastIndexOf('\n\n') + 2);
+}
+
+/** The id of the last event in `text` ('0' when there is none). */
+export const lastEventId = (text: string): string => [...text.matchAll(/^id: (\d+)$/gmu)].at(-1)?.[1] ?? '0';
+
+/** Starts streaming `scenario` through the relay at `url`, without reading it. */
+export function startStream(url: string, scenario: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(chatBody(scenario)),
+  });
+}
+
+/**
+ * Starts `scenario` at `url`, reads until the first text delta and drops the connection, as a phone
+ * entering a tunnel: the stream's id and the whole events read.
+ */
+export async function startThenDrop(url: string, scenario: string): Promise<{ id: string; before: string }> {
+  const started = await startStream(url, scenario);
+  const id = started.headers.get('chatstream-stream-id') ?? '';
+  const before = await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
+  return { id, before };
+}
+
+/** A resume of stream `id` after event `last` (no `Last-Event-ID` header when undefined). */
+export function resumeStream(url: string, id: string, last: string | undefined): Promise<Response> {
+  const headers: Record<string, string> = { 'chatstream-resume': id };
+  if (last !== undefined) headers['last-event-id'] = last;
+  return fetch(url, { method: 'POST', headers });
+}
+
+/** A cancel (a Stop) of stream `id`. */
+export const cancelStream = (url: string, id: string): Promise<Response> =>
+  fetch(url, { method: 'POST', headers: { 'chatstream-cancel': id } });
