@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 /** A Redis server the tests started on 127.0.0.1, with nothing saved to disk. */
 export interface TestRedisServer {
   url: string;
+  /** The server's process id (for its CPU time in benchmarks). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startRedisServer(): Promise<TestRedisServer> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       process.off('exit', stopWithTests);
       if (child.exitCode !== null) return;
