@@ -106,9 +106,9 @@ async function runSetup(index: number): Promise<Run> {
   const redisBefore = redisCpuMs();
   const begin = performance.now();
   const results = await Promise.all(
-    Array.from({ length: STREAMS }, (_, client) => {
-      const drops = client % DROP_EVERY === DROP_EVERY - 1;
-      return runClient(url, drops ? 'longAnswer' : SCENARIOS[client % SCENARIOS.length]!, drops, resumes);
+    Array.from({ length: STREAMS }, (_, number) => {
+      const drops = number % DROP_EVERY === DROP_EVERY - 1;
+      return runClient(url, drops ? 'longAnswer' : SCENARIOS[number % SCENARIOS.length]!, drops, resumes);
     }),
   );
   await fake.settled();
