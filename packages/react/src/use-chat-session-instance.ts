@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   type ChatSession,
   type ChatSessionOptions,
@@ -16,9 +16,10 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
   /**
    * Keeps the conversation over a reload under this key, in `sessionStorage`: saved while the
    * component lives (the reader's `persistChat`), and the session the hook creates starts from it
-   * (`restoreChat`, in place of `initialMessages`; read in the first render, so with server
-   * rendering, render the chat in the browser only). A session given as `chat` is saved too; restore
-   * it where you create it.
+   * (`restoreChat`, in place of `initialMessages`). It is read in the first render, or, when the
+   * page hydrates server-rendered HTML, right after it (the server had no storage to read, and the
+   * hydrating render must match its HTML). A session given as `chat` is saved too; restore it where
+   * you create it.
    */
   persist?: string | undefined;
 }
@@ -35,17 +36,32 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
   const { chat, persist, ...sessionOptions } = options;
+  const storageReadable = useSyncExternalStore(subscribeNothing, readable, unreadable);
   // Lazy so StrictMode's double render cannot create a second session; creating one sends nothing.
-  const [owned] = useState<{ session?: ChatSession }>(() => ({}));
-  const session =
-    chat ??
-    (owned.session ??= createChatSession({
-      ...sessionOptions,
-      ...(persist === undefined ? {} : restoreChat(persist)),
-    }));
+  const [owned, setOwned] = useState<OwnedSession>(() => ({}));
+  if (!chat && !owned.session) {
+    // Server HTML was rendered without the browser's storage: hydrating it must render the same, so
+    // the saved conversation is read after mount instead.
+    const restoreNow = persist !== undefined && storageReadable;
+    owned.session = createChatSession({ ...sessionOptions, ...(restoreNow ? restoreChat(persist) : {}) });
+    owned.unrestored = persist !== undefined && !storageReadable;
+  }
+  const session = chat ?? owned.session!;
+  const unrestored = !chat && owned.unrestored === true;
   useEffect(() => {
     session.setOptions(sessionOptions);
   });
+  useEffect(() => {
+    if (!unrestored || persist === undefined) return;
+    const restored = restoreChat(persist);
+    // A new session rather than a changed one: the empty one may already have subscribers. Later
+    // option changes reach the new one through `setOptions`, as for any session.
+    setOwned({
+      session: restored.initialMessages ? createChatSession({ ...sessionOptions, ...restored }) : session,
+      unrestored: false,
+    });
+    // Once: `unrestored` is false from then on.
+  }, [unrestored, persist, session]);
   // A conversation restored mid-answer reads on from the relay. Once: the session ignores the
   // second call of StrictMode's re-run effect while the first one streams.
   useEffect(() => {
@@ -53,7 +69,21 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     void session.reconnect();
     return reconnectOnReturn(session);
   }, [chat, session]);
-  useEffect(() => (persist === undefined ? undefined : persistChat(session, persist)), [session, persist]);
+  useEffect(
+    () => (persist === undefined || unrestored ? undefined : persistChat(session, persist)),
+    [session, persist, unrestored],
+  );
   useStopOnUnmount(chat ? undefined : session);
   return session;
 }
+
+/** The session a hook owns, and whether it still waits for its saved conversation (hydration). */
+interface OwnedSession {
+  session?: ChatSession;
+  unrestored?: boolean;
+}
+
+const subscribeNothing = (): (() => void) => () => undefined;
+const readable = (): boolean => true;
+// Also what hydration sees: the server could not read the browser's storage.
+const unreadable = (): boolean => false;

@@ -1,7 +1,9 @@
 import { createMockResponse, scenarios, stall, withFaults } from '@chatstream/mocks';
 import { type ChatMessage, createChatSession, restoreChat } from '@chatstream/reader';
 import { setupChatServer } from '@chatstream/mocks/node';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { StrictMode, useEffect } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ChatApp } from './test/chat-app.tsx';
@@ -218,6 +220,55 @@ describe('useStreamingChat', () => {
     cleanup();
     render(<ChatApp persist="another" initialMessages={welcome} />);
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['assistant: Welcome']);
+    sessionStorage.clear();
+  });
+
+  it('hydrates server HTML with persist without a mismatch, then shows the saved conversation and keeps saving it', async () => {
+    sessionStorage.clear();
+    const welcome: ChatMessage[] = [
+      { id: 'w', role: 'assistant', content: [{ type: 'text', text: 'Welcome' }] },
+    ];
+    // The server has no sessionStorage: it renders initialMessages.
+    const html = renderToString(
+      <StrictMode>
+        <ChatApp persist="chat" initialMessages={welcome} />
+      </StrictMode>,
+    );
+    expect(html).toContain('Welcome');
+    const saved: ChatMessage[] = [
+      { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+      { id: 'a1', role: 'assistant', content: [{ type: 'text', text: 'Hello again' }] },
+    ];
+    sessionStorage.setItem('chat', JSON.stringify({ messages: saved }));
+
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const mismatches: unknown[] = [];
+    let root: Root | undefined;
+    await act(async () => {
+      root = hydrateRoot(
+        container,
+        <StrictMode>
+          <ChatApp persist="chat" initialMessages={welcome} />
+        </StrictMode>,
+        { onRecoverableError: (error) => mismatches.push(error) },
+      );
+    });
+    expect(mismatches).toEqual([]);
+    expect(
+      within(container)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['user: Hi', 'assistant: Hello again']);
+    // What was saved was never overwritten by the welcome the hydrating render showed.
+    expect(restoreChat('chat').initialMessages).toEqual(saved);
+
+    server.use(scenarios.basic);
+    act(() => within(container).getByRole('button', { name: 'Send' }).click());
+    await waitFor(() => expect(restoreChat('chat').initialMessages).toHaveLength(4));
+    act(() => root?.unmount());
+    container.remove();
     sessionStorage.clear();
   });
 
