@@ -42,7 +42,11 @@ try {
     .map((block) => (block.type === 'text' ? block.text : ''))
     .join('');
   assert.equal(await stream.finalText(), text, 'text through the relay');
-  assert.match(stream.response?.headers.get('chatstream-stream-id') ?? '', /^[\da-f-]{36}$/u, 'a resumable stream');
+  assert.match(
+    stream.response?.headers.get('chatstream-stream-id') ?? '',
+    /^[\da-f-]{36}$/u,
+    'a resumable stream',
+  );
 } finally {
   await new Promise<void>((resolve, reject) => relay.close((error) => (error ? reject(error) : resolve())));
   await fake.close();
