@@ -13,8 +13,13 @@ export interface ResumeTimes {
   ttlMs: number;
 }
 
+/** How often a stream is shown alive to its store while upstream is quiet, when pings are off. */
+const HEARTBEAT_MS = 15_000;
+
 /** What keeping a stream needs besides its source and store. */
 export interface KeepStreamOptions extends ResumeTimes {
+  /** The relay's ping interval (0: off): also how often a quiet stream is shown alive to the store. */
+  pingIntervalMs: number;
   /** The in-band event for an upstream failure, kept as the stream's last event. */
   errorEvent: (error: unknown) => Uint8Array;
   /** Told about upstream and store failures (not about a cancel). */
@@ -34,7 +39,7 @@ export async function keepStream(
   source: RelaySource,
   options: KeepStreamOptions,
 ): Promise<{ done: Promise<void> }> {
-  const { graceMs, ttlMs, errorEvent, onError } = options;
+  const { graceMs, ttlMs, errorEvent, onError, pingIntervalMs } = options;
   let readers = 0;
   let finished = false;
   let cancelled = false;
@@ -72,11 +77,28 @@ export async function keepStream(
   let count = 0;
   const numbered = (event: Uint8Array): Uint8Array =>
     concatBytes([encoder.encode(`id: ${++count}\n`), event]);
+  // Appends for one stream never overlap: each waits for the one before, a heartbeat's included.
+  let appending: Promise<unknown> = Promise.resolve();
+  const append = (events: Uint8Array[]): Promise<unknown> =>
+    (appending = appending.then(() => store.append(id, events)));
+  let quiet = true;
   const keep = async (events: Uint8Array[]): Promise<void> => {
     if (events.length === 0) return;
-    await store.append(id, events);
+    quiet = false;
+    await append(events);
     await store.publish(id, 'event');
   };
+  // While upstream is quiet, an empty append tells a shared store this instance still reads the
+  // stream: one that stopped (a crash, a deploy) leaves it to expire instead of keeping its readers
+  // waiting. A failed heartbeat fails the next append, which reports it.
+  const heartbeat = setInterval(
+    () => {
+      if (quiet) void append([]).catch(() => undefined);
+      quiet = true;
+    },
+    pingIntervalMs > 0 ? pingIntervalMs : HEARTBEAT_MS,
+  );
+  unref(heartbeat);
 
   const read = async (): Promise<void> => {
     const splitter = createEventSplitter();
@@ -112,6 +134,7 @@ export async function keepStream(
     }
     finished = true;
     clearTimeout(grace);
+    clearInterval(heartbeat);
     try {
       unsubscribe();
       await store.finish(id, ttlMs);
@@ -124,7 +147,7 @@ export async function keepStream(
 }
 
 /** Node keeps a process alive while a timer is pending; a grace period must not. */
-function unref(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeout> {
+function unref<Timer>(timer: Timer): Timer {
   (timer as { unref?: () => void }).unref?.();
   return timer;
 }

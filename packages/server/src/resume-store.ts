@@ -32,7 +32,13 @@ export interface StoredEvents {
 export interface ResumeStore {
   /** Starts an empty, unfinished stream `id` (a resume may come before its first event). */
   create(id: string): Awaitable<void>;
-  /** Appends `events` to stream `id`, in order. Calls for one stream never overlap. */
+  /**
+   * Appends `events` to stream `id`, in order. Calls for one stream never overlap. With no events
+   * it is a heartbeat: the instance reading upstream still does, but upstream was quiet for the
+   * relay's ping interval. A shared store forgets an unfinished stream some time after its last
+   * append, so the readers of an instance that stopped mid-answer (a crash, a deploy) are not kept
+   * waiting; the memory store needs not (its streams stop with their process).
+   */
   append(id: string, events: readonly Uint8Array[]): Awaitable<void>;
   /** Marks stream `id` finished and forgets it `ttlMs` later. */
   finish(id: string, ttlMs: number): Awaitable<void>;

@@ -1,9 +1,13 @@
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
+import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatHandler } from '../create-chat-handler.ts';
 import type { ResumeSignal, ResumeStore } from '../resume-store.ts';
 import { startRedisServer, type TestRedisServer } from '../test/redis-server.ts';
 import { describeResumeStoreContract } from '../test/resume-store-contract.ts';
+import { chatBody, fetchDirect, jsonPost, startFakeAnthropic, TEST_KEY } from '../test/relay-fixture.ts';
+import { lastEventId, readThenDrop, resumeRequest, withoutIds } from '../test/resume-requests.ts';
 import { describeSharedStoreRelays } from '../test/shared-store-relays.ts';
 import { ioredisConnection, nodeRedisConnection, type RedisConnection } from './redis-connection.ts';
 import { createRedisResumeStore } from './redis-resume-store.ts';
@@ -100,6 +104,91 @@ describe.each(clients)('createRedisResumeStore over %s', (name, connect) => {
     await expect.poll(() => again).toEqual(['finish']);
     expect(heard).toEqual(['event']);
     offAgain();
+  });
+
+  /** A relay on `fake` over its own Redis store with a short maxAgeMs, pinging every `pingIntervalMs`. */
+  const relayOn = (
+    fake: FakeAnthropicServer,
+    instance: number,
+    pingIntervalMs: number,
+    wrap = (store: ResumeStore) => store,
+  ) =>
+    createChatHandler({
+      apiKey: TEST_KEY,
+      baseURL: fake.baseURL,
+      pingIntervalMs,
+      resume: {
+        store: wrap(
+          createRedisResumeStore(connected[instance]!.connection, {
+            prefix: `test:${name}:stop:`,
+            maxAgeMs: 400,
+          }),
+        ),
+      },
+    });
+
+  describe('an instance that stops mid-answer', () => {
+    it('leaves its stream to expire: a reader at another instance gets what was kept, then the end, instead of waiting', async () => {
+      const fake = await startFakeAnthropic({
+        timing: { timeToFirstToken: 5, tokensPerSecond: 40, jitter: 0 },
+      });
+      try {
+        let stopped = false;
+        // From the stop on, nothing this instance does reaches Redis, as if its process was gone.
+        const stopping = (store: ResumeStore): ResumeStore =>
+          Object.fromEntries(
+            Object.entries(store).map(([method, call]) => [
+              method,
+              (...args: unknown[]) =>
+                stopped ? new Promise(() => undefined) : (call as (...a: unknown[]) => unknown)(...args),
+            ]),
+          ) as unknown as ResumeStore;
+        const first = relayOn(fake, 0, 50, stopping);
+        const second = relayOn(fake, 1, 50);
+        const started = await first(jsonPost(chatBody('longAnswer')));
+        const id = started.headers.get('chatstream-stream-id')!;
+        const before = await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
+        stopped = true;
+        const resumed = await second(resumeRequest(id, lastEventId(before)));
+        expect(resumed.status).toBe(200);
+        const after = await resumed.text();
+        expect(after).not.toContain('message_stop');
+        // Once forgotten, a resume gets the 404 the client falls back on (Retry asks again).
+        expect((await second(resumeRequest(id, '0'))).status).toBe(404);
+      } finally {
+        await fake.close();
+      }
+    });
+
+    it('keeps a stream whose upstream is quiet for longer than maxAgeMs alive with heartbeats', async () => {
+      const fake = await startFakeAnthropic({
+        timing: { timeToFirstToken: 1200, tokensPerSecond: 300, jitter: 0 },
+      });
+      try {
+        const first = relayOn(fake, 0, 100);
+        const second = relayOn(fake, 1, 100);
+        const started = await first(jsonPost(chatBody('basic')));
+        const id = started.headers.get('chatstream-stream-id')!;
+        await started.body!.cancel();
+        // The first event comes after 1.2 s of quiet, three times maxAgeMs.
+        const resumed = await second(resumeRequest(id, '0'));
+        const text = (await resumed.text()).replaceAll('event: ping\ndata: {"type": "ping"}\n\n', '');
+        fake.reset();
+        expect(withoutIds(text)).toBe((await fetchDirect(fake, 'basic')).text);
+      } finally {
+        await fake.close();
+      }
+    });
+  });
+
+  it('refuses options that cannot work', () => {
+    const { connection } = connected[0]!;
+    expect(() => createRedisResumeStore(connection, { maxAgeMs: 0 })).toThrow(
+      new RangeError('maxAgeMs must be a whole number of milliseconds ≥ 1, got 0'),
+    );
+    expect(() => createRedisResumeStore(connection, { prefix: 7 as never })).toThrow(
+      new TypeError('prefix must be a string, got number'),
+    );
   });
 
   describeSharedStoreRelays((instance) => stores[instance]!, Number(process.env['RUNS'] ?? 8));

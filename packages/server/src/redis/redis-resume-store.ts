@@ -6,8 +6,11 @@ export interface RedisResumeStoreOptions {
   /** The start of every key and channel name (default `chatstream:`). */
   prefix?: string;
   /**
-   * How long a stream that never finished is kept after its last event (default 3 600 000 ms): an
-   * instance that stopped mid-answer (a crash, a deploy) never finishes its streams.
+   * How long a stream that is not finished is kept after its last event or heartbeat (default
+   * 60 000 ms). The instance reading upstream sends a heartbeat every `pingIntervalMs` of the relay
+   * (15 s by default) while upstream is quiet; one that stopped mid-answer (a crash, a deploy) sends
+   * none, and its stream is forgotten: its readers' responses end, and the client shows the answer
+   * as far as it came, with Retry. Keep it several times the relay's `pingIntervalMs`.
    */
   maxAgeMs?: number;
 }
@@ -16,7 +19,7 @@ const SIGNALS: ReadonlySet<string> = new Set<ResumeSignal>(['event', 'finish', '
 
 // Scripts, so each change is atomic and one round trip. Keys: the state ('open' | 'finished'),
 // then the list of events.
-const APPEND = `redis.call('RPUSH', KEYS[2], unpack(ARGV, 2))
+const APPEND = `if #ARGV > 1 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 2)) end
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[1])`;
 const FINISH = `redis.call('SET', KEYS[1], 'finished', 'PX', ARGV[1])
@@ -48,7 +51,11 @@ export function createRedisResumeStore(
   connection: RedisConnection,
   options: RedisResumeStoreOptions = {},
 ): ResumeStore {
-  const { prefix = 'chatstream:', maxAgeMs = 3_600_000 } = options;
+  const { prefix = 'chatstream:', maxAgeMs = 60_000 } = options;
+  if (typeof prefix !== 'string') throw new TypeError(`prefix must be a string, got ${typeof prefix}`);
+  if (!Number.isSafeInteger(maxAgeMs) || maxAgeMs < 1) {
+    throw new RangeError(`maxAgeMs must be a whole number of milliseconds ≥ 1, got ${String(maxAgeMs)}`);
+  }
   const channelOf = (id: string): string => `${prefix}{${id}}`;
   const keysOf = (id: string): [string, string] => [`${channelOf(id)}:state`, `${channelOf(id)}:events`];
   const script = (source: string, id: string, ...args: string[]): Promise<unknown> =>
@@ -81,7 +88,8 @@ export function createRedisResumeStore(
     },
     async append(id, events) {
       const texts = events.map((event) => decoder.decode(event));
-      for (let start = 0; start < texts.length; start += APPEND_BATCH) {
+      // A heartbeat (no events) only pushes the expiry back.
+      for (let start = 0; start === 0 || start < texts.length; start += APPEND_BATCH) {
         await script(APPEND, id, String(maxAgeMs), ...texts.slice(start, start + APPEND_BATCH));
       }
     },

@@ -54,3 +54,11 @@ export function resumeStream(url: string, id: string, last: string | undefined):
 /** A cancel (a Stop) of stream `id`. */
 export const cancelStream = (url: string, id: string): Promise<Response> =>
   fetch(url, { method: 'POST', headers: { 'chatstream-cancel': id } });
+
+/** A resume request for a handler called directly. */
+export function resumeRequest(id: string, last: string): Request {
+  return new Request('http://127.0.0.1/api/chat', {
+    method: 'POST',
+    headers: { 'chatstream-resume': id, 'last-event-id': last },
+  });
+}
