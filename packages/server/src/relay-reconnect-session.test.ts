@@ -69,6 +69,9 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     expect(answer.content).toEqual(slowAnswer.expectedMessage.content);
     expect(answer.streamId).toBeUndefined();
     expect(reloaded.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    // The replayed first half arrived at once: no time to first token is made of it.
+    expect(answer.stats?.timeToFirstTokenMs).toBeUndefined();
+    expect(answer.stats?.outputTokens).toBeGreaterThan(0);
     await relay.fake.settled();
     expect(relay.fake.requests).toHaveLength(1);
   });

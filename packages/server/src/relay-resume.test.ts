@@ -31,7 +31,7 @@ describe('a relay with resume', () => {
     const relayed = await postRelay(relay.url, chatBody('multiTool'));
     expect(relayed.response.headers.get('chatstream-stream-id')).toMatch(/^[\da-f-]{36}$/u);
     expect(relayed.response.headers.get('access-control-expose-headers')).toBe(
-      'chatstream-stream-id, request-id',
+      'chatstream-stream-id, chatstream-replay, request-id',
     );
     const direct = await fetchDirect(relay.fake, 'multiTool');
     expect(withoutIds(relayed.text)).toBe(direct.text);
@@ -48,6 +48,8 @@ describe('a relay with resume', () => {
 
     const resumed = await resume(relay.url, id, last);
     expect(resumed.status).toBe(200);
+    // How many events there were when it resumed: at least those read, all of them generated before.
+    expect(Number(resumed.headers.get('chatstream-replay'))).toBeGreaterThanOrEqual(Number(last));
     expect(resumed.headers.get('content-type')).toMatch(/^text\/event-stream/u);
     expect(resumed.headers.get('chatstream-stream-id')).toBe(id);
     const after = await resumed.text();

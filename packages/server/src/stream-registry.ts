@@ -10,6 +10,11 @@ export const STREAM_ID_HEADER = 'chatstream-stream-id';
 export const RESUME_HEADER = 'chatstream-resume';
 /** The request header of a cancel: the stream whose upstream request to abort now. */
 export const CANCEL_HEADER = 'chatstream-cancel';
+/**
+ * The response header of a resume: how many events the stream had when the resume began. Those
+ * were generated before; a client's rates count from the event after them.
+ */
+export const REPLAY_HEADER = 'chatstream-replay';
 
 /** What the relay hands over with each stream it keeps. */
 export interface KeptStreamOptions extends ReadKeptStreamOptions {
@@ -104,7 +109,8 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
           `last-event-id: must be the id of an event this stream sent (0 to ${kept.length}), got ${JSON.stringify(last)}.`,
         );
       }
-      const headers = started.get(id) ?? withStreamId(sseHeaders(), id);
+      const headers = new Headers(started.get(id) ?? withStreamId(sseHeaders(), id));
+      headers.set(REPLAY_HEADER, String(kept.length));
       return new Response(readKeptStream(store, id, Number(last), streamOptions), { status: 200, headers });
     },
   };
@@ -113,6 +119,6 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
 function withStreamId(headers: Headers, id: string): Headers {
   headers.set(STREAM_ID_HEADER, id);
   // A page on another origin may read it (with CORS allowed by the app, as for the stream itself).
-  headers.set('access-control-expose-headers', `${STREAM_ID_HEADER}, request-id`);
+  headers.set('access-control-expose-headers', `${STREAM_ID_HEADER}, ${REPLAY_HEADER}, request-id`);
   return headers;
 }

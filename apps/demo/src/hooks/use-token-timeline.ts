@@ -20,7 +20,8 @@ export function useTokenTimeline(state: ChatSessionSnapshot): readonly TimelineP
   }, [status]);
 
   useEffect(() => {
-    if (!stats || stats.timeToFirstTokenMs === undefined) return;
+    // From the first token on (a reconnected answer has no time to first token, but has tokens).
+    if (!stats || stats.outputTokens === 0) return;
     const point = { ms: stats.elapsedMs, tokens: stats.outputTokens };
     setPoints((previous) => {
       const last = previous.at(-1);

@@ -398,6 +398,32 @@ describe('readMessageStream: stopping and failures', () => {
   });
 });
 
+/** The transcript as a relay with resume sends it, numbered, with its `chatstream-replay` header. */
+function relayed(replay: string | undefined): Response {
+  const numbered = toSSE(transcript('text'))
+    .split('\n\n')
+    .filter(Boolean)
+    .map((event, index) => `id: ${index + 1}\n${event}\n\n`)
+    .join('');
+  const headers = new Headers({ 'content-type': 'text/event-stream' });
+  if (replay !== undefined) headers.set('chatstream-replay', replay);
+  return new Response(bytesStream(numbered, 9), { headers });
+}
+
+describe('readMessageStream: a relay replaying an answer begun before (a reconnect)', () => {
+  it('knows no time to first token for the replayed events, and rates none of them', async () => {
+    const replayed = readMessageStream(relayed(String(transcript('text').length)));
+    await replayed.finalMessage();
+    expect(replayed.stats.timeToFirstTokenMs).toBeUndefined();
+    expect(replayed.stats.tokensPerSecond).toBeUndefined();
+    expect(replayed.stats.outputTokens).toBeGreaterThan(0);
+
+    const fresh = readMessageStream(relayed(undefined));
+    await fresh.finalMessage();
+    expect(fresh.stats.timeToFirstTokenMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('readTextStream (plain data: + [DONE] protocol)', () => {
   it('joins multi-line data with \\n and ends with end_turn at [DONE]', async () => {
     const stream = readTextStream(bytesStream('data: Hello\ndata: world\n\ndata: [DONE]\n\n', 4));

@@ -247,6 +247,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         this.#response = response;
       });
       this.#emit('connect');
+      // A relay's resume says how many of its events were generated before (a reconnect replays them).
+      const replayed = this.#response?.headers.get('chatstream-replay');
       await pumpResumable(
         body,
         {
@@ -256,6 +258,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
           requestId: () => this.#response?.headers.get('request-id') ?? undefined,
           onBytes: (count) => this.#stats.bytes(count),
           onEvent: (event) => this.#apply(event),
+          onEventId: (id) => {
+            if (id === replayed) this.#stats.replayed();
+          },
         },
         {
           resume: (lastEventId) => {

@@ -24,7 +24,7 @@ export interface PumpOptions {
   partial?: (() => MessageSnapshot | undefined) | undefined;
   /** The request id for a stream `error` event that carries none. */
   requestId?: (() => string | undefined) | undefined;
-  /** The last event id (SSE `id:`) after each event the body completes, before its decoding. */
+  /** The last event id (SSE `id:`) after each event the body completes, once the event was decoded and handled. */
   onEventId?: ((id: string) => void) | undefined;
   /** Every body chunk's size, before its events. */
   onBytes?: ((count: number) => void) | undefined;
@@ -63,8 +63,9 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   const decoder = createSSEDecoder(
     {
       onEvent: (sse) => {
-        options.onEventId?.(sse.id);
         if (!failed) decode(sse, emit);
+        // After the event was applied: a listener may count what the stream holds up to it.
+        options.onEventId?.(sse.id);
       },
     },
     { maxBufferSize: options.maxBufferSize },

@@ -57,6 +57,7 @@ export async function pumpResumable(
         onEventId: (id) => {
           if (id !== lastEventId) stalls = 0;
           lastEventId = id;
+          options.onEventId?.(id);
         },
       });
     } catch (error) {

@@ -50,4 +50,21 @@ describe('StatsTracker', () => {
       progress: undefined,
     });
   });
+
+  it('after a replay, knows no first token and rates only what came after it', () => {
+    let now = 0;
+    const stats = new StatsTracker(() => now, undefined);
+    now = 40;
+    // 600 tokens generated before this stream, replayed at once.
+    stats.content('a'.repeat(2400));
+    stats.replayed();
+    now = 1040;
+    stats.content('a'.repeat(200));
+    expect(stats.read()).toMatchObject({
+      elapsedMs: 1040,
+      timeToFirstTokenMs: undefined,
+      outputTokens: 650,
+      tokensPerSecond: 50,
+    });
+  });
 });

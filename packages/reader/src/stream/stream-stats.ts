@@ -4,7 +4,10 @@ export interface StreamStats {
   readonly elapsedMs: number;
   /** From the request to the first body byte. */
   readonly timeToFirstByteMs: number | undefined;
-  /** From the request to the first content delta (text, thinking or tool input). */
+  /**
+   * From the request to the first content delta (text, thinking or tool input). Undefined for a
+   * stream that replays an answer begun before it (a reconnect after a reload).
+   */
   readonly timeToFirstTokenMs: number | undefined;
   /** Body bytes received (all attempts). */
   readonly bytes: number;
@@ -13,9 +16,9 @@ export interface StreamStats {
   /** True when `outputTokens` is exactly what the last `usage` said (no estimate on top). */
   readonly outputTokensExact: boolean;
   /**
-   * Output tokens per second since the first token; undefined until tokens have come for a quarter
-   * of a second (the first deltas often arrive in a burst, and a rate over a few milliseconds
-   * reads as thousands per second).
+   * Output tokens per second since the first token (since the end of the replay, for a reconnect);
+   * undefined until tokens have come for a quarter of a second (the first deltas often arrive in a
+   * burst, and a rate over a few milliseconds reads as thousands per second).
    */
   readonly tokensPerSecond: number | undefined;
   /** The request's `max_tokens`, when known. */
@@ -40,6 +43,9 @@ export class StatsTracker {
   #bytes = 0;
   #exactTokens = 0;
   #charsSinceExact = 0;
+  // After a replay of earlier generation: when it ended, and its tokens (not counted in the rate).
+  #replayEndedAt: number | undefined;
+  #replayedTokens = 0;
 
   constructor(now: () => number, maxTokens: number | undefined) {
     this.#now = now;
@@ -67,9 +73,20 @@ export class StatsTracker {
 
   /** Forgets what a discarded attempt produced (a retry before any content). */
   resetContent(): void {
-    this.#firstTokenAt = undefined;
+    this.#firstTokenAt = this.#replayEndedAt = undefined;
+    this.#replayedTokens = 0;
     this.#exactTokens = 0;
     this.#charsSinceExact = 0;
+  }
+
+  /**
+   * Marks what came so far as a replay of an answer generated before this stream (a relay's
+   * resumable stream read again after a reload): its first token is not this stream's, and the
+   * rate counts from here.
+   */
+  replayed(): void {
+    this.#replayedTokens = this.read().outputTokens;
+    this.#replayEndedAt = this.#now();
   }
 
   /** Freezes `elapsedMs` at the end of the stream. */
@@ -82,15 +99,20 @@ export class StatsTracker {
     const now = this.#endedAt ?? this.#now();
     const estimate = Math.round(this.#charsSinceExact / CHARS_PER_TOKEN);
     const outputTokens = this.#exactTokens + estimate;
-    const generatingMs = this.#firstTokenAt === undefined ? 0 : now - this.#firstTokenAt;
+    const firstToken = this.#replayEndedAt === undefined ? this.#firstTokenAt : undefined;
+    const rateFrom = this.#replayEndedAt ?? this.#firstTokenAt;
+    const generatingMs = rateFrom === undefined ? 0 : now - rateFrom;
+    // The usage that follows a replay may say fewer tokens than its text was estimated at.
+    const fresh = outputTokens - this.#replayedTokens;
     return {
       elapsedMs: now - this.#startedAt,
       timeToFirstByteMs: this.#firstByteAt === undefined ? undefined : this.#firstByteAt - this.#startedAt,
-      timeToFirstTokenMs: this.#firstTokenAt === undefined ? undefined : this.#firstTokenAt - this.#startedAt,
+      timeToFirstTokenMs: firstToken === undefined ? undefined : firstToken - this.#startedAt,
       bytes: this.#bytes,
       outputTokens,
       outputTokensExact: estimate === 0,
-      tokensPerSecond: generatingMs >= RATE_WINDOW_MS ? (outputTokens * 1000) / generatingMs : undefined,
+      tokensPerSecond:
+        generatingMs >= RATE_WINDOW_MS && fresh > 0 ? (fresh * 1000) / generatingMs : undefined,
       maxTokens: this.#maxTokens,
       progress: this.#maxTokens ? Math.min(1, outputTokens / this.#maxTokens) : undefined,
     };
