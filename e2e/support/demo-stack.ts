@@ -8,6 +8,7 @@ import {
   type FakeAnthropicServerOptions,
 } from '@chatstream/mocks/server';
 // The root package does not depend on @chatstream/server (yet), so its built entry is imported by path.
+import { createMemoryResumeStore } from '@chatstream/server';
 import { createNodeHandler } from '@chatstream/server/node';
 import { demoToolNames } from '../../apps/demo/src/chat/demo-tools.ts';
 
@@ -25,7 +26,10 @@ const contentTypes: Record<string, string> = {
 const API_KEY = 'sk-ant-e2e';
 const MODEL = 'claude-sonnet-4-6';
 
-/** The built demo behind the real relay, in front of the fake Anthropic API, all on 127.0.0.1. */
+/**
+ * The built demo behind the real relay (two instances sharing a resume store), in front of the fake
+ * Anthropic API, all on 127.0.0.1.
+ */
 export interface DemoStack {
   /** The demo's origin. */
   readonly url: string;
@@ -57,22 +61,27 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     timing: { timeToFirstToken: 150, tokensPerSecond: 400 },
     ...options.upstream,
   });
-  // The same relay settings as apps/demo/vite-relay-plugin.ts.
-  const relay = createNodeHandler({
-    apiKey: API_KEY,
-    baseURL: upstream.baseURL,
-    model: MODEL,
-    maxTokens: 4096,
-    allowedTools: demoToolNames,
-    resume: true,
-  });
+  // The same relay settings as apps/demo/vite-relay-plugin.ts, as two instances sharing one resume
+  // store, taking the requests in turn as behind a load balancer: a reload's reconnect, a resume or
+  // a Stop reaches the instance that did not start the answer as often as the one that did.
+  const store = createMemoryResumeStore();
+  const relays = [0, 1].map(() =>
+    createNodeHandler({
+      apiKey: API_KEY,
+      baseURL: upstream.baseURL,
+      model: MODEL,
+      maxTokens: 4096,
+      allowedTools: demoToolNames,
+      resume: { store },
+    }),
+  );
   const modeInfo = JSON.stringify({ relay: true, upstream: 'custom', model: MODEL });
   let relayed = 0;
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/api/chat') {
       relayed += 1;
-      return relay(request, response);
+      return relays[relayed % 2]!(request, response);
     }
     if (path === '/api/mode') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
