@@ -47,14 +47,19 @@ export function readKeptStream(
   return new ReadableStream<Uint8Array>(
     {
       start: async () => {
-        unsubscribe = await store.subscribe(id, (signal) => {
-          if (signal !== 'event' && signal !== 'finish') return;
-          changed = true;
-          wake?.();
-        });
-        // Gone while subscribing: it never attached.
-        if (closed) return unsubscribe();
-        await store.publish(id, 'attach');
+        try {
+          unsubscribe = await store.subscribe(id, (signal) => {
+            if (signal !== 'event' && signal !== 'finish') return;
+            changed = true;
+            wake?.();
+          });
+          // Gone while subscribing: it never attached.
+          if (closed) return unsubscribe();
+          await store.publish(id, 'attach');
+        } catch (error) {
+          onError(error);
+          throw error;
+        }
       },
       pull: async (controller) => {
         try {

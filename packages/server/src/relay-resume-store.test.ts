@@ -92,6 +92,16 @@ describe('a resume store that fails', () => {
     expect(reported).toContain(error);
   });
 
+  it('fails the response of a reader that cannot subscribe, reporting why', async () => {
+    // The relay's own subscription (the first) works; the reader's (the second) fails.
+    const { store, error } = failingStore('subscribe', 2);
+    const reported: unknown[] = [];
+    const response = await post(handler(store, reported), 'basic');
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    expect(reported).toContain(error);
+  });
+
   it('fails a resume whose reads fail with a 500 the client retries, reporting why', async () => {
     const memory = createMemoryResumeStore();
     let broken = false;
