@@ -98,7 +98,7 @@ describe('a resume store that fails', () => {
     const reported: unknown[] = [];
     const response = await post(handler(store, reported), 'basic');
     expect(response.status).toBe(200);
-    await expect(response.text()).rejects.toThrow();
+    await expect(response.text()).rejects.toThrow(error.message);
     expect(reported).toContain(error);
   });
 
