@@ -54,8 +54,8 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   useEffect(() => {
     if (!unrestored || persist === undefined) return;
     const restored = restoreChat(persist);
-    // A new session rather than a changed one: the empty one may already have subscribers. Later
-    // option changes reach the new one through `setOptions`, as for any session.
+    // A new session rather than `setMessages` on this one: saved versions are only taken by a session
+    // being created. Later option changes reach it through `setOptions`, as for any session.
     setOwned({
       session: restored.initialMessages ? createChatSession({ ...sessionOptions, ...restored }) : session,
       unrestored: false,
