@@ -2,6 +2,7 @@ import { concatBytes } from './concat-bytes.ts';
 import { createEventSplitter } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
 import type { ResumeSignal, ResumeStore } from './resume-store.ts';
+import { unref } from './unref-timer.ts';
 
 const encoder = new TextEncoder();
 
@@ -144,10 +145,4 @@ export async function keepStream(
     }
   })();
   return { done };
-}
-
-/** Node keeps a process alive while a timer is pending; a grace period must not. */
-function unref<Timer>(timer: Timer): Timer {
-  (timer as { unref?: () => void }).unref?.();
-  return timer;
 }

@@ -1,4 +1,5 @@
 import type { ResumeSignal, ResumeStore } from './resume-store.ts';
+import { unref } from './unref-timer.ts';
 
 type Listener = (signal: ResumeSignal) => void;
 
@@ -27,8 +28,7 @@ export function createMemoryResumeStore(): ResumeStore {
       const stream = streams.get(id);
       if (!stream) return;
       stream.finished = true;
-      // Node keeps a process alive while a timer is pending; an expiry must not.
-      setTimeout(() => streams.delete(id), ttlMs).unref?.();
+      unref(setTimeout(() => streams.delete(id), ttlMs));
     },
     read(id, from) {
       const stream = streams.get(id);

@@ -3,6 +3,7 @@ import { keepStream, type ResumeTimes } from './keep-stream.ts';
 import { readKeptStream, type ReadKeptStreamOptions } from './read-kept-stream.ts';
 import type { RelaySource } from './relay-source.ts';
 import type { ResumeStore } from './resume-store.ts';
+import { unref } from './unref-timer.ts';
 
 /** The response header naming a resumable stream. */
 export const STREAM_ID_HEADER = 'chatstream-stream-id';
@@ -74,7 +75,7 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
       const { done } = await keepStream(store, id, source, { ...options, ...streamOptions });
       started.set(id, withStreamId(headers, id));
       const reading = done.then(() => {
-        setTimeout(() => started.delete(id), ttlMs).unref?.();
+        unref(setTimeout(() => started.delete(id), ttlMs));
       });
       waitUntil?.(reading);
       return readKeptStream(store, id, 0, streamOptions);
