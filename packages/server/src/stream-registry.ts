@@ -89,8 +89,9 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
       if (id === null) return undefined;
       const last = resumeId === null ? '0' : (request.headers.get('last-event-id') ?? '0');
       const valid = /^\d{1,15}$/.test(last);
-      // Reads only the events after `last`: the resume's own first read starts there too.
-      const kept = await store.read(id, valid ? Number(last) : Number.MAX_SAFE_INTEGER);
+      // Past the end: no events, only whether the stream is kept and its length (the reader below
+      // fetches the events itself; a replay from 0 of a long answer would otherwise come twice).
+      const kept = await store.read(id, Number.MAX_SAFE_INTEGER);
       if (!kept) {
         const where = local ? 'or another server instance started it' : 'or the resume store never had it';
         return errorResponse(
