@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chatBody, fetchDirect, useRelayOnFake } from './test/relay-fixture.ts';
+import { withoutIds } from './test/resume-requests.ts';
 
 const decoder = new TextDecoder();
 const SCENARIOS = ['basic', 'longAnswer', 'toolUse', 'unicode', 'thinking'] as const;
-
-/** The relayed text without the `id:` lines the relay adds. */
-const withoutIds = (text: string): string => text.replaceAll(/^id: \d+\n/gmu, '');
 
 /**
  * One client: starts `scenario`; when `drop`, reads its first chunk, drops the connection, and
