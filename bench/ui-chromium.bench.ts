@@ -29,6 +29,13 @@ const MIN_ROUNDS = Math.min(3, ROUNDS);
 const ROUND_BUDGET_MS = 110_000;
 /** Give up entirely after this long (ms). */
 const HARD_LIMIT_MS = Number(process.env['UI_BENCH_LIMIT_MS'] ?? 170_000);
+/**
+ * `UI_BENCH_APPS=chatstream,ai-sdk-objects` runs only those apps, for quicker A/B comparisons while
+ * working on one side; such a run prints its table and leaves the results file alone.
+ */
+const APPS: readonly AppName[] = process.env['UI_BENCH_APPS']
+  ? APP_NAMES.filter((app) => process.env['UI_BENCH_APPS']?.split(',').includes(app))
+  : APP_NAMES;
 
 const LABELS: Record<AppName, string> = {
   chatstream: '`<ChatStream chat={session} />` (throttle `frame`)',
@@ -208,18 +215,18 @@ async function main(): Promise<void> {
     args: chromiumArgs,
     headless: true,
   });
-  const results = new Map<AppName, Run[]>(APP_NAMES.map((app) => [app, []]));
+  const results = new Map<AppName, Run[]>(APPS.map((app) => [app, []]));
   let diagnosis: PageRun | undefined;
   try {
     // One untimed run per app first: the first pages a fresh browser loads run cold (compile caches,
     // JIT), which landed on whichever app happened to go first.
-    for (const app of APP_NAMES) check(app, await runOnce(browser, server.origin, app), expected);
+    for (const app of APPS) check(app, await runOnce(browser, server.origin, app), expected);
     console.log(`warm-up done ${formatElapsed(started)}`);
     let round = 0;
     for (; round < ROUNDS; round++) {
       if (round >= MIN_ROUNDS && performance.now() - started > ROUND_BUDGET_MS) break;
-      for (let k = 0; k < APP_NAMES.length; k++) {
-        const app = APP_NAMES[(round + k) % APP_NAMES.length] as AppName;
+      for (let k = 0; k < APPS.length; k++) {
+        const app = APPS[(round + k) % APPS.length] as AppName;
         const run = await runOnce(browser, server.origin, app);
         check(app, run, expected);
         results.get(app)?.push(run);
@@ -247,7 +254,11 @@ async function main(): Promise<void> {
   const longest = Math.max(0, ...ours.flatMap((run) => run.longTasks));
   const rounds = ours.length;
 
-  writeResult('ui-chromium', [
+  const report =
+    APPS.length === APP_NAMES.length
+      ? writeResult
+      : (_name: string, lines: readonly string[]) => console.log(lines.join('\n'));
+  report('ui-chromium', [
     '## UI in real Chromium',
     '',
     `A ${DELTAS.toLocaleString('en-US')}-token answer (${(expected.length / 1e3).toFixed(0)} k characters, ` +
@@ -301,7 +312,7 @@ async function main(): Promise<void> {
         'long tasks',
         'longest task ms',
       ],
-      APP_NAMES.map((app) => row(app, results.get(app) ?? [])),
+      APPS.map((app) => row(app, results.get(app) ?? [])),
     ),
     '',
     `Scripting time, ours / AI SDK (medians): **${formatRatio(ratioObjects)}** against chunk objects, ` +

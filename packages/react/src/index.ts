@@ -4,6 +4,7 @@
 export { useStreamingChat } from './use-streaming-chat.ts';
 export type { UseStreamingChatOptions, UseStreamingChatResult } from './use-streaming-chat.ts';
 export type { ChatActions } from './chat-actions.ts';
+export { splitChatOptions } from './split-chat-options.ts';
 export type { ChatSessionInstanceOptions } from './use-chat-session-instance.ts';
 export { ChatSessionProvider, useChatSession, useOptionalChatSession } from './chat-session-context.ts';
 export type { ChatSessionProviderProps } from './chat-session-context.ts';

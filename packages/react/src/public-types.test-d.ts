@@ -4,10 +4,13 @@ import {
   useChatMessage,
   useChatSelector,
   useOptionalChatSession,
+  splitChatOptions,
   useStreamingChat,
+  type UseStreamingChatOptions,
   type UseStreamingChatResult,
 } from './index.ts';
 import { type StreamedMessage, useStreamingQuery } from './query.ts';
+import type { CHAT_OPTION_KEYS } from './split-chat-options.ts';
 
 describe('useStreamingChat', () => {
   it('gives the snapshot and the commands their types', () => {
@@ -59,5 +62,18 @@ describe('useStreamingQuery', () => {
     });
     expectTypeOf(query.data).toEqualTypeOf<StreamedMessage | undefined>();
     expectTypeOf(query.error).toEqualTypeOf<ChatStreamError | null>();
+  });
+});
+
+describe('splitChatOptions', () => {
+  it('knows every option of useStreamingChat, so none reaches the rest', () => {
+    type Missing = Exclude<keyof UseStreamingChatOptions, (typeof CHAT_OPTION_KEYS)[number]>;
+    expectTypeOf<Missing>().toEqualTypeOf<never>();
+  });
+
+  it('types the rest as the props without the options', () => {
+    const [options, rest] = splitChatOptions({ api: '/api/chat', className: 'chat', showStats: true });
+    expectTypeOf(options).toEqualTypeOf<UseStreamingChatOptions>();
+    expectTypeOf(rest).toEqualTypeOf<{ className: string; showStats: boolean }>();
   });
 });

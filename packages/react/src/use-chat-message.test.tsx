@@ -113,6 +113,22 @@ describe('useChatMessage and useChatMessageIds', () => {
     expect(screen.getByRole('status').textContent).toBe('gone');
   });
 
+  it('reads undefined for no id, and follows the id it is given next', () => {
+    const chat = createChatSession({
+      initialMessages: [{ id: 'a', role: 'user', content: [{ type: 'text', text: 'first' }] }],
+    });
+    function Row({ id }: { id: string | undefined }): React.ReactNode {
+      const message = useChatMessage(id, chat);
+      return <p role="status">{message ? textOf(message) : 'none'}</p>;
+    }
+    const view = render(<Row id={undefined} />);
+    expect(screen.getByRole('status').textContent).toBe('none');
+    act(() => chat.setMessages([{ id: 'a', role: 'user', content: [{ type: 'text', text: 'second' }] }]));
+    expect(screen.getByRole('status').textContent).toBe('none');
+    view.rerender(<Row id="a" />);
+    expect(screen.getByRole('status').textContent).toBe('second');
+  });
+
   it('needs a provider or a chat', () => {
     expect(() => render(<Orphan />)).toThrow(/ChatSessionProvider/);
   });

@@ -6,13 +6,17 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { ChatSessionProvider, type UseStreamingChatOptions, useStreamingChat } from '@chatstream/react';
+import {
+  ChatSessionProvider,
+  splitChatOptions,
+  type UseStreamingChatOptions,
+  useStreamingChat,
+} from '@chatstream/react';
 import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
-import { CHAT_OPTION_KEYS } from './chat-option-keys.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
-import { isToolTurn, MessageRow } from './message-row.tsx';
+import { MessageRows } from './message-rows.tsx';
 
 /** What `ChatStream` adds to the chat options. */
 export interface ChatStreamOwnProps {
@@ -35,37 +39,8 @@ export type ChatStreamProps = UseStreamingChatOptions &
   ChatStreamOwnProps &
   Omit<HTMLAttributes<HTMLDivElement>, keyof UseStreamingChatOptions | 'children'>;
 
-function splitProps(props: ChatStreamProps): [UseStreamingChatOptions, Record<string, unknown>] {
-  const options: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = { ...props };
-  for (const key of CHAT_OPTION_KEYS) {
-    // Undefined keys are left out: on a shared `chat` they would erase the owner's options.
-    if (rest[key] !== undefined) options[key] = rest[key];
-    delete rest[key];
-  }
-  return [options, rest];
-}
-
-/** Tool call states in which the turn is not over yet. */
-const PENDING_TOOL_STATES: ReadonlySet<ToolCallState['status']> = new Set([
-  'input-streaming',
-  'awaiting-approval',
-  'awaiting-result',
-  'running',
-]);
-
-/**
- * A user turn that only carries results of client tool calls the session ran or received: the
- * tool-use block above already shows each result, so the row would only repeat it.
- */
-function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
-  const calls = previous?.toolCalls;
-  return (
-    calls !== undefined &&
-    isToolTurn(message) &&
-    message.content.every((block) => calls[block['tool_use_id'] as string] !== undefined)
-  );
-}
+/** Tool call states that end a call; in any other, the turn is not over yet. */
+const SETTLED_TOOL_STATES: readonly ToolCallState['status'][] = ['done', 'error', 'denied'];
 
 function textOf(message: ChatMessage | undefined): string {
   return message?.content.map((block) => (block.type === 'text' ? block.text : '')).join('') ?? '';
@@ -83,9 +58,8 @@ function textOf(message: ChatMessage | undefined): string {
  */
 export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, ChatStreamProps>(function ChatStream(props, ref) {
-    const [options, own] = splitProps(props);
-    const { components, renderers, renderText, suggestions, showStats, placeholder, ...rest } =
-      own as ChatStreamOwnProps & HTMLAttributes<HTMLDivElement>;
+    const [options, own] = splitChatOptions(props);
+    const { components, renderers, renderText, suggestions, showStats, placeholder, ...rest } = own;
     const {
       messages,
       status,
@@ -131,7 +105,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const settledAnswer =
       status === 'ready' &&
       last?.role === 'assistant' &&
-      !Object.values(last.toolCalls ?? {}).some((call) => PENDING_TOOL_STATES.has(call.status))
+      Object.values(last.toolCalls ?? {}).every((call) => SETTLED_TOOL_STATES.includes(call.status))
         ? last
         : undefined;
     // A stopped or cut answer of text is carried on where it stopped (`retry()`); others start over.
@@ -153,20 +127,13 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
         <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
           <MessageList busy={busy} live="off">
             {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={send} /> : null}
-            {messages.map((message, index) =>
-              repeatsToolResults(message, messages[index - 1]) ? null : (
-                <MessageRow
-                  key={message.id}
-                  message={message}
-                  previous={messages[index - 1]}
-                  parts={parts}
-                  renderers={renderers}
-                  renderText={renderText}
-                  onApprove={onApprove}
-                  onToolResult={onToolResult}
-                />
-              ),
-            )}
+            <MessageRows
+              parts={parts}
+              renderers={renderers}
+              renderText={renderText}
+              onApprove={onApprove}
+              onToolResult={onToolResult}
+            />
             {settledAnswer ? (
               <StopNotice
                 stopReason={settledAnswer.stopReason}

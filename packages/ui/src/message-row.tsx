@@ -1,13 +1,15 @@
 import { memo, type NamedExoticComponent, type ReactNode } from 'react';
+import { useChatMessage } from '@chatstream/react';
 import type { ChatMessage } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import type { ChatStreamComponents } from './chat-stream-components.ts';
 
-/** Props of {@link MessageRow}; all keep their identity while the message does not change. */
+/** Props of {@link MessageRow}; all keep their identity while the conversation's ids do not change. */
 export interface MessageRowProps {
-  message: ChatMessage;
-  /** The message before it (tool results look up their `tool_use` there). */
-  previous: ChatMessage | undefined;
+  /** The message's id in the provided session. */
+  id: string;
+  /** The id of the message before it (tool results look up their `tool_use` there). */
+  previousId: string | undefined;
   parts: ChatStreamComponents;
   renderers: BlockRenderers | undefined;
   renderText: BlockRendererProps['renderText'];
@@ -25,18 +27,33 @@ export function isToolTurn(message: ChatMessage): boolean {
 }
 
 /**
- * One transcript row of `ChatStream`, memoised: the session keeps settled messages' identity, so a
- * settled row does not render again while another message streams.
+ * A user turn that only carries results of client tool calls the session ran or received: the
+ * tool card in the answer above already shows each result, so the turn adds no row of its own.
+ */
+function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
+  const calls = previous?.toolCalls;
+  return (
+    calls !== undefined &&
+    isToolTurn(message) &&
+    message.content.every((block) => calls[block['tool_use_id'] as string] !== undefined)
+  );
+}
+
+/**
+ * One transcript row of `ChatStream`. It follows its own message (and the one before it) in the
+ * provided session, so while an answer streams only that answer's row renders: the cost of a token
+ * does not grow with the conversation.
  */
 export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function MessageRow({
-  message,
-  previous,
+  id,
+  previousId,
   parts,
-  renderers,
   renderText,
-  onApprove,
-  onToolResult,
+  ...contentProps
 }: MessageRowProps): ReactNode {
+  const message = useChatMessage(id);
+  const previous = useChatMessage(previousId);
+  if (!message || repeatsToolResults(message, previous)) return null;
   const { Message, MessageContent } = parts;
   return (
     <Message
@@ -47,11 +64,9 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function M
       <MessageContent
         message={message}
         previous={previous}
-        renderers={renderers}
         // User text is shown as typed; markdown is for the model's answers.
         renderText={message.role === 'assistant' ? renderText : undefined}
-        onApprove={onApprove}
-        onToolResult={onToolResult}
+        {...contentProps} // renderers, onApprove, onToolResult
       />
     </Message>
   );

@@ -1,5 +1,4 @@
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
-import type { UseStreamingChatOptions } from '@chatstream/react';
 import type { ReactNode } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -9,7 +8,6 @@ import {
   MessageWithActions,
   VersionSwitch,
 } from './actions/index.ts';
-import { CHAT_OPTION_KEYS } from './chat-option-keys.ts';
 import { AttachmentComposer, attachmentRenderers, ToolUseBlockWithMedia } from './attachments/index.ts';
 import {
   type BlockRenderer,
@@ -54,11 +52,6 @@ describe('<ChatStream>', () => {
     expectTypeOf<ChatStreamProps>().not.toHaveProperty('children');
     expectTypeOf(ChatStream).toBeCallableWith({ api: '/api/chat', showStats: true, id: 'chat' });
     expectTypeOf(ChatStream).toBeCallableWith({ api: '/api/chat', persist: 'chat' });
-  });
-
-  it('hands every chat option to the session, none to the root element', () => {
-    type Missing = Exclude<keyof UseStreamingChatOptions, (typeof CHAT_OPTION_KEYS)[number]>;
-    expectTypeOf<Missing>().toEqualTypeOf<never>();
   });
 
   it('takes the attachments composer in place of its composer', () => {

@@ -39,4 +39,31 @@ describe('PlainText', () => {
       screen.container.querySelector('[data-slot="text-line"]:last-child [data-slot="streaming-cursor"]'),
     ).not.toBeNull();
   });
+
+  it('shows every line and one cursor at the very end, for any number of lines and a trailing line break', async () => {
+    const screen = await render(<PlainText text="" streaming />);
+    for (let count = 1; count <= 70; count++) {
+      const text = `${Array.from({ length: count }, (_, index) => `line ${index}`).join('\n')}\n`;
+      await screen.rerender(<PlainText text={text} streaming />);
+      expect(linesOf(screen.container)).toBe(text);
+      const cursors = screen.container.querySelectorAll('[data-slot="streaming-cursor"]');
+      expect(cursors).toHaveLength(1);
+      expect(cursors[0]?.parentElement).toBe(
+        screen.container.querySelector('[data-slot="text-line"]:last-child'),
+      );
+    }
+  });
+
+  it('keeps the elements of finished lines while a long text grows', async () => {
+    const lines = Array.from({ length: 200 }, (_, index) => `line ${index}`);
+    const screen = await render(<PlainText text={lines.slice(0, 100).join('\n')} streaming />);
+    const before = Array.from(screen.container.querySelectorAll('[data-slot="text-line"]')).slice(0, 99);
+    const firstText = before.map((line) => line.firstChild);
+    await screen.rerender(<PlainText text={lines.join('\n')} streaming />);
+    const after = Array.from(screen.container.querySelectorAll('[data-slot="text-line"]'));
+    expect(after).toHaveLength(200);
+    // Identity, not equality: the same elements and text nodes, untouched.
+    expect(after.slice(0, 99).filter((line, index) => line !== before[index])).toEqual([]);
+    expect(after.slice(0, 99).filter((line, index) => line.firstChild !== firstText[index])).toEqual([]);
+  });
 });
