@@ -22,6 +22,20 @@ it('announces whole sentences of a streaming answer, never a partial one', async
   await expectNoAxeViolations(screen.container);
 });
 
+it('announces emphasis and code spans as their words, not their markers', async () => {
+  const text =
+    'It is **important** and _subtle_, not ~~wrong~~. Call `abort()` on snake_case names. Multiply 2 * 3.';
+  const screen = await render(<Announcer text={text} streaming messageId="e" />);
+  await screen.rerender(<Announcer text={text} streaming={false} messageId="e" />);
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual([
+      'It is important and subtle, not wrong.',
+      'Call abort() on snake_case names.',
+      'Multiply 2 * 3.',
+    ]);
+});
+
 it('says a code block is there instead of reading its code, once its fence closes', async () => {
   const screen = await render(<Announcer text={'Run this:\n```sh\nnpm ins'} streaming messageId="c" />);
   await tick();

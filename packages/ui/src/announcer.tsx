@@ -8,7 +8,12 @@ import {
   type RefAttributes,
 } from 'react';
 import { segmentText } from '@chatstream/reader';
-import { createSpokenTextReader, type DescribeCode, type SpokenTextReader } from './spoken-text.ts';
+import {
+  createSpokenTextReader,
+  type DescribeCode,
+  type SpokenTextReader,
+  withoutEmphasis,
+} from './spoken-text.ts';
 import { createTextChannel, type TextChannel } from './text-channel.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 
@@ -49,7 +54,8 @@ const KEPT = 3;
  * A visually hidden, polite live region that reads the streaming answer out sentence by sentence
  * (`segmentText` from the reader, so CJK and abbreviations segment correctly) instead of every token,
  * and reads out errors. Markdown is spoken as prose (`spokenText`): no heading or list markers,
- * no link targets, and a fenced code block as one sentence saying what it is (`describeCode`).
+ * no link targets, no emphasis or code-span markers (`withoutEmphasis`: a screen reader would say
+ * "star star"), and a fenced code block as one sentence saying what it is (`describeCode`).
  *
  * @example
  * <Announcer text={textOf(last)} streaming={last.status === 'streaming'} messageId={last.id} error={errorText} />
@@ -100,8 +106,8 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         const { channel } = current;
         void (async () => {
           for await (const sentence of segmentText(channel.text, 'sentence', locale)) {
-            const trimmed = sentence.trim();
-            if (trimmed) announce(trimmed);
+            const said = withoutEmphasis(sentence).trim();
+            if (said) announce(said);
           }
         })();
       }
@@ -124,14 +130,5 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       if (error) announce(error);
     }, [error, announce]);
 
-    return (
-      <div
-        ref={setRefs}
-        aria-live="polite"
-        aria-atomic="false"
-        data-slot="announcer"
-        style={visuallyHidden}
-        {...rest}
-      />
-    );
+    return <div ref={setRefs} aria-live="polite" data-slot="announcer" style={visuallyHidden} {...rest} />;
   });

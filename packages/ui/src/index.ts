@@ -33,7 +33,7 @@ export { EmptyState } from './empty-state.tsx';
 export type { EmptyStateProps } from './empty-state.tsx';
 export { Announcer } from './announcer.tsx';
 export type { AnnouncerProps } from './announcer.tsx';
-export { createSpokenTextReader, describeCode, spokenText } from './spoken-text.ts';
+export { createSpokenTextReader, describeCode, spokenText, withoutEmphasis } from './spoken-text.ts';
 export type { DescribeCode, SpokenTextReader } from './spoken-text.ts';
 
 // Blocks

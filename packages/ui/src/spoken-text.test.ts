@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSpokenTextReader, spokenText } from './spoken-text.ts';
+import { createSpokenTextReader, spokenText, withoutEmphasis } from './spoken-text.ts';
 
 describe('spokenText', () => {
   it('describes a fenced code block instead of reading it, prose as it is', () => {
@@ -117,5 +117,18 @@ describe('spokenText', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('withoutEmphasis', () => {
+  it('drops the markers of emphasis, strike-through and code spans, and no other symbol', () => {
+    expect(withoutEmphasis('**Bold**, *italic*, __bold__, _italic_, ~~gone~~ and `code`.')).toBe(
+      'Bold, italic, bold, italic, gone and code.',
+    );
+    expect(withoutEmphasis('2 * 3 = 6, snake_case, file_name.py, a ~ b, 5 ** 2')).toBe(
+      '2 * 3 = 6, snake_case, file_name.py, a ~ b, 5 ** 2',
+    );
+    expect(withoutEmphasis('Très **très** bien, *日本語*.')).toBe('Très très bien, 日本語.');
+    expect(withoutEmphasis('No markers at all.')).toBe('No markers at all.');
   });
 });

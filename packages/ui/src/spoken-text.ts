@@ -101,3 +101,21 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
 export function spokenText(markdown: string, ended: boolean, describe: DescribeCode = describeCode): string {
   return createSpokenTextReader(describe)(markdown, ended);
 }
+
+// Emphasis, strike-through and code-span markers: a whole run of `*`, `_`, `~` or backticks that
+// opens (nothing word-like before it, text after) or closes (text before, nothing word-like after).
+// Not the `*` of `2 * 3`, the `**` of `5 ** 2` nor the `_` of `snake_case`.
+const EMPHASIS = /(?<![\p{L}\p{N}*_~`])[*_~`]+(?=[^\s*_~`])|(?<=[^\s*_~`])[*_~`]+(?![\p{L}\p{N}*_~`])/gu;
+
+/**
+ * A sentence of spoken text without emphasis, strike-through and code-span markers, which a voice
+ * or a screen reader would read out as symbols ("star star"). Applied per sentence, once a
+ * sentence is whole, since a marker's partner may arrive later.
+ *
+ * @example
+ * withoutEmphasis('It is **not** `snake_case`: 2 * 3.'); // 'It is not snake_case: 2 * 3.'
+ */
+export function withoutEmphasis(sentence: string): string {
+  // The look-behinds make the full pattern slow to scan; most sentences hold none of these characters.
+  return /[*_~`]/.test(sentence) ? sentence.replaceAll(EMPHASIS, '') : sentence;
+}

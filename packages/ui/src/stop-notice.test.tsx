@@ -44,7 +44,7 @@ it('says the conversation outgrew the context window, without a Continue', async
   );
   const notice = screen.getByRole('status');
   await expect.element(notice).toHaveTextContent('The conversation is too long');
-  await expect.element(notice).toHaveTextContent('start a new conversation');
+  await expect.element(notice).toHaveTextContent('Start a new conversation');
   expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
   await expectNoAxeViolations(screen.container);
 });

@@ -20,12 +20,11 @@ const NOTICES: Partial<Record<string, { title: string; detail: string }>> = {
   },
   refusal: {
     title: 'Claude declined to continue',
-    detail: 'The answer stopped because of a refusal; the text above is what was said before it.',
+    detail: 'The text above is what Claude said before it refused.',
   },
   model_context_window_exceeded: {
     title: 'The conversation is too long',
-    detail:
-      "The answer stopped at the model's context window: start a new conversation or remove earlier messages.",
+    detail: "It reached the model's context window. Start a new conversation or remove earlier messages.",
   },
 };
 

@@ -1,4 +1,9 @@
-import { createSpokenTextReader, type DescribeCode, type SpokenTextReader } from '@chatstream/ui';
+import {
+  createSpokenTextReader,
+  type DescribeCode,
+  type SpokenTextReader,
+  withoutEmphasis,
+} from '@chatstream/ui';
 import type { SpeechOutput } from './speech-output.ts';
 
 /** Feeds streaming answers to a {@link SpeechOutput}, a whole sentence at a time. */
@@ -22,11 +27,6 @@ export interface SentenceSpeakerOptions {
   describeCode?: DescribeCode | undefined;
 }
 
-// Emphasis, strike-through and code-span markers: a run of `*`, `_`, `~` or backticks that opens
-// (nothing word-like before it, text after) or closes (text before, nothing word-like after). Not
-// the `*` of `2 * 3` nor the `_` of `snake_case`. A voice would read them out as symbols.
-const MARKERS = /(?<![\p{L}\p{N}])[*_~`]+(?=\S)|(?<=\S)[*_~`]+(?![\p{L}\p{N}])/gu;
-
 interface Answer {
   messageId: string | undefined;
   markdown: string;
@@ -38,8 +38,8 @@ interface Answer {
 
 /**
  * Creates a {@link SentenceSpeaker}. The markdown is spoken as prose (`createSpokenTextReader`: no
- * heading or list markers, no link targets, a code block as one sentence saying what it is; here
- * also no emphasis or code-span markers), cut
+ * heading or list markers, no link targets, a code block as one sentence saying what it is) without
+ * emphasis or code-span markers (`withoutEmphasis`), cut
  * into sentences with `Intl.Segmenter` (Chinese and Japanese full stops included), the segmenter
  * the reader's `segmentText` and the `Announcer` use.
  */
@@ -73,7 +73,7 @@ export function createSentenceSpeaker(
       if (streaming) sentences.pop();
       for (const sentence of sentences) {
         answer.queued += sentence.length;
-        const text = sentence.replaceAll(MARKERS, '').trim();
+        const text = withoutEmphasis(sentence).trim();
         if (text) output.speak(text);
       }
       answer.ended = !streaming;
