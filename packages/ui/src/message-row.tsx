@@ -41,8 +41,8 @@ function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefi
 
 /**
  * One transcript row of `ChatStream`. It follows its own message (and the one before it) in the
- * provided session, so while an answer streams only that answer's row renders: the cost of a token
- * does not grow with the conversation.
+ * provided session, so while an answer streams only that answer's row renders, and no other row's
+ * props are compared.
  */
 export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function MessageRow({
   id,

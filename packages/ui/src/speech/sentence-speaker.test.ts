@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSentenceSpeaker } from './sentence-speaker.ts';
 import type { SpeechOutput } from './speech-output.ts';
 
@@ -66,6 +66,22 @@ describe('createSentenceSpeaker', () => {
       'Call stream.abort() with snake_case names.',
       'Multiply 2 * 3 to get 6.',
     ]);
+  });
+
+  it('segments a sentence that runs on over its end only, so its cost stays linear', () => {
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    // 20,000 characters without a full stop, then two short sentences.
+    const long = Array.from({ length: 4000 }, (_, index) => (index % 9 ? 'word' : 'Wörd')).join(' ');
+    const text = `${long}. Then a short one. And the end`;
+    for (let at = 100; at < text.length; at += 100) speaker.update(text.slice(0, at), true, 'a1');
+    speaker.update(text, false, 'a1');
+    const segmented = segment.mock.calls.reduce((sum, [input]) => sum + input.length, 0);
+    segment.mockRestore();
+    expect(output.said).toEqual([`${long}.`, 'Then a short one.', 'And the end']);
+    // From the sentence's start on every update, it would be about 100 times the text.
+    expect(segmented).toBeLessThan(5 * text.length);
   });
 
   it('cuts Chinese and Japanese sentences at their own full stops', () => {

@@ -33,8 +33,15 @@ interface Answer {
   read: SpokenTextReader;
   /** Characters of the spoken text already queued. */
   queued: number;
+  /** Characters of the spoken text already segmented. */
+  segmented: number;
   ended: boolean;
 }
+
+/** How much of a sentence that runs on is segmented again when it grows. */
+const CONTEXT = 256;
+/** How far into that text a boundary must lie to be trusted (the segmenter looks back less far). */
+const LOOK_BEHIND = 64;
 
 /**
  * Creates a {@link SentenceSpeaker}. The markdown is spoken as prose (`createSpokenTextReader`: no
@@ -62,13 +69,26 @@ export function createSentenceSpeaker(
           markdown: '',
           read: createSpokenTextReader(options.describeCode),
           queued: 0,
+          segmented: 0,
           ended: false,
         };
       }
       if (answer.ended) return;
       answer.markdown = markdown;
       const spoken = answer.read(markdown, !streaming);
-      const sentences = Array.from(segmenter.segment(spoken.slice(answer.queued)), ({ segment }) => segment);
+      const { queued } = answer;
+      // A sentence that runs on (a long line without a full stop) is segmented again over its end
+      // only: from its start, each update would cost its whole length.
+      const from = Math.max(queued, answer.segmented - CONTEXT);
+      answer.segmented = spoken.length;
+      const sentences = Array.from(segmenter.segment(spoken.slice(from)), ({ segment }) => segment);
+      if (from > queued) {
+        // `from` is no boundary, and one just after it was found without the text before it: both
+        // belong to the sentence begun at `queued`.
+        let head = spoken.slice(queued, from) + (sentences.shift() ?? '');
+        if (sentences.length > 0 && head.length - (from - queued) < LOOK_BEHIND) head += sentences.shift();
+        sentences.unshift(head);
+      }
       // While it streams, the last sentence may still grow: it waits for the next one, or the end.
       if (streaming) sentences.pop();
       for (const sentence of sentences) {
