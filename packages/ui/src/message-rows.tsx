@@ -8,8 +8,8 @@ export type MessageRowsProps = Omit<MessageRowProps, 'id' | 'previousId'>;
 /**
  * The transcript's rows, one per message id of the provided session. The list renders only when a
  * message arrives, leaves or moves, and each row follows its own message: a streamed token renders
- * one row. (Mapping 500 messages to memoised rows on every commit was about a fifth of React's
- * rendering time in a profile of the Chromium benchmark.)
+ * one row, instead of every row compared on every commit (with plain text in chunks, about
+ * 10 % less scripting below 500 messages in the Chromium benchmark).
  */
 export const MessageRows: NamedExoticComponent<MessageRowsProps> = memo(function MessageRows(
   options: MessageRowsProps,
