@@ -11,7 +11,7 @@ export type {
   ResumeOptions,
 } from './chat-handler-options.ts';
 export { createMemoryResumeStore } from './memory-resume-store.ts';
-export type { Awaitable, ResumeSignal, ResumeStore, StoredEvents } from './resume-store.ts';
+export type { Awaitable, KeptStreamInfo, ResumeSignal, ResumeStore, StoredEvents } from './resume-store.ts';
 export { createRedisResumeStore } from './redis/redis-resume-store.ts';
 export type { RedisResumeStoreOptions } from './redis/redis-resume-store.ts';
 export { ioredisConnection, nodeRedisConnection } from './redis/redis-connection.ts';

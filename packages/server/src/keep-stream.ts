@@ -25,6 +25,8 @@ export interface KeepStreamOptions extends ResumeTimes {
   errorEvent: (error: unknown) => Uint8Array;
   /** Told about upstream and store failures (not about a cancel). */
   onError: (error: unknown) => void;
+  /** Anthropic's `request-id` of the answer, kept for the resumes of it. */
+  requestId: string | undefined;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function keepStream(
   source: RelaySource,
   options: KeepStreamOptions,
 ): Promise<{ done: Promise<void> }> {
-  const { graceMs, ttlMs, errorEvent, onError, pingIntervalMs } = options;
+  const { graceMs, ttlMs, errorEvent, onError, pingIntervalMs, requestId } = options;
   let readers = 0;
   let finished = false;
   let cancelled = false;
@@ -67,7 +69,7 @@ export async function keepStream(
   };
   let unsubscribe: () => void;
   try {
-    await store.create(id);
+    await store.create(id, { requestId });
     unsubscribe = await store.subscribe(id, listen);
   } catch (error) {
     // Nobody could read this stream: the upstream request is not worth paying for.

@@ -1,4 +1,4 @@
-import type { ResumeSignal, ResumeStore } from './resume-store.ts';
+import type { KeptStreamInfo, ResumeSignal, ResumeStore } from './resume-store.ts';
 import { unref } from './unref-timer.ts';
 
 type Listener = (signal: ResumeSignal) => void;
@@ -13,13 +13,13 @@ type Listener = (signal: ResumeSignal) => void;
  * export const POST = createChatHandler({ model: 'claude-sonnet-4-6', resume: { store } });
  */
 export function createMemoryResumeStore(): ResumeStore {
-  const streams = new Map<string, { events: Uint8Array[]; finished: boolean }>();
+  const streams = new Map<string, { events: Uint8Array[]; finished: boolean; info: KeptStreamInfo }>();
   // Kept apart from the streams, as a pub/sub channel is apart from the data: a reader subscribes
   // before it reads.
   const channels = new Map<string, Set<Listener>>();
   return {
-    create(id) {
-      streams.set(id, { events: [], finished: false });
+    create(id, info) {
+      streams.set(id, { events: [], finished: false, info });
     },
     append(id, events) {
       streams.get(id)?.events.push(...events);
@@ -33,8 +33,8 @@ export function createMemoryResumeStore(): ResumeStore {
     read(id, from) {
       const stream = streams.get(id);
       if (!stream) return undefined;
-      const { events, finished } = stream;
-      return { events: events.slice(from), length: events.length, finished };
+      const { events, finished, info } = stream;
+      return { ...info, events: events.slice(from), length: events.length, finished };
     },
     publish(id, signal) {
       for (const listener of channels.get(id) ?? []) listener(signal);

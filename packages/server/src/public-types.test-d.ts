@@ -10,6 +10,7 @@ import {
   type RedisConnection,
   type RelayResult,
   type RelayRequestBody,
+  type KeptStreamInfo,
   type ResumeStore,
   type StoredEvents,
 } from './index.ts';
@@ -64,7 +65,9 @@ describe('resume stores', () => {
   it('takes a store that answers at once or over the network, and a waitUntil', () => {
     const memory: ResumeStore = createMemoryResumeStore();
     const remote: ResumeStore = {
-      create: async () => undefined,
+      create: async (_id: string, info: KeptStreamInfo) => {
+        expectTypeOf(info.requestId).toEqualTypeOf<string | undefined>();
+      },
       append: async () => undefined,
       finish: async () => undefined,
       read: async (): Promise<StoredEvents | undefined> => undefined,

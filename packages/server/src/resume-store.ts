@@ -8,8 +8,14 @@ export type Awaitable<T> = T | Promise<T>;
  */
 export type ResumeSignal = 'event' | 'finish' | 'cancel' | 'attach' | 'detach';
 
+/** What a {@link ResumeStore} keeps about a stream besides its events. */
+export interface KeptStreamInfo {
+  /** Anthropic's `request-id` of the answer, for the responses of every resume of it. */
+  requestId?: string | undefined;
+}
+
 /** What a {@link ResumeStore} holds of one stream, from a given event on. */
-export interface StoredEvents {
+export interface StoredEvents extends KeptStreamInfo {
   /** The events from the index asked for on: none yet, or none when the index is past the end. */
   events: readonly Uint8Array[];
   /** How many events the stream has in all. */
@@ -30,8 +36,11 @@ export interface StoredEvents {
  * relay report the error to `onError`: while appending, it also aborts upstream.
  */
 export interface ResumeStore {
-  /** Starts an empty, unfinished stream `id` (a resume may come before its first event). */
-  create(id: string): Awaitable<void>;
+  /**
+   * Starts an empty, unfinished stream `id` (a resume may come before its first event), with `info`
+   * to hand back with every {@link ResumeStore.read} of it.
+   */
+  create(id: string, info: KeptStreamInfo): Awaitable<void>;
   /**
    * Appends `events` to stream `id`, in order. Calls for one stream never overlap. With no events
    * it is a heartbeat: the instance reading upstream still does, but upstream was quiet for the
@@ -48,7 +57,11 @@ export interface ResumeStore {
   publish(id: string, signal: ResumeSignal): Awaitable<void>;
   /**
    * Calls `listener` with every signal published for stream `id` from now on; resolves once
-   * subscribed, to the function that unsubscribes.
+   * subscribed, to the function that unsubscribes. `event` and `finish` may be lost (readers read the
+   * store again at each ping interval), but `cancel`, `attach` and `detach` must reach the instance
+   * reading upstream, once each and in order: a lost `cancel` leaves upstream running after a Stop,
+   * a lost `attach` lets it give up on a client `graceMs` later. The Redis store keeps them in a list
+   * for this, and hands on those its channel lost with the next {@link ResumeStore.append}.
    */
   subscribe(id: string, listener: (signal: ResumeSignal) => void): Awaitable<() => void>;
 }

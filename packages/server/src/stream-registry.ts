@@ -3,7 +3,6 @@ import { keepStream, type ResumeTimes } from './keep-stream.ts';
 import { readKeptStream, type ReadKeptStreamOptions } from './read-kept-stream.ts';
 import type { RelaySource } from './relay-source.ts';
 import type { ResumeStore } from './resume-store.ts';
-import { unref } from './unref-timer.ts';
 
 /** The response header naming a resumable stream. */
 export const STREAM_ID_HEADER = 'chatstream-stream-id';
@@ -36,8 +35,8 @@ export interface StreamRegistryOptions extends ResumeTimes {
 export interface StreamRegistry {
   /**
    * Starts keeping `source`'s events and resolves to the body of the first response; `headers`
-   * (those of every response of this stream from this instance) get the stream's id in
-   * {@link STREAM_ID_HEADER}.
+   * (that response's) get the stream's id in {@link STREAM_ID_HEADER}. Their `request-id` is kept
+   * with the stream, for the responses of its resumes on any instance.
    */
   keep(
     source: RelaySource,
@@ -67,17 +66,13 @@ export function sseHeaders(): Headers {
 /** Creates the {@link StreamRegistry} of a relay with `resume` on. */
 export function createStreamRegistry(options: StreamRegistryOptions): StreamRegistry {
   const { store, local, waitUntil, ttlMs } = options;
-  // The first response's headers (its request-id) for the resumes this instance serves.
-  const started = new Map<string, Headers>();
   return {
     async keep(source, streamOptions, headers) {
       const id = crypto.randomUUID();
-      const { done } = await keepStream(store, id, source, { ...options, ...streamOptions });
-      started.set(id, withStreamId(headers, id));
-      const reading = done.then(() => {
-        unref(setTimeout(() => started.delete(id), ttlMs));
-      });
-      waitUntil?.(reading);
+      const requestId = headers.get('request-id') ?? undefined;
+      const { done } = await keepStream(store, id, source, { ...options, ...streamOptions, requestId });
+      withStreamId(headers, id);
+      waitUntil?.(done);
       return readKeptStream(store, id, 0, streamOptions);
     },
     async answer(request, streamOptions) {
@@ -111,7 +106,8 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
           `last-event-id: must be the id of an event this stream sent (0 to ${kept.length}), got ${JSON.stringify(last)}.`,
         );
       }
-      const headers = new Headers(started.get(id) ?? withStreamId(sseHeaders(), id));
+      const headers = withStreamId(sseHeaders(), id);
+      if (kept.requestId !== undefined) headers.set('request-id', kept.requestId);
       headers.set(REPLAY_HEADER, String(kept.length));
       return new Response(readKeptStream(store, id, Number(last), streamOptions), { status: 200, headers });
     },

@@ -81,7 +81,7 @@ describe.each(clients)('createRedisResumeStore over %s', (name, connect) => {
     const [, other] = connected as [Connected, Connected];
     const store = createRedisResumeStore(other.connection, { prefix: `test:${name}:age:`, maxAgeMs: 100 });
     const id = crypto.randomUUID();
-    await store.create(id);
+    await store.create(id, {});
     await store.append(id, [bytes('id: 1\ndata: x\n\n')]);
     expect((await store.read(id, 0))?.finished).toBe(false);
     await expect.poll(() => store.read(id, 0), { timeout: 5000, interval: 25 }).toBeUndefined();

@@ -15,18 +15,28 @@ export interface RedisResumeStoreOptions {
   maxAgeMs?: number;
 }
 
-const SIGNALS: ReadonlySet<string> = new Set<ResumeSignal>(['event', 'finish', 'cancel', 'attach', 'detach']);
+/** Said on the channel only: a reader that misses one reads the store again at its next poll. */
+const NOTICES: ReadonlySet<string> = new Set<ResumeSignal>(['event', 'finish']);
+/** Also kept in a list, in order, so a subscriber that missed one on the channel still gets it. */
+const COMMANDS: ReadonlySet<string> = new Set<ResumeSignal>(['cancel', 'attach', 'detach']);
 
-// Scripts, so each change is atomic and one round trip. Keys: the state ('open' | 'finished'),
-// then the list of events.
-const APPEND = `if #ARGV > 1 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 2)) end
-redis.call('PEXPIRE', KEYS[2], ARGV[1])
+// Scripts, so each change is atomic and one round trip. Keys: the stream's hash (its `state`, 'open'
+// or 'finished', and its `request` id), the list of events, the list of commands.
+const CREATE = `redis.call('HSET', KEYS[1], 'state', 'open', unpack(ARGV, 2))
 redis.call('PEXPIRE', KEYS[1], ARGV[1])`;
-const FINISH = `redis.call('SET', KEYS[1], 'finished', 'PX', ARGV[1])
-redis.call('PEXPIRE', KEYS[2], ARGV[1])`;
-const READ = `local state = redis.call('GET', KEYS[1])
-if not state then return false end
-return {state, redis.call('LLEN', KEYS[2]), redis.call('LRANGE', KEYS[2], ARGV[1], -1)}`;
+const APPEND = `if #ARGV > 2 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 3)) end
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+if tonumber(ARGV[2]) < 0 then return {} end
+return redis.call('LRANGE', KEYS[3], ARGV[2], -1)`;
+const FINISH = `redis.call('HSET', KEYS[1], 'state', 'finished')
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end`;
+const READ = `local stream = redis.call('HMGET', KEYS[1], 'state', 'request')
+if not stream[1] then return false end
+return {stream[1], stream[2], redis.call('LLEN', KEYS[2]), redis.call('LRANGE', KEYS[2], ARGV[1], -1)}`;
+// The channel message numbers the command, so a subscriber knows whether it missed one.
+const COMMAND = `local count = redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('PEXPIRE', KEYS[3], ARGV[2])
+redis.call('PUBLISH', ARGV[3], ARGV[1] .. ' ' .. count)`;
 
 // Lua's unpack takes a few thousand values at most.
 const APPEND_BATCH = 1000;
@@ -34,10 +44,25 @@ const APPEND_BATCH = 1000;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** One channel this store is subscribed to, shared by its listeners here. */
+interface Channel {
+  readonly listeners: Set<(signal: ResumeSignal) => void>;
+  readonly ready: Promise<() => Promise<unknown>>;
+  /** How many of the stream's commands were delivered here (or came before the subscription). */
+  delivered: number | undefined;
+}
+
 /**
  * A {@link ResumeStore} in Redis, for relays on several instances or serverless: give each instance
- * its own store over the same Redis. A stream is a list of its events and a state key, both under
- * the hash tag `{id}` (Redis Cluster keeps them on one node), and a channel for its signals.
+ * its own store over the same Redis. A stream is a hash (its state and request id), a list of its
+ * events and a list of its commands, all under the hash tag `{id}` (Redis Cluster keeps them on one node), and a channel for
+ * its signals.
+ *
+ * Pub/sub delivers a message at most once: one published while a subscriber reconnects is lost. So
+ * the commands a relay must not miss (a Stop's `cancel`, a reader's `attach` and `detach`) are also
+ * kept in order in the stream's list, and the instance reading upstream receives those its
+ * subscription missed with its next append (each chunk, or the heartbeat), at no extra round trip.
+ * Each is delivered once, in order.
  *
  * @example
  * import { createClient } from 'redis';
@@ -57,40 +82,86 @@ export function createRedisResumeStore(
     throw new RangeError(`maxAgeMs must be a whole number of milliseconds ≥ 1, got ${String(maxAgeMs)}`);
   }
   const channelOf = (id: string): string => `${prefix}{${id}}`;
-  const keysOf = (id: string): [string, string] => [`${channelOf(id)}:state`, `${channelOf(id)}:events`];
+  const keysOf = (id: string): [string, string, string] => {
+    const name = channelOf(id);
+    return [`${name}:stream`, `${name}:events`, `${name}:commands`];
+  };
   const script = (source: string, id: string, ...args: string[]): Promise<unknown> =>
-    connection.command(['EVAL', source, '2', ...keysOf(id), ...args]);
+    connection.command(['EVAL', source, '3', ...keysOf(id), ...args]);
 
-  type Listener = (signal: ResumeSignal) => void;
-  const channels = new Map<string, { listeners: Set<Listener>; ready: Promise<() => Promise<unknown>> }>();
+  const channels = new Map<string, Channel>();
   // A channel's unsubscribe in flight: a new subscription to it waits, or the old one would undo it.
   const leaving = new Map<string, Promise<unknown>>();
 
-  const join = (name: string) => {
-    const listeners = new Set<Listener>();
-    const ready = Promise.resolve(leaving.get(name)).then(() =>
-      connection.subscribe(name, (message) => {
-        if (!SIGNALS.has(message)) return;
-        for (const listener of listeners) listener(message as ResumeSignal);
-      }),
-    );
-    const entry = { listeners, ready };
-    channels.set(name, entry);
-    ready.catch(() => {
-      if (channels.get(name) === entry) channels.delete(name);
+  /** Delivers the stream's commands numbered `after + 1` on that this channel has not delivered yet. */
+  const deliver = (channel: Channel, after: number, commands: readonly unknown[]): void => {
+    commands.forEach((command, index) => {
+      // Numbers are contiguous: each command is delivered once, after the one before it.
+      if (channel.delivered !== after + index) return;
+      channel.delivered += 1;
+      if (typeof command !== 'string' || !COMMANDS.has(command)) return;
+      for (const listener of channel.listeners) listener(command as ResumeSignal);
     });
-    return entry;
+  };
+  /** Reads the commands this channel missed from the stream's list. */
+  const catchUp = async (channel: Channel, id: string): Promise<void> => {
+    const after = channel.delivered;
+    if (after === undefined) return;
+    const commands = await connection.command(['LRANGE', keysOf(id)[2], String(after), '-1']);
+    if (Array.isArray(commands)) deliver(channel, after, commands);
+  };
+
+  const join = (id: string): Channel => {
+    const name = channelOf(id);
+    const hear = (message: string): void => {
+      if (NOTICES.has(message)) {
+        for (const listener of channel.listeners) listener(message as ResumeSignal);
+        return;
+      }
+      const [command = '', number] = message.split(' ');
+      const count = Number(number);
+      if (!COMMANDS.has(command) || !Number.isSafeInteger(count) || channel.delivered === undefined) return;
+      if (count === channel.delivered + 1) deliver(channel, channel.delivered, [command]);
+      // A gap: the channel lost a command before this one.
+      else if (count > channel.delivered + 1) void catchUp(channel, id).catch(() => undefined);
+    };
+    const ready = Promise.resolve(leaving.get(name)).then(async () => {
+      const unsubscribe = await connection.subscribe(name, hear);
+      try {
+        // Commands given before the subscription are not this subscriber's.
+        channel.delivered = Number(await connection.command(['LLEN', keysOf(id)[2]]));
+      } catch (error) {
+        await unsubscribe().catch(() => undefined);
+        throw error;
+      }
+      return unsubscribe;
+    });
+    const channel: Channel = { listeners: new Set(), ready, delivered: undefined };
+    channels.set(name, channel);
+    ready.catch(() => {
+      if (channels.get(name) === channel) channels.delete(name);
+    });
+    return channel;
   };
 
   return {
-    async create(id) {
-      await connection.command(['SET', keysOf(id)[0], 'open', 'PX', String(maxAgeMs)]);
+    async create(id, { requestId }) {
+      await script(CREATE, id, String(maxAgeMs), ...(requestId === undefined ? [] : ['request', requestId]));
     },
     async append(id, events) {
       const texts = events.map((event) => decoder.decode(event));
-      // A heartbeat (no events) only pushes the expiry back.
+      const channel = channels.get(channelOf(id));
+      // A heartbeat (no events) only pushes the expiry back, and catches up on commands.
       for (let start = 0; start === 0 || start < texts.length; start += APPEND_BATCH) {
-        await script(APPEND, id, String(maxAgeMs), ...texts.slice(start, start + APPEND_BATCH));
+        const after = channel?.delivered ?? -1;
+        const commands = await script(
+          APPEND,
+          id,
+          String(maxAgeMs),
+          String(after),
+          ...texts.slice(start, start + APPEND_BATCH),
+        );
+        if (channel && after >= 0 && Array.isArray(commands)) deliver(channel, after, commands);
       }
     },
     async finish(id, ttlMs) {
@@ -100,30 +171,33 @@ export function createRedisResumeStore(
     async read(id, from) {
       const reply = await script(READ, id, String(from));
       if (!Array.isArray(reply)) return undefined;
-      const [state, length, events] = reply as [string, number, string[]];
+      const [state, requestId, length, events] = reply as [string, string | null, number, string[]];
       return {
+        ...(typeof requestId === 'string' ? { requestId } : {}),
         events: events.map((event) => encoder.encode(event)),
         length,
         finished: state === 'finished',
       };
     },
     async publish(id, signal) {
-      await connection.command(['PUBLISH', channelOf(id), signal]);
+      await (COMMANDS.has(signal)
+        ? script(COMMAND, id, signal, String(maxAgeMs), channelOf(id))
+        : connection.command(['PUBLISH', channelOf(id), signal]));
     },
     async subscribe(id, listener) {
       const name = channelOf(id);
-      const entry = channels.get(name) ?? join(name);
-      entry.listeners.add(listener);
+      const channel = channels.get(name) ?? join(id);
+      channel.listeners.add(listener);
       try {
-        await entry.ready;
+        await channel.ready;
       } catch (error) {
-        entry.listeners.delete(listener);
+        channel.listeners.delete(listener);
         throw error;
       }
       return () => {
-        if (!entry.listeners.delete(listener) || entry.listeners.size > 0) return;
-        if (channels.get(name) === entry) channels.delete(name);
-        const left = entry.ready.then((unsubscribe) => unsubscribe()).catch(() => undefined);
+        if (!channel.listeners.delete(listener) || channel.listeners.size > 0) return;
+        if (channels.get(name) === channel) channels.delete(name);
+        const left = channel.ready.then((unsubscribe) => unsubscribe()).catch(() => undefined);
         leaving.set(name, left);
         void left.then(() => {
           if (leaving.get(name) === left) leaving.delete(name);

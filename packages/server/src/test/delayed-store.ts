@@ -15,7 +15,7 @@ export function delayedStore(store: ResumeStore, maxMs = 3): ResumeStore {
     return value;
   };
   return {
-    create: (id) => later(() => store.create(id)),
+    create: (id, info) => later(() => store.create(id, info)),
     append: (id, events) => later(() => store.append(id, events)),
     finish: (id, ttlMs) => later(() => store.finish(id, ttlMs)),
     read: (id, from) => later(() => store.read(id, from)),

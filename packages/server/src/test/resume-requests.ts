@@ -35,13 +35,16 @@ export function startStream(url: string, scenario: string): Promise<Response> {
 
 /**
  * Starts `scenario` at `url`, reads until the first text delta and drops the connection, as a phone
- * entering a tunnel: the stream's id and the whole events read.
+ * entering a tunnel: the stream's id, the whole events read and the response's `request-id`.
  */
-export async function startThenDrop(url: string, scenario: string): Promise<{ id: string; before: string }> {
+export async function startThenDrop(
+  url: string,
+  scenario: string,
+): Promise<{ id: string; before: string; requestId: string | null }> {
   const started = await startStream(url, scenario);
   const id = started.headers.get('chatstream-stream-id') ?? '';
   const before = await readThenDrop(started.body!, (text) => text.includes('content_block_delta'));
-  return { id, before };
+  return { id, before, requestId: started.headers.get('request-id') };
 }
 
 /** A resume of stream `id` after event `last` (no `Last-Event-ID` header when undefined). */

@@ -14,7 +14,7 @@ export function describeResumeStoreContract(storeFor: (instance: number) => Resu
       const [writer, reader] = [storeFor(0), storeFor(1)];
       const id = crypto.randomUUID();
       expect(await reader.read(id, 0)).toBeUndefined();
-      await writer.create(id);
+      await writer.create(id, {});
       expect(await reader.read(id, 0)).toEqual({ events: [], length: 0, finished: false });
       const events = [
         'id: 1\nevent: a\ndata: {"t":"héllo 👋🏽"}\n\n',
@@ -28,10 +28,26 @@ export function describeResumeStoreContract(storeFor: (instance: number) => Resu
       expect(await reader.read(id, 7)).toEqual({ events: [], length: 3, finished: false });
     });
 
+    it("hands back the answer's request id with every read, on any instance", async () => {
+      const [writer, reader] = [storeFor(0), storeFor(1)];
+      const [withId, without] = [crypto.randomUUID(), crypto.randomUUID()];
+      await writer.create(withId, { requestId: 'req_011CPm5kYqvZfWy3Jb2rN8sT' });
+      await writer.create(without, {});
+      await writer.append(withId, [bytes('id: 1\ndata: x\n\n')]);
+      await writer.finish(withId, 5000);
+      expect(await reader.read(withId, 1)).toEqual({
+        requestId: 'req_011CPm5kYqvZfWy3Jb2rN8sT',
+        events: [],
+        length: 1,
+        finished: true,
+      });
+      expect((await reader.read(without, 0))?.requestId).toBeUndefined();
+    });
+
     it('appends thousands of events in one call', async () => {
       const store = storeFor(0);
       const id = crypto.randomUUID();
-      await store.create(id);
+      await store.create(id, {});
       const many = Array.from({ length: 2500 }, (_, index) => bytes(`id: ${index + 1}\ndata: ${index}\n\n`));
       await store.append(id, many);
       expect(await store.read(id, 2499)).toEqual({ events: [many[2499]], length: 2500, finished: false });
@@ -40,7 +56,7 @@ export function describeResumeStoreContract(storeFor: (instance: number) => Resu
     it('marks a stream finished and forgets it after its ttl', async () => {
       const [writer, reader] = [storeFor(0), storeFor(1)];
       const id = crypto.randomUUID();
-      await writer.create(id);
+      await writer.create(id, {});
       await writer.append(id, [bytes('id: 1\ndata: x\n\n')]);
       await writer.finish(id, 150);
       expect(await reader.read(id, 1)).toEqual({ events: [], length: 1, finished: true });

@@ -100,14 +100,16 @@ export function describeSharedStoreRelays(storeFor: (instance: number) => Resume
   describe('behind two relay instances', () => {
     const context = useInstances(300, storeFor);
 
-    it('reads on at the other instance after a dropped connection: the whole answer, nothing twice, one upstream request', async () => {
+    it("reads on at the other instance after a dropped connection: the whole answer, nothing twice, one upstream request, Anthropic's request-id", async () => {
       const { fake, instances, reported } = context;
       const [first, second] = instances.urls;
-      const { id, before } = await startThenDrop(first, 'longAnswer');
+      const { id, before, requestId } = await startThenDrop(first, 'longAnswer');
+      expect(requestId).toMatch(/^req_/u);
       const resumed = await resume(second, id, lastEventId(before));
       expect(resumed.status).toBe(200);
       expect(resumed.headers.get('content-type')).toMatch(/^text\/event-stream/u);
       expect(resumed.headers.get('chatstream-stream-id')).toBe(id);
+      expect(resumed.headers.get('request-id')).toBe(requestId);
       const after = await resumed.text();
       expect(after.startsWith(`id: ${Number(lastEventId(before)) + 1}\n`)).toBe(true);
       await fake.settled();
