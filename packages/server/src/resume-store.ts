@@ -46,7 +46,9 @@ export interface ResumeStore {
    * it is a heartbeat: the instance reading upstream still does, but upstream was quiet for the
    * relay's ping interval. A shared store forgets an unfinished stream some time after its last
    * append, so the readers of an instance that stopped mid-answer (a crash, a deploy) are not kept
-   * waiting; the memory store needs not (its streams stop with their process).
+   * waiting; the memory store needs not (its streams stop with their process). When the store no
+   * longer has the stream (it expired, or the database lost its data), it should reject: nobody
+   * could read what follows, so the relay aborts upstream.
    */
   append(id: string, events: readonly Uint8Array[]): Awaitable<void>;
   /** Marks stream `id` finished and forgets it `ttlMs` later. */

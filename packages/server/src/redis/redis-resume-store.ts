@@ -24,11 +24,14 @@ const COMMANDS: ReadonlySet<string> = new Set<ResumeSignal>(['cancel', 'attach',
 // or 'finished', and its `request` id), the list of events, the list of commands.
 const CREATE = `redis.call('HSET', KEYS[1], 'state', 'open', unpack(ARGV, 2))
 redis.call('PEXPIRE', KEYS[1], ARGV[1])`;
-const APPEND = `if #ARGV > 2 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 3)) end
+// A stream gone (expired, or Redis lost its data) is not brought back half: the append fails.
+const APPEND = `if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+if #ARGV > 2 then redis.call('RPUSH', KEYS[2], unpack(ARGV, 3)) end
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 if tonumber(ARGV[2]) < 0 then return {} end
 return redis.call('LRANGE', KEYS[3], ARGV[2], -1)`;
-const FINISH = `redis.call('HSET', KEYS[1], 'state', 'finished')
+const FINISH = `if redis.call('EXISTS', KEYS[1]) == 0 then return end
+redis.call('HSET', KEYS[1], 'state', 'finished')
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end`;
 const READ = `local stream = redis.call('HMGET', KEYS[1], 'state', 'request')
 if not stream[1] then return false end
@@ -161,6 +164,11 @@ export function createRedisResumeStore(
           String(after),
           ...texts.slice(start, start + APPEND_BATCH),
         );
+        if (commands === null) {
+          throw new Error(
+            `Stream ${id} is no longer in Redis: it expired, or Redis lost its data (a restart without persistence).`,
+          );
+        }
         if (channel && after >= 0 && Array.isArray(commands)) deliver(channel, after, commands);
       }
     },

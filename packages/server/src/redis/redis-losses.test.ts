@@ -18,6 +18,7 @@ interface LossyConnection extends RedisConnection {
 }
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+const decoder = new TextDecoder();
 const never = (): boolean => false;
 
 let redis: TestRedisServer;
@@ -114,7 +115,7 @@ describe('createRedisResumeStore when its subscription loses messages', () => {
   });
 });
 
-describe('a relay reading upstream whose Redis subscription loses messages', () => {
+describe('a relay whose Redis loses messages or data', () => {
   let fake: FakeAnthropicServer;
   beforeAll(async () => {
     fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 150, jitter: 0 } });
@@ -157,5 +158,38 @@ describe('a relay reading upstream whose Redis subscription loses messages', () 
     await fake.settled();
     expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
     await reader.cancel();
+  });
+
+  it('ends the answer with what was sent when Redis loses its data, and aborts upstream', async () => {
+    const reported: unknown[] = [];
+    const relay = createChatHandler({
+      apiKey: TEST_KEY,
+      baseURL: fake.baseURL,
+      onError: (error) => reported.push(error),
+      resume: { store: createRedisResumeStore(owner, { prefix: 'test:flushed:' }), graceMs: 60_000 },
+    });
+    const started = await relay(jsonPost(chatBody('longAnswer')));
+    const id = started.headers.get('chatstream-stream-id')!;
+    const reader = started.body!.getReader();
+    let text = '';
+    while (!text.includes('content_block_delta')) text += decoder.decode((await reader.read()).value);
+    // What a restart without persistence does to the data.
+    await owner.command(['FLUSHALL']);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value);
+    }
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    expect(reported).toEqual([
+      new Error(
+        `Stream ${id} is no longer in Redis: it expired, or Redis lost its data (a restart without persistence).`,
+      ),
+    ]);
+    fake.reset();
+    const whole = (await fetchDirect(fake, 'longAnswer')).text;
+    expect(whole.startsWith(withoutIds(text))).toBe(true);
+    expect(text).not.toContain('message_stop');
+    // A resume gets the 404 the client falls back on, as for a stream that expired.
+    expect((await relay(resumeRequest(id, lastEventId(text)))).status).toBe(404);
   });
 });
