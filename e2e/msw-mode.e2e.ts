@@ -1,5 +1,5 @@
 import { scenarios } from '@chatstream/mocks';
-import { openDemo } from './support/demo-page.ts';
+import { demoPage, openDemo } from './support/demo-page.ts';
 import { expect, test } from './support/fixtures.ts';
 
 test('?mode=msw streams from the service worker without touching the server', async ({
@@ -24,4 +24,47 @@ test('?mode=msw streams from the service worker without touching the server', as
 
   expect(stack.relayed - relayedBefore).toBe(0);
   expect(upstream.requests).toHaveLength(0);
+});
+
+test('?mode=msw: a reload mid-answer reads on from the mock, in the same message, each part once', async ({
+  page,
+}) => {
+  const resumes: { id: string; lastEventId: string | null }[] = [];
+  page.on('request', (request) => {
+    void request.allHeaders().then((headers) => {
+      const id = headers['chatstream-resume'];
+      if (id !== undefined) resumes.push({ id, lastEventId: headers['last-event-id'] ?? null });
+    });
+  });
+  const demo = await openDemo(page, 'msw', '?mode=msw');
+  await demo.send('Why does streaming matter? [scenario:longAnswer]');
+  await expect(demo.answers.last()).toContainText('Why streaming matters');
+  await expect(demo.answers.last()).toHaveAttribute('data-state', 'streaming');
+
+  await page.reload();
+  const reloaded = demoPage(page);
+  const answer = reloaded.answers.last();
+  // The worker kept the stream in sessionStorage: the new page's handlers serve it from the start.
+  await expect(answer).toHaveAttribute('data-state', 'complete');
+  await expect(reloaded.answers).toHaveCount(1);
+  await expect(reloaded.errorNotice).toHaveCount(0);
+  const parts = scenarios.longAnswer.expectedText
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^(?:#+|\d+\.)\s+/u, '')
+        .replaceAll('**', '')
+        .trim(),
+    )
+    .filter((line) => line !== '' && !line.startsWith('```'));
+  const text = (await answer.textContent()) ?? '';
+  for (const part of parts) expect(text.split(part), part).toHaveLength(2);
+  await expect(reloaded.tokenProgress).toHaveAttribute(
+    'aria-valuenow',
+    String(scenarios.longAnswer.expectedMessage.usage.output_tokens),
+  );
+  // `session.reconnect()`: the stream's id and no Last-Event-ID, to read the answer from its start.
+  // (No count of server requests here: the old page's own resume, sent as it unloads, may pass the
+  // worker, whose page is gone, and reach the server, which does not know the stream.)
+  expect(resumes).toContainEqual({ id: expect.stringMatching(/^stream_01/u), lastEventId: null });
 });

@@ -3,6 +3,7 @@ import { type ChatHandlers, type ChatHandlersOptions, createChatHandlers } from 
 
 export { createChatHandlers } from './msw/chat-handlers.ts';
 export type { ChatHandlers, ChatHandlersOptions } from './msw/chat-handlers.ts';
+export type { ResumeOptions, StreamStorage } from './msw/kept-streams.ts';
 export type { RequestRecord } from './request-log.ts';
 
 /** The MSW service worker plus the chat handlers' controls. */

@@ -15,10 +15,11 @@ export function checkServeOptions(options: ServeOptions): void {
   }
   atLeast('attempt', attempt, 0, true);
   const { resumable } = options;
-  if (typeof resumable === 'object' && resumable !== null)
+  if (typeof resumable === 'object' && resumable !== null) {
     atLeast('resumable.after', resumable.after, 0, true);
-  else if (resumable !== undefined && typeof resumable !== 'boolean') {
-    throw new TypeError(`resumable must be a boolean or { after }, got ${shown(resumable)}`);
+    atLeast('resumable.elapsed', resumable.elapsed, 0);
+  } else if (resumable !== undefined && typeof resumable !== 'boolean') {
+    throw new TypeError(`resumable must be a boolean or { after, elapsed? }, got ${shown(resumable)}`);
   }
   if (timing === undefined || timing === 'instant' || timing === 'realistic') return;
   if (typeof timing !== 'object' || timing === null) {
@@ -55,7 +56,8 @@ function atLeast(name: string, value: unknown, min: number, whole = false): void
   );
 }
 
-function shown(value: unknown): string {
+/** A value as an error message shows it: strings quoted, objects and arrays named, not dumped. */
+export function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') return String(value);
   return Array.isArray(value) ? 'an array' : 'an object';

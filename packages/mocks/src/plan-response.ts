@@ -8,7 +8,7 @@ import type { Frame, PlannedFrame } from './frames.ts';
 import { createId } from './ids.ts';
 import { createRandom, hashSeed } from './prng.ts';
 import type { MockScenario } from './scenario-types.ts';
-import { scheduleFrames, type Timing } from './timing.ts';
+import { scheduleFrames, type TimedFrame, type Timing } from './timing.ts';
 
 /**
  * How body bytes are cut into chunks: `'event'` (one chunk per event, the default), a fixed size in
@@ -31,9 +31,12 @@ export interface ServeOptions {
   /**
    * Serve as `@chatstream/server`'s relay with `resume` on: each event numbered (`id: 1`, `id: 2`, …).
    * With `after`, the stream resumed after event `after`: the events that follow, without the
-   * dropped connection (the network broke, not the stream).
+   * dropped connection (the network broke, not the stream). With `elapsed` too, the ms since the
+   * stream began: the relay kept generating while the client was away, so the events due by then
+   * (by this plan's delays) come at once and the rest on their schedule, and a `chatstream-replay`
+   * header says how many were due, as the relay's does. Without it the rest keeps its own pace.
    */
-  resumable?: boolean | { after: number } | undefined;
+  resumable?: boolean | { after: number; elapsed?: number | undefined } | undefined;
 }
 
 /** A chunk of body bytes and the delay before it is sent. */
@@ -61,6 +64,7 @@ export function planResponse(scenario: MockScenario, options: ServeOptions = {})
   const requestId = createId('req', createRandom(hashSeed(scenario.name, scenario.seed + attempt)));
   const { resumable } = options;
   const after = typeof resumable === 'object' ? resumable.after : undefined;
+  const elapsed = typeof resumable === 'object' ? resumable.elapsed : undefined;
   const faults = activeFaults(scenario.faults, attempt).filter(
     (fault) => after === undefined || fault.kind !== 'drop-connection',
   );
@@ -93,22 +97,46 @@ export function planResponse(scenario: MockScenario, options: ServeOptions = {})
   const prefix = protocol === 'text' ? (encoding.bom ? '\uFEFF' : '') : streamPrefix(encoding);
   if (texts.length > 0) texts[0] = prefix + texts[0];
   else texts.push(prefix);
-  const pieces = texts
-    .map((text, i) => ({ delay: timed[i]?.delay ?? 0, bytes: encoder.encode(text) }))
-    .slice(after ?? 0);
+  const all = texts.map((text, i) => ({ delay: timed[i]?.delay ?? 0, bytes: encoder.encode(text) }));
+  const pieces = elapsed === undefined ? all.slice(after ?? 0) : caughtUp(all, after ?? 0, elapsed);
   let chunks = rechunk(pieces, options.chunks ?? 'event', scenario.seed);
   const drop = faults.find((fault) => fault.kind === 'drop-connection');
   if (drop) chunks = truncate(chunks, drop.afterBytes);
-  return {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'request-id': requestId,
-    },
-    chunks,
-    end: drop ? 'drop' : 'close',
+  const headers: Record<string, string> = {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'request-id': requestId,
   };
+  if (elapsed !== undefined) headers['chatstream-replay'] = String(dueBy(timed, elapsed));
+  return { status: 200, headers, chunks, end: drop ? 'drop' : 'close' };
+}
+
+/**
+ * The pieces after the first `after`, each at its time since the stream began, or at once when that
+ * was before `elapsed` (a resume then, the relay already has it).
+ */
+function caughtUp(pieces: readonly TimedChunk[], after: number, elapsed: number): TimedChunk[] {
+  let due = 0;
+  let clock = elapsed;
+  return pieces.flatMap((piece, index) => {
+    due += piece.delay;
+    if (index < after) return [];
+    const delay = Math.max(0, due - clock);
+    clock += delay;
+    return [{ delay, bytes: piece.bytes }];
+  });
+}
+
+/** How many frames were due within `elapsed` ms of the stream's start. */
+function dueBy(timed: readonly TimedFrame[], elapsed: number): number {
+  let due = 0;
+  let count = 0;
+  for (const { delay } of timed) {
+    due += delay;
+    if (due > elapsed) break;
+    count++;
+  }
+  return count;
 }
 
 /** `failFirst` turns into its HTTP fault for the first attempts and vanishes afterwards. */

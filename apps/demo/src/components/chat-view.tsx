@@ -54,8 +54,8 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   // The conversation outlives a reload of the tab (even one mid-answer).
   const [session] = useState(() => createDemoSession(mode, () => picked.current, restoreChat(CHAT_KEY)));
   useEffect(() => persistChat(session, CHAT_KEY), [session]);
-  // An answer a reload interrupted reads on from the relay, which kept it going (in mock mode there
-  // is nothing to reconnect to, and it stays stopped); so does one the network lost, once it is back.
+  // An answer a reload interrupted reads on from the relay, which kept it going (in mock mode, from
+  // the MSW handlers, which kept it in sessionStorage); so does one the network lost, once back.
   useEffect(() => {
     void session.reconnect();
     return reconnectOnReturn(session);

@@ -4,9 +4,13 @@ import { createFollowUpHandler } from './follow-up-handler.ts';
 /**
  * Starts the MSW worker that answers `/api/chat` with the mocks catalogue, in this tab, offline.
  * Call it before rendering so the first request is already intercepted.
+ *
+ * It answers as the relay with `resume` on: it keeps its streams in this tab's `sessionStorage`,
+ * so an answer cut off by a reload (or a dropped connection) reads on, as in relay mode.
  */
 export async function startMocks(): Promise<ChatWorker> {
-  const chat = setupChatWorker();
+  const storage = tabStorage();
+  const chat = setupChatWorker({ resume: storage ? { storage } : true });
   chat.worker.use(createFollowUpHandler());
   await chat.worker.start({
     onUnhandledRequest: 'bypass',
@@ -14,4 +18,13 @@ export async function startMocks(): Promise<ChatWorker> {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
   return chat;
+}
+
+/** This tab's `sessionStorage`, or undefined where storage is blocked (reading it then throws). */
+function tabStorage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,15 +1,16 @@
 import { http, type HttpHandler } from 'msw';
+import { scenarios } from '../catalogue.ts';
 import { checkServeOptions } from '../check-serve-options.ts';
 import { checkMessages } from '../check-messages.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import { createRandom } from '../prng.ts';
-import { playPlan } from '../play-plan.ts';
+import { playPlan, type StreamOutcome } from '../play-plan.ts';
 import { planResponse, type ServeOptions } from '../plan-response.ts';
 import { createMockControls, type MockControls } from '../mock-controls.ts';
 import { createRequestLog } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
-import type { MockScenario } from '../scenario-types.ts';
+import { checkResumeOption, createKeptStreams, type ResumeOptions } from './kept-streams.ts';
 
 /** Options of {@link createChatHandlers}. */
 export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions {
@@ -30,8 +31,20 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
    * `chatstream-stream-id` header, a `chatstream-resume` request (with `Last-Event-ID`) answered
    * with the rest of the stream, and a `chatstream-cancel` one with 204. A resumed stream no longer
    * drops its connection, so `faultScenarios.droppedConnection` shows a client reading on.
+   *
+   * Where the streams are kept:
+   * - `true`: in these handlers' memory, for their lifetime; the rest of a resumed stream keeps its
+   *   own pace.
+   * - `{ storage: sessionStorage }`: in that storage, so that the handlers of a reloaded page resume
+   *   them too (`session.reconnect()` after `persistChat`). A resume answers as the relay that kept
+   *   generating meanwhile: the events due by now (by the plan's delays since the stream began) come
+   *   at once, the rest on their schedule, and `chatstream-replay` counts those that were due. A
+   *   stream is kept as its scenario's name, attempt and start time (plus its request, up to 100,000
+   *   characters, when the catalogue cannot name the scenario: attachments, a custom one), and
+   *   forgotten when cancelled, a minute after it was served to its end (the relay's default
+   *   `ttlMs`), 5 minutes after it began, or once 8 newer ones are kept.
    */
-  resume?: boolean;
+  resume?: boolean | ResumeOptions;
 }
 
 /** MSW handlers that stream scenarios, plus their request log. */
@@ -51,20 +64,26 @@ export interface ChatHandlers extends MockControls {
  */
 export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandlers {
   checkServeOptions(options);
+  checkResumeOption(options.resume);
   const picker = createScenarioPicker(options);
   const log = createRequestLog();
   const random = createRandom(0x5eed);
+  const { resume } = options;
+  const kept = resume ? createKeptStreams(resume, picker, options.scenarios ?? scenarios) : undefined;
+  // Stored streams outlive this page: a new page must not draw the ids an earlier one gave out.
+  const streamIds = typeof resume === 'object' ? createRandom(Math.random() * 2 ** 32) : random;
   // A plain-text backend has a request format of its own: only Anthropic-style ones are checked.
   const checking = options.checkMessages ?? options.protocol !== 'text';
   const paths = typeof options.path === 'string' ? [options.path] : (options.path ?? ['/api/chat']);
 
-  const streams = new Map<string, { chosen: MockScenario; attempt: number }>();
-
   const handlers = paths.map((path) =>
     http.post(path.startsWith('/') ? `*${path}` : path, async ({ request }) => {
-      if (options.resume && request.headers.has('chatstream-cancel'))
+      const cancelled = kept ? request.headers.get('chatstream-cancel') : null;
+      if (cancelled !== null) {
+        kept?.cancelled(cancelled);
         return new Response(null, { status: 204 });
-      const resumed = options.resume ? request.headers.get('chatstream-resume') : null;
+      }
+      const resumed = kept ? request.headers.get('chatstream-resume') : null;
       const text = await request.text();
       let body: unknown = text;
       try {
@@ -79,7 +98,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
         body,
       };
       if (resumed !== null) {
-        const stream = streams.get(resumed);
+        const stream = kept?.find(resumed);
         const after = Number(request.headers.get('last-event-id') ?? '0');
         if (!stream || !Number.isInteger(after) || after < 0) {
           const requestId = createId('req', random);
@@ -93,10 +112,12 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
             { status: 404, headers: { 'request-id': requestId } },
           );
         }
+        const { startedAt } = stream;
+        const elapsed = startedAt === undefined ? undefined : Math.max(0, Date.now() - startedAt);
         const plan = planResponse(stream.chosen, {
           ...options,
           attempt: stream.attempt,
-          resumable: { after },
+          resumable: { after, elapsed },
         });
         const finish = log.start({
           ...record,
@@ -104,7 +125,8 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
           attempt: stream.attempt,
           status: plan.status,
         });
-        return new Response(playPlan(plan, { signal: request.signal, onEnd: finish }), {
+        const onEnd = ends(finish, resumed);
+        return new Response(playPlan(plan, { signal: request.signal, onEnd }), {
           status: plan.status,
           headers: { ...plan.headers, 'chatstream-stream-id': resumed },
         });
@@ -120,7 +142,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       }
       const chosen = picker.pick(body);
       const attempt = log.nextAttempt(chosen.name);
-      const plan = planResponse(chosen, { ...options, attempt, resumable: options.resume });
+      const plan = planResponse(chosen, { ...options, attempt, resumable: Boolean(kept) });
       const finish = log.start({
         ...record,
         scenario: chosen.name,
@@ -128,17 +150,27 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
         status: plan.status,
       });
       const headers = { ...plan.headers };
-      if (options.resume && plan.status === 200) {
-        const id = createId('stream', random);
-        streams.set(id, { chosen, attempt });
+      let onEnd = finish;
+      if (kept && plan.status === 200) {
+        const id = createId('stream', streamIds);
+        kept.keep(id, { chosen, attempt }, text);
         headers['chatstream-stream-id'] = id;
+        onEnd = ends(finish, id);
       }
-      return new Response(playPlan(plan, { signal: request.signal, onEnd: finish }), {
+      return new Response(playPlan(plan, { signal: request.signal, onEnd }), {
         status: plan.status,
         headers,
       });
     }),
   );
+
+  /** `finish`, and the stream's end for the kept streams when it was served to its end. */
+  function ends(finish: (outcome: StreamOutcome) => void, id: string): (outcome: StreamOutcome) => void {
+    return (outcome) => {
+      if (outcome === 'completed') kept?.ended(id);
+      finish(outcome);
+    };
+  }
 
   return { handlers, ...createMockControls(log, picker) };
 }
