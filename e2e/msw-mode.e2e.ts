@@ -68,3 +68,21 @@ test('?mode=msw: a reload mid-answer reads on from the mock, in the same message
   // worker, whose page is gone, and reach the server, which does not know the stream.)
   expect(resumes).toContainEqual({ id: expect.stringMatching(/^stream_01/u), lastEventId: null });
 });
+
+test("?mode=msw answers a browser tool's result with a reply built from it, logged as a request", async ({
+  page,
+}) => {
+  const demo = await openDemo(page, 'msw', '?mode=msw');
+  await demo.send("What's the weather in Paris? [scenario:toolUse]");
+  const weather = demo.conversation.getByRole('group', { name: 'Tool call: get_weather' });
+  await expect(weather).toHaveAttribute('data-state', 'done');
+  const answer = demo.answers.last();
+  await expect(answer).toHaveAttribute('data-state', 'complete');
+  // The reply reads the simulated weather the tool returned in the browser.
+  await expect(answer).toContainText(/Right now it's \d+ °C and .+ in Paris, France/u);
+  const log = page.getByRole('region', { name: 'Mock requests' });
+  await expect(log.getByRole('listitem')).toHaveText([
+    /#2\s*followUp\s*200\s*completed/u,
+    /#1\s*toolUse\s*200\s*completed/u,
+  ]);
+});

@@ -1,6 +1,6 @@
 import { attachmentsScenario } from './attachments-scenario.ts';
 import { type ScenarioName, scenarios } from './catalogue.ts';
-import { checkScenario } from './check-serve-options.ts';
+import { checkScenario, shown } from './check-serve-options.ts';
 import type { MockScenario } from './scenario-types.ts';
 import { selectScenario } from './select-scenario.ts';
 
@@ -16,6 +16,16 @@ export interface ScenarioPickerOptions {
    * scenario. Default true.
    */
   selectFromRequest?: boolean;
+  /**
+   * Asked first, with each request's body (parsed JSON, or the text): the scenario to serve, or
+   * undefined to let the usual choice decide. For answers built from the request, such as a reply to
+   * a tool result. Keep it deterministic: a resume from `resume: { storage }` picks again from the
+   * stored request, and must get the same scenario.
+   *
+   * @example
+   * pick: (body) => (hasToolResult(body) ? scenario('followUp').text('Done.').stop('end_turn') : undefined)
+   */
+  pick?: ((body: unknown) => MockScenario | undefined) | undefined;
 }
 
 /** The current scenario, switchable per test, and the per-request choice. */
@@ -33,8 +43,17 @@ export function createScenarioPicker(options: ScenarioPickerOptions): ScenarioPi
   let current = initial;
   // A scenario the test set on purpose beats the attachments answer; the default does not.
   let chosen = initiallyChosen;
+  const { pick } = options;
+  if (pick !== undefined && typeof pick !== 'function') {
+    throw new TypeError(`pick must be a function, got ${shown(pick)}`);
+  }
   return {
     pick(body) {
+      const own = pick?.(body);
+      if (own !== undefined) {
+        checkScenario(own);
+        return own;
+      }
       if (options.selectFromRequest === false) return current;
       return selectScenario(body, catalogue) ?? (chosen ? undefined : attachmentsScenario(body)) ?? current;
     },

@@ -1,8 +1,9 @@
 import { type ChatWorker, setupChatWorker } from '@chatstream/mocks/browser';
-import { createFollowUpHandler } from './follow-up-handler.ts';
+import { followUpScenario } from './follow-up-scenario.ts';
 
 /**
- * Starts the MSW worker that answers `/api/chat` with the mocks catalogue, in this tab, offline.
+ * Starts the MSW worker that answers `/api/chat` with the mocks catalogue (and replies to tool results
+ * built from the request), in this tab, offline.
  * Call it before rendering so the first request is already intercepted.
  *
  * It answers as the relay with `resume` on: it keeps its streams in this tab's `sessionStorage`,
@@ -10,8 +11,7 @@ import { createFollowUpHandler } from './follow-up-handler.ts';
  */
 export async function startMocks(): Promise<ChatWorker> {
   const storage = tabStorage();
-  const chat = setupChatWorker({ resume: storage ? { storage } : true });
-  chat.worker.use(createFollowUpHandler());
+  const chat = setupChatWorker({ resume: storage ? { storage } : true, pick: followUpScenario });
   await chat.worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,

@@ -78,6 +78,14 @@ function reconnect(id: string) {
   return streamMessage({ url: URL, headers: { 'chatstream-resume': id } }, { retry: false });
 }
 
+/** A `pick` that answers "Echo: words" with the words. */
+function echo(body: unknown) {
+  const content = (body as { messages?: { content?: unknown }[] } | null)?.messages?.at(-1)?.content;
+  return typeof content === 'string' && content.startsWith('Echo: ')
+    ? scenario('echo').text(content.slice(6)).stop('end_turn')
+    : undefined;
+}
+
 async function notFound(response: Response): Promise<unknown> {
   expect(response.status).toBe(404);
   return ((await response.json()) as { error: unknown }).error;
@@ -174,6 +182,14 @@ describe('createChatHandlers with resume: { storage } (a reload mid-answer)', ()
     });
     openPage(storage);
     expect((await reconnect(id).finalMessage()).content).toEqual(expected);
+  });
+
+  it('picks an answer built from the request (the pick option) again from the kept request', async () => {
+    const storage = new MapStorage();
+    openPage(storage, { pick: echo });
+    const id = await leaveMidAnswer(bodyOf('Echo: the same words, after a reload'));
+    openPage(storage, { pick: echo });
+    expect(await reconnect(id).finalText()).toBe('the same words, after a reload');
   });
 
   it('keeps only the name of a catalogue scenario, and no body', async () => {
