@@ -58,8 +58,8 @@ interface Channel {
 /**
  * A {@link ResumeStore} in Redis, for relays on several instances or serverless: give each instance
  * its own store over the same Redis. A stream is a hash (its state and request id), a list of its
- * events and a list of its commands, all under the hash tag `{id}` (Redis Cluster keeps them on one node), and a channel for
- * its signals.
+ * events and a list of its commands, all under the hash tag `{id}` (Redis Cluster keeps them on one
+ * node), and a channel for its signals.
  *
  * Pub/sub delivers a message at most once: one published while a subscriber reconnects is lost. So
  * the commands a relay must not miss (a Stop's `cancel`, a reader's `attach` and `detach`) are also
