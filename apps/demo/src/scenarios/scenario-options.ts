@@ -25,7 +25,7 @@ const FEATURES: Partial<Record<ScenarioName, string>> = {
   unicode: 'unicode',
   flakyThenOk: 'retries',
   overloadedMidStream: 'retry',
-  droppedConnection: 'retry',
+  droppedConnection: 'network',
   stalled: 'timeout',
 };
 
