@@ -19,6 +19,10 @@ test('sends a message that picks a scenario and streams the answer to completion
   await expect(demo.conversation).toHaveAttribute('aria-busy', 'false');
   await expect(answer.getByRole('heading', { name: 'Why streaming matters' })).toBeVisible();
   await expect(answer).toContainText('Each of those deserves a clear message rather than a frozen screen.');
+  // The code is coloured (lowlight through highlightFromHast), its text unchanged.
+  const code = answer.locator('[data-slot="code-block"] code');
+  await expect(code).toHaveText('for await (const text of stream.textStream) {\n  output.append(text);\n}');
+  await expect(code.locator('.hljs-keyword').first()).toHaveText('for');
   await expect(demo.tokenProgress).toHaveAttribute(
     'aria-valuenow',
     String(scenarios.longAnswer.expectedMessage.usage.output_tokens),

@@ -26,6 +26,8 @@ import { smoothRenderText } from '@chatstream/ui/smooth';
 import { ReadAloud } from '@chatstream/ui/speech';
 // oxlint-disable-next-line import/no-unassigned-import -- the parts' stylesheet, as the ui README says
 import '@chatstream/ui/styles.css';
+// oxlint-disable-next-line import/no-unassigned-import -- colours for highlighted code, as the ui README says
+import '@chatstream/ui/code-colors.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -2,6 +2,7 @@ import { createMarkdownRenderText } from '@chatstream/ui/markdown';
 import { smoothRenderText } from '@chatstream/ui/smooth';
 import type { ReactNode } from 'react';
 import type { DisplayMode } from '../components/display-settings.tsx';
+import { highlightCode } from './highlight-code.ts';
 import { renderMath } from './render-math.tsx';
 import { SentenceBufferedText } from './sentence-buffered-text.tsx';
 
@@ -14,7 +15,7 @@ const renderSentences: RenderText = (text, streaming) => (
 
 const renderPlain: RenderText = (text) => <p className="plain-text">{text}</p>;
 
-const renderMarkdown: RenderText = createMarkdownRenderText({ renderMath });
+const renderMarkdown: RenderText = createMarkdownRenderText({ renderMath, highlight: highlightCode });
 
 const renderMarkdownSmoothly: RenderText = smoothRenderText(renderMarkdown);
 

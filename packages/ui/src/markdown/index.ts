@@ -2,6 +2,7 @@
 
 export { CodeBlock, type CodeBlockProps } from './code-block.tsx';
 export { decodeEntities } from './decode-entities.ts';
+export { type HastNode, highlightFromHast } from './highlight-from-hast.tsx';
 export { allTokens, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
 export type {
   AllowImage,

@@ -1,8 +1,11 @@
 import { scenarios } from '@chatstream/mocks';
-import { createElement } from 'react';
+import { common, createLowlight } from 'lowlight';
 import { expect } from 'storybook/test';
 import preview from '../../../../.storybook/preview.tsx';
+// oxlint-disable-next-line import/no-unassigned-import -- the colours of highlight.js's classes
+import '../code-colors.css';
 import { CodeBlock } from './code-block.tsx';
+import { highlightFromHast } from './highlight-from-hast.tsx';
 import { Markdown } from './markdown.tsx';
 
 const answer = scenarios.longAnswer.expectedText;
@@ -67,14 +70,27 @@ export const ExternalImage = meta.story({
   },
 });
 
-/** A highlighter plugged into the code slot (here a toy one that marks keywords). */
+const lowlight = createLowlight(common);
+
+/**
+ * Code coloured by lowlight (highlight.js grammars) through `highlightFromHast`, with
+ * `code-colors.css`: React elements, no HTML string; Copy still copies the code as written.
+ */
 export const Highlighted = meta.story({
   args: {
     text: answer.slice(fenceOpen),
-    highlight: (code: string) =>
-      code
-        .split(/(\b(?:for|await|const|of)\b)/)
-        .map((part, index) => (index % 2 === 1 ? createElement('strong', { key: index }, part) : part)),
+    highlight: highlightFromHast((code, lang) =>
+      lowlight.registered(lang) ? lowlight.highlight(lang, code) : undefined,
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const code = canvasElement.querySelector('code')!;
+    await expect(code.textContent).toBe(
+      'for await (const text of stream.textStream) {\n  output.append(text);\n}',
+    );
+    const keyword = code.querySelector('.hljs-keyword')!;
+    await expect(keyword.textContent).toBe('for');
+    await expect(getComputedStyle(keyword).color).not.toBe(getComputedStyle(code).color);
   },
 });
 

@@ -1,0 +1,115 @@
+import { common, createLowlight } from 'lowlight';
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { type HastNode, highlightFromHast } from './highlight-from-hast.tsx';
+import { Markdown } from './markdown.tsx';
+// oxlint-disable-next-line import/no-unassigned-import
+import '../styles.css';
+
+const lowlight = createLowlight(common);
+const highlight = highlightFromHast((code, lang) =>
+  lowlight.registered(lang) ? lowlight.highlight(lang, code) : undefined,
+);
+
+const fenced = (lang: string, code: string): string => `\`\`\`${lang}\n${code}\n\`\`\``;
+
+const text = (value: string): HastNode => ({ type: 'text', value });
+const span = (properties: Record<string, unknown>, ...children: HastNode[]): HastNode => ({
+  type: 'element',
+  tagName: 'span',
+  properties,
+  children,
+});
+
+/** What Shiki's `codeToHast` gives for `const a` with two themes: its own pre and code, a span per line. */
+const shikiTree: HastNode = {
+  type: 'root',
+  children: [
+    {
+      type: 'element',
+      tagName: 'pre',
+      properties: { class: 'shiki github-light', style: 'background-color:#fff', tabindex: '0' },
+      children: [
+        {
+          type: 'element',
+          tagName: 'code',
+          properties: {},
+          children: [
+            span(
+              { class: 'line' },
+              span({ style: 'color:#D73A49;font-style:italic;--shiki-dark:#F97583' }, text('const')),
+              span({ style: 'color:#24292E' }, text(' a')),
+            ),
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe('highlightFromHast', () => {
+  it("renders lowlight's tree as spans with highlight.js classes, the code's text unchanged", async () => {
+    const code = 'const greeting = "héllo 👋";\n// a comment\nconsole.log(greeting < 2);';
+    const screen = await render(<Markdown text={fenced('ts', code)} highlight={highlight} />);
+    const element = screen.container.querySelector('code')!;
+    expect(element.textContent).toBe(code);
+    expect(element.querySelector('.hljs-keyword')?.textContent).toBe('const');
+    expect(element.querySelector('.hljs-string')?.textContent).toBe('"héllo 👋"');
+    expect(element.querySelector('.hljs-comment')?.textContent).toBe('// a comment');
+  });
+
+  it('highlights a code block while it streams, an unterminated string included', async () => {
+    const code = 'const open = "no closing quote';
+    const screen = await render(<Markdown text={`\`\`\`js\n${code}`} streaming highlight={highlight} />);
+    const block = screen.container.querySelector('[data-slot="code-block"]')!;
+    expect(block.getAttribute('data-state')).toBe('streaming');
+    expect(block.querySelector('code')?.textContent).toBe(code);
+    expect(block.querySelector('.hljs-keyword')?.textContent).toBe('const');
+  });
+
+  it('shows the code as it is for a language the highlighter does not know', async () => {
+    const code = 'sing a song';
+    const screen = await render(<Markdown text={fenced('klingon', code)} highlight={highlight} />);
+    const element = screen.container.querySelector('code')!;
+    expect(element.textContent).toBe(code);
+    expect(element.querySelector('span')).toBeNull();
+  });
+
+  it("takes Shiki's tree: inline colours and custom properties, without a second pre and code", async () => {
+    const screen = await render(
+      <Markdown text={fenced('ts', 'const a')} highlight={highlightFromHast(() => shikiTree)} />,
+    );
+    const block = screen.container.querySelector('[data-slot="code-block"]')!;
+    expect(block.querySelectorAll('pre')).toHaveLength(1);
+    expect(block.querySelectorAll('code')).toHaveLength(1);
+    const line = block.querySelector('code > span.line')!;
+    expect(line.textContent).toBe('const a');
+    const keyword = line.firstElementChild as HTMLElement;
+    expect(getComputedStyle(keyword).color).toBe('rgb(215, 58, 73)');
+    expect(keyword.style.fontStyle).toBe('italic');
+    expect(keyword.style.getPropertyValue('--shiki-dark')).toBe('#F97583');
+  });
+
+  it('makes no element of anything but spans and line breaks: a link or a script in the tree gives its text only', async () => {
+    const tree: HastNode = {
+      type: 'root',
+      children: [
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: 'https://evil.example' },
+          children: [text('x')],
+        },
+        { type: 'element', tagName: 'script', properties: {}, children: [text('y')] },
+        { type: 'element', tagName: 'br' },
+        { type: 'comment', value: 'ignored' },
+        span({ className: ['hljs-number'] }, text('1')),
+      ],
+    };
+    const screen = await render(
+      <Markdown text={fenced('ts', 'xy1')} highlight={highlightFromHast(() => tree)} />,
+    );
+    const element = screen.container.querySelector('code')!;
+    expect(element.innerHTML).toBe('xy<br><span class="hljs-number">1</span>');
+  });
+});

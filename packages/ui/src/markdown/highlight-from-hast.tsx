@@ -1,0 +1,76 @@
+import { type CSSProperties, Fragment, type ReactNode } from 'react';
+import type { Highlight } from './markdown-context.ts';
+
+/**
+ * A node of a hast tree, the syntax tree lowlight (highlight.js), refractor (Prism) and Shiki's
+ * `codeToHast` return, as far as highlighting code needs it.
+ */
+export interface HastNode {
+  readonly type: string;
+  readonly value?: string | undefined;
+  readonly tagName?: string | undefined;
+  readonly properties?: Readonly<Record<string, unknown>> | undefined;
+  readonly children?: readonly HastNode[] | undefined;
+}
+
+/**
+ * A {@link Highlight} over a highlighter that returns a hast tree: lowlight, refractor or Shiki's
+ * `codeToHast`. The tree becomes React elements, never an HTML string: `span`s with their classes
+ * and inline colours, and line breaks. Other elements give only their content, so the
+ * highlighter's own `pre` and `code` (the code block has its own) and anything unexpected leave no
+ * element. `toHast` returning undefined (a language it does not know) shows the code as it is.
+ *
+ * It runs on every render of a code block that is still streaming: pick a highlighter that is
+ * synchronous once loaded, and the code never flickers between plain and coloured.
+ *
+ * @example
+ * import { common, createLowlight } from 'lowlight';
+ * const lowlight = createLowlight(common);
+ * const highlight = highlightFromHast((code, lang) =>
+ *   lowlight.registered(lang) ? lowlight.highlight(lang, code) : undefined,
+ * );
+ * const renderText = createMarkdownRenderText({ highlight });
+ */
+export function highlightFromHast(toHast: (code: string, lang: string) => HastNode | undefined): Highlight {
+  return (code, lang) => {
+    const tree = toHast(code, lang);
+    return tree ? contentOf(tree) : code;
+  };
+}
+
+function contentOf(node: HastNode): ReactNode[] | undefined {
+  return node.children?.map(toReact);
+}
+
+function toReact(node: HastNode, key: number): ReactNode {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return null;
+  if (node.tagName === 'br') return <br key={key} />;
+  if (node.tagName !== 'span') return <Fragment key={key}>{contentOf(node)}</Fragment>;
+  const { properties = {} } = node;
+  // lowlight and refractor name classes `className` (a list), Shiki `class` (a string).
+  const classes = [properties['className'], properties['class']]
+    .flat()
+    .filter((name) => typeof name === 'string');
+  return (
+    <span key={key} className={classes.join(' ') || undefined} style={styleOf(properties['style'])}>
+      {contentOf(node)}
+    </span>
+  );
+}
+
+/** Shiki's inline `style` string (`color:#D73A49;--shiki-dark:#F97583`) as React's style object. */
+function styleOf(style: unknown): CSSProperties | undefined {
+  if (typeof style !== 'string') return undefined;
+  const entries = style.split(';').flatMap((declaration) => {
+    const colon = declaration.indexOf(':');
+    const name = declaration.slice(0, colon).trim();
+    if (colon < 0 || name === '') return [];
+    // Custom properties keep their name; the others go camelCase (`font-style` → `fontStyle`).
+    const key = name.startsWith('--')
+      ? name
+      : name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    return [[key, declaration.slice(colon + 1).trim()]];
+  });
+  return entries.length > 0 ? (Object.fromEntries(entries) as CSSProperties) : undefined;
+}
