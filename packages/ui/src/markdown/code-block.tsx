@@ -63,7 +63,7 @@ export function CodeBlock({
           components,
           'code',
           { className: lang ? `language-${lang}` : undefined },
-          highlight ? highlight(code, lang) : code,
+          highlight ? highlight(code, lang, streaming) : code,
         ),
       )}
     </div>

@@ -113,3 +113,43 @@ describe('highlightFromHast', () => {
     expect(element.innerHTML).toBe('xy<br><span class="hljs-number">1</span>');
   });
 });
+
+describe('highlightFromHast while a code block streams', () => {
+  const lines = ['const a = 1;', 'const b = "two";', '/* a comment */', 'const c = a + b;'];
+
+  /** Streams `lines` into a code block a few characters per render; what `toHast` was asked. */
+  async function stream(): Promise<{ asked: string[]; code: Element }> {
+    const asked: string[] = [];
+    const counted = highlightFromHast((code, lang) => {
+      asked.push(code);
+      return lowlight.highlight(lang, code);
+    });
+    const whole = lines.join('\n');
+    const screen = await render(<Markdown text={'```ts\n'} streaming highlight={counted} />);
+    for (let end = 3; end < whole.length; end += 3) {
+      await screen.rerender(
+        <Markdown text={`\`\`\`ts\n${whole.slice(0, end)}`} streaming highlight={counted} />,
+      );
+    }
+    await screen.rerender(<Markdown text={fenced('ts', whole)} highlight={counted} />);
+    return { asked, code: screen.container.querySelector('code')! };
+  }
+
+  it('highlights each complete line once per line, the line being written on its own', async () => {
+    const { asked } = await stream();
+    const withLines = asked.filter((code) => code.includes('\n') && code !== lines.join('\n'));
+    // Once per prefix of complete lines: one, two, then three lines.
+    expect(withLines).toEqual([1, 2, 3].map((count) => `${lines.slice(0, count).join('\n')}\n`));
+    // The rest were the line being written, alone, and the whole code once complete.
+    expect(asked.filter((code) => !withLines.includes(code) && code.includes('\n'))).toEqual([
+      lines.join('\n'),
+    ]);
+  });
+
+  it('ends as the whole code highlighted at once: the same elements as a block that never streamed', async () => {
+    const { code } = await stream();
+    const settled = await render(<Markdown text={fenced('ts', lines.join('\n'))} highlight={highlight} />);
+    expect(code.innerHTML).toBe(settled.container.querySelector('code')!.innerHTML);
+    expect(code.textContent).toBe(lines.join('\n'));
+  });
+});

@@ -20,8 +20,10 @@ export interface HastNode {
  * highlighter's own `pre` and `code` (the code block has its own) and anything unexpected leave no
  * element. `toHast` returning undefined (a language it does not know) shows the code as it is.
  *
- * It runs on every render of a code block that is still streaming: pick a highlighter that is
- * synchronous once loaded, and the code never flickers between plain and coloured.
+ * While a block streams, its complete lines are highlighted once each time a line completes, and
+ * their elements kept (React skips them); only the line being written is highlighted on every
+ * render, on its own. Once the block is complete, its code is highlighted whole. Pick a highlighter
+ * that is synchronous once loaded, and the code never flickers between plain and coloured.
  *
  * @example
  * import { common, createLowlight } from 'lowlight';
@@ -32,9 +34,20 @@ export interface HastNode {
  * const renderText = createMarkdownRenderText({ highlight });
  */
 export function highlightFromHast(toHast: (code: string, lang: string) => HastNode | undefined): Highlight {
-  return (code, lang) => {
+  const nodesOf = (code: string, lang: string): ReactNode => {
     const tree = toHast(code, lang);
     return tree ? contentOf(tree) : code;
+  };
+  // One entry: the block that streams is the one rendered on every frame (settled blocks are memoised).
+  let kept: { lang: string; lines: string; element: ReactNode } | undefined;
+  return (code, lang, streaming) => {
+    const end = code.lastIndexOf('\n') + 1;
+    if (!streaming || end === 0) return nodesOf(code, lang);
+    const lines = code.slice(0, end);
+    if (kept?.lang !== lang || kept.lines !== lines) {
+      kept = { lang, lines, element: <Fragment key="lines">{nodesOf(lines, lang)}</Fragment> };
+    }
+    return [kept.element, <Fragment key="line">{nodesOf(code.slice(end), lang)}</Fragment>];
   };
 }
 

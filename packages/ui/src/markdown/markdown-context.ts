@@ -41,8 +41,11 @@ export type MarkdownComponents = Partial<Record<MarkdownElement, ComponentType<a
  */
 export type RenderMath = (tex: string, display: boolean) => ReactNode;
 
-/** Turns code into highlighted nodes (e.g. with Shiki or Prism); `lang` is the fence's info word. */
-export type Highlight = (code: string, lang: string) => ReactNode;
+/**
+ * Turns code into highlighted nodes (e.g. with Shiki or Prism); `lang` is the fence's info word,
+ * `streaming` true while the fence is still open (its code grows on every render).
+ */
+export type Highlight = (code: string, lang: string, streaming: boolean) => ReactNode;
 
 /**
  * Whether an image the model wrote may load (`src` is its checked URL). Images from elsewhere load

@@ -153,12 +153,14 @@ describe('Markdown', () => {
     await expectNoAxeViolations(screen.container);
   });
 
-  it('copies code, shows "Copied", and hands code to highlight', async () => {
-    const highlight = vi.fn<(code: string, lang: string) => React.ReactNode>((code, lang) => (
-      <span data-testid="hl">{`${lang}:${code}`}</span>
-    ));
-    const screen = await render(<Markdown text={'```ts\nconst a = 1;\n```'} highlight={highlight} />);
-    expect(highlight).toHaveBeenCalledWith('const a = 1;', 'ts');
+  it('copies code, shows "Copied", and hands code to highlight, saying whether it still streams', async () => {
+    const highlight = vi.fn<(code: string, lang: string, streaming: boolean) => React.ReactNode>(
+      (code, lang) => <span data-testid="hl">{`${lang}:${code}`}</span>,
+    );
+    const screen = await render(<Markdown text={'```ts\nconst'} streaming highlight={highlight} />);
+    expect(highlight).toHaveBeenLastCalledWith('const', 'ts', true);
+    await screen.rerender(<Markdown text={'```ts\nconst a = 1;\n```'} highlight={highlight} />);
+    expect(highlight).toHaveBeenLastCalledWith('const a = 1;', 'ts', false);
     await expect.element(screen.getByTestId('hl')).toHaveTextContent('ts:const a = 1;');
     await screen.getByRole('button', { name: 'Copy ts' }).click();
     await expect.element(screen.getByRole('button', { name: 'Copied' })).toBeVisible();
