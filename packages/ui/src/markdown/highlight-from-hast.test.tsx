@@ -146,6 +146,23 @@ describe('highlightFromHast while a code block streams', () => {
     ]);
   });
 
+  it('keeps the lines of several blocks streaming at once, each highlighted once per line', () => {
+    const asked: string[] = [];
+    const counted = highlightFromHast((code, lang) => {
+      asked.push(code);
+      return lowlight.highlight(lang, code);
+    });
+    const columns = ['a', 'b', 'c'].map((name) =>
+      lines.map((line) => line.replace(/\b[abc]\b/g, name)).join('\n'),
+    );
+    for (let end = 1; end <= columns[0]!.length; end++) {
+      for (const column of columns) void counted(column.slice(0, end), 'ts', true);
+    }
+    const withLines = asked.filter((code) => code.includes('\n'));
+    expect(withLines).toHaveLength(3 * (lines.length - 1));
+    expect(new Set(withLines).size).toBe(withLines.length);
+  });
+
   it('ends as the whole code highlighted at once: the same elements as a block that never streamed', async () => {
     const { code } = await stream();
     const settled = await render(<Markdown text={fenced('ts', lines.join('\n'))} highlight={highlight} />);

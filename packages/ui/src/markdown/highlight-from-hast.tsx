@@ -38,18 +38,26 @@ export function highlightFromHast(toHast: (code: string, lang: string) => HastNo
     const tree = toHast(code, lang);
     return tree ? contentOf(tree) : code;
   };
-  // One entry: the block that streams is the one rendered on every frame (settled blocks are memoised).
-  let kept: { lang: string; lines: string; element: ReactNode } | undefined;
+  // An entry per block streaming at once (side by side, say), found by its lines: the same ones, or
+  // the ones a completed line just extended (then replaced).
+  const kept: { lang: string; lines: string; element: ReactNode }[] = [];
   return (code, lang, streaming) => {
     const end = code.lastIndexOf('\n') + 1;
     if (!streaming || end === 0) return nodesOf(code, lang);
     const lines = code.slice(0, end);
-    if (kept?.lang !== lang || kept.lines !== lines) {
-      kept = { lang, lines, element: <Fragment key="lines">{nodesOf(lines, lang)}</Fragment> };
+    const index = kept.findIndex((candidate) => candidate.lang === lang && lines.startsWith(candidate.lines));
+    let entry = kept[index];
+    if (entry?.lines !== lines) {
+      entry = { lang, lines, element: <Fragment key="lines">{nodesOf(lines, lang)}</Fragment> };
+      if (index !== -1) kept[index] = entry;
+      else if (kept.push(entry) > MAX_KEPT) kept.shift();
     }
-    return [kept.element, <Fragment key="line">{nodesOf(code.slice(end), lang)}</Fragment>];
+    return [entry.element, <Fragment key="line">{nodesOf(code.slice(end), lang)}</Fragment>];
   };
 }
+
+/** Code blocks streaming at once whose lines stay kept. */
+const MAX_KEPT = 4;
 
 function contentOf(node: HastNode): ReactNode[] | undefined {
   return node.children?.map(toReact);
