@@ -4,17 +4,24 @@ import typescript from '@shikijs/langs/typescript';
 import githubDark from '@shikijs/themes/github-dark';
 import githubLight from '@shikijs/themes/github-light';
 import { common, createLowlight } from 'lowlight';
+import { refractor } from 'refractor/core';
+import refractorTypescript from 'refractor/typescript';
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { type HastNode, highlightFromHast } from './highlight-from-hast.tsx';
 import { Markdown } from './markdown.tsx';
 // oxlint-disable-next-line import/no-unassigned-import
 import '../styles.css';
+// oxlint-disable-next-line import/no-unassigned-import
+import '../code-colors.css';
 
 const lowlight = createLowlight(common);
 const highlight = highlightFromHast((code, lang) =>
   lowlight.registered(lang) ? lowlight.highlight(lang, code) : undefined,
 );
+
+/** The text colour the page gives an element. */
+const colour = (element: Element | null | undefined): string => getComputedStyle(element!).color;
 
 const fenced = (lang: string, code: string): string => `\`\`\`${lang}\n${code}\n\`\`\``;
 
@@ -47,6 +54,32 @@ describe('highlightFromHast', () => {
     expect(element.querySelector('.hljs-keyword')?.textContent).toBe('const');
     expect(element.querySelector('.hljs-string')?.textContent).toBe('"héllo 👋"');
     expect(element.querySelector('.hljs-comment')?.textContent).toBe('// a comment');
+  });
+
+  it("takes refractor's (Prism's) tree too, and code-colors.css colours both class names alike", async () => {
+    refractor.register(refractorTypescript);
+    const prism = highlightFromHast((code, lang) =>
+      refractor.registered(lang) ? refractor.highlight(code, lang) : undefined,
+    );
+    const code = 'const a = "x"; // note';
+    const screen = await render(
+      <>
+        <Markdown text={fenced('ts', code)} highlight={prism} />
+        <Markdown text={fenced('ts', code)} highlight={highlight} />
+      </>,
+    );
+    const [prismCode, hljsCode] = screen.container.querySelectorAll('code');
+    expect(prismCode!.textContent).toBe(code);
+    expect(colour(prismCode!.querySelector('.token.keyword'))).toBe(
+      colour(hljsCode!.querySelector('.hljs-keyword')),
+    );
+    expect(colour(prismCode!.querySelector('.token.string'))).toBe(
+      colour(hljsCode!.querySelector('.hljs-string')),
+    );
+    expect(colour(prismCode!.querySelector('.token.comment'))).toBe(
+      colour(hljsCode!.querySelector('.hljs-comment')),
+    );
+    expect(colour(prismCode!.querySelector('.token.keyword'))).not.toBe(colour(prismCode));
   });
 
   it('highlights a code block while it streams, an unterminated string included', async () => {
