@@ -71,6 +71,9 @@ export const ExternalImage = meta.story({
 });
 
 const lowlight = createLowlight(common);
+const highlight = highlightFromHast((code, lang) =>
+  lowlight.registered(lang) ? lowlight.highlight(lang, code) : undefined,
+);
 
 /**
  * Code coloured by lowlight (highlight.js grammars) through `highlightFromHast`, with
@@ -79,9 +82,7 @@ const lowlight = createLowlight(common);
 export const Highlighted = meta.story({
   args: {
     text: answer.slice(fenceOpen),
-    highlight: highlightFromHast((code, lang) =>
-      lowlight.registered(lang) ? lowlight.highlight(lang, code) : undefined,
-    ),
+    highlight,
   },
   play: async ({ canvasElement }) => {
     const code = canvasElement.querySelector('code')!;
@@ -91,6 +92,26 @@ export const Highlighted = meta.story({
     const keyword = code.querySelector('.hljs-keyword')!;
     await expect(keyword.textContent).toBe('for');
     await expect(getComputedStyle(keyword).color).not.toBe(getComputedStyle(code).color);
+  },
+});
+
+/**
+ * Mid-stream inside the highlighted code block: the lines so far are coloured already, the line being
+ * written too, with no plain-text flash before it.
+ */
+export const HighlightedStreaming = meta.story({
+  args: {
+    text: answer.slice(fenceOpen, answer.indexOf('output.append') + 'output.ap'.length),
+    streaming: true,
+    highlight,
+  },
+  play: async ({ canvasElement }) => {
+    const block = canvasElement.querySelector('[data-slot="code-block"]')!;
+    await expect(block.getAttribute('data-state')).toBe('streaming');
+    await expect(block.querySelector('code')!.textContent).toBe(
+      'for await (const text of stream.textStream) {\n  output.ap',
+    );
+    await expect(block.querySelectorAll('.hljs-keyword')).toHaveLength(4);
   },
 });
 
