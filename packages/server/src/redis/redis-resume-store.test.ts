@@ -1,57 +1,14 @@
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatHandler } from '../create-chat-handler.ts';
 import type { ResumeSignal, ResumeStore } from '../resume-store.ts';
+import { type Connected, redisClients } from '../test/redis-clients.ts';
 import { startRedisServer, type TestRedisServer } from '../test/redis-server.ts';
 import { describeResumeStoreContract } from '../test/resume-store-contract.ts';
 import { chatBody, fetchDirect, jsonPost, startFakeAnthropic, TEST_KEY } from '../test/relay-fixture.ts';
 import { lastEventId, readThenDrop, resumeRequest, withoutIds } from '../test/resume-requests.ts';
 import { describeSharedStoreRelays } from '../test/shared-store-relays.ts';
-import { ioredisConnection, nodeRedisConnection, type RedisConnection } from './redis-connection.ts';
 import { createRedisResumeStore } from './redis-resume-store.ts';
-
-/** One process's connections to Redis through a client library, and how to close them. */
-interface Connected {
-  connection: RedisConnection;
-  /** Runs a raw command on a connection of its own, as another program would. */
-  raw(args: string[]): Promise<unknown>;
-  close(): Promise<void>;
-}
-
-const clients: [string, (url: string) => Promise<Connected>][] = [
-  [
-    'node-redis',
-    async (url) => {
-      const client = await createClient({ url }).connect();
-      const subscriber = await client.duplicate().connect();
-      return {
-        connection: nodeRedisConnection(client, subscriber),
-        raw: (args) => client.sendCommand(args),
-        close: async () => {
-          await subscriber.close();
-          await client.close();
-        },
-      };
-    },
-  ],
-  [
-    'ioredis',
-    async (url) => {
-      const redis = new Redis(url);
-      const subscriber = redis.duplicate();
-      return {
-        connection: ioredisConnection(redis, subscriber),
-        raw: ([name = '', ...args]) => redis.call(name, ...args),
-        close: async () => {
-          subscriber.disconnect();
-          redis.disconnect();
-        },
-      };
-    },
-  ],
-];
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -61,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => redis.stop());
 
-describe.each(clients)('createRedisResumeStore over %s', (name, connect) => {
+describe.each(redisClients)('createRedisResumeStore over %s', (name, connect) => {
   // Two connections each, as two server instances would have.
   const connected: Connected[] = [];
   const stores: ResumeStore[] = [];
