@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type ChatSession,
   type ChatSessionOptions,
@@ -27,7 +27,8 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
 /**
  * The session behind `useStreamingChat` and `ChatSessionProvider`: the given `chat`, or one created
  * on first render and kept for the component's lifetime. Options reach it through `setOptions`
- * after every commit, so callbacks are never stale and the session is never re-created; an owned
+ * after every commit, so callbacks are never stale and the session is never re-created (an owned
+ * session drops an option a render leaves out; a shared one keeps what its owner gave it); an owned
  * session's request is aborted on unmount. An owned session restored mid-answer (`initialMessages`
  * saved while an answer streamed from a relay with `resume`) reconnects to it on mount, and an
  * owned session's answer that lost its connection reads on when the browser is back online or the
@@ -48,8 +49,13 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   }
   const session = chat ?? owned.session!;
   const unrestored = !chat && owned.unrestored === true;
+  // The options the last commit gave, so that one a render leaves out stops applying.
+  const given = useRef<readonly string[]>(Object.keys(sessionOptions));
   useEffect(() => {
-    session.setOptions(sessionOptions);
+    // A shared session only takes what is given here: its owner set the rest.
+    const left = chat ? [] : given.current.filter((key) => !(key in sessionOptions));
+    given.current = Object.keys(sessionOptions);
+    session.setOptions({ ...Object.fromEntries(left.map((key) => [key, undefined])), ...sessionOptions });
   });
   useEffect(() => {
     if (!unrestored || persist === undefined) return;

@@ -333,6 +333,25 @@ describe('useStreamingChat', () => {
     expect(sessions.size).toBe(1);
   });
 
+  it('stops applying an option a later render leaves out; a shared session keeps what its owner gave', async () => {
+    server.use(scenarios.basic);
+    const { rerender } = render(<ChatApp system="Be terse." body={{ topic: 'first' }} />);
+    rerender(<ChatApp />);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    expect(server.requests[0]?.body).not.toHaveProperty('system');
+    expect(server.requests[0]?.body).not.toHaveProperty('topic');
+    cleanup();
+
+    const shared = createChatSession({ api: '/api/chat', throttle: false, system: 'From the owner.' });
+    const view = render(<ChatApp chat={shared} model="claude-first" />);
+    view.rerender(<ChatApp chat={shared} />);
+    click('Send');
+    await waitFor(() => expect(server.requests).toHaveLength(2));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    expect(server.requests[1]?.body).toMatchObject({ system: 'From the owner.', model: 'claude-first' });
+  });
+
   it('keeps its commands stable across renders', () => {
     const seen = new Set<unknown>();
     function Probe(): null {

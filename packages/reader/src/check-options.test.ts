@@ -132,7 +132,7 @@ describe('bad arguments fail at the call, with the option named', () => {
       'a throttle of an unknown kind',
       () => createChatSession({ throttle: 'idle' as never }),
       TypeError,
-      /throttle must be a function, got "idle"/,
+      /throttle must be 'frame', a number of milliseconds, false or a scheduling function, got "idle"/,
     ],
     [
       'a tool whose execute is not a function',

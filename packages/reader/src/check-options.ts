@@ -43,7 +43,8 @@ export function checkURL(name: string, value: unknown): void {
   throw new TypeError(`${name} must be a string or a URL, got ${shown(value)}`);
 }
 
-function shown(value: unknown): string {
+/** `value` as an option error message shows it: strings quoted, objects by their type. */
+export function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
   if (value === null || typeof value !== 'object') return String(value);

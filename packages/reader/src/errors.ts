@@ -183,3 +183,18 @@ export function isChatStreamError(value: unknown): value is ChatStreamError {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * `error` as a chatstream error keeping `partial`: one already (given `partial` if it had none), an
+ * `AbortError` for a DOM abort, else a `ConnectionError` (what fetch and body reads throw).
+ */
+export function toChatStreamError(error: unknown, partial?: MessageSnapshot): ChatStreamError {
+  if (error instanceof ChatStreamError) {
+    if (error.partial === undefined) Object.assign(error, { partial });
+    return error;
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new AbortError(error.message, { partial, cause: error });
+  }
+  return new ConnectionError(messageOf(error), { partial, cause: error });
+}

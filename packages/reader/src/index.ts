@@ -97,6 +97,7 @@ export type { MessageRequest, StreamMessageOptions } from './fetch/stream-messag
 export { createRetryPolicy, isRetryable } from './fetch/retry-policy.ts';
 export type { RetryOptions } from './fetch/retry-policy.ts';
 export { checkResponse, retryAfterMs } from './fetch/check-response.ts';
+export type { ErrorBodyOptions } from './fetch/read-error-body.ts';
 export { abortableSleep } from './fetch/abortable-sleep.ts';
 
 // Text

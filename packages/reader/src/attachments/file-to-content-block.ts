@@ -1,3 +1,4 @@
+import { checkNumber } from '../check-options.ts';
 import type { DocumentBlock, ImageBlock } from './attachment-blocks.ts';
 import { AttachmentError, type AttachmentErrorReason } from './attachment-error.ts';
 import { sniffMediaType } from './sniff-media-type.ts';
@@ -51,6 +52,7 @@ export async function fileToContentBlock(
       ...extra,
     });
 
+  checkNumber('maxBytes', options.maxBytes, 'count');
   if (file.size === 0) throw fail('unsupported', 'is empty.');
   // The type decides the limit, so only the signature is read before the size is checked.
   const sniffed = sniffMediaType(await readBytes(file.slice(0, 16), fail));

@@ -1,22 +1,27 @@
 import { HTTPError } from '../errors.ts';
-import { readErrorBody } from './read-error-body.ts';
+import { type ErrorBodyOptions, readErrorBody } from './read-error-body.ts';
 
 /**
  * Resolves when `response` is a 2xx `text/event-stream`; otherwise reads its body and rejects
  * with an {@link HTTPError} carrying the status, Anthropic `error.type` and message when the body
  * is an Anthropic error, the `request-id`, the `retry-after` delay and the body text (see
- * {@link readErrorBody} for how much of it).
+ * {@link readErrorBody} for how much of it, and how long it waits: `options.waitMs` at most between
+ * chunks, not past an abort of `options.signal`).
  */
-export async function checkResponse(response: Response): Promise<void> {
+export async function checkResponse(response: Response, options?: ErrorBodyOptions): Promise<void> {
   const contentType = response.headers.get('content-type') ?? '';
   const isEventStream = mimeEssence(contentType) === 'text/event-stream';
   if (response.ok && isEventStream) return;
-  throw await toHTTPError(response, contentType);
+  throw await toHTTPError(response, contentType, options);
 }
 
-async function toHTTPError(response: Response, contentType: string): Promise<HTTPError> {
+async function toHTTPError(
+  response: Response,
+  contentType: string,
+  options: ErrorBodyOptions | undefined,
+): Promise<HTTPError> {
   const { headers, status, statusText } = response;
-  const body = await readErrorBody(response);
+  const body = await readErrorBody(response, options);
   const parsed = parseErrorBody(body);
   const reason = response.ok
     ? `Expected text/event-stream but got ${contentType || 'no content type'}`

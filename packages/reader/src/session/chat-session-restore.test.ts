@@ -184,7 +184,16 @@ describe('ChatSession: a saved conversation given back', () => {
       [[good, { ...good }], /^Message 1 is not a message: it needs an id of its own/],
       [[good, { id: 'b', role: 'system', content: [] }], /^Message 1 .* role 'user' or 'assistant'/],
       [[good, { id: 'b', role: 'assistant', content: 'Hello' }], /^Message 1 .* content blocks/],
-      [[good, { id: 'b', role: 'assistant', content: [null] }], /^Message 1 .* content blocks/],
+      [[good, { id: 'b', role: 'assistant', content: [null] }], /^Message 1, block 0 .*: not an object/],
+      // Saved by an older or buggy app: every request would fail on them, with nothing to retry.
+      [
+        [good, { id: 'b', role: 'assistant', content: [{ type: 'text' }] }],
+        /block 0 .* text block without a string text/,
+      ],
+      [[good, { id: 'b', role: 'assistant', content: [{ type: 'text', text: 5 }] }], /string text/],
+      [[good, { id: 'b', role: 'assistant', content: [{ type: 'thinking' }] }], /string thinking/],
+      [[good, { id: 'b', role: 'assistant', content: [{ type: 'tool_use', id: 't' }] }], /string name/],
+      [[good, { id: 'b', role: 'user', content: [{ type: 'tool_result' }] }], /string tool_use_id/],
     ];
     for (const [messages, problem] of cases) {
       expect(() => session({ initialMessages: messages as ChatMessage[] })).toThrow(problem);

@@ -414,4 +414,22 @@ describe('ChatSession: retry, regenerate, edit', () => {
     expect(target.getSnapshot()).toBe(before);
     expect(chat.requests).toHaveLength(1);
   });
+
+  it('refuses what is not a message with a TypeError before any request (restoreChat would refuse it later)', async () => {
+    const target = session();
+    await target.send('one');
+    const before = target.getSnapshot();
+    const cases: [unknown, RegExp][] = [
+      [123, /A message is a string or an array of content blocks, got number/],
+      [null, /got null/],
+      [[{}], /Block 0 of the message is not a content block: no type/],
+      [[{ type: 'text', text: 'ok' }, { type: 'text' }], /Block 1 .*: a text block without a string text/],
+    ];
+    for (const [input, message] of cases) {
+      await expect(target.send(input as string)).rejects.toThrow(TypeError);
+      await expect(target.send(input as string)).rejects.toThrow(message);
+    }
+    expect(target.getSnapshot()).toBe(before);
+    expect(chat.requests).toHaveLength(1);
+  });
 });

@@ -52,7 +52,7 @@ export class ChatSession {
   #snapshot: ChatSessionSnapshot;
   #changed = false;
   /** The streaming message, rebuilt from the stream's snapshot at most once per flush. */
-  #live: { build: () => ChatMessage; dirty: boolean } | undefined;
+  #live: { id: string; build: () => ChatMessage; dirty: boolean } | undefined;
   #run: Run | undefined;
   #steps = 0;
   #ids = 0;
@@ -195,9 +195,15 @@ export class ChatSession {
     const last = this.#messages.at(-1);
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
-      return this.reconnect().then(() => {
+      const reconnecting = this.reconnect();
+      const { signal } = this.#run!.controller;
+      return reconnecting.then(() => {
         const now = this.#messages.at(-1);
-        return now?.id === last?.id && now?.streamId === undefined && now?.status !== 'complete'
+        // A stop during the reconnect is the user's last word: no new request after it.
+        return !signal.aborted &&
+          now?.id === last?.id &&
+          now?.streamId === undefined &&
+          now?.status !== 'complete'
           ? this.retry()
           : undefined;
       });
@@ -284,8 +290,9 @@ export class ChatSession {
   }
 
   /**
-   * Replaces the messages (a value or an updater). A stream in progress keeps updating its own message;
-   * while idle, the status follows the new conversation's end (its last answer's error, else ready).
+   * Replaces the messages (a value or an updater). A stream in progress keeps updating its own message,
+   * or stops (as with `stop()`) when its message was left out; while idle, the status follows the new
+   * conversation's end (its last answer's error, else ready).
    * Earlier versions of edited and regenerated messages are forgotten.
    */
   setMessages(
@@ -298,6 +305,9 @@ export class ChatSession {
     const changed =
       restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
     this.#messages = restored;
+    // Nobody can see an answer that is no longer in the conversation: stop paying for it.
+    const live = this.#live;
+    if (live && !restored.some((message) => message.id === live.id)) this.#run?.controller.abort();
     if (changed) this.#versions.clear();
     if (changed && !this.#run) this.#endAsGiven();
     this.#notify();
@@ -438,6 +448,14 @@ export class ChatSession {
     stream.on('retry', (info) => {
       if (this.#run !== run) return;
       this.#retrying = info;
+      // The failed attempt's message had no content (retries only come before any): the answer
+      // waits without it, as before a first attempt, and the next attempt starts it again.
+      if (this.#live) {
+        this.#live = undefined;
+        this.#status = 'submitted';
+        if (base) this.#put(build('streaming'));
+        else this.#messages = this.#messages.filter((message) => message.id !== id);
+      }
       this.#notify();
     });
     stream.on('snapshot', () => {
@@ -447,7 +465,7 @@ export class ChatSession {
         this.#live.dirty = true;
         return this.#notify(false);
       }
-      this.#live = { build: () => build('streaming'), dirty: false };
+      this.#live = { id, build: () => build('streaming'), dirty: false };
       this.#put(this.#live.build(), true);
       this.#status = 'streaming';
       // The first content joins the next batch like every later one: published at once, it was a

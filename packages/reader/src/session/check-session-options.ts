@@ -1,4 +1,4 @@
-import { checkFunction, checkNumber, checkURL } from '../check-options.ts';
+import { checkFunction, checkNumber, checkURL, shown } from '../check-options.ts';
 import { checkRequestOptions } from '../fetch/stream-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 
@@ -15,8 +15,15 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
   }
   const { throttle, tools, initialMessages } = options;
   if (typeof throttle === 'number') checkNumber('throttle', throttle, 'non-negative');
-  else if (throttle !== undefined && throttle !== false && throttle !== 'frame') {
-    checkFunction('throttle', throttle);
+  else if (
+    throttle !== undefined &&
+    throttle !== false &&
+    throttle !== 'frame' &&
+    typeof throttle !== 'function'
+  ) {
+    throw new TypeError(
+      `throttle must be 'frame', a number of milliseconds, false or a scheduling function, got ${shown(throttle)}`,
+    );
   }
   if (initialMessages !== undefined && !Array.isArray(initialMessages)) {
     throw new TypeError('initialMessages must be an array of messages');

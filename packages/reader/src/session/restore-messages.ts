@@ -1,5 +1,6 @@
 import { ChatStreamError, isChatStreamError } from '../errors.ts';
 import type { ChatMessage } from './chat-message.ts';
+import { contentBlockProblem } from './content-block-shape.ts';
 import { stoppedCall } from './tool-results.ts';
 
 /**
@@ -11,7 +12,8 @@ import { stoppedCall } from './tool-results.ts';
  *
  * The session's own message objects (those in `current`) are kept as they are: one may be streaming.
  * When nothing needs restoring, `messages` itself is returned. Throws a `TypeError` for an entry that
- * is not a message (no id, or one used twice; no role; no content).
+ * is not a message (no id, or one used twice; no role; no content; a block without the fields of its
+ * type, such as a text block without its text).
  */
 export function restoreMessages(
   messages: readonly ChatMessage[],
@@ -36,13 +38,18 @@ function checkMessage(message: ChatMessage, index: number, ids: Set<unknown>): v
     typeof id !== 'string' ||
     ids.has(id) ||
     (role !== 'user' && role !== 'assistant') ||
-    !Array.isArray(content) ||
-    !content.every((block) => typeof block?.type === 'string')
+    !Array.isArray(content)
   ) {
     throw new TypeError(
       `Message ${index} is not a message: it needs an id of its own, role 'user' or 'assistant' and content blocks`,
     );
   }
+  // Checked now: a malformed block would fail every later request instead, with nothing to retry.
+  content.forEach((block, blockIndex) => {
+    const problem = contentBlockProblem(block);
+    if (problem)
+      throw new TypeError(`Message ${index}, block ${blockIndex} is not a content block: ${problem}`);
+  });
 }
 
 function restoreMessage(message: ChatMessage): ChatMessage {

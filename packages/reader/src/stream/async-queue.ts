@@ -53,6 +53,10 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
     this.#head = 0;
     this.#closed = true;
     this.#error = undefined;
+    // A read still waiting (a `return()` called by hand beside a pending `next()`) ends too.
+    const waiting = this.#reader;
+    this.#reader = undefined;
+    waiting?.resolve({ value: undefined, done: true });
     if (wasOpen) this.#onReturn?.();
     return Promise.resolve({ value: undefined, done: true });
   }

@@ -15,7 +15,10 @@ export interface RetryInfo {
 export interface MessageStreamListeners {
   /** The response arrived and its body is being read. */
   connect: () => void;
-  /** Every Anthropic event, with the snapshot after it. */
+  /**
+   * Every Anthropic event, with the snapshot after it; with retries on, only those of the attempt
+   * that counted (held until its first content block starts, as for iteration).
+   */
   streamEvent: (event: MessageStreamEvent, snapshot: MessageSnapshot | undefined) => void;
   /** The snapshot changed (a new object each time). */
   snapshot: (snapshot: MessageSnapshot) => void;

@@ -4,10 +4,9 @@ import { checkFunction, checkNumber, checkOneOf } from '../check-options.ts';
 import {
   AbortError,
   ChatStreamError,
-  ConnectionError,
   IncompleteStreamError,
-  messageOf,
   TimeoutError,
+  toChatStreamError,
 } from '../errors.ts';
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
@@ -83,6 +82,12 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   readonly #controller = new AbortController();
   readonly #stats: StatsTracker;
   readonly #queues = new Set<AsyncQueue<MessageStreamEvent>>();
+  /**
+   * The events of an attempt that may still be retried (nothing shown yet), held back from iterators
+   * and `streamEvent` listeners, so that they see the events of the attempt that counted only: a
+   * retried attempt's `message_start` followed by the next one's would read as two messages.
+   */
+  #held: [MessageStreamEvent, MessageSnapshot | undefined][] | undefined;
   readonly #done: Promise<Message>;
   #snapshot: MessageSnapshot | undefined;
   #status: MessageStreamStatus = 'streaming';
@@ -187,6 +192,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   /**
    * Iterates the Anthropic events from now on. Leaving the loop early aborts the stream.
    * The iteration throws the stream's error (or an `AbortError`) after the events before it.
+   * With retries on (`streamMessage`), the events of an attempt come once its first content block
+   * starts (or it ends), so the events of a retried attempt are never seen: they read as one
+   * message, as `accumulateMessage` expects.
    */
   [Symbol.asyncIterator](): AsyncIterator<MessageStreamEvent> {
     const queue: AsyncQueue<MessageStreamEvent> = new AsyncQueue(() => {
@@ -217,6 +225,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
               ? undefined
               : retryDelay(failure, attempt);
           if (delay === undefined) throw failure;
+          this.#held = undefined;
           this.#emit('retry', { attempt: attempt + 1, delayMs: delay, error: failure });
           this.#snapshot = undefined;
           this.#stats.resetContent();
@@ -235,6 +244,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   async #attempt(attempt: number): Promise<Message> {
     const stop = this.#controller.signal;
+    this.#held = this.#init.retryDelay ? [] : undefined;
     const attemptController = new AbortController();
     const abortAttempt = (): void => attemptController.abort(stop.reason);
     // An abort before this attempt began (e.g. StrictMode's mount/unmount) must send no request.
@@ -243,9 +253,15 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     try {
       const source = await this.#init.connect(attempt, attemptController.signal);
       stop.throwIfAborted();
-      const body = await bodyOf(source, (response) => {
-        this.#response = response;
-      });
+      // An error body is read no longer than the stream would wait for bytes, and not past a stop.
+      const wait = { signal: attemptController.signal, waitMs: this.#init.idleTimeoutMs };
+      const body = await bodyOf(
+        source,
+        (response) => {
+          this.#response = response;
+        },
+        wait,
+      );
       this.#emit('connect');
       // A relay's resume says how many of its events were generated before (a reconnect replays them).
       const replayed = this.#response?.headers.get('chatstream-replay');
@@ -268,7 +284,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
             // Kept only once it proved good: a failed resume must not hide the stream's own response.
             let response: Response | undefined;
             return pending?.then(async (next) => {
-              const resumed = await bodyOf(next, (received) => (response = received));
+              const resumed = await bodyOf(next, (received) => (response = received), wait);
               if (response) this.#response = response;
               return resumed;
             });
@@ -283,6 +299,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
           { partial: snapshot },
         );
       }
+      this.#release();
       this.#status = 'complete';
       for (const queue of this.#queues) queue.close();
       return snapshot.message;
@@ -295,8 +312,12 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const previous = this.#snapshot;
     const snapshot = accumulateMessage(previous, event);
     this.#snapshot = snapshot;
-    for (const queue of this.#queues) queue.push(event);
-    this.#emit('streamEvent', event, snapshot);
+    if (this.#held && !snapshot?.message.content.length && event.type !== 'message_stop') {
+      this.#held.push([event, snapshot]);
+    } else {
+      this.#release();
+      this.#publish(event, snapshot);
+    }
     if (!snapshot || snapshot === previous) return;
     this.#emit('snapshot', snapshot);
     const { message } = snapshot;
@@ -319,6 +340,18 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       default:
         break;
     }
+  }
+
+  /** Publishes the held events: the attempt they belong to is the one that counts. */
+  #release(): void {
+    const held = this.#held;
+    this.#held = undefined;
+    for (const [event, snapshot] of held ?? []) this.#publish(event, snapshot);
+  }
+
+  #publish(event: MessageStreamEvent, snapshot: MessageSnapshot | undefined): void {
+    for (const queue of this.#queues) queue.push(event);
+    this.#emit('streamEvent', event, snapshot);
   }
 
   #emitDelta(delta: ContentBlockDelta, block: Record<string, unknown>): void {
@@ -345,6 +378,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   }
 
   #fail(error: ChatStreamError): ChatStreamError {
+    this.#release();
     this.#error = error;
     this.#status = error instanceof AbortError ? 'aborted' : 'error';
     for (const queue of this.#queues) queue.fail(error);
@@ -377,15 +411,4 @@ export function checkStreamOptions(init: MessageStreamOptions & { protocol?: unk
   ) {
     throw new TypeError('signal must be an AbortSignal');
   }
-}
-
-function toChatStreamError(error: unknown, partial: MessageSnapshot | undefined): ChatStreamError {
-  if (error instanceof ChatStreamError) {
-    if (error.partial === undefined) Object.assign(error, { partial });
-    return error;
-  }
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new AbortError(error.message, { partial, cause: error });
-  }
-  return new ConnectionError(messageOf(error), { partial, cause: error });
 }

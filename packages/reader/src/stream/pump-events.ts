@@ -29,8 +29,9 @@ export interface PumpOptions {
   /** Every body chunk's size, before its events. */
   onBytes?: ((count: number) => void) | undefined;
   /**
-   * Every Anthropic event, synchronously, in order; nothing after an `error` event (which comes
-   * after the {@link StreamEventError} for it aborted `controller`). Throwing stops the pump.
+   * Every Anthropic event, synchronously, in order; nothing once `controller` is aborted, so nothing
+   * after an `error` event (which comes after the {@link StreamEventError} for it aborted
+   * `controller`) or after an event whose handling aborted it. Throwing stops the pump.
    */
   onEvent: (event: MessageStreamEvent) => void;
 }
@@ -45,10 +46,8 @@ export interface PumpOptions {
 export async function pumpEvents(body: ReadableStream<Uint8Array>, options: PumpOptions): Promise<void> {
   const { controller, idleTimeoutMs, partial, onEvent } = options;
   const decode = options.decode ?? createEventDecoder(options.protocol);
-  let failed = false;
   const emit = (event: MessageStreamEvent): void => {
     if (event.type === 'error') {
-      failed = true;
       const requestId = typeof event.request_id === 'string' ? event.request_id : options.requestId?.();
       // Nothing follows an error event: stop reading now rather than wait for the close.
       // The API always names the type and says what happened; a proxy or a broken server may not.
@@ -63,7 +62,10 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   const decoder = createSSEDecoder(
     {
       onEvent: (sse) => {
-        if (!failed) decode(sse, emit);
+        // A chunk's events are decoded in one go: one a listener stopped the stream at (or an
+        // error event) must be the last one handled, not just the last chunk read.
+        if (controller.signal.aborted) return;
+        decode(sse, emit);
         // After the event was applied: a listener may count what the stream holds up to it.
         options.onEventId?.(sse.id);
       },

@@ -1,5 +1,5 @@
 import { checkFunction } from '../check-options.ts';
-import { AbortError, IncompleteStreamError, ProtocolError } from '../errors.ts';
+import { AbortError, IncompleteStreamError, ProtocolError, toChatStreamError } from '../errors.ts';
 import { applyMessageDelta } from '../anthropic/apply-message-delta.ts';
 import type { ContentBlock, Message, MessageStreamEvent } from '../types.ts';
 import type { StreamProtocol } from './event-decoder.ts';
@@ -62,7 +62,13 @@ export async function readMessageEvents(
   if (outer?.aborted) forward();
   outer?.addEventListener('abort', forward, { once: true });
   try {
-    const body = await bodyOf(await source, () => undefined);
+    const response = await Promise.resolve(source).catch((error: unknown) => {
+      throw toChatStreamError(error);
+    });
+    const body = await bodyOf(response, () => undefined, {
+      signal: controller.signal,
+      waitMs: options.idleTimeoutMs,
+    });
     let shell: Message | undefined;
     let stopped = false;
     const handle = (event: MessageStreamEvent): void => {

@@ -1,28 +1,31 @@
 import { IncompleteStreamError } from '../errors.ts';
 import { checkResponse } from '../fetch/check-response.ts';
+import type { ErrorBodyOptions } from '../fetch/read-error-body.ts';
 
 /** What a stream reads: a fetch `Response` (status and content type are checked) or a raw body. */
 export type StreamSource = Response | ReadableStream<Uint8Array>;
 
 /**
  * The body to read from `source`: a raw stream as is; a `Response` after `checkResponse`
- * (handed to `onResponse` first, so callers can keep its headers).
+ * (handed to `onResponse` first, so callers can keep its headers; `wait` bounds reading an error body).
  */
 export async function bodyOf(
   source: StreamSource,
   onResponse: (response: Response) => void,
+  wait?: ErrorBodyOptions,
 ): Promise<ReadableStream<Uint8Array>> {
   checkSource(source, false);
   if (!isResponse(source)) return source;
   onResponse(source);
-  await checkResponse(source);
+  await checkResponse(source, wait);
   if (!source.body) throw new IncompleteStreamError('The response has no body');
   return source.body;
 }
 
 /**
  * Throws a `TypeError` unless `source` is something to read: a `Response`, a `ReadableStream`, an
- * async iterable of bytes or, when `pending` is allowed, a promise (checked again once it settles).
+ * async iterable of bytes or, when `pending` is allowed, a promise (checked again once it settles);
+ * and when its body is already read or locked to a reader.
  */
 export function checkSource(source: unknown, pending: boolean): void {
   const readable =
@@ -38,6 +41,13 @@ export function checkSource(source: unknown, pending: boolean): void {
         source === null ? 'null' : typeof source
       }`,
     );
+  }
+  // Caught here rather than as a failed read later, which would look like a network failure.
+  const taken = isResponse(source as StreamSource)
+    ? (source as Response).bodyUsed
+    : (source as Partial<ReadableStream>).locked === true;
+  if (taken) {
+    throw new TypeError('The body is already read or being read');
   }
 }
 
