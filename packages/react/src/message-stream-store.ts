@@ -91,7 +91,7 @@ export class MessageStreamStore {
   /** Streams `request`, aborting any stream in progress; resolves once it ended, however it ended. */
   start = async (request: MessageRequest): Promise<void> => {
     this.#stream?.abort();
-    const { onFinish, onError, throttle: _throttle, ...options } = this.#options;
+    const { onFinish: _onFinish, onError: _onError, throttle: _throttle, ...options } = this.#options;
     const stream = streamMessage(request, options);
     this.#stream = stream;
     const current = (): boolean => this.#stream === stream;
@@ -130,8 +130,19 @@ export class MessageStreamStore {
       stats: stream.stats,
       retrying: undefined,
     });
-    if (status === 'complete' && message) onFinish?.(message);
-    if (status === 'error' && error) onError?.(error);
+    // Read now, not at the start: a callback given while the message streamed is the one to call.
+    const { onFinish, onError } = this.#options;
+    try {
+      if (status === 'complete' && message) onFinish?.(message);
+      if (status === 'error' && error) onError?.(error);
+    } catch (thrown) {
+      // As the reader's session does: reported as uncaught, never a rejection of `start()`.
+      if (typeof globalThis.reportError === 'function') globalThis.reportError(thrown);
+      else
+        queueMicrotask(() => {
+          throw thrown;
+        });
+    }
   };
 
   /** Aborts the stream in progress (keeping its partial message); resolves once it was released. */

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { type ReactNode, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { streamedMessageQueryOptions } from './streamed-message-query.ts';
+import { type StreamedMessage, streamedMessageQueryOptions } from './streamed-message-query.ts';
 import { createControlledResponses } from './test/controlled-response.ts';
 
 const request = { url: '/api/chat', body: { messages: [{ role: 'user', content: 'Hi' }] } };
@@ -148,6 +148,15 @@ describe('streamedMessageQueryOptions', () => {
     expect(calls).toBe(2);
   });
 
+  it('a stream that fails mid-answer leaves its partial message in the data as partial, with the error', async () => {
+    const responses = controlled(scenarios.overloadedMidStream);
+    renderWithClient(<Answer name="one" fetch={responses.fetch} />);
+    await act(() => responses.push());
+    await waitFor(() => expect(status()).toBe('error partial'));
+    expect(log()).not.toBe('');
+    expect(busy()).toBe('false');
+  });
+
   it('shares one request between components and aborts its signal when the last observer unmounts', async () => {
     const responses = controlled(scenarios.longAnswer, scenarios.basic);
     const client = renderWithClient(
@@ -177,6 +186,8 @@ describe('streamedMessageQueryOptions', () => {
     click('Toggle two');
     await waitFor(() => expect(responses.signals[0]?.aborted).toBe(true));
     await waitFor(() => expect(client.getQueryState(['answer'])?.fetchStatus).toBe('idle'));
+    // Nothing streams any more: a spinner keyed on the data's status stops.
+    expect(client.getQueryData<StreamedMessage>(['answer'])?.status).toBe('partial');
 
     // The partial message is not kept as the answer: the next observer streams afresh.
     click('Toggle one');

@@ -15,8 +15,12 @@ export interface StreamedMessage {
   readonly text: string;
   /** The message so far (Anthropic shape), undefined before `message_start`. */
   readonly message: Message | undefined;
-  /** `streaming` while the query fetches, `complete` once `message_stop` arrived. */
-  readonly status: 'streaming' | 'complete';
+  /**
+   * `streaming` while the query fetches, `complete` once `message_stop` arrived, `partial` once the
+   * stream ended without it (it failed, or was cancelled with its last observer): the message as far
+   * as it came.
+   */
+  readonly status: 'streaming' | 'complete' | 'partial';
   /** Stream figures at the last update. */
   readonly stats: StreamStats;
   /**
@@ -115,8 +119,20 @@ export function streamedMessageQueryOptions<Key extends QueryKey>(
       stream.on('snapshot', ({ message }) =>
         update({ text, message, status: 'streaming', retrying: undefined }),
       );
-      const message = await stream.finalMessage();
-      return { text, message, status: 'complete', stats: stream.stats, retrying: undefined };
+      try {
+        const message = await stream.finalMessage();
+        return { text, message, status: 'complete', stats: stream.stats, retrying: undefined };
+      } catch (error) {
+        // Whatever ended it (a failure, the last observer leaving), nothing streams any more: a
+        // spinner keyed on `data.status` must stop. A `replace` refetch never wrote its partial.
+        if (!replacing) {
+          client.setQueryData<StreamedMessage>(
+            queryKey,
+            (data) => data && { ...data, status: 'partial', retrying: undefined, stats: stream.stats },
+          );
+        }
+        throw error;
+      }
     },
   };
 }

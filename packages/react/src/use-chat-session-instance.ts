@@ -18,8 +18,9 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
    * component lives (the reader's `persistChat`), and the session the hook creates starts from it
    * (`restoreChat`, in place of `initialMessages`). It is read in the first render, or, when the
    * page hydrates server-rendered HTML, right after it (the server had no storage to read, and the
-   * hydrating render must match its HTML). A session given as `chat` is saved too; restore it where
-   * you create it.
+   * hydrating render must match its HTML). Changing it to another key switches to the conversation
+   * saved under that key, in a session of its own (the one shown until then is stopped, and stays
+   * saved under its key). A session given as `chat` is saved too; restore it where you create it.
    */
   persist?: string | undefined;
 }
@@ -40,13 +41,18 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   const storageReadable = useSyncExternalStore(subscribeNothing, readable, unreadable);
   // Lazy so StrictMode's double render cannot create a second session; creating one sends nothing.
   const [owned, setOwned] = useState<OwnedSession>(() => ({}));
-  if (!chat && !owned.session) {
+  // Another key is another conversation (say, `chat-${id}` as the user opens another chat): its own
+  // session, restored from that key, rather than this one saved over it. Turning `persist` on or off
+  // keeps the conversation shown.
+  const otherKey = owned.key !== undefined && persist !== undefined && owned.key !== persist;
+  if (!chat && (!owned.session || otherKey)) {
     // Server HTML was rendered without the browser's storage: hydrating it must render the same, so
     // the saved conversation is read after mount instead.
     const restoreNow = persist !== undefined && storageReadable;
     owned.session = createChatSession({ ...sessionOptions, ...(restoreNow ? restoreChat(persist) : {}) });
     owned.unrestored = persist !== undefined && !storageReadable;
   }
+  if (!chat) owned.key = persist;
   const session = chat ?? owned.session!;
   const unrestored = !chat && owned.unrestored === true;
   // The options the last commit gave, so that one a render leaves out stops applying.
@@ -65,6 +71,7 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     setOwned({
       session: restored.initialMessages ? createChatSession({ ...sessionOptions, ...restored }) : session,
       unrestored: false,
+      key: persist,
     });
     // Once: `unrestored` is false from then on.
   }, [unrestored, persist, session]);
@@ -83,10 +90,11 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   return session;
 }
 
-/** The session a hook owns, and whether it still waits for its saved conversation (hydration). */
+/** The session a hook owns, whether it still waits for its saved conversation (hydration), and its key. */
 interface OwnedSession {
   session?: ChatSession;
   unrestored?: boolean;
+  key?: string | undefined;
 }
 
 const subscribeNothing = (): (() => void) => () => undefined;

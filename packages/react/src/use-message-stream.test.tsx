@@ -2,7 +2,7 @@ import { scenarios, stall, withFaults } from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type UseMessageStreamOptions, useMessageStream } from './use-message-stream.ts';
 
 const server = setupChatServer({ timing: 'instant' });
@@ -35,6 +35,29 @@ const click = (name: string): void => act(() => screen.getByRole('button', { nam
 const status = (): string | null => screen.getByRole('status').textContent;
 
 describe('useMessageStream', () => {
+  it('calls the onFinish of the latest render, and one that throws does not reject start()', async () => {
+    server.use(withFaults(scenarios.basic, stall(50, 3)));
+    const finished: string[] = [];
+    const reported: unknown[] = [];
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
+    const view = render(<Completion onFinish={() => finished.push('first')} />);
+    click('Start');
+    await waitFor(() => expect(status()).toBe('streaming'));
+    const boom = new Error('boom');
+    view.rerender(
+      <Completion
+        onFinish={() => {
+          finished.push('second');
+          throw boom;
+        }}
+      />,
+    );
+    await waitFor(() => expect(status()).toBe('complete'));
+    expect(reported).toEqual([boom]);
+    vi.unstubAllGlobals();
+    expect(finished).toEqual(['second']);
+  });
+
   it('streams one completion: text, message, stats and the final status', async () => {
     server.use(scenarios.longAnswer);
     const finished: unknown[] = [];

@@ -223,6 +223,40 @@ describe('useStreamingChat', () => {
     sessionStorage.clear();
   });
 
+  it('another persist key is another conversation: it switches to what was saved there and saves nothing over it', async () => {
+    sessionStorage.clear();
+    server.use(scenarios.basic);
+    const view = render(<ChatApp persist="chat-a" />);
+    click('Send');
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    const savedA = sessionStorage.getItem('chat-a');
+
+    view.rerender(<ChatApp persist="chat-b" />);
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(sessionStorage.getItem('chat-a')).toBe(savedA);
+    expect(sessionStorage.getItem('chat-b') ?? '').not.toContain('Hello');
+
+    view.rerender(<ChatApp persist="chat-a" />);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'user: Hello',
+      `assistant: ${scenarios.basic.expectedText}`,
+    ]);
+    sessionStorage.clear();
+  });
+
+  it('calls the onFinish of the latest render, even one given while the answer streamed', async () => {
+    server.use(withFaults(scenarios.basic, stall(50, 3)));
+    const finished: string[] = [];
+    const view = render(<ChatApp onFinish={() => finished.push('first')} />);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('streaming'));
+    view.rerender(<ChatApp onFinish={() => finished.push('second')} />);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    expect(finished).toEqual(['second']);
+  });
+
   it('hydrates server HTML with persist without a mismatch, then shows the saved conversation and keeps saving it', async () => {
     sessionStorage.clear();
     const welcome: ChatMessage[] = [

@@ -503,7 +503,8 @@ export class ChatSession {
       const message = build(status, this.#error);
       this.#put(message);
       // A throwing callback must not stop the conversation (its tool calls, the next request).
-      if (status === 'complete') callBack(options.onFinish, message);
+      // The callback given now, not when the turn began (a render may have changed it meanwhile).
+      if (status === 'complete') callBack(this.#options.onFinish, message);
     }
     // Published by whatever comes next in this same chain (the final status, the tool calls
     // starting, the next request): one render for both instead of two in one frame.
