@@ -103,6 +103,25 @@ it('starts over for a new answer and announces errors', async () => {
   expect(said(screen.container)).toContain('Then');
 });
 
+it('announces a notice when it changes, after the last words of the answer', async () => {
+  const screen = await render(<Announcer text="Here is a long answer. It goes" streaming messageId="a" />);
+  await expect.poll(() => said(screen.container)).toEqual(['Here is a long answer.']);
+  // Stopped mid-sentence: what was said of it comes first, then the notice.
+  await screen.rerender(
+    <Announcer text="Here is a long answer. It goes" streaming={false} messageId="a" notice="Stopped" />,
+  );
+  await expect.poll(() => said(screen.container)).toEqual(['Here is a long answer.', 'It goes', 'Stopped']);
+  await screen.rerender(
+    <Announcer text="Here is a long answer. It goes" streaming={false} messageId="a" notice="Stopped" />,
+  );
+  await tick();
+  expect(said(screen.container)).toEqual(['Here is a long answer.', 'It goes', 'Stopped']);
+  await screen.rerender(
+    <Announcer text="" streaming={false} messageId="b" notice="get_weather needs your approval" />,
+  );
+  await expect.poll(() => said(screen.container).at(-1)).toBe('get_weather needs your approval');
+});
+
 it('is visually hidden, polite, merges className and spreads props', async () => {
   const screen = await render(<Announcer text="" streaming={false} className="mine" id="live" />);
   const region = regionOf(screen.container);

@@ -27,6 +27,11 @@ export interface AnnouncerProps extends HTMLAttributes<HTMLDivElement> {
   messageId?: string | undefined;
   /** An error to announce (say it in words, e.g. with `describeError`); announced when it changes. */
   error?: string | undefined;
+  /**
+   * A short status to announce when it changes, after what the answer still has to say: a tool call
+   * waiting for approval, an answer stopped.
+   */
+  notice?: string | undefined;
   /** Locale for sentence boundaries (default: the browser's). */
   locale?: string | undefined;
   /**
@@ -62,7 +67,7 @@ const KEPT = 3;
  */
 export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, AnnouncerProps>(function Announcer(
-    { text: markdown, streaming, messageId, error, locale, describeCode, ...rest },
+    { text: markdown, streaming, messageId, error, notice, locale, describeCode, ...rest },
     ref,
   ) {
     const region = useRef<HTMLDivElement | null>(null);
@@ -129,6 +134,11 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
     useEffect(() => {
       if (error) announce(error);
     }, [error, announce]);
+
+    // A macrotask: the last words of a stopped answer come out of the closed channel in microtasks.
+    useEffect(() => {
+      if (notice) setTimeout(announce, 0, notice);
+    }, [notice, announce]);
 
     return <div ref={setRefs} aria-live="polite" data-slot="announcer" style={visuallyHidden} {...rest} />;
   });

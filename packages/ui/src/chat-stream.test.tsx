@@ -44,6 +44,16 @@ async function sendMessage(screen: Awaited<ReturnType<typeof render>>, text: str
 
 const heightStyle = { blockSize: 480 };
 
+/** Presses a button from the keyboard, as its user would: focus on it, then Enter. */
+async function pressWithKeyboard(button: { element(): Element }): Promise<void> {
+  (button.element() as HTMLElement).focus();
+  await userEvent.keyboard('{Enter}');
+}
+
+/** What the announcer said, oldest first (it keeps the last three). */
+const announced = (container: HTMLElement): string[] =>
+  Array.from(container.querySelector('[data-slot="announcer"]')!.children, (node) => node.textContent ?? '');
+
 /** A promise and the function that resolves it, for a test that decides when something finishes. */
 function deferred<Value>(): { promise: Promise<Value>; resolve: (value: Value) => void } {
   let resolve!: (value: Value) => void;
@@ -75,12 +85,29 @@ it('streams a basic answer into the transcript, busy while it streams, focus bac
   await expectNoAxeViolations(screen.container);
 });
 
-it('starts from a suggestion in the empty state', async () => {
+it('starts from a suggestion in the empty state, the focus going on to the message box', async () => {
   const { fetch, bodies } = mockFetch([scenarios.basic, instant]);
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} suggestions={['Say hello']} />);
-  await screen.getByRole('button', { name: 'Say hello' }).click();
+  await pressWithKeyboard(screen.getByRole('button', { name: 'Say hello' }));
   await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
   expect(bodies[0]?.messages.at(-1)?.content).toEqual([{ type: 'text', text: 'Say hello' }]);
+  // The suggestion went away with the empty state: the focus is in the box, which the Enter left empty.
+  const box = screen.getByRole('textbox', { name: 'Message' });
+  expect(document.activeElement).toBe(box.element());
+  await expect.element(box).toHaveValue('');
+});
+
+it('regenerates from the keyboard, the focus going on to the message box as the button goes away', async () => {
+  const again = scenario('again').text('Hello once more.').stop('end_turn');
+  const { fetch } = mockFetch([scenarios.basic, instant], [again, slow]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  const box = await sendMessage(screen, 'Hello');
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await pressWithKeyboard(screen.getByRole('button', { name: 'Regenerate' }));
+  await expect.element(screen.getByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
+  expect(document.activeElement).toBe(box.element());
+  await expect.element(screen.getByRole('article', { name: 'Claude' })).toHaveTextContent('Hello once more.');
+  expect(document.activeElement).toBe(box.element());
 });
 
 it('shows a client tool while it executes, then its result and the follow-up answer', async () => {
@@ -121,6 +148,9 @@ it('waits for approval through the tool block, then runs the tool', async () => 
   const approve = screen.getByRole('button', { name: 'Approve' });
   await expect.element(approve).toBeVisible();
   expect(execute).not.toHaveBeenCalled();
+  // Nothing arrives until the person decides: the transcript is not busy, and it says what it waits for.
+  await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(() => announced(screen.container)).toContain('get_weather needs your approval');
   // The turn is not over while a call waits: regenerating now would drop the pending call.
   expect(screen.getByRole('button', { name: 'Regenerate' }).query()).toBeNull();
   await expectNoAxeViolations(screen.container);
@@ -135,6 +165,47 @@ it('waits for approval through the tool block, then runs the tool', async () => 
   );
 });
 
+it('says a tool call waits for a result, and is not busy meanwhile', async () => {
+  const { fetch } = mockFetch([scenarios.toolUse, instant]);
+  const screen = await render(
+    <ChatStream fetch={fetch} style={heightStyle} tools={{ get_weather: { inputSchema: {} } }} />,
+  );
+  await sendMessage(screen, 'Weather?');
+  const tool = screen.getByRole('group', { name: 'Tool call: get_weather' });
+  await expect.element(tool).toHaveAttribute('data-state', 'awaiting-result');
+  await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(() => announced(screen.container)).toContain('get_weather is waiting for a result');
+  await expectNoAxeViolations(screen.container);
+});
+
+it('goes back to following the end when the person sends while scrolled up', async () => {
+  const history: ChatMessage[] = Array.from({ length: 12 }, (_, index) => [
+    {
+      id: `u${index}`,
+      role: 'user' as const,
+      content: [{ type: 'text' as const, text: `Question ${index}` }],
+    },
+    {
+      id: `a${index}`,
+      role: 'assistant' as const,
+      status: 'complete' as const,
+      content: [{ type: 'text' as const, text: `Answer ${index}. `.repeat(20) }],
+    },
+  ]).flat();
+  const { fetch } = mockFetch([scenarios.basic, instant]);
+  const screen = await render(<ChatStream fetch={fetch} initialMessages={history} style={heightStyle} />);
+  const log = screen.getByRole('log').element();
+  const list = screen.container.querySelector('[data-slot="message-list"]')!;
+  log.scrollTop = 0;
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  expect(list.getAttribute('data-state')).toBe('detached');
+  await sendMessage(screen, 'One more thing');
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(list.getAttribute('data-state')).toBe('following');
+  await expect.poll(() => log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(1);
+  await expect.element(screen.getByRole('article', { name: 'You' }).last()).toBeInViewport();
+});
+
 it('reports an overload mid-stream, keeps the partial answer, and Retry continues it', async () => {
   const rest = scenario('rest').text(' available to far more people.').stop('end_turn');
   const { fetch, bodies } = mockFetch([scenarios.overloadedMidStream, instant], [rest, instant]);
@@ -147,7 +218,9 @@ it('reports an overload mid-stream, keeps the partial answer, and Retry continue
   const region = screen.container.querySelector('[aria-live="polite"]')!;
   await expect.poll(() => region.textContent).toContain('Claude is overloaded right now');
   await expectNoAxeViolations(screen.container);
-  await screen.getByRole('button', { name: 'Retry' }).click();
+  await pressWithKeyboard(screen.getByRole('button', { name: 'Retry' }));
+  // The notice and its Retry went away: the focus is in the message box, not on <body>.
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }).element());
   await expect.element(log.getByText(`${partial} available to far more people.`)).toBeVisible();
   expect(log.getByText('Claude is overloaded right now').query()).toBeNull();
   // The continuation sent the partial answer back as the last assistant turn.
@@ -183,7 +256,8 @@ it('says when max_tokens cut the answer, and Continue carries on in the same mes
   const notice = screen.getByRole('status').filter({ hasText: 'The answer was cut off' });
   await expect.element(notice).toBeVisible();
   await expectNoAxeViolations(screen.container);
-  await notice.getByRole('button', { name: 'Continue' }).click();
+  await pressWithKeyboard(notice.getByRole('button', { name: 'Continue' }));
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }).element());
   await expect.element(screen.getByText(/It ended there\.$/)).toBeVisible();
   expect(bodies[1]?.messages.at(-1)?.role).toBe('assistant');
   expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
@@ -233,6 +307,8 @@ it('stops mid-stream with Esc: the partial answer stays, marked aborted, and foc
   expect(text).not.toContain('clear message rather than a frozen screen');
   await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
   expect(document.activeElement).toBe(box.element());
+  // Screen readers hear that it stopped, after whatever of the answer was still to be said.
+  await expect.poll(() => announced(screen.container).at(-1)).toBe('Stopped');
   await expectNoAxeViolations(screen.container);
 });
 
@@ -261,7 +337,8 @@ it('offers Continue after a stop: the answer carries on in the same message', as
   await screen.getByRole('button', { name: 'Stop' }).click();
   await expect.element(answer).toHaveAttribute('data-state', 'aborted');
   await expectNoAxeViolations(screen.container);
-  await screen.getByRole('button', { name: 'Continue' }).click();
+  await pressWithKeyboard(screen.getByRole('button', { name: 'Continue' }));
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }).element());
   await expect.element(answer).toHaveAttribute('data-state', 'complete');
   await expect.element(answer).toHaveTextContent(/And that is all\.$/);
   expect(bodies[1]?.messages.at(-1)?.role).toBe('assistant');

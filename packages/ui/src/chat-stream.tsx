@@ -1,8 +1,9 @@
 import {
   forwardRef,
   type HTMLAttributes,
-  useCallback,
   useMemo,
+  useRef,
+  useState,
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
@@ -12,7 +13,7 @@ import {
   type UseStreamingChatOptions,
   useStreamingChat,
 } from '@chatstream/react';
-import type { ChatMessage, ToolCallState } from '@chatstream/reader';
+import type { ChatInput, ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
@@ -41,6 +42,15 @@ export type ChatStreamProps = UseStreamingChatOptions &
 
 /** Tool call states that end a call; in any other, the turn is not over yet. */
 const SETTLED_TOOL_STATES: readonly ToolCallState['status'][] = ['done', 'error', 'denied'];
+
+/** `action`, ignoring the session's throw when a call no longer waits (a double click): nothing to do then. */
+const quietly =
+  <Args extends unknown[]>(action: (...args: Args) => unknown) =>
+  (...args: Args): void => {
+    try {
+      action(...args);
+    } catch {}
+  };
 
 function textOf(message: ChatMessage | undefined): string {
   return message?.content.map((block) => (block.type === 'text' ? block.text : '')).join('') ?? '';
@@ -75,27 +85,35 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       chat,
     } = useStreamingChat(options);
     const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
+    const footer = useRef<HTMLDivElement>(null);
+    // Counts the person's sends: each brings the transcript back to its end (MessageList `followKey`).
+    const [sent, setSent] = useState(0);
+    // Suggestions, Regenerate, Continue and Retry go away as their request starts: the focus goes to
+    // the message box (where Esc stops) instead of <body>. Not on a touch screen, where it would
+    // open the keyboard over the answer.
+    const refocus = (action: () => unknown) => (): unknown => {
+      if (!globalThis.matchMedia?.('(pointer: coarse)').matches) {
+        footer.current?.querySelector('textarea')?.focus();
+      }
+      return action();
+    };
+    const again = refocus(retry);
+    const say = (input: ChatInput): unknown =>
+      refocus(() => {
+        setSent((count) => count + 1);
+        return send(input);
+      })();
 
-    // The session throws when a call no longer waits (a double click): nothing to do then.
-    const onApprove = useCallback(
-      (id: string, approved: boolean) => {
-        try {
-          approveToolCall(id, approved);
-        } catch {}
-      },
-      [approveToolCall],
-    );
-    const onToolResult = useCallback(
-      (id: string, result: unknown, resultOptions?: { isError?: boolean }) => {
-        try {
-          addToolResult(id, result, resultOptions);
-        } catch {}
-      },
-      [addToolResult],
-    );
+    const onApprove = useMemo(() => quietly(approveToolCall), [approveToolCall]);
+    const onToolResult = useMemo(() => quietly(addToolResult), [addToolResult]);
 
     const busy = status === 'submitted' || status === 'streaming';
     const last = messages.at(-1);
+    // A tool call waiting for the person (approval) or the app (a result): nothing arrives until
+    // then, so the transcript is not busy, and screen readers hear what it waits for.
+    const calls = last?.toolCalls ?? {};
+    const asking = last?.content.find((block) => calls[block['id'] as string]?.status.startsWith('awaiting'));
+    const asks = asking && calls[asking['id'] as string]!.status;
     const answer = messages.findLast((message) => message.role === 'assistant');
     const waiting =
       status === 'submitted' ||
@@ -105,7 +123,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const settledAnswer =
       status === 'ready' &&
       last?.role === 'assistant' &&
-      Object.values(last.toolCalls ?? {}).every((call) => SETTLED_TOOL_STATES.includes(call.status))
+      Object.values(calls).every((call) => SETTLED_TOOL_STATES.includes(call.status))
         ? last
         : undefined;
     // A stopped or cut answer of text is carried on where it stopped (`retry()`); others start over.
@@ -125,8 +143,8 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     return (
       <ChatSessionProvider chat={chat}>
         <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
-          <MessageList busy={busy} live="off">
-            {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={send} /> : null}
+          <MessageList busy={busy && !asks} live="off" followKey={sent}>
+            {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={say} /> : null}
             <MessageRows
               parts={parts}
               renderers={renderers}
@@ -138,16 +156,16 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               <StopNotice
                 stopReason={settledAnswer.stopReason}
                 stopDetails={settledAnswer.message?.stop_details}
-                onContinue={continuable ? retry : undefined}
+                onContinue={continuable ? again : undefined}
               />
             ) : null}
             {settledAnswer ? (
               // Outside the rows, so showing or hiding it never re-renders a settled row.
               <div data-slot="message-actions">
                 {settledAnswer.status === 'aborted' && continuable ? (
-                  <RegenerateButton onClick={() => void retry()}>Continue</RegenerateButton>
+                  <RegenerateButton onClick={again}>Continue</RegenerateButton>
                 ) : null}
-                <RegenerateButton onClick={() => void regenerate(settledAnswer.id)} />
+                <RegenerateButton onClick={refocus(() => regenerate(settledAnswer.id))} />
               </div>
             ) : null}
             {waiting ? <TypingIndicator retrying={retrying} /> : null}
@@ -155,15 +173,15 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               <ErrorNotice
                 error={error}
                 partial={last?.role === 'assistant' && last.content.length > 0}
-                onRetry={retry}
+                onRetry={again}
               />
             ) : null}
           </MessageList>
-          <div data-slot="chat-stream-footer">
+          <div ref={footer} data-slot="chat-stream-footer">
             {showStats ? <StreamStats stats={stats} streaming={busy} /> : null}
             <Composer
               busy={busy}
-              onSend={send}
+              onSend={say}
               onStop={stop}
               stopButton={parts.StopButton}
               placeholder={placeholder}
@@ -174,6 +192,13 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
             streaming={answer?.status === 'streaming'}
             messageId={answer?.id}
             error={failed ? describeError(error).title : undefined}
+            notice={
+              asks
+                ? `${asking['name'] as string} ${asks === 'awaiting-approval' ? 'needs your approval' : 'is waiting for a result'}`
+                : answer?.status === 'aborted'
+                  ? 'Stopped'
+                  : undefined
+            }
           />
         </div>
       </ChatSessionProvider>

@@ -129,3 +129,16 @@ it('merges className, spreads props and passes axe', async () => {
   expect(form.dataset['slot']).toBe('composer');
   await expectNoAxeViolations(screen.container);
 });
+
+it('draws the focus ring around the composer while its text box has the focus', async () => {
+  const { screen, element } = await setup();
+  const form = screen.container.querySelector('form')!;
+  expect(getComputedStyle(form).outlineStyle).toBe('none');
+  element.focus();
+  expect(getComputedStyle(form).outlineStyle).toBe('solid');
+  expect(getComputedStyle(form).outlineColor).toBe('rgb(37, 99, 235)');
+  // The send button draws its own ring: the composer does not draw a second one around it.
+  await userEvent.fill(screen.getByRole('textbox'), 'Hi');
+  (screen.getByRole('button', { name: 'Send' }).element() as HTMLElement).focus();
+  expect(getComputedStyle(form).outlineStyle).toBe('none');
+});

@@ -14,9 +14,9 @@ function rows(count: number) {
   ));
 }
 
-function List({ count, busy = false }: { count: number; busy?: boolean }) {
+function List({ count, busy = false, followKey }: { count: number; busy?: boolean; followKey?: number }) {
   return (
-    <MessageList busy={busy} style={{ blockSize: 300 }} className="mine">
+    <MessageList busy={busy} followKey={followKey} style={{ blockSize: 300 }} className="mine">
       {rows(count)}
     </MessageList>
   );
@@ -73,5 +73,21 @@ it('follows again once the user scrolls back to the end themselves', async () =>
   log.scrollTop = log.scrollHeight;
   await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
   await screen.rerender(<List count={50} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+});
+
+it('goes back to the end and follows again when followKey changes (the person sent a message)', async () => {
+  const screen = await render(<List count={30} followKey={0} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  log.scrollTop = 0;
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  // The same key: still where the user scrolled to.
+  await screen.rerender(<List count={31} followKey={0} />);
+  expect(log.scrollTop).toBe(0);
+  await screen.rerender(<List count={32} followKey={1} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
+  await screen.rerender(<List count={50} followKey={1} />);
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
 });

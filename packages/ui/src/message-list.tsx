@@ -24,6 +24,11 @@ export interface MessageListProps extends HTMLAttributes<HTMLDivElement> {
    * `off` when an `Announcer` reads the answers, so nothing is read twice.
    */
   live?: 'polite' | 'off' | undefined;
+  /**
+   * Whenever it changes, the list goes back to its end and follows it again, even when the user had
+   * scrolled up (`ChatStream` changes it each time the person sends a message).
+   */
+  followKey?: unknown;
   /** How close to the end (px) still counts as "at the end" (default 48). */
   threshold?: number | undefined;
   /** The rows. */
@@ -46,6 +51,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       label = 'Conversation',
       jumpLabel = 'Jump to latest',
       threshold = 48,
+      followKey,
       children,
       ...rest
     },
@@ -62,28 +68,26 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     }, []);
 
     // Content grows without scroll events (tokens, images, a block opening): keep the end in view
-    // while following, before the browser paints.
+    // while following, before the browser paints. A new `followKey` follows again from the end.
     useLayoutEffect(() => {
-      const element = viewport.current;
-      const inner = content.current;
-      if (!element || !inner) return;
+      const element = viewport.current!;
       const stick = (): void => {
         if (!state.current.following) return;
         element.scrollTop = element.scrollHeight;
         // Our scroll event may be coalesced with the user's next one: remember where we put it.
         state.current.top = element.scrollTop;
       };
+      follow(true);
       stick();
       if (typeof ResizeObserver === 'undefined') return;
       const observer = new ResizeObserver(stick);
-      observer.observe(inner);
+      observer.observe(content.current!);
       observer.observe(element);
       return () => observer.disconnect();
-    }, []);
+    }, [followKey, follow]);
 
     const onScroll = (): void => {
-      const element = viewport.current;
-      if (!element) return;
+      const element = viewport.current!;
       const top = element.scrollTop;
       const atEnd = element.scrollHeight - top - element.clientHeight <= threshold;
       // Only a move towards the start detaches: growth and our own scrolling only ever move down.
@@ -94,8 +98,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     };
 
     const jump = (): void => {
-      const element = viewport.current;
-      if (!element) return;
+      const element = viewport.current!;
       follow(true);
       const smooth = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
       element.scrollTo({ top: element.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });

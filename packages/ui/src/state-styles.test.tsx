@@ -42,6 +42,9 @@ describe('styles of states, handed down from the element that has them', () => {
     );
     const after = (): string => getComputedStyle(pick(host, 'message-content'), '::after').content;
     expect(withAndWithout(host, 'message', 'aborted', after)).toEqual({ on: '"Stopped"', off: 'none' });
+    // In another language, through a variable.
+    host.style.setProperty('--cs-stopped-label', '"Arrêté"');
+    expect(withAndWithout(host, 'message', 'aborted', after)).toEqual({ on: '"Arrêté"', off: 'none' });
   });
 
   it('colours the status of a failed, denied or cut-off tool call as danger, and a running one muted', () => {

@@ -78,7 +78,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
 
   return (
     <div className="chat-layout">
-      <aside className="sidebar">
+      <aside className="sidebar" aria-label={mode.scenarios ? 'Scenarios' : 'Model'}>
         {mode.scenarios ? (
           <ScenarioPicker value={scenario} onChange={choose} />
         ) : (
@@ -113,7 +113,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
           placeholder="Message Claude…"
         />
       </main>
-      <aside className="inspector">
+      <aside className="inspector" aria-label="Inspector">
         <StatsPanel state={state} />
         <DisplaySettings
           display={display}

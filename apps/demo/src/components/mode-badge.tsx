@@ -22,7 +22,7 @@ export function ModeBadge({ mode }: { mode: DemoMode }): ReactNode {
       data-mode={kind}
       data-ok={kind === 'msw' || server.relay}
       role="status"
-      aria-label={`Mode: ${label}, ${detail}`}
+      aria-label={`Mode: ${label}, ${detail}${forced ? ', chosen by ?mode in the address' : ''}`}
     >
       <span className="mode-dot" aria-hidden="true" />
       <strong>{label}</strong>

@@ -20,8 +20,21 @@ function formatBytes(bytes: number): string {
   return `${decimal.format(bytes / 1024 / 1024)} MB`;
 }
 
-function lastAnswer(state: ChatSessionSnapshot) {
-  return state.messages.findLast((message) => message.role === 'assistant');
+/**
+ * How the latest request went. Its answer is the last message; a request that failed before any of
+ * its answer arrived has none, and an earlier answer's stop_reason would say the wrong thing.
+ */
+function outcome({ status, messages, error }: ChatSessionSnapshot): string {
+  if (status === 'submitted') return 'request sent, waiting for message_start';
+  const last = messages.at(-1);
+  const answer = last?.role === 'assistant' ? last : undefined;
+  if (status === 'error' && !answer) return `request failed${error ? ` · ${error.kind}` : ''}`;
+  const said = answer?.stopReason
+    ? `stop_reason: ${answer.stopReason}`
+    : answer?.status && answer.status !== 'complete'
+      ? `message: ${answer.status}`
+      : 'Send a message to see the stream';
+  return answer?.error ? `${said} · ${answer.error.kind}` : said;
 }
 
 /**
@@ -31,7 +44,6 @@ function lastAnswer(state: ChatSessionSnapshot) {
 export function StatsPanel({ state, compact = false }: StatsPanelProps): ReactNode {
   const { stats, status } = state;
   const points = useTokenTimeline(state);
-  const answer = lastAnswer(state);
   const figures = [
     {
       label: 'First token',
@@ -74,16 +86,7 @@ export function StatsPanel({ state, compact = false }: StatsPanelProps): ReactNo
       {compact ? null : (
         <>
           <TokenChart points={points} />
-          <p className="stats-footnote">
-            {status === 'submitted'
-              ? 'request sent, waiting for message_start'
-              : answer?.stopReason
-                ? `stop_reason: ${answer.stopReason}`
-                : answer?.status && answer.status !== 'complete'
-                  ? `message: ${answer.status}`
-                  : 'Send a message to see the stream'}
-            {status !== 'submitted' && answer?.error ? ` · ${answer.error.kind}` : ''}
-          </p>
+          <p className="stats-footnote">{outcome(state)}</p>
         </>
       )}
     </section>

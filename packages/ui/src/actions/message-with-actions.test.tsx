@@ -350,4 +350,28 @@ describe('MessageWithActions in ChatStream', () => {
     ).toBeNull();
     expect(screen.getByRole('article', { name: 'You' }).getByRole('button').all()).toHaveLength(2);
   });
+
+  it('keeps its hidden labels inside the transcript: the page never grows past the window', async () => {
+    const history: ChatMessage[] = Array.from({ length: 30 }, (_, index) => [
+      {
+        id: `u${index}`,
+        role: 'user' as const,
+        content: [{ type: 'text' as const, text: `Question ${index}` }],
+      },
+      {
+        id: `a${index}`,
+        role: 'assistant' as const,
+        status: 'complete' as const,
+        content: [{ type: 'text' as const, text: `Answer ${index}.` }],
+      },
+    ]).flat();
+    const screen = await renderChat(mockFetch().fetch, history);
+    await expect.element(screen.getByText('Answer 29.')).toBeVisible();
+    // Scrolled to the start, the labels of the actions far below must not stretch the page either.
+    const log = screen.getByRole('log').element();
+    log.scrollTop = 0;
+    const page = document.scrollingElement!;
+    expect(page.scrollHeight).toBeLessThanOrEqual(innerHeight);
+    expect(page.scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
 });

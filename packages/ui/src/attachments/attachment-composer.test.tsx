@@ -108,6 +108,25 @@ describe('AttachmentComposer', () => {
     expect(onSend).toHaveBeenCalledExactlyOnceWith('hello');
   });
 
+  it('hands the focus on from a removed file: to the next Remove, else the previous, else the attach button', async () => {
+    const { screen, list } = await setup();
+    const picker = screen.container.querySelector('input[type="file"]') as HTMLInputElement;
+    await userEvent.upload(picker, [text('a', 'a.txt'), text('b', 'b.txt'), text('c', 'c.txt')]);
+    await expect.element(screen.getByRole('status')).toHaveTextContent('3 files attached');
+    const remove = (name: string) => screen.getByRole('button', { name: `Remove ${name}` });
+    (remove('a.txt').element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(remove('a.txt')).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(remove('b.txt').element());
+    (remove('c.txt').element() as HTMLElement).focus();
+    await userEvent.keyboard(' ');
+    await expect.element(remove('c.txt')).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(remove('b.txt').element());
+    await userEvent.keyboard('{Enter}');
+    expect(list()).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Attach files' }).element());
+  });
+
   it('refuses a damaged image, which the API would refuse in every later turn too', async () => {
     const { screen, picker } = await setup();
     const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6]);

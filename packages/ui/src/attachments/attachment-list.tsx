@@ -12,7 +12,8 @@ export interface AttachmentListProps extends HTMLAttributes<HTMLUListElement> {
 /**
  * The files attached to the message being written: a thumbnail for an image, the name for the rest,
  * each with a remove button; a file that cannot be sent says why (announced). `data-state` of each
- * item is `reading`, `ready` or `error`.
+ * item is `reading`, `ready` or `error`. Removing one moves the focus to the next Remove button (else
+ * the previous one, else the attach button or the text box of the composer around the list).
  *
  * @example
  * <AttachmentList attachments={attachments} onRemove={remove} />
@@ -39,7 +40,15 @@ export function AttachmentList({ attachments, onRemove, ...rest }: AttachmentLis
             type="button"
             data-slot="attachment-remove"
             aria-label={`Remove ${attachment.name}`}
-            onClick={() => onRemove(attachment.id)}
+            onClick={({ currentTarget: button }) => {
+              // The button goes away: the focus goes on to the next file's Remove (the last child of
+              // its item), else the previous one's, else the attach button or the text box.
+              const item = button.parentElement!;
+              const next = ((item.nextSibling ?? item.previousSibling)?.lastChild ??
+                button.form?.querySelector('[data-slot="attach-button"],textarea')) as HTMLElement | null;
+              next?.focus();
+              onRemove(attachment.id);
+            }}
           >
             <Icon d={ATTACHMENT_ICONS.remove} />
           </button>

@@ -21,7 +21,9 @@ export function FallbackBlock(props: FallbackBlockProps): ReactNode {
       <summary>
         Unsupported content: <code>{type}</code>
       </summary>
-      <pre data-slot="fallback-block-json">{formatValue(block)}</pre>
+      <pre data-slot="fallback-block-json" tabIndex={0} role="group" aria-label="JSON">
+        {formatValue(block)}
+      </pre>
     </details>
   );
 }

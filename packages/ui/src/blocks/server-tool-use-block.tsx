@@ -74,7 +74,9 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
       {query !== undefined ? (
         <q data-slot="server-tool-use-query">{query}</q>
       ) : isEmptyObject(block.input) ? null : (
-        <pre data-slot="server-tool-use-input">{formatValue(block.input)}</pre>
+        <pre data-slot="server-tool-use-input" tabIndex={0} role="group" aria-label="Input">
+          {formatValue(block.input)}
+        </pre>
       )}
     </div>
   );

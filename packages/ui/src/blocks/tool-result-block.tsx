@@ -32,7 +32,10 @@ export function ToolResultBlock(props: ToolResultBlockProps): ReactNode {
         <span data-slot="tool-result-name">{name}</span>
         <span data-slot="tool-result-status">{failed ? 'Error' : 'Result'}</span>
       </div>
-      <pre data-slot="tool-result-content">{formatValue(block.content)}</pre>
+      {/* Scrolls when long: reachable by keyboard, and named for the screen reader landing on it. */}
+      <pre data-slot="tool-result-content" tabIndex={0} role="group" aria-label="Content">
+        {formatValue(block.content)}
+      </pre>
       {props.children}
     </div>
   );

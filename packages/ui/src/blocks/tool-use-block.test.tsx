@@ -1,6 +1,7 @@
 import { scenarios } from '@chatstream/mocks';
 import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import { describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { expectNoAxeViolations } from '../test/axe.ts';
 import { findSnapshot, snapshotsOf, toChatMessage } from './test/message-snapshots.ts';
 import { renderBlock } from './test/render-block.tsx';
@@ -62,6 +63,23 @@ describe('ToolUseBlock', () => {
     expect(screen.container.querySelector('[data-slot="tool-use-input"]')?.textContent).toBe(
       JSON.stringify({ location: 'Paris, France', unit: 'celsius' }, null, 2),
     );
+  });
+
+  it('lets the keyboard reach and scroll a long input and result, each named', async () => {
+    const long = Array.from({ length: 80 }, (_, index) => `line ${index}`).join('\n');
+    const screen = await renderBlock(await finalToolMessage({ status: 'done', result: long }), TOOL);
+    const input = screen.getByRole('group', { name: 'Input' });
+    const result = screen.getByRole('group', { name: 'Result' });
+    await expect.element(result).toHaveTextContent(/^line 0/);
+    expect(result.element().scrollHeight).toBeGreaterThan(result.element().clientHeight);
+    await userEvent.tab();
+    expect(document.activeElement).toBe(input.element());
+    await userEvent.tab();
+    expect(document.activeElement).toBe(result.element());
+    expect(getComputedStyle(result.element()).outlineStyle).toBe('solid');
+    await userEvent.keyboard('{End}');
+    await expect.poll(() => result.element().scrollTop).toBeGreaterThan(0);
+    await expectNoAxeViolations(screen.container);
   });
 
   it('asks for approval with Approve and Deny buttons that call onApprove', async () => {

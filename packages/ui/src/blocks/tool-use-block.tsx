@@ -31,6 +31,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   const state = toolUseState(progress, toolCall, message);
   const input = inputText(block, progress?.inputJson);
   const hasResult = toolCall !== undefined && 'result' in toolCall && toolCall.result !== undefined;
+  const failed = state === 'error' || state === 'denied';
   // A keyboard user's focus stays on the call when its buttons go away, not back at the page's top.
   const decide = (approved: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
     // The button's row, then the call.
@@ -52,7 +53,14 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
         <span data-slot="tool-use-status">{toolStateLabels[state]}</span>
       </div>
       {input === '' ? null : (
-        <pre data-slot="tool-use-input" data-state={state === 'input-streaming' ? 'streaming' : 'complete'}>
+        <pre
+          data-slot="tool-use-input"
+          data-state={state === 'input-streaming' ? 'streaming' : 'complete'}
+          // Scrolls when long: reachable by keyboard, and named for the screen reader landing on it.
+          tabIndex={0}
+          role="group"
+          aria-label="Input"
+        >
           {input}
         </pre>
       )}
@@ -67,14 +75,11 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
         </div>
       ) : null}
       {hasResult ? (
-        <div
-          data-slot="tool-use-result"
-          data-state={state === 'error' || state === 'denied' ? 'error' : 'done'}
-        >
-          <span data-slot="tool-use-result-label">
-            {state === 'error' || state === 'denied' ? 'Error' : 'Result'}
-          </span>
-          <pre>{formatValue(toolCall.result)}</pre>
+        <div data-slot="tool-use-result" data-state={failed ? 'error' : 'done'}>
+          <span data-slot="tool-use-result-label">{failed ? 'Error' : 'Result'}</span>
+          <pre tabIndex={0} role="group" aria-label={failed ? 'Error' : 'Result'}>
+            {formatValue(toolCall.result)}
+          </pre>
         </div>
       ) : null}
       {props.children}
