@@ -8,6 +8,7 @@ import type { Frame, PlannedFrame } from './frames.ts';
 import { createId } from './ids.ts';
 import { createRandom, hashSeed } from './prng.ts';
 import type { MockScenario } from './scenario-types.ts';
+import { createTextDeltaSplitter } from './text-delta-splitter.ts';
 import { scheduleFrames, type TimedFrame, type Timing } from './timing.ts';
 
 /**
@@ -29,12 +30,14 @@ export interface ServeOptions {
   /** 0-based attempt number, for `failFirst` faults (the handlers and the fake server count for you). */
   attempt?: number;
   /**
-   * Serve as `@chatstream/server`'s relay with `resume` on: each event numbered (`id: 1`, `id: 2`, …).
-   * With `after`, the stream resumed after event `after`: the events that follow, without the
-   * dropped connection (the network broke, not the stream). With `elapsed` too, the ms since the
-   * stream began: the relay kept generating while the client was away, so the events due by then
-   * (by this plan's delays) come at once and the rest on their schedule, and a `chatstream-replay`
-   * header says how many were due, as the relay's does. Without it the rest keeps its own pace.
+   * Serve as `@chatstream/server`'s relay with `resume` on: each event numbered (`id: 1`, `id: 2`, …),
+   * and the plan's `events` counts them. With `after`, the stream resumed after event `after`: the
+   * events that follow, without the dropped connection (the network broke, not the stream), and a
+   * `chatstream-replay` header saying how many events the stream had when the resume began, as the
+   * relay's does. With `elapsed` too, the ms since the stream began: the relay kept generating while
+   * the client was away, so the events due by then (by this plan's delays) come at once and the rest
+   * on their schedule, and `chatstream-replay` counts those that were due. Without it the rest keeps
+   * its own pace, and `chatstream-replay` is `after`.
    */
   resumable?: boolean | { after: number; elapsed?: number | undefined } | undefined;
 }
@@ -52,6 +55,8 @@ export interface ResponsePlan {
   chunks: TimedChunk[];
   /** `'drop'`: the connection breaks after the last chunk instead of closing cleanly. */
   end: 'close' | 'drop';
+  /** For a `resumable` stream: how many events it has in all (their ids run from 1 to this). */
+  events?: number;
 }
 
 const encoder = new TextEncoder();
@@ -107,8 +112,14 @@ export function planResponse(scenario: MockScenario, options: ServeOptions = {})
     'cache-control': 'no-cache',
     'request-id': requestId,
   };
-  if (elapsed !== undefined) headers['chatstream-replay'] = String(dueBy(timed, elapsed));
-  return { status: 200, headers, chunks, end: drop ? 'drop' : 'close' };
+  if (after !== undefined) {
+    // Without `elapsed` the rest keeps its own pace: nothing was generated while the client was away.
+    const generated = elapsed === undefined ? after : Math.max(after, dueBy(timed, elapsed));
+    headers['chatstream-replay'] = String(generated);
+  }
+  const plan: ResponsePlan = { status: 200, headers, chunks, end: drop ? 'drop' : 'close' };
+  if (resumable) plan.events = timed.length;
+  return plan;
 }
 
 /**
@@ -168,11 +179,13 @@ function eventFrames(scenario: MockScenario): PlannedFrame[] {
 }
 
 /**
- * The scenario's text deltas as plain-text chunks. Text blocks after the first start with a space,
- * so the chunks join to `expectedText`. `[DONE]` only when the message completed.
+ * The scenario's text deltas as plain-text events, cut as the relay cuts them (see
+ * {@link createTextDeltaSplitter}). Text blocks after the first start with a space, so the events
+ * join to `expectedText` (line breaks as `\n`). `[DONE]` only when the message completed.
  */
 function textFrames(scenario: MockScenario): PlannedFrame[] {
   const frames: PlannedFrame[] = [];
+  const split = createTextDeltaSplitter();
   let pause = 0;
   let lastIndex: number | undefined;
   for (const { event, pauseBefore } of scenario.timeline) {
@@ -185,12 +198,15 @@ function textFrames(scenario: MockScenario): PlannedFrame[] {
     const index = (event as { index: number }).index;
     const separator = lastIndex !== undefined && lastIndex !== index ? ' ' : '';
     lastIndex = index;
-    frames.push({
-      frame: { kind: 'text', text: separator + delta.text },
-      pauseBefore: pause,
-      stallBefore: 0,
+    // A delta that sends nothing (the `\n` of a split `\r\n`) leaves its pause to the next event.
+    split(separator + delta.text).forEach((text, piece) => {
+      frames.push({
+        frame: piece === 0 ? { kind: 'text', text } : { kind: 'text', text, sameDelta: true },
+        pauseBefore: pause,
+        stallBefore: 0,
+      });
+      pause = 0;
     });
-    pause = 0;
   }
   if (scenario.events.some((event) => event.type === 'message_stop')) {
     frames.push({ frame: { kind: 'done' }, pauseBefore: pause, stallBefore: 0 });

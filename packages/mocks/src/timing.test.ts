@@ -51,6 +51,24 @@ describe('timing with fake timers', () => {
     expect(arrivals.map((arrival) => arrival.at)).toEqual([0, 500, 600, 800, 800, 800, 800]);
   });
 
+  // The README's fake-timers example: jitter (35 % by default) varies the deltas, never this wait.
+  it.each(['basic', 'toolUse', 'thinking', 'webSearch'] as const)(
+    '%s: the first block arrives exactly timeToFirstToken after message_start, jitter or not',
+    async (name) => {
+      for (const seed of [1, 2, 3]) {
+        const timing: Timing = { timeToFirstToken: 800, tokensPerSecond: 30, seed };
+        const { arrivals, done } = record(createMockStream(contentScenarios[name], { timing }));
+        await vi.advanceTimersByTimeAsync(799); // still waiting for the first token
+        expect(arrivals.map((arrival) => arrival.text)).toEqual([expect.stringContaining('message_start')]);
+        await vi.advanceTimersByTimeAsync(1); // the first block arrives
+        expect(arrivals).toHaveLength(2);
+        expect(arrivals[1]?.text).toContain('content_block_start');
+        await vi.runAllTimersAsync();
+        await done;
+      }
+    },
+  );
+
   it('fills long pauses with pings', async () => {
     const built = scenario('paused').text('a').pause(3500).text('b').stop();
     const { arrivals, done } = record(createMockStream(built, { timing: steady }));

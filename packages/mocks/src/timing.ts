@@ -4,11 +4,14 @@ import { estimateTokens } from './resolve-scenario.ts';
 
 /** Realistic pacing. Every field is optional; the defaults feel like a fast model. */
 export interface TimingOptions {
-  /** Milliseconds before the first content event (default 600). */
+  /**
+   * Milliseconds before the first content event (default 600), exactly: it is not jittered, so a
+   * test with fake timers can step to the first token (`advanceTimersByTimeAsync(timeToFirstToken)`).
+   */
   timeToFirstToken?: number;
   /** Output speed (default 50 tokens per second; a delta of ~4 characters is one token). */
   tokensPerSecond?: number;
-  /** Relative jitter of each delay, 0 to 1 (default 0.35), seeded. */
+  /** Relative jitter of each delta's delay, 0 to 1 (default 0.35), seeded; not of `timeToFirstToken`. */
   jitter?: number;
   /** During pauses longer than this, a `ping` is sent every `pingInterval` ms (default 1000; 0: never). */
   pingInterval?: number;
@@ -26,8 +29,9 @@ export interface TimedFrame {
 }
 
 /**
- * Decides how long to wait before each frame. Fault stalls are kept even with `'instant'` timing
- * (a test asked for them) and never get pings.
+ * Decides how long to wait before each frame: exactly `timeToFirstToken` before the first content
+ * event, then each delta by its tokens and the speed, with seeded jitter. Fault stalls are kept even
+ * with `'instant'` timing (a test asked for them) and never get pings.
  */
 export function scheduleFrames(frames: readonly PlannedFrame[], timing: Timing, seed: number): TimedFrame[] {
   if (timing === 'instant') {
@@ -47,7 +51,9 @@ export function scheduleFrames(frames: readonly PlannedFrame[], timing: Timing, 
     let delay = 0;
     if (!sawContent && isContentStart(frame)) {
       sawContent = true;
-      delay = vary(ttft);
+      delay = ttft;
+    } else if (frame.kind === 'text' && frame.sameDelta === true) {
+      delay = 0;
     } else if (
       frame.kind === 'text' ||
       (frame.kind === 'event' && frame.event.type === 'content_block_delta')

@@ -1,4 +1,5 @@
 import { concatBytes } from './concat-bytes.ts';
+import { createErrorEventRedactor } from './error-event-redactor.ts';
 import { createEventBoundaryScanner } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
 
@@ -12,15 +13,20 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
  * Reads an upstream SSE body as a {@link RelaySource} that hands out whole events: the bytes are
  * forwarded unchanged, but the unfinished tail of a chunk waits for the rest of its event, so a
  * ping or an in-band error can always be inserted between events and a dropped connection never
- * leaves a half event in front of the error.
+ * leaves a half event in front of the error. With `secret`, an `error` event that quotes it gets it
+ * redacted (see {@link createErrorEventRedactor}); every other event still goes out as it came.
  *
  * @example
- * const source = createAnthropicSource(upstream.body, () => controller.abort());
+ * const source = createAnthropicSource(upstream.body, () => controller.abort(), apiKey);
  */
 export function createAnthropicSource(
   body: ReadableStream<Uint8Array>,
   abortUpstream: (reason?: unknown) => void,
+  secret?: string,
 ): RelaySource {
+  // Applied where each chunk is handed out, not as a wrapping source: that would cost every chunk
+  // another promise.
+  const redact = createErrorEventRedactor(secret) ?? ((chunk: Uint8Array): Uint8Array => chunk);
   const reader = body.getReader();
   const scanner = createEventBoundaryScanner();
   let held: Uint8Array[] = [];
@@ -36,7 +42,7 @@ export function createAnthropicSource(
           const tail = concatBytes(held, heldBytes);
           held = [];
           heldBytes = 0;
-          return { done: false, value: tail };
+          return { done: false, value: redact(tail) };
         }
         if (value.byteLength === 0) continue;
         const end = scanner.scan(value);
@@ -48,14 +54,14 @@ export function createAnthropicSource(
           const out = concatBytes(held, heldBytes);
           held = [];
           heldBytes = 0;
-          return { done: false, value: out };
+          return { done: false, value: redact(out) };
         }
         const out = concatBytes([...held, value.subarray(0, end)], heldBytes + end);
         const rest = value.subarray(end);
         held = rest.byteLength > 0 ? [rest] : [];
         heldBytes = rest.byteLength;
         boundary = true;
-        return { done: false, value: out };
+        return { done: false, value: redact(out) };
       }
     },
     atBoundary: () => boundary,

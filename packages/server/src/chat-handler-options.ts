@@ -135,7 +135,9 @@ export interface ChatHandlerOptions {
   ) => Response | undefined | void | Promise<Response | undefined | void>;
   /**
    * Called with every upstream or relay failure (HTTP errors, dropped streams), for your logs. The
-   * key is never part of what the relay reports, but log with care.
+   * key is never part of what the relay reports: an error that quotes it (an upstream or proxy
+   * message) comes with the key replaced by `[redacted]` in its message, stack, API error body and
+   * causes, and keeps its class, `status`, `requestID`, `type` and `headers`.
    */
   onError?: (error: unknown, request: Request) => void;
   /**

@@ -7,6 +7,7 @@ import { errorResponse, jsonErrorResponse } from './error-response.ts';
 import { readBody } from './read-body.ts';
 import type { ReadKeptStreamOptions } from './read-kept-stream.ts';
 import { redact } from './redact.ts';
+import { redactError } from './redact-error.ts';
 import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
@@ -62,21 +63,28 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   const resolveClient = createClientResolver(options);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const registry = options.resume ? createResumeRegistry(options.resume) : undefined;
-  const report = (error: unknown, request: Request): void => {
+  // Errors are reported with the key redacted: an upstream message (or a proxy's) may quote it.
+  const report = (error: unknown, request: Request, secret?: string): void => {
+    if (!options.onError) return;
     try {
-      options.onError?.(error, request);
+      options.onError(redactError(error, secret ?? resolveClient()?.secret), request);
     } catch {
       // A failing logger must not take the stream down with it.
     }
   };
-  const watchFor = (request: Request, requestId: string | undefined): RelayWatch | undefined => {
+  const watchFor = (
+    request: Request,
+    requestId: string | undefined,
+    secret: string | undefined,
+  ): RelayWatch | undefined => {
     const { onFinish } = options;
     if (!onFinish) return undefined;
     return watchRelay(requestId, (result) => {
       try {
-        onFinish(result, request);
+        const error = redactError(result.error, secret);
+        onFinish(error === result.error ? result : { ...result, error }, request);
       } catch (error) {
-        report(error, request);
+        report(error, request, secret);
       }
     });
   };
@@ -162,9 +170,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         response = await call.asResponse();
       }
     } catch (error) {
-      if (!upstream.signal.aborted) report(error, request);
+      if (!upstream.signal.aborted) report(error, request, secret);
       const failure = describeUpstreamError(error, secret);
-      watchFor(request, failure.headers['request-id'])?.end(
+      watchFor(request, failure.headers['request-id'], secret)?.end(
         upstream.signal.aborted ? 'aborted' : 'error',
         error,
       );
@@ -178,19 +186,22 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       const error = new Error(
         `Anthropic answered ${response.status} with content-type ${upstreamType || 'none'}.`,
       );
-      report(error, request);
-      watchFor(request, response.headers.get('request-id') ?? undefined)?.end('error', error);
+      report(error, request, secret);
+      watchFor(request, response.headers.get('request-id') ?? undefined, secret)?.end('error', error);
       return errorResponse(502, 'api_error', `${error.message} Expected an event stream.`);
     }
 
     const requestId = response.headers.get('request-id');
-    const watch = watchFor(request, requestId ?? undefined);
+    const watch = watchFor(request, requestId ?? undefined, secret);
+    // The text protocol builds its error events itself; Anthropic's are forwarded, so an upstream
+    // error event quoting the key is redacted on the way (the rest passes unchanged).
     const source: RelaySource = events
       ? createTextSource(watch ? watchEvents(events, watch) : events, abortUpstream)
-      : createAnthropicSource(response.body, abortUpstream);
+      : createAnthropicSource(response.body, abortUpstream, secret);
     const clientLeft = (): boolean => upstream.signal.aborted;
     const relayed = watch ? watchSource(source, watch, !events, clientLeft) : source;
-    const { ping, pingIntervalMs, onError } = readerOptions(request);
+    const { ping, pingIntervalMs } = readerOptions(request);
+    const onError = (error: unknown): void => report(error, request, secret);
     const errorEvent = (error: unknown): Uint8Array => {
       const { body: errorJSON } = describeUpstreamError(error, secret);
       const message = redact(errorJSON.error.message, secret);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler, type ChatHandler } from './create-chat-handler.ts';
+import { nodeRequestBody } from './node-request-body.ts';
 
 /** A `node:http` request listener that also works as an Express route or middleware. */
 export type NodeHandler = (
@@ -14,7 +14,9 @@ export type NodeHandler = (
  * Adapts a {@link ChatHandler} (or the options to create one) to `node:http` and Express: the
  * Node request becomes a Web `Request` (a body already parsed by `express.json()` is used as is),
  * the Web `Response` is written chunk by chunk as it streams, with backpressure and without
- * buffering, and the client's `close` aborts the upstream request.
+ * buffering, and the client's `close` aborts the upstream request. A response to a request whose
+ * body was not read to its end (a 413) carries `connection: close`: the client gets the answer, and
+ * the rest of the upload is not read.
  *
  * @example
  * import { createServer } from 'node:http';
@@ -56,6 +58,9 @@ async function serve(
   webResponse.headers.forEach((value, name) => {
     headers[name] = name === 'set-cookie' ? webResponse.headers.getSetCookie() : value;
   });
+  // A body the handler did not read to its end (a 413 over maxBodyBytes): answer, then close,
+  // rather than read the rest of what may be a huge upload to keep the connection.
+  if (!request.complete) headers['connection'] = 'close';
   response.writeHead(webResponse.status, headers);
   const body = webResponse.body;
   if (!body || disconnect.signal.aborted) {
@@ -104,7 +109,7 @@ function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
           : JSON.stringify(parsed);
       headers.delete('content-length');
     } else {
-      init.body = Readable.toWeb(request) as ReadableStream<Uint8Array>;
+      init.body = nodeRequestBody(request);
       init.duplex = 'half';
     }
   }

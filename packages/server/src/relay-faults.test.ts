@@ -85,6 +85,19 @@ describe('relaying faults', () => {
     expect(response.headers.get('retry-after')).toBe('1');
   });
 
+  it('answers an upstream error page that is not JSON with its status text, not the page', async () => {
+    const page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    fake.use(withFaults(scenarios.basic, httpError(502, { body: page, contentType: 'text/html' })));
+    const body = chatBody('basic', { messages: [{ role: 'user', content: 'Hello' }] });
+    const { response, text } = await postRelay(relay.url, body);
+    expect(response.status).toBe(502);
+    expect(response.headers.get('request-id')).toMatch(/^req_/u);
+    expect(JSON.parse(text)).toEqual({
+      type: 'error',
+      error: { type: 'api_error', message: 'Upstream error 502: Bad Gateway.' },
+    });
+  });
+
   it("passes the API's x-should-retry through, and the client behind the relay follows it", async () => {
     fake.use(withFaults(scenarios.basic, httpError(503, { shouldRetry: false })));
     const body = chatBody('basic', { messages: [{ role: 'user', content: 'Hello' }] });

@@ -24,7 +24,8 @@ export interface RelayResult {
   requestId: string | undefined;
   /**
    * What went wrong, for `error`: the upstream error, the `error` event's `{ type, message }`, or the
-   * reader's `ProtocolError` for an event it could not read.
+   * reader's `ProtocolError` for an event it could not read. The key is redacted in it, as for
+   * `onError`.
    */
   error?: unknown;
 }

@@ -24,12 +24,31 @@ export const ERROR_TYPE_BY_STATUS: Readonly<Record<number, string>> = {
   529: 'overloaded_error',
 };
 
+/** The reason phrase of a status, for an error body that is not JSON (a proxy's HTML page). */
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+  529: 'Overloaded',
+};
+
 // What the client's retry policy reads: the relay must not hide the API's advice on retrying.
 const PASSED_HEADERS = ['request-id', 'retry-after', 'retry-after-ms', 'x-should-retry'];
 
 /**
  * Describes an error the SDK threw (or a stream failure) in the API's terms, without stack traces
- * and with the key redacted: an HTTP error keeps its status and JSON body; a timeout is a 504
+ * and with the key redacted: an HTTP error keeps its status and JSON body (one whose body was not
+ * JSON, such as a proxy's HTML page, gets `Upstream error 502: Bad Gateway.`); a timeout is a 504
  * `timeout_error`; an unreachable API or a dropped connection a 502 `api_error`; a client that went
  * away a 499.
  *
@@ -58,7 +77,11 @@ export function describeUpstreamError(error: unknown, secret: string | undefined
     const status = fields.status;
     if (isErrorBody(fields.error)) return { status, body: clean(fields.error), headers };
     const type = ERROR_TYPE_BY_STATUS[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
-    const message = typeof fields.message === 'string' ? fields.message : `Upstream error ${status}`;
+    // No body the SDK could parse (a proxy's HTML page): its message would quote the page.
+    const message =
+      fields.error === undefined || typeof fields.message !== 'string'
+        ? `Upstream error ${status}${STATUS_TEXT[status] ? `: ${STATUS_TEXT[status]}` : ''}.`
+        : fields.message;
     return { status, body: clean(errorBody(type, message)), headers };
   }
   if (isErrorBody(fields.error)) return { status: 500, body: clean(fields.error), headers };

@@ -54,9 +54,49 @@ describe('createChatHandlers with resume (the relay with resume on, in MSW)', ()
     });
   });
 
-  it('answers a cancel with 204', async () => {
-    const response = await fetch(URL, { method: 'POST', headers: { 'chatstream-cancel': 'any' } });
-    expect(response.status).toBe(204);
+  it('answers a cancel of a stream it keeps with 204, of any other with 404, as the relay', async () => {
+    const started = await fetch(URL, { method: 'POST', body: JSON.stringify(body) });
+    const id = started.headers.get('chatstream-stream-id')!;
+    await started.text();
+    const cancel = (stream: string): Promise<Response> =>
+      fetch(URL, { method: 'POST', headers: { 'chatstream-cancel': stream } });
+    expect((await cancel(id)).status).toBe(204);
+    const unknown = await cancel('nope');
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toEqual({
+      type: 'not_found_error',
+      message: 'No stream "nope" to cancel here.',
+    });
+  });
+
+  it("answers a resume by the relay's rules for Last-Event-ID, with chatstream-replay", async () => {
+    const started = await fetch(URL, { method: 'POST', body: JSON.stringify(body) });
+    const id = started.headers.get('chatstream-stream-id')!;
+    const events = [...(await started.text()).matchAll(/^id: (\d+)$/gmu)].length;
+    expect(events).toBeGreaterThan(3);
+    const resume = async (lastEventId?: string) => {
+      const headers: Record<string, string> = { 'chatstream-resume': id };
+      if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
+      const response = await fetch(URL, { method: 'POST', headers });
+      const text = await response.text();
+      return {
+        status: response.status,
+        replay: response.headers.get('chatstream-replay'),
+        first: /^id: (\d+)$/mu.exec(text)?.[1],
+        error: response.ok ? undefined : (JSON.parse(text) as { error: { type: string } }).error.type,
+      };
+    };
+    expect(await resume()).toEqual({ status: 200, replay: '0', first: '1', error: undefined });
+    expect(await resume('2')).toEqual({ status: 200, replay: '2', first: '3', error: undefined });
+    expect(await resume(String(events))).toEqual({
+      status: 200,
+      replay: String(events),
+      first: undefined,
+      error: undefined,
+    });
+    const refused = { status: 400, replay: null, first: undefined, error: 'invalid_request_error' };
+    for (const bad of [String(events + 1), '', '-1', '1.5', '1e3', 'x'])
+      expect(await resume(bad)).toEqual(refused);
   });
 
   it('without resume, a dropped connection fails as before', async () => {

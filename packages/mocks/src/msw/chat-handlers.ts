@@ -28,13 +28,17 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
   checkMessages?: boolean;
   /**
    * Answer as `@chatstream/server`'s relay with `resume` on: events numbered, the stream named in a
-   * `chatstream-stream-id` header, a `chatstream-resume` request (with `Last-Event-ID`) answered
-   * with the rest of the stream, and a `chatstream-cancel` one with 204. A resumed stream no longer
-   * drops its connection, so `faultScenarios.droppedConnection` shows a client reading on.
+   * `chatstream-stream-id` header, a `chatstream-resume` request (with `Last-Event-ID`; none means
+   * 0) answered with the rest of the stream and a `chatstream-replay` header, a `chatstream-cancel`
+   * one with 204, an unknown stream (resume or cancel) with a 404 `not_found_error`, and a
+   * `Last-Event-ID` that is not a whole number or is past the stream's last event with a 400
+   * `invalid_request_error`. A resumed stream no longer drops its connection, so
+   * `faultScenarios.droppedConnection` shows a client reading on.
    *
    * Where the streams are kept:
    * - `true`: in these handlers' memory, for their lifetime; the rest of a resumed stream keeps its
-   *   own pace.
+   *   own pace (as if nothing was generated while the client was away: `chatstream-replay` is the
+   *   `Last-Event-ID`).
    * - `{ storage: sessionStorage }`: in that storage, so that the handlers of a reloaded page resume
    *   them too (`session.reconnect()` after `persistChat`). A resume answers as the relay that kept
    *   generating meanwhile: the events due by now (by the plan's delays since the stream began) come
@@ -80,7 +84,9 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
     http.post(path.startsWith('/') ? `*${path}` : path, async ({ request }) => {
       const cancelled = kept ? request.headers.get('chatstream-cancel') : null;
       if (cancelled !== null) {
-        kept?.cancelled(cancelled);
+        // As the relay: a cancel wins over a resume, and needs a stream to cancel.
+        if (!kept?.find(cancelled)) return unknownStream(cancelled, 'cancel');
+        kept.cancelled(cancelled);
         return new Response(null, { status: 204 });
       }
       const resumed = kept ? request.headers.get('chatstream-resume') : null;
@@ -99,26 +105,33 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       };
       if (resumed !== null) {
         const stream = kept?.find(resumed);
-        const after = Number(request.headers.get('last-event-id') ?? '0');
-        if (!stream || !Number.isInteger(after) || after < 0) {
-          const requestId = createId('req', random);
+        if (!stream) {
           log.start({ ...record, scenario: '', attempt: 0, status: 404 })('completed');
-          return Response.json(
-            anthropicErrorBody(
-              'not_found_error',
-              `No stream ${JSON.stringify(resumed)} to resume here.`,
-              requestId,
-            ),
-            { status: 404, headers: { 'request-id': requestId } },
-          );
+          return unknownStream(resumed, 'resume');
         }
+        // The relay's rules: no header is 0 (from the start); anything but a whole number is refused.
+        const last = request.headers.get('last-event-id') ?? '0';
+        const after = /^\d{1,15}$/u.test(last) ? Number(last) : Number.NaN;
         const { startedAt } = stream;
         const elapsed = startedAt === undefined ? undefined : Math.max(0, Date.now() - startedAt);
         const plan = planResponse(stream.chosen, {
           ...options,
           attempt: stream.attempt,
-          resumable: { after, elapsed },
+          resumable: { after: Number.isNaN(after) ? 0 : after, elapsed },
         });
+        const events = plan.events ?? 0;
+        if (Number.isNaN(after) || after > events) {
+          const requestId = createId('req', random);
+          log.start({ ...record, scenario: '', attempt: 0, status: 400 })('completed');
+          return Response.json(
+            anthropicErrorBody(
+              'invalid_request_error',
+              `last-event-id: must be the id of an event this stream sent (0 to ${events}), got ${JSON.stringify(last)}.`,
+              requestId,
+            ),
+            { status: 400, headers: { 'request-id': requestId } },
+          );
+        }
         const finish = log.start({
           ...record,
           scenario: stream.chosen.name,
@@ -128,7 +141,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
         const onEnd = ends(finish, resumed);
         return new Response(playPlan(plan, { signal: request.signal, onEnd }), {
           status: plan.status,
-          headers: { ...plan.headers, 'chatstream-stream-id': resumed },
+          headers: withStreamId(plan.headers, resumed),
         });
       }
       const problem = checking ? conversationProblem(body) : undefined;
@@ -149,12 +162,12 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
         attempt,
         status: plan.status,
       });
-      const headers = { ...plan.headers };
+      let headers = plan.headers;
       let onEnd = finish;
       if (kept && plan.status === 200) {
         const id = createId('stream', streamIds);
         kept.keep(id, { chosen, attempt }, text);
-        headers['chatstream-stream-id'] = id;
+        headers = withStreamId(headers, id);
         onEnd = ends(finish, id);
       }
       return new Response(playPlan(plan, { signal: request.signal, onEnd }), {
@@ -163,6 +176,15 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       });
     }),
   );
+
+  /** The relay's 404 for a resume or cancel of a stream it does not keep. */
+  function unknownStream(id: string, verb: 'resume' | 'cancel'): Response {
+    const requestId = createId('req', random);
+    return Response.json(
+      anthropicErrorBody('not_found_error', `No stream ${JSON.stringify(id)} to ${verb} here.`, requestId),
+      { status: 404, headers: { 'request-id': requestId } },
+    );
+  }
 
   /** `finish`, and the stream's end for the kept streams when it was served to its end. */
   function ends(finish: (outcome: StreamOutcome) => void, id: string): (outcome: StreamOutcome) => void {
@@ -179,4 +201,13 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
 function conversationProblem(body: unknown): string | undefined {
   const messages = (body as { messages?: unknown } | null)?.messages;
   return Array.isArray(messages) ? checkMessages(messages) : undefined;
+}
+
+/** `headers` naming stream `id`, readable by a page on another origin, as the relay's. */
+function withStreamId(headers: Record<string, string>, id: string): Record<string, string> {
+  return {
+    ...headers,
+    'chatstream-stream-id': id,
+    'access-control-expose-headers': 'chatstream-stream-id, chatstream-replay, request-id',
+  };
 }

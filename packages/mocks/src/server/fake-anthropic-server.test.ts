@@ -153,6 +153,28 @@ describe('createFakeAnthropicServer', () => {
     expect(server.requests[0]?.status).toBe(400);
   });
 
+  it('answers a body over 32 MB with 413, and the next requests on pooled connections still work', async () => {
+    const server = await start();
+    // A MiB over the limit: the rest of the upload is still on its way when the 413 goes out.
+    const huge = { ...validBody, padding: 'x'.repeat(33 * 1024 * 1024) };
+    const outcomes: (number | string)[] = [];
+    for (let round = 0; round < 2; round++) {
+      const refusal = await post(server, huge);
+      expect(await errorOf(refusal)).toEqual(refused(413, 'request_too_large'));
+      expect(refusal.headers.get('connection')).toBe('close');
+      // fetch keeps connections alive and reuses them: one closed under the 413 used to fail the next.
+      for (let request = 0; request < 4; request++) {
+        outcomes.push(
+          await post(server, validBody).then(
+            async (response) => (await response.text(), response.status),
+            (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message,
+          ),
+        );
+      }
+    }
+    expect(outcomes).toEqual(Array.from({ length: 8 }, () => 200));
+  });
+
   it('answers 404 not_found_error elsewhere', async () => {
     const server = await start();
     expect(await errorOf(await fetch(`${server.baseURL}/v1/complete`, { method: 'POST' }))).toEqual(

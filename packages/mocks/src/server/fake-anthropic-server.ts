@@ -84,7 +84,10 @@ export async function createFakeAnthropicServer(
     const refuse = (problem: RequestProblem, body?: unknown): void => {
       const requestId = createId('req', random);
       log.start({ ...record, body, scenario: '', status: problem.status })('completed');
-      response.writeHead(problem.status, { 'content-type': 'application/json', 'request-id': requestId });
+      const answer: Record<string, string> = { 'content-type': 'application/json', 'request-id': requestId };
+      // A body left unread (a 413): the client must not send its next request on this connection.
+      if (!request.complete) answer['connection'] = 'close';
+      response.writeHead(problem.status, answer);
       response.end(JSON.stringify(anthropicErrorBody(problem.errorType, problem.message, requestId)));
     };
     if (request.method !== 'POST' || path !== '/v1/messages') {
@@ -173,17 +176,43 @@ export async function createFakeAnthropicServer(
   };
 }
 
-/** Reads the request body as text, or undefined when it is larger than the API accepts. */
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Reads the request body as text, or undefined when it is larger than the API accepts. Then it stops
+ * reading, but does not destroy the request: that would close the socket under the 413.
+ */
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (): void => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', reject);
+      request.off('close', onClose);
+    };
+    const onClose = (): void => {
+      stop();
+      reject(new Error('The client went away before the body ended.'));
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      stop();
+      request.pause();
+      resolveBody(undefined);
+    };
+    const onEnd = (): void => {
+      stop();
+      resolveBody(Buffer.concat(chunks).toString('utf8'));
+    };
+    request.on('data', onData);
+    request.once('end', onEnd);
+    request.once('error', reject);
+    request.once('close', onClose);
+  });
 }
 
 function write(response: ServerResponse, bytes: Uint8Array): Promise<void> {
