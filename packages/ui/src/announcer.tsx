@@ -1,11 +1,12 @@
 import {
   forwardRef,
   type HTMLAttributes,
-  useCallback,
   useEffect,
+  useImperativeHandle,
   useRef,
   type ForwardRefExoticComponent,
   type RefAttributes,
+  type RefObject,
 } from 'react';
 import { segmentText } from '@chatstream/reader';
 import {
@@ -46,14 +47,28 @@ interface Feed {
   /** The answer's markdown as last rendered. */
   markdown: string;
   reader: SpokenTextReader;
-  /** The spoken text already pushed into the channel. */
-  seen: string;
+  /** How much of the spoken text was already pushed into the channel. */
+  seen: number;
   channel: TextChannel;
-  closed: boolean;
+  closed?: true;
 }
 
 /** Announcements kept in the region; older ones are dropped (removals are not read out). */
 const KEPT = 3;
+
+/**
+ * Adds `sentence` to the live region. Written into the region directly rather than through state: a
+ * state update here would be a second React commit in the same frame as the transcript's (measured
+ * in the Chromium benchmark: one extra commit per completed sentence).
+ */
+function announce(region: RefObject<HTMLDivElement | null>, sentence: string): void {
+  const node = region.current;
+  if (!node) return;
+  const paragraph = document.createElement('p');
+  paragraph.textContent = sentence;
+  node.append(paragraph);
+  while (node.childElementCount > KEPT) node.firstElementChild?.remove();
+}
 
 /**
  * A visually hidden, polite live region that reads the streaming answer out sentence by sentence
@@ -70,27 +85,9 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
     { text: markdown, streaming, messageId, error, notice, locale, describeCode, ...rest },
     ref,
   ) {
-    const region = useRef<HTMLDivElement | null>(null);
+    const region = useRef<HTMLDivElement>(null);
     const feed = useRef<Feed | undefined>(undefined);
-    const setRefs = useCallback(
-      (node: HTMLDivElement | null) => {
-        region.current = node;
-        if (typeof ref === 'function') ref(node);
-        else if (ref) ref.current = node;
-      },
-      [ref],
-    );
-    // Announcements are written into the region directly rather than through state: a state update
-    // here would be a second React commit in the same frame as the transcript's (measured in the
-    // Chromium benchmark: one extra commit per completed sentence).
-    const announce = useCallback((sentence: string) => {
-      const node = region.current;
-      if (!node) return;
-      const paragraph = document.createElement('p');
-      paragraph.textContent = sentence;
-      node.append(paragraph);
-      while (node.childElementCount > KEPT) node.firstElementChild?.remove();
-    }, []);
+    useImperativeHandle(ref, () => region.current!, []);
 
     useEffect(() => {
       let current = feed.current;
@@ -102,43 +99,42 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         if (!streaming) return;
         current = feed.current = {
           messageId,
-          markdown: '',
+          markdown,
           reader: createSpokenTextReader(describeCode),
-          seen: '',
+          seen: 0,
           channel: createTextChannel(),
-          closed: false,
         };
         const { channel } = current;
         void (async () => {
           for await (const sentence of segmentText(channel.text, 'sentence', locale)) {
             const said = withoutEmphasis(sentence).trim();
-            if (said) announce(said);
+            if (said) announce(region, said);
           }
         })();
       }
       if (current.closed) return;
       const text = current.reader(markdown, !streaming);
       current.markdown = markdown;
-      if (text.length > current.seen.length) {
-        current.channel.push(text.slice(current.seen.length));
-        current.seen = text;
+      if (text.length > current.seen) {
+        current.channel.push(text.slice(current.seen));
+        current.seen = text.length;
       }
       if (!streaming) {
         current.channel.close();
         current.closed = true;
       }
-    }, [markdown, streaming, messageId, locale, describeCode, announce]);
+    }, [markdown, streaming, messageId, locale, describeCode]);
 
     useEffect(() => () => feed.current?.channel.close(), []);
 
     useEffect(() => {
-      if (error) announce(error);
-    }, [error, announce]);
+      if (error) announce(region, error);
+    }, [error]);
 
     // A macrotask: the last words of a stopped answer come out of the closed channel in microtasks.
     useEffect(() => {
-      if (notice) setTimeout(announce, 0, notice);
-    }, [notice, announce]);
+      if (notice) setTimeout(announce, 0, region, notice);
+    }, [notice]);
 
-    return <div ref={setRefs} aria-live="polite" data-slot="announcer" style={visuallyHidden} {...rest} />;
+    return <div ref={region} aria-live="polite" data-slot="announcer" style={visuallyHidden} {...rest} />;
   });

@@ -70,20 +70,8 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
   forwardRef<HTMLDivElement, ChatStreamProps>(function ChatStream(props, ref) {
     const [options, own] = splitChatOptions(props);
     const { components, renderers, renderText, suggestions, showStats, placeholder, ...rest } = own;
-    const {
-      messages,
-      status,
-      error,
-      stats,
-      retrying,
-      send,
-      stop,
-      retry,
-      regenerate,
-      approveToolCall,
-      addToolResult,
-      chat,
-    } = useStreamingChat(options);
+    const session = useStreamingChat(options);
+    const { messages, status, error, approveToolCall, addToolResult } = session;
     const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
     const footer = useRef<HTMLDivElement>(null);
     // Counts the person's sends: each brings the transcript back to its end (MessageList `followKey`).
@@ -97,15 +85,20 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       }
       return action();
     };
-    const again = refocus(retry);
-    const say = (input: ChatInput): unknown =>
-      refocus(() => {
-        setSent((count) => count + 1);
-        return send(input);
-      })();
+    const again = refocus(session.retry);
+    const say = (input: ChatInput): unknown => {
+      setSent((count) => count + 1);
+      return refocus(() => session.send(input))();
+    };
 
-    const onApprove = useMemo(() => quietly(approveToolCall), [approveToolCall]);
-    const onToolResult = useMemo(() => quietly(addToolResult), [addToolResult]);
+    const [onApprove, onToolResult] = useMemo(
+      () =>
+        [approveToolCall, addToolResult].map(quietly) as [
+          BlockRendererProps['onApprove'],
+          BlockRendererProps['onToolResult'],
+        ],
+      [approveToolCall, addToolResult],
+    );
 
     const busy = status === 'submitted' || status === 'streaming';
     const last = messages.at(-1);
@@ -128,23 +121,12 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
         : undefined;
     // A stopped or cut answer of text is carried on where it stopped (`retry()`); others start over.
     const continuable = !!settledAnswer?.content.length && settledAnswer.content.every(isText);
-    const {
-      MessageList,
-      EmptyState,
-      TypingIndicator,
-      ErrorNotice,
-      StopNotice,
-      StreamStats,
-      Composer,
-      Announcer,
-      RegenerateButton,
-    } = parts;
 
     return (
-      <ChatSessionProvider chat={chat}>
+      <ChatSessionProvider chat={session.chat}>
         <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
-          <MessageList busy={busy && !asks} live="off" followKey={sent}>
-            {messages.length === 0 ? <EmptyState suggestions={suggestions} onSelect={say} /> : null}
+          <parts.MessageList busy={busy && !asks} live="off" followKey={sent}>
+            {messages.length === 0 ? <parts.EmptyState suggestions={suggestions} onSelect={say} /> : null}
             <MessageRows
               parts={parts}
               renderers={renderers}
@@ -153,7 +135,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               onToolResult={onToolResult}
             />
             {settledAnswer ? (
-              <StopNotice
+              <parts.StopNotice
                 stopReason={settledAnswer.stopReason}
                 stopDetails={settledAnswer.message?.stop_details}
                 onContinue={continuable ? again : undefined}
@@ -163,31 +145,31 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               // Outside the rows, so showing or hiding it never re-renders a settled row.
               <div data-slot="message-actions">
                 {settledAnswer.status === 'aborted' && continuable ? (
-                  <RegenerateButton onClick={again}>Continue</RegenerateButton>
+                  <parts.RegenerateButton onClick={again}>Continue</parts.RegenerateButton>
                 ) : null}
-                <RegenerateButton onClick={refocus(() => regenerate(settledAnswer.id))} />
+                <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
               </div>
             ) : null}
-            {waiting ? <TypingIndicator retrying={retrying} /> : null}
+            {waiting ? <parts.TypingIndicator retrying={session.retrying} /> : null}
             {failed ? (
-              <ErrorNotice
+              <parts.ErrorNotice
                 error={error}
                 partial={last?.role === 'assistant' && last.content.length > 0}
                 onRetry={again}
               />
             ) : null}
-          </MessageList>
+          </parts.MessageList>
           <div ref={footer} data-slot="chat-stream-footer">
-            {showStats ? <StreamStats stats={stats} streaming={busy} /> : null}
-            <Composer
+            {showStats ? <parts.StreamStats stats={session.stats} streaming={busy} /> : null}
+            <parts.Composer
               busy={busy}
               onSend={say}
-              onStop={stop}
+              onStop={session.stop}
               stopButton={parts.StopButton}
               placeholder={placeholder}
             />
           </div>
-          <Announcer
+          <parts.Announcer
             text={textOf(answer)}
             streaming={answer?.status === 'streaming'}
             messageId={answer?.id}

@@ -4,13 +4,13 @@ import {
   forwardRef,
   type KeyboardEvent,
   type ReactNode,
-  useLayoutEffect,
   useRef,
   useState,
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
 import { Icon } from './icons.tsx';
+import { useBrowserLayoutEffect } from './use-layout-effect.ts';
 import { StopButton, type StopButtonProps } from './stop-button.tsx';
 
 /** Props of {@link Composer}. */
@@ -73,27 +73,27 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
   const input = useRef<HTMLTextAreaElement>(null);
 
   // Autosize: measure the content height after each change (CSS caps it and scrolls beyond).
-  useLayoutEffect(() => {
-    const element = input.current;
-    if (!element) return;
+  useBrowserLayoutEffect(() => {
+    const element = input.current!;
     element.style.height = 'auto';
     element.style.height = `${element.scrollHeight}px`;
   }, [value]);
 
   const canSend = sendable ?? !!value.trim();
 
-  const send = (): void => {
-    const text = value.trim();
-    if (!canSend || busy || disabled) return;
-    setValue('');
-    void Promise.resolve(onSend(text)).catch(() => undefined);
+  // A handler may return a promise: its rejection is the app's to report, not an unhandled one here.
+  const settle = (result: unknown): void => {
+    void Promise.resolve(result).catch(() => undefined);
     input.current?.focus();
   };
 
-  const stop = (): void => {
-    void Promise.resolve(onStop?.()).catch(() => undefined);
-    input.current?.focus();
+  const send = (): void => {
+    if (!canSend || busy || disabled) return;
+    setValue('');
+    settle(onSend(value.trim()));
   };
+
+  const stop = (): void => settle(onStop?.());
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition

@@ -54,10 +54,18 @@ export function describeError(error: unknown): ErrorDescription {
       (status === undefined ? undefined : httpTitle(status)) ??
       (kind && ownEntry(KINDS, kind)) ??
       'Something went wrong');
-  const facts = [errorType, status === undefined ? undefined : `HTTP ${status}`].filter(Boolean);
-  const said = status === undefined ? message : withoutStatus(message, status);
-  const detail = !facts.length ? said : said ? `${said} (${facts.join(', ')})` : facts.join(', ');
-  const wait = waitOf(fields['retryAfterMs']);
+  const facts = errorType ? [errorType] : [];
+  let said = message;
+  if (status !== undefined) {
+    facts.push(`HTTP ${status}`);
+    // The reader's HTTP messages begin with "HTTP 429: ": said once, among the facts.
+    said = message.replace(/^HTTP (\S+?)(?![^:\s]):?\s*/, (start, code: string) =>
+      code === `${status}` ? '' : start,
+    );
+  }
+  const joined = facts.join(', ');
+  const detail = !joined ? said : said ? `${said} (${joined})` : joined;
+  const wait = waitOf(fields['retryAfterMs'] as number);
   const advice = tooLong
     ? '. Start a new conversation or remove earlier messages.'
     : wait
@@ -66,17 +74,10 @@ export function describeError(error: unknown): ErrorDescription {
   return { title, detail: detail + advice };
 }
 
-/** The reader's HTTP messages begin with "HTTP 429: ": said once, among the facts. */
-function withoutStatus(message: string, status: number): string {
-  const prefix = `HTTP ${status}`;
-  const rest = message.slice(prefix.length);
-  if (!message.startsWith(prefix) || !/^(?::|\s|$)/.test(rest)) return message;
-  return rest.replace(/^:?\s*/, '');
-}
-
 /** A `retry-after` worth telling a person about, in words ("40 s", "3 min"); nothing under a second. */
-function waitOf(ms: unknown): string | undefined {
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 1000) return undefined;
+function waitOf(ms: number): string | undefined {
+  // Whatever the error carries: `isFinite` is false for anything but a finite number.
+  if (!Number.isFinite(ms) || ms < 1000) return undefined;
   return ms < 120_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 }
 

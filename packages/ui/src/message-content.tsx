@@ -42,10 +42,7 @@ export const MessageContent: ForwardRefExoticComponent<MessageContentProps & Ref
     { message, previous, renderers, renderText, onApprove, onToolResult, ...rest },
     ref,
   ) {
-    const merged = useMemo<BlockRenderers>(
-      () => (renderers ? { ...defaultBlockRenderers, ...renderers } : defaultBlockRenderers),
-      [renderers],
-    );
+    const merged = useMemo<BlockRenderers>(() => ({ ...defaultBlockRenderers, ...renderers }), [renderers]);
     return (
       <div ref={ref} data-slot="message-content" data-state={message.status ?? 'complete'} {...rest}>
         {message.content.map((block, index) => {
@@ -72,10 +69,10 @@ export const MessageContent: ForwardRefExoticComponent<MessageContentProps & Ref
     );
   });
 
-function findToolUse(id: string, ...messages: (ChatMessage | undefined)[]): ContentBlock | undefined {
-  for (const message of messages) {
-    const found = message?.content.find((block) => block['id'] === id);
-    if (found) return found;
-  }
-  return undefined;
+function findToolUse(
+  id: string,
+  message: ChatMessage,
+  previous: ChatMessage | undefined,
+): ContentBlock | undefined {
+  return [...message.content, ...(previous?.content ?? [])].find((block) => block['id'] === id);
 }

@@ -2,14 +2,13 @@ import {
   forwardRef,
   type HTMLAttributes,
   type ReactNode,
-  useCallback,
-  useLayoutEffect,
   useRef,
   useState,
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
 import { Icon } from './icons.tsx';
+import { useBrowserLayoutEffect } from './use-layout-effect.ts';
 
 /** Props of {@link MessageList}. */
 export interface MessageListProps extends HTMLAttributes<HTMLDivElement> {
@@ -60,22 +59,23 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     const viewport = useRef<HTMLDivElement>(null);
     const content = useRef<HTMLDivElement>(null);
     const [following, setFollowing] = useState(true);
-    const state = useRef({ following: true, top: 0 });
+    // What the scroll handlers read at once, without waiting for a render.
+    const state = useRef({ following: true, top: 0 }).current;
 
-    const follow = useCallback((value: boolean) => {
-      state.current.following = value;
+    const follow = (value: boolean): void => {
+      state.following = value;
       setFollowing(value);
-    }, []);
+    };
 
     // Content grows without scroll events (tokens, images, a block opening): keep the end in view
     // while following, before the browser paints. A new `followKey` follows again from the end.
-    useLayoutEffect(() => {
+    useBrowserLayoutEffect(() => {
       const element = viewport.current!;
       const stick = (): void => {
-        if (!state.current.following) return;
+        if (!state.following) return;
         element.scrollTop = element.scrollHeight;
         // Our scroll event may be coalesced with the user's next one: remember where we put it.
-        state.current.top = element.scrollTop;
+        state.top = element.scrollTop;
       };
       follow(true);
       stick();
@@ -84,7 +84,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       observer.observe(content.current!);
       observer.observe(element);
       return () => observer.disconnect();
-    }, [followKey, follow]);
+    }, [followKey]);
 
     const onScroll = (): void => {
       const element = viewport.current!;
@@ -92,9 +92,9 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       const atEnd = element.scrollHeight - top - element.clientHeight <= threshold;
       // Only a move towards the start detaches: growth and our own scrolling only ever move down.
       if (atEnd) {
-        if (!state.current.following) follow(true);
-      } else if (top < state.current.top && state.current.following) follow(false);
-      state.current.top = top;
+        if (!state.following) follow(true);
+      } else if (top < state.top && state.following) follow(false);
+      state.top = top;
     };
 
     const jump = (): void => {

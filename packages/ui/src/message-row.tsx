@@ -31,11 +31,9 @@ export function isToolTurn(message: ChatMessage): boolean {
  * tool card in the answer above already shows each result, so the turn adds no row of its own.
  */
 function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
-  const calls = previous?.toolCalls;
   return (
-    calls !== undefined &&
     isToolTurn(message) &&
-    message.content.every((block) => calls[block['tool_use_id'] as string] !== undefined)
+    message.content.every((block) => previous?.toolCalls?.[block['tool_use_id'] as string] !== undefined)
   );
 }
 
@@ -54,20 +52,19 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function M
   const message = useChatMessage(id);
   const previous = useChatMessage(previousId);
   if (!message || repeatsToolResults(message, previous)) return null;
-  const { Message, MessageContent } = parts;
   return (
-    <Message
+    <parts.Message
       role={isToolTurn(message) ? 'tool' : message.role}
       status={message.status}
       data-message-id={message.id}
     >
-      <MessageContent
+      <parts.MessageContent
         message={message}
         previous={previous}
         // User text is shown as typed; markdown is for the model's answers.
         renderText={message.role === 'assistant' ? renderText : undefined}
         {...contentProps} // renderers, onApprove, onToolResult
       />
-    </Message>
+    </parts.Message>
   );
 });

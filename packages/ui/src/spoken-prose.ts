@@ -54,24 +54,23 @@ export interface ProseCheckpoint {
   readonly spoken: string;
 }
 
-/** What {@link readProse} found: the line's spoken text, and where to go on once the line grew. */
-export interface ProseReading {
-  readonly spoken: string;
-  readonly checkpoint: ProseCheckpoint;
-}
-
 /** The checkpoint of a line not read yet. */
 export const LINE_START: ProseCheckpoint = { at: 0, spoken: '' };
 
 /**
  * Reads a line of markdown prose as it should sound (see {@link spokenProse}), going on from
- * `from`, a checkpoint an earlier reading of a beginning of this same line returned. Reading a
- * streaming line from its last checkpoint costs only what arrived since.
+ * `from`, a checkpoint an earlier reading of a beginning of this same line returned. Returns the
+ * next checkpoint: `spoken` is all the line says so far, and reading on from it once the line grew
+ * costs only what arrived since.
  */
-export function readProse(line: string, complete: boolean, from: ProseCheckpoint = LINE_START): ProseReading {
+export function readProse(
+  line: string,
+  complete: boolean,
+  from: ProseCheckpoint = LINE_START,
+): ProseCheckpoint {
   let { at: next, spoken } = from;
   if (next === 0) {
-    if (complete ? BREAK.test(line) : MAYBE_MARKER.test(line)) return { spoken: '', checkpoint: LINE_START };
+    if (complete ? BREAK.test(line) : MAYBE_MARKER.test(line)) return LINE_START;
     next = MARKER.exec(line)?.[0].length ?? 0;
   }
   LINK_SYNTAX.lastIndex = next;
@@ -81,7 +80,7 @@ export function readProse(line: string, complete: boolean, from: ProseCheckpoint
     const after = line[at + 1];
     spoken += line.slice(next, at);
     // A `!` or `]` ending a partial line is decided by the next character: wait for it.
-    if (after === undefined && !complete && char !== '[') return { spoken, checkpoint: { at, spoken } };
+    if (after === undefined && !complete && char !== '[') return { at, spoken };
     next = at + 1;
     if (char === '!') {
       // An image's text is read like a link's.
@@ -89,7 +88,7 @@ export function readProse(line: string, complete: boolean, from: ProseCheckpoint
     } else if (char === ']' && after === '(') {
       const close = targetEnd(line, at + 2);
       // Not known yet whether a target follows: wait, unless the line is complete (then it was none).
-      if (close === UNDECIDED && !complete) return { spoken, checkpoint: { at, spoken } };
+      if (close === UNDECIDED && !complete) return { at, spoken };
       if (close >= 0) {
         next = close + 1;
         LINK_SYNTAX.lastIndex = next;
@@ -97,7 +96,7 @@ export function readProse(line: string, complete: boolean, from: ProseCheckpoint
     }
   }
   spoken += line.slice(next);
-  return { spoken, checkpoint: { at: line.length, spoken } };
+  return { at: line.length, spoken };
 }
 
 /**

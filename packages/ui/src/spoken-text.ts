@@ -81,9 +81,8 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
     }
     // A partial line is spoken as far as it came, unless it may still open or close a fence.
     if (fence || MAYBE_FENCE.test(rest)) return spoken;
-    const reading = readProse(rest, false, prose);
-    prose = reading.checkpoint;
-    return spoken + reading.spoken;
+    prose = readProse(rest, false, prose);
+    return spoken + prose.spoken;
   };
 }
 

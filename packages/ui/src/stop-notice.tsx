@@ -13,19 +13,14 @@ export interface StopNoticeProps extends HTMLAttributes<HTMLDivElement> {
   stopDetails?: unknown;
 }
 
-const NOTICES: Partial<Record<string, { title: string; detail: string }>> = {
-  max_tokens: {
-    title: 'The answer was cut off',
-    detail: 'It reached the max_tokens limit of this request.',
-  },
-  refusal: {
-    title: 'Claude declined to continue',
-    detail: 'The text above is what Claude said before it refused.',
-  },
-  model_context_window_exceeded: {
-    title: 'The conversation is too long',
-    detail: "It reached the model's context window. Start a new conversation or remove earlier messages.",
-  },
+/** Title and detail of each notice, by stop reason. */
+const NOTICES: Partial<Record<string, readonly [title: string, detail: string]>> = {
+  max_tokens: ['The answer was cut off', 'It reached the max_tokens limit of this request.'],
+  refusal: ['Claude declined to continue', 'The text above is what Claude said before it refused.'],
+  model_context_window_exceeded: [
+    'The conversation is too long',
+    "It reached the model's context window. Start a new conversation or remove earlier messages.",
+  ],
 };
 
 /**
@@ -41,15 +36,15 @@ export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttribut
     { stopReason, onContinue, stopDetails, ...rest },
     ref,
   ) {
-    const notice = stopReason ? ownEntry(NOTICES, stopReason) : undefined;
-    if (!notice || !stopReason) return null;
+    const notice = ownEntry(NOTICES, stopReason ?? '');
+    if (!notice) return null;
     const explanation = (stopDetails as { explanation?: unknown } | null | undefined)?.explanation;
     return (
       <div ref={ref} role="status" data-slot="stop-notice" data-state={stopReason} {...rest}>
         <Icon name="alert" />
         <div data-slot="error-notice-text">
-          <p data-slot="error-notice-title">{notice.title}</p>
-          <p data-slot="error-notice-detail">{notice.detail}</p>
+          <p data-slot="error-notice-title">{notice[0]}</p>
+          <p data-slot="error-notice-detail">{notice[1]}</p>
           {typeof explanation === 'string' && explanation ? (
             <p data-slot="stop-notice-explanation">{explanation}</p>
           ) : null}

@@ -28,7 +28,7 @@ export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttrib
     return (
       <div ref={ref} data-slot="stream-stats" data-state={streaming ? 'streaming' : 'idle'} {...rest}>
         <span data-slot="stream-stat">
-          First token{' '}
+          {'First token '}
           <b>{timeToFirstTokenMs === undefined ? '–' : `${number.format(timeToFirstTokenMs)} ms`}</b>
         </span>
         <span data-slot="stream-stat">

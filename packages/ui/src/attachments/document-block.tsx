@@ -14,9 +14,9 @@ interface DocumentView {
   title: string;
   details: string;
   /** The readable text of a `text` or `content` source. */
-  text: string | undefined;
+  text?: string | undefined;
   /** The http(s) address of a `url` source. */
-  url: string | undefined;
+  url?: string | undefined;
 }
 
 const count = (value: number): string => value.toLocaleString('en', { maximumFractionDigits: 1 });
@@ -35,17 +35,9 @@ function decodedSize(data: string): number {
   return Math.max(0, Math.floor((data.length * 3) / 4) - padding);
 }
 
-/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
+/** Characters as a person counts them: an emoji is one, not two UTF-16 units (a surrogate pair). */
 function characterCount(text: string): number {
-  let pairs = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) pairs++;
-    }
-  }
-  return text.length - pairs;
+  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 }
 
 function textOfContent(content: unknown): string | undefined {
@@ -72,8 +64,6 @@ function viewOf(block: unknown): DocumentView {
         kind: 'pdf',
         title: given ?? 'PDF document',
         details: typeof data === 'string' ? `PDF · ${formatBytes(decodedSize(data))}` : 'PDF',
-        text: undefined,
-        url: undefined,
       };
     case 'text':
     case 'content': {
@@ -84,7 +74,6 @@ function viewOf(block: unknown): DocumentView {
         title: given ?? 'Text document',
         details: `Text · ${count(characters)} character${characters === 1 ? '' : 's'}`,
         text,
-        url: undefined,
       };
     }
     case 'url': {
@@ -94,7 +83,6 @@ function viewOf(block: unknown): DocumentView {
         kind: 'url',
         title: given ?? domain ?? 'Document',
         details: url === undefined ? 'Link not shown' : given === undefined ? 'Link' : `Link · ${domain}`,
-        text: undefined,
         url,
       };
     }
@@ -103,16 +91,12 @@ function viewOf(block: unknown): DocumentView {
         kind: 'file',
         title: given ?? 'Document',
         details: 'Uploaded file',
-        text: undefined,
-        url: undefined,
       };
     default:
       return {
         kind: 'unknown',
         title: given ?? 'Document',
         details: 'Document',
-        text: undefined,
-        url: undefined,
       };
   }
 }

@@ -11,7 +11,7 @@ export type ImageBlockProps = BlockPartProps<ImageContentBlock>;
 /** What the block shows: an image to load, or a note saying why there is none. */
 interface ImageView {
   kind: 'base64' | 'url' | 'file' | 'unknown';
-  src: string | undefined;
+  src?: string | undefined;
   label: string;
   note: string;
 }
@@ -35,18 +35,18 @@ function viewOf(block: unknown): ImageView {
     const label = format === undefined ? 'Image' : `${format} image`;
     return typeof data === 'string' && data !== ''
       ? { kind: 'base64', src: `data:${mediaType};base64,${data}`, label, note: '' }
-      : { kind: 'base64', src: undefined, label, note: 'No image data' };
+      : { kind: 'base64', label, note: 'No image data' };
   }
   if (fields['type'] === 'url') {
     const url = httpUrl(fields['url']);
     return url === undefined
-      ? { kind: 'url', src: undefined, label: 'Image', note: 'Link not shown' }
+      ? { kind: 'url', label: 'Image', note: 'Link not shown' }
       : { kind: 'url', src: url, label: `Image from ${domainOf(url)}`, note: '' };
   }
   if (fields['type'] === 'file') {
-    return { kind: 'file', src: undefined, label: 'Image', note: 'Uploaded file' };
+    return { kind: 'file', label: 'Image', note: 'Uploaded file' };
   }
-  return { kind: 'unknown', src: undefined, label: 'Image', note: 'Cannot be shown' };
+  return { kind: 'unknown', label: 'Image', note: 'Cannot be shown' };
 }
 
 /** Whether the image decoded, keyed by the `src` it was for (a new source starts loading again). */

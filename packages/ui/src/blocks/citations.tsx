@@ -28,25 +28,24 @@ function stringField(citation: Citation, name: string): string | undefined {
 /** The source a citation points to: a URL, or a document. */
 function sourceOf(citation: Citation): Omit<Source, 'cited'> {
   const url = httpUrl(citation['url']) ?? httpUrl(citation['source']);
+  const index = citation['document_index'];
+  const documentIndex = typeof index === 'number' ? index : undefined;
   const title =
     stringField(citation, 'title') ??
     stringField(citation, 'document_title') ??
     (url === undefined ? undefined : domainOf(url)) ??
-    (typeof citation['document_index'] === 'number'
-      ? `Document ${citation['document_index'] + 1}`
-      : 'Source');
-  const documentIndex = typeof citation['document_index'] === 'number' ? citation['document_index'] : '';
-  return { key: url ?? `${title}#${documentIndex}`, title, url };
+    (documentIndex === undefined ? 'Source' : `Document ${documentIndex + 1}`);
+  return { key: url ?? `${title}#${documentIndex ?? ''}`, title, url };
 }
 
 /** One entry per source, in order of first citation. */
 function sourcesOf(citations: readonly Citation[]): Source[] {
   const sources = new Map<string, Source>();
   for (const citation of citations) {
-    const { key, title, url } = sourceOf(citation);
-    const source = sources.get(key) ?? { key, title, url, cited: [] };
+    const found = sourceOf(citation);
+    const source = sources.get(found.key) ?? { ...found, cited: [] };
     if (citation.cited_text) source.cited.push(citation.cited_text);
-    sources.set(key, source);
+    sources.set(found.key, source);
   }
   return [...sources.values()];
 }
@@ -57,19 +56,18 @@ const numberings = new WeakMap<readonly ContentBlock[], ReadonlyMap<string, numb
 /** The number of each source cited anywhere in `content`, from 1 in order of first citation. */
 function numberingOf(content: readonly ContentBlock[]): ReadonlyMap<string, number> {
   let numbers = numberings.get(content);
-  if (numbers) return numbers;
-  const counted = new Map<string, number>();
-  for (const block of content) {
-    if (block.type !== 'text' || !Array.isArray(block['citations'])) continue;
-    for (const citation of block['citations'] as (Citation | null)[]) {
-      // Restored conversations are not validated like streamed ones: skip what is no citation.
-      if (typeof citation !== 'object' || citation === null) continue;
-      const { key } = sourceOf(citation);
-      if (!counted.has(key)) counted.set(key, counted.size + 1);
-    }
+  if (!numbers) {
+    const citations = content.flatMap((block) =>
+      block.type === 'text' && Array.isArray(block['citations'])
+        ? // Restored conversations are not validated like streamed ones: skip what is no citation.
+          (block['citations'] as unknown[]).filter(
+            (citation): citation is Citation => typeof citation === 'object' && citation !== null,
+          )
+        : [],
+    );
+    numbers = new Map(sourcesOf(citations).map((source, index) => [source.key, index + 1]));
+    numberings.set(content, numbers);
   }
-  numbers = counted;
-  numberings.set(content, numbers);
   return numbers;
 }
 
@@ -81,7 +79,7 @@ function numberingOf(content: readonly ContentBlock[]): ReadonlyMap<string, numb
  * <Citations citations={block.citations} messageContent={message.content} />
  */
 export function Citations({ citations, messageContent, ...props }: CitationsProps): ReactNode {
-  if (!citations || citations.length === 0) return null;
+  if (!citations?.length) return null;
   const sources = sourcesOf(citations);
   const numbers = messageContent ? numberingOf(messageContent) : undefined;
   return (

@@ -15,7 +15,7 @@ const KEPT = 1000;
  */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((item) => isTextBlock(item))) {
+  if (Array.isArray(value) && value.every(isTextBlock)) {
     return value.map((item) => item.text).join('\n');
   }
   if (value === undefined) return '';
@@ -44,11 +44,14 @@ function isTextBlock(value: unknown): value is { type: 'text'; text: string } {
   );
 }
 
+/** True when `value` is an object and not an array (a JSON object). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** True when `value` is an empty object (the `{}` placeholder a tool input starts as). */
 export function isEmptyObject(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
-  );
+  return isRecord(value) && Object.keys(value).length === 0;
 }
 
 /** The host of an http(s) URL without `www.`, or `undefined`. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
-import { formatValue, isEmptyObject } from './format-value.ts';
+import { formatValue, isEmptyObject, isRecord } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { ownEntry } from '../own-entry.ts';
 import { isStillStreaming } from './block-streaming.ts';
@@ -31,9 +31,7 @@ function serverToolState(props: ServerToolUseBlockProps): ServerToolState {
   const result = message.content.find((item) => item.type !== block.type && item['tool_use_id'] === block.id);
   if (result !== undefined) {
     const content = result['content'];
-    const failed =
-      typeof content === 'object' && content !== null && !Array.isArray(content) && 'error_code' in content;
-    return failed ? 'error' : 'done';
+    return isRecord(content) && 'error_code' in content ? 'error' : 'done';
   }
   return message.status === undefined || message.status === 'streaming' ? 'running' : 'incomplete';
 }
@@ -50,12 +48,7 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
   const { block } = props;
   const state = serverToolState(props);
   const input = (block.input ?? {}) as Record<string, unknown>;
-  const query =
-    typeof input['query'] === 'string'
-      ? input['query']
-      : typeof input['url'] === 'string'
-        ? input['url']
-        : undefined;
+  const query = [input['query'], input['url']].find((value) => typeof value === 'string');
   const label = ownEntry(LABELS, block.name) ?? block.name;
   const status = state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state];
   return (

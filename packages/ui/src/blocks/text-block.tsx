@@ -28,10 +28,7 @@ export function TextBlock(props: TextBlockProps): ReactNode {
         </div>
       )}
       {renderText && streaming ? <span data-slot="streaming-cursor" aria-hidden /> : null}
-      <Citations
-        citations={block.citations}
-        messageContent={typeof message.content === 'string' ? undefined : message.content}
-      />
+      <Citations citations={block.citations} messageContent={message.content} />
     </div>
   );
 }

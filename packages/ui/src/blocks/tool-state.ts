@@ -44,6 +44,5 @@ export function toolUseState(
   if (cutOff && (toolCall?.status !== 'error' || toolCall.result === undefined)) {
     return message?.status === 'streaming' ? 'input-streaming' : 'input-incomplete';
   }
-  if (toolCall === undefined) return 'called';
-  return toolCall.status;
+  return toolCall?.status ?? 'called';
 }

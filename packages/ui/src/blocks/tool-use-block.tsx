@@ -10,12 +10,6 @@ export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
   children?: ReactNode;
 };
 
-/** The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder. */
-function inputText(block: ToolUseContentBlock, inputJson: string | undefined): string {
-  if (isEmptyObject(block.input) && (inputJson === undefined || inputJson.trim() === '')) return '';
-  return formatValue(block.input);
-}
-
 /**
  * A tool call (`tool_use`, `mcp_tool_use`): the tool name, its input pretty-printed live while the
  * JSON streams, its state (`data-state`: `input-streaming`, `input-incomplete`, `awaiting-approval`
@@ -29,8 +23,8 @@ function inputText(block: ToolUseContentBlock, inputJson: string | undefined): s
 export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   const { block, message, progress, toolCall, onApprove } = props;
   const state = toolUseState(progress, toolCall, message);
-  const input = inputText(block, progress?.inputJson);
-  const hasResult = toolCall !== undefined && 'result' in toolCall && toolCall.result !== undefined;
+  // The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder.
+  const input = isEmptyObject(block.input) && !progress?.inputJson?.trim() ? '' : formatValue(block.input);
   const failed = state === 'error' || state === 'denied';
   // A keyboard user's focus stays on the call when its buttons go away, not back at the page's top.
   const decide = (approved: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
@@ -74,7 +68,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
           </button>
         </div>
       ) : null}
-      {hasResult ? (
+      {toolCall?.result !== undefined ? (
         <div data-slot="tool-use-result" data-state={failed ? 'error' : 'done'}>
           <span data-slot="tool-use-result-label">{failed ? 'Error' : 'Result'}</span>
           <pre tabIndex={0} role="group" aria-label={failed ? 'Error' : 'Result'}>

@@ -1,32 +1,20 @@
 import type { ReactNode } from 'react';
-import { domainOf, httpUrl } from './format-value.ts';
+import { domainOf, httpUrl, isRecord } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
 /** Props of {@link WebSearchResultBlock}. */
 export type WebSearchResultBlockProps = BlockPartProps;
 
-interface Hit {
-  title: string;
-  url: string | undefined;
-  pageAge: string | undefined;
-}
-
-function hitsOf(content: unknown): Hit[] {
-  if (!Array.isArray(content)) return [];
-  return content.flatMap((item: unknown): Hit[] => {
-    if (typeof item !== 'object' || item === null) return [];
-    const record = item as Record<string, unknown>;
-    const url = httpUrl(record['url']);
-    const title =
-      typeof record['title'] === 'string' && record['title'] !== '' ? record['title'] : (url ?? 'Untitled');
-    const pageAge = typeof record['page_age'] === 'string' ? record['page_age'] : undefined;
-    return [{ title, url, pageAge }];
-  });
+/** The results of a search, as the API sent them: skips what is no object. */
+function hitsOf(content: unknown): Record<string, unknown>[] {
+  return Array.isArray(content)
+    ? content.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null)
+    : [];
 }
 
 function errorCodeOf(content: unknown): string | undefined {
-  if (typeof content !== 'object' || content === null || Array.isArray(content)) return undefined;
-  const code = (content as Record<string, unknown>)['error_code'];
+  if (!isRecord(content)) return undefined;
+  const code = content['error_code'];
   return typeof code === 'string' ? code : 'unknown_error';
 }
 
@@ -59,28 +47,24 @@ export function WebSearchResultBlock(props: WebSearchResultBlockProps): ReactNod
         <p data-slot="web-search-empty">No results.</p>
       ) : (
         <ul data-slot="web-search-results">
-          {hits.map((hit, index) => (
-            <li key={index} data-slot="web-search-result">
-              {hit.url === undefined ? (
-                <span data-slot="web-search-result-title">{hit.title}</span>
-              ) : (
-                <a
-                  data-slot="web-search-result-title"
-                  href={hit.url}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                >
-                  {hit.title}
-                </a>
-              )}
-              {hit.url !== undefined ? (
-                <span data-slot="web-search-result-domain">{domainOf(hit.url)}</span>
-              ) : null}
-              {hit.pageAge !== undefined ? (
-                <span data-slot="web-search-result-age">{hit.pageAge}</span>
-              ) : null}
-            </li>
-          ))}
+          {hits.map((hit, index) => {
+            const url = httpUrl(hit['url']);
+            const title = (typeof hit['title'] === 'string' && hit['title']) || url || 'Untitled';
+            const age = hit['page_age'];
+            return (
+              <li key={index} data-slot="web-search-result">
+                {url === undefined ? (
+                  <span data-slot="web-search-result-title">{title}</span>
+                ) : (
+                  <a data-slot="web-search-result-title" href={url} target="_blank" rel="noopener noreferrer">
+                    {title}
+                  </a>
+                )}
+                {url !== undefined ? <span data-slot="web-search-result-domain">{domainOf(url)}</span> : null}
+                {typeof age === 'string' ? <span data-slot="web-search-result-age">{age}</span> : null}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
