@@ -102,8 +102,8 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
 
     const busy = status === 'submitted' || status === 'streaming';
     const last = messages.at(-1);
-    // A tool call waiting for the person (approval) or the app (a result): nothing arrives until
-    // then, so the transcript is not busy, and screen readers hear what it waits for.
+    // A tool call waiting for the person (approval) or the app (a result): screen readers hear what
+    // it waits for. The transcript stays busy only while other calls of the turn still run.
     const calls = last?.toolCalls ?? {};
     const asking = last?.content.find((block) => calls[block['id'] as string]?.status.startsWith('awaiting'));
     const asks = asking && calls[asking['id'] as string]!.status;
@@ -125,7 +125,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     return (
       <ChatSessionProvider chat={session.chat}>
         <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
-          <parts.MessageList busy={busy && !asks} live="off" followKey={sent}>
+          <parts.MessageList busy={busy} live="off" followKey={sent}>
             {messages.length === 0 ? <parts.EmptyState suggestions={suggestions} onSelect={say} /> : null}
             <MessageRows
               parts={parts}
