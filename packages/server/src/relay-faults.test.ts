@@ -1,6 +1,6 @@
 import { faultScenarios, httpError, scenarios, withFaults } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
-import { parseSSEStream, streamMessage, type ChatStreamError } from '@chatstream/reader';
+import { parseSSEStream, streamMessage } from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
 import {
@@ -13,6 +13,7 @@ import {
   TEST_KEY,
   type LoopbackServer,
 } from './test/relay-fixture.ts';
+import { failureOf } from './test/failure-of.ts';
 
 const httpFaults = [
   'badRequest',
@@ -31,15 +32,6 @@ async function eventsOf(text: string): Promise<{ event: string; data: string }[]
   })();
   for await (const { event, data } of parseSSEStream(chunks)) events.push({ event, data });
   return events;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ChatStreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ChatStreamError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('relaying faults', () => {

@@ -1,13 +1,14 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { httpError, scenario, scenarios, withFaults } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
-import { readMessageStream, readTextStream, type ChatStreamError } from '@chatstream/reader';
+import { readMessageStream, readTextStream } from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
 import type { RelayResult } from './relay-watch.ts';
 import { fetchDirect, jsonPost, startFakeAnthropic, TEST_KEY, TEST_MODEL } from './test/relay-fixture.ts';
 import { withoutIds } from './test/resume-requests.ts';
+import { failureOf } from './test/failure-of.ts';
 
 // An upstream (or a proxy in front of it) that quotes the key it was sent in a mid-stream error.
 const keyInError = scenario('keyInError')
@@ -22,15 +23,6 @@ const printed = (value: unknown): string =>
   value instanceof Error
     ? [value.message, value.stack, JSON.stringify(value)].join('\n')
     : JSON.stringify(value);
-
-async function failureOf(promise: Promise<unknown>): Promise<ChatStreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ChatStreamError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('the key quoted by upstream is redacted', () => {
   let fake: FakeAnthropicServer;

@@ -17,6 +17,7 @@ import { expectNoAxeViolations } from './test/axe.ts';
 import { countedMessage } from './test/counted-message.tsx';
 import { holdAfterFirstChunk } from './test/hold-stream.ts';
 import { installStyles } from './test/styles.ts';
+import { exchanges } from './test/exchanges.ts';
 
 installStyles();
 
@@ -179,19 +180,7 @@ it('says a tool call waits for a result, and is not busy meanwhile', async () =>
 });
 
 it('goes back to following the end when the person sends while scrolled up', async () => {
-  const history: ChatMessage[] = Array.from({ length: 12 }, (_, index) => [
-    {
-      id: `u${index}`,
-      role: 'user' as const,
-      content: [{ type: 'text' as const, text: `Question ${index}` }],
-    },
-    {
-      id: `a${index}`,
-      role: 'assistant' as const,
-      status: 'complete' as const,
-      content: [{ type: 'text' as const, text: `Answer ${index}. `.repeat(20) }],
-    },
-  ]).flat();
+  const history = exchanges(12, (index) => `Answer ${index}. `.repeat(20));
   const { fetch } = mockFetch([scenarios.basic, instant]);
   const screen = await render(<ChatStream fetch={fetch} initialMessages={history} style={heightStyle} />);
   const log = screen.getByRole('log').element();

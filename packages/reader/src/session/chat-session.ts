@@ -196,11 +196,11 @@ export class ChatSession {
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
       const reconnecting = this.reconnect();
-      const { signal } = this.#run!.controller;
+      const signal = this.#run?.controller.signal;
       return reconnecting.then(() => {
         const now = this.#messages.at(-1);
         // A stop during the reconnect is the user's last word: no new request after it.
-        return !signal.aborted &&
+        return !signal?.aborted &&
           now?.id === last?.id &&
           now?.streamId === undefined &&
           now?.status !== 'complete'

@@ -225,10 +225,11 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
               ? undefined
               : retryDelay(failure, attempt);
           if (delay === undefined) throw failure;
+          // The failed attempt is gone before listeners hear of the retry (its snapshot too).
           this.#held = undefined;
-          this.#emit('retry', { attempt: attempt + 1, delayMs: delay, error: failure });
           this.#snapshot = undefined;
           this.#stats.resetContent();
+          this.#emit('retry', { attempt: attempt + 1, delayMs: delay, error: failure });
           await (this.#init.sleep ?? abortableSleep)(delay, stop).catch(() => stop.throwIfAborted());
         }
       }

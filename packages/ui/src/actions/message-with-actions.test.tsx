@@ -11,6 +11,7 @@ import { countedMessage } from '../test/counted-message.tsx';
 import { holdAfterFirstChunk } from '../test/hold-stream.ts';
 import { installStyles } from '../test/styles.ts';
 import { createMessageWithActions, MessageWithActions } from './message-with-actions.tsx';
+import { exchanges } from '../test/exchanges.ts';
 
 installStyles();
 
@@ -352,19 +353,7 @@ describe('MessageWithActions in ChatStream', () => {
   });
 
   it('keeps its hidden labels inside the transcript: the page never grows past the window', async () => {
-    const history: ChatMessage[] = Array.from({ length: 30 }, (_, index) => [
-      {
-        id: `u${index}`,
-        role: 'user' as const,
-        content: [{ type: 'text' as const, text: `Question ${index}` }],
-      },
-      {
-        id: `a${index}`,
-        role: 'assistant' as const,
-        status: 'complete' as const,
-        content: [{ type: 'text' as const, text: `Answer ${index}.` }],
-      },
-    ]).flat();
+    const history = exchanges(30, (index) => `Answer ${index}.`);
     const screen = await renderChat(mockFetch().fetch, history);
     await expect.element(screen.getByText('Answer 29.')).toBeVisible();
     // Scrolled to the start, the labels of the actions far below must not stretch the page either.
