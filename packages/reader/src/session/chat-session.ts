@@ -196,7 +196,8 @@ export class ChatSession {
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
       const reconnecting = this.reconnect();
-      const signal = this.#run?.controller.signal;
+      // The run reconnect() started (the check above has TypeScript think there is none).
+      const signal = (this.#run as Run | undefined)?.controller.signal;
       return reconnecting.then(() => {
         const now = this.#messages.at(-1);
         // A stop during the reconnect is the user's last word: no new request after it.
