@@ -25,6 +25,8 @@ export interface UseMessageStreamResult extends MessageStreamState {
  * @example
  * const { text, status, start, stop } = useMessageStream();
  * <button onClick={() => start({ url: '/api/chat', body: { messages: [{ role: 'user', content: prompt }] } })}>
+ *   Ask
+ * </button>
  */
 export function useMessageStream(options: UseMessageStreamOptions = {}): UseMessageStreamResult {
   const [store] = useState(() => new MessageStreamStore(options));

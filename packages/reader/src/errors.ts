@@ -9,6 +9,15 @@ export interface ChatStreamErrorOptions {
 }
 
 /**
+ * Until its stack is read, V8 keeps the functions and receivers of every frame alive: a failed answer
+ * kept in a conversation would hold the stream and the request it came from (and through its cause,
+ * what the code that failed held). Read once, a stack is text and holds nothing.
+ */
+function stackAsText(error: unknown): void {
+  if (error instanceof Error && error.stack) error.stack += '';
+}
+
+/**
  * Base class of every error the reader raises. `kind` tells the failures apart without
  * `instanceof` (which breaks across bundles); `partial` keeps what was already received.
  */
@@ -23,6 +32,8 @@ export class ChatStreamError extends Error {
     this.kind = kind;
     this.partial = options.partial;
     this.name = 'ChatStreamError';
+    stackAsText(this);
+    stackAsText(options.cause);
   }
 
   /**

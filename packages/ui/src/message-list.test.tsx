@@ -22,6 +22,9 @@ function List({ count, busy = false, followKey }: { count: number; busy?: boolea
   );
 }
 
+/** Resolves right after the next frame has been rendered. */
+const afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 const distanceFromEnd = (element: HTMLElement) =>
   element.scrollHeight - element.scrollTop - element.clientHeight;
 
@@ -62,6 +65,21 @@ it('stops following when the user scrolls up, and jumps back to the latest on re
   expect(document.activeElement).toBe(log);
   await screen.rerender(<List count={60} busy />);
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+});
+
+it('stops following when the user scrolls up between two frames of a fast stream', async () => {
+  const screen = await render(<List count={30} busy />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  // Right after a frame the list has just scrolled itself to the new end, so the next scroll event is
+  // the list's and the user's at once.
+  for (let count = 31; count < 40; count++) {
+    await screen.rerender(<List count={count} busy />);
+    await afterFrame();
+    if (count === 34) log.scrollTop = 10;
+  }
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  expect(log.scrollTop).toBe(10);
 });
 
 it('follows again once the user scrolls back to the end themselves', async () => {

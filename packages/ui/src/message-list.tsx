@@ -59,12 +59,26 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     const viewport = useRef<HTMLDivElement>(null);
     const content = useRef<HTMLDivElement>(null);
     const [following, setFollowing] = useState(true);
-    // What the scroll handlers read at once, without waiting for a render.
-    const state = useRef({ following: true, top: 0 }).current;
+    // What the scroll handlers read at once, without waiting for a render. `ours`: a scroll event of
+    // our own is on its way.
+    const state = useRef<{ following: boolean; top: number; ours?: boolean }>({
+      following: true,
+      top: 0,
+    }).current;
 
     const follow = (value: boolean): void => {
       state.following = value;
       setFollowing(value);
+    };
+
+    // Where the user is: a move towards the start detaches (growth and our own scrolling only ever
+    // move down, and content that shrinks leaves us at the end); the end follows again.
+    const check = (element: HTMLElement): void => {
+      const top = element.scrollTop;
+      if (element.scrollHeight - top - element.clientHeight <= threshold) {
+        if (!state.following) follow(true);
+      } else if (top < state.top && state.following) follow(false);
+      state.top = top;
     };
 
     // Content grows without scroll events (tokens, images, a block opening): keep the end in view
@@ -72,10 +86,13 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     useBrowserLayoutEffect(() => {
       const element = viewport.current!;
       const stick = (): void => {
+        // Layout is fresh here, so reading is cheap: it finds a user's scroll whose event was ours too.
+        check(element);
         if (!state.following) return;
         element.scrollTop = element.scrollHeight;
-        // Our scroll event may be coalesced with the user's next one: remember where we put it.
-        state.top = element.scrollTop;
+        const top = element.scrollTop;
+        state.ours = top !== state.top;
+        state.top = top;
       };
       follow(true);
       stick();
@@ -86,15 +103,11 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       return () => observer.disconnect();
     }, [followKey]);
 
+    // Our own scroll is not read: while an answer streams that is one per frame, and reading where the
+    // list is forced the browser to restyle the new content in the middle of the frame.
     const onScroll = (): void => {
-      const element = viewport.current!;
-      const top = element.scrollTop;
-      const atEnd = element.scrollHeight - top - element.clientHeight <= threshold;
-      // Only a move towards the start detaches: growth and our own scrolling only ever move down.
-      if (atEnd) {
-        if (!state.following) follow(true);
-      } else if (top < state.top && state.following) follow(false);
-      state.top = top;
+      if (state.ours) state.ours = false;
+      else check(viewport.current!);
     };
 
     const jump = (): void => {

@@ -163,6 +163,43 @@ describe('accumulateMessage', () => {
     });
   });
 
+  it('keeps the service tier and cache breakdown message_start gave, as the reference says', () => {
+    const started = reduce([
+      {
+        type: 'message_start',
+        message: {
+          ...(start as { message: object }).message,
+          usage: {
+            input_tokens: 5,
+            output_tokens: 1,
+            service_tier: 'standard',
+            cache_creation: { ephemeral_5m_input_tokens: 3 },
+          },
+        },
+      },
+    ]);
+    const final = reduce(
+      [
+        {
+          type: 'message_delta',
+          delta: { stop_reason: 'end_turn', stop_sequence: null },
+          usage: {
+            output_tokens: 9,
+            service_tier: 'priority',
+            cache_creation: { ephemeral_5m_input_tokens: 0 },
+          },
+        },
+      ],
+      started,
+    );
+    expect(final.message.usage).toEqual({
+      input_tokens: 5,
+      output_tokens: 9,
+      service_tier: 'standard',
+      cache_creation: { ephemeral_5m_input_tokens: 3 },
+    });
+  });
+
   it('sets stop_reason, stop_sequence and stop_details, replaces signatures and appends citations', () => {
     const refusal = reduce(transcripts['refusal'] ?? []);
     expect(refusal?.message).toMatchObject({

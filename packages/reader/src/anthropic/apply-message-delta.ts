@@ -1,9 +1,13 @@
 import type { Message, MessageDeltaEvent } from '../types.ts';
 
+/** What `message_start` says of the whole request, which a `message_delta` does not change. */
+const REQUEST_USAGE = new Set(['service_tier', 'cache_creation']);
+
 /**
  * Applies `message_delta` to a message: `stop_reason` / `stop_sequence` when given,
  * `stop_details` and `container` when present, and usage counters overwritten (never added)
- * when present and non-null. Returns a new message; `content` is shared.
+ * when present and non-null; `service_tier` and `cache_creation` stay as `message_start` said.
+ * Returns a new message; `content` is shared.
  */
 export function applyMessageDelta(message: Message, event: MessageDeltaEvent): Message {
   const next: Message = { ...message };
@@ -16,7 +20,7 @@ export function applyMessageDelta(message: Message, event: MessageDeltaEvent): M
     // Counters in message_delta are running totals: overwrite, never add; null means "not given".
     const merged = { ...message.usage };
     for (const [key, value] of Object.entries(usage)) {
-      if (value != null) merged[key] = value;
+      if (value != null && !REQUEST_USAGE.has(key)) merged[key] = value;
     }
     next.usage = merged;
   }

@@ -157,10 +157,13 @@ const startUsage = fc.record(
 );
 
 // Known counters only: the SDK copies the ones it knows from message_delta; we copy any non-null
-// one, so a counter the API adds later arrives without a reader update.
+// one, so a counter the API adds later arrives without a reader update. What message_start said of
+// the request (service tier, cache breakdown) stays, in both.
 const deltaUsage = fc.record(
   {
     output_tokens: count,
+    service_tier: fc.option(fc.constantFrom('standard', 'priority'), { nil: null }),
+    cache_creation: fc.option(fc.record({ ephemeral_5m_input_tokens: count }), { nil: null }),
     input_tokens: fc.option(count, { nil: null }),
     cache_creation_input_tokens: fc.option(count, { nil: null }),
     cache_read_input_tokens: fc.option(count, { nil: null }),

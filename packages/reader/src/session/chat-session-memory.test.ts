@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createMockResponse, type MockScenario, scenarios } from '@chatstream/mocks';
+import { createMockResponse, encodeSSE, type MockScenario, scenarios } from '@chatstream/mocks';
 import { describe, expect, it } from 'vitest';
 import { streamMessage } from '../fetch/stream-message.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
@@ -64,6 +64,17 @@ async function streamAll(signal: AbortSignal, count: number): Promise<WeakRef<ob
   return refs;
 }
 
+/** A body that sends the start of an answer, then fails as a network does, from code that holds `state`. */
+const dropping = (state: object): Response => {
+  const fail = (): Error => new TypeError(`network error (${Object.keys(state).length})`);
+  const start = new TextEncoder().encode(encodeSSE(scenarios.basic.events.slice(0, 3)));
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(start),
+    pull: (controller) => controller.error(fail()),
+  });
+  return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+};
+
 const newSession = (): ChatSession =>
   createChatSession({ fetch: answering(scenarios.basic), throttle: false, retry: false });
 
@@ -97,5 +108,43 @@ describe('memory over a long conversation', () => {
     const page = new AbortController();
     expect(await collected(await streamAll(page.signal, 30))).toBe(0);
     expect(page.signal.aborted).toBe(false);
+  });
+
+  it('keeps of a failed answer its error and what arrived, not the request that failed', async () => {
+    // Each request carries the whole conversation: kept per failed answer, memory would grow with the
+    // square of its length.
+    const responses: WeakRef<object>[] = [];
+    const chat = createChatSession({
+      fetch: async () => {
+        const response = createMockResponse(scenarios.overloadedMidStream, { timing: 'instant' });
+        responses.push(new WeakRef(response));
+        return response;
+      },
+      throttle: false,
+      retry: false,
+    });
+    for (let turn = 0; turn < 6; turn++) await chat.send(`Question ${turn}`);
+    const failed = chat.getSnapshot().messages.filter((message) => message.error);
+    expect(failed).toHaveLength(6);
+    expect(failed.every((message) => message.error?.kind === 'stream-event')).toBe(true);
+    // The last one stays: Retry reads on at the relay its headers name.
+    expect(await collected(responses.slice(0, -1))).toBe(0);
+  });
+
+  it('keeps nothing the failing code held through the cause of a dropped connection', async () => {
+    const held: WeakRef<object>[] = [];
+    const chat = createChatSession({
+      fetch: async () => {
+        const state = { connection: 'the request and everything around it' };
+        held.push(new WeakRef(state));
+        return dropping(state);
+      },
+      throttle: false,
+      retry: false,
+    });
+    for (let turn = 0; turn < 6; turn++) await chat.send(`Question ${turn}`);
+    const failed = chat.getSnapshot().messages.filter((message) => message.error);
+    expect(failed.map((message) => message.error?.kind)).toEqual(Array(6).fill('connection'));
+    expect(await collected(held)).toBe(0);
   });
 });

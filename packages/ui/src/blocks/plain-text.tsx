@@ -12,7 +12,7 @@ export interface PlainTextProps {
 const CHUNK_LINES = 32;
 
 /** Some lines of the text; the last chunk of a streaming text ends with the cursor. */
-const PlainChunk = memo(function PlainChunk({ text, cursor }: { text: string; cursor: boolean }) {
+const PlainChunk = memo(function PlainChunk({ text, cursor }: { text: string; cursor?: boolean }) {
   const lines = text.split('\n');
   return lines.map((line, index) => {
     const end = cursor && index === lines.length - 1;
@@ -35,17 +35,15 @@ export const PlainText: NamedExoticComponent<PlainTextProps> = memo(function Pla
   text,
   streaming,
 }: PlainTextProps): ReactNode {
-  const lines = text.split('\n');
   const chunks: ReactNode[] = [];
-  for (let start = 0; start < lines.length; start += CHUNK_LINES) {
-    const end = start + CHUNK_LINES;
-    chunks.push(
-      <PlainChunk
-        key={start}
-        text={lines.slice(start, end).join('\n')}
-        cursor={streaming && end >= lines.length}
-      />,
-    );
+  // Chunks are cut at every 32nd line break, rather than splitting the whole text into lines and
+  // joining them again: that copied the whole answer on every render.
+  let start = 0;
+  for (let end = -1, count = 0; (end = text.indexOf('\n', end + 1)) >= 0;) {
+    if (++count % CHUNK_LINES) continue;
+    chunks.push(<PlainChunk key={start} text={text.slice(start, end)} />);
+    start = end + 1;
   }
+  chunks.push(<PlainChunk key={start} text={text.slice(start)} cursor={streaming} />);
   return chunks;
 });
