@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from './builder.ts';
 import { defineScenario } from './define-scenario.ts';
-import type { StreamEvent } from './scenario-types.ts';
+import type { ScenarioDescription, StreamEvent } from './scenario-types.ts';
 
 type Loose = {
   type: string;
@@ -112,6 +112,44 @@ describe('scenario builder', () => {
     });
   });
 
+  it('refuses a content block after usage(): the API sends message_delta only after the last block', () => {
+    const counted = scenario('counted').text('Searching.').usage({ output_tokens: 3 });
+    const blocks = [
+      ['text', () => counted.text('More.')],
+      ['thinking', () => counted.thinking('Hmm.')],
+      ['redacted_thinking', () => counted.redactedThinking('opaque')],
+      ['tool_use', () => counted.toolUse('f', {})],
+      ['server_tool_use', () => counted.serverToolUse('web_search', { query: 'q' })],
+      ['block', () => counted.block({ type: 'container_upload', file_id: 'file_1' })],
+    ] as const;
+    for (const [type, add] of blocks) {
+      expect(add).toThrow(TypeError);
+      expect(add).toThrow(
+        `Scenario "counted": a ${type} step cannot follow a usage step. A usage step is a message_delta, ` +
+          'which the API sends only after the last content block: move it after the last block, before the stop.',
+      );
+    }
+    const search = scenario('search').serverToolUse('web_search', { query: 'q' }).usage({ output_tokens: 3 });
+    expect(() => search.webSearchResult([{ title: 't', url: 'https://a.example' }])).toThrow(TypeError);
+    // What may follow it: pings, pauses, raw events, more usage, the stop.
+    const ended = counted.ping().pause(10).event({ type: 'future' }).usage({ output_tokens: 4 }).stop();
+    expect(
+      loose(ended.events)
+        .map((event) => event.type)
+        .slice(-6),
+    ).toEqual(['message_delta', 'ping', 'future', 'message_delta', 'message_delta', 'message_stop']);
+    const late: ScenarioDescription = {
+      name: 'data',
+      steps: [
+        { type: 'usage', usage: { output_tokens: 1 } },
+        { type: 'text', text: 'Late.' },
+        { type: 'stop', reason: 'end_turn' },
+      ],
+    };
+    expect(() => defineScenario(late)).toThrow(TypeError);
+    expect(() => defineScenario(late)).toThrow('Scenario "data": a text step cannot follow a usage step.');
+  });
+
   it('sends stop details and stop sequences', () => {
     const details = { type: 'refusal', category: 'cyber', explanation: null };
     const refusal = scenario('r').text('Sure').stop('refusal', { stopDetails: details });
@@ -175,21 +213,30 @@ describe('scenario builder', () => {
     );
   });
 
-  it('matches defineScenario on the same description', () => {
-    const fromBuilder = scenario('plain')
-      .text('Hi')
-      .toolUse('f', { a: 1 }, { id: 'toolu_fixed' })
-      .stop('tool_use');
-    const fromData = defineScenario({
-      name: 'plain',
-      steps: [
-        { type: 'text', text: 'Hi' },
-        { type: 'tool_use', name: 'f', input: { a: 1 }, id: 'toolu_fixed' },
-        { type: 'stop', reason: 'tool_use' },
-      ],
-    });
-    expect(fromData.events).toEqual(fromBuilder.events);
-    expect(fromData.expectedMessage).toEqual(fromBuilder.expectedMessage);
+  it('matches defineScenario on the same description, generated ids and signatures included', () => {
+    for (const seeded of [{}, { seed: 7 }]) {
+      const fromBuilder = scenario('plain', seeded)
+        .text('Hi')
+        .toolUse('f', { a: 1 })
+        .serverToolUse('web_search', { query: 'q' })
+        .thinking('Then this.')
+        .toolUse('g', { b: 2 }, { id: 'toolu_fixed' })
+        .stop('tool_use');
+      const fromData = defineScenario({
+        name: 'plain',
+        ...seeded,
+        steps: [
+          { type: 'text', text: 'Hi' },
+          { type: 'tool_use', name: 'f', input: { a: 1 } },
+          { type: 'server_tool_use', name: 'web_search', input: { query: 'q' } },
+          { type: 'thinking', thinking: 'Then this.' },
+          { type: 'tool_use', name: 'g', input: { b: 2 }, id: 'toolu_fixed' },
+          { type: 'stop', reason: 'tool_use' },
+        ],
+      });
+      expect(fromData.events).toEqual(fromBuilder.events);
+      expect(fromData.expectedMessage).toEqual(fromBuilder.expectedMessage);
+    }
   });
 
   it('rejects steps after the end and blocks after a cut', () => {

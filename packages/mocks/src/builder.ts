@@ -1,8 +1,9 @@
 import type { ContentBlock, StopReason } from '@chatstream/reader';
 import { defineScenario } from './define-scenario.ts';
 import type { Fault } from './fault-types.ts';
-import { createId } from './ids.ts';
-import { createRandom, hashSeed } from './prng.ts';
+import { createId, stepRandom } from './ids.ts';
+import { checkUsageOrder } from './usage-order.ts';
+import type { Random } from './prng.ts';
 import type {
   FutureEvent,
   JsonObject,
@@ -57,7 +58,10 @@ export interface ScenarioBuilder {
   ping(): ScenarioBuilder;
   /** A raw event, such as an event type from the future. */
   event(event: FutureEvent): ScenarioBuilder;
-  /** A usage-only `message_delta` (cumulative totals). */
+  /**
+   * A usage-only `message_delta` (cumulative totals). The API sends those only after the last content
+   * block, so a block added after it throws a `TypeError`.
+   */
   usage(usage: UsageUpdate): ScenarioBuilder;
   /** A pause before the next event; realistic timing fills it with pings. */
   pause(ms: number): ScenarioBuilder;
@@ -92,8 +96,15 @@ interface Draft extends ScenarioDescription {
 }
 
 function createBuilder(draft: Draft): ScenarioBuilder {
-  const add = (...steps: ScenarioStep[]): ScenarioBuilder =>
-    createBuilder({ ...draft, steps: [...draft.steps, ...steps] });
+  const add = (step: ScenarioStep): ScenarioBuilder => {
+    // Refused here rather than at stop(), so that the error points at the call to move.
+    checkUsageOrder(
+      draft.name,
+      step,
+      draft.steps.some((before) => before.type === 'usage'),
+    );
+    return createBuilder({ ...draft, steps: [...draft.steps, step] });
+  };
   const toolStep = (
     type: ToolUseStep['type'],
     name: string,
@@ -105,7 +116,7 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     input,
     ...options,
     // Decided here rather than at compile time so webSearchResult() can point at it.
-    id: options.id ?? createId(type === 'tool_use' ? 'toolu' : 'srvtoolu', stepRandom(draft)),
+    id: options.id ?? createId(type === 'tool_use' ? 'toolu' : 'srvtoolu', nextStepRandom(draft)),
   });
   return {
     text: (text, options = {}) => add({ type: 'text', text, ...options }),
@@ -116,7 +127,7 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     webSearchResult: (hits) => {
       const call = draft.steps.findLast((step): step is ToolUseStep => step.type === 'server_tool_use');
       if (!call) throw new Error('webSearchResult() needs a serverToolUse() before it.');
-      const random = stepRandom(draft);
+      const random = nextStepRandom(draft);
       return add({
         type: 'block',
         block: {
@@ -146,6 +157,4 @@ function createBuilder(draft: Draft): ScenarioBuilder {
   };
 }
 
-function stepRandom(draft: Draft): ReturnType<typeof createRandom> {
-  return createRandom(hashSeed(`${draft.name}#${draft.steps.length}`, draft.seed ?? 0));
-}
+const nextStepRandom = (draft: Draft): Random => stepRandom(draft.name, draft.steps.length, draft.seed);

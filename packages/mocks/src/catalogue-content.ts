@@ -127,7 +127,6 @@ export const contentScenarios: Readonly<Record<ContentScenarioName, MockScenario
       },
       { title: 'New exoplanet atmosphere', url: 'https://example.com/webb-exoplanet', pageAge: null },
     ])
-    .usage({ input_tokens: 2680, output_tokens: 40, server_tool_use: { web_search_requests: 1 } })
     .text('According to recent reports, Webb has observed one of the most distant galaxies known.', {
       citations: [
         {
@@ -152,6 +151,8 @@ export const contentScenarios: Readonly<Record<ContentScenarioName, MockScenario
       ],
       citationsAfter: 0,
     })
+    // Usage-only, then the final message_delta: both after the last block, as the API orders them.
+    .usage({ input_tokens: 2680, output_tokens: 40, server_tool_use: { web_search_requests: 1 } })
     .stop('end_turn', { usage: { input_tokens: 2694, server_tool_use: { web_search_requests: 1 } } }),
 
   refusal: scenario('refusal', {

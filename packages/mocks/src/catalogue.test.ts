@@ -17,14 +17,21 @@ const deltaTypes = (scenario: MockScenario, index: number): unknown[] =>
     .filter((event) => event.type === 'content_block_delta' && event.index === index)
     .map((event) => event.delta?.['type']);
 
-/** The event grammar: message_start, blocks one after another by index, then the end. Lists what breaks it. */
+/**
+ * The event grammar: message_start, blocks one after another by index, then message_delta(s) and the
+ * end. Lists what breaks it.
+ */
 function orderViolations(scenario: MockScenario): string[] {
   const events = loose(scenario.events);
   const problems: string[] = [];
   if (events[0]?.type !== 'message_start') problems.push('does not open with message_start');
   let open: number | undefined;
   let next = 0;
+  let delta: number | undefined;
   for (const [position, event] of events.slice(1).entries()) {
+    if (event.type === 'message_delta') delta ??= position;
+    else if (delta !== undefined && event.type.startsWith('content_block_'))
+      problems.push(`#${position}: ${event.type} after the message_delta at #${delta}`);
     if (event.type === 'content_block_start') {
       if (event.index !== next) problems.push(`#${position}: block ${event.index} starts, ${next} expected`);
       open = next;

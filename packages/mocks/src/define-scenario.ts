@@ -3,6 +3,7 @@ import { compileExpected } from './compile-expected.ts';
 import { expectedErrorOf } from './expected-error.ts';
 import { resolveScenario } from './resolve-scenario.ts';
 import type { MockScenario, ScenarioDescription, ScenarioStep } from './scenario-types.ts';
+import { checkUsageOrder } from './usage-order.ts';
 
 /**
  * Compiles a scenario described as data into its events and expected outcome.
@@ -50,6 +51,7 @@ const TEXT_FIELDS: Partial<Record<ScenarioStep['type'], string>> = {
 
 function validateSteps(description: ScenarioDescription): void {
   const { steps, name } = description;
+  let afterUsage = false;
   steps.forEach((step, position) => {
     const field = TEXT_FIELDS[step.type];
     const value = field === undefined ? undefined : (step as unknown as Record<string, unknown>)[field];
@@ -67,6 +69,8 @@ function validateSteps(description: ScenarioDescription): void {
         `Scenario "${name}": the ${step.type} step's input must be an object (the API's tool input is one)`,
       );
     }
+    checkUsageOrder(name, step, afterUsage);
+    afterUsage ||= step.type === 'usage';
     const last = position === steps.length - 1;
     if ((step.type === 'stop' || step.type === 'error') && !last) {
       throw new Error(`Scenario "${name}": a ${step.type} step must be the last step.`);

@@ -1,4 +1,4 @@
-import type { Random } from './prng.ts';
+import { createRandom, hashSeed, type Random } from './prng.ts';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -10,4 +10,12 @@ export function createId(prefix: string, random: Random): string {
   let id = `${prefix}_01`;
   for (let i = 0; i < 22; i++) id += ALPHABET[random.int(0, ALPHABET.length - 1)];
   return id;
+}
+
+/**
+ * The seeded randomness of step `position` of a scenario, for the ids it carries: the builder and
+ * `defineScenario` draw from it alike, so the same steps get the same ids either way.
+ */
+export function stepRandom(name: string, position: number, seed = 0): Random {
+  return createRandom(hashSeed(`${name}#${position}`, seed));
 }

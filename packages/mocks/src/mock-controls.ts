@@ -5,8 +5,13 @@ import type { ScenarioPicker } from './scenario-picker.ts';
 
 /** What a test controls on every way of serving scenarios (MSW handlers, the fake server). */
 export interface MockControls {
-  /** Every request received, in order, with `aborted` / `completed` updated as streams end. */
+  /**
+   * The requests received, oldest first, with `aborted` / `completed` updated as streams end: the
+   * newest `maxRequests` of them (default 1,000).
+   */
   readonly requests: RequestRecord[];
+  /** How many requests were logged since the last `reset()`, those `requests` no longer keeps included. */
+  received(): number;
   /** Serves this scenario from now on (for requests that do not pick one). */
   use(scenario: MockScenario | ScenarioName): void;
   /** Resolves once every stream started so far has ended (completed, aborted or dropped). */
@@ -20,6 +25,7 @@ export function createMockControls(log: RequestLog, picker: ScenarioPicker): Moc
   return {
     requests: log.requests,
     use: (scenario) => picker.use(scenario),
+    received: () => log.received(),
     settled: () => log.settled(),
     reset() {
       log.clear();

@@ -1,3 +1,4 @@
+import { shown } from './check-serve-options.ts';
 import type { StreamOutcome } from './play-plan.ts';
 
 /** One request a mock backend received, and how its response ended. */
@@ -23,11 +24,24 @@ export interface RequestRecord {
   outcome?: StreamOutcome;
 }
 
+/** Options of a mock backend's request log. */
+export interface RequestLogOptions {
+  /**
+   * How many requests `requests` keeps, the newest (default 1,000; `Infinity` keeps all). Each
+   * record holds its whole body, and a chat resends the whole conversation every turn, so an
+   * unbounded log of a long session grows with the square of its length.
+   */
+  maxRequests?: number;
+}
+
 /** A live request log plus a way to wait until every response has ended. */
 export interface RequestLog {
+  /** The newest `maxRequests` requests, oldest first. */
   readonly requests: RequestRecord[];
   /** Starts a record; call the returned function once with the outcome. */
   start(record: Omit<RequestRecord, 'aborted' | 'completed'>): (outcome: StreamOutcome) => void;
+  /** How many records were started since the last `clear()`, including those no longer kept. */
+  received(): number;
   /** Resolves once every response started so far has ended. */
   settled(): Promise<void>;
   /** Clears the log and the attempt counters. */
@@ -36,16 +50,28 @@ export interface RequestLog {
   nextAttempt(scenario: string): number;
 }
 
-/** Creates the request log shared by the MSW handlers and the fake server. */
-export function createRequestLog(): RequestLog {
+/** How many requests a log keeps by default: plenty for a test, a bounded memory for a demo tab. */
+const DEFAULT_MAX_REQUESTS = 1000;
+
+/**
+ * Creates the request log shared by the MSW handlers and the fake server. Throws a `RangeError`
+ * when `maxRequests` is not a whole number ≥ 0 or `Infinity`.
+ */
+export function createRequestLog({ maxRequests = DEFAULT_MAX_REQUESTS }: RequestLogOptions = {}): RequestLog {
+  if (!(maxRequests === Infinity || (Number.isInteger(maxRequests) && maxRequests >= 0))) {
+    throw new RangeError(`maxRequests must be a whole number ≥ 0 or Infinity, got ${shown(maxRequests)}`);
+  }
   const requests: RequestRecord[] = [];
   const attempts = new Map<string, number>();
   const pending = new Set<Promise<void>>();
+  let received = 0;
   return {
     requests,
     start(fields) {
       const record: RequestRecord = { ...fields, aborted: false, completed: false };
+      received++;
       requests.push(record);
+      if (requests.length > maxRequests) requests.splice(0, requests.length - maxRequests);
       let finish!: () => void;
       const done = new Promise<void>((resolve) => {
         finish = resolve;
@@ -62,11 +88,13 @@ export function createRequestLog(): RequestLog {
         finish();
       };
     },
+    received: () => received,
     async settled() {
       while (pending.size > 0) await Promise.all(pending);
     },
     clear() {
       requests.length = 0;
+      received = 0;
       attempts.clear();
     },
     nextAttempt(scenario) {

@@ -1,5 +1,5 @@
 import type { Usage } from '@chatstream/reader';
-import { createId } from './ids.ts';
+import { createId, stepRandom } from './ids.ts';
 import { createRandom, hashSeed } from './prng.ts';
 import type {
   BlockStep,
@@ -52,7 +52,7 @@ export function resolveScenario(description: ScenarioDescription): ResolvedScena
   const random = createRandom(seed);
   const messageId = createId('msg', random);
   let outputTokens = 0;
-  const steps = description.steps.map((step): ResolvedStep => {
+  const steps = description.steps.map((step, position): ResolvedStep => {
     switch (step.type) {
       case 'text':
         outputTokens += estimateTokens(cut(step.text, step.cutAt));
@@ -63,7 +63,15 @@ export function resolveScenario(description: ScenarioDescription): ResolvedScena
       case 'tool_use':
       case 'server_tool_use':
         outputTokens += estimateTokens(cut(stringifyToolInput(step.input), step.cutAt));
-        return { ...step, id: step.id ?? createId(step.type === 'tool_use' ? 'toolu' : 'srvtoolu', random) };
+        return {
+          ...step,
+          id:
+            step.id ??
+            createId(
+              step.type === 'tool_use' ? 'toolu' : 'srvtoolu',
+              stepRandom(description.name, position, description.seed),
+            ),
+        };
       case 'usage':
         return { ...step, usage: { output_tokens: Math.max(1, outputTokens), ...step.usage } };
       case 'stop':

@@ -17,7 +17,7 @@ function outcomeOf(row: { outcome?: string | undefined; status: number }): strin
  * and how the stream ended (a stop shows up as `aborted`: the server really stopped sending).
  */
 export function RequestLog({ mocks }: RequestLogProps): ReactNode {
-  const rows = useRequestLog(mocks.requests);
+  const rows = useRequestLog(mocks);
   return (
     <section className="panel request-log" aria-label="Mock requests">
       <header className="panel-heading">

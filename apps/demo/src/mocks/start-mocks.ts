@@ -11,7 +11,12 @@ import { followUpScenario } from './follow-up-scenario.ts';
  */
 export async function startMocks(): Promise<ChatWorker> {
   const storage = tabStorage();
-  const chat = setupChatWorker({ resume: storage ? { storage } : true, pick: followUpScenario });
+  const chat = setupChatWorker({
+    resume: storage ? { storage } : true,
+    pick: followUpScenario,
+    // The request panel shows the last few; each record holds the whole conversation it resent.
+    maxRequests: 50,
+  });
   await chat.worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,

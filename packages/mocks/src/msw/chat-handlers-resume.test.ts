@@ -1,5 +1,5 @@
 import { ConnectionError, streamMessage } from '@chatstream/reader';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentScenarios } from '../catalogue-content.ts';
 import { faultScenarios } from '../catalogue-faults.ts';
 import { setupChatServer } from '../node.ts';
@@ -13,6 +13,7 @@ beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   chat.reset();
   chat.server.resetHandlers();
+  vi.useRealTimers();
 });
 afterAll(() => chat.server.close());
 
@@ -20,6 +21,36 @@ const body = { messages: [{ role: 'user', content: 'Hi' }] };
 const decoder = new TextDecoder();
 const textOf = (plan: ReturnType<typeof planResponse>): string =>
   plan.chunks.map((chunk) => decoder.decode(chunk.bytes)).join('');
+
+/** The response to `headers`, read to its end or left after its first chunk (no cancel). */
+async function request(headers: Record<string, string>, readToEnd: boolean): Promise<Response> {
+  const controller = new AbortController();
+  const response = await fetch(URL, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  if (readToEnd) while (!(await reader.read()).done);
+  else {
+    await reader.read();
+    controller.abort();
+    await reader.read().catch(() => undefined);
+  }
+  await chat.settled();
+  return response;
+}
+
+const startStream = async (readToEnd: boolean): Promise<string> =>
+  (await request({}, readToEnd)).headers.get('chatstream-stream-id')!;
+
+/** The status of a resume of stream `id` from its start, read to its end only when `readToEnd`. */
+const resumeStatus = async (id: string, readToEnd = false): Promise<number> =>
+  (await request({ 'chatstream-resume': id }, readToEnd)).status;
+
+const cancelStatus = async (id: string): Promise<number> =>
+  (await fetch(URL, { method: 'POST', headers: { 'chatstream-cancel': id } })).status;
 
 describe('createChatHandlers with resume (the relay with resume on, in MSW)', () => {
   it('lets a client whose connection dropped read on: the whole answer, each delta once', async () => {
@@ -67,6 +98,35 @@ describe('createChatHandlers with resume (the relay with resume on, in MSW)', ()
       type: 'not_found_error',
       message: 'No stream "nope" to cancel here.',
     });
+  });
+
+  it('forgets a cancelled stream at once: a resume or another cancel of it gets the 404', async () => {
+    const id = await startStream(false);
+    expect(await cancelStatus(id)).toBe(204);
+    expect(await resumeStatus(id)).toBe(404);
+    expect(await cancelStatus(id)).toBe(404);
+  });
+
+  it("keeps a stream served to its end for a minute more (the relay's ttlMs), then forgets it", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.now();
+    const id = await startStream(true);
+    vi.setSystemTime(start + 59_000);
+    // Read to its end again: the minute still counts from the first end, as on the relay.
+    expect(await resumeStatus(id, true)).toBe(200);
+    vi.setSystemTime(start + 61_000);
+    expect(await resumeStatus(id)).toBe(404);
+    expect(await cancelStatus(id)).toBe(404);
+  });
+
+  it('forgets a stream nobody read to its end 5 minutes after it began', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.now();
+    const id = await startStream(false);
+    vi.setSystemTime(start + 4 * 60_000);
+    expect(await resumeStatus(id)).toBe(200);
+    vi.setSystemTime(start + 5 * 60_000 + 1);
+    expect(await resumeStatus(id)).toBe(404);
   });
 
   it("answers a resume by the relay's rules for Last-Event-ID, with chatstream-replay", async () => {

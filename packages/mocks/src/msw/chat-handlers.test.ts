@@ -85,6 +85,30 @@ describe('createChatHandlers (MSW, Node)', () => {
     expect(chat.requests.slice(1).map((request) => request.attempt)).toEqual([0, 1, 2]);
   });
 
+  it('keeps the newest maxRequests requests, while received() and failFirst count them all', async () => {
+    const bounded = createChatHandlers({ timing: 'instant', maxRequests: 2 });
+    chat.server.use(...bounded.handlers);
+    const statuses: number[] = [];
+    for (const content of [
+      '[scenario:flakyThenOk]',
+      '[scenario:flakyThenOk]',
+      '[scenario:flakyThenOk]',
+      'Hi',
+    ]) {
+      const response = await post(content);
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    await bounded.settled();
+    expect(statuses).toEqual([529, 529, 200, 200]);
+    expect(bounded.requests.map(({ scenario, attempt, status }) => [scenario, attempt, status])).toEqual([
+      ['flakyThenOk', 2, 200],
+      ['basic', 0, 200],
+    ]);
+    expect(bounded.received()).toBe(4);
+    expect(() => createChatHandlers({ maxRequests: -1 })).toThrow(RangeError);
+  });
+
   it('stops streaming when the request is aborted and records it', async () => {
     chat.use(faultScenarios.stalled);
     const controller = new AbortController();

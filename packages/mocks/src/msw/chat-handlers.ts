@@ -8,12 +8,12 @@ import { createRandom } from '../prng.ts';
 import { playPlan, type StreamOutcome } from '../play-plan.ts';
 import { planResponse, type ServeOptions } from '../plan-response.ts';
 import { createMockControls, type MockControls } from '../mock-controls.ts';
-import { createRequestLog } from '../request-log.ts';
+import { createRequestLog, type RequestLogOptions } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { checkResumeOption, createKeptStreams, type ResumeOptions } from './kept-streams.ts';
 
 /** Options of {@link createChatHandlers}. */
-export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions {
+export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions, RequestLogOptions {
   /**
    * Where the handlers answer `POST` (default `'/api/chat'`). A path starting with `/` matches on any
    * origin; pass a full URL (`'https://api.anthropic.com/v1/messages'`) to pin one. Several allowed.
@@ -36,9 +36,10 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
    * `faultScenarios.droppedConnection` shows a client reading on.
    *
    * Where the streams are kept:
-   * - `true`: in these handlers' memory, for their lifetime; the rest of a resumed stream keeps its
-   *   own pace (as if nothing was generated while the client was away: `chatstream-replay` is the
-   *   `Last-Event-ID`).
+   * - `true`: in these handlers' memory; the rest of a resumed stream keeps its own pace (as if
+   *   nothing was generated while the client was away: `chatstream-replay` is the `Last-Event-ID`).
+   *   A stream is forgotten when cancelled, a minute after it was served to its end (the relay's
+   *   default `ttlMs`) or 5 minutes after it began; a resume or cancel of it then gets the 404.
    * - `{ storage: sessionStorage }`: in that storage, so that the handlers of a reloaded page resume
    *   them too (`session.reconnect()` after `persistChat`). A resume answers as the relay that kept
    *   generating meanwhile: the events due by now (by the plan's delays since the stream began) come
@@ -70,7 +71,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
   checkServeOptions(options);
   checkResumeOption(options.resume);
   const picker = createScenarioPicker(options);
-  const log = createRequestLog();
+  const log = createRequestLog(options);
   const random = createRandom(0x5eed);
   const { resume } = options;
   const kept = resume ? createKeptStreams(resume, picker, options.scenarios ?? scenarios) : undefined;

@@ -50,6 +50,8 @@ const MAX_AGE_MS = 5 * 60_000;
 const ENDED_TTL_MS = 60_000;
 /** Enough for every answer the demo may stream at once (the chat and three side-by-side columns). */
 const MAX_STREAMS = 8;
+/** Below this many streams in memory, expired ones are left for `find` to drop. */
+const MIN_SWEEP_SIZE = 64;
 /** A request too large to keep beside the page's own saved conversation is not kept. */
 const MAX_BODY_CHARS = 100_000;
 
@@ -90,25 +92,19 @@ export function checkResumeOption(resume: unknown): void {
 }
 
 /**
- * The streams of handlers with `resume`: in their own memory for `true` (for their lifetime, as
- * before), or in `resume.storage`, where the handlers of the next page find them. A stored stream
- * keeps its scenario's name, attempt and start; its request's text too when `catalogue` does not
- * hold the scenario under its name (an attachments answer, a custom one), to pick it again.
+ * The streams of handlers with `resume`: in their own memory for `true`, or in `resume.storage`,
+ * where the handlers of the next page find them. Both forget a stream when it is cancelled, a
+ * minute after it was served to its end, or 5 minutes after it began; the storage keeps 8 at most.
+ * A stored stream keeps its scenario's name, attempt and start; its request's text too when
+ * `catalogue` does not hold the scenario under its name (an attachments answer, a custom one), to
+ * pick it again.
  */
 export function createKeptStreams(
   resume: true | ResumeOptions,
   picker: ScenarioPicker,
   catalogue: Readonly<Record<string, MockScenario>>,
 ): KeptStreams {
-  if (resume === true) {
-    const streams = new Map<string, KeptStream>();
-    return {
-      keep: (id, { chosen, attempt }) => void streams.set(id, { chosen, attempt }),
-      find: (id) => streams.get(id),
-      ended: () => undefined,
-      cancelled: () => undefined,
-    };
-  }
+  if (resume === true) return keepInMemory();
   const { storage } = resume;
   const named = (name: string): MockScenario | undefined =>
     Object.hasOwn(catalogue, name) ? catalogue[name] : undefined;
@@ -161,6 +157,39 @@ export function createKeptStreams(
     cancelled(id) {
       storage.removeItem(STREAM_KEY + id);
     },
+  };
+}
+
+/**
+ * The streams of `resume: true`, in memory and forgotten as the stored ones are: when cancelled, a
+ * minute after they were served to their end, 5 minutes after they began. Memory needs no cap on
+ * their number.
+ */
+function keepInMemory(): KeptStreams {
+  const streams = new Map<string, { stream: KeptStream; until: number }>();
+  // Expired streams nobody asks for again go in a sweep, once the map doubled since the last one.
+  let sweepAt = MIN_SWEEP_SIZE;
+  const live = (id: string): { stream: KeptStream; until: number } | undefined => {
+    const kept = streams.get(id);
+    if (!kept || Date.now() <= kept.until) return kept;
+    streams.delete(id);
+    return undefined;
+  };
+  return {
+    keep(id, { chosen, attempt }) {
+      if (streams.size >= sweepAt) {
+        const now = Date.now();
+        for (const [old, { until }] of streams) if (now > until) streams.delete(old);
+        sweepAt = Math.max(MIN_SWEEP_SIZE, 2 * streams.size);
+      }
+      streams.set(id, { stream: { chosen, attempt }, until: Date.now() + MAX_AGE_MS });
+    },
+    find: (id) => live(id)?.stream,
+    ended(id) {
+      const kept = live(id);
+      if (kept) kept.until = Math.min(kept.until, Date.now() + ENDED_TTL_MS);
+    },
+    cancelled: (id) => void streams.delete(id),
   };
 }
 

@@ -68,6 +68,19 @@ const refused = (
   type: string,
 ): { status: number; type: string; requestIdMatches: boolean } => ({ status, type, requestIdMatches: true });
 
+const { 'x-api-key': _droppedKey, ...withoutKey } = validHeaders;
+const { 'anthropic-version': _droppedVersion, ...withoutVersion } = validHeaders;
+const unauthorized = { status: 401, type: 'authentication_error', message: 'invalid x-api-key' };
+const noVersion = {
+  status: 400,
+  type: 'invalid_request_error',
+  message: 'anthropic-version: header is required',
+};
+const answerOf = async (response: Response) => {
+  const { error } = (await response.json()) as { error: { type: string; message: string } };
+  return { status: response.status, type: error.type, message: error.message };
+};
+
 describe('createFakeAnthropicServer', () => {
   it('listens on 127.0.0.1 and streams the scenario', async () => {
     const server = await start();
@@ -112,6 +125,44 @@ describe('createFakeAnthropicServer', () => {
     expect(await errorOf(await post(server, validBody, headers))).toEqual(
       refused(400, 'invalid_request_error'),
     );
+  });
+
+  it.each([
+    ['no key and a body that is not JSON', withoutKey, '{"model":', unauthorized],
+    ['no key and a body the API would refuse', withoutKey, { ...validBody, stream: false }, unauthorized],
+    ['no anthropic-version and a body that is not JSON', withoutVersion, '{"model":', noVersion],
+    ['no anthropic-version and a body the API would refuse', withoutVersion, [1, 2], noVersion],
+  ])(
+    'checks the key, then anthropic-version, then the body, as the API: %s',
+    async (_case, headers, body, answer) => {
+      const server = await start();
+      expect(await answerOf(await post(server, body, headers))).toEqual(answer);
+      await server.settled();
+      expect(server.requests[0]).toMatchObject({ status: answer.status, body });
+    },
+  );
+
+  it('refuses a body over 32 MB without a key or anthropic-version for those first, then serves the next requests', async () => {
+    const server = await start();
+    const huge = { ...validBody, padding: 'x'.repeat(33 * 1024 * 1024) };
+    const outcomes: (number | string)[] = [];
+    for (const [headers, answer] of [
+      [withoutKey, unauthorized],
+      [withoutVersion, noVersion],
+    ] as const) {
+      const refusal = await post(server, huge, headers);
+      expect(refusal.headers.get('connection')).toBe('close');
+      expect(await answerOf(refusal)).toEqual(answer);
+      for (let request = 0; request < 2; request++) {
+        outcomes.push(
+          await post(server, validBody).then(
+            async (response) => (await response.text(), response.status),
+            (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message,
+          ),
+        );
+      }
+    }
+    expect(outcomes).toEqual([200, 200, 200, 200]);
   });
 
   it.each([
@@ -173,6 +224,18 @@ describe('createFakeAnthropicServer', () => {
       }
     }
     expect(outcomes).toEqual(Array.from({ length: 8 }, () => 200));
+  });
+
+  it('keeps the newest maxRequests requests in server.requests, and counts them all', async () => {
+    const server = await start({ maxRequests: 1 });
+    for (const content of ['First', 'Second']) {
+      await (await post(server, { ...validBody, messages: [{ role: 'user', content }] })).arrayBuffer();
+    }
+    await server.settled();
+    expect(server.requests.map((request) => (request.body as typeof validBody).messages[0]?.content)).toEqual(
+      ['Second'],
+    );
+    expect(server.received()).toBe(2);
   });
 
   it('answers 404 not_found_error elsewhere', async () => {

@@ -8,13 +8,13 @@ import type { StreamOutcome } from '../play-plan.ts';
 import { planResponse, type ResponsePlan, type ServeOptions } from '../plan-response.ts';
 import { createRandom } from '../prng.ts';
 import { createMockControls, type MockControls } from '../mock-controls.ts';
-import { createRequestLog } from '../request-log.ts';
+import { createRequestLog, type RequestLogOptions } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { sleep } from '../sleep.ts';
 import { checkBody, checkHeaders, type RequestProblem } from './validate-request.ts';
 
 /** Options of {@link createFakeAnthropicServer}. */
-export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPickerOptions {
+export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPickerOptions, RequestLogOptions {
   /** The port on 127.0.0.1 (default 0: a free one). Fix it when another process must find the server. */
   port?: number;
   /**
@@ -53,7 +53,7 @@ export async function createFakeAnthropicServer(
 ): Promise<FakeAnthropicServer> {
   checkServeOptions(options);
   const picker = createScenarioPicker(options);
-  const log = createRequestLog();
+  const log = createRequestLog(options);
   const shutdown = new AbortController();
   // Every open stream listens for shutdown; hundreds at once are expected, not a leak.
   setMaxListeners(0, shutdown.signal);
@@ -85,7 +85,7 @@ export async function createFakeAnthropicServer(
       const requestId = createId('req', random);
       log.start({ ...record, body, scenario: '', status: problem.status })('completed');
       const answer: Record<string, string> = { 'content-type': 'application/json', 'request-id': requestId };
-      // A body left unread (a 413): the client must not send its next request on this connection.
+      // A body left unread (over the limit): the client must not send its next request on this connection.
       if (!request.complete) answer['connection'] = 'close';
       response.writeHead(problem.status, answer);
       response.end(JSON.stringify(anthropicErrorBody(problem.errorType, problem.message, requestId)));
@@ -98,7 +98,13 @@ export async function createFakeAnthropicServer(
         message: `Not found: ${request.method} ${path}`,
       });
     }
+    // Read (up to the limit) even when the headers refuse the request: the log shows what was sent,
+    // and a body left unread would cost the connection.
     const text = await readBody(request);
+    const json = text === undefined ? undefined : parseJSON(text);
+    // The API's order: the key, then anthropic-version, then the body.
+    const refusal = checkHeaders(request.headers, options.apiKey);
+    if (refusal) return refuse(refusal, json ? json.value : text);
     if (text === undefined) {
       return refuse({
         status: 413,
@@ -106,16 +112,14 @@ export async function createFakeAnthropicServer(
         message: 'Request exceeds the maximum allowed number of bytes.',
       });
     }
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
+    if (!json) {
       return refuse(
         { status: 400, errorType: 'invalid_request_error', message: 'Invalid JSON in request body' },
         text,
       );
     }
-    const problem = checkHeaders(request.headers, options.apiKey) ?? checkBody(body);
+    const body = json.value;
+    const problem = checkBody(body);
     if (problem) return refuse(problem, body);
 
     const chosen = picker.pick(body);
@@ -213,6 +217,15 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
     request.once('error', reject);
     request.once('close', onClose);
   });
+}
+
+/** The parsed body, or undefined when it is not JSON. */
+function parseJSON(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 function write(response: ServerResponse, bytes: Uint8Array): Promise<void> {
