@@ -105,11 +105,16 @@ describe('createChatHandler: HTTP-level refusals', () => {
       handler(request(chatBody('basic', { max_tokens: 513 }))),
       handler(request(chatBody('basic', { model: 'claude-opus-4-1' }))),
       handler(request(chatBody('basic', { tools: [{ name: 'shell', input_schema: { type: 'object' } }] }))),
+      // An Anthropic-defined tool under the allowed name: the name allows only a custom tool.
+      handler(request(chatBody('basic', { tools: [{ type: 'bash_20250124', name: 'get_weather' }] }))),
     ]).then((responses) => Promise.all(responses.map(errorOf)));
-    expect(refusals.map(({ status }) => status)).toEqual([400, 400, 400]);
+    expect(refusals.map(({ status }) => status)).toEqual([400, 400, 400, 400]);
     expect(refusals[0]?.message).toContain('limit of 512');
     expect(refusals[1]?.message).toContain('"claude-opus-4-1" is not allowed');
     expect(refusals[2]?.message).toContain('"shell" is not allowed');
+    expect(refusals[3]?.message).toBe(
+      'tools.0: the Anthropic tool type "bash_20250124" (named "get_weather") is not allowed by this server.',
+    );
     expect(fake.requests).toEqual([]);
   });
 

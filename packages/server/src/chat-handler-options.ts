@@ -30,7 +30,10 @@ export interface ChatHandlerOptions {
   apiKey?: string;
   /** The API origin (default the SDK's: `ANTHROPIC_BASE_URL` or `https://api.anthropic.com`). */
   baseURL?: string;
-  /** An Anthropic SDK client to use instead of creating one (`apiKey`, `baseURL` are then unused). */
+  /**
+   * An Anthropic SDK client to use instead of creating one (`apiKey`, `baseURL` are then unused).
+   * The relay's `maxRetries` applies to it (default 0), whatever the client was created with.
+   */
   client?: Anthropic;
   /** The model used when the request names none. */
   model?: string;
@@ -49,8 +52,19 @@ export interface ChatHandlerOptions {
    */
   maxBodyBytes?: number;
   /**
-   * Tool names a request may declare (client tools and server tools such as `web_search`).
-   * Default: any tool.
+   * The tools a request may declare; a request declaring another gets a 400. Default: any tool.
+   *
+   * - A custom tool (no `type`, or `type: 'custom'`) is allowed by its `name`.
+   * - An Anthropic-defined tool (any other `type`: web search, web fetch, code execution, bash,
+   *   the text editor, computer use) is allowed only by its exact `type` (`web_search_20250305`)
+   *   or its family, the type without its trailing date (`web_search`), never by its name: with
+   *   `['get_weather']`, `{ type: 'bash_20250124', name: 'get_weather' }` is refused.
+   *
+   * A family in the list also allows a custom tool of that name, and the other way round:
+   * `'web_fetch'` allows Anthropic's web fetch tool too, so name your own tools otherwise.
+   *
+   * @example
+   * createChatHandler({ model: 'claude-sonnet-4-6', allowedTools: ['get_weather', 'web_search'] });
    */
   allowedTools?: readonly string[];
   /**
@@ -121,8 +135,8 @@ export interface ChatHandlerOptions {
   resume?: boolean | ResumeOptions;
   /**
    * Retries the SDK makes before the stream starts (default 0: the browser client retries, and
-   * retrying in both places multiplies the waits). Applies to the client the relay creates and,
-   * when set, to an injected `client` too.
+   * retrying in both places multiplies the waits). Applies to every call to Anthropic, an injected
+   * `client`'s included: its own `maxRetries` is not used, set this option instead.
    */
   maxRetries?: number;
   /**

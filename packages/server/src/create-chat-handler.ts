@@ -1,4 +1,5 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { abortError, abortReason } from './abort-reason.ts';
 import { createAnthropicSource } from './anthropic-source.ts';
 import { bodyTooLargeResponse } from './body-too-large.ts';
 import { checkHandlerOptions } from './check-handler-options.ts';
@@ -146,13 +147,17 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     resolved: ResolvedClient,
   ): Promise<Response> {
     const upstream = new AbortController();
-    const abortUpstream = (reason?: unknown): void => upstream.abort(reason);
+    // The reason outlives the request in the SDK: whatever aborts, its stack must hold no frames
+    // (see abortReason), nor may the default one, which abort() would make right here.
+    const abortUpstream = (reason: unknown = abortError('The relay stopped reading upstream.')): void =>
+      upstream.abort(abortReason(reason));
     const clientAborted = (): void => abortUpstream(request.signal.reason);
     if (request.signal.aborted) clientAborted();
     request.signal.addEventListener('abort', clientAborted, { once: true });
     const requestOptions = {
       signal: upstream.signal,
-      ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+      // Per request, so an injected client's own default (2 retries) is not used either.
+      maxRetries: options.maxRetries ?? 0,
       ...(options.betas?.length ? { headers: { 'anthropic-beta': options.betas.join(',') } } : {}),
     };
     const protocol = options.protocol ?? 'anthropic';

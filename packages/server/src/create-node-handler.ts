@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { abortError } from './abort-reason.ts';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler, type ChatHandler } from './create-chat-handler.ts';
 import { nodeRequestBody } from './node-request-body.ts';
@@ -51,7 +52,7 @@ async function serve(
 ): Promise<void> {
   const disconnect = new AbortController();
   response.on('close', () => {
-    if (!response.writableFinished) disconnect.abort(new Error('The client closed the connection.'));
+    if (!response.writableFinished) disconnect.abort(abortError('The client closed the connection.'));
   });
   const webResponse = await handler(toWebRequest(request, disconnect.signal));
   const headers: Record<string, string | string[]> = {};

@@ -1,3 +1,4 @@
+import { abortError } from './abort-reason.ts';
 import { concatBytes } from './concat-bytes.ts';
 import { createEventSplitter } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
@@ -53,7 +54,7 @@ export async function keepStream(
     void source.cancel(reason);
   };
   const listen = (signal: ResumeSignal): void => {
-    if (signal === 'cancel') cancel(new Error('The client stopped the stream.'));
+    if (signal === 'cancel') cancel(abortError('The client stopped the stream.'));
     else if (signal === 'attach') {
       readers += 1;
       clearTimeout(grace);
@@ -63,7 +64,7 @@ export async function keepStream(
       if (readers > 0 || finished) return;
       clearTimeout(grace);
       grace = unref(
-        setTimeout(() => cancel(new Error(`No client resumed the stream within ${graceMs} ms.`)), graceMs),
+        setTimeout(() => cancel(abortError(`No client resumed the stream within ${graceMs} ms.`)), graceMs),
       );
     }
   };

@@ -11,6 +11,10 @@ function messageOf(input: unknown, options = {}): string {
   return result.message;
 }
 
+/** Whether a request declaring `tools` passes with `allowedTools`. */
+const accepts = (allowedTools: string[], tools: unknown[]): boolean =>
+  validateChatRequest({ model: 'm', messages: [user], tools }, { allowedTools }).ok;
+
 describe('validateChatRequest', () => {
   it('fills in the defaults and forces streaming', () => {
     expect(validateChatRequest({ messages: [user] }, { model: 'm' })).toEqual({
@@ -113,21 +117,56 @@ describe('validateChatRequest', () => {
     );
   });
 
-  it('checks tools against the allow-list', () => {
+  it('allows a custom tool by its name, with or without type "custom"', () => {
     const options = { allowedTools: ['get_weather'] };
+    const custom = { type: 'custom', ...tool('get_weather') };
     expect(
-      validateChatRequest({ model: 'm', messages: [user], tools: [tool('get_weather')] }, options).ok,
+      validateChatRequest({ model: 'm', messages: [user], tools: [tool('get_weather'), custom] }, options).ok,
     ).toBe(true);
+    expect(messageOf({ model: 'm', messages: [user], tools: [tool('shell')] }, options)).toBe(
+      'tools.0: the tool "shell" is not allowed by this server.',
+    );
+    expect(messageOf({ model: 'm', messages: [user], tools: [{ ...custom, name: 'shell' }] }, options)).toBe(
+      'tools.0: the tool "shell" is not allowed by this server.',
+    );
+  });
+
+  it('allows an Anthropic tool by its family or its exact type, never by its name', () => {
+    const search = { type: 'web_search_20250305', name: 'web_search', max_uses: 3 };
+    expect(accepts(['get_weather', 'web_search'], [tool('get_weather'), search])).toBe(true);
+    expect(accepts(['web_search_20250305'], [search])).toBe(true);
+    // Another version of the family is another exact type.
+    expect(accepts(['web_search_20250305'], [{ ...search, type: 'web_search_20260101' }])).toBe(false);
+    expect(accepts(['web_search'], [{ type: 'web_search_20260101', name: 'web_search' }])).toBe(true);
+    expect(accepts(['get_weather'], [search])).toBe(false);
+    expect(accepts(['web_search'], [{ type: 'web_fetch_20250910', name: 'web_search' }])).toBe(false);
+  });
+
+  it('refuses an Anthropic tool declared under the name of an allowed custom tool, naming its type', () => {
+    const options = { allowedTools: ['get_weather', 'web_fetch'] };
     expect(
       messageOf(
         {
           model: 'm',
           messages: [user],
-          tools: [tool('get_weather'), { type: 'web_search_20250305', name: 'web_search' }],
+          tools: [tool('get_weather'), { type: 'bash_20250124', name: 'get_weather' }],
         },
         options,
       ),
-    ).toContain('tools.1: the tool "web_search" is not allowed');
+    ).toBe(
+      'tools.1: the Anthropic tool type "bash_20250124" (named "get_weather") is not allowed by this server.',
+    );
+    // What a config that allows a custom tool named like a family also allows (the README says so).
+    expect(accepts(options.allowedTools, [{ type: 'web_fetch_20250910', name: 'web_fetch' }])).toBe(true);
+  });
+
+  it('refuses a tool whose type is not a string, and any tool without a name', () => {
+    expect(messageOf({ model: 'm', messages: [user], tools: [{ ...tool('a'), type: 1 }] })).toBe(
+      'tools.0.type: must be a string.',
+    );
+    expect(messageOf({ model: 'm', messages: [user], tools: [{ type: 'web_search_20250305' }] })).toBe(
+      'tools.0: each tool needs a name.',
+    );
   });
 
   it('sets the server system prompt and refuses one from the client', () => {

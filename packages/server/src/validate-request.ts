@@ -108,14 +108,26 @@ function checkTools(tools: unknown, allowed: readonly string[] | undefined): str
   if (tools === undefined) return undefined;
   if (!Array.isArray(tools)) return 'tools: must be an array of tool definitions.';
   for (const [index, tool] of tools.entries()) {
-    const name =
-      tool !== null && typeof tool === 'object' ? (tool as Record<string, unknown>)['name'] : undefined;
+    const { name, type } = (tool !== null && typeof tool === 'object' ? tool : {}) as Record<string, unknown>;
     if (typeof name !== 'string' || name === '') return `tools.${index}: each tool needs a name.`;
-    if (allowed !== undefined && !allowed.includes(name)) {
-      return `tools.${index}: the tool ${JSON.stringify(name)} is not allowed by this server.`;
+    if (type !== undefined && typeof type !== 'string') return `tools.${index}.type: must be a string.`;
+    if (allowed === undefined) continue;
+    if (type === undefined || type === 'custom') {
+      if (!allowed.includes(name)) {
+        return `tools.${index}: the tool ${JSON.stringify(name)} is not allowed by this server.`;
+      }
+    } else if (!allowed.includes(type) && !allowed.includes(toolFamily(type))) {
+      // Allowing a name must not allow an Anthropic-defined tool under that name: those run code,
+      // fetch pages or cost extra, so each is allowed by its type.
+      return `tools.${index}: the Anthropic tool type ${JSON.stringify(type)} (named ${JSON.stringify(name)}) is not allowed by this server.`;
     }
   }
   return undefined;
+}
+
+/** An Anthropic-defined tool's type without its version date: `web_search` for `web_search_20250305`. */
+function toolFamily(type: string): string {
+  return type.replace(/_\d{8}$/u, '');
 }
 
 function isTyped(value: unknown): boolean {

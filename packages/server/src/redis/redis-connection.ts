@@ -30,7 +30,7 @@ export interface NodeRedisSubscriber {
  *
  * @example
  * import { createClient } from 'redis';
- * const client = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const client = await createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }).connect();
  * const store = createRedisResumeStore(nodeRedisConnection(client, await client.duplicate().connect()));
  */
 export function nodeRedisConnection(

@@ -71,7 +71,7 @@ interface Channel {
  * import { createClient } from 'redis';
  * import { createChatHandler, createRedisResumeStore, nodeRedisConnection } from '@chatstream/server';
  *
- * const client = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const client = await createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }).connect();
  * const store = createRedisResumeStore(nodeRedisConnection(client, await client.duplicate().connect()));
  * export const POST = createChatHandler({ model: 'claude-sonnet-4-6', resume: { store } });
  */
