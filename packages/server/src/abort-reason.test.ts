@@ -1,11 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { abortError, abortReason } from './abort-reason.ts';
-
-// The flag makes `gc` available to a new context: a full collection on demand.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+import { stillAlive } from './test/collected.ts';
 
 /**
  * Makes `count` abort errors, each inside a closure over some state, as the relay does while
@@ -33,13 +28,7 @@ describe('abortReason', () => {
 
   it('keeps nothing the code that made the error held', async () => {
     const { reasons, states } = abortWhileHolding(20);
-    let alive = states.length;
-    for (let round = 0; round < 50 && alive > 0; round++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      gc();
-      alive = states.filter((ref) => ref.deref() !== undefined).length;
-    }
-    expect(alive).toBe(0);
+    expect(await stillAlive(states)).toBe(0);
     expect(reasons.every((reason) => reason.message === 'Stopped with 2 keys.')).toBe(true);
   });
 

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatHandler, createChatHandler } from './create-chat-handler.ts';
@@ -10,27 +8,11 @@ import {
   TEST_KEY,
   waitUntilForgotten,
 } from './test/relay-fixture.ts';
+import { stillAlive } from './test/collected.ts';
 import { readThenDrop } from './test/resume-requests.ts';
 
 // A relay runs for weeks: what a stopped or abandoned answer held must be collectable. These tests
-// hold weak references and run a full collection (the flag makes `gc` available to a new context).
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/**
- * How many targets are still alive after collecting garbage between macrotasks (a weak reference
- * holds its target until the job that made it is over, and a stream's last callbacks may still be
- * queued on a loaded machine) for up to five seconds. A leak outlasts every round.
- */
-async function collected(refs: readonly WeakRef<object>[]): Promise<number> {
-  let alive = refs.length;
-  for (let round = 0; round < 100 && alive > 0; round++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    gc();
-    alive = refs.filter((ref) => ref.deref() !== undefined).length;
-  }
-  return alive;
-}
+// hold weak references and run a full collection.
 
 const STREAMS = 8;
 
@@ -75,7 +57,7 @@ describe('memory of a relay with resume', () => {
     await fake.settled();
     expect(fake.requests.map((request) => request.aborted)).toEqual(Array(STREAMS).fill(true));
     expect(requests).toHaveLength(STREAMS);
-    expect(await collected(requests)).toBe(0);
+    expect(await stillAlive(requests)).toBe(0);
   });
 
   it('lets go of every answer no client came back to within graceMs', async () => {
@@ -83,7 +65,7 @@ describe('memory of a relay with resume', () => {
     await fake.settled();
     expect(fake.requests.map((request) => request.aborted)).toEqual(Array(STREAMS).fill(true));
     expect(requests).toHaveLength(STREAMS);
-    expect(await collected(requests)).toBe(0);
+    expect(await stillAlive(requests)).toBe(0);
   });
 
   it('lets go of the answers read to their end', async () => {
@@ -93,6 +75,6 @@ describe('memory of a relay with resume', () => {
       await waitUntilForgotten(handler, response.headers.get('chatstream-stream-id')!);
     }
     expect(requests).toHaveLength(STREAMS);
-    expect(await collected(requests)).toBe(0);
+    expect(await stillAlive(requests)).toBe(0);
   });
 });
