@@ -82,6 +82,16 @@ it('stops following when the user scrolls up between two frames of a fast stream
   expect(log.scrollTop).toBe(10);
 });
 
+it('follows again from wherever the user is when followKey changes, even right after its own scroll', async () => {
+  const screen = await render(<List count={30} followKey={0} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  // The list has just scrolled itself to the end: the user's scroll up shares its scroll event.
+  log.scrollTop = 0;
+  await screen.rerender(<List count={30} followKey={1} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
+});
+
 it('follows again once the user scrolls back to the end themselves', async () => {
   const screen = await render(<List count={30} />);
   const log = screen.getByRole('log').element() as HTMLElement;

@@ -94,6 +94,8 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
         state.ours = top !== state.top;
         state.top = top;
       };
+      // From wherever the user is now: a scroll of theirs whose event was skipped is no move away.
+      state.top = element.scrollTop;
       follow(true);
       stick();
       if (typeof ResizeObserver === 'undefined') return;
