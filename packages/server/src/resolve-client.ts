@@ -27,7 +27,6 @@ export function createClientResolver(options: ChatHandlerOptions): () => Resolve
         secret: apiKey,
         client: new Anthropic({
           apiKey,
-          maxRetries: options.maxRetries ?? 0,
           ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
         }),
       };
