@@ -141,3 +141,60 @@ describe('the official SDK fails where expectedError says it must', () => {
     ]);
   });
 });
+
+function create(
+  name: string,
+  client = new Anthropic({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 0 }),
+) {
+  return client.messages.create({
+    model: 'claude-sonnet-4-6',
+    max_tokens: 1024,
+    messages: [{ role: 'user', content: `[scenario:${name}]` }],
+  });
+}
+
+describe("the official SDK's messages.create(), without streaming", () => {
+  it.each(Object.values(contentScenarios).map((scenario) => [scenario.name, scenario] as const))(
+    'answers %s with its expected message',
+    async (_name, scenario: MockScenario) => {
+      expect(jsonClone(await create(scenario.name))).toEqual(jsonClone(scenario.expectedMessage));
+      expect(server.requests.at(-1)?.body).not.toHaveProperty('stream');
+    },
+  );
+
+  it.each(['badRequest', 'rateLimited', 'overloaded'] as const)(
+    'fails %s with its HTTP error',
+    async (name) => {
+      const error = await create(name).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(Anthropic.APIError);
+      const apiError = error as InstanceType<typeof Anthropic.APIError>;
+      expect([apiError.status, apiError.type]).toEqual([
+        faultScenarios[name].expectedError?.status,
+        faultScenarios[name].expectedError?.errorType,
+      ]);
+    },
+  );
+
+  it('fails overloadedMidStream with the status of its error event', async () => {
+    const error = await create('overloadedMidStream').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    const apiError = error as InstanceType<typeof Anthropic.APIError>;
+    expect([apiError.status, apiError.type]).toEqual([529, 'overloaded_error']);
+    expect(apiError.requestID).toMatch(/^req_01/u);
+  });
+
+  it.each([
+    ['noMessageStop', /JSON/u],
+    ['malformedEvent', /JSON/u],
+    ['droppedConnection', /Connection error/u],
+  ] as const)('fails %s as its stream fails', async (name, message) => {
+    await expect(create(name)).rejects.toThrow(message);
+  });
+
+  it('retries through failFirst and then answers', async () => {
+    server.reset();
+    const client = new Anthropic({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 2 });
+    expect(jsonClone(await create('flakyFast', client))).toEqual(jsonClone(flaky.expectedMessage));
+    expect(server.requests.map((request) => request.status)).toEqual([529, 529, 200]);
+  });
+});

@@ -129,7 +129,7 @@ describe('createFakeAnthropicServer', () => {
 
   it.each([
     ['no key and a body that is not JSON', withoutKey, '{"model":', unauthorized],
-    ['no key and a body the API would refuse', withoutKey, { ...validBody, stream: false }, unauthorized],
+    ['no key and a body the API would refuse', withoutKey, { ...validBody, max_tokens: 0 }, unauthorized],
     ['no anthropic-version and a body that is not JSON', withoutVersion, '{"model":', noVersion],
     ['no anthropic-version and a body the API would refuse', withoutVersion, [1, 2], noVersion],
   ])(
@@ -197,7 +197,7 @@ describe('createFakeAnthropicServer', () => {
         ],
       },
     ],
-    ['not streaming', { ...validBody, stream: false }],
+    ['a stream that is not a boolean', { ...validBody, stream: 'yes' }],
   ])('refuses a body with %s (400 invalid_request_error)', async (_case, body) => {
     const server = await start();
     expect(await errorOf(await post(server, body))).toEqual(refused(400, 'invalid_request_error'));

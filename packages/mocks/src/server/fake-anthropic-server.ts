@@ -11,6 +11,7 @@ import { createMockControls, type MockControls } from '../mock-controls.ts';
 import { createRequestLog, type RequestLogOptions } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { sleep } from '../sleep.ts';
+import { planMessageResponse } from './plan-message-response.ts';
 import { checkBody, checkHeaders, type RequestProblem } from './validate-request.ts';
 
 /** Options of {@link createFakeAnthropicServer}. */
@@ -38,7 +39,8 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * Starts a real HTTP server on 127.0.0.1 (a free port) that implements `POST /v1/messages` for the
- * scenarios, checking the API key, `anthropic-version` and the body like the API does. Close it.
+ * scenarios, checking the API key, `anthropic-version` and the body like the API does: streamed with
+ * `stream: true`, otherwise the scenario's message as JSON. Close it.
  *
  * @example
  * const server = await createFakeAnthropicServer();
@@ -124,7 +126,8 @@ export async function createFakeAnthropicServer(
 
     const chosen = picker.pick(body);
     const attempt = log.nextAttempt(chosen.name);
-    const plan = planResponse(chosen, { ...options, attempt });
+    const streaming = (body as { stream?: boolean }).stream === true;
+    const plan = (streaming ? planResponse : planMessageResponse)(chosen, { ...options, attempt });
     const finish = log.start({ ...record, body, scenario: chosen.name, attempt, status: plan.status });
     finish(await send(plan, response));
   }

@@ -34,7 +34,7 @@ export function checkHeaders(
 
 /**
  * Checks a Messages request body: `model`, `max_tokens`, `messages` (the conversation rules of
- * {@link checkMessages}), and `stream: true`.
+ * {@link checkMessages}), and `stream`, a boolean when present.
  */
 export function checkBody(body: unknown): RequestProblem | undefined {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
@@ -46,7 +46,8 @@ export function checkBody(body: unknown): RequestProblem | undefined {
   }
   const problem = checkMessages(messages);
   if (problem !== undefined) return invalid(problem);
-  if (stream !== true) return invalid('stream: this fake server only streams; set stream: true');
+  if (stream !== undefined && typeof stream !== 'boolean')
+    return invalid('stream: Input should be a valid boolean');
   return undefined;
 }
 
