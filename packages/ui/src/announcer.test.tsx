@@ -99,8 +99,36 @@ it('starts over for a new answer and announces errors', async () => {
       error="Claude is overloaded right now"
     />,
   );
-  await expect.poll(() => said(screen.container)).toContain('Claude is overloaded right now');
-  expect(said(screen.container)).toContain('Then');
+  // The answer's last words first, then what went wrong.
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['Another one.', 'Then', 'Claude is overloaded right now']);
+});
+
+it('reads on when a stopped answer is continued in place, saying only what is new', async () => {
+  const screen = await render(
+    <Announcer text="It starts. It breaks off in the mid" streaming messageId="a" />,
+  );
+  await expect.poll(() => said(screen.container)).toEqual(['It starts.']);
+  await screen.rerender(
+    <Announcer text="It starts. It breaks off in the mid" streaming={false} messageId="a" notice="Stopped" />,
+  );
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['It starts.', 'It breaks off in the mid', 'Stopped']);
+  // Continue (retry() of a stopped text answer): the same message grows from where it stopped.
+  await screen.rerender(
+    <Announcer text="It starts. It breaks off in the middle of a word. Then it" streaming messageId="a" />,
+  );
+  await expect.poll(() => said(screen.container).at(-1)).toBe('dle of a word.');
+  await screen.rerender(
+    <Announcer
+      text="It starts. It breaks off in the middle of a word. Then it ends."
+      streaming={false}
+      messageId="a"
+    />,
+  );
+  await expect.poll(() => said(screen.container)).toEqual(['Stopped', 'dle of a word.', 'Then it ends.']);
 });
 
 it('announces a notice when it changes, after the last words of the answer', async () => {

@@ -49,8 +49,8 @@ interface Feed {
   reader: SpokenTextReader;
   /** How much of the spoken text was already pushed into the channel. */
   seen: number;
-  channel: TextChannel;
-  closed?: true;
+  /** Open while the answer streams; a stopped answer continued in place (`retry()`) opens a new one. */
+  channel?: TextChannel | undefined;
 }
 
 /** Announcements kept in the region; older ones are dropped (removals are not read out). */
@@ -92,19 +92,18 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
     useEffect(() => {
       let current = feed.current;
       if (current && (current.messageId !== messageId || !markdown.startsWith(current.markdown))) {
-        current.channel.close();
+        current.channel?.close();
         current = feed.current = undefined;
       }
-      if (!current) {
-        if (!streaming) return;
-        current = feed.current = {
-          messageId,
-          markdown,
-          reader: createSpokenTextReader(describeCode),
-          seen: 0,
-          channel: createTextChannel(),
-        };
-        const { channel } = current;
+      if (!streaming && !current?.channel) return;
+      current ??= feed.current = {
+        messageId,
+        markdown,
+        reader: createSpokenTextReader(describeCode),
+        seen: 0,
+      };
+      if (!current.channel) {
+        const channel = (current.channel = createTextChannel());
         void (async () => {
           for await (const sentence of segmentText(channel.text, 'sentence', locale)) {
             const said = withoutEmphasis(sentence).trim();
@@ -112,7 +111,6 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
           }
         })();
       }
-      if (current.closed) return;
       const text = current.reader(markdown, !streaming);
       current.markdown = markdown;
       if (text.length > current.seen) {
@@ -121,17 +119,18 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       }
       if (!streaming) {
         current.channel.close();
-        current.closed = true;
+        current.channel = undefined;
       }
     }, [markdown, streaming, messageId, locale, describeCode]);
 
-    useEffect(() => () => feed.current?.channel.close(), []);
+    useEffect(() => () => feed.current?.channel?.close(), []);
 
+    // Macrotasks: the last words of a failed or stopped answer come out of the closed channel in
+    // microtasks, and are said first.
     useEffect(() => {
-      if (error) announce(region, error);
+      if (error) setTimeout(announce, 0, region, error);
     }, [error]);
 
-    // A macrotask: the last words of a stopped answer come out of the closed channel in microtasks.
     useEffect(() => {
       if (notice) setTimeout(announce, 0, region, notice);
     }, [notice]);

@@ -363,6 +363,45 @@ it('offers no Continue for an answer stopped before any of it arrived (nothing t
   expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
 });
 
+it('offers Retry for a question stopped before its answer began, asking it again without retyping', async () => {
+  const bodies: unknown[] = [];
+  // The first request gets no answer at all (not even its headers) until it is stopped.
+  const fetch = vi.fn<typeof globalThis.fetch>((_input, init) => {
+    bodies.push(JSON.parse(init?.body as string));
+    if (bodies.length > 1) return Promise.resolve(createMockResponse(scenarios.basic, instant));
+    return new Promise((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+    });
+  });
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'Hello?');
+  await screen.getByRole('button', { name: 'Stop' }).click();
+  await expect.element(screen.getByRole('button', { name: 'Retry' })).toBeVisible();
+  expect(screen.getByRole('article', { name: 'Claude' }).query()).toBeNull();
+  await pressWithKeyboard(screen.getByRole('button', { name: 'Retry' }));
+  await expect
+    .element(screen.getByRole('article', { name: 'Claude' }))
+    .toHaveAttribute('data-state', 'complete');
+  expect((bodies[1] as { messages: unknown[] }).messages).toEqual([
+    { role: 'user', content: [{ type: 'text', text: 'Hello?' }] },
+  ]);
+  expect(screen.getByRole('button', { name: 'Retry' }).query()).toBeNull();
+});
+
+it('offers Retry for a restored conversation whose last question was never answered', async () => {
+  const { fetch } = mockFetch([scenarios.basic, instant]);
+  const initialMessages: ChatMessage[] = [
+    { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+  ];
+  const screen = await render(
+    <ChatStream fetch={fetch} initialMessages={initialMessages} style={heightStyle} />,
+  );
+  await screen.getByRole('button', { name: 'Retry' }).click();
+  await expect
+    .element(screen.getByRole('article', { name: 'Claude' }))
+    .toHaveAttribute('data-state', 'complete');
+});
+
 it('does not render settled rows again while another message streams', async () => {
   const history: ChatMessage[] = [
     { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Earlier question' }] },

@@ -149,6 +149,12 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 ) : null}
                 <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
               </div>
+            ) : status === 'ready' && last?.role === 'user' ? (
+              // Stopped before the first token, or a page reloaded while it waited: the question
+              // stands unanswered, and asking it again must not take retyping it.
+              <div data-slot="message-actions">
+                <parts.RegenerateButton onClick={again}>Retry</parts.RegenerateButton>
+              </div>
             ) : null}
             {waiting ? <parts.TypingIndicator retrying={session.retrying} /> : null}
             {failed ? (

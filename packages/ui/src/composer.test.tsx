@@ -70,6 +70,47 @@ it('stops on Esc while busy and keeps focus in the box', async () => {
   expect(document.activeElement).toBe(element);
 });
 
+it('stops on Esc from any of its controls, not only the text box', async () => {
+  const { screen, onStop } = await setup({ busy: true });
+  (screen.getByRole('button', { name: 'Stop' }).element() as HTMLElement).focus();
+  await userEvent.keyboard('{Escape}');
+  expect(onStop).toHaveBeenCalledOnce();
+});
+
+it('gives the focus to the text box when the focused stop button goes away as the answer ends', async () => {
+  const onSend = vi.fn<(text: string) => void>();
+  const onStop = vi.fn<() => void>();
+  const screen = await render(<Composer onSend={onSend} onStop={onStop} busy />);
+  await userEvent.click(screen.getByRole('textbox', { name: 'Message' }));
+  await userEvent.tab();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop' }).element());
+  await screen.rerender(<Composer onSend={onSend} onStop={onStop} busy={false} />);
+  const box = screen.getByRole('textbox', { name: 'Message' }).element();
+  await expect.poll(() => document.activeElement).toBe(box);
+  expect(onStop).not.toHaveBeenCalled();
+});
+
+it('leaves the focus alone when it moved elsewhere before the stop button went away', async () => {
+  const onSend = vi.fn<(text: string) => void>();
+  const screen = await render(
+    <>
+      <button type="button">Elsewhere</button>
+      <Composer onSend={onSend} onStop={() => undefined} busy />
+    </>,
+  );
+  (screen.getByRole('button', { name: 'Stop' }).element() as HTMLElement).focus();
+  const elsewhere = screen.getByRole('button', { name: 'Elsewhere' }).element() as HTMLElement;
+  elsewhere.focus();
+  await screen.rerender(
+    <>
+      <button type="button">Elsewhere</button>
+      <Composer onSend={onSend} onStop={() => undefined} busy={false} />
+    </>,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(document.activeElement).toBe(elsewhere);
+});
+
 it('ignores Esc when nothing is streaming', async () => {
   const { box, onStop } = await setup();
   await userEvent.click(box);

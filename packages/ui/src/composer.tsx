@@ -4,6 +4,7 @@ import {
   forwardRef,
   type KeyboardEvent,
   type ReactNode,
+  useEffect,
   useRef,
   useState,
   type ForwardRefExoticComponent,
@@ -79,6 +80,20 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     element.style.height = `${element.scrollHeight}px`;
   }, [value]);
 
+  // A control removed while it had the focus (the stop button as the answer ends, a removed
+  // attachment) would leave it on <body>: the message box takes it instead. Natively: React does not
+  // report the blur of an element it removes.
+  useEffect(() => {
+    const form = input.current!.form!;
+    const refocus = ({ target }: FocusEvent): unknown =>
+      setTimeout(
+        () =>
+          (target as Node).isConnected || document.activeElement !== document.body || input.current?.focus(),
+      );
+    form.addEventListener('focusout', refocus);
+    return () => form.removeEventListener('focusout', refocus);
+  }, []);
+
   const canSend = sendable ?? !!value.trim();
 
   // A handler may return a promise: its rejection is the app's to report, not an unhandled one here.
@@ -95,19 +110,26 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
 
   const stop = (): void => settle(onStop?.());
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+  // On the form: Esc stops from any of its controls (the stop button, an attach button), Enter sends
+  // from the text box only.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
     // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition
     // before the Enter keydown, so isComposing alone is not enough).
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
     // A touch keyboard has no Shift to hold for a new line: there Return starts one and the button
     // sends. Ctrl/Cmd+Enter sends everywhere (a tablet with a keyboard).
     const touch = globalThis.matchMedia?.('(pointer: coarse)').matches;
-    if (event.key === 'Enter' && !event.shiftKey && (!touch || event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      send();
-    } else if (event.key === 'Escape' && busy && onStop) {
+    if (event.key === 'Escape' && busy && onStop) {
       event.preventDefault();
       stop();
+    } else if (
+      event.target === input.current &&
+      event.key === 'Enter' &&
+      !event.shiftKey &&
+      (!touch || event.ctrlKey || event.metaKey)
+    ) {
+      event.preventDefault();
+      send();
     }
   };
 
@@ -120,6 +142,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         event.preventDefault();
         send();
       }}
+      onKeyDown={onKeyDown}
       {...rest}
     >
       {children}
@@ -134,7 +157,6 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         value={value}
         disabled={disabled}
         onChange={(event) => setValue(event.target.value)}
-        onKeyDown={onKeyDown}
       />
       {busy && onStop ? (
         <Stop onClick={stop} disabled={disabled} />

@@ -4,7 +4,7 @@ import { ChatStream, type ChatStreamComponents } from '@chatstream/ui';
 import { MessageWithActions } from '@chatstream/ui/actions';
 import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
 import { ReadAloud } from '@chatstream/ui/speech';
-import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
+import { type ComponentProps, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
 import { CHAT_KEY } from '../chat/conversation-keys.ts';
@@ -61,6 +61,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
     return reconnectOnReturn(session);
   }, [session]);
   const state = useSessionState(session);
+  const chatRoot = useRef<HTMLDivElement>(null);
   const [display, setDisplay] = useState<DisplayMode>('markdown');
   const [smooth, setSmooth] = useState(false);
   const [readAloud, setReadAloud] = useState(false);
@@ -96,13 +97,18 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
           <button
             type="button"
             className="text-button new-chat"
-            onClick={() => session.clear()}
+            onClick={() => {
+              session.clear();
+              // The button hides itself once the chat is empty: the focus goes on to the message box.
+              chatRoot.current?.querySelector('textarea')?.focus();
+            }}
             disabled={state.messages.length === 0}
           >
             New chat
           </button>
         </div>
         <ChatStream
+          ref={chatRoot}
           chat={session}
           className="demo-chat"
           components={readAloud ? READ_ALOUD_COMPONENTS : COMPONENTS}
