@@ -200,6 +200,17 @@ describe('accumulateMessage', () => {
     });
   });
 
+  it("never takes a usage key __proto__ from the wire as the usage object's prototype", () => {
+    const started = reduce([start]);
+    const delta = JSON.parse(
+      '{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"__proto__":{"isAdmin":true},"output_tokens":3}}',
+    ) as MessageStreamEvent;
+    const { usage } = reduce([delta], started).message;
+    expect(Object.getPrototypeOf(usage)).toBe(Object.prototype);
+    expect((usage as Record<string, unknown>)['isAdmin']).toBeUndefined();
+    expect(usage.output_tokens).toBe(3);
+  });
+
   it('sets stop_reason, stop_sequence and stop_details, replaces signatures and appends citations', () => {
     const refusal = reduce(transcripts['refusal'] ?? []);
     expect(refusal?.message).toMatchObject({

@@ -1,7 +1,10 @@
 import type { Message, MessageDeltaEvent } from '../types.ts';
 
-/** What `message_start` says of the whole request, which a `message_delta` does not change. */
-const REQUEST_USAGE = new Set(['service_tier', 'cache_creation']);
+/**
+ * What `message_start` says of the whole request, which a `message_delta` does not change; and
+ * `__proto__`, which is no counter: assigning it would swap the usage object's prototype.
+ */
+const NOT_UPDATED = new Set(['service_tier', 'cache_creation', '__proto__']);
 
 /**
  * Applies `message_delta` to a message: `stop_reason` / `stop_sequence` when given,
@@ -20,7 +23,7 @@ export function applyMessageDelta(message: Message, event: MessageDeltaEvent): M
     // Counters in message_delta are running totals: overwrite, never add; null means "not given".
     const merged = { ...message.usage };
     for (const [key, value] of Object.entries(usage)) {
-      if (value != null && !REQUEST_USAGE.has(key)) merged[key] = value;
+      if (value != null && !NOT_UPDATED.has(key)) merged[key] = value;
     }
     next.usage = merged;
   }
