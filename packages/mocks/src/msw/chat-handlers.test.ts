@@ -134,6 +134,27 @@ describe('createChatHandlers (MSW, Node)', () => {
     expect(wire).toEqual(jsonClone(contentScenarios.multiTool.expectedMessage));
     expect(chat.requests[0]?.path).toBe('/v1/messages');
   });
+
+  it("answers the SDK's messages.create() without streaming with the whole message as JSON", async () => {
+    const client = new Anthropic({ apiKey: 'test', baseURL: 'https://api.anthropic.com', maxRetries: 0 });
+    const message = await client.messages.create({
+      model: 'claude-sonnet-4-6',
+      max_tokens: 100,
+      messages: [{ role: 'user', content: '[scenario:webSearch]' }],
+    });
+    expect(jsonClone(message)).toEqual(jsonClone(contentScenarios.webSearch.expectedMessage));
+    chat.use(faultScenarios.overloadedMidStream);
+    const failure = await client.messages
+      .create({ model: 'claude-sonnet-4-6', max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 529, type: 'overloaded_error' });
+  });
+
+  it('still streams a relay request, which carries no anthropic-version and no stream field', async () => {
+    const response = await post('hello');
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/u);
+    expect(await response.text()).toContain('event: message_stop');
+  });
 });
 
 const send = (body: unknown): Promise<Response> =>

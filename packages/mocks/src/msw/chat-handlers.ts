@@ -6,6 +6,7 @@ import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import { createRandom } from '../prng.ts';
 import { playPlan, type StreamOutcome } from '../play-plan.ts';
+import { planMessageResponse } from '../plan-message-response.ts';
 import { planResponse, type ServeOptions } from '../plan-response.ts';
 import { createMockControls, type MockControls } from '../mock-controls.ts';
 import { createRequestLog, type RequestLogOptions } from '../request-log.ts';
@@ -156,7 +157,13 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       }
       const chosen = picker.pick(body);
       const attempt = log.nextAttempt(chosen.name);
-      const plan = planResponse(chosen, { ...options, attempt, resumable: Boolean(kept) });
+      // A request straight to the Messages API (the SDK sends anthropic-version) without
+      // `stream: true` (`client.messages.create()`) wants the whole message as JSON.
+      const whole =
+        request.headers.has('anthropic-version') && (body as { stream?: unknown } | null)?.stream !== true;
+      const plan = whole
+        ? planMessageResponse(chosen, { ...options, attempt })
+        : planResponse(chosen, { ...options, attempt, resumable: Boolean(kept) });
       const finish = log.start({
         ...record,
         scenario: chosen.name,
@@ -165,7 +172,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       });
       let headers = plan.headers;
       let onEnd = finish;
-      if (kept && plan.status === 200) {
+      if (kept && plan.status === 200 && !whole) {
         const id = createId('stream', streamIds);
         kept.keep(id, { chosen, attempt }, text);
         headers = withStreamId(headers, id);

@@ -11,7 +11,7 @@ import { createMockControls, type MockControls } from '../mock-controls.ts';
 import { createRequestLog, type RequestLogOptions } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { sleep } from '../sleep.ts';
-import { planMessageResponse } from './plan-message-response.ts';
+import { planMessageResponse } from '../plan-message-response.ts';
 import { checkBody, checkHeaders, type RequestProblem } from './validate-request.ts';
 
 /** Options of {@link createFakeAnthropicServer}. */

@@ -1,6 +1,6 @@
-import { anthropicErrorBody, HTTP_ERROR_TYPES } from '../error-bodies.ts';
-import { planResponse, type ResponsePlan, type ServeOptions } from '../plan-response.ts';
-import type { MockScenario } from '../scenario-types.ts';
+import { anthropicErrorBody, HTTP_ERROR_TYPES } from './error-bodies.ts';
+import { planResponse, type ResponsePlan, type ServeOptions } from './plan-response.ts';
+import type { MockScenario } from './scenario-types.ts';
 
 const encoder = new TextEncoder();
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contentScenarios } from '../catalogue-content.ts';
-import { faultScenarios } from '../catalogue-faults.ts';
-import { stall } from '../faults.ts';
-import { planResponse } from '../plan-response.ts';
-import { withFaults } from '../with-faults.ts';
+import { contentScenarios } from './catalogue-content.ts';
+import { faultScenarios } from './catalogue-faults.ts';
+import { stall } from './faults.ts';
+import { planResponse } from './plan-response.ts';
+import { withFaults } from './with-faults.ts';
 import { planMessageResponse } from './plan-message-response.ts';
 
 const totalDelay = (chunks: readonly { delay: number }[]): number =>
