@@ -39,22 +39,33 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
   const { chat, persist, ...sessionOptions } = options;
   const storageReadable = useSyncExternalStore(subscribeNothing, readable, unreadable);
-  // Lazy so StrictMode's double render cannot create a second session; creating one sends nothing.
-  const [owned, setOwned] = useState<OwnedSession>(() => ({}));
-  // Another key is another conversation (say, `chat-${id}` as the user opens another chat): its own
-  // session, restored from that key, rather than this one saved over it. Turning `persist` on or off
-  // keeps the conversation shown.
-  const otherKey = owned.key !== undefined && persist !== undefined && owned.key !== persist;
-  if (!chat && (!owned.session || otherKey)) {
+  /** A session of its own for conversation `key`, restored from it when storage can be read now. */
+  const own = (key: string | undefined): OwnedSession => {
     // Server HTML was rendered without the browser's storage: hydrating it must render the same, so
     // the saved conversation is read after mount instead.
-    const restoreNow = persist !== undefined && storageReadable;
-    owned.session = createChatSession({ ...sessionOptions, ...(restoreNow ? restoreChat(persist) : {}) });
-    owned.unrestored = persist !== undefined && !storageReadable;
+    const restoreNow = key !== undefined && storageReadable;
+    return {
+      session: createChatSession({ ...sessionOptions, ...(restoreNow ? restoreChat(key) : {}) }),
+      unrestored: key !== undefined && !storageReadable,
+      key,
+    };
+  };
+  // Lazy: one session per mount (StrictMode's double render may build a spare, which sends nothing).
+  const [state, setOwned] = useState<OwnedSession | undefined>(() => (chat ? undefined : own(persist)));
+  let owned = state;
+  if (!chat) {
+    // Another key is another conversation (say, `chat-${id}` as the user opens another chat): its own
+    // session, restored from that key, rather than this one saved over it. Turning `persist` on or off
+    // keeps the conversation shown.
+    if (!owned || (owned.key !== undefined && persist !== undefined && owned.key !== persist))
+      owned = own(persist);
+    else if (owned.key !== persist) owned = { ...owned, key: persist };
+    // State adjusted while rendering, never mutated: a render React throws away (a transition that
+    // did not commit) takes its update with it, and the session it shows stays the live one.
+    if (owned !== state) setOwned(owned);
   }
-  if (!chat) owned.key = persist;
-  const session = chat ?? owned.session!;
-  const unrestored = !chat && owned.unrestored === true;
+  const session = chat ?? owned!.session;
+  const unrestored = !chat && owned!.unrestored;
   // The options the last commit gave, so that one a render leaves out stops applying.
   const given = useRef<readonly string[]>(Object.keys(sessionOptions));
   useEffect(() => {
@@ -92,9 +103,9 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
 
 /** The session a hook owns, whether it still waits for its saved conversation (hydration), and its key. */
 interface OwnedSession {
-  session?: ChatSession;
-  unrestored?: boolean;
-  key?: string | undefined;
+  readonly session: ChatSession;
+  readonly unrestored: boolean;
+  readonly key: string | undefined;
 }
 
 const subscribeNothing = (): (() => void) => () => undefined;

@@ -4,6 +4,7 @@ import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../er
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions, MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
+import { untilAborted } from './until-aborted.ts';
 
 /** The HTTP request `streamMessage` sends. */
 export interface MessageRequest {
@@ -125,12 +126,18 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
 /** The response header of a relay with resume on that names the stream (see `@chatstream/server`). */
 const STREAM_ID_HEADER = 'chatstream-stream-id';
 
-/** Fetches, turning a failure into a {@link ConnectionError} (an abort keeps its reason). */
+/**
+ * Fetches, turning a failure into a {@link ConnectionError}. An abort rejects at once with its
+ * reason, even while the fetch has not settled.
+ */
 async function send(fetchImpl: typeof fetch, url: string | URL, init: RequestInit): Promise<Response> {
+  const { signal } = init;
   try {
-    return await fetchImpl(url, init);
+    // A fetch of the user's own may return a response rather than a promise of one.
+    const pending = Promise.resolve(fetchImpl(url, init));
+    return await (signal ? untilAborted(pending, signal) : pending);
   } catch (error) {
-    if (init.signal?.aborted) throw init.signal.reason;
+    if (signal?.aborted) throw signal.reason;
     if (error instanceof ChatStreamError) throw error;
     throw new ConnectionError(`The request failed: ${messageOf(error)}`, { cause: error });
   }

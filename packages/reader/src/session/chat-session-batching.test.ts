@@ -109,10 +109,14 @@ describe('ChatSession: notification batching', () => {
     /** Streams `ab`; the end arrives in the frame that showed `a`, or in a later one. */
     async function streamTurn(endInSameFrame: boolean) {
       const body = controlledBody();
-      let finished = false;
+      // The stream's own end: onFinish comes only after the session published it.
+      let ended = false;
       const target = createChatSession({
-        transport: () => readMessageStream(sseResponse(body.body)),
-        onFinish: () => (finished = true),
+        transport: () => {
+          const stream = readMessageStream(sseResponse(body.body));
+          stream.on('end', () => (ended = true));
+          return stream;
+        },
       });
       const published: string[] = [];
       target.subscribe(() => published.push(target.getSnapshot().status));
@@ -125,7 +129,7 @@ describe('ChatSession: notification batching', () => {
       if (!endInSameFrame) runFrame(); // a frame with nothing new passes
       body.send(toSSE([delta('b'), ...end]));
       body.close();
-      await vi.waitFor(() => expect(finished).toBe(true));
+      await vi.waitFor(() => expect(ended).toBe(true));
       await new Promise((resolve) => setTimeout(resolve, 0)); // the promise chain after the stream
       const beforeNextFrame = { resolved, status: target.getSnapshot().status };
       runFrame();

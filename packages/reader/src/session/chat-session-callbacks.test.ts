@@ -2,6 +2,7 @@ import { setupChatServer } from '@chatstream/mocks/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
+import { ChatSessionError } from './chat-session-error.ts';
 
 const API = 'http://chat.test/api/chat';
 const chat = setupChatServer({ timing: 'instant' });
@@ -62,5 +63,58 @@ describe('ChatSession: callbacks that throw', () => {
     expect(target.getSnapshot().status).toBe('ready');
     expect(heard).toHaveBeenCalled();
     expect(reported.length).toBe(heard.mock.calls.length);
+  });
+});
+
+describe('ChatSession: onFinish', () => {
+  it('hears the answer that ends the request once the session is ready, so it can send the next message', async () => {
+    const heard: string[] = [];
+    let followUp: Promise<void> | undefined;
+    const target = session({
+      onFinish: () => {
+        heard.push(target.getSnapshot().status);
+        followUp ??= target.send('[scenario:basic]');
+      },
+    });
+    await target.send('[scenario:basic]');
+    // Before: the session was still streaming, and the follow-up was refused as busy.
+    await expect(followUp).resolves.toBeUndefined();
+    expect(heard).toEqual(['ready', 'ready']);
+    expect(target.getSnapshot().messages.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+  });
+
+  it('hears an answer that called tools before they run, while the request goes on', async () => {
+    const order: string[] = [];
+    const target = session({
+      tools: {
+        get_weather: {
+          inputSchema: {},
+          execute: () => {
+            order.push('execute');
+            return 'sunny';
+          },
+        },
+      },
+      onFinish: (message) => order.push(`${message.stopReason} ${target.getSnapshot().status}`),
+    });
+    await target.send('Weather? [scenario:toolUse]');
+    expect(order).toEqual(['tool_use streaming', 'execute', 'end_turn ready']);
+  });
+
+  it('hears the last answer before onError when the step cap ends the request', async () => {
+    const order: string[] = [];
+    const target = session({
+      maxSteps: 1,
+      tools: { get_weather: { inputSchema: {}, execute: () => 'sunny' } },
+      onFinish: (message) => order.push(`finish ${message.stopReason}`),
+      onError: (error) => order.push(`error ${error instanceof ChatSessionError ? error.code : ''}`),
+    });
+    await target.send('Weather? [scenario:toolUse]');
+    expect(order).toEqual(['finish tool_use', 'error max-steps']);
   });
 });

@@ -76,7 +76,11 @@ export interface ChatSessionOptions extends Pick<
   initialVersions?: ExportedVersions | undefined;
   /** Ids for new messages (default: a per-session random prefix and a counter). */
   generateId?: () => string;
-  /** Each assistant message that completed. */
+  /**
+   * Each assistant message that completed. The one that ends the request comes once the session is
+   * `ready` again (so it may `send()` the next message); one the request goes on from (its client
+   * tools run, a paused turn resumes) comes before that, while the session streams.
+   */
   onFinish?: (message: ChatMessage) => void;
   /** The session entered the `error` status. */
   onError?: (error: ChatStreamError) => void;

@@ -33,6 +33,8 @@ interface Run {
   readonly request: ChatRequestOptions;
   readonly executions: Map<string, Promise<void>>;
   done?: Promise<void>;
+  /** The answer that completed last, for `onFinish` once it is known whether the run goes on. */
+  finished?: ChatMessage | undefined;
   /** A restored answer to read on from its relay stream before anything else. */
   reconnect?: { id: string; streamId: string } | undefined;
 }
@@ -356,9 +358,14 @@ export class ChatSession {
         );
       }
       return new Promise((resolve, reject) => {
-        this.#queue.push(() => {
+        const go = (): void => {
+          // A request sent from a callback took the turn first: this one stays first in line.
+          if (this.#run) return void this.#queue.unshift(go);
           this.#begin(request, prepare, continuing, resume).then(resolve, reject);
-        });
+          // Refused when its turn came (prepare threw), it started no run to end and let the next one go.
+          if (!this.#run) this.#queue.shift()?.();
+        };
+        this.#queue.push(go);
       });
     }
     try {
@@ -376,9 +383,10 @@ export class ChatSession {
     ));
   }
 
-  /** Publishes the end of a run: its final status, and the error it ended with. */
+  /** Publishes the end of a run: its final status, then the answer it ended with and its error. */
   async #finish(run: Run): Promise<void> {
-    if (this.#run !== run) return;
+    // Cleared meanwhile: the answer it completed is still heard.
+    if (this.#run !== run) return this.#finished(run);
     this.#run = undefined;
     const error = this.#error;
     this.#status = error ? 'error' : 'ready';
@@ -386,8 +394,21 @@ export class ChatSession {
     // The end of a stream is published with the frame: at once, unless the frame already showed
     // the last tokens (then at the next one, which paints no later). Resolves once it is out.
     await this.#notifier.settle();
+    // As for onError: the session is ready when it hears of the last answer, so it can send the next.
+    this.#finished(run);
     if (error) callBack(this.#options.onError, error);
     this.#queue.shift()?.();
+  }
+
+  /**
+   * Calls `onFinish` with the answer that completed last, once. A throwing callback must not stop
+   * the conversation (its tool calls, the next request). The callback given now, not when the turn
+   * began (a render may have changed it meanwhile).
+   */
+  #finished(run: Run): void {
+    const message = run.finished;
+    run.finished = undefined;
+    if (message) callBack(this.#options.onFinish, message);
   }
 
   /** Streams turns while the conversation asks for more: tool results to send, a paused turn to resume. */
@@ -412,6 +433,8 @@ export class ChatSession {
         return;
       }
       this.#steps += 1;
+      // The run goes on: the answer before this turn finished within it.
+      this.#finished(run);
       await this.#streamTurn(run, continuing);
       continuing = false;
       if (this.#error || signal.aborted) return;
@@ -503,9 +526,7 @@ export class ChatSession {
             : 'error';
       const message = build(status, this.#error);
       this.#put(message);
-      // A throwing callback must not stop the conversation (its tool calls, the next request).
-      // The callback given now, not when the turn began (a render may have changed it meanwhile).
-      if (status === 'complete') callBack(this.#options.onFinish, message);
+      if (status === 'complete') run.finished = message;
     }
     // Published by whatever comes next in this same chain (the final status, the tool calls
     // starting, the next request): one render for both instead of two in one frame.
@@ -549,6 +570,8 @@ export class ChatSession {
     for (const [toolUseId, call] of Object.entries(message?.toolCalls ?? {})) {
       if (call.status !== 'running' || run.executions.has(toolUseId)) continue;
       const block = message?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
+      // A tool runs: the run goes on, so the answer that called it finished within it.
+      this.#finished(run);
       const execution = executeToolCall(this.#options.tools, block, signal).then((state) => {
         run.executions.delete(toolUseId);
         if (!signal.aborted) this.#patchCalls((current, id) => (id === toolUseId ? state : current));

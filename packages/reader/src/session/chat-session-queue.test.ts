@@ -1,0 +1,67 @@
+import { setupChatServer } from '@chatstream/mocks/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatMessage } from './chat-message.ts';
+import type { ChatSessionOptions } from './chat-session-options.ts';
+import { type ChatSession, createChatSession } from './chat-session.ts';
+
+const API = 'http://chat.test/api/chat';
+const chat = setupChatServer({ timing: 'instant' });
+beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => chat.reset());
+afterAll(() => chat.server.close());
+
+function session(options: ChatSessionOptions = {}): ChatSession {
+  return createChatSession({ api: API, throttle: false, retry: false, queue: true, ...options });
+}
+
+/** The text of each user message, in order. */
+const questions = (target: ChatSession): string[] =>
+  target
+    .getSnapshot()
+    .messages.filter((message) => message.role === 'user')
+    .map((message) => message.content.map((block) => (block.type === 'text' ? block.text : '')).join(''));
+
+const earlier: ChatMessage[] = [
+  { id: 'u1', role: 'user', content: [{ type: 'text', text: 'first' }] },
+  { id: 'a1', role: 'assistant', content: [{ type: 'text', text: 'Hi' }] },
+  { id: 'u2', role: 'user', content: [{ type: 'text', text: 'second' }] },
+  { id: 'a2', role: 'assistant', content: [{ type: 'text', text: 'Hello' }] },
+];
+
+describe('ChatSession with queue: true', () => {
+  it.each<[string, (target: ChatSession) => Promise<void>[], string]>([
+    ['a regenerate of an unknown message', (target) => [target.regenerate('no-such-id')], 'unknown-message'],
+    ['a blank message', (target) => [target.send('  ')], 'empty-message'],
+    [
+      'an edit of a message that an earlier queued regenerate took away',
+      (target) => [target.regenerate('a1'), target.edit('u2', 'changed')],
+      'unknown-message',
+    ],
+  ])('%s, refused when its turn comes, lets the requests queued after it go', async (_name, queue, code) => {
+    const target = session({ initialMessages: earlier });
+    const first = target.send('one');
+    const queued = queue(target);
+    const refused = queued.at(-1)!;
+    const last = target.send('last');
+    await expect(refused).rejects.toMatchObject({ kind: 'session', code });
+    // Before: nothing started the next queued request, so `last` never settled.
+    await Promise.all([first, ...queued.slice(0, -1), last]);
+    expect(questions(target).at(-1)).toBe('last');
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(target.getSnapshot().messages.at(-1)).toMatchObject({ role: 'assistant', status: 'complete' });
+  });
+
+  it('a request sent from onError goes first, and those already queued keep their order', async () => {
+    let sentFromCallback: Promise<void> | undefined;
+    const target = session({
+      onError: () => {
+        sentFromCallback ??= target.send('from onError');
+      },
+    });
+    const sending = [target.send('[scenario:overloaded]'), target.send('two'), target.send('three')];
+    await Promise.all(sending);
+    await sentFromCallback;
+    // Before: `two`, finding the session busy again, went back in line behind `three`.
+    expect(questions(target)).toEqual(['[scenario:overloaded]', 'from onError', 'two', 'three']);
+  });
+});
