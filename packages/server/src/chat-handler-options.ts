@@ -1,3 +1,4 @@
+import type { AllowedTool } from './allowed-tools.ts';
 import type { RelayResult } from './relay-watch.ts';
 import type { ResumeStore } from './resume-store.ts';
 import type Anthropic from '@anthropic-ai/sdk';
@@ -8,6 +9,9 @@ export type RelayProtocol = 'anthropic' | 'text';
 
 /** The request body the relay sends to Anthropic, after validation and the server's defaults. */
 export type RelayRequestBody = MessageCreateParamsStreaming;
+
+/** The request's `metadata` (`{ user_id }`: an opaque id of your user, which Anthropic uses against abuse). */
+export type RelayMetadata = NonNullable<RelayRequestBody['metadata']>;
 
 /** The `resume` option of `createChatHandler` as an object: see {@link ChatHandlerOptions.resume}. */
 export interface ResumeOptions {
@@ -53,20 +57,34 @@ export interface ChatHandlerOptions {
   maxBodyBytes?: number;
   /**
    * The tools a request may declare; a request declaring another gets a 400. Default: any tool.
+   * Each entry is a name or a definition:
    *
-   * - A custom tool (no `type`, or `type: 'custom'`) is allowed by its `name`.
-   * - An Anthropic-defined tool (any other `type`: web search, web fetch, code execution, bash,
-   *   the text editor, computer use) is allowed only by its exact `type` (`web_search_20250305`)
-   *   or its family, the type without its trailing date (`web_search`), never by its name: with
-   *   `['get_weather']`, `{ type: 'bash_20250124', name: 'get_weather' }` is refused.
+   * - A string allows a tool and lets the client define it. A custom tool (no `type`, or
+   *   `type: 'custom'`) is allowed by its `name`. An Anthropic-defined tool (any other `type`: web
+   *   search, web fetch, code execution, bash, the text editor, computer use) is allowed only by its
+   *   exact `type` (`web_search_20250305`) or its family, the type without its trailing date
+   *   (`web_search`), never by its name: with `['get_weather']`,
+   *   `{ type: 'bash_20250124', name: 'get_weather' }` is refused. The client's options are sent
+   *   as they came (for web search: `max_uses`, `allowed_domains`, `user_location`, …).
+   * - A definition (`{ type: 'web_search_20250305', name: 'web_search', max_uses: 3 }`, or a custom
+   *   tool's `{ name, description, input_schema }`) allows that tool and pins it: when a request
+   *   declares it (an Anthropic tool of the same family, whatever its version; a custom tool of the
+   *   same name), this definition is sent instead of the client's, keeping only the client's
+   *   `cache_control` when the definition has none. Use it for tools Anthropic bills.
    *
    * A family in the list also allows a custom tool of that name, and the other way round:
    * `'web_fetch'` allows Anthropic's web fetch tool too, so name your own tools otherwise.
    *
    * @example
-   * createChatHandler({ model: 'claude-sonnet-4-6', allowedTools: ['get_weather', 'web_search'] });
+   * createChatHandler({
+   *   model: 'claude-sonnet-4-6',
+   *   allowedTools: [
+   *     'get_weather',
+   *     { type: 'web_search_20250305', name: 'web_search', max_uses: 3, allowed_domains: ['docs.example.com'] },
+   *   ],
+   * });
    */
-  allowedTools?: readonly string[];
+  allowedTools?: readonly AllowedTool[];
   /**
    * The system prompt. When set, it is always sent and a request that brings its own `system`
    * gets a 400 (clients must not replace the server's instructions).
@@ -90,6 +108,21 @@ export interface ChatHandlerOptions {
    * createChatHandler({ model: 'claude-sonnet-4-6', cacheControl: { type: 'ephemeral' } });
    */
   cacheControl?: { type: 'ephemeral'; ttl?: '5m' | '1h' };
+  /**
+   * The request's `metadata`, in place of the client's: an object, or a function of the request
+   * (it may be async) whose result is sent (`undefined`: no metadata). It runs after `authorize`,
+   * before `beforeRequest` (which sees it in the body). Without it, a client's `metadata` passes as
+   * sent, so a caller can name any `user_id`, and Anthropic's abuse signals land on that user.
+   *
+   * @example
+   * createChatHandler({
+   *   model: 'claude-sonnet-4-6',
+   *   metadata: async (request) => ({ user_id: (await sessionOf(request)).userHash }),
+   * });
+   */
+  metadata?:
+    | RelayMetadata
+    | ((request: Request) => RelayMetadata | undefined | Promise<RelayMetadata | undefined>);
   /**
    * Beta features to turn on, sent as the `anthropic-beta` header of every request to Anthropic
    * (e.g. `['context-management-2025-06-27']`). Betas are the server's choice: a client cannot send
@@ -126,8 +159,8 @@ export interface ChatHandlerOptions {
    *   that stop a function once its response is sent, pass theirs (`waitUntil` of
    *   `@vercel/functions`, Cloudflare's `ctx.waitUntil`), with a shared `store`.
    *
-   * Resume and cancel requests skip `beforeRequest`: the stream id, 122 random bits given only to
-   * the client that started it, is the key.
+   * Resume and cancel requests skip `authorize` and `beforeRequest`: the stream id, 122 random
+   * bits given only to the client that started it, is the key.
    *
    * @example
    * createChatHandler({ model: 'claude-sonnet-4-6', resume: true });
@@ -140,8 +173,24 @@ export interface ChatHandlerOptions {
    */
   maxRetries?: number;
   /**
-   * Runs after the request passed validation and before Anthropic is called: authenticate, rate
-   * limit, log, or adjust `body` in place. Return a `Response` to answer with it instead.
+   * Runs before the request's body is read: authenticate and rate limit here. Return a `Response`
+   * (a 401, a 429) to answer with it instead. A caller it refuses learns nothing from the relay's
+   * validation errors (the `max_tokens` cap, which models and tools it takes) and costs no parsing.
+   * Resume and cancel requests skip it, as they skip `beforeRequest`: the stream id is their key.
+   *
+   * @example
+   * createChatHandler({
+   *   model: 'claude-sonnet-4-6',
+   *   authorize: async (request) => {
+   *     if (!(await isSignedIn(request))) return new Response('Sign in first', { status: 401 });
+   *   },
+   * });
+   */
+  authorize?: (request: Request) => Response | undefined | void | Promise<Response | undefined | void>;
+  /**
+   * Runs after the request passed validation and before Anthropic is called: rate limit by what
+   * the body asks, log, or adjust `body` in place. Return a `Response` to answer with it instead.
+   * It sees the body, so it runs after the body was read and checked: authenticate in `authorize`.
    */
   beforeRequest?: (
     request: Request,

@@ -51,7 +51,36 @@ describe('createChatHandler options', () => {
       'tool names that are not strings',
       { allowedTools: [5] },
       TypeError,
-      /allowedTools must be an array of strings, got an array/,
+      /allowedTools must be an array of tool names and definitions \({ name, type\?, … }\), got an array: entry 0 is neither a name nor a tool definition/,
+    ],
+    [
+      'a tool definition without a name',
+      { allowedTools: [{ type: 'web_search_20250305', max_uses: 3 }] },
+      TypeError,
+      /allowedTools must be .*: entry 0 is a definition without a name/,
+    ],
+    [
+      'two definitions of one tool (two versions of a family)',
+      {
+        allowedTools: [
+          { type: 'web_search_20250305', name: 'web_search', max_uses: 3 },
+          { type: 'web_search_20260209', name: 'web_search', max_uses: 9 },
+        ],
+      },
+      TypeError,
+      /entry 1 defines web_search a second time/,
+    ],
+    [
+      'metadata that is neither an object nor a function',
+      { metadata: 'user-1' },
+      TypeError,
+      /metadata must be an object such as \{ user_id \} or a function of the request, got "user-1"/,
+    ],
+    [
+      'an authorize hook that is not a function',
+      { authorize: true },
+      TypeError,
+      /authorize must be a function, got true/,
     ],
     [
       'an unknown protocol',
@@ -93,7 +122,13 @@ describe('createChatHandler options', () => {
         maxTokens: Infinity,
         defaultMaxTokens: 512,
         maxBodyBytes: Infinity,
-        allowedTools: ['web_search'],
+        allowedTools: [
+          'get_weather',
+          { type: 'web_search_20250305', name: 'web_search', max_uses: 3, allowed_domains: ['example.com'] },
+          { name: 'lookup', description: 'Looks it up.', input_schema: { type: 'object' } },
+        ],
+        metadata: { user_id: 'user-1' },
+        authorize: () => undefined,
         system: [{ type: 'text', text: 'Be brief.' }],
         cacheControl: { type: 'ephemeral', ttl: '5m' },
         allowedParams: ['service_tier'],

@@ -1,3 +1,4 @@
+import { allowedToolsProblem } from './allowed-tools.ts';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 
 /**
@@ -12,10 +13,17 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   for (const name of ['apiKey', 'baseURL', 'model'] as const) {
     expectTo(name, options[name], (value) => typeof value === 'string', 'a string');
   }
-  for (const name of ['allowedModels', 'allowedTools', 'allowedParams'] as const) {
+  for (const name of ['allowedModels', 'allowedParams'] as const) {
     expectTo(name, options[name], isList, 'an array of strings');
   }
-  for (const name of ['beforeRequest', 'onError', 'onFinish'] as const) {
+  const toolsProblem =
+    options.allowedTools === undefined ? undefined : allowedToolsProblem(options.allowedTools);
+  if (toolsProblem !== undefined) {
+    throw new TypeError(
+      `allowedTools must be an array of tool names and definitions ({ name, type?, … }), got ${shown(options.allowedTools)}: ${toolsProblem}`,
+    );
+  }
+  for (const name of ['authorize', 'beforeRequest', 'onError', 'onFinish'] as const) {
     expectTo(name, options[name], (value) => typeof value === 'function', 'a function');
   }
   expectTo(
@@ -25,6 +33,13 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
     'an Anthropic client',
   );
   expectTo('system', options.system, isSystem, 'a string or an array of text blocks');
+  expectTo(
+    'metadata',
+    options.metadata,
+    (value) =>
+      typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
+    'an object such as { user_id } or a function of the request',
+  );
   expectTo('cacheControl', options.cacheControl, isCacheControl, "{ type: 'ephemeral', ttl?: '5m' | '1h' }");
   expectTo('betas', options.betas, isBetaList, 'an array of beta names such as "files-api-2025-04-14"');
   expectTo(

@@ -45,13 +45,14 @@ export const DEFAULT_RESUME_GRACE_MS = 15_000;
 export const DEFAULT_RESUME_TTL_MS = 60_000;
 
 /**
- * Creates the relay route in front of the Anthropic Messages API: it validates the request (400,
- * 405, 413 with Anthropic-style JSON errors), calls Anthropic with the official SDK and streams the
- * SSE events back unchanged and unbuffered. The key stays on the server. When the client goes away,
- * the upstream request is aborted (with `resume`, after a grace period in which the client may
- * come back and read on; a cancel request aborts it at once). Errors before the stream keep Anthropic's status and body;
- * errors after it began arrive in band as an `error` event. An option that cannot work (a NaN, a
- * name where a list belongs) throws a `TypeError` or `RangeError` here, when the relay starts.
+ * Creates the relay route in front of the Anthropic Messages API: it runs `authorize` before the
+ * body is read, validates the request (400, 405, 413 with Anthropic-style JSON errors), calls
+ * Anthropic with the official SDK and streams the SSE events back unchanged and unbuffered. The key
+ * stays on the server. When the client goes away, the upstream request is aborted (with `resume`,
+ * after a grace period in which the client may come back and read on; a cancel request aborts it
+ * at once). Errors before the stream keep Anthropic's status and body; errors after it began
+ * arrive in band as an `error` event. An option that cannot work (a NaN, a name where a list
+ * belongs) throws a `TypeError` or `RangeError` here, when the relay starts.
  *
  * @example
  * // app/api/chat/route.ts (Next.js)
@@ -115,6 +116,10 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         allow: 'POST',
       });
     }
+    // Before the body is read: a caller it refuses learns nothing of the configuration from
+    // validation errors, and costs no reading or parsing of up to maxBodyBytes.
+    const refused = await options.authorize?.(request);
+    if (refused instanceof Response) return refused;
     const contentType = request.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/iu.test(contentType)) {
       return errorResponse(400, 'invalid_request_error', 'content-type: must be application/json.');
@@ -130,6 +135,10 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     const validation = validateChatRequest(parsed, options);
     if (!validation.ok) return errorResponse(400, 'invalid_request_error', validation.message);
     const body = validation.body;
+    if (typeof options.metadata === 'function') {
+      const metadata = await options.metadata(request);
+      if (metadata !== undefined) body.metadata = metadata;
+    }
 
     const early = await options.beforeRequest?.(request, body);
     if (early instanceof Response) return early;

@@ -170,6 +170,22 @@ describe('createNodeHandler', () => {
       expect(sameBytes(relayed.bytes, direct.bytes)).toBe(true);
     });
 
+    it('answers 400 to a body express.json() parsed but nobody can serialise again (nested too deep)', async () => {
+      const url = await serve(relayApp(express.json({ limit: '8mb' })));
+      const depth = 2_000_000;
+      const deep = `{"messages":[{"role":"user","content":"[scenario:basic]","extra":${'['.repeat(depth)}${']'.repeat(depth)}}]}`;
+      const { response, text } = await postRelay(url, deep);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(text)).toEqual({
+        type: 'error',
+        error: {
+          type: 'invalid_request_error',
+          message: 'The request body is nested too deeply to be read.',
+        },
+      });
+      expect(fake.requests).toEqual([]);
+    });
+
     it('still streams event by event behind compression(), which would otherwise hold it back', async () => {
       const url = await serve(relayApp(compression(), express.json()));
       const response = await fetch(url, {

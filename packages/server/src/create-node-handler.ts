@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { abortError } from './abort-reason.ts';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler, type ChatHandler } from './create-chat-handler.ts';
+import { errorResponse } from './error-response.ts';
 import { nodeRequestBody } from './node-request-body.ts';
 
 /** A `node:http` request listener that also works as an Express route or middleware. */
@@ -54,7 +55,10 @@ async function serve(
   response.on('close', () => {
     if (!response.writableFinished) disconnect.abort(abortError('The client closed the connection.'));
   });
-  const webResponse = await handler(toWebRequest(request, disconnect.signal));
+  const webRequest = toWebRequest(request, disconnect.signal);
+  const webResponse = webRequest
+    ? await handler(webRequest)
+    : errorResponse(400, 'invalid_request_error', 'The request body is nested too deeply to be read.');
   const headers: Record<string, string | string[]> = {};
   webResponse.headers.forEach((value, name) => {
     headers[name] = name === 'set-cookie' ? webResponse.headers.getSetCookie() : value;
@@ -90,7 +94,8 @@ async function serve(
   }
 }
 
-function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
+/** The Web request, or undefined when a body parsed by a middleware cannot be serialised again. */
+function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request | undefined {
   const host = request.headers.host ?? 'localhost';
   const url = new URL(request.url ?? '/', `http://${host}`);
   const headers = new Headers();
@@ -104,10 +109,12 @@ function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
     const parsed = (request as IncomingMessage & { body?: unknown }).body;
     if (parsed !== undefined && request.readableEnded) {
       // express.json() (or similar) already consumed the stream; serialise what it parsed.
-      init.body =
+      const body =
         typeof parsed === 'string' || parsed instanceof Uint8Array
           ? (parsed as string | Uint8Array<ArrayBuffer>)
-          : JSON.stringify(parsed);
+          : serialised(parsed);
+      if (body === undefined) return undefined;
+      init.body = body;
       headers.delete('content-length');
     } else {
       init.body = nodeRequestBody(request);
@@ -115,6 +122,15 @@ function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request {
     }
   }
   return new Request(url, init);
+}
+
+/** JSON nested thousands of levels deep parses, but `JSON.stringify` runs out of stack on it. */
+function serialised(parsed: unknown): string | undefined {
+  try {
+    return JSON.stringify(parsed);
+  } catch {
+    return undefined;
+  }
 }
 
 function drained(response: ServerResponse, signal: AbortSignal): Promise<void> {

@@ -6,10 +6,12 @@ export {
 export type { ChatHandler } from './create-chat-handler.ts';
 export type {
   ChatHandlerOptions,
+  RelayMetadata,
   RelayProtocol,
   RelayRequestBody,
   ResumeOptions,
 } from './chat-handler-options.ts';
+export type { AllowedTool, AllowedToolDefinition } from './allowed-tools.ts';
 export { createMemoryResumeStore } from './memory-resume-store.ts';
 export type { Awaitable, KeptStreamInfo, ResumeSignal, ResumeStore, StoredEvents } from './resume-store.ts';
 export { createRedisResumeStore } from './redis/redis-resume-store.ts';

@@ -1,6 +1,7 @@
 import type { Message } from '@chatstream/reader';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type AllowedTool,
   type ChatHandler,
   createChatHandler,
   createMemoryResumeStore,
@@ -8,6 +9,7 @@ import {
   ioredisConnection,
   nodeRedisConnection,
   type RedisConnection,
+  type RelayMetadata,
   type RelayResult,
   type RelayRequestBody,
   type KeptStreamInfo,
@@ -51,6 +53,30 @@ describe('createChatHandler', () => {
     createChatHandler({ protocol: 'ndjson' });
     // @ts-expect-error: betas are a list
     createChatHandler({ betas: 'files-api-2025-04-14' });
+  });
+
+  it('authorizes with the request alone, and sets metadata from an object or the request', () => {
+    createChatHandler({
+      authorize: async (request) => {
+        expectTypeOf(request).toEqualTypeOf<Request>();
+        return request.headers.has('authorization') ? undefined : new Response(null, { status: 401 });
+      },
+      metadata: async (request): Promise<RelayMetadata> => ({ user_id: request.headers.get('x-user') }),
+    });
+    expectTypeOf(createChatHandler).toBeCallableWith({ metadata: { user_id: 'u-1' } });
+    // @ts-expect-error: metadata is { user_id }, not a bare id
+    createChatHandler({ metadata: 'u-1' });
+  });
+
+  it('takes tool names and typed tool definitions in allowedTools', () => {
+    const allowed: AllowedTool[] = [
+      'get_weather',
+      { type: 'web_search_20250305', name: 'web_search', max_uses: 3, allowed_domains: ['docs.example.com'] },
+      { name: 'lookup', input_schema: { type: 'object' } },
+    ];
+    expectTypeOf(createChatHandler).toBeCallableWith({ allowedTools: allowed });
+    // @ts-expect-error: max_uses is a number
+    createChatHandler({ allowedTools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: '3' }] });
   });
 
   it('keeps streams for resuming when asked, for how long in milliseconds', () => {

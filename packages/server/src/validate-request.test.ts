@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AllowedToolDefinition } from './allowed-tools.ts';
 import { validateChatRequest } from './validate-request.ts';
 
 const user = { role: 'user', content: 'Hi' };
@@ -112,8 +113,9 @@ describe('validateChatRequest', () => {
     expect(
       validateChatRequest({ model: 'b', messages: [user] }, { model: 'a', allowedModels: ['a', 'b'] }).ok,
     ).toBe(true);
-    expect(messageOf({ model: 'c', messages: [user] }, { allowedModels: ['a', 'b'] })).toContain(
-      'Use one of: a, b',
+    // Which models are allowed is not told: the caller may not even be signed in.
+    expect(messageOf({ model: 'c', messages: [user] }, { allowedModels: ['a', 'b'] })).toBe(
+      'model: "c" is not allowed by this server.',
     );
   });
 
@@ -185,6 +187,73 @@ describe('validateChatRequest', () => {
         { model: 'm', messages: [user], service_tier: 'auto' },
         { allowedParams: ['service_tier'] },
       ).ok,
+    ).toBe(true);
+  });
+
+  it("sends the server's definition of a pinned tool, whatever the client set", () => {
+    const pinned: AllowedToolDefinition = {
+      type: 'web_search_20250305',
+      name: 'web_search',
+      max_uses: 3,
+      allowed_domains: ['a.example'],
+    };
+    const asked = { type: 'web_search_20250305', name: 'web_search', max_uses: 500 };
+    const result = validateChatRequest(
+      { model: 'm', messages: [user], tools: [asked, tool('get_weather')] },
+      { allowedTools: ['get_weather', pinned] },
+    );
+    expect(result).toMatchObject({ ok: true, body: { tools: [pinned, tool('get_weather')] } });
+  });
+
+  it('refuses an hour-long cache breakpoint from the client unless the server caches for an hour', () => {
+    const hour = { type: 'ephemeral', ttl: '1h' } as const;
+    const input = {
+      model: 'm',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: hour }] }],
+      tools: [{ ...tool('get_weather'), cache_control: hour }],
+    };
+    expect(messageOf(input)).toBe(
+      'messages.0.content.0.cache_control.ttl: "1h" is not allowed by this server; use "5m" or leave it out.',
+    );
+    expect(validateChatRequest(input, { cacheControl: hour }).ok).toBe(true);
+    const fiveMinutes = { type: 'ephemeral', ttl: '5m' };
+    expect(
+      validateChatRequest(
+        {
+          model: 'm',
+          messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: fiveMinutes }] }],
+        },
+        {},
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("puts the server's metadata in place of the client's", () => {
+    const input = { model: 'm', messages: [user], metadata: { user_id: 'someone-else' } };
+    expect(validateChatRequest(input, {})).toMatchObject({
+      ok: true,
+      body: { metadata: { user_id: 'someone-else' } },
+    });
+    expect(validateChatRequest(input, { metadata: { user_id: 'u-1' } })).toMatchObject({
+      ok: true,
+      body: { metadata: { user_id: 'u-1' } },
+    });
+    // A function of the request: the caller (the handler) sets what it returns.
+    const result = validateChatRequest(input, { metadata: () => ({ user_id: 'u-2' }) });
+    expect(result.ok && result.body).not.toHaveProperty('metadata');
+  });
+
+  it('refuses a body nested deeper than the SDK can serialise, without overflowing its own stack', () => {
+    const depth = 2_000_000;
+    const text = `{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"x","extra":${'['.repeat(depth)}${']'.repeat(depth)}}]}]}`;
+    expect(messageOf(JSON.parse(text))).toBe('The request body is nested more than 256 levels deep.');
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'object', properties: { b: { type: 'string' } } } },
+    };
+    expect(
+      validateChatRequest({ model: 'm', messages: [user], tools: [{ name: 'a', input_schema: schema }] }, {})
+        .ok,
     ).toBe(true);
   });
 

@@ -1,4 +1,7 @@
+import { checkTools } from './allowed-tools.ts';
+import { cacheTtlProblem } from './cache-ttl.ts';
 import type { ChatHandlerOptions, RelayRequestBody } from './chat-handler-options.ts';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from './nesting-depth.ts';
 
 /** Request fields a client may send without `allowedParams`. */
 export const DEFAULT_ALLOWED_PARAMS: readonly string[] = [
@@ -30,9 +33,12 @@ const ROLES = new Set(['user', 'assistant']);
 
 /**
  * Checks a parsed request body against the relay's rules and fills in the server's defaults
- * (`model`, `max_tokens`, `system`, `cache_control`, `stream: true`). Messages need a `user` / `assistant` role and
- * content that is a string or an array of blocks with a `type`; turns need not alternate (the
- * API merges consecutive turns).
+ * (`model`, `max_tokens`, `system`, `cache_control`, `stream: true`), its pinned tool definitions
+ * and its `metadata`. Messages need a `user` / `assistant` role and content that is a string or an
+ * array of blocks with a `type`; turns need not alternate (the API merges consecutive turns). The
+ * body may nest at most {@link MAX_NESTING_DEPTH} levels deep, and a client's `cache_control` may
+ * ask for an hour's cache only when the server's `cacheControl` does. With a `metadata` function,
+ * the client's `metadata` is left out and the caller sets the function's result (the handler does).
  *
  * @example
  * const result = validateChatRequest(JSON.parse(text), { model: 'claude-sonnet-4-6' });
@@ -42,20 +48,30 @@ export function validateChatRequest(input: unknown, options: ChatHandlerOptions)
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return fail('The request body must be a JSON object.');
   }
+  // Before anything else reads it: JSON this deep parses, but cannot be serialised again upstream.
+  if (nestsDeeperThan(input, MAX_NESTING_DEPTH)) {
+    return fail(`The request body is nested more than ${MAX_NESTING_DEPTH} levels deep.`);
+  }
   const body = input as Record<string, unknown>;
   const allowedParams = new Set([...DEFAULT_ALLOWED_PARAMS, ...(options.allowedParams ?? [])]);
   for (const key of Object.keys(body)) {
     if (!allowedParams.has(key)) return fail(`${key}: this field is not accepted by this server.`);
   }
 
-  const problem = checkMessages(body['messages']) ?? checkTools(body['tools'], options.allowedTools);
+  // With the server's cacheControl, a client's top-level one (allowedParams) is replaced, so unchecked.
+  const breakpoints = options.cacheControl ? { ...body, cache_control: undefined } : body;
+  const problem =
+    checkMessages(body['messages']) ?? cacheTtlProblem(breakpoints, options.cacheControl?.ttl === '1h');
   if (problem !== undefined) return fail(problem);
+  const tools = checkTools(body['tools'], options.allowedTools);
+  if (!tools.ok) return tools;
 
   const model = body['model'] ?? options.model;
   if (typeof model !== 'string' || model === '') return fail('model: a model name is required.');
   const allowedModels = options.allowedModels ?? (options.model === undefined ? undefined : [options.model]);
   if (allowedModels !== undefined && !allowedModels.includes(model)) {
-    return fail(`model: ${JSON.stringify(model)} is not allowed. Use one of: ${allowedModels.join(', ')}.`);
+    // The list is the server's business: a caller refused here may not even be signed in.
+    return fail(`model: ${JSON.stringify(model)} is not allowed by this server.`);
   }
 
   const cap = options.maxTokens ?? DEFAULT_MAX_TOKENS_CAP;
@@ -73,8 +89,11 @@ export function validateChatRequest(input: unknown, options: ChatHandlerOptions)
   }
   const system = options.system ?? body['system'];
   const result = { ...body, model, max_tokens: maxTokens, stream: true } as RelayRequestBody;
+  if (tools.tools !== undefined) result.tools = tools.tools as NonNullable<RelayRequestBody['tools']>;
   if (system !== undefined) result.system = system as NonNullable<RelayRequestBody['system']>;
   if (options.cacheControl) result.cache_control = options.cacheControl;
+  if (typeof options.metadata === 'object') result.metadata = { ...options.metadata };
+  else if (options.metadata !== undefined) delete result.metadata;
   return { ok: true, body: result };
 }
 
@@ -102,32 +121,6 @@ function checkMessages(messages: unknown): string | undefined {
     }
   }
   return undefined;
-}
-
-function checkTools(tools: unknown, allowed: readonly string[] | undefined): string | undefined {
-  if (tools === undefined) return undefined;
-  if (!Array.isArray(tools)) return 'tools: must be an array of tool definitions.';
-  for (const [index, tool] of tools.entries()) {
-    const { name, type } = (tool !== null && typeof tool === 'object' ? tool : {}) as Record<string, unknown>;
-    if (typeof name !== 'string' || name === '') return `tools.${index}: each tool needs a name.`;
-    if (type !== undefined && typeof type !== 'string') return `tools.${index}.type: must be a string.`;
-    if (allowed === undefined) continue;
-    if (type === undefined || type === 'custom') {
-      if (!allowed.includes(name)) {
-        return `tools.${index}: the tool ${JSON.stringify(name)} is not allowed by this server.`;
-      }
-    } else if (!allowed.includes(type) && !allowed.includes(toolFamily(type))) {
-      // Allowing a name must not allow an Anthropic-defined tool under that name: those run code,
-      // fetch pages or cost extra, so each is allowed by its type.
-      return `tools.${index}: the Anthropic tool type ${JSON.stringify(type)} (named ${JSON.stringify(name)}) is not allowed by this server.`;
-    }
-  }
-  return undefined;
-}
-
-/** An Anthropic-defined tool's type without its version date: `web_search` for `web_search_20250305`. */
-function toolFamily(type: string): string {
-  return type.replace(/_\d{8}$/u, '');
 }
 
 function isTyped(value: unknown): boolean {
