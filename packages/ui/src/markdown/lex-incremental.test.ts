@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Lexer } from 'marked';
+import { Lexer, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { allTokens, GROUP_SIZE, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
 import { DOCUMENTS, RICH_DOCUMENT } from './test-documents.ts';
@@ -76,6 +76,26 @@ describe('lexMarkdown', () => {
     const epoch = state!.epoch;
     state = lexMarkdown(state, `${text}\nLater text.`);
     expect(state.epoch).toBe(epoch);
+  });
+
+  it('never throws on nesting thousands deep, whole or streamed: such a block is its source', () => {
+    // A few KB that a prompt injection can make a model write; marked overflows the stack on them.
+    for (const deep of [`${'> '.repeat(5000)}x`, `${'- '.repeat(5000)}x`, `${'>'.repeat(10_000)}x`]) {
+      const text = `# Before\n\n${deep}\n\nAfter *this*\n`;
+      const whole = allTokens(lexMarkdown(undefined, text));
+      expect(raws(whole).join('')).toBe(text);
+      expect(whole.map((token) => token.type)).toEqual(['heading', 'space', 'paragraph', 'paragraph']);
+      expect((whole[2] as Tokens.Paragraph).text).toBe(deep);
+      expect((whole[2] as Tokens.Paragraph).tokens).toEqual([{ type: 'text', raw: deep, text: deep }]);
+      expect(shape(whole[3])).toEqual(shape(Lexer.lex('After *this*\n')[0]));
+
+      let state: MarkdownLexState | undefined;
+      for (let end = 0; end < text.length; end += 499) {
+        state = lexMarkdown(state, text.slice(0, end));
+        expect(raws(allTokens(state)).join('')).toBe(text.slice(0, end));
+      }
+      expect(shape(allTokens(lexMarkdown(state, text)))).toEqual(shape(whole));
+    }
   });
 
   it('handles a one-block document', () => {

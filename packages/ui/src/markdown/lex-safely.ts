@@ -1,0 +1,66 @@
+import { Lexer, type Links, type Token } from 'marked';
+import { mathLexerOptions } from './math-syntax.ts';
+
+/** The tokens of a piece of markdown and the link definitions known after it. */
+export interface Lexed {
+  tokens: Token[];
+  links: Links;
+}
+
+// A line that opens more quotes and list items than are drawn (`MAX_NESTING`, 32). marked's lexer
+// recurses once per level and reads the rest of the line again at each: time grows as depth ×
+// length, and a few thousand levels (a few KB of `> > > …`) overflow the stack.
+const TOO_DEEP = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])[ \t])){33}/m;
+// After blank lines, before the next line with text: between blocks, give or take a loose list
+// or a code block with blank lines.
+const BLOCKS = /(?<=\n[ \t]*\n)(?=[ \t]*\S)/;
+
+function lexWithMarked(text: string, links: Links, math: boolean): Lexed {
+  const lexer = new Lexer(math ? mathLexerOptions() : { gfm: true });
+  Object.assign(lexer.tokens.links, links);
+  const tokens = lexer.lex(text);
+  return { tokens: [...tokens], links: lexer.tokens.links };
+}
+
+/**
+ * Lexes `text` with marked, `links` being the definitions known before it. Never throws: when
+ * marked cannot read it (a stack overflow on nesting thousands deep) or a line nests deeper than
+ * is drawn, each block (cut at blank lines) is lexed on its own, and one that still fails or nests
+ * too deep becomes a paragraph of its source.
+ */
+export function lexSafely(text: string, links: Links, math: boolean): Lexed {
+  if (!TOO_DEEP.test(text)) {
+    try {
+      return lexWithMarked(text, links, math);
+    } catch {
+      // Read block by block below.
+    }
+  }
+  const blocks = text.split(BLOCKS);
+  const tokens: Token[] = [];
+  let known = links;
+  for (const raw of blocks) {
+    let lexed: Lexed | undefined;
+    // A single block already failed above.
+    if (blocks.length > 1 && !TOO_DEEP.test(raw)) {
+      try {
+        lexed = lexWithMarked(raw, known, math);
+      } catch {
+        lexed = undefined;
+      }
+    }
+    if (lexed === undefined) {
+      const source = raw.trim();
+      tokens.push({
+        type: 'paragraph',
+        raw,
+        text: source,
+        tokens: [{ type: 'text', raw: source, text: source }],
+      });
+    } else {
+      tokens.push(...lexed.tokens);
+      known = lexed.links;
+    }
+  }
+  return { tokens, links: known };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { repairOpenBlock } from './repair-open-block.ts';
+
+const EMPTY_BODY = '| --- |';
+
+describe('repairOpenBlock', () => {
+  it('shows the header of a table whose delimiter row is still arriving', () => {
+    const delimiters = ['|-', '| -', '| --', '|:-', '| :--- |', '| --- | :-', '|---|--:|', '  | - |  |'];
+    expect(delimiters.map((delimiter) => repairOpenBlock(`| a | b |\n${delimiter}`))).toEqual(
+      delimiters.map(() => `| a | b |\n|${' --- |'.repeat(2)}\n`),
+    );
+  });
+
+  it('leaves a second line that is no delimiter row alone', () => {
+    const lines = ['| - x', 'x-', '| a | b |', '|||', '  ', '| :: |'];
+    for (const repaired of lines.map((line) => repairOpenBlock(`| a |\n${line}`))) {
+      expect(repaired).not.toContain(EMPTY_BODY);
+    }
+  });
+
+  it('refuses long near-delimiter lines at once (their former pattern took exponential time)', () => {
+    // `^\s*\|?(?:\s*:?-*:?\s*\|?)*\s*$` took about 100 s on 16 spaces and a letter; on these it would not finish.
+    for (const line of [
+      `${' '.repeat(10_000)}x-`,
+      `${'-:'.repeat(10_000)}x`,
+      `|${' -'.repeat(10_000)}x`,
+      `${'| :-: '.repeat(10_000)}x`,
+    ]) {
+      expect(repairOpenBlock(`| a |\n${line}`)).not.toContain(EMPTY_BODY);
+    }
+    const long = `| a |\n|${' -'.repeat(10_000)}`;
+    expect(repairOpenBlock(long)).toBe('| a |\n| --- |\n');
+  });
+
+  it('shows the text of a half-written link or image, and of a long line of brackets', () => {
+    expect(repairOpenBlock('Read [the docs](https://exa')).toBe('Read the docs');
+    expect(repairOpenBlock('See ![the chart](/ch')).toBe('See the chart');
+    expect(repairOpenBlock('Read [the do')).toBe('Read the do');
+    expect(repairOpenBlock('Escaped \\[not a link](x')).toBe('Escaped \\[not a link](x');
+    // Each `[` was scanned to the end of the line: quadratic, seconds per token on 40 KB.
+    const brackets = `${' ['.repeat(20_000)}]`;
+    expect(repairOpenBlock(brackets) === brackets).toBe(true);
+    // The link's text, then its own open `[`, is what remains.
+    expect(repairOpenBlock(`${'['.repeat(20_000)}](x`)).toHaveLength(19_998);
+  });
+});
