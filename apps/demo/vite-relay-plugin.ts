@@ -7,7 +7,7 @@ import {
   type Plugin,
   type ViteDevServer,
 } from 'vite';
-import type { RelayResult } from '@chatstream/server';
+import type { AllowedTool, RelayResult } from '@chatstream/server';
 
 /** What `GET /api/mode` answers; the page shows it in its header. */
 export interface RelayModeInfo {
@@ -27,8 +27,8 @@ export interface RelayPluginOptions {
   model?: string;
   /** `max_tokens` cap (default 4096). */
   maxTokens?: number;
-  /** Tool names requests may declare (default: any). */
-  allowedTools?: readonly string[];
+  /** Tools requests may declare: names, or definitions the relay pins (default: any). */
+  allowedTools?: readonly AllowedTool[];
 }
 
 type NodeHandler = (

@@ -10,7 +10,7 @@ import {
 // The root package does not depend on @chatstream/server (yet), so its built entry is imported by path.
 import { createMemoryResumeStore } from '@chatstream/server';
 import { createNodeHandler } from '@chatstream/server/node';
-import { demoToolNames } from '../../apps/demo/src/chat/demo-tools.ts';
+import { demoAllowedTools } from '../../apps/demo/src/chat/demo-tools.ts';
 
 const demoDist = join(import.meta.dirname, '../../apps/demo/dist');
 const contentTypes: Record<string, string> = {
@@ -71,7 +71,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       baseURL: upstream.baseURL,
       model: MODEL,
       maxTokens: 4096,
-      allowedTools: demoToolNames,
+      allowedTools: demoAllowedTools,
       resume: { store },
     }),
   );

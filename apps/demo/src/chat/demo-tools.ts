@@ -1,4 +1,5 @@
 import type { ChatTool } from '@chatstream/reader';
+import type { AllowedTool } from '@chatstream/server';
 import { abortableDelay } from './abortable-delay.ts';
 import { forecastChart } from './forecast-chart.ts';
 import { simulateWeather } from './simulated-weather.ts';
@@ -100,5 +101,11 @@ export const demoTools: Record<string, ChatTool> = {
   },
 };
 
-/** The tool names the relay accepts: the client tools above plus Anthropic's web search. */
-export const demoToolNames: readonly string[] = [...Object.keys(demoTools), 'web_search'];
+/**
+ * The tools the relay accepts: the client tools above by name, and Anthropic's web search pinned by
+ * the relay (it bills each search: the page cannot raise `max_uses`).
+ */
+export const demoAllowedTools: readonly AllowedTool[] = [
+  ...Object.keys(demoTools),
+  { type: 'web_search_20250305', name: 'web_search', max_uses: 3 },
+];
