@@ -25,6 +25,10 @@ function session(options: ChatSessionOptions = {}): ChatSession {
   return createChatSession({ api: API, throttle: false, retry: false, ...options });
 }
 
+/** A session's messages given back from JSON text as storage holds it. */
+const restoredFrom = (json: string): readonly ChatMessage[] =>
+  session({ initialMessages: JSON.parse(json) as ChatMessage[] }).getSnapshot().messages;
+
 /** The messages as an app stores them and reads them back. */
 const saved = (target: ChatSession): ChatMessage[] =>
   JSON.parse(JSON.stringify(target.getSnapshot().messages)) as ChatMessage[];
@@ -201,6 +205,42 @@ describe('ChatSession: a saved conversation given back', () => {
       expect(() => target.setMessages(messages as ChatMessage[])).toThrow(TypeError);
       expect(target.getSnapshot().messages).toEqual([good]);
     }
+  });
+
+  it('drops what storage broke and keeps the rest: a tool call that is not one, a stream id no header can carry', async () => {
+    const tampered = JSON.parse(
+      JSON.stringify([
+        { id: 'u', role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
+        {
+          id: 'a',
+          role: 'assistant',
+          status: 'streaming',
+          streamId: 'x\ny',
+          content: [{ type: 'tool_use', id: 't1', name: 'get_weather', input: {} }],
+          toolCalls: { t1: { status: 'done', result: { temperature: 21 } }, t2: null, t3: 'running' },
+        },
+      ]),
+    ) as ChatMessage[];
+    chat.use(scenarios.basic);
+    const target = session({ initialMessages: tampered });
+    const answer = target.getSnapshot().messages[1];
+    expect(answer).toMatchObject({ status: 'aborted', toolCalls: { t1: { status: 'done' } } });
+    expect(Object.keys(answer?.toolCalls ?? {})).toEqual(['t1']);
+    expect(answer).not.toHaveProperty('streamId');
+    // The answer can be asked again: no reconnect with a header that cannot be sent.
+    await target.retry();
+    expect(target.getSnapshot().status).toBe('ready');
+    expect(chat.requests.at(-1)?.headers['chatstream-resume']).toBeUndefined();
+  });
+
+  it('revives a saved error whose JSON carries a __proto__ key as a ChatStreamError, its prototype untouched', () => {
+    const [, answer] = restoredFrom(
+      '[{"id":"u","role":"user","content":[]},{"id":"a","role":"assistant","status":"error","content":[],' +
+        '"error":{"kind":"http","message":"m","__proto__":{"evil":true}}}]',
+    );
+    expect(isChatStreamError(answer?.error)).toBe(true);
+    expect(answer?.error).toBeInstanceOf(ChatStreamError);
+    expect(Reflect.get(answer?.error ?? {}, 'evil')).toBeUndefined();
   });
 
   it('idle, setMessages makes the status follow the conversation given; the same messages change nothing', async () => {

@@ -1,5 +1,5 @@
 import { ChatStreamError, isChatStreamError } from '../errors.ts';
-import type { ChatMessage } from './chat-message.ts';
+import type { ChatMessage, ToolCallState } from './chat-message.ts';
 import { contentBlockProblem } from './content-block-shape.ts';
 import { stoppedCall } from './tool-results.ts';
 
@@ -52,16 +52,28 @@ function checkMessage(message: ChatMessage, index: number, ids: Set<unknown>): v
   });
 }
 
+/** A stream id as a relay gives it (a UUID), fit for a request header. */
+const STREAM_ID = /^[!-~]{1,256}$/;
+
 function restoreMessage(message: ChatMessage): ChatMessage {
-  const { status, toolCalls, error } = message;
-  const calls = Object.entries(toolCalls ?? {});
+  const { status, toolCalls, error, streamId } = message;
+  const entries = toolCalls !== null && typeof toolCalls === 'object' ? Object.entries(toolCalls) : [];
+  // A tool call that is not one (storage can hold anything) is dropped, not the whole conversation.
+  const calls = entries.filter(
+    ([, call]) => typeof (call as Partial<ToolCallState> | null)?.status === 'string',
+  );
+  const dropped = calls.length !== entries.length || (toolCalls != null && typeof toolCalls !== 'object');
   const stalled = calls.some(([, call]) => call.status === 'input-streaming' || call.status === 'running');
+  // One that no request header can carry would fail every reconnect and retry of the answer.
+  const unusable = streamId !== undefined && !(typeof streamId === 'string' && STREAM_ID.test(streamId));
   const revived = reviveError(error);
-  if (status !== 'streaming' && !stalled && revived === error) return message;
+  if (status !== 'streaming' && !stalled && !dropped && !unusable && revived === error) return message;
+  const { streamId: _unusable, ...withoutStream } = message;
   return {
-    ...message,
+    ...(unusable ? withoutStream : message),
     status: status === 'streaming' ? 'aborted' : status,
-    toolCalls: stalled ? Object.fromEntries(calls.map(([id, call]) => [id, stoppedCall(call)])) : toolCalls,
+    toolCalls:
+      stalled || dropped ? Object.fromEntries(calls.map(([id, call]) => [id, stoppedCall(call)])) : toolCalls,
     error: revived,
   };
 }
@@ -72,8 +84,10 @@ function reviveError(error: unknown): ChatStreamError | undefined {
   if (isChatStreamError(error) || typeof fields?.kind !== 'string' || typeof fields.message !== 'string') {
     return error as ChatStreamError | undefined;
   }
-  return Object.assign<ChatStreamError, object>(
-    new ChatStreamError(fields.kind as ChatStreamError['kind'], fields.message),
-    fields,
-  );
+  const revived = new ChatStreamError(fields.kind as ChatStreamError['kind'], fields.message);
+  for (const [name, value] of Object.entries(fields)) {
+    // An own `__proto__` (JSON.parse makes one) must stay a field, not replace the error's prototype.
+    if (name !== '__proto__') (revived as unknown as Record<string, unknown>)[name] = value;
+  }
+  return revived;
 }
