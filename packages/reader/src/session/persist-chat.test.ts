@@ -205,10 +205,28 @@ describe('persistChat and restoreChat', () => {
       expect(onError).toHaveBeenCalledTimes(1);
       const error = onError.mock.calls[0]![0];
       expect(error).toMatchObject({ code: 'storage' });
-      expect(error.message).toMatch(/^The chat saved as "chat" could not be restored: /u);
+      expect(error.message).toMatch(
+        /^The chat saved as "chat" could not be restored \(its text is kept as "chat:unreadable"\): /u,
+      );
       expect(error.message).toContain(reason);
       expect(error.cause).toBeInstanceOf(Error);
+      // The next save writes over the key: what could not be read is kept beside it.
+      persistChat(createChatSession({ api: '/api/chat' }), 'chat', { storage })();
+      expect(storage.getItem('chat:unreadable')).toBe(text);
+      expect(JSON.parse(storage.getItem('chat')!)).toMatchObject({ messages: [] });
     }
+  });
+
+  it('says when even the copy of an unreadable chat could not be kept (a full storage)', () => {
+    const full: ChatStorage = {
+      getItem: () => '{"messages": [',
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const onError = vi.fn<(error: ChatSessionError) => void>();
+    expect(restoreChat('chat', { storage: full, onError })).toEqual({});
+    expect(onError.mock.calls[0]![0].message).toMatch(/^The chat saved as "chat" could not be restored: /u);
   });
 
   it('restores nothing from a storage that is empty, blocked, or missing', () => {

@@ -60,7 +60,7 @@ function storageOf(options: ChatStorageOptions): ChatStorage | undefined {
  * for `createChatSession` (or `useStreamingChat`). Nothing saved gives `{}`. Neither does anything
  * that is not a saved conversation (another version of your app's, a hand edit, a storage that is
  * blocked): it is reported to `onError` and the chat starts empty, instead of the page failing to
- * start on every reload. An answer saved mid-stream reads on with `session.reconnect()`.
+ * start on every reload; its text is copied to `<key>:unreadable` first, as the next save writes over it. An answer saved mid-stream reads on with `session.reconnect()`.
  *
  * @example
  * const chat = createChatSession({ api: '/api/chat', ...restoreChat('chat') });
@@ -70,8 +70,9 @@ function storageOf(options: ChatStorageOptions): ChatStorage | undefined {
 export function restoreChat(key: string, options: ChatStorageOptions = {}): RestoredChat {
   const { onError = reportError } = options;
   checkFunction('onError', onError);
+  let text: string | null | undefined;
   try {
-    const text = storageOf(options)?.getItem(key);
+    text = storageOf(options)?.getItem(key);
     if (text === null || text === undefined) return {};
     const saved = JSON.parse(text) as Partial<SavedChat> | null;
     if (!Array.isArray(saved?.messages)) throw new TypeError('It holds no messages');
@@ -80,14 +81,27 @@ export function restoreChat(key: string, options: ChatStorageOptions = {}): Rest
     if (saved.versions !== undefined) createVersionStore().restore(saved.versions);
     return { initialMessages: saved.messages as ChatMessage[], initialVersions: saved.versions };
   } catch (error) {
+    // The next save writes over it: a copy keeps what could not be read, for the app to look into.
+    const copy = `${key}:unreadable`;
+    const kept = typeof text === 'string' && keepCopy(options, copy, text);
     onError(
       new ChatSessionError(
         'storage',
-        `The chat saved as "${key}" could not be restored: ${messageOf(error)}`,
+        `The chat saved as "${key}" could not be restored${kept ? ` (its text is kept as "${copy}")` : ''}: ${messageOf(error)}`,
         error,
       ),
     );
     return {};
+  }
+}
+
+/** Saves `text` under `key`; false when the storage refuses (full, blocked). */
+function keepCopy(options: ChatStorageOptions, key: string, text: string): boolean {
+  try {
+    storageOf(options)?.setItem(key, text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
