@@ -24,15 +24,17 @@ afterAll(async () => {
   await server.close();
 });
 
-function stream(
-  name: string,
-  client = new Anthropic({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 0 }),
-) {
-  return client.messages.stream({
-    model: 'claude-sonnet-4-6',
-    max_tokens: 1024,
-    messages: [{ role: 'user', content: `[scenario:${name}]` }],
-  });
+/** A request the fake server answers with scenario `name`. */
+const asking = (name: string): Anthropic.MessageCreateParamsNonStreaming => ({
+  model: 'claude-sonnet-4-6',
+  max_tokens: 1024,
+  messages: [{ role: 'user', content: `[scenario:${name}]` }],
+});
+
+const noRetries = () => new Anthropic({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 0 });
+
+function stream(name: string, client = noRetries()) {
+  return client.messages.stream(asking(name));
 }
 
 /** The SDK adds `parsed_output` (structured outputs) to every final message; it is not on the wire. */
@@ -142,15 +144,8 @@ describe('the official SDK fails where expectedError says it must', () => {
   });
 });
 
-function create(
-  name: string,
-  client = new Anthropic({ apiKey: 'sk-test', baseURL: server.baseURL, maxRetries: 0 }),
-) {
-  return client.messages.create({
-    model: 'claude-sonnet-4-6',
-    max_tokens: 1024,
-    messages: [{ role: 'user', content: `[scenario:${name}]` }],
-  });
+function create(name: string, client = noRetries()) {
+  return client.messages.create(asking(name));
 }
 
 describe("the official SDK's messages.create(), without streaming", () => {
