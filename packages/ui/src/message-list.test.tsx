@@ -14,9 +14,22 @@ function rows(count: number) {
   ));
 }
 
-function List({ count, busy = false, followKey }: { count: number; busy?: boolean; followKey?: number }) {
+interface ListProps {
+  count: number;
+  busy?: boolean;
+  followKey?: number;
+  threshold?: number;
+}
+
+function List({ count, busy = false, followKey, threshold }: ListProps) {
   return (
-    <MessageList busy={busy} followKey={followKey} style={{ blockSize: 300 }} className="mine">
+    <MessageList
+      busy={busy}
+      followKey={followKey}
+      threshold={threshold}
+      style={{ blockSize: 300 }}
+      className="mine"
+    >
       {rows(count)}
     </MessageList>
   );
@@ -102,6 +115,18 @@ it('follows again once the user scrolls back to the end themselves', async () =>
   await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
   await screen.rerender(<List count={50} />);
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+});
+
+it('reads a threshold changed after mounting when the content grows', async () => {
+  const screen = await render(<List count={30} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  log.scrollTop = log.scrollHeight - log.clientHeight - 100;
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  // 100 px (and a row) from the end is now close enough: the growth brings the end into view.
+  await screen.rerender(<List count={31} threshold={250} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
 });
 
 it('goes back to the end and follows again when followKey changes (the person sent a message)', async () => {

@@ -61,10 +61,12 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     const [following, setFollowing] = useState(true);
     // What the scroll handlers read at once, without waiting for a render. `ours`: a scroll event of
     // our own is on its way.
-    const state = useRef<{ following: boolean; top: number; ours?: boolean }>({
+    const state = useRef<{ following: boolean; top: number; ours?: boolean; threshold?: number }>({
       following: true,
       top: 0,
     }).current;
+    // The resize observer outlives this render: it reads the threshold of the latest one.
+    state.threshold = threshold;
 
     const follow = (value: boolean): void => {
       state.following = value;
@@ -75,7 +77,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     // move down, and content that shrinks leaves us at the end); the end follows again.
     const check = (element: HTMLElement): void => {
       const top = element.scrollTop;
-      if (element.scrollHeight - top - element.clientHeight <= threshold) {
+      if (element.scrollHeight - top - element.clientHeight <= state.threshold!) {
         if (!state.following) follow(true);
       } else if (top < state.top && state.following) follow(false);
       state.top = top;
