@@ -72,6 +72,7 @@ export { attachmentsScenario } from './attachments-scenario.ts';
 export { readImageSize } from './image-size.ts';
 export type { ImageSize } from './image-size.ts';
 export { checkMessages } from './check-messages.ts';
+export { checkTools } from './check-tools.ts';
 export { stringifyToolInput, readCutToolInput } from './tool-input-json.ts';
 export type { RequestRecord } from './request-log.ts';
 export type { MockControls } from './mock-controls.ts';

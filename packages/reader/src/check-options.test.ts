@@ -136,13 +136,13 @@ describe('bad arguments fail at the call, with the option named', () => {
     ],
     [
       'a tool whose execute is not a function',
-      () => createChatSession({ tools: { f: { inputSchema: {}, execute: true as never } } }),
+      () => createChatSession({ tools: { f: { inputSchema: { type: 'object' }, execute: true as never } } }),
       TypeError,
       /tools.f.execute must be a function/,
     ],
     [
       'a tool name the API would refuse in every request',
-      () => createChatSession({ tools: { 'get weather': { inputSchema: {} } } }),
+      () => createChatSession({ tools: { 'get weather': { inputSchema: { type: 'object' } } } }),
       TypeError,
       /Tool name "get weather" must be 1 to 64 letters, digits, _ or -/,
     ],
@@ -179,7 +179,11 @@ describe('bad arguments fail at the call, with the option named', () => {
         maxBufferSize: Infinity,
       }).abort();
       streamMessage(request, { retry: false, headersTimeoutMs: 5000, protocol: 'text' }).abort();
-      createChatSession({ throttle: 0, maxSteps: Infinity, tools: { f: { inputSchema: {} } } });
+      createChatSession({
+        throttle: 0,
+        maxSteps: Infinity,
+        tools: { f: { inputSchema: { type: 'object' } } },
+      });
       createChatSession({ throttle: false }).setOptions({ throttle: 'frame' });
       segmentText(noText(), 'line');
     }).not.toThrow();

@@ -169,7 +169,11 @@ it('waits for approval through the tool block, then runs the tool', async () => 
 it('says a tool call waits for a result, and is not busy meanwhile', async () => {
   const { fetch } = mockFetch([scenarios.toolUse, instant]);
   const screen = await render(
-    <ChatStream fetch={fetch} style={heightStyle} tools={{ get_weather: { inputSchema: {} } }} />,
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      tools={{ get_weather: { inputSchema: { type: 'object' } } }}
+    />,
   );
   await sendMessage(screen, 'Weather?');
   const tool = screen.getByRole('group', { name: 'Tool call: get_weather' });
@@ -257,7 +261,11 @@ it('says a tool call cut off by max_tokens never ran, rather than that it failed
   const execute = vi.fn<() => unknown>();
   const { fetch } = mockFetch([scenarios.maxTokensInToolInput, instant]);
   const screen = await render(
-    <ChatStream fetch={fetch} style={heightStyle} tools={{ write_file: { inputSchema: {}, execute } }} />,
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      tools={{ write_file: { inputSchema: { type: 'object' }, execute } }}
+    />,
   );
   await sendMessage(screen, 'Save my notes');
   const tool = screen.getByRole('group', { name: 'Tool call: write_file' });
@@ -338,7 +346,11 @@ it('offers Continue after a stop: the answer carries on in the same message', as
 it('offers no Continue for a stopped answer that holds more than text (it would start over)', async () => {
   const { fetch } = mockFetch([scenarios.toolUse, slow]);
   const screen = await render(
-    <ChatStream fetch={fetch} style={heightStyle} tools={{ get_weather: { inputSchema: {} } }} />,
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      tools={{ get_weather: { inputSchema: { type: 'object' } } }}
+    />,
   );
   await sendMessage(screen, 'Weather?');
   await expect.element(screen.getByRole('group', { name: 'Tool call: get_weather' })).toBeVisible();

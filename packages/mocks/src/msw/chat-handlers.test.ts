@@ -179,6 +179,19 @@ describe('createChatHandlers: conversations the API would refuse', () => {
     expect(chat.requests).toMatchObject([{ status: 400, scenario: '', body: dangling }]);
   });
 
+  it('refuses tools the API would refuse, naming the path', async () => {
+    const response = await send({
+      messages: [{ role: 'user', content: 'Weather?' }],
+      tools: [{ name: 'get_weather', input_schema: { type: 'object' } }, { name: 'get_weather' }],
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { type: string; message: string } };
+    expect(body.error).toEqual({
+      type: 'invalid_request_error',
+      message: 'tools.1.custom.input_schema: Field required',
+    });
+  });
+
   it('streams anyway with checkMessages: false or the text protocol, and never checks bodies without messages', async () => {
     const lenient = createChatHandlers({ timing: 'instant', checkMessages: false });
     chat.server.use(...lenient.handlers);

@@ -2,6 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import { scenarios } from '../catalogue.ts';
 import { checkServeOptions } from '../check-serve-options.ts';
 import { checkMessages } from '../check-messages.ts';
+import { checkTools } from '../check-tools.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import { createRandom } from '../prng.ts';
@@ -207,8 +208,8 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
 
 /** What the API would refuse in a body with a `messages` array; other bodies are not Messages requests. */
 function conversationProblem(body: unknown): string | undefined {
-  const messages = (body as { messages?: unknown } | null)?.messages;
-  return Array.isArray(messages) ? checkMessages(messages) : undefined;
+  const { messages, tools, tool_choice: toolChoice } = (body ?? {}) as Record<string, unknown>;
+  return Array.isArray(messages) ? (checkMessages(messages) ?? checkTools(tools, toolChoice)) : undefined;
 }
 
 /** `headers` naming stream `id`, readable by a page on another origin, as the relay's. */

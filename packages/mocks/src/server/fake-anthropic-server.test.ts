@@ -198,6 +198,11 @@ describe('createFakeAnthropicServer', () => {
       },
     ],
     ['a stream that is not a boolean', { ...validBody, stream: 'yes' }],
+    ['a tool without input_schema', { ...validBody, tools: [{ name: 'get_weather' }] }],
+    [
+      'a tool_choice naming an undeclared tool',
+      { ...validBody, tool_choice: { type: 'tool', name: 'get_weather' } },
+    ],
   ])('refuses a body with %s (400 invalid_request_error)', async (_case, body) => {
     const server = await start();
     expect(await errorOf(await post(server, body))).toEqual(refused(400, 'invalid_request_error'));

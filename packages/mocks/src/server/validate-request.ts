@@ -1,4 +1,5 @@
 import { checkMessages } from '../check-messages.ts';
+import { checkTools } from '../check-tools.ts';
 
 /** Why a request was refused, in the API's terms. */
 export interface RequestProblem {
@@ -34,17 +35,25 @@ export function checkHeaders(
 
 /**
  * Checks a Messages request body: `model`, `max_tokens`, `messages` (the conversation rules of
- * {@link checkMessages}), and `stream`, a boolean when present.
+ * {@link checkMessages}), `tools` and `tool_choice` ({@link checkTools}), and `stream`, a boolean
+ * when present.
  */
 export function checkBody(body: unknown): RequestProblem | undefined {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return invalid('Request body must be a JSON object');
-  const { model, max_tokens: maxTokens, messages, stream } = body as Record<string, unknown>;
+  const {
+    model,
+    max_tokens: maxTokens,
+    messages,
+    tools,
+    tool_choice: toolChoice,
+    stream,
+  } = body as Record<string, unknown>;
   if (typeof model !== 'string' || model === '') return invalid('model: Field required');
   if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 1) {
     return invalid('max_tokens: Field required (a positive integer)');
   }
-  const problem = checkMessages(messages);
+  const problem = checkMessages(messages) ?? checkTools(tools, toolChoice);
   if (problem !== undefined) return invalid(problem);
   if (stream !== undefined && typeof stream !== 'boolean')
     return invalid('stream: Input should be a valid boolean');

@@ -27,7 +27,7 @@ describe('ChatSession: callbacks that throw', () => {
     const bug = new Error('analytics failed');
     const execute = vi.fn<() => string>(() => 'sunny');
     const target = session({
-      tools: { get_weather: { inputSchema: {}, execute } },
+      tools: { get_weather: { inputSchema: { type: 'object' }, execute } },
       onFinish: () => {
         throw bug;
       },
@@ -93,7 +93,7 @@ describe('ChatSession: onFinish', () => {
     const target = session({
       tools: {
         get_weather: {
-          inputSchema: {},
+          inputSchema: { type: 'object' },
           execute: () => {
             order.push('execute');
             return 'sunny';
@@ -110,7 +110,7 @@ describe('ChatSession: onFinish', () => {
     const order: string[] = [];
     const target = session({
       maxSteps: 1,
-      tools: { get_weather: { inputSchema: {}, execute: () => 'sunny' } },
+      tools: { get_weather: { inputSchema: { type: 'object' }, execute: () => 'sunny' } },
       onFinish: (message) => order.push(`finish ${message.stopReason}`),
       onError: (error) => order.push(`error ${error instanceof ChatSessionError ? error.code : ''}`),
     });

@@ -12,9 +12,9 @@ const content: ContentBlock[] = [
   { type: 'server_tool_use', id: 's1', name: 'web_search', input: {} },
 ];
 const tools = {
-  run: { inputSchema: {}, execute: () => 1 },
-  ask: { inputSchema: {} },
-  confirm: { inputSchema: {}, execute: () => 1, needsApproval: true },
+  run: { inputSchema: { type: 'object' }, execute: () => 1 },
+  ask: { inputSchema: { type: 'object' } },
+  confirm: { inputSchema: { type: 'object' }, execute: () => 1, needsApproval: true },
 };
 
 describe('toolCallsOf', () => {
