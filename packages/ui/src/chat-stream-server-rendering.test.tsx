@@ -72,3 +72,24 @@ it('renders on a server and hydrates in the browser without a mismatch (a Next.j
     .toBe('loaded');
   expect(problems).toEqual([]);
 });
+
+it('renders on a server without a random value or the time, which a Next.js prerender refuses', () => {
+  const sources = [
+    vi.spyOn(Math, 'random'),
+    vi.spyOn(Date, 'now'),
+    vi.spyOn(crypto, 'randomUUID'),
+    vi.spyOn(crypto, 'getRandomValues'),
+  ];
+  onTestFinished(() => {
+    vi.restoreAllMocks();
+  });
+  renderToString(createElement(ChatStream, { api: '/api/chat', showStats: true }));
+  renderToString(
+    createElement(ChatStream, {
+      api: '/api/chat',
+      initialMessages: messages,
+      renderText: markdownRenderText,
+    }),
+  );
+  for (const source of sources) expect(source).not.toHaveBeenCalled();
+});

@@ -58,7 +58,7 @@ export class ChatSession {
   #run: Run | undefined;
   #steps = 0;
   #ids = 0;
-  readonly #idPrefix = Math.random().toString(36).slice(2, 10);
+  #idPrefix: string | undefined;
   readonly #queue: (() => void)[] = [];
   readonly #listeners = new Set<() => void>();
   readonly #notifier: NotifyScheduler;
@@ -654,7 +654,12 @@ export class ChatSession {
   }
 
   #id(): string {
-    return this.#options.generateId?.() ?? `${this.#idPrefix}-${(this.#ids++).toString(36)}`;
+    // The prefix is drawn at the first id, not in the constructor: a session is created while
+    // rendering, and Next.js refuses a random value while it prerenders a page (`cacheComponents`).
+    return (
+      this.#options.generateId?.() ??
+      `${(this.#idPrefix ??= Math.random().toString(36).slice(2, 10))}-${(this.#ids++).toString(36)}`
+    );
   }
 }
 
