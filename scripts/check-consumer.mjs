@@ -371,6 +371,8 @@ async function main() {
   const modes = /** @type {const} */ ([
     { name: 'nodenext', module: 'nodenext', moduleResolution: 'nodenext' },
     { name: 'bundler', module: 'esnext', moduleResolution: 'bundler' },
+    // Next.js 15 writes `"moduleResolution": "node"` (with esModuleInterop) into a new project's tsconfig.
+    { name: 'node10', module: 'esnext', moduleResolution: 'node', esModuleInterop: true },
   ]);
   /** @type {{ label: string, project: string }[]} */
   const projects = [];
@@ -384,6 +386,7 @@ async function main() {
         lib: program.lib,
         module: mode.module,
         moduleResolution: mode.moduleResolution,
+        esModuleInterop: mode.esModuleInterop,
         strict: true,
         // Our .d.ts files are checked like the app (TypeScript's own lib files need not be).
         skipLibCheck: false,
