@@ -12,7 +12,7 @@ import { redactError } from './redact-error.ts';
 import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
-import { createClientResolver, type ResolvedClient } from './resolve-client.ts';
+import { apiKeyOf, createClientResolver, type ResolvedClient } from './resolve-client.ts';
 import { createMemoryResumeStore } from './memory-resume-store.ts';
 import {
   CANCEL_HEADER,
@@ -69,7 +69,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   const report = (error: unknown, request: Request, secret?: string): void => {
     if (!options.onError) return;
     try {
-      options.onError(redactError(error, secret ?? resolveClient()?.secret), request);
+      options.onError(redactError(error, secret ?? apiKeyOf(options)), request);
     } catch {
       // A failing logger must not take the stream down with it.
     }

@@ -20,19 +20,37 @@ export function createClientResolver(options: ChatHandlerOptions): () => Resolve
   let cached: ResolvedClient | undefined;
   return () => {
     if (options.client) return { client: options.client, secret: options.client.apiKey ?? undefined };
-    const apiKey = options.apiKey ?? readEnv('ANTHROPIC_API_KEY');
+    const apiKey = apiKeyOf(options);
     if (apiKey === undefined || apiKey === '') return undefined;
-    if (cached?.secret !== apiKey) {
-      cached = {
-        secret: apiKey,
-        client: new Anthropic({
-          apiKey,
-          ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-        }),
-      };
-    }
+    if (cached?.secret !== apiKey) cached = { secret: apiKey, client: createClient(apiKey, options) };
     return cached;
   };
+}
+
+/**
+ * The API key the relay uses, without creating a client: what its error reports redact.
+ *
+ * @example
+ * redactError(error, apiKeyOf(options));
+ */
+export function apiKeyOf(options: ChatHandlerOptions): string | undefined {
+  if (options.client) return options.client.apiKey ?? undefined;
+  return options.apiKey ?? readEnv('ANTHROPIC_API_KEY');
+}
+
+function createClient(apiKey: string, options: ChatHandlerOptions): Anthropic {
+  try {
+    return new Anthropic({ apiKey, ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }) });
+  } catch (cause) {
+    // The SDK's own advice (`dangerouslyAllowBrowser`) is wrong for a relay, whose point is to keep
+    // the key off browsers; the usual cause is a test running the relay in a DOM environment.
+    throw new Error(
+      'The Anthropic SDK would not create a client, as this looks like a browser (`window`, ' +
+        '`document` and `navigator` are defined). The relay must run on a server; in a Vitest test ' +
+        'with a DOM environment, give its file `// @vitest-environment node`.',
+      { cause },
+    );
+  }
 }
 
 function readEnv(name: string): string | undefined {
