@@ -35,6 +35,20 @@ describe('createChatHandler options', () => {
       RangeError,
       /pingIntervalMs must be a number ≥ 0, got Infinity/,
     ],
+    // Node fires a timer longer than 2^31 - 1 ms at once: a heartbeat every millisecond.
+    [
+      'a ping interval longer than a timer waits',
+      { pingIntervalMs: 2 ** 31 },
+      RangeError,
+      /pingIntervalMs must be at most 2147483647 ms \(24.8 days, the longest a timer waits\), got 2147483648/,
+    ],
+    // ... and upstream aborted as soon as the client's connection drops.
+    [
+      'a grace period longer than a timer waits',
+      { resume: { graceMs: 30 * 86_400_000 } },
+      RangeError,
+      /resume.graceMs must be at most 2147483647 ms \(24.8 days, the longest a timer waits\), got 2592000000/,
+    ],
     [
       'endless retries',
       { maxRetries: Infinity },

@@ -54,6 +54,7 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   inRange('defaultMaxTokens', options.defaultMaxTokens, 1, 'whole');
   inRange('maxRetries', options.maxRetries, 0, 'whole');
   inRange('pingIntervalMs', options.pingIntervalMs, 0, 'finite');
+  timerAtMost('pingIntervalMs', options.pingIntervalMs);
   const { resume } = options;
   expectTo(
     'resume',
@@ -63,6 +64,7 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   );
   if (typeof resume === 'object') {
     inRange('resume.graceMs', resume.graceMs, 0, 'finite');
+    timerAtMost('resume.graceMs', resume.graceMs);
     inRange('resume.ttlMs', resume.ttlMs, 0, 'finite');
     expectTo('resume.store', resume.store, isResumeStore, `a ResumeStore (${STORE_METHODS.join(', ')})`);
     expectTo('resume.waitUntil', resume.waitUntil, (value) => typeof value === 'function', 'a function');
@@ -107,6 +109,17 @@ function inRange(
   if (kind === 'whole or Infinity' && number === Infinity) return;
   const what = kind === 'finite' ? 'a number' : 'a whole number';
   throw new RangeError(`${name} must be ${what} ≥ ${min}, got ${shown(value)}`);
+}
+
+/** The longest a timer waits: Node fires a longer one at once (a ping storm, an abort at once). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function timerAtMost(name: string, value: number | undefined): void {
+  if (value !== undefined && value > MAX_TIMER_MS) {
+    throw new RangeError(
+      `${name} must be at most ${MAX_TIMER_MS} ms (24.8 days, the longest a timer waits), got ${value}`,
+    );
+  }
 }
 
 function shown(value: unknown): string {

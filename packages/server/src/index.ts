@@ -16,6 +16,7 @@ export { createMemoryResumeStore } from './memory-resume-store.ts';
 export type { Awaitable, KeptStreamInfo, ResumeSignal, ResumeStore, StoredEvents } from './resume-store.ts';
 export { createRedisResumeStore } from './redis/redis-resume-store.ts';
 export type { RedisResumeStoreOptions } from './redis/redis-resume-store.ts';
+export { RedisTimeoutError } from './redis/redis-timeout.ts';
 export { ioredisConnection, nodeRedisConnection } from './redis/redis-connection.ts';
 export type {
   IORedisClient,

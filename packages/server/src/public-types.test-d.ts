@@ -9,6 +9,7 @@ import {
   ioredisConnection,
   nodeRedisConnection,
   type RedisConnection,
+  RedisTimeoutError,
   type RelayMetadata,
   type RelayResult,
   type RelayRequestBody,
@@ -114,8 +115,12 @@ describe('resume stores', () => {
       subscribe: async () => async () => undefined,
     };
     expectTypeOf(
-      createRedisResumeStore(connection, { prefix: 'app:', maxAgeMs: 60_000 }),
+      createRedisResumeStore(connection, { prefix: 'app:', maxAgeMs: 60_000, commandTimeoutMs: 5_000 }),
     ).toEqualTypeOf<ResumeStore>();
+    // What onError receives when Redis does not answer in time.
+    expectTypeOf<RedisTimeoutError>().toExtend<Error>();
+    expectTypeOf<RedisTimeoutError['operation']>().toEqualTypeOf<string>();
+    expectTypeOf<RedisTimeoutError['timeoutMs']>().toEqualTypeOf<number>();
     expectTypeOf(nodeRedisConnection).returns.toEqualTypeOf<RedisConnection>();
     expectTypeOf(ioredisConnection).returns.toEqualTypeOf<RedisConnection>();
   });

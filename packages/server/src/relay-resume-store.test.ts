@@ -201,4 +201,12 @@ describe('resume store options', () => {
 describe('createMemoryResumeStore', () => {
   const store = createMemoryResumeStore();
   describeResumeStoreContract(() => store);
+
+  it('keeps a finished stream for a ttl longer than a timer waits (2^31 ms), as a shared store does', async () => {
+    const id = crypto.randomUUID();
+    await store.create(id, {});
+    await store.finish(id, 30 * 86_400_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await store.read(id, 0)).toMatchObject({ finished: true });
+  });
 });

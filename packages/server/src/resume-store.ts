@@ -16,7 +16,10 @@ export interface KeptStreamInfo {
 
 /** What a {@link ResumeStore} holds of one stream, from a given event on. */
 export interface StoredEvents extends KeptStreamInfo {
-  /** The events from the index asked for on: none yet, or none when the index is past the end. */
+  /**
+   * The events from the index asked for on (all of them, or a first page of them): none yet, or
+   * none when the index is past the end.
+   */
   events: readonly Uint8Array[];
   /** How many events the stream has in all. */
   length: number;
@@ -53,7 +56,12 @@ export interface ResumeStore {
   append(id: string, events: readonly Uint8Array[]): Awaitable<void>;
   /** Marks stream `id` finished and forgets it `ttlMs` later. */
   finish(id: string, ttlMs: number): Awaitable<void>;
-  /** Stream `id` from event index `from` (0-based) on, or undefined when the store has no such stream. */
+  /**
+   * Stream `id` from event index `from` (0-based) on, or undefined when the store has no such
+   * stream. A store may hand back only the first of those events, a page (at least one when there
+   * are any): the relay reads on from where the page ended as its client takes them, so a resume of
+   * a long answer holds one page at a time, not the whole answer. Both stores here page by 512.
+   */
   read(id: string, from: number): Awaitable<StoredEvents | undefined>;
   /** Delivers `signal` to every listener subscribed to stream `id`, on any instance. */
   publish(id: string, signal: ResumeSignal): Awaitable<void>;

@@ -8,7 +8,9 @@ export interface RedisConnection {
   command(args: string[]): Promise<unknown>;
   /**
    * Subscribes to `channel`, calling `listener` with each message; resolves once subscribed, to
-   * the function that unsubscribes. The store subscribes to a channel at most once at a time.
+   * the function that unsubscribes. A store subscribes to a channel at most once at a time, but
+   * several stores over one connection (one per route, say) may each subscribe to it: each
+   * subscription hears the channel until it is undone, whatever the others do.
    */
   subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<unknown>>;
 }
@@ -58,9 +60,14 @@ export interface IORedisSubscriber {
   on(event: 'message', listener: (channel: string, message: string) => void): unknown;
 }
 
+/** Each ioredis subscriber's listeners by channel, shared by every connection made over it. */
+const ioredisRoutes = new WeakMap<IORedisSubscriber, Map<string, Set<(message: string) => void>>>();
+
 /**
  * A {@link RedisConnection} over ioredis: `redis` for commands and a duplicate of it for
  * subscriptions (ioredis delivers every channel's messages to one `message` event: this routes them).
+ * Several stores (one per route, say) may share one connection, or one subscriber: each listener of
+ * a channel hears it until it unsubscribes, and the channel is left when its last listener leaves.
  *
  * @example
  * import { Redis } from 'ioredis';
@@ -68,17 +75,43 @@ export interface IORedisSubscriber {
  * const store = createRedisResumeStore(ioredisConnection(redis, redis.duplicate()));
  */
 export function ioredisConnection(redis: IORedisClient, subscriber: IORedisSubscriber): RedisConnection {
-  const routes = new Map<string, (message: string) => void>();
-  subscriber.on('message', (channel, message) => routes.get(channel)?.(message));
+  let routes = ioredisRoutes.get(subscriber);
+  if (!routes) {
+    const created = new Map<string, Set<(message: string) => void>>();
+    ioredisRoutes.set(subscriber, (routes = created));
+    subscriber.on('message', (channel, message) => {
+      for (const listener of created.get(channel) ?? []) listener(message);
+    });
+  }
+  const channels = routes;
   return {
     command: ([name = '', ...args]) => redis.call(name, ...args),
     subscribe: async (channel, listener) => {
-      routes.set(channel, listener);
-      await subscriber.subscribe(channel);
-      return () => {
-        routes.delete(channel);
-        return subscriber.unsubscribe(channel);
+      // A function of its own: the same listener subscribed twice is two subscriptions.
+      const route = (message: string): void => listener(message);
+      let listeners = channels.get(channel);
+      if (!listeners) channels.set(channel, (listeners = new Set()));
+      listeners.add(route);
+      try {
+        await subscriber.subscribe(channel);
+      } catch (error) {
+        leave(channel, listeners, route);
+        throw error;
+      }
+      return async () => {
+        if (leave(channel, listeners, route)) await subscriber.unsubscribe(channel);
       };
     },
   };
+
+  /** Removes `route`; true when it was the channel's last listener, so the channel is to be left. */
+  function leave(
+    channel: string,
+    listeners: Set<(message: string) => void>,
+    route: (message: string) => void,
+  ): boolean {
+    if (!listeners.delete(route) || listeners.size > 0) return false;
+    if (channels.get(channel) === listeners) channels.delete(channel);
+    return true;
+  }
 }

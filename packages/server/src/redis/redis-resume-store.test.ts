@@ -63,6 +63,26 @@ describe.each(redisClients)('createRedisResumeStore over %s', (name, connect) =>
     offAgain();
   });
 
+  it('shares one connection between stores (a route each): a store that leaves a channel does not cut off another one listening there', async () => {
+    const [own] = connected as [Connected];
+    const prefix = `test:${name}:shared:`;
+    const first = createRedisResumeStore(own.connection, { prefix });
+    const second = createRedisResumeStore(own.connection, { prefix });
+    // Another adapter over the same clients, as a second route of the process may build.
+    const third = createRedisResumeStore(own.another(), { prefix });
+    const id = crypto.randomUUID();
+    const heard: ResumeSignal[] = [];
+    const off = await first.subscribe(id, (signal) => heard.push(signal));
+    for (const other of [second, third]) (await other.subscribe(id, () => undefined))();
+    // One subscriber connection answers in order: once this subscription is made, those undone
+    // before it are done.
+    (await second.subscribe(crypto.randomUUID(), () => undefined))();
+    await second.publish(id, 'event');
+    await third.publish(id, 'finish');
+    await expect.poll(() => heard).toEqual(['event', 'finish']);
+    off();
+  });
+
   /** A relay on `fake` over its own Redis store with a short maxAgeMs, pinging every `pingIntervalMs`. */
   const relayOn = (
     fake: FakeAnthropicServer,
@@ -146,6 +166,15 @@ describe.each(redisClients)('createRedisResumeStore over %s', (name, connect) =>
     expect(() => createRedisResumeStore(connection, { prefix: 7 as never })).toThrow(
       new TypeError('prefix must be a string, got number'),
     );
+    // Node fires a timer longer than 2^31 - 1 ms at once: every command would time out.
+    for (const commandTimeoutMs of [0, 2 ** 31, Number.NaN]) {
+      expect(() => createRedisResumeStore(connection, { commandTimeoutMs })).toThrow(
+        new RangeError(
+          `commandTimeoutMs must be a whole number of milliseconds from 1 to 2147483647, or Infinity, got ${commandTimeoutMs}`,
+        ),
+      );
+    }
+    expect(() => createRedisResumeStore(connection, { commandTimeoutMs: Infinity })).not.toThrow();
   });
 
   describeSharedStoreRelays((instance) => stores[instance]!, Number(process.env['RUNS'] ?? 8));

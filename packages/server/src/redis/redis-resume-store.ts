@@ -1,5 +1,6 @@
 import type { ResumeSignal, ResumeStore } from '../resume-store.ts';
 import type { RedisConnection } from './redis-connection.ts';
+import { withTimeout } from './redis-timeout.ts';
 
 /** Options of {@link createRedisResumeStore}. */
 export interface RedisResumeStoreOptions {
@@ -13,6 +14,13 @@ export interface RedisResumeStoreOptions {
    * as far as it came, with Retry. Keep it several times the relay's `pingIntervalMs`.
    */
   maxAgeMs?: number;
+  /**
+   * How long one command or subscription may wait for Redis (default 10 000 ms; `Infinity`: for
+   * ever) before it fails with a `RedisTimeoutError`. A Redis that is paused or unreachable
+   * then fails the streams it holds (upstream is aborted, the clients get an error they can retry)
+   * instead of leaving them hanging, whatever the client library does with commands meanwhile.
+   */
+  commandTimeoutMs?: number;
 }
 
 /** Said on the channel only: a reader that misses one reads the store again at its next poll. */
@@ -35,7 +43,7 @@ redis.call('HSET', KEYS[1], 'state', 'finished')
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end`;
 const READ = `local stream = redis.call('HMGET', KEYS[1], 'state', 'request')
 if not stream[1] then return false end
-return {stream[1], stream[2], redis.call('LLEN', KEYS[2]), redis.call('LRANGE', KEYS[2], ARGV[1], -1)}`;
+return {stream[1], stream[2], redis.call('LLEN', KEYS[2]), redis.call('LRANGE', KEYS[2], ARGV[1], ARGV[2])}`;
 // The channel message numbers the command, so a subscriber knows whether it missed one.
 const COMMAND = `local count = redis.call('RPUSH', KEYS[3], ARGV[1])
 redis.call('PEXPIRE', KEYS[3], ARGV[2])
@@ -43,6 +51,11 @@ redis.call('PUBLISH', ARGV[3], ARGV[1] .. ' ' .. count)`;
 
 // Lua's unpack takes a few thousand values at most.
 const APPEND_BATCH = 1000;
+// A read hands back at most this many events: a resume from the start of a long answer is read a
+// page at a time, as its client takes them, instead of in one reply that blocks Redis meanwhile.
+const READ_PAGE = 512;
+// The longest a timer waits; beyond it Node fires at once.
+const MAX_TIMER_MS = 2_147_483_647;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -79,18 +92,28 @@ export function createRedisResumeStore(
   connection: RedisConnection,
   options: RedisResumeStoreOptions = {},
 ): ResumeStore {
-  const { prefix = 'chatstream:', maxAgeMs = 60_000 } = options;
+  const { prefix = 'chatstream:', maxAgeMs = 60_000, commandTimeoutMs = 10_000 } = options;
   if (typeof prefix !== 'string') throw new TypeError(`prefix must be a string, got ${typeof prefix}`);
   if (!Number.isSafeInteger(maxAgeMs) || maxAgeMs < 1) {
     throw new RangeError(`maxAgeMs must be a whole number of milliseconds ≥ 1, got ${String(maxAgeMs)}`);
   }
+  const timeoutValid =
+    commandTimeoutMs === Infinity ||
+    (Number.isInteger(commandTimeoutMs) && commandTimeoutMs >= 1 && commandTimeoutMs <= MAX_TIMER_MS);
+  if (!timeoutValid) {
+    throw new RangeError(
+      `commandTimeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, or Infinity, got ${String(commandTimeoutMs)}`,
+    );
+  }
+  const run = (operation: string, args: string[]): Promise<unknown> =>
+    withTimeout(connection.command(args), commandTimeoutMs, operation);
   const channelOf = (id: string): string => `${prefix}{${id}}`;
   const keysOf = (id: string): [string, string, string] => {
     const name = channelOf(id);
     return [`${name}:stream`, `${name}:events`, `${name}:commands`];
   };
-  const script = (source: string, id: string, ...args: string[]): Promise<unknown> =>
-    connection.command(['EVAL', source, '3', ...keysOf(id), ...args]);
+  const script = (operation: string, source: string, id: string, ...args: string[]): Promise<unknown> =>
+    run(operation, ['EVAL', source, '3', ...keysOf(id), ...args]);
 
   const channels = new Map<string, Channel>();
   // A channel's unsubscribe in flight: a new subscription to it waits, or the old one would undo it.
@@ -110,9 +133,15 @@ export function createRedisResumeStore(
   const catchUp = async (channel: Channel, id: string): Promise<void> => {
     const after = channel.delivered;
     if (after === undefined) return;
-    const commands = await connection.command(['LRANGE', keysOf(id)[2], String(after), '-1']);
+    const commands = await run('catch-up', ['LRANGE', keysOf(id)[2], String(after), '-1']);
     if (Array.isArray(commands)) deliver(channel, after, commands);
   };
+
+  // A new subscription to a channel waits for its unsubscribe: one that never answers must not hold it.
+  const timedUnsubscribe =
+    (unsubscribe: () => Promise<unknown>): (() => Promise<unknown>) =>
+    () =>
+      withTimeout(unsubscribe(), commandTimeoutMs, 'unsubscribe');
 
   const join = (id: string): Channel => {
     const name = channelOf(id);
@@ -129,10 +158,15 @@ export function createRedisResumeStore(
       else if (count > channel.delivered + 1) void catchUp(channel, id).catch(() => undefined);
     };
     const ready = Promise.resolve(leaving.get(name)).then(async () => {
-      const unsubscribe = await connection.subscribe(name, hear);
+      const unsubscribe = timedUnsubscribe(
+        await withTimeout(connection.subscribe(name, hear), commandTimeoutMs, 'subscribe', (late) => {
+          // Subscribed after all: nobody listens there any more.
+          void late().catch(() => undefined);
+        }),
+      );
       try {
         // Commands given before the subscription are not this subscriber's.
-        channel.delivered = Number(await connection.command(['LLEN', keysOf(id)[2]]));
+        channel.delivered = Number(await run('subscribe', ['LLEN', keysOf(id)[2]]));
       } catch (error) {
         await unsubscribe().catch(() => undefined);
         throw error;
@@ -149,7 +183,13 @@ export function createRedisResumeStore(
 
   return {
     async create(id, { requestId }) {
-      await script(CREATE, id, String(maxAgeMs), ...(requestId === undefined ? [] : ['request', requestId]));
+      await script(
+        'create',
+        CREATE,
+        id,
+        String(maxAgeMs),
+        ...(requestId === undefined ? [] : ['request', requestId]),
+      );
     },
     async append(id, events) {
       const texts = events.map((event) => decoder.decode(event));
@@ -158,6 +198,7 @@ export function createRedisResumeStore(
       for (let start = 0; start === 0 || start < texts.length; start += APPEND_BATCH) {
         const after = channel?.delivered ?? -1;
         const commands = await script(
+          'append',
           APPEND,
           id,
           String(maxAgeMs),
@@ -174,10 +215,10 @@ export function createRedisResumeStore(
     },
     async finish(id, ttlMs) {
       // PX takes whole milliseconds above 0.
-      await script(FINISH, id, String(Math.max(1, Math.ceil(ttlMs))));
+      await script('finish', FINISH, id, String(Math.max(1, Math.ceil(ttlMs))));
     },
     async read(id, from) {
-      const reply = await script(READ, id, String(from));
+      const reply = await script('read', READ, id, String(from), String(from + READ_PAGE - 1));
       if (!Array.isArray(reply)) return undefined;
       const [state, requestId, length, events] = reply as [string, string | null, number, string[]];
       return {
@@ -189,8 +230,8 @@ export function createRedisResumeStore(
     },
     async publish(id, signal) {
       await (COMMANDS.has(signal)
-        ? script(COMMAND, id, signal, String(maxAgeMs), channelOf(id))
-        : connection.command(['PUBLISH', channelOf(id), signal]));
+        ? script(signal, COMMAND, id, signal, String(maxAgeMs), channelOf(id))
+        : run(signal, ['PUBLISH', channelOf(id), signal]));
     },
     async subscribe(id, listener) {
       const name = channelOf(id);

@@ -5,6 +5,8 @@ import { ioredisConnection, nodeRedisConnection, type RedisConnection } from '..
 /** One process's connections to Redis through a client library, and how to close them. */
 export interface Connected {
   connection: RedisConnection;
+  /** Another adapter over the same two clients, as a second route of one process may make. */
+  another(): RedisConnection;
   /** Runs a raw command on a connection of its own, as another program would. */
   raw(args: string[]): Promise<unknown>;
   close(): Promise<void>;
@@ -19,6 +21,7 @@ export const redisClients: [string, (url: string) => Promise<Connected>][] = [
       const subscriber = await client.duplicate().connect();
       return {
         connection: nodeRedisConnection(client, subscriber),
+        another: () => nodeRedisConnection(client, subscriber),
         raw: (args) => client.sendCommand(args),
         close: async () => {
           await subscriber.close();
@@ -34,6 +37,7 @@ export const redisClients: [string, (url: string) => Promise<Connected>][] = [
       const subscriber = redis.duplicate();
       return {
         connection: ioredisConnection(redis, subscriber),
+        another: () => ioredisConnection(redis, subscriber),
         raw: ([name = '', ...args]) => redis.call(name, ...args),
         close: async () => {
           subscriber.disconnect();

@@ -7,6 +7,10 @@ export interface TestRedisServer {
   url: string;
   /** The server's process id (for its CPU time in benchmarks). */
   pid: number | undefined;
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered, as a hung Redis. */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -37,7 +41,10 @@ export async function startRedisServer(): Promise<TestRedisServer> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const stopWithTests = (): void => void child.kill();
+  const stopWithTests = (): void => {
+    child.kill('SIGCONT');
+    child.kill();
+  };
   process.once('exit', stopWithTests);
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -57,10 +64,14 @@ export async function startRedisServer(): Promise<TestRedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     pid: child.pid,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     stop: async () => {
       process.off('exit', stopWithTests);
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      // A paused server would not act on SIGTERM until continued.
+      child.kill('SIGCONT');
       child.kill();
       await exited;
     },

@@ -53,6 +53,24 @@ export function describeResumeStoreContract(storeFor: (instance: number) => Resu
       expect(await store.read(id, 2499)).toEqual({ events: [many[2499]], length: 2500, finished: false });
     });
 
+    it('hands a long stream back a page at a time, in order: a resume holds a page, not the rest of the answer', async () => {
+      const [writer, reader] = [storeFor(0), storeFor(1)];
+      const id = crypto.randomUUID();
+      await writer.create(id, {});
+      const many = Array.from({ length: 3000 }, (_, index) => bytes(`id: ${index + 1}\ndata: ${index}\n\n`));
+      await writer.append(id, many);
+      await writer.finish(id, 5000);
+      const read: Uint8Array[] = [];
+      for (;;) {
+        const page = await reader.read(id, read.length);
+        expect(page).toMatchObject({ length: 3000, finished: true });
+        if (page!.events.length === 0) break;
+        expect(page!.events.length).toBeLessThanOrEqual(512);
+        read.push(...page!.events);
+      }
+      expect(read).toEqual(many);
+    });
+
     it('marks a stream finished and forgets it after its ttl', async () => {
       const [writer, reader] = [storeFor(0), storeFor(1)];
       const id = crypto.randomUUID();
