@@ -1,5 +1,23 @@
 'use client';
 
+// What the hooks hand out is the reader's (a dependency of this package): rendering messages and
+// typing them needs no import from a package the app did not install itself.
+export { isBlock } from '@chatstream/reader';
+export type {
+  ChatInput,
+  ChatMessage,
+  ChatMessageStatus,
+  ChatSessionStatus,
+  ChatStreamError,
+  ContentBlock,
+  OtherBlock,
+  RedactedThinkingBlock,
+  TextBlock,
+  ThinkingBlock,
+  ToolCallState,
+  ToolUseBlock,
+} from '@chatstream/reader';
+
 // Hooks
 export { useStreamingChat } from './use-streaming-chat.ts';
 export type { UseStreamingChatOptions, UseStreamingChatResult } from './use-streaming-chat.ts';

@@ -13,6 +13,7 @@ import {
   type DocumentBlock,
   type ExportedVersions,
   fileToContentBlock,
+  isBlock,
   type HTTPError,
   type ImageBlock,
   type Message,
@@ -24,6 +25,8 @@ import {
   segmentText,
   streamMessage,
   type StreamStats,
+  type TextBlock,
+  type ToolUseBlock,
   type UserContentBlock,
 } from './index.ts';
 
@@ -161,5 +164,17 @@ describe('fileToContentBlock', () => {
     expectTypeOf(fileToContentBlock).returns.toEqualTypeOf<Promise<ImageBlock | DocumentBlock>>();
     expectTypeOf<File>().toExtend<Parameters<typeof fileToContentBlock>[0]>();
     expectTypeOf<Blob>().toExtend<Parameters<typeof fileToContentBlock>[0]>();
+  });
+});
+
+const textOf = (block: ContentBlock) => (isBlock(block, 'text') ? block : undefined);
+const serverToolOf = (block: ContentBlock) => (isBlock(block, 'server_tool_use') ? block : undefined);
+
+describe('isBlock', () => {
+  it('narrows a content block where comparing its type cannot', () => {
+    expectTypeOf(textOf).returns.toEqualTypeOf<TextBlock | undefined>();
+    expectTypeOf(serverToolOf).returns.toEqualTypeOf<ToolUseBlock | undefined>();
+    // @ts-expect-error: a type without an interface of its own has nothing to narrow to
+    isBlock({} as ContentBlock, 'web_search_tool_result');
   });
 });

@@ -1,0 +1,34 @@
+import type {
+  ContentBlock,
+  KnownBlockType,
+  RedactedThinkingBlock,
+  TextBlock,
+  ThinkingBlock,
+  ToolUseBlock,
+} from '../types.ts';
+
+type KnownBlock = TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolUseBlock;
+
+/** The interface of blocks of type `Type`: `TextBlock` for `'text'`, `ToolUseBlock` for `'tool_use'`… */
+export type BlockOfType<Type extends KnownBlockType> = KnownBlock extends infer Block
+  ? Block extends { type: infer Types }
+    ? Type extends Types
+      ? Block
+      : never
+    : never
+  : never;
+
+/**
+ * Whether `block` is of `type`, narrowing it to that block's interface. `block.type === 'text'`
+ * cannot narrow a `ContentBlock`: blocks of types the API adds later are kept as `OtherBlock`,
+ * whose `type` is any string, so TypeScript still allows `'text'` there.
+ *
+ * @example
+ * const text = message.content.filter((block) => isBlock(block, 'text')).map((block) => block.text).join('');
+ */
+export function isBlock<Type extends KnownBlockType>(
+  block: ContentBlock,
+  type: Type,
+): block is BlockOfType<Type> {
+  return block.type === type;
+}
