@@ -66,7 +66,12 @@ export function createAnthropicSource(
     },
     atBoundary: () => boundary,
     async cancel(reason) {
-      abortUpstream(reason);
+      try {
+        abortUpstream(reason);
+      } catch {
+        // A runtime may refuse the abort (Workers, from another request): the reader's cancel,
+        // tried again by the caller from the request that owns it, ends upstream then.
+      }
       await reader.cancel(reason).catch(() => undefined);
     },
   };

@@ -21,7 +21,10 @@ export interface ResumeOptions {
   ttlMs?: number;
   /** Where streams are kept (default: this process's memory). */
   store?: ResumeStore;
-  /** Handed the promise of each answer's reading to its end, to keep a serverless function alive. */
+  /**
+   * Handed the promise of each answer's reading to its end, to keep a serverless function alive
+   * (default: the handler's own {@link ChatHandlerOptions.waitUntil}).
+   */
   waitUntil?: (promise: Promise<unknown>) => void;
 }
 
@@ -155,9 +158,11 @@ export interface ChatHandlerOptions {
    * - `store`: where streams are kept. Default: this process's memory, so behind several instances
    *   a stream's resumes must reach the instance that started it. Give every instance the same
    *   shared {@link ResumeStore} (Redis, say) and any of them serves a resume or a Stop.
-   * - `waitUntil`: handed the promise of each answer's reading to its end. On serverless platforms
-   *   that stop a function once its response is sent, pass theirs (`waitUntil` of
-   *   `@vercel/functions`, Cloudflare's `ctx.waitUntil`), with a shared `store`.
+   * - `waitUntil`: handed the promise of each answer's reading to its end (default: the handler's
+   *   `waitUntil`). On serverless platforms that stop a function once its response is sent, pass
+   *   theirs (`waitUntil` of `@vercel/functions`, or of `cloudflare:workers`): without it, Workers
+   *   stop reading an answer when its client leaves, and a resume gets what was kept, then ends
+   *   after the store's `maxAgeMs`.
    *
    * Resume and cancel requests skip `authorize` and `beforeRequest`: the stream id, 122 random
    * bits given only to the client that started it, is the key.
@@ -207,11 +212,27 @@ export interface ChatHandlerOptions {
    * Called once for every request relayed to Anthropic, when it ended: complete, failed (an HTTP
    * error, an `error` event, a cut stream) or left by the client, with the message as far as it
    * arrived. Its `usage` is what the request cost: record it for quotas, billing or logs. Setting it
-   * makes the relay read the events it forwards (still unchanged and unbuffered).
+   * makes the relay read the events it forwards (still unchanged and unbuffered). A promise it
+   * returns is handed to `waitUntil` (a rejection goes to `onError`). On a platform that ends a
+   * request's work with its response (Workers), it runs for a client that left only with `waitUntil`.
    *
    * @example
    * onFinish: ({ outcome, message }, request) =>
    *   usage.record(userOf(request), outcome, message?.usage.input_tokens, message?.usage.output_tokens)
    */
-  onFinish?: (result: RelayResult, request: Request) => void;
+  onFinish?:
+    | ((result: RelayResult, request: Request) => void)
+    | ((result: RelayResult, request: Request) => Promise<void>);
+  /**
+   * A platform's `waitUntil`, to finish the relay's work after the response (or the client) is
+   * gone: it is handed a promise that settles once `onFinish` ran (and the promise it returned
+   * settled), and, with `resume`, the reading of each answer to its end (unless `resume.waitUntil`
+   * is set). On Cloudflare Workers pass `waitUntil` of `cloudflare:workers`: without it, a request
+   * whose client left is torn down before `onFinish` is called. Vercel: `@vercel/functions`.
+   *
+   * @example
+   * import { waitUntil } from 'cloudflare:workers';
+   * createChatHandler({ model: 'claude-sonnet-4-6', waitUntil, onFinish: recordUsage });
+   */
+  waitUntil?: (promise: Promise<unknown>) => void;
 }

@@ -108,6 +108,12 @@ describe('createChatHandler options', () => {
       TypeError,
       /onFinish must be a function, got "log"/,
     ],
+    [
+      'a waitUntil that is not a function',
+      { waitUntil: true },
+      TypeError,
+      /waitUntil must be a function, got true/,
+    ],
     ['a key that is not a string', { apiKey: 42 }, TypeError, /apiKey must be a string, got 42/],
     [
       'a system prompt that is neither text nor blocks',

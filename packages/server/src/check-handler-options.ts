@@ -23,7 +23,7 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
       `allowedTools must be an array of tool names and definitions ({ name, type?, … }), got ${shown(options.allowedTools)}: ${toolsProblem}`,
     );
   }
-  for (const name of ['authorize', 'beforeRequest', 'onError', 'onFinish'] as const) {
+  for (const name of ['authorize', 'beforeRequest', 'onError', 'onFinish', 'waitUntil'] as const) {
     expectTo(name, options[name], (value) => typeof value === 'function', 'a function');
   }
   expectTo(

@@ -1,6 +1,7 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { abortError, abortReason } from './abort-reason.ts';
 import { createAnthropicSource } from './anthropic-source.ts';
+import { HEARTBEAT_MS } from './keep-stream.ts';
 import { bodyTooLargeResponse } from './body-too-large.ts';
 import { checkHandlerOptions } from './check-handler-options.ts';
 import type { ChatHandlerOptions, RelayRequestBody, ResumeOptions } from './chat-handler-options.ts';
@@ -13,7 +14,7 @@ import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
 import { apiKeyOf, createClientResolver, type ResolvedClient } from './resolve-client.ts';
-import { createMemoryResumeStore } from './memory-resume-store.ts';
+import { createMemoryResumeStore, DEFAULT_MEMORY_MAX_AGE_MS } from './memory-resume-store.ts';
 import {
   CANCEL_HEADER,
   createStreamRegistry,
@@ -64,7 +65,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   checkHandlerOptions(options);
   const resolveClient = createClientResolver(options);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const registry = options.resume ? createResumeRegistry(options.resume) : undefined;
+  const registry = options.resume ? createResumeRegistry(options) : undefined;
   // Errors are reported with the key redacted: an upstream message (or a proxy's) may quote it.
   const report = (error: unknown, request: Request, secret?: string): void => {
     if (!options.onError) return;
@@ -81,13 +82,22 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   ): RelayWatch | undefined => {
     const { onFinish } = options;
     if (!onFinish) return undefined;
+    let settle = noop;
+    // Handed over now, in the request's own context: a platform that ends the request's work with
+    // its response (Workers) would otherwise never call onFinish for a client that left.
+    options.waitUntil?.(new Promise<void>((resolve) => (settle = resolve)));
     return watchRelay(requestId, (result) => {
+      const error = redactError(result.error, secret);
+      // An async onFinish (a billing write) is waited for too.
+      let finishing: unknown;
       try {
-        const error = redactError(result.error, secret);
-        onFinish(error === result.error ? result : { ...result, error }, request);
-      } catch (error) {
-        report(error, request, secret);
+        finishing = onFinish(error === result.error ? result : { ...result, error }, request);
+      } catch (thrown) {
+        report(thrown, request, secret);
       }
+      void Promise.resolve(finishing)
+        .catch((thrown: unknown) => report(thrown, request, secret))
+        .finally(settle);
     });
   };
 
@@ -242,20 +252,27 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   }
 }
 
-function createResumeRegistry(resume: true | ResumeOptions): StreamRegistry {
+function createResumeRegistry(options: ChatHandlerOptions): StreamRegistry {
+  const { resume = true, pingIntervalMs = DEFAULT_PING_INTERVAL_MS } = options;
   const {
     graceMs = DEFAULT_RESUME_GRACE_MS,
     ttlMs = DEFAULT_RESUME_TTL_MS,
     store,
-    waitUntil,
-  } = resume === true ? {} : resume;
+    waitUntil = options.waitUntil,
+  }: ResumeOptions = typeof resume === 'object' ? resume : {};
+  // Several heartbeats long: a stream is forgotten only once its reading surely stopped.
+  const maxAgeMs = Math.max(DEFAULT_MEMORY_MAX_AGE_MS, Math.ceil(4 * (pingIntervalMs || HEARTBEAT_MS)));
   return createStreamRegistry({
     graceMs,
     ttlMs,
-    store: store ?? createMemoryResumeStore(),
+    store: store ?? createMemoryResumeStore({ maxAgeMs }),
     local: store === undefined,
     waitUntil,
   });
+}
+
+function noop(): void {
+  // Replaced by the promise's resolve.
 }
 
 /** A resume or cancel sent to a relay that keeps no streams gets a 404 that says why. */

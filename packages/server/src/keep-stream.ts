@@ -16,7 +16,7 @@ export interface ResumeTimes {
 }
 
 /** How often a stream is shown alive to its store while upstream is quiet, when pings are off. */
-const HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_MS = 15_000;
 
 /** What keeping a stream needs besides its source and store. */
 export interface KeepStreamOptions extends ResumeTimes {
@@ -46,12 +46,19 @@ export async function keepStream(
   const { graceMs, ttlMs, errorEvent, onError, pingIntervalMs, requestId } = options;
   let readers = 0;
   let finished = false;
-  let cancelled = false;
+  let cancelled: { reason: unknown } | undefined;
   let grace: ReturnType<typeof setTimeout> | undefined;
   const cancel = (reason: unknown): void => {
     if (finished || cancelled) return;
-    cancelled = true;
-    void source.cancel(reason);
+    cancelled = { reason };
+    // At once where it can (Node). Workers refuse I/O for another request's objects, and a Stop
+    // arrives in its own request: there the reading loop and the heartbeat, which run in the
+    // request that owns upstream, cancel it again (see stopFromOwner).
+    void source.cancel(reason).catch(() => undefined);
+  };
+  /** Cancels upstream from the request that started it, once a Stop or the grace period asked. */
+  const stopFromOwner = async (): Promise<void> => {
+    if (cancelled) await source.cancel(cancelled.reason).catch(() => undefined);
   };
   const listen = (signal: ResumeSignal): void => {
     if (signal === 'cancel') cancel(abortError('The client stopped the stream.'));
@@ -97,7 +104,9 @@ export async function keepStream(
   // waiting. A failed heartbeat fails the next append, which reports it.
   const heartbeat = setInterval(
     () => {
-      if (quiet) void append([]).catch(() => undefined);
+      // Upstream quiet after a Stop from another request: no chunk would come to cancel it at.
+      if (cancelled) void stopFromOwner();
+      else if (quiet) void append([]).catch(() => undefined);
       quiet = true;
     },
     pingIntervalMs > 0 ? pingIntervalMs : HEARTBEAT_MS,
@@ -116,6 +125,11 @@ export async function keepStream(
         break;
       }
       if (chunk.done) break;
+      if (cancelled) {
+        // Stopped: what came after the Stop is not kept, and upstream is cancelled from here.
+        await stopFromOwner();
+        break;
+      }
       await keep(splitter.push(chunk.value).map(numbered));
     }
     if (!failure) {
