@@ -64,8 +64,11 @@ it('keeps a page’s centred text and its `code` boxes out of the answers and th
     border: code.borderTopWidth,
     background: code.backgroundColor,
   }).toEqual({ display: 'inline', padding: '0px', border: '0px', background: 'rgba(0, 0, 0, 0)' });
-  // The code block keeps its own box: the pre's padding and the block's background.
-  expect(getComputedStyle(root.querySelector('[data-slot="code-block"] pre')!).padding).toBe('12px');
+  // The code block keeps its own box and font: the pre's padding and mono font, the block's background.
+  const pre = getComputedStyle(root.querySelector('[data-slot="code-block"] pre')!);
+  expect(pre.padding).toBe('12px');
+  expect(code.fontFamily).toBe(pre.fontFamily);
+  expect(code.fontFamily).not.toBe('monospace');
   expect(getComputedStyle(root.querySelector('[data-slot="code-block"]')!).backgroundColor).not.toBe(
     'rgb(255, 0, 0)',
   );
