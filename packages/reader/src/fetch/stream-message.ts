@@ -16,8 +16,8 @@ export interface MessageRequest {
   headers?: RequestInit['headers'];
   /** HTTP method (default `POST`). */
   method?: string;
-  /** Passed to fetch. */
-  credentials?: RequestInit['credentials'];
+  /** Passed to fetch. Spelled out: Cloudflare's `RequestInit` type has no `credentials`. */
+  credentials?: 'omit' | 'same-origin' | 'include';
 }
 
 /** Options of {@link streamMessage}. */
