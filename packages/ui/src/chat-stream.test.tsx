@@ -24,14 +24,19 @@ installStyles();
 const instant: MockStreamOptions = { timing: 'instant' };
 const slow: MockStreamOptions = { timing: { timeToFirstToken: 30, tokensPerSecond: 60, jitter: 0 } };
 
-/** A `fetch` that answers each request with the next scenario and records the request bodies. */
-function mockFetch(...responses: [MockScenario, MockStreamOptions][]) {
+/**
+ * A `fetch` that answers each request with the next scenario and records the request bodies. A
+ * response given a `held` promise stops after its first chunk until it resolves.
+ */
+function mockFetch(...responses: [MockScenario, MockStreamOptions, held?: Promise<void>][]) {
   const bodies: { messages: { role: string; content: unknown }[] }[] = [];
   const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
     bodies.push(JSON.parse(init?.body as string));
     const next = responses[bodies.length - 1];
     if (!next) throw new Error('No more mock responses');
-    return createMockResponse(next[0], next[1]);
+    const [scenario, options, held] = next;
+    const response = createMockResponse(scenario, options);
+    return held ? holdAfterFirstChunk(response, held) : response;
   });
   return { fetch, bodies };
 }
@@ -100,13 +105,17 @@ it('starts from a suggestion in the empty state, the focus going on to the messa
 
 it('regenerates from the keyboard, the focus going on to the message box as the button goes away', async () => {
   const again = scenario('again').text('Hello once more.').stop('end_turn');
-  const { fetch } = mockFetch([scenarios.basic, instant], [again, slow]);
+  // The second answer waits for the test: on a loaded machine it could end, and bring Regenerate
+  // back, before the test looks for the button gone.
+  const { promise: released, resolve: release } = deferred<void>();
+  const { fetch } = mockFetch([scenarios.basic, instant], [again, slow, released]);
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
   const box = await sendMessage(screen, 'Hello');
   await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
   await pressWithKeyboard(screen.getByRole('button', { name: 'Regenerate' }));
   await expect.element(screen.getByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
   expect(document.activeElement).toBe(box.element());
+  release();
   await expect.element(screen.getByRole('article', { name: 'Claude' })).toHaveTextContent('Hello once more.');
   expect(document.activeElement).toBe(box.element());
 });
