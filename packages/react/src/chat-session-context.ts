@@ -21,7 +21,7 @@ export interface ChatSessionProviderProps extends ChatSessionInstanceOptions {
  */
 export function ChatSessionProvider(props: ChatSessionProviderProps): ReactNode {
   const { children, ...options } = props;
-  const chat = useChatSessionInstance(options);
+  const chat = useChatSessionInstance(options).session;
   return createElement(ChatSessionContext.Provider, { value: chat }, children);
 }
 

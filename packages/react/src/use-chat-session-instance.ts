@@ -36,7 +36,7 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  * page is shown again (`reconnectOnReturn`). With `persist`, the conversation is saved under that
  * key, and an owned session starts from what was saved.
  */
-export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSession {
+export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSessionInstance {
   const { chat, persist, ...sessionOptions } = options;
   const storageReadable = useSyncExternalStore(subscribeNothing, readable, unreadable);
   /** A session of its own for conversation `key`, restored from it when storage can be read now. */
@@ -98,7 +98,14 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     [session, persist, unrestored],
   );
   useStopOnUnmount(chat ? undefined : session);
-  return session;
+  return { session, restoring: unrestored };
+}
+
+/** The session a hook binds to, and whether its saved conversation is still to be read. */
+export interface ChatSessionInstance {
+  readonly session: ChatSession;
+  /** True on the server and while hydrating with `persist`: the conversation shown may not be it. */
+  readonly restoring: boolean;
 }
 
 /** The session a hook owns, whether it still waits for its saved conversation (hydration), and its key. */

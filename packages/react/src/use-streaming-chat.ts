@@ -11,6 +11,12 @@ export type UseStreamingChatOptions = ChatSessionInstanceOptions;
 export interface UseStreamingChatResult extends ChatSessionSnapshot, ChatActions {
   /** The session, e.g. for a `ChatSessionProvider` so message rows can subscribe to their own message. */
   readonly chat: ChatSession;
+  /**
+   * True while the conversation saved under `persist` is still to be read: on the server and while
+   * the page hydrates, which cannot read the browser's storage. An empty `messages` then does not
+   * mean an empty conversation: show no welcome, or it flashes before the saved messages.
+   */
+  readonly restoring: boolean;
 }
 
 /**
@@ -27,8 +33,8 @@ export interface UseStreamingChatResult extends ChatSessionSnapshot, ChatActions
  * <button onClick={() => (status === 'streaming' ? stop() : send(draft))}>…</button>
  */
 export function useStreamingChat(options: UseStreamingChatOptions = {}): UseStreamingChatResult {
-  const chat = useChatSessionInstance(options);
+  const { session: chat, restoring } = useChatSessionInstance(options);
   const snapshot = useChatSnapshot(chat);
   const actions = useMemo(() => bindChatActions(chat), [chat]);
-  return { ...snapshot, ...actions, chat };
+  return { ...snapshot, ...actions, chat, restoring };
 }

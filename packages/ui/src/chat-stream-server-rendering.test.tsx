@@ -93,3 +93,55 @@ it('renders on a server without a random value or the time, which a Next.js prer
   );
   for (const source of sources) expect(source).not.toHaveBeenCalled();
 });
+
+/** Server HTML of `app`, hydrated in a container; returns the container and every empty state added to it. */
+function hydrate(app: ReturnType<typeof createElement>) {
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(app);
+  const serverHadWelcome = container.querySelector('[data-slot="empty-state"]') !== null;
+  document.body.append(container);
+  const welcomes: Node[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (
+          node instanceof Element &&
+          node.matches('[data-slot="empty-state"], :has([data-slot="empty-state"])')
+        )
+          welcomes.push(node);
+      }
+    }
+  });
+  observer.observe(container, { childList: true, subtree: true });
+  const root = hydrateRoot(container, app);
+  onTestFinished(() => {
+    observer.disconnect();
+    root.unmount();
+    container.remove();
+  });
+  return { container, serverHadWelcome, welcomes };
+}
+
+it('shows no welcome before a saved conversation is read, so it never flashes in front of it', async () => {
+  sessionStorage.setItem(
+    'flash-check',
+    JSON.stringify({
+      messages: [
+        { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+        { id: 'a1', role: 'assistant', content: [{ type: 'text', text: 'Hello again' }] },
+      ],
+    }),
+  );
+  onTestFinished(() => sessionStorage.removeItem('flash-check'));
+  const { container, serverHadWelcome, welcomes } = hydrate(
+    createElement(ChatStream, { api: '/api/chat', persist: 'flash-check' }),
+  );
+  await expect.poll(() => container.textContent).toContain('Hello again');
+  expect(serverHadWelcome).toBe(false);
+  expect(welcomes).toEqual([]);
+});
+
+it('shows the welcome once hydrated when nothing was saved', async () => {
+  const { container } = hydrate(createElement(ChatStream, { api: '/api/chat', persist: 'nothing-saved' }));
+  await expect.poll(() => container.querySelector('[data-slot="empty-state"]')).not.toBeNull();
+});

@@ -71,7 +71,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const [options, own] = splitChatOptions(props);
     const { components, renderers, renderText, suggestions, showStats, placeholder, ...rest } = own;
     const session = useStreamingChat(options);
-    const { messages, status, error, approveToolCall, addToolResult } = session;
+    const { messages, status, error, approveToolCall, addToolResult, restoring } = session;
     const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
     const footer = useRef<HTMLDivElement>(null);
     // Counts the person's sends: each brings the transcript back to its end (MessageList `followKey`).
@@ -126,7 +126,10 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       <ChatSessionProvider chat={session.chat}>
         <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
           <parts.MessageList busy={busy} live="off" followKey={sent}>
-            {messages.length === 0 ? <parts.EmptyState suggestions={suggestions} onSelect={say} /> : null}
+            {/* No welcome before a saved conversation is read: it would flash in front of it. */}
+            {messages.length === 0 && !restoring ? (
+              <parts.EmptyState suggestions={suggestions} onSelect={say} />
+            ) : null}
             <MessageRows
               parts={parts}
               renderers={renderers}
