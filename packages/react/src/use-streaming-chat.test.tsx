@@ -308,6 +308,40 @@ describe('useStreamingChat', () => {
     sessionStorage.clear();
   });
 
+  it('tells restoring while the saved conversation cannot be read yet: on the server and while hydrating', async () => {
+    sessionStorage.clear();
+    const seen: boolean[] = [];
+    function Restoring({ persist }: { persist?: string }): React.ReactNode {
+      const { restoring, messages } = useStreamingChat({ persist });
+      seen.push(restoring);
+      return <output>{`${restoring ? 'restoring' : 'read'} ${messages.length}`}</output>;
+    }
+    expect(renderToString(<Restoring persist="chat" />)).toContain('restoring 0');
+    expect(renderToString(<Restoring />)).toContain('read 0');
+    sessionStorage.setItem(
+      'chat',
+      JSON.stringify({ messages: [{ id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hi' }] }] }),
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<Restoring persist="chat" />);
+    document.body.append(container);
+    seen.length = 0;
+    let root: Root | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, <Restoring persist="chat" />);
+    });
+    // The hydrating render matches the server's; the one after it has read the saved question.
+    expect(seen[0]).toBe(true);
+    expect(container.textContent).toBe('read 1');
+    // In the browser from the start (no server HTML), it is read in the first render.
+    seen.length = 0;
+    render(<Restoring persist="chat" />);
+    expect(seen).toEqual([false]);
+    act(() => root?.unmount());
+    container.remove();
+    sessionStorage.clear();
+  });
+
   it('saves a session given as chat under persist too, and leaves restoring it to its owner', async () => {
     sessionStorage.clear();
     server.use(scenarios.basic);
