@@ -138,8 +138,9 @@ export interface ChatHandlerOptions {
   /** The response format: Anthropic SSE events unchanged (default) or plain `data: <text>` + `[DONE]`. */
   protocol?: RelayProtocol;
   /**
-   * Sends a ping when nothing was sent for this long while streaming (default 15 000 ms; 0 turns it
-   * off), so proxies and load balancers keep an idle stream open.
+   * Sends a ping when nothing was sent for this long while streaming (default 5 000 ms; 0 turns it
+   * off), so proxies, load balancers and servers keep an idle stream open: `Bun.serve` closes one
+   * after 10 s of silence by default.
    */
   pingIntervalMs?: number;
   /**

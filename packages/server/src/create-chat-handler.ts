@@ -37,7 +37,7 @@ export type ChatHandler = (request: Request) => Promise<Response>;
 export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
 
 /** The default `pingIntervalMs`. */
-export const DEFAULT_PING_INTERVAL_MS = 15_000;
+export const DEFAULT_PING_INTERVAL_MS = 5_000;
 
 /** The default `resume.graceMs`: how long upstream goes on after the client's connection dropped. */
 export const DEFAULT_RESUME_GRACE_MS = 15_000;

@@ -1,7 +1,7 @@
 import { faultScenarios, httpError, scenarios, withFaults } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { parseSSEStream, streamMessage } from '@chatstream/reader';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
 import {
   chatBody,
@@ -229,4 +229,52 @@ describe('pings while upstream is idle', () => {
     await fake.settled();
     expect(fake.requests[0]).toMatchObject({ scenario: 'stalled', aborted: true, completed: false });
   });
+});
+
+describe('pings by default', () => {
+  let fake: FakeAnthropicServer;
+
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it.each([true, false])(
+    'pings a quiet stream before Bun.serve closes it for 10 s of silence (its default idleTimeout), resume %s',
+    async (resume) => {
+      let answer!: (text: string) => void;
+      const silence = new Promise<string>((resolve) => (answer = resolve));
+      const handler = createChatHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, resume });
+      const quiet = await startRelay(handler);
+      // The relay's clock can jump ahead; it runs at real speed otherwise, so the sockets go on.
+      const wait = setTimeout;
+      vi.useFakeTimers({
+        toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+        shouldAdvanceTime: true,
+      });
+      try {
+        const response = await fetch(quiet.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(chatBody('stalled')),
+        });
+        const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+        let text = '';
+        while (!text.includes('event: message_start\n')) text += (await reader.read()).value ?? '';
+        reader.read().then(
+          ({ value }) => answer(value ?? ''),
+          () => undefined,
+        );
+        await vi.advanceTimersByTimeAsync(9_000);
+        wait(() => answer('nothing within 9 s'), 2_000);
+        expect(await silence).toMatch(/^event: ping\n/u);
+        await reader.cancel();
+      } finally {
+        vi.useRealTimers();
+        await quiet.close();
+      }
+    },
+  );
 });
