@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createChatSession,
   createPartialJSONParser,
@@ -87,6 +87,18 @@ describe('bad arguments fail at the call, with the option named', () => {
       /url must be a string or a URL, got 5/,
     ],
     [
+      'a relative URL where no page can resolve it (Node, Bun, Deno): fetch would fail it, and retry it',
+      () => streamMessage({ url: '/api/chat' }),
+      TypeError,
+      /url "\/api\/chat" is relative, with no page to resolve it: give an absolute URL/,
+    ],
+    [
+      'the default URL where no page can resolve it',
+      () => streamMessage({}),
+      TypeError,
+      /url "\/api\/chat" is relative/,
+    ],
+    [
       'a session endpoint that is neither a string nor a URL',
       () => createChatSession({ api: { path: '/api/chat' } as never }),
       TypeError,
@@ -168,6 +180,22 @@ describe('bad arguments fail at the call, with the option named', () => {
     await expect(readMessageEvents(body(), { onText: 'x' as never })).rejects.toThrow(
       /sink.onText must be a function/,
     );
+  });
+
+  it("sends a relative URL through a fetch of the app's own, or where a page resolves it", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response('', { status: 204 }));
+    await streamMessage({ url: '/api/chat' }, { fetch, retry: false }).done();
+    expect(fetch.mock.calls[0]?.[0]).toBe('/api/chat');
+    vi.stubGlobal('location', new URL('http://127.0.0.1:9/chat'));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      await streamMessage({ url: '/api/chat' }, { retry: false }).done();
+      expect(fetch).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // A session sends nothing before the app's first message: one made while a server renders is fine.
+    expect(() => createChatSession({ api: '/api/chat' })).not.toThrow();
   });
 
   it('accepts every documented form', () => {

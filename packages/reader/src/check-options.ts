@@ -43,6 +43,17 @@ export function checkURL(name: string, value: unknown): void {
   throw new TypeError(`${name} must be a string or a URL, got ${shown(value)}`);
 }
 
+/**
+ * Throws a `TypeError` naming `name` when `value` is a relative URL and there is no page to resolve
+ * it against (Node, Bun, Deno without `--location`): fetch would fail it as a network error.
+ */
+export function checkResolvable(name: string, value: string | URL): void {
+  if (globalThis.location || URL.canParse(value)) return;
+  throw new TypeError(
+    `${name} ${shown(String(value))} is relative, with no page to resolve it: give an absolute URL`,
+  );
+}
+
 /** `value` as an option error message shows it: strings quoted, objects by their type. */
 export function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

@@ -1,5 +1,5 @@
 import { later } from '../later.ts';
-import { checkFunction, checkNumber, checkURL } from '../check-options.ts';
+import { checkFunction, checkNumber, checkResolvable, checkURL } from '../check-options.ts';
 import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions, MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
@@ -60,6 +60,8 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   const { retry, headersTimeoutMs } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const url = request.url ?? '/api/chat';
+  // A fetch of the app's own may resolve a relative URL itself.
+  if (!options.fetch) checkResolvable('url', url);
   const init = toRequestInit(request);
   const { max_tokens: maxTokens } = (request.body ?? {}) as { max_tokens?: unknown };
   /** Runs `fetchWith` with a signal that also aborts when headers take longer than `headersTimeoutMs`. */
