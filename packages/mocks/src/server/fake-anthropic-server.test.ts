@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentScenarios } from '../catalogue-content.ts';
 import { jpeg } from '../test/image-headers.ts';
 import { readSSE } from '../test/sse-events.ts';
@@ -98,6 +98,46 @@ describe('createFakeAnthropicServer', () => {
       completed: true,
       aborted: false,
     });
+  });
+
+  it('starts, streams and stops where a DOM library replaced AbortController (happy-dom under bun test)', async () => {
+    /** A signal of a DOM library's own: an event target Node's `events` module does not know. */
+    class ForeignSignal {
+      aborted = false;
+      reason: unknown;
+      readonly #listeners = new Set<() => void>();
+      addEventListener(_type: string, listener: () => void): void {
+        this.#listeners.add(listener);
+      }
+      removeEventListener(_type: string, listener: () => void): void {
+        this.#listeners.delete(listener);
+      }
+      throwIfAborted(): void {
+        if (this.aborted) throw this.reason;
+      }
+      abort(reason: unknown): void {
+        this.aborted = true;
+        this.reason = reason;
+        for (const listener of this.#listeners) listener();
+      }
+    }
+    vi.stubGlobal(
+      'AbortController',
+      class {
+        readonly signal = new ForeignSignal();
+        abort(reason?: unknown): void {
+          this.signal.abort(reason);
+        }
+      },
+    );
+    let server: FakeAnthropicServer;
+    try {
+      server = await start();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const response = await post(server, validBody);
+    expect((await readSSE(response.body!)).length).toBe(contentScenarios.basic.events.length);
   });
 
   it('binds a fixed port when asked', async () => {

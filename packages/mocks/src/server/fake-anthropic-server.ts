@@ -57,8 +57,12 @@ export async function createFakeAnthropicServer(
   const picker = createScenarioPicker(options);
   const log = createRequestLog(options);
   const shutdown = new AbortController();
-  // Every open stream listens for shutdown; hundreds at once are expected, not a leak.
-  setMaxListeners(0, shutdown.signal);
+  // Every open stream listens for shutdown; hundreds at once are expected, not a leak. A DOM library
+  // that replaced AbortController (happy-dom preloaded by `bun test`) makes a signal Node's events
+  // module refuses; it counts no listeners to warn about either.
+  try {
+    setMaxListeners(0, shutdown.signal);
+  } catch {}
   const random = createRandom(0x5eed);
 
   const server = createServer((request, response) => {
