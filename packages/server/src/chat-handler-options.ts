@@ -16,16 +16,16 @@ export type RelayMetadata = NonNullable<RelayRequestBody['metadata']>;
 /** The `resume` option of `createChatHandler` as an object: see {@link ChatHandlerOptions.resume}. */
 export interface ResumeOptions {
   /** How long upstream goes on after the last client left without a cancel (default 15 000 ms). */
-  graceMs?: number;
+  graceMs?: number | undefined;
   /** How long a finished stream can still be resumed (default 60 000 ms). */
-  ttlMs?: number;
+  ttlMs?: number | undefined;
   /** Where streams are kept (default: this process's memory). */
-  store?: ResumeStore;
+  store?: ResumeStore | undefined;
   /**
    * Handed the promise of each answer's reading to its end, to keep a serverless function alive
    * (default: the handler's own {@link ChatHandlerOptions.waitUntil}).
    */
-  waitUntil?: (promise: Promise<unknown>) => void;
+  waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
 }
 
 /** Options of `createChatHandler`. */
@@ -34,30 +34,30 @@ export interface ChatHandlerOptions {
    * The Anthropic API key. Default: `process.env.ANTHROPIC_API_KEY`, read on each request (so it
    * can be set after the handler is created). Never sent to clients nor logged.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The API origin (default the SDK's: `ANTHROPIC_BASE_URL` or `https://api.anthropic.com`). */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /**
    * An Anthropic SDK client to use instead of creating one (`apiKey`, `baseURL` are then unused).
    * The relay's `maxRetries` applies to it (default 0), whatever the client was created with.
    */
-  client?: Anthropic;
+  client?: Anthropic | undefined;
   /** The model used when the request names none. */
-  model?: string;
+  model?: string | undefined;
   /**
    * Models a request may name. Default: only `model` when it is set; any model when neither is set.
    */
-  allowedModels?: readonly string[];
+  allowedModels?: readonly string[] | undefined;
   /** The largest `max_tokens` a request may ask for (default 4096); larger requests get a 400. */
-  maxTokens?: number;
+  maxTokens?: number | undefined;
   /** `max_tokens` when the request sets none (default 1024, never above `maxTokens`). */
-  defaultMaxTokens?: number;
+  defaultMaxTokens?: number | undefined;
   /**
    * The largest request body in bytes (default 32 MiB, the Messages API's limit); larger bodies get
    * a 413 whose message states the limit and names this option. Attachments arrive as base64 in the
    * JSON, 4/3 of the files' size, and every turn sends them again: lower it only to accept less.
    */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /**
    * The tools a request may declare; a request declaring another gets a 400. Default: any tool.
    * Each entry is a name or a definition:
@@ -87,18 +87,18 @@ export interface ChatHandlerOptions {
    *   ],
    * });
    */
-  allowedTools?: readonly AllowedTool[];
+  allowedTools?: readonly AllowedTool[] | undefined;
   /**
    * The system prompt. When set, it is always sent and a request that brings its own `system`
    * gets a 400 (clients must not replace the server's instructions).
    */
-  system?: RelayRequestBody['system'];
+  system?: RelayRequestBody['system'] | undefined;
   /**
    * Extra top-level request fields clients may send, beyond `model`, `max_tokens`, `messages`,
    * `system`, `tools`, `tool_choice`, `temperature`, `top_p`, `top_k`, `stop_sequences`, `thinking`,
    * `metadata` and `stream`. Anything else gets a 400.
    */
-  allowedParams?: readonly string[];
+  allowedParams?: readonly string[] | undefined;
   /**
    * Prompt caching: sent as the request's top-level `cache_control`, so the API caches the
    * conversation up to its last block and the next turn reads that prefix at a tenth of the input
@@ -110,7 +110,7 @@ export interface ChatHandlerOptions {
    * @example
    * createChatHandler({ model: 'claude-sonnet-4-6', cacheControl: { type: 'ephemeral' } });
    */
-  cacheControl?: { type: 'ephemeral'; ttl?: '5m' | '1h' };
+  cacheControl?: { type: 'ephemeral'; ttl?: '5m' | '1h' | undefined } | undefined;
   /**
    * The request's `metadata`, in place of the client's: an object, or a function of the request
    * (it may be async) whose result is sent (`undefined`: no metadata). It runs after `authorize`,
@@ -125,7 +125,8 @@ export interface ChatHandlerOptions {
    */
   metadata?:
     | RelayMetadata
-    | ((request: Request) => RelayMetadata | undefined | Promise<RelayMetadata | undefined>);
+    | ((request: Request) => RelayMetadata | undefined | Promise<RelayMetadata | undefined>)
+    | undefined;
   /**
    * Beta features to turn on, sent as the `anthropic-beta` header of every request to Anthropic
    * (e.g. `['context-management-2025-06-27']`). Betas are the server's choice: a client cannot send
@@ -134,15 +135,15 @@ export interface ChatHandlerOptions {
    * @example
    * createChatHandler({ model: 'claude-sonnet-4-6', betas: ['context-management-2025-06-27'] });
    */
-  betas?: readonly string[];
+  betas?: readonly string[] | undefined;
   /** The response format: Anthropic SSE events unchanged (default) or plain `data: <text>` + `[DONE]`. */
-  protocol?: RelayProtocol;
+  protocol?: RelayProtocol | undefined;
   /**
    * Sends a ping when nothing was sent for this long while streaming (default 5 000 ms; 0 turns it
    * off), so proxies, load balancers and servers keep an idle stream open: `Bun.serve` closes one
    * after 10 s of silence by default.
    */
-  pingIntervalMs?: number;
+  pingIntervalMs?: number | undefined;
   /**
    * Resumable streams. The relay reads each answer to its end whether or not the browser is still
    * connected, numbers its events (`id: 1`, `id: 2`, …) and keeps them in memory, and names the
@@ -171,13 +172,13 @@ export interface ChatHandlerOptions {
    * @example
    * createChatHandler({ model: 'claude-sonnet-4-6', resume: true });
    */
-  resume?: boolean | ResumeOptions;
+  resume?: boolean | ResumeOptions | undefined;
   /**
    * Retries the SDK makes before the stream starts (default 0: the browser client retries, and
    * retrying in both places multiplies the waits). Applies to every call to Anthropic, an injected
    * `client`'s included: its own `maxRetries` is not used, set this option instead.
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Runs before the request's body is read: authenticate and rate limit here. Return a `Response`
    * (a 401, a 429) to answer with it instead. A caller it refuses learns nothing from the relay's
@@ -192,23 +193,27 @@ export interface ChatHandlerOptions {
    *   },
    * });
    */
-  authorize?: (request: Request) => Response | undefined | void | Promise<Response | undefined | void>;
+  authorize?:
+    | ((request: Request) => Response | undefined | void | Promise<Response | undefined | void>)
+    | undefined;
   /**
    * Runs after the request passed validation and before Anthropic is called: rate limit by what
    * the body asks, log, or adjust `body` in place. Return a `Response` to answer with it instead.
    * It sees the body, so it runs after the body was read and checked: authenticate in `authorize`.
    */
-  beforeRequest?: (
-    request: Request,
-    body: RelayRequestBody,
-  ) => Response | undefined | void | Promise<Response | undefined | void>;
+  beforeRequest?:
+    | ((
+        request: Request,
+        body: RelayRequestBody,
+      ) => Response | undefined | void | Promise<Response | undefined | void>)
+    | undefined;
   /**
    * Called with every upstream or relay failure (HTTP errors, dropped streams), for your logs. The
    * key is never part of what the relay reports: an error that quotes it (an upstream or proxy
    * message) comes with the key replaced by `[redacted]` in its message, stack, API error body and
    * causes, and keeps its class, `status`, `requestID`, `type` and `headers`.
    */
-  onError?: (error: unknown, request: Request) => void;
+  onError?: ((error: unknown, request: Request) => void) | undefined;
   /**
    * Called once for every request relayed to Anthropic, when it ended: complete, failed (an HTTP
    * error, an `error` event, a cut stream) or left by the client, with the message as far as it
@@ -223,7 +228,8 @@ export interface ChatHandlerOptions {
    */
   onFinish?:
     | ((result: RelayResult, request: Request) => void)
-    | ((result: RelayResult, request: Request) => Promise<void>);
+    | ((result: RelayResult, request: Request) => Promise<void>)
+    | undefined;
   /**
    * A platform's `waitUntil`, to finish the relay's work after the response (or the client) is
    * gone: it is handed a promise that settles once `onFinish` ran (and the promise it returned
@@ -235,5 +241,5 @@ export interface ChatHandlerOptions {
    * import { waitUntil } from 'cloudflare:workers';
    * createChatHandler({ model: 'claude-sonnet-4-6', waitUntil, onFinish: recordUsage });
    */
-  waitUntil?: (promise: Promise<unknown>) => void;
+  waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
 }

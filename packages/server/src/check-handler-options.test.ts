@@ -161,4 +161,18 @@ describe('createChatHandler options', () => {
       }),
     ).not.toThrow();
   });
+
+  it('takes undefined for any option as its absence (a variable that is not set)', () => {
+    expect(() =>
+      createChatHandler({
+        apiKey: undefined,
+        model: undefined,
+        maxTokens: undefined,
+        pingIntervalMs: undefined,
+        cacheControl: { type: 'ephemeral', ttl: undefined },
+        resume: { graceMs: undefined, ttlMs: undefined, store: undefined, waitUntil: undefined },
+        onError: undefined,
+      }),
+    ).not.toThrow();
+  });
 });

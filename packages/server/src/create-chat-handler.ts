@@ -69,8 +69,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   // Errors are reported with the key redacted: an upstream message (or a proxy's) may quote it.
   const report = (error: unknown, request: Request, secret?: string): void => {
     if (!options.onError) return;
+    const key = secret ?? reportedKey(options);
     try {
-      options.onError(redactError(error, secret ?? apiKeyOf(options)), request);
+      options.onError(redactError(error, key), request);
     } catch {
       // A failing logger must not take the stream down with it.
     }
@@ -173,6 +174,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     const clientAborted = (): void => abortUpstream(request.signal.reason);
     if (request.signal.aborted) clientAborted();
     request.signal.addEventListener('abort', clientAborted, { once: true });
+    // Let go once the response ended: Deno aborts the signal of every request it answered, and
+    // that must not abort an upstream that is done.
+    const stopListening = (): void => request.signal.removeEventListener('abort', clientAborted);
     const requestOptions = {
       signal: upstream.signal,
       // Per request, so an injected client's own default (2 retries) is not used either.
@@ -194,6 +198,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         response = await call.asResponse();
       }
     } catch (error) {
+      stopListening();
       if (!upstream.signal.aborted) report(error, request, secret);
       const failure = describeUpstreamError(error, secret);
       watchFor(request, failure.headers['request-id'], secret)?.end(
@@ -205,6 +210,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
 
     const upstreamType = response.headers.get('content-type') ?? '';
     if (!upstreamType.toLowerCase().startsWith('text/event-stream') || !response.body) {
+      stopListening();
       abortUpstream();
       await response.body?.cancel().catch(() => undefined);
       const error = new Error(
@@ -237,7 +243,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     if (requestId !== null) headers.set('request-id', requestId);
     if (registry) {
       // From here a dropped connection is the client's to resume: upstream goes on for the grace period.
-      request.signal.removeEventListener('abort', clientAborted);
+      stopListening();
       const kept = await registry.keep(relayed, { ping, pingIntervalMs, onError, errorEvent }, headers);
       return new Response(kept, { status: 200, headers });
     }
@@ -247,6 +253,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       isAborted: clientLeft,
       onError,
       errorEvent,
+      onEnd: stopListening,
     });
     return new Response(stream, { status: 200, headers });
   }
@@ -269,6 +276,18 @@ function createResumeRegistry(options: ChatHandlerOptions): StreamRegistry {
     local: store === undefined,
     waitUntil,
   });
+}
+
+/**
+ * The key to redact from a report made without one at hand. The failure being reported may be the
+ * key's own (an environment that cannot be read): it must still reach `onError`.
+ */
+function reportedKey(options: ChatHandlerOptions): string | undefined {
+  try {
+    return apiKeyOf(options);
+  } catch {
+    return undefined;
+  }
 }
 
 function noop(): void {

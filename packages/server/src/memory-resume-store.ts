@@ -21,7 +21,7 @@ export interface MemoryResumeStoreOptions {
    * readers' responses end with what was kept, and the client shows the answer as far as it came,
    * with Retry, instead of waiting on pings for ever. Keep it several times `pingIntervalMs`.
    */
-  maxAgeMs?: number;
+  maxAgeMs?: number | undefined;
 }
 
 /** The default {@link MemoryResumeStoreOptions.maxAgeMs}. */

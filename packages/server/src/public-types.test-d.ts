@@ -86,6 +86,22 @@ describe('createChatHandler', () => {
     // @ts-expect-error: times are numbers of milliseconds
     createChatHandler({ resume: { graceMs: '30s' } });
   });
+
+  it('takes undefined for a setting as its absence, as a value read from the environment may be', () => {
+    const fromEnv = undefined as string | undefined;
+    expectTypeOf(createChatHandler).toBeCallableWith({
+      apiKey: fromEnv,
+      baseURL: fromEnv,
+      model: fromEnv,
+      resume: undefined,
+      onError: undefined,
+    });
+    expectTypeOf(createChatHandler).toBeCallableWith({
+      cacheControl: { type: 'ephemeral', ttl: undefined },
+      resume: { graceMs: undefined, store: undefined },
+    });
+    expectTypeOf(createMemoryResumeStore).toBeCallableWith({ maxAgeMs: undefined });
+  });
 });
 
 describe('resume stores', () => {
@@ -117,6 +133,11 @@ describe('resume stores', () => {
     expectTypeOf(
       createRedisResumeStore(connection, { prefix: 'app:', maxAgeMs: 60_000, commandTimeoutMs: 5_000 }),
     ).toEqualTypeOf<ResumeStore>();
+    expectTypeOf(createRedisResumeStore).toBeCallableWith(connection, {
+      prefix: undefined,
+      maxAgeMs: undefined,
+      commandTimeoutMs: undefined,
+    });
     // What onError receives when Redis does not answer in time.
     expectTypeOf<RedisTimeoutError>().toExtend<Error>();
     expectTypeOf<RedisTimeoutError['operation']>().toEqualTypeOf<string>();

@@ -6,7 +6,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-it('reports why it cannot relay where the SDK sees a browser (a jsdom test), with the key redacted', async () => {
+it('reports why it cannot relay where the SDK sees a browser (a DOM in a test), with the key redacted', async () => {
   // What jsdom and happy-dom define, and what the SDK looks for before it refuses to run.
   vi.stubGlobal('window', { document: {} });
   vi.stubGlobal('navigator', { userAgent: 'jsdom' });
@@ -19,6 +19,7 @@ it('reports why it cannot relay where the SDK sees a browser (a jsdom test), wit
   expect(await response.json()).toMatchObject({ error: { type: 'api_error' } });
   expect(reported).toHaveLength(1);
   const [error] = reported as Error[];
+  expect(error?.message).toContain('a test of it needs a Node environment');
   expect(error?.message).toContain('// @vitest-environment node');
   expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(TEST_KEY);
 });

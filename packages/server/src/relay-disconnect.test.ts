@@ -1,6 +1,7 @@
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import { streamMessage } from '@chatstream/reader';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
 import {
   chatBody,
@@ -96,5 +97,93 @@ describe('when the client goes away, the upstream request is aborted', () => {
     expect(response.status).toBe(499);
     await fake.settled();
     expect(fake.requests.every((request) => !request.completed)).toBe(true);
+  });
+});
+
+/** The `abort` listeners added to `signal` and not removed since (nor fired, for `once` ones). */
+function abortListenersOn(signal: AbortSignal): Set<unknown> {
+  const listening = new Set<unknown>();
+  const add = signal.addEventListener.bind(signal);
+  const remove = signal.removeEventListener.bind(signal);
+  vi.spyOn(signal, 'addEventListener').mockImplementation((type, listener, options) => {
+    if (type === 'abort') listening.add(listener);
+    add(type, listener, options);
+  });
+  vi.spyOn(signal, 'removeEventListener').mockImplementation((type, listener, options) => {
+    if (type === 'abort') listening.delete(listener);
+    remove(type, listener, options);
+  });
+  return listening;
+}
+
+// Deno aborts the signal of every request it answered: a listener left on it would abort upstream
+// after the fact and keep the request's objects alive until then.
+describe("once the response ended, the relay no longer listens to the request's signal", () => {
+  let fake: FakeAnthropicServer;
+  const reported: unknown[] = [];
+  const finished: unknown[] = [];
+
+  beforeAll(async () => {
+    // Slow enough that a long answer is still running when its client cancels.
+    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 100, jitter: 0 } });
+  });
+  afterEach(() => {
+    fake.reset();
+    reported.length = 0;
+    finished.length = 0;
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  const relayOptions = (resume: boolean): ChatHandlerOptions => ({
+    apiKey: TEST_KEY,
+    baseURL: fake.baseURL,
+    resume,
+    onError: (error) => reported.push(error),
+    onFinish: (result) => void finished.push(result.outcome),
+  });
+
+  describe.each([
+    { resume: false, name: 'without resume' },
+    { resume: true, name: 'with resume' },
+  ])('$name', ({ resume }) => {
+    it.each([
+      { scenario: 'basic', outcome: 'complete' },
+      { scenario: 'overloadedMidStream', outcome: 'error' },
+      { scenario: 'rateLimited', outcome: 'error' },
+      { scenario: 'wrongContentType', outcome: 'error' },
+    ])('after a $scenario answer read to its end', async ({ scenario, outcome }) => {
+      const controller = new AbortController();
+      const request = post(chatBody(scenario), controller.signal);
+      const listening = abortListenersOn(request.signal);
+
+      const response = await createChatHandler(relayOptions(resume))(request);
+      await response.text();
+      await fake.settled();
+
+      expect(listening.size).toBe(0);
+      const reports = reported.length;
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(finished).toEqual([outcome]);
+      expect(reported).toHaveLength(reports);
+    });
+  });
+
+  it('after the client cancelled the body, with upstream aborted at once', async () => {
+    const controller = new AbortController();
+    const request = post(chatBody('longAnswer'), controller.signal);
+    const listening = abortListenersOn(request.signal);
+
+    const response = await createChatHandler(relayOptions(false))(request);
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await fake.settled();
+
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    expect(listening.size).toBe(0);
+    expect(finished).toEqual(['aborted']);
   });
 });

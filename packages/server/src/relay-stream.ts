@@ -12,6 +12,8 @@ export interface RelayStreamOptions {
   onError: (error: unknown) => void;
   /** True once the client went away; its read errors are then expected, not failures. */
   isAborted: () => boolean;
+  /** Called once the stream ended: read to its end, failed, or cancelled by the client. */
+  onEnd?: () => void;
 }
 
 /**
@@ -33,6 +35,11 @@ export function createRelayStream(
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
+  const end = (): void => {
+    closed = true;
+    stopTimer();
+    options.onEnd?.();
+  };
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -52,8 +59,7 @@ export function createRelayStream(
           const { done, value } = await source.read();
           if (closed) return;
           if (done) {
-            closed = true;
-            stopTimer();
+            end();
             controller.close();
             return;
           }
@@ -61,8 +67,7 @@ export function createRelayStream(
           schedulePing();
         } catch (error) {
           if (closed) return;
-          closed = true;
-          stopTimer();
+          end();
           if (options.isAborted()) {
             controller.error(error);
             return;
@@ -77,8 +82,7 @@ export function createRelayStream(
         }
       },
       async cancel(reason) {
-        closed = true;
-        stopTimer();
+        end();
         await source.cancel(reason);
       },
     },

@@ -42,19 +42,43 @@ function createClient(apiKey: string, options: ChatHandlerOptions): Anthropic {
   try {
     return new Anthropic({ apiKey, ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }) });
   } catch (cause) {
+    throw new Error(clientRefusal(cause), { cause });
+  }
+}
+
+/** Why the SDK would not create a client, with what to do about it where that is known. */
+function clientRefusal(cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (message.includes('dangerouslyAllowBrowser')) {
     // The SDK's own advice (`dangerouslyAllowBrowser`) is wrong for a relay, whose point is to keep
     // the key off browsers; the usual cause is a test running the relay in a DOM environment.
-    throw new Error(
+    return (
       'The Anthropic SDK would not create a client, as this looks like a browser (`window`, ' +
-        '`document` and `navigator` are defined). The relay must run on a server; in a Vitest test ' +
-        'with a DOM environment, give its file `// @vitest-environment node`.',
-      { cause },
+      '`document` and `navigator` are defined). The relay must run on a server; a test of it needs ' +
+      'a Node environment: `// @vitest-environment node` at the top of its file in Vitest, or no DOM ' +
+      '(happy-dom, jsdom) preloaded for it in other test runners.'
     );
   }
+  const hint = isEnvPermissionError(cause)
+    ? ' On Deno, allow reading ANTHROPIC_* variables: --allow-env=ANTHROPIC_*.'
+    : '';
+  return `The Anthropic SDK would not create a client: ${message.replace(/\.?$/u, '.')}${hint}`;
+}
+
+/** Deno's refusal to read an environment variable without `--allow-env` (the SDK reads several). */
+function isEnvPermissionError(error: unknown): boolean {
+  return (
+    error instanceof Error && (error.name === 'NotCapable' || error.message.startsWith('Requires env access'))
+  );
 }
 
 function readEnv(name: string): string | undefined {
   // Workers and Deno may have no `process`; they pass `apiKey` explicitly.
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.[name];
+  try {
+    return env?.[name];
+  } catch {
+    // Deno without `--allow-env` throws on the read: an unreadable variable is an unset one.
+    return undefined;
+  }
 }

@@ -265,4 +265,12 @@ describe('validateChatRequest', () => {
       }),
     );
   });
+
+  it("sends the server's cache breakpoint without a ttl that was given as undefined", () => {
+    const result = validateChatRequest(
+      { model: 'm', messages: [user] },
+      { cacheControl: { type: 'ephemeral', ttl: undefined } },
+    );
+    expect(result.ok && result.body.cache_control).toStrictEqual({ type: 'ephemeral' });
+  });
 });

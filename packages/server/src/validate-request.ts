@@ -91,7 +91,10 @@ export function validateChatRequest(input: unknown, options: ChatHandlerOptions)
   const result = { ...body, model, max_tokens: maxTokens, stream: true } as RelayRequestBody;
   if (tools.tools !== undefined) result.tools = tools.tools as NonNullable<RelayRequestBody['tools']>;
   if (system !== undefined) result.system = system as NonNullable<RelayRequestBody['system']>;
-  if (options.cacheControl) result.cache_control = options.cacheControl;
+  if (options.cacheControl) {
+    const { type, ttl } = options.cacheControl;
+    result.cache_control = ttl === undefined ? { type } : { type, ttl };
+  }
   if (typeof options.metadata === 'object') result.metadata = { ...options.metadata };
   else if (options.metadata !== undefined) delete result.metadata;
   return { ok: true, body: result };

@@ -5,7 +5,7 @@ import { withTimeout } from './redis-timeout.ts';
 /** Options of {@link createRedisResumeStore}. */
 export interface RedisResumeStoreOptions {
   /** The start of every key and channel name (default `chatstream:`). */
-  prefix?: string;
+  prefix?: string | undefined;
   /**
    * How long a stream that is not finished is kept after its last event or heartbeat (default
    * 60 000 ms). The instance reading upstream sends a heartbeat every `pingIntervalMs` of the relay
@@ -13,14 +13,14 @@ export interface RedisResumeStoreOptions {
    * none, and its stream is forgotten: its readers' responses end, and the client shows the answer
    * as far as it came, with Retry. Keep it several times the relay's `pingIntervalMs`.
    */
-  maxAgeMs?: number;
+  maxAgeMs?: number | undefined;
   /**
    * How long one command or subscription may wait for Redis (default 10 000 ms; `Infinity`: for
    * ever) before it fails with a `RedisTimeoutError`. A Redis that is paused or unreachable
    * then fails the streams it holds (upstream is aborted, the clients get an error they can retry)
    * instead of leaving them hanging, whatever the client library does with commands meanwhile.
    */
-  commandTimeoutMs?: number;
+  commandTimeoutMs?: number | undefined;
 }
 
 /** Said on the channel only: a reader that misses one reads the store again at its next poll. */
