@@ -34,8 +34,8 @@ function mockFetch(...responses: [MockScenario, MockStreamOptions, held?: Promis
     bodies.push(JSON.parse(init?.body as string));
     const next = responses[bodies.length - 1];
     if (!next) throw new Error('No more mock responses');
-    const [scenario, options, held] = next;
-    const response = createMockResponse(scenario, options);
+    const [answer, options, held] = next;
+    const response = createMockResponse(answer, options);
     return held ? holdAfterFirstChunk(response, held) : response;
   });
   return { fetch, bodies };
