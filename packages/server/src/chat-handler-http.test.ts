@@ -142,15 +142,19 @@ describe('createChatHandler: HTTP-level refusals', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  it('answers 500 api_error when no key is configured, and reads ANTHROPIC_API_KEY lazily', async () => {
+  it('answers 500 api_error when no key is configured, tells onError, and reads ANTHROPIC_API_KEY lazily', async () => {
     vi.stubEnv('ANTHROPIC_API_KEY', '');
     try {
-      const handler = createChatHandler({ baseURL: fake.baseURL });
+      const reported: unknown[] = [];
+      const handler = createChatHandler({ baseURL: fake.baseURL, onError: (error) => reported.push(error) });
       expect(await errorOf(await handler(request(chatBody('basic'))))).toMatchObject({
         status: 500,
         type: 'api_error',
         message: 'The server has no Anthropic API key configured.',
       });
+      expect(reported).toEqual([
+        new Error('No Anthropic API key: set ANTHROPIC_API_KEY, or pass apiKey or client.'),
+      ]);
       vi.stubEnv('ANTHROPIC_API_KEY', TEST_KEY);
       const response = await handler(request(chatBody('basic')));
       expect(response.status).toBe(200);

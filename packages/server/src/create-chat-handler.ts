@@ -156,6 +156,8 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
 
     const resolved = resolveClient();
     if (!resolved) {
+      // A deployment without its key fails every request: the app's logs must hear it too.
+      report(new Error('No Anthropic API key: set ANTHROPIC_API_KEY, or pass apiKey or client.'), request);
       return errorResponse(500, 'api_error', 'The server has no Anthropic API key configured.');
     }
     return relay(request, body, resolved);
