@@ -8,7 +8,7 @@ import { untilAborted } from './until-aborted.ts';
 
 /** The HTTP request `streamMessage` sends. */
 export interface MessageRequest {
-  /** Where to POST (default `/api/chat`, the relay route). */
+  /** Where to POST (default `/api/chat`, the relay route; outside a page, an absolute URL). */
   url?: string | URL;
   /** The request body: serialised as JSON unless it is already a string, `Blob`, `FormData`, … */
   body?: unknown;

@@ -44,7 +44,7 @@ export interface ChatSessionOptions extends Pick<
   StreamMessageOptions,
   'fetch' | 'protocol' | 'retry' | 'headersTimeoutMs' | 'idleTimeoutMs' | 'totalTimeoutMs' | 'maxBufferSize'
 > {
-  /** Where to POST (default `/api/chat`). */
+  /** Where to POST (default `/api/chat`; outside a page, such as Node or Deno, an absolute URL). */
   api?: string | URL;
   /** Extra request body fields (merged last). */
   body?: Record<string, unknown>;
