@@ -163,6 +163,7 @@ describe("once the response ended, the relay no longer listens to the request's 
       await fake.settled();
 
       expect(listening.size).toBe(0);
+      await vi.waitFor(() => expect(finished).toEqual([outcome]));
       const reports = reported.length;
       controller.abort();
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -184,6 +185,6 @@ describe("once the response ended, the relay no longer listens to the request's 
 
     expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
     expect(listening.size).toBe(0);
-    expect(finished).toEqual(['aborted']);
+    await vi.waitFor(() => expect(finished).toEqual(['aborted']));
   });
 });
