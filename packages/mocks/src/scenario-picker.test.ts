@@ -29,3 +29,27 @@ describe('createScenarioPicker with pick', () => {
     expect(() => picker.pick(ask('Hello'))).toThrow(TypeError);
   });
 });
+
+/** A request continuing an answer that began with `prefill`. */
+const continuing = (prefill: string) => ({
+  messages: [
+    { role: 'user', content: 'echo [scenario:basic]' },
+    { role: 'assistant', content: prefill },
+  ],
+});
+
+describe('createScenarioPicker with an assistant prefill', () => {
+  it('continues the scenario after the prefill, whatever chose it', () => {
+    expect(createScenarioPicker({}).pick(continuing("Hello! I'm")).expectedText).toBe(
+      ' Claude. How can I help you today?',
+    );
+    expect(createScenarioPicker({ pick: pickEcho }).pick(continuing('Ech')).expectedText).toBe('o.');
+    const chosen = createScenarioPicker({ selectFromRequest: false });
+    chosen.use('refusal');
+    expect(chosen.pick(continuing('Sure, here')).expectedText).toBe(' is a step-by-step guide to');
+  });
+
+  it('serves the scenario itself when the prefill does not begin its text', () => {
+    expect(createScenarioPicker({}).pick(continuing('Goodbye'))).toBe(scenarios.basic);
+  });
+});

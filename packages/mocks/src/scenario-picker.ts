@@ -1,6 +1,7 @@
 import { attachmentsScenario } from './attachments-scenario.ts';
 import { type ScenarioName, scenarios } from './catalogue.ts';
 import { checkScenario, shown } from './check-serve-options.ts';
+import { continuePrefill } from './continue-prefill.ts';
 import type { MockScenario } from './scenario-types.ts';
 import { selectScenario } from './select-scenario.ts';
 
@@ -47,15 +48,19 @@ export function createScenarioPicker(options: ScenarioPickerOptions): ScenarioPi
   if (pick !== undefined && typeof pick !== 'function') {
     throw new TypeError(`pick must be a function, got ${shown(pick)}`);
   }
+  const choose = (body: unknown): MockScenario => {
+    const own = pick?.(body);
+    if (own !== undefined) {
+      checkScenario(own);
+      return own;
+    }
+    if (options.selectFromRequest === false) return current;
+    return selectScenario(body, catalogue) ?? (chosen ? undefined : attachmentsScenario(body)) ?? current;
+  };
   return {
     pick(body) {
-      const own = pick?.(body);
-      if (own !== undefined) {
-        checkScenario(own);
-        return own;
-      }
-      if (options.selectFromRequest === false) return current;
-      return selectScenario(body, catalogue) ?? (chosen ? undefined : attachmentsScenario(body)) ?? current;
+      // Whatever chose it, a prefill is continued, not answered again from the start.
+      return continuePrefill(choose(body), body);
     },
     use(scenario) {
       current = toScenario(scenario);

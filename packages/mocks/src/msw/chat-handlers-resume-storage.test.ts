@@ -192,6 +192,21 @@ describe('createChatHandlers with resume: { storage } (a reload mid-answer)', ()
     expect(await reconnect(id).finalText()).toBe('the same words, after a reload');
   });
 
+  it('resumes a continued answer (a prefill) as its continuation, after a reload too', async () => {
+    const storage = new MapStorage();
+    openPage(storage);
+    const full = contentScenarios.longAnswer.expectedText;
+    const partial = full.slice(0, 150).trimEnd();
+    const id = await leaveMidAnswer({
+      messages: [
+        { role: 'user', content: 'Explain [scenario:longAnswer]' },
+        { role: 'assistant', content: partial },
+      ],
+    });
+    openPage(storage);
+    expect(partial + (await reconnect(id).finalText())).toBe(full);
+  });
+
   it('keeps only the name of a catalogue scenario, and no body', async () => {
     const storage = new MapStorage();
     openPage(storage);

@@ -288,3 +288,34 @@ describe('createChatHandlers: plain-text protocol', () => {
     expect(text.requests).toMatchObject([{ scenario: 'longAnswer', completed: true }]);
   });
 });
+
+describe('createChatHandlers: an assistant prefill (Continue after Stop)', () => {
+  const full = contentScenarios.longAnswer.expectedText;
+  const partial = full.slice(0, 200).trimEnd();
+  const continuing = {
+    messages: [
+      { role: 'user', content: 'Explain [scenario:longAnswer]' },
+      { role: 'assistant', content: [{ type: 'text', text: partial }] },
+    ],
+  };
+
+  it('streams what follows the partial answer, not the whole answer again', async () => {
+    const rest = await answerOf(await send(continuing));
+    expect(rest).toBe(full.slice(partial.length));
+    expect(partial + rest).toBe(full);
+    expect(chat.requests).toMatchObject([{ scenario: 'longAnswer', completed: true }]);
+  });
+
+  it('in the plain-text protocol too', async () => {
+    const text = createChatHandlers({ timing: 'instant', protocol: 'text', path: '/api/text' });
+    chat.server.use(...text.handlers);
+    const response = await fetch('http://localhost/api/text', {
+      method: 'POST',
+      body: JSON.stringify(continuing),
+    });
+    if (!response.body) throw new Error('no body');
+    const data = (await readSSE(response.body)).map((message) => message.data);
+    expect(data.at(-1)).toBe('[DONE]');
+    expect(partial + data.slice(0, -1).join('')).toBe(full);
+  });
+});

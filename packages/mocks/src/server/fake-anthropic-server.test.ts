@@ -306,6 +306,28 @@ describe('createFakeAnthropicServer', () => {
     expect(await pick('Hello')).toBe('basic');
   });
 
+  it('continues an assistant prefill (Continue after Stop) instead of starting the answer again', async () => {
+    const server = await start();
+    const full = contentScenarios.longAnswer.expectedText;
+    const partial = full.slice(0, 300).trimEnd();
+    const response = await post(server, {
+      ...validBody,
+      messages: [
+        { role: 'user', content: 'Explain [scenario:longAnswer]' },
+        { role: 'assistant', content: partial },
+      ],
+    });
+    if (!response.body) throw new Error('no body');
+    const events = (await readSSE(response.body)).map(
+      (message) => JSON.parse(message.data) as { type: string; delta?: { text?: string } },
+    );
+    const rest = events
+      .map((event) => (event.type === 'content_block_delta' ? event.delta?.text : ''))
+      .join('');
+    expect(rest).toBe(full.slice(partial.length));
+    expect(events.at(-1)).toEqual({ type: 'message_stop' });
+  });
+
   it('answers a message with attachments by listing them, naming the path of a bad one', async () => {
     const server = await start();
     const photo = {

@@ -26,6 +26,24 @@ describe('decodeAnthropicEvent', () => {
     ).toBeUndefined();
   });
 
+  it("hints at protocol: 'text' for unnamed data that is not JSON (a plain-text server)", () => {
+    expect(() => decodeAnthropicEvent(sse('Hello'))).toThrow(
+      `Event "message" carried invalid JSON: Hello (plain text? use protocol 'text')`,
+    );
+  });
+
+  it('gives no such hint for a named event, or for unnamed JSON cut short', () => {
+    for (const [data, event] of [
+      ['Hello', 'content_block_delta'],
+      ['{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hel', 'message'],
+    ] as const) {
+      const decode = (): unknown => decodeAnthropicEvent(sse(data, event));
+      expect(decode).toThrow(ProtocolError);
+      // The message ends with the data itself, no hint after it.
+      expect(decode).toThrow(/carried invalid JSON: [^(]*$/);
+    }
+  });
+
   it.each([
     ['invalid JSON', '{"type":"ping"'],
     ['a JSON array', '[1]'],

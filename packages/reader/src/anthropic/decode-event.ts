@@ -36,7 +36,11 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
   try {
     value = JSON.parse(sse.data);
   } catch (cause) {
-    throw new ProtocolError(`Event "${sse.event}" carried invalid JSON: ${preview(sse.data)}`, { cause });
+    // Unnamed data that is not even the start of an object: most likely a plain-text server.
+    const hint = sse.event === 'message' && sse.data[0] !== '{' ? " (plain text? use protocol 'text')" : '';
+    throw new ProtocolError(`Event "${sse.event}" carried invalid JSON: ${preview(sse.data)}${hint}`, {
+      cause,
+    });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ProtocolError(`Event "${sse.event}" data is not a JSON object: ${preview(sse.data)}`);

@@ -98,6 +98,77 @@ describe('checkResponse: Anthropic error bodies become HTTPError', () => {
   });
 });
 
+/** A JSON error response, as FastAPI / Starlette send them. */
+function jsonError(status: number, statusText: string, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    statusText,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+describe('checkResponse: FastAPI / Starlette error bodies', () => {
+  it('{"detail": "text"} (HTTPException) is the message, with no error type', async () => {
+    const error = await httpErrorOf(jsonError(400, 'Bad Request', { detail: 'Bad model' }));
+    expect(error.message).toBe('HTTP 400 Bad Request: Bad model');
+    expect(error.errorType).toBeUndefined();
+    expect(error.body).toBe('{"detail":"Bad model"}');
+  });
+
+  it("a Pydantic 422 list reads its first problem's msg, after its loc joined with '.'", async () => {
+    const error = await httpErrorOf(
+      jsonError(422, 'Unprocessable Entity', {
+        detail: [
+          { loc: ['body', 'model'], msg: 'field required', type: 'value_error.missing' },
+          { loc: ['body', 'messages'], msg: 'field required', type: 'value_error.missing' },
+        ],
+      }),
+    );
+    expect(error.message).toBe('HTTP 422 Unprocessable Entity: body.model: field required');
+    expect(error.errorType).toBeUndefined();
+  });
+
+  it('a problem without loc is its msg alone; detail that is not text or problems adds nothing', async () => {
+    const bare = await httpErrorOf(jsonError(422, 'Unprocessable Entity', { detail: [{ msg: 'bad' }] }));
+    expect(bare.message).toBe('HTTP 422 Unprocessable Entity: bad');
+    for (const detail of [[], [null], [{ loc: ['body'] }], 42, { msg: 'nested' }, null]) {
+      const error = await httpErrorOf(jsonError(400, 'Bad Request', { detail }));
+      expect(error.message).toBe('HTTP 400 Bad Request');
+    }
+    const json = await httpErrorOf(jsonError(400, 'Bad Request', null));
+    expect(json.message).toBe('HTTP 400 Bad Request');
+  });
+
+  it("an Anthropic error's message wins over a detail beside it", async () => {
+    const error = await httpErrorOf(
+      jsonError(429, 'Too Many Requests', {
+        error: { type: 'rate_limit_error', message: 'slow down' },
+        detail: 'other',
+      }),
+    );
+    expect(error.message).toBe('HTTP 429 Too Many Requests: slow down');
+    expect(error.errorType).toBe('rate_limit_error');
+  });
+});
+
+describe('checkResponse: the reason phrase', () => {
+  it.each(['unknown', 'Unknown', 'UNKNOWN'])(
+    'leaves out the %j Node proxies put in for a missing one',
+    async (statusText) => {
+      const { response } = anthropicError(529, statusText, 'overloaded_error', 'Overloaded');
+      const error = await httpErrorOf(response);
+      expect(error.message).toBe('HTTP 529: Overloaded');
+    },
+  );
+
+  it('keeps a real one, and one that only contains "unknown"', async () => {
+    const { response } = anthropicError(529, 'Site Overloaded', 'overloaded_error', 'Overloaded');
+    expect((await httpErrorOf(response)).message).toBe('HTTP 529 Site Overloaded: Overloaded');
+    const odd = await httpErrorOf(new Response('x', { status: 500, statusText: 'unknown error' }));
+    expect(odd.message).toBe('HTTP 500 unknown error');
+  });
+});
+
 describe('checkResponse: retry-after', () => {
   it('429 with retry-after in seconds', async () => {
     const error = await httpErrorOf(

@@ -25,7 +25,8 @@ async function toHTTPError(
   const parsed = parseErrorBody(body);
   const reason = response.ok
     ? `Expected text/event-stream but got ${contentType || 'no content type'}`
-    : `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+    : // Node's HTTP proxies (Vite's) fill a missing reason phrase with "unknown": no reason at all.
+      `HTTP ${status}${statusText && !/^unknown$/i.test(statusText) ? ` ${statusText}` : ''}`;
   const shouldRetry = headers.get('x-should-retry');
   return new HTTPError(parsed.message ? `${reason}: ${parsed.message}` : reason, {
     status,
@@ -45,17 +46,29 @@ export function mimeEssence(contentType: string): string {
   return contentType.split(';', 1)[0]!.trim().toLowerCase();
 }
 
-/** The string fields of an Anthropic error body (`{ error: { type, message }, request_id }`); none for other bodies. */
+/**
+ * The string fields of an error body: Anthropic's (`{ error: { type, message }, request_id }`), or
+ * FastAPI/Starlette's `{ detail: "text" }` and Pydantic's `{ detail: [{ loc, msg }] }` (the first
+ * problem, its `loc` joined with "."), which name no error type. None for other bodies.
+ */
 function parseErrorBody(body: string | undefined): {
   type?: string | undefined;
   message?: string | undefined;
   requestId?: string | undefined;
 } {
   try {
-    const json = JSON.parse(body!) as { error?: { type?: unknown; message?: unknown }; request_id?: unknown };
+    const json = JSON.parse(body!) as {
+      error?: { type?: unknown; message?: unknown };
+      detail?: unknown;
+      request_id?: unknown;
+    } | null;
+    const detail = json?.detail;
+    const { loc, msg } = (Array.isArray(detail) ? detail[0] : { msg: detail }) ?? {};
     return {
       type: stringOrUndefined(json?.error?.type),
-      message: stringOrUndefined(json?.error?.message),
+      message:
+        stringOrUndefined(json?.error?.message) ??
+        (stringOrUndefined(msg) && (Array.isArray(loc) ? `${loc.join('.')}: ${msg}` : msg)),
       requestId: stringOrUndefined(json?.request_id),
     };
   } catch {

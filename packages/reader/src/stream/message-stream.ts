@@ -296,7 +296,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       const snapshot = this.#snapshot;
       if (!snapshot?.complete) {
         throw new IncompleteStreamError(
-          snapshot ? 'The stream ended before message_stop' : 'The stream ended before any message arrived',
+          snapshot
+            ? `The stream ended before ${this.#init.protocol === 'text' ? '[DONE]' : 'message_stop'}`
+            : 'The stream ended before any message arrived',
           { partial: snapshot },
         );
       }

@@ -102,13 +102,18 @@ export async function readMessageEvents(
           break;
       }
     };
+    const protocol = options.protocol ?? 'anthropic';
     await pumpEvents(body, {
       ...options, // idleTimeoutMs, maxBufferSize
       controller,
-      protocol: options.protocol ?? 'anthropic',
+      protocol,
       onEvent: handle,
     });
-    if (!shell || !stopped) throw new IncompleteStreamError('The stream ended before message_stop');
+    if (!shell || !stopped) {
+      throw new IncompleteStreamError(
+        `The stream ended before ${protocol === 'text' ? '[DONE]' : 'message_stop'}`,
+      );
+    }
     return shell;
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : error;
