@@ -15,6 +15,7 @@ import {
   type SpokenTextReader,
   withoutEmphasis,
 } from './spoken-text.ts';
+import { useLabels } from './labels.tsx';
 import { createTextChannel, type TextChannel } from './text-channel.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 
@@ -85,6 +86,7 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
     { text: markdown, streaming, messageId, error, notice, locale, describeCode, ...rest },
     ref,
   ) {
+    const t = useLabels();
     const region = useRef<HTMLDivElement>(null);
     const feed = useRef<Feed | undefined>(undefined);
     useImperativeHandle(ref, () => region.current!, []);
@@ -99,7 +101,7 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       current ??= feed.current = {
         messageId,
         markdown,
-        reader: createSpokenTextReader(describeCode),
+        reader: createSpokenTextReader(describeCode, t),
         seen: 0,
       };
       if (!current.channel) {
@@ -121,7 +123,7 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         current.channel.close();
         current.channel = undefined;
       }
-    }, [markdown, streaming, messageId, locale, describeCode]);
+    }, [markdown, streaming, messageId, locale, describeCode, t]);
 
     useEffect(() => () => feed.current?.channel?.close(), []);
 

@@ -11,6 +11,7 @@ import { smoothRenderText } from './smooth/index.ts';
 import { ReadAloud } from './speech/index.ts';
 import {
   continuationText,
+  french,
   longConversation,
   rtl,
   storyScenarios,
@@ -527,6 +528,43 @@ export const RightToLeft = meta.story({
     await userEvent.click(await canvas.findByRole('button', { name: rtl.suggestions[0] }));
     await expect(await canvas.findByText(rtl.answer, {}, { timeout: streamTimeout })).toBeVisible();
     await waitUntilSettled(context);
+  },
+});
+
+/**
+ * In French: `labels` gives the drop-in's texts in the app's language (keys left out stay English);
+ * a tool call waits for approval in French, and the answer streams after "Accepter".
+ */
+export const InFrench = meta.story({
+  args: {
+    labels: french,
+    lang: 'fr',
+    showStats: true,
+    suggestions: ['Quel temps fait-il à Paris ?'],
+    tools: { get_weather: { inputSchema: weatherInput, needsApproval: true, execute: getWeather } },
+  },
+  beforeEach: serveChat([scenarios.toolUse, storyScenarios.weatherAnswer]),
+  play: async (context) => {
+    const { canvas, userEvent } = context;
+    await expect(canvas.getByText('Comment puis-je vous aider aujourd’hui ?')).toBeVisible();
+    await expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveAttribute(
+      'placeholder',
+      'Écrivez à Claude…',
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Quel temps fait-il à Paris ?' }));
+    const card = await canvas.findByRole(
+      'group',
+      { name: 'Appel d’outil : get_weather' },
+      { timeout: streamTimeout },
+    );
+    await userEvent.click(
+      await within(card).findByRole('button', { name: 'Accepter' }, { timeout: streamTimeout }),
+    );
+    await expect(await canvas.findByText(weatherAnswerText, {}, { timeout: streamTimeout })).toBeVisible();
+    const log = canvas.getByRole('log', { name: 'Discussion' });
+    await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'false'), { timeout: streamTimeout });
+    await expect(within(card).getByText('Terminé')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Régénérer' })).toBeVisible();
   },
 });
 

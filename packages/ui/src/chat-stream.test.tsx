@@ -530,3 +530,20 @@ it('keeps its conversation over a reload with persist, its earlier versions too,
   expect(fetch).toHaveBeenCalledTimes(2);
   sessionStorage.clear();
 });
+
+it('tells a server it never reached from a connection lost mid-answer', async () => {
+  const dropped = vi.fn<typeof globalThis.fetch>(async () =>
+    createMockResponse(faultScenarios.droppedConnection, instant),
+  );
+  const first = await render(<ChatStream fetch={dropped} retry={{ maxRetries: 0 }} />);
+  await sendMessage(first, 'Hi');
+  await expect.element(first.getByRole('log').getByText('The connection was lost')).toBeVisible();
+  await first.unmount();
+  // What a browser reports for a refused connection, being offline, or a missing CORS header.
+  const unreachable = vi.fn<typeof globalThis.fetch>(async () => {
+    throw new TypeError('Failed to fetch');
+  });
+  const second = await render(<ChatStream fetch={unreachable} retry={{ maxRetries: 0 }} />);
+  await sendMessage(second, 'Hi');
+  await expect.element(second.getByRole('log').getByText('Could not reach the server')).toBeVisible();
+});

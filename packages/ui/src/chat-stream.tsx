@@ -17,6 +17,7 @@ import type { ChatInput, ChatMessage, ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
+import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
 
 /** What `ChatStream` adds to the chat options. */
@@ -33,6 +34,11 @@ export interface ChatStreamOwnProps {
   showStats?: boolean | undefined;
   /** Placeholder of the message box. */
   placeholder?: string | undefined;
+  /**
+   * The texts in the app's language, by English text (`{ Send: 'Envoyer', … }`); for this chat and
+   * every part in it. Keys left out stay English; without `labels`, a `LabelsProvider` around it gives them.
+   */
+  labels?: Labels | undefined;
 }
 
 /** Props of {@link ChatStream}: chat options (`api`, `chat`, `fetch`, `tools`, …), its own props, and the root `<div>`'s. */
@@ -69,7 +75,8 @@ function textOf(message: ChatMessage | undefined): string {
 export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, ChatStreamProps>(function ChatStream(props, ref) {
     const [options, own] = splitChatOptions(props);
-    const { components, renderers, renderText, suggestions, showStats, placeholder, ...rest } = own;
+    const { components, renderers, renderText, suggestions, showStats, placeholder, labels, ...rest } = own;
+    const t = useTranslate(labels);
     const session = useStreamingChat(options);
     const { messages, status, error, approveToolCall, addToolResult, restoring } = session;
     const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
@@ -124,74 +131,81 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
 
     return (
       <ChatSessionProvider chat={session.chat}>
-        <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
-          <parts.MessageList busy={busy} live="off" followKey={sent}>
-            {/* No welcome before a saved conversation is read: it would flash in front of it. */}
-            {messages.length === 0 && !restoring ? (
-              <parts.EmptyState suggestions={suggestions} onSelect={say} />
-            ) : null}
-            <MessageRows
-              parts={parts}
-              renderers={renderers}
-              renderText={renderText}
-              onApprove={onApprove}
-              onToolResult={onToolResult}
-            />
-            {settledAnswer ? (
-              <parts.StopNotice
-                stopReason={settledAnswer.stopReason}
-                stopDetails={settledAnswer.message?.stop_details}
-                onContinue={continuable ? again : undefined}
+        <LabelsContext.Provider value={t}>
+          <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
+            <parts.MessageList busy={busy} live="off" followKey={sent}>
+              {/* No welcome before a saved conversation is read: it would flash in front of it. */}
+              {messages.length === 0 && !restoring ? (
+                <parts.EmptyState suggestions={suggestions} onSelect={say} />
+              ) : null}
+              <MessageRows
+                parts={parts}
+                renderers={renderers}
+                renderText={renderText}
+                onApprove={onApprove}
+                onToolResult={onToolResult}
               />
-            ) : null}
-            {settledAnswer ? (
-              // Outside the rows, so showing or hiding it never re-renders a settled row.
-              <div data-slot="message-actions">
-                {settledAnswer.status === 'aborted' && continuable ? (
-                  <parts.RegenerateButton onClick={again}>Continue</parts.RegenerateButton>
-                ) : null}
-                <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
-              </div>
-            ) : status === 'ready' && last?.role === 'user' ? (
-              // Stopped before the first token, or a page reloaded while it waited: the question
-              // stands unanswered, and asking it again must not take retyping it.
-              <div data-slot="message-actions">
-                <parts.RegenerateButton onClick={again}>Retry</parts.RegenerateButton>
-              </div>
-            ) : null}
-            {waiting ? <parts.TypingIndicator retrying={session.retrying} /> : null}
-            {failed ? (
-              <parts.ErrorNotice
-                error={error}
-                partial={last?.role === 'assistant' && last.content.length > 0}
-                onRetry={again}
+              {settledAnswer ? (
+                <parts.StopNotice
+                  stopReason={settledAnswer.stopReason}
+                  stopDetails={settledAnswer.message?.stop_details}
+                  onContinue={continuable ? again : undefined}
+                />
+              ) : null}
+              {settledAnswer ? (
+                // Outside the rows, so showing or hiding it never re-renders a settled row.
+                <div data-slot="message-actions">
+                  {settledAnswer.status === 'aborted' && continuable ? (
+                    <parts.RegenerateButton onClick={again}>{t('Continue')}</parts.RegenerateButton>
+                  ) : null}
+                  <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
+                </div>
+              ) : status === 'ready' && last?.role === 'user' ? (
+                // Stopped before the first token, or a page reloaded while it waited: the question
+                // stands unanswered, and asking it again must not take retyping it.
+                <div data-slot="message-actions">
+                  <parts.RegenerateButton onClick={again}>{t('Retry')}</parts.RegenerateButton>
+                </div>
+              ) : null}
+              {waiting ? <parts.TypingIndicator retrying={session.retrying} /> : null}
+              {failed ? (
+                <parts.ErrorNotice
+                  error={error}
+                  partial={last?.role === 'assistant' && last.content.length > 0}
+                  onRetry={again}
+                />
+              ) : null}
+            </parts.MessageList>
+            <div ref={footer} data-slot="chat-stream-footer">
+              {showStats ? <parts.StreamStats stats={session.stats} streaming={busy} /> : null}
+              <parts.Composer
+                busy={busy}
+                onSend={say}
+                onStop={session.stop}
+                stopButton={parts.StopButton}
+                placeholder={placeholder}
               />
-            ) : null}
-          </parts.MessageList>
-          <div ref={footer} data-slot="chat-stream-footer">
-            {showStats ? <parts.StreamStats stats={session.stats} streaming={busy} /> : null}
-            <parts.Composer
-              busy={busy}
-              onSend={say}
-              onStop={session.stop}
-              stopButton={parts.StopButton}
-              placeholder={placeholder}
+            </div>
+            <parts.Announcer
+              text={textOf(answer)}
+              streaming={answer?.status === 'streaming'}
+              messageId={answer?.id}
+              error={failed ? describeError(error, t).title : undefined}
+              notice={
+                asks
+                  ? t(
+                      asks === 'awaiting-approval'
+                        ? '{0} needs your approval'
+                        : '{0} is waiting for a result',
+                      asking['name'] as string,
+                    )
+                  : answer?.status === 'aborted'
+                    ? t('Stopped')
+                    : undefined
+              }
             />
           </div>
-          <parts.Announcer
-            text={textOf(answer)}
-            streaming={answer?.status === 'streaming'}
-            messageId={answer?.id}
-            error={failed ? describeError(error).title : undefined}
-            notice={
-              asks
-                ? `${asking['name'] as string} ${asks === 'awaiting-approval' ? 'needs your approval' : 'is waiting for a result'}`
-                : answer?.status === 'aborted'
-                  ? 'Stopped'
-                  : undefined
-            }
-          />
-        </div>
+        </LabelsContext.Provider>
       </ChatSessionProvider>
     );
   });

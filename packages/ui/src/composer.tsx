@@ -11,6 +11,7 @@ import {
   type RefAttributes,
 } from 'react';
 import { Icon } from './icons.tsx';
+import { useLabels } from './labels.tsx';
 import { useBrowserLayoutEffect } from './use-layout-effect.ts';
 import { StopButton, type StopButtonProps } from './stop-button.tsx';
 
@@ -60,8 +61,8 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     onStop,
     busy = false,
     disabled = false,
-    placeholder = 'Message Claude…',
-    label = 'Message',
+    placeholder,
+    label,
     defaultValue = '',
     stopButton: Stop = StopButton,
     sendable,
@@ -70,6 +71,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
   },
   ref,
 ) {
+  const t = useLabels();
   const [value, setValue] = useState(defaultValue);
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -149,8 +151,8 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
       <textarea
         ref={input}
         data-slot="composer-input"
-        aria-label={label}
-        placeholder={placeholder}
+        aria-label={label ?? t('Message')}
+        placeholder={placeholder ?? t('Message Claude…')}
         rows={1}
         // Right to left as soon as the first letter typed is Hebrew or Arabic.
         dir="auto"
@@ -163,7 +165,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
       ) : (
         <button type="submit" data-slot="send-button" disabled={disabled || busy || !canSend}>
           <Icon name="send" />
-          <span data-slot="button-label">Send</span>
+          <span data-slot="button-label">{t('Send')}</span>
         </button>
       )}
     </form>

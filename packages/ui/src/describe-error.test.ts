@@ -1,4 +1,11 @@
-import { ChatSessionError, HTTPError, IncompleteStreamError, TimeoutError } from '@chatstream/reader';
+import {
+  ChatSessionError,
+  ConnectionError,
+  HTTPError,
+  IncompleteStreamError,
+  type MessageSnapshot,
+  TimeoutError,
+} from '@chatstream/reader';
 import { expect, it } from 'vitest';
 import { describeError } from './describe-error.ts';
 
@@ -16,6 +23,18 @@ it('puts typed failures in words', () => {
   );
   expect(describeError(new ChatSessionError('max-steps', 'Stopped after 5 steps')).detail).toBe(
     'Stopped after 5 steps',
+  );
+});
+
+it('tells a server never reached from a connection lost mid-answer', () => {
+  // What a browser says for a refused connection, being offline, or a cross-origin answer without CORS headers.
+  expect(describeError(new ConnectionError('Failed to fetch'))).toEqual({
+    title: 'Could not reach the server',
+    detail: 'Failed to fetch',
+  });
+  const partial = { message: { content: [] } } as unknown as MessageSnapshot;
+  expect(describeError(new ConnectionError('network error', { partial })).title).toBe(
+    'The connection was lost',
   );
 });
 

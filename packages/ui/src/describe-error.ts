@@ -1,3 +1,4 @@
+import { english, type LabelKey, type Translate } from './labels.tsx';
 import { ownEntry } from './own-entry.ts';
 
 /** A failure in words: a short title and a sentence of detail. */
@@ -7,7 +8,7 @@ export interface ErrorDescription {
 }
 
 /** Anthropic `error.type` values in words. */
-const API_ERRORS: Record<string, string> = {
+const API_ERRORS: Record<string, LabelKey> = {
   overloaded_error: 'Claude is overloaded right now',
   rate_limit_error: 'Too many requests: the rate limit was reached',
   api_error: 'The API had an internal error',
@@ -21,7 +22,7 @@ const API_ERRORS: Record<string, string> = {
 };
 
 /** What failed, by the reader's error `kind` (the words for `http` come from the status instead). */
-const KINDS: Record<string, string> = {
+const KINDS: Record<string, LabelKey> = {
   connection: 'The connection was lost',
   incomplete: 'The response ended before it was complete',
   timeout: 'The response took too long',
@@ -34,12 +35,12 @@ const KINDS: Record<string, string> = {
 /**
  * Says what failed from a typed chatstream error (`kind`, HTTP `status`, Anthropic `errorType`,
  * timeout `phase`, how long `retry-after` asked to wait), falling back to the error's message for
- * anything else.
+ * anything else. In the words of `t` (default English), e.g. `useLabels()`.
  *
  * @example
  * describeError(error); // { title: 'Claude is overloaded right now', detail: 'Overloaded (overloaded_error)' }
  */
-export function describeError(error: unknown): ErrorDescription {
+export function describeError(error: unknown, t: Translate = english): ErrorDescription {
   const fields = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   const message =
     typeof fields['message'] === 'string' && fields['message'] ? fields['message'] : String(error);
@@ -52,6 +53,9 @@ export function describeError(error: unknown): ErrorDescription {
     ? 'The conversation is too long for the model'
     : ((errorType && ownEntry(API_ERRORS, errorType)) ??
       (status === undefined ? undefined : httpTitle(status)) ??
+      // Failed before any of the answer came: the server was never reached (offline, refused,
+      // or a cross-origin response without CORS headers, which the browser reports the same way).
+      (kind === 'connection' && !fields['partial'] ? 'Could not reach the server' : undefined) ??
       (kind && ownEntry(KINDS, kind)) ??
       'Something went wrong');
   const facts = errorType ? [errorType] : [];
@@ -65,23 +69,23 @@ export function describeError(error: unknown): ErrorDescription {
   }
   const joined = facts.join(', ');
   const detail = !joined ? said : said ? `${said} (${joined})` : joined;
-  const wait = waitOf(fields['retryAfterMs'] as number);
+  const wait = waitOf(fields['retryAfterMs'] as number, t);
   const advice = tooLong
-    ? '. Start a new conversation or remove earlier messages.'
+    ? `. ${t('Start a new conversation or remove earlier messages.')}`
     : wait
-      ? `. The API asked to wait ${wait} before trying again.`
+      ? `. ${t('The API asked to wait {0} before trying again.', wait)}`
       : '';
-  return { title, detail: detail + advice };
+  return { title: t(title as LabelKey), detail: detail + advice };
 }
 
 /** A `retry-after` worth telling a person about, in words ("40 s", "3 min"); nothing under a second. */
-function waitOf(ms: number): string | undefined {
+function waitOf(ms: number, t: Translate): string | undefined {
   // Whatever the error carries: `isFinite` is false for anything but a finite number.
   if (!Number.isFinite(ms) || ms < 1000) return undefined;
-  return ms < 120_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
+  return ms < 120_000 ? t('{0} s', Math.ceil(ms / 1000)) : t('{0} min', Math.round(ms / 60_000));
 }
 
-function httpTitle(status: number): string {
+function httpTitle(status: number): LabelKey {
   if (status === 429) return API_ERRORS['rate_limit_error']!;
   if (status === 401 || status === 403) return 'The server refused the request';
   if (status === 404) return 'The chat endpoint was not found';

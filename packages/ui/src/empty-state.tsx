@@ -5,6 +5,7 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
+import { useLabels } from './labels.tsx';
 
 /** Props of {@link EmptyState}. */
 export interface EmptyStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title' | 'onSelect'> {
@@ -26,15 +27,16 @@ export interface EmptyStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 't
  */
 export const EmptyState: ForwardRefExoticComponent<EmptyStateProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, EmptyStateProps>(function EmptyState(
-    { title = 'How can I help you today?', description, suggestions, onSelect, ...rest },
+    { title, description, suggestions, onSelect, ...rest },
     ref,
   ) {
+    const t = useLabels();
     return (
       <div ref={ref} data-slot="empty-state" {...rest}>
-        <p data-slot="empty-state-title">{title}</p>
+        <p data-slot="empty-state-title">{title ?? t('How can I help you today?')}</p>
         {description ? <p data-slot="empty-state-description">{description}</p> : null}
         {suggestions?.length ? (
-          <ul data-slot="suggestions" aria-label="Suggestions">
+          <ul data-slot="suggestions" aria-label={t('Suggestions')}>
             {suggestions.map((suggestion) => (
               <li key={suggestion}>
                 <button type="button" data-slot="suggestion" onClick={() => void onSelect?.(suggestion)}>

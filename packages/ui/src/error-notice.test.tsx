@@ -1,4 +1,4 @@
-import { ConnectionError, HTTPError, StreamEventError } from '@chatstream/reader';
+import { ConnectionError, HTTPError, type MessageSnapshot, StreamEventError } from '@chatstream/reader';
 import { expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { ErrorNotice } from './error-notice.tsx';
@@ -25,16 +25,21 @@ it('says what failed from the Anthropic error type and offers Retry', async () =
 });
 
 it('keeps the partial answer visible beside it, and Retry leaves it in place', async () => {
+  const partial = {
+    message: { content: [{ type: 'text', text: 'The printing press' }] },
+  } as unknown as MessageSnapshot;
   const onRetry = vi.fn<() => void>();
   const screen = await render(
     <div>
       <Message role="assistant" status="error">
         <p>The printing press, developed around 1440</p>
       </Message>
-      <ErrorNotice error={new ConnectionError('socket hang up')} partial onRetry={onRetry} />
+      <ErrorNotice error={new ConnectionError('network error', { partial })} partial onRetry={onRetry} />
     </div>,
   );
   await expect.element(screen.getByText('The connection was lost')).toBeVisible();
+  // One sentence after another, although the browser's message has no full stop.
+  await expect.element(screen.getByText('network error. The partial answer above was kept.')).toBeVisible();
   await screen.getByRole('button', { name: 'Retry' }).click();
   await expect.element(screen.getByText('The printing press, developed around 1440')).toBeVisible();
   await expectNoAxeViolations(screen.container);

@@ -1,6 +1,7 @@
 import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
 import { describeError } from './describe-error.ts';
 import { Icon } from './icons.tsx';
+import { useLabels } from './labels.tsx';
 
 /** Props of {@link ErrorNotice}. */
 export interface ErrorNoticeProps extends HTMLAttributes<HTMLDivElement> {
@@ -26,7 +27,8 @@ export const ErrorNotice: ForwardRefExoticComponent<ErrorNoticeProps & RefAttrib
     { error, onRetry, onContinue, partial = false, ...rest },
     ref,
   ) {
-    const { title, detail } = describeError(error);
+    const t = useLabels();
+    const { title, detail } = describeError(error, t);
     const kind = (error as { kind?: unknown } | null)?.kind;
     return (
       <div
@@ -40,19 +42,22 @@ export const ErrorNotice: ForwardRefExoticComponent<ErrorNoticeProps & RefAttrib
           <p data-slot="error-notice-title">{title}</p>
           <p data-slot="error-notice-detail">
             {detail}
-            {partial ? ' The partial answer above was kept.' : null}
+            {/* A new sentence, after a detail that may end without a stop ("Failed to fetch"). */}
+            {partial
+              ? `${/[.!?…]$/.test(detail) ? '' : '.'} ${t('The partial answer above was kept.')}`
+              : null}
           </p>
         </div>
         {onRetry || onContinue ? (
           <div data-slot="error-notice-actions">
             {onContinue ? (
               <button type="button" onClick={() => void onContinue()}>
-                Continue
+                {t('Continue')}
               </button>
             ) : null}
             {onRetry ? (
               <button type="button" onClick={() => void onRetry()}>
-                Retry
+                {t('Retry')}
               </button>
             ) : null}
           </div>

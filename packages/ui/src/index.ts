@@ -6,6 +6,10 @@ export type { ChatStreamOwnProps, ChatStreamProps } from './chat-stream.tsx';
 export { defaultChatStreamComponents } from './chat-stream-components.ts';
 export type { ChatStreamComponents } from './chat-stream-components.ts';
 
+// Other languages
+export { LabelsProvider, useLabels } from './labels.tsx';
+export type { LabelKey, Labels, LabelsProviderProps, Translate } from './labels.tsx';
+
 // Parts
 export { MessageList } from './message-list.tsx';
 export type { MessageListProps } from './message-list.tsx';

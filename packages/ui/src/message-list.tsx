@@ -8,6 +8,7 @@ import {
   type RefAttributes,
 } from 'react';
 import { Icon } from './icons.tsx';
+import { useLabels } from './labels.tsx';
 import { useBrowserLayoutEffect } from './use-layout-effect.ts';
 
 /** Props of {@link MessageList}. */
@@ -44,18 +45,10 @@ export interface MessageListProps extends HTMLAttributes<HTMLDivElement> {
  */
 export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, MessageListProps>(function MessageList(
-    {
-      busy = false,
-      live = 'polite',
-      label = 'Conversation',
-      jumpLabel = 'Jump to latest',
-      threshold = 48,
-      followKey,
-      children,
-      ...rest
-    },
+    { busy = false, live = 'polite', label, jumpLabel, threshold = 48, followKey, children, ...rest },
     ref,
   ) {
+    const t = useLabels();
     const viewport = useRef<HTMLDivElement>(null);
     const content = useRef<HTMLDivElement>(null);
     const [following, setFollowing] = useState(true);
@@ -128,7 +121,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
         <div
           ref={viewport}
           role="log"
-          aria-label={label}
+          aria-label={label ?? t('Conversation')}
           aria-busy={busy}
           aria-live={live}
           // A scrollable region must be reachable by keyboard.
@@ -143,7 +136,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
         {following ? null : (
           <button type="button" data-slot="jump-to-latest" onClick={jump}>
             <Icon name="down" />
-            {jumpLabel}
+            {jumpLabel ?? t('Jump to latest')}
           </button>
         )}
       </div>

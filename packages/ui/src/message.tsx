@@ -1,4 +1,5 @@
 import {
+  type CSSProperties,
   forwardRef,
   type HTMLAttributes,
   type ReactNode,
@@ -6,6 +7,7 @@ import {
   type RefAttributes,
 } from 'react';
 import type { ChatMessageStatus } from '@chatstream/reader';
+import { type LabelKey, useLabels } from './labels.tsx';
 
 /** Who a message is from: `tool` is a user turn that only carries tool results. */
 export type MessageRole = 'user' | 'assistant' | 'tool';
@@ -22,7 +24,7 @@ export interface MessageProps extends Omit<HTMLAttributes<HTMLElement>, 'role'> 
   children?: ReactNode;
 }
 
-const LABELS: Record<MessageRole, string> = { user: 'You', assistant: 'Claude', tool: 'Tool result' };
+const LABELS: Record<MessageRole, LabelKey> = { user: 'You', assistant: 'Claude', tool: 'Tool result' };
 
 /**
  * One turn of the conversation: an `<article>` with `data-role` and `data-state`, styled as a bubble
@@ -35,14 +37,22 @@ export const Message: ForwardRefExoticComponent<MessageProps & RefAttributes<HTM
   HTMLElement,
   MessageProps
 >(function Message({ role, status, label, children, ...rest }, ref) {
+  const t = useLabels();
+  const stopped = t('Stopped');
   return (
     <article
       ref={ref}
       data-slot="message"
       data-role={role}
       data-state={status ?? 'complete'}
-      aria-label={label ?? LABELS[role]}
+      aria-label={label ?? t(LABELS[role])}
       {...rest}
+      // The "Stopped" mark is drawn by CSS: in the app's words when its labels have them.
+      style={
+        status === 'aborted' && stopped !== 'Stopped'
+          ? ({ '--cs-stopped-label': JSON.stringify(stopped), ...rest.style } as CSSProperties)
+          : rest.style
+      }
     >
       {children}
     </article>

@@ -16,7 +16,12 @@ import {
   ChatStream,
   type ChatStreamComponents,
   type ChatStreamProps,
+  type LabelKey,
+  type Labels,
+  LabelsProvider,
   ToolUseBlock,
+  type Translate,
+  useLabels,
 } from './index.ts';
 import { markdownRenderText } from './markdown/index.ts';
 import { SmoothText, smoothRenderText, type SmoothTextState, useSmoothText } from './smooth/index.ts';
@@ -69,6 +74,27 @@ describe('<ChatStream>', () => {
     expectTypeOf(French).toExtend<ChatStreamComponents['Message']>();
     // @ts-expect-error: not one of its words
     createMessageWithActions({ copyAll: 'Tout copier' });
+  });
+});
+
+describe('labels', () => {
+  it('take strings with {0} and functions of the values, keyed by the English texts only', () => {
+    const french: Labels = {
+      Send: 'Envoyer',
+      'Tool call: {0}': 'Appel d’outil : {0}',
+      'Thought for {0} seconds': (seconds) => `${seconds} s de réflexion`,
+    };
+    // @ts-expect-error -- not a text any part shows: a typo is caught.
+    const typo: Labels = { Sned: 'Envoyer' };
+    // @ts-expect-error -- a label is text (or a function giving text).
+    const notText: Labels = { Send: 1 };
+    expectTypeOf(french).toExtend<ChatStreamProps['labels']>();
+    expectTypeOf<'Send'>().toExtend<LabelKey>();
+    expectTypeOf<'Copy code'>().toExtend<LabelKey>();
+    expectTypeOf(useLabels).returns.toEqualTypeOf<Translate>();
+    expectTypeOf(LabelsProvider).parameter(0).toHaveProperty('labels');
+    expectTypeOf(typo).toEqualTypeOf<Labels>();
+    expectTypeOf(notText).toEqualTypeOf<Labels>();
   });
 });
 

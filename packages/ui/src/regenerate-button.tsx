@@ -5,6 +5,7 @@ import {
   type RefAttributes,
 } from 'react';
 import { Icon } from './icons.tsx';
+import { useLabels } from './labels.tsx';
 
 /** Props of {@link RegenerateButton}. */
 export type RegenerateButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
@@ -18,13 +19,14 @@ export type RegenerateButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 export const RegenerateButton: ForwardRefExoticComponent<
   RegenerateButtonProps & RefAttributes<HTMLButtonElement>
 > = forwardRef<HTMLButtonElement, RegenerateButtonProps>(function RegenerateButton(
-  { children = 'Regenerate', ...rest },
+  { children, ...rest },
   ref,
 ) {
+  const t = useLabels();
   return (
     <button ref={ref} type="button" data-slot="regenerate-button" {...rest}>
       <Icon name="regenerate" />
-      <span data-slot="button-label">{children}</span>
+      <span data-slot="button-label">{children ?? t('Regenerate')}</span>
     </button>
   );
 });

@@ -1,11 +1,27 @@
+import { english, type Translate } from './labels.tsx';
 import { LINE_START, readProse, type ProseCheckpoint } from './spoken-prose.ts';
 
-/** Says what a fenced code block holds, for listeners: its info word (usually a language) and length. */
-export type DescribeCode = (language: string | undefined, lines: number) => string;
+/**
+ * Says what a fenced code block holds, for listeners: its info word (usually a language) and length,
+ * in the words of `t` (the app's labels).
+ */
+export type DescribeCode = (language: string | undefined, lines: number, t: Translate) => string;
 
-/** The default {@link DescribeCode}: "Code block in python, 12 lines." */
-export const describeCode: DescribeCode = (language, lines) =>
-  `Code block${language ? ` in ${language}` : ''}, ${lines} ${lines === 1 ? 'line' : 'lines'}.`;
+/**
+ * The default {@link DescribeCode}: "Code block in python, 12 lines.", in the words of `t` (default
+ * English).
+ *
+ * @example
+ * describeCode('python', 12); // 'Code block in python, 12 lines.'
+ */
+export const describeCode = (language: string | undefined, lines: number, t: Translate = english): string =>
+  language
+    ? lines === 1
+      ? t('Code block in {0}, 1 line.', language)
+      : t('Code block in {0}, {1} lines.', language, lines)
+    : lines === 1
+      ? t('Code block, 1 line.')
+      : t('Code block, {0} lines.', lines);
 
 /**
  * Turns a growing markdown answer into the text worth reading aloud (see {@link spokenText}).
@@ -40,8 +56,17 @@ function closes(line: string, fence: OpenFence): boolean {
   return trimmed.length >= fence.marker.length && trimmed === fence.marker[0]!.repeat(trimmed.length);
 }
 
-/** Creates a {@link SpokenTextReader} for one answer. */
-export function createSpokenTextReader(describe: DescribeCode = describeCode): SpokenTextReader {
+/**
+ * Creates a {@link SpokenTextReader} for one answer; code blocks are described by `describe` in the
+ * words of `t` (default English).
+ *
+ * @example
+ * const read = createSpokenTextReader(describeCode, useLabels());
+ */
+export function createSpokenTextReader(
+  describe: DescribeCode = describeCode,
+  t: Translate = english,
+): SpokenTextReader {
   let read = 0; // characters of `markdown` turned into `spoken`: whole lines, line breaks included
   let spoken = '';
   let fence: OpenFence | undefined;
@@ -58,7 +83,7 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
       fence.lines++;
       return '';
     }
-    const description = describe(fence.language, fence.lines) + ending;
+    const description = describe(fence.language, fence.lines, t) + ending;
     fence = undefined;
     return description;
   }
@@ -73,7 +98,7 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
     if (ended) {
       // The last line, complete now, and a block the answer left open.
       if (rest !== '') spoken += speakLine(rest, '');
-      if (fence) spoken += describe(fence.language, fence.lines);
+      if (fence) spoken += describe(fence.language, fence.lines, t);
       read = markdown.length;
       fence = undefined;
       prose = LINE_START;
@@ -89,7 +114,7 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
 /**
  * The part of a markdown answer worth reading aloud: its prose without heading markers, link
  * brackets and link targets (see `spokenProse`), and each fenced code block as one sentence
- * from `describe` (a listener wants to know code is there, not hear it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
+ * from `describe` in the words of `t` (default English) (a listener wants to know code is there, not hear it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
  * appending: a block is described once its closing fence arrives, and a last line that could still
  * become a fence waits for its line ending. Once ended, a block left open is described too.
  *
@@ -97,8 +122,8 @@ export function createSpokenTextReader(describe: DescribeCode = describeCode): S
  * spokenText('Run this:\n```sh\nnpm test\n```\nDone.', true);
  * // 'Run this:\nCode block in sh, 1 line.\nDone.'
  */
-export function spokenText(markdown: string, ended: boolean, describe: DescribeCode = describeCode): string {
-  return createSpokenTextReader(describe)(markdown, ended);
+export function spokenText(markdown: string, ended: boolean, describe?: DescribeCode, t?: Translate): string {
+  return createSpokenTextReader(describe, t)(markdown, ended);
 }
 
 // Emphasis, strike-through and code-span markers: a whole run of `*`, `_`, `~` or backticks that

@@ -5,6 +5,7 @@ import {
   type RefAttributes,
 } from 'react';
 import { Icon } from './icons.tsx';
+import { useLabels } from './labels.tsx';
 
 /** Props of {@link StopButton}. */
 export type StopButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
@@ -16,11 +17,12 @@ export type StopButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
  * {status === 'streaming' ? <StopButton onClick={() => void stop()} /> : null}
  */
 export const StopButton: ForwardRefExoticComponent<StopButtonProps & RefAttributes<HTMLButtonElement>> =
-  forwardRef<HTMLButtonElement, StopButtonProps>(function StopButton({ children = 'Stop', ...rest }, ref) {
+  forwardRef<HTMLButtonElement, StopButtonProps>(function StopButton({ children, ...rest }, ref) {
+    const t = useLabels();
     return (
       <button ref={ref} type="button" data-slot="stop-button" {...rest}>
         <Icon name="stop" />
-        <span data-slot="button-label">{children}</span>
+        <span data-slot="button-label">{children ?? t('Stop')}</span>
       </button>
     );
   });

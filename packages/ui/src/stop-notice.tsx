@@ -1,6 +1,7 @@
 import { forwardRef, type ForwardRefExoticComponent, type HTMLAttributes, type RefAttributes } from 'react';
 import type { StopReason } from '@chatstream/reader';
 import { Icon } from './icons.tsx';
+import { type LabelKey, useLabels } from './labels.tsx';
 import { ownEntry } from './own-entry.ts';
 
 /** Props of {@link StopNotice}. */
@@ -14,7 +15,7 @@ export interface StopNoticeProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /** Title and detail of each notice, by stop reason. */
-const NOTICES: Partial<Record<string, readonly [title: string, detail: string]>> = {
+const NOTICES: Partial<Record<string, readonly [title: LabelKey, detail: LabelKey]>> = {
   max_tokens: ['The answer was cut off', 'It reached the max_tokens limit of this request.'],
   refusal: ['Claude declined to continue', 'The text above is what Claude said before it refused.'],
   model_context_window_exceeded: [
@@ -36,6 +37,7 @@ export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttribut
     { stopReason, onContinue, stopDetails, ...rest },
     ref,
   ) {
+    const t = useLabels();
     const notice = ownEntry(NOTICES, stopReason ?? '');
     if (!notice) return null;
     const explanation = (stopDetails as { explanation?: unknown } | null | undefined)?.explanation;
@@ -43,8 +45,8 @@ export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttribut
       <div ref={ref} role="status" data-slot="stop-notice" data-state={stopReason} {...rest}>
         <Icon name="alert" />
         <div data-slot="error-notice-text">
-          <p data-slot="error-notice-title">{notice[0]}</p>
-          <p data-slot="error-notice-detail">{notice[1]}</p>
+          <p data-slot="error-notice-title">{t(notice[0])}</p>
+          <p data-slot="error-notice-detail">{t(notice[1])}</p>
           {typeof explanation === 'string' && explanation ? (
             <p data-slot="stop-notice-explanation">{explanation}</p>
           ) : null}
@@ -52,7 +54,7 @@ export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttribut
         {stopReason === 'max_tokens' && onContinue ? (
           <div data-slot="error-notice-actions">
             <button type="button" onClick={() => void onContinue()}>
-              Continue
+              {t('Continue')}
             </button>
           </div>
         ) : null}

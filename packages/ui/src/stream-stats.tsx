@@ -1,5 +1,6 @@
 import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
 import type { StreamStats as Stats } from '@chatstream/reader';
+import { useLabels } from './labels.tsx';
 
 /** Props of {@link StreamStats}. */
 export interface StreamStatsProps extends HTMLAttributes<HTMLDivElement> {
@@ -23,25 +24,26 @@ export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttrib
     { stats, streaming = false, ...rest },
     ref,
   ) {
+    const t = useLabels();
     if (!stats) return null;
     const { timeToFirstTokenMs, tokensPerSecond, outputTokens, maxTokens, progress } = stats;
     return (
       <div ref={ref} data-slot="stream-stats" data-state={streaming ? 'streaming' : 'idle'} {...rest}>
         <span data-slot="stream-stat">
-          {'First token '}
-          <b>{timeToFirstTokenMs === undefined ? '–' : `${number.format(timeToFirstTokenMs)} ms`}</b>
+          {`${t('First token')} `}
+          <b>{timeToFirstTokenMs === undefined ? '–' : t('{0} ms', number.format(timeToFirstTokenMs))}</b>
         </span>
         <span data-slot="stream-stat">
-          <b>{tokensPerSecond === undefined ? '–' : number.format(tokensPerSecond)}</b> tokens/s
+          <b>{tokensPerSecond === undefined ? '–' : number.format(tokensPerSecond)}</b> {t('tokens/s')}
         </span>
         <span data-slot="stream-stat">
           <b>{number.format(outputTokens)}</b>
-          {maxTokens ? ` / ${number.format(maxTokens)}` : null} tokens
+          {maxTokens ? ` / ${number.format(maxTokens)}` : null} {t('tokens')}
         </span>
         {maxTokens && progress !== undefined ? (
           <span
             role="progressbar"
-            aria-label="Output tokens used of max_tokens"
+            aria-label={t('Output tokens used of max_tokens')}
             aria-valuemin={0}
             aria-valuemax={maxTokens}
             aria-valuenow={Math.min(outputTokens, maxTokens)}

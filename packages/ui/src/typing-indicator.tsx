@@ -1,11 +1,12 @@
 import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
 import type { RetryInfo } from '@chatstream/reader';
 import { describeError } from './describe-error.ts';
+import { english, type Translate, useLabels } from './labels.tsx';
 import { visuallyHidden } from './visually-hidden.ts';
 
 /** Props of {@link TypingIndicator}. */
 export interface TypingIndicatorProps extends HTMLAttributes<HTMLDivElement> {
-  /** What screen readers hear (default "Claude is thinking…"). */
+  /** What screen readers hear (default "Claude is thinking…", or its label). */
   label?: string | undefined;
   /**
    * The session's `retrying`: while set, the indicator says, visibly and to screen readers, why
@@ -13,12 +14,18 @@ export interface TypingIndicatorProps extends HTMLAttributes<HTMLDivElement> {
    */
   retrying?: RetryInfo | undefined;
   /** The words for a retry (default {@link describeRetry}). */
-  describeRetry?: ((retrying: RetryInfo) => string) | undefined;
+  describeRetry?: ((retrying: RetryInfo, t: Translate) => string) | undefined;
 }
 
-/** The default words for a retry: "Claude is overloaded right now. Trying again (attempt 2)…". */
-export function describeRetry(retrying: RetryInfo): string {
-  return `${describeError(retrying.error).title}. Trying again (attempt ${retrying.attempt + 1})…`;
+/**
+ * The default words for a retry: "Claude is overloaded right now. Trying again (attempt 2)…", in the
+ * words of `t` (default English).
+ *
+ * @example
+ * describeRetry(retrying, useLabels());
+ */
+export function describeRetry(retrying: RetryInfo, t: Translate = english): string {
+  return t('{0}. Trying again (attempt {1})…', describeError(retrying.error, t).title, retrying.attempt + 1);
 }
 
 // One element for the three dots: they differ only by their place, which the CSS staggers.
@@ -34,9 +41,10 @@ const DOT = <span data-slot="typing-dot" aria-hidden />;
 export const TypingIndicator: ForwardRefExoticComponent<
   TypingIndicatorProps & RefAttributes<HTMLDivElement>
 > = forwardRef<HTMLDivElement, TypingIndicatorProps>(function TypingIndicator(
-  { label = 'Claude is thinking…', retrying, describeRetry: describe = describeRetry, ...rest },
+  { label, retrying, describeRetry: describe = describeRetry, ...rest },
   ref,
 ) {
+  const t = useLabels();
   return (
     <div
       ref={ref}
@@ -49,9 +57,9 @@ export const TypingIndicator: ForwardRefExoticComponent<
       {DOT}
       {DOT}
       {retrying ? (
-        <span data-slot="typing-retry">{describe(retrying)}</span>
+        <span data-slot="typing-retry">{describe(retrying, t)}</span>
       ) : (
-        <span style={visuallyHidden}>{label}</span>
+        <span style={visuallyHidden}>{label ?? t('Claude is thinking…')}</span>
       )}
     </div>
   );

@@ -1,10 +1,13 @@
 import { ChatStreamError } from '../errors.ts';
 
 /**
- * Why a file cannot be attached: not a type the API reads, over the size limit, no longer readable,
- * or one file more than a message may hold (`too-many`, from an attachments UI's own limit).
+ * Why a file cannot be attached: `empty` (no bytes, or a text of only whitespace, which the API
+ * refuses), `unsupported` (not a type the API reads), `too-large` (over the size limit),
+ * `unreadable` (moved or deleted since it was picked, or a folder), or `too-many` (one file more
+ * than a message may hold, from an attachments UI's own limit). A UI can word each in its own
+ * language from the reason and the other details, without reading the message.
  */
-export type AttachmentErrorReason = 'unsupported' | 'too-large' | 'unreadable' | 'too-many';
+export type AttachmentErrorReason = 'empty' | 'unsupported' | 'too-large' | 'unreadable' | 'too-many';
 
 /** What {@link AttachmentError} tells about the file. */
 export interface AttachmentErrorDetails {
@@ -21,8 +24,9 @@ export interface AttachmentErrorDetails {
 }
 
 /**
- * A file that cannot become an image or document block: not a type the API reads, larger than its
- * limit, or not readable (moved or deleted since it was picked). Kind `'attachment'`.
+ * A file that cannot become an image or document block: empty, not a type the API reads, larger
+ * than its limit, or not readable (moved or deleted since it was picked); `reason` says which.
+ * Kind `'attachment'`.
  */
 export class AttachmentError extends ChatStreamError {
   override name = 'AttachmentError';

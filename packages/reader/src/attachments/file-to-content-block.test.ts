@@ -102,11 +102,33 @@ describe('fileToContentBlock', () => {
     }
   });
 
-  it('rejects an empty file, and a text of nothing but whitespace', async () => {
+  it('rejects an empty file, and a text of nothing but whitespace, as empty', async () => {
     const error = await rejection(fileToContentBlock(file([], 'empty.txt', 'text/plain')));
-    expect(error).toMatchObject({ reason: 'unsupported', message: 'empty.txt is empty.' });
+    expect(error).toMatchObject({
+      reason: 'empty',
+      fileName: 'empty.txt',
+      mediaType: 'text/plain',
+      size: 0,
+      message: 'empty.txt is empty.',
+    });
     const blank = await rejection(fileToContentBlock(file(' \n\t\n', 'blank.md', 'text/markdown')));
-    expect(blank).toMatchObject({ reason: 'unsupported', message: 'blank.md is empty.' });
+    expect(blank).toMatchObject({
+      reason: 'empty',
+      fileName: 'blank.md',
+      mediaType: 'text/markdown',
+      size: 4,
+      message: 'blank.md is empty.',
+    });
+  });
+
+  it('calls a nameless Blob "The file" in its messages', async () => {
+    const error = await rejection(fileToContentBlock(new Blob([])));
+    expect(error).toMatchObject({ reason: 'empty', fileName: undefined, message: 'The file is empty.' });
+    const binary = await rejection(fileToContentBlock(new Blob([new Uint8Array([0, 1])], { type: 'x/y' })));
+    expect(binary).toMatchObject({
+      reason: 'unsupported',
+      message: 'The file is not an image (JPEG, PNG, GIF, WebP), a PDF or text (it is x/y).',
+    });
   });
 
   it('rejects a file over its limit without reading it whole', async () => {

@@ -28,8 +28,9 @@ const MiB = 1_048_576;
  * A file (a `File` from a picker, a paste or a drop, or any `Blob`) as the content block the
  * Messages API reads: JPEG, PNG, GIF and WebP become `image` blocks, a PDF a `document` with a
  * base64 source, and any UTF-8 text (Markdown, CSV, JSON, code…) a `document` with a text source.
- * The bytes decide the type, not the name. Anything else, a file over `maxBytes`, or one that can no
- * longer be read rejects with an {@link AttachmentError} saying which.
+ * The bytes decide the type, not the name. Anything else, an empty file (or a text of only
+ * whitespace), a file over `maxBytes`, or one that can no longer be read rejects with an
+ * {@link AttachmentError} whose `reason` says which.
  *
  * @example
  * const blocks = await Promise.all([...(input.files ?? [])].map((file) => fileToContentBlock(file)));
@@ -53,7 +54,7 @@ export async function fileToContentBlock(
     });
 
   checkNumber('maxBytes', options.maxBytes, 'count');
-  if (file.size === 0) throw fail('unsupported', 'is empty.');
+  if (file.size === 0) throw fail('empty', 'is empty.');
   // The type decides the limit, so only the signature is read before the size is checked.
   const sniffed = sniffMediaType(await readBytes(file.slice(0, 16), fail));
   const isImage = sniffed !== undefined && sniffed !== 'application/pdf';
@@ -70,7 +71,7 @@ export async function fileToContentBlock(
       ? { type: 'base64', media_type: 'application/pdf', data: toBase64(bytes) }
       : textSource(bytes);
   // The API refuses a text document with nothing but whitespace in it.
-  if (source?.type === 'text' && !source.data.trim()) throw fail('unsupported', 'is empty.');
+  if (source?.type === 'text' && !source.data.trim()) throw fail('empty', 'is empty.');
   if (!source) {
     throw fail(
       'unsupported',

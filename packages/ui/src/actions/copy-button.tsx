@@ -4,18 +4,18 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
 } from 'react';
-import { Icon } from '@chatstream/ui';
+import { Icon, useLabels } from '@chatstream/ui';
 import { useCopy } from '../use-copy.ts';
 
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> {
   /** What to copy, or a function that gives it when the button is pressed. */
   text: string | (() => string);
-  /** The label (default "Copy"). */
+  /** The label (default: the app's label for "Copy"). */
   label?: string | undefined;
-  /** The label for two seconds after a copy (default "Copied"). */
+  /** The label for two seconds after a copy (default: the app's label for "Copied"). */
   copiedLabel?: string | undefined;
-  /** The label for two seconds after the browser refused (default "Could not copy"). */
+  /** The label for two seconds after the browser refused (default: the app's label for "Could not copy"). */
   failedLabel?: string | undefined;
   /** Told of a refusal, e.g. to log it. */
   onCopyError?: ((error: unknown) => void) | undefined;
@@ -27,26 +27,25 @@ const CROSS = 'M6 6l12 12M18 6 6 18';
 
 /**
  * Copies text to the clipboard and says so: its label reads "Copied" for two seconds (announced to
- * screen readers), or "Could not copy" when the browser refused. Works on plain HTTP too.
+ * screen readers), or "Could not copy" when the browser refused. Works on plain HTTP too. The labels
+ * given win over the app's labels (`LabelsProvider` or `<ChatStream labels>`), which win over English.
  *
  * @example
  * <CopyButton text={() => messageText(message)} />
  */
 export const CopyButton: ForwardRefExoticComponent<CopyButtonProps & RefAttributes<HTMLButtonElement>> =
   forwardRef<HTMLButtonElement, CopyButtonProps>(function CopyButton(
-    {
-      text,
-      label = 'Copy',
-      copiedLabel = 'Copied',
-      failedLabel = 'Could not copy',
-      onCopyError,
-      onClick,
-      ...rest
-    },
+    { text, label, copiedLabel, failedLabel, onCopyError, onClick, ...rest },
     ref,
   ) {
+    const t = useLabels();
     const [state, copy] = useCopy();
-    const shown = state === 'copied' ? copiedLabel : state === 'failed' ? failedLabel : label;
+    const shown =
+      state === 'copied'
+        ? (copiedLabel ?? t('Copied'))
+        : state === 'failed'
+          ? (failedLabel ?? t('Could not copy'))
+          : (label ?? t('Copy'));
     return (
       <button
         ref={ref}

@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { useLabels } from '@chatstream/ui';
 
 /** Props of {@link MessageEditForm}. */
 export interface MessageEditFormProps {
@@ -8,17 +9,18 @@ export interface MessageEditFormProps {
   onSave: (text: string) => void;
   /** Called on Cancel or Escape. */
   onCancel: () => void;
-  /** Label of the save button (default "Save & resend"). */
+  /** Label of the save button (default: the app's label for "Save & resend"). */
   saveLabel?: string | undefined;
-  /** Label of the cancel button (default "Cancel"). */
+  /** Label of the cancel button (default: the app's label for "Cancel"). */
   cancelLabel?: string | undefined;
-  /** Accessible name of the text box (default "Edit message"). */
+  /** Accessible name of the text box (default: the app's label for "Edit message"). */
   inputLabel?: string | undefined;
 }
 
 /**
  * Edits the text of a sent message in place: Enter saves (Shift+Enter is a new line, and a key that
- * ends an IME composition does not save), Escape cancels.
+ * ends an IME composition does not save), Escape cancels. The labels given win over the app's
+ * labels (`LabelsProvider` or `<ChatStream labels>`), which win over English.
  *
  * @example
  * <MessageEditForm initial={text} onSave={(next) => void chat.edit(id, next)} onCancel={close} />
@@ -27,10 +29,11 @@ export function MessageEditForm({
   initial,
   onSave,
   onCancel,
-  saveLabel = 'Save & resend',
-  cancelLabel = 'Cancel',
-  inputLabel = 'Edit message',
+  saveLabel,
+  cancelLabel,
+  inputLabel,
 }: MessageEditFormProps): ReactNode {
+  const t = useLabels();
   const [draft, setDraft] = useState(initial);
   const input = useRef<HTMLTextAreaElement>(null);
   // The person just asked to edit: the caret goes to the end of their text.
@@ -54,7 +57,7 @@ export function MessageEditForm({
       <textarea
         ref={input}
         data-slot="message-edit-input"
-        aria-label={inputLabel}
+        aria-label={inputLabel ?? t('Edit message')}
         value={draft}
         dir="auto"
         rows={Math.min(8, draft.split('\n').length + 1)}
@@ -63,10 +66,10 @@ export function MessageEditForm({
       />
       <div data-slot="message-edit-actions">
         <button type="button" data-slot="message-edit-cancel" onClick={onCancel}>
-          {cancelLabel}
+          {cancelLabel ?? t('Cancel')}
         </button>
         <button type="submit" data-slot="message-edit-save" disabled={!draft.trim()}>
-          {saveLabel}
+          {saveLabel ?? t('Save & resend')}
         </button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 import { type ComponentType, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useChatMessage, useChatSelector, useChatSession } from '@chatstream/react';
 import type { ChatInput, ChatMessage, ChatSession, UserContentBlock } from '@chatstream/reader';
-import { Icon, Message, type MessageProps, RegenerateButton } from '@chatstream/ui';
+import { Icon, Message, type MessageProps, RegenerateButton, useLabels } from '@chatstream/ui';
 import { CopyButton } from './copy-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
 import { messageText } from './message-text.ts';
@@ -15,7 +15,10 @@ const PENCIL = 'M4 20h4L19 9l-4-4L4 16v4ZM14 6l4 4';
  */
 const focusAfterSwitch = new WeakMap<ChatSession, { id: string; slot: string }>();
 
-/** The words of {@link createMessageWithActions}'s actions, for an app in another language. */
+/**
+ * The words of {@link createMessageWithActions}'s actions, for an app in another language. A word
+ * given wins over the app's labels (`LabelsProvider` or `<ChatStream labels>`), which win over English.
+ */
 export interface MessageActionWords {
   copy: string;
   copied: string;
@@ -39,8 +42,9 @@ function editedInput(message: ChatMessage | undefined, text: string): ChatInput 
 }
 
 /**
- * A {@link MessageWithActions} that speaks another language: the words given replace the English
- * ones. Create it once (module scope), as a part must keep its identity.
+ * A {@link MessageWithActions} that speaks another language: the words given replace the app's
+ * labels (`LabelsProvider` or `<ChatStream labels>`) and the English ones; the words not given come
+ * from the labels. Create it once (module scope), as a part must keep its identity.
  *
  * @example
  * const MessageAvecActions = createMessageWithActions({ copy: 'Copier', edit: 'Modifier', … });
@@ -49,10 +53,12 @@ function editedInput(message: ChatMessage | undefined, text: string): ChatInput 
 export function createMessageWithActions(
   words: Partial<MessageActionWords> = {},
 ): ComponentType<MessageProps> {
-  // The parts fill in their own English for the words not given; only these two are spoken here.
-  const { regenerate = 'Regenerate', edit = 'Edit' } = words;
   return function MessageWithActions(props: MessageProps): ReactNode {
     const { children, ...rest } = props;
+    // The parts take the app's labels for the words not given; only these two are spoken here.
+    const t = useLabels();
+    const regenerate = words.regenerate ?? t('Regenerate');
+    const edit = words.edit ?? t('Edit');
     const found = (props as { 'data-message-id'?: unknown })['data-message-id'];
     const id = typeof found === 'string' ? found : '';
     const session = useChatSession();

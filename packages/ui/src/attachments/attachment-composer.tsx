@@ -1,6 +1,6 @@
 import type { ChatInput } from '@chatstream/reader';
 import { type ForwardRefExoticComponent, forwardRef, type RefAttributes, useRef } from 'react';
-import { Composer, type ComposerProps, Icon } from '@chatstream/ui';
+import { Composer, type ComposerProps, Icon, useLabels } from '@chatstream/ui';
 import { AttachmentList } from './attachment-list.tsx';
 import { ATTACHMENT_ICONS } from './attachment-icons.ts';
 import { type AttachmentOptions, useAttachments } from './use-attachments.ts';
@@ -20,6 +20,7 @@ export interface AttachmentComposerProps
  * pasted, or dropped on it or anywhere on its `ChatStream` go into the message as API content blocks (images first scaled to what
  * the API keeps). Each shows as a thumbnail or a name with a remove button; one that cannot be sent
  * says why. A message may be files alone. `data-dragging` is set while files are dragged over it.
+ * Its words come from the app's labels (`LabelsProvider` or `<ChatStream labels>`), English without them.
  *
  * @example
  * import { AttachmentComposer, attachmentRenderers } from '@chatstream/ui/attachments';
@@ -31,6 +32,7 @@ export const AttachmentComposer: ForwardRefExoticComponent<
   { onSend, accept, maxBytes, maxFiles, citations, children, ...rest },
   ref,
 ) {
+  const t = useLabels();
   const { attachments, add, remove, take } = useAttachments({ maxBytes, maxFiles, citations });
   const picker = useRef<HTMLInputElement>(null);
   const dragging = useFileDrop(picker, add, rest.disabled);
@@ -60,7 +62,7 @@ export const AttachmentComposer: ForwardRefExoticComponent<
       {attachments.length ? <AttachmentList attachments={attachments} onRemove={remove} /> : null}
       {/* Always there, so screen readers hear each change (a live region must exist before it). */}
       <span data-slot="attachment-status" role="status">
-        {ready ? `${ready} ${ready === 1 ? 'file' : 'files'} attached` : ''}
+        {ready ? (ready === 1 ? t('1 file attached') : t('{0} files attached', ready)) : ''}
       </span>
       <button
         type="button"
@@ -69,7 +71,7 @@ export const AttachmentComposer: ForwardRefExoticComponent<
         onClick={() => picker.current?.click()}
       >
         <Icon d={ATTACHMENT_ICONS.attach} />
-        <span data-slot="button-label">Attach files</span>
+        <span data-slot="button-label">{t('Attach files')}</span>
       </button>
       <input
         ref={picker}

@@ -1,7 +1,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import { ATTACHMENT_ICONS } from './attachment-icons.ts';
 import type { Attachment } from './use-attachments.ts';
-import { Icon } from '@chatstream/ui';
+import { Icon, useLabels } from '@chatstream/ui';
 
 /** Props of {@link AttachmentList}. */
 export interface AttachmentListProps extends HTMLAttributes<HTMLUListElement> {
@@ -19,8 +19,9 @@ export interface AttachmentListProps extends HTMLAttributes<HTMLUListElement> {
  * <AttachmentList attachments={attachments} onRemove={remove} />
  */
 export function AttachmentList({ attachments, onRemove, ...rest }: AttachmentListProps): ReactNode {
+  const t = useLabels();
   return (
-    <ul data-slot="attachment-list" aria-label="Attachments" {...rest}>
+    <ul data-slot="attachment-list" aria-label={t('Attachments')} {...rest}>
       {attachments.map((attachment) => (
         <li
           key={attachment.id}
@@ -39,7 +40,7 @@ export function AttachmentList({ attachments, onRemove, ...rest }: AttachmentLis
           <button
             type="button"
             data-slot="attachment-remove"
-            aria-label={`Remove ${attachment.name}`}
+            aria-label={t('Remove {0}', attachment.name)}
             onClick={({ currentTarget: button }) => {
               // The button goes away: the focus goes on to the next file's Remove (the last child of
               // its item), else the previous one's, else the attach button or the text box.

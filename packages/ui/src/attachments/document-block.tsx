@@ -3,7 +3,7 @@ import type { DocumentBlock as DocumentContentBlock } from '@chatstream/reader';
 import { domainOf, httpUrl } from '../blocks/format-value.ts';
 import { rootProps, type BlockPartProps } from '../blocks/part-props.ts';
 import { ATTACHMENT_ICONS } from './attachment-icons.ts';
-import { Icon } from '@chatstream/ui';
+import { Icon, type LabelKey, type Translate, useLabels } from '@chatstream/ui';
 
 /** Props of {@link DocumentBlock}. */
 export type DocumentBlockProps = BlockPartProps<DocumentContentBlock, HTMLElement>;
@@ -21,12 +21,18 @@ interface DocumentView {
 
 const count = (value: number): string => value.toLocaleString('en', { maximumFractionDigits: 1 });
 
+/**
+ * A count in the words of `t`: the number as English writes it ("1,204") fills `{0}`; the number
+ * itself follows, for an app's function to write it its own way or pick a plural.
+ */
+const counted = (t: Translate, key: LabelKey, value: number): string => t(key, count(value), value);
+
 /** Bytes as "812 bytes", "210 KB", "4.2 MB". */
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${count(bytes)} bytes`;
-  if (bytes < 1024 * 1024) return `${count(Math.round(bytes / 1024))} KB`;
+function formatBytes(bytes: number, t: Translate): string {
+  if (bytes < 1024) return counted(t, '{0} bytes', bytes);
+  if (bytes < 1024 * 1024) return counted(t, '{0} KB', Math.round(bytes / 1024));
   const megabytes = bytes / (1024 * 1024);
-  return `${count(megabytes < 10 ? megabytes : Math.round(megabytes))} MB`;
+  return counted(t, '{0} MB', megabytes < 10 ? megabytes : Math.round(megabytes));
 }
 
 /** The size of what base64 `data` encodes, without decoding it. */
@@ -51,7 +57,7 @@ function textOfContent(content: unknown): string | undefined {
     .join('\n\n');
 }
 
-function viewOf(block: unknown): DocumentView {
+function viewOf(block: unknown, t: Translate): DocumentView {
   const fields = (typeof block === 'object' && block !== null ? block : {}) as Record<string, unknown>;
   const source = fields['source'];
   const from = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
@@ -62,8 +68,8 @@ function viewOf(block: unknown): DocumentView {
     case 'base64':
       return {
         kind: 'pdf',
-        title: given ?? 'PDF document',
-        details: typeof data === 'string' ? `PDF · ${formatBytes(decodedSize(data))}` : 'PDF',
+        title: given ?? t('PDF document'),
+        details: typeof data === 'string' ? t('PDF · {0}', formatBytes(decodedSize(data), t)) : t('PDF'),
       };
     case 'text':
     case 'content': {
@@ -71,8 +77,8 @@ function viewOf(block: unknown): DocumentView {
       const characters = text === undefined ? 0 : characterCount(text);
       return {
         kind: 'text',
-        title: given ?? 'Text document',
-        details: `Text · ${count(characters)} character${characters === 1 ? '' : 's'}`,
+        title: given ?? t('Text document'),
+        details: characters === 1 ? t('Text · 1 character') : counted(t, 'Text · {0} characters', characters),
         text,
       };
     }
@@ -81,22 +87,27 @@ function viewOf(block: unknown): DocumentView {
       const domain = url === undefined ? undefined : domainOf(url);
       return {
         kind: 'url',
-        title: given ?? domain ?? 'Document',
-        details: url === undefined ? 'Link not shown' : given === undefined ? 'Link' : `Link · ${domain}`,
+        title: given ?? domain ?? t('Document'),
+        details:
+          url === undefined
+            ? t('Link not shown')
+            : given === undefined
+              ? t('Link')
+              : t('Link · {0}', domain as string),
         url,
       };
     }
     case 'file':
       return {
         kind: 'file',
-        title: given ?? 'Document',
-        details: 'Uploaded file',
+        title: given ?? t('Document'),
+        details: t('Uploaded file'),
       };
     default:
       return {
         kind: 'unknown',
-        title: given ?? 'Document',
-        details: 'Document',
+        title: given ?? t('Document'),
+        details: t('Document'),
       };
   }
 }
@@ -107,7 +118,7 @@ function viewOf(block: unknown): DocumentView {
  * "Text · 1,204 characters", "Link", "Uploaded file"). A text document opens to show its text
  * (`<details>`, `data-state` `open` / `closed`); a link opens in a new tab; the rest cannot be read
  * here (`data-state="unavailable"`). `data-kind` is `pdf`, `text`, `url`, `file` or `unknown`. Never
- * puts base64 in the DOM, never throws.
+ * puts base64 in the DOM, never throws. Its words come from the app's labels, English without them.
  *
  * @example
  * <DocumentBlock block={{ type: 'document', source: { type: 'text', media_type: 'text/plain', data: notes }, title: 'notes.md' }}
@@ -115,7 +126,8 @@ function viewOf(block: unknown): DocumentView {
  */
 export function DocumentBlock(props: DocumentBlockProps): ReactNode {
   const { block, onToggle } = props;
-  const view = useMemo(() => viewOf(block), [block]);
+  const t = useLabels();
+  const view = useMemo(() => viewOf(block, t), [block, t]);
   const [open, setOpen] = useState(false);
 
   const chip = (

@@ -1,10 +1,13 @@
 import { AttachmentError, IMAGE_MAX_BYTES } from '@chatstream/reader';
+import type { LabelKey, Translate } from '@chatstream/ui';
 
 /** Longest edge the API keeps: it scales larger images down to this before the model sees them. */
 export const IMAGE_MAX_EDGE = 1568;
 
 /** The formats the API reads (and every browser decodes). */
 const API_FORMATS = /^image\/(jpeg|png|gif|webp)$/;
+
+const NOT_READABLE: LabelKey = '{0} is not a readable image (it may be damaged).';
 
 /**
  * `file` made into an image the API takes at the size it keeps: scaled down to at most
@@ -15,12 +18,13 @@ const API_FORMATS = /^image\/(jpeg|png|gif|webp)$/;
  * unchanged when it already fits, when it is a GIF (scaling would drop its animation) or not an
  * image, or when the browser cannot decode or encode it (then `fileToContentBlock` judges the
  * original), except that a JPEG, PNG, GIF or WebP that does not decode rejects with an
- * {@link AttachmentError}: it is damaged, and the API would refuse it in every later turn too.
+ * {@link AttachmentError}: it is damaged, and the API would refuse it in every later turn too. Its
+ * message is in the words of `t` (e.g. `useLabels()`), English without it.
  *
  * @example
  * const block = await fileToContentBlock(await fitImage(file));
  */
-export async function fitImage(file: File): Promise<File> {
+export async function fitImage(file: File, t?: Translate): Promise<File> {
   const { type } = file;
   if (!type.startsWith('image/') || typeof createImageBitmap !== 'function') return file;
   let bitmap: ImageBitmap;
@@ -28,7 +32,9 @@ export async function fitImage(file: File): Promise<File> {
     bitmap = await createImageBitmap(file);
   } catch (cause) {
     if (!API_FORMATS.test(type)) return file;
-    throw new AttachmentError(`${file.name} is not a readable image (it may be damaged).`, {
+    // A function, so `$&` in a file's name stays as it is.
+    const message = t ? t(NOT_READABLE, file.name) : NOT_READABLE.replace('{0}', () => file.name);
+    throw new AttachmentError(message, {
       reason: 'unsupported',
       fileName: file.name,
       mediaType: type,

@@ -3,7 +3,7 @@ import type { ImageBlock as ImageContentBlock } from '@chatstream/reader';
 import { domainOf, httpUrl } from '../blocks/format-value.ts';
 import { rootProps, type BlockPartProps } from '../blocks/part-props.ts';
 import { ATTACHMENT_ICONS } from './attachment-icons.ts';
-import { Icon } from '@chatstream/ui';
+import { Icon, type Translate, useLabels } from '@chatstream/ui';
 
 /** Props of {@link ImageBlock}. */
 export type ImageBlockProps = BlockPartProps<ImageContentBlock>;
@@ -25,28 +25,28 @@ const FORMATS: Record<string, string> = {
 
 const MEDIA_TYPE = /^image\/[\w.+-]+$/;
 
-function viewOf(block: unknown): ImageView {
+function viewOf(block: unknown, t: Translate): ImageView {
   const source = (block as { source?: unknown } | null | undefined)?.source;
   const fields = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
   const mediaType = fields['media_type'];
   const data = fields['data'];
   if (fields['type'] === 'base64' && typeof mediaType === 'string' && MEDIA_TYPE.test(mediaType)) {
     const format = FORMATS[mediaType];
-    const label = format === undefined ? 'Image' : `${format} image`;
+    const label = format === undefined ? t('Image') : t('{0} image', format);
     return typeof data === 'string' && data !== ''
       ? { kind: 'base64', src: `data:${mediaType};base64,${data}`, label, note: '' }
-      : { kind: 'base64', label, note: 'No image data' };
+      : { kind: 'base64', label, note: t('No image data') };
   }
   if (fields['type'] === 'url') {
     const url = httpUrl(fields['url']);
     return url === undefined
-      ? { kind: 'url', label: 'Image', note: 'Link not shown' }
-      : { kind: 'url', src: url, label: `Image from ${domainOf(url)}`, note: '' };
+      ? { kind: 'url', label: t('Image'), note: t('Link not shown') }
+      : { kind: 'url', src: url, label: t('Image from {0}', domainOf(url) as string), note: '' };
   }
   if (fields['type'] === 'file') {
-    return { kind: 'file', label: 'Image', note: 'Uploaded file' };
+    return { kind: 'file', label: t('Image'), note: t('Uploaded file') };
   }
-  return { kind: 'unknown', label: 'Image', note: 'Cannot be shown' };
+  return { kind: 'unknown', label: t('Image'), note: t('Cannot be shown') };
 }
 
 /** Whether the image decoded, keyed by the `src` it was for (a new source starts loading again). */
@@ -70,6 +70,7 @@ function stateOf(
  * sources only when they are http(s); a Files API upload, an unsafe link or an unexpected shape shows
  * a small labelled box and loads nothing. `data-state` is `loading`, `loaded`, `error` (it did not
  * decode or load: the box again) or `unavailable`; `data-source` is the source type. Never throws.
+ * Its words (the image's name, the box's note) come from the app's labels, English without them.
  *
  * @example
  * <ImageBlock block={{ type: 'image', source: { type: 'base64', media_type: 'image/png', data } }}
@@ -78,7 +79,8 @@ function stateOf(
 export function ImageBlock(props: ImageBlockProps): ReactNode {
   const { block } = props;
   // Blocks keep their identity while unchanged: the data URL of a large image is built once.
-  const view = useMemo(() => viewOf(block), [block]);
+  const t = useLabels();
+  const view = useMemo(() => viewOf(block, t), [block, t]);
   const [result, setResult] = useState<LoadResult | undefined>(undefined);
   const [expanded, setExpanded] = useState(false);
   const image = useRef<HTMLImageElement>(null);
@@ -92,7 +94,7 @@ export function ImageBlock(props: ImageBlockProps): ReactNode {
 
   const state = stateOf(src, result);
   const shown = state === 'loading' || state === 'loaded';
-  const note = state === 'error' ? 'Could not be shown' : view.note;
+  const note = state === 'error' ? t('Could not be shown') : view.note;
 
   return (
     <div data-slot="image-block" data-state={state} data-source={view.kind} {...rootProps(props)}>

@@ -1,6 +1,8 @@
 import { AttachmentError, type DocumentBlock, fileToContentBlock, type ImageBlock } from '@chatstream/reader';
 import { useCallback, useRef, useState } from 'react';
+import { useLabels } from '@chatstream/ui';
 import { fitImage } from './fit-image.ts';
+import { wordAttachmentError } from './word-attachment-error.ts';
 
 /** A file on its way into the next message. */
 export interface Attachment {
@@ -38,7 +40,10 @@ let nextId = 0;
 /**
  * The files attached to the message being written: each is scaled (images), checked and encoded
  * into an API content block as it is added, and a file that cannot be sent stays in the list with
- * its {@link AttachmentError} until it is removed or the message is sent.
+ * its {@link AttachmentError} until it is removed or the message is sent. Its errors' messages are
+ * in the app's labels, English without them: too many files, an image that does not decode, and
+ * the reader's refusals (empty, not a type the API reads, too large, unreadable), worded from the
+ * error's `reason` and details. Another error (a wrong `maxBytes`) keeps its own message.
  *
  * @example
  * const { attachments, add, remove, take } = useAttachments({ maxFiles: 5 });
@@ -48,6 +53,7 @@ export function useAttachments({
   maxFiles = 20,
   citations,
 }: AttachmentOptions = {}): AttachmentsState {
+  const t = useLabels();
   const [attachments, setAttachments] = useState<readonly Attachment[]>([]);
   // The latest list for `add` and `take`, which must not wait for a render to see it.
   const current = useRef(attachments);
@@ -74,8 +80,15 @@ export function useAttachments({
         // take a phone's tab down. A file removed before its turn is not read at all.
         queue.current = queue.current.then(async () => {
           if (!current.current.some((attachment) => attachment.id === id)) return;
-          const result = await fitImage(file)
-            .then((fitted) => fileToContentBlock(fitted, { maxBytes, citations, title: file.name }))
+          const result = await fitImage(file, t)
+            .then((fitted) =>
+              // Only the reader's errors: fitImage's own is in the labels already, and shares its reason.
+              fileToContentBlock(fitted, { maxBytes, citations, title: file.name }).catch(
+                (error: unknown) => {
+                  throw wordAttachmentError(error, t);
+                },
+              ),
+            )
             .then(
               (block): Partial<Attachment> => ({ status: 'ready', block }),
               (error: unknown): Partial<Attachment> => ({ status: 'error', error: error as AttachmentError }),
@@ -88,9 +101,17 @@ export function useAttachments({
       const [first] = left;
       if (first) {
         // One notice for all the files left out, not one per file: fifty dropped at once stay readable.
-        const name = left.length === 1 ? first.name : `${first.name} and ${left.length - 1} more`;
+        const more = left.length - 1;
+        const name = more ? t('{0} and {1} more', first.name, more) : first.name;
         const error = new AttachmentError(
-          `${name} ${left.length === 1 ? 'was' : 'were'} not added: a message holds at most ${maxFiles} files.`,
+          more
+            ? t(
+                '{0} and {1} more were not added: a message holds at most {2} files.',
+                first.name,
+                more,
+                maxFiles,
+              )
+            : t('{0} was not added: a message holds at most {1} files.', first.name, maxFiles),
           {
             reason: 'too-many',
             fileName: first.name,
@@ -103,7 +124,7 @@ export function useAttachments({
       }
       if (added.length) update((list) => [...list, ...added]);
     },
-    [maxBytes, maxFiles, citations, update],
+    [maxBytes, maxFiles, citations, update, t],
   );
 
   const remove = useCallback(

@@ -1,5 +1,6 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { Citation, ContentBlock } from '@chatstream/reader';
+import { english, type Translate, useLabels } from '../labels.tsx';
 import { domainOf, httpUrl } from './format-value.ts';
 
 /** Props of {@link Citations}. */
@@ -26,23 +27,27 @@ function stringField(citation: Citation, name: string): string | undefined {
 }
 
 /** The source a citation points to: a URL, or a document. */
-function sourceOf(citation: Citation): Omit<Source, 'cited'> {
+function sourceOf(citation: Citation, t: Translate): Omit<Source, 'cited'> {
   const url = httpUrl(citation['url']) ?? httpUrl(citation['source']);
   const index = citation['document_index'];
   const documentIndex = typeof index === 'number' ? index : undefined;
-  const title =
+  const given =
     stringField(citation, 'title') ??
     stringField(citation, 'document_title') ??
-    (url === undefined ? undefined : domainOf(url)) ??
-    (documentIndex === undefined ? 'Source' : `Document ${documentIndex + 1}`);
-  return { key: url ?? `${title}#${documentIndex ?? ''}`, title, url };
+    (url === undefined ? undefined : domainOf(url));
+  return {
+    // Without the words of `t`: the numbering across the answer is counted once for every language.
+    key: url ?? `${given ?? ''}#${documentIndex ?? ''}`,
+    title: given ?? (documentIndex === undefined ? t('Source') : t('Document {0}', documentIndex + 1)),
+    url,
+  };
 }
 
 /** One entry per source, in order of first citation. */
-function sourcesOf(citations: readonly Citation[]): Source[] {
+function sourcesOf(citations: readonly Citation[], t: Translate = english): Source[] {
   const sources = new Map<string, Source>();
   for (const citation of citations) {
-    const found = sourceOf(citation);
+    const found = sourceOf(citation, t);
     const source = sources.get(found.key) ?? { ...found, cited: [] };
     if (citation.cited_text) source.cited.push(citation.cited_text);
     sources.set(found.key, source);
@@ -79,11 +84,12 @@ function numberingOf(content: readonly ContentBlock[]): ReadonlyMap<string, numb
  * <Citations citations={block.citations} messageContent={message.content} />
  */
 export function Citations({ citations, messageContent, ...props }: CitationsProps): ReactNode {
+  const t = useLabels();
   if (!citations?.length) return null;
-  const sources = sourcesOf(citations);
+  const sources = sourcesOf(citations, t);
   const numbers = messageContent ? numberingOf(messageContent) : undefined;
   return (
-    <ol data-slot="citations" aria-label="Sources" {...props}>
+    <ol data-slot="citations" aria-label={t('Sources')} {...props}>
       {sources.map((source, index) => {
         const cited = source.cited.map((text) => `“${text}”`).join('\n') || undefined;
         const domain = source.url === undefined ? undefined : domainOf(source.url);

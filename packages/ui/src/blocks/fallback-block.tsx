@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ContentBlock } from '@chatstream/reader';
+import { useLabels } from '../labels.tsx';
 import { formatValue } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
@@ -15,14 +16,15 @@ export type FallbackBlockProps = BlockPartProps<ContentBlock, HTMLDetailsElement
  */
 export function FallbackBlock(props: FallbackBlockProps): ReactNode {
   const { block } = props;
+  const t = useLabels();
   const type = typeof block?.type === 'string' ? block.type : 'unknown';
   return (
     <details data-slot="fallback-block" data-type={type} {...rootProps(props)}>
       <summary>
-        Unsupported content: <code>{type}</code>
+        {t('Unsupported content:')} <code>{type}</code>
       </summary>
-      <pre data-slot="fallback-block-json" tabIndex={0} role="group" aria-label="JSON">
-        {formatValue(block)}
+      <pre data-slot="fallback-block-json" tabIndex={0} role="group" aria-label={t('JSON')}>
+        {formatValue(block, t)}
       </pre>
     </details>
   );

@@ -1,3 +1,5 @@
+import { english, type Translate } from '../labels.tsx';
+
 /**
  * Strings inside JSON longer than this are cut (a base64 image must not put megabytes in the DOM)
  * to their first `KEPT` characters; a long tool argument a person would read stays whole.
@@ -8,12 +10,12 @@ const KEPT = 1000;
 /**
  * A tool input or result as readable text: strings as they are, text content blocks joined, and
  * anything else as indented JSON, where a string of over 10,000 characters shows its first 1,000 and
- * how many were left out.
+ * how many were left out (in the words of `t`, default English).
  *
  * @example
  * formatValue({ data: 'A'.repeat(50_000) }); // '{\n  "data": "AAA…AAA… (+49000 characters)"\n}'
  */
-export function formatValue(value: unknown): string {
+export function formatValue(value: unknown, t: Translate = english): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every(isTextBlock)) {
     return value.map((item) => item.text).join('\n');
@@ -25,7 +27,7 @@ export function formatValue(value: unknown): string {
         value,
         (_key, item: unknown) =>
           typeof item === 'string' && item.length > MAX_JSON_STRING
-            ? `${item.slice(0, KEPT)}… (+${item.length - KEPT} characters)`
+            ? `${item.slice(0, KEPT)}${t('… (+{0} characters)', item.length - KEPT)}`
             : item,
         2,
       ) ?? typeof value

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RedactedThinkingBlock as RedactedThinkingContentBlock } from '@chatstream/reader';
+import { useLabels } from '../labels.tsx';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
 /** Props of {@link RedactedThinkingBlock}. */
@@ -15,7 +16,7 @@ export type RedactedThinkingBlockProps = BlockPartProps<RedactedThinkingContentB
 export function RedactedThinkingBlock(props: RedactedThinkingBlockProps): ReactNode {
   return (
     <div data-slot="redacted-thinking-block" {...rootProps(props)}>
-      Some of the model’s reasoning was encrypted for safety reasons.
+      {useLabels()('Some of the model’s reasoning was encrypted for safety reasons.')}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import { formatValue, isEmptyObject, isRecord } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
+import { type LabelKey, useLabels } from '../labels.tsx';
 import { ownEntry } from '../own-entry.ts';
 import { isStillStreaming } from './block-streaming.ts';
 
@@ -11,13 +12,13 @@ export type ServerToolUseBlockProps = BlockPartProps<ToolUseContentBlock>;
 /** Where a server tool call is (its `data-state`). */
 export type ServerToolState = 'input-streaming' | 'running' | 'done' | 'error' | 'incomplete';
 
-const LABELS: Readonly<Record<string, string>> = {
+const LABELS: Readonly<Record<string, LabelKey>> = {
   web_search: 'Web search',
   web_fetch: 'Web fetch',
   code_execution: 'Code execution',
 };
 
-const STATE_LABELS: Readonly<Record<ServerToolState, string>> = {
+const STATE_LABELS: Readonly<Record<ServerToolState, LabelKey>> = {
   'input-streaming': 'Preparing…',
   running: 'Searching…',
   done: 'Done',
@@ -46,11 +47,13 @@ function serverToolState(props: ServerToolUseBlockProps): ServerToolState {
  */
 export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
   const { block } = props;
+  const t = useLabels();
   const state = serverToolState(props);
   const input = (block.input ?? {}) as Record<string, unknown>;
   const query = [input['query'], input['url']].find((value) => typeof value === 'string');
-  const label = ownEntry(LABELS, block.name) ?? block.name;
-  const status = state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state];
+  const known = ownEntry(LABELS, block.name);
+  const label = known ? t(known) : block.name;
+  const status = t(state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state]);
   return (
     <div
       data-slot="server-tool-use-block"
@@ -67,8 +70,8 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
       {query !== undefined ? (
         <q data-slot="server-tool-use-query">{query}</q>
       ) : isEmptyObject(block.input) ? null : (
-        <pre data-slot="server-tool-use-input" tabIndex={0} role="group" aria-label="Input">
-          {formatValue(block.input)}
+        <pre data-slot="server-tool-use-input" tabIndex={0} role="group" aria-label={t('Input')}>
+          {formatValue(block.input, t)}
         </pre>
       )}
     </div>

@@ -1,17 +1,28 @@
 import { useEffect, useRef, useState, type ReactNode, type ToggleEvent } from 'react';
 import type { ThinkingBlock as ThinkingContentBlock } from '@chatstream/reader';
+import { english, type Translate, useLabels } from '../labels.tsx';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { isStillStreaming } from './block-streaming.ts';
 
 /** Props of {@link ThinkingBlock}. */
 export type ThinkingBlockProps = BlockPartProps<ThinkingContentBlock, HTMLDetailsElement>;
 
-/** "Thought for 12 seconds" from a measured duration, or a neutral summary when none was seen. */
-export function thinkingSummary(streaming: boolean, durationMs: number | undefined): string {
-  if (streaming) return 'Thinking…';
-  if (durationMs === undefined) return 'Thought process';
+/**
+ * "Thought for 12 seconds" from a measured duration, or a neutral summary when none was seen, in
+ * the words of `t` (default English).
+ *
+ * @example
+ * thinkingSummary(false, 12_000, useLabels()); // 'Thought for 12 seconds'
+ */
+export function thinkingSummary(
+  streaming: boolean,
+  durationMs: number | undefined,
+  t: Translate = english,
+): string {
+  if (streaming) return t('Thinking…');
+  if (durationMs === undefined) return t('Thought process');
   const seconds = Math.max(1, Math.round(durationMs / 1000));
-  return `Thought for ${seconds} second${seconds === 1 ? '' : 's'}`;
+  return seconds === 1 ? t('Thought for 1 second') : t('Thought for {0} seconds', seconds);
 }
 
 /**
@@ -24,6 +35,7 @@ export function thinkingSummary(streaming: boolean, durationMs: number | undefin
  */
 export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
   const { block, progress, message, onToggle } = props;
+  const t = useLabels();
   const streaming = isStillStreaming(progress, message);
   const [open, setOpen] = useState(streaming);
   const [durationMs, setDurationMs] = useState<number | undefined>(undefined);
@@ -53,7 +65,7 @@ export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
       {...rootProps(props)}
       onToggle={toggle}
     >
-      <summary data-slot="thinking-summary">{thinkingSummary(streaming, durationMs)}</summary>
+      <summary data-slot="thinking-summary">{thinkingSummary(streaming, durationMs, t)}</summary>
       <div data-slot="thinking-content">
         {block.thinking}
         {streaming ? <span data-slot="streaming-cursor" aria-hidden /> : null}

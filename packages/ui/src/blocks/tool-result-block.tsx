@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ToolResultBlock as ToolResultContentBlock } from '@chatstream/reader';
+import { useLabels } from '../labels.tsx';
 import { formatValue } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
@@ -18,23 +19,24 @@ export type ToolResultBlockProps = BlockPartProps<ToolResultContentBlock> & {
  */
 export function ToolResultBlock(props: ToolResultBlockProps): ReactNode {
   const { block, toolUse } = props;
-  const name = typeof toolUse?.['name'] === 'string' ? toolUse['name'] : 'tool';
+  const t = useLabels();
+  const name = typeof toolUse?.['name'] === 'string' ? toolUse['name'] : t('tool');
   const failed = block.is_error === true;
   return (
     <div
       data-slot="tool-result-block"
       data-state={failed ? 'error' : 'done'}
       role="group"
-      aria-label={`${failed ? 'Tool error' : 'Tool result'}: ${name}`}
+      aria-label={t(failed ? 'Tool error: {0}' : 'Tool result: {0}', name)}
       {...rootProps(props)}
     >
       <div data-slot="tool-result-header">
         <span data-slot="tool-result-name">{name}</span>
-        <span data-slot="tool-result-status">{failed ? 'Error' : 'Result'}</span>
+        <span data-slot="tool-result-status">{t(failed ? 'Error' : 'Result')}</span>
       </div>
       {/* Scrolls when long: reachable by keyboard, and named for the screen reader landing on it. */}
-      <pre data-slot="tool-result-content" tabIndex={0} role="group" aria-label="Content">
-        {formatValue(block.content)}
+      <pre data-slot="tool-result-content" tabIndex={0} role="group" aria-label={t('Content')}>
+        {formatValue(block.content, t)}
       </pre>
       {props.children}
     </div>

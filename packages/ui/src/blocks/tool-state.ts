@@ -1,4 +1,5 @@
 import type { BlockProgress, ChatMessage, ToolCallState } from '@chatstream/reader';
+import type { LabelKey } from '../labels.tsx';
 import { isStillStreaming } from './block-streaming.ts';
 
 /** What a tool call is doing, as shown by `ToolUseBlock` (its `data-state`). */
@@ -13,8 +14,14 @@ export type ToolUseState =
   | 'denied'
   | 'called';
 
-/** Short labels for each {@link ToolUseState}. */
-export const toolStateLabels: Readonly<Record<ToolUseState, string>> = {
+/**
+ * Short labels for each {@link ToolUseState}, in English: the keys of the app's labels.
+ *
+ * @example
+ * const t = useLabels();
+ * <span>{t(toolStateLabels[state])}</span>
+ */
+export const toolStateLabels: Readonly<Record<ToolUseState, LabelKey>> = {
   'input-streaming': 'Preparing input…',
   'input-incomplete': 'Input cut off',
   'awaiting-approval': 'Awaiting approval',

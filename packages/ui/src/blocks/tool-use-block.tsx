@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
+import { useLabels } from '../labels.tsx';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { toolStateLabels, toolUseState } from './tool-state.ts';
@@ -22,9 +23,10 @@ export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
  */
 export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   const { block, message, progress, toolCall, onApprove } = props;
+  const t = useLabels();
   const state = toolUseState(progress, toolCall, message);
   // The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder.
-  const input = isEmptyObject(block.input) && !progress?.inputJson?.trim() ? '' : formatValue(block.input);
+  const input = isEmptyObject(block.input) && !progress?.inputJson?.trim() ? '' : formatValue(block.input, t);
   const failed = state === 'error' || state === 'denied';
   // A keyboard user's focus stays on the call when its buttons go away, not back at the page's top.
   const decide = (approved: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
@@ -38,13 +40,13 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
       data-state={state}
       data-tool={block.name}
       role="group"
-      aria-label={`Tool call: ${block.name}`}
+      aria-label={t('Tool call: {0}', block.name)}
       tabIndex={-1}
       {...rootProps(props)}
     >
       <div data-slot="tool-use-header">
         <span data-slot="tool-use-name">{block.name}</span>
-        <span data-slot="tool-use-status">{toolStateLabels[state]}</span>
+        <span data-slot="tool-use-status">{t(toolStateLabels[state])}</span>
       </div>
       {input === '' ? null : (
         <pre
@@ -53,7 +55,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
           // Scrolls when long: reachable by keyboard, and named for the screen reader landing on it.
           tabIndex={0}
           role="group"
-          aria-label="Input"
+          aria-label={t('Input')}
         >
           {input}
         </pre>
@@ -61,18 +63,18 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
       {state === 'awaiting-approval' && onApprove ? (
         <div data-slot="tool-use-actions">
           <button type="button" data-slot="tool-use-approve" onClick={decide(true)}>
-            Approve
+            {t('Approve')}
           </button>
           <button type="button" data-slot="tool-use-deny" onClick={decide(false)}>
-            Deny
+            {t('Deny')}
           </button>
         </div>
       ) : null}
       {toolCall?.result !== undefined ? (
         <div data-slot="tool-use-result" data-state={failed ? 'error' : 'done'}>
-          <span data-slot="tool-use-result-label">{failed ? 'Error' : 'Result'}</span>
-          <pre tabIndex={0} role="group" aria-label={failed ? 'Error' : 'Result'}>
-            {formatValue(toolCall.result)}
+          <span data-slot="tool-use-result-label">{t(failed ? 'Error' : 'Result')}</span>
+          <pre tabIndex={0} role="group" aria-label={t(failed ? 'Error' : 'Result')}>
+            {formatValue(toolCall.result, t)}
           </pre>
         </div>
       ) : null}

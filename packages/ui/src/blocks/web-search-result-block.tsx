@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { domainOf, httpUrl, isRecord } from './format-value.ts';
+import { useLabels } from '../labels.tsx';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 
 /** Props of {@link WebSearchResultBlock}. */
@@ -27,10 +28,11 @@ function errorCodeOf(content: unknown): string | undefined {
  */
 export function WebSearchResultBlock(props: WebSearchResultBlockProps): ReactNode {
   const { block, toolUse } = props;
+  const t = useLabels();
   const errorCode = errorCodeOf(block['content']);
   const hits = hitsOf(block['content']);
   const query = (toolUse?.['input'] as { query?: unknown } | undefined)?.query;
-  const label = typeof query === 'string' ? `Search results for ${query}` : 'Search results';
+  const label = typeof query === 'string' ? t('Search results for {0}', query) : t('Search results');
   return (
     <div
       data-slot="web-search-result-block"
@@ -41,15 +43,15 @@ export function WebSearchResultBlock(props: WebSearchResultBlockProps): ReactNod
     >
       {errorCode !== undefined ? (
         <p data-slot="web-search-error">
-          Web search failed: <code>{errorCode}</code>
+          {t('Web search failed:')} <code>{errorCode}</code>
         </p>
       ) : hits.length === 0 ? (
-        <p data-slot="web-search-empty">No results.</p>
+        <p data-slot="web-search-empty">{t('No results.')}</p>
       ) : (
         <ul data-slot="web-search-results">
           {hits.map((hit, index) => {
             const url = httpUrl(hit['url']);
-            const title = (typeof hit['title'] === 'string' && hit['title']) || url || 'Untitled';
+            const title = (typeof hit['title'] === 'string' && hit['title']) || url || t('Untitled');
             const age = hit['page_age'];
             return (
               <li key={index} data-slot="web-search-result">

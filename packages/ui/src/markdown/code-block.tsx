@@ -1,4 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { useLabels } from '@chatstream/ui';
 import { useCopy } from '../use-copy.ts';
 import type { Highlight, MarkdownComponents } from './markdown-context.ts';
 import { element } from './render-inline.tsx';
@@ -19,7 +20,8 @@ export interface CodeBlockProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
 
 /**
  * A fenced code block: the language, a Copy button ("Copied" for two seconds; plain HTTP too),
- * and the code, highlighted through `highlight` when given.
+ * and the code, highlighted through `highlight` when given. Its words come from the app's labels
+ * (`LabelsProvider` or `<ChatStream labels>`), English without them.
  *
  * @example
  * <CodeBlock code={'npm i'} lang="sh" highlight={(code, lang) => myHighlighter(code, lang)} />
@@ -33,8 +35,9 @@ export function CodeBlock({
   className,
   ...props
 }: CodeBlockProps): ReactNode {
+  const t = useLabels();
   const [copied, copy] = useCopy();
-  const label = copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy';
+  const label = t(copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy');
   return (
     <div
       data-slot="code-block"
@@ -44,13 +47,13 @@ export function CodeBlock({
       {...props}
     >
       <div data-slot="code-block-header">
-        <span data-slot="code-block-language">{lang || 'text'}</span>
+        <span data-slot="code-block-language">{lang || t('text')}</span>
         <button
           type="button"
           data-slot="code-block-copy"
           data-state={copied}
           onClick={() => void copy(code)}
-          aria-label={copied === 'idle' ? `Copy ${lang || 'code'}` : label}
+          aria-label={copied !== 'idle' ? label : lang ? t('Copy {0}', lang) : t('Copy code')}
         >
           {label}
         </button>

@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
+import type { Translate } from '@chatstream/ui';
 
 /** Elements the markdown renderer creates, each replaceable through `components`. */
 export type MarkdownElement =
@@ -59,6 +60,8 @@ export interface MarkdownInlineContext {
   readonly components: MarkdownComponents | undefined;
   readonly allowImage: AllowImage | undefined;
   readonly renderMath: RenderMath | undefined;
+  /** The app's words for what the renderer writes itself (titles, names): `useLabels()`. */
+  readonly t: Translate;
 }
 
 /** What every block renderer needs besides its token. Keep it stable between renders (memoised). */

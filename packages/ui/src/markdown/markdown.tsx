@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Links, Token } from 'marked';
+import { useLabels } from '@chatstream/ui';
 import { GROUP_SIZE, lexMarkdown, type MarkdownLexState } from './lex-incremental.ts';
 import type {
   AllowImage,
@@ -87,6 +88,8 @@ const Section = memo(SectionImpl);
  * `rel="noopener noreferrer"`. While `streaming`, completed blocks are kept and memoised and only
  * the last block is lexed again, so the cost of an update does not grow with the text; unclosed
  * fences render as open code blocks and unclosed emphasis or code does not flash its markers.
+ * What it writes itself (Copy buttons, link titles, task boxes' names) comes from the app's labels
+ * (`LabelsProvider` or `<ChatStream labels>`), English without them.
  *
  * @example
  * <Markdown text={text} streaming={status === 'streaming'} highlight={(code, lang) => highlighter(code, lang)} />
@@ -101,14 +104,15 @@ export function Markdown({
   className,
   ...props
 }: MarkdownProps): ReactNode {
+  const t = useLabels();
   const stateRef = useRef<MarkdownLexState | undefined>(undefined);
   const math = renderMath !== undefined;
   const state = useMemo(() => lexMarkdown(stateRef.current, text, math), [text, math]);
   // A cache of the previous lex, not render output: any earlier state for a prefix gives the same result.
   stateRef.current = state;
   const context = useMemo<MarkdownRenderContext>(
-    () => ({ components, highlight, allowImage, renderMath, epoch: state.epoch }),
-    [components, highlight, allowImage, renderMath, state.epoch],
+    () => ({ components, highlight, allowImage, renderMath, t, epoch: state.epoch }),
+    [components, highlight, allowImage, renderMath, t, state.epoch],
   );
   const { groups, pending, tail, links } = state;
   // Full sections keep their identity (keyed by their first group), so memo bails out on them.

@@ -10,6 +10,8 @@ const context: MarkdownRenderContext = {
   highlight: undefined,
   allowImage: undefined,
   renderMath: undefined,
+  // English: each key with its values filled in.
+  t: (key, ...values) => key.replace(/\{(\d)\}/g, (_, index: string) => String(values[Number(index)])),
   epoch: 0,
 };
 

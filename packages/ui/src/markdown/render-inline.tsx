@@ -74,7 +74,7 @@ function renderInlineToken(
       const children = renderInline(t.tokens, context, inner);
       if (href === undefined) {
         return (
-          <span key={key} data-slot="markdown-unsafe-link" title="Link removed: unsafe address">
+          <span key={key} data-slot="markdown-unsafe-link" title={context.t('Link removed: unsafe address')}>
             {children}
           </span>
         );
@@ -106,7 +106,7 @@ function renderInlineToken(
             key,
             'data-slot': 'markdown-image-link',
             href: src,
-            title: `Image from ${host}, not loaded`,
+            title: context.t('Image from {0}, not loaded', host),
             target: '_blank',
             rel: 'noopener noreferrer',
           },
@@ -132,7 +132,7 @@ function renderInlineToken(
         checked: t.checked,
         disabled: true,
         readOnly: true,
-        'aria-label': t.checked ? 'Done' : 'Not done',
+        'aria-label': context.t(t.checked ? 'Done' : 'Not done'),
       });
     default:
       return 'text' in t && typeof t.text === 'string' ? decodeEntities(t.text) : null;

@@ -1,3 +1,4 @@
+import type { Labels } from '../labels.tsx';
 import { type MockScenario, scenario as buildScenario, scenarios } from '@chatstream/mocks';
 import {
   accumulateMessage,
@@ -163,6 +164,41 @@ export const rtl = {
   placeholder: 'اكتب رسالة…',
   label: 'الرسالة',
 } as const;
+
+/** The drop-in's texts in French, for the "In French" story (keys left out stay English). */
+export const french: Labels = {
+  'Message Claude…': 'Écrivez à Claude…',
+  Message: 'Message',
+  Send: 'Envoyer',
+  Stop: 'Arrêter',
+  Stopped: 'Arrêté',
+  Regenerate: 'Régénérer',
+  Continue: 'Continuer',
+  Retry: 'Réessayer',
+  Conversation: 'Discussion',
+  'Jump to latest': 'Aller à la fin',
+  You: 'Vous',
+  'How can I help you today?': 'Comment puis-je vous aider aujourd’hui ?',
+  Suggestions: 'Suggestions',
+  'Claude is thinking…': 'Claude réfléchit…',
+  '{0} needs your approval': '{0} attend votre accord',
+  'Tool call: {0}': 'Appel d’outil : {0}',
+  'Tool result: {0}': 'Résultat d’outil : {0}',
+  Input: 'Entrée',
+  Result: 'Résultat',
+  Approve: 'Accepter',
+  Deny: 'Refuser',
+  'Preparing input…': 'Préparation…',
+  'Awaiting approval': 'En attente d’accord',
+  'Running…': 'En cours…',
+  Done: 'Terminé',
+  'First token': 'Premier jeton',
+  'tokens/s': 'jetons/s',
+  tokens: 'jetons',
+  'Output tokens used of max_tokens': 'Jetons de sortie utilisés sur max_tokens',
+  'Thought for 1 second': 'A réfléchi 1 seconde',
+  'Thought for {0} seconds': 'A réfléchi {0} secondes',
+};
 
 /** Scenarios the live stories serve beside the catalogue's (built with the mocks' `scenario()` builder). */
 export const storyScenarios = {
