@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { Announcer } from './announcer.tsx';
+import { LabelsProvider } from './labels.tsx';
 import { expectNoAxeViolations } from './test/axe.ts';
 
 const regionOf = (container: HTMLElement) => container.querySelector('[aria-live="polite"]') as HTMLElement;
@@ -156,4 +157,17 @@ it('is visually hidden, polite, merges className and spreads props', async () =>
   expect(region.id).toBe('live');
   expect(region.className).toBe('mine');
   expect(region.getBoundingClientRect().width).toBeLessThanOrEqual(1);
+});
+
+it('speaks a language switched mid-answer from there on', async () => {
+  const inFrench = { 'Code block in {0}, 1 line.': 'Bloc de code en {0}, 1 ligne.' } as const;
+  const answer = (text: string, streaming: boolean, labels?: typeof inFrench) => (
+    <LabelsProvider labels={labels}>
+      <Announcer text={text} streaming={streaming} messageId="s" />
+    </LabelsProvider>
+  );
+  const screen = await render(answer('First:\n```sh\nls\n```\nThen', true));
+  await expect.poll(() => said(screen.container)).toEqual(['First:', 'Code block in sh, 1 line.']);
+  await screen.rerender(answer('First:\n```sh\nls\n```\nThen:\n```py\nx\n```\nDone.', false, inFrench));
+  await expect.poll(() => said(screen.container)).toEqual(['Then:', 'Bloc de code en py, 1 ligne.', 'Done.']);
 });

@@ -89,9 +89,13 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
     const t = useLabels();
     const region = useRef<HTMLDivElement>(null);
     const feed = useRef<Feed | undefined>(undefined);
+    // An answer's reader lives as long as the answer: it asks for the words of the labels of now,
+    // so a language switched mid-answer is spoken from there on.
+    const words = useRef(t);
     useImperativeHandle(ref, () => region.current!, []);
 
     useEffect(() => {
+      words.current = t;
       let current = feed.current;
       if (current && (current.messageId !== messageId || !markdown.startsWith(current.markdown))) {
         current.channel?.close();
@@ -101,7 +105,7 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       current ??= feed.current = {
         messageId,
         markdown,
-        reader: createSpokenTextReader(describeCode, t),
+        reader: createSpokenTextReader(describeCode, (key, ...values) => words.current(key, ...values)),
         seen: 0,
       };
       if (!current.channel) {

@@ -8,7 +8,17 @@ export type { ChatStreamComponents } from './chat-stream-components.ts';
 
 // Other languages
 export { LabelsProvider, useLabels } from './labels.tsx';
-export type { LabelKey, Labels, LabelsProviderProps, Translate } from './labels.tsx';
+export type {
+  ChatLabelKey,
+  LabelKey,
+  Labels,
+  LabelsProviderProps,
+  LabelValues,
+  Translate,
+} from './labels.tsx';
+export type { ActionLabelKey } from './actions/action-label-keys.ts';
+export type { AttachmentLabelKey } from './attachments/attachment-label-keys.ts';
+export type { MarkdownLabelKey } from './markdown/markdown-label-keys.ts';
 
 // Parts
 export { MessageList } from './message-list.tsx';

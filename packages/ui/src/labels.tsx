@@ -115,6 +115,7 @@ export type ChatLabelKey =
   | 'No results.'
   | 'Untitled'
   | 'Sources'
+  | '“{0}”'
   | 'Source'
   | 'Document {0}'
   | 'Unsupported content:'
@@ -149,7 +150,21 @@ export type Labels = {
  * const t: Translate = useLabels();
  * t('Tool call: {0}', 'get_weather'); // 'Tool call: get_weather', or the app's words for it
  */
-export type Translate = (key: LabelKey, ...values: (string | number)[]) => string;
+export type Translate = <Key extends LabelKey>(key: Key, ...values: LabelValues<Key>) => string;
+
+type Value = string | number;
+
+/**
+ * The values a key takes: one at least for each of its `{0}`, `{1}`, `{2}` (`t('Tool call: {0}')`
+ * without the name is a type error); a key without them may still pass numbers for a label's plural.
+ */
+export type LabelValues<Key extends string> = Key extends `${string}{2}${string}`
+  ? [Value, Value, Value, ...Value[]]
+  : Key extends `${string}{1}${string}`
+    ? [Value, Value, ...Value[]]
+    : Key extends `${string}{0}${string}`
+      ? [Value, ...Value[]]
+      : Value[];
 
 /** `text` with its `{0}`, `{1}`, … replaced by `values`. */
 const fill = (text: string, values: readonly (string | number)[]): string =>

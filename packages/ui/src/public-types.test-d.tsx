@@ -22,6 +22,10 @@ import {
   ToolUseBlock,
   type Translate,
   useLabels,
+  type ChatLabelKey,
+  type MarkdownLabelKey,
+  type AttachmentLabelKey,
+  type ActionLabelKey,
 } from './index.ts';
 import { markdownRenderText } from './markdown/index.ts';
 import { SmoothText, smoothRenderText, type SmoothTextState, useSmoothText } from './smooth/index.ts';
@@ -91,7 +95,17 @@ describe('labels', () => {
     expectTypeOf(french).toExtend<ChatStreamProps['labels']>();
     expectTypeOf<'Send'>().toExtend<LabelKey>();
     expectTypeOf<'Copy code'>().toExtend<LabelKey>();
+    expectTypeOf<
+      ChatLabelKey | MarkdownLabelKey | AttachmentLabelKey | ActionLabelKey
+    >().toEqualTypeOf<LabelKey>();
     expectTypeOf(useLabels).returns.toEqualTypeOf<Translate>();
+    const t = useLabels();
+    expectTypeOf(t('Tool call: {0}', 'get_weather')).toBeString();
+    expectTypeOf(t('tokens', 1024)).toBeString();
+    // @ts-expect-error -- the key has a {0}: its value is required.
+    t('Tool call: {0}');
+    // @ts-expect-error -- two values for '{0} / {1}'.
+    t('{0} / {1}', 2);
     expectTypeOf(LabelsProvider).parameter(0).toHaveProperty('labels');
     expectTypeOf(typo).toEqualTypeOf<Labels>();
     expectTypeOf(notText).toEqualTypeOf<Labels>();

@@ -1,6 +1,7 @@
 import type { StreamStats as Stats } from '@chatstream/reader';
 import { expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
+import { LabelsProvider } from './labels.tsx';
 import { StreamStats } from './stream-stats.tsx';
 import { expectNoAxeViolations } from './test/axe.ts';
 import { installStyles } from './test/styles.ts';
@@ -44,4 +45,29 @@ it('leaves out the bar without max_tokens and renders nothing without stats', as
   await screen.rerender(<StreamStats stats={undefined} />);
   expect(screen.container.querySelector('[data-slot="stream-stats"]')).toBeNull();
   await expectNoAxeViolations(screen.container);
+});
+
+/** The Polish plural of a count: one, few or many. */
+function polish(count: string | number, [one, few, many]: [string, string, string]): string {
+  const rule = new Intl.PluralRules('pl').select(Number(count));
+  return rule === 'one' ? one : rule === 'few' ? few : many;
+}
+
+it('gives the labels the numbers, for a language whose words follow them in a plural form', async () => {
+  const screen = await render(
+    <LabelsProvider
+      labels={{
+        'First token': 'Pierwszy token',
+        '{0} ms': (text, ms) => `${text} ms (${typeof ms})`,
+        'tokens/s': (rate = 0) => `${polish(rate, ['token', 'tokeny', 'tokenów'])}/s`,
+        tokens: (count = 0) => polish(count, ['token', 'tokeny', 'tokenów']),
+      }}
+    >
+      <StreamStats stats={{ ...stats, tokensPerSecond: 3, outputTokens: 40, maxTokens: 1000 }} />
+    </LabelsProvider>,
+  );
+  const root = screen.container.querySelector('[data-slot="stream-stats"]')!;
+  expect(root.textContent).toContain('ms (number)');
+  expect(root.textContent).toContain('3 tokeny/s');
+  expect(root.textContent).toMatch(/40 \/ 1\D?000 tokenów$/);
 });

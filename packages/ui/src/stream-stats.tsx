@@ -27,18 +27,24 @@ export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttrib
     const t = useLabels();
     if (!stats) return null;
     const { timeToFirstTokenMs, tokensPerSecond, outputTokens, maxTokens, progress } = stats;
+    // The numbers go to the labels too, for a language whose word follows them in its plural form.
     return (
       <div ref={ref} data-slot="stream-stats" data-state={streaming ? 'streaming' : 'idle'} {...rest}>
         <span data-slot="stream-stat">
           {`${t('First token')} `}
-          <b>{timeToFirstTokenMs === undefined ? '–' : t('{0} ms', number.format(timeToFirstTokenMs))}</b>
+          <b>
+            {timeToFirstTokenMs === undefined
+              ? '–'
+              : t('{0} ms', number.format(timeToFirstTokenMs), timeToFirstTokenMs)}
+          </b>
         </span>
         <span data-slot="stream-stat">
-          <b>{tokensPerSecond === undefined ? '–' : number.format(tokensPerSecond)}</b> {t('tokens/s')}
+          <b>{tokensPerSecond === undefined ? '–' : number.format(tokensPerSecond)}</b>{' '}
+          {t('tokens/s', tokensPerSecond ?? 0)}
         </span>
         <span data-slot="stream-stat">
           <b>{number.format(outputTokens)}</b>
-          {maxTokens ? ` / ${number.format(maxTokens)}` : null} {t('tokens')}
+          {maxTokens ? ` / ${number.format(maxTokens)}` : null} {t('tokens', maxTokens ?? outputTokens)}
         </span>
         {maxTokens && progress !== undefined ? (
           <span

@@ -91,7 +91,7 @@ export function Citations({ citations, messageContent, ...props }: CitationsProp
   return (
     <ol data-slot="citations" aria-label={t('Sources')} {...props}>
       {sources.map((source, index) => {
-        const cited = source.cited.map((text) => `“${text}”`).join('\n') || undefined;
+        const cited = source.cited.map((text) => t('“{0}”', text)).join('\n') || undefined;
         const domain = source.url === undefined ? undefined : domainOf(source.url);
         return (
           <li key={source.key} data-slot="citation">

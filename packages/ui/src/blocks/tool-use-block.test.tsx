@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { expectNoAxeViolations } from '../test/axe.ts';
 import { findSnapshot, snapshotsOf, toChatMessage } from './test/message-snapshots.ts';
-import { renderBlock } from './test/render-block.tsx';
+import { blockElement, renderBlock } from './test/render-block.tsx';
+import { render } from 'vitest-browser-react';
 import { toolUseState } from './tool-state.ts';
 // oxlint-disable-next-line import/no-unassigned-import
 import '../styles.css';
@@ -80,6 +81,23 @@ describe('ToolUseBlock', () => {
     await userEvent.keyboard('{End}');
     await expect.poll(() => result.element().scrollTop).toBeGreaterThan(0);
     await expectNoAxeViolations(screen.container);
+  });
+
+  it('keeps its JSON left to right in a right-to-left page, and a line of Arabic text right to left', async () => {
+    const message = await finalToolMessage({ status: 'done', result: { temperature: '18 °C' } });
+    const screen = await render(<div dir="rtl">{blockElement(message, TOOL)}</div>);
+    const input = screen.getByRole('group', { name: 'Input' }).element();
+    const result = screen.getByRole('group', { name: 'Result' }).element();
+    for (const box of [input, result]) {
+      expect(getComputedStyle(box).direction).toBe('ltr');
+      expect(getComputedStyle(box).unicodeBidi).toBe('plaintext');
+    }
+    // The JSON's braces start at the left edge, as in a left-to-right page.
+    const range = document.createRange();
+    range.setStart(result.firstChild!, 0);
+    range.setEnd(result.firstChild!, 1);
+    const box = result.getBoundingClientRect();
+    expect(range.getBoundingClientRect().left - box.left).toBeLessThan(16);
   });
 
   it('asks for approval with Approve and Deny buttons that call onApprove', async () => {
