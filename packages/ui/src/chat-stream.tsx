@@ -36,7 +36,8 @@ export interface ChatStreamOwnProps {
   placeholder?: string | undefined;
   /**
    * The texts in the app's language, by English text (`{ Send: 'Envoyer', … }`); for this chat and
-   * every part in it. Keys left out stay English; without `labels`, a `LabelsProvider` around it gives them.
+   * every part in it. Keys left out come from a `LabelsProvider` around it, or stay English. Keep the
+   * object stable (module scope or memoised): a new one renders every part again.
    */
   labels?: Labels | undefined;
 }
