@@ -5,14 +5,16 @@ import { checkServeOptions } from '../check-serve-options.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import type { StreamOutcome } from '../play-plan.ts';
-import { planResponse, type ResponsePlan, type ServeOptions } from '../plan-response.ts';
+import type { ResponsePlan, ServeOptions } from '../plan-response.ts';
 import { createRandom } from '../prng.ts';
 import { createMockControls, type MockControls } from '../mock-controls.ts';
 import { createRequestLog, type RequestLogOptions } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { sleep } from '../sleep.ts';
-import { planMessageResponse } from '../plan-message-response.ts';
-import { checkBody, checkHeaders, type RequestProblem } from './validate-request.ts';
+import { bedrockRoute } from './bedrock-route.ts';
+import { anthropicError, messagesRoute } from './messages-route.ts';
+import type { ErrorAnswer, Route } from './route.ts';
+import { vertexRoute } from './vertex-route.ts';
 
 /** Options of {@link createFakeAnthropicServer}. */
 export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPickerOptions, RequestLogOptions {
@@ -20,7 +22,8 @@ export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPicker
   port?: number;
   /**
    * When set, the key (`x-api-key`, or `Authorization: Bearer`) must equal it; otherwise any
-   * non-empty key passes.
+   * non-empty key passes. On the Bedrock routes the SigV4 access key id or the Bedrock API key, on
+   * the Vertex AI routes the OAuth token, must equal it.
    */
   apiKey?: string;
 }
@@ -29,18 +32,25 @@ export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPicker
 export interface FakeAnthropicServer extends MockControls {
   /** The messages endpoint, `http://127.0.0.1:<port>/v1/messages`. */
   readonly url: string;
-  /** The origin, for `new Anthropic({ baseURL })`. */
+  /**
+   * The origin, for `new Anthropic({ baseURL })`, and for `AnthropicBedrock` and `AnthropicVertex`
+   * (their routes are served from it too).
+   */
   readonly baseURL: string;
   /** Stops streaming, destroys every socket and closes the server. */
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const ROUTES: readonly Route[] = [messagesRoute, bedrockRoute, vertexRoute];
 
 /**
  * Starts a real HTTP server on 127.0.0.1 (a free port) that implements `POST /v1/messages` for the
  * scenarios, checking the API key, `anthropic-version` and the body like the API does: streamed with
- * `stream: true`, otherwise the scenario's message as JSON. Close it.
+ * `stream: true`, otherwise the scenario's message as JSON. The same server speaks Claude on Amazon
+ * Bedrock (`…/model/{modelId}/invoke-with-response-stream`, `…/invoke`) and on Google Vertex AI
+ * (`…/publishers/anthropic/models/{model}:streamRawPredict`, `…:rawPredict`) with their auth, errors
+ * and framing, for `AnthropicBedrock` and `AnthropicVertex` pointed at `baseURL`. Close it.
  *
  * @example
  * const server = await createFakeAnthropicServer();
@@ -87,52 +97,40 @@ export async function createFakeAnthropicServer(
       ]),
     );
     const record = { method: request.method ?? 'GET', path, headers, attempt: 0 };
-    const refuse = (problem: RequestProblem, body?: unknown): void => {
-      const requestId = createId('req', random);
-      log.start({ ...record, body, scenario: '', status: problem.status })('completed');
-      const answer: Record<string, string> = { 'content-type': 'application/json', 'request-id': requestId };
+    const refuse = (answer: ErrorAnswer, body?: unknown): void => {
+      log.start({ ...record, body, scenario: '', status: answer.status })('completed');
       // A body left unread (over the limit): the client must not send its next request on this connection.
-      if (!request.complete) answer['connection'] = 'close';
-      response.writeHead(problem.status, answer);
-      response.end(JSON.stringify(anthropicErrorBody(problem.errorType, problem.message, requestId)));
+      const close: Record<string, string> = request.complete ? {} : { connection: 'close' };
+      response.writeHead(answer.status, { ...answer.headers, ...close });
+      response.end(answer.body);
     };
-    if (request.method !== 'POST' || path !== '/v1/messages') {
+    const route = request.method === 'POST' ? routeOf(path) : undefined;
+    if (!route) {
       request.resume();
-      return refuse({
-        status: 404,
-        errorType: 'not_found_error',
-        message: `Not found: ${request.method} ${path}`,
-      });
+      return refuse(
+        anthropicError(
+          { status: 404, errorType: 'not_found_error', message: `Not found: ${request.method} ${path}` },
+          createId('req', random),
+        ),
+      );
     }
     // Read (up to the limit) even when the headers refuse the request: the log shows what was sent,
     // and a body left unread would cost the connection.
     const text = await readBody(request);
     const json = text === undefined ? undefined : parseJSON(text);
-    // The API's order: the key, then anthropic-version, then the body.
-    const refusal = checkHeaders(request.headers, options.apiKey);
-    if (refusal) return refuse(refusal, json ? json.value : text);
-    if (text === undefined) {
-      return refuse({
-        status: 413,
-        errorType: 'request_too_large',
-        message: 'Request exceeds the maximum allowed number of bytes.',
-      });
-    }
-    if (!json) {
-      return refuse(
-        { status: 400, errorType: 'invalid_request_error', message: 'Invalid JSON in request body' },
-        text,
-      );
-    }
-    const body = json.value;
-    const problem = checkBody(body);
-    if (problem) return refuse(problem, body);
+    const answer = route({ headers: request.headers, text, json, apiKey: options.apiKey, random });
+    if ('refusal' in answer) return refuse(answer.refusal, json ? json.value : text);
 
-    const chosen = picker.pick(body);
+    const chosen = picker.pick(answer.body);
     const attempt = log.nextAttempt(chosen.name);
-    const streaming = (body as { stream?: boolean }).stream === true;
-    const plan = (streaming ? planResponse : planMessageResponse)(chosen, { ...options, attempt });
-    const finish = log.start({ ...record, body, scenario: chosen.name, attempt, status: plan.status });
+    const plan = answer.plan(chosen, { ...options, attempt });
+    const finish = log.start({
+      ...record,
+      body: answer.body,
+      scenario: chosen.name,
+      attempt,
+      status: plan.status,
+    });
     finish(await send(plan, response));
   }
 
@@ -224,6 +222,15 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
     request.once('error', reject);
     request.once('close', onClose);
   });
+}
+
+/** The route whose path this is: the Messages API's, Bedrock's or Vertex AI's. */
+function routeOf(path: string): ReturnType<Route> {
+  for (const route of ROUTES) {
+    const handler = route(path);
+    if (handler) return handler;
+  }
+  return undefined;
 }
 
 /** The parsed body, or undefined when it is not JSON. */
