@@ -1,5 +1,6 @@
 import { concatBytes } from './concat-bytes.ts';
 import { createErrorEventRedactor } from './error-event-redactor.ts';
+import { renameErrorTypes } from './error-type-renamer.ts';
 import { createEventBoundaryScanner } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
 
@@ -13,8 +14,9 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
  * Reads an upstream SSE body as a {@link RelaySource} that hands out whole events: the bytes are
  * forwarded unchanged, but the unfinished tail of a chunk waits for the rest of its event, so a
  * ping or an in-band error can always be inserted between events and a dropped connection never
- * leaves a half event in front of the error. With `secret`, an `error` event that quotes it gets it
- * redacted (see {@link createErrorEventRedactor}); every other event still goes out as it came.
+ * leaves a half event in front of the error. An `error` event typed the way a cloud platform names
+ * its errors gets Anthropic's type (see {@link renameErrorTypes}), and with `secret`, one that quotes
+ * it gets it redacted (see {@link createErrorEventRedactor}); every other event goes out as it came.
  *
  * @example
  * const source = createAnthropicSource(upstream.body, () => controller.abort(), apiKey);
@@ -26,7 +28,11 @@ export function createAnthropicSource(
 ): RelaySource {
   // Applied where each chunk is handed out, not as a wrapping source: that would cost every chunk
   // another promise.
-  const redact = createErrorEventRedactor(secret) ?? ((chunk: Uint8Array): Uint8Array => chunk);
+  // Renamed whatever the client: a gateway in front of Anthropic may be forwarding Bedrock too.
+  const redactSecret = createErrorEventRedactor(secret);
+  const redact = redactSecret
+    ? (chunk: Uint8Array): Uint8Array => redactSecret(renameErrorTypes(chunk))
+    : renameErrorTypes;
   const reader = body.getReader();
   const scanner = createEventBoundaryScanner();
   let held: Uint8Array[] = [];

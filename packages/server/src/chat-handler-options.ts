@@ -7,6 +7,17 @@ import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/m
 /** The wire format the relay answers with. */
 export type RelayProtocol = 'anthropic' | 'text';
 
+/**
+ * What the relay needs of an SDK client: `Anthropic`, and the clients of Claude on cloud platforms
+ * built on it (`AnthropicBedrock`, `AnthropicVertex`), which lack some of its other resources.
+ */
+export interface AnthropicClient {
+  /** The key, redacted from error reports; `null` for a client that signs its requests otherwise. */
+  readonly apiKey?: string | null | undefined;
+  /** The Messages API: the relay calls `create` with `stream: true`. */
+  readonly messages: Pick<Anthropic['messages'], 'create'>;
+}
+
 /** The request body the relay sends to Anthropic, after validation and the server's defaults. */
 export type RelayRequestBody = MessageCreateParamsStreaming;
 
@@ -38,10 +49,12 @@ export interface ChatHandlerOptions {
   /** The API origin (default the SDK's: `ANTHROPIC_BASE_URL` or `https://api.anthropic.com`). */
   baseURL?: string | undefined;
   /**
-   * An Anthropic SDK client to use instead of creating one (`apiKey`, `baseURL` are then unused).
+   * An Anthropic SDK client to use instead of creating one (`apiKey`, `baseURL` are then unused):
+   * `new Anthropic({ … })`, or Claude on a cloud platform, `new AnthropicBedrock({ … })` from
+   * `@anthropic-ai/bedrock-sdk` or `new AnthropicVertex({ … })` from `@anthropic-ai/vertex-sdk`.
    * The relay's `maxRetries` applies to it (default 0), whatever the client was created with.
    */
-  client?: Anthropic | undefined;
+  client?: AnthropicClient | undefined;
   /** The model used when the request names none. */
   model?: string | undefined;
   /**

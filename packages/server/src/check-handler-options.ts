@@ -29,8 +29,11 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   expectTo(
     'client',
     options.client,
-    (value) => typeof value === 'object' && value !== null,
-    'an Anthropic client',
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { messages?: { create?: unknown } }).messages?.create === 'function',
+    'an Anthropic client (Anthropic, AnthropicBedrock, AnthropicVertex)',
   );
   expectTo('system', options.system, isSystem, 'a string or an array of text blocks');
   expectTo(

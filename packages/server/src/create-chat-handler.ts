@@ -24,7 +24,7 @@ import {
 } from './stream-registry.ts';
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
 import { createTextSource } from './text-source.ts';
-import { describeUpstreamError } from './upstream-error.ts';
+import { describeUpstreamError, upstreamRequestId } from './upstream-error.ts';
 import { validateChatRequest } from './validate-request.ts';
 
 /** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
@@ -219,12 +219,12 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         `Anthropic answered ${response.status} with content-type ${upstreamType || 'none'}.`,
       );
       report(error, request, secret);
-      watchFor(request, response.headers.get('request-id') ?? undefined, secret)?.end('error', error);
+      watchFor(request, upstreamRequestId(response.headers), secret)?.end('error', error);
       return errorResponse(502, 'api_error', `${error.message} Expected an event stream.`);
     }
 
-    const requestId = response.headers.get('request-id');
-    const watch = watchFor(request, requestId ?? undefined, secret);
+    const requestId = upstreamRequestId(response.headers);
+    const watch = watchFor(request, requestId, secret);
     // The text protocol builds its error events itself; Anthropic's are forwarded, so an upstream
     // error event quoting the key is redacted on the way (the rest passes unchanged).
     const source: RelaySource = events
@@ -242,7 +242,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         : anthropicErrorEvent(errorJSON.error.type, message);
     };
     const headers = sseHeaders();
-    if (requestId !== null) headers.set('request-id', requestId);
+    if (requestId !== undefined) headers.set('request-id', requestId);
     if (registry) {
       // From here a dropped connection is the client's to resume: upstream goes on for the grace period.
       stopListening();

@@ -25,10 +25,17 @@ export function createErrorEventRedactor(
 ): ((chunk: Uint8Array) => Uint8Array) | undefined {
   if (secret === undefined || !redactsSecret(secret)) return undefined;
   const find = createByteSearch(encoder.encode(secret));
-  return (chunk) => (find(chunk) === -1 ? chunk : redactInErrorEvents(chunk, secret));
+  return (chunk) => (find(chunk) === -1 ? chunk : rewriteErrorEvents(chunk, (text) => redact(text, secret)));
 }
 
-function redactInErrorEvents(chunk: Uint8Array, secret: string): Uint8Array {
+/**
+ * Rewrites the `error` events of a chunk of whole SSE events (see {@link isErrorEvent}) with
+ * `rewrite`, leaving every other byte as it came; the same array when nothing changed.
+ *
+ * @example
+ * rewriteErrorEvents(chunk, (text) => text.replace('secret', '[redacted]'));
+ */
+export function rewriteErrorEvents(chunk: Uint8Array, rewrite: (event: string) => string): Uint8Array {
   const ends: number[] = [];
   createEventBoundaryScanner().scan(chunk, ends);
   if (ends.at(-1) !== chunk.byteLength) ends.push(chunk.byteLength);
@@ -39,10 +46,12 @@ function redactInErrorEvents(chunk: Uint8Array, secret: string): Uint8Array {
     const event = chunk.subarray(start, end);
     start = end;
     const text = decoder.decode(event);
-    if (text.includes(secret) && isErrorEvent(text)) {
-      parts.push(encoder.encode(redact(text, secret)));
+    const rewritten = isErrorEvent(text) ? rewrite(text) : text;
+    if (rewritten === text) parts.push(event);
+    else {
+      parts.push(encoder.encode(rewritten));
       changed = true;
-    } else parts.push(event);
+    }
   }
   return changed ? concatBytes(parts) : chunk;
 }

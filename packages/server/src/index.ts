@@ -5,6 +5,7 @@ export {
 } from './create-chat-handler.ts';
 export type { ChatHandler } from './create-chat-handler.ts';
 export type {
+  AnthropicClient,
   ChatHandlerOptions,
   RelayMetadata,
   RelayProtocol,

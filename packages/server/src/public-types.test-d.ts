@@ -1,3 +1,6 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
+import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';
 import type { Message } from '@chatstream/reader';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -26,6 +29,16 @@ describe('createChatHandler', () => {
     // The Node adapter takes a handler, or the options to make one.
     expectTypeOf(createNodeHandler).toBeCallableWith(createChatHandler());
     expectTypeOf(createNodeHandler).toBeCallableWith({ model: 'claude-sonnet-4-6' });
+  });
+
+  it("takes the SDK's client, or a cloud platform's built on it", () => {
+    expectTypeOf(createChatHandler).toBeCallableWith({ client: new Anthropic({ apiKey: 'k' }) });
+    expectTypeOf(createChatHandler).toBeCallableWith({
+      client: new AnthropicBedrock({ awsRegion: 'us-east-1' }),
+    });
+    expectTypeOf(createChatHandler).toBeCallableWith({ client: new AnthropicVertex({ region: 'us-east5' }) });
+    // @ts-expect-error: a client needs the Messages API
+    createChatHandler({ client: { apiKey: 'k' } });
   });
 
   it('types its hooks: the validated body before the call, the outcome after', () => {

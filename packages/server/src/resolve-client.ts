@@ -1,9 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { ChatHandlerOptions } from './chat-handler-options.ts';
+import type { AnthropicClient, ChatHandlerOptions } from './chat-handler-options.ts';
 
 /** The client for one request and the key to keep out of responses. */
 export interface ResolvedClient {
-  client: Anthropic;
+  client: AnthropicClient;
   secret: string | undefined;
 }
 

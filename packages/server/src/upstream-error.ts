@@ -1,4 +1,5 @@
 import { errorBody, type AnthropicErrorBody } from './error-response.ts';
+import { anthropicErrorType, readPlatformError } from './platform-errors.ts';
 import { redact } from './redact.ts';
 
 /** What the relay tells the client about a failed upstream call. */
@@ -43,7 +44,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 };
 
 // What the client's retry policy reads: the relay must not hide the API's advice on retrying.
-const PASSED_HEADERS = ['request-id', 'retry-after', 'retry-after-ms', 'x-should-retry'];
+const PASSED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry'];
 
 /**
  * Describes an error the SDK threw (or a stream failure) in the API's terms, without stack traces
@@ -63,28 +64,35 @@ export function describeUpstreamError(error: unknown, secret: string | undefined
     message?: unknown;
     name?: unknown;
   };
+  const upstreamHeaders = fields.headers instanceof Headers ? fields.headers : undefined;
   const headers: Record<string, string> = {};
-  if (fields.headers instanceof Headers) {
-    for (const name of PASSED_HEADERS) {
-      const value = fields.headers.get(name);
-      if (value !== null) headers[name] = value;
-    }
+  const requestId = upstreamHeaders && upstreamRequestId(upstreamHeaders);
+  if (requestId) headers['request-id'] = requestId;
+  for (const name of PASSED_HEADERS) {
+    const value = upstreamHeaders?.get(name);
+    if (value != null) headers[name] = value;
   }
   const clean = (body: AnthropicErrorBody): AnthropicErrorBody =>
     JSON.parse(redact(JSON.stringify(body), secret)) as AnthropicErrorBody;
 
   if (typeof fields.status === 'number') {
     const status = fields.status;
-    if (isErrorBody(fields.error)) return { status, body: clean(fields.error), headers };
-    const type = ERROR_TYPE_BY_STATUS[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+    if (isErrorBody(fields.error)) return { status, body: clean(withAnthropicType(fields.error)), headers };
+    const platform = readPlatformError(fields.error, upstreamHeaders);
+    const type =
+      platform.type ??
+      ERROR_TYPE_BY_STATUS[status] ??
+      (status >= 500 ? 'api_error' : 'invalid_request_error');
     // No body the SDK could parse (a proxy's HTML page): its message would quote the page.
     const message =
-      fields.error === undefined || typeof fields.message !== 'string'
+      platform.message ??
+      (fields.error === undefined || typeof fields.message !== 'string'
         ? `Upstream error ${status}${STATUS_TEXT[status] ? `: ${STATUS_TEXT[status]}` : ''}.`
-        : fields.message;
+        : fields.message);
     return { status, body: clean(errorBody(type, message)), headers };
   }
-  if (isErrorBody(fields.error)) return { status: 500, body: clean(fields.error), headers };
+  if (isErrorBody(fields.error))
+    return { status: 500, body: clean(withAnthropicType(fields.error)), headers };
   switch (fields.name) {
     case 'APIUserAbortError':
     case 'AbortError':
@@ -101,6 +109,23 @@ export function describeUpstreamError(error: unknown, secret: string | undefined
         headers,
       };
   }
+}
+
+/**
+ * The id of the upstream request, for the client's error reports: Anthropic's `request-id`, or
+ * Amazon Bedrock's `x-amzn-requestid`.
+ *
+ * @example
+ * headers.set('request-id', upstreamRequestId(response.headers) ?? '');
+ */
+export function upstreamRequestId(headers: Headers): string | undefined {
+  return headers.get('request-id') ?? headers.get('x-amzn-requestid') ?? undefined;
+}
+
+/** The body with Anthropic's name of its error type (a Bedrock stream names its own). */
+function withAnthropicType(body: AnthropicErrorBody): AnthropicErrorBody {
+  const type = anthropicErrorType(body.error.type);
+  return type === body.error.type ? body : { ...body, error: { ...body.error, type } };
 }
 
 /** True for `{"type":"error","error":{"type":…,"message":…}}`. */
