@@ -1,5 +1,6 @@
 import { createContext, createElement, type ReactNode, useContext } from 'react';
 import type { ChatSession } from '@chatstream/reader';
+import { RestoringSessionContext } from './restoring-session-context.ts';
 import { type ChatSessionInstanceOptions, useChatSessionInstance } from './use-chat-session-instance.ts';
 
 const ChatSessionContext = createContext<ChatSession | undefined>(undefined);
@@ -13,7 +14,9 @@ export interface ChatSessionProviderProps extends ChatSessionInstanceOptions {
 /**
  * Shares one chat session with every component below it (`useChatSession`, `useChatSelector`).
  * Given `chat`, it shares that session; otherwise it creates one from its other props, keeps it for
- * its lifetime, passes later prop changes to it and aborts its request on unmount.
+ * its lifetime, passes later prop changes to it and aborts its request on unmount. With `persist`,
+ * `useStreamingChat({ chat: useChatSession() })` below it reads `restoring` as true until the saved
+ * conversation is read (after hydration), so a welcome can wait for it.
  *
  * @example
  * const { chat } = useStreamingChat({ api: '/api/chat' });
@@ -21,8 +24,17 @@ export interface ChatSessionProviderProps extends ChatSessionInstanceOptions {
  */
 export function ChatSessionProvider(props: ChatSessionProviderProps): ReactNode {
   const { children, ...options } = props;
-  const chat = useChatSessionInstance(options).session;
-  return createElement(ChatSessionContext.Provider, { value: chat }, children);
+  const { session, restoring } = useChatSessionInstance(options);
+  const restoringAbove = useContext(RestoringSessionContext);
+  return createElement(
+    ChatSessionContext.Provider,
+    { value: session },
+    createElement(
+      RestoringSessionContext.Provider,
+      { value: restoring ? session : restoringAbove },
+      children,
+    ),
+  );
 }
 
 /**

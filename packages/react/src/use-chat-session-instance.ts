@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type ChatSession,
   type ChatSessionOptions,
@@ -7,6 +7,7 @@ import {
   reconnectOnReturn,
   restoreChat,
 } from '@chatstream/reader';
+import { RestoringSessionContext } from './restoring-session-context.ts';
 import { useStopOnUnmount } from './stop-on-unmount.ts';
 
 /** Options of a hook or provider that owns a session unless it is given one. */
@@ -66,6 +67,8 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   }
   const session = chat ?? owned!.session;
   const unrestored = !chat && owned!.unrestored;
+  // A shared session is restored by its owner: a provider above may still be doing it.
+  const restoringAbove = useContext(RestoringSessionContext);
   // The options the last commit gave, so that one a render leaves out stops applying.
   const given = useRef<readonly string[]>(Object.keys(sessionOptions));
   useEffect(() => {
@@ -98,13 +101,16 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     [session, persist, unrestored],
   );
   useStopOnUnmount(chat ? undefined : session);
-  return { session, restoring: unrestored };
+  return { session, restoring: unrestored || (chat !== undefined && chat === restoringAbove) };
 }
 
 /** The session a hook binds to, and whether its saved conversation is still to be read. */
 export interface ChatSessionInstance {
   readonly session: ChatSession;
-  /** True on the server and while hydrating with `persist`: the conversation shown may not be it. */
+  /**
+   * True on the server and while hydrating with `persist` (its own, or that of the provider that
+   * owns the given `chat`): the conversation shown may not be it.
+   */
   readonly restoring: boolean;
 }
 

@@ -6,6 +6,7 @@ import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { StrictMode, useEffect } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ChatSessionProvider, useChatSession } from './chat-session-context.ts';
 import { ChatApp } from './test/chat-app.tsx';
 import { createControlledResponses } from './test/controlled-response.ts';
 import { useStreamingChat } from './use-streaming-chat.ts';
@@ -337,6 +338,47 @@ describe('useStreamingChat', () => {
     seen.length = 0;
     render(<Restoring persist="chat" />);
     expect(seen).toEqual([false]);
+    act(() => root?.unmount());
+    container.remove();
+    sessionStorage.clear();
+  });
+
+  it("tells restoring for a provider's session too, until the provider has read what it saved", async () => {
+    sessionStorage.setItem(
+      'provided',
+      JSON.stringify({ messages: [{ id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hi' }] }] }),
+    );
+    const seen: boolean[] = [];
+    function Transcript(): React.ReactNode {
+      const { restoring, messages } = useStreamingChat({ chat: useChatSession() });
+      seen.push(restoring);
+      return <output>{`${restoring ? 'restoring' : 'read'} ${messages.length}`}</output>;
+    }
+    const app = (
+      <ChatSessionProvider persist="provided">
+        <Transcript />
+      </ChatSessionProvider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(app);
+    expect(container.textContent).toBe('restoring 0');
+    document.body.append(container);
+    seen.length = 0;
+    let root: Root | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, app);
+    });
+    expect(seen[0]).toBe(true);
+    expect(container.textContent).toBe('read 1');
+    // A session the provider was given is its owner's to restore: not restoring here.
+    const shared = createChatSession();
+    expect(
+      renderToString(
+        <ChatSessionProvider chat={shared} persist="provided">
+          <Transcript />
+        </ChatSessionProvider>,
+      ),
+    ).toBe('<output>read 0</output>');
     act(() => root?.unmount());
     container.remove();
     sessionStorage.clear();
