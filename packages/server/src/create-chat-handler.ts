@@ -13,7 +13,7 @@ import { redactError } from './redact-error.ts';
 import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
-import { apiKeyOf, createClientResolver, type ResolvedClient } from './resolve-client.ts';
+import { apiKeyOf, createClientResolver, type ResolvedClient, upstreamName } from './resolve-client.ts';
 import { createMemoryResumeStore, DEFAULT_MEMORY_MAX_AGE_MS } from './memory-resume-store.ts';
 import {
   CANCEL_HEADER,
@@ -187,6 +187,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     };
     const protocol = options.protocol ?? 'anthropic';
     const { secret } = resolved;
+    const upstreamAPI = upstreamName(resolved.client);
 
     let response: Response;
     let events: AsyncIterable<RawMessageStreamEvent> | undefined;
@@ -202,7 +203,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     } catch (error) {
       stopListening();
       if (!upstream.signal.aborted) report(error, request, secret);
-      const failure = describeUpstreamError(error, secret);
+      const failure = describeUpstreamError(error, secret, upstreamAPI);
       watchFor(request, failure.headers['request-id'], secret)?.end(
         upstream.signal.aborted ? 'aborted' : 'error',
         error,
@@ -216,7 +217,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       abortUpstream();
       await response.body?.cancel().catch(() => undefined);
       const error = new Error(
-        `Anthropic answered ${response.status} with content-type ${upstreamType || 'none'}.`,
+        `Got ${response.status} with content-type ${upstreamType || 'none'} from ${upstreamAPI}.`,
       );
       report(error, request, secret);
       watchFor(request, upstreamRequestId(response.headers), secret)?.end('error', error);
@@ -235,7 +236,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     const { ping, pingIntervalMs } = readerOptions(request);
     const onError = (error: unknown): void => report(error, request, secret);
     const errorEvent = (error: unknown): Uint8Array => {
-      const { body: errorJSON } = describeUpstreamError(error, secret);
+      const { body: errorJSON } = describeUpstreamError(error, secret, upstreamAPI);
       const message = redact(errorJSON.error.message, secret);
       return protocol === 'text'
         ? textErrorEvent(message)

@@ -1,7 +1,11 @@
 // @vitest-environment node
-import { APIError } from '@anthropic-ai/sdk';
+import Anthropic, { APIConnectionError, APIError } from '@anthropic-ai/sdk';
+import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
+import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';
+import { OAuth2Client } from 'google-auth-library';
 import { describe, expect, it } from 'vitest';
 import { anthropicErrorType, readPlatformError } from './platform-errors.ts';
+import { upstreamName } from './resolve-client.ts';
 import { describeUpstreamError } from './upstream-error.ts';
 
 const bedrockHeaders = (exception: string): Headers =>
@@ -128,5 +132,20 @@ describe("describeUpstreamError, for a cloud platform's errors", () => {
       new Headers(),
     );
     expect(describeUpstreamError(error, 'sk-bedrock-secret-1').body.error.message).toBe('Bad key [redacted]');
+  });
+});
+
+describe('upstreamName', () => {
+  it('names the API each client talks to, for the messages of failures that reach no answer', () => {
+    expect(upstreamName(new Anthropic({ apiKey: 'k' }))).toBe('the Anthropic API');
+    expect(upstreamName(new AnthropicBedrock({ awsRegion: 'eu-west-1', apiKey: 'k' }))).toBe(
+      'Amazon Bedrock',
+    );
+    const authClient = new OAuth2Client();
+    expect(upstreamName(new AnthropicVertex({ region: 'us-east5', projectId: 'p', authClient }))).toBe(
+      'Vertex AI',
+    );
+    const timeout = describeUpstreamError(new APIConnectionError({ message: 'x' }), undefined, 'Vertex AI');
+    expect(timeout.body.error.message).toBe('Could not reach Vertex AI.');
   });
 });

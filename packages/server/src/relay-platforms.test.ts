@@ -182,6 +182,28 @@ describe('the relay in front of Amazon Bedrock, its own ways', () => {
     expect(refused.response.headers.get('request-id')).toMatch(/\w/u);
   });
 
+  it('names Amazon Bedrock, not the Anthropic API, when it cannot be reached', async () => {
+    const closed = await startRelay(async () => new Response());
+    await closed.close();
+    const client = new AnthropicBedrock({
+      awsAccessKey: TEST_KEY,
+      awsSecretKey: 'test-secret-key',
+      awsRegion: 'us-east-1',
+      baseURL: new URL(closed.url).origin,
+    });
+    const unreachable = await startRelay(createChatHandler({ client, model: BEDROCK_MODEL }));
+    try {
+      const { response, text } = await postRelay(
+        unreachable.url,
+        chatBody('basic', { model: BEDROCK_MODEL }),
+      );
+      expect(response.status).toBe(502);
+      expect(JSON.parse(text)).toMatchObject({ error: { message: 'Could not reach Amazon Bedrock.' } });
+    } finally {
+      await unreachable.close();
+    }
+  });
+
   it("names Bedrock's ServiceUnavailableException overloaded_error, as the API's own 529", async () => {
     const { response, text } = await postRelay(relay.url, chatBody('overloaded', { model: BEDROCK_MODEL }));
     expect(response.status).toBe(503);

@@ -8,6 +8,20 @@ export interface ResolvedClient {
 }
 
 /**
+ * What the relay's own error messages call the API `client` talks to: a Bedrock or Vertex AI
+ * user reading "Could not reach the Anthropic API" would look in the wrong place. Told apart by
+ * the options only those clients have, since class names do not survive minifiers.
+ *
+ * @example
+ * upstreamName(new AnthropicBedrock()); // 'Amazon Bedrock'
+ */
+export function upstreamName(client: AnthropicClient): string {
+  if ('awsRegion' in client) return 'Amazon Bedrock';
+  if ('projectId' in client && 'region' in client) return 'Vertex AI';
+  return 'the Anthropic API';
+}
+
+/**
  * Returns a function that gives the SDK client for a request: the injected `client`, or one
  * created for `apiKey` / `ANTHROPIC_API_KEY` (read on every call, the client reused while the key
  * stays the same). Undefined when there is no key.

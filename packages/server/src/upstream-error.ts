@@ -51,12 +51,16 @@ const PASSED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry'];
  * and with the key redacted: an HTTP error keeps its status and JSON body (one whose body was not
  * JSON, such as a proxy's HTML page, gets `Upstream error 502: Bad Gateway.`); a timeout is a 504
  * `timeout_error`; an unreachable API or a dropped connection a 502 `api_error`; a client that went
- * away a 499.
+ * away a 499. `upstream` names the API in those messages (`Amazon Bedrock` for its client).
  *
  * @example
  * catch (error) { const { status, body, headers } = describeUpstreamError(error, apiKey); }
  */
-export function describeUpstreamError(error: unknown, secret: string | undefined): UpstreamFailure {
+export function describeUpstreamError(
+  error: unknown,
+  secret: string | undefined,
+  upstream = 'the Anthropic API',
+): UpstreamFailure {
   const fields = (error ?? {}) as {
     status?: unknown;
     error?: unknown;
@@ -99,13 +103,17 @@ export function describeUpstreamError(error: unknown, secret: string | undefined
       return { status: 499, body: errorBody('api_error', 'The client closed the request.'), headers };
     case 'APIConnectionTimeoutError':
     case 'TimeoutError':
-      return { status: 504, body: errorBody('timeout_error', 'Anthropic did not answer in time.'), headers };
+      return {
+        status: 504,
+        body: errorBody('timeout_error', `${capitalized(upstream)} did not answer in time.`),
+        headers,
+      };
     case 'APIConnectionError':
-      return { status: 502, body: errorBody('api_error', 'Could not reach the Anthropic API.'), headers };
+      return { status: 502, body: errorBody('api_error', `Could not reach ${upstream}.`), headers };
     default:
       return {
         status: 502,
-        body: errorBody('api_error', 'The connection to the Anthropic API failed.'),
+        body: errorBody('api_error', `The connection to ${upstream} failed.`),
         headers,
       };
   }
@@ -126,6 +134,10 @@ export function upstreamRequestId(headers: Headers): string | undefined {
 function withAnthropicType(body: AnthropicErrorBody): AnthropicErrorBody {
   const type = anthropicErrorType(body.error.type);
   return type === body.error.type ? body : { ...body, error: { ...body.error, type } };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** True for `{"type":"error","error":{"type":…,"message":…}}`. */
