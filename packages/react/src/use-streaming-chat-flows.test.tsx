@@ -44,7 +44,9 @@ describe('useStreamingChat: every fault of the mocks catalogue', () => {
       expect(screen.getByRole('alert').textContent).toBe(errorName);
       const partial = chat?.getSnapshot().error?.partial;
       // Exactly what arrived before the failure stays on screen (nothing when it failed before any content).
-      const kept = partial && textOf({ id: '', role: 'assistant', content: partial.message.content });
+      const kept = partial?.message.content.length
+        ? textOf({ id: '', role: 'assistant', content: partial.message.content })
+        : undefined;
       expect(fault.expectedText.startsWith(kept ?? '')).toBe(true);
       const rows = screen.getAllByRole('listitem');
       expect(rows.map((row) => row.textContent)).toEqual(

@@ -14,6 +14,7 @@ import {
   type ExportedVersions,
   fileToContentBlock,
   isBlock,
+  isToolBlock,
   type HTTPError,
   type ImageBlock,
   type Message,
@@ -169,6 +170,7 @@ describe('fileToContentBlock', () => {
 
 const textOf = (block: ContentBlock) => (isBlock(block, 'text') ? block : undefined);
 const serverToolOf = (block: ContentBlock) => (isBlock(block, 'server_tool_use') ? block : undefined);
+const anyToolOf = (block: ContentBlock) => (isToolBlock(block) ? block : undefined);
 
 describe('isBlock', () => {
   it('narrows a content block where comparing its type cannot', () => {
@@ -176,5 +178,15 @@ describe('isBlock', () => {
     expectTypeOf(serverToolOf).returns.toEqualTypeOf<ToolUseBlock | undefined>();
     // @ts-expect-error: a type without an interface of its own has nothing to narrow to
     isBlock({} as ContentBlock, 'web_search_tool_result');
+  });
+
+  it('isToolBlock narrows to a tool call of any kind, with its id and name', () => {
+    expectTypeOf(anyToolOf).returns.toEqualTypeOf<ToolUseBlock | undefined>();
+  });
+
+  it("types the fields of the API's citations, so a web search citation's link needs no cast", () => {
+    expectTypeOf<Citation['url']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Citation['title']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Citation['start_page_number']>().toEqualTypeOf<number | undefined>();
   });
 });

@@ -4,10 +4,29 @@
  * every object type stays open (`[key: string]: unknown`) because the API adds fields over time.
  */
 
-/** A citation attached to a text block (`citations_delta`). Kept as the API sent it. */
+/**
+ * A citation attached to a text block (`citations_delta`). Kept as the API sent it; the fields
+ * below are those of the API's citation types (`web_search_result_location`, `char_location`,
+ * `page_location`, `content_block_location`, `search_result_location`), each present on its own.
+ */
 export interface Citation {
   type: string;
   cited_text?: string;
+  /** The cited page (`web_search_result_location`). */
+  url?: string;
+  /** The cited page's or search result's title. */
+  title?: string | null;
+  /** The cited document's position in the request (document citations). */
+  document_index?: number;
+  document_title?: string | null;
+  start_char_index?: number;
+  end_char_index?: number;
+  start_page_number?: number;
+  end_page_number?: number;
+  start_block_index?: number;
+  end_block_index?: number;
+  /** The cited search result's source (`search_result_location`). */
+  source?: string;
   [key: string]: unknown;
 }
 

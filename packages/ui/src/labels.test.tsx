@@ -105,7 +105,8 @@ it('speaks French in <ChatStream labels>: composer, welcome, answer, Stop, the s
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   const fetch = vi.fn<typeof globalThis.fetch>(async () =>
-    holdAfterFirstChunk(createMockResponse(scenarios.longAnswer, { timing: 'instant' }), held),
+    // Held after its first words: a stopped answer with nothing in it is taken away.
+    holdAfterFirstChunk(createMockResponse(scenarios.longAnswer, { timing: 'instant' }), held, 3),
   );
   const screen = await render(
     <ChatStream fetch={fetch} labels={french} suggestions={['Bonjour']} style={{ blockSize: 480 }} />,

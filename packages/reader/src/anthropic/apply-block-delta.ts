@@ -6,6 +6,7 @@ import type {
   MessageSnapshot,
   TextBlock,
   ThinkingBlock,
+  ToolUseBlock,
 } from '../types.ts';
 import { flatCopy } from './flat-copy.ts';
 import { isBlankJSON, keepInput, readLiveInput, takeInput } from './tool-input.ts';
@@ -19,7 +20,7 @@ export interface BlockUpdate {
 const TOOL_BLOCKS = new Set(['tool_use', 'server_tool_use', 'mcp_tool_use']);
 
 /** True for blocks whose `input` streams as JSON (`tool_use`, `server_tool_use`, `mcp_tool_use`). */
-export function isToolBlock(block: ContentBlock): block is ContentBlock & { input: unknown } {
+export function isToolBlock(block: ContentBlock): block is ToolUseBlock {
   return TOOL_BLOCKS.has(block.type);
 }
 

@@ -53,7 +53,7 @@ async function converse(bytes: Uint8Array) {
  */
 function keptWhatArrived(messages: readonly ChatMessage[], error: ChatStreamError): boolean {
   const last = messages.at(-1);
-  if (!error.partial) return last?.role === 'user';
+  if (!error.partial?.message.content.length) return last?.role === 'user';
   return (
     last?.role === 'assistant' &&
     last.error === error &&

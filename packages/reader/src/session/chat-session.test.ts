@@ -217,8 +217,9 @@ describe('ChatSession: failures', () => {
       expect(onError).toHaveBeenCalledWith(error);
       expect(seen[0]).toBe('ready');
       expect(seen.at(-1)).toBe('error');
-      // A failure before any content leaves no assistant message; otherwise it keeps the partial.
-      const partial = error?.partial;
+      // A failure before any content (even after `message_start`) leaves no assistant message;
+      // otherwise it keeps the partial.
+      const partial = error?.partial?.message.content.length ? error.partial : undefined;
       const kept = messages.slice(1).map(({ role, status: state, content }) => ({ role, state, content }));
       expect(kept).toEqual(
         partial

@@ -516,7 +516,11 @@ export class ChatSession {
       return;
     }
     if (kind !== 'abort') this.#error = error;
-    if (stream.snapshot || base) {
+    if (!base && kind && stream.snapshot?.message.content.length === 0) {
+      // Begun (`message_start`) but nothing came: the conversation is left as a failure before any
+      // answer leaves it, not with an empty answer to show.
+      this.#messages = this.#messages.filter((message) => message.id !== id);
+    } else if (stream.snapshot || base) {
       const status = !kind
         ? 'complete'
         : kind === 'abort'
