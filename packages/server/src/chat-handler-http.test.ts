@@ -147,7 +147,10 @@ describe('createChatHandler: HTTP-level refusals', () => {
     try {
       const reported: unknown[] = [];
       const handler = createChatHandler({ baseURL: fake.baseURL, onError: (error) => reported.push(error) });
-      expect(await errorOf(await handler(request(chatBody('basic'))))).toMatchObject({
+      const refused = await handler(request(chatBody('basic')));
+      // A retry cannot mend the server's configuration: the browser is told not to.
+      expect(refused.headers.get('x-should-retry')).toBe('false');
+      expect(await errorOf(refused)).toMatchObject({
         status: 500,
         type: 'api_error',
         message: 'The server has no Anthropic API key configured.',

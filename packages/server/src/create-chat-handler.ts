@@ -158,7 +158,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     if (!resolved) {
       // A deployment without its key fails every request: the app's logs must hear it too.
       report(new Error('No Anthropic API key: set ANTHROPIC_API_KEY, or pass apiKey or client.'), request);
-      return errorResponse(500, 'api_error', 'The server has no Anthropic API key configured.');
+      return errorResponse(500, 'api_error', 'The server has no Anthropic API key configured.', {
+        'x-should-retry': 'false',
+      });
     }
     return relay(request, body, resolved);
   }

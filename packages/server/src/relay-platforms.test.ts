@@ -204,6 +204,37 @@ describe('the relay in front of Amazon Bedrock, its own ways', () => {
     }
   });
 
+  it('tells the browser, without retries, that the server has no AWS credentials', async () => {
+    fake.reset();
+    const reported: unknown[] = [];
+    const client = new AnthropicBedrock({
+      awsRegion: 'us-east-1',
+      baseURL: fake.baseURL,
+      providerChainResolver: async () => async () => {
+        throw new Error('Could not load credentials from any providers');
+      },
+    });
+    const local = await startRelay(
+      createChatHandler({ client, model: BEDROCK_MODEL, onError: (error) => reported.push(error) }),
+    );
+    try {
+      const failure = await failureOf(
+        streamMessage({ url: local.url, body: chatBody('basic', { model: BEDROCK_MODEL }) }).finalMessage(),
+      );
+      expect(failure).toMatchObject({
+        status: 500,
+        errorType: 'authentication_error',
+        shouldRetry: false,
+        message: expect.stringContaining('The server could not get credentials for Amazon Bedrock.'),
+      });
+      // Asked once: no retry, and nothing reached Bedrock.
+      expect(reported).toHaveLength(1);
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      await local.close();
+    }
+  });
+
   it("names Bedrock's ServiceUnavailableException overloaded_error, as the API's own 529", async () => {
     const { response, text } = await postRelay(relay.url, chatBody('overloaded', { model: BEDROCK_MODEL }));
     expect(response.status).toBe(503);

@@ -51,7 +51,8 @@ const PASSED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry'];
  * and with the key redacted: an HTTP error keeps its status and JSON body (one whose body was not
  * JSON, such as a proxy's HTML page, gets `Upstream error 502: Bad Gateway.`); a timeout is a 504
  * `timeout_error`; an unreachable API or a dropped connection a 502 `api_error`; a client that went
- * away a 499. `upstream` names the API in those messages (`Amazon Bedrock` for its client).
+ * away a 499. Credentials the SDK could not get are a 500 `authentication_error` that tells the client
+ * not to retry. `upstream` names the API in those messages (`Amazon Bedrock` for its client).
  *
  * @example
  * catch (error) { const { status, body, headers } = describeUpstreamError(error, apiKey); }
@@ -109,6 +110,15 @@ export function describeUpstreamError(
         headers,
       };
     case 'APIConnectionError':
+      // Bedrock's and Vertex AI's SDKs report credentials they could not get (no IAM role, an
+      // expired SSO or ADC token) as a connection error; no retry from the browser mends that.
+      if (typeof fields.message === 'string' && /credential/iu.test(fields.message)) {
+        return {
+          status: 500,
+          body: errorBody('authentication_error', `The server could not get credentials for ${upstream}.`),
+          headers: { ...headers, 'x-should-retry': 'false' },
+        };
+      }
       return { status: 502, body: errorBody('api_error', `Could not reach ${upstream}.`), headers };
     default:
       return {
