@@ -253,4 +253,22 @@ describe('scenario builder', () => {
       }),
     ).toThrow(/cut block/u);
   });
+
+  it('compiles a continuation as its own answer: name, seed and model of the scenario, steps checked', () => {
+    const rest = scenario('anyName', { seed: 7, model: 'other' }).text(' and more.').stop('end_turn');
+    const built = scenario('partial', { seed: 3, model: 'claude-test', continuation: rest })
+      .text('Some')
+      .error();
+    expect(built.continuation).toMatchObject({ name: 'partial', seed: 3, expectedText: ' and more.' });
+    expect(built.continuation?.expectedMessage.model).toBe('claude-test');
+    expect(built.continuation?.events).toEqual(
+      defineScenario({ name: 'partial', seed: 3, model: 'claude-test', steps: rest.steps }).events,
+    );
+    expect(() =>
+      scenario('bad', { continuation: [{ type: 'stop', reason: 'end_turn' }, { type: 'ping' }] }).stop(),
+    ).toThrow(/last step/u);
+    expect(() => scenario('bad', { continuation: 'more' as never }).stop()).toThrow(
+      new TypeError('Scenario "bad": the continuation must be steps or a built scenario'),
+    );
+  });
 });

@@ -179,7 +179,16 @@ export const contentScenarios: Readonly<Record<ContentScenarioName, MockScenario
     .stop('max_tokens'),
 
   pauseTurn: scenario('pauseTurn', {
-    description: 'A long server tool turn paused (pause_turn); send it back to continue.',
+    description:
+      'A long server tool turn paused (pause_turn); sent back, it goes on with a second search and the answer.',
+    continuation: scenario('pauseTurn')
+      .serverToolUse('web_search', { query: 'Lagos metropolitan area population estimate' })
+      .pause(1500)
+      .webSearchResult([
+        { title: 'Lagos metropolitan area', url: 'https://example.com/lagos-metro', pageAge: '2025' },
+      ])
+      .text('Lagos has about 17 million people, and the wider metropolitan area more than 20 million.')
+      .stop('end_turn', { usage: { server_tool_use: { web_search_requests: 1 } } }),
   })
     .text('Let me research that.')
     .serverToolUse('web_search', { query: 'population of Lagos 2025' })

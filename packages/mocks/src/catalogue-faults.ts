@@ -56,7 +56,11 @@ export const faultScenarios: Readonly<Record<FaultScenarioName, MockScenario>> =
     failFirst(2),
   ),
   overloadedMidStream: scenario('overloadedMidStream', {
-    description: 'Text streams, then an overloaded_error event ends the stream.',
+    description:
+      'Text streams, then an overloaded_error event ends the stream; continued (Retry), the rest streams.',
+    continuation: scenario('overloadedMidStream')
+      .text(' affordable, and ideas spread across Europe faster than ever before.')
+      .stop('end_turn'),
   })
     .text('The printing press, developed around 1440 by Johannes Gutenberg, made books')
     .error('overloaded_error', 'Overloaded'),

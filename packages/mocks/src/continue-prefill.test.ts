@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from './builder.ts';
 import { scenarios } from './catalogue.ts';
 import { continuePrefill } from './continue-prefill.ts';
+import { defineScenario } from './define-scenario.ts';
+import { dropConnection } from './faults.ts';
 import type { MockScenario } from './scenario-types.ts';
 
 /** A request continuing an answer: a user message, then the partial answer as the final assistant turn. */
@@ -91,6 +93,103 @@ describe('continuePrefill', () => {
     const continued = continuePrefill(droppedConnection, continuing(prefill));
     expect(continued.faults).toEqual(droppedConnection.faults);
     expect(continued.expectedError).toEqual(droppedConnection.expectedError);
+  });
+
+  it('goes on from the end of a paused turn sent back whole, with its continuation', () => {
+    const { pauseTurn } = scenarios;
+    const { continuation } = pauseTurn;
+    const resumed = continuePrefill(pauseTurn, continuing(pauseTurn.expectedMessage.content));
+    expect(resumed.expectedMessage).toEqual(continuation?.expectedMessage);
+    expect(resumed.expectedMessage.stop_reason).toBe('end_turn');
+    expect(resumed.expectedMessage.content.map((block) => block.type)).toEqual([
+      'server_tool_use',
+      'web_search_tool_result',
+      'text',
+    ]);
+    // A new search: its id is not the paused one's.
+    expect(resumed.expectedMessage.content[0]?.['id']).not.toBe(pauseTurn.expectedMessage.content[1]?.['id']);
+    expect([resumed.name, resumed.seed, resumed.faults]).toEqual([pauseTurn.name, pauseTurn.seed, []]);
+    // The first request still gets the paused turn.
+    expect(pauseTurn.expectedMessage.stop_reason).toBe('pause_turn');
+  });
+
+  it('reaches the end only with all the text and the last block itself', () => {
+    const { pauseTurn } = scenarios;
+    const content = pauseTurn.expectedMessage.content;
+    const resumed = pauseTurn.continuation?.expectedMessage;
+    // Without the search result, or with another search's, it is no continuation from the end.
+    for (const prefill of [
+      content.slice(0, 2),
+      [...content.slice(0, 2), { ...content[2], tool_use_id: 'srvtoolu_other' }],
+      [{ type: 'text', text: 'Let me' }, ...content.slice(1)],
+    ]) {
+      expect(continuePrefill(pauseTurn, continuing(prefill)).expectedMessage).not.toEqual(resumed);
+    }
+  });
+
+  it('does not fire an error step the prefill reached again: the rest of the answer streams', () => {
+    const { overloadedMidStream } = scenarios;
+    const partial = overloadedMidStream.expectedText;
+    const retried = continuePrefill(overloadedMidStream, continuing(partial));
+    expect(retried.expectedError).toBeUndefined();
+    expect(retried.expectedMessage).toEqual(overloadedMidStream.continuation?.expectedMessage);
+    expect(partial + retried.expectedText).toBe(
+      'The printing press, developed around 1440 by Johannes Gutenberg, made books affordable, and ideas spread across Europe faster than ever before.',
+    );
+    // A prefill short of the error point still meets the error.
+    const short = partial.slice(0, 20).trimEnd();
+    const stopped = continuePrefill(overloadedMidStream, continuing(short));
+    expect(stopped.expectedText).toBe(partial.slice(short.length));
+    expect(stopped.expectedError).toEqual({ kind: 'stream-error', errorType: 'overloaded_error' });
+  });
+
+  it('streams the rest of a text block an error cut (cutAt), then ends with end_turn when not told more', () => {
+    const broken = scenario('broken').text('One two three four.', { cutAt: 7 }).error('api_error', 'Oops');
+    expect(broken.expectedText).toBe('One two');
+    const retried = continuePrefill(broken, continuing('One two'));
+    expect(retried.expectedMessage.content).toEqual([{ type: 'text', text: ' three four.' }]);
+    expect(retried.expectedMessage.stop_reason).toBe('end_turn');
+    expect(retried.expectedError).toBeUndefined();
+    const told = scenario('told', { continuation: [{ type: 'stop', reason: 'max_tokens' }] })
+      .text('One two three four.', { cutAt: 7 })
+      .error();
+    expect(continuePrefill(told, continuing('One two')).expectedMessage).toMatchObject({
+      content: [{ type: 'text', text: ' three four.' }],
+      stop_reason: 'max_tokens',
+    });
+  });
+
+  it('ends a paused turn without a continuation with end_turn, and keeps the faults', () => {
+    const paused = scenario('paused')
+      .serverToolUse('web_search', { query: 'q' })
+      .fault(dropConnection(10_000))
+      .stop('pause_turn');
+    const resumed = continuePrefill(paused, continuing(paused.expectedMessage.content));
+    expect(resumed.expectedMessage).toMatchObject({ content: [], stop_reason: 'end_turn' });
+    expect(resumed.faults).toEqual(paused.faults);
+  });
+
+  it('serves the continuation a description gives to a prefill of the whole answer', () => {
+    const more = defineScenario({
+      name: 'more',
+      model: 'claude-test',
+      steps: [
+        { type: 'text', text: 'Part one.' },
+        { type: 'stop', reason: 'end_turn' },
+      ],
+      continuation: [
+        { type: 'text', text: ' Part two.' },
+        { type: 'stop', reason: 'end_turn' },
+      ],
+    });
+    expect(more.continuation?.expectedMessage).toMatchObject({
+      model: 'claude-test',
+      content: [{ type: 'text', text: ' Part two.' }],
+    });
+    expect(continuePrefill(more, continuing('Part one.')).expectedMessage).toEqual(
+      more.continuation?.expectedMessage,
+    );
+    expect(continuePrefill(more, continuing('Part')).expectedText).toBe(' one.');
   });
 
   it('serves the scenario itself without a prefill that begins its text', () => {

@@ -26,6 +26,7 @@ export function defineScenario(description: ScenarioDescription): MockScenario {
   const expected = compileExpected(resolved);
   const faults = description.faults ?? [];
   const expectedError = expectedErrorOf(faults) ?? expected.error;
+  const continuation = continuationOf(description);
   return {
     name: resolved.name,
     description: resolved.description,
@@ -37,7 +38,28 @@ export function defineScenario(description: ScenarioDescription): MockScenario {
     expectedText: expected.text,
     ...(expectedError ? { expectedError } : {}),
     faults,
+    ...(continuation ? { continuation } : {}),
   };
+}
+
+/** The description's continuation compiled as this scenario's own answer (name, seed, model, input). */
+function continuationOf(description: ScenarioDescription): MockScenario | undefined {
+  const { continuation, name, description: text, seed, model, inputTokens } = description;
+  if (continuation === undefined) return undefined;
+  const steps: unknown = Array.isArray(continuation)
+    ? continuation
+    : (continuation as { steps?: unknown } | null)?.steps;
+  if (!Array.isArray(steps)) {
+    throw new TypeError(`Scenario "${name}": the continuation must be steps or a built scenario`);
+  }
+  return defineScenario({
+    name,
+    steps,
+    ...(text === undefined ? {} : { description: text }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(model === undefined ? {} : { model }),
+    ...(inputTokens === undefined ? {} : { inputTokens }),
+  });
 }
 
 /** The field of each step that must be a string (the text a client will read). */

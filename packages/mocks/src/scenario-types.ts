@@ -152,6 +152,13 @@ export interface ScenarioDescription {
   inputTokens?: number;
   steps: readonly ScenarioStep[];
   faults?: readonly Fault[];
+  /**
+   * What the answer goes on with when a request continues it from its end (all it streamed sent back
+   * as the final assistant message): a turn paused with `pause_turn` resumed, an answer an `error`
+   * step broke off retried. Steps, or a built scenario whose steps are taken (its own continuation is
+   * not). Without it, such an answer ends there with `end_turn`.
+   */
+  continuation?: readonly ScenarioStep[] | MockScenario;
 }
 
 /** How a correct client should fail on this scenario. */
@@ -196,4 +203,10 @@ export interface MockScenario {
   readonly expectedError?: ExpectedError;
   /** Transport and HTTP faults applied when the scenario is served. */
   readonly faults: readonly Fault[];
+  /**
+   * The answer to a request that continues this one from its end, when the description gave one,
+   * compiled with this scenario's name, seed and model (its `expectedMessage` is what that request
+   * streams). The faults are this scenario's when served.
+   */
+  readonly continuation?: MockScenario;
 }

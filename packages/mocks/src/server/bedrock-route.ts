@@ -3,6 +3,7 @@ import { planMessageResponse } from '../plan-message-response.ts';
 import { planBedrockStream } from './bedrock-stream.ts';
 import {
   amazonRequestId,
+  BEDROCK_INVALID_TOKEN,
   bedrockError,
   bedrockErrorType,
   bedrockException,
@@ -50,8 +51,8 @@ function answerBedrock(
     return {
       refusal: bedrockError(
         403,
-        'UnrecognizedClientException:http://internal.amazon.com/coral/com.amazon.coral.service/',
-        'The security token included in the request is invalid.',
+        bedrockErrorType('UnrecognizedClientException'),
+        BEDROCK_INVALID_TOKEN,
         requestId,
       ),
     };

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from '../builder.ts';
 import { contentScenarios } from '../catalogue-content.ts';
 import { faultScenarios } from '../catalogue-faults.ts';
-import { planResponse, type ResponsePlan } from '../plan-response.ts';
+import { dropConnection } from '../faults.ts';
+import { planResponse, type ResponsePlan, type ServeOptions } from '../plan-response.ts';
+import { withFaults } from '../with-faults.ts';
 import { planBedrockStream } from './bedrock-stream.ts';
 
 interface DecodedMessage {
@@ -44,6 +46,40 @@ function decodeMessages(body: Uint8Array): DecodedMessage[] {
 }
 
 const bodyOf = (plan: ResponsePlan): Uint8Array => Buffer.concat(plan.chunks.map((chunk) => chunk.bytes));
+
+/** The whole event-stream messages at the start of a body cut anywhere. */
+function wholeMessages(body: Uint8Array): Uint8Array[] {
+  const messages: Uint8Array[] = [];
+  for (let offset = 0; offset + 4 <= body.length;) {
+    const total = new DataView(body.buffer, body.byteOffset + offset).getUint32(0);
+    if (offset + total > body.length) break;
+    messages.push(body.subarray(offset, offset + total));
+    offset += total;
+  }
+  return messages;
+}
+
+/** The Anthropic event JSON of one chunk message. */
+const eventOf = (message: Uint8Array): string => {
+  const [{ payload } = { payload: '{}' }] = decodeMessages(message);
+  return Buffer.from((JSON.parse(payload) as { bytes: string }).bytes, 'base64').toString();
+};
+
+/** The events a reader gets of an SSE body cut anywhere (whole ones, as JSON), pings left out: Bedrock has none. */
+function completeSSEEvents(body: Uint8Array): string[] {
+  const blocks = Buffer.from(body).toString().replaceAll('\r\n', '\n').split('\n\n');
+  blocks.pop(); // cut off, or empty
+  return blocks
+    .map((block) =>
+      block
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n'),
+    )
+    .filter((data) => data && (JSON.parse(data) as { type: string }).type !== 'ping')
+    .map((data) => JSON.stringify(JSON.parse(data)));
+}
 const totalDelay = (plan: ResponsePlan): number => plan.chunks.reduce((sum, chunk) => sum + chunk.delay, 0);
 
 /** The Anthropic event JSON each chunk carries. */
@@ -144,10 +180,38 @@ describe('planBedrockStream', () => {
     expect(totalDelay(bytewise)).toBe(totalDelay(whole));
   });
 
-  it('drops the connection after the given number of binary bytes', () => {
-    const plan = planBedrockStream(faultScenarios.droppedConnection, { timing: 'instant' });
-    expect(plan.end).toBe('drop');
-    expect(bodyOf(plan).length).toBe(700);
+  it.each([
+    ['plain', {}],
+    ['with SSE framing variations', { encoding: { comments: true, padJson: 3, lineEnding: '\r\n' } }],
+    ['realistic, with pings', { timing: { seed: 3, tokensPerSecond: 20, pingInterval: 100 } }],
+  ] as const)(
+    'drops where the SSE body is cut (%s): the frames of the events it completes, part of the next',
+    (_case, serve) => {
+      const options: ServeOptions = { timing: 'instant', ...serve };
+      for (const afterBytes of [0, 1, 150, 699, 700, 701, 1500, 2500]) {
+        const dropping = withFaults(contentScenarios.longAnswer, dropConnection(afterBytes));
+        const plan = planBedrockStream(dropping, options);
+        expect(plan.end).toBe('drop');
+        const frames = wholeMessages(bodyOf(plan)).map(eventOf);
+        expect(frames).toEqual(completeSSEEvents(bodyOf(planResponse(dropping, options))));
+      }
+    },
+  );
+
+  it('sends part of the next frame when the SSE bytes end inside an event, none when they end on one', () => {
+    const timing = 'instant';
+    const whole = planBedrockStream(contentScenarios.basic, { timing });
+    const frames = wholeMessages(bodyOf(whole));
+    const sse = planResponse(contentScenarios.basic, { timing }).chunks.map((chunk) => chunk.bytes.length);
+    const three = (sse[0] ?? 0) + (sse[1] ?? 0) + (sse[2] ?? 0);
+    const framed = frames.slice(0, 3).reduce((sum, frame) => sum + frame.length, 0);
+    const after = (bytes: number) =>
+      bodyOf(planBedrockStream(withFaults(contentScenarios.basic, dropConnection(bytes)), { timing }));
+    expect(after(three)).toEqual(bodyOf(whole).subarray(0, framed));
+    const half = after(three + Math.floor((sse[3] ?? 0) / 2));
+    expect(wholeMessages(half)).toHaveLength(3);
+    // About as much of the frame as of the event.
+    expect(half.length - framed).toBeCloseTo((frames[3]?.length ?? 0) / 2, -1);
   });
 
   it('answers an HTTP fault with a Bedrock exception, keeping retry-after', () => {

@@ -25,25 +25,34 @@ interface StreamedEvent {
   error?: { type?: unknown; message?: unknown };
 }
 
+/** An event-stream message and the planned SSE event it carries (its index in the plan). */
+interface SourcedMessage extends TimedChunk {
+  source: number;
+}
+
 /**
  * Plans Bedrock's answer to `invoke-with-response-stream`: the scenario's events, with their timing
  * and faults, as AWS event-stream messages (`chunk` events whose payload carries the event's JSON in
  * base64), without `ping`s (Bedrock sends none; their wait goes to the next event), with Bedrock's
  * `amazon-bedrock-invocationMetrics` in `message_stop`, and an `error` event as an exception message
- * that ends the stream. `chunks` re-cuts the binary body and `dropConnection` counts its bytes; SSE
- * `encoding`, `protocol` and `resumable` do not apply. HTTP faults answer Bedrock's exceptions.
+ * that ends the stream. `chunks` re-cuts the binary body; `dropConnection(n)` cuts it where the
+ * first n bytes of the SSE body (as Vertex AI and `/v1/messages` stream it, `encoding` and all) cut
+ * the events, so the same partial answer arrives (see {@link dropPoint}). SSE `encoding`, `protocol`
+ * and `resumable` do not apply otherwise. HTTP faults answer Bedrock's exceptions.
  */
 export function planBedrockStream(scenario: MockScenario, options: ServeOptions): ResponsePlan {
   const drop = scenario.faults.find((fault) => fault.kind === 'drop-connection');
-  // Planned whole and cut below, so that the drop counts the bytes of the binary stream.
-  const sse = planResponse(
-    { ...scenario, faults: scenario.faults.filter((fault) => fault !== drop) },
-    { ...options, protocol: 'anthropic', encoding: {}, chunks: 'event', resumable: false },
-  );
+  // Planned whole and cut below, where the drop cuts the SSE body.
+  const whole = { ...scenario, faults: scenario.faults.filter((fault) => fault !== drop) };
+  const sseOptions: ServeOptions = { ...options, protocol: 'anthropic', chunks: 'event', resumable: false };
+  const sse = planResponse(whole, { ...sseOptions, encoding: {} });
   if (!sse.headers['content-type']?.startsWith('text/event-stream')) return toPlatformPlan(sse, 'bedrock');
   const random = createRandom(hashSeed(sse.headers['request-id'] ?? ''));
   const requestId = amazonRequestId(random);
   const frames = toMessages(sse.chunks, random);
+  // The SSE body the other routes stream, one chunk per event as `sse`'s: the drop counts its bytes.
+  const encoded = options.encoding ? planResponse(whole, sseOptions).chunks : sse.chunks;
+  const limit = drop ? dropPoint(frames, encoded, drop.afterBytes) : Infinity;
   return {
     status: 200,
     headers: {
@@ -51,20 +60,48 @@ export function planBedrockStream(scenario: MockScenario, options: ServeOptions)
       'x-amzn-bedrock-content-type': 'application/json',
       'x-amzn-requestid': requestId,
     },
-    chunks: cut(frames, options.chunks ?? 'event', scenario.seed, drop?.afterBytes ?? Infinity),
+    chunks: cut(frames, options.chunks ?? 'event', scenario.seed, limit),
     end: drop ? 'drop' : 'close',
   };
 }
 
+/**
+ * How many bytes of the binary body to send for a drop after `afterBytes` bytes of the SSE body:
+ * the messages of the SSE events those bytes complete, and of the event they cut into, the same
+ * share of its message (a frame cut off, as the SSE event is).
+ */
+function dropPoint(
+  messages: readonly SourcedMessage[],
+  events: readonly TimedChunk[],
+  afterBytes: number,
+): number {
+  let complete = 0;
+  let left = afterBytes;
+  for (const { bytes } of events) {
+    if (left < bytes.length) break;
+    left -= bytes.length;
+    complete += 1;
+  }
+  let limit = 0;
+  for (const { bytes, source } of messages) {
+    if (source < complete) limit += bytes.length;
+    else if (source === complete) {
+      const size = events[complete]?.bytes.length ?? 1;
+      limit += Math.floor((bytes.length * left) / size);
+    }
+  }
+  return limit;
+}
+
 /** The planned SSE events as event-stream messages, each after the wait of the events it replaces. */
-function toMessages(events: readonly TimedChunk[], random: Random): TimedChunk[] {
-  const messages: TimedChunk[] = [];
+function toMessages(events: readonly TimedChunk[], random: Random): SourcedMessage[] {
+  const messages: SourcedMessage[] = [];
   let wait = 0;
   let elapsed = 0;
   let firstByte: number | undefined;
   let inputTokens = 0;
   let outputTokens = 0;
-  for (const { delay, bytes } of events) {
+  for (const [source, { delay, bytes }] of events.entries()) {
     wait += delay;
     const data = SSE_EVENT.exec(decoder.decode(bytes))?.[1];
     if (data === undefined || data === PING) continue;
@@ -79,7 +116,8 @@ function toMessages(events: readonly TimedChunk[], random: Random): TimedChunk[]
       const errorType = typeof event.error?.type === 'string' ? event.error.type : 'api_error';
       const message =
         typeof event.error?.message === 'string' ? event.error.message : 'Internal server error';
-      messages.push({ delay: wait, bytes: exceptionMessage(bedrockStreamExceptionType(errorType), message) });
+      const exception = exceptionMessage(bedrockStreamExceptionType(errorType), message);
+      messages.push({ delay: wait, bytes: exception, source });
       break;
     }
     const json =
@@ -94,7 +132,7 @@ function toMessages(events: readonly TimedChunk[], random: Random): TimedChunk[]
             },
           })
         : data;
-    messages.push({ delay: wait, bytes: chunkMessage(json, random) });
+    messages.push({ delay: wait, bytes: chunkMessage(json, random), source });
     wait = 0;
   }
   return messages;

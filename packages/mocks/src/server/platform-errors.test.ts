@@ -19,7 +19,7 @@ const bodyOf = (plan: ResponsePlan): unknown =>
 describe('bedrockException', () => {
   it.each([
     ['invalid_request_error', 400, 400, 'ValidationException'],
-    ['authentication_error', 401, 403, 'AccessDeniedException'],
+    ['authentication_error', 401, 403, 'UnrecognizedClientException'],
     ['permission_error', 403, 403, 'AccessDeniedException'],
     ['not_found_error', 404, 404, 'ResourceNotFoundException'],
     ['rate_limit_error', 429, 429, 'ThrottlingException'],
@@ -52,7 +52,67 @@ describe('googleError', () => {
   });
 });
 
+/** What a test checks of a platform's error answer. */
+const errorOf = (plan: ResponsePlan) => ({
+  status: plan.status,
+  body: bodyOf(plan),
+  type: plan.headers['x-amzn-errortype'],
+  challenge: plan.headers['www-authenticate'],
+});
+
 describe('toPlatformPlan', () => {
+  it("words auth errors as Bedrock does, in AWS's auth namespace for a bad credential", () => {
+    expect(errorOf(toPlatformPlan(failing(401), 'bedrock'))).toEqual({
+      status: 403,
+      body: { message: 'The security token included in the request is invalid.' },
+      type: 'UnrecognizedClientException:http://internal.amazon.com/coral/com.amazon.coral.service/',
+      challenge: undefined,
+    });
+    expect(errorOf(toPlatformPlan(failing(403), 'bedrock'))).toEqual({
+      status: 403,
+      body: { message: "You don't have access to the model with the specified model ID." },
+      type: 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.bedrock/',
+      challenge: undefined,
+    });
+  });
+
+  it('words auth errors as Vertex AI does, naming the model it was refused', () => {
+    const resource =
+      '//aiplatform.googleapis.com/projects/p/locations/us-east5/publishers/anthropic/models/m';
+    expect(errorOf(toPlatformPlan(failing(401), 'vertex', resource))).toEqual({
+      status: 401,
+      body: {
+        error: {
+          code: 401,
+          message: expect.stringMatching(
+            /^Request had invalid authentication credentials\. Expected OAuth 2/u,
+          ),
+          status: 'UNAUTHENTICATED',
+        },
+      },
+      type: undefined,
+      challenge: 'Bearer realm="https://accounts.google.com/"',
+    });
+    expect(bodyOf(toPlatformPlan(failing(403), 'vertex', resource))).toEqual({
+      error: {
+        code: 403,
+        message: `Permission 'aiplatform.endpoints.predict' denied on resource '${resource}' (or it may not exist).`,
+        status: 'PERMISSION_DENIED',
+      },
+    });
+    expect(bodyOf(toPlatformPlan(failing(403), 'vertex'))).toMatchObject({
+      error: { message: 'The caller does not have permission' },
+    });
+  });
+
+  it('keeps a message the fault set, on an auth error too', () => {
+    const own = failing(403, { message: 'Not for this workspace' });
+    expect(bodyOf(toPlatformPlan(own, 'bedrock'))).toEqual({ message: 'Not for this workspace' });
+    expect(bodyOf(toPlatformPlan(own, 'vertex', 'r'))).toMatchObject({
+      error: { message: 'Not for this workspace' },
+    });
+  });
+
   it('keeps the retry headers a fault sets', () => {
     const plan = failing(503, { retryAfterMs: 20, shouldRetry: false });
     for (const platform of ['bedrock', 'vertex'] as const) {

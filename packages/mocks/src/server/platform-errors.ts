@@ -1,3 +1,4 @@
+import { HTTP_ERROR_TYPES } from '../error-bodies.ts';
 import type { ResponsePlan } from '../plan-response.ts';
 import { createRandom, hashSeed, type Random } from '../prng.ts';
 import type { ErrorAnswer } from './route.ts';
@@ -8,7 +9,7 @@ export type Platform = 'bedrock' | 'vertex';
 /** Bedrock's status and exception for each Anthropic error type it has one for. */
 const BEDROCK_EXCEPTIONS: Readonly<Record<string, readonly [number, string]>> = {
   invalid_request_error: [400, 'ValidationException'],
-  authentication_error: [403, 'AccessDeniedException'],
+  authentication_error: [403, 'UnrecognizedClientException'],
   permission_error: [403, 'AccessDeniedException'],
   not_found_error: [404, 'ResourceNotFoundException'],
   rate_limit_error: [429, 'ThrottlingException'],
@@ -16,6 +17,30 @@ const BEDROCK_EXCEPTIONS: Readonly<Record<string, readonly [number, string]>> = 
   overloaded_error: [503, 'ServiceUnavailableException'],
   timeout_error: [408, 'ModelTimeoutException'],
 };
+
+/** What AWS answers a credential it does not know (an access key id, a Bedrock API key). */
+export const BEDROCK_INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+/**
+ * What Bedrock says where Anthropic's wording would give the API away: a bad credential (AWS's auth
+ * layer answers it) and no access to the model.
+ */
+const BEDROCK_MESSAGES: Readonly<Record<string, string>> = {
+  authentication_error: BEDROCK_INVALID_TOKEN,
+  permission_error: "You don't have access to the model with the specified model ID.",
+};
+
+/** Exceptions of AWS's auth layer, named in its namespace rather than Bedrock's. */
+const AWS_AUTH_EXCEPTIONS = new Set(['UnrecognizedClientException']);
+
+const CREDENTIAL_HELP =
+  'Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
+
+/** Vertex AI's 401 for a token it does not take. */
+export const VERTEX_INVALID_CREDENTIALS = `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`;
+
+/** Vertex AI's 401 for a request without a token. */
+export const VERTEX_MISSING_CREDENTIALS = `Request is missing required authentication credential. ${CREDENTIAL_HELP}`;
 
 /** Google's canonical status name for each HTTP status it uses. */
 const GOOGLE_STATUSES: Readonly<Record<number, string>> = {
@@ -86,9 +111,13 @@ export function bedrockError(
   };
 }
 
-/** The `x-amzn-errortype` of a Bedrock exception: its name and Bedrock's namespace. */
+/**
+ * The `x-amzn-errortype` of a Bedrock exception: its name and Bedrock's namespace (AWS's auth
+ * layer's for `UnrecognizedClientException`).
+ */
 export function bedrockErrorType(name: string): string {
-  return `${name}:http://internal.amazon.com/coral/com.amazon.bedrock/`;
+  const namespace = AWS_AUTH_EXCEPTIONS.has(name) ? 'com.amazon.coral.service' : 'com.amazon.bedrock';
+  return `${name}:http://internal.amazon.com/coral/${namespace}/`;
 }
 
 /**
@@ -105,13 +134,23 @@ export function googleError(status: number, message: string): ErrorAnswer {
   };
 }
 
+/** Vertex AI's 401 `UNAUTHENTICATED`, with the `www-authenticate` challenge Google sends with it. */
+export function googleUnauthenticated(message: string): ErrorAnswer {
+  const answer = googleError(401, message);
+  answer.headers['www-authenticate'] = 'Bearer realm="https://accounts.google.com/"';
+  return answer;
+}
+
 /**
  * Re-shapes a plan of the Messages API for a platform. An Anthropic error body becomes Bedrock's
  * exception (by error type) or Google's error (by status; a 529 keeps Anthropic's body, which Vertex
- * AI passes through), keeping the retry headers the fault set. Bedrock's answers carry
- * `x-amzn-requestid` instead of `request-id`. Other bodies (a message, a proxy's page) are kept.
+ * AI passes through), keeping the retry headers the fault set. An `authentication_error` or
+ * `permission_error` with Anthropic's wording reads as the platform's own (a message the fault set
+ * stays); `resource` is the Vertex AI model the request named, for its permission error. Bedrock's
+ * answers carry `x-amzn-requestid` instead of `request-id`. Other bodies (a message, a proxy's
+ * page) are kept.
  */
-export function toPlatformPlan(plan: ResponsePlan, platform: Platform): ResponsePlan {
+export function toPlatformPlan(plan: ResponsePlan, platform: Platform, resource?: string): ResponsePlan {
   const { 'request-id': requestId = '', ...headers } = plan.headers;
   const amazonId = amazonRequestId(createRandom(hashSeed(requestId)));
   const error = plan.status >= 400 ? anthropicErrorOf(plan) : undefined;
@@ -119,12 +158,15 @@ export function toPlatformPlan(plan: ResponsePlan, platform: Platform): Response
     if (platform === 'vertex') return plan;
     return { ...plan, headers: { ...headers, 'x-amzn-requestid': amazonId } };
   }
+  const own = platformMessage(error, platform, resource);
   let answer: ErrorAnswer;
   if (platform === 'bedrock') {
     const { status, name } = bedrockException(error.type, plan.status);
-    answer = bedrockError(status, bedrockErrorType(name), error.message, amazonId);
+    answer = bedrockError(status, bedrockErrorType(name), own ?? error.message, amazonId);
+  } else if (own !== undefined && error.type === 'authentication_error') {
+    answer = googleUnauthenticated(own);
   } else {
-    answer = googleError(plan.status, error.message);
+    answer = googleError(plan.status, own ?? error.message);
   }
   for (const name of RETRY_HEADERS) {
     const value = plan.headers[name];
@@ -137,6 +179,25 @@ export function toPlatformPlan(plan: ResponsePlan, platform: Platform): Response
     chunks: [{ delay, bytes: encoder.encode(answer.body) }],
     end: plan.end,
   };
+}
+
+/**
+ * The platform's words for an auth error that carries Anthropic's default ones (`invalid x-api-key`),
+ * or undefined: other errors, and messages a fault set, keep theirs.
+ */
+function platformMessage(
+  error: { type: string; message: string },
+  platform: Platform,
+  resource: string | undefined,
+): string | undefined {
+  const anthropic = Object.values(HTTP_ERROR_TYPES).find((known) => known.type === error.type);
+  if (anthropic?.message !== error.message) return undefined;
+  if (platform === 'bedrock') return BEDROCK_MESSAGES[error.type];
+  if (error.type === 'authentication_error') return VERTEX_INVALID_CREDENTIALS;
+  if (error.type !== 'permission_error') return undefined;
+  return resource === undefined
+    ? 'The caller does not have permission'
+    : `Permission 'aiplatform.endpoints.predict' denied on resource '${resource}' (or it may not exist).`;
 }
 
 /** The `error` of an Anthropic error body, or undefined when the plan's body is something else. */

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import Anthropic from '@anthropic-ai/sdk';
 import AnthropicBedrock, { type ClientOptions } from '@anthropic-ai/bedrock-sdk';
 import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';
 import { OAuth2Client } from 'google-auth-library';
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { scenario } from '../builder.ts';
 import { contentScenarios } from '../catalogue-content.ts';
 import { faultScenarios } from '../catalogue-faults.ts';
-import { failFirst, httpError } from '../faults.ts';
+import { dropConnection, failFirst, httpError } from '../faults.ts';
 import type { MockScenario } from '../scenario-types.ts';
 import { jsonClone } from '../test/sse-events.ts';
 import { withFaults } from '../with-faults.ts';
@@ -21,6 +22,10 @@ const extra: Record<string, MockScenario> = {
     name: 'flakyFast',
   }),
   timedOut: withFaults(contentScenarios.basic, httpError(504), { name: 'timedOut' }),
+  forbidden: withFaults(contentScenarios.basic, httpError(403), { name: 'forbidden' }),
+  dropEarly: withFaults(contentScenarios.longAnswer, dropConnection(850), { name: 'dropEarly' }),
+  dropLate: withFaults(contentScenarios.longAnswer, dropConnection(2900), { name: 'dropLate' }),
+  dropInSearch: withFaults(contentScenarios.webSearch, dropConnection(1800), { name: 'dropInSearch' }),
   throttledMidStream: scenario('throttledMidStream').text('Partial').error('rate_limit_error', 'Slow down'),
 };
 const catalogue: Record<string, MockScenario> = { ...contentScenarios, ...faultScenarios, ...extra };
@@ -104,7 +109,10 @@ const bothWays = (client: () => Client, name: string) => [
   () => create(client(), name),
 ];
 
-const namespaced = (name: string) => `${name}:http://internal.amazon.com/coral/com.amazon.bedrock/`;
+const credentialHelp =
+  'Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
+const namespaced = (name: string, namespace = 'com.amazon.bedrock') =>
+  `${name}:http://internal.amazon.com/coral/${namespace}/`;
 const googleError = (code: number, message: string, status: string) => ({ error: { code, message, status } });
 const faultMessage = (name: string) => {
   const fault = catalogue[name]?.faults[0];
@@ -219,17 +227,37 @@ describe.each([
 });
 
 describe('HTTP faults', () => {
+  const vertexResource = `//aiplatform.googleapis.com/projects/my-project/locations/us-east5/publishers/anthropic/models/${VERTEX_MODEL}`;
   it.each([
-    // fault; Bedrock: SDK error, status, exception; Vertex AI: SDK error, status, Google's status
+    // fault; Bedrock: SDK error, status, exception; Vertex AI: SDK error, status, Google's status;
+    // what each platform says instead of the fault's message, where it has words of its own.
     ['badRequest', 'BadRequestError', 400, 'ValidationException', 'BadRequestError', 400, 'INVALID_ARGUMENT'],
     [
       'unauthorized',
       'PermissionDeniedError',
       403,
-      'AccessDeniedException',
+      'UnrecognizedClientException',
       'AuthenticationError',
       401,
       'UNAUTHENTICATED',
+      {
+        bedrock: 'The security token included in the request is invalid.',
+        namespace: 'com.amazon.coral.service',
+        vertex: `Request had invalid authentication credentials. ${credentialHelp}`,
+      },
+    ],
+    [
+      'forbidden',
+      'PermissionDeniedError',
+      403,
+      'AccessDeniedException',
+      'PermissionDeniedError',
+      403,
+      'PERMISSION_DENIED',
+      {
+        bedrock: "You don't have access to the model with the specified model ID.",
+        vertex: `Permission 'aiplatform.endpoints.predict' denied on resource '${vertexResource}' (or it may not exist).`,
+      },
     ],
     ['notFound', 'NotFoundError', 404, 'ResourceNotFoundException', 'NotFoundError', 404, 'NOT_FOUND'],
     [
@@ -270,21 +298,30 @@ describe('HTTP faults', () => {
     ],
   ] as const)(
     '%s: Bedrock answers a %s, %i %s; Vertex AI a %s, %i %s',
-    async (name, bedrockClass, bedrockStatus, exception, vertexClass, vertexStatus, googleStatus) => {
+    async (
+      name,
+      bedrockClass,
+      bedrockStatus,
+      exception,
+      vertexClass,
+      vertexStatus,
+      googleStatus,
+      words: { bedrock?: string; namespace?: string; vertex?: string } = {},
+    ) => {
       const message = faultMessage(name);
       for (const request of bothWays(bedrock, name)) {
         expect(await failureOf(request())).toEqual({
           class: bedrockClass,
           status: bedrockStatus,
-          body: { message },
-          errorType: namespaced(exception),
+          body: { message: words.bedrock ?? message },
+          errorType: namespaced(exception, words.namespace),
         });
       }
       for (const request of bothWays(vertex, name)) {
         expect(await failureOf(request())).toEqual({
           class: vertexClass,
           status: vertexStatus,
-          body: googleError(vertexStatus, message, googleStatus),
+          body: googleError(vertexStatus, words.vertex ?? message, googleStatus),
           errorType: null,
         });
       }
@@ -306,6 +343,30 @@ describe('HTTP faults', () => {
       expect([error.status, error.type]).toEqual([529, 'overloaded_error']);
     }
   });
+});
+
+/** The text a stream delivered before it failed. */
+async function textBeforeTheDrop(messages: {
+  on(event: 'text', listener: (text: string) => void): { finalMessage(): Promise<unknown> };
+}): Promise<string> {
+  let text = '';
+  await expect(messages.on('text', (delta) => (text += delta)).finalMessage()).rejects.toThrow(
+    /Connection error/u,
+  );
+  return text;
+}
+
+describe('dropConnection', () => {
+  it.each(['droppedConnection', 'dropEarly', 'dropLate', 'dropInSearch'])(
+    '%s: Bedrock and Vertex AI deliver the partial answer /v1/messages does',
+    async (name) => {
+      const anthropic = new Anthropic({ apiKey: KEY, baseURL: server.baseURL, maxRetries: 0 });
+      const direct = await textBeforeTheDrop(anthropic.messages.stream(asking(name, 'claude-sonnet-4-6')));
+      expect(direct.length).toBeGreaterThan(0);
+      expect(await textBeforeTheDrop(stream(bedrock(), name))).toBe(direct);
+      expect(await textBeforeTheDrop(stream(vertex(), name))).toBe(direct);
+    },
+  );
 });
 
 describe('Bedrock', () => {
@@ -346,8 +407,7 @@ describe('Bedrock', () => {
     expect(server.requests.at(-1)?.headers['authorization']).toBe(`Bearer ${KEY}`);
   });
 
-  const unrecognized =
-    'UnrecognizedClientException:http://internal.amazon.com/coral/com.amazon.coral.service/';
+  const unrecognized = namespaced('UnrecognizedClientException', 'com.amazon.coral.service');
   it.each([
     [
       'no credentials',
@@ -456,9 +516,6 @@ describe('Bedrock', () => {
 });
 
 describe('Vertex AI', () => {
-  const credentialHelp =
-    'Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
-
   it('takes the model from the path, after any prefix, and records the request', async () => {
     server.reset();
     await stream(vertex(), 'basic').finalMessage();

@@ -1,14 +1,18 @@
 import { planMessageResponse } from '../plan-message-response.ts';
 import { planResponse } from '../plan-response.ts';
-import { googleError, toPlatformPlan } from './platform-errors.ts';
-import { decodeSegment, type ErrorAnswer, type Route, type RouteAnswer, type RouteRequest } from './route.ts';
+import {
+  googleError,
+  googleUnauthenticated,
+  toPlatformPlan,
+  VERTEX_INVALID_CREDENTIALS,
+  VERTEX_MISSING_CREDENTIALS,
+} from './platform-errors.ts';
+import { decodeSegment, type Route, type RouteAnswer, type RouteRequest } from './route.ts';
 import { bearerToken, checkPlatformBody, checkReadable } from './validate-request.ts';
 
 /** Any prefix (`/v1`), then the project, region and `{model}:{method}`, percent-encoded. */
-const VERTEX_PATH = /\/projects\/[^/]+\/locations\/[^/]+\/publishers\/anthropic\/models\/([^/]+)$/u;
+const VERTEX_PATH = /\/(projects\/[^/]+\/locations\/[^/]+\/publishers\/anthropic\/models\/)([^/]+)$/u;
 const METHOD = /^(.+):(rawPredict|streamRawPredict)$/u;
-const CREDENTIAL_HELP =
-  'Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
 
 /**
  * Claude on Google Vertex AI: `POST …/projects/{project}/locations/{region}/publishers/anthropic/models/{model}:streamRawPredict`
@@ -17,26 +21,28 @@ const CREDENTIAL_HELP =
  * Google's errors, except a 529, which Vertex AI passes through from the model as Anthropic's.
  */
 export const vertexRoute: Route = (path) => {
-  const method = METHOD.exec(decodeSegment(VERTEX_PATH.exec(path)?.[1]) ?? '');
+  const match = VERTEX_PATH.exec(path);
+  const method = METHOD.exec(decodeSegment(match?.[2]) ?? '');
   const model = method?.[1];
   // Vertex AI counts tokens at `count-tokens:rawPredict`, which this fake does not implement.
   if (model === undefined || model === 'count-tokens') return undefined;
   const streaming = method?.[2] === 'streamRawPredict';
-  return (request) => answerVertex(request, model, streaming);
+  // How Google names the model in a permission error.
+  const resource = `//aiplatform.googleapis.com/${match?.[1] ?? ''}${model}`;
+  return (request) => answerVertex(request, resource, model, streaming);
 };
 
 function answerVertex(
   { headers, text, json, apiKey }: RouteRequest,
+  resource: string,
   model: string,
   streaming: boolean,
 ): RouteAnswer {
   const token = bearerToken(headers.authorization);
   if (token === undefined || (apiKey !== undefined && token !== apiKey)) {
     return {
-      refusal: unauthenticated(
-        token === undefined
-          ? `Request is missing required authentication credential. ${CREDENTIAL_HELP}`
-          : `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`,
+      refusal: googleUnauthenticated(
+        token === undefined ? VERTEX_MISSING_CREDENTIALS : VERTEX_INVALID_CREDENTIALS,
       ),
     };
   }
@@ -51,12 +57,7 @@ function answerVertex(
           ? planResponse(scenario, { ...options, protocol: 'anthropic', resumable: false })
           : planMessageResponse(scenario, options),
         'vertex',
+        resource,
       ),
   };
-}
-
-function unauthenticated(message: string): ErrorAnswer {
-  const answer = googleError(401, message);
-  answer.headers['www-authenticate'] = 'Bearer realm="https://accounts.google.com/"';
-  return answer;
 }
