@@ -158,6 +158,14 @@ export interface ChatHandlerOptions {
    */
   pingIntervalMs?: number | undefined;
   /**
+   * Ends an answer whose upstream sent nothing for this long once it began streaming (default: never):
+   * upstream is aborted, and the client gets an in-band `timeout_error` after what arrived. The
+   * relay's pings keep the browser's `idleTimeoutMs` from seeing a silent model, so this is where a
+   * stuck answer can end. Anthropic's API pings while it works; leave room for an upstream that does
+   * not (a minute, say).
+   */
+  upstreamIdleTimeoutMs?: number | undefined;
+  /**
    * Resumable streams. The relay reads each answer to its end whether or not the browser is still
    * connected, numbers its events (`id: 1`, `id: 2`, …) and keeps them in memory, and names the
    * stream in a `chatstream-stream-id` response header. A client whose connection dropped mid-answer

@@ -42,6 +42,13 @@ describe('createChatHandler options', () => {
       RangeError,
       /pingIntervalMs must be at most 2147483647 ms \(24.8 days, the longest a timer waits\), got 2147483648/,
     ],
+    // 0 would end every answer at its first wait; "never" is leaving it out.
+    [
+      'an upstream idle timeout of 0',
+      { upstreamIdleTimeoutMs: 0 },
+      RangeError,
+      /upstreamIdleTimeoutMs must be a number ≥ 1, got 0/,
+    ],
     // ... and upstream aborted as soon as the client's connection drops.
     [
       'a grace period longer than a timer waits',

@@ -58,6 +58,8 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   inRange('maxRetries', options.maxRetries, 0, 'whole');
   inRange('pingIntervalMs', options.pingIntervalMs, 0, 'finite');
   timerAtMost('pingIntervalMs', options.pingIntervalMs);
+  inRange('upstreamIdleTimeoutMs', options.upstreamIdleTimeoutMs, 1, 'finite');
+  timerAtMost('upstreamIdleTimeoutMs', options.upstreamIdleTimeoutMs);
   const { resume } = options;
   expectTo(
     'resume',

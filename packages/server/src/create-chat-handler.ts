@@ -24,7 +24,8 @@ import {
 } from './stream-registry.ts';
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
 import { createTextSource } from './text-source.ts';
-import { describeUpstreamError, upstreamRequestId } from './upstream-error.ts';
+import { capitalized, describeUpstreamError, upstreamRequestId } from './upstream-error.ts';
+import { UPSTREAM_IDLE_TIMEOUT, withUpstreamIdleTimeout } from './upstream-idle-timeout.ts';
 import { validateChatRequest } from './validate-request.ts';
 
 /** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
@@ -230,10 +231,19 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     const watch = watchFor(request, requestId, secret);
     // The text protocol builds its error events itself; Anthropic's are forwarded, so an upstream
     // error event quoting the key is redacted on the way (the rest passes unchanged).
-    const source: RelaySource = events
+    const upstreamSource: RelaySource = events
       ? createTextSource(watch ? watchEvents(events, watch) : events, abortUpstream)
       : createAnthropicSource(response.body, abortUpstream, secret);
-    const clientLeft = (): boolean => upstream.signal.aborted;
+    const { upstreamIdleTimeoutMs } = options;
+    const source =
+      upstreamIdleTimeoutMs === undefined
+        ? upstreamSource
+        : withUpstreamIdleTimeout(upstreamSource, upstreamIdleTimeoutMs, capitalized(upstreamAPI));
+    // Upstream is aborted when the client leaves, and when it stayed silent too long: only the first
+    // is the client's doing (the second still owes the client its error event).
+    const clientLeft = (): boolean =>
+      upstream.signal.aborted &&
+      (upstream.signal.reason as Error | undefined)?.name !== UPSTREAM_IDLE_TIMEOUT;
     const relayed = watch ? watchSource(source, watch, !events, clientLeft) : source;
     const { ping, pingIntervalMs } = readerOptions(request);
     const onError = (error: unknown): void => report(error, request, secret);

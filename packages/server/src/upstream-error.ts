@@ -1,6 +1,7 @@
 import { errorBody, type AnthropicErrorBody } from './error-response.ts';
 import { anthropicErrorType, readPlatformError } from './platform-errors.ts';
 import { redact } from './redact.ts';
+import { UPSTREAM_IDLE_TIMEOUT } from './upstream-idle-timeout.ts';
 
 /** What the relay tells the client about a failed upstream call. */
 export interface UpstreamFailure {
@@ -102,6 +103,8 @@ export function describeUpstreamError(
     case 'APIUserAbortError':
     case 'AbortError':
       return { status: 499, body: errorBody('api_error', 'The client closed the request.'), headers };
+    case UPSTREAM_IDLE_TIMEOUT:
+      return { status: 504, body: errorBody('timeout_error', String(fields.message)), headers };
     case 'APIConnectionTimeoutError':
     case 'TimeoutError':
       return {
@@ -146,7 +149,8 @@ function withAnthropicType(body: AnthropicErrorBody): AnthropicErrorBody {
   return type === body.error.type ? body : { ...body, error: { ...body.error, type } };
 }
 
-function capitalized(text: string): string {
+/** `text` with its first letter in upper case: `the Anthropic API` at the start of a sentence. */
+export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
