@@ -25,7 +25,11 @@ import {
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
 import { createTextSource } from './text-source.ts';
 import { capitalized, describeUpstreamError, upstreamRequestId } from './upstream-error.ts';
-import { UPSTREAM_IDLE_TIMEOUT, withUpstreamIdleTimeout } from './upstream-idle-timeout.ts';
+import {
+  eventsWithUpstreamIdleTimeout,
+  UPSTREAM_IDLE_TIMEOUT,
+  withUpstreamIdleTimeout,
+} from './upstream-idle-timeout.ts';
 import { validateChatRequest } from './validate-request.ts';
 
 /** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
@@ -231,14 +235,18 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     const watch = watchFor(request, requestId, secret);
     // The text protocol builds its error events itself; Anthropic's are forwarded, so an upstream
     // error event quoting the key is redacted on the way (the rest passes unchanged).
-    const upstreamSource: RelaySource = events
-      ? createTextSource(watch ? watchEvents(events, watch) : events, abortUpstream)
-      : createAnthropicSource(response.body, abortUpstream, secret);
     const { upstreamIdleTimeoutMs } = options;
-    const source =
+    const limit =
       upstreamIdleTimeoutMs === undefined
-        ? upstreamSource
-        : withUpstreamIdleTimeout(upstreamSource, upstreamIdleTimeoutMs, capitalized(upstreamAPI));
+        ? undefined
+        : { idleMs: upstreamIdleTimeoutMs, upstream: capitalized(upstreamAPI), stop: abortUpstream };
+    // The text protocol's source waits for text, skipping pings and thinking: its limit goes on the
+    // SDK's events, each of which shows upstream alive.
+    const timedEvents = events && limit ? eventsWithUpstreamIdleTimeout(events, limit) : events;
+    const upstreamSource: RelaySource = timedEvents
+      ? createTextSource(watch ? watchEvents(timedEvents, watch) : timedEvents, abortUpstream)
+      : createAnthropicSource(response.body, abortUpstream, secret);
+    const source = limit && !events ? withUpstreamIdleTimeout(upstreamSource, limit) : upstreamSource;
     // Upstream is aborted when the client leaves, and when it stayed silent too long: only the first
     // is the client's doing (the second still owes the client its error event).
     const clientLeft = (): boolean =>

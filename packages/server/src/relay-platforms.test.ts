@@ -204,35 +204,63 @@ describe('the relay in front of Amazon Bedrock, its own ways', () => {
     }
   });
 
-  it('tells the browser, without retries, that the server has no AWS credentials', async () => {
+  /** A relay on Bedrock whose credential provider fails with `problem`, and what its client gets. */
+  async function withFailingCredentials(problem: Error) {
     fake.reset();
     const reported: unknown[] = [];
     const client = new AnthropicBedrock({
       awsRegion: 'us-east-1',
       baseURL: fake.baseURL,
       providerChainResolver: async () => async () => {
-        throw new Error('Could not load credentials from any providers');
+        throw problem;
       },
     });
     const local = await startRelay(
       createChatHandler({ client, model: BEDROCK_MODEL, onError: (error) => reported.push(error) }),
     );
     try {
+      const body = chatBody('basic', { model: BEDROCK_MODEL });
       const failure = await failureOf(
-        streamMessage({ url: local.url, body: chatBody('basic', { model: BEDROCK_MODEL }) }).finalMessage(),
+        streamMessage(
+          { url: local.url, body },
+          { retry: { maxRetries: 1 }, sleep: async () => {} },
+        ).finalMessage(),
       );
-      expect(failure).toMatchObject({
-        status: 500,
-        errorType: 'authentication_error',
-        shouldRetry: false,
-        message: expect.stringContaining('The server could not get credentials for Amazon Bedrock.'),
-      });
-      // Asked once: no retry, and nothing reached Bedrock.
-      expect(reported).toHaveLength(1);
-      expect(fake.requests).toHaveLength(0);
+      return { failure, reported };
     } finally {
       await local.close();
     }
+  }
+
+  it('tells the browser, without retries, that the server has no AWS credentials', async () => {
+    const { failure, reported } = await withFailingCredentials(
+      Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError',
+      }),
+    );
+    expect(failure).toMatchObject({
+      status: 500,
+      errorType: 'authentication_error',
+      shouldRetry: false,
+      message: expect.stringContaining('The server has no valid credentials for Amazon Bedrock.'),
+    });
+    // Asked once: no retry, and nothing reached Bedrock.
+    expect(reported).toHaveLength(1);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('lets the browser retry when fetching the credentials failed (the metadata service, say)', async () => {
+    const { failure, reported } = await withFailingCredentials(
+      new Error('connect ECONNREFUSED 169.254.169.254:80'),
+    );
+    expect(failure).toMatchObject({
+      status: 503,
+      errorType: 'api_error',
+      message: expect.stringContaining('The server could not get credentials for Amazon Bedrock.'),
+    });
+    expect(failure).not.toHaveProperty('shouldRetry', false);
+    // The first attempt and its retry.
+    expect(reported).toHaveLength(2);
   });
 
   it("names Bedrock's ServiceUnavailableException overloaded_error, as the API's own 529", async () => {

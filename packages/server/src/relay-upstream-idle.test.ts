@@ -84,4 +84,23 @@ describe('upstreamIdleTimeoutMs', () => {
     expect(text).toMatch(/"type":"timeout_error","message":"The Anthropic API sent nothing for 400 ms\."/u);
     await waitFor(() => fake.requests[0]?.aborted === true);
   });
+
+  it('counts every upstream event with the plain-text protocol, thinking and pings too, not only text', async () => {
+    // Thinking streams for longer than the limit before any text: its deltas keep the answer alive.
+    const { relay } = await relayWithIdleTimeout(
+      250,
+      { protocol: 'text' },
+      { timing: { timeToFirstToken: 50, tokensPerSecond: 40, jitter: 0 } },
+    );
+    const { text } = await postRelay(relay.url, chatBody('thinking'));
+    expect(text).not.toContain('event: error');
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+  });
+
+  it('ends a silent answer with the plain-text protocol too', async () => {
+    const { fake, relay } = await relayWithIdleTimeout(400, { protocol: 'text' });
+    const { text } = await postRelay(relay.url, chatBody('stalled'));
+    expect(text).toContain('event: error\ndata: The Anthropic API sent nothing for 400 ms.');
+    await waitFor(() => fake.requests[0]?.aborted === true);
+  });
 });

@@ -52,8 +52,8 @@ const PASSED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry'];
  * and with the key redacted: an HTTP error keeps its status and JSON body (one whose body was not
  * JSON, such as a proxy's HTML page, gets `Upstream error 502: Bad Gateway.`); a timeout is a 504
  * `timeout_error`; an unreachable API or a dropped connection a 502 `api_error`; a client that went
- * away a 499. Credentials the SDK could not get are a 500 `authentication_error` that tells the client
- * not to retry. `upstream` names the API in those messages (`Amazon Bedrock` for its client).
+ * away a 499. Credentials the server has none of (or had refused) are a 500 `authentication_error`
+ * that tells the client not to retry; credentials it could not fetch, a retryable 503. `upstream` names the API in those messages (`Amazon Bedrock` for its client).
  *
  * @example
  * catch (error) { const { status, body, headers } = describeUpstreamError(error, apiKey); }
@@ -113,14 +113,21 @@ export function describeUpstreamError(
         headers,
       };
     case 'APIConnectionError':
-      // Bedrock's and Vertex AI's SDKs report credentials they could not get (no IAM role, an
-      // expired SSO or ADC token) as a connection error; no retry from the browser mends that.
+      // Bedrock's and Vertex AI's SDKs report credentials they could not get as a connection error,
+      // retryable, since getting them may go over the network (IMDS, STS, a token endpoint). Only a
+      // cause that says they are missing or refused is the server's configuration, which no retry mends.
       if (typeof fields.message === 'string' && /credential/iu.test(fields.message)) {
-        return {
-          status: 500,
-          body: errorBody('authentication_error', `The server could not get credentials for ${upstream}.`),
-          headers: { ...headers, 'x-should-retry': 'false' },
-        };
+        return isMissingCredentials(error)
+          ? {
+              status: 500,
+              body: errorBody('authentication_error', `The server has no valid credentials for ${upstream}.`),
+              headers: { ...headers, 'x-should-retry': 'false' },
+            }
+          : {
+              status: 503,
+              body: errorBody('api_error', `The server could not get credentials for ${upstream}.`),
+              headers,
+            };
       }
       return { status: 502, body: errorBody('api_error', `Could not reach ${upstream}.`), headers };
     default:
@@ -147,6 +154,22 @@ export function upstreamRequestId(headers: Headers): string | undefined {
 function withAnthropicType(body: AnthropicErrorBody): AnthropicErrorBody {
   const type = anthropicErrorType(body.error.type);
   return type === body.error.type ? body : { ...body, error: { ...body.error, type } };
+}
+
+/**
+ * True when a credential failure's cause says the credentials are missing or refused (no provider had
+ * any, an expired or revoked token, no Application Default Credentials), not that fetching them failed.
+ */
+function isMissingCredentials(error: unknown): boolean {
+  const cause = (error as { cause?: unknown }).cause;
+  const { name, message } = (cause ?? {}) as { name?: unknown; message?: unknown };
+  return (
+    name === 'CredentialsProviderError' ||
+    (typeof message === 'string' &&
+      /could not load (the default )?credentials|invalid_grant|expired|revoked|unauthorized_client/iu.test(
+        message,
+      ))
+  );
 }
 
 /** `text` with its first letter in upper case: `the Anthropic API` at the start of a sentence. */
