@@ -14,9 +14,10 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
  * Reads an upstream SSE body as a {@link RelaySource} that hands out whole events: the bytes are
  * forwarded unchanged, but the unfinished tail of a chunk waits for the rest of its event, so a
  * ping or an in-band error can always be inserted between events and a dropped connection never
- * leaves a half event in front of the error. An `error` event typed the way a cloud platform names
- * its errors gets Anthropic's type (see {@link renameErrorTypes}), and with `secret`, one that quotes
- * it gets it redacted (see {@link createErrorEventRedactor}); every other event goes out as it came.
+ * leaves a half event in front of the error. With `secret`, an `error` event that quotes it gets it
+ * redacted (see {@link createErrorEventRedactor}); with `renamesErrorTypes` (Bedrock's SDK names its
+ * own), an `error` event gets Anthropic's type (see {@link renameErrorTypes}). Every other event goes
+ * out as it came.
  *
  * @example
  * const source = createAnthropicSource(upstream.body, () => controller.abort(), apiKey);
@@ -25,14 +26,13 @@ export function createAnthropicSource(
   body: ReadableStream<Uint8Array>,
   abortUpstream: (reason?: unknown) => void,
   secret?: string,
+  renamesErrorTypes = false,
 ): RelaySource {
   // Applied where each chunk is handed out, not as a wrapping source: that would cost every chunk
   // another promise.
-  // Renamed whatever the client: a gateway in front of Anthropic may be forwarding Bedrock too.
   const redactSecret = createErrorEventRedactor(secret);
-  const redact = redactSecret
-    ? (chunk: Uint8Array): Uint8Array => redactSecret(renameErrorTypes(chunk))
-    : renameErrorTypes;
+  const rename = renamesErrorTypes ? renameErrorTypes : same;
+  const redact = redactSecret ? (chunk: Uint8Array): Uint8Array => redactSecret(rename(chunk)) : rename;
   const reader = body.getReader();
   const scanner = createEventBoundaryScanner();
   let held: Uint8Array[] = [];
@@ -81,4 +81,8 @@ export function createAnthropicSource(
       await reader.cancel(reason).catch(() => undefined);
     },
   };
+}
+
+function same(chunk: Uint8Array): Uint8Array {
+  return chunk;
 }

@@ -13,7 +13,13 @@ import { redactError } from './redact-error.ts';
 import type { RelaySource } from './relay-source.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
-import { apiKeyOf, createClientResolver, type ResolvedClient, upstreamName } from './resolve-client.ts';
+import {
+  apiKeyOf,
+  BEDROCK,
+  createClientResolver,
+  type ResolvedClient,
+  upstreamName,
+} from './resolve-client.ts';
 import { createMemoryResumeStore, DEFAULT_MEMORY_MAX_AGE_MS } from './memory-resume-store.ts';
 import {
   CANCEL_HEADER,
@@ -245,7 +251,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     const timedEvents = events && limit ? eventsWithUpstreamIdleTimeout(events, limit) : events;
     const upstreamSource: RelaySource = timedEvents
       ? createTextSource(watch ? watchEvents(timedEvents, watch) : timedEvents, abortUpstream)
-      : createAnthropicSource(response.body, abortUpstream, secret);
+      : createAnthropicSource(response.body, abortUpstream, secret, upstreamAPI === BEDROCK);
     const source = limit && !events ? withUpstreamIdleTimeout(upstreamSource, limit) : upstreamSource;
     // Upstream is aborted when the client leaves, and when it stayed silent too long: only the first
     // is the client's doing (the second still owes the client its error event).

@@ -7,6 +7,9 @@ export interface ResolvedClient {
   secret: string | undefined;
 }
 
+/** {@link upstreamName} of a Bedrock client. */
+export const BEDROCK = 'Amazon Bedrock';
+
 /**
  * What the relay's own error messages call the API `client` talks to: a Bedrock or Vertex AI
  * user reading "Could not reach the Anthropic API" would look in the wrong place. Told apart by
@@ -16,7 +19,7 @@ export interface ResolvedClient {
  * upstreamName(new AnthropicBedrock()); // 'Amazon Bedrock'
  */
 export function upstreamName(client: AnthropicClient): string {
-  if ('awsRegion' in client) return 'Amazon Bedrock';
+  if ('awsRegion' in client) return BEDROCK;
   if ('projectId' in client && 'region' in client) return 'Vertex AI';
   return 'the Anthropic API';
 }
