@@ -15,7 +15,7 @@ import { MessageWithActions } from './actions/index.ts';
 import { Message, type MessageProps } from './message.tsx';
 import { expectNoAxeViolations } from './test/axe.ts';
 import { countedMessage } from './test/counted-message.tsx';
-import { holdAfterFirstChunk } from './test/hold-stream.ts';
+import { holdStreamAfter } from './test/hold-stream.ts';
 import { installStyles } from './test/styles.ts';
 import { exchanges } from './test/exchanges.ts';
 
@@ -36,7 +36,7 @@ function mockFetch(...responses: [MockScenario, MockStreamOptions, held?: Promis
     if (!next) throw new Error('No more mock responses');
     const [answer, options, held] = next;
     const response = createMockResponse(answer, options);
-    return held ? holdAfterFirstChunk(response, held) : response;
+    return held ? holdStreamAfter(response, held) : response;
   });
   return { fetch, bodies };
 }
@@ -72,7 +72,7 @@ function deferred<Value>(): { promise: Promise<Value>; resolve: (value: Value) =
 it('streams a basic answer into the transcript, busy while it streams, focus back in the composer', async () => {
   const { promise: released, resolve: release } = deferred<void>();
   const fetch = vi.fn<typeof globalThis.fetch>(async () =>
-    holdAfterFirstChunk(createMockResponse(scenarios.basic, slow), released),
+    holdStreamAfter(createMockResponse(scenarios.basic, slow), released),
   );
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} suggestions={['Say hello']} />);
   await expectNoAxeViolations(screen.container);

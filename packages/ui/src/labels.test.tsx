@@ -6,7 +6,7 @@ import { ChatStream } from './chat-stream.tsx';
 import { describeError } from './describe-error.ts';
 import { type Labels, LabelsProvider, useLabels } from './labels.tsx';
 import { thinkingSummary } from './blocks/thinking-block.tsx';
-import { holdAfterFirstChunk } from './test/hold-stream.ts';
+import { holdStreamAfter } from './test/hold-stream.ts';
 import { installStyles } from './test/styles.ts';
 
 installStyles();
@@ -106,7 +106,7 @@ it('speaks French in <ChatStream labels>: composer, welcome, answer, Stop, the s
   const held = new Promise<void>((resolve) => (release = resolve));
   const fetch = vi.fn<typeof globalThis.fetch>(async () =>
     // Held after its first words: a stopped answer with nothing in it is taken away.
-    holdAfterFirstChunk(createMockResponse(scenarios.longAnswer, { timing: 'instant' }), held, 3),
+    holdStreamAfter(createMockResponse(scenarios.longAnswer, { timing: 'instant' }), held, 3),
   );
   const screen = await render(
     <ChatStream fetch={fetch} labels={french} suggestions={['Bonjour']} style={{ blockSize: 480 }} />,

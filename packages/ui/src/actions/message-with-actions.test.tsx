@@ -8,7 +8,7 @@ import { scenePng } from '../stories/scene-png.ts';
 import { expectNoAxeViolations } from '../test/axe.ts';
 import { clipboardText } from '../test/clipboard.ts';
 import { countedMessage } from '../test/counted-message.tsx';
-import { holdAfterFirstChunk } from '../test/hold-stream.ts';
+import { holdStreamAfter } from '../test/hold-stream.ts';
 import { installStyles } from '../test/styles.ts';
 import { createMessageWithActions, MessageWithActions } from './message-with-actions.tsx';
 import { exchanges } from '../test/exchanges.ts';
@@ -72,7 +72,7 @@ describe('MessageWithActions in ChatStream', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const fetch = vi.fn<typeof globalThis.fetch>(async () =>
-      holdAfterFirstChunk(createMockResponse(scenarios.basic, { timing: 'instant' }), held),
+      holdStreamAfter(createMockResponse(scenarios.basic, { timing: 'instant' }), held),
     );
     const screen = await renderChat(fetch);
     await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Hello');
@@ -223,7 +223,7 @@ describe('MessageWithActions in ChatStream', () => {
     let requests = 0;
     const fetch = vi.fn<typeof globalThis.fetch>(async () => {
       const response = createMockResponse(answers[requests++]!, { timing: 'instant' });
-      return requests === 1 ? response : holdAfterFirstChunk(response, held);
+      return requests === 1 ? response : holdStreamAfter(response, held);
     });
     const screen = await renderChat(fetch);
     await ask(screen, 'Hello');

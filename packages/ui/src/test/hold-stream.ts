@@ -1,5 +1,5 @@
 /** Holds `response` after its first `chunks` chunks until `release` resolves, so a test sees the answer mid-stream however slow the machine. */
-export function holdAfterFirstChunk(response: Response, release: Promise<void>, chunks = 1): Response {
+export function holdStreamAfter(response: Response, release: Promise<void>, chunks = 1): Response {
   let sent = 0;
   const held = new TransformStream<Uint8Array, Uint8Array>({
     async transform(chunk, controller) {
