@@ -67,8 +67,8 @@ export const faultScenarios: Readonly<Record<FaultScenarioName, MockScenario>> =
   droppedConnection: fault(
     'droppedConnection',
     longAnswer,
-    'The connection drops after 700 bytes.',
-    dropConnection(700),
+    'The connection drops after 1,600 bytes, a sentence into the answer.',
+    dropConnection(1600),
   ),
   stalled: fault('stalled', basic, '30 s of silence after message_start (idle timeouts).', stall(30_000, 1)),
   noMessageStop: fault(

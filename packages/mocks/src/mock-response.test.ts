@@ -87,7 +87,7 @@ describe('createMockResponse: streams', () => {
       }
     })().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(TypeError);
-    expect(received.reduce((sum, chunk) => sum + chunk.length, 0)).toBe(700);
+    expect(received.reduce((sum, chunk) => sum + chunk.length, 0)).toBe(1600);
   });
 
   it('ends without message_stop', async () => {

@@ -383,7 +383,7 @@ export const ErrorMidStream = meta.story({
 });
 
 /**
- * Behind a relay with `resume` on, the connection drops 700 bytes into the answer (a train tunnel):
+ * Behind a relay with `resume` on, the connection drops 1,600 bytes into the answer (a train tunnel):
  * the chat asks the relay for the events after the last one it read and reads on. No error, nothing
  * shown twice, nothing asked again.
  */

@@ -392,7 +392,7 @@ describe('createFakeAnthropicServer', () => {
       });
       request.end(JSON.stringify(validBody));
     });
-    expect(received.bytes).toBe(700);
+    expect(received.bytes).toBe(1600);
     expect(received.error?.message).toMatch(/aborted/u);
     await server.settled();
     expect(server.requests[0]?.outcome).toBe('dropped');

@@ -322,7 +322,7 @@ export const errors = {
     requestId: 'req_011CSHoEeqs5C35K2UUqR7Fy',
     retryAfterMs: 20_000,
   }),
-  connectionLost: new ConnectionError('The connection closed after 700 bytes'),
+  connectionLost: new ConnectionError('The connection closed after 1600 bytes'),
   promptTooLong: new HTTPError('HTTP 400: prompt is too long: 215000 tokens > 200000 maximum', {
     status: 400,
     errorType: 'invalid_request_error',
