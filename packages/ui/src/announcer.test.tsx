@@ -59,6 +59,13 @@ it('says a code block is there instead of reading its code, once its fence close
     .toEqual(['Code block in sh, 2 lines.', 'Then open it.', 'Code block, 1 line.']);
 });
 
+it('reads a table by its cells and a task item without its box, not their symbols', async () => {
+  const text = '| Plan | Price |\n| :-- | --: |\n| **Pro** | $20 |\n- [x] Tax included.';
+  const screen = await render(<Announcer text={text} streaming messageId="t" />);
+  await screen.rerender(<Announcer text={text} streaming={false} messageId="t" />);
+  await expect.poll(() => said(screen.container)).toEqual(['Plan, Price', 'Pro, $20', 'Tax included.']);
+});
+
 const frenchCode = (language: string | undefined, lines: number) =>
   `Code ${language ?? 'sans langage'}, ${lines} ligne${lines > 1 ? 's' : ''}.`;
 

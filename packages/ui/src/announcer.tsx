@@ -75,8 +75,9 @@ function announce(region: RefObject<HTMLDivElement | null>, sentence: string): v
  * A visually hidden, polite live region that reads the streaming answer out sentence by sentence
  * (`segmentText` from the reader, so CJK and abbreviations segment correctly) instead of every token,
  * and reads out errors. Markdown is spoken as prose (`spokenText`): no heading or list markers,
- * no link targets, no emphasis or code-span markers (`withoutEmphasis`: a screen reader would say
- * "star star"), and a fenced code block as one sentence saying what it is (`describeCode`).
+ * task boxes or link targets, no emphasis or code-span markers (`withoutEmphasis`: a screen reader
+ * would say "star star"), a table's rows as their cells joined by commas, without pipes, and a
+ * fenced code block as one sentence saying what it is (`describeCode`).
  *
  * @example
  * <Announcer text={textOf(last)} streaming={last.status === 'streaming'} messageId={last.id} error={errorText} />

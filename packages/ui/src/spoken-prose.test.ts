@@ -38,6 +38,15 @@ it('speaks on once the words after a lone `](` show it was no link', () => {
   expect(spokenProse('a [b](c', true)).toBe('a b(c');
 });
 
+it("drops a task item's box: the rendered checkbox says whether it is done", () => {
+  expect(spokenProse('- [x] Ship it', true)).toBe('Ship it');
+  expect(spokenProse('  * [ ] Write docs', true)).toBe('Write docs');
+  expect(spokenProse('1. [X] Done', true)).toBe('Done');
+  expect(spokenProse('- [x', false)).toBe('');
+  expect(spokenProse('- [link](u) text', true)).toBe('link text');
+  expect(spokenProse('# [x] a heading', true)).toBe('x a heading');
+});
+
 it('waits on a line beginning that may still be a heading marker or an image', () => {
   expect(spokenProse('##', false)).toBe('');
   expect(spokenProse('##', true)).toBe('');
@@ -67,6 +76,9 @@ const linePiece = fc.constantFrom(
   '"',
   '\\',
   '\t',
+  '- [x] ',
+  '[ ]',
+  'x',
 );
 
 it('speaks any beginning of a line as a beginning of the whole line', () => {

@@ -6,6 +6,10 @@ const MARKER = /^(?: {0,3}#{1,6}|[ \t]*(?:[-*+]|\d{1,9}[.)]))(?:[ \t]|$)/;
 const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // The beginning of a line that may still turn out to be a marker or a break.
 const MAYBE_MARKER = /^(?: {0,3}#{0,6}|[ \t]*(?:[-*+_](?:[ \t]*[-*_])*[ \t]*|\d{1,9}[.)]?)?)$/;
+// A task list item's box after its marker (`- [x] Done`): the rendered checkbox says its state.
+const TASK_BOX = /^\[[ xX]\](?:[ \t]|$)/;
+// The beginning of a list item's text that may still turn out to be a task box.
+const MAYBE_TASK_BOX = /^\[(?:[ xX]\]?)?$/;
 // Where link syntax may start: brackets, and the `!` of an image.
 const LINK_SYNTAX = /[[\]!]/g;
 
@@ -71,7 +75,13 @@ export function readProse(
   let { at: next, spoken } = from;
   if (next === 0) {
     if (complete ? BREAK.test(line) : MAYBE_MARKER.test(line)) return LINE_START;
-    next = MARKER.exec(line)?.[0].length ?? 0;
+    const marker = MARKER.exec(line)?.[0];
+    next = marker?.length ?? 0;
+    if (marker && !marker.includes('#')) {
+      const text = line.slice(next);
+      if (!complete && MAYBE_TASK_BOX.test(text)) return LINE_START;
+      next += TASK_BOX.exec(text)?.[0].length ?? 0;
+    }
   }
   LINK_SYNTAX.lastIndex = next;
   for (let match = LINK_SYNTAX.exec(line); match; match = LINK_SYNTAX.exec(line)) {
@@ -101,7 +111,7 @@ export function readProse(
 
 /**
  * A line of markdown prose as it should sound: without heading and list markers (an ordered item's
- * "3." would also be read as a sentence of its own), thematic breaks, link brackets and link
+ * "3." would also be read as a sentence of its own), a task item's box, thematic breaks, link brackets and link
  * targets with their titles (a URL read aloud is noise; the link's text stays). Given only a line's beginning
  * (`complete` false), the result is a beginning of what the whole line gives, so a line can be
  * spoken while it streams.

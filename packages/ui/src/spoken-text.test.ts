@@ -44,6 +44,13 @@ describe('spokenText', () => {
     );
   });
 
+  it('reads a table row by row, its cells joined by commas, once each row is whole', () => {
+    const table = 'Plans:\n\n| Plan | Price |\n| --- | ---: |\n| Pro | $20 |\n| Team | $30 |';
+    expect(spokenText(table, true)).toBe('Plans:\n\nPlan, Price\nPro, $20\nTeam, $30');
+    expect(spokenText(table, false)).toBe('Plans:\n\nPlan, Price\nPro, $20\n');
+    expect(spokenText('| Plan | Pri', false)).toBe('');
+  });
+
   it('takes a custom description (e.g. another language)', () => {
     expect(
       spokenText('```ts\na\nb\n```', true, (language, lines) => `Code ${language} : ${lines} lignes.`),
@@ -74,6 +81,10 @@ describe('spokenText', () => {
       '!',
       '- ',
       '1. ',
+      '|',
+      ' | ',
+      '---',
+      '- [x] ',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), (pieces, at) => {
@@ -103,6 +114,10 @@ describe('spokenText', () => {
       '!',
       '- ',
       '1.',
+      '| a ',
+      '|',
+      ':-:',
+      '[ ] ',
     );
     fc.assert(
       fc.property(fc.array(fc.array(piece, { maxLength: 6 }), { maxLength: 12 }), (steps) => {

@@ -1,5 +1,6 @@
 import { english, type Translate } from './labels.tsx';
 import { LINE_START, readProse, type ProseCheckpoint } from './spoken-prose.ts';
+import { isTableRow, spokenTableRow } from './spoken-table.ts';
 
 /**
  * Says what a fenced code block holds, for listeners: its info word (usually a language) and length,
@@ -76,6 +77,8 @@ export function createSpokenTextReader(
   /** What a complete `line` adds to the spoken text; moves in and out of code blocks. */
   function speakLine(line: string, ending: string): string {
     if (!fence) {
+      const row = spokenTableRow(line);
+      if (row !== undefined) return row && row + ending;
       fence = openFence(line);
       return fence ? '' : readProse(line, true, prose).spoken + ending;
     }
@@ -104,19 +107,23 @@ export function createSpokenTextReader(
       prose = LINE_START;
       return spoken;
     }
-    // A partial line is spoken as far as it came, unless it may still open or close a fence.
-    if (fence || MAYBE_FENCE.test(rest)) return spoken;
+    // A partial line is spoken as far as it came, unless it may still open or close a fence or is
+    // a table row (whose cells are said apart once the row is whole).
+    if (fence || MAYBE_FENCE.test(rest) || isTableRow(rest)) return spoken;
     prose = readProse(rest, false, prose);
     return spoken + prose.spoken;
   };
 }
 
 /**
- * The part of a markdown answer worth reading aloud: its prose without heading markers, link
- * brackets and link targets (see `spokenProse`), and each fenced code block as one sentence
- * from `describe` in the words of `t` (default English) (a listener wants to know code is there, not hear it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
+ * The part of a markdown answer worth reading aloud: its prose without heading and list markers,
+ * task boxes, link brackets and link targets (see `spokenProse`), a table row by row as its cells
+ * joined by commas, without pipes or the delimiter row, and each fenced code block as one sentence
+ * from `describe` in the words of `t` (default English) (a listener wants to know code is there, not
+ * hear it symbol by symbol). While the answer streams (`ended` false) the result only ever grows by
  * appending: a block is described once its closing fence arrives, and a last line that could still
- * become a fence waits for its line ending. Once ended, a block left open is described too.
+ * become a fence, or is a table row, waits for its line ending. Once ended, a block left open is
+ * described too.
  *
  * @example
  * spokenText('Run this:\n```sh\nnpm test\n```\nDone.', true);
