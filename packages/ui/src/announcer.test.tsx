@@ -39,9 +39,8 @@ it('announces emphasis and code spans as their words, not their markers', async 
 
 it('says a code block is there instead of reading its code, once its fence closes', async () => {
   const screen = await render(<Announcer text={'Run this:\n```sh\nnpm ins'} streaming messageId="c" />);
-  await tick();
-  // Nothing yet: the code so far is not read, and "Run this:" waits for the next sentence to begin.
-  expect(said(screen.container)).toEqual([]);
+  // The line before the code is said at once; the code so far is not read.
+  await expect.poll(() => said(screen.container)).toEqual(['Run this:']);
   await screen.rerender(
     <Announcer text={'Run this:\n```sh\nnpm install\nnpm test\n```\nThen'} streaming messageId="c" />,
   );

@@ -297,6 +297,36 @@ it('says when Claude refused, and offers no Continue', async () => {
   await expectNoAxeViolations(screen.container);
 });
 
+it('says a text block as soon as another block follows it, not when the answer ends', async () => {
+  const searching = scenario('searching')
+    .text("I'll look that up.")
+    .serverToolUse('web_search', { query: 'Webb' })
+    .pause(60_000)
+    .text('Found it.')
+    .stop('end_turn');
+  const { fetch } = mockFetch([searching, slow]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'What did Webb find?');
+  // The search is still running: the sentence before it is said already.
+  await expect.poll(() => announced(screen.container), { timeout: 5000 }).toEqual(["I'll look that up."]);
+  await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'true');
+  await userEvent.keyboard('{Escape}');
+  await expect.poll(() => announced(screen.container).at(-1)).toBe('Stopped');
+});
+
+it('says consecutive text blocks as the sentences they are, not run together', async () => {
+  const { fetch } = mockFetch([scenarios.webSearch, slow]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'What did Webb find?');
+  await expect
+    .poll(() => announced(screen.container), { timeout: 10_000 })
+    .toEqual([
+      "I'll search for the latest on this.",
+      'According to recent reports, Webb has observed one of the most distant galaxies known.',
+      'It also analysed the atmosphere of a new exoplanet.',
+    ]);
+});
+
 it('stops mid-stream with Esc: the partial answer stays, marked aborted, and focus stays in the composer', async () => {
   const { fetch } = mockFetch([
     scenarios.longAnswer,

@@ -13,7 +13,7 @@ import {
   type UseStreamingChatOptions,
   useStreamingChat,
 } from '@chatstream/react';
-import type { ChatInput, ChatMessage, ToolCallState } from '@chatstream/reader';
+import { type ChatInput, type ChatMessage, isBlock, type ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { describeError } from './describe-error.ts';
@@ -59,8 +59,18 @@ const quietly =
     } catch {}
   };
 
+/**
+ * What the announcer reads of an answer: each text block a line of its own, as each shows as a block,
+ * ended once another block follows it. Run together, a block's last sentence would only end when the
+ * answer did ("…on this.According to…"), and one before a web search would wait for the search.
+ */
 function textOf(message: ChatMessage | undefined): string {
-  return message?.content.map((block) => (block.type === 'text' ? block.text : '')).join('') ?? '';
+  const content = message?.content ?? [];
+  return content
+    .map((block, index) =>
+      !isBlock(block, 'text') ? '' : index < content.length - 1 ? `${block.text}\n` : block.text,
+    )
+    .join('');
 }
 
 /**

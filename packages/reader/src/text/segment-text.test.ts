@@ -38,6 +38,20 @@ describe('segmentText', () => {
     expect(sentences).toEqual(['Hello there. ', 'How are you? ', 'I am fine']);
   });
 
+  it('releases a sentence that ends its line at once: nothing after a line break continues it', async () => {
+    const deltas = ['Searching', ' now.\n'];
+    const seen: string[] = [];
+    const source = (async function* () {
+      for (const delta of deltas) yield delta;
+      // The next text is a long way off (a web search): the line's sentence must not wait for it.
+      await new Promise<void>((resolve) => setTimeout(resolve, 10));
+      seen.push('more text');
+      yield 'Found it.';
+    })();
+    for await (const sentence of segmentText(source, 'sentence', 'en')) seen.push(sentence);
+    expect(seen).toEqual(['Searching now.\n', 'more text', 'Found it.']);
+  });
+
   it('keeps CJK sentences and emoji sequences whole', async () => {
     const sentences = await collect(['你好。', '今天天气', '很好！', '👨‍👩‍👧 家族'], 'sentence', 'zh');
     expect(sentences).toEqual(['你好。', '今天天气很好！', '👨‍👩‍👧 家族']);

@@ -11,8 +11,8 @@ const LOOK_BEHIND = 64;
 /**
  * Regroups a stream of text deltas into whole sentences, words or lines — for speech,
  * screen-reader announcements or a calmer reveal. Uses `Intl.Segmenter` (so CJK sentences and
- * emoji sequences stay whole); a segment is released once text after it has arrived, and the
- * remainder at the end. Joining every yielded piece gives back exactly the input; lines keep
+ * emoji sequences stay whole); a segment is released once text after it has arrived (a sentence
+ * that ends its line, at once), and the remainder at the end. Joining every yielded piece gives back exactly the input; lines keep
  * their `\n`, words keep the whitespace segments between them. The work stays linear in the text:
  * a segment that runs on (a code block has no sentence end) is only segmented again over its last
  * few hundred characters.
@@ -82,5 +82,10 @@ function splitLines(text: string): string[] {
 
 function segmenterSplit(granularity: 'sentence' | 'word', locale?: string | string[]): Split {
   const segmenter = new Intl.Segmenter(locale, { granularity });
-  return (text) => Array.from(segmenter.segment(text), (part) => part.segment);
+  return (text) => {
+    const pieces = Array.from(segmenter.segment(text), (part) => part.segment);
+    // A line break always ends a sentence (UAX #29, SB4): one ending here is whole already.
+    if (granularity === 'sentence' && text.endsWith('\n')) pieces.push('');
+    return pieces;
+  };
 }
