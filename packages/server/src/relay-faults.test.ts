@@ -17,7 +17,6 @@ import { failureOf } from './test/failure-of.ts';
 
 const httpFaults = [
   'badRequest',
-  'unauthorized',
   'notFound',
   'requestTooLarge',
   'rateLimited',
@@ -70,6 +69,45 @@ describe('relaying faults', () => {
     expect(relayed.text).not.toContain('stack');
     expect(reported).toHaveLength(1);
   });
+
+  it.each([
+    ['unauthorized', 401, faultScenarios.unauthorized],
+    [
+      'forbidden',
+      403,
+      withFaults(scenarios.basic, httpError(403), { name: 'forbidden', description: '403' }),
+    ],
+  ] as const)(
+    "answers the API refusing the server's own key (%s) with a 500 its client does not retry",
+    async (name, upstreamStatus, refused) => {
+      fake.use(refused);
+      const body = chatBody(name, { messages: [{ role: 'user', content: 'Hello' }] });
+      const direct = await fetchDirect(fake, name);
+      expect(direct.response.status).toBe(upstreamStatus);
+      fake.reset();
+      fake.use(refused);
+      const relayed = await postRelay(relay.url, body);
+      expect(relayed.response.status).toBe(500);
+      expect(relayed.response.headers.get('x-should-retry')).toBe('false');
+      // The API's own words and type stay, for the error notice and the server's logs.
+      expect(JSON.parse(relayed.text)).toEqual({
+        ...JSON.parse(direct.text),
+        request_id: relayed.response.headers.get('request-id'),
+      });
+      expect(reported).toEqual([expect.objectContaining({ status: upstreamStatus })]);
+
+      fake.reset();
+      fake.use(refused);
+      const error = await failureOf(
+        streamMessage(
+          { url: relay.url, body },
+          { retry: { maxRetries: 2 }, sleep: () => Promise.resolve() },
+        ).finalMessage(),
+      );
+      expect(error).toMatchObject({ kind: 'http', status: 500, shouldRetry: false });
+      expect(fake.requests).toHaveLength(1);
+    },
+  );
 
   it('passes retry-after through with a 429', async () => {
     const { response } = await postRelay(relay.url, chatBody('rateLimited'));
@@ -177,6 +215,7 @@ describe('relaying faults', () => {
   it('every fault scenario is covered here', () => {
     const covered = new Set<string>([
       ...httpFaults,
+      'unauthorized',
       'flakyThenOk',
       'overloadedMidStream',
       'droppedConnection',

@@ -50,7 +50,8 @@ const PASSED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry'];
 /**
  * Describes an error the SDK threw (or a stream failure) in the API's terms, without stack traces
  * and with the key redacted: an HTTP error keeps its status and JSON body (one whose body was not
- * JSON, such as a proxy's HTML page, gets `Upstream error 502: Bad Gateway.`); a timeout is a 504
+ * JSON, such as a proxy's HTML page, gets `Upstream error 502: Bad Gateway.`), except that the API
+ * refusing the server's own key (401, 403) is a 500 that tells the client not to retry; a timeout is a 504
  * `timeout_error`; an unreachable API or a dropped connection a 502 `api_error`; a client that went
  * away a 499. Credentials the server has none of (or had refused) are a 500 `authentication_error`
  * that tells the client not to retry; credentials it could not fetch, a retryable 503. `upstream` names the API in those messages (`Amazon Bedrock` for its client).
@@ -82,20 +83,12 @@ export function describeUpstreamError(
     JSON.parse(redact(JSON.stringify(body), secret)) as AnthropicErrorBody;
 
   if (typeof fields.status === 'number') {
-    const status = fields.status;
-    if (isErrorBody(fields.error)) return { status, body: clean(withAnthropicType(fields.error)), headers };
-    const platform = readPlatformError(fields.error, upstreamHeaders);
-    const type =
-      platform.type ??
-      ERROR_TYPE_BY_STATUS[status] ??
-      (status >= 500 ? 'api_error' : 'invalid_request_error');
-    // No body the SDK could parse (a proxy's HTML page): its message would quote the page.
-    const message =
-      platform.message ??
-      (fields.error === undefined || typeof fields.message !== 'string'
-        ? `Upstream error ${status}${STATUS_TEXT[status] ? `: ${STATUS_TEXT[status]}` : ''}.`
-        : fields.message);
-    return { status, body: clean(errorBody(type, message)), headers };
+    const failure = httpFailure(fields.status, fields.error, fields.message, upstreamHeaders);
+    // The API refused the server's own key or credentials: the browser's user did nothing wrong, and
+    // a 401 passed on would read as their sign-in ending (many apps send a 401 to a login page).
+    return fields.status === 401 || fields.status === 403
+      ? { status: 500, body: clean(failure), headers: { ...headers, 'x-should-retry': 'false' } }
+      : { status: fields.status, body: clean(failure), headers };
   }
   if (isErrorBody(fields.error))
     return { status: 500, body: clean(withAnthropicType(fields.error)), headers };
@@ -137,6 +130,27 @@ export function describeUpstreamError(
         headers,
       };
   }
+}
+
+/** The API's error body for an HTTP error the SDK threw: its own JSON, else one made from the status. */
+function httpFailure(
+  status: number,
+  error: unknown,
+  message: unknown,
+  upstreamHeaders: Headers | undefined,
+): AnthropicErrorBody {
+  if (isErrorBody(error)) return withAnthropicType(error);
+  const platform = readPlatformError(error, upstreamHeaders);
+  const type =
+    platform.type ?? ERROR_TYPE_BY_STATUS[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+  // No body the SDK could parse (a proxy's HTML page): its message would quote the page.
+  return errorBody(
+    type,
+    platform.message ??
+      (error === undefined || typeof message !== 'string'
+        ? `Upstream error ${status}${STATUS_TEXT[status] ? `: ${STATUS_TEXT[status]}` : ''}.`
+        : message),
+  );
 }
 
 /**
