@@ -4,6 +4,7 @@
 // typing them needs no import from a package the app did not install itself.
 export { isBlock } from '@chatstream/reader';
 export type {
+  AnyChatStreamError,
   ChatInput,
   ChatMessage,
   ChatMessageStatus,

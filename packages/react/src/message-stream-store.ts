@@ -1,5 +1,5 @@
 import {
-  type ChatStreamError,
+  type AnyChatStreamError,
   type ChatThrottle,
   type Message,
   type MessageRequest,
@@ -22,7 +22,7 @@ export interface MessageStreamState {
   readonly message: Message | undefined;
   readonly status: MessageStreamStateStatus;
   /** The typed failure when `status` is `error` (or the abort when `aborted`). */
-  readonly error: ChatStreamError | undefined;
+  readonly error: AnyChatStreamError | undefined;
   /** Stream figures, updated with the message. */
   readonly stats: StreamStats | undefined;
   /** While an attempt that failed before any content waits to be retried: which retry, how long, why. */
@@ -40,7 +40,7 @@ export interface MessageStreamStoreOptions extends StreamMessageOptions {
   /** Called with the complete message. */
   onFinish?: ((message: Message) => void) | undefined;
   /** Called with the typed failure (not for a stop). */
-  onError?: ((error: ChatStreamError) => void) | undefined;
+  onError?: ((error: AnyChatStreamError) => void) | undefined;
 }
 
 const IDLE: MessageStreamState = {

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSession, ChatStreamError, ChatSessionStatus } from '@chatstream/reader';
+import type { AnyChatStreamError, ChatMessage, ChatSession, ChatSessionStatus } from '@chatstream/reader';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   useChatMessage,
@@ -17,7 +17,7 @@ describe('useStreamingChat', () => {
     expectTypeOf<UseStreamingChatResult['status']>().toEqualTypeOf<ChatSessionStatus>();
     expectTypeOf<ChatSessionStatus>().toEqualTypeOf<'ready' | 'submitted' | 'streaming' | 'error'>();
     expectTypeOf<UseStreamingChatResult['messages']>().toEqualTypeOf<readonly ChatMessage[]>();
-    expectTypeOf<UseStreamingChatResult['error']>().toEqualTypeOf<ChatStreamError | undefined>();
+    expectTypeOf<UseStreamingChatResult['error']>().toEqualTypeOf<AnyChatStreamError | undefined>();
     expectTypeOf<UseStreamingChatResult['send']>()
       .parameter(0)
       .toEqualTypeOf<Parameters<UseStreamingChatResult['chat']['send']>[0]>();
@@ -61,7 +61,7 @@ describe('useStreamingQuery', () => {
       request: { url: '/api/chat', body: {} },
     });
     expectTypeOf(query.data).toEqualTypeOf<StreamedMessage | undefined>();
-    expectTypeOf(query.error).toEqualTypeOf<ChatStreamError | null>();
+    expectTypeOf(query.error).toEqualTypeOf<AnyChatStreamError | null>();
   });
 });
 

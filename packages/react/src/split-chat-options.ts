@@ -19,6 +19,7 @@ export const CHAT_OPTION_KEYS = [
   'queue',
   'initialMessages',
   'initialVersions',
+  'initialError',
   'persist',
   'generateId',
   'onFinish',

@@ -1,5 +1,5 @@
 import {
-  type ChatStreamError,
+  type AnyChatStreamError,
   type Message,
   type MessageRequest,
   type RetryInfo,
@@ -52,7 +52,7 @@ export interface StreamedMessageQueryParams<Key extends QueryKey> extends Omit<
 /** The query options {@link streamedMessageQueryOptions} returns; spread them to override any. */
 export type StreamedMessageQueryOptions<Key extends QueryKey> = UseQueryOptions<
   StreamedMessage,
-  ChatStreamError,
+  AnyChatStreamError,
   StreamedMessage,
   Key
 > & { queryKey: Key; queryFn: (context: QueryFunctionContext<Key>) => Promise<StreamedMessage> };
@@ -85,14 +85,16 @@ export function streamedMessageQueryOptions<Key extends QueryKey>(
   return {
     queryKey,
     // A partial message (cancelled with its last observer, or failed) is no answer to keep.
-    staleTime: (query: Query<StreamedMessage, ChatStreamError, StreamedMessage, Key>) =>
+    staleTime: (query: Query<StreamedMessage, AnyChatStreamError, StreamedMessage, Key>) =>
       query.state.data?.status === 'complete' ? Infinity : 0,
     retry: false,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
     queryFn: async (context) => {
       const { client } = context;
-      const query = client.getQueryCache().find<StreamedMessage, ChatStreamError>({ queryKey, exact: true });
+      const query = client
+        .getQueryCache()
+        .find<StreamedMessage, AnyChatStreamError>({ queryKey, exact: true });
       const replacing = refetchMode === 'replace' && query?.state.data?.status === 'complete';
       if (query?.isFetched() && !replacing) {
         query.setState({ ...query.resetState, fetchStatus: 'fetching' });

@@ -1,6 +1,6 @@
 import type { QueryKey, UseQueryResult } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
-import type { ChatStreamError } from '@chatstream/reader';
+import type { AnyChatStreamError } from '@chatstream/reader';
 import {
   type StreamedMessage,
   type StreamedMessageQueryParams,
@@ -20,6 +20,6 @@ import {
  */
 export function useStreamingQuery<Key extends QueryKey>(
   params: StreamedMessageQueryParams<Key>,
-): UseQueryResult<StreamedMessage, ChatStreamError> {
+): UseQueryResult<StreamedMessage, AnyChatStreamError> {
   return useQuery(streamedMessageQueryOptions(params));
 }

@@ -165,6 +165,24 @@ describe('bad arguments fail at the call, with the option named', () => {
       /tools.get_weather.inputSchema must be a JSON Schema object/,
     ],
     [
+      'an input schema that is not an object schema (the API takes no other)',
+      () => createChatSession({ tools: { get_weather: { inputSchema: {} } } }),
+      TypeError,
+      /tools.get_weather.inputSchema.type must be "object", got undefined/,
+    ],
+    [
+      'a string schema for a tool input',
+      () => createChatSession({ tools: { echo: { inputSchema: { type: 'string' } } } }),
+      TypeError,
+      /tools.echo.inputSchema.type must be "object", got "string"/,
+    ],
+    [
+      'an initial error that is no chatstream error',
+      () => createChatSession({ initialMessages: [], initialError: { message: 'x' } as never }),
+      TypeError,
+      /initialError must be a chatstream error or its JSON form/,
+    ],
+    [
       'a bad option set later',
       () => createChatSession().setOptions({ idleTimeoutMs: Number.NaN }),
       RangeError,

@@ -1,3 +1,5 @@
+import type { AttachmentError } from './attachments/attachment-error.ts';
+import type { ChatSessionError } from './session/chat-session-error.ts';
 import type { MessageSnapshot } from './types.ts';
 
 /** What every chatstream error can carry: the part of the message that had already arrived. */
@@ -60,6 +62,23 @@ export type ChatStreamErrorKind =
   | 'session'
   | 'attachment';
 
+/**
+ * Any error chatstream raises, as the union of its classes, so that checking `kind` narrows it:
+ * `if (error.kind === 'http') error.status`. What the reader's APIs hand you is typed so; an error
+ * restored from storage has its class's fields but not its class, hence `kind` over `instanceof`.
+ */
+export type AnyChatStreamError =
+  | HTTPError
+  | StreamEventError
+  | ConnectionError
+  | IncompleteStreamError
+  | TimeoutError
+  | ProtocolError
+  | BufferLimitError
+  | AbortError
+  | ChatSessionError
+  | AttachmentError;
+
 /** Details of a non-2xx (or non-SSE) response. */
 export interface HTTPErrorDetails extends ChatStreamErrorOptions {
   status: number;
@@ -83,6 +102,7 @@ export interface HTTPErrorDetails extends ChatStreamErrorOptions {
 /** The server answered with a non-2xx status, or with something other than `text/event-stream`. */
 export class HTTPError extends ChatStreamError {
   override name = 'HTTPError';
+  declare readonly kind: 'http';
   declare readonly status: number;
   declare readonly errorType: string | undefined;
   declare readonly requestId: string | undefined;
@@ -106,6 +126,7 @@ export class HTTPError extends ChatStreamError {
 /** The stream carried an Anthropic `error` event (e.g. `overloaded_error` after content began). */
 export class StreamEventError extends ChatStreamError {
   override name = 'StreamEventError';
+  declare readonly kind: 'stream-event';
   /** Anthropic's `error.type` (`unknown_error` when the event named none). */
   declare readonly errorType: string;
   /** `request_id` from the event, or the response's `request-id` header. */
@@ -125,6 +146,7 @@ export class StreamEventError extends ChatStreamError {
 /** The connection failed or dropped (network error, reset) before the stream ended. */
 export class ConnectionError extends ChatStreamError {
   override name = 'ConnectionError';
+  declare readonly kind: 'connection';
   constructor(message: string, options?: ChatStreamErrorOptions) {
     super('connection', message, options);
   }
@@ -133,6 +155,7 @@ export class ConnectionError extends ChatStreamError {
 /** The body ended cleanly but the protocol's end marker (`message_stop` / `[DONE]`) never came. */
 export class IncompleteStreamError extends ChatStreamError {
   override name = 'IncompleteStreamError';
+  declare readonly kind: 'incomplete';
   constructor(message: string, options?: ChatStreamErrorOptions) {
     super('incomplete', message, options);
   }
@@ -144,6 +167,7 @@ export type TimeoutPhase = 'headers' | 'idle' | 'total';
 /** A deadline passed: no headers in time, no bytes for too long, or the whole stream took too long. */
 export class TimeoutError extends ChatStreamError {
   override name = 'TimeoutError';
+  declare readonly kind: 'timeout';
   declare readonly phase: TimeoutPhase;
   declare readonly timeoutMs: number;
 
@@ -161,6 +185,7 @@ export class TimeoutError extends ChatStreamError {
 /** The bytes broke the protocol: bad JSON, events out of order, a delta for a block that does not exist. */
 export class ProtocolError extends ChatStreamError {
   override name = 'ProtocolError';
+  declare readonly kind: 'protocol';
   constructor(message: string, options?: ChatStreamErrorOptions) {
     super('protocol', message, options);
   }
@@ -169,6 +194,7 @@ export class ProtocolError extends ChatStreamError {
 /** A single line or event grew past `maxBufferSize` characters. */
 export class BufferLimitError extends ChatStreamError {
   override name = 'BufferLimitError';
+  declare readonly kind: 'buffer-limit';
   declare readonly limit: number;
 
   constructor(limit: number, options?: ChatStreamErrorOptions) {
@@ -180,13 +206,17 @@ export class BufferLimitError extends ChatStreamError {
 /** The caller stopped the stream. Not a failure: it is how a stop looks to code awaiting the result. */
 export class AbortError extends ChatStreamError {
   override name = 'AbortError';
+  declare readonly kind: 'abort';
   constructor(message = 'The stream was aborted', options?: ChatStreamErrorOptions) {
     super('abort', message, options);
   }
 }
 
-/** True for any chatstream error (works across bundle copies, unlike `instanceof`). */
-export function isChatStreamError(value: unknown): value is ChatStreamError {
+/**
+ * True for any chatstream error (works across bundle copies, unlike `instanceof`); narrow it further
+ * by `kind`.
+ */
+export function isChatStreamError(value: unknown): value is AnyChatStreamError {
   return value instanceof Error && 'kind' in value && 'partial' in value && typeof value.kind === 'string';
 }
 
@@ -199,10 +229,10 @@ export function messageOf(error: unknown): string {
  * `error` as a chatstream error keeping `partial`: one already (given `partial` if it had none), an
  * `AbortError` for a DOM abort, else a `ConnectionError` (what fetch and body reads throw).
  */
-export function toChatStreamError(error: unknown, partial?: MessageSnapshot): ChatStreamError {
+export function toChatStreamError(error: unknown, partial?: MessageSnapshot): AnyChatStreamError {
   if (error instanceof ChatStreamError) {
     if (error.partial === undefined) Object.assign(error, { partial });
-    return error;
+    return error as AnyChatStreamError;
   }
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new AbortError(error.message, { partial, cause: error });

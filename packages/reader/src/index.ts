@@ -46,6 +46,7 @@ export {
   TimeoutError,
 } from './errors.ts';
 export type {
+  AnyChatStreamError,
   ChatStreamErrorKind,
   ChatStreamErrorOptions,
   HTTPErrorDetails,

@@ -1,8 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type AttachmentError,
+  type AttachmentErrorReason,
+  type ChatSessionErrorCode,
+  isChatStreamError,
+  type TimeoutPhase,
   type ChatMessage,
   type ChatSession,
+  type AnyChatStreamError,
   type ChatStreamError,
   type ChatTool,
   type Citation,
@@ -48,7 +53,7 @@ describe('MessageStream', () => {
       expectTypeOf(citation).toEqualTypeOf<Citation>();
       expectTypeOf(all).toEqualTypeOf<Citation[]>();
     });
-    stream.on('error', (error) => expectTypeOf(error).toEqualTypeOf<ChatStreamError>());
+    stream.on('error', (error) => expectTypeOf(error).toEqualTypeOf<AnyChatStreamError>());
     stream.on('message', (message) => expectTypeOf(message).toEqualTypeOf<Message>());
     // @ts-expect-error: no such event
     stream.on('textDelta', () => undefined);
@@ -89,6 +94,21 @@ describe('errors', () => {
     expectTypeOf<HTTPError['retryAfterMs']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<ChatStreamError['partial']>().toEqualTypeOf<MessageSnapshot | undefined>();
     expectTypeOf<AttachmentError>().toExtend<ChatStreamError>();
+  });
+
+  it('narrows what the reader hands out by kind, without a cast', () => {
+    const failure = session.getSnapshot().error;
+    if (failure?.kind === 'http') expectTypeOf(failure.status).toEqualTypeOf<number>();
+    if (failure?.kind === 'session') expectTypeOf(failure.code).toEqualTypeOf<ChatSessionErrorCode>();
+    if (failure?.kind === 'timeout') expectTypeOf(failure.phase).toEqualTypeOf<TimeoutPhase>();
+    const caught: unknown = failure;
+    if (isChatStreamError(caught) && caught.kind === 'stream-event') {
+      expectTypeOf(caught.errorType).toEqualTypeOf<string>();
+    }
+    stream.on('error', (error) => {
+      if (error.kind === 'attachment') expectTypeOf(error.reason).toEqualTypeOf<AttachmentErrorReason>();
+    });
+    expectTypeOf<ChatMessage['error']>().toEqualTypeOf<AnyChatStreamError | undefined>();
   });
 });
 

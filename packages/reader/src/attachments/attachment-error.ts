@@ -30,6 +30,7 @@ export interface AttachmentErrorDetails {
  */
 export class AttachmentError extends ChatStreamError {
   override name = 'AttachmentError';
+  declare readonly kind: 'attachment';
   declare readonly reason: AttachmentErrorReason;
   declare readonly fileName: string | undefined;
   declare readonly mediaType: string;

@@ -1,4 +1,4 @@
-import type { ChatStreamError } from '../errors.ts';
+import type { AnyChatStreamError } from '../errors.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { ChatMessage, ChatMessageStatus } from './chat-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
@@ -22,7 +22,7 @@ export function answerMessage(
   { id, base }: AnswerPlace,
   tools: ChatSessionOptions['tools'],
   status: ChatMessageStatus,
-  error?: ChatStreamError,
+  error?: AnyChatStreamError,
 ): ChatMessage {
   const snapshot = stream.snapshot;
   const merged = snapshot && base ? continueMessage(base, snapshot) : snapshot;

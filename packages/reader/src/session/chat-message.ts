@@ -1,5 +1,5 @@
 import type { DocumentBlock, ImageBlock } from '../attachments/attachment-blocks.ts';
-import type { ChatStreamError } from '../errors.ts';
+import type { AnyChatStreamError } from '../errors.ts';
 import type { StreamStats } from '../stream/stream-stats.ts';
 import type { BlockProgress, ContentBlock, Message, OtherBlock, StopReason, TextBlock } from '../types.ts';
 
@@ -55,7 +55,7 @@ export interface ChatMessage {
   /** Figures of the stream that produced the message. */
   readonly stats?: StreamStats | undefined;
   /** The failure that ended the message (status `error` or `incomplete`). */
-  readonly error?: ChatStreamError | undefined;
+  readonly error?: AnyChatStreamError | undefined;
   /** Progress per block, same indices as `content`. */
   readonly blocks?: readonly BlockProgress[] | undefined;
   /** Client tool calls of this turn, by `tool_use` id. */

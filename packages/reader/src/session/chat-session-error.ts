@@ -18,6 +18,7 @@ export type ChatSessionErrorCode =
  */
 export class ChatSessionError extends ChatStreamError {
   override name = 'ChatSessionError';
+  declare readonly kind: 'session';
   /** Which rule was hit. */
   declare readonly code: ChatSessionErrorCode;
 

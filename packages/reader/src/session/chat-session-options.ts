@@ -1,4 +1,4 @@
-import type { ChatStreamError } from '../errors.ts';
+import type { AnyChatStreamError, ChatStreamError } from '../errors.ts';
 import type { StreamMessageOptions } from '../fetch/stream-message.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
@@ -74,6 +74,13 @@ export interface ChatSessionOptions extends Pick<
   initialMessages?: readonly ChatMessage[];
   /** Its earlier versions, as `exportVersions()` gave them when it was saved. */
   initialVersions?: ExportedVersions | undefined;
+  /**
+   * The failure the conversation was left with when it was saved and no answer holds (a 429 before
+   * any answer came, the step limit): the session starts with `status: 'error'` and it, so Retry
+   * shows again. Its JSON form (`{ kind, message, … }`) is taken too. A last answer that failed
+   * brings its own error instead.
+   */
+  initialError?: ChatStreamError | undefined;
   /** Ids for new messages (default: a per-session random prefix and a counter). */
   generateId?: () => string;
   /**
@@ -83,7 +90,7 @@ export interface ChatSessionOptions extends Pick<
    */
   onFinish?: (message: ChatMessage) => void;
   /** The session entered the `error` status. */
-  onError?: (error: ChatStreamError) => void;
+  onError?: (error: AnyChatStreamError) => void;
 }
 
 /** Where the session is: idle, request sent, receiving, or failed. */
@@ -93,7 +100,7 @@ export type ChatSessionStatus = 'ready' | 'submitted' | 'streaming' | 'error';
 export interface ChatSessionSnapshot {
   readonly messages: readonly ChatMessage[];
   readonly status: ChatSessionStatus;
-  readonly error: ChatStreamError | undefined;
+  readonly error: AnyChatStreamError | undefined;
   /** Figures of the latest stream (after a restore, those saved with the last answer). */
   readonly stats: StreamStats | undefined;
   /**

@@ -1,4 +1,4 @@
-import type { ChatStreamError } from '../errors.ts';
+import type { AnyChatStreamError } from '../errors.ts';
 import { callBack } from '../report-error.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
 import { isRetryable } from '../fetch/retry-policy.ts';
@@ -16,7 +16,7 @@ import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
-import { restoreMessages } from './restore-messages.ts';
+import { restoreMessages, reviveError } from './restore-messages.ts';
 import {
   DENIED_RESULT,
   finishedCall,
@@ -48,7 +48,7 @@ export class ChatSession {
   #options: ChatSessionOptions;
   #messages: readonly ChatMessage[];
   #status: ChatSessionStatus = 'ready';
-  #error: ChatStreamError | undefined;
+  #error: AnyChatStreamError | undefined;
   #stream: MessageStream | undefined;
   #retrying: RetryInfo | undefined;
   #snapshot: ChatSessionSnapshot;
@@ -70,7 +70,7 @@ export class ChatSession {
     this.#options = options;
     this.#messages = restoreMessages(options.initialMessages ?? []);
     if (options.initialVersions !== undefined) this.#versions.restore(options.initialVersions);
-    this.#endAsGiven();
+    this.#endAsGiven(reviveError(options.initialError));
     this.#snapshot = this.#build();
     this.#index = createMessageIndex(this.#messages);
     this.#notifier = createNotifyScheduler(
@@ -318,12 +318,13 @@ export class ChatSession {
 
   /**
    * Idle with a conversation given from outside, the session ends as that conversation does: failed
-   * with its last answer's error (so a saved failure shows again, with Retry), else ready.
+   * with its last answer's error, else with `unanswered` (the failure no answer holds), so a saved
+   * failure shows again, with Retry; else ready.
    */
-  #endAsGiven(): void {
+  #endAsGiven(unanswered?: AnyChatStreamError): void {
     const last = this.#messages.at(-1);
     const failed = last?.role === 'assistant' && (last.status === 'error' || last.status === 'incomplete');
-    this.#error = failed ? last.error : undefined;
+    this.#error = failed ? last.error : last && unanswered;
     this.#status = this.#error ? 'error' : 'ready';
   }
 
@@ -465,7 +466,7 @@ export class ChatSession {
         : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
     this.#stream = stream;
     const place = { id, base };
-    const build = (status: ChatMessageStatus, error?: ChatStreamError): ChatMessage =>
+    const build = (status: ChatMessageStatus, error?: AnyChatStreamError): ChatMessage =>
       answerMessage(stream, place, options.tools, status, error);
     const abort = (): void => stream.abort();
     signal.addEventListener('abort', abort);
@@ -498,7 +499,7 @@ export class ChatSession {
     });
     const error = await stream.finalMessage().then(
       () => undefined,
-      (caught: unknown) => caught as ChatStreamError,
+      (caught: unknown) => caught as AnyChatStreamError,
     );
     await stream.done();
     signal.removeEventListener('abort', abort);

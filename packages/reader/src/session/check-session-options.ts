@@ -1,6 +1,8 @@
 import { checkFunction, checkNumber, checkURL, shown } from '../check-options.ts';
 import { checkRequestOptions } from '../fetch/stream-message.ts';
+import { isChatStreamError } from '../errors.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
+import { reviveError } from './restore-messages.ts';
 
 /**
  * Throws a `RangeError` / `TypeError` for a session option that cannot work, when the session is
@@ -13,7 +15,7 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
   for (const name of ['transport', 'generateId', 'onFinish', 'onError'] as const) {
     checkFunction(name, options[name]);
   }
-  const { throttle, tools, initialMessages } = options;
+  const { throttle, tools, initialMessages, initialError } = options;
   if (typeof throttle === 'number') checkNumber('throttle', throttle, 'non-negative');
   else if (
     throttle !== undefined &&
@@ -28,15 +30,26 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
   if (initialMessages !== undefined && !Array.isArray(initialMessages)) {
     throw new TypeError('initialMessages must be an array of messages');
   }
+  if (initialError !== undefined && !isChatStreamError(reviveError(initialError))) {
+    throw new TypeError(
+      `initialError must be a chatstream error or its JSON form ({ kind, message, … }), got ${shown(initialError)}`,
+    );
+  }
   for (const [name, tool] of Object.entries(tools ?? {})) {
     if (typeof tool !== 'object' || tool === null) throw new TypeError(`tools.${name} must be an object`);
     // The API's rule for tool names: otherwise every request would fail with a 400.
     if (!/^[\w-]{1,64}$/.test(name)) {
       throw new TypeError(`Tool name "${name}" must be 1 to 64 letters, digits, _ or -`);
     }
-    const { inputSchema } = tool as { inputSchema?: unknown };
+    const { inputSchema } = tool as { inputSchema?: { type?: unknown } };
     if (typeof inputSchema !== 'object' || inputSchema === null) {
-      throw new TypeError(`tools.${name}.inputSchema must be a JSON Schema object`);
+      throw new TypeError(
+        `tools.${name}.inputSchema must be a JSON Schema object, got ${shown(inputSchema)}`,
+      );
+    }
+    // The API takes only object schemas for tool input: any other fails every request with a 400.
+    if (inputSchema.type !== 'object') {
+      throw new TypeError(`tools.${name}.inputSchema.type must be "object", got ${shown(inputSchema.type)}`);
     }
     checkFunction(`tools.${name}.execute`, (tool as { execute?: unknown }).execute);
   }

@@ -10,7 +10,10 @@ interface Listenable {
  * browser there is nothing to hear.
  */
 export interface PageSignals {
-  /** Fires `online` when the browser has a network again, and `pagehide` when the page is left. */
+  /**
+   * Fires `online` when the browser has a network again, `pagehide` when the page is left, and
+   * `pageshow` when it is shown again.
+   */
   window?: Listenable | undefined;
   /** Fires `visibilitychange` when the page is hidden or shown again. */
   document?: (Listenable & { readonly visibilityState: 'visible' | 'hidden' }) | undefined;

@@ -56,6 +56,13 @@ async function exchange(setup: ReturnType<typeof chatOnBodies>, text: string, an
   await sending;
 }
 
+/** A 429 as the API sends it. */
+const limited = (): Response =>
+  new Response(JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: 'Slow down' } }), {
+    status: 429,
+    headers: { 'content-type': 'application/json', 'retry-after': '30' },
+  });
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -149,6 +156,8 @@ describe('persistChat and restoreChat', () => {
     window.dispatchEvent(new Event('pagehide'));
     expect(savedText()).toBe('One two');
 
+    // Back from the back/forward cache: saving goes on.
+    window.dispatchEvent(new Event('pageshow'));
     body.send(toSSE([delta(' three')]));
     await shows('One two three');
     stop();
@@ -160,6 +169,72 @@ describe('persistChat and restoreChat', () => {
     window.dispatchEvent(new Event('pagehide'));
     expect(storage.writes).toBe(writes);
     await setup.chat.stop();
+  });
+
+  it('keeps the answer as it streamed when leaving the page tears its connection down', async () => {
+    const storage = new MemoryStorage();
+    const window = new EventTarget();
+    const setup = chatOnBodies({ retry: false });
+    persistChat(setup.chat, 'chat', { storage, intervalMs: 60_000, page: { window } });
+    const sending = setup.chat.send('Hi');
+    await vi.waitFor(() => expect(setup.bodies).toHaveLength(1));
+    setup.bodies[0]!.send(toSSE([start, blockStart, delta('Half an ans')]));
+    await vi.waitFor(() => expect(firstText(setup.chat.getSnapshot().messages[1])).toBe('Half an ans'));
+
+    // A reload: the page is left, then the browser cuts its fetch (a network error).
+    window.dispatchEvent(new Event('pagehide'));
+    setup.bodies[0]!.fail(new TypeError('network error'));
+    await sending;
+    expect(setup.chat.getSnapshot().messages[1]?.status).toBe('error');
+
+    const reloaded = createChatSession(restoreChat('chat', { storage }));
+    const { status, messages } = reloaded.getSnapshot();
+    expect(status).toBe('ready');
+    expect(messages[1]).toMatchObject({ status: 'aborted' });
+    expect(messages[1]?.error).toBeUndefined();
+    expect(firstText(messages[1])).toBe('Half an ans');
+  });
+
+  it('keeps a failure that no answer holds over a reload, with Retry asking again', async () => {
+    const storage = new MemoryStorage();
+    const chat = createChatSession({
+      api: 'https://chat.test/api',
+      fetch: async () => limited(),
+      retry: false,
+    });
+    persistChat(chat, 'chat', { storage });
+    await chat.send('Hi');
+    expect(chat.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'http', status: 429 } });
+    expect(chat.getSnapshot().messages.map((message) => message.role)).toEqual(['user']);
+
+    const restored = restoreChat('chat', { storage });
+    const bodies: unknown[] = [];
+    const reloaded = createChatSession({
+      api: 'https://chat.test/api',
+      ...restored,
+      transport: (request) => {
+        bodies.push(request.body);
+        return readMessageStream(sseResponse(toSSE([start, blockStart, delta('Hello'), ...textTurn.end(1)])));
+      },
+    });
+    persistChat(reloaded, 'chat', { storage });
+    const { status, error } = reloaded.getSnapshot();
+    expect(status).toBe('error');
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 429,
+      errorType: 'rate_limit_error',
+      retryAfterMs: 30_000,
+    });
+    expect(error?.message).toBe(chat.getSnapshot().error?.message);
+
+    await reloaded.retry();
+    expect(reloaded.getSnapshot().status).toBe('ready');
+    expect(reloaded.getSnapshot().error).toBeUndefined();
+    expect(firstText(reloaded.getSnapshot().messages[1])).toBe('Hello');
+    expect(bodies).toHaveLength(1);
+    // Answered now: the failure is no longer saved.
+    expect(JSON.parse(storage.getItem('chat')!).error).toBeUndefined();
   });
 
   it('reports a full storage once, goes on, and saves again once there is room', async () => {

@@ -1,5 +1,5 @@
 import { checkFunction, checkNumber } from '../check-options.ts';
-import { messageOf } from '../errors.ts';
+import { type AnyChatStreamError, messageOf } from '../errors.ts';
 import { reportError } from '../report-error.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
@@ -8,6 +8,7 @@ import type { ChatSession } from './chat-session.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { type PageSignals, thePage } from './page-signals.ts';
 import { restoreMessages } from './restore-messages.ts';
+import { checkSessionOptions } from './check-session-options.ts';
 
 /** Where a conversation is kept: `sessionStorage`, `localStorage`, or anything with their two methods. */
 export interface ChatStorage {
@@ -42,12 +43,16 @@ export interface PersistChatOptions extends ChatStorageOptions {
 }
 
 /** The conversation's options a saved chat gives back, to spread into `createChatSession`. */
-export type RestoredChat = Pick<ChatSessionOptions, 'initialMessages' | 'initialVersions'>;
+export type RestoredChat = Pick<ChatSessionOptions, 'initialMessages' | 'initialVersions' | 'initialError'>;
 
-/** What is stored under the key: the messages, and the earlier versions of edited and regenerated ones. */
+/**
+ * What is stored under the key: the messages, the earlier versions of edited and regenerated ones,
+ * and the session's failure when it had one.
+ */
 interface SavedChat {
   messages: readonly ChatMessage[];
   versions?: ExportedVersions;
+  error?: AnyChatStreamError | undefined;
 }
 
 /** The given storage, else `sessionStorage`, whose mere reading throws where storage is blocked. */
@@ -56,8 +61,8 @@ function storageOf(options: ChatStorageOptions): ChatStorage | undefined {
 }
 
 /**
- * The conversation {@link persistChat} saved under `key`, as `initialMessages` and `initialVersions`
- * for `createChatSession` (or `useStreamingChat`). Nothing saved gives `{}`. Neither does anything
+ * The conversation {@link persistChat} saved under `key`, as `initialMessages`, `initialVersions`
+ * and `initialError` for `createChatSession` (or `useStreamingChat`). Nothing saved gives `{}`. Neither does anything
  * that is not a saved conversation (another version of your app's, a hand edit, a storage that is
  * blocked): it is reported to `onError` and the chat starts empty, instead of the page failing to
  * start on every reload; its text is copied to `<key>:unreadable` first, as the next save writes over it. An answer saved mid-stream reads on with `session.reconnect()`.
@@ -78,8 +83,13 @@ export function restoreChat(key: string, options: ChatStorageOptions = {}): Rest
     if (!Array.isArray(saved?.messages)) throw new TypeError('It holds no messages');
     // The checks the session makes, made here, where a failure can still start an empty chat.
     restoreMessages(saved.messages);
+    checkSessionOptions({ initialError: saved.error });
     if (saved.versions !== undefined) createVersionStore().restore(saved.versions);
-    return { initialMessages: saved.messages as ChatMessage[], initialVersions: saved.versions };
+    return {
+      initialMessages: saved.messages as ChatMessage[],
+      initialVersions: saved.versions,
+      initialError: saved.error,
+    };
   } catch (error) {
     // The next save writes over it: a copy keeps what could not be read, for the app to look into.
     const copy = `${key}:unreadable`;
@@ -111,7 +121,9 @@ function keepCopy(options: ChatStorageOptions, key: string, text: string): boole
  * relay with `resume` reads on from where it was (`session.reconnect()`). The text of a streaming
  * answer is saved at most every `intervalMs`; a new message (a question, the start of an answer with
  * its stream id), the end of an answer, every change between answers, hiding or leaving the page and
- * the returned function (which stops saving) save at once.
+ * the returned function (which stops saving) save at once. Once the page is left (`pagehide`) nothing
+ * more is saved until it is shown again from the back/forward cache: a reload tears down the
+ * answer's connection, and that failure must not replace the answer saved as it streamed.
  *
  * A save that fails (storage full, blocked) is reported once to `onError` and tried again at the next
  * change; the conversation goes on either way. Messages are saved as the session holds them: images
@@ -127,6 +139,7 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   checkFunction('onError', onError);
   let savedMessages: readonly ChatMessage[] = [];
   let savedVersions: unknown;
+  let savedError: AnyChatStreamError | undefined;
   let savedAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failing = false;
@@ -134,22 +147,23 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   const save = (): void => {
     clearTimeout(timer);
     timer = undefined;
-    const { messages, versions } = session.getSnapshot();
+    const { messages, versions, error } = session.getSnapshot();
     savedMessages = messages;
     savedVersions = versions;
+    savedError = error;
     savedAt = Date.now();
     try {
-      const chat: SavedChat = { messages, versions: session.exportVersions() };
+      const chat: SavedChat = { messages, versions: session.exportVersions(), error };
       storageOf(options)?.setItem(key, JSON.stringify(chat));
       failing = false;
-    } catch (error) {
+    } catch (refusal) {
       // A full storage stays full while the answer streams: say so once, not every second.
       if (!failing) {
         onError(
           new ChatSessionError(
             'storage',
-            `The chat could not be saved as "${key}": ${messageOf(error)}`,
-            error,
+            `The chat could not be saved as "${key}": ${messageOf(refusal)}`,
+            refusal,
           ),
         );
       }
@@ -157,8 +171,9 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     }
   };
   const onChange = (): void => {
-    const { messages, versions, status } = session.getSnapshot();
-    if (messages === savedMessages && versions === savedVersions) return;
+    if (leaving) return;
+    const { messages, versions, status, error } = session.getSnapshot();
+    if (messages === savedMessages && versions === savedVersions && error === savedError) return;
     // Only the growing answer waits: a question, or an answer's start with its stream id, is saved at once.
     const growing =
       (status === 'streaming' || status === 'submitted') && messages.length === savedMessages.length;
@@ -166,8 +181,19 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     if (wait <= 0) save();
     else timer ??= setTimeout(save, wait);
   };
+  // Left: what the page tears down as it goes (its fetch fails as a network error) is no failure
+  // to keep. Saving starts again if the page comes back from the back/forward cache.
+  let leaving = false;
   const saveWaiting = (): void => {
     if (timer !== undefined) save();
+  };
+  const onLeave = (): void => {
+    saveWaiting();
+    leaving = true;
+  };
+  const onReturn = (): void => {
+    leaving = false;
+    onChange();
   };
   // A hidden page may be closed or discarded without another event: what waits is saved now.
   const onHidden = (): void => {
@@ -176,11 +202,13 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
 
   save();
   const unsubscribe = session.subscribe(onChange);
-  page.window?.addEventListener('pagehide', saveWaiting);
+  page.window?.addEventListener('pagehide', onLeave);
+  page.window?.addEventListener('pageshow', onReturn);
   page.document?.addEventListener('visibilitychange', onHidden);
   return () => {
     unsubscribe();
-    page.window?.removeEventListener('pagehide', saveWaiting);
+    page.window?.removeEventListener('pagehide', onLeave);
+    page.window?.removeEventListener('pageshow', onReturn);
     page.document?.removeEventListener('visibilitychange', onHidden);
     saveWaiting();
   };

@@ -1,4 +1,4 @@
-import { ChatStreamError, isChatStreamError } from '../errors.ts';
+import { type AnyChatStreamError, ChatStreamError, isChatStreamError } from '../errors.ts';
 import type { ChatMessage, ToolCallState } from './chat-message.ts';
 import { contentBlockProblem } from './content-block-shape.ts';
 import { stoppedCall } from './tool-results.ts';
@@ -79,15 +79,16 @@ function restoreMessage(message: ChatMessage): ChatMessage {
 }
 
 /** A chatstream error back from its JSON form (`{ name, kind, message, … }`); anything else unchanged. */
-function reviveError(error: unknown): ChatStreamError | undefined {
+export function reviveError(error: unknown): AnyChatStreamError | undefined {
   const fields = error as { kind?: unknown; message?: unknown } | null | undefined;
   if (isChatStreamError(error) || typeof fields?.kind !== 'string' || typeof fields.message !== 'string') {
-    return error as ChatStreamError | undefined;
+    return error as AnyChatStreamError | undefined;
   }
   const revived = new ChatStreamError(fields.kind as ChatStreamError['kind'], fields.message);
   for (const [name, value] of Object.entries(fields)) {
     // An own `__proto__` (JSON.parse makes one) must stay a field, not replace the error's prototype.
     if (name !== '__proto__') (revived as unknown as Record<string, unknown>)[name] = value;
   }
-  return revived;
+  // With its class's fields, as `kind` says: typed as that class, as the union's members are told apart.
+  return revived as AnyChatStreamError;
 }

@@ -1,4 +1,4 @@
-import type { AbortError, ChatStreamError } from '../errors.ts';
+import type { AbortError, AnyChatStreamError } from '../errors.ts';
 import type { Citation, ContentBlock, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
 
 /** A retry the stream is about to make (only ever before any content arrived). */
@@ -8,7 +8,7 @@ export interface RetryInfo {
   /** How long it waits before reconnecting. */
   delayMs: number;
   /** Why the previous attempt failed. */
-  error: ChatStreamError;
+  error: AnyChatStreamError;
 }
 
 /** The listeners `MessageStream.on` accepts, by event name. */
@@ -42,7 +42,7 @@ export interface MessageStreamListeners {
   /** An attempt failed before any content and the stream will reconnect. */
   retry: (info: RetryInfo) => void;
   /** The stream failed; `error.partial` keeps what arrived. */
-  error: (error: ChatStreamError) => void;
+  error: (error: AnyChatStreamError) => void;
   /** The stream was stopped by `abort()` or the caller's signal. */
   abort: (error: AbortError) => void;
   /** Always last, however the stream ended. */

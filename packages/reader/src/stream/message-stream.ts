@@ -3,7 +3,7 @@ import { accumulateMessage } from '../anthropic/accumulate-message.ts';
 import { checkFunction, checkNumber, checkOneOf } from '../check-options.ts';
 import {
   AbortError,
-  ChatStreamError,
+  type AnyChatStreamError,
   IncompleteStreamError,
   TimeoutError,
   toChatStreamError,
@@ -44,7 +44,7 @@ export interface MessageStreamInit extends MessageStreamOptions {
    * Asked after an attempt failed before any content arrived: a delay in ms to retry after,
    * or undefined to give up. Never asked once content has arrived.
    */
-  retryDelay?: ((error: ChatStreamError, attempt: number) => number | undefined) | undefined;
+  retryDelay?: ((error: AnyChatStreamError, attempt: number) => number | undefined) | undefined;
   /** Waits before a retry (default: an abortable `setTimeout`). */
   sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
   /**
@@ -91,7 +91,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   readonly #done: Promise<Message>;
   #snapshot: MessageSnapshot | undefined;
   #status: MessageStreamStatus = 'streaming';
-  #error: ChatStreamError | undefined;
+  #error: AnyChatStreamError | undefined;
   #response: Response | undefined;
   #totalTimer: ReturnType<typeof setTimeout> | undefined;
   #detach: (() => void) | undefined;
@@ -134,7 +134,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   }
 
   /** The failure, once the stream ended in `error` or `aborted`. */
-  get error(): ChatStreamError | undefined {
+  get error(): AnyChatStreamError | undefined {
     return this.#error;
   }
 
@@ -210,7 +210,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   async #run(): Promise<Message> {
     const stop = this.#controller.signal;
     // Once stopped, the abort reason is the failure, whatever the attempt threw on its way out.
-    const failureOf = (error: unknown): ChatStreamError =>
+    const failureOf = (error: unknown): AnyChatStreamError =>
       toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot);
     try {
       for (let attempt = 0; ; attempt += 1) {
@@ -380,7 +380,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     }
   }
 
-  #fail(error: ChatStreamError): ChatStreamError {
+  #fail(error: AnyChatStreamError): AnyChatStreamError {
     this.#release();
     this.#error = error;
     this.#status = error instanceof AbortError ? 'aborted' : 'error';
