@@ -178,6 +178,19 @@ describe('ChatSession: client tools', () => {
       { status: 'error', result: 'Weather service down' },
     ]);
 
+    const coded = session({
+      tools: weather({
+        execute: () => {
+          // oxlint-disable-next-line no-throw-literal -- what some libraries throw
+          throw { code: 42, reason: 'quota' };
+        },
+      }),
+    });
+    await coded.send('[scenario:toolUse]');
+    expect(coded.getSnapshot().messages[2]?.content).toMatchObject([
+      { type: 'tool_result', is_error: true, content: '{"code":42,"reason":"quota"}' },
+    ]);
+
     const unknown = session({ tools: { other: { inputSchema: schema } } });
     await unknown.send('[scenario:toolUse]');
     expect(unknown.getSnapshot().messages[2]?.content).toMatchObject([

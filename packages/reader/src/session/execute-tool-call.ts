@@ -19,6 +19,19 @@ export async function executeToolCall(
     // Called on its tool, so an `execute` written as a method may use `this`.
     return finishedCall(await tool.execute(input, { signal, toolUseId: id }));
   } catch (error) {
-    return { status: 'error', result: messageOf(error) };
+    return { status: 'error', result: thrownText(error) };
+  }
+}
+
+/**
+ * What a tool threw, in words for the model: an error's message, else the value itself, an object
+ * as JSON (`String` would make any object "[object Object]", which tells the model nothing).
+ */
+function thrownText(thrown: unknown): string {
+  if (thrown instanceof Error || typeof thrown !== 'object' || thrown === null) return messageOf(thrown);
+  try {
+    return JSON.stringify(thrown);
+  } catch {
+    return 'The tool failed with a value that is neither an error nor JSON.';
   }
 }

@@ -26,6 +26,29 @@ describe('requestBody', () => {
     });
   });
 
+  it("sends a body's tools (server tools) beside the session's, a body tool of the same name winning", () => {
+    const webSearch = { type: 'web_search_20250305', name: 'web_search', max_uses: 3 };
+    const session = {
+      tools: {
+        get_weather: { inputSchema: { type: 'object' } },
+        lookup: { inputSchema: { type: 'object' } },
+      },
+      body: { tools: [webSearch] },
+    } as const;
+    expect(requestBody(session, [user('Hi')])['tools']).toEqual([
+      { name: 'get_weather', input_schema: { type: 'object' } },
+      { name: 'lookup', input_schema: { type: 'object' } },
+      webSearch,
+    ]);
+    // The request's list replaces the session body's, and still goes beside the client tools.
+    const lookup = { name: 'lookup', description: 'Mine', input_schema: { type: 'object', properties: {} } };
+    expect(requestBody(session, [user('Hi')], { body: { tools: [lookup] } })['tools']).toEqual([
+      { name: 'get_weather', input_schema: { type: 'object' } },
+      lookup,
+    ]);
+    expect(requestBody({ body: { tools: [webSearch] } }, [user('Hi')])['tools']).toEqual([webSearch]);
+  });
+
   it('merges request headers over the session headers', () => {
     const headers = requestHeaders({ headers: { 'x-a': '1', 'x-b': '1' } }, { headers: [['x-b', '2']] });
     expect(Object.fromEntries(headers)).toEqual({ 'x-a': '1', 'x-b': '2' });

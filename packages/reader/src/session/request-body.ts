@@ -11,6 +11,8 @@ export interface ChatRequestOptions {
 /**
  * The JSON body POSTed for `messages`: `{ messages, system?, model?, max_tokens?, tools?, ...body }`,
  * tools as `{ name, description, input_schema }`; the options' `body`, then the request's, override.
+ * A `tools` list in a body (server tools such as web search) goes beside the session's tools, not in
+ * their place; a tool of the same name in it wins.
  */
 export function requestBody(
   options: ChatSessionOptions,
@@ -18,22 +20,31 @@ export function requestBody(
   request: ChatRequestOptions = {},
 ): Record<string, unknown> {
   const { tools } = options;
+  const extra = { ...options.body, ...request.body };
   const body: Record<string, unknown> = {
     messages: toAPIMessages(messages),
     system: options.system,
     model: options.model,
     max_tokens: options.maxTokens,
-    tools:
+    ...extra,
+    tools: besideClientTools(
       tools &&
-      Object.entries(tools).map(([name, tool]) => ({
-        name,
-        description: tool.description,
-        input_schema: tool.inputSchema,
-      })),
-    ...options.body,
-    ...request.body,
+        Object.entries(tools).map(([name, tool]) => ({
+          name,
+          description: tool.description,
+          input_schema: tool.inputSchema,
+        })),
+      extra['tools'],
+    ),
   };
   return Object.fromEntries(Object.entries(body).filter((entry) => entry[1] !== undefined));
+}
+
+/** The session's tool definitions, then a body's own list; anything but a list in the body is sent as given. */
+function besideClientTools(client: { name: string }[] | undefined, given: unknown): unknown {
+  if (!client || !Array.isArray(given)) return given === undefined ? client : given;
+  const named = new Set(given.map((tool) => (tool as { name?: unknown } | null)?.name));
+  return [...client.filter((tool) => !named.has(tool.name)), ...given];
 }
 
 /** The session's headers with the request's on top. */
