@@ -55,7 +55,10 @@ export function CodeBlock({
           onClick={() => void copy(code)}
           aria-label={copied !== 'idle' ? label : lang ? t('Copy {0}', lang) : t('Copy code')}
         >
-          {label}
+          {/* Live, so the outcome is heard as well as seen: a new name alone is not read out. */}
+          <span data-slot="button-label" aria-live="polite">
+            {label}
+          </span>
         </button>
       </div>
       {element(

@@ -164,6 +164,10 @@ describe('Markdown', () => {
     await expect.element(screen.getByTestId('hl')).toHaveTextContent('ts:const a = 1;');
     await screen.getByRole('button', { name: 'Copy ts' }).click();
     await expect.element(screen.getByRole('button', { name: 'Copied' })).toBeVisible();
+    // Heard, not only seen: the outcome is in a live region.
+    expect(
+      screen.container.querySelector('[data-slot="code-block-copy"] [aria-live="polite"]')?.textContent,
+    ).toBe('Copied');
     expect(await clipboardText()).toBe('const a = 1;');
     await expectNoAxeViolations(screen.container);
   });
