@@ -327,6 +327,24 @@ it('says consecutive text blocks as the sentences they are, not run together', a
     ]);
 });
 
+it('stops with Esc from anywhere in the chat, as from the composer', async () => {
+  const onKeyDown = vi.fn();
+  const { fetch } = mockFetch([
+    scenarios.longAnswer,
+    { timing: { timeToFirstToken: 20, tokensPerSecond: 40 } },
+  ]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} onKeyDown={onKeyDown} />);
+  await sendMessage(screen, 'Explain streaming');
+  const answer = screen.getByRole('article', { name: 'Claude' });
+  await expect.element(answer).toHaveTextContent(/Streaming lets/);
+  // The focus on the transcript, as after a click on an answer's control.
+  (screen.getByRole('log').element() as HTMLElement).focus();
+  await userEvent.keyboard('{Escape}');
+  await expect.element(answer).toHaveAttribute('data-state', 'aborted');
+  // A handler of the app's own still hears the key.
+  expect(onKeyDown).toHaveBeenCalledWith(expect.objectContaining({ key: 'Escape' }));
+});
+
 it('stops mid-stream with Esc: the partial answer stays, marked aborted, and focus stays in the composer', async () => {
   const { fetch } = mockFetch([
     scenarios.longAnswer,

@@ -143,7 +143,26 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     return (
       <ChatSessionProvider chat={session.chat}>
         <LabelsContext.Provider value={t}>
-          <div ref={ref} data-slot="chat-stream" data-state={status} {...rest}>
+          <div
+            ref={ref}
+            data-slot="chat-stream"
+            data-state={status}
+            {...rest}
+            // Esc stops from anywhere in the chat, not only the composer: after Approve the focus is
+            // on the tool call while the answer goes on. A part that uses Esc (an edit) prevents it.
+            onKeyDown={(event) => {
+              rest.onKeyDown?.(event);
+              if (
+                event.key === 'Escape' &&
+                busy &&
+                !event.defaultPrevented &&
+                !event.nativeEvent.isComposing
+              ) {
+                event.preventDefault();
+                void session.stop();
+              }
+            }}
+          >
             <parts.MessageList busy={busy} live="off" followKey={sent}>
               {/* No welcome before a saved conversation is read: it would flash in front of it. */}
               {messages.length === 0 && !restoring ? (
