@@ -1,6 +1,6 @@
 import type { ContentBlock, TextBlock, ThinkingBlock } from '../types.ts';
 import type { ChatMessage, ToolCallState } from './chat-message.ts';
-import { ABORTED_RESULT, isSettled, toolResultBlocks } from './tool-results.ts';
+import { ABORTED_RESULT, CUT_OFF_RESULT, isSettled, toolResultBlocks } from './tool-results.ts';
 import { withTrueMediaType } from './true-media-type.ts';
 
 /** A message as the Messages API takes it. */
@@ -78,7 +78,8 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
 /**
  * The `tool_result` blocks of the client calls of a stopped turn that have a result anyway and no
  * `tool_result` in the next message: settled (`done`, `error`, `denied`), with their whole input.
- * A call the stop left without a result of its own is said to be aborted.
+ * A call the stop left without a result of its own is said to be aborted; one in an answer
+ * `max_tokens` cut off, not to have run.
  */
 function stoppedCallResults(message: ChatMessage, answered: ReadonlySet<unknown>): ContentBlock[] {
   const calls: Record<string, ToolCallState> = {};
@@ -88,7 +89,10 @@ function stoppedCallResults(message: ChatMessage, answered: ReadonlySet<unknown>
     const progress = message.blocks?.[index];
     const whole = !progress?.streaming && progress?.inputComplete !== false;
     if (block.type !== 'tool_use' || answered.has(id) || !call || !isSettled(call) || !whole) return false;
-    calls[id] = { ...call, result: call.result ?? ABORTED_RESULT };
+    calls[id] = {
+      ...call,
+      result: call.result ?? (message.stopReason === 'max_tokens' ? CUT_OFF_RESULT : ABORTED_RESULT),
+    };
     return true;
   });
   return toolResultBlocks(stopped, calls);
