@@ -139,7 +139,8 @@ export const contentScenarios: Readonly<Record<ContentScenarioName, MockScenario
       ],
       citationsAfter: 2,
     })
-    .text('It also analysed the atmosphere of a new exoplanet.', {
+    // The API keeps the space between sentences in the blocks it cuts the text into.
+    .text(' It also analysed the atmosphere of a new exoplanet.', {
       citations: [
         {
           type: 'web_search_result_location',

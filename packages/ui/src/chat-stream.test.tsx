@@ -314,6 +314,34 @@ it('says a text block as soon as another block follows it, not when the answer e
   await expect.poll(() => announced(screen.container).at(-1)).toBe('Stopped');
 });
 
+it('says one sentence that citations cut into several text blocks as one sentence', async () => {
+  const cited = scenario('cited')
+    .text('Based on the search results, ')
+    .text('Claude Shannon was born on April 30, 1916', {
+      citations: [
+        {
+          type: 'web_search_result_location',
+          url: 'https://example.com/shannon',
+          title: 'Shannon',
+          cited_text: 'born April 30, 1916',
+          encrypted_index: 'x',
+        },
+      ],
+    })
+    .text(', in Petoskey. In ')
+    .text('1948 he published his theory.')
+    .stop('end_turn');
+  const { fetch } = mockFetch([cited, slow]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'When was Shannon born?');
+  await expect
+    .poll(() => announced(screen.container), { timeout: 10_000 })
+    .toEqual([
+      'Based on the search results, Claude Shannon was born on April 30, 1916, in Petoskey.',
+      'In 1948 he published his theory.',
+    ]);
+});
+
 it('says consecutive text blocks as the sentences they are, not run together', async () => {
   const { fetch } = mockFetch([scenarios.webSearch, slow]);
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
@@ -328,7 +356,7 @@ it('says consecutive text blocks as the sentences they are, not run together', a
 });
 
 it('stops with Esc from anywhere in the chat, as from the composer', async () => {
-  const onKeyDown = vi.fn();
+  const onKeyDown = vi.fn<(event: React.KeyboardEvent<HTMLDivElement>) => void>();
   const { fetch } = mockFetch([
     scenarios.longAnswer,
     { timing: { timeToFirstToken: 20, tokensPerSecond: 40 } },

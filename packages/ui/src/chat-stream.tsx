@@ -60,15 +60,19 @@ const quietly =
   };
 
 /**
- * What the announcer reads of an answer: each text block a line of its own, as each shows as a block,
- * ended once another block follows it. Run together, a block's last sentence would only end when the
- * answer did ("…on this.According to…"), and one before a web search would wait for the search.
+ * What the announcer reads of an answer: its text, a line ended where another kind of block follows
+ * a text block (the sentence before a web search is said then, not when the answer ends). Text
+ * blocks next to each other run on: citations cut one sentence into several.
  */
 function textOf(message: ChatMessage | undefined): string {
   const content = message?.content ?? [];
   return content
     .map((block, index) =>
-      !isBlock(block, 'text') ? '' : index < content.length - 1 ? `${block.text}\n` : block.text,
+      !isBlock(block, 'text')
+        ? ''
+        : content[index + 1] && !isBlock(content[index + 1]!, 'text')
+          ? `${block.text}\n`
+          : block.text,
     )
     .join('');
 }

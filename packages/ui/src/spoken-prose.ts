@@ -83,6 +83,11 @@ export function readProse(
       next += TASK_BOX.exec(text)?.[0].length ?? 0;
     }
   }
+  return readLinks(line, complete, next, spoken);
+}
+
+/** Reads on from `next`, after `spoken`: links and images by their text (see {@link readProse}). */
+function readLinks(line: string, complete: boolean, next: number, spoken: string): ProseCheckpoint {
   LINK_SYNTAX.lastIndex = next;
   for (let match = LINK_SYNTAX.exec(line); match; match = LINK_SYNTAX.exec(line)) {
     const at = match.index;
@@ -108,6 +113,15 @@ export function readProse(
   spoken += line.slice(next);
   return { at: line.length, spoken };
 }
+
+/**
+ * Inline markdown that starts no line (a table cell) as it should sound: links and images by their
+ * text. A `#` or `2024.` at its start is what it says, not a marker.
+ *
+ * @example
+ * spokenInline('2024. [Launch](https://example.com)'); // '2024. Launch'
+ */
+export const spokenInline = (text: string): string => readLinks(text, true, 0, '').spoken;
 
 /**
  * A line of markdown prose as it should sound: without heading and list markers (an ordered item's

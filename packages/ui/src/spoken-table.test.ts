@@ -10,7 +10,13 @@ it('reads a row as its cells joined by commas, without the pipes', () => {
 it('says nothing for the delimiter row, and skips empty cells', () => {
   expect(spokenTableRow('| --- | :-: | --: |')).toBe('');
   expect(spokenTableRow('|:---|---:|')).toBe('');
-  expect(spokenTableRow('| x |  | - | y |')).toBe('x, y');
+  expect(spokenTableRow('| x |  | y |')).toBe('x, y');
+});
+
+it('reads what starts a cell as it is: a number, a # or a dash is no line marker there', () => {
+  expect(spokenTableRow('| # | Name |')).toBe('#, Name');
+  expect(spokenTableRow('| 2024. | launch |')).toBe('2024., launch');
+  expect(spokenTableRow('| Pro | - | $20 |')).toBe('Pro, -, $20');
 });
 
 it('reads each cell as prose: link text, not targets', () => {

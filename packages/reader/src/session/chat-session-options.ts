@@ -75,10 +75,10 @@ export interface ChatSessionOptions extends Pick<
   /** Its earlier versions, as `exportVersions()` gave them when it was saved. */
   initialVersions?: ExportedVersions | undefined;
   /**
-   * The failure the conversation was left with when it was saved and no answer holds (a 429 before
-   * any answer came, the step limit): the session starts with `status: 'error'` and it, so Retry
-   * shows again. Its JSON form (`{ kind, message, … }`) is taken too. A last answer that failed
-   * brings its own error instead.
+   * The failure of the request for the conversation's last question, when it was saved unanswered
+   * (a 429 before any answer came): the session starts with `status: 'error'` and it, so Retry shows
+   * again. Its JSON form (`{ kind, message, … }`) is taken too. Ignored unless the last message is
+   * the user's: a failed answer brings its own error.
    */
   initialError?: ChatStreamError | undefined;
   /** Ids for new messages (default: a per-session random prefix and a counter). */

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { createMockResponse, type MockScenario, scenario, scenarios } from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -178,18 +179,22 @@ describe('ChatSession: client tools', () => {
       { status: 'error', result: 'Weather service down' },
     ]);
 
-    const coded = session({
-      tools: weather({
-        execute: () => {
-          // oxlint-disable-next-line no-throw-literal -- what some libraries throw
-          throw { code: 42, reason: 'quota' };
-        },
-      }),
-    });
-    await coded.send('[scenario:toolUse]');
-    expect(coded.getSnapshot().messages[2]?.content).toMatchObject([
-      { type: 'tool_result', is_error: true, content: '{"code":42,"reason":"quota"}' },
-    ]);
+    const thrownAs = async (thrown: unknown): Promise<unknown> => {
+      const thrower = session({
+        tools: weather({
+          execute: () => {
+            throw thrown;
+          },
+        }),
+      });
+      await thrower.send('[scenario:toolUse]');
+      return (thrower.getSnapshot().messages[2]?.content[0] as { content?: unknown } | undefined)?.content;
+    };
+    // What some libraries throw: not an Error, but with something to say.
+    expect(await thrownAs({ code: 42, reason: 'quota' })).toBe('{"code":42,"reason":"quota"}');
+    expect(await thrownAs(vm.runInNewContext('new Error("quota exceeded")'))).toBe('quota exceeded');
+    expect(await thrownAs(new Response('nope', { status: 503 }))).toBe('[object Response]');
+    expect(await thrownAs('plain text')).toBe('plain text');
 
     const unknown = session({ tools: { other: { inputSchema: schema } } });
     await unknown.send('[scenario:toolUse]');

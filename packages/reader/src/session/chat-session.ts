@@ -318,13 +318,13 @@ export class ChatSession {
 
   /**
    * Idle with a conversation given from outside, the session ends as that conversation does: failed
-   * with its last answer's error, else with `unanswered` (the failure no answer holds), so a saved
-   * failure shows again, with Retry; else ready.
+   * with its last answer's error, or, ending in a question, with `unanswered` (the failure of its
+   * request), so a saved failure shows again, with Retry; else ready.
    */
   #endAsGiven(unanswered?: AnyChatStreamError): void {
     const last = this.#messages.at(-1);
     const failed = last?.role === 'assistant' && (last.status === 'error' || last.status === 'incomplete');
-    this.#error = failed ? last.error : last && unanswered;
+    this.#error = failed ? last.error : last?.role === 'user' ? unanswered : undefined;
     this.#status = this.#error ? 'error' : 'ready';
   }
 

@@ -24,14 +24,17 @@ export async function executeToolCall(
 }
 
 /**
- * What a tool threw, in words for the model: an error's message, else the value itself, an object
- * as JSON (`String` would make any object "[object Object]", which tells the model nothing).
+ * What a tool threw, in words for the model: its message (an error from any realm has one), else
+ * the value itself, an object as JSON, or at least its kind (`[object Response]`): `String` would
+ * make any object "[object Object]", which tells the model nothing.
  */
 function thrownText(thrown: unknown): string {
-  if (thrown instanceof Error || typeof thrown !== 'object' || thrown === null) return messageOf(thrown);
+  const { message } = (thrown ?? {}) as { message?: unknown };
+  if (typeof message === 'string') return message;
+  if (typeof thrown !== 'object' || thrown === null) return messageOf(thrown);
+  let json: string | undefined;
   try {
-    return JSON.stringify(thrown);
-  } catch {
-    return 'The tool failed with a value that is neither an error nor JSON.';
-  }
+    json = JSON.stringify(thrown);
+  } catch {}
+  return json && json !== '{}' ? json : Object.prototype.toString.call(thrown);
 }

@@ -237,6 +237,27 @@ describe('persistChat and restoreChat', () => {
     expect(JSON.parse(storage.getItem('chat')!).error).toBeUndefined();
   });
 
+  it('leaves out a saved failure it cannot read, or one an answer came after, keeping the conversation', () => {
+    const storage = new MemoryStorage();
+    const question: ChatMessage = { id: 'q', role: 'user', content: [{ type: 'text', text: 'Hi' }] };
+    const answer: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Hello' }],
+      status: 'complete',
+    };
+    const onError = vi.fn<(error: ChatSessionError) => void>();
+    storage.setItem('chat', JSON.stringify({ messages: [question], error: { message: 'no kind' } }));
+    const unreadable = restoreChat('chat', { storage, onError });
+    expect(unreadable).toMatchObject({ initialMessages: [question], initialError: undefined });
+    expect(onError).not.toHaveBeenCalled();
+
+    const limit = { name: 'HTTPError', kind: 'http', status: 429, message: 'Slow down' };
+    storage.setItem('chat', JSON.stringify({ messages: [question, answer], error: limit }));
+    const answered = createChatSession(restoreChat('chat', { storage }));
+    expect(answered.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+  });
+
   it('reports a full storage once, goes on, and saves again once there is room', async () => {
     const storage = new MemoryStorage();
     const onError = vi.fn<(error: ChatSessionError) => void>();

@@ -1,5 +1,5 @@
 import { checkFunction, checkNumber } from '../check-options.ts';
-import { type AnyChatStreamError, messageOf } from '../errors.ts';
+import { type AnyChatStreamError, isChatStreamError, messageOf } from '../errors.ts';
 import { reportError } from '../report-error.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
@@ -7,8 +7,7 @@ import type { ChatSessionOptions } from './chat-session-options.ts';
 import type { ChatSession } from './chat-session.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { type PageSignals, thePage } from './page-signals.ts';
-import { restoreMessages } from './restore-messages.ts';
-import { checkSessionOptions } from './check-session-options.ts';
+import { restoreMessages, reviveError } from './restore-messages.ts';
 
 /** Where a conversation is kept: `sessionStorage`, `localStorage`, or anything with their two methods. */
 export interface ChatStorage {
@@ -47,7 +46,7 @@ export type RestoredChat = Pick<ChatSessionOptions, 'initialMessages' | 'initial
 
 /**
  * What is stored under the key: the messages, the earlier versions of edited and regenerated ones,
- * and the session's failure when it had one.
+ * and the session's failure when no answer holds it (the request for the last question failed).
  */
 interface SavedChat {
   messages: readonly ChatMessage[];
@@ -83,12 +82,13 @@ export function restoreChat(key: string, options: ChatStorageOptions = {}): Rest
     if (!Array.isArray(saved?.messages)) throw new TypeError('It holds no messages');
     // The checks the session makes, made here, where a failure can still start an empty chat.
     restoreMessages(saved.messages);
-    checkSessionOptions({ initialError: saved.error });
+    // A failure that cannot be read back is left out, not the conversation with it.
+    const failure = reviveError(saved.error);
     if (saved.versions !== undefined) createVersionStore().restore(saved.versions);
     return {
       initialMessages: saved.messages as ChatMessage[],
       initialVersions: saved.versions,
-      initialError: saved.error,
+      initialError: isChatStreamError(failure) ? failure : undefined,
     };
   } catch (error) {
     // The next save writes over it: a copy keeps what could not be read, for the app to look into.
@@ -153,7 +153,12 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     savedError = error;
     savedAt = Date.now();
     try {
-      const chat: SavedChat = { messages, versions: session.exportVersions(), error };
+      const chat: SavedChat = {
+        messages,
+        versions: session.exportVersions(),
+        // Only the failure no answer holds: a failed answer keeps its own error.
+        error: messages.at(-1)?.role === 'user' ? error : undefined,
+      };
       storageOf(options)?.setItem(key, JSON.stringify(chat));
       failing = false;
     } catch (refusal) {
