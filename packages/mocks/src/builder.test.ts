@@ -166,7 +166,7 @@ describe('scenario builder', () => {
     });
     expect(built.expectedMessage.content).toEqual([{ type: 'text', text: 'partial answer' }]);
     expect(built.expectedMessage.stop_reason).toBeNull();
-    expect(built.expectedError).toEqual({ kind: 'stream-error', errorType: 'overloaded_error' });
+    expect(built.expectedError).toEqual({ kind: 'stream-event', errorType: 'overloaded_error' });
   });
 
   it('passes future events through without changing the expected message', () => {

@@ -43,9 +43,9 @@ function orderViolations(scenario: MockScenario): string[] {
     }
   }
   const ending = types(scenario)
-    .slice(scenario.expectedError?.kind === 'stream-error' ? -1 : -2)
+    .slice(scenario.expectedError?.kind === 'stream-event' ? -1 : -2)
     .join(',');
-  const wanted = scenario.expectedError?.kind === 'stream-error' ? 'error' : 'message_delta,message_stop';
+  const wanted = scenario.expectedError?.kind === 'stream-event' ? 'error' : 'message_delta,message_stop';
   if (ending !== wanted) problems.push(`ends with ${ending}, not ${wanted}`);
   if (scenario.expectedMessage.content.length !== next)
     problems.push('expected content does not match the blocks');
@@ -86,12 +86,12 @@ describe('catalogue', () => {
       serverError: { kind: 'http', status: 500, errorType: 'api_error' },
       overloaded: { kind: 'http', status: 529, errorType: 'overloaded_error' },
       flakyThenOk: undefined,
-      overloadedMidStream: { kind: 'stream-error', errorType: 'overloaded_error' },
-      droppedConnection: { kind: 'network' },
+      overloadedMidStream: { kind: 'stream-event', errorType: 'overloaded_error' },
+      droppedConnection: { kind: 'connection' },
       stalled: undefined,
       noMessageStop: { kind: 'incomplete' },
       malformedEvent: { kind: 'protocol' },
-      wrongContentType: { kind: 'content-type', status: 200 },
+      wrongContentType: { kind: 'http', status: 200, contentType: 'text/html; charset=utf-8' },
       oversizedEvent: undefined,
     });
   });

@@ -71,7 +71,7 @@ export function compileExpected(scenario: ResolvedScenario): ExpectedOutcome {
         return {
           message,
           text: finalText(content),
-          error: { kind: 'stream-error', errorType: step.errorType },
+          error: { kind: 'stream-event', errorType: step.errorType },
         };
       default:
         break;

@@ -140,7 +140,7 @@ describe('continuePrefill', () => {
     const short = partial.slice(0, 20).trimEnd();
     const stopped = continuePrefill(overloadedMidStream, continuing(short));
     expect(stopped.expectedText).toBe(partial.slice(short.length));
-    expect(stopped.expectedError).toEqual({ kind: 'stream-error', errorType: 'overloaded_error' });
+    expect(stopped.expectedError).toEqual({ kind: 'stream-event', errorType: 'overloaded_error' });
   });
 
   it('streams the rest of a text block an error cut (cutAt), then ends with end_turn when not told more', () => {

@@ -12,9 +12,9 @@ export function expectedErrorOf(faults: readonly Fault[]): ExpectedError | undef
       case 'http-error':
         return { kind: 'http', status: fault.status, errorType: fault.errorType };
       case 'wrong-content-type':
-        return { kind: 'content-type', status: 200 };
+        return { kind: 'http', status: 200, contentType: fault.contentType };
       case 'drop-connection':
-        return { kind: 'network' };
+        return { kind: 'connection' };
       case 'malformed-event':
         return { kind: 'protocol' };
       case 'end-without-message-stop':

@@ -25,7 +25,7 @@ export function planMessageResponse(scenario: MockScenario, options: ServeOption
   });
   const failure = scenario.expectedError;
   if (streamed.end === 'drop') return answer(200, '', 'drop');
-  if (failure?.kind === 'stream-error') {
+  if (failure?.kind === 'stream-event') {
     const event = scenario.events.find((candidate) => candidate.type === 'error') as
       | { error?: { type?: string; message?: string } }
       | undefined;

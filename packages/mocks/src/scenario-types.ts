@@ -164,12 +164,15 @@ export interface ScenarioDescription {
 /** How a correct client should fail on this scenario. */
 export interface ExpectedError {
   /**
-   * `http`: an error status before the stream; `stream-error`: an `error` event; `network`: the
-   * connection dropped; `incomplete`: the stream ended without `message_stop`; `protocol`: a
-   * malformed event; `content-type`: not `text/event-stream`.
+   * The `kind` of the error `@chatstream/reader` gives: `http`, an error status before the stream,
+   * or a 200 that is not `text/event-stream` (then `contentType` says what it was); `stream-event`,
+   * an `error` event; `connection`, the connection dropped; `incomplete`, the stream ended without
+   * `message_stop`; `protocol`, a malformed event.
    */
-  kind: 'http' | 'stream-error' | 'network' | 'incomplete' | 'protocol' | 'content-type';
+  kind: 'http' | 'stream-event' | 'connection' | 'incomplete' | 'protocol';
   status?: number;
+  /** The `content-type` a response that is not a stream came with. */
+  contentType?: string;
   /** The Anthropic `error.type`, when the failure carries one. */
   errorType?: string;
 }

@@ -35,9 +35,12 @@ describe('the mocks catalogue through readMessageStream', () => {
         .finalMessage()
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(errorClass[expected.kind]);
+      // The mocks speak the reader's words: a test compares the two as they are.
       expect(error).toMatchObject({
+        kind: expected.kind,
         ...(expected.status === undefined ? {} : { status: expected.status }),
         ...(expected.errorType === undefined ? {} : { errorType: expected.errorType }),
+        ...(expected.contentType === undefined ? {} : { contentType: expected.contentType }),
       });
     });
   }

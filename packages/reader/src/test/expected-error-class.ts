@@ -9,9 +9,8 @@ import {
 /** The reader's error class for each `expectedError.kind` of the mocks catalogue. */
 export const expectedErrorClass = {
   http: HTTPError,
-  'content-type': HTTPError,
-  'stream-error': StreamEventError,
-  network: ConnectionError,
+  'stream-event': StreamEventError,
+  connection: ConnectionError,
   incomplete: IncompleteStreamError,
   protocol: ProtocolError,
 } as const;
