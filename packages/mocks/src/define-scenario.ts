@@ -2,8 +2,10 @@ import { compileTimeline } from './compile-events.ts';
 import { compileExpected } from './compile-expected.ts';
 import { expectedErrorOf } from './expected-error.ts';
 import { resolveScenario } from './resolve-scenario.ts';
-import type { MockScenario, ScenarioDescription, ScenarioStep } from './scenario-types.ts';
+import type { MockScenario, ScenarioDescription, ScenarioStep, ToolUseStep } from './scenario-types.ts';
 import { checkUsageOrder } from './usage-order.ts';
+import { checkChunking, checkInteger, checkMilliseconds } from './check-arguments.ts';
+import { checkFaultPositions } from './with-faults.ts';
 
 /**
  * Compiles a scenario described as data into its events and expected outcome.
@@ -25,6 +27,7 @@ export function defineScenario(description: ScenarioDescription): MockScenario {
   const timeline = compileTimeline(resolved);
   const expected = compileExpected(resolved);
   const faults = description.faults ?? [];
+  checkFaultPositions(resolved.name, faults, timeline.length);
   const expectedError = expectedErrorOf(faults) ?? expected.error;
   const continuation = continuationOf(description);
   return {
@@ -71,6 +74,53 @@ const TEXT_FIELDS: Partial<Record<ScenarioStep['type'], string>> = {
   server_tool_use: 'name',
 };
 
+const STEP_TYPES = new Set<string>([
+  'text',
+  'thinking',
+  'redacted_thinking',
+  'tool_use',
+  'server_tool_use',
+  'block',
+  'ping',
+  'event',
+  'usage',
+  'pause',
+  'stop',
+  'error',
+]);
+
+// The API's rule for tool names: a client reading a call named otherwise could not answer it.
+const TOOL_NAME = /^[\w-]{1,64}$/u;
+
+/** Throws for what a step's options cannot mean: an unknown type, a bad chunking, pause or cut. */
+function checkStepOptions(name: string, step: ScenarioStep, position: number): void {
+  const where = `Scenario "${name}", step ${position}`;
+  if (!STEP_TYPES.has((step as { type?: unknown } | null)?.type as string)) {
+    throw new TypeError(
+      `${where}: unknown step type ${JSON.stringify((step as { type?: unknown } | null)?.type)} (one of ${[...STEP_TYPES].join(', ')})`,
+    );
+  }
+  const { chunking, fragments, cutAt, ms } = step as {
+    chunking?: unknown;
+    fragments?: unknown;
+    cutAt?: unknown;
+    ms?: unknown;
+  };
+  checkChunking(`${where}: chunking`, chunking);
+  checkChunking(`${where}: fragments`, fragments);
+  if (step.type === 'pause') checkMilliseconds(`${where}: pause`, ms);
+  if ((step.type === 'tool_use' || step.type === 'server_tool_use') && !TOOL_NAME.test(step.name)) {
+    throw new TypeError(`${where}: tool name "${step.name}" must be 1 to 64 letters, digits, _ or -`);
+  }
+  if (cutAt !== undefined) {
+    const length =
+      step.type === 'text'
+        ? Array.from(step.text).length
+        : Array.from(JSON.stringify((step as ToolUseStep).input)).length;
+    checkInteger(`${where}: cutAt`, cutAt, 0, length);
+  }
+}
+
 function validateSteps(description: ScenarioDescription): void {
   const { steps, name } = description;
   let afterUsage = false;
@@ -91,6 +141,7 @@ function validateSteps(description: ScenarioDescription): void {
         `Scenario "${name}": the ${step.type} step's input must be an object (the API's tool input is one)`,
       );
     }
+    checkStepOptions(name, step, position);
     checkUsageOrder(name, step, afterUsage);
     afterUsage ||= step.type === 'usage';
     const last = position === steps.length - 1;

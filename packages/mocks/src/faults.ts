@@ -1,3 +1,4 @@
+import { checkInteger, checkMilliseconds } from './check-arguments.ts';
 import { HTTP_ERROR_TYPES } from './error-bodies.ts';
 import type {
   DropConnectionFault,
@@ -23,6 +24,7 @@ export function httpError(
   status: number,
   options: Partial<Omit<HttpErrorFault, 'kind' | 'status'>> = {},
 ): HttpErrorFault {
+  checkInteger('httpError status', status, 400, 599);
   const known = HTTP_ERROR_TYPES[status] ?? { type: 'api_error', message: 'Internal server error' };
   const fault: HttpErrorFault = {
     kind: 'http-error',
@@ -39,16 +41,21 @@ export function httpError(
  * retries. The count is kept per scenario by the MSW handlers and the fake server.
  */
 export function failFirst(times: number, fault: HttpErrorFault = httpError(529)): FailFirstFault {
+  checkInteger('failFirst times', times, 1);
+  if (fault?.kind !== 'http-error') throw new TypeError('failFirst fails with an httpError(…) fault');
   return { kind: 'fail-first', times, fault };
 }
 
 /** The connection drops after `afterBytes` body bytes: the body stream errors, or the socket is destroyed. */
 export function dropConnection(afterBytes: number): DropConnectionFault {
+  checkInteger('dropConnection afterBytes', afterBytes);
   return { kind: 'drop-connection', afterBytes };
 }
 
 /** `ms` of silence (no bytes, no pings) after `afterEvents` events: for idle timeouts. */
 export function stall(ms: number, afterEvents = 1): StallFault {
+  checkMilliseconds('stall ms', ms);
+  checkInteger('stall afterEvents', afterEvents);
   return { kind: 'stall', ms, afterEvents };
 }
 
@@ -59,6 +66,7 @@ export function endWithoutMessageStop(): EndWithoutMessageStopFault {
 
 /** A `content_block_delta` whose JSON is cut off, after `afterEvents` events. */
 export function malformedEvent(afterEvents = 3): MalformedEventFault {
+  checkInteger('malformedEvent afterEvents', afterEvents);
   return { kind: 'malformed-event', afterEvents };
 }
 
@@ -72,5 +80,7 @@ export function wrongContentType(
 
 /** One `ping` event padded to about `bytes` bytes, after `afterEvents` events: for buffer limits. */
 export function oversizedEvent(bytes: number, afterEvents = 1): OversizedEventFault {
+  checkInteger('oversizedEvent bytes', bytes, 1);
+  checkInteger('oversizedEvent afterEvents', afterEvents);
   return { kind: 'oversized-event', bytes, afterEvents };
 }

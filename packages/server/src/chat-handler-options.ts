@@ -26,7 +26,7 @@ export type RelayMetadata = NonNullable<RelayRequestBody['metadata']>;
 
 /** The `resume` option of `createChatHandler` as an object: see {@link ChatHandlerOptions.resume}. */
 export interface ResumeOptions {
-  /** How long upstream goes on after the last client left without a cancel (default 15 000 ms). */
+  /** How long upstream goes on after the last client left without a cancel (default 60 000 ms). */
   graceMs?: number | undefined;
   /** How long a finished stream can still be resumed (default 60 000 ms). */
   ttlMs?: number | undefined;
@@ -174,8 +174,9 @@ export interface ChatHandlerOptions {
    * and `useStreamingChat` do this by themselves. A Stop sends `chatstream-cancel: <id>`, which
    * aborts upstream at once.
    *
-   * - `graceMs` (default 15 000): how long upstream goes on after the last client left without a
-   *   cancel (a closed tab), waiting for a resume. Tokens generated meanwhile are paid for.
+   * - `graceMs` (default 60 000): how long upstream goes on after the last client left without a
+   *   cancel (a closed tab, a phone in a tunnel), waiting for a resume. Tokens generated meanwhile
+   *   are paid for; an outage longer than this ends the answer where it was.
    * - `ttlMs` (default 60 000): how long a finished stream can still be resumed.
    *
    * - `store`: where streams are kept. Default: this process's memory, so behind several instances

@@ -51,7 +51,7 @@ export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
 export const DEFAULT_PING_INTERVAL_MS = 5_000;
 
 /** The default `resume.graceMs`: how long upstream goes on after the client's connection dropped. */
-export const DEFAULT_RESUME_GRACE_MS = 15_000;
+export const DEFAULT_RESUME_GRACE_MS = 60_000;
 
 /** The default `resume.ttlMs`: how long a finished stream can still be resumed. */
 export const DEFAULT_RESUME_TTL_MS = 60_000;

@@ -115,12 +115,15 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   // so that Retry can read on.
   stream.on('end', () => {
     const id = stream.response?.headers.get(STREAM_ID_HEADER);
-    if (id && stream.status === 'aborted') {
+    if (!id || stream.status !== 'aborted') return;
+    const cancel = (): void =>
       void follow('chatstream-cancel', id, { keepalive: true }).then(
         (response) => response.body?.cancel().catch(() => undefined),
-        () => undefined,
+        // Offline (a Stop in a tunnel): sent again once the browser is back online, rather than
+        // paying for the relay's whole grace period.
+        () => globalThis.addEventListener?.('online', cancel, { once: true }),
       );
-    }
+    cancel();
   });
   return stream;
 }
