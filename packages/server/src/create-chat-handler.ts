@@ -91,6 +91,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     request: Request,
     requestId: string | undefined,
     secret: string | undefined,
+    startedAt: number,
   ): RelayWatch | undefined => {
     const { onFinish } = options;
     if (!onFinish) return undefined;
@@ -98,19 +99,23 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     // Handed over now, in the request's own context: a platform that ends the request's work with
     // its response (Workers) would otherwise never call onFinish for a client that left.
     options.waitUntil?.(new Promise<void>((resolve) => (settle = resolve)));
-    return watchRelay(requestId, (result) => {
-      const error = redactError(result.error, secret);
-      // An async onFinish (a billing write) is waited for too.
-      let finishing: unknown;
-      try {
-        finishing = onFinish(error === result.error ? result : { ...result, error }, request);
-      } catch (thrown) {
-        report(thrown, request, secret);
-      }
-      void Promise.resolve(finishing)
-        .catch((thrown: unknown) => report(thrown, request, secret))
-        .finally(settle);
-    });
+    return watchRelay(
+      requestId,
+      (result) => {
+        const error = redactError(result.error, secret);
+        // An async onFinish (a billing write) is waited for too.
+        let finishing: unknown;
+        try {
+          finishing = onFinish(error === result.error ? result : { ...result, error }, request);
+        } catch (thrown) {
+          report(thrown, request, secret);
+        }
+        void Promise.resolve(finishing)
+          .catch((thrown: unknown) => report(thrown, request, secret))
+          .finally(settle);
+      },
+      startedAt,
+    );
   };
 
   const readerOptions = (request: Request): ReadKeptStreamOptions => ({
@@ -181,6 +186,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     body: RelayRequestBody,
     resolved: ResolvedClient,
   ): Promise<Response> {
+    const startedAt = performance.now();
     const upstream = new AbortController();
     // The reason outlives the request in the SDK: whatever aborts, its stack must hold no frames
     // (see abortReason), nor may the default one, which abort() would make right here.
@@ -217,7 +223,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       stopListening();
       if (!upstream.signal.aborted) report(error, request, secret);
       const failure = describeUpstreamError(error, secret, upstreamAPI);
-      watchFor(request, failure.headers['request-id'], secret)?.end(
+      watchFor(request, failure.headers['request-id'], secret, startedAt)?.end(
         upstream.signal.aborted ? 'aborted' : 'error',
         error,
       );
@@ -233,12 +239,12 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         `Got ${response.status} with content-type ${upstreamType || 'none'} from ${upstreamAPI}.`,
       );
       report(error, request, secret);
-      watchFor(request, upstreamRequestId(response.headers), secret)?.end('error', error);
+      watchFor(request, upstreamRequestId(response.headers), secret, startedAt)?.end('error', error);
       return errorResponse(502, 'api_error', `${error.message} Expected an event stream.`);
     }
 
     const requestId = upstreamRequestId(response.headers);
-    const watch = watchFor(request, requestId, secret);
+    const watch = watchFor(request, requestId, secret, startedAt);
     // The text protocol builds its error events itself; Anthropic's are forwarded, so an upstream
     // error event quoting the key is redacted on the way (the rest passes unchanged).
     const { upstreamIdleTimeoutMs } = options;

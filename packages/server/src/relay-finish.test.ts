@@ -61,9 +61,14 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
           outcome: 'complete',
           message: contentScenarios[name].expectedMessage,
           requestId: response.headers.get('request-id'),
+          durationMs: expect.any(Number) as number,
+          timeToFirstTokenMs: expect.any(Number) as number,
         },
       ]);
       expect(finished[0]?.message?.usage.output_tokens).toBeGreaterThan(0);
+      const { durationMs, timeToFirstTokenMs = Number.NaN } = finished[0]!;
+      expect(timeToFirstTokenMs).toBeGreaterThan(0);
+      expect(timeToFirstTokenMs).toBeLessThanOrEqual(durationMs);
     },
   );
 
@@ -109,8 +114,10 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
         outcome: 'error',
         message: undefined,
         requestId: response.headers.get('request-id'),
+        durationMs: expect.any(Number) as number,
       }),
     ]);
+    expect(finished[0]?.timeToFirstTokenMs).toBeUndefined();
   });
 
   it('a request the relay refuses never reached Anthropic: no call', async () => {

@@ -22,6 +22,10 @@ export interface RelayResult {
   message: Message | undefined;
   /** Anthropic's `request-id`, when it answered. */
   requestId: string | undefined;
+  /** Milliseconds from sending the request upstream to its end: for latency dashboards. */
+  durationMs: number;
+  /** Milliseconds from sending the request upstream to its first content delta, when one came. */
+  timeToFirstTokenMs?: number;
   /**
    * What went wrong, for `error`: the upstream error, the `error` event's `{ type, message }`, or the
    * reader's `ProtocolError` for an event it could not read. The key is redacted in it, as for
@@ -44,13 +48,19 @@ export interface RelayWatch {
  * Builds the message a relayed stream carries, alongside the bytes going out unchanged, and calls
  * `report` once with how the stream ended. A stream the reader cannot follow (a malformed event)
  * keeps the message as it was before it and ends as an `error` with the reader's `ProtocolError`:
- * the relay still forwards everything, and the client's reader fails on the same event.
+ * the relay still forwards everything, and the client's reader fails on the same event. Times are
+ * counted from `startedAt` (`performance.now()` when the request went upstream).
  *
  * @example
  * const watch = watchRelay('req_011', (result) => recordUsage(result.message?.usage));
  */
-export function watchRelay(requestId: string | undefined, report: (result: RelayResult) => void): RelayWatch {
+export function watchRelay(
+  requestId: string | undefined,
+  report: (result: RelayResult) => void,
+  startedAt = performance.now(),
+): RelayWatch {
   let snapshot: MessageSnapshot | undefined;
+  let firstTokenAt: number | undefined;
   let streamError: unknown;
   // Why the events stopped making sense (a malformed one), as the client's reader also saw it.
   let lost: unknown;
@@ -67,6 +77,7 @@ export function watchRelay(requestId: string | undefined, report: (result: Relay
     follow(() => {
       const typed = value as MessageStreamEvent;
       if (typed.type === 'error') streamError = typed.error;
+      if (typed.type === 'content_block_delta') firstTokenAt ??= performance.now();
       snapshot = accumulateMessage(snapshot, typed);
     });
   const decoder = createSSEDecoder({
@@ -89,6 +100,8 @@ export function watchRelay(requestId: string | undefined, report: (result: Relay
         outcome: cut ? 'error' : outcome,
         message: snapshot?.message,
         requestId,
+        durationMs: performance.now() - startedAt,
+        ...(firstTokenAt === undefined ? {} : { timeToFirstTokenMs: firstTokenAt - startedAt }),
         ...(failure === undefined ? {} : { error: failure }),
       });
     },
