@@ -76,3 +76,4 @@ export { checkTools } from './check-tools.ts';
 export { stringifyToolInput, readCutToolInput } from './tool-input-json.ts';
 export type { RequestRecord } from './request-log.ts';
 export type { MockControls } from './mock-controls.ts';
+export type { UseOptions } from './scenario-picker.ts';

@@ -1,6 +1,7 @@
 import { attachmentsScenario } from './attachments-scenario.ts';
 import { type ScenarioName, scenarios } from './catalogue.ts';
-import { checkScenario, shown } from './check-serve-options.ts';
+import { checkScenario, checkServeOptions, shown } from './check-serve-options.ts';
+import type { ServeOptions } from './plan-response.ts';
 import { continuePrefill } from './continue-prefill.ts';
 import type { MockScenario } from './scenario-types.ts';
 import { selectScenario } from './select-scenario.ts';
@@ -29,10 +30,15 @@ export interface ScenarioPickerOptions {
   pick?: ((body: unknown) => MockScenario | undefined) | undefined;
 }
 
+/** What `use()` may change besides the scenario, for one test: the pace of what is served. */
+export type UseOptions = Pick<ServeOptions, 'timing'>;
+
 /** The current scenario, switchable per test, and the per-request choice. */
 export interface ScenarioPicker {
   pick(body: unknown): MockScenario;
-  use(scenario: MockScenario | ScenarioName): void;
+  use(scenario: MockScenario | ScenarioName, options?: UseOptions): void;
+  /** The options `use()` gave, to lay over the backend's own until `reset()`. */
+  served(): UseOptions;
   reset(): void;
 }
 
@@ -42,6 +48,7 @@ export function createScenarioPicker(options: ScenarioPickerOptions): ScenarioPi
   const initial = toScenario(options.scenario ?? 'basic');
   const initiallyChosen = options.scenario !== undefined;
   let current = initial;
+  let used: UseOptions = {};
   // A scenario the test set on purpose beats the attachments answer; the default does not.
   let chosen = initiallyChosen;
   const { pick } = options;
@@ -62,12 +69,16 @@ export function createScenarioPicker(options: ScenarioPickerOptions): ScenarioPi
       // Whatever chose it, a prefill is continued, not answered again from the start.
       return continuePrefill(choose(body), body);
     },
-    use(scenario) {
+    use(scenario, serve = {}) {
+      checkServeOptions(serve);
       current = toScenario(scenario);
+      used = serve.timing === undefined ? {} : { timing: serve.timing };
       chosen = true;
     },
+    served: () => used,
     reset() {
       current = initial;
+      used = {};
       chosen = initiallyChosen;
     },
   };

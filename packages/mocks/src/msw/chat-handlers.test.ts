@@ -70,6 +70,22 @@ describe('createChatHandlers (MSW, Node)', () => {
     expect(await eventsOf(await post('hello'))).toEqual(contentScenarios.basic.events);
   });
 
+  it("serves one test's scenario at its own pace with use(scenario, { timing }), logged as the others", async () => {
+    chat.use('basic', { timing: { timeToFirstToken: 400, tokensPerSecond: 1000, jitter: 0 } });
+    const started = performance.now();
+    const response = await post('hello');
+    await eventsOf(response);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    await chat.settled();
+    expect(chat.requests).toEqual([expect.objectContaining({ scenario: 'basic', completed: true })]);
+    // reset() goes back to the handlers' own timing ('instant').
+    chat.reset();
+    const again = performance.now();
+    await eventsOf(await post('hello'));
+    expect(performance.now() - again).toBeLessThan(390);
+    expect(() => chat.use('basic', { timing: { tokensPerSecond: 0 } })).toThrow(/tokensPerSecond/);
+  });
+
   it('answers HTTP faults and counts attempts for failFirst', async () => {
     const limited = await post('[scenario:rateLimited]');
     expect(limited.status).toBe(429);

@@ -162,9 +162,10 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
       // `stream: true` (`client.messages.create()`) wants the whole message as JSON.
       const whole =
         request.headers.has('anthropic-version') && (body as { stream?: unknown } | null)?.stream !== true;
+      const served = { ...options, ...picker.served(), attempt };
       const plan = whole
-        ? planMessageResponse(chosen, { ...options, attempt })
-        : planResponse(chosen, { ...options, attempt, resumable: Boolean(kept) });
+        ? planMessageResponse(chosen, served)
+        : planResponse(chosen, { ...served, resumable: Boolean(kept) });
       const finish = log.start({
         ...record,
         scenario: chosen.name,

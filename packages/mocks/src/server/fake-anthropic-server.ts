@@ -123,7 +123,7 @@ export async function createFakeAnthropicServer(
 
     const chosen = picker.pick(answer.body);
     const attempt = log.nextAttempt(chosen.name);
-    const plan = answer.plan(chosen, { ...options, attempt });
+    const plan = answer.plan(chosen, { ...options, ...picker.served(), attempt });
     const finish = log.start({
       ...record,
       body: answer.body,
