@@ -57,7 +57,7 @@ export interface RelayWatch {
 export function watchRelay(
   requestId: string | undefined,
   report: (result: RelayResult) => void,
-  startedAt = performance.now(),
+  startedAt: number = performance.now(),
 ): RelayWatch {
   let snapshot: MessageSnapshot | undefined;
   let firstTokenAt: number | undefined;
