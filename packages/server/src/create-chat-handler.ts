@@ -11,6 +11,7 @@ import type { ReadKeptStreamOptions } from './read-kept-stream.ts';
 import { redact } from './redact.ts';
 import { redactError } from './redact-error.ts';
 import type { RelaySource } from './relay-source.ts';
+import { MAX_NESTING_DEPTH, textNestsDeeperThan } from './nesting-depth.ts';
 import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
 import {
@@ -153,6 +154,13 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     }
     const read = await readBody(request, maxBodyBytes);
     if (!read.ok) return bodyTooLargeResponse(maxBodyBytes);
+    if (textNestsDeeperThan(read.text, MAX_NESTING_DEPTH)) {
+      return errorResponse(
+        400,
+        'invalid_request_error',
+        `The request body is nested more than ${MAX_NESTING_DEPTH} levels deep.`,
+      );
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(read.text);

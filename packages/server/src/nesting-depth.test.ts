@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nestsDeeperThan } from './nesting-depth.ts';
+import { nestsDeeperThan, textNestsDeeperThan } from './nesting-depth.ts';
 
 /** How deeply arrays and objects nest in `value`, the plain recursive way. */
 function depthOf(value: unknown): number {
@@ -29,6 +29,25 @@ describe('nestsDeeperThan', () => {
       fc.property(fc.jsonValue({ maxDepth: 8 }), fc.nat(10), (value, max) => {
         expect(nestsDeeperThan(value, max)).toBe(depthOf(value) > max);
       }),
+    );
+  });
+});
+
+describe('textNestsDeeperThan', () => {
+  it('counts brackets outside strings only, escapes included', () => {
+    expect(textNestsDeeperThan('{"a":"[[[[{{"}', 1)).toBe(false);
+    expect(textNestsDeeperThan('{"a":"\\"[[["}', 1)).toBe(false);
+    expect(textNestsDeeperThan('{"a":"\\\\",[[1]]}', 2)).toBe(true);
+    expect(textNestsDeeperThan('"plain"', 0)).toBe(false);
+  });
+
+  it('agrees with the depth of the parsed value on any JSON, however it is spaced', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.nat(10), fc.boolean(), (value, max, spaced) => {
+        const text = JSON.stringify(value, null, spaced ? 2 : undefined);
+        expect(textNestsDeeperThan(text, max)).toBe(depthOf(value) > max);
+      }),
+      { numRuns: 500 },
     );
   });
 });

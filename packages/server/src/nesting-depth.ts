@@ -31,6 +31,38 @@ export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   return false;
 }
 
+/**
+ * The same for JSON text, before it is parsed: V8 takes seconds to parse millions of nested brackets
+ * (a 30 MB body of them held the relay, and every other request, for 9 s), where this one pass over
+ * the text takes milliseconds. Brackets inside strings do not count.
+ *
+ * @example
+ * textNestsDeeperThan('{"a":"[[[["}', 1); // false
+ */
+export function textNestsDeeperThan(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (inString) {
+      if (code === BACKSLASH) at++;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) inString = true;
+    else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      if (++depth > maxDepth) return true;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) depth--;
+  }
+  return false;
+}
+
+// Character codes: `"`, `\`, `[`, `]`, `{`, `}`.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+
 function isContainer(value: unknown): value is object {
   return value !== null && typeof value === 'object';
 }

@@ -1,5 +1,5 @@
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
 import { chatBody, jsonPost, startFakeAnthropic, TEST_KEY, TEST_MODEL } from './test/relay-fixture.ts';
@@ -112,6 +112,8 @@ describe('createChatHandler: authorize', () => {
   it('answers a body nested too deep to be sent on with a 400 that is not retried, not a 502', async () => {
     const depth = 2_000_000;
     const deep = `{"model":"${TEST_MODEL}","messages":[{"role":"user","content":[{"type":"text","text":"x","extra":${'['.repeat(depth)}${']'.repeat(depth)}}]}]}`;
+    // Refused before it is parsed: V8 takes seconds over millions of brackets, holding every request.
+    const parse = vi.spyOn(JSON, 'parse');
     const response = await createChatHandler(options)(
       new Request('http://127.0.0.1/api/chat', {
         method: 'POST',
@@ -127,6 +129,8 @@ describe('createChatHandler: authorize', () => {
         message: 'The request body is nested more than 256 levels deep.',
       },
     });
+    expect(parse).not.toHaveBeenCalledWith(deep);
+    parse.mockRestore();
     expect(fake.requests).toEqual([]);
   });
 });
