@@ -69,6 +69,8 @@ describe('ImageBlock', () => {
     const image = screen.container.querySelector('img');
     expect(image?.getAttribute('src')).toBe(url);
     expect(image?.alt).toBe(`Image from ${location.hostname}`);
+    // Its host learns nothing of the page that shows it.
+    expect(image?.referrerPolicy).toBe('no-referrer');
     await expect.poll(() => root(screen.container).dataset['state']).toBe('error');
     expect(screen.container.querySelector('img')).toBeNull();
     await expect.element(screen.getByText('Could not be shown')).toBeVisible();

@@ -113,6 +113,8 @@ export function ImageBlock(props: ImageBlockProps): ReactNode {
             alt={view.label}
             loading="lazy"
             decoding="async"
+            // A `url` source may come from a tool result or a relay: its host learns no page address.
+            referrerPolicy="no-referrer"
             onLoad={() => setResult({ src, loaded: true })}
             onError={() => setResult({ src, loaded: false })}
           />
