@@ -3,7 +3,7 @@ import { compileExpected } from './compile-expected.ts';
 import { expectedErrorOf } from './expected-error.ts';
 import { resolveScenario } from './resolve-scenario.ts';
 import type { MockScenario, ScenarioDescription, ScenarioStep, ToolUseStep } from './scenario-types.ts';
-import { checkUsageOrder } from './usage-order.ts';
+import { BLOCK_STEPS, checkUsageOrder } from './usage-order.ts';
 import { checkChunking, checkInteger, checkMilliseconds } from './check-arguments.ts';
 import { checkFaultPositions } from './with-faults.ts';
 
@@ -74,13 +74,8 @@ const TEXT_FIELDS: Partial<Record<ScenarioStep['type'], string>> = {
   server_tool_use: 'name',
 };
 
-const STEP_TYPES = new Set<string>([
-  'text',
-  'thinking',
-  'redacted_thinking',
-  'tool_use',
-  'server_tool_use',
-  'block',
+const STEP_TYPES: ReadonlySet<string> = new Set<ScenarioStep['type']>([
+  ...BLOCK_STEPS,
   'ping',
   'event',
   'usage',

@@ -1,7 +1,7 @@
 import type { ScenarioStep } from './scenario-types.ts';
 
 /** The step types that stream a content block. */
-const BLOCK_STEPS: ReadonlySet<ScenarioStep['type']> = new Set([
+export const BLOCK_STEPS: ReadonlySet<ScenarioStep['type']> = new Set([
   'text',
   'thinking',
   'redacted_thinking',
