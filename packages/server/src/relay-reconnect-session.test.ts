@@ -220,13 +220,16 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     await relay.fake.settled();
     await waitUntilForgotten(relay.url, failedAnswer.streamId!);
     relay.fake.use(scenario('rest').text('the rest.').stop('end_turn'));
+    const onError = vi.fn<(error: unknown) => void>();
     const chat = createChatSession({
       api: relay.url,
       initialMessages: [...messages.slice(0, -1), failedAnswer] as ChatMessage[],
+      onError,
     });
-    // The relay forgot it: the failure stays as it was, notice and all.
+    // The relay forgot it: the failure stays as it was, notice and all, and is not reported twice.
     await chat.reconnect();
     expect(chat.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'connection' } });
+    expect(onError).not.toHaveBeenCalled();
     await chat.retry();
     expect(chat.getSnapshot().messages.at(-1)).toMatchObject({ status: 'complete' });
     expect(JSON.stringify(chat.getSnapshot().messages.at(-1)?.content)).toContain('the rest.');

@@ -89,7 +89,10 @@ export interface ChatSessionOptions extends Pick<
    * tools run, a paused turn resumes) comes before that, while the session streams.
    */
   onFinish?: (message: ChatMessage) => void;
-  /** The session entered the `error` status. */
+  /**
+   * The session entered the `error` status with a new failure. A read-on (`reconnect()`) that gets
+   * nothing back leaves the answer with the failure it had, heard already, and calls nothing.
+   */
   onError?: (error: AnyChatStreamError) => void;
 }
 

@@ -37,6 +37,8 @@ interface Run {
   finished?: ChatMessage | undefined;
   /** A restored answer to read on from its relay stream before anything else. */
   reconnect?: { id: string; streamId: string } | undefined;
+  /** Ends with the failure its answer already had (a read-on that got nothing): heard before. */
+  failedAsBefore?: boolean;
 }
 
 /**
@@ -397,7 +399,7 @@ export class ChatSession {
     await this.#notifier.settle();
     // As for onError: the session is ready when it hears of the last answer, so it can send the next.
     this.#finished(run);
-    if (error) callBack(this.#options.onError, error);
+    if (error && !run.failedAsBefore) callBack(this.#options.onError, error);
     this.#queue.shift()?.();
   }
 
@@ -513,7 +515,10 @@ export class ChatSession {
       // longer has the stream or the user stopped.
       const restored = this.#messages.find((message) => message.id === id);
       if (restored && !(error && isRetryable(error))) this.#put({ ...restored, streamId: undefined });
-      if (restored?.status === 'error') this.#error = restored.error;
+      if (restored?.status === 'error') {
+        this.#error = restored.error;
+        run.failedAsBefore = true;
+      }
       return;
     }
     if (kind !== 'abort') this.#error = error;
