@@ -1,4 +1,5 @@
-import { Lexer, type Links, type Token } from 'marked';
+import type { Links, Token } from 'marked';
+import { createLinearLexer } from './linear-lexer.ts';
 import { mathLexerOptions } from './math-syntax.ts';
 
 /** The tokens of a piece of markdown and the link definitions known after it. */
@@ -16,7 +17,7 @@ const TOO_DEEP = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])[ \t])){33}/m;
 const BLOCKS = /(?<=\n[ \t]*\n)(?=[ \t]*\S)/;
 
 function lexWithMarked(text: string, links: Links, math: boolean): Lexed {
-  const lexer = new Lexer(math ? mathLexerOptions() : { gfm: true });
+  const lexer = createLinearLexer(math ? mathLexerOptions() : {});
   Object.assign(lexer.tokens.links, links);
   const tokens = lexer.lex(text);
   return { tokens: [...tokens], links: lexer.tokens.links };

@@ -1,4 +1,5 @@
-import { Marked, type MarkedOptions, type TokenizerExtension } from 'marked';
+import { Marked, type MarkedOptions, type TokenizerExtension, type TokenizerThis } from 'marked';
+import { currentInline, type InlineReading } from './linear-lexer.ts';
 
 /** A formula the lexer found: TeX between `$$ … $$` or `\[ … \]` (display) or `$ … $` or `\( … \)`. */
 export interface MathToken {
@@ -19,6 +20,35 @@ export const DISPLAY_OPENER: RegExp = /^ {0,3}(\$\$|\\\[)/m;
 const INLINE =
   /^(?:\$\$(?!\$)([^\n]+?)\$\$|\\\(([^\n]+?)\\\)|\$(?![\s$])((?:\\.|[^\\$\n])*?[^\s\\$])\$(?!\d))/;
 const INLINE_START = /\$|\\\(/;
+const INLINE_STARTS = new RegExp(INLINE_START.source, 'g');
+
+interface Found {
+  /** Where the search started in the inline text. */
+  from: number;
+  /** Where the next formula may start at or after `from` (the text's length: nowhere). */
+  at: number;
+}
+
+const found = new WeakMap<InlineReading, Found>();
+
+/**
+ * Where in `src` (the rest of the inline text `lexer` is reading) a formula may start. marked asks
+ * before each run of text; searching the whole rest each time is quadratic in the paragraph (64 KB
+ * of `_a_a…` took 0.77 s), so the last answer is kept and reused until the reading passes it.
+ */
+function inlineStart(this: TokenizerThis, src: string): number | undefined {
+  const reading = currentInline(this.lexer);
+  if (reading === undefined) return INLINE_START.exec(src)?.index;
+  const { text } = reading;
+  const position = text.length - src.length;
+  let last = found.get(reading);
+  if (last === undefined || position < last.from || position > last.at) {
+    INLINE_STARTS.lastIndex = position;
+    last = { from: position, at: INLINE_STARTS.exec(text)?.index ?? text.length };
+    found.set(reading, last);
+  }
+  return last.at < text.length ? last.at - position : undefined;
+}
 
 const mathBlock: TokenizerExtension = {
   name: 'math',
@@ -34,7 +64,7 @@ const mathBlock: TokenizerExtension = {
 const mathInline: TokenizerExtension = {
   name: 'math',
   level: 'inline',
-  start: (src) => INLINE_START.exec(src)?.index,
+  start: inlineStart,
   tokenizer(src) {
     const match = INLINE.exec(src);
     if (!match) return undefined;
