@@ -24,7 +24,7 @@ export type ScenarioOptions = Omit<ScenarioDescription, 'name' | 'steps' | 'faul
 export interface WebSearchHit {
   title: string;
   url: string;
-  pageAge?: string | null;
+  pageAge?: string | null | undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ export interface RandomChunking {
   min: number;
   max: number;
   /** Defaults to the scenario's seed. */
-  seed?: number;
+  seed?: number | undefined;
 }
 
 /**

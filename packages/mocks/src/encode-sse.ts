@@ -4,15 +4,15 @@ import type { StreamEvent } from './scenario-types.ts';
 /** Framing variations a correct SSE reader must take in its stride. None changes the events. */
 export interface SSEEncoding {
   /** Line ending: `'\n'` (default, what the API sends), `'\r\n'` or a lone `'\r'`. */
-  lineEnding?: '\n' | '\r\n' | '\r';
+  lineEnding?: '\n' | '\r\n' | '\r' | undefined;
   /** A comment line (`: …`) at the start of the stream and before every event. */
-  comments?: boolean;
+  comments?: boolean | undefined;
   /** Spaces before the final `}` of each JSON payload (the API is allowed to pad). */
-  padJson?: number;
+  padJson?: number | undefined;
   /** Each JSON payload spread over two `data:` lines (joined with a newline, still valid JSON). */
-  splitData?: boolean;
+  splitData?: boolean | undefined;
   /** A leading U+FEFF byte order mark. */
-  bom?: boolean;
+  bom?: boolean | undefined;
 }
 
 /**

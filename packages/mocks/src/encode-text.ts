@@ -3,8 +3,8 @@ import { createTextDeltaSplitter } from './text-delta-splitter.ts';
 
 /** Framing variations for the plain-text protocol. */
 export interface TextEncoding {
-  lineEnding?: '\n' | '\r\n' | '\r';
-  bom?: boolean;
+  lineEnding?: '\n' | '\r\n' | '\r' | undefined;
+  bom?: boolean | undefined;
 }
 
 /**

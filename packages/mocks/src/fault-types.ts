@@ -6,14 +6,14 @@ export interface HttpErrorFault {
   errorType: string;
   message: string;
   /** `retry-after` header, in seconds. */
-  retryAfter?: number;
+  retryAfter?: number | undefined;
   /** `retry-after-ms` header (the SDK honours it first). */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   /** `x-should-retry` header: the API's own say on retrying, which overrides the status's default. */
-  shouldRetry?: boolean;
+  shouldRetry?: boolean | undefined;
   /** A raw body instead of the Anthropic JSON body (a proxy's HTML 413, say). */
-  body?: string;
-  contentType?: string;
+  body?: string | undefined;
+  contentType?: string | undefined;
 }
 
 /** The first `times` requests get `fault`; later ones get the scenario. */

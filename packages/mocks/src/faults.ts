@@ -22,7 +22,9 @@ import type {
  */
 export function httpError(
   status: number,
-  options: Partial<Omit<HttpErrorFault, 'kind' | 'status'>> = {},
+  options: {
+    [Key in Exclude<keyof HttpErrorFault, 'kind' | 'status'>]?: HttpErrorFault[Key] | undefined;
+  } = {},
 ): HttpErrorFault {
   checkInteger('httpError status', status, 400, 599);
   const known = HTTP_ERROR_TYPES[status] ?? { type: 'api_error', message: 'Internal server error' };
@@ -33,7 +35,11 @@ export function httpError(
     message: known.message,
     ...(status === 429 ? { retryAfter: 1 } : {}),
   };
-  return Object.assign(fault, options);
+  // An option set to `undefined` keeps the default, as one left out does.
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) Object.assign(fault, { [key]: value });
+  }
+  return fault;
 }
 
 /**

@@ -20,15 +20,15 @@ export type ByteChunking = 'event' | number | readonly number[] | RandomChunking
 /** How a scenario is served. */
 export interface ServeOptions {
   /** `'anthropic'` (default): Anthropic SSE events. `'text'`: the plain `data: <text>` + `[DONE]` protocol. */
-  protocol?: 'anthropic' | 'text';
+  protocol?: 'anthropic' | 'text' | undefined;
   /** Default `'realistic'`; use `'instant'` in unit tests. */
-  timing?: Timing;
+  timing?: Timing | undefined;
   /** SSE framing variations. */
-  encoding?: SSEEncoding;
+  encoding?: SSEEncoding | undefined;
   /** Byte chunking (default `'event'`). */
-  chunks?: ByteChunking;
+  chunks?: ByteChunking | undefined;
   /** 0-based attempt number, for `failFirst` faults (the handlers and the fake server count for you). */
-  attempt?: number;
+  attempt?: number | undefined;
   /**
    * Serve as `@chatstream/server`'s relay with `resume` on: each event numbered (`id: 1`, `id: 2`, …),
    * and the plan's `events` counts them. With `after`, the stream resumed after event `after`: the

@@ -10,9 +10,9 @@ export type StreamOutcome = 'completed' | 'aborted' | 'cancelled' | 'dropped';
 /** Options for turning a plan into a body stream. */
 export interface PlayOptions {
   /** Aborting stops the stream (its timers are cleared) and errors the body with the reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called once with how the stream ended. */
-  onEnd?: (outcome: StreamOutcome) => void;
+  onEnd?: ((outcome: StreamOutcome) => void) | undefined;
 }
 
 /**

@@ -31,7 +31,7 @@ export interface RequestLogOptions {
    * record holds its whole body, and a chat resends the whole conversation every turn, so an
    * unbounded log of a long session grows with the square of its length.
    */
-  maxRequests?: number;
+  maxRequests?: number | undefined;
 }
 
 /** A live request log plus a way to wait until every response has ended. */

@@ -73,9 +73,9 @@ export function resolveScenario(description: ScenarioDescription): ResolvedScena
             ),
         };
       case 'usage':
-        return { ...step, usage: { output_tokens: Math.max(1, outputTokens), ...step.usage } };
+        return { ...step, usage: resolvedUsage(step.usage, outputTokens) };
       case 'stop':
-        return { ...step, usage: { output_tokens: Math.max(1, outputTokens), ...step.usage } };
+        return { ...step, usage: resolvedUsage(step.usage, outputTokens) };
       default:
         return step;
     }
@@ -96,6 +96,18 @@ export function resolveScenario(description: ScenarioDescription): ResolvedScena
     },
     steps,
   };
+}
+
+/**
+ * The usage of a `usage` or `stop` step: the counters given, over an output token count estimated
+ * from the text so far. A counter set to `undefined` is left out, as one not given is.
+ */
+function resolvedUsage(
+  usage: UsageUpdate | undefined,
+  outputTokens: number,
+): UsageUpdate & { output_tokens: number } {
+  const given = Object.entries(usage ?? {}).filter((entry) => entry[1] !== undefined);
+  return { output_tokens: Math.max(1, outputTokens), ...Object.fromEntries(given) };
 }
 
 /** The first `cutAt` code points of `text` (all of it when `cutAt` is undefined). */

@@ -9,15 +9,15 @@ import { selectScenario } from './select-scenario.ts';
 /** How a mock backend decides what to serve. */
 export interface ScenarioPickerOptions {
   /** The scenario served when the request does not pick one (default `scenarios.basic`). */
-  scenario?: MockScenario | ScenarioName;
+  scenario?: MockScenario | ScenarioName | undefined;
   /** The scenarios a request may pick by name (default: the whole catalogue). */
-  scenarios?: Readonly<Record<string, MockScenario>>;
+  scenarios?: Readonly<Record<string, MockScenario>> | undefined;
   /**
    * Let the last user message pick the scenario (`[scenario:name]`, or just the name), and answer
    * one with images or documents with `attachmentsScenario` unless `scenario` or `use()` chose the
    * scenario. Default true.
    */
-  selectFromRequest?: boolean;
+  selectFromRequest?: boolean | undefined;
   /**
    * Asked first, with each request's body (parsed JSON, or the text): the scenario to serve, or
    * undefined to let the usual choice decide. For answers built from the request, such as a reply to

@@ -22,11 +22,11 @@ export type StreamEvent = MessageStreamEvent | FutureEvent;
  * listed, so the expected message stays what the SDK computes.
  */
 export interface UsageUpdate {
-  output_tokens?: number;
-  input_tokens?: number | null;
-  cache_creation_input_tokens?: number | null;
-  cache_read_input_tokens?: number | null;
-  server_tool_use?: Record<string, unknown> | null;
+  output_tokens?: number | undefined;
+  input_tokens?: number | null | undefined;
+  cache_creation_input_tokens?: number | null | undefined;
+  cache_read_input_tokens?: number | null | undefined;
+  server_tool_use?: Record<string, unknown> | null | undefined;
 }
 
 /** A text block, streamed as `text_delta`s. */
@@ -34,16 +34,16 @@ export interface TextStep {
   type: 'text';
   text: string;
   /** How the text is cut into deltas (default `'words'`). */
-  chunking?: Chunking;
+  chunking?: Chunking | undefined;
   /** Citations streamed as `citations_delta`s in this block. */
-  citations?: readonly Citation[];
+  citations?: readonly Citation[] | undefined;
   /** How many text deltas precede the citations (default 1: between text deltas when there are several). */
-  citationsAfter?: number;
+  citationsAfter?: number | undefined;
   /**
    * Stop streaming after this many code points and never send `content_block_stop` (a `max_tokens`
    * cut). Follow with a `max_tokens` stop.
    */
-  cutAt?: number;
+  cutAt?: number | undefined;
 }
 
 /** An extended-thinking block: `thinking_delta`s, then one `signature_delta`. */
@@ -51,8 +51,8 @@ export interface ThinkingStep {
   type: 'thinking';
   thinking: string;
   /** Defaults to a seeded opaque string. */
-  signature?: string;
-  chunking?: Chunking;
+  signature?: string | undefined;
+  chunking?: Chunking | undefined;
 }
 
 /** A `redacted_thinking` block: arrives complete, no deltas. */
@@ -67,17 +67,17 @@ export interface ToolUseStep {
   name: string;
   input: JsonObject;
   /** Defaults to a seeded `toolu_…` / `srvtoolu_…` id. */
-  id?: string;
+  id?: string | undefined;
   /**
    * How the input JSON is cut into `input_json_delta`s (default `'words'`; `1` or
    * `'characters'` for one character per delta). An empty first fragment is always sent, as the API does.
    */
-  fragments?: Chunking;
+  fragments?: Chunking | undefined;
   /**
    * Stop inside the input JSON after this many code points of it, with no `content_block_stop`
    * (a `max_tokens` cut). Follow with a `max_tokens` stop.
    */
-  cutAt?: number;
+  cutAt?: number | undefined;
 }
 
 /** A block that arrives complete at `content_block_start` (`web_search_tool_result`, unknown types, …). */
@@ -113,11 +113,11 @@ export interface PauseStep {
 export interface StopStep {
   type: 'stop';
   reason: StopReason;
-  stopSequence?: string | null;
+  stopSequence?: string | null | undefined;
   /** Sent as `delta.stop_details` (refusals explain themselves here). */
   stopDetails?: unknown;
   /** Overrides the computed final usage counters. */
-  usage?: UsageUpdate;
+  usage?: UsageUpdate | undefined;
 }
 
 /** A mid-stream `error` event; the stream ends right after it. */
@@ -144,21 +144,21 @@ export type ScenarioStep =
 /** A response described as data; `defineScenario` turns it into a {@link MockScenario}. */
 export interface ScenarioDescription {
   name: string;
-  description?: string;
-  model?: string;
+  description?: string | undefined;
+  model?: string | undefined;
   /** Seeds ids, chunk sizes, jitter. Defaults to a hash of the name. */
-  seed?: number;
+  seed?: number | undefined;
   /** `usage.input_tokens` at `message_start` (default 24). */
-  inputTokens?: number;
+  inputTokens?: number | undefined;
   steps: readonly ScenarioStep[];
-  faults?: readonly Fault[];
+  faults?: readonly Fault[] | undefined;
   /**
    * What the answer goes on with when a request continues it from its end (all it streamed sent back
    * as the final assistant message): a turn paused with `pause_turn` resumed, an answer an `error`
    * step broke off retried. Steps, or a built scenario whose steps are taken (its own continuation is
    * not). Without it, such an answer ends there with `end_turn`.
    */
-  continuation?: readonly ScenarioStep[] | MockScenario;
+  continuation?: readonly ScenarioStep[] | MockScenario | undefined;
 }
 
 /** How a correct client should fail on this scenario. */

@@ -8,15 +8,15 @@ export interface TimingOptions {
    * Milliseconds before the first content event (default 600), exactly: it is not jittered, so a
    * test with fake timers can step to the first token (`advanceTimersByTimeAsync(timeToFirstToken)`).
    */
-  timeToFirstToken?: number;
+  timeToFirstToken?: number | undefined;
   /** Output speed (default 50 tokens per second; a delta of ~4 characters is one token). */
-  tokensPerSecond?: number;
+  tokensPerSecond?: number | undefined;
   /** Relative jitter of each delta's delay, 0 to 1 (default 0.35), seeded; not of `timeToFirstToken`. */
-  jitter?: number;
+  jitter?: number | undefined;
   /** During pauses longer than this, a `ping` is sent every `pingInterval` ms (default 1000; 0: never). */
-  pingInterval?: number;
+  pingInterval?: number | undefined;
   /** Seeds the jitter (default: the scenario's seed). */
-  seed?: number;
+  seed?: number | undefined;
 }
 
 /** `'instant'`: no delays at all (unit tests); `'realistic'`: the defaults; or your own pacing. */

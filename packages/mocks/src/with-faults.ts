@@ -12,7 +12,7 @@ import type { MockScenario } from './scenario-types.ts';
 export function withFaults(
   base: MockScenario,
   faults: Fault | readonly Fault[],
-  options: { name?: string; description?: string } = {},
+  options: { name?: string | undefined; description?: string | undefined } = {},
 ): MockScenario {
   if (!Array.isArray((base as Partial<MockScenario> | null)?.faults)) {
     throw new TypeError(

@@ -8,7 +8,7 @@ const ChatSessionContext = createContext<ChatSession | undefined>(undefined);
 /** Props of {@link ChatSessionProvider}: an existing `chat`, or options to create one. */
 export interface ChatSessionProviderProps extends ChatSessionInstanceOptions {
   /** The components that share the session. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**

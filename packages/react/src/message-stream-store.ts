@@ -20,6 +20,7 @@ export interface MessageStreamState {
   readonly text: string;
   /** The message so far (Anthropic shape), undefined before `message_start`. */
   readonly message: Message | undefined;
+  /** `idle` before `start`, `submitted` until the first event, `streaming`, then how it ended. */
   readonly status: MessageStreamStateStatus;
   /** The typed failure when `status` is `error` (or the abort when `aborted`). */
   readonly error: AnyChatStreamError | undefined;

@@ -46,7 +46,7 @@ export interface StreamedMessageQueryParams<Key extends QueryKey> extends Omit<
    * - `replace`: the previous complete message stays until the new one completes, then is swapped
    *   in one update (a failed or cancelled refetch leaves it in place).
    */
-  refetchMode?: 'reset' | 'replace';
+  refetchMode?: 'reset' | 'replace' | undefined;
 }
 
 /** The query options {@link streamedMessageQueryOptions} returns; spread them to override any. */

@@ -81,6 +81,7 @@ export type AnyChatStreamError =
 
 /** Details of a non-2xx (or non-SSE) response. */
 export interface HTTPErrorDetails extends ChatStreamErrorOptions {
+  /** The HTTP status code of the response. */
   status: number;
   /** Anthropic's `error.type`, e.g. `rate_limit_error`, when the body said so. */
   errorType?: string | undefined;
@@ -103,12 +104,31 @@ export interface HTTPErrorDetails extends ChatStreamErrorOptions {
 export class HTTPError extends ChatStreamError {
   override name = 'HTTPError';
   declare readonly kind: 'http';
+  /** The HTTP status code of the response (`429`, `529`…; a 2xx when the content type was wrong). */
   declare readonly status: number;
+  /**
+   * Anthropic's `error.type` from the body (`rate_limit_error`, `overloaded_error`…); undefined when
+   * the body was not an Anthropic error (a proxy's HTML page, an empty body).
+   */
   declare readonly errorType: string | undefined;
+  /** The `request-id` header, or the body's `request_id`, for support tickets; undefined when neither came. */
   declare readonly requestId: string | undefined;
+  /**
+   * How long the server asked to wait before trying again, in milliseconds (from `retry-after-ms`, or
+   * `retry-after` in seconds or as a date); undefined when it asked for nothing.
+   */
   declare readonly retryAfterMs: number | undefined;
+  /**
+   * The response body as text: an error status body up to its first 64 KiB; for a 2xx of the wrong
+   * content type, what its first chunk held. Undefined when there was none or it could not be read.
+   */
   declare readonly body: string | undefined;
+  /** The response's `content-type` header; undefined when it had none. */
   declare readonly contentType: string | undefined;
+  /**
+   * The server's `x-should-retry` verdict (`true` / `false`), which overrides the status's default in
+   * `isRetryable`; undefined when the header was absent.
+   */
   declare readonly shouldRetry: boolean | undefined;
 
   constructor(message: string, details: HTTPErrorDetails) {
@@ -127,9 +147,9 @@ export class HTTPError extends ChatStreamError {
 export class StreamEventError extends ChatStreamError {
   override name = 'StreamEventError';
   declare readonly kind: 'stream-event';
-  /** Anthropic's `error.type` (`unknown_error` when the event named none). */
+  /** Anthropic's `error.type`, e.g. `overloaded_error` (`unknown_error` when the event named none). */
   declare readonly errorType: string;
-  /** `request_id` from the event, or the response's `request-id` header. */
+  /** `request_id` from the event, or the response's `request-id` header; undefined when neither came. */
   declare readonly requestId: string | undefined;
 
   constructor(
@@ -168,7 +188,9 @@ export type TimeoutPhase = 'headers' | 'idle' | 'total';
 export class TimeoutError extends ChatStreamError {
   override name = 'TimeoutError';
   declare readonly kind: 'timeout';
+  /** Which deadline passed: `headers` (`headersTimeoutMs`), `idle` (`idleTimeoutMs`) or `total` (`totalTimeoutMs`). */
   declare readonly phase: TimeoutPhase;
+  /** The deadline that passed, in milliseconds. */
   declare readonly timeoutMs: number;
 
   constructor(phase: TimeoutPhase, timeoutMs: number, options?: ChatStreamErrorOptions) {
@@ -195,6 +217,7 @@ export class ProtocolError extends ChatStreamError {
 export class BufferLimitError extends ChatStreamError {
   override name = 'BufferLimitError';
   declare readonly kind: 'buffer-limit';
+  /** The `maxBufferSize` that was exceeded, in characters. */
   declare readonly limit: number;
 
   constructor(limit: number, options?: ChatStreamErrorOptions) {

@@ -1,5 +1,18 @@
-import type { ComponentType, ReactNode } from 'react';
-import type { BlockProgress, ChatMessage, ContentBlock, ToolCallState } from '@chatstream/reader';
+import type { Component, ComponentType, FunctionComponent, ReactNode } from 'react';
+import type {
+  BlockProgress,
+  ChatMessage,
+  ContentBlock,
+  DocumentBlock,
+  ImageBlock,
+  OtherBlock,
+  RedactedThinkingBlock,
+  TextBlock,
+  ThinkingBlock,
+  ToolCallState,
+  ToolResultBlock,
+  ToolUseBlock,
+} from '@chatstream/reader';
 
 /**
  * What every block renderer receives from `MessageContent`: the API block, its progress and, for a
@@ -32,18 +45,64 @@ export interface BlockRendererProps<Block extends ContentBlock = ContentBlock> {
    * human in the loop): send the result (`isError` marks a failure). `ChatStream` wires it to the
    * session's `addToolResult(id, result, options)`; calling it twice is ignored.
    */
-  onToolResult?: ((toolUseId: string, result: unknown, options?: { isError?: boolean }) => void) | undefined;
+  onToolResult?:
+    | ((toolUseId: string, result: unknown, options?: { isError?: boolean | undefined }) => void)
+    | undefined;
 }
 
-/** A renderer for one content block type. */
-// Each renderer takes its own block type; props are contravariant, so only `any` lets one map hold
-// them all and still be called with a plain `ContentBlock`.
-// oxlint-disable-next-line typescript/no-explicit-any
-export type BlockRenderer = ComponentType<BlockRendererProps<any>>;
+/**
+ * A renderer for blocks of type `Block`: `BlockRenderer<ToolUseBlock>` for a tool call card. Without
+ * a type argument, one that takes any block (what `fallback` needs).
+ */
+export type BlockRenderer<Block extends ContentBlock = ContentBlock> = ComponentType<
+  BlockRendererProps<Block>
+>;
+
+/**
+ * The block each known `type` hands its renderer in {@link BlockRenderers}: `text` a `TextBlock`,
+ * `tool_use` a `ToolUseBlock`, `image` an `ImageBlock`… Blocks of any other type arrive as an
+ * `OtherBlock`.
+ */
+export interface RenderedBlocks {
+  text: TextBlock;
+  thinking: ThinkingBlock;
+  redacted_thinking: RedactedThinkingBlock;
+  tool_use: ToolUseBlock;
+  server_tool_use: ToolUseBlock;
+  mcp_tool_use: ToolUseBlock;
+  tool_result: ToolResultBlock;
+  image: ImageBlock;
+  document: DocumentBlock;
+}
+
+/** A renderer of blocks whose `type` is not in {@link RenderedBlocks}, as a method (see below). */
+interface OtherBlockRenderer {
+  // A method's parameter is checked both ways: an entry that is a `text` renderer is also one of the
+  // map's string keys, and must fit there too.
+  render(props: BlockRendererProps<OtherBlock>): ReturnType<FunctionComponent>;
+}
 
 /**
  * Renderers by block `type` (`text`, `thinking`, `redacted_thinking`, `tool_use`, `tool_result`,
- * `server_tool_use`, `web_search_tool_result`, …); `MessageContent` merges yours over the defaults
- * and renders unknown types with the `fallback` entry.
+ * `server_tool_use`, `web_search_tool_result`, …), each typed for its block (see
+ * {@link RenderedBlocks}); any other type takes a renderer of `OtherBlock`. `MessageContent` merges
+ * yours over the defaults (an entry set to `undefined` keeps the default) and renders unknown types
+ * with the `fallback` entry, which takes any block.
+ *
+ * @example
+ * const renderers: BlockRenderers = {
+ *   tool_use: ({ block }) => <p>Called {block.name}</p>,
+ *   web_search_tool_result: ({ block }) => <p>{String(block.type)}</p>,
+ * };
  */
-export type BlockRenderers = Partial<Record<string, BlockRenderer>> & { fallback?: BlockRenderer };
+export type BlockRenderers = {
+  [Type in keyof RenderedBlocks]?: BlockRenderer<RenderedBlocks[Type]> | undefined;
+} & {
+  /** Draws the blocks no other entry is for. */
+  fallback?: BlockRenderer | undefined;
+  [type: string]:
+    | BlockRenderer<OtherBlock>
+    | OtherBlockRenderer['render']
+    | (new (props: never) => Component<unknown>)
+    | undefined;
+};

@@ -559,7 +559,7 @@ it('takes an existing session, part overrides, renderers and stats', async () =>
       className="mine"
       data-testid="chat"
       style={heightStyle}
-      renderers={{ text: ({ block }) => <p data-custom="">{String(block.text).toUpperCase()}</p> }}
+      renderers={{ text: ({ block }) => <p data-custom="">{block.text.toUpperCase()}</p> }}
       components={{ EmptyState: () => <p>Nothing yet</p> }}
     />,
   );
@@ -575,6 +575,29 @@ it('takes an existing session, part overrides, renderers and stats', async () =>
   await expect.element(root).toHaveAttribute('data-state', 'ready');
   expect(chat.getSnapshot().messages).toHaveLength(2);
   await expectNoAxeViolations(screen.container);
+});
+
+it('takes options, parts and renderers given as undefined as left out', async () => {
+  const { fetch } = mockFetch([scenarios.basic, { timing: 'instant' }]);
+  const config: { model?: string; maxTokens?: number; placeholder?: string } = {};
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      api={undefined}
+      model={config.model}
+      maxTokens={config.maxTokens}
+      placeholder={config.placeholder}
+      components={{ Composer: undefined, EmptyState: undefined }}
+      renderers={{ text: undefined }}
+      style={heightStyle}
+    />,
+  );
+  await sendMessage(screen, 'Hi');
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(fetch).toHaveBeenCalledTimes(1);
+  expect(fetch.mock.calls[0]?.[0]).toBe('/api/chat');
+  const body = JSON.parse(fetch.mock.calls[0]?.[1]?.body as string) as Record<string, unknown>;
+  expect(Object.keys(body)).toEqual(['messages']);
 });
 
 it('keeps its conversation over a reload with persist, its earlier versions too, none of it on the root element', async () => {

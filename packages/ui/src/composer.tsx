@@ -39,7 +39,7 @@ export interface ComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
    */
   sendable?: boolean | undefined;
   /** Drawn in the form before the text box: attachment previews, an attach button. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**

@@ -10,9 +10,9 @@ import { useLabels } from './labels.tsx';
 /** Props of {@link EmptyState}. */
 export interface EmptyStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title' | 'onSelect'> {
   /** The greeting (default "How can I help you today?"). */
-  title?: ReactNode;
+  title?: ReactNode | undefined;
   /** A line under the greeting. */
-  description?: ReactNode;
+  description?: ReactNode | undefined;
   /** Prompts to start from; clicking one calls `onSelect` with it. */
   suggestions?: readonly string[] | undefined;
   /** Called with the suggestion the user picked. */

@@ -51,7 +51,7 @@ export { createSpokenTextReader, describeCode, spokenText, withoutEmphasis } fro
 export type { DescribeCode, SpokenTextReader } from './spoken-text.ts';
 
 // Blocks
-export type { BlockRenderer, BlockRendererProps, BlockRenderers } from './block-props.ts';
+export type { BlockRenderer, BlockRendererProps, BlockRenderers, RenderedBlocks } from './block-props.ts';
 export {
   Citations,
   defaultBlockRenderers,

@@ -138,7 +138,7 @@ export const CustomRenderer = meta.story({
   args: {
     message: fixtures.toolDone,
     renderers: {
-      tool_use: ({ block }) => <p data-testid="custom-tool">🔧 Called {String(block['name'])}</p>,
+      tool_use: ({ block }) => <p data-testid="custom-tool">🔧 Called {block.name}</p>,
     },
   },
   play: async ({ canvas }) => {

@@ -79,6 +79,19 @@ it('draws unknown block types with the fallback renderer', async () => {
   await expectNoAxeViolations(screen.container);
 });
 
+it('keeps the default renderer of a type whose renderer is given as undefined', async () => {
+  const screen = await render(
+    <MessageContent
+      message={call}
+      renderers={{ text: undefined, tool_use: undefined, fallback: undefined }}
+    />,
+  );
+  await expect.element(screen.getByText('Checking.')).toBeVisible();
+  // The default tool call card, not the fallback's JSON.
+  expect(screen.container.querySelector('[data-slot="tool-use-block"]')).not.toBeNull();
+  expect(screen.container.querySelector('[data-slot="fallback-block"]')).toBeNull();
+});
+
 it('sets each line of text in its own direction: Hebrew from the right, English from the left', async () => {
   const message: ChatMessage = {
     id: 'a1',

@@ -6,8 +6,9 @@ import {
   type RefAttributes,
 } from 'react';
 import type { ChatMessage, ContentBlock } from '@chatstream/reader';
-import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
+import type { BlockRenderer, BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { defaultBlockRenderers } from './blocks/index.ts';
+import { definedOver } from './defined-over.ts';
 import { ownEntry } from './own-entry.ts';
 
 /** Props of {@link MessageContent}. */
@@ -22,11 +23,11 @@ export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
   /** Renderers by block type, merged over the defaults (`fallback` renders unknown types). */
   renderers?: BlockRenderers | undefined;
   /** Markdown for text blocks, e.g. from `@chatstream/ui/markdown`. */
-  renderText?: BlockRendererProps['renderText'];
+  renderText?: BlockRendererProps['renderText'] | undefined;
   /** Approve or deny a tool call waiting for approval. */
-  onApprove?: BlockRendererProps['onApprove'];
+  onApprove?: BlockRendererProps['onApprove'] | undefined;
   /** Answer a tool call that waits for a result. */
-  onToolResult?: BlockRendererProps['onToolResult'];
+  onToolResult?: BlockRendererProps['onToolResult'] | undefined;
 }
 
 /**
@@ -42,11 +43,15 @@ export const MessageContent: ForwardRefExoticComponent<MessageContentProps & Ref
     { message, previous, renderers, renderText, onApprove, onToolResult, ...rest },
     ref,
   ) {
-    const merged = useMemo<BlockRenderers>(() => ({ ...defaultBlockRenderers, ...renderers }), [renderers]);
+    // Each entry takes the blocks of its own type, which is the key it is looked up by.
+    const merged = useMemo(
+      () => definedOver(defaultBlockRenderers, renderers) as Partial<Record<string, BlockRenderer>>,
+      [renderers],
+    );
     return (
       <div ref={ref} data-slot="message-content" data-state={message.status ?? 'complete'} {...rest}>
         {message.content.map((block, index) => {
-          const Renderer = ownEntry(merged, block.type) ?? merged.fallback;
+          const Renderer = ownEntry(merged, block.type) ?? merged['fallback'];
           if (!Renderer) return null;
           const toolUseId = block['tool_use_id'];
           return (

@@ -32,7 +32,7 @@ export interface MessageListProps extends HTMLAttributes<HTMLDivElement> {
   /** How close to the end (px) still counts as "at the end" (default 48). */
   threshold?: number | undefined;
   /** The rows. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**

@@ -1,5 +1,13 @@
-import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
-import type { ReactNode } from 'react';
+import type {
+  ContentBlock,
+  DocumentBlock as DocumentContentBlock,
+  ImageBlock as ImageContentBlock,
+  OtherBlock,
+  TextBlock as TextContentBlock,
+  ToolResultBlock as ToolResultContentBlock,
+  ToolUseBlock as ToolUseContentBlock,
+} from '@chatstream/reader';
+import { Component, type ComponentPropsWithoutRef, type ComponentType, type ReactNode } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   CopyButton,
@@ -16,7 +24,10 @@ import {
   ChatStream,
   type ChatStreamComponents,
   type ChatStreamProps,
+  defaultBlockRenderers,
+  FallbackBlock,
   type LabelKey,
+  type RenderedBlocks,
   type Labels,
   LabelsProvider,
   ToolUseBlock,
@@ -27,7 +38,7 @@ import {
   type AttachmentLabelKey,
   type ActionLabelKey,
 } from './index.ts';
-import { markdownRenderText } from './markdown/index.ts';
+import { type MarkdownComponents, markdownRenderText } from './markdown/index.ts';
 import { SmoothText, smoothRenderText, type SmoothTextState, useSmoothText } from './smooth/index.ts';
 import {
   browserSpeech,
@@ -42,13 +53,105 @@ function WeatherCard({ block, toolCall }: BlockRendererProps<ToolUseContentBlock
   return `${block.name}: ${toolCall?.status ?? 'called'}`;
 }
 
+/** A class renderer, as `ComponentType` allows. */
+class TextCard extends Component<BlockRendererProps<TextContentBlock>> {
+  override render(): ReactNode {
+    return this.props.block.text;
+  }
+}
+
 describe('renderers', () => {
-  it('take a renderer written for one block type', () => {
+  it('take a renderer written for one block type, under its type', () => {
     const renderers: BlockRenderers = { tool_use: WeatherCard, ...attachmentRenderers };
-    expectTypeOf(renderers.tool_use).toEqualTypeOf<BlockRenderer | undefined>();
-    expectTypeOf(ToolUseBlockWithMedia).toExtend<BlockRenderer>();
-    expectTypeOf(ToolUseBlock).toExtend<BlockRenderer>();
+    expectTypeOf(renderers.tool_use).toEqualTypeOf<BlockRenderer<ToolUseContentBlock> | undefined>();
+    expectTypeOf(ToolUseBlockWithMedia).toExtend<BlockRenderer<ToolUseContentBlock>>();
+    expectTypeOf(ToolUseBlock).toExtend<BlockRenderer<ToolUseContentBlock>>();
+    expectTypeOf(FallbackBlock).toExtend<BlockRenderer>();
     expectTypeOf(markdownRenderText).toExtend<NonNullable<BlockRendererProps['renderText']>>();
+    expectTypeOf({ text: TextCard, server_tool_use: WeatherCard }).toExtend<BlockRenderers>();
+    expectTypeOf(defaultBlockRenderers).toEqualTypeOf<BlockRenderers>();
+    expectTypeOf({
+      ...defaultBlockRenderers,
+      ...attachmentRenderers,
+      tool_use: WeatherCard,
+    }).toExtend<BlockRenderers>();
+  });
+
+  it('refuse a renderer under another block type', () => {
+    // @ts-expect-error -- a tool call card cannot draw text blocks
+    const text: BlockRenderers = { text: WeatherCard };
+    // @ts-expect-error -- nor thinking
+    const thinking: BlockRenderers = { thinking: WeatherCard };
+    // @ts-expect-error -- the fallback draws any block
+    const fallback: BlockRenderers = { fallback: WeatherCard };
+    // @ts-expect-error -- a text card cannot draw images
+    const image: BlockRenderers = { image: TextCard };
+    expectTypeOf([text, thinking, fallback, image]).toEqualTypeOf<BlockRenderers[]>();
+  });
+
+  it('type the block of an inline renderer by its key', () => {
+    const renderers: BlockRenderers = {
+      text: ({ block }) => {
+        expectTypeOf(block).toEqualTypeOf<TextContentBlock>();
+        return block.text;
+      },
+      tool_use: ({ block }) => {
+        expectTypeOf(block).toEqualTypeOf<ToolUseContentBlock>();
+        return block.name;
+      },
+      tool_result: ({ block }) => {
+        expectTypeOf(block).toEqualTypeOf<ToolResultContentBlock>();
+        return block.tool_use_id;
+      },
+      image: ({ block }) => {
+        expectTypeOf(block).toEqualTypeOf<ImageContentBlock>();
+        return null;
+      },
+      // A type with no interface of its own: an `OtherBlock`.
+      web_search_tool_result: ({ block }) => {
+        expectTypeOf(block).toEqualTypeOf<OtherBlock>();
+        return block.type;
+      },
+      fallback: ({ block }) => {
+        expectTypeOf(block).toEqualTypeOf<ContentBlock>();
+        return block.type;
+      },
+    };
+    expectTypeOf(renderers).toEqualTypeOf<BlockRenderers>();
+  });
+
+  it('map each block type to the block its renderer gets', () => {
+    expectTypeOf<RenderedBlocks['text']>().toEqualTypeOf<TextContentBlock>();
+    expectTypeOf<RenderedBlocks['mcp_tool_use']>().toEqualTypeOf<ToolUseContentBlock>();
+    expectTypeOf<RenderedBlocks['document']>().toEqualTypeOf<DocumentContentBlock>();
+  });
+});
+
+/** A replacement for the links markdown writes. */
+function Link(props: ComponentPropsWithoutRef<'a'>): ReactNode {
+  return <a {...props} />;
+}
+
+describe('markdown components', () => {
+  it('take a component of each element’s props', () => {
+    const components: MarkdownComponents = {
+      a: Link,
+      p: (props) => {
+        expectTypeOf(props).toEqualTypeOf<ComponentPropsWithoutRef<'p'>>();
+        return <p {...props} />;
+      },
+      img: ({ src, alt }) => {
+        expectTypeOf(src).toEqualTypeOf<string | undefined>();
+        return <span>{alt}</span>;
+      },
+      code: undefined,
+    };
+    expectTypeOf(components.a).toEqualTypeOf<ComponentType<ComponentPropsWithoutRef<'a'>> | undefined>();
+    // @ts-expect-error -- a component that needs a prop no `<p>` has
+    const wrong: MarkdownComponents = { p: (props: { level: number }) => props.level };
+    // @ts-expect-error -- not an element the renderer creates
+    const section: MarkdownComponents = { section: Link };
+    expectTypeOf([wrong, section]).toEqualTypeOf<MarkdownComponents[]>();
   });
 });
 

@@ -20,14 +20,14 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
    * Where the handlers answer `POST` (default `'/api/chat'`). A path starting with `/` matches on any
    * origin; pass a full URL (`'https://api.anthropic.com/v1/messages'`) to pin one. Several allowed.
    */
-  path?: string | readonly string[];
+  path?: string | readonly string[] | undefined;
   /**
    * Answer a body whose `messages` the API would refuse (see `checkMessages`) with the API's 400
    * `invalid_request_error`, as a relay in front of it would pass on. Default: true for the Anthropic
    * protocol, false for `protocol: 'text'` (a plain-text backend has its own request format). Bodies
    * without a `messages` array are never checked.
    */
-  checkMessages?: boolean;
+  checkMessages?: boolean | undefined;
   /**
    * Answer as `@chatstream/server`'s relay with `resume` on: events numbered, the stream named in a
    * `chatstream-stream-id` header, a `chatstream-resume` request (with `Last-Event-ID`; none means
@@ -51,7 +51,7 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
    *   forgotten when cancelled, a minute after it was served to its end (the relay's default
    *   `ttlMs`), 5 minutes after it began, or once 8 newer ones are kept.
    */
-  resume?: boolean | ResumeOptions;
+  resume?: boolean | ResumeOptions | undefined;
 }
 
 /** MSW handlers that stream scenarios, plus their request log. */

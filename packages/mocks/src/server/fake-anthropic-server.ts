@@ -19,13 +19,13 @@ import { vertexRoute } from './vertex-route.ts';
 /** Options of {@link createFakeAnthropicServer}. */
 export interface FakeAnthropicServerOptions extends ServeOptions, ScenarioPickerOptions, RequestLogOptions {
   /** The port on 127.0.0.1 (default 0: a free one). Fix it when another process must find the server. */
-  port?: number;
+  port?: number | undefined;
   /**
    * When set, the key (`x-api-key`, or `Authorization: Bearer`) must equal it; otherwise any
    * non-empty key passes. On the Bedrock routes the SigV4 access key id or the Bedrock API key, on
    * the Vertex AI routes the OAuth token, must equal it.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
 }
 
 /** A running fake Messages API on 127.0.0.1. */

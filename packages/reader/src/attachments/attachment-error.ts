@@ -11,6 +11,7 @@ export type AttachmentErrorReason = 'empty' | 'unsupported' | 'too-large' | 'unr
 
 /** What {@link AttachmentError} tells about the file. */
 export interface AttachmentErrorDetails {
+  /** Why the file cannot be attached. */
   reason: AttachmentErrorReason;
   /** The file's name, when it has one. */
   fileName: string | undefined;
@@ -20,6 +21,7 @@ export interface AttachmentErrorDetails {
   size: number;
   /** The limit it went over: bytes (`too-large`) or files (`too-many`). */
   limit?: number | undefined;
+  /** The underlying error, when one caused this (a read that failed). */
   cause?: unknown;
 }
 
@@ -31,10 +33,15 @@ export interface AttachmentErrorDetails {
 export class AttachmentError extends ChatStreamError {
   override name = 'AttachmentError';
   declare readonly kind: 'attachment';
+  /** Why the file cannot be attached: `empty`, `unsupported`, `too-large`, `unreadable` or `too-many`. */
   declare readonly reason: AttachmentErrorReason;
+  /** The file's name; undefined for a `Blob` without one. */
   declare readonly fileName: string | undefined;
+  /** The type the file claimed (`Blob.type`); empty when the browser did not know it. */
   declare readonly mediaType: string;
+  /** The file's size, in bytes. */
   declare readonly size: number;
+  /** The limit it went over: bytes for `too-large`, files for `too-many`; undefined for other reasons. */
   declare readonly limit: number | undefined;
 
   constructor(message: string, details: AttachmentErrorDetails) {

@@ -4,15 +4,15 @@ import { ChatStreamError, HTTPError, StreamEventError } from '../errors.ts';
 /** When and how long to wait before retrying a request that failed before any content arrived. */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2, as the official SDK). 0 disables retrying. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** First backoff delay in ms (default 500); doubles per retry. */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /** Cap on a computed backoff delay in ms (default 8000). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Cap on a server-requested delay (`retry-after`) in ms; longer requests are not retried (default 60000). */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Random source for jitter, `[0, 1)` (default `Math.random`; inject for determinism). */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 const RETRYABLE_STATUS = new Set([408, 409, 429]);

@@ -9,29 +9,29 @@ import { untilAborted } from './until-aborted.ts';
 /** The HTTP request `streamMessage` sends. */
 export interface MessageRequest {
   /** Where to POST (default `/api/chat`, the relay route; outside a page, an absolute URL). */
-  url?: string | URL;
+  url?: string | URL | undefined;
   /** The request body: serialised as JSON unless it is already a string, `Blob`, `FormData`, … */
   body?: unknown;
   /** Extra headers (`content-type: application/json` and `accept: text/event-stream` are defaults). */
-  headers?: RequestInit['headers'];
+  headers?: RequestInit['headers'] | undefined;
   /** HTTP method (default `POST`). */
-  method?: string;
+  method?: string | undefined;
   /** Passed to fetch. Spelled out: Cloudflare's `RequestInit` type has no `credentials`. */
-  credentials?: 'omit' | 'same-origin' | 'include';
+  credentials?: 'omit' | 'same-origin' | 'include' | undefined;
 }
 
 /** Options of {@link streamMessage}. */
 export interface StreamMessageOptions extends MessageStreamOptions {
   /** The fetch to use (default the global one). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Wire protocol of the response (default `anthropic`; `text` for plain `data:` + `[DONE]` servers). */
-  protocol?: StreamProtocol;
+  protocol?: StreamProtocol | undefined;
   /** Retry settings, or `false` for a single attempt. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Fail with a `TimeoutError` (phase `headers`) when response headers take longer. None when undefined or `Infinity`. */
-  headersTimeoutMs?: number;
+  headersTimeoutMs?: number | undefined;
   /** Waits between retries (default: an abortable `setTimeout`); inject to control time in tests. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ScheduleFlush } from './notify-scheduler.ts';
 
 /** A client tool: its schema for the model, and optionally how to run it in the client. */
 export interface ChatTool<Input = unknown> {
-  description?: string;
+  description?: string | undefined;
   /** JSON Schema of the input, sent as `input_schema`. */
   inputSchema: object;
   /**
@@ -19,11 +19,16 @@ export interface ChatTool<Input = unknown> {
    * the shape your schema describes (`execute: ({ city }: { city: string }) => …`) and check what
    * matters.
    */
-  // A method, not a function property: its parameter is then checked both ways, so a tool whose
-  // `execute` takes `{ city: string }` fits a `Record<string, ChatTool>`.
-  execute?(input: Input, context: { signal: AbortSignal; toolUseId: string }): unknown;
+  // The type of a method, not of a function property: its parameter is then checked both ways, so a
+  // tool whose `execute` takes `{ city: string }` fits a `Record<string, ChatTool>`.
+  execute?: ChatToolExecute<Input>['execute'] | undefined;
   /** Wait for `approveToolCall(id, true)` before running (a denial is sent back as an error result). */
-  needsApproval?: boolean;
+  needsApproval?: boolean | undefined;
+}
+
+/** `execute` as a method, whose parameter is checked both ways (see {@link ChatTool}). */
+interface ChatToolExecute<Input> {
+  execute(input: Input, context: { signal: AbortSignal; toolUseId: string }): unknown;
 }
 
 /** What a custom transport receives: the conversation, the request body built from it, and the stop signal. */
@@ -45,33 +50,33 @@ export interface ChatSessionOptions extends Pick<
   'fetch' | 'protocol' | 'retry' | 'headersTimeoutMs' | 'idleTimeoutMs' | 'totalTimeoutMs' | 'maxBufferSize'
 > {
   /** Where to POST (default `/api/chat`; outside a page, such as Node or Deno, an absolute URL). */
-  api?: string | URL;
+  api?: string | URL | undefined;
   /** Extra request body fields (merged last). */
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | undefined;
   /** Extra request headers. */
-  headers?: RequestInit['headers'];
+  headers?: RequestInit['headers'] | undefined;
   /** Sent as `system` (a string or text blocks). */
   system?: unknown;
   /** Sent as `model` (a relay may fill it in instead). */
-  model?: string;
+  model?: string | undefined;
   /** Sent as `max_tokens`. */
-  maxTokens?: number;
+  maxTokens?: number | undefined;
   /** Client tools by name. */
-  tools?: Record<string, ChatTool>;
+  tools?: Record<string, ChatTool> | undefined;
   /** Most assistant turns per `send` (tool calls and `pause_turn` continue automatically; default 5). */
-  maxSteps?: number;
+  maxSteps?: number | undefined;
   /** Replaces the HTTP request: return a stream for the request (pass `signal` on). */
-  transport?: (request: ChatTransportRequest) => MessageStream;
+  transport?: ((request: ChatTransportRequest) => MessageStream) | undefined;
   /**
    * Notification batching while streaming (default `'frame'`): the first content and every later
    * change wait for the next slot; `submitted` and every terminal transition notify at once (with
    * `'frame'`, the end of a stream waits for the next frame when this one already notified).
    */
-  throttle?: ChatThrottle;
+  throttle?: ChatThrottle | undefined;
   /** Queue `send` (and the other requests) while a stream is active instead of refusing with `busy`. */
-  queue?: boolean;
+  queue?: boolean | undefined;
   /** The conversation to start from. */
-  initialMessages?: readonly ChatMessage[];
+  initialMessages?: readonly ChatMessage[] | undefined;
   /** Its earlier versions, as `exportVersions()` gave them when it was saved. */
   initialVersions?: ExportedVersions | undefined;
   /**
@@ -82,18 +87,18 @@ export interface ChatSessionOptions extends Pick<
    */
   initialError?: ChatStreamError | undefined;
   /** Ids for new messages (default: a per-session random prefix and a counter). */
-  generateId?: () => string;
+  generateId?: (() => string) | undefined;
   /**
    * Each assistant message that completed. The one that ends the request comes once the session is
    * `ready` again (so it may `send()` the next message); one the request goes on from (its client
    * tools run, a paused turn resumes) comes before that, while the session streams.
    */
-  onFinish?: (message: ChatMessage) => void;
+  onFinish?: ((message: ChatMessage) => void) | undefined;
   /**
    * The session entered the `error` status with a new failure. A read-on (`reconnect()`) that gets
    * nothing back leaves the answer with the failure it had, heard already, and calls nothing.
    */
-  onError?: (error: AnyChatStreamError) => void;
+  onError?: ((error: AnyChatStreamError) => void) | undefined;
 }
 
 /** Where the session is: idle, request sent, receiving, or failed. */
@@ -101,10 +106,26 @@ export type ChatSessionStatus = 'ready' | 'submitted' | 'streaming' | 'error';
 
 /** The session's state; the same object until something changes. */
 export interface ChatSessionSnapshot {
+  /**
+   * The conversation, oldest first: user and assistant messages in the Anthropic shape, the answer
+   * being streamed last. A new array whenever a message changes; unchanged messages keep their identity.
+   */
   readonly messages: readonly ChatMessage[];
+  /**
+   * `ready` (idle: nothing sent, or the last answer ended, stopped included), `submitted` (request
+   * sent, nothing received yet), `streaming` (the answer is arriving) or `error` (the last request
+   * failed: see `error`).
+   */
   readonly status: ChatSessionStatus;
+  /**
+   * The failure when `status` is `error`, a typed chatstream error (narrow it by `kind`: `http` has
+   * `status` and `retryAfterMs`…); undefined in every other status. A stop is not an error.
+   */
   readonly error: AnyChatStreamError | undefined;
-  /** Figures of the latest stream (after a restore, those saved with the last answer). */
+  /**
+   * Figures of the latest stream (time to first token and tokens/s in milliseconds and per second,
+   * token counts); after a restore, those saved with the last answer. Undefined before any stream.
+   */
   readonly stats: StreamStats | undefined;
   /**
    * Set while the session waits to reconnect after an attempt failed before any content arrived

@@ -247,7 +247,7 @@ export class ChatSession {
    * Answers a tool call that waits for a result (a tool without `execute`). Once every call of the
    * turn has its result, the results are sent and the conversation continues.
    */
-  addToolResult(toolUseId: string, result: unknown, options: { isError?: boolean } = {}): void {
+  addToolResult(toolUseId: string, result: unknown, options: { isError?: boolean | undefined } = {}): void {
     this.#settleCall(toolUseId, 'awaiting-result', finishedCall(result, options.isError));
   }
 
@@ -341,7 +341,10 @@ export class ChatSession {
     this.#queue.shift()?.();
   }
 
-  /** Updates options (bindings call it between renders); they apply from the next request on. */
+  /**
+   * Updates options (bindings call it between renders); they apply from the next request on. An
+   * option left out keeps its value; one given as `undefined` is unset, so its default applies.
+   */
   setOptions(options: Partial<ChatSessionOptions>): void {
     checkSessionOptions(options);
     this.#options = { ...this.#options, ...options };

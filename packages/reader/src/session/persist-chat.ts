@@ -1,9 +1,8 @@
 import { checkFunction, checkNumber } from '../check-options.ts';
-import { type AnyChatStreamError, isChatStreamError, messageOf } from '../errors.ts';
+import { type AnyChatStreamError, type ChatStreamError, isChatStreamError, messageOf } from '../errors.ts';
 import { reportError } from '../report-error.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
-import type { ChatSessionOptions } from './chat-session-options.ts';
 import type { ChatSession } from './chat-session.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { type PageSignals, thePage } from './page-signals.ts';
@@ -42,7 +41,14 @@ export interface PersistChatOptions extends ChatStorageOptions {
 }
 
 /** The conversation's options a saved chat gives back, to spread into `createChatSession`. */
-export type RestoredChat = Pick<ChatSessionOptions, 'initialMessages' | 'initialVersions' | 'initialError'>;
+export interface RestoredChat {
+  /** The saved messages. */
+  initialMessages?: readonly ChatMessage[];
+  /** Their earlier versions. */
+  initialVersions?: ExportedVersions | undefined;
+  /** The failure of the request for the last question, when it was saved unanswered. */
+  initialError?: ChatStreamError | undefined;
+}
 
 /**
  * What is stored under the key: the messages, the earlier versions of edited and regenerated ones,

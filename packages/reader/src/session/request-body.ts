@@ -4,8 +4,8 @@ import { toAPIMessages } from './to-api-messages.ts';
 
 /** Per-request additions: body fields and headers that override the session's. */
 export interface ChatRequestOptions {
-  body?: Record<string, unknown>;
-  headers?: RequestInit['headers'];
+  body?: Record<string, unknown> | undefined;
+  headers?: RequestInit['headers'] | undefined;
 }
 
 /**

@@ -11,29 +11,29 @@ import { bodyOf, checkSource } from './response-body.ts';
 /** Receives a stream's pieces as they arrive; nothing is accumulated for you. */
 export interface MessageEventSink {
   /** Every Anthropic event, in order. */
-  onEvent?: (event: MessageStreamEvent) => void;
+  onEvent?: ((event: MessageStreamEvent) => void) | undefined;
   /** A block began (tool inputs start as a `{}` placeholder). */
-  onBlockStart?: (block: ContentBlock, index: number) => void;
+  onBlockStart?: ((block: ContentBlock, index: number) => void) | undefined;
   /** A text delta of block `index`. */
-  onText?: (delta: string, index: number) => void;
+  onText?: ((delta: string, index: number) => void) | undefined;
   /** A thinking delta of block `index`. */
-  onThinking?: (delta: string, index: number) => void;
+  onThinking?: ((delta: string, index: number) => void) | undefined;
   /** A raw tool-input JSON fragment of block `index`. */
-  onInputJson?: (partialJson: string, index: number) => void;
+  onInputJson?: ((partialJson: string, index: number) => void) | undefined;
   /** Block `index` finished. */
-  onBlockStop?: (index: number) => void;
+  onBlockStop?: ((index: number) => void) | undefined;
 }
 
 /** Options of {@link readMessageEvents}. */
 export interface ReadMessageEventsOptions {
   /** Wire protocol (default `anthropic`). */
-  protocol?: StreamProtocol;
+  protocol?: StreamProtocol | undefined;
   /** Aborting it stops reading; the promise rejects with an `AbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Fail when no bytes arrive for this long. */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
   /** Longest SSE line or event, in characters. */
-  maxBufferSize?: number;
+  maxBufferSize?: number | undefined;
 }
 
 /**

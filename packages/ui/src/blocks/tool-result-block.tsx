@@ -7,7 +7,7 @@ import { rootProps, type BlockPartProps } from './part-props.ts';
 /** Props of {@link ToolResultBlock}. */
 export type ToolResultBlockProps = BlockPartProps<ToolResultContentBlock> & {
   /** Shown at the end of the card, e.g. the images of the result (`@chatstream/ui/attachments` does). */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 };
 
 /**

@@ -8,7 +8,7 @@ import { toolStateLabels, toolUseState } from './tool-state.ts';
 /** Props of {@link ToolUseBlock}. */
 export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
   /** Shown at the end of the card, e.g. the images of a result (`@chatstream/ui/attachments` does). */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 };
 
 /**

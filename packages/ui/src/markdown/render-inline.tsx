@@ -1,4 +1,4 @@
-import { createElement, Fragment, type ReactNode } from 'react';
+import { createElement, type ElementType, Fragment, type ReactNode } from 'react';
 import type { MarkedToken, Token, Tokens } from 'marked';
 import { decodeEntities } from './decode-entities.ts';
 import type { MarkdownComponents, MarkdownElement, MarkdownInlineContext } from './markdown-context.ts';
@@ -35,7 +35,9 @@ export function element(
   props: Record<string, unknown> | null,
   ...children: ReactNode[]
 ): ReactNode {
-  return createElement(components?.[tag] ?? tag, props, ...children);
+  // The entry for `tag` takes the props of that element, which is what `props` holds.
+  const type: ElementType = components?.[tag] ?? tag;
+  return createElement(type, props, ...children);
 }
 
 function renderInlineToken(

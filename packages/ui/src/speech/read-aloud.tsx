@@ -35,7 +35,12 @@ export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudCompon
       text,
       streaming,
       messageId,
-      { locale: props.locale, describeCode: props.describeCode, ...options },
+      {
+        ...options,
+        // The options' own, unless they leave them out (or set them to `undefined`).
+        locale: options.locale ?? props.locale,
+        describeCode: options.describeCode ?? props.describeCode,
+      },
       { stopped, continues },
     );
     return <Announcer ref={ref} {...props} />;

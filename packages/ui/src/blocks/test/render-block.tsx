@@ -1,6 +1,6 @@
 import type { ChatMessage, ToolCallState } from '@chatstream/reader';
 import { render } from 'vitest-browser-react';
-import type { BlockRendererProps } from '../../block-props.ts';
+import type { BlockRenderer, BlockRendererProps } from '../../block-props.ts';
 import { defaultBlockRenderers } from '../default-block-renderers.ts';
 import { ownEntry } from '../../own-entry.ts';
 
@@ -18,7 +18,9 @@ export function blockElement(
 ): React.ReactElement {
   const block = message.content[index];
   if (!block) throw new Error(`no block ${index}`);
-  const Renderer = ownEntry(defaultBlockRenderers, block.type) ?? defaultBlockRenderers.fallback;
+  // Each entry takes the blocks of its own type, which is the key it is looked up by.
+  const renderers = defaultBlockRenderers as Partial<Record<string, BlockRenderer>>;
+  const Renderer = ownEntry(renderers, block.type) ?? renderers['fallback'];
   if (!Renderer) throw new Error('no renderer');
   const toolCall: ToolCallState | undefined =
     block.type === 'tool_use' ? message.toolCalls?.[String(block['id'])] : undefined;
