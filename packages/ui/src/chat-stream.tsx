@@ -16,6 +16,7 @@ import {
 import { type ChatInput, type ChatMessage, isBlock, type ToolCallState } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
+import { definedOver } from './defined-over.ts';
 import { describeError } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
@@ -23,11 +24,11 @@ import { MessageRows } from './message-rows.tsx';
 /** What `ChatStream` adds to the chat options. */
 export interface ChatStreamOwnProps {
   /** Replaces parts (`MessageList`, `Message`, `Composer`, `ErrorNotice`, …); the rest stay the defaults. */
-  components?: Partial<ChatStreamComponents> | undefined;
+  components?: { [Part in keyof ChatStreamComponents]?: ChatStreamComponents[Part] | undefined } | undefined;
   /** Block renderers by block type, merged over the defaults. */
   renderers?: BlockRenderers | undefined;
   /** Markdown for text blocks, e.g. `markdownRenderText` from `@chatstream/ui/markdown`. */
-  renderText?: BlockRendererProps['renderText'];
+  renderText?: BlockRendererProps['renderText'] | undefined;
   /** Prompts the empty conversation offers. */
   suggestions?: readonly string[] | undefined;
   /** Shows time to first token, tokens/s, tokens and progress toward `max_tokens`. */
@@ -94,7 +95,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const t = useTranslate(labels);
     const session = useStreamingChat(options);
     const { messages, status, error, approveToolCall, addToolResult, restoring } = session;
-    const parts = useMemo(() => ({ ...defaultChatStreamComponents, ...components }), [components]);
+    const parts = useMemo(() => definedOver(defaultChatStreamComponents, components), [components]);
     const footer = useRef<HTMLDivElement>(null);
     // Counts the person's sends: each brings the transcript back to its end (MessageList `followKey`).
     const [sent, setSent] = useState(0);
@@ -188,7 +189,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               ) : null}
               {settledAnswer ? (
                 // Outside the rows, so showing or hiding it never re-renders a settled row.
-                <div data-slot="message-actions">
+                <div data-slot="message-actions" data-answer-actions="">
                   {settledAnswer.status === 'aborted' && continuable ? (
                     <parts.RegenerateButton onClick={again}>{t('Continue')}</parts.RegenerateButton>
                   ) : null}

@@ -59,3 +59,14 @@ it('words HTTP failures by status and offers Continue when asked', async () => {
   expect(root.className).toBe('mine');
   await expectNoAxeViolations(screen.container);
 });
+
+it("reads the server's English detail left to right in a right-to-left page, its full stop last", async () => {
+  const error = new StreamEventError('overloaded_error', 'Overloaded');
+  const screen = await render(
+    <div dir="rtl" lang="ar">
+      <ErrorNotice error={error} partial />
+    </div>,
+  );
+  const detail = screen.getByText(/Overloaded \(overloaded_error\)/).element();
+  expect(getComputedStyle(detail).direction).toBe('ltr');
+});

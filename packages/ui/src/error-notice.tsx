@@ -40,7 +40,9 @@ export const ErrorNotice: ForwardRefExoticComponent<ErrorNoticeProps & RefAttrib
         <Icon name="alert" />
         <div data-slot="error-notice-text">
           <p data-slot="error-notice-title">{title}</p>
-          <p data-slot="error-notice-detail">
+          {/* The detail is often the server's English: in a right-to-left page it keeps its own
+              direction, its full stop at its end. */}
+          <p data-slot="error-notice-detail" dir="auto">
             {detail}
             {/* A new sentence, after a detail that may end without a stop ("Failed to fetch"). */}
             {partial

@@ -21,6 +21,7 @@ export type ChatLabelKey =
   | 'Send'
   | 'Stop'
   | 'Stopped'
+  | 'Cut off'
   | 'Regenerate'
   | 'Continue'
   | 'Retry'
@@ -140,7 +141,7 @@ export type ChatLabelKey =
  * };
  */
 export type Labels = {
-  readonly [Key in LabelKey]?: string | ((...values: (string | number)[]) => string);
+  readonly [Key in LabelKey]?: string | ((...values: (string | number)[]) => string) | undefined;
 };
 
 /**
@@ -216,7 +217,7 @@ export interface LabelsProviderProps {
    * English. Keep the object stable (module scope or memoised): a new one renders every part again.
    */
   labels: Labels | undefined;
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**

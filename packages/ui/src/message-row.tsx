@@ -56,6 +56,7 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function M
     <parts.Message
       role={isToolTurn(message) ? 'tool' : message.role}
       status={message.status}
+      stopReason={message.stopReason}
       data-message-id={message.id}
     >
       <parts.MessageContent

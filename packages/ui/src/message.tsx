@@ -1,5 +1,4 @@
 import {
-  type CSSProperties,
   forwardRef,
   type HTMLAttributes,
   type ReactNode,
@@ -18,13 +17,20 @@ export interface MessageProps extends Omit<HTMLAttributes<HTMLElement>, 'role'> 
   role: MessageRole;
   /** Where the message is (`streaming`, `complete`, `aborted`, `error`, `incomplete`); rendered as `data-state`. */
   status?: ChatMessageStatus | undefined;
+  /**
+   * Why the model stopped; rendered as `data-stop-reason`. An answer cut short (`max_tokens`,
+   * `model_context_window_exceeded`) is marked "Cut off" after its content, as a stopped one is
+   * marked "Stopped", so it does not look finished once the conversation has moved on.
+   */
+  stopReason?: string | null | undefined;
   /** Accessible name of the message (default "You" / "Claude" / "Tool result"). */
   label?: string | undefined;
   /** The content and actions. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 const LABELS: Record<MessageRole, LabelKey> = { user: 'You', assistant: 'Claude', tool: 'Tool result' };
+const CUT_OFF = new Set(['max_tokens', 'model_context_window_exceeded']);
 
 /**
  * One turn of the conversation: an `<article>` with `data-role` and `data-state`, styled as a bubble
@@ -36,21 +42,23 @@ const LABELS: Record<MessageRole, LabelKey> = { user: 'You', assistant: 'Claude'
 export const Message: ForwardRefExoticComponent<MessageProps & RefAttributes<HTMLElement>> = forwardRef<
   HTMLElement,
   MessageProps
->(function Message({ role, status, label, children, ...rest }, ref) {
+>(function Message({ role, status, stopReason, label, children, ...rest }, ref) {
   const t = useLabels();
-  const stopped = t('Stopped');
+  const cutOff = status !== 'aborted' && typeof stopReason === 'string' && CUT_OFF.has(stopReason);
+  const mark = status === 'aborted' ? t('Stopped') : cutOff ? t('Cut off') : undefined;
   return (
     <article
       ref={ref}
       data-slot="message"
       data-role={role}
       data-state={status ?? 'complete'}
+      data-stop-reason={stopReason ?? undefined}
       aria-label={label ?? t(LABELS[role])}
       {...rest}
-      // The "Stopped" mark is drawn by CSS: in the app's words when its labels have them.
+      // The "Stopped" and "Cut off" marks are drawn by CSS: in the app's words when its labels have them.
       style={
-        status === 'aborted' && stopped !== 'Stopped'
-          ? ({ '--cs-stopped-label': JSON.stringify(stopped), ...rest.style } as CSSProperties)
+        mark !== undefined && mark !== (cutOff ? 'Cut off' : 'Stopped')
+          ? { [cutOff ? '--cs-cut-off-label' : '--cs-stopped-label']: JSON.stringify(mark), ...rest.style }
           : rest.style
       }
     >

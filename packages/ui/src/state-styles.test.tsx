@@ -35,6 +35,33 @@ function withAndWithout(
 
 const DANGER = 'rgb(180, 35, 24)';
 
+/** Every selector of the stylesheet (lists inside `:is()` come apart too, harmlessly here). */
+const selectors = css
+  .replaceAll(/\/\*[\s\S]*?\*\//g, '')
+  .split('{')
+  .slice(0, -1)
+  .flatMap((rule) => (rule.split('}').at(-1) ?? '').split(','))
+  .map((selector) => selector.trim().replaceAll(/\s+/g, ' '))
+  .filter((selector) => selector !== '' && !selector.startsWith('@'));
+
+describe('selectors whose changes Chromium restyles narrowly', () => {
+  it('puts a structural pseudo-class only in the last compound of a selector', () => {
+    // `> :last-child > :last-child` made every element that stopped being a last child (the list
+    // when "Jump to latest" appeared, a message when another followed) restyle its whole subtree.
+    const structural = selectors.filter((selector) =>
+      /:(?:first|last|only|nth(?:-last)?)-(?:child|of-type)(?:\([^)]*\))?[^\s>+~]*\s*[\s>+~]\s*\S/.test(
+        selector,
+      ),
+    );
+    expect(structural).toEqual([]);
+  });
+
+  it('ends no sibling combinator in a data-slot (matched by name, it restyled every message on each new one)', () => {
+    const siblings = selectors.filter((selector) => /[+~]\s*\[data-slot/.test(selector));
+    expect(siblings).toEqual([]);
+  });
+});
+
 describe('styles of states, handed down from the element that has them', () => {
   it('marks a stopped answer "Stopped" after its content, and only a stopped one', () => {
     const host = mount(
@@ -134,13 +161,6 @@ describe('styles of states, handed down from the element that has them', () => {
   });
 
   it('matches no data-state or aria- attribute on an ancestor (Chromium would restyle every data-slot below a change)', () => {
-    const selectors = css
-      .replaceAll(/\/\*[\s\S]*?\*\//g, '')
-      .split('{')
-      .slice(0, -1)
-      .flatMap((rule) => (rule.split('}').at(-1) ?? '').split(','))
-      .map((selector) => selector.trim().replaceAll(/\s+/g, ' '))
-      .filter((selector) => selector !== '' && !selector.startsWith('@'));
     // A state attribute followed by a combinator: it is matched on an ancestor or earlier sibling.
     const onAncestor = selectors.filter((selector) =>
       /\[(?:data-state|aria-[\w-]+)[^\]]*\](?:[^,]*?)(?:\s|>|\+|~)\s*[[\w:*.]/.test(

@@ -71,3 +71,13 @@ it('gives the labels the numbers, for a language whose words follow them in a pl
   expect(root.textContent).toContain('3 tokeny/s');
   expect(root.textContent).toMatch(/40 \/ 1\D?000 tokenów$/);
 });
+
+it('reads each figure in the direction of its words in a right-to-left page', async () => {
+  const screen = await render(
+    <div dir="rtl">
+      <StreamStats stats={stats} streaming />
+    </div>,
+  );
+  const first = screen.getByText(/First token/).element();
+  expect(getComputedStyle(first).direction).toBe('ltr');
+});

@@ -28,9 +28,11 @@ export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttrib
     if (!stats) return null;
     const { timeToFirstTokenMs, tokensPerSecond, outputTokens, maxTokens, progress } = stats;
     // The numbers go to the labels too, for a language whose word follows them in its plural form.
+    // Each figure takes the direction of its words: English ones in a right-to-left page read in
+    // their own order.
     return (
       <div ref={ref} data-slot="stream-stats" data-state={streaming ? 'streaming' : 'idle'} {...rest}>
-        <span data-slot="stream-stat">
+        <span data-slot="stream-stat" dir="auto">
           {`${t('First token')} `}
           <b>
             {timeToFirstTokenMs === undefined
@@ -38,11 +40,11 @@ export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttrib
               : t('{0} ms', number.format(timeToFirstTokenMs), timeToFirstTokenMs)}
           </b>
         </span>
-        <span data-slot="stream-stat">
+        <span data-slot="stream-stat" dir="auto">
           <b>{tokensPerSecond === undefined ? '–' : number.format(tokensPerSecond)}</b>{' '}
           {t('tokens/s', tokensPerSecond ?? 0)}
         </span>
-        <span data-slot="stream-stat">
+        <span data-slot="stream-stat" dir="auto">
           <b>{number.format(outputTokens)}</b>
           {maxTokens ? ` / ${number.format(maxTokens)}` : null} {t('tokens', maxTokens ?? outputTokens)}
         </span>

@@ -65,3 +65,17 @@ it('lets data-theme force a palette on part of the page, over the system and ove
   expect(accentOf(dark)).toBe(DARK_ACCENT);
   expect(getComputedStyle(dark).colorScheme).toBe('dark');
 });
+
+it("draws the browser's own parts in the chat's palette, and leaves the page's color-scheme alone", async () => {
+  const chat = document.createElement('div');
+  chat.dataset['slot'] = 'chat-stream';
+  document.body.append(chat);
+  await setColorScheme('dark');
+  expect(getComputedStyle(chat).colorScheme).toBe('dark');
+  expect(getComputedStyle(document.documentElement).colorScheme).toBe('normal');
+  await setColorScheme('light');
+  expect(getComputedStyle(chat).colorScheme).toBe('light');
+  const ownDark = pageTheme(`[data-slot='chat-stream'] { --cs-bg: #000; --cs-color-scheme: dark; }`);
+  ownDark.dataset['pageTheme'] = '';
+  expect(getComputedStyle(chat).colorScheme).toBe('dark');
+});

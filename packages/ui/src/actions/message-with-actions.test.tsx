@@ -237,6 +237,38 @@ describe('MessageWithActions in ChatStream', () => {
     await expect.element(previous).not.toHaveAttribute('aria-disabled');
   });
 
+  it("shows the last answer's actions without hover, with its Regenerate beside Copy; earlier ones on hover", async () => {
+    const { fetch } = mockFetch(scenarios.basic, scenarios.stopSequence);
+    const screen = await renderChat(fetch);
+    await ask(screen, 'First');
+    await ask(screen, 'Second');
+    const answers = screen.getByRole('article', { name: 'Claude' });
+    const opacity = (index: number) => {
+      const copy = answers.nth(index).getByRole('button', { name: 'Copy', exact: true }).element();
+      // The fade's end, not a frame of it (animations crawl in a test frame in the background).
+      for (const animation of copy.getAnimations()) animation.finish();
+      return getComputedStyle(copy).opacity;
+    };
+    // The pointer rests where an earlier test left it: on the box, off the answers.
+    await userEvent.hover(screen.getByRole('textbox', { name: 'Message' }));
+    expect(opacity(0)).toBe('0');
+    expect(opacity(1)).toBe('1');
+    await userEvent.hover(answers.nth(0));
+    expect(opacity(0)).toBe('1');
+    const copy = answers
+      .nth(1)
+      .getByRole('button', { name: 'Copy', exact: true })
+      .element()
+      .getBoundingClientRect();
+    const regenerate = screen
+      .getByRole('button', { name: 'Regenerate' })
+      .last()
+      .element()
+      .getBoundingClientRect();
+    expect(Math.abs(regenerate.top - copy.top)).toBeLessThan(4);
+    expect(regenerate.left).toBeGreaterThan(copy.left);
+  });
+
   it('regenerates an earlier answer; what followed it stays in the earlier version', async () => {
     const { fetch, sent } = mockFetch(scenarios.basic, scenarios.stopSequence, scenarios.longAnswer);
     const screen = await renderChat(fetch);

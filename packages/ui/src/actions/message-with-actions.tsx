@@ -51,7 +51,7 @@ function editedInput(message: ChatMessage | undefined, text: string): ChatInput 
  * <ChatStream api="/api/chat" components={{ Message: MessageAvecActions }} />
  */
 export function createMessageWithActions(
-  words: Partial<MessageActionWords> = {},
+  words: { [Word in keyof MessageActionWords]?: MessageActionWords[Word] | undefined } = {},
 ): ComponentType<MessageProps> {
   return function MessageWithActions(props: MessageProps): ReactNode {
     const { children, ...rest } = props;
@@ -114,8 +114,18 @@ export function createMessageWithActions(
       returnFocus.current = next;
       setEditing(false);
     };
+    const actions = [version, copyable, regenerable, editable].filter(Boolean).length;
     return (
-      <Message ref={article} tabIndex={-1} {...rest} data-editing={editing || undefined}>
+      <Message
+        ref={article}
+        tabIndex={-1}
+        {...rest}
+        data-editing={editing || undefined}
+        // Styles read these rather than find them with `:has()`, which made Chromium restyle the
+        // whole transcript whenever a message was added.
+        data-action-count={editing ? 0 : actions}
+        data-latest={(props.role === 'assistant' && !earlier) || undefined}
+      >
         {editing ? (
           <MessageEditForm
             initial={text}

@@ -64,7 +64,8 @@ export function CodeBlock({
       {element(
         components,
         'pre',
-        { tabIndex: 0 },
+        // Scrolls when long: reachable by keyboard, and named for the screen reader landing on it.
+        { tabIndex: 0, role: 'group', 'aria-label': lang ? t('{0} code', lang) : t('Code') },
         element(
           components,
           'code',

@@ -1,5 +1,6 @@
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, ComponentType, ReactNode } from 'react';
 import type { Translate } from '@chatstream/ui';
+import type { CodeBlockProps } from './code-block.tsx';
 
 /** Elements the markdown renderer creates, each replaceable through `components`. */
 export type MarkdownElement =
@@ -31,9 +32,23 @@ export type MarkdownElement =
   | 'img'
   | 'input';
 
-/** Replacements for the elements the renderer creates; each receives the props the element would. */
-// oxlint-disable-next-line typescript/no-explicit-any -- each element takes its own props
-export type MarkdownComponents = Partial<Record<MarkdownElement, ComponentType<any>>>;
+/**
+ * Replacements for the elements the renderer creates; each receives the props the element would
+ * (`p` those of a `<p>`, `a` those of an `<a>`…), its content as `children`. An entry set to
+ * `undefined` keeps the element.
+ *
+ * @example
+ * const components: MarkdownComponents = { a: (props) => <a {...props} className="link" /> };
+ */
+export type MarkdownComponents = {
+  [Element in MarkdownElement]?: ComponentType<ComponentPropsWithoutRef<Element>> | undefined;
+} & {
+  /**
+   * Replaces a whole fenced code block (its header, Copy button and `pre`), for a design system's
+   * own; it gets the props `CodeBlock` would. Render `CodeBlock` inside it to keep parts of ours.
+   */
+  CodeBlock?: ComponentType<CodeBlockProps> | undefined;
+};
 
 /**
  * Typesets a formula (e.g. with KaTeX or MathJax): `tex` without its delimiters, `display` for one on

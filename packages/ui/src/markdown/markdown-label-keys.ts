@@ -7,6 +7,10 @@ export type MarkdownLabelKey =
   | 'Copy failed'
   | 'Copy {0}'
   | 'Copy code'
+  // What scrolls by itself: a code block (with its language, or without) and a table
+  | '{0} code'
+  | 'Code'
+  | 'Table'
   // Links, images and task lists
   | 'Link removed: unsafe address'
   | 'Image from {0}, not loaded'

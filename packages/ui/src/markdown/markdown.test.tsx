@@ -236,3 +236,19 @@ describe('Markdown', () => {
     await expectNoAxeViolations(screen.container);
   });
 });
+
+describe('Markdown components', () => {
+  it("replaces a whole code block with a design system's own, given the code and its language", async () => {
+    const components: MarkdownComponents = {
+      CodeBlock: ({ code, lang }) => (
+        <figure data-testid="brand-code">
+          <figcaption>{lang}</figcaption>
+          <pre>{code}</pre>
+        </figure>
+      ),
+    };
+    const screen = await render(<Markdown text={'```sh\nnpm i\n```'} components={components} />);
+    await expect.element(screen.getByTestId('brand-code')).toHaveTextContent('shnpm i');
+    expect(screen.container.querySelector('[data-slot="code-block-header"]')).toBeNull();
+  });
+});

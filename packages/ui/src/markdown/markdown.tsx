@@ -37,18 +37,23 @@ interface GroupProps {
   tokens: readonly Token[];
   tail: readonly Token[];
   open: boolean;
+  /** The message's first group, or its last: the styles trim its first block's or last block's margin. */
+  isFirst: boolean;
+  isLast?: boolean;
   links: Links;
   context: MarkdownRenderContext;
 }
 
-function GroupImpl({ tokens, tail, open, links, context }: GroupProps): ReactNode {
+function GroupImpl({ tokens, tail, open, isFirst, isLast, links, context }: GroupProps): ReactNode {
   const last = tokens.length + tail.length - 1;
   const blocks = tail.length === 0 ? tokens : [...tokens, ...tail];
   // An element per group keeps every parent's child count small: a long message's blocks as direct
   // children made layout (Chromium) and child removal (jsdom) cost O(blocks) per update. Margins
   // collapse through it, so it does not change how the blocks are spaced.
   return (
-    <div data-slot="markdown-group">
+    // Marked here rather than found with `> :first-child > :first-child`: Chromium restyled the
+    // whole page for that selector whenever any element stopped being a last child.
+    <div data-slot="markdown-group" data-first={isFirst || undefined} data-last={isLast || undefined}>
       {blocks.map((token, index) => (
         <MarkdownBlock
           key={index}
@@ -69,13 +74,22 @@ const NO_TOKENS: readonly Token[] = [];
 
 interface SectionProps {
   groups: readonly (readonly Token[])[];
+  first: boolean;
   links: Links;
   context: MarkdownRenderContext;
 }
 
-function SectionImpl({ groups, links, context }: SectionProps): ReactNode {
+function SectionImpl({ groups, first, links, context }: SectionProps): ReactNode {
   return groups.map((group, index) => (
-    <Group key={index} tokens={group} tail={NO_TOKENS} open={false} links={links} context={context} />
+    <Group
+      key={index}
+      tokens={group}
+      tail={NO_TOKENS}
+      open={false}
+      isFirst={first && index === 0}
+      links={links}
+      context={context}
+    />
   ));
 }
 
@@ -126,7 +140,9 @@ export function Markdown({
       section = groups.slice(start, start + GROUP_SIZE);
       sections.set(first, section);
     }
-    children.push(<Section key={`s${start}`} groups={section} links={links} context={context} />);
+    children.push(
+      <Section key={`s${start}`} groups={section} first={start === 0} links={links} context={context} />,
+    );
   }
   for (let index = full; index < groups.length; index++) {
     children.push(
@@ -135,6 +151,7 @@ export function Markdown({
         tokens={groups[index] as readonly Token[]}
         tail={NO_TOKENS}
         open={false}
+        isFirst={index === 0}
         links={links}
         context={context}
       />,
@@ -153,6 +170,8 @@ export function Markdown({
         tokens={pending}
         tail={tail}
         open={streaming}
+        isFirst={groups.length === 0}
+        isLast
         links={links}
         context={context}
       />

@@ -27,11 +27,20 @@ function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContex
       renderInline(item.tokens, context),
     );
   return (
-    <div key={key} data-slot="markdown-table" tabIndex={0}>
+    // Scrolls when wide: reachable by keyboard and named. Its direction is the wrapper's, so a
+    // right-to-left table narrower than the answer sits on the right.
+    <div
+      key={key}
+      data-slot="markdown-table"
+      tabIndex={0}
+      role="group"
+      aria-label={context.t('Table')}
+      dir={directionOf(t.raw)}
+    >
       {element(
         components,
         'table',
-        { dir: directionOf(t.raw) },
+        null,
         element(
           components,
           'thead',
@@ -138,9 +147,10 @@ export function renderBlock(
         { key, dir: directionOf(t.raw) },
         renderInline(t.tokens, context),
       );
-    case 'code':
+    case 'code': {
+      const Code = components?.CodeBlock ?? CodeBlock;
       return (
-        <CodeBlock
+        <Code
           key={key}
           code={t.text}
           lang={(t.lang ?? '').split(/\s/)[0]}
@@ -149,6 +159,7 @@ export function renderBlock(
           components={components}
         />
       );
+    }
     case 'blockquote':
       return depth < MAX_NESTING
         ? element(

@@ -172,6 +172,7 @@ export const french: Labels = {
   Send: 'Envoyer',
   Stop: 'Arrêter',
   Stopped: 'Arrêté',
+  'Cut off': 'Coupé',
   Regenerate: 'Régénérer',
   Continue: 'Continuer',
   Retry: 'Réessayer',
