@@ -142,5 +142,14 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       if (notice) setTimeout(announce, 0, region, notice);
     }, [notice]);
 
-    return <div ref={region} aria-live="polite" data-slot="announcer" style={visuallyHidden} {...rest} />;
+    return (
+      <div
+        ref={region}
+        aria-live="polite"
+        data-slot="announcer"
+        data-visually-hidden=""
+        style={visuallyHidden}
+        {...rest}
+      />
+    );
   });

@@ -59,7 +59,9 @@ export const TypingIndicator: ForwardRefExoticComponent<
       {retrying ? (
         <span data-slot="typing-retry">{describe(retrying, t)}</span>
       ) : (
-        <span style={visuallyHidden}>{label ?? t('Claude is thinking…')}</span>
+        <span data-visually-hidden="" style={visuallyHidden}>
+          {label ?? t('Claude is thinking…')}
+        </span>
       )}
     </div>
   );

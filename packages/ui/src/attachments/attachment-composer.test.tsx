@@ -6,6 +6,7 @@ import { expectNoAxeViolations } from '../test/axe.ts';
 import { scenePngFile } from '../stories/scene-png.ts';
 import { installStyles } from '../test/styles.ts';
 import { AttachmentComposer, type AttachmentComposerProps } from './attachment-composer.tsx';
+import { AttachmentList } from './attachment-list.tsx';
 
 installStyles();
 
@@ -290,5 +291,29 @@ describe('AttachmentComposer', () => {
     await userEvent.upload(picker, [scenePngFile(8, 8), new File([new Uint8Array([0, 1])], 'x.bin')]);
     await expect.element(screen.getByRole('alert')).toBeVisible();
     await expectNoAxeViolations(screen.container);
+  });
+});
+
+describe('AttachmentList', () => {
+  it("shows an image the page may not load as the image icon, not the browser's broken picture", async () => {
+    const screen = await render(
+      <AttachmentList
+        attachments={[
+          {
+            id: 'a',
+            name: 'photo.png',
+            status: 'ready',
+            // What a page whose Content-Security-Policy leaves out `img-src data:` sees: no image.
+            block: {
+              type: 'image',
+              source: { type: 'base64', media_type: 'image/png', data: 'bm90IGFuIGltYWdl' },
+            },
+          },
+        ]}
+        onRemove={() => undefined}
+      />,
+    );
+    await expect.poll(() => screen.container.querySelector('[data-slot="attachment-icon"]')).not.toBeNull();
+    expect(screen.container.querySelector('[data-slot="attachment-thumbnail"]')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import { ATTACHMENT_ICONS } from './attachment-icons.ts';
 import type { Attachment } from './use-attachments.ts';
 import { Icon, useLabels } from '@chatstream/ui';
@@ -60,18 +60,23 @@ export function AttachmentList({ attachments, onRemove, ...rest }: AttachmentLis
 }
 
 function Preview({ attachment: { block } }: { attachment: Attachment }): ReactNode {
-  if (block?.type === 'image' && block.source.type === 'base64') {
+  // An image the page may not load (a Content-Security-Policy without `img-src data:`, a corrupt
+  // file) shows the image icon instead of the browser's broken picture.
+  const [failed, setFailed] = useState(false);
+  const image = block?.type === 'image';
+  if (image && block.source.type === 'base64' && !failed) {
     return (
       <img
         data-slot="attachment-thumbnail"
         alt=""
         src={`data:${block.source.media_type};base64,${block.source.data}`}
+        onError={() => setFailed(true)}
       />
     );
   }
   return (
     <span data-slot="attachment-icon">
-      <Icon d={ATTACHMENT_ICONS.document} />
+      <Icon d={image ? ATTACHMENT_ICONS.image : ATTACHMENT_ICONS.document} />
     </span>
   );
 }

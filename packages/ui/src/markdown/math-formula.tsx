@@ -1,6 +1,28 @@
-import type { ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import type { RenderMath } from './markdown-context.ts';
 import { DISPLAY_OPENER, type MathToken } from './math-syntax.ts';
+
+interface FallbackProps {
+  fallback: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * Shows `fallback` when its children fail while React puts them on the page, not only while
+ * `renderMath` runs: KaTeX's HTML set through `dangerouslySetInnerHTML` throws there under Trusted
+ * Types, and without this the whole page unmounted.
+ */
+class Fallback extends Component<FallbackProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
 
 /**
  * A formula typeset by `renderMath`, in `<div data-slot="markdown-math">` (display) or a `<span>`
@@ -16,6 +38,7 @@ export function renderFormula(token: MathToken, key: number, renderMath: RenderM
     failed = true;
   }
   const Tag = token.display ? 'div' : 'span';
+  const source = <code>{token.raw.trim()}</code>;
   return (
     <Tag
       key={key}
@@ -24,7 +47,14 @@ export function renderFormula(token: MathToken, key: number, renderMath: RenderM
       data-state={failed ? 'error' : undefined}
       dir="ltr"
     >
-      {typeset ?? <code>{token.raw.trim()}</code>}
+      {typeset === undefined || typeset === null ? (
+        source
+      ) : (
+        // Keyed by the TeX: a formula that failed is tried again once it changes.
+        <Fallback key={token.text} fallback={source}>
+          {typeset}
+        </Fallback>
+      )}
     </Tag>
   );
 }

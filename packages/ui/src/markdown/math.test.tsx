@@ -103,3 +103,21 @@ describe('Markdown with renderMath', () => {
     expect(screen.container.querySelector('[data-display="block"] .katex-display')).not.toBeNull();
   });
 });
+
+/**
+ * Stands for what Chromium does to `dangerouslySetInnerHTML` when Trusted Types are required: it
+ * throws while React puts the element on the page, after renderMath returned.
+ */
+function Refused(): never {
+  throw new TypeError("Failed to set the 'innerHTML' property on 'Element'");
+}
+
+describe('a renderMath that fails on the page', () => {
+  it('shows the TeX as written instead of unmounting the page (HTML refused under Trusted Types)', async () => {
+    const screen = await render(
+      <Markdown text={'Energy: $E = mc^2$, and the rest of the answer.'} renderMath={() => <Refused />} />,
+    );
+    await expect.element(screen.getByText('$E = mc^2$')).toBeVisible();
+    await expect.element(screen.getByText(/and the rest of the answer/)).toBeVisible();
+  });
+});
