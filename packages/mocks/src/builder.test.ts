@@ -267,6 +267,21 @@ describe('scenario builder', () => {
     expect(() =>
       scenario('bad', { continuation: [{ type: 'stop', reason: 'end_turn' }, { type: 'ping' }] }).stop(),
     ).toThrow(/last step/u);
+    // The continuation request sends the conversation again: its input usage is its own.
+    const longer = scenario('more', { inputTokens: 760, cacheReadInputTokens: 5000 })
+      .text('!')
+      .stop('end_turn');
+    const paused = scenario('paused', { inputTokens: 700, continuation: longer })
+      .text('Wait')
+      .stop('pause_turn');
+    expect(paused.continuation?.expectedMessage.usage).toMatchObject({
+      input_tokens: 760,
+      cache_read_input_tokens: 5000,
+    });
+    const byStep = scenario('steps', { inputTokens: 700, continuation: longer.steps })
+      .text('Wait')
+      .stop('pause_turn');
+    expect(byStep.continuation?.expectedMessage.usage.input_tokens).toBe(700);
     expect(() => scenario('bad', { continuation: 'more' as never }).stop()).toThrow(
       new TypeError('Scenario "bad": the continuation must be steps or a built scenario'),
     );

@@ -1,6 +1,7 @@
 import { defineScenario } from './define-scenario.ts';
 import { cut } from './resolve-scenario.ts';
 import type { MockScenario, ScenarioStep } from './scenario-types.ts';
+import { startOf } from './scenario-start.ts';
 
 /** The final assistant message of a request: its text as the API reads it, and its last block. */
 interface Prefill {
@@ -93,16 +94,17 @@ function resume(scenario: MockScenario): MockScenario | undefined {
     const text = Array.from(broken.text).slice(Math.max(0, cutAt)).join('');
     if (text) rest.push({ ...whole, text });
   }
-  return answer(scenario, [...rest, ...(continuation?.steps ?? END_TURN)]);
+  // The continuation's own message_start (its input usage), else the scenario's.
+  return answer(scenario, [...rest, ...(continuation?.steps ?? END_TURN)], continuation ?? scenario);
 }
 
-/** `steps` as the scenario's own answer: its name, seed, model, input tokens and faults. */
-function answer(scenario: MockScenario, steps: ScenarioStep[]): MockScenario {
+/** `steps` as the scenario's own answer (its name, seed and faults), starting as `start` does. */
+function answer(scenario: MockScenario, steps: ScenarioStep[], start: MockScenario = scenario): MockScenario {
   return defineScenario({
     name: scenario.name,
     description: scenario.description,
     seed: scenario.seed,
-    ...startOf(scenario),
+    ...startOf(start),
     steps,
     faults: scenario.faults,
   });
@@ -130,18 +132,5 @@ function readPrefill(body: unknown): Prefill | undefined {
   return {
     text,
     last: typeof final === 'object' && final !== null ? (final as Record<string, unknown>) : undefined,
-  };
-}
-
-/** The model and input tokens of the scenario's `message_start`, which its compiled form keeps. */
-function startOf(scenario: MockScenario): { model?: string; inputTokens?: number } {
-  const start = scenario.events[0] as
-    | { type?: unknown; message?: { model?: unknown; usage?: { input_tokens?: unknown } } }
-    | undefined;
-  if (start?.type !== 'message_start') return {};
-  const { model, usage } = start.message ?? {};
-  return {
-    ...(typeof model === 'string' ? { model } : {}),
-    ...(typeof usage?.input_tokens === 'number' ? { inputTokens: usage.input_tokens } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { MockScenario, ScenarioDescription, ScenarioStep, ToolUseStep } fro
 import { BLOCK_STEPS, checkUsageOrder } from './usage-order.ts';
 import { checkChunking, checkInteger, checkMilliseconds } from './check-arguments.ts';
 import { checkFaultPositions } from './with-faults.ts';
+import { type ScenarioStart, startOf } from './scenario-start.ts';
 
 /**
  * Compiles a scenario described as data into its events and expected outcome.
@@ -45,9 +46,12 @@ export function defineScenario(description: ScenarioDescription): MockScenario {
   };
 }
 
-/** The description's continuation compiled as this scenario's own answer (name, seed, model, input). */
+/**
+ * The description's continuation compiled as this scenario's own answer: its name, seed and model,
+ * and the input usage of a built continuation, or else this scenario's.
+ */
 function continuationOf(description: ScenarioDescription): MockScenario | undefined {
-  const { continuation, name, description: text, seed, model, inputTokens } = description;
+  const { continuation, name, description: text, seed } = description;
   if (continuation === undefined) return undefined;
   const steps: unknown = Array.isArray(continuation)
     ? continuation
@@ -60,9 +64,24 @@ function continuationOf(description: ScenarioDescription): MockScenario | undefi
     steps,
     ...(text === undefined ? {} : { description: text }),
     ...(seed === undefined ? {} : { seed }),
-    ...(model === undefined ? {} : { model }),
-    ...(inputTokens === undefined ? {} : { inputTokens }),
+    ...startOfDescription(description),
+    // A built continuation is a request of its own: its input usage, the scenario's model.
+    ...(Array.isArray(continuation) ? {} : inputUsageOf(continuation as MockScenario)),
   });
+}
+
+/** A built scenario's input usage at `message_start`, without its model. */
+function inputUsageOf(scenario: MockScenario): ScenarioStart {
+  const { model: _model, ...usage } = startOf(scenario);
+  return usage;
+}
+
+/** The `message_start` fields a description gives (model, input usage), as given. */
+function startOfDescription(description: ScenarioDescription): ScenarioStart {
+  const fields = ['model', 'inputTokens', 'cacheCreationInputTokens', 'cacheReadInputTokens'] as const;
+  return Object.fromEntries(
+    fields.filter((field) => description[field] !== undefined).map((field) => [field, description[field]]),
+  );
 }
 
 /** The field of each step that must be a string (the text a client will read). */

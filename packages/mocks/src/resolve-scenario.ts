@@ -88,9 +88,12 @@ export function resolveScenario(description: ScenarioDescription): ResolvedScena
     model: description.model ?? DEFAULT_MODEL,
     startUsage: {
       input_tokens: description.inputTokens ?? 24,
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-      cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+      cache_creation_input_tokens: description.cacheCreationInputTokens ?? 0,
+      cache_read_input_tokens: description.cacheReadInputTokens ?? 0,
+      cache_creation: {
+        ephemeral_5m_input_tokens: description.cacheCreationInputTokens ?? 0,
+        ephemeral_1h_input_tokens: 0,
+      },
       output_tokens: 1,
       service_tier: 'standard',
     },

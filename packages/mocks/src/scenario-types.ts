@@ -150,13 +150,17 @@ export interface ScenarioDescription {
   seed?: number | undefined;
   /** `usage.input_tokens` at `message_start` (default 24). */
   inputTokens?: number | undefined;
+  /** `usage.cache_creation_input_tokens` at `message_start`: prompt written to the cache (default 0). */
+  cacheCreationInputTokens?: number | undefined;
+  /** `usage.cache_read_input_tokens` at `message_start`: prompt read from the cache (default 0). */
+  cacheReadInputTokens?: number | undefined;
   steps: readonly ScenarioStep[];
   faults?: readonly Fault[] | undefined;
   /**
    * What the answer goes on with when a request continues it from its end (all it streamed sent back
    * as the final assistant message): a turn paused with `pause_turn` resumed, an answer an `error`
-   * step broke off retried. Steps, or a built scenario whose steps are taken (its own continuation is
-   * not). Without it, such an answer ends there with `end_turn`.
+   * step broke off retried. Steps (with this scenario's input usage), or a built scenario whose steps
+   * and input usage (`inputTokens`, cache counts) are taken, not its model or its own continuation. Without it, such an answer ends there with `end_turn`.
    */
   continuation?: readonly ScenarioStep[] | MockScenario | undefined;
 }

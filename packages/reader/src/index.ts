@@ -30,6 +30,7 @@ export type {
   ThinkingDelta,
   ToolUseBlock,
   Usage,
+  ServerToolUsage,
 } from './types.ts';
 
 // Errors

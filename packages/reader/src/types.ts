@@ -85,12 +85,20 @@ export type KnownBlockType =
 export type ContentBlock = TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolUseBlock | OtherBlock;
 
 /** Token counters; `message_delta` overwrites them (they are totals, never increments). */
+/** How many times each server tool ran, in `usage.server_tool_use`. */
+export interface ServerToolUsage {
+  web_search_requests?: number;
+  web_fetch_requests?: number;
+  [key: string]: unknown;
+}
+
 export interface Usage {
   input_tokens?: number | null;
   output_tokens: number;
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
-  server_tool_use?: Record<string, unknown> | null;
+  /** Server tools run for the request: `web_search_requests`, `web_fetch_requests`, and any later ones. */
+  server_tool_use?: ServerToolUsage | null;
   service_tier?: string | null;
   [key: string]: unknown;
 }

@@ -158,6 +158,10 @@ describe('onFinish when the client leaves', () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(firstText(finished[0]?.message).startsWith(seen)).toBe(true);
     expect(reported).toEqual([]);
+    // message_start counted 1 output token; the estimate adds the text that came after it.
+    const relayed = firstText(finished[0]?.message);
+    expect(finished[0]?.message?.usage.output_tokens).toBe(1);
+    expect(finished[0]?.estimatedOutputTokens).toBe(1 + Math.round(relayed.length / 4));
   });
 });
 

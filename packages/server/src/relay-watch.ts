@@ -27,11 +27,29 @@ export interface RelayResult {
   /** Milliseconds from sending the request upstream to its first content delta, when one came. */
   timeToFirstTokenMs?: number;
   /**
+   * For an answer that did not complete (and began): `usage.output_tokens` (the last count Anthropic sent,
+   * `message_start`'s after a Stop) plus the content generated since, at about 4 characters a token
+   * (the reader's estimate). A complete answer's `usage` is exact and this is absent.
+   */
+  estimatedOutputTokens?: number;
+  /**
    * What went wrong, for `error`: the upstream error, the `error` event's `{ type, message }`, or the
    * reader's `ProtocolError` for an event it could not read. The key is redacted in it, as for
    * `onError`.
    */
   error?: unknown;
+}
+
+/** The reader's estimate for text not yet counted by the API's `usage`. */
+const CHARS_PER_TOKEN = 4;
+
+/** Characters a content delta adds: text, thinking, a tool's input JSON, a citation's text. */
+function deltaLength(delta: unknown): number {
+  const fields = delta as { text?: unknown; thinking?: unknown; partial_json?: unknown };
+  let length = 0;
+  for (const value of [fields.text, fields.thinking, fields.partial_json])
+    if (typeof value === 'string') length += value.length;
+  return length;
 }
 
 /** Follows what a relay forwards and reports how it ended, once. */
@@ -61,6 +79,8 @@ export function watchRelay(
 ): RelayWatch {
   let snapshot: MessageSnapshot | undefined;
   let firstTokenAt: number | undefined;
+  // Characters of content since the last event that counted output tokens.
+  let uncounted = 0;
   let streamError: unknown;
   // Why the events stopped making sense (a malformed one), as the client's reader also saw it.
   let lost: unknown;
@@ -77,7 +97,11 @@ export function watchRelay(
     follow(() => {
       const typed = value as MessageStreamEvent;
       if (typed.type === 'error') streamError = typed.error;
-      if (typed.type === 'content_block_delta') firstTokenAt ??= performance.now();
+      if (typed.type === 'content_block_delta') {
+        firstTokenAt ??= performance.now();
+        uncounted += deltaLength(typed.delta);
+      }
+      if (typed.type === 'message_delta' && typeof typed.usage?.output_tokens === 'number') uncounted = 0;
       snapshot = accumulateMessage(snapshot, typed);
     });
   const decoder = createSSEDecoder({
@@ -102,6 +126,12 @@ export function watchRelay(
         requestId,
         durationMs: performance.now() - startedAt,
         ...(firstTokenAt === undefined ? {} : { timeToFirstTokenMs: firstTokenAt - startedAt }),
+        ...((outcome === 'complete' && !cut) || snapshot === undefined
+          ? {}
+          : {
+              estimatedOutputTokens:
+                (snapshot.message.usage.output_tokens ?? 0) + Math.round(uncounted / CHARS_PER_TOKEN),
+            }),
         ...(failure === undefined ? {} : { error: failure }),
       });
     },

@@ -333,8 +333,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         break;
       case 'message_start':
       case 'message_delta': {
-        const tokens = message.usage.output_tokens;
-        if (typeof tokens === 'number') this.#stats.usage(tokens);
+        // Only an event that counted tokens makes the figure exact: a message_delta without usage
+        // (the plain-text protocol's) leaves the estimate of the text since the last count.
+        const counted = (event.type === 'message_start' ? event.message.usage : event.usage)?.output_tokens;
+        if (typeof counted === 'number') this.#stats.usage(message.usage.output_tokens);
         break;
       }
       case 'message_stop':

@@ -72,3 +72,13 @@ describe('createTextProtocolDecoder: event: error', () => {
     ]);
   });
 });
+
+describe('readTextStream: counting tokens', () => {
+  it('ends with the estimate of the text, never an exact count the stream did not give', async () => {
+    const text = 'The plain-text protocol carries no usage, so every figure is an estimate. '.repeat(8);
+    const stream = readTextStream(bytesStream(`data: ${text}\n\ndata: [DONE]\n\n`));
+    await stream.finalMessage();
+    expect(stream.stats.outputTokensExact).toBe(false);
+    expect(stream.stats.outputTokens).toBeGreaterThan(100);
+  });
+});
