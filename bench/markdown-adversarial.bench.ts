@@ -69,6 +69,7 @@ const adversarial: AdversarialInput[] = [
   { label: '`*a` repeated (unclosed `*` emphasis)', make: repeated('*a') },
   { label: '`1"_` repeated (openers after punctuation)', make: repeated('1"_') },
   { label: '`~h=!_(` repeated (strike-through openers)', make: repeated('~h=!_(') },
+  { label: '`**a_` repeated (a strong opener the text rule splits)', make: repeated('**a_') },
   { label: "`'_a ' × n + 'a_ ' × n` (emphasis n deep)", make: nested },
 ];
 

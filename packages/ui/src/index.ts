@@ -26,6 +26,7 @@ export type { MessageListProps } from './message-list.tsx';
 export { Message } from './message.tsx';
 export type { MessageProps, MessageRole } from './message.tsx';
 export { MessageContent } from './message-content.tsx';
+export { repeatsToolResults } from './message-row.tsx';
 export type { MessageContentProps } from './message-content.tsx';
 export { Composer } from './composer.tsx';
 export type { ComposerProps } from './composer.tsx';

@@ -28,9 +28,12 @@ export function isToolTurn(message: ChatMessage): boolean {
 
 /**
  * A user turn that only carries results of client tool calls the session ran or received: the
- * tool card in the answer above already shows each result, so the turn adds no row of its own.
+ * tool card in the answer above already shows each result, so `ChatStream` draws no row for it.
+ *
+ * @example
+ * const shown = messages.filter((message, i) => !repeatsToolResults(message, messages[i - 1]));
  */
-function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
+export function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
   return (
     isToolTurn(message) &&
     message.content.every((block) => previous?.toolCalls?.[block['tool_use_id'] as string] !== undefined)

@@ -35,6 +35,10 @@ it('marks an answer the length limit cut short "Cut off", in the app\'s words wh
       <Message role="assistant" status="complete" stopReason="end_turn" label="finished">
         {content}
       </Message>
+      {/* Carried on after the cut: still the old stop reason while it streams. */}
+      <Message role="assistant" status="streaming" stopReason="max_tokens" label="continuing">
+        {content}
+      </Message>
       <LabelsProvider labels={{ 'Cut off': 'Coupé' }}>
         <Message role="assistant" status="complete" stopReason="max_tokens" label="french">
           {content}
@@ -44,5 +48,6 @@ it('marks an answer the length limit cut short "Cut off", in the app\'s words wh
   );
   expect(mark(screen.getByRole('article', { name: 'cut' }).element())).toBe('"Cut off"');
   expect(mark(screen.getByRole('article', { name: 'finished' }).element())).toBe('none');
+  expect(mark(screen.getByRole('article', { name: 'continuing' }).element())).toBe('none');
   expect(mark(screen.getByRole('article', { name: 'french' }).element())).toBe('"Coupé"');
 });

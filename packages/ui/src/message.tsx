@@ -44,7 +44,12 @@ export const Message: ForwardRefExoticComponent<MessageProps & RefAttributes<HTM
   MessageProps
 >(function Message({ role, status, stopReason, label, children, ...rest }, ref) {
   const t = useLabels();
-  const cutOff = status !== 'aborted' && typeof stopReason === 'string' && CUT_OFF.has(stopReason);
+  // Not while it streams: an answer carried on after the cut still has the old stop reason.
+  const cutOff =
+    status !== 'aborted' &&
+    status !== 'streaming' &&
+    typeof stopReason === 'string' &&
+    CUT_OFF.has(stopReason);
   const mark = status === 'aborted' ? t('Stopped') : cutOff ? t('Cut off') : undefined;
   return (
     <article

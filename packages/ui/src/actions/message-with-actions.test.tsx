@@ -269,6 +269,32 @@ describe('MessageWithActions in ChatStream', () => {
     expect(regenerate.left).toBeGreaterThan(copy.left);
   });
 
+  it("keeps the answer's actions shown when the conversation ends on its tool results, drawn as its cards", async () => {
+    const history: ChatMessage[] = [
+      { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
+      {
+        id: 'a1',
+        role: 'assistant',
+        status: 'complete',
+        stopReason: 'tool_use',
+        content: [
+          { type: 'text', text: 'Let me check.' },
+          { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Paris' } },
+        ],
+        toolCalls: { toolu_1: { status: 'done', result: '18 °C' } },
+      },
+      {
+        id: 'u2',
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: '18 °C' }],
+      },
+    ];
+    const screen = await renderChat(mockFetch().fetch, history);
+    await expect
+      .element(screen.getByRole('article', { name: 'Claude' }))
+      .toHaveAttribute('data-latest', 'true');
+  });
+
   it('regenerates an earlier answer; what followed it stays in the earlier version', async () => {
     const { fetch, sent } = mockFetch(scenarios.basic, scenarios.stopSequence, scenarios.longAnswer);
     const screen = await renderChat(fetch);

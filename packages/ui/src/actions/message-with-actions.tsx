@@ -1,7 +1,14 @@
 import { type ComponentType, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useChatMessage, useChatSelector, useChatSession } from '@chatstream/react';
 import type { ChatInput, ChatMessage, ChatSession, UserContentBlock } from '@chatstream/reader';
-import { Icon, Message, type MessageProps, RegenerateButton, useLabels } from '@chatstream/ui';
+import {
+  Icon,
+  Message,
+  type MessageProps,
+  RegenerateButton,
+  repeatsToolResults,
+  useLabels,
+} from '@chatstream/ui';
 import { CopyButton } from './copy-button.tsx';
 import { MessageEditForm } from './message-edit-form.tsx';
 import { messageText } from './message-text.ts';
@@ -75,6 +82,14 @@ export function createMessageWithActions(
     const earlier = useChatSelector(
       (state) => props.role === 'assistant' && state.messages.at(-1)?.id !== id,
     );
+    // The answer drawn last: the last message, or the one before a tool-result turn drawn as its cards.
+    const latest = useChatSelector((state) => {
+      if (props.role !== 'assistant') return false;
+      const last = state.messages.at(-1);
+      const before = state.messages.at(-2);
+      if (last?.id === id) return true;
+      return before?.id === id && last !== undefined && repeatsToolResults(last, before);
+    });
     const [editing, setEditing] = useState(false);
     const article = useRef<HTMLElement>(null);
     const editButton = useRef<HTMLButtonElement>(null);
@@ -124,7 +139,7 @@ export function createMessageWithActions(
         // Styles read these rather than find them with `:has()`, which made Chromium restyle the
         // whole transcript whenever a message was added.
         data-action-count={editing ? 0 : actions}
-        data-latest={(props.role === 'assistant' && !earlier) || undefined}
+        data-latest={latest || undefined}
       >
         {editing ? (
           <MessageEditForm

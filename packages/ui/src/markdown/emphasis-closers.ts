@@ -84,6 +84,9 @@ function runsOf(text: string, delimiter: Delimiter, length?: number): Runs {
   return { at, balance, highest };
 }
 
+const SKIPPED_IN_STRONG = /[^_*]*?\*\*[^_*]*?_[^_*]*?\*\*/y;
+const SKIPPED_IN_UNDERLINE = /[^_*]*?__[^_*]*?\*[^_*]*?__/y;
+
 /**
  * Which emphasis and strike-through openers in one inline text can possibly be closed. marked looks for the closer of
  * each opener by reading on to the last delimiter run not preceded by a space, counting the runs
@@ -102,18 +105,30 @@ export class EmphasisClosers {
 
   /** False when the run of `delimiter` starting at `index` can be closed by no run after it. */
   mayClose(delimiter: Delimiter, index: number): boolean {
+    const text = this.#text;
     let length = 1;
-    while (this.#text[index + length] === delimiter) length++;
+    while (text[index + length] === delimiter) length++;
     // marked pairs `~` and `~~` only with runs of the same length, and never longer ones.
     if (delimiter === '~' && length > 2) return true;
+    // marked's closing rules first skip one delimiter of the other kind inside a leading `**…**`
+    // or `__…__` (`_a **b _c** d_`): that run opens nothing, whatever its flanks say.
+    const skipped =
+      delimiter === '_' ? SKIPPED_IN_STRONG : delimiter === '*' ? SKIPPED_IN_UNDERLINE : undefined;
+    if (skipped !== undefined) {
+      skipped.lastIndex = index + length;
+      if (skipped.test(text)) return true;
+    }
     const key = delimiter === '~' ? `~${length}` : delimiter;
     let runs = this.#runs.get(key);
     if (runs === undefined) {
       runs = runsOf(this.#text, delimiter, delimiter === '~' ? length : undefined);
       this.#runs.set(key, runs);
     }
-    const run = runs.at.get(index);
-    // Not the start of a run (a token took part of it): let marked read it.
+    // A run a token took the start of (the text rule eats one `*` of a `**` no one closes) is
+    // judged as a whole: the closers after it are the same.
+    let start = index;
+    if (delimiter !== '~') while (start > 0 && text[start - 1] === delimiter) start--;
+    const run = runs.at.get(start);
     if (run === undefined) return true;
     const reachable = (runs.highest[run + 1] ?? -Infinity) - (runs.balance[run] ?? 0);
     return reachable >= length;

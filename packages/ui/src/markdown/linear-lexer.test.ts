@@ -101,6 +101,28 @@ describe('createLinearLexer', () => {
     expect(ours(text)).toEqual(marked(text));
   });
 
+  it('pairs emphasis around strong text holding the other delimiter, as marked does', () => {
+    // marked's closing rules skip one `_` inside a leading `**…**` (one `*` inside `__…__`).
+    for (const text of ['_see **the _x** file_', '*a __b *c__ d*']) {
+      expect(shape(ours(text))).toBe('paragraph[em[text strong[text] text]]');
+      expect(ours(text)).toEqual(marked(text));
+    }
+  });
+
+  it('judges a run a token took part of as a whole (no closer for `**` when none can close it)', () => {
+    const opened: string[] = [];
+    // oxlint-disable-next-line typescript/unbound-method -- called below with its own `this`
+    const { emStrong } = Tokenizer.prototype;
+    vi.spyOn(Tokenizer.prototype, 'emStrong').mockImplementation(function (this: Tokenizer, src, ...rest) {
+      if (src[0] === '*') opened.push(src[0]);
+      return emStrong.call(this, src, ...rest);
+    });
+    const text = '**a_'.repeat(1000);
+    const tokens = ours(text);
+    expect(opened).toEqual([]);
+    expect(tokens).toEqual(marked(text));
+  });
+
   it('draws emphasis nested deeper than is drawn as text', () => {
     const depth = MAX_NESTING + 8;
     const text = `${'_a '.repeat(depth)}b${' a_'.repeat(depth)}`;
