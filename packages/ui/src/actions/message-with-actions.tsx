@@ -78,18 +78,21 @@ export function createMessageWithActions(
         state.status === 'ready' ||
         state.status === 'error',
     );
-    // An earlier answer gets its own Regenerate; the last one has `ChatStream`'s under it.
-    const earlier = useChatSelector(
-      (state) => props.role === 'assistant' && state.messages.at(-1)?.id !== id,
-    );
-    // The answer drawn last: the last message, or the one before a tool-result turn drawn as its cards.
-    const latest = useChatSelector((state) => {
-      if (props.role !== 'assistant') return false;
+    // Where an answer stands, in one selector (every row runs it on every update): `last`, `drawn
+    // last` (before a tool-result turn drawn as its cards), or `earlier`.
+    const place = useChatSelector((state) => {
+      if (props.role !== 'assistant') return undefined;
       const last = state.messages.at(-1);
+      if (last?.id === id) return 'last';
       const before = state.messages.at(-2);
-      if (last?.id === id) return true;
-      return before?.id === id && last !== undefined && repeatsToolResults(last, before);
+      return before?.id === id && last !== undefined && repeatsToolResults(last, before)
+        ? 'drawn last'
+        : 'earlier';
     });
+    // An earlier answer gets its own Regenerate; the last one has `ChatStream`'s under it.
+    const earlier = place === 'earlier' || place === 'drawn last';
+    // Its actions stay shown without hover.
+    const latest = place === 'last' || place === 'drawn last';
     const [editing, setEditing] = useState(false);
     const article = useRef<HTMLElement>(null);
     const editButton = useRef<HTMLButtonElement>(null);
