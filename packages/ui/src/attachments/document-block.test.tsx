@@ -89,6 +89,8 @@ describe('DocumentBlock', () => {
     await expect.poll(() => details.dataset['state']).toBe('open');
     const content = screen.container.querySelector('[data-slot="document-block-content"]');
     expect(content?.textContent).toBe(text);
+    // It scrolls by itself: named for the keyboard user who lands on it.
+    await expect.element(screen.getByRole('group', { name: 'notes.md' })).toHaveAttribute('tabindex', '0');
     expect(onToggle).toHaveBeenCalled();
     await expectNoAxeViolations(screen.container);
 

@@ -171,7 +171,8 @@ export function DocumentBlock(props: DocumentBlockProps): ReactNode {
       <summary data-slot="document-block-chip">{chip}</summary>
       {/* Only an open document puts its text in the page: a long one costs nothing until read. */}
       {open ? (
-        <pre data-slot="document-block-content" tabIndex={0}>
+        // Scrolls when long: reachable by keyboard, and named (its title) for whoever lands on it.
+        <pre data-slot="document-block-content" tabIndex={0} role="group" aria-label={view.title}>
           {view.text}
         </pre>
       ) : null}
