@@ -1,3 +1,4 @@
+import { Activity } from 'react';
 import { expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { MessageList } from './message-list.tsx';
@@ -143,4 +144,35 @@ it('goes back to the end and follows again when followKey changes (the person se
   await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
   await screen.rerender(<List count={50} followKey={1} />);
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+});
+
+/** The list inside React's <Activity>, as a tab that is hidden and shown again. */
+const shown = (mode: 'visible' | 'hidden', count: number) => (
+  <Activity mode={mode}>
+    <List count={count} followKey={0} />
+  </Activity>
+);
+
+it('keeps where the user scrolled to when hidden and shown again by <Activity>', async () => {
+  const screen = await render(shown('visible', 30));
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  log.scrollTop = 100;
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  await screen.rerender(shown('hidden', 30));
+  await screen.rerender(shown('visible', 31));
+  await afterFrame();
+  expect(log.scrollTop).toBe(100);
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+});
+
+it('shows the end of what arrived while it was hidden by <Activity>, when it was following', async () => {
+  const screen = await render(shown('visible', 30));
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await screen.rerender(shown('hidden', 30));
+  await screen.rerender(shown('hidden', 60));
+  await screen.rerender(shown('visible', 60));
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  expect(screen.getByRole('button', { name: 'Jump to latest' }).query()).toBeNull();
 });

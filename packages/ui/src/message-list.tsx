@@ -53,11 +53,14 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     const content = useRef<HTMLDivElement>(null);
     const [following, setFollowing] = useState(true);
     // What the scroll handlers read at once, without waiting for a render. `ours`: a scroll event of
-    // our own is on its way.
-    const state = useRef<{ following: boolean; top: number; ours?: boolean; threshold?: number }>({
-      following: true,
-      top: 0,
-    }).current;
+    // our own is on its way. `followed`: the followKey the list last went back to the end for.
+    const state = useRef<{
+      following: boolean;
+      top: number;
+      ours?: boolean;
+      threshold?: number;
+      followed?: { key: unknown };
+    }>({ following: true, top: 0 }).current;
     // The resize observer outlives this render: it reads the threshold of the latest one.
     state.threshold = threshold;
 
@@ -77,7 +80,9 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     };
 
     // Content grows without scroll events (tokens, images, a block opening): keep the end in view
-    // while following, before the browser paints. A new `followKey` follows again from the end.
+    // while following, before the browser paints. A new `followKey` follows again from the end; the
+    // same one set up again (a chat shown again by React's <Activity>, StrictMode's second run) leaves
+    // the user where they were.
     useBrowserLayoutEffect(() => {
       const element = viewport.current!;
       const stick = (): void => {
@@ -91,7 +96,8 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       };
       // From wherever the user is now: a scroll of theirs whose event was skipped is no move away.
       state.top = element.scrollTop;
-      follow(true);
+      if (!state.followed || state.followed.key !== followKey) follow(true);
+      state.followed = { key: followKey };
       stick();
       if (typeof ResizeObserver === 'undefined') return;
       const observer = new ResizeObserver(stick);

@@ -39,7 +39,8 @@ export function ThinkingBlock(props: ThinkingBlockProps): ReactNode {
   const streaming = isStillStreaming(progress, message);
   const [open, setOpen] = useState(streaming);
   const [durationMs, setDurationMs] = useState<number | undefined>(undefined);
-  const startedAt = useRef<number | undefined>(streaming ? performance.now() : undefined);
+  // Set by the effect: reading the clock while rendering would be impure (and thrown away after the first).
+  const startedAt = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     if (streaming) {
