@@ -1,4 +1,4 @@
-import { scenario, scenarios } from '@chatstream/mocks';
+import { endWithoutMessageStop, scenario, scenarios } from '@chatstream/mocks';
 import { type ChatMessage, type ChatSession, createChatSession, reconnectOnReturn } from '@chatstream/reader';
 import { describe, expect, it, vi } from 'vitest';
 import { cutAfter } from './test/cut-after.ts';
@@ -163,6 +163,47 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     await expectReadOn(chat);
     // Read to its end: there is nothing left to read on.
     expect(chat.getSnapshot().messages.at(-1)?.streamId).toBeUndefined();
+  });
+
+  it('reads on by itself after a body that just ended mid-answer (WebKit on a lost connection)', async () => {
+    relay.fake.use(slowAnswer);
+    let cut = false;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      if (cut || !response.body) return response;
+      cut = true;
+      return new Response(cutAfter(response.body, 900, { as: 'end' }), response);
+    };
+    const chat = createChatSession({ api: relay.url, fetch });
+    await chat.send('Tell me in two halves');
+    await expectReadOn(chat);
+    expect(chat.getSnapshot().messages.at(-1)?.streamId).toBeUndefined();
+  });
+
+  it('continues at Retry an answer whose upstream stopped short, which the relay cannot read on', async () => {
+    relay.fake.use(
+      scenario('stoppedShort', { description: 'Anthropic ends the stream before message_stop.' })
+        .text('The first half. ')
+        .fault(endWithoutMessageStop())
+        .stop('end_turn'),
+    );
+    const requests: Headers[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      requests.push(new Headers(init?.headers));
+      return globalThis.fetch(input, init);
+    };
+    const chat = createChatSession({ api: relay.url, fetch });
+    await chat.send('Tell me in two halves');
+    // One resume finds nothing new: the relay's copy ends there too.
+    expect(requests.filter((headers) => headers.has('chatstream-resume'))).toHaveLength(1);
+    const stopped = chat.getSnapshot().messages.at(-1);
+    expect(stopped?.status).toBe('incomplete');
+    expect(stopped?.streamId).toBeUndefined();
+    relay.fake.use(scenarios.basic);
+    await chat.retry();
+    expect(chat.getSnapshot().messages.at(-1)?.status).toBe('complete');
+    await relay.fake.settled();
+    expect(relay.fake.requests).toHaveLength(2);
   });
 
   it('reads on by itself once the browser is back online, and once the page is shown again', async () => {

@@ -659,4 +659,31 @@ describe('streamMessage: dropped connections', () => {
     expect(infos[0]?.error).toBeInstanceOf(ConnectionError);
     expect(message.content).toEqual([{ type: 'text', text: EXPECTED_TEXT }]);
   });
+
+  it('from a relay with resume, a body that ends before message_stop is read on (WebKit ends a dropped one so)', async () => {
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const relayed = (from: number, to = events.length) =>
+      sseResponse(events.slice(from, to).join(''), { 'chatstream-stream-id': 'stream-1' });
+    const requests = route(
+      () => relayed(0, 5),
+      (request) => relayed(Number(request.headers.get('last-event-id'))),
+    );
+    const stream = streamMessage({ url: API, body: requestBody }, { retry: false });
+    const message = await stream.finalMessage();
+    expect(message.content).toEqual([{ type: 'text', text: EXPECTED_TEXT }]);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.headers.get('chatstream-resume')).toBe('stream-1');
+    expect(requests[1]?.headers.get('last-event-id')).toBe('5');
+  });
+
+  it('without resume, a body that ends before message_stop fails with IncompleteStreamError', async () => {
+    const requests = route(() => sseResponse(HELLO));
+    const error = await rejection(streamMessage({ url: API, body: requestBody }).finalMessage());
+    expect(error.kind).toBe('incomplete');
+    expect(textOf(error.partial)).toBe('Hello!');
+    expect(requests).toHaveLength(1);
+  });
 });

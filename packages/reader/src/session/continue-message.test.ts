@@ -51,4 +51,46 @@ describe('continueMessage', () => {
     expect(merged.message.content).toEqual([tool, { type: 'text', text: 'Done' }]);
     expect(merged.blocks).toHaveLength(2);
   });
+
+  it('keeps blocks that cite sources apart, so no citation is lost or given to the other text', () => {
+    const solid = {
+      type: 'char_location',
+      cited_text: 'Pilot lines opened in 2024',
+      document_index: 0,
+    } as const;
+    const toyota = { type: 'char_location', cited_text: 'Toyota delayed', document_index: 1 } as const;
+    const base = { content: [{ type: 'text', text: 'Pilot lines opened in 2024 ', citations: [solid] }] };
+    const merged = continueMessage(
+      base,
+      snapshot([{ type: 'text', text: ' and Toyota delayed its rollout', citations: [toyota] }]),
+    );
+    expect(merged.message.content).toEqual([
+      { type: 'text', text: 'Pilot lines opened in 2024', citations: [solid] },
+      { type: 'text', text: ' and Toyota delayed its rollout', citations: [toyota] },
+    ]);
+    expect(merged.blocks).toHaveLength(2);
+
+    const uncitedFirst = continueMessage(
+      { content: [{ type: 'text', text: 'Sources agree: ' }] },
+      snapshot([{ type: 'text', text: ' Toyota delayed', citations: [toyota] }]),
+    );
+    expect(uncitedFirst.message.content).toEqual([
+      { type: 'text', text: 'Sources agree:' },
+      { type: 'text', text: ' Toyota delayed', citations: [toyota] },
+    ]);
+  });
+
+  it('leaves out a text that was nothing but whitespace, as it was sent, when the next cites', () => {
+    const toyota = { type: 'char_location', cited_text: 'Toyota delayed', document_index: 1 } as const;
+    const thinking = { type: 'thinking', thinking: 't', signature: 's' } as const;
+    const merged = continueMessage(
+      { content: [thinking, { type: 'text', text: '\n\n' }] },
+      snapshot([{ type: 'text', text: 'Toyota delayed', citations: [toyota] }]),
+    );
+    expect(merged.message.content).toEqual([
+      thinking,
+      { type: 'text', text: 'Toyota delayed', citations: [toyota] },
+    ]);
+    expect(merged.blocks).toHaveLength(2);
+  });
 });

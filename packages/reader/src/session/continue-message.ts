@@ -6,7 +6,8 @@ const SETTLED: BlockProgress = { streaming: false };
  * Merges the snapshot of a stream that continues an assistant message (a retry sent it back as the
  * prefix, or it paused with `pause_turn`) into that message: when the message ends in text and the
  * continuation starts with text, the two join into one block (the prefix without its trailing
- * whitespace, which is how it was sent); other blocks are appended. Usage and stop reason are the
+ * whitespace, which is how it was sent), unless either cites sources: a block's citations cover all
+ * its text, so those stay two blocks. Other blocks are appended. Usage and stop reason are the
  * continuation's.
  *
  * @example
@@ -21,19 +22,28 @@ export function continueMessage(
   const baseBlocks = base.content.map((_, index) => base.blocks?.[index] ?? SETTLED);
   const last = base.content.at(-1) as TextBlock | undefined;
   const first = message.content[0] as TextBlock | undefined;
-  const join = last?.type === 'text' && first?.type === 'text';
+  const texts = last?.type === 'text' && first?.type === 'text';
+  const join = texts && !cites(last) && !cites(first);
+  // The prefix as it was sent: its last text without trailing whitespace, left out when that is all.
+  const trimmed = texts ? last.text.trimEnd() : '';
+  const kept = texts ? base.content.slice(0, -1) : base.content;
+  const keptBlocks = texts ? baseBlocks.slice(0, -1) : baseBlocks;
+  const bridge = !texts
+    ? []
+    : join
+      ? [{ ...last, ...first, text: trimmed + first.text }]
+      : trimmed
+        ? [{ ...last, text: trimmed }]
+        : [];
+  // A joined block streams as the continuation's first.
+  const bridgeBlocks = texts && !join && trimmed ? baseBlocks.slice(-1) : [];
   return {
-    message: {
-      ...message,
-      content: join
-        ? [
-            ...base.content.slice(0, -1),
-            { ...last, ...first, text: last.text.trimEnd() + first.text },
-            ...message.content.slice(1),
-          ]
-        : [...base.content, ...message.content],
-    },
-    blocks: [...(join ? baseBlocks.slice(0, -1) : baseBlocks), ...blocks],
+    message: { ...message, content: [...kept, ...bridge, ...message.content.slice(join ? 1 : 0)] },
+    blocks: [...keptBlocks, ...bridgeBlocks, ...blocks],
     complete: continuation.complete,
   };
+}
+
+function cites(block: TextBlock): boolean {
+  return Array.isArray(block.citations) && block.citations.length > 0;
 }

@@ -17,11 +17,12 @@ export interface ResumeOptions {
 }
 
 /**
- * {@link pumpEvents} over `body` and, when its connection drops mid-stream, over the bodies
- * `resume` gives for the events after the last one read (a relay's resumable stream), with one
- * decoder for them all. A resume that fails on the network or a timeout is tried again after
- * 0.25, 0.5, 1, 2 and 4 s; anything else (a 404: the relay no longer has the stream), or five
- * resumes in a row without a new event, and the connection error stands.
+ * {@link pumpEvents} over `body` and, when its connection drops mid-stream (or it ends before its
+ * message), over the bodies `resume` gives for the events after the last one read (a relay's
+ * resumable stream), with one decoder for them all. A resume that fails on the network or a timeout
+ * is tried again after 0.25, 0.5, 1, 2 and 4 s; anything else (a 404: the relay no longer has the
+ * stream), five resumes in a row without a new event, or a body that ends early without one, and the
+ * failure stands (a body that just ended is left for the caller to find incomplete).
  */
 export async function pumpResumable(
   body: ReadableStream<Uint8Array>,
@@ -50,22 +51,35 @@ export async function pumpResumable(
     return undefined;
   };
   for (let current = body; ;) {
+    let dropped: ConnectionError | undefined;
+    let progressed = false;
     try {
-      return await pumpEvents(current, {
+      await pumpEvents(current, {
         ...options,
         decode,
         onEventId: (id) => {
-          if (id !== lastEventId) stalls = 0;
+          if (id !== lastEventId) {
+            stalls = 0;
+            progressed = true;
+          }
           lastEventId = id;
           options.onEventId?.(id);
         },
       });
+      // WebKit ends the body of a response whose connection dropped as if it were whole: a body
+      // that ends before its message does is read on like a dropped one, unless it brought nothing
+      // new (the relay's own copy ends there: its upstream stopped short).
+      if (options.partial?.()?.complete || !progressed) return;
     } catch (error) {
-      const resumed =
-        error instanceof ConnectionError && stalls < MAX_STALLED_RESUMES ? await next() : undefined;
-      if (!resumed) throw error;
-      current = resumed;
-      stalls += 1;
+      if (!(error instanceof ConnectionError)) throw error;
+      dropped = error;
     }
+    const resumed = stalls < MAX_STALLED_RESUMES ? await next() : undefined;
+    if (!resumed) {
+      if (dropped) throw dropped;
+      return;
+    }
+    current = resumed;
+    stalls += 1;
   }
 }
