@@ -9,6 +9,12 @@ const textDocument = {
   title: 'notes.md',
 };
 const body = (...messages: unknown[]) => ({ messages });
+const pdf = (title?: string) => ({
+  type: 'document',
+  source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQKJSVFT0YK' },
+  ...(title === undefined ? {} : { title }),
+  citations: { enabled: true },
+});
 const citable = (title: string, data: string) => ({
   type: 'document',
   source: { type: 'text', media_type: 'text/plain', data },
@@ -80,6 +86,105 @@ describe('attachmentsScenario', () => {
         ],
       },
     ]);
+  });
+
+  it('cites page 1 of a PDF and the first text block of a custom-content document', () => {
+    const policy = {
+      type: 'document',
+      source: {
+        type: 'content',
+        content: [
+          { type: 'image', source: { type: 'url', url: 'https://example.com/logo.png' } },
+          { type: 'text', text: '  ' },
+          { type: 'text', text: 'Applies to contractors.\nAnd to staff.' },
+        ],
+      },
+      title: 'policy',
+      citations: { enabled: true },
+    };
+    const answer = attachmentsScenario(
+      body({
+        role: 'user',
+        content: [
+          pdf('Annual report 2024.pdf'),
+          policy,
+          { ...pdf(), citations: { enabled: false } },
+          pdf(),
+          {
+            type: 'document',
+            source: { type: 'content', content: 'One block.' },
+            citations: { enabled: true },
+          },
+          { type: 'text', text: 'Summarise' },
+        ],
+      }),
+    );
+    expect(answer?.expectedMessage.content.slice(1)).toEqual([
+      {
+        type: 'text',
+        text: ' From page 1 of "Annual report 2024.pdf".',
+        citations: [
+          {
+            type: 'page_location',
+            cited_text: 'Annual report 2024',
+            document_index: 0,
+            document_title: 'Annual report 2024.pdf',
+            start_page_number: 1,
+            end_page_number: 2,
+            file_id: null,
+          },
+        ],
+      },
+      {
+        type: 'text',
+        text: ' From "policy": "Applies to contractors.".',
+        citations: [
+          {
+            type: 'content_block_location',
+            cited_text: 'Applies to contractors.\nAnd to staff.',
+            document_index: 1,
+            document_title: 'policy',
+            start_block_index: 2,
+            end_block_index: 3,
+            file_id: null,
+          },
+        ],
+      },
+      {
+        type: 'text',
+        text: ' From page 1 of the document.',
+        citations: [
+          expect.objectContaining({ type: 'page_location', cited_text: 'Page 1', document_index: 3 }),
+        ],
+      },
+      {
+        type: 'text',
+        text: ' From the document: "One block.".',
+        citations: [
+          expect.objectContaining({
+            type: 'content_block_location',
+            cited_text: 'One block.',
+            document_index: 4,
+            start_block_index: 0,
+            end_block_index: 1,
+          }),
+        ],
+      },
+    ]);
+  });
+
+  it('quotes no custom-content document without text to cite', () => {
+    const pictures = {
+      type: 'document',
+      source: {
+        type: 'content',
+        content: [{ type: 'image', source: { type: 'url', url: 'https://a.example/p.png' } }],
+      },
+      citations: { enabled: true },
+    };
+    expect(
+      attachmentsScenario(body({ role: 'user', content: [pictures] }))?.expectedMessage.content,
+    ).toHaveLength(1);
   });
 
   it('has nothing to say when the last user message holds no attachment', () => {

@@ -9,8 +9,11 @@ type Block = Record<string, unknown>;
 /**
  * The answer to a request whose last user message holds image or document blocks (on their own or
  * inside a `tool_result`): one text block, streamed word by word, that lists what arrived, so a
- * test or the demo can see attachments went through. Named `'attachments'` (that is what the
- * request log shows). Undefined when the message holds none.
+ * test or the demo can see attachments went through. Each document sent with
+ * `citations: { enabled: true }` is then quoted in a text block of its own, cited as the API cites
+ * its kind: `char_location` (plain text), `page_location` (PDF), `content_block_location` (custom
+ * content). Named `'attachments'` (that is what the request log shows). Undefined when the message
+ * holds none.
  *
  * The MSW handlers and the fake API serve it when the message picks no scenario itself
  * (`[scenario:name]`) and none was set with the `scenario` option or `use()`.

@@ -2,6 +2,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { type ChatHandlers, type ChatHandlersOptions, createChatHandlers } from './msw/chat-handlers.ts';
 
 export { createChatHandlers } from './msw/chat-handlers.ts';
+export { canStreamFromWorker, createInPageFetch } from './msw/in-page-fetch.ts';
 export type { ChatHandlers, ChatHandlersOptions } from './msw/chat-handlers.ts';
 export type { ResumeOptions, StreamStorage } from './msw/kept-streams.ts';
 export type { RequestRecord } from './request-log.ts';
@@ -13,7 +14,9 @@ export interface ChatWorker extends ChatHandlers {
 }
 
 /**
- * An MSW `setupWorker` (browser, Storybook, the demo) with the chat handlers installed.
+ * An MSW `setupWorker` (browser, Storybook, the demo) with the chat handlers installed. Safari's
+ * worker cannot stream a response (`canStreamFromWorker()` is false there): answers then arrive
+ * whole, and a dropped connection never arrives. Give the session `chat.fetch` instead there.
  *
  * @example
  * const chat = setupChatWorker(); // realistic timing by default

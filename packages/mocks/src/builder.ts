@@ -2,6 +2,17 @@ import type { ContentBlock, StopReason } from '@chatstream/reader';
 import { defineScenario } from './define-scenario.ts';
 import type { Fault } from './fault-types.ts';
 import { createId, stepRandom } from './ids.ts';
+import {
+  pairedCallId,
+  type WebFetchErrorCode,
+  type WebFetchPage,
+  type WebSearchErrorCode,
+  type WebSearchHit,
+  webFetchErrorBlock,
+  webFetchResultBlock,
+  webSearchErrorBlock,
+  webSearchResultBlock,
+} from './server-tool-results.ts';
 import { checkUsageOrder } from './usage-order.ts';
 import type { Random } from './prng.ts';
 import type {
@@ -19,13 +30,6 @@ import type {
 
 /** Options of {@link scenario}: everything in a description except its steps and faults. */
 export type ScenarioOptions = Omit<ScenarioDescription, 'name' | 'steps' | 'faults'>;
-
-/** One web search hit, as `web_search_tool_result` carries it. */
-export interface WebSearchHit {
-  title: string;
-  url: string;
-  pageAge?: string | null | undefined;
-}
 
 /**
  * A small immutable builder over {@link ScenarioStep}s: every call returns a new builder, so a shared
@@ -50,8 +54,20 @@ export interface ScenarioBuilder {
     input: JsonObject,
     options?: Omit<ToolUseStep, 'type' | 'name' | 'input'>,
   ): ScenarioBuilder;
-  /** A complete `web_search_tool_result` for the latest server tool call. */
+  /**
+   * A complete `web_search_tool_result` listing `hits`, for the latest server tool call (a
+   * `web_search` one with no result yet, or it throws a `TypeError`).
+   */
   webSearchResult(hits: readonly WebSearchHit[]): ScenarioBuilder;
+  /** A `web_search_tool_result` that failed (`web_search_tool_result_error`), paired as `webSearchResult`. */
+  webSearchError(errorCode: WebSearchErrorCode): ScenarioBuilder;
+  /**
+   * A complete `web_fetch_tool_result`: the page as a `document` block (text or a base64 PDF), for
+   * the latest server tool call (a `web_fetch` one with no result yet, or it throws a `TypeError`).
+   */
+  webFetchResult(page: WebFetchPage): ScenarioBuilder;
+  /** A `web_fetch_tool_result` that failed (`web_fetch_tool_result_error`), paired as `webFetchResult`. */
+  webFetchError(errorCode: WebFetchErrorCode): ScenarioBuilder;
   /** Any block that arrives complete (no deltas). */
   block(block: ContentBlock): ScenarioBuilder;
   /** A `ping` event. */
@@ -115,7 +131,7 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     name,
     input,
     ...options,
-    // Decided here rather than at compile time so webSearchResult() can point at it.
+    // Decided here rather than at compile time so the result steps (webSearchResult(), …) can point at it.
     id: options.id ?? createId(type === 'tool_use' ? 'toolu' : 'srvtoolu', nextStepRandom(draft)),
   });
   return {
@@ -125,23 +141,20 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     toolUse: (name, input, options = {}) => add(toolStep('tool_use', name, input, options)),
     serverToolUse: (name, input, options = {}) => add(toolStep('server_tool_use', name, input, options)),
     webSearchResult: (hits) => {
-      const call = draft.steps.findLast((step): step is ToolUseStep => step.type === 'server_tool_use');
-      if (!call) throw new Error('webSearchResult() needs a serverToolUse() before it.');
-      const random = nextStepRandom(draft);
-      return add({
-        type: 'block',
-        block: {
-          type: 'web_search_tool_result',
-          tool_use_id: call.id ?? '',
-          content: hits.map((hit) => ({
-            type: 'web_search_result',
-            title: hit.title,
-            url: hit.url,
-            encrypted_content: createId('enc', random),
-            page_age: hit.pageAge ?? null,
-          })),
-        },
-      });
+      const id = pairedCallId(draft.steps, 'web_search', 'webSearchResult');
+      return add({ type: 'block', block: webSearchResultBlock(id, hits, nextStepRandom(draft)) });
+    },
+    webSearchError: (errorCode) => {
+      const id = pairedCallId(draft.steps, 'web_search', 'webSearchError');
+      return add({ type: 'block', block: webSearchErrorBlock(id, errorCode) });
+    },
+    webFetchResult: (page) => {
+      const id = pairedCallId(draft.steps, 'web_fetch', 'webFetchResult');
+      return add({ type: 'block', block: webFetchResultBlock(id, page) });
+    },
+    webFetchError: (errorCode) => {
+      const id = pairedCallId(draft.steps, 'web_fetch', 'webFetchError');
+      return add({ type: 'block', block: webFetchErrorBlock(id, errorCode) });
     },
     block: (block) => add({ type: 'block', block }),
     ping: () => add({ type: 'ping' }),

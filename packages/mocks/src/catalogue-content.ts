@@ -1,4 +1,5 @@
 import { scenario } from './builder.ts';
+import { type ServerToolScenarioName, serverToolScenarios } from './catalogue-server-tools.ts';
 import type { MockScenario } from './scenario-types.ts';
 
 /** Names of the catalogue's well-formed scenarios (the SDK's `finalMessage()` resolves for each). */
@@ -18,7 +19,8 @@ export type ContentScenarioName =
   | 'stopSequence'
   | 'unicode'
   | 'futureEvents'
-  | 'pings';
+  | 'pings'
+  | ServerToolScenarioName;
 
 const LONG_ANSWER = `## Why streaming matters
 
@@ -225,4 +227,6 @@ export const contentScenarios: Readonly<Record<ContentScenarioName, MockScenario
     .text('Clients ignore them.')
     .ping()
     .stop('end_turn'),
+
+  ...serverToolScenarios,
 };

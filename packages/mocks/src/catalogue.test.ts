@@ -136,6 +136,75 @@ describe('catalogue', () => {
     });
   });
 
+  it('research interleaves thinking with a web search and a web fetch, then cites claim by claim', () => {
+    const research = contentScenarios.research;
+    const content = research.expectedMessage.content;
+    expect(content.map((block) => block.type)).toEqual([
+      'thinking',
+      'text',
+      'server_tool_use',
+      'web_search_tool_result',
+      'thinking',
+      'server_tool_use',
+      'web_fetch_tool_result',
+      ...Array<string>(7).fill('text'),
+    ]);
+    expect(content[3]).toMatchObject({ tool_use_id: content[2]?.['id'], content: { length: 3 } });
+    expect(content[6]).toMatchObject({
+      tool_use_id: content[5]?.['id'],
+      content: { type: 'web_fetch_result', content: { type: 'document', citations: { enabled: true } } },
+    });
+    // Cited claims and the uncited words that join them are blocks of their own, as Claude sends them.
+    const answer = content
+      .slice(7)
+      .map((block) => [
+        block['text'],
+        ((block['citations'] as { type: string }[] | undefined) ?? []).map((citation) => citation.type),
+      ]);
+    expect(answer).toEqual([
+      ['Here is where things stand.\n\n', []],
+      ['Pilot production lines opened in 2024', ['web_search_result_location', 'web_search_result_location']],
+      [', and ', []],
+      ['lab cells have reached 450 Wh/kg', ['web_search_result_location']],
+      ['. ', []],
+      [
+        'Dendrite growth in lithium-metal anodes remains the main failure mode',
+        ['web_search_result_location'],
+      ],
+      ['.', []],
+    ]);
+    // A cited block streams its citations before its text.
+    expect(deltaTypes(research, 8).slice(0, 3)).toEqual(['citations_delta', 'citations_delta', 'text_delta']);
+    const hits = content[3]?.['content'] as { url: string }[];
+    for (const block of content.slice(7)) {
+      for (const citation of (block['citations'] as { url: string }[] | undefined) ?? []) {
+        expect(hits.map((hit) => hit.url)).toContain(citation.url);
+      }
+    }
+    expect(research.expectedMessage.usage).toMatchObject({
+      input_tokens: 14_230,
+      server_tool_use: { web_search_requests: 1, web_fetch_requests: 1 },
+    });
+  });
+
+  it('serverToolErrors answers a failed web search and a failed web fetch with a short text', () => {
+    const failed = contentScenarios.serverToolErrors.expectedMessage;
+    expect(failed.content.map((block) => [block.type, block['content']])).toEqual([
+      ['server_tool_use', undefined],
+      ['web_search_tool_result', { type: 'web_search_tool_result_error', error_code: 'too_many_requests' }],
+      ['server_tool_use', undefined],
+      ['web_fetch_tool_result', { type: 'web_fetch_tool_result_error', error_code: 'url_not_accessible' }],
+      ['text', undefined],
+    ]);
+    expect(failed.content[1]?.['tool_use_id']).toBe(failed.content[0]?.['id']);
+    expect(failed.content[3]?.['tool_use_id']).toBe(failed.content[2]?.['id']);
+    expect(contentScenarios.serverToolErrors.expectedText).toMatch(/can't confirm/u);
+    expect(failed).toMatchObject({
+      stop_reason: 'end_turn',
+      usage: { server_tool_use: { web_search_requests: 0, web_fetch_requests: 0 } },
+    });
+  });
+
   it('refusal stops after partial text with stop_details', () => {
     expect(contentScenarios.refusal.expectedMessage).toMatchObject({
       stop_reason: 'refusal',

@@ -6,6 +6,11 @@ export function checkInteger(name: string, value: unknown, min = 0, max = Number
   }
 }
 
+/** Throws a `TypeError` unless `value` is a string. */
+export function checkString(name: string, value: unknown): void {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string, got ${typeof value}`);
+}
+
 /** Throws a `RangeError` unless `value` is a number of milliseconds: finite, not negative. */
 export function checkMilliseconds(name: string, value: unknown): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {

@@ -19,3 +19,15 @@ export function createId(prefix: string, random: Random): string {
 export function stepRandom(name: string, position: number, seed = 0): Random {
   return createRandom(hashSeed(`${name}#${position}`, seed));
 }
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * An opaque base64 value shaped like the API's encrypted ones (`encrypted_index`, …), drawn from
+ * `random` so it is the same on every run. Clients must pass such values back untouched, never read them.
+ */
+export function createOpaque(random: Random, length = 48): string {
+  let value = 'Eo';
+  for (let i = 0; i < length; i++) value += BASE64[random.int(0, BASE64.length - 1)];
+  return `${value}=`;
+}

@@ -1,5 +1,31 @@
 export { scenario } from './builder.ts';
-export type { ScenarioBuilder, ScenarioOptions, WebSearchHit } from './builder.ts';
+export type { ScenarioBuilder, ScenarioOptions } from './builder.ts';
+export { DEFAULT_RETRIEVED_AT } from './server-tool-results.ts';
+export type {
+  WebFetchErrorCode,
+  WebFetchPage,
+  WebSearchErrorCode,
+  WebSearchHit,
+} from './server-tool-results.ts';
+export {
+  charLocation,
+  contentBlockLocation,
+  pageLocation,
+  searchResultLocation,
+  webSearchResultLocation,
+} from './citations.ts';
+export type {
+  CharLocation,
+  CharLocationOptions,
+  ContentBlockLocation,
+  ContentBlockLocationOptions,
+  PageLocation,
+  PageLocationOptions,
+  SearchResultLocation,
+  SearchResultLocationOptions,
+  WebSearchResultLocation,
+  WebSearchResultLocationOptions,
+} from './citations.ts';
 export { defineScenario } from './define-scenario.ts';
 export { scenarios } from './catalogue.ts';
 export type { ScenarioName } from './catalogue.ts';

@@ -2,22 +2,28 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { ChatHandlersOptions, ResumeOptions } from './msw.ts';
 import type { FakeAnthropicServerOptions } from './server.ts';
 import {
+  type CharLocationOptions,
+  type ContentBlockLocationOptions,
   type Fault,
   httpError,
   type MockStreamOptions,
+  type PageLocationOptions,
   type PlayOptions,
   type RandomChunking,
   scenario,
   type ScenarioDescription,
   type ScenarioOptions,
   type ScenarioStep,
+  type SearchResultLocationOptions,
   type ServeOptions,
   type SSEEncoding,
   type TextEncoding,
   type TimingOptions,
   type UsageUpdate,
   type UseOptions,
+  type WebFetchPage,
   type WebSearchHit,
+  type WebSearchResultLocationOptions,
   withFaults,
 } from './index.ts';
 import type { RefusingUndefined } from '../../../tests/types/refusing-undefined.ts';
@@ -31,6 +37,12 @@ describe('mock options under exactOptionalPropertyTypes', () => {
     expectTypeOf<RefusingUndefined<UsageUpdate>>().toEqualTypeOf<never>();
     expectTypeOf<RefusingUndefined<Fault>>().toEqualTypeOf<never>();
     expectTypeOf<RefusingUndefined<WebSearchHit>>().toEqualTypeOf<never>();
+    expectTypeOf<RefusingUndefined<WebFetchPage>>().toEqualTypeOf<never>();
+    expectTypeOf<RefusingUndefined<CharLocationOptions>>().toEqualTypeOf<never>();
+    expectTypeOf<RefusingUndefined<PageLocationOptions>>().toEqualTypeOf<never>();
+    expectTypeOf<RefusingUndefined<ContentBlockLocationOptions>>().toEqualTypeOf<never>();
+    expectTypeOf<RefusingUndefined<WebSearchResultLocationOptions>>().toEqualTypeOf<never>();
+    expectTypeOf<RefusingUndefined<SearchResultLocationOptions>>().toEqualTypeOf<never>();
     expectTypeOf<RefusingUndefined<TimingOptions>>().toEqualTypeOf<never>();
     expectTypeOf<RefusingUndefined<RandomChunking>>().toEqualTypeOf<never>();
     expectTypeOf<RefusingUndefined<SSEEncoding>>().toEqualTypeOf<never>();

@@ -1,6 +1,7 @@
 import type { Usage } from '@chatstream/reader';
 import { createId, stepRandom } from './ids.ts';
 import { createRandom, hashSeed } from './prng.ts';
+import { countServerToolUse } from './server-tool-usage.ts';
 import type {
   BlockStep,
   ErrorStep,
@@ -46,7 +47,10 @@ export interface ResolvedScenario {
   steps: ResolvedStep[];
 }
 
-/** Fills in seeded ids and signatures and the final output token count. */
+/**
+ * Fills in seeded ids and signatures, the final output token count, and the final
+ * `server_tool_use` counted from the web tool steps unless the stop step gives it.
+ */
 export function resolveScenario(description: ScenarioDescription): ResolvedScenario {
   const seed = description.seed ?? hashSeed(description.name);
   const random = createRandom(seed);
@@ -74,8 +78,11 @@ export function resolveScenario(description: ScenarioDescription): ResolvedScena
         };
       case 'usage':
         return { ...step, usage: resolvedUsage(step.usage, outputTokens) };
-      case 'stop':
-        return { ...step, usage: resolvedUsage(step.usage, outputTokens) };
+      case 'stop': {
+        const usage = resolvedUsage(step.usage, outputTokens);
+        const counted = 'server_tool_use' in usage ? undefined : countServerToolUse(description.steps);
+        return { ...step, usage: counted ? { ...usage, server_tool_use: counted } : usage };
+      }
       default:
         return step;
     }

@@ -2,6 +2,15 @@ import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { contentScenarios } from './catalogue-content.ts';
 import { faultScenarios } from './catalogue-faults.ts';
+import { attachmentsScenario } from './attachments-scenario.ts';
+import { scenario as buildScenario } from './builder.ts';
+import {
+  charLocation,
+  contentBlockLocation,
+  pageLocation,
+  searchResultLocation,
+  webSearchResultLocation,
+} from './citations.ts';
 import { failFirst, httpError } from './faults.ts';
 import type { MockScenario } from './scenario-types.ts';
 import { createFakeAnthropicServer, type FakeAnthropicServer } from './server/fake-anthropic-server.ts';
@@ -12,12 +21,39 @@ const flaky = withFaults(contentScenarios.basic, failFirst(2, httpError(529, { r
   name: 'flakyFast',
 });
 
+// Every citation location type and every server tool result step, in one answer.
+const citationKinds = buildScenario('citationKinds')
+  .serverToolUse('web_search', { query: 'q' })
+  .webSearchResult([{ title: 'A', url: 'https://a.example', encryptedContent: 'EqA=' }])
+  .serverToolUse('web_search', { query: 'r' })
+  .webSearchError('max_uses_exceeded')
+  .serverToolUse('web_fetch', { url: 'https://a.example/r.pdf' })
+  .webFetchResult({ url: 'https://a.example/r.pdf', title: 'R', pdf: 'JVBERi0xLjQK' })
+  .serverToolUse('web_fetch', { url: 'https://b.example' })
+  .webFetchError('url_not_accessible')
+  .text('One', {
+    citations: [
+      webSearchResultLocation({ title: 'A', url: 'https://a.example', citedText: 'a' }),
+      charLocation({ citedText: 'b', documentIndex: 0, startCharIndex: 0, endCharIndex: 1 }),
+      pageLocation({ citedText: 'c', documentIndex: 1, documentTitle: 'R', startPageNumber: 2 }),
+    ],
+  })
+  .text(', and ')
+  .text('two', {
+    citations: [
+      contentBlockLocation({ citedText: 'd', documentIndex: 2, startBlockIndex: 1 }),
+      searchResultLocation({ citedText: 'e', source: 's', searchResultIndex: 0, startBlockIndex: 0 }),
+    ],
+    citationsAfter: 0,
+  })
+  .stop('end_turn');
+
 let server: FakeAnthropicServer;
 beforeAll(async () => {
   server = await createFakeAnthropicServer({
     apiKey: 'sk-test',
     timing: 'instant',
-    scenarios: { ...contentScenarios, ...faultScenarios, flakyFast: flaky },
+    scenarios: { ...contentScenarios, ...faultScenarios, flakyFast: flaky, citationKinds },
   });
 });
 afterAll(async () => {
@@ -57,9 +93,56 @@ describe('the official SDK agrees with every expected message', () => {
       contentScenarios.webSearch,
       contentScenarios.thinking,
       contentScenarios.unicode,
+      contentScenarios.research,
     ]) {
       await expect(stream(scenario.name).finalText()).resolves.toBe(scenario.expectedText);
     }
+  });
+
+  it('reads every citation type and server tool result the builder writes', async () => {
+    const message = await stream('citationKinds').finalMessage();
+    expect(withoutParsedOutput(message)).toEqual(jsonClone(citationKinds.expectedMessage));
+    expect(message.usage.server_tool_use).toEqual({ web_search_requests: 1, web_fetch_requests: 1 });
+  });
+
+  it('reads the attachments answer citing a PDF, a custom-content and a text document', async () => {
+    const request: Anthropic.MessageCreateParamsNonStreaming = {
+      model: 'claude-sonnet-4-6',
+      max_tokens: 1024,
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'document',
+              source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQKJSVFT0YK' },
+              title: 'report.pdf',
+              citations: { enabled: true },
+            },
+            {
+              type: 'document',
+              source: { type: 'content', content: [{ type: 'text', text: 'Applies to contractors.' }] },
+              title: 'policy',
+              citations: { enabled: true },
+            },
+            {
+              type: 'document',
+              source: { type: 'text', media_type: 'text/plain', data: 'Buy milk' },
+              citations: { enabled: true },
+            },
+            { type: 'text', text: 'Summarise these.' },
+          ],
+        },
+      ],
+    };
+    const message = await noRetries().messages.stream(request).finalMessage();
+    const expected = attachmentsScenario(request);
+    expect(withoutParsedOutput(message)).toEqual(jsonClone(expected?.expectedMessage));
+    expect(
+      message.content
+        .flatMap((block) => (block.type === 'text' ? (block.citations ?? []) : []))
+        .map((c) => c.type),
+    ).toEqual(['page_location', 'content_block_location', 'char_location']);
   });
 
   it.each([

@@ -8,7 +8,7 @@ export const DEMO_MAX_TOKENS = 2048;
 
 /**
  * A conversation wired the way the demo needs it: the browser tools, a step cap, retries before the
- * first token, an idle timeout (so `stalled` ends in a clear error) and, when a mock backend answers,
+ * first token, timeouts for the headers and between chunks (so `stalled` ends in a clear error) and, when a mock backend answers,
  * the scenario keyword added to the request; `saved` (what `restoreChat` gave) to go on with a saved
  * conversation, its earlier versions included.
  */
@@ -24,6 +24,7 @@ export function createDemoSession(
     maxSteps: 6,
     maxTokens: DEMO_MAX_TOKENS,
     retry: { maxRetries: 2 },
+    headersTimeoutMs: 30_000,
     idleTimeoutMs: 20_000,
     ...(mode.scenarios ? { fetch: createScenarioFetch(scenario) } : {}),
   });

@@ -1,9 +1,10 @@
-import { type ChatWorker, setupChatWorker } from '@chatstream/mocks/browser';
+import { canStreamFromWorker, type ChatWorker, setupChatWorker } from '@chatstream/mocks/browser';
 import { followUpScenario } from './follow-up-scenario.ts';
 
 /**
  * Starts the MSW worker that answers `/api/chat` with the mocks catalogue (and replies to tool results
- * built from the request), in this tab, offline.
+ * built from the request), in this tab, offline; where the worker cannot stream (Safari), the same
+ * handlers answer in the page.
  * Call it before rendering so the first request is already intercepted.
  *
  * It answers as the relay with `resume` on: it keeps its streams in this tab's `sessionStorage`,
@@ -17,11 +18,17 @@ export async function startMocks(): Promise<ChatWorker> {
     // The request panel shows the last few; each record holds the whole conversation it resent.
     maxRequests: 50,
   });
-  await chat.worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  });
+  if (canStreamFromWorker()) {
+    await chat.worker.start({
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    });
+  } else {
+    // Safari's worker would send each answer whole (it cannot transfer a stream to the page), and a
+    // dropped connection never: the handlers answer in the page instead, for every fetch of it.
+    globalThis.fetch = chat.fetch;
+  }
   return chat;
 }
 

@@ -18,6 +18,8 @@ const FEATURES: Partial<Record<ScenarioName, string>> = {
   thinking: 'thinking',
   redactedThinking: 'thinking',
   webSearch: 'citations',
+  research: 'web fetch',
+  serverToolErrors: 'tool errors',
   refusal: 'refusal',
   maxTokens: 'cut off',
   maxTokensInToolInput: 'cut off',

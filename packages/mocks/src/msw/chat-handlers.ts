@@ -13,6 +13,7 @@ import { createMockControls, type MockControls } from '../mock-controls.ts';
 import { createRequestLog, type RequestLogOptions } from '../request-log.ts';
 import { createScenarioPicker, type ScenarioPickerOptions } from '../scenario-picker.ts';
 import { checkResumeOption, createKeptStreams, type ResumeOptions } from './kept-streams.ts';
+import { createInPageFetch } from './in-page-fetch.ts';
 
 /** Options of {@link createChatHandlers}. */
 export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions, RequestLogOptions {
@@ -58,6 +59,12 @@ export interface ChatHandlersOptions extends ServeOptions, ScenarioPickerOptions
 export interface ChatHandlers extends MockControls {
   /** Pass these to `setupServer(...)` / `setupWorker(...)` or `server.use(...)`. */
   readonly handlers: HttpHandler[];
+  /**
+   * A `fetch` that answers from these handlers in the page, with no worker or server (anything else
+   * goes to the page's `fetch` as it was when the handlers were created): for Safari, whose worker
+   * cannot stream (see `createInPageFetch`, which also takes the `fetch` to fall back to).
+   */
+  readonly fetch: typeof fetch;
 }
 
 /**
@@ -204,7 +211,7 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
     };
   }
 
-  return { handlers, ...createMockControls(log, picker) };
+  return { handlers, fetch: createInPageFetch(handlers), ...createMockControls(log, picker) };
 }
 
 /** What the API would refuse in a body with a `messages` array; other bodies are not Messages requests. */
