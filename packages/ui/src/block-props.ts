@@ -13,6 +13,7 @@ import type {
   ToolResultBlock,
   ToolUseBlock,
 } from '@chatstream/reader';
+import type { TextRunPart } from './blocks/text-runs.ts';
 
 /**
  * What every block renderer receives from `MessageContent`: the API block, its progress and, for a
@@ -31,6 +32,13 @@ export interface BlockRendererProps<Block extends ContentBlock = ContentBlock> {
   toolCall?: ToolCallState | undefined;
   /** Tool-result blocks in user messages and server tool result blocks: the matching tool-use block. */
   toolUse?: ContentBlock | undefined;
+  /**
+   * Text blocks: the consecutive text blocks `block` joins, each with where its text starts in
+   * `block.text` (`block.citations` holds all their citations). Claude splits an answer's text where
+   * its citations begin and end, so `MessageContent` hands a run of them to one renderer. Absent for
+   * a text block drawn on its own.
+   */
+  textRun?: readonly TextRunPart[] | undefined;
   /** Renders markdown text; `TextBlock` uses it when given (from `@chatstream/ui/markdown`), else plain text. */
   renderText?: ((text: string, streaming: boolean) => ReactNode) | undefined;
   /**

@@ -56,6 +56,9 @@ export type { BlockRenderer, BlockRendererProps, BlockRenderers, RenderedBlocks 
 export {
   Citations,
   defaultBlockRenderers,
+  drawsCitationMarks,
+  renderCitationMarks,
+  withCitationMarks,
   FallbackBlock,
   RedactedThinkingBlock,
   ServerToolUseBlock,
@@ -66,11 +69,13 @@ export {
   toolStateLabels,
   toolUseState,
   ToolUseBlock,
+  WebFetchResultBlock,
   WebSearchResultBlock,
 } from './blocks/index.ts';
 export type {
   BlockPartProps,
   CitationsProps,
+  TextRunPart,
   FallbackBlockProps,
   RedactedThinkingBlockProps,
   ServerToolState,
@@ -80,6 +85,7 @@ export type {
   ToolResultBlockProps,
   ToolUseBlockProps,
   ToolUseState,
+  WebFetchResultBlockProps,
   WebSearchResultBlockProps,
 } from './blocks/index.ts';
 

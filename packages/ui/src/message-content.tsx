@@ -10,6 +10,9 @@ import type { BlockRenderer, BlockRendererProps, BlockRenderers } from './block-
 import { defaultBlockRenderers } from './blocks/index.ts';
 import { definedOver } from './defined-over.ts';
 import { ownEntry } from './own-entry.ts';
+import { type TextRuns, textRunsOf } from './blocks/text-runs.ts';
+
+const NO_RUNS: TextRuns = [];
 
 /** Props of {@link MessageContent}. */
 export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
@@ -34,6 +37,9 @@ export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
  * The blocks of one message, each drawn by the renderer for its `type` (the defaults merged with
  * `renderers`). Every renderer gets the block, its progress and message; tool calls get their client
  * state, tool results the `tool_use` they answer, and both the approval and result callbacks.
+ * Consecutive text blocks of an answer that cite sources go to the `text` renderer as one block
+ * (`textRun` says where each starts): Claude splits a sentence into blocks where its citations begin
+ * and end.
  *
  * @example
  * <MessageContent message={message} renderers={{ tool_use: MyToolCard }} renderText={markdownRenderText} />
@@ -48,20 +54,26 @@ export const MessageContent: ForwardRefExoticComponent<MessageContentProps & Ref
       () => definedOver(defaultBlockRenderers, renderers) as Partial<Record<string, BlockRenderer>>,
       [renderers],
     );
+    // Only Claude's text is split where citations begin and end; a person's blocks stay apart.
+    const runs = message.role === 'assistant' ? textRunsOf(message.content) : NO_RUNS;
     return (
       <div ref={ref} data-slot="message-content" data-state={message.status ?? 'complete'} {...rest}>
-        {message.content.map((block, index) => {
+        {message.content.map((original, index) => {
+          const run = runs[index];
+          if (run === null) return null;
+          const block = run?.block ?? original;
           const Renderer = ownEntry(merged, block.type) ?? merged['fallback'];
           if (!Renderer) return null;
           const toolUseId = block['tool_use_id'];
           return (
             <Renderer
-              // Blocks are only ever appended, so the index is a stable key.
+              // Blocks are only ever appended, so the index (a run's first) is a stable key.
               key={index}
               block={block}
               index={index}
               message={message}
-              progress={message.blocks?.[index]}
+              progress={message.blocks?.[run ? run.parts.at(-1)!.index : index]}
+              textRun={run?.parts}
               toolCall={block.type === 'tool_use' ? message.toolCalls?.[block['id'] as string] : undefined}
               toolUse={typeof toolUseId === 'string' ? findToolUse(toolUseId, message, previous) : undefined}
               renderText={renderText}

@@ -6,6 +6,7 @@ import { TextBlock } from './text-block.tsx';
 import { ThinkingBlock } from './thinking-block.tsx';
 import { ToolResultBlock } from './tool-result-block.tsx';
 import { ToolUseBlock } from './tool-use-block.tsx';
+import { WebFetchResultBlock } from './web-fetch-result-block.tsx';
 import { WebSearchResultBlock } from './web-search-result-block.tsx';
 
 /**
@@ -22,5 +23,6 @@ export const defaultBlockRenderers: BlockRenderers = {
   mcp_tool_result: ToolResultBlock,
   server_tool_use: ServerToolUseBlock,
   web_search_tool_result: WebSearchResultBlock,
+  web_fetch_tool_result: WebFetchResultBlock,
   fallback: FallbackBlock,
 };

@@ -1,4 +1,6 @@
 export { Citations, type CitationsProps } from './citations.tsx';
+export { drawsCitationMarks, renderCitationMarks, withCitationMarks } from './citation-refs.tsx';
+export type { TextRunPart } from './text-runs.ts';
 export { defaultBlockRenderers } from './default-block-renderers.ts';
 export { FallbackBlock, type FallbackBlockProps } from './fallback-block.tsx';
 export type { BlockPartProps } from './part-props.ts';
@@ -13,4 +15,5 @@ export { ThinkingBlock, thinkingSummary, type ThinkingBlockProps } from './think
 export { ToolResultBlock, type ToolResultBlockProps } from './tool-result-block.tsx';
 export { toolStateLabels, toolUseState, type ToolUseState } from './tool-state.ts';
 export { ToolUseBlock, type ToolUseBlockProps } from './tool-use-block.tsx';
+export { WebFetchResultBlock, type WebFetchResultBlockProps } from './web-fetch-result-block.tsx';
 export { WebSearchResultBlock, type WebSearchResultBlockProps } from './web-search-result-block.tsx';

@@ -19,6 +19,7 @@ export const RENDERER_PROP_NAMES = [
   'progress',
   'toolCall',
   'toolUse',
+  'textRun',
   'renderText',
   'onApprove',
   'onToolResult',

@@ -6,19 +6,29 @@ export interface PlainTextProps {
   text: string;
   /** Shows the streaming cursor after the last line. */
   streaming: boolean;
+  /** Draws a line's text (`TextBlock` draws its citation marks); keep it stable, it is a memo key. */
+  renderLine?: ((line: string) => ReactNode) | undefined;
 }
 
 /** Lines per memoised chunk: a commit compares a few chunks instead of every line. */
 const CHUNK_LINES = 32;
 
 /** Some lines of the text; the last chunk of a streaming text ends with the cursor. */
-const PlainChunk = memo(function PlainChunk({ text, cursor }: { text: string; cursor?: boolean }) {
+const PlainChunk = memo(function PlainChunk({
+  text,
+  cursor,
+  renderLine,
+}: {
+  text: string;
+  cursor?: boolean;
+  renderLine?: ((line: string) => ReactNode) | undefined;
+}) {
   const lines = text.split('\n');
   return lines.map((line, index) => {
     const end = cursor && index === lines.length - 1;
     return (
       <div key={index} data-slot="text-line">
-        {line || end ? line : <br />}
+        {line || end ? renderLine ? renderLine(line) : line : <br />}
         {end ? <span data-slot="streaming-cursor" aria-hidden /> : null}
       </div>
     );
@@ -34,6 +44,7 @@ const PlainChunk = memo(function PlainChunk({ text, cursor }: { text: string; cu
 export const PlainText: NamedExoticComponent<PlainTextProps> = memo(function PlainText({
   text,
   streaming,
+  renderLine,
 }: PlainTextProps): ReactNode {
   const chunks: ReactNode[] = [];
   // Chunks are cut at every 32nd line break, rather than splitting the whole text into lines and
@@ -41,9 +52,9 @@ export const PlainText: NamedExoticComponent<PlainTextProps> = memo(function Pla
   let start = 0;
   for (let end = -1, count = 0; (end = text.indexOf('\n', end + 1)) >= 0;) {
     if (++count % CHUNK_LINES) continue;
-    chunks.push(<PlainChunk key={start} text={text.slice(start, end)} />);
+    chunks.push(<PlainChunk key={start} text={text.slice(start, end)} renderLine={renderLine} />);
     start = end + 1;
   }
-  chunks.push(<PlainChunk key={start} text={text.slice(start)} cursor={streaming} />);
+  chunks.push(<PlainChunk key={start} text={text.slice(start)} cursor={streaming} renderLine={renderLine} />);
   return chunks;
 });

@@ -147,6 +147,7 @@ describe('FallbackBlock', () => {
         'tool_result',
         'tool_use',
         'web_search_tool_result',
+        'web_fetch_tool_result',
       ].toSorted(),
     );
   });

@@ -83,7 +83,7 @@ describe('TextBlock', () => {
     const screen = await renderBlock(message, index);
     const sources = screen.getByRole('list', { name: 'Sources' });
     await expect.element(sources).toBeVisible();
-    const link = screen.getByRole('link', { name: /Webb spots a distant galaxy/ });
+    const link = sources.getByRole('link', { name: /Webb spots a distant galaxy/ });
     await expect.element(link).toHaveAttribute('href', 'https://example.com/webb-galaxy');
     await expect.element(link).toHaveAttribute('rel', 'noopener noreferrer');
     await expect.element(link).toHaveAttribute('title', expect.stringContaining('most distant galaxies'));

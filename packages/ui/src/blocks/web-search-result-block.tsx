@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { domainOf, httpUrl, isRecord } from './format-value.ts';
 import { useLabels } from '../labels.tsx';
 import { rootProps, type BlockPartProps } from './part-props.ts';
+import { serverToolErrorKey } from './server-tool-errors.ts';
 
 /** Props of {@link WebSearchResultBlock}. */
 export type WebSearchResultBlockProps = BlockPartProps;
@@ -21,7 +22,7 @@ function errorCodeOf(content: unknown): string | undefined {
 
 /**
  * A `web_search_tool_result`: the pages found, as links with their titles, domains and ages, or
- * the error code when the search failed (`data-state="error"`).
+ * why the search failed in words, with the API's `error_code` beside them (`data-state="error"`).
  *
  * @example
  * <WebSearchResultBlock block={block} index={2} message={message} progress={undefined} toolUse={serverToolUse} />
@@ -43,7 +44,8 @@ export function WebSearchResultBlock(props: WebSearchResultBlockProps): ReactNod
     >
       {errorCode !== undefined ? (
         <p data-slot="web-search-error">
-          {t('Web search failed:')} <code>{errorCode}</code>
+          {t(serverToolErrorKey('web_search', errorCode))}{' '}
+          <code data-slot="web-search-error-code">{errorCode}</code>
         </p>
       ) : hits.length === 0 ? (
         <p data-slot="web-search-empty">{t('No results.')}</p>

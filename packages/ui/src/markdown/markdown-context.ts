@@ -77,6 +77,8 @@ export interface MarkdownInlineContext {
   readonly renderMath: RenderMath | undefined;
   /** The app's words for what the renderer writes itself (titles, names): `useLabels()`. */
   readonly t: Translate;
+  /** Inside a link, whose citation marks are drawn after it (a link cannot hold links or buttons). */
+  readonly inLink?: boolean | undefined;
 }
 
 /** What every block renderer needs besides its token. Keep it stable between renders (memoised). */

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { withCitationMarks } from '@chatstream/ui';
 import type { AllowImage, Highlight, MarkdownComponents, RenderMath } from './markdown-context.ts';
 import { Markdown } from './markdown.tsx';
 
@@ -16,7 +17,8 @@ export interface MarkdownRenderTextOptions {
 
 /**
  * A `renderText` for `TextBlock` / `MessageContent` (`BlockRendererProps['renderText']`) with
- * highlighting or element replacements. Create it once (module scope or `useMemo`).
+ * highlighting or element replacements. Create it once (module scope or `useMemo`). It draws the
+ * citation marks `TextBlock` puts after cited passages (see `withCitationMarks`).
  *
  * @example
  * const renderText = createMarkdownRenderText({ highlight: (code, lang) => highlighter(code, lang) });
@@ -26,7 +28,7 @@ export function createMarkdownRenderText(
   options: MarkdownRenderTextOptions = {},
 ): (text: string, streaming: boolean) => ReactNode {
   const { highlight, components, allowImage, renderMath } = options;
-  return (text, streaming) => (
+  return withCitationMarks((text: string, streaming: boolean) => (
     <Markdown
       text={text}
       streaming={streaming}
@@ -35,7 +37,7 @@ export function createMarkdownRenderText(
       allowImage={allowImage}
       renderMath={renderMath}
     />
-  );
+  ));
 }
 
 /**

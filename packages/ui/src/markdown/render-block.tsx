@@ -1,5 +1,7 @@
 import { Fragment, memo, type MemoExoticComponent, type ReactNode } from 'react';
 import type { Links, MarkedToken, Token, Tokens } from 'marked';
+import { renderCitationMarks } from '@chatstream/ui';
+import { withoutCitationMarks } from '../blocks/citation-marks.ts';
 import { CodeBlock } from './code-block.tsx';
 import { decodeEntities } from './decode-entities.ts';
 import { lexBlock } from './lex-incremental.ts';
@@ -108,7 +110,12 @@ function renderSource(
   key: number,
   context: MarkdownRenderContext,
 ): ReactNode {
-  return element(context.components, 'p', { key, dir: directionOf(t.raw) }, t.raw.trim());
+  return element(
+    context.components,
+    'p',
+    { key, dir: directionOf(t.raw) },
+    renderCitationMarks(t.raw.trim()),
+  );
 }
 
 // Every block but code gets the direction of its first letter: a Hebrew or Arabic paragraph, list,
@@ -140,7 +147,7 @@ export function renderBlock(
       return t.tokens !== undefined ? (
         <Fragment key={key}>{renderInline(t.tokens, context)}</Fragment>
       ) : (
-        decodeEntities(t.text)
+        renderCitationMarks(decodeEntities(t.text))
       );
     case 'heading':
       return element(
@@ -154,7 +161,7 @@ export function renderBlock(
       return (
         <Code
           key={key}
-          code={t.text}
+          code={withoutCitationMarks(t.text)}
           lang={(t.lang ?? '').split(/\s/)[0]}
           streaming={streaming}
           highlight={context.highlight}
@@ -179,7 +186,12 @@ export function renderBlock(
       return element(components, 'hr', { key });
     case 'html':
       // Raw HTML is shown as the text the model wrote, never parsed.
-      return element(components, 'p', { key, dir: directionOf(t.text) }, t.text.trimEnd());
+      return element(
+        components,
+        'p',
+        { key, dir: directionOf(t.text) },
+        renderCitationMarks(t.text.trimEnd()),
+      );
     default:
       return renderInline([token], context);
   }

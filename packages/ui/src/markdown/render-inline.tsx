@@ -1,5 +1,7 @@
 import { createElement, type ElementType, Fragment, type ReactNode } from 'react';
 import type { MarkedToken, Token, Tokens } from 'marked';
+import { renderCitationMarks } from '@chatstream/ui';
+import { citationMarksIn, withoutCitationMarks } from '../blocks/citation-marks.ts';
 import { decodeEntities } from './decode-entities.ts';
 import type { MarkdownComponents, MarkdownElement, MarkdownInlineContext } from './markdown-context.ts';
 import { renderFormula } from './math-formula.tsx';
@@ -40,6 +42,11 @@ export function element(
   return createElement(type, props, ...children);
 }
 
+/** Text with its citation marks drawn, or left out inside a link (drawn after it). */
+function textOf(text: string, context: MarkdownInlineContext): ReactNode {
+  return context.inLink ? withoutCitationMarks(text) : renderCitationMarks(text);
+}
+
 function renderInlineToken(
   token: Token,
   key: number,
@@ -57,7 +64,7 @@ function renderInlineToken(
       return t.tokens !== undefined && t.tokens.length > 0 ? (
         <Fragment key={key}>{renderInline(t.tokens, context, inner)}</Fragment>
       ) : (
-        decodeEntities(t.text)
+        textOf(decodeEntities(t.text), context)
       );
     case 'escape':
       return t.text;
@@ -68,35 +75,45 @@ function renderInlineToken(
     case 'del':
       return element(components, 'del', { key }, renderInline(t.tokens, context, inner));
     case 'codespan':
-      return element(components, 'code', { key }, t.text);
+      return element(components, 'code', { key }, withoutCitationMarks(t.text));
     case 'br':
       return element(components, 'br', { key });
     case 'link': {
-      const href = safeUrl(t.href, 'link');
-      const children = renderInline(t.tokens, context, inner);
-      if (href === undefined) {
-        return (
+      const href = safeUrl(withoutCitationMarks(t.href), 'link');
+      // A bare address runs on into a mark right after it: its marks are drawn after the link.
+      const marks = context.inLink ? '' : citationMarksIn(t.raw);
+      const children = renderInline(t.tokens, marks ? { ...context, inLink: true } : context, inner);
+      const link =
+        href === undefined ? (
           <span key={key} data-slot="markdown-unsafe-link" title={context.t('Link removed: unsafe address')}>
             {children}
           </span>
+        ) : (
+          element(
+            components,
+            'a',
+            {
+              key,
+              href,
+              title: t.title ? decodeEntities(t.title) : undefined,
+              target: '_blank',
+              rel: 'noopener noreferrer',
+            },
+            children,
+          )
         );
-      }
-      return element(
-        components,
-        'a',
-        {
-          key,
-          href,
-          title: t.title ? decodeEntities(t.title) : undefined,
-          target: '_blank',
-          rel: 'noopener noreferrer',
-        },
-        children,
+      return marks ? (
+        <Fragment key={key}>
+          {link}
+          {renderCitationMarks(marks)}
+        </Fragment>
+      ) : (
+        link
       );
     }
     case 'image': {
       const src = safeUrl(t.href, 'image');
-      const alt = decodeEntities(t.text);
+      const alt = withoutCitationMarks(decodeEntities(t.text));
       if (src === undefined) return alt;
       if (!(context.allowImage ?? isSameOrigin)(src)) {
         // Not loaded: a link to it, for a person to open if they choose.
@@ -126,7 +143,7 @@ function renderInlineToken(
     }
     case 'html':
       // Raw HTML is shown as the text the model wrote, never parsed.
-      return t.text;
+      return textOf(t.text, context);
     case 'checkbox':
       return element(components, 'input', {
         key,
@@ -137,7 +154,7 @@ function renderInlineToken(
         'aria-label': context.t(t.checked ? 'Done' : 'Not done'),
       });
     default:
-      return 'text' in t && typeof t.text === 'string' ? decodeEntities(t.text) : null;
+      return 'text' in t && typeof t.text === 'string' ? textOf(decodeEntities(t.text), context) : null;
   }
 }
 

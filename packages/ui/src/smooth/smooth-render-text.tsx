@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { drawsCitationMarks, withCitationMarks } from '@chatstream/ui';
 import { checkRevealPace, type RevealPace } from './reveal-pace.ts';
 import { type RenderRevealedText, SmoothText } from './smooth-text.tsx';
 
@@ -21,7 +22,7 @@ export function smoothRenderText(
 ): (text: string, streaming: boolean) => ReactNode {
   checkRevealPace(pace, 'smoothRenderText');
   const { lagMs, minCharsPerSecond } = pace;
-  return (text, streaming) => (
+  const renderText = (text: string, streaming: boolean): ReactNode => (
     <SmoothText
       text={text}
       streaming={streaming}
@@ -30,4 +31,6 @@ export function smoothRenderText(
       minCharsPerSecond={minCharsPerSecond}
     />
   );
+  // Marks are text like the rest: revealed with it, and drawn by `render` if it draws them.
+  return drawsCitationMarks(render) ? withCitationMarks(renderText) : renderText;
 }
