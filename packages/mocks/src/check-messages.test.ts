@@ -7,6 +7,14 @@ const text = (value: string) => ({ type: 'text', text: value });
 const toolUse = (id: string) => ({ type: 'tool_use', id, name: 'get_weather', input: {} });
 const toolResult = (id: string) => ({ type: 'tool_result', tool_use_id: id, content: '18 °C' });
 
+/** A failed result for `toolu_1`, with `content` when given. */
+const failed = (content?: unknown) => ({
+  type: 'tool_result',
+  tool_use_id: 'toolu_1',
+  is_error: true,
+  ...(content === undefined ? {} : { content }),
+});
+
 describe('checkMessages', () => {
   it('takes a conversation with tool calls answered, consecutive turns and a prefill', () => {
     expect(
@@ -108,5 +116,16 @@ describe('checkMessages', () => {
     ).toBe(
       'messages.2.content.1: tool_result blocks must come first in the content, before any other block.',
     );
+  });
+
+  it('refuses an error result without content, as the API does', () => {
+    for (const content of [undefined, '', []]) {
+      expect(checkMessages([user('Hi'), assistant([toolUse('toolu_1')]), user([failed(content)])])).toBe(
+        'messages.2.content.0.tool_result: content cannot be empty if `is_error` is true',
+      );
+    }
+    expect(
+      checkMessages([user('Hi'), assistant([toolUse('toolu_1')]), user([failed('Error')])]),
+    ).toBeUndefined();
   });
 });

@@ -14,8 +14,8 @@ interface MessageParam {
  * wrong after stops, failures and tool calls: roles, non-empty content (the final assistant
  * message excepted), text blocks with more than whitespace, no trailing whitespace on a final
  * assistant message (a prefill), every `tool_use` answered by a `tool_result` in the next message
- * and every `tool_result` answering a `tool_use` of the previous one, ahead of any other block;
- * image and document blocks (also inside a `tool_result`) with a source the API takes (see
+ * and every `tool_result` answering a `tool_use` of the previous one, ahead of any other block, with
+ * content when it is an error (`is_error`); image and document blocks (also inside a `tool_result`) with a source the API takes (see
  * {@link checkAttachments}).
  *
  * The fake Anthropic server applies it to every request, as the MSW chat handlers do to bodies
@@ -70,6 +70,11 @@ function checkMessage(messages: MessageParam[], index: number, message: MessageP
     }
     if (position > 0 && blocks[position - 1]?.['type'] !== 'tool_result') {
       return `${at}.content.${position}: tool_result blocks must come first in the content, before any other block.`;
+    }
+    const content = block['content'];
+    const empty = content === undefined || content === '' || (Array.isArray(content) && content.length === 0);
+    if (block['is_error'] === true && empty) {
+      return `${at}.content.${position}.tool_result: content cannot be empty if \`is_error\` is true`;
     }
   }
   if (role !== 'assistant') return undefined;

@@ -144,6 +144,26 @@ it('shows a client tool while it executes, then its result and the follow-up ans
   await expectNoAxeViolations(screen.container);
 });
 
+it('offers Continue, not Retry, when Claude stopped at the step limit, and goes on from there', async () => {
+  const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      maxSteps={1}
+      tools={{ get_weather: { inputSchema: { type: 'object' }, execute: () => 'sunny' } }}
+    />,
+  );
+  await sendMessage(screen, 'Weather in Paris?');
+  await expect.element(screen.getByText('Claude stopped after many steps in a row').first()).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Retry' }).query()).toBeNull();
+  await screen.getByRole('button', { name: 'Continue' }).click();
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  // The tool's result went with it.
+  expect(bodies).toHaveLength(2);
+  expect(JSON.stringify(bodies[1])).toContain('sunny');
+});
+
 it('waits for approval through the tool block, then runs the tool', async () => {
   const execute = vi.fn<() => unknown>(() => ({ deleted: true }));
   const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);

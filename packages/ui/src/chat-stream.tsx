@@ -207,7 +207,10 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 <parts.ErrorNotice
                   error={error}
                   partial={last?.role === 'assistant' && last.content.length > 0}
-                  onRetry={again}
+                  // At the step limit nothing failed: Claude goes on from where it stopped.
+                  {...(error.kind === 'session' && error.code === 'max-steps'
+                    ? { onContinue: again }
+                    : { onRetry: again })}
                 />
               ) : null}
             </parts.MessageList>

@@ -21,9 +21,10 @@ it('puts typed failures in words', () => {
   expect(describeError(new IncompleteStreamError('no message_stop')).title).toBe(
     'The response ended before it was complete',
   );
-  expect(describeError(new ChatSessionError('max-steps', 'Stopped after 5 steps')).detail).toBe(
-    'Stopped after 5 steps',
-  );
+  expect(describeError(new ChatSessionError('max-steps', 'Stopped after 5 steps'))).toEqual({
+    title: 'Claude stopped after many steps in a row',
+    detail: 'Stopped after 5 steps',
+  });
 });
 
 it('tells a server never reached from a connection lost mid-answer', () => {

@@ -49,15 +49,19 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
   const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
   // A valid request with too much in it: the one 400 a person can fix, by keeping less.
   const tooLong = errorType === 'invalid_request_error' && /prompt is too long/i.test(message);
+  // The step limit is no failure to a person: Claude can go on (Continue).
+  const paused = kind === 'session' && fields['code'] === 'max-steps';
   const title = tooLong
     ? 'The conversation is too long for the model'
-    : ((errorType && ownEntry(API_ERRORS, errorType)) ??
-      (status === undefined ? undefined : httpTitle(status)) ??
-      // Failed before any of the answer came: the server was never reached (offline, refused,
-      // or a cross-origin response without CORS headers, which the browser reports the same way).
-      (kind === 'connection' && !fields['partial'] ? 'Could not reach the server' : undefined) ??
-      (kind && ownEntry(KINDS, kind)) ??
-      'Something went wrong');
+    : paused
+      ? 'Claude stopped after many steps in a row'
+      : ((errorType && ownEntry(API_ERRORS, errorType)) ??
+        (status === undefined ? undefined : httpTitle(status)) ??
+        // Failed before any of the answer came: the server was never reached (offline, refused,
+        // or a cross-origin response without CORS headers, which the browser reports the same way).
+        (kind === 'connection' && !fields['partial'] ? 'Could not reach the server' : undefined) ??
+        (kind && ownEntry(KINDS, kind)) ??
+        'Something went wrong');
   const facts = errorType ? [errorType] : [];
   let said = message;
   if (status !== undefined) {

@@ -44,6 +44,7 @@ export type ChatLabelKey =
   | 'Output tokens used of max_tokens'
   // Errors (describeError)
   | 'The partial answer above was kept.'
+  | 'Claude stopped after many steps in a row'
   | 'Claude is overloaded right now'
   | 'Too many requests: the rate limit was reached'
   | 'The API had an internal error'

@@ -163,6 +163,18 @@ describe('ChatSession: client tools', () => {
     expect(messages.at(-1)?.content).toMatchObject([{ type: 'tool_result', content: 'sunny' }]);
   });
 
+  it('asks for a forced tool on the request that answers the person only, not with the results', async () => {
+    const target = session({ tools: weather({ execute: () => 'sunny' }), maxSteps: 3 });
+    await target.send('Weather? [scenario:toolUse]', {
+      body: { tool_choice: { type: 'tool', name: 'get_weather', disable_parallel_tool_use: true } },
+    });
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(chat.requests.map((request) => (request.body as { tool_choice?: unknown }).tool_choice)).toEqual([
+      { type: 'tool', name: 'get_weather', disable_parallel_tool_use: true },
+      { type: 'auto', disable_parallel_tool_use: true },
+    ]);
+  });
+
   it('sends is_error results for a throwing tool and for an unknown tool', async () => {
     const target = session({
       tools: weather({
@@ -195,6 +207,10 @@ describe('ChatSession: client tools', () => {
     expect(await thrownAs(vm.runInNewContext('new Error("quota exceeded")'))).toBe('quota exceeded');
     expect(await thrownAs(new Response('nope', { status: 503 }))).toBe('[object Response]');
     expect(await thrownAs('plain text')).toBe('plain text');
+    // The API refuses an error result without content: an error with no message says its name.
+    expect(await thrownAs(new Error())).toBe('Error');
+    expect(await thrownAs(new DOMException('', 'AbortError'))).toBe('AbortError');
+    expect(await thrownAs('')).toBe('The tool failed without saying why.');
 
     const unknown = session({ tools: { other: { inputSchema: schema } } });
     await unknown.send('[scenario:toolUse]');
@@ -327,6 +343,31 @@ describe('ChatSession: human in the loop', () => {
     expect(body(1).messages.at(-1)?.content).toEqual([
       { type: 'tool_result', tool_use_id: call.id, content: 'sunny' },
     ]);
+  });
+
+  it('approval: the turn a person lets go on keeps the body and headers of their send', async () => {
+    const target = session({ tools: weather({ execute: () => 'sunny', needsApproval: true }) });
+    await target.send('[scenario:toolUse]', { body: { temperature: 0.1 }, headers: { 'x-trace': 'send-1' } });
+    target.approveToolCall(toolUseOf(target.getSnapshot().messages[1]).id, true);
+    await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 4);
+    expect(chat.requests.map((request) => (request.body as { temperature?: unknown }).temperature)).toEqual([
+      0.1, 0.1,
+    ]);
+    expect(chat.requests.map((request) => request.headers['x-trace'])).toEqual(['send-1', 'send-1']);
+  });
+
+  it('approval: steps count from the approval, so maxSteps never stops a turn a person let go on', async () => {
+    chat.use(scenarios.toolUse); // every answer asks for the tool again
+    const execute = vi.fn<() => string>(() => 'sunny');
+    const target = session({ tools: weather({ execute, needsApproval: true }), maxSteps: 1 });
+    await target.send('Weather?');
+    for (let approvals = 1; approvals <= 2; approvals++) {
+      target.approveToolCall(toolUseOf(target.getSnapshot().messages.at(-1)).id, true);
+      await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 2 + 2 * approvals);
+      expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    }
+    expect(execute).toHaveBeenCalledTimes(2);
+    expect(chat.requests).toHaveLength(3);
   });
 
   it('approval: denying sends an is_error result saying the user denied it', async () => {

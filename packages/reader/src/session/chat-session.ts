@@ -59,6 +59,8 @@ export class ChatSession {
   #live: { id: string; build: () => ChatMessage; dirty: boolean } | undefined;
   #run: Run | undefined;
   #steps = 0;
+  /** The body and headers of the latest send, for the turns a person lets go on (an approval). */
+  #request: ChatRequestOptions = {};
   #ids = 0;
   #idPrefix: string | undefined;
   readonly #queue: (() => void)[] = [];
@@ -219,7 +221,7 @@ export class ChatSession {
         (last.status === 'complete' && last.stopReason === 'max_tokens')) &&
       last.content.length > 0 &&
       last.content.every((block) => block.type === 'text');
-    return continuable ? this.#begin({}, () => undefined, true) : this.regenerate();
+    return continuable ? this.#begin(this.#request, () => undefined, true) : this.regenerate();
   }
 
   /**
@@ -239,7 +241,7 @@ export class ChatSession {
   reconnect(): Promise<void> {
     const last = this.#messages.at(-1);
     return !this.#run && reconnectable(last, this.#options)
-      ? this.#begin({}, () => undefined, false, false, { id: last.id, streamId: last.streamId })
+      ? this.#begin(this.#request, () => undefined, false, { id: last.id, streamId: last.streamId })
       : Promise.resolve();
   }
 
@@ -354,7 +356,6 @@ export class ChatSession {
     request: ChatRequestOptions,
     prepare: () => void,
     continuing = false,
-    resume = false,
     reconnect?: Run['reconnect'],
   ): Promise<void> {
     if (this.#run) {
@@ -367,7 +368,7 @@ export class ChatSession {
         const go = (): void => {
           // A request sent from a callback took the turn first: this one stays first in line.
           if (this.#run) return void this.#queue.unshift(go);
-          this.#begin(request, prepare, continuing, resume).then(resolve, reject);
+          this.#begin(request, prepare, continuing, reconnect).then(resolve, reject);
           // Refused when its turn came (prepare threw), it started no run to end and let the next one go.
           if (!this.#run) this.#queue.shift()?.();
         };
@@ -379,7 +380,9 @@ export class ChatSession {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (!resume) this.#steps = 0;
+    // Steps count from what a person did last: a send, an approval, a result they gave.
+    this.#steps = 0;
+    this.#request = request;
     const run: Run = { controller: new AbortController(), request, executions: new Map(), reconnect };
     this.#run = run;
     this.#error = undefined;
@@ -602,7 +605,7 @@ export class ChatSession {
     if (run) return this.#startTools(run);
     const calls = Object.values(this.#messages.at(-1)?.toolCalls ?? {});
     if (calls.every(isSettled) || calls.some((call) => call.status === 'running')) {
-      void this.#begin({}, () => undefined, false, true);
+      void this.#begin(this.#request, () => undefined);
     }
   }
 

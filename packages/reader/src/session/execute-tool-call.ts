@@ -29,8 +29,9 @@ export async function executeToolCall(
  * make any object "[object Object]", which tells the model nothing.
  */
 function thrownText(thrown: unknown): string {
-  const { message } = (thrown ?? {}) as { message?: unknown };
-  if (typeof message === 'string') return message;
+  const { message, name } = (thrown ?? {}) as { message?: unknown; name?: unknown };
+  // An error without a message says at least its name (`AbortError`).
+  if (typeof message === 'string') return message || (typeof name === 'string' ? name : '');
   if (typeof thrown !== 'object' || thrown === null) return messageOf(thrown);
   let json: string | undefined;
   try {

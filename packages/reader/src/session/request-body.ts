@@ -12,7 +12,8 @@ export interface ChatRequestOptions {
  * The JSON body POSTed for `messages`: `{ messages, system?, model?, max_tokens?, tools?, ...body }`,
  * tools as `{ name, description, input_schema }`; the options' `body`, then the request's, override.
  * A `tools` list in a body (server tools such as web search) goes beside the session's tools, not in
- * their place; a tool of the same name in it wins.
+ * their place; a tool of the same name in it wins. A `tool_choice` that forces a tool (`any`, `tool`)
+ * applies to the request that answers the person: one that sends tool results back asks `auto`.
  */
 export function requestBody(
   options: ChatSessionOptions,
@@ -21,6 +22,9 @@ export function requestBody(
 ): Record<string, unknown> {
   const { tools } = options;
   const extra = { ...options.body, ...request.body };
+  // A forced tool is for answering the person: forced again once tool results go back, the model
+  // could never answer, and the run would end at `maxSteps`.
+  if (sendsToolResults(messages)) extra['tool_choice'] = unforced(extra['tool_choice']);
   const body: Record<string, unknown> = {
     messages: toAPIMessages(messages),
     system: options.system,
@@ -38,6 +42,23 @@ export function requestBody(
     ),
   };
   return Object.fromEntries(Object.entries(body).filter((entry) => entry[1] !== undefined));
+}
+
+/** Whether the request answers tool calls: the last message holds tool results only. */
+function sendsToolResults(messages: readonly ChatMessage[]): boolean {
+  const last = messages.at(-1);
+  return (
+    last?.role === 'user' &&
+    last.content.length > 0 &&
+    last.content.every((block) => block.type === 'tool_result')
+  );
+}
+
+/** `choice` with a forced tool (`any`, `tool`) left to the model (`auto`), its other settings kept. */
+function unforced(choice: unknown): unknown {
+  if (typeof choice !== 'object' || choice === null) return choice;
+  const { type, name: _name, ...rest } = choice as Record<string, unknown>;
+  return type === 'any' || type === 'tool' ? { ...rest, type: 'auto' } : choice;
 }
 
 /** The session's tool definitions, then a body's own list; anything but a list in the body is sent as given. */

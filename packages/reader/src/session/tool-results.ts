@@ -74,8 +74,8 @@ export function isSettled(call: ToolCallState): boolean {
 
 /**
  * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown
- * and denied calls carry `is_error: true`. Strings and content-block arrays are sent as they are,
- * anything else as JSON; a result JSON cannot carry is sent as an error saying so ({@link finishedCall}).
+ * and denied calls carry `is_error: true` (and words, where they had none: the API refuses an empty
+ * error). Strings and content-block arrays are sent as they are, anything else as JSON; a result JSON cannot carry is sent as an error saying so ({@link finishedCall}).
  */
 export function toolResultBlocks(
   content: readonly ContentBlock[],
@@ -88,7 +88,10 @@ export function toolResultBlocks(
     const encoded = encode(call.result);
     const failed = call.status !== 'done' || 'problem' in encoded;
     const body = 'problem' in encoded ? encoded.problem : encoded.content;
-    return [{ type: 'tool_result', tool_use_id: id, content: body, ...(failed ? { is_error: true } : {}) }];
+    // The API refuses an error result without content.
+    const empty = typeof body === 'string' ? body.trim() === '' : body.length === 0;
+    const said = failed && empty ? 'The tool failed without saying why.' : body;
+    return [{ type: 'tool_result', tool_use_id: id, content: said, ...(failed ? { is_error: true } : {}) }];
   });
 }
 
