@@ -1,6 +1,6 @@
 // The whole test suite, step by step: format, lint, types, tests (Node, jsdom, Chromium, Storybook),
 // build, package checks, the packed packages in a throwaway app, size, then the built demo end to end
-// in Chromium.
+// in Chromium, and in Firefox and WebKit (Safari's engine).
 // Stops at the first failing step; ends with one plain summary line of the test counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +23,19 @@ const steps = [
   { name: 'size', command: ['size-limit'] },
   { name: 'demo build', command: ['pnpm', '--filter', '@chatstream/demo', 'run', 'build'] },
   { name: 'e2e', command: ['playwright', 'test', '-c', 'e2e/playwright.config.ts'] },
+  {
+    name: 'e2e (Firefox, WebKit)',
+    command: [
+      'node',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      'e2e/browsers/firefox.test.ts',
+      'e2e/browsers/webkit.test.ts',
+    ],
+  },
 ];
 
 rmSync(report, { force: true });

@@ -1,0 +1,4 @@
+import { describeDemoIn } from './demo-suite.ts';
+import { launchFirefox } from './firefox.ts';
+
+describeDemoIn('Firefox', launchFirefox);

@@ -1,0 +1,4 @@
+import { describeDemoIn } from './demo-suite.ts';
+import { launchWebKit } from './webkit.ts';
+
+describeDemoIn('WebKit', launchWebKit);
