@@ -77,6 +77,20 @@ it('stops on Esc from any of its controls, not only the text box', async () => {
   expect(onStop).toHaveBeenCalledOnce();
 });
 
+it('leaves the focus alone when a finger taps Stop: the on-screen keyboard must not cover the answer', async () => {
+  const onSend = vi.fn<(text: string) => void>();
+  const onStop = vi.fn<() => void>();
+  const screen = await render(<Composer onSend={onSend} onStop={onStop} busy />);
+  const stop = screen.getByRole('button', { name: 'Stop' }).element() as HTMLButtonElement;
+  stop.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' }));
+  stop.focus(); // Android's Chrome focuses a tapped button
+  stop.click();
+  expect(onStop).toHaveBeenCalledOnce();
+  await screen.rerender(<Composer onSend={onSend} onStop={onStop} busy={false} />);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(document.activeElement).not.toBe(screen.getByRole('textbox', { name: 'Message' }).element());
+});
+
 it('gives the focus to the text box when the focused stop button goes away as the answer ends', async () => {
   const onSend = vi.fn<(text: string) => void>();
   const onStop = vi.fn<() => void>();

@@ -74,6 +74,9 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
   const t = useLabels();
   const [value, setValue] = useState(defaultValue);
   const input = useRef<HTMLTextAreaElement>(null);
+  // Whether the last press on the composer was a finger's: focus in the text box would then raise the
+  // on-screen keyboard over the answer the person stopped to read.
+  const touched = useRef(false);
 
   // Autosize: measure the content height after each change (CSS caps it and scrolls beyond).
   useBrowserLayoutEffect(() => {
@@ -90,7 +93,10 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     const refocus = ({ target }: FocusEvent): unknown =>
       setTimeout(
         () =>
-          (target as Node).isConnected || document.activeElement !== document.body || input.current?.focus(),
+          (target as Node).isConnected ||
+          document.activeElement !== document.body ||
+          touched.current ||
+          input.current?.focus(),
       );
     form.addEventListener('focusout', refocus);
     return () => form.removeEventListener('focusout', refocus);
@@ -110,11 +116,15 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     settle(onSend(value.trim()));
   };
 
-  const stop = (): void => settle(onStop?.());
+  const stop = (): void => {
+    if (touched.current) void Promise.resolve(onStop?.()).catch(() => undefined);
+    else settle(onStop?.());
+  };
 
   // On the form: Esc stops from any of its controls (the stop button, an attach button), Enter sends
   // from the text box only.
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
+    touched.current = false;
     // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition
     // before the Enter keydown, so isComposing alone is not enough).
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
@@ -145,6 +155,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         send();
       }}
       onKeyDown={onKeyDown}
+      onPointerDown={(event) => (touched.current = event.pointerType === 'touch')}
       {...rest}
     >
       {children}

@@ -176,3 +176,61 @@ it('shows the end of what arrived while it was hidden by <Activity>, when it was
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
   expect(screen.getByRole('button', { name: 'Jump to latest' }).query()).toBeNull();
 });
+
+/** A touch event on `target` with one finger at `clientY` (none for the finger lifted). */
+function touch(target: HTMLElement, type: string, clientY?: number): void {
+  const touches = clientY === undefined ? [] : [new Touch({ identifier: 1, target, clientY })];
+  target.dispatchEvent(new TouchEvent(type, { bubbles: true, touches, changedTouches: touches }));
+}
+
+it('lets go of the end as soon as a finger drags the transcript back, however slowly', async () => {
+  // A slow drag moves less between two tokens than the threshold, which a token each row stands for.
+  const screen = await render(<List count={30} busy threshold={200} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  for (let count = 31; count <= 34; count++) {
+    touch(log, count === 31 ? 'touchstart' : 'touchmove', 300 + (count - 31) * 10);
+    if (count > 31) log.scrollTop -= 10;
+    await screen.rerender(<List count={count} busy threshold={200} />);
+    await afterFrame();
+  }
+  touch(log, 'touchend');
+  await screen.rerender(<List count={35} busy threshold={200} />);
+  await afterFrame();
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  expect(distanceFromEnd(log)).toBeGreaterThan(100);
+  // Only the very end follows again.
+  log.scrollTop = log.scrollHeight;
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
+});
+
+it('leaves the transcript where a resting finger holds it, and follows again once it is lifted', async () => {
+  const screen = await render(<List count={30} busy />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  touch(log, 'touchstart', 300);
+  await screen.rerender(<List count={35} busy />);
+  await afterFrame();
+  expect(distanceFromEnd(log)).toBeGreaterThan(100);
+  touch(log, 'touchend');
+  await screen.rerender(<List count={36} busy />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+});
+
+it('lets go of the end when the wheel turns back, and not when there is nowhere to go', async () => {
+  const short = await render(<List count={2} busy />);
+  const fits = short.getByRole('log').element() as HTMLElement;
+  fits.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: -40 }));
+  await afterFrame();
+  expect(short.getByRole('button', { name: 'Jump to latest' }).query()).toBeNull();
+  await short.unmount();
+
+  const screen = await render(<List count={30} busy />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  log.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: -40 }));
+  log.scrollTop -= 20;
+  await screen.rerender(<List count={35} busy />);
+  await afterFrame();
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+});

@@ -6,6 +6,8 @@ import {
   useState,
   type ForwardRefExoticComponent,
   type RefAttributes,
+  type TouchEvent,
+  type WheelEvent,
 } from 'react';
 import { Icon } from './icons.tsx';
 import { useLabels } from './labels.tsx';
@@ -60,12 +62,17 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       ours?: boolean;
       threshold?: number;
       followed?: { key: unknown };
+      /** Where a finger on the transcript is (`clientY`), while one is. */
+      touch?: number | undefined;
+      /** Let go by a finger or a wheel: only the very end follows again, not `threshold` from it. */
+      letGo?: boolean;
     }>({ following: true, top: 0 }).current;
     // The resize observer outlives this render: it reads the threshold of the latest one.
     state.threshold = threshold;
 
     const follow = (value: boolean): void => {
       state.following = value;
+      if (value) state.letGo = false;
       setFollowing(value);
     };
 
@@ -73,7 +80,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     // move down, and content that shrinks leaves us at the end); the end follows again.
     const check = (element: HTMLElement): void => {
       const top = element.scrollTop;
-      if (element.scrollHeight - top - element.clientHeight <= state.threshold!) {
+      if (element.scrollHeight - top - element.clientHeight <= (state.letGo ? 1 : state.threshold!)) {
         if (!state.following) follow(true);
       } else if (top < state.top && state.following) follow(false);
       state.top = top;
@@ -88,7 +95,8 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       const stick = (): void => {
         // Layout is fresh here, so reading is cheap: it finds a user's scroll whose event was ours too.
         check(element);
-        if (!state.following) return;
+        // A finger on the transcript has it: scrolling under it would take the page from them.
+        if (!state.following || state.touch !== undefined) return;
         element.scrollTop = element.scrollHeight;
         const top = element.scrollTop;
         state.ours = top !== state.top;
@@ -113,6 +121,29 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       else check(viewport.current!);
     };
 
+    // A finger or a wheel moving towards the start lets go of the end at once: a slow drag moves less
+    // between two tokens than `threshold`, and the next token would pull the list back down.
+    const letGo = (): void => {
+      if (!state.following || viewport.current!.scrollTop <= 0) return;
+      state.letGo = true;
+      follow(false);
+    };
+    const onTouchStart = (event: TouchEvent<HTMLDivElement>): void => {
+      state.touch = event.touches[0]?.clientY;
+    };
+    const onTouchMove = (event: TouchEvent<HTMLDivElement>): void => {
+      const y = event.touches[0]?.clientY;
+      // The finger moves down: the content, towards its start.
+      if (y !== undefined && state.touch !== undefined && y > state.touch) letGo();
+      state.touch = y;
+    };
+    const onTouchEnd = (event: TouchEvent<HTMLDivElement>): void => {
+      if (event.touches.length === 0) state.touch = undefined;
+    };
+    const onWheel = (event: WheelEvent<HTMLDivElement>): void => {
+      if (event.deltaY < 0) letGo();
+    };
+
     const jump = (): void => {
       const element = viewport.current!;
       follow(true);
@@ -134,6 +165,11 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
           tabIndex={0}
           data-slot="message-list-viewport"
           onScroll={onScroll}
+          onTouchStart={onTouchStart}
+          onTouchMove={onTouchMove}
+          onTouchEnd={onTouchEnd}
+          onTouchCancel={onTouchEnd}
+          onWheel={onWheel}
         >
           <div ref={content} data-slot="message-list-content">
             {children}

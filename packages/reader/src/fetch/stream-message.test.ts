@@ -434,6 +434,36 @@ describe('streamMessage: timeouts', () => {
     expect(stream.status).toBe('error');
   });
 
+  it('idleTimeoutMs: 20 s by default on a stream of the relay with resume (it pings every 5 s), none elsewhere', async () => {
+    vi.useFakeTimers();
+    const silent = controlledBody(HELLO);
+    route(() => sseResponse(silent.body, { 'chatstream-stream-id': 'stream-1' }));
+    const relayed = settled(streamMessage({ url: API, body: requestBody }).finalMessage());
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(relayed.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = (await relayed.result) as ChatStreamError;
+    expect(instanceOf(error, TimeoutError)).toMatchObject({ phase: 'idle', timeoutMs: 20_000 });
+    expect(textOf(error.partial)).toBe('Hello!');
+  });
+
+  it('idleTimeoutMs: none by default elsewhere, and none behind the relay when told Infinity', async () => {
+    vi.useFakeTimers();
+    for (const [headers, options] of [
+      [{}, {}],
+      [{ 'chatstream-stream-id': 'stream-2' }, { idleTimeoutMs: Infinity }],
+    ] as const) {
+      const quiet = controlledBody(HELLO);
+      route(() => sseResponse(quiet.body, headers));
+      const stream = streamMessage({ url: API, body: requestBody }, options);
+      const result = settled(stream.finalMessage());
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(result.done).toBe(false);
+      expect(textOf(stream.snapshot)).toBe('Hello!');
+      stream.abort();
+    }
+  });
+
   it('idleTimeoutMs: pings arriving within the window keep the stream alive', async () => {
     vi.useFakeTimers();
     const body = controlledBody(HELLO);

@@ -22,7 +22,11 @@ import { StatsTracker, type StreamStats } from './stream-stats.ts';
 export interface MessageStreamOptions {
   /** Aborting it stops the stream like `abort()`. */
   signal?: AbortSignal | undefined;
-  /** Fail with a `TimeoutError` (phase `idle`) when no bytes arrive for this long. Pings count. None when undefined or `Infinity`. */
+  /**
+   * Fail with a `TimeoutError` (phase `idle`) when no bytes arrive for this long. Pings count. None
+   * when `Infinity`; when undefined, none either, except from `@chatstream/server`'s relay with resume
+   * (it pings every 5 s): 20 s there.
+   */
   idleTimeoutMs?: number | undefined;
   /** Fail with a `TimeoutError` (phase `total`) when the whole stream takes longer. None when undefined or `Infinity`. */
   totalTimeoutMs?: number | undefined;
@@ -269,7 +273,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       await pumpResumable(
         body,
         {
-          ...this.#init, // protocol, idleTimeoutMs, maxBufferSize
+          ...this.#init, // protocol, maxBufferSize
+          idleTimeoutMs: this.#init.idleTimeoutMs ?? relayIdleTimeout(this.#response),
           controller: attemptController,
           partial: () => this.#snapshot,
           requestId: () => this.#response?.headers.get('request-id') ?? undefined,
@@ -398,6 +403,17 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   ): void {
     this.#emitter.emit(name, ...args);
   }
+}
+
+/**
+ * How long a stream from `@chatstream/server`'s relay with resume (it names its streams) may stay
+ * silent: the relay pings every 5 s, so silence is a dead connection (a phone that changed networks),
+ * which then fails as a timeout that Retry reads on from, instead of streaming forever.
+ */
+const RELAY_IDLE_TIMEOUT_MS = 20_000;
+
+function relayIdleTimeout(response: Response | undefined): number | undefined {
+  return response?.headers.has('chatstream-stream-id') ? RELAY_IDLE_TIMEOUT_MS : undefined;
 }
 
 /** Throws a `RangeError` / `TypeError` for an option no stream can run with. */
