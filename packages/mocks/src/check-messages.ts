@@ -15,8 +15,8 @@ interface MessageParam {
  * message excepted), text blocks with more than whitespace, no trailing whitespace on a final
  * assistant message (a prefill), every `tool_use` answered by a `tool_result` in the next message
  * and every `tool_result` answering a `tool_use` of the previous one, ahead of any other block, with
- * content when it is an error (`is_error`); image and document blocks (also inside a `tool_result`) with a source the API takes (see
- * {@link checkAttachments}).
+ * content when it is an error (`is_error`); image and document blocks (also inside a
+ * `tool_result`) with a source the API takes (see {@link checkAttachments}).
  *
  * The fake Anthropic server applies it to every request, as the MSW chat handlers do to bodies
  * with `messages` (Anthropic protocol), so a client that builds an invalid conversation fails in

@@ -31,8 +31,10 @@ describe('a relay with resume', () => {
     const relayed = await postRelay(relay.url, chatBody('multiTool'));
     expect(relayed.response.headers.get('chatstream-stream-id')).toMatch(/^[\da-f-]{36}$/u);
     expect(relayed.response.headers.get('access-control-expose-headers')).toBe(
-      'chatstream-stream-id, chatstream-replay, request-id',
+      'chatstream-stream-id, chatstream-replay, chatstream-ping-interval, request-id',
     );
+    // How often it pings, for the client to take a longer silence for a dead connection.
+    expect(relayed.response.headers.get('chatstream-ping-interval')).toBe('5000');
     const direct = await fetchDirect(relay.fake, 'multiTool');
     expect(withoutIds(relayed.text)).toBe(direct.text);
     const events = relayed.text.split('\n\n').filter((event) => event !== '');

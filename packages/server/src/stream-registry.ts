@@ -15,6 +15,11 @@ export const CANCEL_HEADER = 'chatstream-cancel';
  * were generated before; a client's rates count from the event after them.
  */
 export const REPLAY_HEADER = 'chatstream-replay';
+/**
+ * The response header saying how often the relay pings a quiet stream, in ms (absent: it does not):
+ * a client may take a silence of several of them for a dead connection.
+ */
+export const PING_HEADER = 'chatstream-ping-interval';
 
 /** What the relay hands over with each stream it keeps. */
 export interface KeptStreamOptions extends ReadKeptStreamOptions {
@@ -71,7 +76,7 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
       const id = crypto.randomUUID();
       const requestId = headers.get('request-id') ?? undefined;
       const { done } = await keepStream(store, id, source, { ...options, ...streamOptions, requestId });
-      withStreamId(headers, id);
+      withStreamId(headers, id, streamOptions.pingIntervalMs);
       waitUntil?.(done);
       return readKeptStream(store, id, 0, streamOptions);
     },
@@ -106,7 +111,7 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
           `last-event-id: must be the id of an event this stream sent (0 to ${kept.length}), got ${JSON.stringify(last)}.`,
         );
       }
-      const headers = withStreamId(sseHeaders(), id);
+      const headers = withStreamId(sseHeaders(), id, streamOptions.pingIntervalMs);
       if (kept.requestId !== undefined) headers.set('request-id', kept.requestId);
       headers.set(REPLAY_HEADER, String(kept.length));
       return new Response(readKeptStream(store, id, Number(last), streamOptions), { status: 200, headers });
@@ -114,9 +119,13 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
   };
 }
 
-function withStreamId(headers: Headers, id: string): Headers {
+function withStreamId(headers: Headers, id: string, pingIntervalMs: number): Headers {
   headers.set(STREAM_ID_HEADER, id);
-  // A page on another origin may read it (with CORS allowed by the app, as for the stream itself).
-  headers.set('access-control-expose-headers', `${STREAM_ID_HEADER}, ${REPLAY_HEADER}, request-id`);
+  if (pingIntervalMs > 0) headers.set(PING_HEADER, String(pingIntervalMs));
+  // A page on another origin may read them (with CORS allowed by the app, as for the stream itself).
+  headers.set(
+    'access-control-expose-headers',
+    `${STREAM_ID_HEADER}, ${REPLAY_HEADER}, ${PING_HEADER}, request-id`,
+  );
   return headers;
 }

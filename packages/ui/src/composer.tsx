@@ -74,8 +74,8 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
   const t = useLabels();
   const [value, setValue] = useState(defaultValue);
   const input = useRef<HTMLTextAreaElement>(null);
-  // Whether the last press on the composer was a finger's: focus in the text box would then raise the
-  // on-screen keyboard over the answer the person stopped to read.
+  // Whether the last press on the composer was a finger's (or a pen's): focus in the text box would
+  // then raise the on-screen keyboard over the answer the person stopped to read.
   const touched = useRef(false);
 
   // Autosize: measure the content height after each change (CSS caps it and scrolls beyond).
@@ -155,8 +155,11 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         send();
       }}
       onKeyDown={onKeyDown}
-      onPointerDown={(event) => (touched.current = event.pointerType === 'touch')}
       {...rest}
+      onPointerDown={(event) => {
+        touched.current = event.pointerType === 'touch' || event.pointerType === 'pen';
+        rest.onPointerDown?.(event);
+      }}
     >
       {children}
       <textarea

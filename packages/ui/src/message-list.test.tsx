@@ -178,7 +178,7 @@ it('shows the end of what arrived while it was hidden by <Activity>, when it was
 });
 
 /** A touch event on `target` with one finger at `clientY` (none for the finger lifted). */
-function touch(target: HTMLElement, type: string, clientY?: number): void {
+function touch(target: Element, type: string, clientY?: number): void {
   const touches = clientY === undefined ? [] : [new Touch({ identifier: 1, target, clientY })];
   target.dispatchEvent(new TouchEvent(type, { bubbles: true, touches, changedTouches: touches }));
 }
@@ -188,9 +188,10 @@ it('lets go of the end as soon as a finger drags the transcript back, however sl
   const screen = await render(<List count={30} busy threshold={200} />);
   const log = screen.getByRole('log').element() as HTMLElement;
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  touch(log, 'touchstart', 300);
   for (let count = 31; count <= 34; count++) {
-    touch(log, count === 31 ? 'touchstart' : 'touchmove', 300 + (count - 31) * 10);
-    if (count > 31) log.scrollTop -= 10;
+    touch(log, 'touchmove', 300 + (count - 30) * 10);
+    log.scrollTop -= 10;
     await screen.rerender(<List count={count} busy threshold={200} />);
     await afterFrame();
   }
@@ -208,29 +209,61 @@ it('leaves the transcript where a resting finger holds it, and follows again onc
   const screen = await render(<List count={30} busy />);
   const log = screen.getByRole('log').element() as HTMLElement;
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
-  touch(log, 'touchstart', 300);
+  const row = log.querySelector('p')!;
+  touch(row, 'touchstart', 300);
   await screen.rerender(<List count={35} busy />);
   await afterFrame();
   expect(distanceFromEnd(log)).toBeGreaterThan(100);
-  touch(log, 'touchend');
+  touch(row, 'touchend');
   await screen.rerender(<List count={36} busy />);
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
 });
 
-it('lets go of the end when the wheel turns back, and not when there is nowhere to go', async () => {
-  const short = await render(<List count={2} busy />);
-  const fits = short.getByRole('log').element() as HTMLElement;
-  fits.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: -40 }));
-  await afterFrame();
-  expect(short.getByRole('button', { name: 'Jump to latest' }).query()).toBeNull();
-  await short.unmount();
+/** The list with a typing indicator after its rows while `extra`. */
+const Listed = ({ count, extra }: { count: number; extra: boolean }) => (
+  <MessageList style={{ blockSize: 300 }} busy>
+    {rows(count)}
+    {extra ? <p data-testid="extra">Claude is typing…</p> : null}
+  </MessageList>
+);
 
-  const screen = await render(<List count={30} busy />);
+it('follows again after a finger lifted from something that was removed meanwhile', async () => {
+  const screen = await render(<Listed count={30} extra />);
   const log = screen.getByRole('log').element() as HTMLElement;
   await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  const extra = screen.getByTestId('extra').element();
+  touch(extra, 'touchstart', 300);
+  await screen.rerender(<Listed count={31} extra={false} />);
+  touch(extra, 'touchend');
+  await screen.rerender(<Listed count={40} extra={false} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  expect(screen.getByRole('button', { name: 'Jump to latest' }).query()).toBeNull();
+});
+
+it('keeps following through a swipe or a wheel that does not move the transcript', async () => {
+  const screen = await render(<List count={30} busy threshold={200} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  // Across a wide table or code block: the transcript itself does not scroll.
+  const row = log.querySelector('p')!;
+  touch(row, 'touchstart', 300);
+  touch(row, 'touchmove', 301);
+  touch(row, 'touchend');
+  row.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: -40 }));
+  await screen.rerender(<List count={35} busy threshold={200} />);
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  expect(screen.getByRole('button', { name: 'Jump to latest' }).query()).toBeNull();
+});
+
+it('lets go of the end when the wheel turns the transcript back, however little', async () => {
+  const screen = await render(<List count={30} busy threshold={200} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await afterFrame();
   log.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: -40 }));
   log.scrollTop -= 20;
-  await screen.rerender(<List count={35} busy />);
+  await afterFrame();
+  await screen.rerender(<List count={31} busy threshold={200} />);
   await afterFrame();
   await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
 });

@@ -7,11 +7,13 @@ import {
   type ForwardRefExoticComponent,
   type RefAttributes,
   type TouchEvent,
-  type WheelEvent,
 } from 'react';
 import { Icon } from './icons.tsx';
 import { useLabels } from './labels.tsx';
 import { useBrowserLayoutEffect } from './use-layout-effect.ts';
+
+/** How long after the wheel turned a move back is taken for the wheel's. */
+const WHEEL_MS = 1000;
 
 /** Props of {@link MessageList}. */
 export interface MessageListProps extends HTMLAttributes<HTMLDivElement> {
@@ -62,8 +64,10 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       ours?: boolean;
       threshold?: number;
       followed?: { key: unknown };
-      /** Where a finger on the transcript is (`clientY`), while one is. */
-      touch?: number | undefined;
+      /** Fingers on the transcript. */
+      touches?: number;
+      /** When the wheel last turned over it (`performance.now()`). */
+      wheelAt?: number;
       /** Let go by a finger or a wheel: only the very end follows again, not `threshold` from it. */
       letGo?: boolean;
     }>({ following: true, top: 0 }).current;
@@ -80,7 +84,15 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
     // move down, and content that shrinks leaves us at the end); the end follows again.
     const check = (element: HTMLElement): void => {
       const top = element.scrollTop;
-      if (element.scrollHeight - top - element.clientHeight <= (state.letGo ? 1 : state.threshold!)) {
+      // A finger or the wheel moving the transcript back lets go of the end at once: a slow drag moves
+      // less between two tokens than `threshold`, and the next token would pull it back down.
+      // (Content that shrinks moves it back too, but leaves it at the end.)
+      const gesture = !!state.touches || performance.now() - (state.wheelAt ?? -Infinity) < WHEEL_MS;
+      const distance = element.scrollHeight - top - element.clientHeight;
+      if (gesture && top < state.top && distance > 1 && state.following) {
+        state.letGo = true;
+        follow(false);
+      } else if (distance <= (state.letGo ? 1 : state.threshold!)) {
         if (!state.following) follow(true);
       } else if (top < state.top && state.following) follow(false);
       state.top = top;
@@ -96,7 +108,7 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
         // Layout is fresh here, so reading is cheap: it finds a user's scroll whose event was ours too.
         check(element);
         // A finger on the transcript has it: scrolling under it would take the page from them.
-        if (!state.following || state.touch !== undefined) return;
+        if (!state.following || state.touches) return;
         element.scrollTop = element.scrollHeight;
         const top = element.scrollTop;
         state.ours = top !== state.top;
@@ -121,27 +133,20 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       else check(viewport.current!);
     };
 
-    // A finger or a wheel moving towards the start lets go of the end at once: a slow drag moves less
-    // between two tokens than `threshold`, and the next token would pull the list back down.
-    const letGo = (): void => {
-      if (!state.following || viewport.current!.scrollTop <= 0) return;
-      state.letGo = true;
-      follow(false);
+    // Counted by the touch's own target, which hears its end even when removed meanwhile (a typing
+    // indicator giving way to the answer): the list would otherwise never follow again.
+    const onTouchStart = ({ target }: TouchEvent<HTMLDivElement>): void => {
+      state.touches = (state.touches ?? 0) + 1;
+      const end = (): void => {
+        state.touches = Math.max(0, (state.touches ?? 1) - 1);
+        target.removeEventListener('touchend', end);
+        target.removeEventListener('touchcancel', end);
+      };
+      target.addEventListener('touchend', end);
+      target.addEventListener('touchcancel', end);
     };
-    const onTouchStart = (event: TouchEvent<HTMLDivElement>): void => {
-      state.touch = event.touches[0]?.clientY;
-    };
-    const onTouchMove = (event: TouchEvent<HTMLDivElement>): void => {
-      const y = event.touches[0]?.clientY;
-      // The finger moves down: the content, towards its start.
-      if (y !== undefined && state.touch !== undefined && y > state.touch) letGo();
-      state.touch = y;
-    };
-    const onTouchEnd = (event: TouchEvent<HTMLDivElement>): void => {
-      if (event.touches.length === 0) state.touch = undefined;
-    };
-    const onWheel = (event: WheelEvent<HTMLDivElement>): void => {
-      if (event.deltaY < 0) letGo();
+    const onWheel = (): void => {
+      state.wheelAt = performance.now();
     };
 
     const jump = (): void => {
@@ -166,9 +171,6 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
           data-slot="message-list-viewport"
           onScroll={onScroll}
           onTouchStart={onTouchStart}
-          onTouchMove={onTouchMove}
-          onTouchEnd={onTouchEnd}
-          onTouchCancel={onTouchEnd}
           onWheel={onWheel}
         >
           <div ref={content} data-slot="message-list-content">

@@ -434,34 +434,49 @@ describe('streamMessage: timeouts', () => {
     expect(stream.status).toBe('error');
   });
 
-  it('idleTimeoutMs: 20 s by default on a stream of the relay with resume (it pings every 5 s), none elsewhere', async () => {
+  it('idleTimeoutMs: by default, four ping intervals (at least 20 s) when the server says how often it pings', async () => {
     vi.useFakeTimers();
-    const silent = controlledBody(HELLO);
-    route(() => sseResponse(silent.body, { 'chatstream-stream-id': 'stream-1' }));
-    const relayed = settled(streamMessage({ url: API, body: requestBody }).finalMessage());
-    await vi.advanceTimersByTimeAsync(19_999);
-    expect(relayed.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    const error = (await relayed.result) as ChatStreamError;
-    expect(instanceOf(error, TimeoutError)).toMatchObject({ phase: 'idle', timeoutMs: 20_000 });
-    expect(textOf(error.partial)).toBe('Hello!');
+    for (const [interval, timeoutMs] of [
+      ['5000', 20_000],
+      ['10000', 40_000],
+    ] as const) {
+      const silent = controlledBody(HELLO);
+      route(() => sseResponse(silent.body, { 'chatstream-ping-interval': interval }));
+      const result = settled(streamMessage({ url: API, body: requestBody }).finalMessage());
+      await vi.advanceTimersByTimeAsync(timeoutMs - 1);
+      expect(result.done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const error = (await result.result) as ChatStreamError;
+      expect(instanceOf(error, TimeoutError)).toMatchObject({ phase: 'idle', timeoutMs });
+      expect(textOf(error.partial)).toBe('Hello!');
+    }
   });
 
-  it('idleTimeoutMs: none by default elsewhere, and none behind the relay when told Infinity', async () => {
+  it('idleTimeoutMs: none by default from a server that does not say it pings', async () => {
     vi.useFakeTimers();
-    for (const [headers, options] of [
-      [{}, {}],
-      [{ 'chatstream-stream-id': 'stream-2' }, { idleTimeoutMs: Infinity }],
-    ] as const) {
+    // Any server, and the relay with resume whose pings were turned off.
+    for (const headers of [{}, { 'chatstream-stream-id': 'stream-2' }]) {
       const quiet = controlledBody(HELLO);
       route(() => sseResponse(quiet.body, headers));
-      const stream = streamMessage({ url: API, body: requestBody }, options);
+      const stream = streamMessage({ url: API, body: requestBody });
       const result = settled(stream.finalMessage());
       await vi.advanceTimersByTimeAsync(120_000);
       expect(result.done).toBe(false);
       expect(textOf(stream.snapshot)).toBe('Hello!');
       stream.abort();
     }
+  });
+
+  it('idleTimeoutMs: Infinity waits for a pinging server however long it is quiet', async () => {
+    vi.useFakeTimers();
+    const quiet = controlledBody(HELLO);
+    route(() => sseResponse(quiet.body, { 'chatstream-ping-interval': '5000' }));
+    const stream = streamMessage({ url: API, body: requestBody }, { idleTimeoutMs: Infinity });
+    const result = settled(stream.finalMessage());
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(result.done).toBe(false);
+    expect(textOf(stream.snapshot)).toBe('Hello!');
+    stream.abort();
   });
 
   it('idleTimeoutMs: pings arriving within the window keep the stream alive', async () => {

@@ -175,6 +175,26 @@ describe('ChatSession: client tools', () => {
     ]);
   });
 
+  it('keeps a forced tool away from a retry that continues an answer after tool results', async () => {
+    const target = session({ tools: weather({ execute: () => 'sunny' }) });
+    chat.use(scenarios.toolUse);
+    let calls = 0;
+    target.subscribe(() => {
+      // After the tool results went out, the next answer breaks off mid-stream.
+      if (target.getSnapshot().status === 'submitted' && ++calls === 2)
+        chat.use(scenarios.overloadedMidStream);
+    });
+    await target.send('Weather?', { body: { tool_choice: { type: 'any' } } });
+    expect(target.getSnapshot().status).toBe('error');
+    chat.use(scenarios.basic);
+    await target.retry();
+    expect(chat.requests.map((request) => (request.body as { tool_choice?: unknown }).tool_choice)).toEqual([
+      { type: 'any' },
+      { type: 'auto' },
+      { type: 'auto' },
+    ]);
+  });
+
   it('sends is_error results for a throwing tool and for an unknown tool', async () => {
     const target = session({
       tools: weather({
@@ -356,18 +376,29 @@ describe('ChatSession: human in the loop', () => {
     expect(chat.requests.map((request) => request.headers['x-trace'])).toEqual(['send-1', 'send-1']);
   });
 
-  it('approval: steps count from the approval, so maxSteps never stops a turn a person let go on', async () => {
+  it('stops at maxSteps a loop that code keeps answering, and goes on from there at retry()', async () => {
     chat.use(scenarios.toolUse); // every answer asks for the tool again
-    const execute = vi.fn<() => string>(() => 'sunny');
-    const target = session({ tools: weather({ execute, needsApproval: true }), maxSteps: 1 });
-    await target.send('Weather?');
-    for (let approvals = 1; approvals <= 2; approvals++) {
-      target.approveToolCall(toolUseOf(target.getSnapshot().messages.at(-1)).id, true);
-      await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 2 + 2 * approvals);
-      expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
-    }
-    expect(execute).toHaveBeenCalledTimes(2);
-    expect(chat.requests).toHaveLength(3);
+    const target = session({ tools: weather(), maxSteps: 2 });
+    // An app answering every call by itself, as a policy would.
+    target.subscribe(() => {
+      const last = target.getSnapshot().messages.at(-1);
+      for (const [id, call] of Object.entries(last?.toolCalls ?? {})) {
+        if (call.status === 'awaiting-result') queueMicrotask(() => target.addToolResult(id, 'sunny'));
+      }
+    });
+    await target.send('Weather?', { body: { temperature: 0.1 }, headers: { 'x-trace': 'send-1' } });
+    await until(target, (snapshot) => snapshot.status === 'error');
+    expect(target.getSnapshot().error).toMatchObject({ code: 'max-steps' });
+    expect(chat.requests).toHaveLength(2);
+
+    // Continue: the results go with the send's options, and the loop goes on for maxSteps more.
+    chat.use(scenarios.basic);
+    await target.retry();
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    const sent = chat.requests[2]!;
+    expect((sent.body as { temperature?: unknown }).temperature).toBe(0.1);
+    expect(sent.headers['x-trace']).toBe('send-1');
+    expect(body(2).messages.at(-1)?.content).toMatchObject([{ type: 'tool_result', content: 'sunny' }]);
   });
 
   it('approval: denying sends an is_error result saying the user denied it', async () => {
@@ -467,13 +498,23 @@ describe('ChatSession: pause_turn and custom transports', () => {
     expect(messages[1]?.blocks).toHaveLength(messages[1]?.content.length ?? 0);
   });
 
-  it('counts pause_turn continuations against maxSteps', async () => {
+  it('counts pause_turn continuations against maxSteps, and goes on with the paused turn at retry()', async () => {
+    const sent: ChatTransportRequest[] = [];
     const target = session({
       maxSteps: 2,
-      transport: () => readMessageStream(createMockResponse(scenarios.pauseTurn, { timing: 'instant' })),
+      transport: (request) => {
+        sent.push(request);
+        return readMessageStream(createMockResponse(scenarios.pauseTurn, { timing: 'instant' }));
+      },
     });
     await target.send('Research');
     expect(target.getSnapshot().error).toMatchObject({ code: 'max-steps' });
     expect(target.getSnapshot().messages).toHaveLength(2);
+    const paused = target.getSnapshot().messages[1]!.content.length;
+    await target.retry();
+    // The paused turn is sent back to go on, not asked again from the question.
+    expect(sent[2]?.body['messages']).toHaveLength(2);
+    expect(target.getSnapshot().messages).toHaveLength(2);
+    expect(target.getSnapshot().messages[1]!.content.length).toBeGreaterThan(paused);
   });
 });

@@ -59,7 +59,10 @@ export class ChatSession {
   #live: { id: string; build: () => ChatMessage; dirty: boolean } | undefined;
   #run: Run | undefined;
   #steps = 0;
-  /** The body and headers of the latest send, for the turns a person lets go on (an approval). */
+  /**
+   * The body and headers of the request that began the conversation's current turn (a send, an
+   * edit, a regeneration): the turns that go on from it (an approval, Continue) carry them too.
+   */
   #request: ChatRequestOptions = {};
   #ids = 0;
   #idPrefix: string | undefined;
@@ -195,7 +198,8 @@ export class ChatSession {
    * Recovers after a failure. An answer whose relay may still stream it (see `reconnect`) is read
    * on there first. A failed, stopped or `max_tokens`-cut answer holding only text is continued:
    * it is sent back as the final assistant message and the continuation is appended to that same
-   * message. Anything else is regenerated.
+   * message. A conversation stopped at `maxSteps` goes on (its tool results sent, its paused turn
+   * continued). Anything else is regenerated.
    */
   retry(): Promise<void> {
     const last = this.#messages.at(-1);
@@ -221,7 +225,13 @@ export class ChatSession {
         (last.status === 'complete' && last.stopReason === 'max_tokens')) &&
       last.content.length > 0 &&
       last.content.every((block) => block.type === 'text');
-    return continuable ? this.#begin(this.#request, () => undefined, true) : this.regenerate();
+    if (continuable) return this.#begin(this.#request, () => undefined, true);
+    // Stopped at maxSteps: tool results to send, or a paused turn to go on with. The loop goes on.
+    const goesOn =
+      last?.role === 'user'
+        ? last.content.length > 0 && last.content.every((block) => block.type === 'tool_result')
+        : last?.status === 'complete' && last.stopReason === 'pause_turn';
+    return goesOn ? this.#begin(this.#request, () => undefined) : this.regenerate();
   }
 
   /**
@@ -241,7 +251,7 @@ export class ChatSession {
   reconnect(): Promise<void> {
     const last = this.#messages.at(-1);
     return !this.#run && reconnectable(last, this.#options)
-      ? this.#begin(this.#request, () => undefined, false, { id: last.id, streamId: last.streamId })
+      ? this.#begin(this.#request, () => undefined, false, false, { id: last.id, streamId: last.streamId })
       : Promise.resolve();
   }
 
@@ -315,7 +325,11 @@ export class ChatSession {
     // Nobody can see an answer that is no longer in the conversation: stop paying for it.
     const live = this.#live;
     if (live && !restored.some((message) => message.id === live.id)) this.#run?.controller.abort();
-    if (changed) this.#versions.clear();
+    if (changed) {
+      this.#versions.clear();
+      // Another conversation's request options are not this one's.
+      if (!this.#run) this.#request = {};
+    }
     if (changed && !this.#run) this.#endAsGiven();
     this.#notify();
   }
@@ -337,6 +351,7 @@ export class ChatSession {
     this.#run?.controller.abort();
     this.#versions.clear();
     this.#run = this.#live = this.#stream = this.#error = this.#retrying = undefined;
+    this.#request = {};
     this.#messages = [];
     this.#status = 'ready';
     this.#notify();
@@ -356,6 +371,7 @@ export class ChatSession {
     request: ChatRequestOptions,
     prepare: () => void,
     continuing = false,
+    resume = false,
     reconnect?: Run['reconnect'],
   ): Promise<void> {
     if (this.#run) {
@@ -368,7 +384,7 @@ export class ChatSession {
         const go = (): void => {
           // A request sent from a callback took the turn first: this one stays first in line.
           if (this.#run) return void this.#queue.unshift(go);
-          this.#begin(request, prepare, continuing, reconnect).then(resolve, reject);
+          this.#begin(request, prepare, continuing, resume, reconnect).then(resolve, reject);
           // Refused when its turn came (prepare threw), it started no run to end and let the next one go.
           if (!this.#run) this.#queue.shift()?.();
         };
@@ -380,8 +396,9 @@ export class ChatSession {
     } catch (error) {
       return Promise.reject(error);
     }
-    // Steps count from what a person did last: a send, an approval, a result they gave.
-    this.#steps = 0;
+    // A settled tool call goes on counting (code that answers calls must not loop past maxSteps);
+    // anything else a person asks for counts from there.
+    if (!resume) this.#steps = 0;
     this.#request = request;
     const run: Run = { controller: new AbortController(), request, executions: new Map(), reconnect };
     this.#run = run;
@@ -605,7 +622,7 @@ export class ChatSession {
     if (run) return this.#startTools(run);
     const calls = Object.values(this.#messages.at(-1)?.toolCalls ?? {});
     if (calls.every(isSettled) || calls.some((call) => call.status === 'running')) {
-      void this.#begin(this.#request, () => undefined);
+      void this.#begin(this.#request, () => undefined, false, true);
     }
   }
 

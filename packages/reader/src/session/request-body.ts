@@ -44,14 +44,13 @@ export function requestBody(
   return Object.fromEntries(Object.entries(body).filter((entry) => entry[1] !== undefined));
 }
 
-/** Whether the request answers tool calls: the last message holds tool results only. */
+/**
+ * Whether the request goes on from tool calls rather than answering the person: the last user
+ * message (before a prefill being continued) holds tool results only.
+ */
 function sendsToolResults(messages: readonly ChatMessage[]): boolean {
-  const last = messages.at(-1);
-  return (
-    last?.role === 'user' &&
-    last.content.length > 0 &&
-    last.content.every((block) => block.type === 'tool_result')
-  );
+  const last = messages.findLast((message) => message.role === 'user');
+  return !!last && last.content.length > 0 && last.content.every((block) => block.type === 'tool_result');
 }
 
 /** `choice` with a forced tool (`any`, `tool`) left to the model (`auto`), its other settings kept. */

@@ -75,7 +75,8 @@ export function isSettled(call: ToolCallState): boolean {
 /**
  * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown
  * and denied calls carry `is_error: true` (and words, where they had none: the API refuses an empty
- * error). Strings and content-block arrays are sent as they are, anything else as JSON; a result JSON cannot carry is sent as an error saying so ({@link finishedCall}).
+ * error). Strings and content-block arrays are sent as they are, anything else as JSON; a result
+ * JSON cannot carry is sent as an error saying so ({@link finishedCall}).
  */
 export function toolResultBlocks(
   content: readonly ContentBlock[],

@@ -24,8 +24,8 @@ export interface MessageStreamOptions {
   signal?: AbortSignal | undefined;
   /**
    * Fail with a `TimeoutError` (phase `idle`) when no bytes arrive for this long. Pings count. None
-   * when `Infinity`; when undefined, none either, except from `@chatstream/server`'s relay with resume
-   * (it pings every 5 s): 20 s there.
+   * when `Infinity`; when undefined, none either, unless the server says how often it pings
+   * (`@chatstream/server`'s relay with resume, every 5 s): then four intervals, at least 20 s.
    */
   idleTimeoutMs?: number | undefined;
   /** Fail with a `TimeoutError` (phase `total`) when the whole stream takes longer. None when undefined or `Infinity`. */
@@ -274,7 +274,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         body,
         {
           ...this.#init, // protocol, maxBufferSize
-          idleTimeoutMs: this.#init.idleTimeoutMs ?? relayIdleTimeout(this.#response),
+          idleTimeoutMs: this.#init.idleTimeoutMs ?? pingedIdleTimeout(this.#response),
           controller: attemptController,
           partial: () => this.#snapshot,
           requestId: () => this.#response?.headers.get('request-id') ?? undefined,
@@ -406,14 +406,14 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 }
 
 /**
- * How long a stream from `@chatstream/server`'s relay with resume (it names its streams) may stay
- * silent: the relay pings every 5 s, so silence is a dead connection (a phone that changed networks),
- * which then fails as a timeout that Retry reads on from, instead of streaming forever.
+ * How long a stream may stay silent when its server says how often it pings (`@chatstream/server`'s
+ * relay with resume: every 5 s): four pings missed, and at least 20 s. Silence is then a dead
+ * connection (a phone that changed networks), which fails as a timeout that Retry reads on from,
+ * instead of streaming forever.
  */
-const RELAY_IDLE_TIMEOUT_MS = 20_000;
-
-function relayIdleTimeout(response: Response | undefined): number | undefined {
-  return response?.headers.has('chatstream-stream-id') ? RELAY_IDLE_TIMEOUT_MS : undefined;
+function pingedIdleTimeout(response: Response | undefined): number | undefined {
+  const interval = Number(response?.headers.get('chatstream-ping-interval') ?? Number.NaN);
+  return interval > 0 ? Math.max(20_000, 4 * interval) : undefined;
 }
 
 /** Throws a `RangeError` / `TypeError` for an option no stream can run with. */
