@@ -105,9 +105,9 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
   const canSend = sendable ?? !!value.trim();
 
   // A handler may return a promise: its rejection is the app's to report, not an unhandled one here.
-  const settle = (result: unknown): void => {
+  const settle = (result: unknown, focus = true): void => {
     void Promise.resolve(result).catch(() => undefined);
-    input.current?.focus();
+    if (focus) input.current?.focus();
   };
 
   const send = (): void => {
@@ -116,10 +116,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     settle(onSend(value.trim()));
   };
 
-  const stop = (): void => {
-    if (touched.current) void Promise.resolve(onStop?.()).catch(() => undefined);
-    else settle(onStop?.());
-  };
+  const stop = (): void => settle(onStop?.(), !touched.current);
 
   // On the form: Esc stops from any of its controls (the stop button, an attach button), Enter sends
   // from the text box only.

@@ -12,6 +12,9 @@ import { Icon } from './icons.tsx';
 import { useLabels } from './labels.tsx';
 import { useBrowserLayoutEffect } from './use-layout-effect.ts';
 
+/** No `followKey` yet: any key, `undefined` too, is a new one. */
+const NOT_YET = Symbol('not yet');
+
 /** How long after the wheel turned a move back is taken for the wheel's. */
 const WHEEL_MS = 1000;
 
@@ -63,14 +66,14 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       top: number;
       ours?: boolean;
       threshold?: number;
-      followed?: { key: unknown };
+      followed: unknown;
       /** Fingers on the transcript. */
       touches?: number;
       /** When the wheel last turned over it (`performance.now()`). */
       wheelAt?: number;
       /** Let go by a finger or a wheel: only the very end follows again, not `threshold` from it. */
       letGo?: boolean;
-    }>({ following: true, top: 0 }).current;
+    }>({ following: true, top: 0, followed: NOT_YET }).current;
     // The resize observer outlives this render: it reads the threshold of the latest one.
     state.threshold = threshold;
 
@@ -116,8 +119,8 @@ export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttrib
       };
       // From wherever the user is now: a scroll of theirs whose event was skipped is no move away.
       state.top = element.scrollTop;
-      if (!state.followed || state.followed.key !== followKey) follow(true);
-      state.followed = { key: followKey };
+      if (state.followed !== followKey) follow(true);
+      state.followed = followKey;
       stick();
       if (typeof ResizeObserver === 'undefined') return;
       const observer = new ResizeObserver(stick);

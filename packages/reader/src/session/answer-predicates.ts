@@ -4,6 +4,12 @@ import type { ChatSessionOptions } from './chat-session-options.ts';
 /** Whether `message` is Claude's. */
 export const isAnswer = (message: ChatMessage): boolean => message.role === 'assistant';
 
+/** Whether `message` holds tool results only: the loop going on from tool calls, not a person's words. */
+export const holdsToolResults = (message: ChatMessage | undefined): boolean =>
+  message?.role === 'user' &&
+  message.content.length > 0 &&
+  message.content.every((block) => block.type === 'tool_result');
+
 /**
  * An answer its relay may still be streaming: restored mid-stream (`aborted`) or cut off by a lost
  * connection (`error`), with the stream's id, and the default transport to reach the relay.

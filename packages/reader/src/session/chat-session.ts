@@ -9,7 +9,7 @@ import type { ChatInput, ChatMessage, ChatMessageStatus, ToolCallState } from '.
 import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
 import { answerMessage } from './answer-message.ts';
-import { isAnswer, reconnectable } from './answer-predicates.ts';
+import { holdsToolResults, isAnswer, reconnectable } from './answer-predicates.ts';
 import { toContent } from './chat-input.ts';
 import { executeToolCall } from './execute-tool-call.ts';
 import { createMessageIndex, type MessageIndex } from './message-index.ts';
@@ -228,9 +228,7 @@ export class ChatSession {
     if (continuable) return this.#begin(this.#request, () => undefined, true);
     // Stopped at maxSteps: tool results to send, or a paused turn to go on with. The loop goes on.
     const goesOn =
-      last?.role === 'user'
-        ? last.content.length > 0 && last.content.every((block) => block.type === 'tool_result')
-        : last?.status === 'complete' && last.stopReason === 'pause_turn';
+      holdsToolResults(last) || (last?.status === 'complete' && last.stopReason === 'pause_turn');
     return goesOn ? this.#begin(this.#request, () => undefined) : this.regenerate();
   }
 

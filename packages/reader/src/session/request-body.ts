@@ -1,5 +1,6 @@
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
+import { holdsToolResults } from './answer-predicates.ts';
 import { toAPIMessages } from './to-api-messages.ts';
 
 /** Per-request additions: body fields and headers that override the session's. */
@@ -24,7 +25,10 @@ export function requestBody(
   const extra = { ...options.body, ...request.body };
   // A forced tool is for answering the person: forced again once tool results go back, the model
   // could never answer, and the run would end at `maxSteps`.
-  if (sendsToolResults(messages)) extra['tool_choice'] = unforced(extra['tool_choice']);
+  // The last user message, before a prefill being continued, tells which.
+  if (holdsToolResults(messages.findLast((message) => message.role === 'user'))) {
+    extra['tool_choice'] = unforced(extra['tool_choice']);
+  }
   const body: Record<string, unknown> = {
     messages: toAPIMessages(messages),
     system: options.system,
@@ -42,15 +46,6 @@ export function requestBody(
     ),
   };
   return Object.fromEntries(Object.entries(body).filter((entry) => entry[1] !== undefined));
-}
-
-/**
- * Whether the request goes on from tool calls rather than answering the person: the last user
- * message (before a prefill being continued) holds tool results only.
- */
-function sendsToolResults(messages: readonly ChatMessage[]): boolean {
-  const last = messages.findLast((message) => message.role === 'user');
-  return !!last && last.content.length > 0 && last.content.every((block) => block.type === 'tool_result');
 }
 
 /** `choice` with a forced tool (`any`, `tool`) left to the model (`auto`), its other settings kept. */

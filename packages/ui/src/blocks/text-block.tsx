@@ -33,8 +33,11 @@ function markCitations(
   t: Translate,
   entryPrefix: string,
 ): MarkedText {
-  // Text that holds the mark character itself would be misread: it is drawn as it is.
-  if (text.includes(CITATION_MARK)) return { text, marks: undefined };
+  // Most text cites nothing: no scan of it for every token. Text that holds the mark character
+  // itself would be misread: it is drawn as it is.
+  if (!parts.some(({ block }) => citationsOf(block.citations).length > 0) || text.includes(CITATION_MARK)) {
+    return { text, marks: undefined };
+  }
   const numbers = numberingOf(message.content);
   const marks: (readonly MarkedSource[])[] = [];
   let marked = '';

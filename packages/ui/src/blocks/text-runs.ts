@@ -55,8 +55,7 @@ export function textRunsOf(content: readonly ContentBlock[]): TextRuns {
       text += typeof block.text === 'string' ? block.text : '';
     }
     const citations = parts.flatMap(({ block }) => (Array.isArray(block.citations) ? block.citations : []));
-    const head = content[first] as TextBlock;
-    found.push({ block: citations.length > 0 ? { ...head, text, citations } : { ...head, text }, parts });
+    found.push({ block: { ...(content[first] as TextBlock), text, citations }, parts });
     for (let index = first + 1; index < end; index++) found.push(null);
     first = end;
   }
