@@ -13,7 +13,7 @@ import { useLabels } from './labels.tsx';
 import { useBrowserLayoutEffect } from './use-layout-effect.ts';
 
 /** No `followKey` yet: any key, `undefined` too, is a new one. */
-const NOT_YET = Symbol('not yet');
+const NOT_YET = Symbol();
 
 /** How long after the wheel turned a move back is taken for the wheel's. */
 const WHEEL_MS = 1000;
