@@ -457,7 +457,11 @@ describe('streamMessage: timeouts', () => {
     // Any server, and the relay with resume whose pings were turned off.
     for (const headers of [{}, { 'chatstream-stream-id': 'stream-2' }]) {
       const quiet = controlledBody(HELLO);
-      route(() => sseResponse(quiet.body, headers));
+      // Then the Stop, sent to the relay.
+      route(
+        () => sseResponse(quiet.body, headers),
+        () => new Response(null, { status: 204 }),
+      );
       const stream = streamMessage({ url: API, body: requestBody });
       const result = settled(stream.finalMessage());
       await vi.advanceTimersByTimeAsync(120_000);
@@ -722,6 +726,51 @@ describe('streamMessage: dropped connections', () => {
     expect(requests).toHaveLength(2);
     expect(requests[1]?.headers.get('chatstream-resume')).toBe('stream-1');
     expect(requests[1]?.headers.get('last-event-id')).toBe('5');
+  });
+
+  it('from a relay with resume, a body silent past the idle timeout is read on, not failed', async () => {
+    vi.useFakeTimers();
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const silent = controlledBody(events.slice(0, 5).join(''));
+    const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
+    // The page's own fetch, so the silent body is the one the reader reads.
+    const resumedFrom: (string | null)[] = [];
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      const lastEventId = new Headers(init?.headers).get('last-event-id');
+      if (lastEventId === null) return sseResponse(silent.body, headers);
+      resumedFrom.push(lastEventId);
+      return sseResponse(events.slice(Number(lastEventId)).join(''), headers);
+    });
+    const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
+    const result = settled(stream.finalMessage());
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(resumedFrom).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+    expect(resumedFrom).toEqual(['5']);
+    // The silent body is let go: its connection is not left open.
+    expect(silent.cancelled).toBe(true);
+  });
+
+  it('from a relay with resume, a stream that stays silent after resuming fails as idle, keeping the text', async () => {
+    vi.useFakeTimers();
+    const headers = { 'chatstream-stream-id': 'stream-1' };
+    const requests = route(
+      () => sseResponse(controlledBody(`id: 1\n${HELLO}`).body, headers),
+      () => sseResponse(controlledBody().body, headers),
+    );
+    const stream = streamMessage({ url: API, body: requestBody }, { retry: false, idleTimeoutMs: 2000 });
+    const result = settled(stream.finalMessage());
+    await vi.advanceTimersByTimeAsync(60_000);
+    const error = (await result.result) as ChatStreamError;
+    expect(instanceOf(error, TimeoutError)).toMatchObject({ phase: 'idle', timeoutMs: 2000 });
+    expect(textOf(error.partial)).toBe('Hello!');
+    // The first request and five resumes that brought nothing new.
+    expect(requests).toHaveLength(6);
+    expect(requests.every((request) => request.signal.aborted)).toBe(true);
   });
 
   it('without resume, a body that ends before message_stop fails with IncompleteStreamError', async () => {

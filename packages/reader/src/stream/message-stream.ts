@@ -26,6 +26,7 @@ export interface MessageStreamOptions {
    * Fail with a `TimeoutError` (phase `idle`) when no bytes arrive for this long. Pings count. None
    * when `Infinity`; when undefined, none either, unless the server says how often it pings
    * (`@chatstream/server`'s relay with resume, every 5 s): then four intervals, at least 20 s.
+   * A stream the relay keeps (resume) is read on from there rather than failed.
    */
   idleTimeoutMs?: number | undefined;
   /** Fail with a `TimeoutError` (phase `total`) when the whole stream takes longer. None when undefined or `Infinity`. */

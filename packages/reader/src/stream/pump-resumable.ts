@@ -17,12 +17,13 @@ export interface ResumeOptions {
 }
 
 /**
- * {@link pumpEvents} over `body` and, when its connection drops mid-stream (or it ends before its
- * message), over the bodies `resume` gives for the events after the last one read (a relay's
- * resumable stream), with one decoder for them all. A resume that fails on the network or a timeout
- * is tried again after 0.25, 0.5, 1, 2 and 4 s; anything else (a 404: the relay no longer has the
- * stream), five resumes in a row without a new event, or a body that ends early without one, and the
- * failure stands (a body that just ended is left for the caller to find incomplete).
+ * {@link pumpEvents} over `body` and, when its connection drops mid-stream, goes silent past the
+ * idle timeout, or ends before its message, over the bodies `resume` gives for the events after the
+ * last one read (a relay's resumable stream), with one decoder for them all. A resume that fails
+ * on the network or a timeout is tried again after 0.25, 0.5, 1, 2 and 4 s; anything else (a 404:
+ * the relay no longer has the stream), five resumes in a row without a new event, or a body that
+ * ends early without one, and the failure stands (a body that just ended is left for the caller to
+ * find incomplete).
  */
 export async function pumpResumable(
   body: ReadableStream<Uint8Array>,
@@ -51,11 +52,17 @@ export async function pumpResumable(
     return undefined;
   };
   for (let current = body; ;) {
-    let dropped: ConnectionError | undefined;
+    let dropped: ConnectionError | TimeoutError | undefined;
     let progressed = false;
+    // One body's own: going idle ends that body, not the stream (a phone's connection can die
+    // silently, and the relay still has the stream).
+    const reading = new AbortController();
+    const stop = (): void => reading.abort(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
     try {
       await pumpEvents(current, {
         ...options,
+        controller: reading,
         decode,
         onEventId: (id) => {
           if (id !== lastEventId) {
@@ -71,11 +78,16 @@ export async function pumpResumable(
       // new (the relay's own copy ends there: its upstream stopped short).
       if (options.partial?.()?.complete || !progressed) return;
     } catch (error) {
-      if (!(error instanceof ConnectionError)) throw error;
+      const idle = error instanceof TimeoutError && !signal.aborted;
+      if (!(error instanceof ConnectionError || idle)) throw error;
       dropped = error;
+    } finally {
+      signal.removeEventListener('abort', stop);
     }
     const resumed = stalls < MAX_STALLED_RESUMES ? await next() : undefined;
     if (!resumed) {
+      // A stream gone idle for good is torn down, its request with it.
+      if (dropped instanceof TimeoutError) options.controller.abort(dropped);
       if (dropped) throw dropped;
       return;
     }
