@@ -197,3 +197,30 @@ it('draws the focus ring around the composer while its text box has the focus', 
   (screen.getByRole('button', { name: 'Send' }).element() as HTMLElement).focus();
   expect(getComputedStyle(form).outlineStyle).toBe('none');
 });
+
+it('takes attributes and handlers for its text box: the keyboard hint, a limit, a key of the app’s own', async () => {
+  const onChange = vi.fn();
+  const { box, element, onSend } = await setup({
+    textBoxProps: {
+      enterKeyHint: 'send',
+      maxLength: 20,
+      spellCheck: false,
+      onChange: (event) => onChange(event.target.value),
+      // The app's own shortcut: "/" at the start opens its command menu instead of typing.
+      onKeyDown: (event) => {
+        if (event.key === 'Enter' && event.currentTarget.value.startsWith('/')) event.preventDefault();
+      },
+    },
+  });
+  expect(element.getAttribute('enterkeyhint')).toBe('send');
+  expect(element.spellcheck).toBe(false);
+  await userEvent.click(box);
+  await userEvent.keyboard('/help{Enter}');
+  // The app kept Enter: nothing sent, the text stays; the composer still follows what was typed.
+  expect(onSend).not.toHaveBeenCalled();
+  await expect.element(box).toHaveValue('/help');
+  expect(onChange).toHaveBeenLastCalledWith('/help');
+  await userEvent.fill(box, 'a message well over twenty characters');
+  await userEvent.keyboard('{Enter}');
+  expect(onSend).toHaveBeenCalledExactlyOnceWith('a message well over twenty characters'.slice(0, 20).trim());
+});

@@ -9,6 +9,7 @@ import {
   useState,
   type ForwardRefExoticComponent,
   type RefAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 import { Icon } from './icons.tsx';
 import { useLabels } from './labels.tsx';
@@ -40,6 +41,14 @@ export interface ComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
   sendable?: boolean | undefined;
   /** Drawn in the form before the text box: attachment previews, an attach button. */
   children?: ReactNode | undefined;
+  /**
+   * Attributes of the text box: `enterKeyHint`, `autoComplete`, `spellCheck`, `maxLength`, `name`,
+   * `aria-describedby`, handlers… Its `onChange` is called after the composer's; an `onKeyDown`
+   * that calls `preventDefault()` keeps Enter from sending and Esc from stopping.
+   */
+  textBoxProps?:
+    | Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'defaultValue' | 'children'>
+    | undefined;
 }
 
 /**
@@ -67,6 +76,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
     stopButton: Stop = StopButton,
     sendable,
     children,
+    textBoxProps,
     ...rest
   },
   ref,
@@ -122,6 +132,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
   // from the text box only.
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
     touched.current = false;
+    if (event.defaultPrevented) return;
     // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition
     // before the Enter keydown, so isComposing alone is not enough).
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
@@ -167,9 +178,13 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         rows={1}
         // Right to left as soon as the first letter typed is Hebrew or Arabic.
         dir="auto"
+        {...textBoxProps}
         value={value}
         disabled={disabled}
-        onChange={(event) => setValue(event.target.value)}
+        onChange={(event) => {
+          setValue(event.target.value);
+          textBoxProps?.onChange?.(event);
+        }}
       />
       {busy && onStop ? (
         <Stop onClick={stop} disabled={disabled} />
