@@ -467,6 +467,36 @@ it('offers no Continue for a stopped answer that holds more than text (it would 
   expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
 });
 
+it('says a tool the person stopped was stopped, and Continue runs it again and goes on', async () => {
+  let runs = 0;
+  const execute = (_input: unknown, { signal }: { signal: AbortSignal }) =>
+    (runs += 1) === 1
+      ? new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+      : 'sunny';
+  const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      tools={{ get_weather: { inputSchema: { type: 'object' }, execute } }}
+    />,
+  );
+  await sendMessage(screen, 'Weather?');
+  const tool = screen.getByRole('group', { name: 'Tool call: get_weather' });
+  await expect.element(tool).toHaveAttribute('data-state', 'running');
+  await screen.getByRole('button', { name: 'Stop' }).click();
+  await expect.element(tool).toHaveAttribute('data-state', 'stopped');
+  // Stopped, not failed: no error shown for it.
+  await expect.element(tool.getByText('Stopped', { exact: true })).toBeVisible();
+  expect(tool.getByText('Error').query()).toBeNull();
+  await pressWithKeyboard(screen.getByRole('button', { name: 'Continue' }));
+  await expect.element(tool).toHaveAttribute('data-state', 'done');
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(runs).toBe(2);
+  expect(JSON.stringify(bodies[1]?.messages.at(-1))).toContain('sunny');
+  expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
+});
+
 it('offers no Continue for an answer stopped before any of it arrived (nothing to carry on)', async () => {
   const { fetch } = mockFetch([scenarios.basic, instant]);
   const initialMessages: ChatMessage[] = [

@@ -49,7 +49,7 @@ export type ChatStreamProps = UseStreamingChatOptions &
   Omit<HTMLAttributes<HTMLDivElement>, keyof UseStreamingChatOptions | 'children'>;
 
 /** Tool call states that end a call; in any other, the turn is not over yet. */
-const SETTLED_TOOL_STATES: readonly ToolCallState['status'][] = ['done', 'error', 'denied'];
+const SETTLED_TOOL_STATES: readonly ToolCallState['status'][] = ['done', 'error', 'denied', 'stopped'];
 
 /** `action`, ignoring the session's throw when a call no longer waits (a double click): nothing to do then. */
 const quietly =
@@ -144,6 +144,8 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
         : undefined;
     // A stopped or cut answer of text is carried on where it stopped (`retry()`); others start over.
     const continuable = !!settledAnswer?.content.length && settledAnswer.content.every(isText);
+    // Tools the person stopped while they ran: `retry()` runs them again and the answer goes on.
+    const stoppedTools = Object.values(calls).some((call) => call.status === 'stopped');
 
     return (
       <ChatSessionProvider chat={session.chat}>
@@ -190,7 +192,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               {settledAnswer ? (
                 // Outside the rows, so showing or hiding it never re-renders a settled row.
                 <div data-slot="message-actions" data-answer-actions="">
-                  {settledAnswer.status === 'aborted' && continuable ? (
+                  {(settledAnswer.status === 'aborted' && continuable) || stoppedTools ? (
                     <parts.RegenerateButton onClick={again}>{t('Continue')}</parts.RegenerateButton>
                   ) : null}
                   <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />

@@ -199,7 +199,7 @@ it('draws the focus ring around the composer while its text box has the focus', 
 });
 
 it('takes attributes and handlers for its text box: the keyboard hint, a limit, a key of the app’s own', async () => {
-  const onChange = vi.fn();
+  const onChange = vi.fn<(value: string) => void>();
   const { box, element, onSend } = await setup({
     textBoxProps: {
       enterKeyHint: 'send',

@@ -23,7 +23,8 @@ export interface ToolCallState {
   /**
    * `input-streaming` while its turn streams; then `awaiting-approval` (a `needsApproval` tool),
    * `awaiting-result` (no `execute`: waits for `addToolResult`), `running`, and finally `done`,
-   * `error` (it threw, the tool is unknown, or its turn ended without it) or `denied`.
+   * `error` (it threw, the tool is unknown, or its turn ended without it), `denied`, or `stopped`
+   * (it was running when the user stopped; the model is told so, and `retry()` runs it again).
    */
   status:
     | 'input-streaming'
@@ -32,7 +33,8 @@ export interface ToolCallState {
     | 'running'
     | 'done'
     | 'error'
-    | 'denied';
+    | 'denied'
+    | 'stopped';
   /** What was (or will be) sent back as the `tool_result` content. */
   result?: unknown;
 }

@@ -80,7 +80,7 @@ describe('ChatSession: a saved conversation given back', () => {
 
     const after = session({ initialMessages: stored, tools: weather({ execute: () => 18 }) });
     const calls = Object.values(after.getSnapshot().messages[1]?.toolCalls ?? {});
-    expect(calls).toEqual([{ status: 'error', result: 'Tool call aborted' }]);
+    expect(calls).toEqual([{ status: 'stopped', result: 'Tool call aborted' }]);
     await after.send('Never mind. [scenario:basic]');
     expect(after.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
     expect(after.getSnapshot().messages.at(-1)).toMatchObject({ role: 'assistant', status: 'complete' });

@@ -288,9 +288,41 @@ describe('ChatSession: client tools', () => {
     const { status, messages } = target.getSnapshot();
     expect(status).toBe('ready');
     expect(Object.values(messages[1]?.toolCalls ?? {})).toEqual([
-      { status: 'error', result: 'Tool call aborted' },
+      { status: 'stopped', result: 'Tool call aborted' },
     ]);
     expect(chat.requests).toHaveLength(1);
+  });
+
+  it('retry() after a stop runs the stopped call again and goes on', async () => {
+    let runs = 0;
+    const target = session({
+      tools: weather({
+        execute: (_input, { signal }) =>
+          (runs += 1) === 1
+            ? new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+            : { temperature: 18 },
+      }),
+    });
+    const sending = target.send('Weather in Paris? [scenario:toolUse]');
+    await until(
+      target,
+      ({ messages }) => messages[1]?.toolCalls?.[toolUseOf(messages[1]).id]?.status === 'running',
+    );
+    await target.stop();
+    await sending;
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    await target.retry();
+    const { status, messages } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(runs).toBe(2);
+    expect(messages[1]?.toolCalls?.[call.id]).toEqual({ status: 'done', result: { temperature: 18 } });
+    // The answer is not asked again: the result goes out and Claude answers from it.
+    expect(chat.requests).toHaveLength(2);
+    expect(body(1).messages.at(-1)).toEqual({
+      role: 'user',
+      content: [{ type: 'tool_result', tool_use_id: call.id, content: '{"temperature":18}' }],
+    });
+    expect(messages.at(-1)).toMatchObject({ role: 'assistant', status: 'complete' });
   });
 
   it('tells the model about a call the user stopped, with the next message', async () => {

@@ -198,8 +198,9 @@ export class ChatSession {
    * Recovers after a failure. An answer whose relay may still stream it (see `reconnect`) is read
    * on there first. A failed, stopped or `max_tokens`-cut answer holding only text is continued:
    * it is sent back as the final assistant message and the continuation is appended to that same
-   * message. A conversation stopped at `maxSteps` goes on (its tool results sent, its paused turn
-   * continued). Anything else is regenerated.
+   * message. Tool calls stopped while they ran run again, and the conversation goes on. A
+   * conversation stopped at `maxSteps` goes on (its tool results sent, its paused turn continued).
+   * Anything else is regenerated.
    */
   retry(): Promise<void> {
     const last = this.#messages.at(-1);
@@ -226,6 +227,10 @@ export class ChatSession {
       last.content.length > 0 &&
       last.content.every((block) => block.type === 'text');
     if (continuable) return this.#begin(this.#request, () => undefined, true);
+    if (!this.#run && Object.values(last?.toolCalls ?? {}).some((call) => call.status === 'stopped')) {
+      this.#patchCalls((call) => (call.status === 'stopped' ? { status: 'running' } : call), false);
+      return this.#begin(this.#request, () => undefined);
+    }
     // Stopped at maxSteps: tool results to send, or a paused turn to go on with. The loop goes on.
     const goesOn =
       holdsToolResults(last) || (last?.status === 'complete' && last.stopReason === 'pause_turn');

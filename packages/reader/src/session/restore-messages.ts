@@ -7,7 +7,8 @@ import { stoppedCall } from './tool-results.ts';
  * Messages handed to the session (`initialMessages`, `setMessages`), made safe to go on from. A saved
  * conversation may have been stored mid-answer (a page reload, a conversation loaded from storage):
  * nothing is streaming or running it any more, so a `streaming` message is `aborted` (`retry()`
- * continues it), a tool call still streaming its input or running ends as a stop leaves it (`error`),
+ * continues it), a tool call still streaming its input or running ends as a stop leaves it (`error`,
+ * `stopped`),
  * and an `error` that went through JSON is a {@link ChatStreamError} again.
  *
  * The session's own message objects (those in `current`) are kept as they are: one may be streaming.

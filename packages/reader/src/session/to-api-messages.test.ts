@@ -70,7 +70,7 @@ describe('toAPIMessages', () => {
       ],
       // One call had finished when the user stopped the other.
       toolCalls: {
-        toolu_1: { status: 'error', result: 'Tool call aborted' },
+        toolu_1: { status: 'stopped', result: 'Tool call aborted' },
         toolu_2: { status: 'done', result: { time: '12:00' } },
       },
     };

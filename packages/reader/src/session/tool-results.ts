@@ -50,11 +50,11 @@ export function toolCallsOf(
 }
 
 /**
- * A call as a stop leaves it: one running ends in `error` saying it was aborted, one still streaming
+ * A call as a stop leaves it: one running is `stopped`, saying it was aborted, one still streaming
  * its input in `error` without a result (it never ran); the others as they were.
  */
 export function stoppedCall(call: ToolCallState): ToolCallState {
-  if (call.status === 'running') return { status: 'error', result: ABORTED_RESULT };
+  if (call.status === 'running') return { status: 'stopped', result: ABORTED_RESULT };
   return call.status === 'input-streaming' ? { status: 'error' } : call;
 }
 
@@ -67,14 +67,14 @@ export function passedOverCall(call: ToolCallState): ToolCallState {
   return call.status === 'awaiting-result' ? { status: 'error', result: UNANSWERED_RESULT } : call;
 }
 
-/** True once the call has its final result (`done`, `error` or `denied`). */
+/** True once the call has its final result (`done`, `error`, `denied` or `stopped`). */
 export function isSettled(call: ToolCallState): boolean {
-  return call.status === 'done' || call.status === 'error' || call.status === 'denied';
+  return ['done', 'error', 'denied', 'stopped'].includes(call.status);
 }
 
 /**
- * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown
- * and denied calls carry `is_error: true` (and words, where they had none: the API refuses an empty
+ * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown,
+ * denied and stopped calls carry `is_error: true` (and words, where they had none: the API refuses an empty
  * error). Strings and content-block arrays are sent as they are, anything else as JSON; a result
  * JSON cannot carry is sent as an error saying so ({@link finishedCall}).
  */

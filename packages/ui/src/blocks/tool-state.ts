@@ -12,6 +12,7 @@ export type ToolUseState =
   | 'done'
   | 'error'
   | 'denied'
+  | 'stopped'
   | 'called';
 
 /**
@@ -30,6 +31,7 @@ export const toolStateLabels: Readonly<Record<ToolUseState, LabelKey>> = {
   done: 'Done',
   error: 'Failed',
   denied: 'Denied',
+  stopped: 'Stopped',
   called: 'Called',
 };
 

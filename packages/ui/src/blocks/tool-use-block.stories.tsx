@@ -48,6 +48,14 @@ export const Failed = meta.story({ args: blockProps(fixtures.toolError, 1) });
 /** The user denied the call. */
 export const Denied = meta.story({ args: blockProps(fixtures.toolDenied, 1) });
 
+/** The user stopped it while it ran: neither failed nor done (`retry()` runs it again). */
+export const Stopped = meta.story({
+  args: blockProps(fixtures.toolStopped, 1),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Stopped')).toBeVisible();
+  },
+});
+
 /** `max_tokens` cut the input JSON: marked as cut off, never run. */
 export const InputCutOff = meta.story({ args: blockProps(fixtures.maxTokensInToolInput, 1) });
 

@@ -126,6 +126,8 @@ describe('ToolUseBlock', () => {
     ['done', { temperature: 18, sky: 'clear' }, 'Done', 'Result'],
     ['error', 'Weather service unavailable', 'Failed', 'Error'],
     ['denied', 'The user denied this tool call.', 'Denied', 'Error'],
+    // What the model is told of a call the person stopped is no result to show them.
+    ['stopped', 'Tool call aborted', 'Stopped', undefined],
   ] as const)('shows the %s state and its result', async (status, result, label, resultLabel) => {
     const toolCall: ToolCallState = result === undefined ? { status } : { status, result };
     const screen = await renderBlock(await finalToolMessage(toolCall), TOOL);
@@ -137,7 +139,10 @@ describe('ToolUseBlock', () => {
       text: shown?.querySelector('pre')?.textContent,
     }).toEqual({
       label: resultLabel,
-      text: result === undefined || typeof result === 'string' ? result : JSON.stringify(result, null, 2),
+      text:
+        resultLabel === undefined || typeof result === 'string'
+          ? resultLabel && result
+          : JSON.stringify(result, null, 2),
     });
     await expectNoAxeViolations(screen.container);
   });

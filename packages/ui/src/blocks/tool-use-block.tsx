@@ -15,7 +15,8 @@ export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
  * A tool call (`tool_use`, `mcp_tool_use`): the tool name, its input pretty-printed live while the
  * JSON streams, its state (`data-state`: `input-streaming`, `input-incomplete`, `awaiting-approval`
  * with Approve / Deny buttons when `onApprove` is given, `awaiting-result`, `running`, `done`,
- * `error`, `denied`, or `called` without session state) and the result the session sent back.
+ * `error`, `denied`, `stopped` by the person, or `called` without session state) and the result the
+ * session sent back.
  *
  * @example
  * <ToolUseBlock block={block} index={1} message={message} progress={message.blocks?.[1]}
@@ -70,7 +71,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
           </button>
         </div>
       ) : null}
-      {toolCall?.result !== undefined ? (
+      {toolCall?.result !== undefined && state !== 'stopped' ? (
         <div data-slot="tool-use-result" data-state={failed ? 'error' : 'done'}>
           <span data-slot="tool-use-result-label">{t(failed ? 'Error' : 'Result')}</span>
           <pre tabIndex={0} role="group" aria-label={t(failed ? 'Error' : 'Result')}>

@@ -257,6 +257,10 @@ export const fixtures = {
   toolDenied: assistantMessage('a-tool-denied', toolDone, {
     toolCalls: { [weatherId]: { status: 'denied', result: 'The user denied this tool call.' } },
   }),
+  /** A client tool call the user stopped while it ran. */
+  toolStopped: assistantMessage('a-tool-stopped', toolDone, {
+    toolCalls: { [weatherId]: { status: 'stopped', result: 'Tool call aborted' } },
+  }),
   /** The tool result turn the session sends after the weather tool ran. */
   weatherResult: toolResultMessage('u-tool-result', weatherId, weatherResult),
   /** The answer after the tool result. */
