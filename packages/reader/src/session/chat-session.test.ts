@@ -150,6 +150,26 @@ describe('ChatSession: stop, busy, queue, concurrency', () => {
     expect(target.getSnapshot().messages.filter((message) => message.role === 'user')).toHaveLength(1);
   });
 
+  it('a send right after a stop() not awaited (a barge-in) goes once the stopped answer wound down', async () => {
+    chat.use(stalling);
+    const target = session();
+    const first = target.send('one');
+    await vi.waitFor(() => expect(textOf(target.getSnapshot().messages[1])).not.toBe(''));
+    void target.stop();
+    chat.use(scenarios.basic);
+    await target.send('two');
+    await first;
+    const { messages, status } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(messages.map((message) => [message.role, message.status])).toEqual([
+      ['user', undefined],
+      ['assistant', 'aborted'],
+      ['user', undefined],
+      ['assistant', 'complete'],
+    ]);
+    expect(textOf(messages[2])).toBe('two');
+  });
+
   it('queues sends with queue: true and runs them in order', async () => {
     const target = session({ queue: true });
     await Promise.all([target.send('one'), target.send('two')]);

@@ -377,6 +377,13 @@ export class ChatSession {
     resume = false,
     reconnect?: Run['reconnect'],
   ): Promise<void> {
+    const stopping = this.#run;
+    if (stopping?.controller.signal.aborted && !this.#options.queue) {
+      // Stopped and winding down (a `stop()` not awaited, a barge-in): this one goes once it has.
+      return stopping
+        .done!.catch(() => undefined)
+        .then(() => this.#begin(request, prepare, continuing, resume, reconnect));
+    }
     if (this.#run) {
       if (!this.#options.queue) {
         return Promise.reject(
