@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MessageStreamEvent } from '../types.ts';
 import { segmentText } from './segment-text.ts';
 
 async function* from(pieces: string[]): AsyncGenerator<string> {
@@ -104,5 +105,82 @@ describe('segmentText', () => {
       'next\n',
       'last',
     ]);
+  });
+
+  it('cuts the text where the segmenter cuts it whole, wherever the deltas fall (abbreviations, decimals)', async () => {
+    const pool = [
+      'See e.g. 3 apples. ',
+      'It costs 3. 14 people came. ',
+      'Dr. Smith arrived at 3.14 p.m. ',
+      'Really?! ',
+      '"Yes." ',
+      'Wait... ',
+      '(A note.) ',
+      'The U.S. flag. ',
+      '你好。',
+      '本当？」と聞いた。',
+      'Line one\n',
+      '1. First\n',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        async (parts, cuts) => {
+          const text = parts.join('');
+          const at = [...new Set(cuts.map((cut) => cut % text.length))].toSorted((a, b) => a - b);
+          const deltas = [0, ...at].map((start, index) => text.slice(start, at[index] ?? text.length));
+          const expected = Array.from(
+            new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text),
+            (part) => part.segment,
+          );
+          expect(await collect(deltas, 'sentence', 'en')).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a word whole that the next character joins: "can\'t", "3.14"', async () => {
+    expect(await collect(['I can', "'", 't pay 3', '.', '14 now'], 'word', 'en')).toEqual(
+      wholeSegments("I can't pay 3.14 now", 'word'),
+    );
+  });
+
+  it('gives the remainder before the failure of the text, so nothing received is lost', async () => {
+    const failing = (async function* () {
+      yield 'One whole sentence. And half';
+      throw new Error('connection lost');
+    })();
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const sentence of segmentText(failing, 'sentence', 'en')) seen.push(sentence);
+      })(),
+    ).rejects.toThrow('connection lost');
+    expect(seen).toEqual(['One whole sentence. ', 'And half']);
+  });
+
+  it("reads a MessageStream's events: its text, a sentence released where a search or tool call begins", async () => {
+    const seen: string[] = [];
+    const events = (async function* (): AsyncGenerator<MessageStreamEvent> {
+      yield { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
+      yield { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'I will search' } };
+      yield { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: ' for that' } };
+      yield { type: 'content_block_stop', index: 0 };
+      yield {
+        type: 'content_block_start',
+        index: 1,
+        content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} },
+      };
+      // The search takes seconds: the sentence before it must not wait for the answer after it.
+      seen.push('searching');
+      yield { type: 'content_block_stop', index: 1 };
+      yield { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } };
+      yield { type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text: 'Found it. Done' } };
+      yield { type: 'content_block_stop', index: 2 };
+    })();
+    for await (const sentence of segmentText(events, 'sentence', 'en')) seen.push(sentence);
+    expect(seen).toEqual(['I will search for that', 'searching', 'Found it. ', 'Done']);
   });
 });

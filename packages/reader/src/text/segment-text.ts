@@ -1,4 +1,5 @@
 import { checkOneOf } from '../check-options.ts';
+import type { MessageStreamEvent } from '../types.ts';
 
 /** How {@link segmentText} groups text. */
 export type TextGranularity = 'sentence' | 'word' | 'line';
@@ -11,17 +12,23 @@ const LOOK_BEHIND = 64;
 /**
  * Regroups a stream of text deltas into whole sentences, words or lines — for speech,
  * screen-reader announcements or a calmer reveal. Uses `Intl.Segmenter` (so CJK sentences and
- * emoji sequences stay whole); a segment is released once text after it has arrived (a sentence
- * that ends its line, at once), and the remainder at the end. Joining every yielded piece gives back exactly the input; lines keep
- * their `\n`, words keep the whitespace segments between them. The work stays linear in the text:
- * a segment that runs on (a code block has no sentence end) is only segmented again over its last
- * few hundred characters.
+ * emoji sequences stay whole). A segment is released once text after it settles its end: a letter
+ * or a full stop after a sentence (before that, "e.g. 3" could still run on into "e.g. 3 apples"),
+ * a second character after a word; a sentence that ends its line at once. The remainder comes at
+ * the end, also when the text fails (the failure is thrown after it). Joining every yielded piece
+ * gives back exactly the input; lines keep their `\n`, words keep the whitespace segments between
+ * them. The work stays linear in the text: a segment that runs on (a code block has no sentence
+ * end) is only segmented again over its last few hundred characters.
+ *
+ * Given a `MessageStream` (its events) rather than its `textStream`, it reads the text blocks and
+ * also ends a segment where a block of another kind begins: the sentence before a web search or a
+ * tool call is released then, not when the answer goes on after it.
  *
  * @example
- * for await (const sentence of segmentText(stream.textStream, 'sentence')) announce(sentence);
+ * for await (const sentence of segmentText(stream, 'sentence')) speak(sentence);
  */
 export function segmentText(
-  text: AsyncIterable<string>,
+  text: AsyncIterable<string> | AsyncIterable<MessageStreamEvent>,
   granularity: TextGranularity,
   locale?: string | string[],
 ): AsyncGenerator<string, void, undefined> {
@@ -32,43 +39,91 @@ export function segmentText(
   // Made here, so a bad locale throws now rather than at the first read.
   const split = granularity === 'line' ? splitLines : segmenterSplit(granularity, locale);
   // Line ends need no context; the segmenter's rules look back a few characters.
-  return segments(text, split, granularity === 'line' ? 0 : LOOK_BEHIND);
+  return segments(text, split, granularity === 'line' ? 0 : LOOK_BEHIND, SETTLED_BY[granularity]);
 }
 
+/** Whether the text after a segment settles where that segment ends (the segmenter looks ahead). */
+const SETTLED_BY: Record<TextGranularity, (after: string) => boolean> = {
+  // UAX #29 SB8: after "e.g. " a lower-case letter, however far past digits and spaces, takes the
+  // boundary back. A letter, a full stop or a paragraph break settles it; so does a line break
+  // ending the text (the empty rest `splitSentences` adds).
+  sentence: (after) => after === '' || /[\p{L}\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u.test(after),
+  // WB6/7, WB11/12: "can'" + "t", "3." + "1" join across one character.
+  word: (after) => after.length > 2 || (after.length === 2 && !/^[\uD800-\uDBFF]/u.test(after)),
+  line: () => true,
+};
+
 async function* segments(
-  text: AsyncIterable<string>,
+  source: AsyncIterable<string> | AsyncIterable<MessageStreamEvent>,
   split: Split,
   lookBehind: number,
+  settles: (after: string) => boolean,
 ): AsyncGenerator<string, void, undefined> {
   // The current segment is `settled + pending`: only `pending` is segmented again on each delta.
   let settled = '';
   let pending = '';
-  for await (const delta of text) {
-    if (!delta) continue;
-    const pieces = split(pending + delta);
-    // The last piece may still grow (a sentence without its end, half a word or emoji sequence).
-    let rest = pieces.pop()!;
-    // The segmenter takes the start of its input for a boundary: a boundary just after it, when
-    // settled text comes before, was found without look-behind and is not trusted.
-    if (settled && pieces[0] !== undefined && pieces[0].length < lookBehind) {
-      const first = pieces.shift()!;
-      if (pieces[0] === undefined) rest = first + rest;
-      else pieces[0] = first + pieces[0];
+  try {
+    for await (const item of source) {
+      if (
+        typeof item !== 'string' &&
+        item.type === 'content_block_start' &&
+        item.content_block.type !== 'text'
+      ) {
+        // A search or a tool call comes next: what the text said so far is whole.
+        yield* lastSegments(settled, pending, split, lookBehind);
+        settled = pending = '';
+        continue;
+      }
+      const delta = typeof item === 'string' ? item : textOf(item);
+      if (!delta) continue;
+      const pieces = split(pending + delta);
+      // The last piece may still grow (a sentence without its end, half a word or emoji sequence).
+      let rest = pieces.pop()!;
+      // The segmenter takes the start of its input for a boundary: a boundary just after it, when
+      // settled text comes before, was found without look-behind and is not trusted.
+      if (settled && pieces[0] !== undefined && pieces[0].length < lookBehind) {
+        const first = pieces.shift()!;
+        if (pieces[0] === undefined) rest = first + rest;
+        else pieces[0] = first + pieces[0];
+      }
+      // Nor is a boundary the text after it does not settle yet.
+      if (pieces.length > 0 && !settles(rest)) rest = pieces.pop()! + rest;
+      if (pieces[0] !== undefined) {
+        pieces[0] = settled + pieces[0];
+        settled = '';
+        yield* pieces;
+      }
+      pending = rest;
+      // A segment that never ends (a code block has no sentence end) would otherwise be segmented
+      // again in full on every delta: quadratic. Set all but its last CONTEXT characters aside.
+      if (pending.length > 2 * CONTEXT) {
+        settled += pending.slice(0, -CONTEXT);
+        pending = pending.slice(-CONTEXT);
+      }
     }
-    if (pieces[0] !== undefined) {
-      pieces[0] = settled + pieces[0];
-      settled = '';
-      yield* pieces;
-    }
-    pending = rest;
-    // A segment that never ends (a code block has no sentence end) would otherwise be segmented
-    // again in full on every delta: quadratic. Set all but its last CONTEXT characters aside.
-    if (pending.length > 2 * CONTEXT) {
-      settled += pending.slice(0, -CONTEXT);
-      pending = pending.slice(-CONTEXT);
-    }
+  } catch (error) {
+    // Nothing received is lost: the remainder comes before the failure.
+    yield* lastSegments(settled, pending, split, lookBehind);
+    throw error;
   }
-  if (settled || pending) yield settled + pending;
+  yield* lastSegments(settled, pending, split, lookBehind);
+}
+
+/** The end of the text in whole segments: nothing after it can move where they end now. */
+function lastSegments(settled: string, pending: string, split: Split, lookBehind: number): string[] {
+  const pieces = split(pending).filter((piece) => piece !== '');
+  if (settled && pieces.length > 1 && pieces[0]!.length < lookBehind) {
+    pieces.splice(0, 2, pieces[0]! + pieces[1]!);
+  }
+  if (pieces[0] === undefined) return settled ? [settled] : [];
+  pieces[0] = settled + pieces[0];
+  return pieces;
+}
+
+function textOf(event: MessageStreamEvent): string | undefined {
+  return event.type === 'content_block_delta' && event.delta.type === 'text_delta'
+    ? event.delta.text
+    : undefined;
 }
 
 /** Cuts text into segments; the last one (possibly empty) is the part that may still grow. */

@@ -126,6 +126,30 @@ describe('createReadAloud', () => {
   }
 });
 
+it('falls silent as the person asks something new, though the answer before had finished streaming', async () => {
+  const speech = recorder(() => null);
+  const ReadAloud = createReadAloud({ output: speech.output, locale: 'en' });
+  let answered = 0;
+  // The first answer comes at once; the second question's answer never starts.
+  const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+    (answered += 1) === 1
+      ? createMockResponse(scenarios.longAnswer, {
+          timing: { timeToFirstToken: 20, tokensPerSecond: 400, jitter: 0 },
+        })
+      : new Promise<Response>(() => undefined),
+  );
+  const screen = await render(<ChatStream fetch={fetch} components={{ Announcer: ReadAloud }} />);
+  const box = screen.getByRole('textbox', { name: 'Message' });
+  await userEvent.fill(box, 'Why does streaming matter?');
+  await userEvent.keyboard('{Enter}');
+  await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+  expect(speech.said.length).toBeGreaterThan(0);
+  expect(speech.cancels()).toBe(0);
+  await userEvent.fill(box, 'Never mind: what time is it?');
+  await userEvent.keyboard('{Enter}');
+  await vi.waitFor(() => expect(speech.cancels()).toBe(1));
+});
+
 describe('browserSpeech', () => {
   it('speaks each sentence as an utterance with the voice options, and cancels the queue', () => {
     const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => undefined);

@@ -9,9 +9,9 @@ export type ReadAloudComponent = ForwardRefExoticComponent<AnnouncerProps & RefA
 /**
  * An `Announcer` that also reads each answer aloud as it streams (see {@link useReadAloud}), for
  * `<ChatStream components={{ Announcer: … }}>`. Screen readers still hear the polite live region as
- * before. The next turn of a tool loop is read after the turn before it; a new question's answer
- * cuts the previous one off; stopping the answer, or swapping it back for `Announcer`, stops
- * reading at once.
+ * before. The next turn of a tool loop is read after the turn before it; a new question cuts the
+ * previous answer off as it is sent; stopping the answer, or swapping it back for `Announcer`,
+ * stops reading at once.
  *
  * @example
  * const ReadAloudFrench = createReadAloud({ lang: 'fr-FR', rate: 1.1 });
@@ -23,8 +23,11 @@ export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudCompon
     // Inside <ChatStream> the session says whether the answer was stopped (a stop silences it) and
     // whether it is the next turn of a tool loop (read after the turn before, which it continues).
     const chat = useOptionalChatSession();
+    // The person asking something new silences the answer before, though it finished streaming.
+    const last = chat?.getSnapshot().messages.at(-1);
     const stopped =
-      !streaming && messageId !== undefined && chat?.getMessage(messageId)?.status === 'aborted';
+      (!streaming && messageId !== undefined && chat?.getMessage(messageId)?.status === 'aborted') ||
+      (last?.role === 'user' && !last.content.every((block) => block.type === 'tool_result'));
     // Looked up once per answer, not on each of its renders.
     const continues = useMemo(() => {
       const messages = chat?.getSnapshot().messages;

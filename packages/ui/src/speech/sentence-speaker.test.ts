@@ -68,6 +68,30 @@ describe('createSentenceSpeaker', () => {
     ]);
   });
 
+  it('speaks a sentence that ends its line at once: a heading, a list item, the words before a search', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('## Plan\n', true, 'a1');
+    expect(output.said).toEqual(['Plan']);
+    speaker.update('## Plan\n- Pack a bag.\n', true, 'a1');
+    expect(output.said).toEqual(['Plan', 'Pack a bag.']);
+    // `<ChatStream>` ends a text block's line where a tool call follows it: nothing more comes for
+    // the seconds a web search takes.
+    speaker.update('## Plan\n- Pack a bag.\nI will search for trains.\n', true, 'a1');
+    expect(output.said).toEqual(['Plan', 'Pack a bag.', 'I will search for trains.']);
+    speaker.update('## Plan\n- Pack a bag.\nI will search for trains.\nThe 9:15 is best.', false, 'a1');
+    expect(output.said).toEqual(['Plan', 'Pack a bag.', 'I will search for trains.', 'The 9:15 is best.']);
+  });
+
+  it('waits for a letter before taking an abbreviation or a number for the end of a sentence', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('Bring fruit, e.g. 3', true, 'a1');
+    speaker.update('Bring fruit, e.g. 3 apples. And', true, 'a1');
+    speaker.update('Bring fruit, e.g. 3 apples. And water.', false, 'a1');
+    expect(output.said).toEqual(['Bring fruit, e.g. 3 apples.', 'And water.']);
+  });
+
   it('segments a sentence that runs on over its end only, so its cost stays linear', () => {
     const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
     const output = recorder();
@@ -112,6 +136,19 @@ describe('createSentenceSpeaker', () => {
     expect(output.cancels).toBe(3);
   });
 
+  it('silence() stops at once and says nothing more of the answer, however it goes on; the next one is read', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('First sentence. Second', true, 'a1');
+    speaker.silence();
+    expect(output.cancels).toBe(1);
+    speaker.update('First sentence. Second sentence. Third', true, 'a1');
+    speaker.update('First sentence. Second sentence. Third', false, 'a1');
+    expect(output.said).toEqual(['First sentence.']);
+    speaker.update('A new answer. And', true, 'a2');
+    expect(output.said).toEqual(['First sentence.', 'A new answer.']);
+  });
+
   it('queues the next turn of a tool loop after the turn before, which it continues', () => {
     const output = recorder();
     const speaker = createSentenceSpeaker(output, { locale: 'en' });
@@ -133,7 +170,8 @@ describe('createSentenceSpeaker', () => {
     const speaker = createSentenceSpeaker(output, { describeCode: (language) => `Du code ${language}.` });
     speaker.update('Voici.\n\n```py\nprint(1)\n```\n', false, 'a1');
     speaker.update('Voici.\n\n```py\nprint(1)\n```\n', true, 'a2');
-    expect(output.said).toEqual(['Voici.']);
+    // The closed block ends its line: said at once.
+    expect(output.said).toEqual(['Voici.', 'Du code py.']);
     speaker.update('Voici.\n\n```py\nprint(1)\n```\nFin.', false, 'a2');
     expect(output.said.join(' ')).toBe('Voici. Du code py. Fin.');
   });

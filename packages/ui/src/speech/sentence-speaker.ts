@@ -17,6 +17,11 @@ export interface SentenceSpeaker {
   update(markdown: string, streaming: boolean, messageId: string | undefined, continues?: boolean): void;
   /** Stops speaking the answer, and forgets it. */
   stop(): void;
+  /**
+   * Stops speaking, and says nothing more of this answer, however it goes on (a barge-in: the
+   * person speaks over it). The next answer is read.
+   */
+  silence(): void;
 }
 
 /** Options of {@link createSentenceSpeaker}. */
@@ -90,7 +95,14 @@ export function createSentenceSpeaker(
         sentences.unshift(head);
       }
       // While it streams, the last sentence may still grow: it waits for the next one, or the end.
-      if (streaming) sentences.pop();
+      // One that ends its line is whole (a line break ends a sentence): a heading, a list item, the
+      // sentence before a web search.
+      if (streaming && !spoken.endsWith('\n')) {
+        const rest = sentences.pop() ?? '';
+        // Nor is the one before it whole until a letter or a full stop follows: "e.g. 3" may yet
+        // run on into "e.g. 3 apples" (UAX #29, SB8).
+        if (!/[\p{L}\p{Sentence_Terminal}]/u.test(rest)) sentences.pop();
+      }
       for (const sentence of sentences) {
         answer.queued += sentence.length;
         const text = withoutEmphasis(sentence).trim();
@@ -101,6 +113,10 @@ export function createSentenceSpeaker(
     stop() {
       if (answer) output.cancel();
       answer = undefined;
+    },
+    silence() {
+      output.cancel();
+      if (answer) answer.ended = true;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   createSentenceSpeaker,
   type SentenceSpeaker,
@@ -20,15 +20,24 @@ export interface ReadAloudState {
   continues?: boolean | undefined;
 }
 
+/** What {@link useReadAloud} returns. */
+export interface ReadAloudControls {
+  /**
+   * Stops reading at once, the answer's queued sentences too, also once it finished streaming
+   * (the person speaks over it: a barge-in). Nothing more of that answer is read; the next one is.
+   */
+  stop: () => void;
+}
+
 /**
  * Reads the streaming answer aloud, a sentence as soon as it is complete, so listening starts
  * with the first sentence instead of after the whole answer. History (an answer that was not
  * streaming when first seen) is not read; a new answer cuts the previous one off unless it
- * `continues` it; `stopped` and unmounting stop at once. The options are read when the component
- * mounts.
+ * `continues` it; `stopped`, `stop()` and unmounting stop at once. The options are read when the
+ * component mounts.
  *
  * @example
- * useReadAloud(textOf(last), last.status === 'streaming', last.id, { rate: 1.1 });
+ * const { stop } = useReadAloud(text, answer.status === 'streaming', answer.id, { rate: 1.1 });
  */
 export function useReadAloud(
   markdown: string,
@@ -36,7 +45,7 @@ export function useReadAloud(
   messageId: string | undefined,
   options: ReadAloudOptions = {},
   { stopped = false, continues = false }: ReadAloudState = {},
-): void {
+): ReadAloudControls {
   const speaker = useRef<SentenceSpeaker | undefined>(undefined);
   const given = useRef(options);
   useEffect(() => {
@@ -52,4 +61,5 @@ export function useReadAloud(
     },
     [],
   );
+  return { stop: useCallback(() => speaker.current?.silence(), []) };
 }
