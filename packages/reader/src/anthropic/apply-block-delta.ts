@@ -177,3 +177,21 @@ function invalidInput(block: ContentBlock, cause: unknown, snapshot: MessageSnap
     },
   );
 }
+
+/**
+ * `snapshot` with the blocks still open when its stream failed or was stopped marked as no longer
+ * streaming (a tool input also as incomplete), so a spinner per block stops; the content stays as
+ * it was received.
+ */
+export function haltBlocks(snapshot: MessageSnapshot): MessageSnapshot {
+  const { blocks, message } = snapshot;
+  if (!blocks.some((progress) => progress.streaming)) return snapshot;
+  const halted = blocks.map((progress, index) =>
+    !progress.streaming
+      ? progress
+      : isToolBlock(message.content[index]!)
+        ? { ...progress, streaming: false, inputComplete: false }
+        : { ...progress, streaming: false },
+  );
+  return { ...snapshot, blocks: halted };
+}

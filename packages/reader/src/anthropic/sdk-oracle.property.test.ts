@@ -209,10 +209,10 @@ function messageDelta(withStopDetails: boolean): fc.Arbitrary<Event> {
 }
 
 /**
- * True when a tool input of `events` ends inside a string that has no character yet, inside an
- * escape, or inside a number. There the readings differ by design: ours shows the string's characters
- * so far (`""`, or the text before the escape) and the number's digits so far, the SDK drops the
- * string or number (partial-json-parser.test.ts covers ours).
+ * True when a tool input of `events` ends inside a string that has no character yet, or inside an
+ * escape. There the readings differ by design: ours shows the string's characters so far (`""`, or
+ * the text before the escape), the SDK drops the string (partial-json-parser.test.ts covers ours).
+ * A number cut short, both leave out.
  */
 function toolInputsEndWhereReadingsDiffer(events: readonly Event[]): boolean {
   const inputs = new Map<unknown, string>();
@@ -237,7 +237,7 @@ function toolInputsEndWhereReadingsDiffer(events: readonly Event[]): boolean {
       else if (char === '"') inString = false;
       else characters += 1;
     }
-    if (!inString) return /(?:\d[\d.eE+-]*|-)$/u.test(json);
+    if (!inString) return false;
     return characters === 0 || escape > 0;
   });
 }

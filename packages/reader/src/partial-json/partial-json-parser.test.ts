@@ -46,12 +46,18 @@ describe('createPartialJSONParser: value while streaming', () => {
     expect(parserAfter(text.slice(0, 3), text.slice(3)).end()).toEqual(['😀']);
   });
 
-  it('shows numbers as far as they read as a number', () => {
+  it('shows a number once it is whole: its first digits would be a wrong value (12 of 12345)', () => {
     expect(readings('-')).toEqual([undefined]);
-    expect(readings('1', '2', '3')).toEqual([1, 12, 123]);
-    expect(readings('1', '.', '5', 'e', '-', '2')).toEqual([1, 1, 1.5, 1.5, 1.5, 0.015]);
-    expect(readings('[-', '0')).toEqual([[], [-0]]);
-    expect(Object.is(readings('-0')[0], -0)).toBe(true);
+    expect(readings('1', '2', '3')).toEqual([undefined, undefined, undefined]);
+    expect(readings('[1', '.', '5', 'e', '-', '2', ']')).toEqual([[], [], [], [], [], [], [0.015]]);
+    expect(readings('{"days": 1', '23', '45', ',')).toEqual([{}, {}, {}, { days: 12345 }]);
+    expect(readings('[-', '0', ' ')).toEqual([[], [], [-0]]);
+    expect(Object.is((readings('[-0,')[0] as number[])[0], -0)).toBe(true);
+  });
+
+  it('shows no half of an emoji written as two escapes, split between them', () => {
+    expect(readings('["a\\ud83d', '\\ude00"]')).toEqual([['a'], ['a😀']]);
+    expect(readings('["a😀'.slice(0, 4), '😀"]'.slice(1))).toEqual([['a'], ['a😀']]);
   });
 
   it('shows true, false and null only when complete', () => {
@@ -78,7 +84,7 @@ describe('createPartialJSONParser: value while streaming', () => {
       { path: 'a.t' },
       { path: 'a.txt' },
       { path: 'a.txt' },
-      { path: 'a.txt', n: -4 },
+      { path: 'a.txt' },
       { path: 'a.txt', n: -4 },
       { path: 'a.txt', n: -4, ok: true },
     ]);
@@ -88,7 +94,7 @@ describe('createPartialJSONParser: value while streaming', () => {
     expect(readings('{"a": [', '{', '"b": [1', ', 2]}', ']}')).toEqual([
       { a: [] },
       { a: [{}] },
-      { a: [{ b: [1] }] },
+      { a: [{ b: [] }] },
       { a: [{ b: [1, 2] }] },
       { a: [{ b: [1, 2] }] },
     ]);

@@ -22,9 +22,10 @@ export interface PartialJSONParser {
   push(fragment: string): void;
   /**
    * The best reading of the text so far; `undefined` before a value has begun.
-   * - Strings show their characters so far (a half-read escape such as `\u00` is left out).
-   * - Numbers show the longest prefix that reads as a number: `-` nothing, `12` of `123` 12,
-   *   `1.` and `1e-` 1. `true`, `false` and `null` show once complete.
+   * - Strings show their characters so far (a half-read escape such as `\u00`, or the first half
+   *   of a surrogate pair, is left out).
+   * - Numbers, `true`, `false` and `null` show once complete: `12` of `12345` would be a wrong
+   *   value. A number is complete at the character after it (`,`, `}`, `]`, whitespace) or `end()`.
    * - A member or element shows once its value has a reading.
    *
    * Snapshots are immutable: what was handed out is never changed afterwards. With no push in

@@ -6,7 +6,6 @@ import {
   unexpectedEnd,
 } from './json-parse-error.ts';
 import { JSON_ESCAPES } from './json-escapes.ts';
-import { readPartialNumber } from './number-reading.ts';
 import type { PartialJSONParser } from './partial-json-parser.ts';
 
 // Where the scanner stands in the grammar between two characters.
@@ -82,6 +81,8 @@ export class PartialJSONScanner implements PartialJSONParser {
   #offset = 0;
   /** The open string's characters so far, decoded; one growing string (appends are cheap ropes). */
   #text = '';
+  /** Whether `#text` ends in the first half of a surrogate pair (kept apart: reading its end would flatten it). */
+  #halfPair = false;
   #isKey = false;
   #hexCount = 0;
   #hexCode = 0;
@@ -145,7 +146,10 @@ export class PartialJSONScanner implements PartialJSONParser {
             if (++i === length) break;
             c = fragment.charCodeAt(i);
           }
-          if (i > start) text += fragment.slice(start, i);
+          if (i > start) {
+            text += fragment.slice(start, i);
+            this.#halfPair = isHighSurrogate(fragment.charCodeAt(i - 1));
+          }
           if (i === length) break scan;
           if (c < 0x20) break scan;
           i++;
@@ -159,6 +163,7 @@ export class PartialJSONScanner implements PartialJSONParser {
               state = this.#finish(text);
             }
             text = '';
+            this.#halfPair = false;
           }
           continue;
         }
@@ -171,6 +176,7 @@ export class PartialJSONScanner implements PartialJSONParser {
             const decoded = JSON_ESCAPES[code];
             if (decoded === undefined) break scan;
             text += decoded;
+            this.#halfPair = false;
             state = STRING;
           }
           i++;
@@ -184,6 +190,7 @@ export class PartialJSONScanner implements PartialJSONParser {
             // Code units are appended one by one, so a pair written as two escapes joins up, and a
             // lone surrogate stays as JSON.parse keeps it.
             text += String.fromCharCode(this.#hexCode);
+            this.#halfPair = isHighSurrogate(this.#hexCode);
             state = STRING;
           }
           i++;
@@ -334,14 +341,20 @@ export class PartialJSONScanner implements PartialJSONParser {
     const state = this.#state;
     if (state === DONE) return this.#root;
     let innermost: unknown;
-    if (state === STRING || state === ESCAPE || state === UNICODE) {
-      if (!this.#isKey) innermost = this.#text;
-    } else if (state === NUMBER) {
-      innermost = readPartialNumber(this.#numberText);
+    if ((state === STRING || state === ESCAPE || state === UNICODE) && !this.#isKey) {
+      // Half an emoji (`\ud83d` of `\ud83d\ude00`, the other half in the next fragment) is no
+      // character to show yet.
+      innermost = this.#halfPair ? this.#text.slice(0, -1) : this.#text;
     }
+    // A number shows once it is whole: `12` of `12345` would be a wrong value, not a shorter one
+    // (a price, a count in a card filling in live).
     if (this.#stack.length === 0) return innermost;
     const { reading, copied } = readOpenPath(this.#stack, innermost, this.#reading);
     this.#readCost = copied;
     return reading;
   }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -292,6 +292,22 @@ describe('readMessageStream: stopping and failures', () => {
     expect(body.cancelled).toBe(true);
   });
 
+  it('a block open when the stream fails is no longer streaming: a tool input is marked incomplete', async () => {
+    const events = transcript('tools');
+    // Cut inside the second call's input, then an overloaded error.
+    const cut =
+      events.findIndex((event) => event['index'] === 2 && event['type'] === 'content_block_delta') + 12;
+    const failing = [...events.slice(0, cut), transcript('midStreamError').at(-1)!];
+    const stream = readMessageStream(bytesStream(toSSE(failing), 9));
+    const error = await rejection(stream.finalMessage());
+    expect(error).toBeInstanceOf(StreamEventError);
+    expect(error.partial?.blocks[2]).toMatchObject({ streaming: false, inputComplete: false });
+    expect(error.partial?.blocks.every((progress) => !progress.streaming)).toBe(true);
+    expect(stream.snapshot).toBe(error.partial);
+    // What was received stays as it was.
+    expect(error.partial?.message.content[2]).toMatchObject({ type: 'tool_use', id: 'toolu_02' });
+  });
+
   it('a stream ending without message_stop fails with IncompleteStreamError keeping the partial', async () => {
     const events = transcript('text').slice(0, -1);
     const stream = readMessageStream(bytesStream(toSSE(events), 5));

@@ -1,5 +1,6 @@
 import { later } from '../later.ts';
 import { accumulateMessage } from '../anthropic/accumulate-message.ts';
+import { haltBlocks } from '../anthropic/apply-block-delta.ts';
 import { checkFunction, checkNumber, checkOneOf } from '../check-options.ts';
 import {
   AbortError,
@@ -390,6 +391,13 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   #fail(error: AnyChatStreamError): AnyChatStreamError {
     this.#release();
+    const open = this.#snapshot;
+    const halted = open && haltBlocks(open);
+    if (halted !== open) {
+      this.#snapshot = halted;
+      if (error.partial === open) Object.assign(error, { partial: halted });
+      this.#emit('snapshot', halted!);
+    }
     this.#error = error;
     this.#status = error instanceof AbortError ? 'aborted' : 'error';
     for (const queue of this.#queues) queue.fail(error);
