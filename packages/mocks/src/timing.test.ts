@@ -41,14 +41,15 @@ describe('timing with fake timers', () => {
     expect(arrivals.map((arrival) => arrival.text)).toEqual([expect.stringContaining('message_start')]);
     await vi.advanceTimersByTimeAsync(1);
     expect(arrivals.at(-1)?.text).toContain('content_block_start');
-    // 'aaaa' and ' bbbb' are one and two tokens: 100 ms and 200 ms at 10 tokens per second.
+    // 'aaaa' and ' bbbb' are 1 and 1.25 tokens (4 characters each, as usage counts them): 100 ms
+    // and 125 ms at 10 tokens per second.
     await vi.advanceTimersByTimeAsync(99);
     expect(arrivals.some((arrival) => arrival.text.includes('aaaa'))).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(arrivals.at(-1)?.text).toContain('aaaa');
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(125);
     await done;
-    expect(arrivals.map((arrival) => arrival.at)).toEqual([0, 500, 600, 800, 800, 800, 800]);
+    expect(arrivals.map((arrival) => arrival.at)).toEqual([0, 500, 600, 725, 725, 725, 725]);
   });
 
   // The README's fake-timers example: jitter (35 % by default) varies the deltas, never this wait.
@@ -69,14 +70,28 @@ describe('timing with fake timers', () => {
     },
   );
 
+  it('streams the output tokens usage reports at the speed asked, jitter or not', async () => {
+    for (const jitter of [0, 0.35]) {
+      const timing: Timing = { timeToFirstToken: 0, tokensPerSecond: 50, jitter, seed: 7 };
+      const { arrivals, done } = record(createMockStream(contentScenarios.longAnswer, { timing }));
+      await vi.runAllTimersAsync();
+      await done;
+      const usage = arrivals.map((arrival) => /"output_tokens":(\d+)/.exec(arrival.text)).findLast(Boolean);
+      const seconds = arrivals.at(-1)!.at / 1000;
+      expect(Number(usage![1]) / seconds).toBeGreaterThan(45);
+      expect(Number(usage![1]) / seconds).toBeLessThan(55);
+    }
+  });
+
   it('fills long pauses with pings', async () => {
     const built = scenario('paused').text('a').pause(3500).text('b').stop();
     const { arrivals, done } = record(createMockStream(built, { timing: steady }));
     await vi.advanceTimersByTimeAsync(10_000);
     await done;
     const pings = arrivals.filter((arrival) => arrival.text.startsWith('event: ping'));
-    expect(pings.map((ping) => ping.at)).toEqual([1600, 2600, 3600]);
-    expect(arrivals.find((arrival) => arrival.text.includes('"b"'))?.at).toBe(4200);
+    // 'a' is a quarter of a token: 25 ms at 10 tokens per second; the pause and 'b' then 3,525 ms.
+    expect(pings.map((ping) => ping.at)).toEqual([1525, 2525, 3525]);
+    expect(arrivals.find((arrival) => arrival.text.includes('"b"'))?.at).toBe(4050);
   });
 
   it('delivers instantly without any timer', async () => {

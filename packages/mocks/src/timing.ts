@@ -1,6 +1,5 @@
 import type { PlannedFrame } from './frames.ts';
 import { createRandom } from './prng.ts';
-import { estimateTokens } from './resolve-scenario.ts';
 
 /** Realistic pacing. Every field is optional; the defaults feel like a fast model. */
 export interface TimingOptions {
@@ -58,7 +57,9 @@ export function scheduleFrames(frames: readonly PlannedFrame[], timing: Timing, 
       frame.kind === 'text' ||
       (frame.kind === 'event' && frame.event.type === 'content_block_delta')
     ) {
-      delay = vary((Math.max(1, estimateTokens(deltaText(frame))) / tps) * 1000);
+      // Tokens as usage counts them (4 characters each), not rounded up per delta: rounding made
+      // a stream set to 50 tokens per second run at 40.
+      delay = vary((Array.from(deltaText(frame)).length / 4 / tps) * 1000);
     }
     let quiet = pauseBefore + delay;
     if (pingInterval > 0) {
