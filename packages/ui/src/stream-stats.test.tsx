@@ -1,5 +1,5 @@
 import type { StreamStats as Stats } from '@chatstream/reader';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { LabelsProvider } from './labels.tsx';
 import { StreamStats } from './stream-stats.tsx';
@@ -80,4 +80,20 @@ it('reads each figure in the direction of its words in a right-to-left page', as
   );
   const first = screen.getByText(/First token/).element();
   expect(getComputedStyle(first).direction).toBe('ltr');
+});
+
+it('shows the rate falling while a streaming answer is quiet, and the figures as they are once it ended', async () => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+  try {
+    // 2,580 ms of generation at 48.4 tokens/s, then nothing.
+    const screen = await render(<StreamStats stats={stats} streaming />);
+    await expect.element(screen.getByText('48', { exact: true })).toBeVisible();
+    await vi.advanceTimersByTimeAsync(3000);
+    // Quiet for 3 s after 2.58 s of generation: 48.4 × 2.58 / 5.58.
+    await expect.element(screen.getByText('22', { exact: true })).toBeVisible();
+    await screen.rerender(<StreamStats stats={stats} />);
+    await expect.element(screen.getByText('48', { exact: true })).toBeVisible();
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -1,4 +1,12 @@
-import { forwardRef, type HTMLAttributes, type ForwardRefExoticComponent, type RefAttributes } from 'react';
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type ForwardRefExoticComponent,
+  type RefAttributes,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import type { StreamStats as Stats } from '@chatstream/reader';
 import { useLabels } from './labels.tsx';
 
@@ -14,7 +22,8 @@ const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
 /**
  * Figures of a stream: time to first token, tokens per second, output tokens and, when the request's
- * `max_tokens` is known, a progress bar toward it. Renders nothing before any stats exist.
+ * `max_tokens` is known, a progress bar toward it. Renders nothing before any stats exist. While it
+ * streams, a stream gone quiet shows its rate falling, second by second, rather than the last one.
  *
  * @example
  * <StreamStats stats={stats} streaming={status === 'streaming'} />
@@ -25,8 +34,23 @@ export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttrib
     ref,
   ) {
     const t = useLabels();
+    // Figures are new only when the stream brings something: between them, time goes on.
+    const cameAt = useMemo(() => performance.now(), [stats]);
+    const [now, setNow] = useState(cameAt);
+    useEffect(() => {
+      if (!streaming) return;
+      const timer = setInterval(() => setNow(performance.now()), 1000);
+      return () => clearInterval(timer);
+    }, [streaming]);
     if (!stats) return null;
-    const { timeToFirstTokenMs, tokensPerSecond, outputTokens, maxTokens, progress } = stats;
+    const { timeToFirstTokenMs, outputTokens, maxTokens, progress } = stats;
+    const generatingMs = stats.elapsedMs - (timeToFirstTokenMs ?? stats.elapsedMs);
+    // Quiet for more than a second (tokens come many times a second).
+    const quietMs = streaming && generatingMs > 0 && now - cameAt > 1000 ? now - cameAt : 0;
+    const tokensPerSecond =
+      stats.tokensPerSecond === undefined || quietMs === 0
+        ? stats.tokensPerSecond
+        : (stats.tokensPerSecond * generatingMs) / (generatingMs + quietMs);
     // The numbers go to the labels too, for a language whose word follows them in its plural form.
     // Each figure takes the direction of its words: English ones in a right-to-left page read in
     // their own order.
