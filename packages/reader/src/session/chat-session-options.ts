@@ -9,6 +9,7 @@ import type { ScheduleFlush } from './notify-scheduler.ts';
 
 /** A client tool: its schema for the model, and optionally how to run it in the client. */
 export interface ChatTool<Input = unknown> {
+  /** What the tool does, for the model (sent as `description`). */
   description?: string | undefined;
   /** JSON Schema of the input, sent as `input_schema`. */
   inputSchema: object;
@@ -24,6 +25,13 @@ export interface ChatTool<Input = unknown> {
   execute?: ChatToolExecute<Input>['execute'] | undefined;
   /** Wait for `approveToolCall(id, true)` before running (a denial is sent back as an error result). */
   needsApproval?: boolean | undefined;
+  /**
+   * The answer ends with this tool's call (a card or a form the page draws from its input): once it
+   * has its result (from `execute`, or `addToolResult`), the result waits for the person's next
+   * message instead of going back at once, which would cost a request and an answer nobody needs.
+   * A turn that also calls other tools goes on as usual.
+   */
+  endsTurn?: boolean | undefined;
 }
 
 /** `execute` as a method, whose parameter is checked both ways (see {@link ChatTool}). */

@@ -351,6 +351,40 @@ describe('ChatSession: client tools', () => {
   });
 });
 
+describe('ChatSession: tools that end the answer (endsTurn)', () => {
+  it('runs the tool and stops there; its result goes with the next message', async () => {
+    const target = session({ tools: weather({ endsTurn: true, execute: () => 'Shown to the user.' }) });
+    await target.send('Plan my day [scenario:toolUse]');
+    const { messages, status } = target.getSnapshot();
+    const call = toolUseOf(messages[1]);
+    expect(status).toBe('ready');
+    expect(messages[1]?.toolCalls?.[call.id]).toEqual({ status: 'done', result: 'Shown to the user.' });
+    // No second request: nobody needs Claude to say anything about the card.
+    expect(chat.requests).toHaveLength(1);
+    await target.send('Thanks [scenario:basic]');
+    expect(body(1).messages.at(-1)).toEqual({
+      role: 'user',
+      content: [
+        { type: 'tool_result', tool_use_id: call.id, content: 'Shown to the user.' },
+        { type: 'text', text: 'Thanks [scenario:basic]' },
+      ],
+    });
+  });
+
+  it('waits for a result the page gives (addToolResult), then stops there too', async () => {
+    const target = session({ tools: weather({ endsTurn: true }) });
+    await target.send('Pick a colour [scenario:toolUse]');
+    const call = toolUseOf(target.getSnapshot().messages[1]);
+    target.addToolResult(call.id, { colour: 'teal' });
+    await until(target, idle);
+    expect(target.getSnapshot().messages[1]?.toolCalls?.[call.id]).toEqual({
+      status: 'done',
+      result: { colour: 'teal' },
+    });
+    expect(chat.requests).toHaveLength(1);
+  });
+});
+
 describe('ChatSession: human in the loop', () => {
   it('waits for addToolResult, then continues', async () => {
     const target = session({ tools: weather() });

@@ -599,6 +599,15 @@ export class ChatSession {
     const message = this.#messages.at(-1);
     const calls = message?.toolCalls;
     if (!message || !calls || !Object.values(calls).every(isSettled)) return false;
+    // Tools that end the answer: their results go with the person's next message.
+    const tools = this.#options.tools;
+    if (
+      message.content.every(
+        (block) => block.type !== 'tool_use' || tools?.[block['name'] as string]?.endsTurn,
+      )
+    ) {
+      return false;
+    }
     this.#messages = [
       ...this.#messages,
       { id: this.#id(), role: 'user', content: toolResultBlocks(message.content, calls) },
