@@ -207,6 +207,11 @@ describe('scenario builder', () => {
     const b = base.stop();
     expect(a.expectedMessage.content).toHaveLength(2);
     expect(b.expectedMessage.content).toHaveLength(1);
+    // Branches of one prefix stay apart, however long they grow.
+    let long = base;
+    for (let index = 0; index < 3000; index++) long = long.ping();
+    expect(long.text('after').stop().events.filter((event) => event.type === 'ping')).toHaveLength(3000);
+    expect(base.stop()).toEqual(b);
     expect(scenario('same').text('shared prefix').stop()).toEqual(b);
     expect(scenario('same', { seed: 99 }).text('shared prefix').stop().expectedMessage.id).not.toBe(
       b.expectedMessage.id,
