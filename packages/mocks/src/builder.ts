@@ -125,9 +125,9 @@ interface Draft extends Omit<ScenarioDescription, 'steps'> {
 }
 
 function stepsOf(chain: StepChain | undefined): ScenarioStep[] {
-  const steps = new Array<ScenarioStep>(chain?.count ?? 0);
-  for (let link = chain; link; link = link.before) steps[link.count - 1] = link.step;
-  return steps;
+  const steps: ScenarioStep[] = [];
+  for (let link = chain; link; link = link.before) steps.push(link.step);
+  return steps.reverse();
 }
 
 function described(
