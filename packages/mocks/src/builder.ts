@@ -127,7 +127,7 @@ interface Draft extends Omit<ScenarioDescription, 'steps'> {
 function stepsOf(chain: StepChain | undefined): ScenarioStep[] {
   const steps: ScenarioStep[] = [];
   for (let link = chain; link; link = link.before) steps.push(link.step);
-  return steps.reverse();
+  return steps.toReversed();
 }
 
 function described(
