@@ -489,6 +489,8 @@ it('says a tool the person stopped was stopped, and Continue runs it again and g
   // Stopped, not failed: no error shown for it.
   await expect.element(tool.getByText('Stopped', { exact: true })).toBeVisible();
   expect(tool.getByText('Error').query()).toBeNull();
+  // Screen readers hear it too.
+  await vi.waitFor(() => expect(announced(screen.container)).toContain('Stopped'));
   await pressWithKeyboard(screen.getByRole('button', { name: 'Continue' }));
   await expect.element(tool).toHaveAttribute('data-state', 'done');
   await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();

@@ -239,7 +239,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                         : '{0} is waiting for a result',
                       asking['name'] as string,
                     )
-                  : answer?.status === 'aborted'
+                  : answer?.status === 'aborted' || stoppedTools
                     ? t('Stopped')
                     : undefined
               }
