@@ -38,6 +38,31 @@ describe('ToolUseBlock', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('keeps the end of a long input in view while it streams, unless the reader scrolled up in it', async () => {
+    const streamingWith = (rows: number): ChatMessage => {
+      const input = { rows: Array.from({ length: rows }, (_, row) => `row ${row}`) };
+      const json = JSON.stringify(input);
+      return {
+        id: 'a1',
+        role: 'assistant',
+        status: 'streaming',
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'fill_table', input }],
+        blocks: [{ streaming: true, inputJson: json.slice(0, -2) }],
+      };
+    };
+    const screen = await renderBlock(streamingWith(40), 0);
+    const box = screen.container.querySelector<HTMLElement>('[data-slot="tool-use-input"]')!;
+    const atEnd = (): boolean => box.scrollHeight - box.clientHeight - box.scrollTop < 2;
+    expect(box.scrollHeight).toBeGreaterThan(box.clientHeight);
+    expect(atEnd()).toBe(true);
+    await screen.rerender(<div>{blockElement(streamingWith(60), 0)}</div>);
+    expect(atEnd()).toBe(true);
+    box.scrollTop = 0;
+    box.dispatchEvent(new Event('scroll'));
+    await screen.rerender(<div>{blockElement(streamingWith(80), 0)}</div>);
+    expect(box.scrollTop).toBe(0);
+  });
+
   it('says the input was cut off, not "preparing", when the stream failed while it streamed', async () => {
     const snapshots = await snapshotsOf(scenarios.toolUse);
     const mid = findSnapshot(snapshots, (s) => (s.blocks[TOOL]?.inputJson ?? '').includes('Par'));

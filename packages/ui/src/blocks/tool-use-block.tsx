@@ -1,9 +1,10 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { type MouseEvent, type ReactNode, useRef } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import { useLabels } from '../labels.tsx';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { toolStateLabels, toolUseState } from './tool-state.ts';
+import { useBrowserLayoutEffect } from '../use-layout-effect.ts';
 
 /** Props of {@link ToolUseBlock}. */
 export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
@@ -29,6 +30,14 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   // The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder.
   const input = isEmptyObject(block.input) && !progress?.inputJson?.trim() ? '' : formatValue(block.input, t);
   const failed = state === 'error' || state === 'denied';
+  // A long input streaming into its scrolling box stays in view at its end, unless the reader
+  // scrolled up in it.
+  const box = useRef<HTMLPreElement>(null);
+  const pinned = useRef(true);
+  const streaming = state === 'input-streaming';
+  useBrowserLayoutEffect(() => {
+    if (streaming && pinned.current && box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [input, streaming]);
   // A keyboard user's focus stays on the call when its buttons go away, not back at the page's top.
   const decide = (approved: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
     // The button's row, then the call.
@@ -51,8 +60,12 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
       </div>
       {input === '' ? null : (
         <pre
+          ref={box}
+          onScroll={({ currentTarget: { scrollHeight, clientHeight, scrollTop } }) => {
+            pinned.current = scrollHeight - clientHeight - scrollTop < 24;
+          }}
           data-slot="tool-use-input"
-          data-state={state === 'input-streaming' ? 'streaming' : 'complete'}
+          data-state={streaming ? 'streaming' : 'complete'}
           // Scrolls when long: reachable by keyboard, and named for the screen reader landing on it.
           tabIndex={0}
           role="group"
