@@ -327,8 +327,10 @@ it('says a text block as soon as another block follows it, not when the answer e
   const { fetch } = mockFetch([searching, slow]);
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
   await sendMessage(screen, 'What did Webb find?');
-  // The search is still running: the sentence before it is said already.
-  await expect.poll(() => announced(screen.container), { timeout: 5000 }).toEqual(["I'll look that up."]);
+  // The search is still running: the sentence before it is said already, and that it searches.
+  await expect
+    .poll(() => announced(screen.container), { timeout: 5000 })
+    .toEqual(["I'll look that up.", 'Searching…']);
   await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'true');
   await userEvent.keyboard('{Escape}');
   await expect.poll(() => announced(screen.container).at(-1)).toBe('Stopped');
@@ -366,10 +368,14 @@ it('says consecutive text blocks as the sentences they are, not run together', a
   const { fetch } = mockFetch([scenarios.webSearch, slow]);
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
   await sendMessage(screen, 'What did Webb find?');
+  // The sentence before the search, then the search under way (the answer is quiet meanwhile).
+  await expect
+    .poll(() => announced(screen.container).slice(-2), { timeout: 10_000 })
+    .toEqual(["I'll search for the latest on this.", 'Searching…']);
   await expect
     .poll(() => announced(screen.container), { timeout: 10_000 })
     .toEqual([
-      "I'll search for the latest on this.",
+      'Searching…',
       'According to recent reports, Webb has observed one of the most distant galaxies known.',
       'It also analysed the atmosphere of a new exoplanet.',
     ]);

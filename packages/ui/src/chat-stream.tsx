@@ -144,6 +144,15 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
         : undefined;
     // A stopped or cut answer of text is carried on where it stopped (`retry()`); others start over.
     const continuable = !!settledAnswer?.content.length && settledAnswer.content.every(isText);
+    // A search (or another server tool) under way at the end of the streaming answer: said, as the
+    // card shows it, since the answer may be quiet for seconds.
+    const serverTool = answer?.status === 'streaming' ? answer.content.at(-1) : undefined;
+    const working =
+      serverTool?.type === 'server_tool_use'
+        ? serverTool['name'] === 'web_search'
+          ? 'Searching…'
+          : 'Running…'
+        : undefined;
     // Tools the person stopped while they ran: `retry()` runs them again and the answer goes on.
     const stoppedTools = Object.values(calls).some((call) => call.status === 'stopped');
 
@@ -241,7 +250,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                     )
                   : answer?.status === 'aborted' || stoppedTools
                     ? t('Stopped')
-                    : undefined
+                    : working && t(working)
               }
             />
           </div>
