@@ -226,7 +226,14 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               ) : null}
             </parts.MessageList>
             <div ref={footer} data-slot="chat-stream-footer">
-              {showStats ? <parts.StreamStats stats={session.stats} streaming={busy} /> : null}
+              {showStats ? (
+                // Streaming while the answer does: the figures of a finished turn (its tools run,
+                // the next request waits) are not a stream gone quiet.
+                <parts.StreamStats
+                  stats={session.stats}
+                  streaming={last?.role === 'assistant' && last.status === 'streaming'}
+                />
+              ) : null}
               <parts.Composer
                 busy={busy}
                 onSend={say}

@@ -170,6 +170,44 @@ describe('ChatSession: stop, busy, queue, concurrency', () => {
     expect(textOf(messages[2])).toBe('two');
   });
 
+  it('retry() right after a stop() not awaited continues the stopped answer, as after an awaited one', async () => {
+    chat.use(stalling);
+    const target = session();
+    const first = target.send('one');
+    await vi.waitFor(() => expect(textOf(target.getSnapshot().messages[1])).not.toBe(''));
+    void target.stop();
+    chat.use(scenarios.basic);
+    await target.retry();
+    await first;
+    // Continued in place: the request ends with the stopped answer, and no other version was made.
+    expect((requestMessages(1) as { role: string }[]).at(-1)?.role).toBe('assistant');
+    expect(target.getSnapshot().messages).toHaveLength(2);
+    expect(target.getSnapshot().versions).toEqual({});
+  });
+
+  it('a stop() and a send() from a listener of submitted: the first request never goes, the second does', async () => {
+    const target = session();
+    let barged = false;
+    let second: Promise<void> | undefined;
+    target.subscribe(() => {
+      if (barged || target.getSnapshot().status !== 'submitted') return;
+      barged = true;
+      void target.stop();
+      second = target.send('two');
+    });
+    await target.send('one');
+    await second;
+    const { messages, status } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(messages.filter((message) => message.role === 'user').map(textOf)).toEqual(['one', 'two']);
+    expect(messages.at(-1)).toMatchObject({ role: 'assistant', status: 'complete' });
+    expect(chat.requests).toHaveLength(1);
+    expect((requestMessages(0) as unknown[]).at(-1)).toMatchObject({
+      role: 'user',
+      content: [{ text: 'two' }],
+    });
+  });
+
   it('queues sends with queue: true and runs them in order', async () => {
     const target = session({ queue: true });
     await Promise.all([target.send('one'), target.send('two')]);

@@ -203,6 +203,9 @@ export class ChatSession {
    * Anything else is regenerated.
    */
   retry(): Promise<void> {
+    // What to do depends on how the stopped answer ends up.
+    const stopped = this.#windingDown();
+    if (stopped) return stopped.then(() => this.retry());
     const last = this.#messages.at(-1);
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
@@ -370,6 +373,21 @@ export class ChatSession {
     this.#options = { ...this.#options, ...options };
   }
 
+  /**
+   * Settles once a run that was stopped but is still winding down (a `stop()` not awaited, a
+   * barge-in) has ended; undefined when there is none.
+   */
+  #windingDown(): Promise<void> | undefined {
+    const run = this.#run;
+    // `done` is not set yet while the run starts (a listener of its `submitted` stopped it).
+    return run?.controller.signal.aborted
+      ? Promise.resolve(run.done).then(
+          () => undefined,
+          () => undefined,
+        )
+      : undefined;
+  }
+
   #begin(
     request: ChatRequestOptions,
     prepare: () => void,
@@ -377,12 +395,9 @@ export class ChatSession {
     resume = false,
     reconnect?: Run['reconnect'],
   ): Promise<void> {
-    const stopping = this.#run;
-    if (stopping?.controller.signal.aborted && !this.#options.queue) {
-      // Stopped and winding down (a `stop()` not awaited, a barge-in): this one goes once it has.
-      return stopping
-        .done!.catch(() => undefined)
-        .then(() => this.#begin(request, prepare, continuing, resume, reconnect));
+    const stopped = this.#windingDown();
+    if (stopped && !this.#options.queue) {
+      return stopped.then(() => this.#begin(request, prepare, continuing, resume, reconnect));
     }
     if (this.#run) {
       if (!this.#options.queue) {
@@ -505,6 +520,8 @@ export class ChatSession {
       answerMessage(stream, place, options.tools, status, error);
     const abort = (): void => stream.abort();
     signal.addEventListener('abort', abort);
+    // Stopped already, by a listener of `submitted`: the listener above never hears of it.
+    if (signal.aborted) abort();
     stream.on('retry', (info) => {
       if (this.#run !== run) return;
       this.#retrying = info;

@@ -59,6 +59,9 @@ export async function pumpResumable(
     const reading = new AbortController();
     const stop = (): void => reading.abort(signal.reason);
     signal.addEventListener('abort', stop, { once: true });
+    // Stopped already (a listener of `connect`, or while the resume's answer came): the listener
+    // above never hears of it.
+    if (signal.aborted) stop();
     try {
       await pumpEvents(current, {
         ...options,

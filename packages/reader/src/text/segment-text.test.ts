@@ -145,6 +145,10 @@ describe('segmentText', () => {
     expect(await collect(['I can', "'", 't pay 3', '.', '14 now'], 'word', 'en')).toEqual(
       wholeSegments("I can't pay 3.14 now", 'word'),
     );
+    // A combining mark in between does not count as the character that settles it.
+    expect(await collect(['can', "'\u0301", 't go'], 'word', 'en')).toEqual(
+      wholeSegments("can'\u0301t go", 'word'),
+    );
   });
 
   it('gives the remainder before the failure of the text, so nothing received is lost', async () => {
@@ -159,6 +163,20 @@ describe('segmentText', () => {
       })(),
     ).rejects.toThrow('connection lost');
     expect(seen).toEqual(['One whole sentence. ', 'And half']);
+  });
+
+  it('gives no half sentence after a stop: the reader wants no more', async () => {
+    const stopped = (async function* () {
+      yield 'One whole sentence. And half';
+      throw Object.assign(new Error('The stream was aborted'), { name: 'AbortError' });
+    })();
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const sentence of segmentText(stopped, 'sentence', 'en')) seen.push(sentence);
+      })(),
+    ).rejects.toThrow('aborted');
+    expect(seen).toEqual(['One whole sentence. ']);
   });
 
   it("reads a MessageStream's events: its text, a sentence released where a search or tool call begins", async () => {

@@ -48,8 +48,9 @@ const SETTLED_BY: Record<TextGranularity, (after: string) => boolean> = {
   // boundary back. A letter, a full stop or a paragraph break settles it; so does a line break
   // ending the text (the empty rest `splitSentences` adds).
   sentence: (after) => after === '' || /[\p{L}\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u.test(after),
-  // WB6/7, WB11/12: "can'" + "t", "3." + "1" join across one character.
-  word: (after) => after.length > 2 || (after.length === 2 && !/^[\uD800-\uDBFF]/u.test(after)),
+  // WB6/7, WB11/12: "can'" + "t", "3." + "1" join across one character; marks and format
+  // characters in between do not count (WB4).
+  word: (after) => [...after.replaceAll(/[\p{M}\p{Cf}]/gu, '').slice(0, 4)].length >= 2,
   line: () => true,
 };
 
@@ -102,8 +103,11 @@ async function* segments(
       }
     }
   } catch (error) {
-    // Nothing received is lost: the remainder comes before the failure.
-    yield* lastSegments(settled, pending, split, lookBehind);
+    // Nothing received is lost: the remainder comes before the failure. Not after a stop, which
+    // wants no more (a voice app would speak half a sentence over the person).
+    if ((error as { name?: unknown } | null)?.name !== 'AbortError') {
+      yield* lastSegments(settled, pending, split, lookBehind);
+    }
     throw error;
   }
   yield* lastSegments(settled, pending, split, lookBehind);
