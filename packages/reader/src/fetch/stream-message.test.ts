@@ -651,6 +651,7 @@ describe('streamMessage: aborts', () => {
     expect(result.done).toBe(true);
     expect(await result.result).toBeInstanceOf(AbortError);
     expect(stream.status).toBe('aborted');
+    expect(requests.every((request) => request.signal.aborted)).toBe(true);
   });
 });
 

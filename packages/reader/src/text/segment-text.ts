@@ -50,7 +50,7 @@ const SETTLED_BY: Record<TextGranularity, (after: string) => boolean> = {
   sentence: (after) => after === '' || /[\p{L}\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u.test(after),
   // WB6/7, WB11/12: "can'" + "t", "3." + "1" join across one character; marks and format
   // characters in between do not count (WB4).
-  word: (after) => [...after.replaceAll(/[\p{M}\p{Cf}]/gu, '').slice(0, 4)].length >= 2,
+  word: (after) => /^[^]{2}/u.test(after.replaceAll(/[\p{M}\p{Cf}]/gu, '')),
   line: () => true,
 };
 

@@ -22,6 +22,19 @@ async function finalToolMessage(toolCall?: ToolCallState): Promise<ChatMessage> 
 const root = (container: HTMLElement) =>
   container.querySelector('[data-slot="tool-use-block"]') as HTMLElement;
 
+/** A message whose tool call streams an input of `rows` lines. */
+const streamingWith = (rows: number): ChatMessage => {
+  const input = { rows: Array.from({ length: rows }, (_, row) => `row ${row}`) };
+  const json = JSON.stringify(input);
+  return {
+    id: 'a1',
+    role: 'assistant',
+    status: 'streaming',
+    content: [{ type: 'tool_use', id: 'toolu_1', name: 'fill_table', input }],
+    blocks: [{ streaming: true, inputJson: json.slice(0, -2) }],
+  };
+};
+
 describe('ToolUseBlock', () => {
   it('pretty-prints the input live while its JSON streams', async () => {
     const snapshots = await snapshotsOf(scenarios.toolUse);
@@ -39,17 +52,6 @@ describe('ToolUseBlock', () => {
   });
 
   it('keeps the end of a long input in view while it streams, unless the reader scrolled up in it', async () => {
-    const streamingWith = (rows: number): ChatMessage => {
-      const input = { rows: Array.from({ length: rows }, (_, row) => `row ${row}`) };
-      const json = JSON.stringify(input);
-      return {
-        id: 'a1',
-        role: 'assistant',
-        status: 'streaming',
-        content: [{ type: 'tool_use', id: 'toolu_1', name: 'fill_table', input }],
-        blocks: [{ streaming: true, inputJson: json.slice(0, -2) }],
-      };
-    };
     const screen = await renderBlock(streamingWith(40), 0);
     const box = screen.container.querySelector<HTMLElement>('[data-slot="tool-use-input"]')!;
     const atEnd = (): boolean => box.scrollHeight - box.clientHeight - box.scrollTop < 2;
