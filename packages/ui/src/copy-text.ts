@@ -27,7 +27,9 @@ function copyBySelection(text: string): boolean {
   area.setAttribute('readonly', '');
   // Off-screen, not hidden: a hidden element's selection cannot be copied.
   area.style.cssText = 'position:fixed;inset-block-start:0;opacity:0;pointer-events:none';
-  const focused = document.activeElement as HTMLElement | null;
+  // The element with the focus, also inside a shadow root (where the document reports its host).
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
   document.body.append(area);
   area.select();
   try {
@@ -37,6 +39,6 @@ function copyBySelection(text: string): boolean {
     return false;
   } finally {
     area.remove();
-    focused?.focus({ preventScroll: true });
+    (focused as HTMLElement | null)?.focus({ preventScroll: true });
   }
 }

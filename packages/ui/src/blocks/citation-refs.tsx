@@ -16,8 +16,9 @@ export const CitationMarksContext: Context<readonly (readonly MarkedSource[])[] 
 >(undefined);
 
 /** Opens a document's entry in the list of sources, and moves focus to it. */
-function showEntry(id: string): void {
-  const summary = document.getElementById(id);
+function showEntry(from: Element, id: string): void {
+  // Looked up in the chat's own tree: a widget's shadow root keeps its ids from the document.
+  const summary = (from.getRootNode() as Document | ShadowRoot).getElementById(id);
   const details = summary?.parentElement;
   if (details instanceof HTMLDetailsElement) details.open = true;
   summary?.focus();
@@ -43,7 +44,7 @@ function CitationRefs({ mark, raw }: { mark: number; raw: string }): ReactNode {
             data-slot="citation-ref"
             aria-label={label}
             title={title}
-            onClick={() => showEntry(entryId)}
+            onClick={(event) => showEntry(event.currentTarget, entryId)}
           >
             {number}
           </button>
