@@ -106,6 +106,18 @@ describe('Markdown', () => {
         (c) => expect([...c.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['a', 'b']),
       ],
       [
+        '| a | b |\n| --- | --- |\n| fetch | **ye',
+        (c) => {
+          const cells = [...c.querySelectorAll('td')];
+          expect(cells.map((td) => td.textContent)).toEqual(['fetch', 'ye']);
+          expect(cells[1]?.querySelector('strong')?.textContent).toBe('ye');
+        },
+      ],
+      [
+        '| Feature | Sta',
+        (c) => expect([...c.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Feature', 'Sta']),
+      ],
+      [
         '- one\n- tw',
         (c) => expect([...c.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['one', 'tw']),
       ],

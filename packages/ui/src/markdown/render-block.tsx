@@ -206,7 +206,7 @@ export function renderBlocks(
   return tokens.map((token, index) => renderBlock(token, index, context, false, depth));
 }
 
-const REPAIRED = new Set(['paragraph', 'heading', 'list', 'blockquote', 'text']);
+const REPAIRED = new Set(['paragraph', 'heading', 'list', 'blockquote', 'text', 'table']);
 
 /** Props of {@link MarkdownBlock}. */
 interface MarkdownBlockProps {

@@ -11,6 +11,25 @@ describe('repairOpenBlock', () => {
     );
   });
 
+  it('shows a table from its header row on, while the header and the delimiter row arrive', () => {
+    expect(repairOpenBlock('| Feature | Sta')).toBe('| Feature | Sta|\n| --- | --- |\n');
+    expect(repairOpenBlock('| Feature | **Sta')).toBe('| Feature | **Sta**|\n| --- | --- |\n');
+    expect(repairOpenBlock('| a | b |\n')).toBe('| a | b |\n| --- | --- |\n');
+    expect(repairOpenBlock('| a | b |\n|')).toBe('| a | b |\n| --- | --- |\n');
+    // A line that only opens one, nothing in it yet: no empty table.
+    expect(repairOpenBlock('| ')).toBe('| ');
+  });
+
+  it("repairs a table's last row as it is written: no raw markers, no link to half an address", () => {
+    const table = '| API | Status |\n| --- | --- |\n| fetch | **stable** |\n';
+    expect(repairOpenBlock(`${table}| EventSource | **ye`)).toBe(`${table}| EventSource | **ye**\n`);
+    expect(repairOpenBlock(`${table}| \`EventSou`)).toBe(`${table}| \`EventSou\`\n`);
+    expect(repairOpenBlock(`${table}| XHR | [deprecated](https://developer.chr`)).toBe(
+      `${table}| XHR | deprecated\n`,
+    );
+    expect(repairOpenBlock(`${table}| XHR | ~~legac`)).toBe(`${table}| XHR | ~~legac~~\n`);
+  });
+
   it('leaves a second line that is no delimiter row alone', () => {
     const lines = ['| - x', 'x-', '| a | b |', '|||', '  ', '| :: |'];
     for (const repaired of lines.map((line) => repairOpenBlock(`| a |\n${line}`))) {

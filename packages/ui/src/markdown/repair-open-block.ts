@@ -2,7 +2,7 @@ import { dropOpenBracket, dropOpenLink } from './open-link.ts';
 
 const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
 const TRAILING_MARKERS = /(^|[\s([{])[*_~`]+$/;
-const TABLE_HEADER = /^\s*\|.*\|\s*$/;
+const TABLE_START = /^\s{0,3}\|/;
 // Only pipes, colons, dashes and spaces. (Written as `^\s*\|?(?:\s*:?-*:?\s*\|?)*\s*$`, the same
 // language, it took exponential time to refuse a line of spaces ending in another character.)
 const PARTIAL_DELIMITER = /^[\s|:-]*$/;
@@ -47,30 +47,49 @@ function closeInline(text: string): string {
   return trimmed + closers + text.slice(trimmed.length);
 }
 
-/** A header row and a half-typed delimiter row become a table with an empty body. */
-function completeTable(text: string): string | undefined {
-  const lines = text.trimEnd().split('\n');
-  if (lines.length !== 2) return undefined;
-  const [header = '', delimiter = ''] = lines;
-  if (!TABLE_HEADER.test(header) || !PARTIAL_DELIMITER.test(delimiter) || !delimiter.includes('-')) {
-    return undefined;
+/** A table's header row as written so far, and a delimiter row to match: a table with no body. */
+function tableHead(header: string): string | undefined {
+  const cells = header.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+  if (!cells.some((cell) => cell.trim() !== '')) return undefined;
+  return `|${cells.map(repairInline).join('|')}|\n|${' --- |'.repeat(cells.length)}\n`;
+}
+
+/**
+ * A table being written, as a table at each step: its header row (alone, or with its delimiter row
+ * half typed) with an empty body, then its rows, the last one repaired as inline text. Undefined
+ * for text that is no table (a second line that is no delimiter row).
+ */
+function repairTable(text: string): string | undefined {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const [header = '', delimiter] = lines;
+  if (!TABLE_START.test(header)) return undefined;
+  if (delimiter === undefined) return tableHead(header);
+  if (!PARTIAL_DELIMITER.test(delimiter)) return undefined;
+  if (lines.length === 2) {
+    // Only the delimiter row's first pipe so far, or some of its dashes.
+    return delimiter.includes('-') || /^\s*\|\s*$/.test(delimiter) ? tableHead(header) : undefined;
   }
-  const columns = header.trim().slice(1, -1).split('|').length;
-  return `${header}\n|${' --- |'.repeat(columns)}\n`;
+  if (!delimiter.includes('-')) return undefined;
+  lines.push(repairInline(lines.pop()!));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Inline syntax left open at the end of `text`: a trailing marker hidden, a link's text, code and emphasis closed. */
+function repairInline(text: string): string {
+  const core = text.trimEnd();
+  const repaired = dropOpenBracket(dropOpenLink(core.replace(TRAILING_MARKERS, '$1')));
+  return closeInline(repaired) + text.slice(core.length);
 }
 
 /**
  * Rewrites the markdown of the block still being streamed so it does not flash raw syntax: a
  * trailing marker with nothing after it is hidden, unclosed inline code and emphasis are closed, a
- * half-written link shows its text, and a table whose delimiter row is still arriving shows its
- * header. Blocks holding a code fence are left alone. Used only for the open block mid-stream; the
- * final render always uses the text as written.
+ * half-written link shows its text, and a table shows as one from its header row on, its last row
+ * repaired the same way. Blocks holding a code fence are left alone. Used only for the open block
+ * mid-stream; the final render always uses the text as written.
  */
 export function repairOpenBlock(text: string): string {
   if (FENCE_LINE.test(text)) return text;
-  const table = completeTable(text);
-  if (table !== undefined) return table;
-  const core = text.trimEnd();
-  const repaired = dropOpenBracket(dropOpenLink(core.replace(TRAILING_MARKERS, '$1')));
-  return closeInline(repaired) + text.slice(core.length);
+  return repairTable(text) ?? repairInline(text);
 }
