@@ -2,6 +2,7 @@
 // `(^|\s)!?\[([^\]\n]*)$` (a link's text) scanned from every `[` to the next `]`: quadratic in a
 // line of `[`, seconds per token at 40 KB. These give the same results in one pass.
 const OPEN_BRACKET = /(^|\s)!?\[([^\]\n]*)$/;
+const CLOSED_BRACKET = /(^|\s)!?\[([^[\]\n]+)\]$/;
 
 /**
  * A half-written link at the end of `text`, `[words](partial-url`, becomes `words` (an image's `!`
@@ -32,11 +33,16 @@ export function dropOpenLink(text: string): string {
 }
 
 /**
- * A link's text still arriving at the end of `text`, `[words` with no `]` after it, loses its `[`
- * (and an image's `!`), when the `[` starts the text or follows a space.
+ * A link's text still arriving at the end of `text`, `[words` or `[words]` with nothing after it,
+ * loses its brackets (and an image's `!`), when the `[` starts the text or follows a space.
  */
 export function dropOpenBracket(text: string): string {
   // From just before the last `]` or line break: the pattern then fails at once wherever it cannot end.
   const from = Math.max(1, text.lastIndexOf(']'), text.lastIndexOf('\n')) - 1;
-  return text.slice(0, from) + text.slice(from).replace(OPEN_BRACKET, '$1$2');
+  const dropped = text.slice(0, from) + text.slice(from).replace(OPEN_BRACKET, '$1$2');
+  if (dropped !== text || !text.endsWith(']')) return dropped;
+  // `[words]` just closed, its `(` not come yet: as while it was open. From the last `[`, which
+  // the `]` closes.
+  const start = Math.max(0, text.lastIndexOf('[') - 2);
+  return text.slice(0, start) + text.slice(start).replace(CLOSED_BRACKET, '$1$2');
 }

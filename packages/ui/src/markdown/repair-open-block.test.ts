@@ -30,6 +30,18 @@ describe('repairOpenBlock', () => {
     expect(repairOpenBlock(`${table}| XHR | ~~legac`)).toBe(`${table}| XHR | ~~legac~~\n`);
   });
 
+  it('closes emphasis whose closer is half written, and bold italics', () => {
+    expect(repairOpenBlock('Very **bold*')).toBe('Very **bold**');
+    expect(repairOpenBlock('Now ~~gone~')).toBe('Now ~~gone~~');
+    expect(repairOpenBlock('Very ***strong')).toBe('Very ***strong***');
+    expect(repairOpenBlock('See [the docs]')).toBe('See the docs');
+  });
+
+  it('leaves out a closing fence being typed, not a line of the code', () => {
+    expect(repairOpenBlock('```ts\nconst a = 1;\n``')).toBe('```ts\nconst a = 1;\n');
+    expect(repairOpenBlock('```ts\nconst a = `x`;')).toBe('```ts\nconst a = `x`;');
+  });
+
   it('leaves a second line that is no delimiter row alone', () => {
     const lines = ['| - x', 'x-', '| a | b |', '|||', '  ', '| :: |'];
     for (const repaired of lines.map((line) => repairOpenBlock(`| a |\n${line}`))) {

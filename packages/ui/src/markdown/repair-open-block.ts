@@ -31,7 +31,7 @@ function closeInline(text: string): string {
       const after = text[end];
       const lineStart = before === undefined || before === '\n';
       const bullet = char === '*' && run.length === 1 && lineStart && (after === ' ' || after === '\t');
-      const marker = char === '~' ? (run.length >= 2 ? '~~' : '') : run.length >= 3 ? '' : run;
+      const marker = char === '~' ? (run.length >= 2 ? '~~' : '') : run.length > 3 ? '' : run;
       if (!bullet && marker !== '') {
         if (open.at(-1) === marker && !isSpace(before)) open.pop();
         // Only a run after a space or punctuation opens: `2*3` and `snake_case` stay as written.
@@ -43,8 +43,14 @@ function closeInline(text: string): string {
   const closers = (code === '' ? '' : code) + open.toReversed().join('');
   if (closers === '') return text;
   if (code !== '') return text + closers;
-  const trimmed = text.trimEnd();
-  return trimmed + closers + text.slice(trimmed.length);
+  let trimmed = text.trimEnd();
+  // Half of the closer is written (`**bold*`, `~~gone~`): the whole one replaces it.
+  const innermost = open.at(-1)!;
+  const partial = /[*_~]+$/.exec(trimmed)?.[0];
+  if (partial && partial[0] === innermost[0] && partial.length < innermost.length) {
+    trimmed = trimmed.slice(0, -partial.length);
+  }
+  return trimmed + closers + text.slice(text.trimEnd().length);
 }
 
 /** A table's header row as written so far, and a delimiter row to match: a table with no body. */
@@ -86,10 +92,11 @@ function repairInline(text: string): string {
  * Rewrites the markdown of the block still being streamed so it does not flash raw syntax: a
  * trailing marker with nothing after it is hidden, unclosed inline code and emphasis are closed, a
  * half-written link shows its text, and a table shows as one from its header row on, its last row
- * repaired the same way. Blocks holding a code fence are left alone. Used only for the open block
+ * repaired the same way. In a code block only a closing fence being typed is left out. Used only for the open block
  * mid-stream; the final render always uses the text as written.
  */
 export function repairOpenBlock(text: string): string {
-  if (FENCE_LINE.test(text)) return text;
+  // In a code block, a closing fence being typed is no line of code.
+  if (FENCE_LINE.test(text)) return text.replace(/\n {0,3}(?:`+|~+)$/, '\n');
   return repairTable(text) ?? repairInline(text);
 }
