@@ -1,8 +1,9 @@
-import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { type ComponentPropsWithoutRef, type ReactNode, useRef } from 'react';
 import { useLabels } from '@chatstream/ui';
 import { useCopy } from '../use-copy.ts';
 import type { Highlight, MarkdownComponents } from './markdown-context.ts';
 import { element } from './render-inline.tsx';
+import { useScrollStop } from './use-scroll-stop.ts';
 
 /** Props of {@link CodeBlock}. */
 export interface CodeBlockProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -37,9 +38,13 @@ export function CodeBlock({
 }: CodeBlockProps): ReactNode {
   const t = useLabels();
   const [copied, copy] = useCopy();
+  const root = useRef<HTMLDivElement>(null);
+  // Reached by the keyboard while its lines are wider than it; else Copy is its one stop.
+  useScrollStop(root, 'pre');
   const label = t(copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy');
   return (
     <div
+      ref={root}
       data-slot="code-block"
       data-state={streaming ? 'streaming' : 'complete'}
       data-language={lang || undefined}
@@ -64,8 +69,8 @@ export function CodeBlock({
       {element(
         components,
         'pre',
-        // Scrolls when long: reachable by keyboard, and named for the screen reader landing on it.
-        { tabIndex: 0, role: 'group', 'aria-label': lang ? t('{0} code', lang) : t('Code') },
+        // Named for the screen reader landing on it.
+        { role: 'group', 'aria-label': lang ? t('{0} code', lang) : t('Code') },
         element(
           components,
           'code',

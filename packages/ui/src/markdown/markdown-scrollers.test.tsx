@@ -11,10 +11,27 @@ describe('Markdown parts that scroll by themselves', () => {
       <Markdown text={'| A | B |\n| - | - |\n| 1 | 2 |\n\n```py\nprint(1)\n```\n\n```\nplain\n```'} />,
     );
     const table = screen.getByRole('group', { name: 'Table' });
-    await expect.element(table).toHaveAttribute('tabindex', '0');
     expect(table.element().querySelector('table')).not.toBeNull();
     await expect.element(screen.getByRole('group', { name: 'py code' })).toHaveTextContent('print(1)');
     await expect.element(screen.getByRole('group', { name: 'Code', exact: true })).toHaveTextContent('plain');
+  });
+
+  it('is a tab stop only where it scrolls: a wide table or code line, not one that fits', async () => {
+    const wide = Array.from({ length: 12 }, (_, column) => `Column ${column}`).join(' | ');
+    const long = `const line = '${'x'.repeat(400)}';`;
+    const screen = await render(
+      <div style={{ inlineSize: 480 }}>
+        <Markdown
+          text={`| A | B |\n| - | - |\n| 1 | 2 |\n\n| ${wide} |\n|${' - |'.repeat(12)}\n\n\`\`\`js\nshort()\n\`\`\`\n\n\`\`\`js\n${long}\n\`\`\``}
+        />
+      </div>,
+    );
+    const [narrow, wideTable] = screen.getByRole('group', { name: 'Table' }).all();
+    expect(narrow!.element().hasAttribute('tabindex')).toBe(false);
+    await expect.element(wideTable!).toHaveAttribute('tabindex', '0');
+    const [fits, scrolls] = screen.getByRole('group', { name: 'js code' }).all();
+    expect(fits!.element().hasAttribute('tabindex')).toBe(false);
+    await expect.element(scrolls!).toHaveAttribute('tabindex', '0');
   });
 
   it('puts a right-to-left table narrower than the answer on the right, in a left-to-right page', async () => {

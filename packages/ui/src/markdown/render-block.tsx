@@ -1,4 +1,4 @@
-import { Fragment, memo, type MemoExoticComponent, type ReactNode } from 'react';
+import { Fragment, memo, type MemoExoticComponent, type ReactNode, useRef } from 'react';
 import type { Links, MarkedToken, Token, Tokens } from 'marked';
 import { renderCitationMarks } from '@chatstream/ui';
 import { withoutCitationMarks } from '../blocks/citation-marks.ts';
@@ -12,8 +12,28 @@ import { MAX_NESTING } from './nesting.ts';
 import { element, renderInline } from './render-inline.tsx';
 import { repairOpenBlock } from './repair-open-block.ts';
 import { directionOf } from './text-direction.ts';
+import { useScrollStop } from './use-scroll-stop.ts';
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+/** A table's box, which scrolls when the table is wider than the answer. */
+function TableBox({
+  label,
+  dir,
+  children,
+}: {
+  label: string;
+  dir: string | undefined;
+  children: ReactNode;
+}): ReactNode {
+  const box = useRef<HTMLDivElement>(null);
+  useScrollStop(box);
+  return (
+    <div ref={box} data-slot="markdown-table" role="group" aria-label={label} dir={dir}>
+      {children}
+    </div>
+  );
+}
 
 function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContext): ReactNode {
   const { components } = context;
@@ -31,16 +51,9 @@ function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContex
       renderInline(item.tokens, context),
     );
   return (
-    // Scrolls when wide: reachable by keyboard and named. Its direction is the wrapper's, so a
-    // right-to-left table narrower than the answer sits on the right.
-    <div
-      key={key}
-      data-slot="markdown-table"
-      tabIndex={0}
-      role="group"
-      aria-label={context.t('Table')}
-      dir={directionOf(t.raw)}
-    >
+    // Named; its direction is the wrapper's, so a right-to-left table narrower than the answer sits
+    // on the right.
+    <TableBox key={key} label={context.t('Table')} dir={directionOf(t.raw)}>
       {element(
         components,
         'table',
@@ -72,7 +85,7 @@ function renderTable(t: Tokens.Table, key: number, context: MarkdownRenderContex
             )
           : null,
       )}
-    </div>
+    </TableBox>
   );
 }
 
