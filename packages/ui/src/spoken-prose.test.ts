@@ -24,6 +24,13 @@ it('drops list markers and thematic breaks', () => {
   );
 });
 
+it("drops a quote's markers, nested ones and a list inside too", () => {
+  expect(spokenProse('> Streaming is kind to readers.', true)).toBe('Streaming is kind to readers.');
+  expect(spokenProse('> > Said twice.', true)).toBe('Said twice.');
+  expect(spokenProse('> - A point in a quote', true)).toBe('A point in a quote');
+  expect(spokenProse('Less > more, but 3 > 2', true)).toBe('Less > more, but 3 > 2');
+});
+
 it('drops a whole link target: balanced parentheses, escapes and a title', () => {
   expect(spokenProse('[w](https://en.wikipedia.org/wiki/Rust_(language)) is', true)).toBe('w is');
   expect(spokenProse('[a](x\\)y) [b](u "The title") [c](v (note)) [d]() end', true)).toBe('a b c d end');

@@ -2,6 +2,8 @@
 // number after any indentation (nested items are indented), then a space or the line's end (one
 // space only: a marker that could still grow would move the checkpoint behind it).
 const MARKER = /^(?: {0,3}#{1,6}|[ \t]*(?:[-*+]|\d{1,9}[.)]))(?:[ \t]|$)/;
+// A quote's `>`, nested ones too: the screen reader would say "greater than".
+const QUOTE = /^ {0,3}(?:>[ \t]*)+/;
 // A thematic break (`---`, `* * *`): nothing to say.
 const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // The beginning of a line that may still turn out to be a marker or a break.
@@ -74,9 +76,11 @@ export function readProse(
 ): ProseCheckpoint {
   let { at: next, spoken } = from;
   if (next === 0) {
-    if (complete ? BREAK.test(line) : MAYBE_MARKER.test(line)) return LINE_START;
-    const marker = MARKER.exec(line)?.[0];
-    next = marker?.length ?? 0;
+    const quote = QUOTE.exec(line)?.[0].length ?? 0;
+    const rest = line.slice(quote);
+    if (complete ? BREAK.test(rest) : MAYBE_MARKER.test(rest)) return LINE_START;
+    const marker = MARKER.exec(rest)?.[0];
+    next = quote + (marker?.length ?? 0);
     if (marker && !marker.includes('#')) {
       const text = line.slice(next);
       if (!complete && MAYBE_TASK_BOX.test(text)) return LINE_START;
