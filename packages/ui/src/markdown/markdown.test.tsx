@@ -37,6 +37,15 @@ function Streamed() {
 }
 
 describe('Markdown', () => {
+  it('opens links in a new tab, but a place in the page in the page', async () => {
+    const screen = await render(
+      <Markdown text="See [the docs](https://example.com/docs) and [the notes](#notes)." />,
+    );
+    await expect.element(screen.getByRole('link', { name: 'the docs' })).toHaveAttribute('target', '_blank');
+    const local = screen.getByRole('link', { name: 'the notes' }).element();
+    expect([local.getAttribute('href'), local.hasAttribute('target')]).toEqual(['#notes', false]);
+  });
+
   it('renders headings, lists, tasks, quotes, tables, code and links as elements', async () => {
     const screen = await render(<Markdown text={RICH_DOCUMENT} />);
     await expect.element(screen.getByRole('heading', { level: 1, name: 'Streaming markdown' })).toBeVisible();

@@ -96,8 +96,8 @@ function renderInlineToken(
               key,
               href,
               title: t.title ? decodeEntities(t.title) : undefined,
-              target: '_blank',
-              rel: 'noopener noreferrer',
+              // A place in this page (a footnote, a heading) is no other page to open a tab for.
+              ...(href.startsWith('#') ? {} : { target: '_blank', rel: 'noopener noreferrer' }),
             },
             children,
           )
