@@ -15,8 +15,8 @@ const LOOK_BEHIND = 64;
  * emoji sequences stay whole). A segment is released once text after it settles its end: a letter
  * or a full stop after a sentence (before that, "e.g. 3" could still run on into "e.g. 3 apples"),
  * a second character after a word; a sentence that ends its line at once. The remainder comes at
- * the end, also when the text fails (the failure is thrown after it). Joining every yielded piece
- * gives back exactly the input; lines keep their `\n`, words keep the whitespace segments between
+ * the end, also when the text fails (the failure is thrown after it), but not after a stop (an
+ * `AbortError`). Joining every yielded piece of a text read to its end gives back exactly the input; lines keep their `\n`, words keep the whitespace segments between
  * them. The work stays linear in the text: a segment that runs on (a code block has no sentence
  * end) is only segmented again over its last few hundred characters.
  *

@@ -69,8 +69,8 @@ export function CodeBlock({
       {element(
         components,
         'pre',
-        // Named for the screen reader landing on it.
-        { role: 'group', 'aria-label': lang ? t('{0} code', lang) : t('Code') },
+        // Named for the screen reader landing on it; a tab stop while it scrolls (`useScrollStop`).
+        { tabIndex: 0, role: 'group', 'aria-label': lang ? t('{0} code', lang) : t('Code') },
         element(
           components,
           'code',

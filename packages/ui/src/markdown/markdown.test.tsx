@@ -122,6 +122,7 @@ describe('Markdown', () => {
           expect(cells[1]?.querySelector('strong')?.textContent).toBe('ye');
         },
       ],
+      ['```ts\nconst a = 1;\n``', (c) => expect(c.querySelector('code')?.textContent).toBe('const a = 1;')],
       [
         '| Feature | Sta',
         (c) => expect([...c.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Feature', 'Sta']),

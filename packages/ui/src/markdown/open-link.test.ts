@@ -7,7 +7,7 @@ const OPEN_LINK = /(^|[^\\!\]])!?\[([^\]\n]*)\]\([^)\s]*$/;
 const OPEN_BRACKET = /(^|\s)!?\[([^\]\n]*)$/;
 const closedBracket = (text: string): string => {
   const dropped = text.replace(OPEN_BRACKET, '$1$2');
-  return dropped !== text ? dropped : text.replace(/(^|\s)!?\[([^[\]\n]+)\]$/, '$1$2');
+  return dropped !== text ? dropped : text.replace(/(^|\s)!?\[([^[\]\n]{2,})\]$/, '$1$2');
 };
 
 const linkSyntax = fc
@@ -40,6 +40,7 @@ describe('dropOpenLink and dropOpenBracket', () => {
     expect(dropOpenBracket('a[b')).toBe('a[b');
     expect(dropOpenBracket('a [b] c')).toBe('a [b] c');
     // Closed, its `(` still to come: still no brackets to flash.
-    expect(dropOpenBracket('a [b]')).toBe('a b');
+    expect(dropOpenBracket('a [bc]')).toBe('a bc');
+    expect(dropOpenBracket('a [b]')).toBe('a [b]');
   });
 });

@@ -2,7 +2,8 @@
 // `(^|\s)!?\[([^\]\n]*)$` (a link's text) scanned from every `[` to the next `]`: quadratic in a
 // line of `[`, seconds per token at 40 KB. These give the same results in one pass.
 const OPEN_BRACKET = /(^|\s)!?\[([^\]\n]*)$/;
-const CLOSED_BRACKET = /(^|\s)!?\[([^[\]\n]+)\]$/;
+// Two characters at least: `[x]` and `[ ]` are a task item's box, `[1]` a note's number.
+const CLOSED_BRACKET = /(^|\s)!?\[([^[\]\n]{2,})\]$/;
 
 /**
  * A half-written link at the end of `text`, `[words](partial-url`, becomes `words` (an image's `!`

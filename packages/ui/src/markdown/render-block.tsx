@@ -10,7 +10,7 @@ import type { MathToken } from './math-syntax.ts';
 import type { MarkdownRenderContext } from './markdown-context.ts';
 import { MAX_NESTING } from './nesting.ts';
 import { element, renderInline } from './render-inline.tsx';
-import { repairOpenBlock } from './repair-open-block.ts';
+import { repairOpenBlock, withoutClosingFence } from './repair-open-block.ts';
 import { directionOf } from './text-direction.ts';
 import { useScrollStop } from './use-scroll-stop.ts';
 
@@ -29,7 +29,7 @@ function TableBox({
   const box = useRef<HTMLDivElement>(null);
   useScrollStop(box);
   return (
-    <div ref={box} data-slot="markdown-table" role="group" aria-label={label} dir={dir}>
+    <div ref={box} data-slot="markdown-table" tabIndex={0} role="group" aria-label={label} dir={dir}>
       {children}
     </div>
   );
@@ -232,6 +232,11 @@ interface MarkdownBlockProps {
 }
 
 function MarkdownBlockImpl({ token, context, open, links }: MarkdownBlockProps): ReactNode {
+  if (open && token.type === 'code') {
+    const text = withoutClosingFence(token.raw, (token as Tokens.Code).text);
+    if (text !== (token as Tokens.Code).text)
+      return renderBlock({ ...token, text }, 0, context, open);
+  }
   if (open && REPAIRED.has(token.type)) {
     const math = context.renderMath !== undefined;
     const formula = math && token.type === 'paragraph' ? splitOpenFormula(token.raw) : undefined;

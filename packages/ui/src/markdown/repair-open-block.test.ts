@@ -18,6 +18,14 @@ describe('repairOpenBlock', () => {
     expect(repairOpenBlock('| a | b |\n|')).toBe('| a | b |\n| --- | --- |\n');
     // A line that only opens one, nothing in it yet: no empty table.
     expect(repairOpenBlock('| ')).toBe('| ');
+    // Cells split as marked splits them: not at an escaped pipe, nor in a code span.
+    expect(repairOpenBlock('| a \\| b | c')).toBe('| a \\| b | c|\n| --- | --- |\n');
+    expect(repairOpenBlock('| Type | `string | number` | No')).toBe(
+      '| Type | `string | number` | No|\n| --- | --- | --- |\n',
+    );
+    // Prose that begins with a pipe.
+    expect(repairOpenBlock('|x| is the absolute value')).toBe('|x| is the absolute value');
+    expect(repairOpenBlock('|| is the logical OR')).toBe('|| is the logical OR');
   });
 
   it("repairs a table's last row as it is written: no raw markers, no link to half an address", () => {
@@ -30,16 +38,15 @@ describe('repairOpenBlock', () => {
     expect(repairOpenBlock(`${table}| XHR | ~~legac`)).toBe(`${table}| XHR | ~~legac~~\n`);
   });
 
-  it('closes emphasis whose closer is half written, and bold italics', () => {
-    expect(repairOpenBlock('Very **bold*')).toBe('Very **bold**');
-    expect(repairOpenBlock('Now ~~gone~')).toBe('Now ~~gone~~');
-    expect(repairOpenBlock('Very ***strong')).toBe('Very ***strong***');
+  it("shows a link's text once its ] came, not a task item's box or a note's number", () => {
     expect(repairOpenBlock('See [the docs]')).toBe('See the docs');
+    expect(repairOpenBlock('- [x]')).toBe('- [x]');
+    expect(repairOpenBlock('See [1]')).toBe('See [1]');
   });
 
-  it('leaves out a closing fence being typed, not a line of the code', () => {
-    expect(repairOpenBlock('```ts\nconst a = 1;\n``')).toBe('```ts\nconst a = 1;\n');
-    expect(repairOpenBlock('```ts\nconst a = `x`;')).toBe('```ts\nconst a = `x`;');
+  it('keeps the emphasis that closes: bold then italic, and bold italics closed in two', () => {
+    expect(repairOpenBlock('Very **bold *italic*')).toBe('Very **bold *italic***');
+    expect(repairOpenBlock('***Warning:** read this* and')).toBe('***Warning:** read this* and');
   });
 
   it('leaves a second line that is no delimiter row alone', () => {

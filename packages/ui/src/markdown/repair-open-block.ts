@@ -2,7 +2,8 @@ import { dropOpenBracket, dropOpenLink } from './open-link.ts';
 
 const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
 const TRAILING_MARKERS = /(^|[\s([{])[*_~`]+$/;
-const TABLE_START = /^\s{0,3}\|/;
+// A table row as Claude writes one: a pipe, then a space (`|x| is` and `|| is` are prose).
+const TABLE_START = /^\s{0,3}\|[ \t:-]/;
 // Only pipes, colons, dashes and spaces. (Written as `^\s*\|?(?:\s*:?-*:?\s*\|?)*\s*$`, the same
 // language, it took exponential time to refuse a line of spaces ending in another character.)
 const PARTIAL_DELIMITER = /^[\s|:-]*$/;
@@ -31,7 +32,7 @@ function closeInline(text: string): string {
       const after = text[end];
       const lineStart = before === undefined || before === '\n';
       const bullet = char === '*' && run.length === 1 && lineStart && (after === ' ' || after === '\t');
-      const marker = char === '~' ? (run.length >= 2 ? '~~' : '') : run.length > 3 ? '' : run;
+      const marker = char === '~' ? (run.length >= 2 ? '~~' : '') : run.length >= 3 ? '' : run;
       if (!bullet && marker !== '') {
         if (open.at(-1) === marker && !isSpace(before)) open.pop();
         // Only a run after a space or punctuation opens: `2*3` and `snake_case` stay as written.
@@ -43,19 +44,39 @@ function closeInline(text: string): string {
   const closers = (code === '' ? '' : code) + open.toReversed().join('');
   if (closers === '') return text;
   if (code !== '') return text + closers;
-  let trimmed = text.trimEnd();
-  // Half of the closer is written (`**bold*`, `~~gone~`): the whole one replaces it.
-  const innermost = open.at(-1)!;
-  const partial = /[*_~]+$/.exec(trimmed)?.[0];
-  if (partial && partial[0] === innermost[0] && partial.length < innermost.length) {
-    trimmed = trimmed.slice(0, -partial.length);
+  const trimmed = text.trimEnd();
+  return trimmed + closers + text.slice(trimmed.length);
+}
+
+/** The cells of a table row, split at its pipes as marked does: not at `\|` nor in a code span. */
+function cellsOf(row: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let code = '';
+  for (let index = 0; index < row.length; index++) {
+    const char = row[index] as string;
+    if (char === '\\') {
+      cell += row.slice(index, index + 2);
+      index++;
+    } else if (char === '`') {
+      let end = index;
+      while (row[end] === '`') end++;
+      const run = row.slice(index, end);
+      code = code === '' ? run : code === run ? '' : code;
+      cell += run;
+      index = end - 1;
+    } else if (char === '|' && code === '') {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
   }
-  return trimmed + closers + text.slice(text.trimEnd().length);
+  return [...cells, cell];
 }
 
 /** A table's header row as written so far, and a delimiter row to match: a table with no body. */
 function tableHead(header: string): string | undefined {
-  const cells = header.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+  const cells = cellsOf(header.trim().replace(/^\|/, ''));
+  if (cells.at(-1)?.trim() === '') cells.pop();
   if (!cells.some((cell) => cell.trim() !== '')) return undefined;
   return `|${cells.map(repairInline).join('|')}|\n|${' --- |'.repeat(cells.length)}\n`;
 }
@@ -92,11 +113,23 @@ function repairInline(text: string): string {
  * Rewrites the markdown of the block still being streamed so it does not flash raw syntax: a
  * trailing marker with nothing after it is hidden, unclosed inline code and emphasis are closed, a
  * half-written link shows its text, and a table shows as one from its header row on, its last row
- * repaired the same way. In a code block only a closing fence being typed is left out. Used only for the open block
+ * repaired the same way. Blocks holding a code fence are left alone. Used only for the open block
  * mid-stream; the final render always uses the text as written.
  */
 export function repairOpenBlock(text: string): string {
-  // In a code block, a closing fence being typed is no line of code.
-  if (FENCE_LINE.test(text)) return text.replace(/\n {0,3}(?:`+|~+)$/, '\n');
+  if (FENCE_LINE.test(text)) return text;
   return repairTable(text) ?? repairInline(text);
+}
+
+/**
+ * The text of a code block still being written without a closing fence being typed on its last
+ * line (a run of its fence's character shorter than the fence), which is no line of the code.
+ */
+export function withoutClosingFence(raw: string, text: string): string {
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+  const end = text.lastIndexOf('\n');
+  const run = /^ {0,3}(`+|~+)$/.exec(text.slice(end + 1))?.[1];
+  return fence && run && run[0] === fence[0] && run.length < fence.length
+    ? text.slice(0, Math.max(0, end))
+    : text;
 }
