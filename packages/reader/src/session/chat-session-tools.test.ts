@@ -41,6 +41,17 @@ const toolUseOf = (message: ChatMessage | undefined): ToolUseBlock =>
 const body = (index: number): { messages: { role: string; content: unknown }[]; tools?: unknown } =>
   chat.requests[index]?.body as never;
 
+/** Asks for the weather, and stops the session while its tool runs. */
+async function stopWhileRunning(target: ChatSession): Promise<void> {
+  const sending = target.send('Weather in Paris? [scenario:toolUse]');
+  await until(
+    target,
+    ({ messages }) => messages[1]?.toolCalls?.[toolUseOf(messages[1]).id]?.status === 'running',
+  );
+  await target.stop();
+  await sending;
+}
+
 describe('ChatSession: client tools', () => {
   it('shows the call running while its tool executes: the turn that asked for it is complete', async () => {
     let finish!: () => void;
@@ -303,13 +314,7 @@ describe('ChatSession: client tools', () => {
             : { temperature: 18 },
       }),
     });
-    const sending = target.send('Weather in Paris? [scenario:toolUse]');
-    await until(
-      target,
-      ({ messages }) => messages[1]?.toolCalls?.[toolUseOf(messages[1]).id]?.status === 'running',
-    );
-    await target.stop();
-    await sending;
+    await stopWhileRunning(target);
     const call = toolUseOf(target.getSnapshot().messages[1]);
     await target.retry();
     const { status, messages } = target.getSnapshot();
@@ -327,13 +332,7 @@ describe('ChatSession: client tools', () => {
 
   it('tells the model about a call the user stopped, with the next message', async () => {
     const target = session({ tools: weather({ execute: () => new Promise(() => undefined) }) });
-    const sending = target.send('Weather in Paris? [scenario:toolUse]');
-    await until(
-      target,
-      ({ messages }) => messages[1]?.toolCalls?.[toolUseOf(messages[1]).id]?.status === 'running',
-    );
-    await target.stop();
-    await sending;
+    await stopWhileRunning(target);
     const call = toolUseOf(target.getSnapshot().messages[1]);
     await target.send('Never mind [scenario:basic]');
     // The fake API refuses a conversation the real one would (a call without its result).

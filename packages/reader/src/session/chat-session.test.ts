@@ -117,6 +117,20 @@ describe('ChatSession: a conversation turn', () => {
   });
 });
 
+/**
+ * A session whose first answer ('one') is streaming when `stop()` is called and not awaited: the
+ * stopped run is still winding down. Later requests get the basic answer.
+ */
+async function stoppedMidAnswer(): Promise<{ target: ChatSession; first: Promise<void> }> {
+  chat.use(stalling);
+  const target = session();
+  const first = target.send('one');
+  await vi.waitFor(() => expect(textOf(target.getSnapshot().messages[1])).not.toBe(''));
+  void target.stop();
+  chat.use(scenarios.basic);
+  return { target, first };
+}
+
 describe('ChatSession: stop, busy, queue, concurrency', () => {
   it('stop() aborts the request mid-stream, resolves after release and keeps the partial as aborted', async () => {
     chat.use(stalling);
@@ -151,12 +165,7 @@ describe('ChatSession: stop, busy, queue, concurrency', () => {
   });
 
   it('a send right after a stop() not awaited (a barge-in) goes once the stopped answer wound down', async () => {
-    chat.use(stalling);
-    const target = session();
-    const first = target.send('one');
-    await vi.waitFor(() => expect(textOf(target.getSnapshot().messages[1])).not.toBe(''));
-    void target.stop();
-    chat.use(scenarios.basic);
+    const { target, first } = await stoppedMidAnswer();
     await target.send('two');
     await first;
     const { messages, status } = target.getSnapshot();
@@ -171,12 +180,7 @@ describe('ChatSession: stop, busy, queue, concurrency', () => {
   });
 
   it('retry() right after a stop() not awaited continues the stopped answer, as after an awaited one', async () => {
-    chat.use(stalling);
-    const target = session();
-    const first = target.send('one');
-    await vi.waitFor(() => expect(textOf(target.getSnapshot().messages[1])).not.toBe(''));
-    void target.stop();
-    chat.use(scenarios.basic);
+    const { target, first } = await stoppedMidAnswer();
     await target.retry();
     await first;
     // Continued in place: the request ends with the stopped answer, and no other version was made.
