@@ -210,7 +210,12 @@ describe('scenario builder', () => {
     // Branches of one prefix stay apart, however long they grow.
     let long = base;
     for (let index = 0; index < 3000; index++) long = long.ping();
-    expect(long.text('after').stop().events.filter((event) => event.type === 'ping')).toHaveLength(3000);
+    expect(
+      long
+        .text('after')
+        .stop()
+        .events.filter((event) => event.type === 'ping'),
+    ).toHaveLength(3000);
     expect(base.stop()).toEqual(b);
     expect(scenario('same').text('shared prefix').stop()).toEqual(b);
     expect(scenario('same', { seed: 99 }).text('shared prefix').stop().expectedMessage.id).not.toBe(

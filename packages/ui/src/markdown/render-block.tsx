@@ -234,8 +234,7 @@ interface MarkdownBlockProps {
 function MarkdownBlockImpl({ token, context, open, links }: MarkdownBlockProps): ReactNode {
   if (open && token.type === 'code') {
     const text = withoutClosingFence(token.raw, (token as Tokens.Code).text);
-    if (text !== (token as Tokens.Code).text)
-      return renderBlock({ ...token, text }, 0, context, open);
+    if (text !== (token as Tokens.Code).text) return renderBlock({ ...token, text }, 0, context, open);
   }
   if (open && REPAIRED.has(token.type)) {
     const math = context.renderMath !== undefined;
