@@ -7,7 +7,9 @@ const OPEN_LINK = /(^|[^\\!\]])!?\[([^\]\n]*)\]\([^)\s]*$/;
 const OPEN_BRACKET = /(^|\s)!?\[([^\]\n]*)$/;
 const closedBracket = (text: string): string => {
   const dropped = text.replace(OPEN_BRACKET, '$1$2');
-  return dropped !== text ? dropped : text.replace(/(^|\s)!?\[([^[\]\n]{2,})\]$/, '$1$2');
+  return dropped !== text
+    ? dropped
+    : text.replace(/(^|\s)!?\[(?!\^)(?=[^[\]\n]{2})([^[\]\n]*\p{L}[^[\]\n]*)\]$/u, '$1$2');
 };
 
 const linkSyntax = fc

@@ -2,8 +2,9 @@
 // `(^|\s)!?\[([^\]\n]*)$` (a link's text) scanned from every `[` to the next `]`: quadratic in a
 // line of `[`, seconds per token at 40 KB. These give the same results in one pass.
 const OPEN_BRACKET = /(^|\s)!?\[([^\]\n]*)$/;
-// Two characters at least: `[x]` and `[ ]` are a task item's box, `[1]` a note's number.
-const CLOSED_BRACKET = /(^|\s)!?\[([^[\]\n]{2,})\]$/;
+// Two characters at least, one a letter: `[x]` and `[ ]` are a task item's box, `[12]` and `[^1]`
+// a note's number.
+const CLOSED_BRACKET = /(^|\s)!?\[(?!\^)(?=[^[\]\n]{2})([^[\]\n]*\p{L}[^[\]\n]*)\]$/u;
 
 /**
  * A half-written link at the end of `text`, `[words](partial-url`, becomes `words` (an image's `!`

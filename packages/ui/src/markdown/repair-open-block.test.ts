@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairOpenBlock } from './repair-open-block.ts';
+import { repairOpenBlock, withoutClosingFence } from './repair-open-block.ts';
 
 const EMPTY_BODY = '| --- |';
 
@@ -18,10 +18,11 @@ describe('repairOpenBlock', () => {
     expect(repairOpenBlock('| a | b |\n|')).toBe('| a | b |\n| --- | --- |\n');
     // A line that only opens one, nothing in it yet: no empty table.
     expect(repairOpenBlock('| ')).toBe('| ');
-    // Cells split as marked splits them: not at an escaped pipe, nor in a code span.
+    // Cells split as marked splits them: at every pipe not escaped (in a code span too).
     expect(repairOpenBlock('| a \\| b | c')).toBe('| a \\| b | c|\n| --- | --- |\n');
+    expect(repairOpenBlock('| a \\\\| b')).toBe('| a \\\\| b|\n| --- | --- |\n');
     expect(repairOpenBlock('| Type | `string | number` | No')).toBe(
-      '| Type | `string | number` | No|\n| --- | --- | --- |\n',
+      '| Type | `string` | number`` | No|\n| --- | --- | --- | --- |\n',
     );
     // Prose that begins with a pipe.
     expect(repairOpenBlock('|x| is the absolute value')).toBe('|x| is the absolute value');
@@ -42,11 +43,25 @@ describe('repairOpenBlock', () => {
     expect(repairOpenBlock('See [the docs]')).toBe('See the docs');
     expect(repairOpenBlock('- [x]')).toBe('- [x]');
     expect(repairOpenBlock('See [1]')).toBe('See [1]');
+    expect(repairOpenBlock('See [12] and [^1]')).toBe('See [12] and [^1]');
   });
 
   it('keeps the emphasis that closes: bold then italic, and bold italics closed in two', () => {
     expect(repairOpenBlock('Very **bold *italic*')).toBe('Very **bold *italic***');
     expect(repairOpenBlock('***Warning:** read this* and')).toBe('***Warning:** read this* and');
+  });
+
+  it('leaves out a closing fence being typed, in a list item or a quote too, not a line of code', () => {
+    expect(repairOpenBlock('1. Install:\n   ```sh\n   npm i\n   ``')).toBe(
+      '1. Install:\n   ```sh\n   npm i\n',
+    );
+    expect(repairOpenBlock('> ```sh\n> npm i\n> ``')).toBe('> ```sh\n> npm i\n');
+    // A fence after a quote's or a list's marker is no inline code to close.
+    expect(repairOpenBlock('> ```sh\n> npm install')).toBe('> ```sh\n> npm install');
+    expect(repairOpenBlock('- ```sh\n  npm install')).toBe('- ```sh\n  npm install');
+    // A line already ended is code.
+    expect(withoutClosingFence('````md\n```js\nx\n```\n', '```js\nx\n```')).toBe('```js\nx\n```');
+    expect(withoutClosingFence('```ts\nconst a = 1;\n``', 'const a = 1;\n``')).toBe('const a = 1;');
   });
 
   it('leaves a second line that is no delimiter row alone', () => {

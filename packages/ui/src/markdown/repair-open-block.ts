@@ -1,6 +1,10 @@
 import { dropOpenBracket, dropOpenLink } from './open-link.ts';
 
-const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/m;
+// A fence's line, also in a quote or a list item (`> ```sh`, `- ```sh`). Spaces only before each
+// marker, so a line of markers is read one way (no backtracking between the two).
+const FENCE_LINE = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)]))*[ \t]*(?:`{3,}|~{3,})/m;
+// A closing fence being typed on the block's last line, with its quote or indentation.
+const CLOSING_FENCE = /\n(?:[ \t]*>)*[ \t]*(?:`+|~+)$/;
 const TRAILING_MARKERS = /(^|[\s([{])[*_~`]+$/;
 // A table row as Claude writes one: a pipe, then a space (`|x| is` and `|| is` are prose).
 const TABLE_START = /^\s{0,3}\|[ \t:-]/;
@@ -48,29 +52,15 @@ function closeInline(text: string): string {
   return trimmed + closers + text.slice(trimmed.length);
 }
 
-/** The cells of a table row, split at its pipes as marked does: not at `\|` nor in a code span. */
+/** The cells of a table row, split at its pipes as marked splits them: at every one not escaped. */
 function cellsOf(row: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let code = '';
+  const cells = [''];
   for (let index = 0; index < row.length; index++) {
     const char = row[index] as string;
-    if (char === '\\') {
-      cell += row.slice(index, index + 2);
-      index++;
-    } else if (char === '`') {
-      let end = index;
-      while (row[end] === '`') end++;
-      const run = row.slice(index, end);
-      code = code === '' ? run : code === run ? '' : code;
-      cell += run;
-      index = end - 1;
-    } else if (char === '|' && code === '') {
-      cells.push(cell);
-      cell = '';
-    } else cell += char;
+    if (char === '|') cells.push('');
+    else cells[cells.length - 1] += char === '\\' ? row.slice(index, ++index + 1) : char;
   }
-  return [...cells, cell];
+  return cells;
 }
 
 /** A table's header row as written so far, and a delimiter row to match: a table with no body. */
@@ -113,11 +103,13 @@ function repairInline(text: string): string {
  * Rewrites the markdown of the block still being streamed so it does not flash raw syntax: a
  * trailing marker with nothing after it is hidden, unclosed inline code and emphasis are closed, a
  * half-written link shows its text, and a table shows as one from its header row on, its last row
- * repaired the same way. Blocks holding a code fence are left alone. Used only for the open block
+ * repaired the same way. In a block holding a code fence, only a closing fence being typed is left
+ * out (no line of code). Used only for the open block
  * mid-stream; the final render always uses the text as written.
  */
 export function repairOpenBlock(text: string): string {
-  if (FENCE_LINE.test(text)) return text;
+  // A code block (in a list item or a quote too): only a closing fence being typed is left out.
+  if (FENCE_LINE.test(text)) return text.replace(CLOSING_FENCE, '\n');
   return repairTable(text) ?? repairInline(text);
 }
 
@@ -126,6 +118,8 @@ export function repairOpenBlock(text: string): string {
  * line (a run of its fence's character shorter than the fence), which is no line of the code.
  */
 export function withoutClosingFence(raw: string, text: string): string {
+  // A line already ended is code (marked's text leaves out the last line break).
+  if (raw.endsWith('\n')) return text;
   const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
   const end = text.lastIndexOf('\n');
   const run = /^ {0,3}(`+|~+)$/.exec(text.slice(end + 1))?.[1];
