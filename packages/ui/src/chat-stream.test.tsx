@@ -120,9 +120,11 @@ it('regenerates from the keyboard, the focus going on to the message box as the 
   expect(document.activeElement).toBe(box.element());
 });
 
-it('shows a client tool while it executes, then its result and the follow-up answer', async () => {
-  const { promise: result, resolve: finish } = deferred<unknown>();
-  const execute = vi.fn<() => Promise<unknown>>(() => result);
+/**
+ * A chat whose `get_weather` tool runs `execute`, asked `question`: the tool call answers it, the
+ * basic answer follows the tool's result. Resolves once the tool runs.
+ */
+async function weatherToolRunning(execute: (...args: never[]) => unknown, question: string) {
   const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
   const screen = await render(
     <ChatStream
@@ -131,9 +133,16 @@ it('shows a client tool while it executes, then its result and the follow-up ans
       tools={{ get_weather: { inputSchema: { type: 'object' }, execute } }}
     />,
   );
-  await sendMessage(screen, 'Weather in Paris?');
+  await sendMessage(screen, question);
   const tool = screen.getByRole('group', { name: 'Tool call: get_weather' });
   await expect.element(tool).toHaveAttribute('data-state', 'running');
+  return { screen, bodies, tool };
+}
+
+it('shows a client tool while it executes, then its result and the follow-up answer', async () => {
+  const { promise: result, resolve: finish } = deferred<unknown>();
+  const execute = vi.fn<() => Promise<unknown>>(() => result);
+  const { screen, bodies, tool } = await weatherToolRunning(execute, 'Weather in Paris?');
   expect(execute).toHaveBeenCalledWith({ location: 'Paris, France', unit: 'celsius' }, expect.anything());
   await expectNoAxeViolations(screen.container);
   finish({ temperature: 18 });
@@ -479,17 +488,7 @@ it('says a tool the person stopped was stopped, and Continue runs it again and g
     (runs += 1) === 1
       ? new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
       : 'sunny';
-  const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
-  const screen = await render(
-    <ChatStream
-      fetch={fetch}
-      style={heightStyle}
-      tools={{ get_weather: { inputSchema: { type: 'object' }, execute } }}
-    />,
-  );
-  await sendMessage(screen, 'Weather?');
-  const tool = screen.getByRole('group', { name: 'Tool call: get_weather' });
-  await expect.element(tool).toHaveAttribute('data-state', 'running');
+  const { screen, bodies, tool } = await weatherToolRunning(execute, 'Weather?');
   await screen.getByRole('button', { name: 'Stop' }).click();
   await expect.element(tool).toHaveAttribute('data-state', 'stopped');
   // Stopped, not failed: no error shown for it.
