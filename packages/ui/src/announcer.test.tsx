@@ -151,10 +151,32 @@ it('announces a notice when it changes, after the last words of the answer', asy
   );
   await tick();
   expect(said(screen.container)).toEqual(['Here is a long answer.', 'It goes', 'Stopped']);
+  // The next answer, a tool call, comes whole during a request and waits for approval.
+  await screen.rerender(
+    <Announcer text="Here is a long answer. It goes" streaming={false} busy messageId="a" />,
+  );
   await screen.rerender(
     <Announcer text="" streaming={false} messageId="b" notice="get_weather needs your approval" />,
   );
   await expect.poll(() => said(screen.container).at(-1)).toBe('get_weather needs your approval');
+});
+
+it('says an answer that came whole during a request, as a short one can within one frame', async () => {
+  const screen = await render(<Announcer text="Old answer." streaming={false} messageId="a" />);
+  await screen.rerender(<Announcer text="Old answer." streaming={false} busy messageId="a" />);
+  await screen.rerender(<Announcer text="Yes. It is" streaming={false} messageId="b" notice="Stopped" />);
+  await expect.poll(() => said(screen.container)).toEqual(['Yes.', 'It is', 'Stopped']);
+});
+
+it('says nothing of an answer it did not see arrive, nor its notice (a restored or older one)', async () => {
+  const screen = await render(<Announcer text="" streaming={false} />);
+  await screen.rerender(
+    <Announcer text="An answer cut off in the mid" streaming={false} messageId="saved" notice="Stopped" />,
+  );
+  // Another version of an answer, shown while no request is under way.
+  await screen.rerender(<Announcer text="An older version." streaming={false} messageId="older" />);
+  await tick();
+  expect(said(screen.container)).toEqual([]);
 });
 
 it('is visually hidden, polite, merges className and spreads props', async () => {

@@ -15,6 +15,7 @@ import {
   type SpokenTextReader,
   withoutEmphasis,
 } from './spoken-text.ts';
+import { type AnswerSight, arrivedNow } from './answer-sight.ts';
 import { useLabels } from './labels.tsx';
 import { createTextChannel, type TextChannel } from './text-channel.ts';
 import { visuallyHidden } from './visually-hidden.ts';
@@ -23,15 +24,25 @@ import { visuallyHidden } from './visually-hidden.ts';
 export interface AnnouncerProps extends HTMLAttributes<HTMLDivElement> {
   /** The text (markdown) of the answer being streamed, as far as it arrived. */
   text: string;
-  /** Whether that answer is still streaming; text that never streamed (history) is not announced. */
+  /**
+   * Whether that answer is still streaming. An answer never seen streaming is history and not
+   * announced, unless it came during `busy`.
+   */
   streaming: boolean;
+  /**
+   * Whether a request is under way (sent, streaming, its tools running): an answer that arrives
+   * during it, or as it ends, is announced even if it came whole, never seen streaming (a short
+   * answer can arrive within one frame).
+   */
+  busy?: boolean | undefined;
   /** Identifies the answer (its message id): a new id starts a new announcement. */
   messageId?: string | undefined;
   /** An error to announce (say it in words, e.g. with `describeError`); announced when it changes. */
   error?: string | undefined;
   /**
    * A short status to announce when it changes, after what the answer still has to say: a tool call
-   * waiting for approval, an answer stopped.
+   * waiting for approval, an answer stopped. Only about an answer announced here: a conversation
+   * restored with a stopped answer is history.
    */
   notice?: string | undefined;
   /** Locale for sentence boundaries (default: the browser's). */
@@ -80,16 +91,17 @@ function announce(region: RefObject<HTMLDivElement | null>, sentence: string): v
  * fenced code block as one sentence saying what it is (`describeCode`).
  *
  * @example
- * <Announcer text={textOf(last)} streaming={last.status === 'streaming'} messageId={last.id} error={errorText} />
+ * <Announcer text={textOf(last)} streaming={last.status === 'streaming'} busy={busy} messageId={last.id} error={errorText} />
  */
 export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes<HTMLDivElement>> =
   forwardRef<HTMLDivElement, AnnouncerProps>(function Announcer(
-    { text: markdown, streaming, messageId, error, notice, locale, describeCode, ...rest },
+    { text: markdown, streaming, busy = false, messageId, error, notice, locale, describeCode, ...rest },
     ref,
   ) {
     const t = useLabels();
     const region = useRef<HTMLDivElement>(null);
     const feed = useRef<Feed | undefined>(undefined);
+    const sight = useRef<AnswerSight>({ messageId, busy });
     // An answer's reader lives as long as the answer: it asks for the words of the labels of now,
     // so a language switched mid-answer is spoken from there on.
     const words = useRef(t);
@@ -97,12 +109,13 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
 
     useEffect(() => {
       words.current = t;
+      const arrived = arrivedNow(sight.current, messageId, busy);
       let current = feed.current;
       if (current && (current.messageId !== messageId || !markdown.startsWith(current.markdown))) {
         current.channel?.close();
         current = feed.current = undefined;
       }
-      if (!streaming && !current?.channel) return;
+      if (!streaming && !arrived && !current?.channel) return;
       current ??= feed.current = {
         messageId,
         markdown,
@@ -128,7 +141,7 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         current.channel.close();
         current.channel = undefined;
       }
-    }, [markdown, streaming, messageId, locale, describeCode, t]);
+    }, [markdown, streaming, busy, messageId, locale, describeCode, t]);
 
     useEffect(() => () => feed.current?.channel?.close(), []);
 
@@ -139,7 +152,7 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
     }, [error]);
 
     useEffect(() => {
-      if (notice) setTimeout(announce, 0, region, notice);
+      if (notice && feed.current?.messageId === messageId) setTimeout(announce, 0, region, notice);
     }, [notice]);
 
     return (

@@ -504,6 +504,20 @@ it('says a tool the person stopped was stopped, and Continue runs it again and g
   expect(screen.getByRole('button', { name: 'Continue' }).query()).toBeNull();
 });
 
+it('says nothing of a stopped answer in a conversation it restores (history is not announced)', async () => {
+  const { fetch } = mockFetch([scenarios.basic, instant]);
+  const initialMessages: ChatMessage[] = [
+    { id: 'u1', role: 'user', content: [{ type: 'text', text: 'Hello' }] },
+    { id: 'a1', role: 'assistant', status: 'aborted', content: [{ type: 'text', text: 'Hel' }] },
+  ];
+  const screen = await render(
+    <ChatStream fetch={fetch} initialMessages={initialMessages} style={heightStyle} />,
+  );
+  await expect.element(screen.getByRole('button', { name: 'Continue' })).toBeVisible();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(announced(screen.container)).toEqual([]);
+});
+
 it('offers no Continue for an answer stopped before any of it arrived (nothing to carry on)', async () => {
   const { fetch } = mockFetch([scenarios.basic, instant]);
   const initialMessages: ChatMessage[] = [
@@ -670,7 +684,9 @@ it('keeps its conversation over a reload with persist, its earlier versions too,
   await sendMessage(first, 'Hello');
   await expect.element(first.getByText(scenarios.basic.expectedText)).toBeVisible();
   await first.getByRole('button', { name: 'Regenerate' }).click();
-  await expect.element(first.getByText('Hello once more.')).toBeVisible();
+  // Shown, and said (it came whole, within a frame).
+  await expect.element(first.getByRole('log').getByText('Hello once more.')).toBeVisible();
+  await expect.poll(() => announced(first.container)).toContain('Hello once more.');
   const root = first.container.querySelector('[data-slot="chat-stream"]')!;
   expect(root.getAttributeNames().filter((name) => /persist|initial/iu.test(name))).toEqual([]);
   await first.unmount();
@@ -684,6 +700,8 @@ it('keeps its conversation over a reload with persist, its earlier versions too,
   await second.getByRole('button', { name: 'Previous version' }).click();
   await expect.element(second.getByText(scenarios.basic.expectedText)).toBeVisible();
   expect(fetch).toHaveBeenCalledTimes(2);
+  // History, not news: neither the restored answer nor the version shown is said.
+  expect(announced(second.container)).toEqual([]);
   sessionStorage.clear();
 });
 
@@ -702,4 +720,12 @@ it('tells a server it never reached from a connection lost mid-answer', async ()
   const second = await render(<ChatStream fetch={unreachable} retry={{ maxRetries: 0 }} />);
   await sendMessage(second, 'Hi');
   await expect.element(second.getByRole('log').getByText('Could not reach the server')).toBeVisible();
+});
+
+it('says a short answer that came whole within one frame, as one that streamed', async () => {
+  const { fetch } = mockFetch([scenarios.basic, instant]);
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'Hello');
+  await expect.element(screen.getByRole('log').getByText(scenarios.basic.expectedText)).toBeVisible();
+  await expect.poll(() => announced(screen.container).join(' ')).toBe(scenarios.basic.expectedText);
 });

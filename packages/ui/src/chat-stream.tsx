@@ -245,6 +245,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
             <parts.Announcer
               text={textOf(answer)}
               streaming={answer?.status === 'streaming'}
+              busy={busy}
               messageId={answer?.id}
               error={failed ? describeError(error, t).title : undefined}
               notice={

@@ -55,6 +55,20 @@ describe('createReadAloud', () => {
     expect(screen.container.querySelector('[data-slot="announcer"]')?.textContent).not.toBe('');
   });
 
+  it('reads a short answer that came whole within one frame', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+      createMockResponse(scenarios.basic, { timing: 'instant' }),
+    );
+    const speech = recorder(() => null);
+    const ReadAloud = createReadAloud({ output: speech.output, locale: 'en' });
+    const screen = await render(<ChatStream fetch={fetch} components={{ Announcer: ReadAloud }} />);
+    await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Hello');
+    await userEvent.keyboard('{Enter}');
+    await expect
+      .poll(() => speech.said.map(({ sentence }) => sentence).join(' '))
+      .toBe(scenarios.basic.expectedText);
+  });
+
   it('reads the answer after a tool call on from its first turn, without cutting that off', async () => {
     const answers = [scenarios.toolUse, scenarios.basic];
     const fetch = vi.fn<typeof globalThis.fetch>(async () =>

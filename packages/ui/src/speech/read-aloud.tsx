@@ -19,7 +19,7 @@ export type ReadAloudComponent = ForwardRefExoticComponent<AnnouncerProps & RefA
  */
 export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudComponent {
   return forwardRef<HTMLDivElement, AnnouncerProps>(function ReadAloud(props, ref) {
-    const { text, streaming, messageId } = props;
+    const { text, streaming, busy, messageId } = props;
     // Inside <ChatStream> the session says whether the answer was stopped (a stop silences it) and
     // whether it is the next turn of a tool loop (read after the turn before, which it continues).
     const chat = useOptionalChatSession();
@@ -44,7 +44,7 @@ export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudCompon
         locale: options.locale ?? props.locale,
         describeCode: options.describeCode ?? props.describeCode,
       },
-      { stopped, continues },
+      { stopped, continues, busy },
     );
     return <Announcer ref={ref} {...props} />;
   });

@@ -136,6 +136,13 @@ describe('createSentenceSpeaker', () => {
     expect(output.cancels).toBe(3);
   });
 
+  it('reads an answer that arrived whole during a request, all of it at once', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('Yes. It is', false, 'short', false, true);
+    expect(output.said).toEqual(['Yes.', 'It is']);
+  });
+
   it('silence() stops at once and says nothing more of the answer, however it goes on; the next one is read', () => {
     const output = recorder();
     const speaker = createSentenceSpeaker(output, { locale: 'en' });

@@ -12,9 +12,16 @@ export interface SentenceSpeaker {
    * The answer `messageId` as far as it arrived (markdown). Sentences it completed since the last
    * call are spoken; once `streaming` is false, the rest too. A different answer cancels what the
    * previous one still had queued, unless it `continues` it (the next turn of a tool loop: it is
-   * queued after). An answer that was not streaming when first seen (history) is not spoken.
+   * queued after). An answer that was not streaming when first seen (history) is not spoken,
+   * unless it `arrived` (whole, during a request: a short answer can come within one frame).
    */
-  update(markdown: string, streaming: boolean, messageId: string | undefined, continues?: boolean): void;
+  update(
+    markdown: string,
+    streaming: boolean,
+    messageId: string | undefined,
+    continues?: boolean,
+    arrived?: boolean,
+  ): void;
   /** Stops speaking the answer, and forgets it. */
   stop(): void;
   /**
@@ -62,13 +69,13 @@ export function createSentenceSpeaker(
   const segmenter = new Intl.Segmenter(options.locale, { granularity: 'sentence' });
   let answer: Answer | undefined;
   return {
-    update(markdown, streaming, messageId, continues = false) {
+    update(markdown, streaming, messageId, continues = false, arrived = false) {
       if (answer && (answer.messageId !== messageId || !markdown.startsWith(answer.markdown))) {
         if (!(continues && answer.messageId !== messageId)) output.cancel();
         answer = undefined;
       }
       if (!answer) {
-        if (!streaming) return;
+        if (!streaming && !arrived) return;
         answer = {
           messageId,
           markdown: '',

@@ -4,6 +4,7 @@ import {
   type SentenceSpeaker,
   type SentenceSpeakerOptions,
 } from './sentence-speaker.ts';
+import { type AnswerSight, arrivedNow } from '../answer-sight.ts';
 import { browserSpeech, type BrowserSpeechOptions, type SpeechOutput } from './speech-output.ts';
 
 /** Options of {@link useReadAloud} and {@link createReadAloud}. */
@@ -18,6 +19,11 @@ export interface ReadAloudState {
   stopped?: boolean | undefined;
   /** It continues the previous answer (the next turn of a tool loop): read it after, not instead. */
   continues?: boolean | undefined;
+  /**
+   * A request is under way (sent, streaming, its tools running): an answer that arrives during it,
+   * or as it ends, is read even if it came whole, never seen streaming.
+   */
+  busy?: boolean | undefined;
 }
 
 /** What {@link useReadAloud} returns. */
@@ -32,7 +38,7 @@ export interface ReadAloudControls {
 /**
  * Reads the streaming answer aloud, a sentence as soon as it is complete, so listening starts
  * with the first sentence instead of after the whole answer. History (an answer that was not
- * streaming when first seen) is not read; a new answer cuts the previous one off unless it
+ * streaming when first seen, nor came during `busy`) is not read; a new answer cuts the previous one off unless it
  * `continues` it; `stopped`, `stop()` and unmounting stop at once. The options are read when the
  * component mounts.
  *
@@ -44,16 +50,18 @@ export function useReadAloud(
   streaming: boolean,
   messageId: string | undefined,
   options: ReadAloudOptions = {},
-  { stopped = false, continues = false }: ReadAloudState = {},
+  { stopped = false, continues = false, busy = false }: ReadAloudState = {},
 ): ReadAloudControls {
   const speaker = useRef<SentenceSpeaker | undefined>(undefined);
   const given = useRef(options);
+  const sight = useRef<AnswerSight>({ messageId, busy });
   useEffect(() => {
     const { output, ...rest } = given.current;
     const current = (speaker.current ??= createSentenceSpeaker(output ?? browserSpeech(rest), rest));
+    const arrived = arrivedNow(sight.current, messageId, busy);
     if (stopped) current.stop();
-    else current.update(markdown, streaming, messageId, continues);
-  }, [markdown, streaming, messageId, stopped, continues]);
+    else current.update(markdown, streaming, messageId, continues, arrived);
+  }, [markdown, streaming, busy, messageId, stopped, continues]);
   useEffect(
     () => () => {
       speaker.current?.stop();
