@@ -230,7 +230,9 @@ export interface ChatHandlerOptions {
       ) => Response | undefined | void | Promise<Response | undefined | void>)
     | undefined;
   /**
-   * Called with every upstream or relay failure (HTTP errors, dropped streams), for your logs. The
+   * Called with every upstream or relay failure, once, for your logs: HTTP errors and dropped
+   * streams as they happen, and a failure the stream carries (an `error` event, an event that
+   * cannot be read, an end without `message_stop`) as it ends. The
    * key is never part of what the relay reports: an error that quotes it (an upstream or proxy
    * message) comes with the key replaced by `[redacted]` in its message, stack, API error body and
    * causes, and keeps its class, `status`, `requestID`, `type` and `headers`.

@@ -13,7 +13,7 @@ import { redactError } from './redact-error.ts';
 import type { RelaySource } from './relay-source.ts';
 import { MAX_NESTING_DEPTH, textNestsDeeperThan } from './nesting-depth.ts';
 import { createRelayStream } from './relay-stream.ts';
-import { type RelayWatch, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
+import { type RelayWatch, type WatchedRequest, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
 import {
   apiKeyOf,
   BEDROCK,
@@ -90,33 +90,30 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   };
   const watchFor = (
     request: Request,
-    requestId: string | undefined,
+    watched: WatchedRequest,
     secret: string | undefined,
-    startedAt: number,
   ): RelayWatch | undefined => {
     const { onFinish } = options;
-    if (!onFinish) return undefined;
+    // With onError alone too: a failure the stream carries (an error event) is no HTTP error.
+    if (!onFinish && !options.onError) return undefined;
     let settle = noop;
     // Handed over now, in the request's own context: a platform that ends the request's work with
     // its response (Workers) would otherwise never call onFinish for a client that left.
     options.waitUntil?.(new Promise<void>((resolve) => (settle = resolve)));
-    return watchRelay(
-      requestId,
-      (result) => {
-        const error = redactError(result.error, secret);
-        // An async onFinish (a billing write) is waited for too.
-        let finishing: unknown;
-        try {
-          finishing = onFinish(error === result.error ? result : { ...result, error }, request);
-        } catch (thrown) {
-          report(thrown, request, secret);
-        }
-        void Promise.resolve(finishing)
-          .catch((thrown: unknown) => report(thrown, request, secret))
-          .finally(settle);
-      },
-      startedAt,
-    );
+    return watchRelay(watched, (result, inStream) => {
+      if (inStream) report(result.error, request, secret);
+      const error = redactError(result.error, secret);
+      // An async onFinish (a billing write) is waited for too.
+      let finishing: unknown;
+      try {
+        finishing = onFinish?.(error === result.error ? result : { ...result, error }, request);
+      } catch (thrown) {
+        report(thrown, request, secret);
+      }
+      void Promise.resolve(finishing)
+        .catch((thrown: unknown) => report(thrown, request, secret))
+        .finally(settle);
+    });
   };
 
   const readerOptions = (request: Request): ReadKeptStreamOptions => ({
@@ -195,6 +192,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     resolved: ResolvedClient,
   ): Promise<Response> {
     const startedAt = performance.now();
+    const { model } = body;
     const upstream = new AbortController();
     // The reason outlives the request in the SDK: whatever aborts, its stack must hold no frames
     // (see abortReason), nor may the default one, which abort() would make right here.
@@ -231,10 +229,10 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       stopListening();
       if (!upstream.signal.aborted) report(error, request, secret);
       const failure = describeUpstreamError(error, secret, upstreamAPI);
-      watchFor(request, failure.headers['request-id'], secret, startedAt)?.end(
-        upstream.signal.aborted ? 'aborted' : 'error',
-        error,
-      );
+      const watch = watchFor(request, { requestId: failure.headers['request-id'], model, startedAt }, secret);
+      // A client that left while a retry waited: the SDK's abort error is not a failure.
+      if (upstream.signal.aborted) watch?.end('aborted');
+      else watch?.end('error', error);
       return jsonErrorResponse(failure.status, failure.body, failure.headers);
     }
 
@@ -247,12 +245,15 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         `Got ${response.status} with content-type ${upstreamType || 'none'} from ${upstreamAPI}.`,
       );
       report(error, request, secret);
-      watchFor(request, upstreamRequestId(response.headers), secret, startedAt)?.end('error', error);
+      watchFor(request, { requestId: upstreamRequestId(response.headers), model, startedAt }, secret)?.end(
+        'error',
+        error,
+      );
       return errorResponse(502, 'api_error', `${error.message} Expected an event stream.`);
     }
 
     const requestId = upstreamRequestId(response.headers);
-    const watch = watchFor(request, requestId, secret, startedAt);
+    const watch = watchFor(request, { requestId, model, startedAt }, secret);
     // The text protocol builds its error events itself; Anthropic's are forwarded, so an upstream
     // error event quoting the key is redacted on the way (the rest passes unchanged).
     const { upstreamIdleTimeoutMs } = options;

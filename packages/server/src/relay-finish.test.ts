@@ -11,6 +11,7 @@ import {
   startFakeAnthropic,
   startRelay,
   TEST_KEY,
+  TEST_MODEL,
   waitFor,
 } from './test/relay-fixture.ts';
 
@@ -49,7 +50,7 @@ function setup(fakeOptions: Parameters<typeof startFakeAnthropic>[0] = {}, extra
 }
 
 describe('onFinish: how each relayed request ended, and what it cost', () => {
-  const { finished, url } = setup();
+  const { finished, reported, url } = setup();
 
   it.each(['basic', 'toolUse', 'thinking', 'webSearch'] as const)(
     '%s: complete, with the whole message and its usage, once',
@@ -61,6 +62,7 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
           outcome: 'complete',
           message: contentScenarios[name].expectedMessage,
           requestId: response.headers.get('request-id'),
+          model: TEST_MODEL,
           durationMs: expect.any(Number) as number,
           timeToFirstTokenMs: expect.any(Number) as number,
         },
@@ -78,6 +80,8 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
     const [result] = finished;
     expect(result).toMatchObject({ outcome: 'error', error: { type: 'overloaded_error' } });
     expect(firstText(result?.message).length).toBeGreaterThan(0);
+    // No HTTP error, yet a failure to alert on: onError hears it too, once.
+    expect(reported).toEqual([result?.error]);
   });
 
   it('a stream that ends without message_stop: error, with what arrived', async () => {
@@ -88,6 +92,7 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
       error: { message: 'The stream ended before message_stop' },
     });
     expect(finished[0]?.message?.content.length).toBeGreaterThan(0);
+    expect(reported).toEqual([finished[0]?.error]);
   });
 
   it('a malformed event: error, with the ProtocolError the client also gets and what came before', async () => {
@@ -96,6 +101,7 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
     expect(finished[0]).toMatchObject({ outcome: 'error', error: { kind: 'protocol' } });
     expect(finished[0]?.error).toBeInstanceOf(ProtocolError);
     expect(finished[0]?.message?.id).toBeDefined();
+    expect(reported).toEqual([finished[0]?.error]);
   });
 
   it('a dropped upstream connection: error, with what arrived', async () => {
@@ -103,6 +109,8 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
     await waitFor(() => finished.length > 0);
     expect(finished[0]?.outcome).toBe('error');
     expect(finished[0]?.message?.id).toBe(faultScenarios.droppedConnection.expectedMessage?.id);
+    // Reported once, as the relay's stream broke off (not a second time as it ended).
+    expect(reported).toHaveLength(1);
   });
 
   it('an HTTP error from Anthropic: error, no message, its request-id', async () => {
@@ -162,6 +170,39 @@ describe('onFinish when the client leaves', () => {
     const relayed = firstText(finished[0]?.message);
     expect(finished[0]?.message?.usage.output_tokens).toBe(1);
     expect(finished[0]?.estimatedOutputTokens).toBe(1 + Math.round(relayed.length / 4));
+  });
+});
+
+describe('onFinish when the client left as its reader failed on the stream', () => {
+  const { finished, reported, url } = setup({
+    timing: { timeToFirstToken: 5, tokensPerSecond: 40, jitter: 0 },
+  });
+
+  it('a malformed event: error with the ProtocolError, not a client that went away', async () => {
+    const stream = streamMessage({ url: url(), body: chatBody('malformedEvent') }, { retry: false });
+    await expect(stream.finalMessage()).rejects.toBeInstanceOf(ProtocolError);
+    await waitFor(() => finished.length > 0);
+    expect(finished).toEqual([
+      expect.objectContaining({ outcome: 'error', error: expect.any(ProtocolError) }),
+    ]);
+    expect(reported).toEqual([finished[0]?.error]);
+  });
+});
+
+describe('onFinish when the client left while a retry waited', () => {
+  const { finished, reported, url } = setup({}, { maxRetries: 2 });
+
+  it('aborted, with no error: the SDK abort is not a failure', async () => {
+    const leaving = new AbortController();
+    const response = postRelay(url(), chatBody('rateLimited'), { signal: leaving.signal });
+    // rateLimited answers 429 with retry-after: 1, so the relay's SDK waits a second to retry.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    leaving.abort();
+    await response.catch(() => undefined);
+    await waitFor(() => finished.length > 0);
+    expect(finished).toEqual([expect.objectContaining({ outcome: 'aborted', model: TEST_MODEL })]);
+    expect(finished[0]).not.toHaveProperty('error');
+    expect(reported).toEqual([]);
   });
 });
 

@@ -12,7 +12,9 @@ import type { RelaySource } from './relay-source.ts';
 export interface RelayResult {
   /**
    * `complete`: the message reached `message_stop`. `error`: Anthropic answered with an HTTP error,
-   * sent an `error` event, or the stream broke off or ended early. `aborted`: the client went away.
+   * sent an `error` event or an event that could not be read, or the stream broke off or ended
+   * early (also when the client then left: its reader failed on the same event). `aborted`: the
+   * client went away.
    */
   outcome: 'complete' | 'error' | 'aborted';
   /**
@@ -22,6 +24,8 @@ export interface RelayResult {
   message: Message | undefined;
   /** Anthropic's `request-id`, when it answered. */
   requestId: string | undefined;
+  /** The model the request asked for (as sent upstream). */
+  model?: string;
   /** Milliseconds from sending the request upstream to its end: for latency dashboards. */
   durationMs: number;
   /** Milliseconds from sending the request upstream to its first content delta, when one came. */
@@ -62,20 +66,28 @@ export interface RelayWatch {
   end(outcome: RelayResult['outcome'], error?: unknown): void;
 }
 
+/** What {@link watchRelay} knows of the request from the start. */
+export interface WatchedRequest {
+  requestId: string | undefined;
+  model?: string | undefined;
+  /** `performance.now()` when the request went upstream; times are counted from it. */
+  startedAt?: number | undefined;
+}
+
 /**
  * Builds the message a relayed stream carries, alongside the bytes going out unchanged, and calls
- * `report` once with how the stream ended. A stream the reader cannot follow (a malformed event)
- * keeps the message as it was before it and ends as an `error` with the reader's `ProtocolError`:
- * the relay still forwards everything, and the client's reader fails on the same event. Times are
- * counted from `startedAt` (`performance.now()` when the request went upstream).
+ * `report` once with how the stream ended, and whether its failure came in the stream itself (an
+ * `error` event, a malformed event, an early end: nothing else reported it). A stream the reader
+ * cannot follow keeps the message as it was before the malformed event and ends as an `error` with
+ * the reader's `ProtocolError`: the relay still forwards everything, and the client's reader fails
+ * on the same event.
  *
  * @example
- * const watch = watchRelay('req_011', (result) => recordUsage(result.message?.usage));
+ * const watch = watchRelay({ requestId: 'req_011' }, (result) => recordUsage(result.message?.usage));
  */
 export function watchRelay(
-  requestId: string | undefined,
-  report: (result: RelayResult) => void,
-  startedAt: number = performance.now(),
+  { requestId, model, startedAt = performance.now() }: WatchedRequest,
+  report: (result: RelayResult, inStream: boolean) => void,
 ): RelayWatch {
   let snapshot: MessageSnapshot | undefined;
   let firstTokenAt: number | undefined;
@@ -116,24 +128,29 @@ export function watchRelay(
     end(outcome, error) {
       if (ended) return;
       ended = true;
+      // A client whose reader failed on an event (an error event, a malformed one) leaves next.
+      const carried = outcome === 'complete' || outcome === 'aborted' ? (streamError ?? lost) : undefined;
       const cut = outcome === 'complete' && !snapshot?.complete;
-      const failure = cut
-        ? (streamError ?? lost ?? new Error('The stream ended before message_stop'))
-        : error;
-      report({
-        outcome: cut ? 'error' : outcome,
-        message: snapshot?.message,
-        requestId,
-        durationMs: performance.now() - startedAt,
-        ...(firstTokenAt === undefined ? {} : { timeToFirstTokenMs: firstTokenAt - startedAt }),
-        ...((outcome === 'complete' && !cut) || snapshot === undefined
-          ? {}
-          : {
-              estimatedOutputTokens:
-                (snapshot.message.usage.output_tokens ?? 0) + Math.round(uncounted / CHARS_PER_TOKEN),
-            }),
-        ...(failure === undefined ? {} : { error: failure }),
-      });
+      const inStream = carried !== undefined || cut;
+      const failure = inStream ? (carried ?? new Error('The stream ended before message_stop')) : error;
+      report(
+        {
+          outcome: inStream ? 'error' : outcome,
+          message: snapshot?.message,
+          requestId,
+          ...(model === undefined ? {} : { model }),
+          durationMs: performance.now() - startedAt,
+          ...(firstTokenAt === undefined ? {} : { timeToFirstTokenMs: firstTokenAt - startedAt }),
+          ...((outcome === 'complete' && !inStream) || snapshot === undefined
+            ? {}
+            : {
+                estimatedOutputTokens:
+                  (snapshot.message.usage.output_tokens ?? 0) + Math.round(uncounted / CHARS_PER_TOKEN),
+              }),
+          ...(failure === undefined ? {} : { error: failure }),
+        },
+        inStream,
+      );
     },
   };
 }
