@@ -216,6 +216,37 @@ describe('bad arguments fail at the call, with the option named', () => {
     expect(() => createChatSession({ api: '/api/chat' })).not.toThrow();
   });
 
+  it('says how to get a fetch or a TextDecoder where there is none (Jest under stock jsdom)', async () => {
+    vi.stubGlobal('fetch', undefined);
+    try {
+      expect(() => streamMessage(request)).toThrow(
+        /There is no global fetch here: pass one as the fetch option, or run where there is one/,
+      );
+      // A session shows it as its error, as any failure (a Retry once set up right), not as a
+      // rejected send() that nothing hears.
+      const session = createChatSession({ api: request.url });
+      await session.send('Hi');
+      expect(session.getSnapshot()).toMatchObject({
+        status: 'error',
+        error: {
+          kind: 'session',
+          code: 'setup',
+          message: expect.stringMatching(/no global fetch/) as string,
+        },
+      });
+      expect(session.getSnapshot().messages.map((message) => message.role)).toEqual(['user']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    vi.stubGlobal('TextDecoder', undefined);
+    try {
+      // At the call: not a failed read, which would pass for a lost connection and be retried.
+      expect(() => readMessageStream(body())).toThrow(/There is no global TextDecoder here/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('accepts every documented form', () => {
     const controller = new AbortController();
     expect(() => {

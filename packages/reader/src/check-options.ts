@@ -54,6 +54,29 @@ export function checkResolvable(name: string, value: string | URL): void {
   );
 }
 
+/**
+ * The global `fetch`, or a `TypeError` saying how to give one: without it the call would fail with
+ * a bare "cannot read properties of undefined" (Jest's stock jsdom environment has none).
+ */
+export function globalFetch(): typeof fetch {
+  if (typeof globalThis.fetch === 'function') return globalThis.fetch.bind(globalThis);
+  throw new TypeError(
+    'There is no global fetch here: pass one as the fetch option, or run where there is one (Node 18 or later, a browser; under Jest, the jest-fixed-jsdom environment)',
+  );
+}
+
+/**
+ * Throws a `TypeError` when `TextDecoder`, which reading a stream needs, is missing (Jest's stock
+ * jsdom environment): at once, not as a failed read, which would pass for a lost connection and
+ * be retried.
+ */
+export function checkStreamGlobals(): void {
+  if (typeof globalThis.TextDecoder === 'function') return;
+  throw new TypeError(
+    'There is no global TextDecoder here, which reading a stream needs: run in a browser or Node 18 or later (under Jest, the jest-fixed-jsdom environment)',
+  );
+}
+
 /** `value` as an option error message shows it: strings quoted, objects by their type. */
 export function shown(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

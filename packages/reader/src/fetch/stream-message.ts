@@ -1,5 +1,5 @@
 import { later } from '../later.ts';
-import { checkFunction, checkNumber, checkResolvable, checkURL } from '../check-options.ts';
+import { checkFunction, checkNumber, checkResolvable, checkURL, globalFetch } from '../check-options.ts';
 import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions, MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
@@ -58,7 +58,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   checkURL('url', request.url);
   checkRequestOptions(options);
   const { retry, headersTimeoutMs } = options;
-  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const fetchImpl = options.fetch ?? globalFetch();
   const url = request.url ?? '/api/chat';
   // A fetch of the app's own may resolve a relative URL itself.
   if (!options.fetch) checkResolvable('url', url);

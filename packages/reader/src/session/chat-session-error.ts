@@ -5,6 +5,7 @@ export type ChatSessionErrorCode =
   | 'busy'
   | 'empty-message'
   | 'max-steps'
+  | 'setup'
   | 'storage'
   | 'unknown-message'
   | 'unknown-tool-call';
@@ -14,7 +15,9 @@ export type ChatSessionErrorCode =
  * a message with nothing in it, or a conversation with nothing left to send (`empty-message`: the API
  * would refuse it), the tool loop reaching
  * `maxSteps` (`max-steps`), an id that names no suitable message or tool call, a saved conversation
- * that could not be read or saved (`storage`, with the storage's own error as `cause`).
+ * that could not be read or saved (`storage`, with the storage's own error as `cause`), a request
+ * that could not be made (`setup`: no `fetch` in the environment, a relative `api` with no page to
+ * resolve it, a `transport` that threw; its error as `cause`).
  */
 export class ChatSessionError extends ChatStreamError {
   override name = 'ChatSessionError';

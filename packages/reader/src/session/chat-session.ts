@@ -510,10 +510,21 @@ export class ChatSession {
     const headers = requestHeaders(options, run.request);
     if (reconnect) headers.set('chatstream-resume', reconnect.streamId);
     this.#setStatus('submitted');
-    const stream =
-      options.transport && body
-        ? options.transport({ messages, body, headers, signal })
-        : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
+    let stream: MessageStream;
+    try {
+      stream =
+        options.transport && body
+          ? options.transport({ messages, body, headers, signal })
+          : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
+    } catch (thrown) {
+      // Shown like any failure (Retry, once set up right), not a rejected send() nobody hears.
+      this.#error = new ChatSessionError(
+        'setup',
+        String((thrown as Error | undefined)?.message ?? thrown),
+        thrown,
+      );
+      return;
+    }
     this.#stream = stream;
     const place = { id, base };
     const build = (status: ChatMessageStatus, error?: AnyChatStreamError): ChatMessage =>

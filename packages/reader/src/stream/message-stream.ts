@@ -1,7 +1,7 @@
 import { later } from '../later.ts';
 import { accumulateMessage } from '../anthropic/accumulate-message.ts';
 import { haltBlocks } from '../anthropic/apply-block-delta.ts';
-import { checkFunction, checkNumber, checkOneOf } from '../check-options.ts';
+import { checkFunction, checkNumber, checkOneOf, checkStreamGlobals } from '../check-options.ts';
 import {
   AbortError,
   type AnyChatStreamError,
@@ -104,6 +104,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   constructor(init: MessageStreamInit) {
     checkStreamOptions(init);
+    checkStreamGlobals();
     this.#init = init;
     this.#stats = new StatsTracker(init.now ?? (() => performance.now()), init.maxTokens);
     const { signal, totalTimeoutMs } = init;
