@@ -102,6 +102,41 @@ describe('ChatSession: a saved conversation given back', () => {
     expect(after.getSnapshot().messages[3]).toMatchObject({ role: 'assistant', status: 'complete' });
   });
 
+  it('saved by a server without the tool calls’ state: they wait as the session would have left them', async () => {
+    const before = session({ tools: weather({ needsApproval: true }) });
+    await before.send('Weather? [scenario:toolUse]');
+    // What a server stores: the API's message, no toolCalls.
+    const stored = saved(before).map(({ toolCalls: _state, ...message }) => message);
+    const [id] = Object.keys(before.getSnapshot().messages[1]?.toolCalls ?? {});
+
+    const approving = session({
+      initialMessages: stored,
+      tools: weather({ needsApproval: true, execute: () => 18 }),
+    });
+    expect(approving.getSnapshot().messages[1]?.toolCalls).toEqual({
+      [id!]: { status: 'awaiting-approval' },
+    });
+    chat.use(scenarios.basic);
+    approving.approveToolCall(id!, true);
+    await until(approving, ({ status, messages }) => status === 'ready' && messages.length === 4);
+    expect(approving.getSnapshot().messages[2]?.content).toEqual([
+      { type: 'tool_result', tool_use_id: id, content: '18' },
+    ]);
+
+    // A tool that runs by itself is not run on restore: stopped, retry() runs it.
+    const running = session({ initialMessages: stored, tools: weather({ execute: () => 18 }) });
+    expect(running.getSnapshot().messages[1]?.toolCalls?.[id!]?.status).toBe('stopped');
+    // A new question instead: the call still gets its result in the request, as the API requires.
+    chat.use(scenarios.basic);
+    await running.send('Never mind');
+    const sent = chat.requests.at(-1)?.body as { messages: { role: string; content: unknown }[] };
+    expect(JSON.stringify(sent.messages.at(-1)?.content)).toContain(`"tool_use_id":"${id!}"`);
+
+    // No tool of that name: it fails as an unknown tool, as it would have live.
+    const answering = session({ initialMessages: stored, tools: {} });
+    expect(answering.getSnapshot().messages[1]?.toolCalls?.[id!]?.status).toBe('error');
+  });
+
   it('keeps a failed answer’s error, with its words and details, as a ChatStreamError, and the failure', async () => {
     chat.use(withFaults(scenarios.basic, endWithoutMessageStop()));
     const before = session();

@@ -16,6 +16,7 @@ import { createMessageIndex, type MessageIndex } from './message-index.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
 import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
+import { withSavedToolCalls } from './saved-tool-calls.ts';
 import { restoreMessages, reviveError } from './restore-messages.ts';
 import {
   DENIED_RESULT,
@@ -75,7 +76,7 @@ export class ChatSession {
   constructor(options: ChatSessionOptions = {}) {
     checkSessionOptions(options);
     this.#options = options;
-    this.#messages = restoreMessages(options.initialMessages ?? []);
+    this.#messages = withSavedToolCalls(restoreMessages(options.initialMessages ?? []), options.tools);
     if (options.initialVersions !== undefined) this.#versions.restore(options.initialVersions);
     this.#endAsGiven(reviveError(options.initialError));
     this.#snapshot = this.#build();
@@ -324,7 +325,7 @@ export class ChatSession {
     this.#commitLive();
     const next = typeof messages === 'function' ? messages(this.#messages) : messages;
     const previous = this.#messages;
-    const restored = restoreMessages(next, previous);
+    const restored = withSavedToolCalls(restoreMessages(next, previous), this.#options.tools, previous);
     const changed =
       restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
     this.#messages = restored;
