@@ -133,8 +133,8 @@ describe('ChatSession: a saved conversation given back', () => {
     expect(JSON.stringify(sent.messages.at(-1)?.content)).toContain(`"tool_use_id":"${id!}"`);
 
     // No tool of that name: it fails as an unknown tool, as it would have live.
-    const answering = session({ initialMessages: stored, tools: {} });
-    expect(answering.getSnapshot().messages[1]?.toolCalls?.[id!]?.status).toBe('error');
+    const unknown = session({ initialMessages: stored, tools: {} });
+    expect(unknown.getSnapshot().messages[1]?.toolCalls?.[id!]?.status).toBe('error');
   });
 
   it('keeps a failed answer’s error, with its words and details, as a ChatStreamError, and the failure', async () => {
