@@ -24,6 +24,7 @@ export const CHAT_OPTION_KEYS = [
   'generateId',
   'onFinish',
   'onError',
+  'onSettled',
   'fetch',
   'protocol',
   'retry',

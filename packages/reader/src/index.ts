@@ -152,6 +152,7 @@ export type {
   ChatSessionOptions,
   ChatSessionSnapshot,
   ChatSessionStatus,
+  ChatSettled,
   ChatThrottle,
   ChatTool,
   ChatTransportRequest,

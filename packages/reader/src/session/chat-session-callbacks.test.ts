@@ -1,6 +1,9 @@
+import { scenarios, stall, withFaults } from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatSessionOptions } from './chat-session-options.ts';
+import { until } from '../test/session-until.ts';
+import type { ChatMessage } from './chat-message.ts';
+import type { ChatSessionOptions, ChatSettled } from './chat-session-options.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 
@@ -116,5 +119,58 @@ describe('ChatSession: onFinish', () => {
     });
     await target.send('Weather? [scenario:toolUse]');
     expect(order).toEqual(['finish tool_use', 'error max-steps']);
+  });
+});
+
+describe('ChatSession: onSettled', () => {
+  it('hears a request once when it is over: a tool loop and a paused turn as one, with the last answer', async () => {
+    const log: ChatSettled[] = [];
+    const finished: string[] = [];
+    const target = session({
+      tools: { get_weather: { inputSchema: { type: 'object' }, execute: () => 'sunny' } },
+      onFinish: (message) => finished.push(message.id),
+      onSettled: (settled) => log.push(settled),
+    });
+    await target.send('Weather? [scenario:toolUse]');
+    const { messages } = target.getSnapshot();
+    const last = log.at(-1);
+    expect(log.map(({ outcome }) => outcome)).toEqual(['complete']);
+    expect(last?.answer).toBe(messages.at(-1));
+    expect(last?.messages).toBe(messages);
+    expect(last).not.toHaveProperty('error');
+
+    await target.send('Lagos? [scenario:pauseTurn]');
+    // onFinish hears the paused answer and its continuation (one message); onSettled the request, once.
+    expect(finished.slice(2)).toEqual([finished.at(-1), finished.at(-1)]);
+    expect(log.map(({ outcome }) => outcome)).toEqual(['complete', 'complete']);
+    expect(log[1]?.answer?.stopReason).toBe('end_turn');
+  });
+
+  it('hears a failed request with its error and partial answer, and a stopped one, which onFinish does not', async () => {
+    const log: ChatSettled[] = [];
+    const onFinish = vi.fn<(message: ChatMessage) => void>();
+    const target = session({ onFinish, onSettled: (settled) => log.push(settled) });
+    await target.send('[scenario:overloadedMidStream]');
+    expect(log).toEqual([
+      {
+        outcome: 'error',
+        answer: target.getSnapshot().messages.at(-1),
+        error: target.getSnapshot().error,
+        messages: target.getSnapshot().messages,
+      },
+    ]);
+    expect(log[0]?.answer?.status).toBe('error');
+
+    chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
+    const sending = target.send('Hello');
+    await until(
+      target,
+      ({ messages }) => (messages.at(-1)?.content.length ?? 0) > 0 && messages.at(-1)?.role === 'assistant',
+    );
+    await target.stop();
+    await sending;
+    expect(log.map(({ outcome }) => outcome)).toEqual(['error', 'aborted']);
+    expect(log[1]?.answer).toMatchObject({ status: 'aborted' });
+    expect(onFinish).not.toHaveBeenCalled();
   });
 });

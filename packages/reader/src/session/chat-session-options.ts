@@ -107,6 +107,29 @@ export interface ChatSessionOptions extends Pick<
    * nothing back leaves the answer with the failure it had, heard already, and calls nothing.
    */
   onError?: ((error: AnyChatStreamError) => void) | undefined;
+  /**
+   * Each request the session made (a send, retry, regenerate, edit, an approval going on, a
+   * reconnect) once it is over, however it ended: complete, failed or stopped. Once per request,
+   * its tool steps and `pause_turn` continuations included, after `onFinish` and `onError`: the
+   * place to save the conversation or count an answer, stopped and failed ones too (which
+   * `onFinish` does not hear). Not called for a request cut short by `setMessages` or `clear()`.
+   */
+  onSettled?: ((settled: ChatSettled) => void) | undefined;
+}
+
+/** How a request of a {@link ChatSession} ended, as `onSettled` hears it. */
+export interface ChatSettled {
+  /**
+   * `complete`: it ended as asked, also waiting for a tool call's approval or result; `error`: it
+   * failed (see `error`); `aborted`: it was stopped.
+   */
+  outcome: 'complete' | 'error' | 'aborted';
+  /** The answer the request ended with (its last step's), when one came. */
+  answer: ChatMessage | undefined;
+  /** The failure, for `error`. */
+  error?: AnyChatStreamError | undefined;
+  /** The whole conversation as it is now: what to save. */
+  messages: readonly ChatMessage[];
 }
 
 /** Where the session is: idle, request sent, receiving, or failed. */

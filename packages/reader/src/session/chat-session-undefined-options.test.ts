@@ -22,6 +22,7 @@ const allUndefined: Required<ChatSessionOptions> = {
   generateId: undefined,
   onFinish: undefined,
   onError: undefined,
+  onSettled: undefined,
   fetch: undefined,
   protocol: undefined,
   retry: undefined,

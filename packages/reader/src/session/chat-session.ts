@@ -40,6 +40,8 @@ interface Run {
   reconnect?: { id: string; streamId: string } | undefined;
   /** Ends with the failure its answer already had (a read-on that got nothing): heard before. */
   failedAsBefore?: boolean;
+  /** The id of the answer its last step streamed into, for `onSettled`. */
+  answerId?: string | undefined;
 }
 
 /**
@@ -449,6 +451,13 @@ export class ChatSession {
     // As for onError: the session is ready when it hears of the last answer, so it can send the next.
     this.#finished(run);
     if (error && !run.failedAsBefore) callBack(this.#options.onError, error);
+    const answer = this.#messages.find((message) => message.id === run.answerId);
+    callBack(this.#options.onSettled, {
+      outcome: error ? 'error' : run.controller.signal.aborted ? 'aborted' : 'complete',
+      answer,
+      ...(error ? { error } : {}),
+      messages: this.#messages,
+    });
     this.#queue.shift()?.();
   }
 
@@ -502,6 +511,7 @@ export class ChatSession {
     run.reconnect = undefined;
     const base = continuing ? messages.at(-1) : undefined;
     const id = reconnect?.id ?? base?.id ?? this.#id();
+    run.answerId = id;
     const body = reconnect ? undefined : requestBody(options, messages, run.request);
     // What a stop or a trimmed history left may repair down to nothing: no request for the API to refuse.
     if (body && !(body['messages'] as unknown[] | undefined)?.length) {

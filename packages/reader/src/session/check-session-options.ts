@@ -12,7 +12,7 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
   checkRequestOptions(options);
   checkURL('api', options.api);
   checkNumber('maxSteps', options.maxSteps, 'positive count');
-  for (const name of ['transport', 'generateId', 'onFinish', 'onError'] as const) {
+  for (const name of ['transport', 'generateId', 'onFinish', 'onError', 'onSettled'] as const) {
     checkFunction(name, options[name]);
   }
   const { throttle, tools, initialMessages, initialError } = options;
