@@ -3,7 +3,7 @@ import type { ChatSession } from '@chatstream/reader';
 import { RestoringSessionContext } from './restoring-session-context.ts';
 import { type ChatSessionInstanceOptions, useChatSessionInstance } from './use-chat-session-instance.ts';
 
-const ChatSessionContext = createContext<ChatSession | undefined>(undefined);
+const ChatSessionContext = /* @__PURE__ */ createContext<ChatSession | undefined>(undefined);
 
 /** Props of {@link ChatSessionProvider}: an existing `chat`, or options to create one. */
 export interface ChatSessionProviderProps extends ChatSessionInstanceOptions {

@@ -6,4 +6,4 @@ import type { ChatSession } from '@chatstream/reader';
  * read after hydration), so a hook given that session as `chat` reports `restoring` as its owner
  * does. Undefined when no provider above is restoring.
  */
-export const RestoringSessionContext = createContext<ChatSession | undefined>(undefined);
+export const RestoringSessionContext = /* @__PURE__ */ createContext<ChatSession | undefined>(undefined);

@@ -220,7 +220,7 @@ describe('bad arguments fail at the call, with the option named', () => {
     vi.stubGlobal('fetch', undefined);
     try {
       expect(() => streamMessage(request)).toThrow(
-        /There is no global fetch here: pass one as the fetch option, or run where there is one/,
+        /There is no global fetch here: pass the fetch option, or run in a browser or Node 18 or later/,
       );
       // A session shows it as its error, as any failure (a Retry once set up right), not as a
       // rejected send() that nothing hears.

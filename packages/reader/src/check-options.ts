@@ -54,15 +54,20 @@ export function checkResolvable(name: string, value: string | URL): void {
   );
 }
 
+/** A `TypeError` saying that global `name` is missing, and where to get one. */
+function missingGlobal(name: string, instead = ''): TypeError {
+  return new TypeError(
+    `There is no global ${name} here: ${instead}run in a browser or Node 18 or later (Jest: the jest-fixed-jsdom environment)`,
+  );
+}
+
 /**
  * The global `fetch`, or a `TypeError` saying how to give one: without it the call would fail with
  * a bare "cannot read properties of undefined" (Jest's stock jsdom environment has none).
  */
 export function globalFetch(): typeof fetch {
   if (typeof globalThis.fetch === 'function') return globalThis.fetch.bind(globalThis);
-  throw new TypeError(
-    'There is no global fetch here: pass one as the fetch option, or run where there is one (Node 18 or later, a browser; under Jest, the jest-fixed-jsdom environment)',
-  );
+  throw missingGlobal('fetch', 'pass the fetch option, or ');
 }
 
 /**
@@ -71,10 +76,7 @@ export function globalFetch(): typeof fetch {
  * be retried.
  */
 export function checkStreamGlobals(): void {
-  if (typeof globalThis.TextDecoder === 'function') return;
-  throw new TypeError(
-    'There is no global TextDecoder here, which reading a stream needs: run in a browser or Node 18 or later (under Jest, the jest-fixed-jsdom environment)',
-  );
+  if (typeof globalThis.TextDecoder !== 'function') throw missingGlobal('TextDecoder');
 }
 
 /** `value` as an option error message shows it: strings quoted, objects by their type. */

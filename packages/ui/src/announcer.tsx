@@ -94,7 +94,7 @@ function announce(region: RefObject<HTMLDivElement | null>, sentence: string): v
  * <Announcer text={textOf(last)} streaming={last.status === 'streaming'} busy={busy} messageId={last.id} error={errorText} />
  */
 export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, AnnouncerProps>(function Announcer(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, AnnouncerProps>(function Announcer(
     { text: markdown, streaming, busy = false, messageId, error, notice, locale, describeCode, ...rest },
     ref,
   ) {

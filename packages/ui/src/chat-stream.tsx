@@ -89,7 +89,7 @@ function textOf(message: ChatMessage | undefined): string {
  * <ChatStream api="/api/chat" maxTokens={1024} suggestions={['Explain SSE in one paragraph']} showStats />
  */
 export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, ChatStreamProps>(function ChatStream(props, ref) {
+  /* @__PURE__ */ forwardRef<HTMLDivElement, ChatStreamProps>(function ChatStream(props, ref) {
     const [options, own] = splitChatOptions(props);
     const { components, renderers, renderText, suggestions, showStats, placeholder, labels, ...rest } = own;
     const t = useTranslate(labels);

@@ -61,139 +61,137 @@ export interface ComposerProps extends Omit<FormHTMLAttributes<HTMLFormElement>,
  * @example
  * <Composer busy={status === 'submitted' || status === 'streaming'} onSend={send} onStop={stop} />
  */
-export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<HTMLFormElement>> = forwardRef<
-  HTMLFormElement,
-  ComposerProps
->(function Composer(
-  {
-    onSend,
-    onStop,
-    busy = false,
-    disabled = false,
-    placeholder,
-    label,
-    defaultValue = '',
-    stopButton: Stop = StopButton,
-    sendable,
-    children,
-    textBoxProps,
-    ...rest
-  },
-  ref,
-) {
-  const t = useLabels();
-  const [value, setValue] = useState(defaultValue);
-  const input = useRef<HTMLTextAreaElement>(null);
-  // Whether the last press on the composer was a finger's (or a pen's): focus in the text box would
-  // then raise the on-screen keyboard over the answer the person stopped to read.
-  const touched = useRef(false);
+export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<HTMLFormElement>> =
+  /* @__PURE__ */ forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+    {
+      onSend,
+      onStop,
+      busy = false,
+      disabled = false,
+      placeholder,
+      label,
+      defaultValue = '',
+      stopButton: Stop = StopButton,
+      sendable,
+      children,
+      textBoxProps,
+      ...rest
+    },
+    ref,
+  ) {
+    const t = useLabels();
+    const [value, setValue] = useState(defaultValue);
+    const input = useRef<HTMLTextAreaElement>(null);
+    // Whether the last press on the composer was a finger's (or a pen's): focus in the text box would
+    // then raise the on-screen keyboard over the answer the person stopped to read.
+    const touched = useRef(false);
 
-  // Autosize: measure the content height after each change (CSS caps it and scrolls beyond).
-  useBrowserLayoutEffect(() => {
-    const element = input.current!;
-    element.style.height = 'auto';
-    element.style.height = `${element.scrollHeight}px`;
-  }, [value]);
+    // Autosize: measure the content height after each change (CSS caps it and scrolls beyond).
+    useBrowserLayoutEffect(() => {
+      const element = input.current!;
+      element.style.height = 'auto';
+      element.style.height = `${element.scrollHeight}px`;
+    }, [value]);
 
-  // A control removed while it had the focus (the stop button as the answer ends, a removed
-  // attachment) would leave it on <body>: the message box takes it instead. Natively: React does not
-  // report the blur of an element it removes.
-  useEffect(() => {
-    const form = input.current!.form!;
-    const refocus = ({ target }: FocusEvent): unknown =>
-      setTimeout(
-        () =>
-          (target as Node).isConnected ||
-          document.activeElement !== document.body ||
-          touched.current ||
-          input.current?.focus(),
-      );
-    form.addEventListener('focusout', refocus);
-    return () => form.removeEventListener('focusout', refocus);
-  }, []);
+    // A control removed while it had the focus (the stop button as the answer ends, a removed
+    // attachment) would leave it on <body>: the message box takes it instead. Natively: React does not
+    // report the blur of an element it removes.
+    useEffect(() => {
+      const form = input.current!.form!;
+      const refocus = ({ target }: FocusEvent): unknown =>
+        setTimeout(
+          () =>
+            (target as Node).isConnected ||
+            document.activeElement !== document.body ||
+            touched.current ||
+            input.current?.focus(),
+        );
+      form.addEventListener('focusout', refocus);
+      return () => form.removeEventListener('focusout', refocus);
+    }, []);
 
-  const canSend = sendable ?? !!value.trim();
+    const canSend = sendable ?? !!value.trim();
 
-  // A handler may return a promise: its rejection is the app's to report, not an unhandled one here.
-  const settle = (result: unknown, focus = true): void => {
-    void Promise.resolve(result).catch(() => undefined);
-    if (focus) input.current?.focus();
-  };
+    // A handler may return a promise: its rejection is the app's to report, not an unhandled one here.
+    const settle = (result: unknown, focus = true): void => {
+      void Promise.resolve(result).catch(() => undefined);
+      if (focus) input.current?.focus();
+    };
 
-  const send = (): void => {
-    if (!canSend || busy || disabled) return;
-    setValue('');
-    settle(onSend(value.trim()));
-  };
+    const send = (): void => {
+      if (!canSend || busy || disabled) return;
+      setValue('');
+      settle(onSend(value.trim()));
+    };
 
-  const stop = (): void => settle(onStop?.(), !touched.current);
+    const stop = (): void => settle(onStop?.(), !touched.current);
 
-  // On the form: Esc stops from any of its controls (the stop button, an attach button), Enter sends
-  // from the text box only.
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    touched.current = false;
-    if (event.defaultPrevented) return;
-    // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition
-    // before the Enter keydown, so isComposing alone is not enough).
-    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
-    // A touch keyboard has no Shift to hold for a new line: there Return starts one and the button
-    // sends. Ctrl/Cmd+Enter sends everywhere (a tablet with a keyboard).
-    const touch = globalThis.matchMedia?.('(pointer: coarse)').matches;
-    if (event.key === 'Escape' && busy && onStop) {
-      event.preventDefault();
-      stop();
-    } else if (
-      event.target === input.current &&
-      event.key === 'Enter' &&
-      !event.shiftKey &&
-      (!touch || event.ctrlKey || event.metaKey)
-    ) {
-      event.preventDefault();
-      send();
-    }
-  };
-
-  return (
-    <form
-      ref={ref}
-      data-slot="composer"
-      data-state={disabled ? 'disabled' : busy ? 'busy' : 'idle'}
-      onSubmit={(event) => {
+    // On the form: Esc stops from any of its controls (the stop button, an attach button), Enter sends
+    // from the text box only.
+    const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
+      touched.current = false;
+      if (event.defaultPrevented) return;
+      // keyCode 229 is what browsers report for keys that an IME is handling (Safari ends composition
+      // before the Enter keydown, so isComposing alone is not enough).
+      if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+      // A touch keyboard has no Shift to hold for a new line: there Return starts one and the button
+      // sends. Ctrl/Cmd+Enter sends everywhere (a tablet with a keyboard).
+      const touch = globalThis.matchMedia?.('(pointer: coarse)').matches;
+      if (event.key === 'Escape' && busy && onStop) {
+        event.preventDefault();
+        stop();
+      } else if (
+        event.target === input.current &&
+        event.key === 'Enter' &&
+        !event.shiftKey &&
+        (!touch || event.ctrlKey || event.metaKey)
+      ) {
         event.preventDefault();
         send();
-      }}
-      onKeyDown={onKeyDown}
-      {...rest}
-      onPointerDown={(event) => {
-        touched.current = event.pointerType === 'touch' || event.pointerType === 'pen';
-        rest.onPointerDown?.(event);
-      }}
-    >
-      {children}
-      <textarea
-        ref={input}
-        data-slot="composer-input"
-        aria-label={label ?? t('Message')}
-        placeholder={placeholder ?? t('Message Claude…')}
-        rows={1}
-        // Right to left as soon as the first letter typed is Hebrew or Arabic.
-        dir="auto"
-        {...textBoxProps}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => {
-          setValue(event.target.value);
-          textBoxProps?.onChange?.(event);
+      }
+    };
+
+    return (
+      <form
+        ref={ref}
+        data-slot="composer"
+        data-state={disabled ? 'disabled' : busy ? 'busy' : 'idle'}
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
         }}
-      />
-      {busy && onStop ? (
-        <Stop onClick={stop} disabled={disabled} />
-      ) : (
-        <button type="submit" data-slot="send-button" disabled={disabled || busy || !canSend}>
-          <Icon name="send" />
-          <span data-slot="button-label">{t('Send')}</span>
-        </button>
-      )}
-    </form>
-  );
-});
+        onKeyDown={onKeyDown}
+        {...rest}
+        onPointerDown={(event) => {
+          touched.current = event.pointerType === 'touch' || event.pointerType === 'pen';
+          rest.onPointerDown?.(event);
+        }}
+      >
+        {children}
+        <textarea
+          ref={input}
+          data-slot="composer-input"
+          aria-label={label ?? t('Message')}
+          placeholder={placeholder ?? t('Message Claude…')}
+          rows={1}
+          // Right to left as soon as the first letter typed is Hebrew or Arabic.
+          dir="auto"
+          {...textBoxProps}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => {
+            setValue(event.target.value);
+            textBoxProps?.onChange?.(event);
+          }}
+        />
+        {busy && onStop ? (
+          <Stop onClick={stop} disabled={disabled} />
+        ) : (
+          <button type="submit" data-slot="send-button" disabled={disabled || busy || !canSend}>
+            <Icon name="send" />
+            <span data-slot="button-label">{t('Send')}</span>
+          </button>
+        )}
+      </form>
+    );
+  });

@@ -26,7 +26,7 @@ export interface EmptyStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 't
  * <EmptyState suggestions={['Summarise this page', 'Write a haiku']} onSelect={(text) => void send(text)} />
  */
 export const EmptyState: ForwardRefExoticComponent<EmptyStateProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, EmptyStateProps>(function EmptyState(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, EmptyStateProps>(function EmptyState(
     { title, description, suggestions, onSelect, ...rest },
     ref,
   ) {

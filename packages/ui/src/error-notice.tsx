@@ -23,7 +23,7 @@ export interface ErrorNoticeProps extends HTMLAttributes<HTMLDivElement> {
  * {status === 'error' ? <ErrorNotice error={error} partial onRetry={() => void retry()} /> : null}
  */
 export const ErrorNotice: ForwardRefExoticComponent<ErrorNoticeProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, ErrorNoticeProps>(function ErrorNotice(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, ErrorNoticeProps>(function ErrorNotice(
     { error, onRetry, onContinue, partial = false, ...rest },
     ref,
   ) {

@@ -1,5 +1,8 @@
 'use client';
 
+// Every top-level forwardRef, memo and createContext call is marked /* @__PURE__ */: one file holds
+// the whole entry, so without the marks a bundler keeps every part once any one is imported.
+
 // The drop-in
 export { ChatStream } from './chat-stream.tsx';
 export type { ChatStreamOwnProps, ChatStreamProps } from './chat-stream.tsx';

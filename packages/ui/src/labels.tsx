@@ -203,7 +203,7 @@ const fill = (text: string, values: readonly (string | number)[]): string =>
 export const english: Translate = (key, ...values) => fill(key, values);
 
 /** Holds the {@link Translate} function that `useLabels` reads; `ChatStream` and `LabelsProvider` provide it. */
-export const LabelsContext: Context<Translate> = createContext<Translate>(english);
+export const LabelsContext: Context<Translate> = /* @__PURE__ */ createContext<Translate>(english);
 
 /**
  * The {@link Translate} function of the closest {@link LabelsProvider} or `<ChatStream labels>`;

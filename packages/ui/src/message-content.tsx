@@ -45,7 +45,7 @@ export interface MessageContentProps extends HTMLAttributes<HTMLDivElement> {
  * <MessageContent message={message} renderers={{ tool_use: MyToolCard }} renderText={markdownRenderText} />
  */
 export const MessageContent: ForwardRefExoticComponent<MessageContentProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, MessageContentProps>(function MessageContent(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, MessageContentProps>(function MessageContent(
     { message, previous, renderers, renderText, onApprove, onToolResult, ...rest },
     ref,
   ) {

@@ -51,7 +51,7 @@ export interface MessageListProps extends HTMLAttributes<HTMLDivElement> {
  * <MessageList busy={status === 'streaming'}>{messages.map((m) => <Row key={m.id} message={m} />)}</MessageList>
  */
 export const MessageList: ForwardRefExoticComponent<MessageListProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, MessageListProps>(function MessageList(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, MessageListProps>(function MessageList(
     { busy = false, live = 'polite', label, jumpLabel, threshold = 48, followKey, children, ...rest },
     ref,
   ) {

@@ -45,7 +45,7 @@ export function repeatsToolResults(message: ChatMessage, previous: ChatMessage |
  * provided session, so while an answer streams only that answer's row renders, and no other row's
  * props are compared.
  */
-export const MessageRow: NamedExoticComponent<MessageRowProps> = memo(function MessageRow({
+export const MessageRow: NamedExoticComponent<MessageRowProps> = /* @__PURE__ */ memo(function MessageRow({
   id,
   previousId,
   parts,

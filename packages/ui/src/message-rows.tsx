@@ -11,7 +11,7 @@ export type MessageRowsProps = Omit<MessageRowProps, 'id' | 'previousId'>;
  * one row, instead of every row compared on every commit (with plain text in chunks, about
  * 10 % less scripting below 500 messages in the Chromium benchmark).
  */
-export const MessageRows: NamedExoticComponent<MessageRowsProps> = memo(function MessageRows(
+export const MessageRows: NamedExoticComponent<MessageRowsProps> = /* @__PURE__ */ memo(function MessageRows(
   options: MessageRowsProps,
 ): ReactNode {
   const ids = useChatMessageIds();

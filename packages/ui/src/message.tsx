@@ -39,35 +39,36 @@ const CUT_OFF = new Set(['max_tokens', 'model_context_window_exceeded']);
  * @example
  * <Message role={message.role} status={message.status}><MessageContent message={message} /></Message>
  */
-export const Message: ForwardRefExoticComponent<MessageProps & RefAttributes<HTMLElement>> = forwardRef<
-  HTMLElement,
-  MessageProps
->(function Message({ role, status, stopReason, label, children, ...rest }, ref) {
-  const t = useLabels();
-  // Not while it streams: an answer carried on after the cut still has the old stop reason.
-  const cutOff =
-    status !== 'aborted' &&
-    status !== 'streaming' &&
-    typeof stopReason === 'string' &&
-    CUT_OFF.has(stopReason);
-  const mark = status === 'aborted' ? t('Stopped') : cutOff ? t('Cut off') : undefined;
-  return (
-    <article
-      ref={ref}
-      data-slot="message"
-      data-role={role}
-      data-state={status ?? 'complete'}
-      data-stop-reason={stopReason ?? undefined}
-      aria-label={label ?? t(LABELS[role])}
-      {...rest}
-      // The "Stopped" and "Cut off" marks are drawn by CSS: in the app's words when its labels have them.
-      style={
-        mark !== undefined && mark !== (cutOff ? 'Cut off' : 'Stopped')
-          ? { [cutOff ? '--cs-cut-off-label' : '--cs-stopped-label']: JSON.stringify(mark), ...rest.style }
-          : rest.style
-      }
-    >
-      {children}
-    </article>
-  );
-});
+export const Message: ForwardRefExoticComponent<MessageProps & RefAttributes<HTMLElement>> =
+  /* @__PURE__ */ forwardRef<HTMLElement, MessageProps>(function Message(
+    { role, status, stopReason, label, children, ...rest },
+    ref,
+  ) {
+    const t = useLabels();
+    // Not while it streams: an answer carried on after the cut still has the old stop reason.
+    const cutOff =
+      status !== 'aborted' &&
+      status !== 'streaming' &&
+      typeof stopReason === 'string' &&
+      CUT_OFF.has(stopReason);
+    const mark = status === 'aborted' ? t('Stopped') : cutOff ? t('Cut off') : undefined;
+    return (
+      <article
+        ref={ref}
+        data-slot="message"
+        data-role={role}
+        data-state={status ?? 'complete'}
+        data-stop-reason={stopReason ?? undefined}
+        aria-label={label ?? t(LABELS[role])}
+        {...rest}
+        // The "Stopped" and "Cut off" marks are drawn by CSS: in the app's words when its labels have them.
+        style={
+          mark !== undefined && mark !== (cutOff ? 'Cut off' : 'Stopped')
+            ? { [cutOff ? '--cs-cut-off-label' : '--cs-stopped-label']: JSON.stringify(mark), ...rest.style }
+            : rest.style
+        }
+      >
+        {children}
+      </article>
+    );
+  });

@@ -18,7 +18,7 @@ export type RegenerateButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
  */
 export const RegenerateButton: ForwardRefExoticComponent<
   RegenerateButtonProps & RefAttributes<HTMLButtonElement>
-> = forwardRef<HTMLButtonElement, RegenerateButtonProps>(function RegenerateButton(
+> = /* @__PURE__ */ forwardRef<HTMLButtonElement, RegenerateButtonProps>(function RegenerateButton(
   { children, ...rest },
   ref,
 ) {

@@ -17,7 +17,10 @@ export type StopButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
  * {status === 'streaming' ? <StopButton onClick={() => void stop()} /> : null}
  */
 export const StopButton: ForwardRefExoticComponent<StopButtonProps & RefAttributes<HTMLButtonElement>> =
-  forwardRef<HTMLButtonElement, StopButtonProps>(function StopButton({ children, ...rest }, ref) {
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, StopButtonProps>(function StopButton(
+    { children, ...rest },
+    ref,
+  ) {
     const t = useLabels();
     return (
       <button ref={ref} type="button" data-slot="stop-button" {...rest}>

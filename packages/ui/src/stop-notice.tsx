@@ -33,7 +33,7 @@ const NOTICES: Partial<Record<string, readonly [title: LabelKey, detail: LabelKe
  * <StopNotice stopReason={last.stopReason} onContinue={() => void retry()} />
  */
 export const StopNotice: ForwardRefExoticComponent<StopNoticeProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, StopNoticeProps>(function StopNotice(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, StopNoticeProps>(function StopNotice(
     { stopReason, onContinue, stopDetails, ...rest },
     ref,
   ) {

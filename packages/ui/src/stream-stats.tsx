@@ -18,7 +18,7 @@ export interface StreamStatsProps extends HTMLAttributes<HTMLDivElement> {
   streaming?: boolean | undefined;
 }
 
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const number = /* @__PURE__ */ new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
 /**
  * Figures of a stream: time to first token, tokens per second, output tokens and, when the request's
@@ -29,7 +29,7 @@ const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
  * <StreamStats stats={stats} streaming={status === 'streaming'} />
  */
 export const StreamStats: ForwardRefExoticComponent<StreamStatsProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, StreamStatsProps>(function StreamStats(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, StreamStatsProps>(function StreamStats(
     { stats, streaming = false, ...rest },
     ref,
   ) {

@@ -40,7 +40,7 @@ const DOT = <span data-slot="typing-dot" aria-hidden />;
  */
 export const TypingIndicator: ForwardRefExoticComponent<
   TypingIndicatorProps & RefAttributes<HTMLDivElement>
-> = forwardRef<HTMLDivElement, TypingIndicatorProps>(function TypingIndicator(
+> = /* @__PURE__ */ forwardRef<HTMLDivElement, TypingIndicatorProps>(function TypingIndicator(
   { label, retrying, describeRetry: describe = describeRetry, ...rest },
   ref,
 ) {

@@ -34,7 +34,7 @@ const CROSS = 'M6 6l12 12M18 6 6 18';
  * <CopyButton text={() => messageText(message)} />
  */
 export const CopyButton: ForwardRefExoticComponent<CopyButtonProps & RefAttributes<HTMLButtonElement>> =
-  forwardRef<HTMLButtonElement, CopyButtonProps>(function CopyButton(
+  /* @__PURE__ */ forwardRef<HTMLButtonElement, CopyButtonProps>(function CopyButton(
     { text, label, copiedLabel, failedLabel, onCopyError, onClick, ...rest },
     ref,
   ) {

@@ -35,7 +35,7 @@ const NEXT = 'M9 6l6 6-6 6';
  * <VersionSwitch index={version.index} count={version.count} onShow={(index) => chat.showVersion(id, index)} />
  */
 export const VersionSwitch: ForwardRefExoticComponent<VersionSwitchProps & RefAttributes<HTMLDivElement>> =
-  forwardRef<HTMLDivElement, VersionSwitchProps>(function VersionSwitch(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, VersionSwitchProps>(function VersionSwitch(
     { index, count, onShow, disabled = false, previousLabel, nextLabel, describe, ...rest },
     ref,
   ) {

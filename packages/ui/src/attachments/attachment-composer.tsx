@@ -28,7 +28,7 @@ export interface AttachmentComposerProps
  */
 export const AttachmentComposer: ForwardRefExoticComponent<
   AttachmentComposerProps & RefAttributes<HTMLFormElement>
-> = forwardRef<HTMLFormElement, AttachmentComposerProps>(function AttachmentComposer(
+> = /* @__PURE__ */ forwardRef<HTMLFormElement, AttachmentComposerProps>(function AttachmentComposer(
   { onSend, accept, maxBytes, maxFiles, citations, children, ...rest },
   ref,
 ) {

@@ -11,9 +11,8 @@ export interface MarkedSource {
 }
 
 /** What each mark of the text being drawn stands for, by its number; none outside a `TextBlock`. */
-export const CitationMarksContext: Context<readonly (readonly MarkedSource[])[] | undefined> = createContext<
-  readonly (readonly MarkedSource[])[] | undefined
->(undefined);
+export const CitationMarksContext: Context<readonly (readonly MarkedSource[])[] | undefined> =
+  /* @__PURE__ */ createContext<readonly (readonly MarkedSource[])[] | undefined>(undefined);
 
 /** Opens a document's entry in the list of sources, and moves focus to it. */
 function showEntry(from: Element, id: string): void {
@@ -90,7 +89,7 @@ export function renderCitationMarks(text: string): ReactNode {
   return nodes;
 }
 
-const DRAWS_MARKS = Symbol.for('chatstream.drawsCitationMarks');
+const DRAWS_MARKS = /* @__PURE__ */ Symbol.for('chatstream.drawsCitationMarks');
 
 /**
  * Marks `renderText` as one that draws citation marks with {@link renderCitationMarks}: `TextBlock`

@@ -14,7 +14,7 @@ export interface PlainTextProps {
 const CHUNK_LINES = 32;
 
 /** Some lines of the text; the last chunk of a streaming text ends with the cursor. */
-const PlainChunk = memo(function PlainChunk({
+const PlainChunk = /* @__PURE__ */ memo(function PlainChunk({
   text,
   cursor,
   renderLine,
@@ -41,7 +41,7 @@ const PlainChunk = memo(function PlainChunk({
  * of layout per frame at 30k characters in the Chromium benchmark). The lines are rendered in
  * memoised chunks, so a commit of a long answer renders its last chunk only.
  */
-export const PlainText: NamedExoticComponent<PlainTextProps> = memo(function PlainText({
+export const PlainText: NamedExoticComponent<PlainTextProps> = /* @__PURE__ */ memo(function PlainText({
   text,
   streaming,
   renderLine,

@@ -68,7 +68,7 @@ function GroupImpl({ tokens, tail, open, isFirst, isLast, links, context }: Grou
 }
 
 // A full group never changes, so the transcript re-renders one group per update, not every block.
-const Group = memo(GroupImpl);
+const Group = /* @__PURE__ */ memo(GroupImpl);
 
 const NO_TOKENS: readonly Token[] = [];
 
@@ -94,7 +94,7 @@ function SectionImpl({ groups, first, links, context }: SectionProps): ReactNode
 }
 
 // GROUP_SIZE full groups at a time, so a long message re-renders a handful of sections per update.
-const Section = memo(SectionImpl);
+const Section = /* @__PURE__ */ memo(SectionImpl);
 
 /**
  * Streaming-safe markdown on marked's lexer, rendered to React elements (never HTML strings): raw

@@ -253,8 +253,11 @@ function MarkdownBlockImpl({ token, context, open, links }: MarkdownBlockProps):
 }
 
 /** One top-level block; re-renders only when its raw text, its open flag or the context changes. */
-export const MarkdownBlock: MemoExoticComponent<(props: MarkdownBlockProps) => ReactNode> = memo(
-  MarkdownBlockImpl,
-  (previous, next) =>
-    previous.token.raw === next.token.raw && previous.open === next.open && previous.context === next.context,
-);
+export const MarkdownBlock: MemoExoticComponent<(props: MarkdownBlockProps) => ReactNode> =
+  /* @__PURE__ */ memo(
+    MarkdownBlockImpl,
+    (previous, next) =>
+      previous.token.raw === next.token.raw &&
+      previous.open === next.open &&
+      previous.context === next.context,
+  );
