@@ -72,7 +72,7 @@ export { decodeAnthropicEvent } from './anthropic/decode-event.ts';
 export { accumulateMessage } from './anthropic/accumulate-message.ts';
 export { isToolBlock } from './anthropic/apply-block-delta.ts';
 export { isBlock } from './anthropic/is-block.ts';
-export type { BlockOfType } from './anthropic/is-block.ts';
+export type { BlockOfType, NarrowableBlockType } from './anthropic/is-block.ts';
 export { createTextProtocolDecoder, TEXT_DONE_MARKER } from './text/text-protocol.ts';
 
 // Streams

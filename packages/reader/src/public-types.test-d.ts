@@ -34,6 +34,7 @@ import {
   type TextBlock,
   type ToolUseBlock,
   type UserContentBlock,
+  type ToolResultBlock,
 } from './index.ts';
 
 declare const stream: MessageStream;
@@ -198,6 +199,15 @@ describe('isBlock', () => {
     expectTypeOf(serverToolOf).returns.toEqualTypeOf<ToolUseBlock | undefined>();
     // @ts-expect-error: a type without an interface of its own has nothing to narrow to
     isBlock({} as ContentBlock, 'web_search_tool_result');
+  });
+
+  it("narrows a user message's blocks too: images, documents, tool results", () => {
+    const user = {} as ChatMessage['content'][number];
+    if (isBlock(user, 'image')) expectTypeOf(user).toEqualTypeOf<ImageBlock>();
+    if (isBlock(user, 'document')) expectTypeOf(user).toEqualTypeOf<DocumentBlock>();
+    if (isBlock(user, 'tool_result')) expectTypeOf(user).toEqualTypeOf<ToolResultBlock>();
+    const given = {} as UserContentBlock;
+    if (isBlock(given, 'tool_result')) expectTypeOf(given.tool_use_id).toEqualTypeOf<string>();
   });
 
   it('isToolBlock narrows to a tool call of any kind, with its id and name', () => {
