@@ -32,6 +32,14 @@ describe('decodeAnthropicEvent', () => {
     );
   });
 
+  it("says what a stream that ends with [DONE] is (OpenAI's style, the AI SDK's UI message stream)", () => {
+    // Its JSON events ({"type":"text-delta"}) are unknown types, ignored; its end is not JSON.
+    expect(decodeAnthropicEvent(sse('{"type":"text-delta","id":"0","delta":"Hi"}'))).toBeUndefined();
+    expect(() => decodeAnthropicEvent(sse('[DONE]'))).toThrow(
+      /\[DONE\] \(the end of an OpenAI-style stream, such as the AI SDK's: this reads Anthropic's events, or plain text with protocol 'text'\)/,
+    );
+  });
+
   it('gives no such hint for a named event, or for unnamed JSON cut short', () => {
     for (const [data, event] of [
       ['Hello', 'content_block_delta'],

@@ -36,8 +36,14 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
   try {
     value = JSON.parse(sse.data);
   } catch (cause) {
-    // Unnamed data that is not even the start of an object: most likely a plain-text server.
-    const hint = sse.event === 'message' && sse.data[0] !== '{' ? " (plain text? use protocol 'text')" : '';
+    // Unnamed data that is not even the start of an object: most likely a plain-text server, or
+    // one in OpenAI's style (the AI SDK's UI message stream too), whose JSON events went unread.
+    const hint =
+      sse.event !== 'message' || sse.data[0] === '{'
+        ? ''
+        : sse.data === '[DONE]'
+          ? " (the end of an OpenAI-style stream, such as the AI SDK's: this reads Anthropic's events, or plain text with protocol 'text')"
+          : " (plain text? use protocol 'text')";
     throw new ProtocolError(`Event "${sse.event}" carried invalid JSON: ${preview(sse.data)}${hint}`, {
       cause,
     });
