@@ -94,6 +94,23 @@ describe('persistChat and restoreChat', () => {
     expect(firstText(reloaded.getSnapshot().messages[1])).toBe('Hello');
   });
 
+  it('writes nothing for a conversation opened as it was saved, and saves its next change', async () => {
+    const storage = new MemoryStorage();
+    const first = chatOnBodies();
+    const stopFirst = persistChat(first.chat, 'chat', { storage });
+    await exchange(first, 'Hi', 'Hello');
+    stopFirst();
+    const before = storage.writes;
+    // Opened again, as after a reload or on another device: the same text, no write.
+    const opened = chatOnBodies(restoreChat('chat', { storage }));
+    const stop = persistChat(opened.chat, 'chat', { storage });
+    expect(storage.writes).toBe(before);
+    await exchange(opened, 'And now?', 'Still here');
+    stop();
+    expect(storage.writes).toBeGreaterThan(before);
+    expect(createChatSession(restoreChat('chat', { storage })).getSnapshot().messages).toHaveLength(4);
+  });
+
   it('saves at most once per intervalMs while an answer streams, and its end at once', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const storage = new MemoryStorage();

@@ -127,7 +127,8 @@ function keepCopy(options: ChatStorageOptions, key: string, text: string): boole
  * relay with `resume` reads on from where it was (`session.reconnect()`). The text of a streaming
  * answer is saved at most every `intervalMs`; a new message (a question, the start of an answer with
  * its stream id), the end of an answer, every change between answers, hiding or leaving the page and
- * the returned function (which stops saving) save at once. Once the page is left (`pagehide`) nothing
+ * the returned function (which stops saving) save at once; what the storage already holds (a
+ * conversation opened as it was saved) is not written again. Once the page is left (`pagehide`) nothing
  * more is saved until it is shown again from the back/forward cache: a reload tears down the
  * answer's connection, and that failure must not replace the answer saved as it streamed.
  *
@@ -149,6 +150,12 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   let savedAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failing = false;
+  // What the storage holds, as far as this knows: a conversation opened as it was saved is not
+  // written again (50 opened, 50 writes of a whole conversation to a server for nothing).
+  let stored: string | null | undefined;
+  try {
+    stored = storageOf(options)?.getItem(key);
+  } catch {}
 
   const save = (): void => {
     clearTimeout(timer);
@@ -165,7 +172,9 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
         // Only the failure no answer holds: a failed answer keeps its own error.
         error: messages.at(-1)?.role === 'user' ? error : undefined,
       };
-      storageOf(options)?.setItem(key, JSON.stringify(chat));
+      const text = JSON.stringify(chat);
+      if (text !== stored) storageOf(options)?.setItem(key, text);
+      stored = text;
       failing = false;
     } catch (refusal) {
       // A full storage stays full while the answer streams: say so once, not every second.
