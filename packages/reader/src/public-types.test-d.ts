@@ -34,7 +34,6 @@ import {
   type TextBlock,
   type ToolUseBlock,
   type UserContentBlock,
-  type ToolResultBlock,
 } from './index.ts';
 
 declare const stream: MessageStream;
@@ -202,12 +201,16 @@ describe('isBlock', () => {
   });
 
   it("narrows a user message's blocks too: images, documents, tool results", () => {
-    const user = {} as ChatMessage['content'][number];
-    if (isBlock(user, 'image')) expectTypeOf(user).toEqualTypeOf<ImageBlock>();
-    if (isBlock(user, 'document')) expectTypeOf(user).toEqualTypeOf<DocumentBlock>();
-    if (isBlock(user, 'tool_result')) expectTypeOf(user).toEqualTypeOf<ToolResultBlock>();
-    const given = {} as UserContentBlock;
-    if (isBlock(given, 'tool_result')) expectTypeOf(given.tool_use_id).toEqualTypeOf<string>();
+    type Block = ChatMessage['content'][number];
+    expectTypeOf((block: Block) => (isBlock(block, 'image') ? block : undefined)).returns.toExtend<
+      ImageBlock | undefined
+    >();
+    expectTypeOf((block: Block) => (isBlock(block, 'document') ? block : undefined)).returns.toExtend<
+      DocumentBlock | undefined
+    >();
+    expectTypeOf((block: UserContentBlock) =>
+      isBlock(block, 'tool_result') ? block.tool_use_id : '',
+    ).returns.toEqualTypeOf<string>();
   });
 
   it('isToolBlock narrows to a tool call of any kind, with its id and name', () => {
