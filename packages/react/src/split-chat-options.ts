@@ -21,6 +21,7 @@ export const CHAT_OPTION_KEYS = [
   'initialVersions',
   'initialError',
   'persist',
+  'persistStorage',
   'generateId',
   'onFinish',
   'onError',

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type ChatSession,
+  type ChatStorage,
   type ChatSessionOptions,
   createChatSession,
   persistChat,
@@ -24,6 +25,12 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
    * saved under its key). A session given as `chat` is saved too; restore it where you create it.
    */
   persist?: string | undefined;
+  /**
+   * Where `persist` keeps the conversation (default `sessionStorage`): `localStorage` to keep it
+   * after the tab closes, or a storage of your own (`getItem`, `setItem`). Read when a conversation
+   * is restored or saving starts: give the same object every render.
+   */
+  persistStorage?: ChatStorage | undefined;
 }
 
 /**
@@ -38,7 +45,8 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  * key, and an owned session starts from what was saved.
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSessionInstance {
-  const { chat, persist, ...sessionOptions } = options;
+  const { chat, persist, persistStorage, ...sessionOptions } = options;
+  const storage = { storage: persistStorage };
   const storageReadable = useSyncExternalStore(subscribeNothing, readable, unreadable);
   /** A session of its own for conversation `key`, restored from it when storage can be read now. */
   const own = (key: string | undefined): OwnedSession => {
@@ -46,7 +54,7 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     // the saved conversation is read after mount instead.
     const restoreNow = key !== undefined && storageReadable;
     return {
-      session: createChatSession({ ...sessionOptions, ...(restoreNow ? restoreChat(key) : {}) }),
+      session: createChatSession({ ...sessionOptions, ...(restoreNow ? restoreChat(key, storage) : {}) }),
       unrestored: key !== undefined && !storageReadable,
       key,
     };
@@ -79,7 +87,7 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   });
   useEffect(() => {
     if (!unrestored || persist === undefined) return;
-    const restored = restoreChat(persist);
+    const restored = restoreChat(persist, storage);
     // A new session rather than `setMessages` on this one: saved versions are only taken by a session
     // being created. Later option changes reach it through `setOptions`, as for any session.
     setOwned({
@@ -97,8 +105,8 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     return reconnectOnReturn(session);
   }, [chat, session]);
   useEffect(
-    () => (persist === undefined || unrestored ? undefined : persistChat(session, persist)),
-    [session, persist, unrestored],
+    () => (persist === undefined || unrestored ? undefined : persistChat(session, persist, storage)),
+    [session, persist, unrestored, persistStorage],
   );
   useStopOnUnmount(chat ? undefined : session);
   return { session, restoring: unrestored || (chat !== undefined && chat === restoringAbove) };

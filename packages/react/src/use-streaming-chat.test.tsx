@@ -224,6 +224,28 @@ describe('useStreamingChat', () => {
     sessionStorage.clear();
   });
 
+  it('keeps the conversation in the storage persistStorage names (localStorage, a storage of its own)', async () => {
+    sessionStorage.clear();
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    };
+    server.use(scenarios.basic);
+    const first = render(<ChatApp persist="chat" persistStorage={storage} />);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    first.unmount();
+    expect(items.get('chat')).toContain(scenarios.basic.expectedText);
+    expect(sessionStorage.getItem('chat')).toBeNull();
+
+    render(<ChatApp persist="chat" persistStorage={storage} />);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'user: Hello',
+      `assistant: ${scenarios.basic.expectedText}`,
+    ]);
+  });
+
   it('another persist key is another conversation: it switches to what was saved there and saves nothing over it', async () => {
     sessionStorage.clear();
     server.use(scenarios.basic);
