@@ -27,6 +27,7 @@ import {
   createStreamRegistry,
   RESUME_HEADER,
   sseHeaders,
+  STREAM_ID_HEADER,
   type StreamRegistry,
 } from './stream-registry.ts';
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
@@ -253,7 +254,19 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     }
 
     const requestId = upstreamRequestId(response.headers);
-    const watch = watchFor(request, { requestId, model, startedAt }, secret);
+    const headers = sseHeaders();
+    const watch = watchFor(
+      request,
+      {
+        requestId,
+        model,
+        startedAt,
+        get streamId() {
+          return headers.get(STREAM_ID_HEADER) ?? undefined;
+        },
+      },
+      secret,
+    );
     // The text protocol builds its error events itself; Anthropic's are forwarded, so an upstream
     // error event quoting the key is redacted on the way (the rest passes unchanged).
     const { upstreamIdleTimeoutMs } = options;
@@ -283,7 +296,6 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         ? textErrorEvent(message)
         : anthropicErrorEvent(errorJSON.error.type, message);
     };
-    const headers = sseHeaders();
     if (requestId !== undefined) headers.set('request-id', requestId);
     if (registry) {
       // From here a dropped connection is the client's to resume: upstream goes on for the grace period.

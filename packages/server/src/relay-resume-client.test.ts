@@ -138,7 +138,12 @@ describe('resume with the plain-text protocol and onFinish', () => {
       expect(sent).toHaveLength(2);
       await fake.settled();
       expect(finished).toHaveLength(1);
-      expect(finished[0]).toMatchObject({ outcome: 'complete' });
+      // With the stream's id, which ties a saved answer (its streamId) to what it cost.
+      expect(finished[0]).toMatchObject({
+        outcome: 'complete',
+        streamId: stream.response?.headers.get('chatstream-stream-id'),
+      });
+      expect(finished[0]?.streamId).toMatch(/^[\da-f-]{36}$/);
     } finally {
       await relay.close();
       await fake.close();

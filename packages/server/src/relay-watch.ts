@@ -24,6 +24,11 @@ export interface RelayResult {
   message: Message | undefined;
   /** Anthropic's `request-id`, when it answered. */
   requestId: string | undefined;
+  /**
+   * With `resume`, the id the relay gave the stream (its `chatstream-stream-id` header, which a
+   * client saves with the answer): what ties a saved answer to this result.
+   */
+  streamId?: string;
   /** The model the request asked for (as sent upstream). */
   model?: string;
   /** Milliseconds from sending the request upstream to its end: for latency dashboards. */
@@ -70,6 +75,8 @@ export interface RelayWatch {
 export interface WatchedRequest {
   requestId: string | undefined;
   model?: string | undefined;
+  /** The stream's id with `resume`; read as the stream ends (it is named after the watch begins). */
+  readonly streamId?: string | undefined;
   /** `performance.now()` when the request went upstream; times are counted from it. */
   startedAt?: number | undefined;
 }
@@ -86,9 +93,10 @@ export interface WatchedRequest {
  * const watch = watchRelay({ requestId: 'req_011' }, (result) => recordUsage(result.message?.usage));
  */
 export function watchRelay(
-  { requestId, model, startedAt = performance.now() }: WatchedRequest,
+  watched: WatchedRequest,
   report: (result: RelayResult, inStream: boolean) => void,
 ): RelayWatch {
+  const { requestId, model, startedAt = performance.now() } = watched;
   let snapshot: MessageSnapshot | undefined;
   let firstTokenAt: number | undefined;
   // Characters of content since the last event that counted output tokens.
@@ -139,6 +147,7 @@ export function watchRelay(
           message: snapshot?.message,
           requestId,
           ...(model === undefined ? {} : { model }),
+          ...(watched.streamId === undefined ? {} : { streamId: watched.streamId }),
           durationMs: performance.now() - startedAt,
           ...(firstTokenAt === undefined ? {} : { timeToFirstTokenMs: firstTokenAt - startedAt }),
           ...((outcome === 'complete' && !inStream) || snapshot === undefined

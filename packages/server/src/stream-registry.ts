@@ -75,8 +75,9 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
     async keep(source, streamOptions, headers) {
       const id = crypto.randomUUID();
       const requestId = headers.get('request-id') ?? undefined;
-      const { done } = await keepStream(store, id, source, { ...options, ...streamOptions, requestId });
+      // Named before anything is read: how the stream ended may be reported with its id.
       withStreamId(headers, id, streamOptions.pingIntervalMs);
+      const { done } = await keepStream(store, id, source, { ...options, ...streamOptions, requestId });
       waitUntil?.(done);
       return readKeptStream(store, id, 0, streamOptions);
     },
