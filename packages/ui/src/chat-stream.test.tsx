@@ -6,7 +6,7 @@ import {
   scenario,
   scenarios,
 } from '@chatstream/mocks';
-import type { ChatMessage } from '@chatstream/reader';
+import { type ChatMessage, createChatSession } from '@chatstream/reader';
 import { expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
@@ -620,7 +620,6 @@ it('shares its session with the parts, so a replaced part can read and drive the
 });
 
 it('takes an existing session, part overrides, renderers and stats', async () => {
-  const { createChatSession } = await import('@chatstream/reader');
   const { fetch } = mockFetch([scenarios.basic, instant]);
   const chat = createChatSession({ fetch, maxTokens: 1024 });
   const screen = await render(
@@ -728,4 +727,52 @@ it('says a short answer that came whole within one frame, as one that streamed',
   await sendMessage(screen, 'Hello');
   await expect.element(screen.getByRole('log').getByText(scenarios.basic.expectedText)).toBeVisible();
   await expect.poll(() => announced(screen.container).join(' ')).toBe(scenarios.basic.expectedText);
+});
+
+it('says nothing of an earlier answer while a regeneration waits for its new one', async () => {
+  const { fetch } = mockFetch([scenario('again').text('Fresh answer.').stop('end_turn'), instant]);
+  const initialMessages: ChatMessage[] = [
+    { id: 'u1', role: 'user', content: [{ type: 'text', text: 'First' }] },
+    {
+      id: 'a1',
+      role: 'assistant',
+      status: 'complete',
+      content: [{ type: 'text', text: 'Old first answer.' }],
+    },
+    { id: 'u2', role: 'user', content: [{ type: 'text', text: 'Second' }] },
+    {
+      id: 'a2',
+      role: 'assistant',
+      status: 'complete',
+      content: [{ type: 'text', text: 'Old second answer.' }],
+    },
+  ];
+  const screen = await render(
+    <ChatStream fetch={fetch} initialMessages={initialMessages} style={heightStyle} />,
+  );
+  await screen.getByRole('button', { name: 'Regenerate' }).click();
+  await expect.element(screen.getByRole('log').getByText('Fresh answer.')).toBeVisible();
+  await expect.poll(() => announced(screen.container)).toEqual(['Fresh answer.']);
+});
+
+it('says nothing of the conversation it switches to, though the one it left was streaming', async () => {
+  const { promise: held, resolve: release } = deferred<void>();
+  const { fetch } = mockFetch([scenarios.longAnswer, slow, held]);
+  const left = createChatSession({ fetch });
+  const opened = createChatSession({
+    initialMessages: [
+      { id: 'bu', role: 'user', content: [{ type: 'text', text: 'Q' }] },
+      { id: 'ba', role: 'assistant', status: 'aborted', content: [{ type: 'text', text: 'History of B.' }] },
+    ],
+  });
+  const screen = await render(<ChatStream chat={left} style={heightStyle} />);
+  void left.send('Hello');
+  await expect.poll(() => left.getSnapshot().status).toBe('streaming');
+  await screen.rerender(<ChatStream chat={opened} style={heightStyle} />);
+  await expect.element(screen.getByRole('log').getByText('History of B.')).toBeVisible();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Neither its answer nor that it was stopped: it is history.
+  expect(announced(screen.container)).toEqual([]);
+  release();
+  await left.stop();
 });

@@ -17,6 +17,7 @@ import { type ChatInput, type ChatMessage, isBlock, type ToolCallState } from '@
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { definedOver } from './defined-over.ts';
+import { answerToLastQuestion } from './answer-to-last-question.ts';
 import { describeError } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
@@ -78,6 +79,15 @@ function textOf(message: ChatMessage | undefined): string {
     .join('');
 }
 
+/** A number per session, for a `key`. */
+const sessionKeys = new WeakMap<object, number>();
+let sessionsSeen = 0;
+function keyOf(session: object): number {
+  let key = sessionKeys.get(session);
+  if (key === undefined) sessionKeys.set(session, (key = ++sessionsSeen));
+  return key;
+}
+
 /**
  * The drop-in chat: a transcript that streams Claude's answers (text, thinking, tool calls with
  * approval and human-in-the-loop results, web search), a composer, error recovery, optional stream
@@ -130,7 +140,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const calls = last?.toolCalls ?? {};
     const asking = last?.content.find((block) => calls[block['id'] as string]?.status.startsWith('awaiting'));
     const asks = asking && calls[asking['id'] as string]!.status;
-    const answer = messages.findLast((message) => message.role === 'assistant');
+    const answer = answerToLastQuestion(messages);
     const waiting =
       status === 'submitted' ||
       (last?.role === 'assistant' && last.status === 'streaming' && !last.content.length);
@@ -243,6 +253,8 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               />
             </div>
             <parts.Announcer
+              // Another conversation is another announcer: its answers are not news.
+              key={keyOf(session.chat)}
               text={textOf(answer)}
               streaming={answer?.status === 'streaming'}
               busy={busy}

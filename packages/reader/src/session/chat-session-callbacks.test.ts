@@ -173,4 +173,36 @@ describe('ChatSession: onSettled', () => {
     expect(log[1]?.answer).toMatchObject({ status: 'aborted' });
     expect(onFinish).not.toHaveBeenCalled();
   });
+
+  it('is not called for a request setMessages cut short (its conversation is gone), and names the answer an approval went on from', async () => {
+    const log: ChatSettled[] = [];
+    const target = session({
+      tools: {
+        get_weather: { inputSchema: { type: 'object' }, needsApproval: true, execute: () => 'sunny' },
+      },
+      onSettled: (settled) => log.push(settled),
+    });
+    chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
+    const sending = target.send('Hello');
+    await until(
+      target,
+      ({ messages }) => (messages.at(-1)?.content.length ?? 0) > 0 && messages.at(-1)?.role === 'assistant',
+    );
+    target.setMessages([
+      { id: 'other', role: 'user', content: [{ type: 'text', text: 'Another conversation' }] },
+    ]);
+    await sending;
+    expect(log).toEqual([]);
+
+    chat.reset();
+    target.setMessages([]);
+    await target.send('Weather? [scenario:toolUse]');
+    const asking = target.getSnapshot().messages.at(-1)!;
+    const [id] = Object.keys(asking.toolCalls ?? {});
+    chat.use(scenarios.basic);
+    target.approveToolCall(id!, true);
+    await target.stop();
+    expect(log.at(-1)).toMatchObject({ outcome: 'aborted' });
+    expect(log.at(-1)?.answer?.id).toBe(asking.id);
+  });
 });

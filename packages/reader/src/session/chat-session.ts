@@ -42,6 +42,8 @@ interface Run {
   failedAsBefore?: boolean;
   /** The id of the answer its last step streamed into, for `onSettled`. */
   answerId?: string | undefined;
+  /** Its answer was taken out of the conversation by `setMessages`: another conversation now. */
+  cutShort?: boolean;
 }
 
 /**
@@ -333,7 +335,10 @@ export class ChatSession {
     this.#messages = restored;
     // Nobody can see an answer that is no longer in the conversation: stop paying for it.
     const live = this.#live;
-    if (live && !restored.some((message) => message.id === live.id)) this.#run?.controller.abort();
+    if (live && !restored.some((message) => message.id === live.id) && this.#run) {
+      this.#run.cutShort = true;
+      this.#run.controller.abort();
+    }
     if (changed) {
       this.#versions.clear();
       // Another conversation's request options are not this one's.
@@ -428,7 +433,15 @@ export class ChatSession {
     // anything else a person asks for counts from there.
     if (!resume) this.#steps = 0;
     this.#request = request;
-    const run: Run = { controller: new AbortController(), request, executions: new Map(), reconnect };
+    const last = this.#messages.at(-1);
+    const run: Run = {
+      controller: new AbortController(),
+      request,
+      executions: new Map(),
+      reconnect,
+      // A run that only runs the last answer's tools (an approval) ends with that answer.
+      answerId: last?.role === 'assistant' ? last.id : undefined,
+    };
     this.#run = run;
     this.#error = undefined;
     const finish = (): Promise<void> => this.#finish(run);
@@ -452,12 +465,13 @@ export class ChatSession {
     this.#finished(run);
     if (error && !run.failedAsBefore) callBack(this.#options.onError, error);
     const answer = this.#messages.find((message) => message.id === run.answerId);
-    callBack(this.#options.onSettled, {
-      outcome: error ? 'error' : run.controller.signal.aborted ? 'aborted' : 'complete',
-      answer,
-      ...(error ? { error } : {}),
-      messages: this.#messages,
-    });
+    if (!run.cutShort)
+      callBack(this.#options.onSettled, {
+        outcome: error ? 'error' : run.controller.signal.aborted ? 'aborted' : 'complete',
+        answer,
+        ...(error ? { error } : {}),
+        messages: this.#messages,
+      });
     this.#queue.shift()?.();
   }
 
