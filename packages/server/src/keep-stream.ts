@@ -7,6 +7,13 @@ import { unref } from './unref-timer.ts';
 
 const encoder = new TextEncoder();
 
+/**
+ * How a stream that was stopped (a Stop, or no reader back within the grace period) ends, for
+ * whoever reads it on later: another tab, or the same answer reopened. `@chatstream/reader` ends
+ * the answer as stopped there, not as cut off; other readers ignore an event they do not know.
+ */
+const STOPPED_EVENT = encoder.encode('event: chatstream.stopped\ndata: {}\n\n');
+
 /** How long a resumable stream waits and is kept. */
 export interface ResumeTimes {
   /** How long upstream goes on with no client reading, waiting for one to resume. */
@@ -132,11 +139,14 @@ export async function keepStream(
       }
       await keep(splitter.push(chunk.value).map(numbered));
     }
-    if (!failure) {
+    if (cancelled) {
+      // Not the half of an event upstream was cut in: it would swallow this one.
+      await keep([numbered(STOPPED_EVENT)]);
+    } else if (!failure) {
       // An event upstream never finished is kept as it is (a reader discards it at the end).
       const rest = splitter.rest();
       if (rest.byteLength > 0) await keep([rest]);
-    } else if (!cancelled) {
+    } else {
       onError(failure.error);
       await keep([numbered(errorEvent(failure.error))]);
     }

@@ -1,6 +1,6 @@
 import { contentScenarios, scenarios } from '@chatstream/mocks';
 import fc from 'fast-check';
-import { ConnectionError, streamMessage } from '@chatstream/reader';
+import { AbortError, ConnectionError, streamMessage } from '@chatstream/reader';
 import { describe, expect, it } from 'vitest';
 import { createChatHandler } from './create-chat-handler.ts';
 import type { RelayResult } from './relay-watch.ts';
@@ -78,6 +78,26 @@ describe('streamMessage through a relay with resume', () => {
     await stream.finalMessage().catch(() => undefined);
     await relay.fake.settled();
     expect(relay.fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+  });
+
+  it('ends as stopped, not cut off, for whoever reads on a stream the user stopped (another tab, the answer reopened)', async () => {
+    const stream = streamMessage({ url: relay.url, body: chatBody('longAnswer') }, { retry: false });
+    await new Promise<void>((resolve) => stream.on('text', () => resolve()));
+    const id = stream.response!.headers.get('chatstream-stream-id')!;
+    stream.abort();
+    await stream.finalMessage().catch(() => undefined);
+    await relay.fake.settled();
+
+    const reopened = streamMessage(
+      { url: relay.url, headers: { 'chatstream-resume': id } },
+      { retry: false },
+    );
+    const error = await reopened.finalMessage().catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(reopened.status).toBe('aborted');
+    // What came before the Stop, as a stop leaves it.
+    expect(reopened.snapshot?.message.content.length).toBeGreaterThan(0);
+    expect(reopened.snapshot?.complete).toBe(false);
   });
 
   it('fails with the connection error, keeping what arrived, when the relay no longer has the stream', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IncompleteStreamError } from '../errors.ts';
+import { AbortError, IncompleteStreamError } from '../errors.ts';
 import { bytesStream } from '../test/msw-sse.ts';
 import { rejection } from '../test/rejection.ts';
 import { toSSE, transcripts } from '../test/transcripts.ts';
@@ -37,5 +37,24 @@ describe('in sink mode (readMessageEvents) too', () => {
     const events = transcripts['text']!.slice(0, -1);
     const anthropic = await rejection(readMessageEvents(bytesStream(toSSE(events)), {}));
     expect(anthropic.message).toBe('The stream ended before message_stop');
+  });
+});
+
+describe('a kept stream the relay stopped (its chatstream.stopped event) ends as stopped, not cut off', () => {
+  const stopped = 'event: chatstream.stopped\ndata: {}\n\n';
+
+  it('Anthropic events: an AbortError, status aborted, what came before kept', async () => {
+    const events = transcripts['text']!.slice(0, 4);
+    const stream = readMessageStream(bytesStream(toSSE(events) + stopped));
+    const error = await rejection(stream.finalMessage());
+    expect(error).toBeInstanceOf(AbortError);
+    expect(stream.status).toBe('aborted');
+    expect(stream.snapshot?.message.content.length).toBeGreaterThan(0);
+  });
+
+  it('plain text too', async () => {
+    const stream = readTextStream(bytesStream(`data: Hello\n\n${stopped}`));
+    expect(await rejection(stream.finalMessage())).toBeInstanceOf(AbortError);
+    expect(stream.status).toBe('aborted');
   });
 });

@@ -1,9 +1,12 @@
 import { later } from '../later.ts';
-import { ConnectionError, StreamEventError, TimeoutError } from '../errors.ts';
+import { AbortError, ConnectionError, StreamEventError, TimeoutError } from '../errors.ts';
 import { readChunks } from '../sse/read-chunks.ts';
 import { createSSEDecoder } from '../sse/sse-decoder.ts';
 import type { MessageSnapshot, MessageStreamEvent } from '../types.ts';
 import { createEventDecoder, type EventDecoder, type StreamProtocol } from './event-decoder.ts';
+
+/** The event `@chatstream/server` ends a kept stream with when it was stopped. */
+const STOPPED_EVENT = 'chatstream.stopped';
 
 /** How a pump reads one body. */
 export interface PumpOptions {
@@ -65,6 +68,11 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
         // A chunk's events are decoded in one go: one a listener stopped the stream at (or an
         // error event) must be the last one handled, not just the last chunk read.
         if (controller.signal.aborted) return;
+        // A relay's kept stream that was stopped (by another reader, or none came back in time)
+        // ends so: read on from it, the answer is stopped, not cut off.
+        if (sse.event === STOPPED_EVENT) {
+          return controller.abort(new AbortError('The stream was stopped', { partial: partial?.() }));
+        }
         decode(sse, emit);
         // After the event was applied: a listener may count what the stream holds up to it.
         options.onEventId?.(sse.id);
