@@ -158,7 +158,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     // card shows it, since the answer may be quiet for seconds.
     const serverTool = answer?.status === 'streaming' ? answer.content.at(-1) : undefined;
     const working =
-      serverTool?.type === 'server_tool_use'
+      serverTool?.type === 'server_tool_use' || serverTool?.type === 'mcp_tool_use'
         ? serverTool['name'] === 'web_search'
           ? 'Searching…'
           : 'Running…'

@@ -59,6 +59,8 @@ export type { DescribeCode, SpokenTextReader } from './spoken-text.ts';
 export type { BlockRenderer, BlockRendererProps, BlockRenderers, RenderedBlocks } from './block-props.ts';
 export {
   Citations,
+  CodeExecutionResultBlock,
+  isFailedRun,
   defaultBlockRenderers,
   drawsCitationMarks,
   renderCitationMarks,
@@ -79,6 +81,7 @@ export {
 export type {
   BlockPartProps,
   CitationsProps,
+  CodeExecutionResultBlockProps,
   TextRunPart,
   FallbackBlockProps,
   RedactedThinkingBlockProps,

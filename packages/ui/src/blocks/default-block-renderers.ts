@@ -1,4 +1,5 @@
 import type { BlockRenderers } from '../block-props.ts';
+import { CodeExecutionResultBlock } from './code-execution-result-block.tsx';
 import { FallbackBlock } from './fallback-block.tsx';
 import { RedactedThinkingBlock } from './redacted-thinking-block.tsx';
 import { ServerToolUseBlock } from './server-tool-use-block.tsx';
@@ -18,11 +19,15 @@ export const defaultBlockRenderers: BlockRenderers = {
   thinking: ThinkingBlock,
   redacted_thinking: RedactedThinkingBlock,
   tool_use: ToolUseBlock,
-  mcp_tool_use: ToolUseBlock,
+  // Run by Anthropic as a server tool is: its state comes from its result, not from the page.
+  mcp_tool_use: ServerToolUseBlock,
   tool_result: ToolResultBlock,
   mcp_tool_result: ToolResultBlock,
   server_tool_use: ServerToolUseBlock,
   web_search_tool_result: WebSearchResultBlock,
   web_fetch_tool_result: WebFetchResultBlock,
+  code_execution_tool_result: CodeExecutionResultBlock,
+  bash_code_execution_tool_result: CodeExecutionResultBlock,
+  text_editor_code_execution_tool_result: CodeExecutionResultBlock,
   fallback: FallbackBlock,
 };

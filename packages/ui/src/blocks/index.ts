@@ -1,6 +1,11 @@
 export { Citations, type CitationsProps } from './citations.tsx';
 export { drawsCitationMarks, renderCitationMarks, withCitationMarks } from './citation-refs.tsx';
 export type { TextRunPart } from './text-runs.ts';
+export {
+  CodeExecutionResultBlock,
+  type CodeExecutionResultBlockProps,
+  isFailedRun,
+} from './code-execution-result-block.tsx';
 export { defaultBlockRenderers } from './default-block-renderers.ts';
 export { FallbackBlock, type FallbackBlockProps } from './fallback-block.tsx';
 export type { BlockPartProps } from './part-props.ts';

@@ -121,6 +121,134 @@ describe('WebSearchResultBlock', () => {
   });
 });
 
+/** An answer that ran `call` on Anthropic's side and got `result` back. */
+const ran = (call: Record<string, unknown>, result?: Record<string, unknown>): ChatMessage => ({
+  id: 'a',
+  role: 'assistant',
+  status: 'complete',
+  content: [
+    { type: 'server_tool_use', id: 'srvtoolu_1', ...call },
+    ...(result
+      ? [{ tool_use_id: 'srvtoolu_1', ...result } as unknown as ChatMessage['content'][number]]
+      : []),
+  ],
+});
+
+describe('Code execution', () => {
+  it('shows the command, what the run printed and its errors; a run that exited with 2 failed', async () => {
+    const message = ran(
+      { name: 'bash_code_execution', input: { command: 'python plot.py' } },
+      {
+        type: 'bash_code_execution_tool_result',
+        content: {
+          type: 'bash_code_execution_result',
+          stdout: 'loading data',
+          stderr: "python: can't open file 'plot.py'",
+          return_code: 2,
+          content: [],
+        },
+      },
+    );
+    const screen = await renderBlock(message, 0);
+    const call = screen.getByRole('group', { name: 'Bash' });
+    await expect.element(call).toHaveAttribute('data-state', 'error');
+    await expect.element(call.getByText('Failed')).toBeVisible();
+    await expect.element(call.getByRole('group', { name: 'Input' })).toHaveTextContent('python plot.py');
+
+    await screen.rerender(<div>{blockElement(message, 1)}</div>);
+    const result = screen.getByRole('group', { name: 'Code execution result' });
+    await expect.element(result).toHaveAttribute('data-state', 'error');
+    await expect.element(result.getByRole('group', { name: 'Output' })).toHaveTextContent('loading data');
+    await expect.element(result.getByRole('group', { name: 'Errors' })).toHaveTextContent("can't open file");
+    await expect.element(result.getByText('Exit code 2')).toBeVisible();
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('says a run that made files made them, a file the editor wrote, and a tool that could not run', async () => {
+    const made = ran(
+      { name: 'code_execution', input: { code: 'print(1)' } },
+      {
+        type: 'code_execution_tool_result',
+        content: {
+          type: 'code_execution_result',
+          stdout: '1',
+          stderr: '',
+          return_code: 0,
+          content: [{ type: 'code_execution_output', file_id: 'file_1' }],
+        },
+      },
+    );
+    const screen = await renderBlock(made, 1);
+    await expect
+      .element(screen.getByRole('group', { name: 'Code execution result' }))
+      .toHaveAttribute('data-state', 'done');
+    await expect.element(screen.getByText('1 file')).toBeVisible();
+    expect(screen.getByRole('group', { name: 'Errors' }).query()).toBeNull();
+
+    const written = ran(
+      { name: 'text_editor_code_execution', input: { command: 'create', path: '/tmp/a.py', file_text: 'x' } },
+      {
+        type: 'text_editor_code_execution_tool_result',
+        content: { type: 'text_editor_code_execution_create_result', is_file_update: false },
+      },
+    );
+    await screen.rerender(
+      <div>
+        {blockElement(written, 0)}
+        {blockElement(written, 1)}
+      </div>,
+    );
+    await expect.element(screen.getByRole('group', { name: 'File editor' })).toHaveTextContent('/tmp/a.py');
+    await expect.element(screen.getByText('File created')).toBeVisible();
+
+    const refused = ran(
+      { name: 'bash_code_execution', input: { command: 'ls' } },
+      {
+        type: 'bash_code_execution_tool_result',
+        content: { type: 'bash_code_execution_tool_result_error', error_code: 'unavailable' },
+      },
+    );
+    await screen.rerender(<div>{blockElement(refused, 1)}</div>);
+    await expect.element(screen.getByText('The code could not run.')).toBeVisible();
+    await expect.element(screen.getByText('unavailable', { exact: true })).toBeVisible();
+  });
+});
+
+describe('MCP tool calls', () => {
+  it('name their server, run until their result, and fail when it is an error', async () => {
+    const call = {
+      type: 'mcp_tool_use',
+      id: 'mcptoolu_1',
+      name: 'lookup_account',
+      server_name: 'crm',
+      input: { account: 'ACME' },
+    } as ChatMessage['content'][number];
+    const answer = (status: ChatMessage['status'], ...rest: ChatMessage['content']): ChatMessage => ({
+      id: 'a',
+      role: 'assistant',
+      status,
+      content: [call, ...rest],
+    });
+    const screen = await renderBlock(answer('streaming'), 0);
+    const card = screen.getByRole('group', { name: 'crm · lookup_account' });
+    await expect.element(card).toHaveAttribute('data-state', 'running');
+    await screen.rerender(
+      <div>
+        {blockElement(
+          answer('complete', {
+            type: 'mcp_tool_result',
+            tool_use_id: 'mcptoolu_1',
+            is_error: true,
+            content: [{ type: 'text', text: 'Not found' }],
+          }),
+          0,
+        )}
+      </div>,
+    );
+    await expect.element(card).toHaveAttribute('data-state', 'error');
+  });
+});
+
 describe('FallbackBlock', () => {
   it('shows the type of a block it does not know instead of failing', async () => {
     const snapshots = await snapshotsOf(scenarios.futureEvents);
@@ -148,6 +276,9 @@ describe('FallbackBlock', () => {
         'tool_use',
         'web_search_tool_result',
         'web_fetch_tool_result',
+        'code_execution_tool_result',
+        'bash_code_execution_tool_result',
+        'text_editor_code_execution_tool_result',
       ].toSorted(),
     );
   });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
-import { formatValue, isEmptyObject, isRecord } from './format-value.ts';
+import { isFailedRun } from './code-execution-result-block.tsx';
+import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { type LabelKey, useLabels } from '../labels.tsx';
 import { ownEntry } from '../own-entry.ts';
@@ -16,6 +17,8 @@ const LABELS: Readonly<Record<string, LabelKey>> = {
   web_search: 'Web search',
   web_fetch: 'Web fetch',
   code_execution: 'Code execution',
+  bash_code_execution: 'Bash',
+  text_editor_code_execution: 'File editor',
 };
 
 const STATE_LABELS: Readonly<Record<ServerToolState, LabelKey>> = {
@@ -31,16 +34,17 @@ function serverToolState(props: ServerToolUseBlockProps): ServerToolState {
   if (isStillStreaming(progress, message)) return 'input-streaming';
   const result = message.content.find((item) => item.type !== block.type && item['tool_use_id'] === block.id);
   if (result !== undefined) {
-    const content = result['content'];
-    return isRecord(content) && 'error_code' in content ? 'error' : 'done';
+    return isFailedRun(result['content']) || result['is_error'] === true ? 'error' : 'done';
   }
   return message.status === undefined || message.status === 'streaming' ? 'running' : 'incomplete';
 }
 
 /**
- * A server tool call (`server_tool_use`, run by Anthropic): the tool, what it was asked (the search
- * query, the URL, or the input as JSON) and its state: `input-streaming`, `running` until its result
- * block arrives, `done`, `error` (the result is an error) or `incomplete` (the turn ended first).
+ * A call Anthropic runs (`server_tool_use`, or `mcp_tool_use` on an MCP server, named with it): the
+ * tool, what it was asked (the search query, the URL or the file's path; the command or the code
+ * to run; else the input as JSON) and its state: `input-streaming`, `running` until its result
+ * block arrives, `done`, `error` (the result is an error, or a run exited with another code than 0)
+ * or `incomplete` (the turn ended first).
  *
  * @example
  * <ServerToolUseBlock block={block} index={1} message={message} progress={message.blocks?.[1]} />
@@ -50,9 +54,11 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
   const t = useLabels();
   const state = serverToolState(props);
   const input = (block.input ?? {}) as Record<string, unknown>;
-  const query = [input['query'], input['url']].find((value) => typeof value === 'string');
+  const query = [input['query'], input['url'], input['path']].find((value) => typeof value === 'string');
+  const code = [input['command'], input['code']].find((value) => typeof value === 'string');
   const known = ownEntry(LABELS, block.name);
-  const label = known ? t(known) : block.name;
+  const server = block['server_name'];
+  const label = known ? t(known) : typeof server === 'string' ? `${server} · ${block.name}` : block.name;
   const status = t(state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state]);
   return (
     <div
@@ -69,6 +75,10 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
       </div>
       {query !== undefined ? (
         <q data-slot="server-tool-use-query">{query}</q>
+      ) : code !== undefined ? (
+        <pre data-slot="server-tool-use-input" data-code="" tabIndex={0} role="group" aria-label={t('Input')}>
+          {code}
+        </pre>
       ) : isEmptyObject(block.input) ? null : (
         <pre data-slot="server-tool-use-input" tabIndex={0} role="group" aria-label={t('Input')}>
           {formatValue(block.input, t)}
