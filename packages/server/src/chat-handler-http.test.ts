@@ -37,6 +37,22 @@ describe('createChatHandler: HTTP-level refusals', () => {
   afterEach(() => fake.reset());
   afterAll(() => fake.close());
 
+  it('takes a route context whose request is the Request (Astro, SvelteKit), and says what it got otherwise', async () => {
+    const reported: unknown[] = [];
+    const handler = createChatHandler({ ...options, onError: (error) => reported.push(error) });
+    // `export const POST = createChatHandler(…)` in Astro: the handler gets the context.
+    const context = { request: request(chatBody('basic')), params: {}, locals: {} };
+    const streamed = await handler(context as unknown as Request);
+    expect(streamed.status).toBe(200);
+    expect(await streamed.text()).toContain('message_stop');
+
+    const refused = await handler({ params: {} } as unknown as Request);
+    expect(await errorOf(refused)).toMatchObject({ status: 500, type: 'api_error' });
+    expect(reported).toEqual([
+      new TypeError('The chat handler takes a Request, or a context with one as `request`'),
+    ]);
+  });
+
   it('answers other methods with 405 and Allow: POST', async () => {
     const response = await createChatHandler(options)(request(undefined, { method: 'GET' }));
     expect(response.headers.get('allow')).toBe('POST');

@@ -43,6 +43,11 @@ import { validateChatRequest } from './validate-request.ts';
 /** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
 export type ChatHandler = (request: Request) => Promise<Response>;
 
+/** A fetch `Request` (of this realm or another: duck-typed). */
+const isRequest = (value: unknown): value is Request =>
+  typeof (value as Request | undefined)?.headers?.get === 'function' &&
+  typeof (value as Request).method === 'string';
+
 /**
  * The default `maxBodyBytes`, 32 MiB: what the Messages API takes. Attachments travel as base64 and
  * every turn sends the conversation again, so a chat with a few photos or a PDF soon passes a few MiB.
@@ -123,7 +128,14 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     onError: (error: unknown): void => report(error, request),
   });
 
-  return async (request) => {
+  return async (given) => {
+    // Astro, SvelteKit and SolidStart hand a route a context whose `request` is the Request: then
+    // `export const POST = createChatHandler(…)` works there as in Next.js.
+    const request = isRequest(given) ? given : (given as { request?: unknown } | undefined)?.request;
+    if (!isRequest(request)) {
+      report(new TypeError('The chat handler takes a Request, or a context with one as `request`'), given);
+      return errorResponse(500, 'api_error', 'Internal server error.');
+    }
     try {
       return await handle(request);
     } catch (error) {

@@ -99,6 +99,32 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('says why when the read-on is refused rather than gone (a 403 from a cross-site check), and keeps the answer', async () => {
+    const messages = await savedMidAnswer();
+    const refusing = vi.fn<typeof globalThis.fetch>(
+      async () =>
+        new Response(
+          JSON.stringify({
+            type: 'error',
+            error: { type: 'permission_error', message: 'Cross-site POST form submissions are forbidden' },
+          }),
+          {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+    );
+    const reloaded = createChatSession({ api: relay.url, initialMessages: messages, fetch: refusing });
+    await reloaded.reconnect();
+    // Sent as JSON, which such checks let through.
+    expect(new Headers(refusing.mock.calls[0]?.[1]?.headers).get('content-type')).toBe('application/json');
+    expect(reloaded.getSnapshot()).toMatchObject({ status: 'error', error: { kind: 'http', status: 403 } });
+    expect(reloaded.getSnapshot().messages.at(-1)).toMatchObject({
+      status: 'aborted',
+      content: messages.at(-1)!.content,
+    });
+  });
+
   it('stops the answer it reads on, upstream too, when the user stops it', async () => {
     relay.fake.use(
       scenario('endless', { description: 'A sentence, then a long wait.' })

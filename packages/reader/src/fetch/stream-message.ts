@@ -87,8 +87,11 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   const follow = (header: string, id: string, extra: RequestInit, lastEventId = ''): Promise<Response> => {
     const headers = new Headers(init.headers);
     // A reconnect's own request names the stream to resume: a cancel must not.
-    for (const name of ['content-type', 'chatstream-resume']) headers.delete(name);
+    headers.delete('chatstream-resume');
     headers.set(header, id);
+    // Though it has no body: a POST of no type passes for a form, which frameworks' cross-site
+    // checks refuse (Astro's checkOrigin answers 403).
+    headers.set('content-type', 'application/json');
     if (lastEventId !== '') headers.set('last-event-id', lastEventId);
     const followInit: RequestInit = { method: 'POST', headers, ...extra };
     if (init.credentials) followInit.credentials = init.credentials;

@@ -533,7 +533,11 @@ export class ChatSession {
       return;
     }
     const headers = requestHeaders(options, run.request);
-    if (reconnect) headers.set('chatstream-resume', reconnect.streamId);
+    if (reconnect) {
+      headers.set('chatstream-resume', reconnect.streamId);
+      // Typed though bodiless: a POST of no type passes for a cross-site form, which frameworks refuse.
+      headers.set('content-type', 'application/json');
+    }
     this.#setStatus('submitted');
     let stream: MessageStream;
     try {
@@ -601,7 +605,10 @@ export class ChatSession {
       // longer has the stream or the user stopped.
       const restored = this.#messages.find((message) => message.id === id);
       if (restored && !(error && isRetryable(error))) this.#put({ ...restored, streamId: undefined });
-      if (restored?.status === 'error') {
+      // Refused rather than gone (a 403 from a framework's cross-site check, a sign-in that ended):
+      // said, not passed off as the answer stopped.
+      if (error?.kind === 'http' && error.status !== 404) this.#error = error;
+      else if (restored?.status === 'error') {
         this.#error = restored.error;
         run.failedAsBefore = true;
       }
