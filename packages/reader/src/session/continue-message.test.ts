@@ -52,6 +52,27 @@ describe('continueMessage', () => {
     expect(merged.blocks).toHaveLength(2);
   });
 
+  it('keeps the code execution container the paused part ran in, unless the continuation names one', () => {
+    const container = { id: 'container_011', expires_at: '2026-12-07T08:00:00Z' };
+    const tool = {
+      type: 'server_tool_use',
+      id: 'srvtoolu_1',
+      name: 'bash_code_execution',
+      input: {},
+    } as const;
+    const base = { content: [tool], message: { ...snapshot([tool]).message, container } };
+    expect(continueMessage(base, snapshot([{ type: 'text', text: 'Done' }])).message['container']).toEqual(
+      container,
+    );
+    const renewed = { id: 'container_012', expires_at: '2026-12-07T09:00:00Z' };
+    const next = snapshot([{ type: 'text', text: 'Done' }]);
+    expect(
+      continueMessage(base, { ...next, message: { ...next.message, container: renewed } }).message[
+        'container'
+      ],
+    ).toEqual(renewed);
+  });
+
   it('keeps blocks that cite sources apart, so no citation is lost or given to the other text', () => {
     const solid = {
       type: 'char_location',

@@ -8,14 +8,19 @@ const SETTLED: BlockProgress = { streaming: false };
  * continuation starts with text, the two join into one block (the prefix without its trailing
  * whitespace, which is how it was sent), unless either cites sources: a block's citations cover all
  * its text, so those stay two blocks. Other blocks are appended. Usage and stop reason are the
- * continuation's.
+ * continuation's; the code execution `container` the message ran in is kept when the continuation
+ * names none (a later request reuses it by its id).
  *
  * @example
  * continueMessage({ content: [{ type: 'text', text: 'The press made books ' }] }, snapshot);
  * // content: [{ type: 'text', text: 'The press made books' + continuation text }, …rest of the continuation]
  */
 export function continueMessage(
-  base: { readonly content: readonly ContentBlock[]; readonly blocks?: readonly BlockProgress[] | undefined },
+  base: {
+    readonly content: readonly ContentBlock[];
+    readonly blocks?: readonly BlockProgress[] | undefined;
+    readonly message?: { readonly [key: string]: unknown } | undefined;
+  },
   continuation: MessageSnapshot,
 ): MessageSnapshot {
   const { message, blocks } = continuation;
@@ -38,7 +43,13 @@ export function continueMessage(
   // A joined block streams as the continuation's first.
   const bridgeBlocks = texts && !join && trimmed ? baseBlocks.slice(-1) : [];
   return {
-    message: { ...message, content: [...kept, ...bridge, ...message.content.slice(join ? 1 : 0)] },
+    message: {
+      ...message,
+      ...(message['container'] == null && base.message?.['container'] != null
+        ? { container: base.message['container'] }
+        : {}),
+      content: [...kept, ...bridge, ...message.content.slice(join ? 1 : 0)],
+    },
     blocks: [...keptBlocks, ...bridgeBlocks, ...blocks],
     complete: continuation.complete,
   };
