@@ -34,6 +34,18 @@ describe('scenario builder', () => {
     expect(built.expectedText).toBe('Hello there, world');
   });
 
+  it("refuses a block's own events through event(), which would not number the block", () => {
+    expect(() =>
+      scenario('raw').event({
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'mcp_tool_use' },
+      }),
+    ).toThrow(/event\(\) takes events outside the blocks; give a block with block\(\)/);
+    // A future event type is still taken, whatever its name.
+    expect(() => scenario('future').event({ type: 'content_block_progress', index: 0 })).not.toThrow();
+  });
+
   it('streams tool input from an empty first fragment down to one character per delta', () => {
     const input = { city: 'Paris', days: 2 };
     const built = scenario('tool').toolUse('get_weather', input, { fragments: 1 }).stop('tool_use');

@@ -72,7 +72,10 @@ export interface ScenarioBuilder {
   block(block: ContentBlock): ScenarioBuilder;
   /** A `ping` event. */
   ping(): ScenarioBuilder;
-  /** A raw event, such as an event type from the future. */
+  /**
+   * A raw event, such as an event type from the future. Not a `content_block_*` event (a
+   * `TypeError`): blocks go through `block()` or their own methods, which number them.
+   */
   event(event: FutureEvent): ScenarioBuilder;
   /**
    * A usage-only `message_delta` (cumulative totals). The API sends those only after the last content
@@ -184,7 +187,16 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     },
     block: (block) => add({ type: 'block', block }),
     ping: () => add({ type: 'ping' }),
-    event: (event) => add({ type: 'event', event }),
+    event: (event) => {
+      // A block's events numbered by hand would not move the builder's own count: the next block
+      // would share its index, and expectedMessage would leave it out, without a word.
+      if (['content_block_start', 'content_block_delta', 'content_block_stop'].includes(event.type)) {
+        throw new TypeError(
+          `event() takes events outside the blocks; give a block with block() (complete) or its own method (${event.type})`,
+        );
+      }
+      return add({ type: 'event', event });
+    },
     usage: (usage) => add({ type: 'usage', usage }),
     pause: (ms) => add({ type: 'pause', ms }),
     fault: (...faults) => createBuilder({ ...draft, faults: [...draft.faults, ...faults] }),
