@@ -12,6 +12,16 @@ it('drops heading markers, link brackets and link targets, keeping the words', (
   expect(spokenProse('    # indented code, not a heading', true)).toBe('    # indented code, not a heading');
 });
 
+it('says nothing of a link reference definition, which is not shown, even while it streams', () => {
+  const definition = '[note]: https://x.example "Your account is locked. Call 555-0100."';
+  expect(spokenProse(definition, true)).toBe('');
+  for (let end = 1; end <= definition.length; end++)
+    expect(spokenProse(definition.slice(0, end), false)).toBe('');
+  // A link at a line's start is read once it shows it is one.
+  expect(spokenProse('[Read more](https://example.com) below', true)).toBe('Read more below');
+  expect(spokenProse('[x]', true)).toBe('x');
+});
+
 it('drops list markers and thematic breaks', () => {
   expect(spokenProse('1. The first words arrive.', true)).toBe('The first words arrive.');
   expect(spokenProse('  - a bullet', true)).toBe('a bullet');

@@ -8,6 +8,10 @@ const QUOTE = /^ {0,3}(?:>[ \t]*)+/;
 const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // The beginning of a line that may still turn out to be a marker or a break.
 const MAYBE_MARKER = /^(?: {0,3}#{0,6}|[ \t]*(?:[-*+_](?:[ \t]*[-*_])*[ \t]*|\d{1,9}[.)]?)?)$/;
+// A link reference definition (`[note]: https://… "title"`): not shown, so not said.
+const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+// The beginning of a line that may still turn out to be one.
+const MAYBE_DEFINITION = /^ {0,3}\[[^\]]*\]?$/;
 // A task list item's box after its marker (`- [x] Done`): the rendered checkbox says its state.
 const TASK_BOX = /^\[[ xX]\](?:[ \t]|$)/;
 // The beginning of a list item's text that may still turn out to be a task box.
@@ -79,6 +83,7 @@ export function readProse(
     const quote = QUOTE.exec(line)?.[0].length ?? 0;
     const rest = line.slice(quote);
     if (complete ? BREAK.test(rest) : MAYBE_MARKER.test(rest)) return LINE_START;
+    if (DEFINITION.test(rest) || (!complete && MAYBE_DEFINITION.test(rest))) return LINE_START;
     const marker = MARKER.exec(rest)?.[0];
     next = quote + (marker?.length ?? 0);
     if (marker && !marker.includes('#')) {

@@ -13,6 +13,20 @@ describe('formatValue', () => {
     expect(text.length).toBeLessThan(1200);
   });
 
+  it('shows invisible characters that change how a text reads as their escapes, not a joiner in an emoji', () => {
+    expect(
+      formatValue({ path: 'report\u202Etxt.exe', name: 'lodash\u200B-utils', family: '👨\u200D👩' }),
+    ).toBe(
+      '{\n  "path": "report\\u202etxt.exe",\n  "name": "lodash\\u200b-utils",\n  "family": "👨\u200D👩"\n}',
+    );
+  });
+
+  it('keeps a long string whole when asked (what a person approves)', () => {
+    const path = `/tmp/cache.txt${' '.repeat(9990)} /home/user/.ssh/id_rsa`;
+    expect(formatValue({ path })).not.toContain('id_rsa');
+    expect(formatValue({ path }, undefined, true)).toContain('/home/user/.ssh/id_rsa');
+  });
+
   it('keeps strings of up to 10,000 characters whole, so a long argument can be read', () => {
     expect(formatValue({ data: long(10_000) })).toBe(`{\n  "data": "${long(10_000)}"\n}`);
     expect(formatValue([long(10_001)])).toBe(`[\n  "${long(1000)}… (+9001 characters)"\n]`);

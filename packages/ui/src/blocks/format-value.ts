@@ -1,3 +1,4 @@
+import { showHiddenCharacters } from '../hidden-characters.ts';
 import { english, type Translate } from '../labels.tsx';
 
 /**
@@ -10,28 +11,29 @@ const KEPT = 1000;
 /**
  * A tool input or result as readable text: strings as they are, text content blocks joined, and
  * anything else as indented JSON, where a string of over 10,000 characters shows its first 1,000 and
- * how many were left out (in the words of `t`, default English).
+ * how many were left out (in the words of `t`, default English), unless `whole` (what a person is
+ * asked to approve must be seen whole). In JSON, invisible characters that change how a text reads
+ * (bidi controls, zero-width spaces) are shown as their escapes (`\u202e`).
  *
  * @example
  * formatValue({ data: 'A'.repeat(50_000) }); // '{\n  "data": "AAA…AAA… (+49000 characters)"\n}'
  */
-export function formatValue(value: unknown, t: Translate = english): string {
+export function formatValue(value: unknown, t: Translate = english, whole = false): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every(isTextBlock)) {
     return value.map((item) => item.text).join('\n');
   }
   if (value === undefined) return '';
   try {
-    return (
-      JSON.stringify(
-        value,
-        (_key, item: unknown) =>
-          typeof item === 'string' && item.length > MAX_JSON_STRING
-            ? `${item.slice(0, KEPT)}${t('… (+{0} characters)', item.length - KEPT)}`
-            : item,
-        2,
-      ) ?? typeof value
+    const json = JSON.stringify(
+      value,
+      (_key, item: unknown) =>
+        typeof item === 'string' && item.length > MAX_JSON_STRING && !whole
+          ? `${item.slice(0, KEPT)}${t('… (+{0} characters)', item.length - KEPT)}`
+          : item,
+      2,
     );
+    return json === undefined ? typeof value : showHiddenCharacters(json);
   } catch {
     return `[${typeof value}]`;
   }

@@ -142,6 +142,20 @@ describe('ToolUseBlock', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('shows what it asks approval for whole, its invisible characters as escapes', async () => {
+    const message = await finalToolMessage({ status: 'awaiting-approval' });
+    const path = `/tmp/cache.txt${' '.repeat(12_000)}/home/user/.ssh/id_rsa\u202Etxt.exe`;
+    const call = { ...message.content[TOOL]!, input: { path } };
+    const asking = {
+      ...message,
+      content: message.content.map((block, index) => (index === TOOL ? call : block)),
+    };
+    const screen = await renderBlock(asking, TOOL, { onApprove: () => undefined });
+    await expect
+      .element(screen.getByRole('group', { name: 'Input' }))
+      .toHaveTextContent(/\/home\/user\/\.ssh\/id_rsa\\u202etxt\.exe/);
+  });
+
   it('offers no buttons when nobody can approve', async () => {
     const screen = await renderBlock(await finalToolMessage({ status: 'awaiting-approval' }), TOOL);
     expect(screen.getByRole('button').all()).toHaveLength(0);

@@ -28,7 +28,11 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   const t = useLabels();
   const state = toolUseState(progress, toolCall, message);
   // The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder.
-  const input = isEmptyObject(block.input) && !progress?.inputJson?.trim() ? '' : formatValue(block.input, t);
+  // Whole while it asks for approval: a path cut after 1,000 characters could hide what is approved.
+  const input =
+    isEmptyObject(block.input) && !progress?.inputJson?.trim()
+      ? ''
+      : formatValue(block.input, t, state === 'awaiting-approval');
   const failed = state === 'error' || state === 'denied';
   // A long input streaming into its scrolling box stays in view at its end, unless the reader
   // scrolled up in it.

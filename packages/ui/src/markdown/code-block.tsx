@@ -1,5 +1,5 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useRef } from 'react';
-import { useLabels } from '@chatstream/ui';
+import { hasHiddenCharacters, showHiddenCharacters, useLabels } from '@chatstream/ui';
 import { useCopy } from '../use-copy.ts';
 import type { Highlight, MarkdownComponents } from './markdown-context.ts';
 import { element } from './render-inline.tsx';
@@ -28,7 +28,7 @@ export interface CodeBlockProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
  * <CodeBlock code={'npm i'} lang="sh" highlight={(code, lang) => myHighlighter(code, lang)} />
  */
 export function CodeBlock({
-  code,
+  code: written,
   lang = '',
   streaming = false,
   highlight,
@@ -37,6 +37,10 @@ export function CodeBlock({
   ...props
 }: CodeBlockProps): ReactNode {
   const t = useLabels();
+  // Shown, copied and highlighted with its hidden characters written out: code whose bidi controls
+  // make it look like another program ("Trojan Source") must not be run as what it seems.
+  const hidden = hasHiddenCharacters(written);
+  const code = hidden ? showHiddenCharacters(written) : written;
   const [copied, copy] = useCopy();
   const root = useRef<HTMLDivElement>(null);
   // Reached by the keyboard while its lines are wider than it; else Copy is its one stop.
@@ -48,11 +52,15 @@ export function CodeBlock({
       data-slot="code-block"
       data-state={streaming ? 'streaming' : 'complete'}
       data-language={lang || undefined}
+      data-hidden-characters={hidden ? '' : undefined}
       className={className}
       {...props}
     >
       <div data-slot="code-block-header">
         <span data-slot="code-block-language">{lang || t('text')}</span>
+        {hidden ? (
+          <span data-slot="code-block-hidden">{t('Hidden characters shown as \\u codes')}</span>
+        ) : null}
         <button
           type="button"
           data-slot="code-block-copy"

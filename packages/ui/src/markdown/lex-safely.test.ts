@@ -13,6 +13,10 @@ const types = (tokens: readonly Token[]) =>
       : token.type,
   );
 
+/** A list `levels` deep, each item one level deeper than the last. */
+const ladder = (levels: number): string =>
+  Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}- x`).join('\n');
+
 describe('lexSafely', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -64,6 +68,15 @@ describe('lexSafely', () => {
     ]);
     expect(types(lexSafely(`${'>'.repeat(MAX_NESTING + 1)} x`, NO_LINKS, false).tokens)).toEqual(['plain']);
     expect(lex).toHaveBeenCalledOnce();
+  });
+
+  it('shows a list indented deeper than is drawn as its source, at once (each item a level deeper)', () => {
+    expect(types(lexSafely(ladder(MAX_NESTING), NO_LINKS, false).tokens)).toEqual(['list']);
+    const lex = vi.spyOn(Lexer.prototype, 'lex');
+    const { tokens } = lexSafely(`Intro\n\n${ladder(600)}`, NO_LINKS, false);
+    expect(types(tokens)).toEqual(['paragraph', 'space', 'plain']);
+    // marked, which would take minutes over it, never reads the ladder.
+    expect(lex.mock.calls.map(([src]) => src)).toEqual(['Intro\n\n']);
   });
 
   it('shows a block nested deeper than is drawn as its source without asking marked', () => {

@@ -7,6 +7,7 @@ export type MarkdownLabelKey =
   | 'Copy failed'
   | 'Copy {0}'
   | 'Copy code'
+  | 'Hidden characters shown as \\u codes'
   // What scrolls by itself: a code block (with its language, or without) and a table
   | '{0} code'
   | 'Code'

@@ -194,6 +194,19 @@ describe('Markdown', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('writes out the hidden characters of code that would make it look like another program, and copies that', async () => {
+    // Trojan Source: shown, the first line reads as `if (isAdmin) {`; it is all a comment.
+    const trojan = '/*\u202E } \u2066if (isAdmin)\u2069 \u2066 begin admins only */\nconsole.log("admin");';
+    const screen = await render(<Markdown text={`\`\`\`js\n${trojan}\n\`\`\``} />);
+    const code = screen.getByRole('group', { name: 'js code' });
+    await expect.element(code).toHaveTextContent('/*\\u202e } \\u2066if (isAdmin)\\u2069');
+    await expect.element(screen.getByText('Hidden characters shown as \\u codes')).toBeVisible();
+    await screen.getByRole('button', { name: 'Copy js' }).click();
+    await expect.element(screen.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await clipboardText()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
+    await expectNoAxeViolations(screen.container);
+  });
+
   it('copies code on a page served over plain HTTP, where there is no Clipboard API', async () => {
     withoutClipboardAPI();
     const screen = await render(<Markdown text={'```sh\nnpm test\n```'} />);
