@@ -12,7 +12,8 @@ const encoder = new TextEncoder();
  * whoever reads it on later: another tab, or the same answer reopened. `@chatstream/reader` ends
  * the answer as stopped there, not as cut off; other readers ignore an event they do not know.
  */
-const STOPPED_EVENT = encoder.encode('event: chatstream.stopped\ndata: {}\n\n');
+// Empty data: a plain-text client that joins `data` fields adds nothing.
+const STOPPED_EVENT = encoder.encode('event: chatstream.stopped\ndata:\n\n');
 
 /** How long a resumable stream waits and is kept. */
 export interface ResumeTimes {

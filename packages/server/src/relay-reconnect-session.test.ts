@@ -125,6 +125,25 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     });
   });
 
+  it('reads on an answer stopped in another tab as stopped, and onSettled says so', async () => {
+    relay.fake.use(slowAnswer);
+    const { page, messages } = await savedWhen('Tell me in two halves', (last) =>
+      JSON.stringify(last.content).includes('saved before'),
+    );
+    await page.stop();
+    await relay.fake.settled();
+    const settled: string[] = [];
+    const reloaded = createChatSession({
+      api: relay.url,
+      initialMessages: messages,
+      onSettled: ({ outcome }) => settled.push(outcome),
+    });
+    await reloaded.reconnect();
+    expect(reloaded.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(reloaded.getSnapshot().messages.at(-1)?.status).toBe('aborted');
+    expect(settled).toEqual(['aborted']);
+  });
+
   it('stops the answer it reads on, upstream too, when the user stops it', async () => {
     relay.fake.use(
       scenario('endless', { description: 'A sentence, then a long wait.' })

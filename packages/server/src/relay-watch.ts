@@ -25,8 +25,9 @@ export interface RelayResult {
   /** Anthropic's `request-id`, when it answered. */
   requestId: string | undefined;
   /**
-   * With `resume`, the id the relay gave the stream (its `chatstream-stream-id` header, which a
-   * client saves with the answer): what ties a saved answer to this result.
+   * With `resume`, the id the relay gave the stream (its `chatstream-stream-id` header, which the
+   * client keeps on the answer while it streams, and so in a conversation saved mid-answer): what
+   * ties such an answer to this result.
    */
   streamId?: string;
   /** The model the request asked for (as sent upstream). */

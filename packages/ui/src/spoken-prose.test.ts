@@ -17,6 +17,11 @@ it('says nothing of a link reference definition, which is not shown, even while 
   expect(spokenProse(definition, true)).toBe('');
   for (let end = 1; end <= definition.length; end++)
     expect(spokenProse(definition.slice(0, end), false)).toBe('');
+  // A line that only begins like one is a paragraph, shown, and said once whole.
+  expect(spokenProse('[Note]: Remember to back up your files first.', true)).toBe(
+    'Note: Remember to back up your files first.',
+  );
+  expect(spokenProse('[Note]: Remember to back up', false)).toBe('');
   // A link at a line's start is read once it shows it is one.
   expect(spokenProse('[Read more](https://example.com) below', true)).toBe('Read more below');
   expect(spokenProse('[x]', true)).toBe('x');

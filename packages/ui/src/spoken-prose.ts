@@ -8,10 +8,11 @@ const QUOTE = /^ {0,3}(?:>[ \t]*)+/;
 const BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // The beginning of a line that may still turn out to be a marker or a break.
 const MAYBE_MARKER = /^(?: {0,3}#{0,6}|[ \t]*(?:[-*+_](?:[ \t]*[-*_])*[ \t]*|\d{1,9}[.)]?)?)$/;
-// A link reference definition (`[note]: https://… "title"`): not shown, so not said.
-const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
-// The beginning of a line that may still turn out to be one.
-const MAYBE_DEFINITION = /^ {0,3}\[[^\]]*\]?$/;
+// A link reference definition (`[note]: https://… "title"`): not shown, so not said. Its whole
+// shape: a line that only begins so (`[Note]: back up first.`) is a paragraph, shown and said.
+const DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*(?:<[^>]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
+// A line that may still turn out to be one, while it streams: said once it is complete.
+const MAYBE_DEFINITION = /^ {0,3}\[[^\]]*(?:\](?::.*)?)?$/;
 // A task list item's box after its marker (`- [x] Done`): the rendered checkbox says its state.
 const TASK_BOX = /^\[[ xX]\](?:[ \t]|$)/;
 // The beginning of a list item's text that may still turn out to be a task box.

@@ -44,6 +44,8 @@ interface Run {
   answerId?: string | undefined;
   /** Its answer was taken out of the conversation by `setMessages`: another conversation now. */
   cutShort?: boolean;
+  /** Its last turn ended stopped: by the person, or by the relay (stopped from another tab). */
+  stopped?: boolean;
 }
 
 /**
@@ -467,7 +469,7 @@ export class ChatSession {
     const answer = this.#messages.find((message) => message.id === run.answerId);
     if (!run.cutShort)
       callBack(this.#options.onSettled, {
-        outcome: error ? 'error' : run.controller.signal.aborted ? 'aborted' : 'complete',
+        outcome: error ? 'error' : run.controller.signal.aborted || run.stopped ? 'aborted' : 'complete',
         answer,
         ...(error ? { error } : {}),
         messages: this.#messages,
@@ -607,7 +609,7 @@ export class ChatSession {
       if (restored && !(error && isRetryable(error))) this.#put({ ...restored, streamId: undefined });
       // Refused rather than gone (a 403 from a framework's cross-site check, a sign-in that ended):
       // said, not passed off as the answer stopped.
-      if (error?.kind === 'http' && error.status !== 404) this.#error = error;
+      if (error?.kind === 'http' && error.status !== 404 && !isRetryable(error)) this.#error = error;
       else if (restored?.status === 'error') {
         this.#error = restored.error;
         run.failedAsBefore = true;
@@ -615,6 +617,7 @@ export class ChatSession {
       return;
     }
     if (kind !== 'abort') this.#error = error;
+    else run.stopped = true;
     if (!base && kind && stream.snapshot?.message.content.length === 0) {
       // Begun (`message_start`) but nothing came: the conversation is left as a failure before any
       // answer leaves it, not with an empty answer to show.

@@ -41,7 +41,7 @@ describe('in sink mode (readMessageEvents) too', () => {
 });
 
 describe('a kept stream the relay stopped (its chatstream.stopped event) ends as stopped, not cut off', () => {
-  const stopped = 'event: chatstream.stopped\ndata: {}\n\n';
+  const stopped = 'event: chatstream.stopped\ndata:\n\n';
 
   it('Anthropic events: an AbortError, status aborted, what came before kept', async () => {
     const events = transcripts['text']!.slice(0, 4);
@@ -50,6 +50,12 @@ describe('a kept stream the relay stopped (its chatstream.stopped event) ends as
     expect(error).toBeInstanceOf(AbortError);
     expect(stream.status).toBe('aborted');
     expect(stream.snapshot?.message.content.length).toBeGreaterThan(0);
+  });
+
+  it('a message that had ended when it was stopped is whole', async () => {
+    const stream = readMessageStream(bytesStream(toSSE(transcripts['text']!) + stopped));
+    await expect(stream.finalMessage()).resolves.toBeDefined();
+    expect(stream.status).toBe('complete');
   });
 
   it('plain text too', async () => {

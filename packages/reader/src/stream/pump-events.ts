@@ -71,7 +71,11 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
         // A relay's kept stream that was stopped (by another reader, or none came back in time)
         // ends so: read on from it, the answer is stopped, not cut off.
         if (sse.event === STOPPED_EVENT) {
-          return controller.abort(new AbortError('The stream was stopped', { partial: partial?.() }));
+          // Stopped as its message had just ended: it is whole.
+          const snapshot = partial?.();
+          if (!snapshot?.complete)
+            controller.abort(new AbortError('The stream was stopped', { partial: snapshot }));
+          return;
         }
         decode(sse, emit);
         // After the event was applied: a listener may count what the stream holds up to it.

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
+import { showHiddenCharacters } from '../hidden-characters.ts';
 import { isFailedRun } from './code-execution-result-block.tsx';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
@@ -54,10 +55,12 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
   const t = useLabels();
   const state = serverToolState(props);
   const input = (block.input ?? {}) as Record<string, unknown>;
-  const query = [input['query'], input['url'], input['path']].find((value) => typeof value === 'string');
-  const code = [input['command'], input['code']].find((value) => typeof value === 'string');
-  const known = ownEntry(LABELS, block.name);
   const server = block['server_name'];
+  // An MCP tool's input is its own: all of it shows, whatever its fields are called.
+  const fields = typeof server === 'string' ? {} : input;
+  const query = [fields['query'], fields['url'], fields['path']].find((value) => typeof value === 'string');
+  const code = [fields['command'], fields['code']].find((value) => typeof value === 'string');
+  const known = ownEntry(LABELS, block.name);
   const label = known ? t(known) : typeof server === 'string' ? `${server} · ${block.name}` : block.name;
   const status = t(state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state]);
   return (
@@ -77,7 +80,7 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
         <q data-slot="server-tool-use-query">{query}</q>
       ) : code !== undefined ? (
         <pre data-slot="server-tool-use-input" data-code="" tabIndex={0} role="group" aria-label={t('Input')}>
-          {code}
+          {showHiddenCharacters(code)}
         </pre>
       ) : isEmptyObject(block.input) ? null : (
         <pre data-slot="server-tool-use-input" tabIndex={0} role="group" aria-label={t('Input')}>

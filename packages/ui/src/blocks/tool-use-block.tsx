@@ -13,7 +13,7 @@ export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
 };
 
 /**
- * A tool call (`tool_use`, `mcp_tool_use`): the tool name, its input pretty-printed live while the
+ * A tool call (`tool_use`): the tool name, its input pretty-printed live while the
  * JSON streams, its state (`data-state`: `input-streaming`, `input-incomplete`, `awaiting-approval`
  * with Approve / Deny buttons when `onApprove` is given, `awaiting-result`, `running`, `done`,
  * `error`, `denied`, `stopped` by the person, or `called` without session state) and the result the

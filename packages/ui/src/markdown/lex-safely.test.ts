@@ -77,6 +77,9 @@ describe('lexSafely', () => {
     expect(types(tokens)).toEqual(['paragraph', 'space', 'plain']);
     // marked, which would take minutes over it, never reads the ladder.
     expect(lex.mock.calls.map(([src]) => src)).toEqual(['Intro\n\n']);
+    // One deeply indented line in a code block (ASCII art) is code, its fence whole.
+    const art = `\`\`\`text\nroot\n\n${' '.repeat(68)}* leaf\n\`\`\``;
+    expect(types(lexSafely(art, NO_LINKS, false).tokens)).toEqual(['code']);
   });
 
   it('shows a block nested deeper than is drawn as its source without asking marked', () => {

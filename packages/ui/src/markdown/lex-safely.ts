@@ -11,10 +11,12 @@ export interface Lexed {
 // A line that opens more quotes and list items than are drawn (`MAX_NESTING`, 32). marked's lexer
 // recurses once per level and reads the rest of the line again at each: time grows as depth ×
 // length, and a few thousand levels (a few KB of `> > > …`) overflow the stack. Or a list item
-// indented as one 33 lists deep (two columns a level at least): each item one level deeper than the
-// last costs marked the rest of the list again at every level (600 of them, 353 KB, took minutes).
+// indented as one 33 lists deep (two columns a level at least) under another item indented 32
+// deep: each item a level deeper than the last costs marked the rest of the list again at every
+// level (600 of them, 353 KB, took minutes). Two such lines in a row, not one deeply indented
+// line of code.
 const TOO_DEEP =
-  /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])[ \t])){33}|^(?:\t| {2}){33}[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/m;
+  /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])[ \t])){33}|^(?:\t| {2}){32}[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*\n(?:\t| {2}){33}[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/m;
 // After blank lines, before the next line with text: between blocks, give or take a loose list
 // or a code block with blank lines.
 const BLOCKS = /(?<=\n[ \t]*\n)(?=[ \t]*\S)/;
