@@ -3,6 +3,8 @@ import { defineScenario } from './define-scenario.ts';
 import type { Fault } from './fault-types.ts';
 import { createId, stepRandom } from './ids.ts';
 import {
+  type BashRun,
+  bashResultBlock,
   pairedCallId,
   type WebFetchErrorCode,
   type WebFetchPage,
@@ -68,6 +70,12 @@ export interface ScenarioBuilder {
   webFetchResult(page: WebFetchPage): ScenarioBuilder;
   /** A `web_fetch_tool_result` that failed (`web_fetch_tool_result_error`), paired as `webFetchResult`. */
   webFetchError(errorCode: WebFetchErrorCode): ScenarioBuilder;
+  /**
+   * A complete `bash_code_execution_tool_result` (the code execution tool): what the command printed,
+   * its errors, its exit code and the files it made, for the latest server tool call (a
+   * `bash_code_execution` one with no result yet, or it throws a `TypeError`).
+   */
+  bashResult(run: BashRun): ScenarioBuilder;
   /** Any block that arrives complete (no deltas). */
   block(block: ContentBlock): ScenarioBuilder;
   /** A `ping` event. */
@@ -184,6 +192,10 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     webFetchError: (errorCode) => {
       const id = pairedCallId(stepsOf(chain), 'web_fetch', 'webFetchError');
       return add({ type: 'block', block: webFetchErrorBlock(id, errorCode) });
+    },
+    bashResult: (run) => {
+      const id = pairedCallId(stepsOf(chain), 'bash_code_execution', 'bashResult');
+      return add({ type: 'block', block: bashResultBlock(id, run) });
     },
     block: (block) => add({ type: 'block', block }),
     ping: () => add({ type: 'ping' }),

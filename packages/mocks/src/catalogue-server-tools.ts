@@ -4,7 +4,7 @@ import type { MockScenario } from './scenario-types.ts';
 import type { WebSearchHit } from './server-tool-results.ts';
 
 /** Names of the catalogue's server tool flows (well-formed: the SDK's `finalMessage()` resolves for each). */
-export type ServerToolScenarioName = 'research' | 'serverToolErrors';
+export type ServerToolScenarioName = 'research' | 'serverToolErrors' | 'codeExecution';
 
 const REPORT: WebSearchHit = {
   title: 'Solid-state batteries: 2025 progress report',
@@ -86,5 +86,26 @@ export const serverToolScenarios: Readonly<Record<ServerToolScenarioName, MockSc
     .pause(800)
     .webFetchError('url_not_accessible')
     .text("Search is rate-limited right now and I couldn't open that page, so I can't confirm the figure.")
+    .stop('end_turn'),
+
+  codeExecution: scenario('codeExecution', {
+    description:
+      'Code execution: a bash command that fails (exit code 2), then one that prints its result and makes a file, then the answer.',
+    inputTokens: 1800,
+  })
+    .text("I'll run the analysis.")
+    .serverToolUse('bash_code_execution', { command: 'python plot.py' })
+    .pause(800)
+    .bashResult({
+      stderr: "python: can't open file '/tmp/plot.py': [Errno 2] No such file or directory",
+      returnCode: 2,
+    })
+    .serverToolUse('bash_code_execution', { command: 'python analyse.py --input sales.csv' })
+    .pause(1200)
+    .bashResult({
+      stdout: 'rows: 1204\nmean order: 18.40\nsaved chart.png',
+      fileIds: ['file_011CNha8iCJcU1wXNR6q4V8w'],
+    })
+    .text('The 1,204 orders average **18.40**; the chart is saved as `chart.png`.')
     .stop('end_turn'),
 };

@@ -2,6 +2,7 @@ export { scenario } from './builder.ts';
 export type { ScenarioBuilder, ScenarioOptions } from './builder.ts';
 export { DEFAULT_RETRIEVED_AT } from './server-tool-results.ts';
 export type {
+  BashRun,
   WebFetchErrorCode,
   WebFetchPage,
   WebSearchErrorCode,

@@ -70,6 +70,27 @@ describe('server tool result steps', () => {
     } satisfies Sdk.WebFetchBlock);
   });
 
+  it('bashResult answers the latest bash call with what it printed, its exit code and files', () => {
+    const built = scenario('bash')
+      .serverToolUse('bash_code_execution', { command: 'ls' }, { id: 'srvtoolu_bash' })
+      .bashResult({ stderr: 'ls: no such file', returnCode: 2, fileIds: ['file_1'] })
+      .stop();
+    expect(built.expectedMessage.content[1]).toEqual({
+      type: 'bash_code_execution_tool_result',
+      tool_use_id: 'srvtoolu_bash',
+      content: {
+        type: 'bash_code_execution_result',
+        stdout: '',
+        stderr: 'ls: no such file',
+        return_code: 2,
+        content: [{ type: 'bash_code_execution_output', file_id: 'file_1' }],
+      },
+    } satisfies Omit<Sdk.BashCodeExecutionToolResultBlock, 'caller'>);
+    expect(() => scenario('x').serverToolUse('web_search', { query: 'q' }).bashResult({})).toThrow(
+      /bashResult\(\) needs a serverToolUse\('bash_code_execution', …\) before it: the latest server tool call is 'web_search'/u,
+    );
+  });
+
   it('webSearchError and webFetchError answer their calls with the error code', () => {
     const built = scenario('errors')
       .serverToolUse('web_search', { query: 'q' }, { id: 'srvtoolu_search' })

@@ -50,7 +50,40 @@ export type WebFetchErrorCode =
   | 'content_too_large';
 
 /** The server tools whose results the builder writes. */
-export type WebTool = 'web_search' | 'web_fetch';
+export type WebTool = 'web_search' | 'web_fetch' | 'bash_code_execution';
+
+/** What a bash command the code execution tool ran gave back, for `bashResult()`. */
+export interface BashRun {
+  /** What it printed (default none). */
+  stdout?: string;
+  /** What it printed as errors (default none). */
+  stderr?: string;
+  /** Its exit code (default 0). */
+  returnCode?: number;
+  /** The ids of the files it made (default none). */
+  fileIds?: readonly string[];
+}
+
+/**
+ * A complete `bash_code_execution_tool_result` for call `toolUseId`, as the code execution tool
+ * (`code_execution_20250825`) sends it.
+ *
+ * @example
+ * bashResultBlock('srvtoolu_1', { stdout: 'rows: 1204', returnCode: 0 });
+ */
+export function bashResultBlock(toolUseId: string, run: BashRun): ContentBlock {
+  return {
+    type: 'bash_code_execution_tool_result',
+    tool_use_id: toolUseId,
+    content: {
+      type: 'bash_code_execution_result',
+      stdout: run.stdout ?? '',
+      stderr: run.stderr ?? '',
+      return_code: run.returnCode ?? 0,
+      content: (run.fileIds ?? []).map((file_id) => ({ type: 'bash_code_execution_output', file_id })),
+    },
+  };
+}
 
 /** `retrieved_at` of a fetched page when none is given: fixed, so a scenario is the same on every run. */
 export const DEFAULT_RETRIEVED_AT = '2025-08-25T10:30:00Z';

@@ -19,6 +19,7 @@ const FEATURES: Partial<Record<ScenarioName, string>> = {
   redactedThinking: 'thinking',
   webSearch: 'citations',
   research: 'web fetch',
+  codeExecution: 'code execution',
   serverToolErrors: 'tool errors',
   refusal: 'refusal',
   maxTokens: 'cut off',

@@ -64,6 +64,11 @@ describe('Markdown security', () => {
     }
   });
 
+  it('writes out the hidden characters of inline code, which a person may copy and run', async () => {
+    const screen = await render(<Markdown text={'Run `rm -rf ./build\u202E/ ~` now.'} />);
+    expect(screen.container.querySelector('code')?.textContent).toBe('rm -rf ./build\\u202e/ ~');
+  });
+
   it('shows raw HTML as text rather than dropping what the model wrote', async () => {
     const screen = await render(<Markdown text={'Use <b>bold</b> and\n\n<script>alert(1)</script>'} />);
     await expect.element(screen.getByText('Use <b>bold</b> and')).toBeVisible();

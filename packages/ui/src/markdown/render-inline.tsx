@@ -1,6 +1,6 @@
 import { createElement, type ElementType, Fragment, type ReactNode } from 'react';
 import type { MarkedToken, Token, Tokens } from 'marked';
-import { renderCitationMarks } from '@chatstream/ui';
+import { renderCitationMarks, showHiddenCharacters } from '@chatstream/ui';
 import { citationMarksIn, withoutCitationMarks } from '../blocks/citation-marks.ts';
 import { decodeEntities } from './decode-entities.ts';
 import type { MarkdownComponents, MarkdownElement, MarkdownInlineContext } from './markdown-context.ts';
@@ -75,7 +75,8 @@ function renderInlineToken(
     case 'del':
       return element(components, 'del', { key }, renderInline(t.tokens, context, inner));
     case 'codespan':
-      return element(components, 'code', { key }, withoutCitationMarks(t.text));
+      // As in a code block: a command a person may copy and run shows its hidden characters.
+      return element(components, 'code', { key }, showHiddenCharacters(withoutCitationMarks(t.text)));
     case 'br':
       return element(components, 'br', { key });
     case 'link': {
