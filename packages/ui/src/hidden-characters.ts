@@ -16,9 +16,3 @@ const HIDDEN = /[\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 export function showHiddenCharacters(text: string): string {
   return text.replace(HIDDEN, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-
-/** Whether `text` holds a character {@link showHiddenCharacters} would show. */
-export function hasHiddenCharacters(text: string): boolean {
-  HIDDEN.lastIndex = 0;
-  return HIDDEN.test(text);
-}

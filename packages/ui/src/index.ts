@@ -43,7 +43,7 @@ export { StopNotice } from './stop-notice.tsx';
 export type { StopNoticeProps } from './stop-notice.tsx';
 export { describeError } from './describe-error.ts';
 export { answerToLastQuestion } from './answer-to-last-question.ts';
-export { hasHiddenCharacters, showHiddenCharacters } from './hidden-characters.ts';
+export { showHiddenCharacters } from './hidden-characters.ts';
 export type { ErrorDescription } from './describe-error.ts';
 export { StreamStats } from './stream-stats.tsx';
 export type { StreamStatsProps } from './stream-stats.tsx';

@@ -1,5 +1,5 @@
 import { type ComponentPropsWithoutRef, type ReactNode, useRef } from 'react';
-import { hasHiddenCharacters, showHiddenCharacters, useLabels } from '@chatstream/ui';
+import { showHiddenCharacters, useLabels } from '@chatstream/ui';
 import { useCopy } from '../use-copy.ts';
 import type { Highlight, MarkdownComponents } from './markdown-context.ts';
 import { element } from './render-inline.tsx';
@@ -39,8 +39,8 @@ export function CodeBlock({
   const t = useLabels();
   // Shown, copied and highlighted with its hidden characters written out: code whose bidi controls
   // make it look like another program ("Trojan Source") must not be run as what it seems.
-  const hidden = hasHiddenCharacters(written);
-  const code = hidden ? showHiddenCharacters(written) : written;
+  const code = showHiddenCharacters(written);
+  const hidden = code !== written;
   const [copied, copy] = useCopy();
   const root = useRef<HTMLDivElement>(null);
   // Reached by the keyboard while its lines are wider than it; else Copy is its one stop.
