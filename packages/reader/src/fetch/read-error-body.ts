@@ -1,4 +1,5 @@
 import { later } from '../later.ts';
+import { onAbort } from '../on-abort.ts';
 
 /** Most bytes of an error body kept: Anthropic's errors are a few hundred bytes, proxies' pages a few KB. */
 export const MAX_ERROR_BODY_BYTES = 65_536; // 64 KiB, a literal: bundlers keep a computed constant
@@ -35,8 +36,7 @@ export async function readErrorBody(
     cut = true;
     reader.cancel().catch(() => undefined);
   };
-  signal?.addEventListener('abort', cancel, { once: true });
-  if (signal?.aborted) cancel();
+  const detach = onAbort(signal, cancel);
   const wait = Math.min(waitMs ?? ERROR_BODY_WAIT_MS, ERROR_BODY_WAIT_MS);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const utf8 = new TextDecoder();
@@ -58,7 +58,7 @@ export async function readErrorBody(
     cut = true;
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', cancel);
+    detach();
     // Never awaited: a body that stalls must not hold the error back.
     reader.cancel().catch(() => undefined);
   }

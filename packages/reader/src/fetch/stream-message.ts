@@ -1,4 +1,5 @@
 import { later } from '../later.ts';
+import { onAbort } from '../on-abort.ts';
 import { checkFunction, checkNumber, checkResolvable, checkURL, globalFetch } from '../check-options.ts';
 import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
@@ -72,7 +73,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
     const controller = new AbortController();
     const abort = (reason: unknown): void => controller.abort(reason);
     // Stays attached: aborting the attempt later must still tear down the body's connection.
-    signal.addEventListener('abort', () => abort(signal.reason), { once: true });
+    onAbort(signal, () => abort(signal.reason));
     const timer =
       headersTimeoutMs === undefined
         ? undefined

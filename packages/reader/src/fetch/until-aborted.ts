@@ -1,3 +1,5 @@
+import { onAbort } from '../on-abort.ts';
+
 /**
  * Settles as `pending` does, or rejects with `signal.reason` as soon as `signal` aborts: a fetch the
  * user supplied may not listen to its signal (one that first awaits a token refresh), and a stop or
@@ -10,11 +12,9 @@ export function untilAborted(pending: Promise<Response>, signal: AbortSignal): P
       reject(signal.reason);
       pending.then((late) => late.body?.cancel()).catch(() => undefined);
     };
-    // An abort fires once: the listener needs no `once`, only removing when the fetch settles, in the
-    // same step, so that an abort after the response was handed over never cancels its body.
-    const done = (): void => signal.removeEventListener('abort', abort);
-    if (signal.aborted) abort();
-    else signal.addEventListener('abort', abort);
+    // Removed when the fetch settles, in the same step, so that an abort after the response was
+    // handed over never cancels its body.
+    const done = onAbort(signal, abort);
     pending.then(
       (response) => {
         done();

@@ -1,4 +1,5 @@
 import { later } from '../later.ts';
+import { onAbort } from '../on-abort.ts';
 import { accumulateMessage } from '../anthropic/accumulate-message.ts';
 import { haltBlocks } from '../anthropic/apply-block-delta.ts';
 import { checkFunction, checkNumber, checkOneOf, checkStreamGlobals } from '../check-options.ts';
@@ -100,7 +101,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   #error: AnyChatStreamError | undefined;
   #response: Response | undefined;
   #totalTimer: ReturnType<typeof setTimeout> | undefined;
-  #detach: (() => void) | undefined;
+  readonly #detach: () => void;
 
   constructor(init: MessageStreamInit) {
     checkStreamOptions(init);
@@ -108,13 +109,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     this.#init = init;
     this.#stats = new StatsTracker(init.now ?? (() => performance.now()), init.maxTokens);
     const { signal, totalTimeoutMs } = init;
-    if (signal) {
-      const onAbort = (): void => this.abort(signal.reason);
-      if (signal.aborted) onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      // A long-lived signal shared by many streams must not keep every finished one alive.
-      this.#detach = () => signal.removeEventListener('abort', onAbort);
-    }
+    // A long-lived signal shared by many streams must not keep every finished one alive.
+    this.#detach = onAbort(signal, () => this.abort(signal?.reason));
     if (totalTimeoutMs !== undefined) {
       this.#totalTimer = later(() => {
         this.#controller.abort(new TimeoutError('total', totalTimeoutMs, { partial: this.#snapshot }));
@@ -244,7 +240,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       throw this.#fail(failureOf(error));
     } finally {
       clearTimeout(this.#totalTimer);
-      this.#detach?.();
+      this.#detach();
       this.#stats.end();
       this.#emit('end');
     }
@@ -254,10 +250,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const stop = this.#controller.signal;
     this.#held = this.#init.retryDelay ? [] : undefined;
     const attemptController = new AbortController();
-    const abortAttempt = (): void => attemptController.abort(stop.reason);
     // An abort before this attempt began (e.g. StrictMode's mount/unmount) must send no request.
     stop.throwIfAborted();
-    stop.addEventListener('abort', abortAttempt, { once: true });
+    const detach = onAbort(stop, () => attemptController.abort(stop.reason));
     try {
       const source = await this.#init.connect(attempt, attemptController.signal);
       stop.throwIfAborted();
@@ -315,7 +310,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       for (const queue of this.#queues) queue.close();
       return snapshot.message;
     } finally {
-      stop.removeEventListener('abort', abortAttempt);
+      detach();
     }
   }
 

@@ -1,4 +1,5 @@
 import { ConnectionError, TimeoutError } from '../errors.ts';
+import { onAbort } from '../on-abort.ts';
 import { createEventDecoder } from './event-decoder.ts';
 import { type PumpOptions, pumpEvents } from './pump-events.ts';
 
@@ -57,11 +58,8 @@ export async function pumpResumable(
     // One body's own: going idle ends that body, not the stream (a phone's connection can die
     // silently, and the relay still has the stream).
     const reading = new AbortController();
-    const stop = (): void => reading.abort(signal.reason);
-    signal.addEventListener('abort', stop, { once: true });
-    // Stopped already (a listener of `connect`, or while the resume's answer came): the listener
-    // above never hears of it.
-    if (signal.aborted) stop();
+    // Stopped already (a listener of `connect`, or while the resume's answer came) counts too.
+    const detach = onAbort(signal, () => reading.abort(signal.reason));
     try {
       await pumpEvents(current, {
         ...options,
@@ -85,7 +83,7 @@ export async function pumpResumable(
       if (!(error instanceof ConnectionError || idle)) throw error;
       dropped = error;
     } finally {
-      signal.removeEventListener('abort', stop);
+      detach();
     }
     const resumed = stalls < MAX_STALLED_RESUMES ? await next() : undefined;
     if (!resumed) {

@@ -1,6 +1,7 @@
 import { checkFunction } from '../check-options.ts';
 import { AbortError, IncompleteStreamError, ProtocolError, toChatStreamError } from '../errors.ts';
 import { applyMessageDelta } from '../anthropic/apply-message-delta.ts';
+import { onAbort } from '../on-abort.ts';
 import type { ContentBlock, Message, MessageStreamEvent } from '../types.ts';
 import type { StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamSource } from './read-message-stream.ts';
@@ -58,9 +59,7 @@ export async function readMessageEvents(
   checkStreamOptions(options);
   const controller = new AbortController();
   const { signal: outer } = options;
-  const forward = (): void => controller.abort(new AbortError(undefined, { cause: outer?.reason }));
-  if (outer?.aborted) forward();
-  outer?.addEventListener('abort', forward, { once: true });
+  const detach = onAbort(outer, () => controller.abort(new AbortError(undefined, { cause: outer?.reason })));
   try {
     const response = await Promise.resolve(source).catch((error: unknown) => {
       throw toChatStreamError(error);
@@ -118,6 +117,6 @@ export async function readMessageEvents(
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
-    outer?.removeEventListener('abort', forward);
+    detach();
   }
 }
