@@ -24,13 +24,20 @@ export function isToolBlock(block: ContentBlock): block is ToolUseBlock {
   return TOOL_BLOCKS.has(block.type);
 }
 
-/** The block type each non-JSON delta applies to. */
-const DELTA_TARGETS: Record<string, string> = {
-  text_delta: 'text',
-  citations_delta: 'text',
-  thinking_delta: 'thinking',
-  signature_delta: 'thinking',
-};
+/**
+ * Each known delta type: the field of its payload, and the type of block it applies to (none for
+ * `input_json_delta`, which applies to any tool block).
+ */
+export const KNOWN_DELTAS: ReadonlyMap<unknown, readonly [field: string, target?: string]> = new Map<
+  unknown,
+  readonly [field: string, target?: string]
+>([
+  ['text_delta', ['text', 'text']],
+  ['input_json_delta', ['partial_json']],
+  ['thinking_delta', ['thinking', 'thinking']],
+  ['signature_delta', ['signature', 'thinking']],
+  ['citations_delta', ['citation', 'text']],
+]);
 
 /** Applies one delta to the block it targets; throws {@link ProtocolError} if the kinds do not match. */
 export function applyBlockDelta(
@@ -40,7 +47,7 @@ export function applyBlockDelta(
   snapshot: MessageSnapshot,
 ): BlockUpdate {
   const fits =
-    delta.type === 'input_json_delta' ? isToolBlock(block) : block.type === DELTA_TARGETS[delta.type];
+    delta.type === 'input_json_delta' ? isToolBlock(block) : block.type === KNOWN_DELTAS.get(delta.type)?.[1];
   if (!fits) {
     throw new ProtocolError(`Received ${delta.type} for a "${block.type}" block`, { partial: snapshot });
   }

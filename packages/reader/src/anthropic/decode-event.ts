@@ -1,22 +1,7 @@
 import { ProtocolError } from '../errors.ts';
 import type { ContentBlock, MessageStreamEvent, ServerSentEvent } from '../types.ts';
-import { isToolBlock } from './apply-block-delta.ts';
+import { isToolBlock, KNOWN_DELTAS } from './apply-block-delta.ts';
 import { readCompactDelta } from './read-compact-delta.ts';
-
-/** Each known delta type, its payload field, and whether that field is a string (else an object). */
-const KNOWN_DELTAS = new Map<unknown, [field: string, isString: boolean]>([
-  ['text_delta', ['text', true]],
-  ['input_json_delta', ['partial_json', true]],
-  ['thinking_delta', ['thinking', true]],
-  ['signature_delta', ['signature', true]],
-  ['citations_delta', ['citation', false]],
-]);
-
-/** The string field that deltas extend, by block type (it must start as a string). */
-const APPENDED_TEXT = new Map<unknown, string>([
-  ['text', 'text'],
-  ['thinking', 'thinking'],
-]);
 
 /**
  * Turns one server-sent event into a typed Anthropic stream event.
@@ -60,8 +45,9 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
       const known = KNOWN_DELTAS.get(delta['type']);
       if (!known) return undefined;
       // A missing or mistyped payload would be appended as "undefined" or "[object Object]".
-      const [field, isString] = known;
-      if (isString ? typeof delta[field] !== 'string' : !isObject(delta[field])) {
+      // Every payload is a string but a citation, an object.
+      const [field] = known;
+      if (field === 'citation' ? !isObject(delta[field]) : typeof delta[field] !== 'string') {
         throw malformed(`${event.type} (${String(delta['type'])})`, field);
       }
       return event as unknown as MessageStreamEvent;
@@ -104,15 +90,12 @@ function requireIndex(event: { type?: unknown; index?: unknown }): void {
 function requireBlock(block: unknown): void {
   if (!isObject(block) || typeof block['type'] !== 'string')
     throw malformed('content_block_start', 'content_block');
-  const subject = `content_block_start (${block['type']})`;
-  const appended = APPENDED_TEXT.get(block['type']);
-  if (appended && typeof block[appended] !== 'string') throw malformed(subject, appended);
-  const { citations } = block;
-  if (
-    block['type'] === 'text' &&
-    citations != null &&
-    !(Array.isArray(citations) && citations.every(isObject))
-  ) {
+  const { type, citations } = block;
+  const subject = `content_block_start (${type})`;
+  // Deltas extend the field named as the block type: it must start as a string.
+  if ((type === 'text' || type === 'thinking') && typeof block[type] !== 'string')
+    throw malformed(subject, type);
+  if (type === 'text' && citations != null && !(Array.isArray(citations) && citations.every(isObject))) {
     throw malformed(subject, 'citations');
   }
   if (isToolBlock(block as unknown as ContentBlock)) {
