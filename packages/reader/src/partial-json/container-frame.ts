@@ -10,9 +10,9 @@ export type JSONObject = Record<string, unknown>;
  */
 export class ContainerFrame {
   /** True for `[`, false for `{`. */
-  readonly isArray: boolean;
+  declare readonly isArray: boolean;
   /** Completed elements or members; becomes the final value when the container closes. */
-  readonly container: unknown[] | JSONObject;
+  declare readonly container: unknown[] | JSONObject;
   /** The key of the member being read (objects only); set when the key's string closes. */
   key: string = '';
   /** The open child's reading that the last snapshot was built with (`undefined`: none). */

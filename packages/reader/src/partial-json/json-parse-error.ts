@@ -11,12 +11,12 @@
  */
 export class JSONParseError extends SyntaxError {
   /** Offset (in UTF-16 code units) of the offending character in the whole text pushed so far. */
-  readonly position: number;
+  declare readonly position: number;
 
   constructor(message: string, position: number) {
     super(message);
-    this.name = 'JSONParseError';
     this.position = position;
+    this.name = 'JSONParseError';
   }
 }
 
