@@ -10,6 +10,7 @@ import {
   streamMessage,
 } from '@chatstream/reader';
 import { createNotifyBatcher, type NotifyBatcher } from './notify-batcher.ts';
+import { reportError } from './report-error.ts';
 
 /** Where a single completion is: `idle` before `start`, then as the reader's stream reports. */
 export type MessageStreamStateStatus = 'idle' | 'submitted' | 'streaming' | 'complete' | 'error' | 'aborted';
@@ -138,11 +139,7 @@ export class MessageStreamStore {
       if (status === 'error' && error) onError?.(error);
     } catch (thrown) {
       // As the reader's session does: reported as uncaught, never a rejection of `start()`.
-      if (typeof globalThis.reportError === 'function') globalThis.reportError(thrown);
-      else
-        queueMicrotask(() => {
-          throw thrown;
-        });
+      reportError(thrown);
     }
   };
 

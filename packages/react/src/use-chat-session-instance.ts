@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type ChatSession,
+  type ChatSessionError,
   type ChatStorage,
   type ChatSessionOptions,
   createChatSession,
@@ -8,6 +9,7 @@ import {
   reconnectOnReturn,
   restoreChat,
 } from '@chatstream/reader';
+import { reportError } from './report-error.ts';
 import { RestoringSessionContext } from './restoring-session-context.ts';
 import { useStopOnUnmount } from './stop-on-unmount.ts';
 
@@ -46,7 +48,13 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSessionInstance {
   const { chat, persist, persistStorage, ...sessionOptions } = options;
-  const storage = { storage: persistStorage };
+  // The latest `onError` hears a conversation that could not be read or saved (storage full), as it
+  // hears a failed request: left to the reader's default, that only reached the console.
+  const onError = useRef(sessionOptions.onError);
+  const storage = {
+    storage: persistStorage,
+    onError: (error: ChatSessionError) => (onError.current ?? reportError)(error),
+  };
   const storageReadable = useSyncExternalStore(subscribeNothing, readable, unreadable);
   /** A session of its own for conversation `key`, restored from it when storage can be read now. */
   const own = (key: string | undefined): OwnedSession => {
@@ -80,6 +88,7 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   // The options the last commit gave, so that one a render leaves out stops applying.
   const given = useRef<readonly string[]>(Object.keys(sessionOptions));
   useEffect(() => {
+    onError.current = sessionOptions.onError;
     // A shared session only takes what is given here: its owner set the rest.
     const left = chat ? [] : given.current.filter((key) => !(key in sessionOptions));
     given.current = Object.keys(sessionOptions);

@@ -246,6 +246,31 @@ describe('useStreamingChat', () => {
     ]);
   });
 
+  it('tells onError of a conversation it could not save (storage full) or read back', async () => {
+    const errors: unknown[] = [];
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    server.use(scenarios.basic);
+    const first = render(
+      <ChatApp persist="chat" persistStorage={full} onError={(error) => errors.push(error)} />,
+    );
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    // Once, however many changes fail to save; the conversation goes on.
+    expect(errors).toEqual([expect.objectContaining({ name: 'ChatSessionError', code: 'storage' })]);
+    expect((errors[0] as Error).message).toContain('could not be saved');
+    first.unmount();
+
+    const garbled = { getItem: () => '{"messages": [', setItem: () => undefined };
+    render(<ChatApp persist="chat" persistStorage={garbled} onError={(error) => errors.push(error)} />);
+    expect(errors).toHaveLength(2);
+    expect(errors[1]).toMatchObject({ name: 'ChatSessionError', code: 'storage' });
+  });
+
   it('another persist key is another conversation: it switches to what was saved there and saves nothing over it', async () => {
     sessionStorage.clear();
     server.use(scenarios.basic);

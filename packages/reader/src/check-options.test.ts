@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  type ChatSessionOptions,
   createChatSession,
   createPartialJSONParser,
   createSSEDecoder,
   createSSEParser,
+  type MessageStream,
   readMessageEvents,
   readMessageStream,
   readTextStream,
@@ -14,6 +16,11 @@ import {
 const body = (): ReadableStream<Uint8Array> => new Response('').body as ReadableStream<Uint8Array>;
 const request = { url: 'http://127.0.0.1:9/never' };
 async function* noText(): AsyncGenerator<string> {}
+/** A session that could not make its request, as its snapshot shows it. */
+const setupFailure = (message: unknown) => ({
+  status: 'error',
+  error: { kind: 'session', code: 'setup', message },
+});
 
 describe('bad arguments fail at the call, with the option named', () => {
   it.each<[string, () => unknown, ErrorConstructor, RegExp]>([
@@ -226,14 +233,7 @@ describe('bad arguments fail at the call, with the option named', () => {
       // rejected send() that nothing hears.
       const session = createChatSession({ api: request.url });
       await session.send('Hi');
-      expect(session.getSnapshot()).toMatchObject({
-        status: 'error',
-        error: {
-          kind: 'session',
-          code: 'setup',
-          message: expect.stringMatching(/no global fetch/) as string,
-        },
-      });
+      expect(session.getSnapshot()).toMatchObject(setupFailure(expect.stringMatching(/no global fetch/)));
       expect(session.getSnapshot().messages.map((message) => message.role)).toEqual(['user']);
     } finally {
       vi.unstubAllGlobals();
@@ -245,6 +245,25 @@ describe('bad arguments fail at the call, with the option named', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('shows a transport that returned no stream (an async one) as a setup error, and stops the late stream', async () => {
+    let late: MessageStream | undefined;
+    const session = createChatSession({
+      // Waits for a socket first, as an app may write it.
+      transport: (async () => {
+        await Promise.resolve();
+        late = readMessageStream(new ReadableStream<Uint8Array>());
+        return late;
+      }) as unknown as ChatSessionOptions['transport'],
+    });
+    await session.send('Hi');
+    expect(session.getSnapshot()).toMatchObject(
+      setupFailure(
+        'transport returned Promise, not a MessageStream: return readMessageStream(source) at once, which takes a promise of a Response or of a body',
+      ),
+    );
+    await vi.waitFor(() => expect(late?.status).toBe('aborted'));
   });
 
   it('accepts every documented form', () => {

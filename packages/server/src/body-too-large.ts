@@ -5,22 +5,19 @@ const MIB = 1024 * 1024;
 
 /**
  * The 413 `request_too_large` answer to a body over `maxBodyBytes`. Its message states the limit in
- * bytes (and KiB or MiB) and names the option that raises it: attachments travel as base64, a third
- * larger than the files (and sent again with every turn), so photos and PDFs reach a limit sooner
- * than one expects.
+ * bytes (and KiB or MiB), and nothing more: chat UIs show it to the person, for whom the option
+ * that raises it means nothing.
  *
  * @example
  * bodyTooLargeResponse(4 * 1024 * 1024);
  * // 413 {"type":"error","error":{"type":"request_too_large","message":"The request body is larger than
- * //   4194304 bytes (4 MiB), this server's limit. …raise the maxBodyBytes option of createChatHandler."}}
+ * //   4194304 bytes (4 MiB), this server's limit."}}
  */
 export function bodyTooLargeResponse(maxBodyBytes: number): Response {
   return errorResponse(
     413,
     'request_too_large',
-    `The request body is larger than ${describeLimit(maxBodyBytes)}, this server's limit. ` +
-      'Attachments are sent as base64, a third larger than the files. ' +
-      'To accept larger requests, raise the maxBodyBytes option of createChatHandler.',
+    `The request body is larger than ${describeLimit(maxBodyBytes)}, this server's limit.`,
   );
 }
 

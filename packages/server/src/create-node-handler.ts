@@ -16,9 +16,9 @@ export type NodeHandler = (
  * Adapts a {@link ChatHandler} (or the options to create one) to `node:http` and Express: the
  * Node request becomes a Web `Request` (a body already parsed by `express.json()` is used as is),
  * the Web `Response` is written chunk by chunk as it streams, with backpressure and without
- * buffering, and the client's `close` aborts the upstream request. A response to a request whose
- * body was not read to its end (a 413) carries `connection: close`: the client gets the answer, and
- * the rest of the upload is not read.
+ * buffering, and the client's `close` aborts the upstream request. The rest of a body the handler
+ * refused unread (a 413) is read and dropped, up to 64 MiB or 30 s, so that the client, and any
+ * proxy in front, gets the answer instead of a reset connection.
  *
  * @example
  * import { createServer } from 'node:http';
@@ -63,10 +63,8 @@ async function serve(
   webResponse.headers.forEach((value, name) => {
     headers[name] = name === 'set-cookie' ? webResponse.headers.getSetCookie() : value;
   });
-  // A body the handler did not read to its end (a 413 over maxBodyBytes): answer, then close,
-  // rather than read the rest of what may be a huge upload to keep the connection.
-  if (!request.complete) headers['connection'] = 'close';
   response.writeHead(webResponse.status, headers);
+  if (!request.complete) dropRest(request);
   const body = webResponse.body;
   if (!body || disconnect.signal.aborted) {
     await body?.cancel().catch(() => undefined);
@@ -93,6 +91,36 @@ async function serve(
     disconnect.signal.removeEventListener('abort', cancel);
   }
 }
+
+/**
+ * Reads and drops the rest of a body the handler did not read to its end (a 413 over
+ * `maxBodyBytes`), up to {@link LINGER_BYTES} or {@link LINGER_MS}, then cuts the connection. Closed
+ * at once, a client still uploading meets a reset instead of the answer, and so does a proxy in
+ * front (Vite's dev proxy turns it into a bodyless 502, which the client retries with the whole
+ * upload): nginx lingers the same way.
+ */
+function dropRest(request: IncomingMessage): void {
+  let dropped = 0;
+  const cut = (): void => void request.socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  const onData = (chunk: Buffer): void => {
+    dropped += chunk.byteLength;
+    if (dropped > LINGER_BYTES) cut();
+  };
+  // The Web body's own listener goes: refused by its declared length, it was never cancelled, and it
+  // would pause the request again as its queue fills.
+  request.removeAllListeners('data');
+  request.on('data', onData);
+  request.once('close', () => {
+    clearTimeout(timer);
+    request.off('data', onData);
+  });
+  request.resume();
+}
+
+const LINGER_MS = 30_000;
+const LINGER_BYTES = 64 * 1024 * 1024;
 
 /** The Web request, or undefined when a body parsed by a middleware cannot be serialised again. */
 function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request | undefined {

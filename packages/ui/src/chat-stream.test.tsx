@@ -237,6 +237,31 @@ it('goes back to following the end when the person sends while scrolled up', asy
   await expect.element(screen.getByRole('article', { name: 'You' }).last()).toBeInViewport();
 });
 
+it('offers no Retry for a conversation the server refuses as too large, and keeps the question', async () => {
+  const fetch = vi.fn<typeof globalThis.fetch>(
+    async () =>
+      new Response(
+        JSON.stringify({
+          type: 'error',
+          error: {
+            type: 'request_too_large',
+            message: "The request body is larger than 32 MiB, this server's limit.",
+          },
+        }),
+        { status: 413, headers: { 'content-type': 'application/json' } },
+      ),
+  );
+  const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(screen, 'What do these photos show?');
+  const log = screen.getByRole('log');
+  await expect.element(log.getByText('The conversation is too large to send')).toBeVisible();
+  await expect.element(log.getByText(/Start a new conversation or remove earlier messages\./)).toBeVisible();
+  await expect.element(log.getByText('What do these photos show?')).toBeVisible();
+  // Sending the same body again could only be refused again.
+  expect(screen.getByRole('button', { name: 'Retry' }).query()).toBeNull();
+  expect(fetch).toHaveBeenCalledTimes(1);
+});
+
 it('reports an overload mid-stream, keeps the partial answer, and Retry continues it', async () => {
   const rest = scenario('rest').text(' available to far more people.').stop('end_turn');
   const { fetch, bodies } = mockFetch([scenarios.overloadedMidStream, instant], [rest, instant]);

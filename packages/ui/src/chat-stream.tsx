@@ -18,7 +18,7 @@ import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { definedOver } from './defined-over.ts';
 import { answerToLastQuestion } from './answer-to-last-question.ts';
-import { describeError } from './describe-error.ts';
+import { describeError, retryCanHelp } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
 
@@ -228,10 +228,13 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 <parts.ErrorNotice
                   error={error}
                   partial={last?.role === 'assistant' && last.content.length > 0}
-                  // At the step limit nothing failed: Claude goes on from where it stopped.
+                  // At the step limit nothing failed: Claude goes on from where it stopped. A
+                  // request refused for what it holds would only be refused again.
                   {...(error.kind === 'session' && error.code === 'max-steps'
                     ? { onContinue: again }
-                    : { onRetry: again })}
+                    : retryCanHelp(error)
+                      ? { onRetry: again }
+                      : {})}
                 />
               ) : null}
             </parts.MessageList>

@@ -7,7 +7,7 @@ import {
   TimeoutError,
 } from '@chatstream/reader';
 import { expect, it } from 'vitest';
-import { describeError } from './describe-error.ts';
+import { describeError, retryCanHelp } from './describe-error.ts';
 
 it('puts typed failures in words', () => {
   expect(describeError(new HTTPError('Bad gateway', { status: 502 })).title).toBe('The server had a problem');
@@ -98,6 +98,37 @@ it('names a conversation too long for the model and says what helps', () => {
     errorType: 'invalid_request_error',
   });
   expect(describeError(other).title).toBe('The API rejected the request');
+});
+
+it('names a body over the server limit and says what helps', () => {
+  const tooLarge = new HTTPError(
+    "HTTP 413 Payload Too Large: The request body is larger than 33554432 bytes (32 MiB), this server's limit.",
+    { status: 413, errorType: 'request_too_large' },
+  );
+  expect(describeError(tooLarge)).toEqual({
+    title: 'The conversation is too large to send',
+    detail:
+      "Payload Too Large: The request body is larger than 33554432 bytes (32 MiB), this server's limit. (request_too_large, HTTP 413). Start a new conversation or remove earlier messages.",
+  });
+});
+
+it('offers no retry for a request refused for what it holds, which would be refused again', () => {
+  const refused = [
+    new HTTPError('HTTP 413', { status: 413 }),
+    new HTTPError('HTTP 413', { status: 413, errorType: 'request_too_large' }),
+    new HTTPError('HTTP 400: prompt is too long', { status: 400, errorType: 'invalid_request_error' }),
+    { kind: 'http', status: 400, errorType: 'invalid_request_error', message: 'as saved' },
+  ];
+  for (const error of refused) expect(retryCanHelp(error)).toBe(false);
+  const passing = [
+    new HTTPError('HTTP 429', { status: 429, errorType: 'rate_limit_error' }),
+    new HTTPError('HTTP 529', { status: 529, errorType: 'overloaded_error' }),
+    new HTTPError('HTTP 401', { status: 401 }),
+    new ConnectionError('lost'),
+    new TimeoutError('idle', 30_000),
+    undefined,
+  ];
+  for (const error of passing) expect(retryCanHelp(error)).toBe(true);
 });
 
 it('describes an error read back from a saved conversation (JSON) in the same words', () => {

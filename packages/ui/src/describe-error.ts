@@ -49,6 +49,7 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
   const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
   // A valid request with too much in it: the one 400 a person can fix, by keeping less.
   const tooLong = errorType === 'invalid_request_error' && /prompt is too long/i.test(message);
+  const tooLarge = errorType === 'request_too_large' || status === 413;
   // The step limit is no failure to a person: Claude can go on (Continue).
   const paused = kind === 'session' && fields['code'] === 'max-steps';
   const title = tooLong
@@ -74,12 +75,33 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
   const joined = facts.join(', ');
   const detail = !joined ? said : said ? `${said} (${joined})` : joined;
   const wait = waitOf(fields['retryAfterMs'] as number, t);
-  const advice = tooLong
-    ? `. ${t('Start a new conversation or remove earlier messages.')}`
-    : wait
-      ? `. ${t('The API asked to wait {0} before trying again.', wait)}`
-      : '';
+  const advice =
+    tooLong || tooLarge
+      ? `. ${t('Start a new conversation or remove earlier messages.')}`
+      : wait
+        ? `. ${t('The API asked to wait {0} before trying again.', wait)}`
+        : '';
   return { title: t(title as LabelKey), detail: detail + advice };
+}
+
+/**
+ * Whether sending the same request again can succeed: not for one the API or the server refused
+ * for what it holds (a 400 `invalid_request_error` such as "prompt is too long", a 413 body over
+ * the limit), which fails the same way every time until the conversation changes.
+ *
+ * @example
+ * <ErrorNotice error={error} onRetry={retryCanHelp(error) ? retry : undefined} />
+ */
+export function retryCanHelp(error: unknown): boolean {
+  const { status, errorType } = (typeof error === 'object' && error !== null ? error : {}) as Record<
+    string,
+    unknown
+  >;
+  return !(
+    status === 413 ||
+    errorType === 'request_too_large' ||
+    (status === 400 && errorType === 'invalid_request_error')
+  );
 }
 
 /** A `retry-after` worth telling a person about, in words ("40 s", "3 min"); nothing under a second. */

@@ -41,7 +41,7 @@ export { ErrorNotice } from './error-notice.tsx';
 export type { ErrorNoticeProps } from './error-notice.tsx';
 export { StopNotice } from './stop-notice.tsx';
 export type { StopNoticeProps } from './stop-notice.tsx';
-export { describeError } from './describe-error.ts';
+export { describeError, retryCanHelp } from './describe-error.ts';
 export { answerToLastQuestion } from './answer-to-last-question.ts';
 export { showHiddenCharacters } from './hidden-characters.ts';
 export type { ErrorDescription } from './describe-error.ts';

@@ -161,6 +161,7 @@ export type ChatLabelKey =
   | 'Unsupported content:'
   | 'JSON'
   | '… (+{0} characters)'
+  | 'Show all {0} characters'
   // Spoken code blocks (describeCode)
   | 'Code block, 1 line.'
   | 'Code block, {0} lines.'

@@ -208,12 +208,22 @@ describe('ChatSession: a saved conversation given back', () => {
     expect(target.getSnapshot().messages[1]).toMatchObject({ status: 'aborted' });
   });
 
-  it('takes a conversation with nothing to restore as it is given (the same array)', () => {
+  it('keeps the messages given as they are, in an array of its own the caller can go on changing', () => {
     const history: ChatMessage[] = [
       { id: 'a', role: 'user', content: [{ type: 'text', text: 'Hi' }] },
       { id: 'b', role: 'assistant', content: [{ type: 'text', text: 'Hello' }], status: 'complete' },
     ];
-    expect(session({ initialMessages: history }).getSnapshot().messages).toBe(history);
+    const [question, answer] = history;
+    const target = session({ initialMessages: history });
+    history.length = 0;
+    expect(target.getSnapshot().messages).toEqual([question, answer]);
+    const again = [question!, answer!];
+    target.setMessages(again);
+    again.length = 0;
+    const { messages } = target.getSnapshot();
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toBe(question);
+    expect(messages[1]).toBe(answer);
   });
 
   it('refuses what is not a message with a TypeError naming it, and keeps what it had', () => {

@@ -466,6 +466,60 @@ describe('ChatSession: human in the loop', () => {
     expect(body(2).messages.at(-1)?.content).toMatchObject([{ type: 'tool_result', content: 'sunny' }]);
   });
 
+  it('keeps the body and headers of the send through a trimmed history, not into another conversation', async () => {
+    chat.use(scenarios.toolUse);
+    const target = session({ tools: weather(), maxSteps: 1 });
+    target.subscribe(() => {
+      const last = target.getSnapshot().messages.at(-1);
+      for (const [id, call] of Object.entries(last?.toolCalls ?? {})) {
+        if (call.status === 'awaiting-result')
+          queueMicrotask(() => target.addToolResult(id, 'x'.repeat(500)));
+      }
+    });
+    await target.send('Weather?', { body: { temperature: 0.1 }, headers: { 'x-trace': 'send-1' } });
+    await until(target, (snapshot) => snapshot.status === 'error');
+    // Old tool results shortened to fit the context window, as an agent does, then on from there.
+    target.setMessages((messages) =>
+      messages.map((message) =>
+        message.role === 'user' && message.content[0]?.type === 'tool_result'
+          ? { ...message, content: [{ ...message.content[0], content: '[trimmed]' }] }
+          : message,
+      ),
+    );
+    chat.use(scenarios.basic);
+    await target.retry();
+    const sent = chat.requests.at(-1)!;
+    expect((sent.body as { temperature?: unknown }).temperature).toBe(0.1);
+    expect(sent.headers['x-trace']).toBe('send-1');
+    expect(body(chat.requests.length - 1).messages[2]?.content).toMatchObject([{ content: '[trimmed]' }]);
+
+    // Another conversation: the send's options were that one's.
+    target.setMessages([{ id: 'other', role: 'user', content: [{ type: 'text', text: 'Hi' }] }]);
+    await target.retry();
+    const other = chat.requests.at(-1)!;
+    expect((other.body as { temperature?: unknown }).temperature).toBeUndefined();
+    expect(other.headers['x-trace']).toBeUndefined();
+  });
+
+  it('runs a long tool loop without a listener left on the stop signal at each step', async () => {
+    chat.use(scenarios.toolUse);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const target = session({ tools: weather({ execute: () => 'sunny' }), maxSteps: 15 });
+      await target.send('Weather, again and again?');
+      await until(target, (snapshot) => snapshot.status === 'error');
+      expect(target.getSnapshot().error).toMatchObject({ code: 'max-steps' });
+      expect(chat.requests).toHaveLength(15);
+      // Node reports a listener leak on the next tick.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('approval: denying sends an is_error result saying the user denied it', async () => {
     const execute = vi.fn<() => string>(() => 'sunny');
     const target = session({ tools: weather({ execute, needsApproval: true }) });

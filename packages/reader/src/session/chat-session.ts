@@ -6,6 +6,7 @@ import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { ToolUseBlock } from '../types.ts';
 import type { ChatInput, ChatMessage, ChatMessageStatus, ToolCallState } from './chat-message.ts';
+import { onAbort } from '../on-abort.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
 import { answerMessage } from './answer-message.ts';
@@ -343,8 +344,9 @@ export class ChatSession {
     }
     if (changed) {
       this.#versions.clear();
-      // Another conversation's request options are not this one's.
-      if (!this.#run) this.#request = {};
+      // Another conversation's request options are not this one's; the same one trimmed (old tool
+      // results shortened to fit the context window) keeps what `send` was given.
+      if (!this.#run && restored[0]?.id !== previous[0]?.id) this.#request = {};
     }
     if (changed && !this.#run) this.#endAsGiven();
     this.#notify();
@@ -545,7 +547,7 @@ export class ChatSession {
     try {
       stream =
         options.transport && body
-          ? options.transport({ messages, body, headers, signal })
+          ? transported(options.transport({ messages, body, headers, signal }))
           : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
     } catch (thrown) {
       // Shown like any failure (Retry, once set up right), not a rejected send() nobody hears.
@@ -647,17 +649,23 @@ export class ChatSession {
   async #runTools(run: Run): Promise<boolean> {
     const { controller, executions } = run;
     const { signal } = controller;
-    const stopped = new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
-    for (this.#startTools(run); executions.size > 0; this.#startTools(run)) {
-      // The finished turn and its calls running go out with the next batch (at once unbatched).
-      this.#status = 'streaming';
-      this.#notify(false);
-      await Promise.race([Promise.all(executions.values()), stopped]);
-      if (signal.aborted) {
-        // The turn had ended, so no input still streams: only the running calls change.
-        this.#patchCalls(stoppedCall);
-        return false;
+    let stopListening: (() => void) | undefined;
+    const stopped = new Promise<void>((resolve) => (stopListening = onAbort(signal, resolve)));
+    try {
+      for (this.#startTools(run); executions.size > 0; this.#startTools(run)) {
+        // The finished turn and its calls running go out with the next batch (at once unbatched).
+        this.#status = 'streaming';
+        this.#notify(false);
+        await Promise.race([Promise.all(executions.values()), stopped]);
+        if (signal.aborted) {
+          // The turn had ended, so no input still streams: only the running calls change.
+          this.#patchCalls(stoppedCall);
+          return false;
+        }
       }
+    } finally {
+      // One listener a step would pile up over a long agent loop (Node warns past ten).
+      stopListening?.();
     }
     const message = this.#messages.at(-1);
     const calls = message?.toolCalls;
@@ -796,4 +804,25 @@ export class ChatSession {
  */
 export function createChatSession(options?: ChatSessionOptions): ChatSession {
   return new ChatSession(options);
+}
+
+/**
+ * What a transport returned, if it is a stream to read. An `async` transport returns a Promise,
+ * which used to fail later as "stream.on is not a function" while the answer was generated for
+ * nobody.
+ */
+function transported(stream: MessageStream): MessageStream {
+  if (typeof (stream as Partial<MessageStream> | undefined)?.on !== 'function') {
+    // Its stream, when it comes, is read by nobody: stop it there.
+    const later = stream as unknown as Partial<PromiseLike<Partial<MessageStream>>> | undefined;
+    if (typeof later?.then === 'function')
+      later.then(
+        (late) => late?.abort?.(),
+        () => undefined,
+      );
+    throw new TypeError(
+      `transport returned ${(stream as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof stream}, not a MessageStream: return readMessageStream(source) at once, which takes a promise of a Response or of a body`,
+    );
+  }
+  return stream;
 }

@@ -300,6 +300,55 @@ describe('persistChat and restoreChat', () => {
     expect(onError).toHaveBeenCalledTimes(2);
   });
 
+  it('refuses a storage that answers with a Promise, and saves nothing over what it keeps', () => {
+    const kept = JSON.stringify({
+      messages: [{ id: 'q', role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+    });
+    const setItem = vi.fn<(key: string, value: string) => void>();
+    // What wrapping chrome.storage.local gives at first try.
+    const later = { getItem: async () => kept, setItem } as unknown as ChatStorage;
+    const onError = vi.fn<(error: ChatSessionError) => void>();
+    expect(restoreChat('chat', { storage: later, onError })).toEqual({});
+    const setup = chatOnBodies();
+    const stop = persistChat(setup.chat, 'chat', { storage: later, onError });
+    setup.chat.setMessages([{ id: 'other', role: 'user', content: [{ type: 'text', text: 'New' }] }]);
+    stop();
+    expect(setItem).not.toHaveBeenCalled();
+    expect(onError.mock.calls.map(([error]) => [error.code, error.message])).toEqual([
+      [
+        'storage',
+        'The chat saved as "chat" could not be restored: getItem returned a Promise: a chat storage answers at once. Read an asynchronous one (chrome.storage, IndexedDB) into memory before the chat starts, and give that',
+      ],
+      [
+        'storage',
+        'The chat is not saved as "chat": getItem returned a Promise: a chat storage answers at once. Read an asynchronous one (chrome.storage, IndexedDB) into memory before the chat starts, and give that',
+      ],
+    ]);
+  });
+
+  it('reports a write that a storage refuses later (a rejected Promise), once', async () => {
+    const items = new Map<string, string>();
+    // Read into memory before the chat starts, written through to a storage that answers later.
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => {
+        items.set(key, value);
+        return Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+      },
+    };
+    const onError = vi.fn<(error: ChatSessionError) => void>();
+    const setup = chatOnBodies();
+    persistChat(setup.chat, 'chat', { storage, onError });
+    await exchange(setup, 'Hi', 'Hello');
+    await vi.waitFor(() => expect(onError).toHaveBeenCalled());
+    await exchange(setup, 'And?', 'And more');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0].message).toBe(
+      'The chat could not be saved as "chat": QUOTA_BYTES quota exceeded',
+    );
+  });
+
   it('restores nothing, and says why, from what is not a saved conversation', () => {
     const cases: [string, string][] = [
       ['{"messages": [', 'JSON'],

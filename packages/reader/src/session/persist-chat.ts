@@ -66,6 +66,24 @@ function storageOf(options: ChatStorageOptions): ChatStorage | undefined {
 }
 
 /**
+ * What the storage holds under `key`. Throws a `TypeError` for a storage that answers later (a
+ * Promise): taken for text, it read as no conversation, and the first save wrote over the one kept.
+ */
+function storedText(options: ChatStorageOptions, key: string): string | null | undefined {
+  const text = storageOf(options)?.getItem(key);
+  if (isThenable(text)) {
+    throw new TypeError(
+      'getItem returned a Promise: a chat storage answers at once. Read an asynchronous one ' +
+        '(chrome.storage, IndexedDB) into memory before the chat starts, and give that',
+    );
+  }
+  return text;
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
+/**
  * The conversation {@link persistChat} saved under `key`, as `initialMessages`, `initialVersions`
  * and `initialError` for `createChatSession` (or `useStreamingChat`). Nothing saved gives `{}`. Neither does anything
  * that is not a saved conversation (another version of your app's, a hand edit, a storage that is
@@ -82,7 +100,7 @@ export function restoreChat(key: string, options: ChatStorageOptions = {}): Rest
   checkFunction('onError', onError);
   let text: string | null | undefined;
   try {
-    text = storageOf(options)?.getItem(key);
+    text = storedText(options, key);
     if (text === null || text === undefined) return {};
     const saved = JSON.parse(text) as Partial<SavedChat> | null;
     if (!Array.isArray(saved?.messages)) throw new TypeError('It holds no messages');
@@ -154,8 +172,27 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   // written again (50 opened, 50 writes of a whole conversation to a server for nothing).
   let stored: string | null | undefined;
   try {
-    stored = storageOf(options)?.getItem(key);
-  } catch {}
+    stored = storedText(options, key);
+  } catch (error) {
+    // Saving would write over a conversation it cannot read.
+    if (error instanceof TypeError) {
+      onError(new ChatSessionError('storage', `The chat is not saved as "${key}": ${error.message}`, error));
+      return () => undefined;
+    }
+  }
+  const fail = (refusal: unknown): void => {
+    // A full storage stays full while the answer streams: say so once, not every second.
+    if (!failing) {
+      onError(
+        new ChatSessionError(
+          'storage',
+          `The chat could not be saved as "${key}": ${messageOf(refusal)}`,
+          refusal,
+        ),
+      );
+    }
+    failing = true;
+  };
 
   const save = (): void => {
     clearTimeout(timer);
@@ -173,21 +210,13 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
         error: messages.at(-1)?.role === 'user' ? error : undefined,
       };
       const text = JSON.stringify(chat);
-      if (text !== stored) storageOf(options)?.setItem(key, text);
+      // Typed `void`, but a storage that writes later (chrome.storage) refuses by rejecting.
+      const written: unknown = text === stored ? undefined : storageOf(options)?.setItem(key, text);
       stored = text;
-      failing = false;
+      if (isThenable(written)) written.then(() => (failing = false), fail);
+      else failing = false;
     } catch (refusal) {
-      // A full storage stays full while the answer streams: say so once, not every second.
-      if (!failing) {
-        onError(
-          new ChatSessionError(
-            'storage',
-            `The chat could not be saved as "${key}": ${messageOf(refusal)}`,
-            refusal,
-          ),
-        );
-      }
-      failing = true;
+      fail(refusal);
     }
   };
   const onChange = (): void => {

@@ -12,7 +12,7 @@ import { stoppedCall } from './tool-results.ts';
  * and an `error` that went through JSON is a {@link ChatStreamError} again.
  *
  * The session's own message objects (those in `current`) are kept as they are: one may be streaming.
- * When nothing needs restoring, `messages` itself is returned. Throws a `TypeError` for an entry that
+ * The array returned is always a new one. Throws a `TypeError` for an entry that
  * is not a message (no id, or one used twice; no role; no content; a block without the fields of its
  * type, such as a text block without its text).
  */
@@ -28,8 +28,8 @@ export function restoreMessages(
     ids.add(message.id);
     return given ? restoreMessage(message) : message;
   });
-  // Nothing to restore (the usual case): the array given, as given.
-  return restored.every((message, index) => message === messages[index]) ? messages : restored;
+  // A copy even when nothing needed restoring: the caller may go on changing its own array.
+  return restored;
 }
 
 /** Throws a `TypeError` naming the message that is not one (storage can hold anything). */

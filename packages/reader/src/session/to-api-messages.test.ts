@@ -103,22 +103,25 @@ describe('toAPIMessages', () => {
     });
   });
 
-  it('says a whole call in an answer max_tokens cut off did not run, not that anyone aborted it', () => {
-    const cut: ChatMessage = {
-      id: 'a',
-      role: 'assistant',
-      content: [toolUse],
-      status: 'complete',
-      stopReason: 'max_tokens',
-      toolCalls: { toolu_1: { status: 'error' } },
-    };
-    expect(toAPIMessages([user('Q'), cut, user('Go on')])[2]?.content[0]).toEqual({
-      type: 'tool_result',
-      tool_use_id: 'toolu_1',
-      content: 'Not run: the answer was cut off (max_tokens) before the tool could run',
-      is_error: true,
-    });
-  });
+  it.each(['max_tokens', 'model_context_window_exceeded'] as const)(
+    'says a whole call in an answer %s cut off did not run, not that anyone aborted it',
+    (stopReason) => {
+      const cut: ChatMessage = {
+        id: 'a',
+        role: 'assistant',
+        content: [toolUse],
+        status: 'complete',
+        stopReason,
+        toolCalls: { toolu_1: { status: 'error' } },
+      };
+      expect(toAPIMessages([user('Q'), cut, user('Go on')])[2]?.content[0]).toEqual({
+        type: 'tool_result',
+        tool_use_id: 'toolu_1',
+        content: `Not run: the answer was cut off (${stopReason}) before the tool could run`,
+        is_error: true,
+      });
+    },
+  );
 
   it('still leaves out calls of a stopped turn with no result, or with their input cut short', () => {
     const base: ChatMessage = {

@@ -1,6 +1,6 @@
 import type { ContentBlock, TextBlock, ThinkingBlock } from '../types.ts';
 import type { ChatMessage, ToolCallState } from './chat-message.ts';
-import { ABORTED_RESULT, CUT_OFF_RESULT, isSettled, toolResultBlocks } from './tool-results.ts';
+import { ABORTED_RESULT, cutOffResult, isSettled, toolResultBlocks } from './tool-results.ts';
 import { withTrueMediaType } from './true-media-type.ts';
 
 /** A message as the Messages API takes it. */
@@ -79,7 +79,7 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
  * The `tool_result` blocks of the client calls of a stopped turn that have a result anyway and no
  * `tool_result` in the next message: settled (`done`, `error`, `denied`), with their whole input.
  * A call the stop left without a result of its own is said to be aborted; one in an answer
- * `max_tokens` cut off, not to have run.
+ * `max_tokens` or the context window cut off, not to have run.
  */
 function stoppedCallResults(message: ChatMessage, answered: ReadonlySet<unknown>): ContentBlock[] {
   const calls: Record<string, ToolCallState> = {};
@@ -91,7 +91,11 @@ function stoppedCallResults(message: ChatMessage, answered: ReadonlySet<unknown>
     if (block.type !== 'tool_use' || answered.has(id) || !call || !isSettled(call) || !whole) return false;
     calls[id] = {
       ...call,
-      result: call.result ?? (message.stopReason === 'max_tokens' ? CUT_OFF_RESULT : ABORTED_RESULT),
+      result:
+        call.result ??
+        (message.stopReason === 'max_tokens' || message.stopReason === 'model_context_window_exceeded'
+          ? cutOffResult(message.stopReason)
+          : ABORTED_RESULT),
     };
     return true;
   });

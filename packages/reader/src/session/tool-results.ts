@@ -9,8 +9,12 @@ export const DENIED_RESULT = 'Tool call denied by the user.';
 /** The result of a call that was running when its turn was stopped. */
 export const ABORTED_RESULT = 'Tool call aborted';
 
-/** What the model is told of a call in an answer `max_tokens` cut off: nobody stopped it, it never ran. */
-export const CUT_OFF_RESULT = 'Not run: the answer was cut off (max_tokens) before the tool could run';
+/**
+ * What the model is told of a whole call in an answer cut off after it (`max_tokens`,
+ * `model_context_window_exceeded`): nobody stopped it, it never ran.
+ */
+export const cutOffResult = (stopReason: string): string =>
+  `Not run: the answer was cut off (${stopReason}) before the tool could run`;
 
 /** The result of a call that waited for a result when the user sent a new message instead. */
 export const UNANSWERED_RESULT = 'No result: the user sent a new message instead.';

@@ -1,5 +1,12 @@
 import { later } from '../later.ts';
-import { AbortError, ConnectionError, StreamEventError, TimeoutError } from '../errors.ts';
+import {
+  AbortError,
+  ChatStreamError,
+  ConnectionError,
+  ProtocolError,
+  StreamEventError,
+  TimeoutError,
+} from '../errors.ts';
 import { readChunks } from '../sse/read-chunks.ts';
 import { createSSEDecoder } from '../sse/sse-decoder.ts';
 import type { MessageSnapshot, MessageStreamEvent } from '../types.ts';
@@ -93,23 +100,39 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
       idleTimeoutMs,
     );
   };
-  const chunks = readChunks(
-    body,
-    controller.signal,
-    (cause) => new ConnectionError(`The connection failed while streaming: ${describe(cause)}`, { cause }),
+  const chunks = readChunks<unknown>(body, controller.signal, (cause) =>
+    // A source of the app's own (a socket, IPC) may fail with the typed error it means.
+    cause instanceof ChatStreamError
+      ? cause
+      : new ConnectionError(`The connection failed while streaming: ${describe(cause)}`, { cause }),
   );
   try {
     armIdle();
     for await (const chunk of chunks) {
       armIdle();
-      options.onBytes?.(chunk.byteLength);
-      decoder.push(chunk);
+      // Text is read too (SSE is text); anything else is a mistake to report, not a lost
+      // connection to retry.
+      const text = typeof chunk === 'string';
+      // Not `instanceof`: bytes from another realm (Jest's jsdom, an iframe) are bytes too.
+      if (!text && !ArrayBuffer.isView(chunk)) {
+        throw new ProtocolError(
+          `A stream's chunks are bytes (Uint8Array) or text; one was ${kindOf(chunk)}`,
+          { partial: partial?.() },
+        );
+      }
+      // Text is rare here (an app's own source): its bytes are counted by encoding it.
+      options.onBytes?.((text ? new TextEncoder().encode(chunk) : chunk).byteLength);
+      decoder.push(chunk as Uint8Array | string);
     }
     decoder.end();
   } finally {
     clearTimeout(idleTimer);
   }
 }
+
+/** What a chunk that is not one is (`Object` for an event object, `ArrayBuffer`, `number`). */
+const kindOf = (value: unknown): string =>
+  (value as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof value;
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

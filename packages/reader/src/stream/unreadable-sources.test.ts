@@ -1,5 +1,7 @@
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { ConnectionError } from '../errors.ts';
+import { ConnectionError, ProtocolError, StreamEventError } from '../errors.ts';
+import { streamMessage } from '../fetch/stream-message.ts';
 import { sseResponse } from '../test/msw-sse.ts';
 import { rejection } from '../test/rejection.ts';
 import { toSSE, transcripts } from '../test/transcripts.ts';
@@ -34,5 +36,72 @@ describe('a source that cannot be read', () => {
     await iterator.return!();
     await expect(waiting).resolves.toEqual({ value: undefined, done: true });
     expect(stream.status).toBe('aborted');
+  });
+
+  it('a source of the app’s own (a socket) fails with the typed error it gives, not a lost connection', async () => {
+    const bytes = new TextEncoder().encode(TEXT); // message_start is ASCII: same offsets
+    const overloaded = new StreamEventError('overloaded_error', 'Overloaded (socket closed with 1011)');
+    let reads = 0;
+    const socket = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (reads++ === 0) controller.enqueue(bytes.subarray(0, TEXT.indexOf('\n\n') + 2));
+        else controller.error(overloaded);
+      },
+    });
+    const stream = readMessageStream(socket);
+    const error = await rejection(stream.finalMessage());
+    expect(error).toBe(overloaded);
+    expect(error.partial?.message.id).toBeDefined();
+  });
+
+  it('chunks that are neither bytes nor text are a ProtocolError, asked for once, not retried', async () => {
+    const sent: unknown[] = [];
+    // Event objects passed on as they came from a socket, without their SSE text.
+    const fetch = async (): Promise<Response> => {
+      const events = new ReadableStream({
+        start(controller) {
+          controller.enqueue(transcripts['text']![0]);
+          controller.close();
+        },
+      });
+      sent.push(events);
+      return new Response(events as ReadableStream<Uint8Array>, {
+        headers: { 'content-type': 'text/event-stream' },
+      });
+    };
+    const stream = streamMessage({ url: 'http://chat.test/api/chat', body: {} }, { fetch });
+    const error = await rejection(stream.finalMessage());
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error.message).toBe("A stream's chunks are bytes (Uint8Array) or text; one was Object");
+    expect(sent).toHaveLength(1);
+  });
+
+  it('reads bytes made in another realm (Jest’s jsdom, an iframe) as bytes', async () => {
+    const bytes = new TextEncoder().encode(TEXT);
+    const foreign = vm.runInNewContext('(source) => Uint8Array.from(source)')(bytes) as Uint8Array;
+    expect(foreign).not.toBeInstanceOf(Uint8Array);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(foreign);
+        controller.close();
+      },
+    });
+    const stream = readMessageStream(body);
+    await stream.finalMessage();
+    expect(stream.stats.bytes).toBe(bytes.byteLength);
+  });
+
+  it('reads a stream of text, counting its UTF-8 bytes', async () => {
+    const text = new ReadableStream<string>({
+      start(controller) {
+        controller.enqueue(TEXT.slice(0, 100));
+        controller.enqueue(TEXT.slice(100));
+        controller.close();
+      },
+    });
+    const stream = readMessageStream(text as unknown as ReadableStream<Uint8Array>);
+    const message = await stream.finalMessage();
+    expect(message.content.length).toBeGreaterThan(0);
+    expect(stream.stats.bytes).toBe(new TextEncoder().encode(TEXT).byteLength);
   });
 });

@@ -224,6 +224,20 @@ describe('AttachmentComposer', () => {
     expect([bitmap.width, bitmap.height]).toEqual([1568, 784]);
   });
 
+  it('keeps a photo JPEG when it is scaled down, though its name and type say PNG', async () => {
+    const canvas = new OffscreenCanvas(3000, 1500);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#4a7';
+    context.fillRect(0, 0, 3000, 1500);
+    const jpeg = await canvas.convertToBlob({ type: 'image/jpeg' });
+    const { picker, onSend, screen } = await setup();
+    await userEvent.upload(picker, [new File([jpeg], 'photo.png', { type: 'image/png' })]);
+    await expect.element(screen.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const [[block]] = onSend.mock.calls[0] as unknown as [[{ source: { media_type: string } }]];
+    expect(block.source.media_type).toBe('image/jpeg');
+  });
+
   it('re-encodes an image the browser shows but the API does not read (a BMP) as WebP', async () => {
     const { picker, onSend, screen } = await setup();
     await userEvent.upload(picker, [bmp(3, 2)]);

@@ -54,7 +54,8 @@ export async function fitImage(file: File, t?: Translate): Promise<File> {
     );
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
     const blob = await canvas.convertToBlob({
-      type: type === 'image/jpeg' ? type : 'image/webp',
+      // By its bytes, as the API reads it: a photo saved as ".png" is a JPEG still.
+      type: type === 'image/jpeg' || (await startsAsJPEG(file)) ? 'image/jpeg' : 'image/webp',
       quality: 0.85,
     });
     // Scaling down at the same size never helps; a format the API cannot read must change anyway.
@@ -66,4 +67,10 @@ export async function fitImage(file: File, t?: Translate): Promise<File> {
   } finally {
     bitmap.close();
   }
+}
+
+/** Whether `file` begins as a JPEG does (`FF D8 FF`), whatever its name or type say. */
+async function startsAsJPEG(file: Blob): Promise<boolean> {
+  const [a, b, c] = new Uint8Array(await file.slice(0, 3).arrayBuffer());
+  return a === 0xff && b === 0xd8 && c === 0xff;
 }

@@ -16,11 +16,12 @@ export const CitationMarksContext: Context<readonly (readonly MarkedSource[])[] 
 
 /** Opens a document's entry in the list of sources, and moves focus to it. */
 function showEntry(from: Element, id: string): void {
-  // Looked up in the chat's own tree: a widget's shadow root keeps its ids from the document.
-  const summary = (from.getRootNode() as Document | ShadowRoot).getElementById(id);
+  // Looked up in the mark's own text block: ids from `useId` repeat across render roots in Preact
+  // (two widgets on one page), and the first in the document may be another chat's.
+  const summary = from.closest('[data-slot="text-block"]')?.querySelector(`[id="${CSS.escape(id)}"]`);
   const details = summary?.parentElement;
   if (details instanceof HTMLDetailsElement) details.open = true;
-  summary?.focus();
+  (summary as HTMLElement | null | undefined)?.focus();
 }
 
 /** The numbers a mark stands for, each a way to its source: the page, or the document's entry. */

@@ -70,6 +70,25 @@ describe('consecutive text blocks (a cited answer)', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('opens its own source when the page holds another element of the same id (two Preact roots)', async () => {
+    const screen = await render(<MessageContent message={answer(cited)} />);
+    const button = screen.getByRole('button', { name: 'Source 2: Annual report 2024.pdf' });
+    const own = screen.container.querySelector<HTMLElement>('[data-slot="text-block"] summary[id]');
+    // Preact's useId counts again in each render root: another widget's entry, first in the page.
+    const other = document.createElement('details');
+    other.innerHTML = `<summary tabindex="0">Elsewhere</summary>`;
+    other.firstElementChild!.id = own!.id.replace(/\d+$/, '2');
+    document.body.prepend(other);
+    try {
+      await button.click();
+      expect(other.open).toBe(false);
+      expect((document.activeElement as HTMLElement).closest('[data-slot="text-block"]')).not.toBeNull();
+      expect((document.activeElement!.parentElement as HTMLDetailsElement).open).toBe(true);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('keeps markdown whole across the blocks: a list whose items carry citations stays one list', async () => {
     const content = [
       text('Findings:\n\n- **Colour**: '),

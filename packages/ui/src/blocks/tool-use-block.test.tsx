@@ -110,6 +110,21 @@ describe('ToolUseBlock', () => {
     await expectNoAxeViolations(screen.container);
   });
 
+  it('shows the start of a long result (a file an agent read) until asked for all of it', async () => {
+    const file = Array.from({ length: 4000 }, (_, index) => `line ${index} of the file`).join('\n');
+    const screen = await renderBlock(await finalToolMessage({ status: 'done', result: file }), TOOL);
+    const result = screen.getByRole('group', { name: 'Result' });
+    await expect.element(result).toHaveTextContent(/^line 0 of the file/);
+    expect(result.element().textContent).toHaveLength(2001);
+    expect(result.element().textContent).toBe(`${file.slice(0, 2000)}…`);
+    const showAll = screen.getByRole('button', { name: `Show all ${file.length} characters` });
+    await expectNoAxeViolations(screen.container);
+    await showAll.click();
+    await expect.element(result).toHaveTextContent(/line 3999 of the file$/);
+    expect(result.element().textContent).toBe(file);
+    expect(showAll.query()).toBeNull();
+  });
+
   it('keeps its JSON left to right in a right-to-left page, and a line of Arabic text right to left', async () => {
     const message = await finalToolMessage({ status: 'done', result: { temperature: '18 °C' } });
     const screen = await render(<div dir="rtl">{blockElement(message, TOOL)}</div>);

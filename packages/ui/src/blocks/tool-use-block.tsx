@@ -1,10 +1,14 @@
-import { type MouseEvent, type ReactNode, useRef } from 'react';
+import { type MouseEvent, type ReactNode, useRef, useState } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import { useLabels } from '../labels.tsx';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { toolStateLabels, toolUseState } from './tool-state.ts';
 import { useBrowserLayoutEffect } from '../use-layout-effect.ts';
+
+/** Results longer than this, in characters, show their first {@link SHOWN_OF_LONG_RESULT}. */
+const LONG_RESULT = 10_000;
+const SHOWN_OF_LONG_RESULT = 2000;
 
 /** Props of {@link ToolUseBlock}. */
 export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
@@ -17,7 +21,7 @@ export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
  * JSON streams, its state (`data-state`: `input-streaming`, `input-incomplete`, `awaiting-approval`
  * with Approve / Deny buttons when `onApprove` is given, `awaiting-result`, `running`, `done`,
  * `error`, `denied`, `stopped` by the person, or `called` without session state) and the result the
- * session sent back.
+ * session sent back (over 10,000 characters, its first 2,000 and a button that shows it all).
  *
  * @example
  * <ToolUseBlock block={block} index={1} message={message} progress={message.blocks?.[1]}
@@ -34,6 +38,11 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
       ? ''
       : formatValue(block.input, t, state === 'awaiting-approval');
   const failed = state === 'error' || state === 'denied';
+  // A long result (a file read by an agent) shows its start until asked for whole: a transcript of
+  // a hundred 200 KB results took the browser 15 s to lay out.
+  const result = toolCall?.result === undefined ? '' : formatValue(toolCall.result, t);
+  const [whole, setWhole] = useState(false);
+  const cut = !whole && result.length > LONG_RESULT;
   // A long input streaming into its scrolling box stays in view at its end, unless the reader
   // scrolled up in it.
   const box = useRef<HTMLPreElement>(null);
@@ -92,8 +101,13 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
         <div data-slot="tool-use-result" data-state={failed ? 'error' : 'done'}>
           <span data-slot="tool-use-result-label">{t(failed ? 'Error' : 'Result')}</span>
           <pre tabIndex={0} role="group" aria-label={t(failed ? 'Error' : 'Result')}>
-            {formatValue(toolCall.result, t)}
+            {cut ? `${result.slice(0, SHOWN_OF_LONG_RESULT)}…` : result}
           </pre>
+          {cut ? (
+            <button type="button" data-slot="tool-use-show-all" onClick={() => setWhole(true)}>
+              {t('Show all {0} characters', result.length)}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {props.children}
