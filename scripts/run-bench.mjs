@@ -28,7 +28,7 @@ const sections = readdirSync(join(benchDir, 'results'))
   .filter((file) => file.endsWith('.md'))
   .toSorted()
   .map((file) => readFileSync(join(benchDir, 'results', file), 'utf8').trim());
-const header = `# Benchmark results\n\nWritten by \`pnpm bench\` (node ${process.version}, ${process.platform}/${process.arch}). Each section comes from one file in \`bench/\`; peers run in the same run as ours, on the same input.\n`;
+const header = `# Benchmark results\n\nWritten by \`npm run bench\` (node ${process.version}, ${process.platform}/${process.arch}). Each section comes from one file in \`bench/\`; peers run in the same run as ours, on the same input.\n`;
 writeFileSync(join(benchDir, 'RESULTS.md'), [header, ...sections].join('\n\n') + '\n');
 console.log(
   `\nWrote ${join(benchDir, 'RESULTS.md')}${existsSync(join(benchDir, 'RESULTS.md')) ? '' : ' (failed)'}`,

@@ -16,6 +16,7 @@ import { withFaults } from './with-faults.ts';
 /** Names of the catalogue's failure scenarios. */
 export type FaultScenarioName =
   | 'badRequest'
+  | 'promptTooLong'
   | 'unauthorized'
   | 'notFound'
   | 'requestTooLarge'
@@ -43,6 +44,12 @@ const fault = (
 /** Things going wrong: HTTP errors, a mid-stream error event, broken transports, bad framing. */
 export const faultScenarios: Readonly<Record<FaultScenarioName, MockScenario>> = {
   badRequest: fault('badRequest', basic, '400 invalid_request_error.', httpError(400)),
+  promptTooLong: fault(
+    'promptTooLong',
+    basic,
+    '400 invalid_request_error: the conversation outgrew the context window.',
+    httpError(400, { message: 'prompt is too long: 211181 tokens > 200000 maximum' }),
+  ),
   unauthorized: fault('unauthorized', basic, '401 authentication_error.', httpError(401)),
   notFound: fault('notFound', basic, '404 not_found_error.', httpError(404)),
   requestTooLarge: fault('requestTooLarge', basic, '413 request_too_large.', httpError(413)),

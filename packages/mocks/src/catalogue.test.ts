@@ -79,6 +79,7 @@ describe('catalogue', () => {
     const kinds = Object.fromEntries(Object.values(faultScenarios).map((s) => [s.name, s.expectedError]));
     expect(kinds).toEqual({
       badRequest: { kind: 'http', status: 400, errorType: 'invalid_request_error' },
+      promptTooLong: { kind: 'http', status: 400, errorType: 'invalid_request_error' },
       unauthorized: { kind: 'http', status: 401, errorType: 'authentication_error' },
       notFound: { kind: 'http', status: 404, errorType: 'not_found_error' },
       requestTooLarge: { kind: 'http', status: 413, errorType: 'request_too_large' },

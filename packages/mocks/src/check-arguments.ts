@@ -1,5 +1,10 @@
 /** Throws a `RangeError` unless `value` is an integer from `min` to `max`. */
-export function checkInteger(name: string, value: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): void {
+export function checkInteger(
+  name: string,
+  value: unknown,
+  min = 0,
+  max: number = Number.MAX_SAFE_INTEGER,
+): void {
   if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw new RangeError(`${name} must be an integer ${range}, got ${String(value)}`);

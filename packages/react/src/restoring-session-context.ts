@@ -1,4 +1,4 @@
-import { createContext } from 'react';
+import { type Context, createContext } from 'react';
 import type { ChatSession } from '@chatstream/reader';
 
 /**
@@ -6,4 +6,6 @@ import type { ChatSession } from '@chatstream/reader';
  * read after hydration), so a hook given that session as `chat` reports `restoring` as its owner
  * does. Undefined when no provider above is restoring.
  */
-export const RestoringSessionContext = /* @__PURE__ */ createContext<ChatSession | undefined>(undefined);
+export const RestoringSessionContext: Context<ChatSession | undefined> = /* @__PURE__ */ createContext<
+  ChatSession | undefined
+>(undefined);

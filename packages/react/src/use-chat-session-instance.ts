@@ -2,12 +2,13 @@ import { useContext, useEffect, useRef, useState, useSyncExternalStore } from 'r
 import {
   type ChatSession,
   type ChatSessionError,
-  type ChatStorage,
+  type AsyncChatStorage,
   type ChatSessionOptions,
   createChatSession,
   persistChat,
+  readChat,
   reconnectOnReturn,
-  restoreChat,
+  type RestoredChat,
 } from '@chatstream/reader';
 import { reportError } from './report-error.ts';
 import { RestoringSessionContext } from './restoring-session-context.ts';
@@ -32,7 +33,7 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
    * after the tab closes, or a storage of your own (`getItem`, `setItem`). Read when a conversation
    * is restored or saving starts: give the same object every render.
    */
-  persistStorage?: ChatStorage | undefined;
+  persistStorage?: AsyncChatStorage | undefined;
 }
 
 /**
@@ -53,18 +54,29 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   const onError = useRef(sessionOptions.onError);
   const storage = {
     storage: persistStorage,
-    onError: (error: ChatSessionError) => (onError.current ?? reportError)(error),
+    // Never during a render (a restore runs in one): after it, and what it throws is reported.
+    onError: (error: ChatSessionError) =>
+      queueMicrotask(() => {
+        try {
+          (onError.current ?? reportError)(error);
+        } catch (thrown) {
+          reportError(thrown);
+        }
+      }),
   };
   const storageReadable = useSyncExternalStore(subscribeNothing, readable, unreadable);
   /** A session of its own for conversation `key`, restored from it when storage can be read now. */
   const own = (key: string | undefined): OwnedSession => {
     // Server HTML was rendered without the browser's storage: hydrating it must render the same, so
     // the saved conversation is read after mount instead.
-    const restoreNow = key !== undefined && storageReadable;
+    const read = key !== undefined && storageReadable ? readChat(key, storage) : {};
+    // A storage that answers later (chrome.storage, IndexedDB): restored once it has.
+    const later = isPromise(read) ? read : undefined;
     return {
-      session: createChatSession({ ...sessionOptions, ...(restoreNow ? restoreChat(key, storage) : {}) }),
-      unrestored: key !== undefined && !storageReadable,
+      session: createChatSession({ ...sessionOptions, ...(later ? {} : (read as RestoredChat)) }),
+      unrestored: key !== undefined && (!storageReadable || later !== undefined),
       key,
+      later,
     };
   };
   // Lazy: one session per mount (StrictMode's double render may build a spare, which sends nothing).
@@ -94,18 +106,34 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     given.current = Object.keys(sessionOptions);
     session.setOptions({ ...Object.fromEntries(left.map((key) => [key, undefined])), ...sessionOptions });
   });
+  const later = chat ? undefined : owned!.later;
   useEffect(() => {
     if (!unrestored || persist === undefined) return;
-    const restored = restoreChat(persist, storage);
     // A new session rather than `setMessages` on this one: saved versions are only taken by a session
     // being created. Later option changes reach it through `setOptions`, as for any session.
-    setOwned({
-      session: restored.initialMessages ? createChatSession({ ...sessionOptions, ...restored }) : session,
-      unrestored: false,
-      key: persist,
-    });
+    const shown = session.getSnapshot().messages;
+    const restore = (restored: RestoredChat): void =>
+      setOwned((current) =>
+        current?.session !== session
+          ? current
+          : {
+              // Asked something while a storage that answers later was read: that conversation
+              // goes on (and is saved).
+              session:
+                restored.initialMessages && session.getSnapshot().messages === shown
+                  ? createChatSession({ ...sessionOptions, ...restored })
+                  : session,
+              unrestored: false,
+              key: persist,
+            },
+      );
+    const read = later ?? readChat(persist, storage);
+    if (!isPromise(read)) return restore(read);
+    let live = true;
+    void read.then((restored) => live && restore(restored));
+    return () => void (live = false);
     // Once: `unrestored` is false from then on.
-  }, [unrestored, persist, session]);
+  }, [unrestored, persist, session, later]);
   // A conversation restored mid-answer reads on from the relay. Once: the session ignores the
   // second call of StrictMode's re-run effect while the first one streams.
   useEffect(() => {
@@ -136,7 +164,11 @@ interface OwnedSession {
   readonly session: ChatSession;
   readonly unrestored: boolean;
   readonly key: string | undefined;
+  /** The saved conversation, from a storage that answers later. */
+  readonly later?: Promise<RestoredChat> | undefined;
 }
+
+const isPromise = (value: unknown): value is Promise<RestoredChat> => value instanceof Promise;
 
 const subscribeNothing = (): (() => void) => () => undefined;
 const readable = (): boolean => true;

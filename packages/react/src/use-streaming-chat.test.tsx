@@ -246,6 +246,33 @@ describe('useStreamingChat', () => {
     ]);
   });
 
+  it('restores and saves with a storage that answers later (chrome.storage, IndexedDB)', async () => {
+    sessionStorage.clear();
+    const items = new Map<string, string>();
+    let reads = 0;
+    const later = {
+      getItem: async (key: string) => (reads++, items.get(key) ?? null),
+      setItem: async (key: string, value: string) => void items.set(key, value),
+    };
+    server.use(scenarios.basic);
+    const first = render(<ChatApp persist="chat" persistStorage={later} />);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    await waitFor(() => expect(items.get('chat')).toContain(scenarios.basic.expectedText));
+    first.unmount();
+
+    const errors: unknown[] = [];
+    render(<ChatApp persist="chat" persistStorage={later} onError={(error) => errors.push(error)} />);
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+        'user: Hello',
+        `assistant: ${scenarios.basic.expectedText}`,
+      ]),
+    );
+    expect(reads).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+  });
+
   it('tells onError of a conversation it could not save (storage full) or read back', async () => {
     const errors: unknown[] = [];
     const full = {
@@ -267,7 +294,9 @@ describe('useStreamingChat', () => {
 
     const garbled = { getItem: () => '{"messages": [', setItem: () => undefined };
     render(<ChatApp persist="chat" persistStorage={garbled} onError={(error) => errors.push(error)} />);
-    expect(errors).toHaveLength(2);
+    // Told after the render that read it, not during it.
+    expect(errors).toHaveLength(1);
+    await waitFor(() => expect(errors).toHaveLength(2));
     expect(errors[1]).toMatchObject({ name: 'ChatSessionError', code: 'storage' });
   });
 

@@ -129,8 +129,10 @@ export type { FileToContentBlockOptions } from './attachments/file-to-content-bl
 export { ChatSession, createChatSession } from './session/chat-session.ts';
 export { ChatSessionError } from './session/chat-session-error.ts';
 export { reconnectOnReturn } from './session/reconnect-on-return.ts';
-export { persistChat, restoreChat } from './session/persist-chat.ts';
+export { persistChat, readChat, restoreChat } from './session/persist-chat.ts';
 export type {
+  AsyncChatStorage,
+  AsyncChatStorageOptions,
   ChatStorage,
   ChatStorageOptions,
   PersistChatOptions,

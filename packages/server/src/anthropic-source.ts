@@ -1,5 +1,6 @@
 import { concatBytes } from './concat-bytes.ts';
 import { createErrorEventRedactor } from './error-event-redactor.ts';
+import type { Secrets } from './redact.ts';
 import { renameErrorTypes } from './error-type-renamer.ts';
 import { createEventBoundaryScanner } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
@@ -25,7 +26,7 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
 export function createAnthropicSource(
   body: ReadableStream<Uint8Array>,
   abortUpstream: (reason?: unknown) => void,
-  secret?: string,
+  secret?: Secrets,
   renamesErrorTypes = false,
 ): RelaySource {
   // Applied where each chunk is handed out, not as a wrapping source: that would cost every chunk

@@ -14,6 +14,8 @@ export type RelayProtocol = 'anthropic' | 'text';
 export interface AnthropicClient {
   /** The key, redacted from error reports; `null` for a client that signs its requests otherwise. */
   readonly apiKey?: string | null | undefined;
+  /** A bearer token (`ANTHROPIC_AUTH_TOKEN`, a gateway's key), redacted from error reports too. */
+  readonly authToken?: string | null | undefined;
   /** The Messages API: the relay calls `create` with `stream: true`. */
   readonly messages: Pick<Anthropic['messages'], 'create'>;
 }

@@ -8,7 +8,7 @@ import type { ChatHandlerOptions, RelayRequestBody, ResumeOptions } from './chat
 import { errorResponse, jsonErrorResponse } from './error-response.ts';
 import { readBody } from './read-body.ts';
 import type { ReadKeptStreamOptions } from './read-kept-stream.ts';
-import { redact } from './redact.ts';
+import { redact, type Secrets } from './redact.ts';
 import { redactError } from './redact-error.ts';
 import type { RelaySource } from './relay-source.ts';
 import { MAX_NESTING_DEPTH, textNestsDeeperThan } from './nesting-depth.ts';
@@ -16,6 +16,7 @@ import { createRelayStream } from './relay-stream.ts';
 import { type RelayWatch, type WatchedRequest, watchEvents, watchRelay, watchSource } from './relay-watch.ts';
 import {
   apiKeyOf,
+  credentialsOf,
   BEDROCK,
   createClientResolver,
   type ResolvedClient,
@@ -85,7 +86,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const registry = options.resume ? createResumeRegistry(options) : undefined;
   // Errors are reported with the key redacted: an upstream message (or a proxy's) may quote it.
-  const report = (error: unknown, request: Request, secret?: string): void => {
+  const report = (error: unknown, request: Request, secret?: Secrets): void => {
     if (!options.onError) return;
     const key = secret ?? reportedKey(options);
     try {
@@ -94,11 +95,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       // A failing logger must not take the stream down with it.
     }
   };
-  const watchFor = (
-    request: Request,
-    watched: WatchedRequest,
-    secret: string | undefined,
-  ): RelayWatch | undefined => {
+  const watchFor = (request: Request, watched: WatchedRequest, secret: Secrets): RelayWatch | undefined => {
     const { onFinish } = options;
     // With onError alone too: a failure the stream carries (an error event) is no HTTP error.
     if (!onFinish && !options.onError) return undefined;
@@ -350,9 +347,9 @@ function createResumeRegistry(options: ChatHandlerOptions): StreamRegistry {
  * The key to redact from a report made without one at hand. The failure being reported may be the
  * key's own (an environment that cannot be read): it must still reach `onError`.
  */
-function reportedKey(options: ChatHandlerOptions): string | undefined {
+function reportedKey(options: ChatHandlerOptions): Secrets {
   try {
-    return apiKeyOf(options);
+    return options.client ? credentialsOf(options.client) : apiKeyOf(options);
   } catch {
     return undefined;
   }

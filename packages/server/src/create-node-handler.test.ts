@@ -194,6 +194,37 @@ describe('createNodeHandler', () => {
     }
   });
 
+  it('closes the connection after refusing a caller before reading its body, reading none of it', async () => {
+    const server = createServer(
+      createNodeHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        authorize: () => new Response('Sign in first', { status: 401 }),
+      }),
+    );
+    const sockets: Socket[] = [];
+    server.on('connection', (socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const upload = new Uint8Array(8 * 1024 * 1024).fill(0x20);
+      const outcome = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: upload,
+      }).then(
+        (response) => `${response.status} ${response.headers.get('connection')}`,
+        // Cut under the upload, the client may see the reset before the answer.
+        (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.name,
+      );
+      expect(outcome).toMatch(/^(401 close|ECONNRESET|EPIPE|UND_ERR_SOCKET)$/u);
+      await expect.poll(() => sockets.every((socket) => socket.destroyed)).toBe(true);
+      expect(sockets.reduce((sum, socket) => sum + socket.bytesRead, 0)).toBeLessThan(upload.length / 2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('keeps status and headers of refusals (405 with Allow)', async () => {
     const url = await serve(createNodeHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL }));
     const response = await fetch(url);

@@ -3,7 +3,7 @@ import { abortError } from './abort-reason.ts';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler, type ChatHandler } from './create-chat-handler.ts';
 import { errorResponse } from './error-response.ts';
-import { nodeRequestBody } from './node-request-body.ts';
+import { detachRequestBody, nodeRequestBody } from './node-request-body.ts';
 
 /** A `node:http` request listener that also works as an Express route or middleware. */
 export type NodeHandler = (
@@ -16,9 +16,10 @@ export type NodeHandler = (
  * Adapts a {@link ChatHandler} (or the options to create one) to `node:http` and Express: the
  * Node request becomes a Web `Request` (a body already parsed by `express.json()` is used as is),
  * the Web `Response` is written chunk by chunk as it streams, with backpressure and without
- * buffering, and the client's `close` aborts the upstream request. The rest of a body the handler
- * refused unread (a 413) is read and dropped, up to 64 MiB or 30 s, so that the client, and any
- * proxy in front, gets the answer instead of a reset connection.
+ * buffering, and the client's `close` aborts the upstream request. The rest of a body over
+ * `maxBodyBytes` (a 413) is read and dropped, up to 64 MiB or 30 s, so that the client, and any
+ * proxy in front, gets the answer instead of a reset connection; other answers given before the
+ * body was read (an `authorize` refusal) close the connection.
  *
  * @example
  * import { createServer } from 'node:http';
@@ -63,8 +64,13 @@ async function serve(
   webResponse.headers.forEach((value, name) => {
     headers[name] = name === 'set-cookie' ? webResponse.headers.getSetCookie() : value;
   });
+  // A body the handler did not read to its end: a 413's rest is read and dropped, so that the
+  // client (and a proxy) gets the answer; any other refusal closes the connection, rather than read
+  // an upload from someone the app turned away.
+  const refusedUnread = !request.complete;
+  if (refusedUnread && webResponse.status !== 413) headers['connection'] = 'close';
   response.writeHead(webResponse.status, headers);
-  if (!request.complete) dropRest(request);
+  if (refusedUnread && webResponse.status === 413) dropRest(request);
   const body = webResponse.body;
   if (!body || disconnect.signal.aborted) {
     await body?.cancel().catch(() => undefined);
@@ -108,9 +114,7 @@ function dropRest(request: IncomingMessage): void {
     dropped += chunk.byteLength;
     if (dropped > LINGER_BYTES) cut();
   };
-  // The Web body's own listener goes: refused by its declared length, it was never cancelled, and it
-  // would pause the request again as its queue fills.
-  request.removeAllListeners('data');
+  detachRequestBody(request);
   request.on('data', onData);
   request.once('close', () => {
     clearTimeout(timer);

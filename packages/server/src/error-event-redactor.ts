@@ -1,13 +1,13 @@
 import { createByteSearch } from './byte-search.ts';
 import { concatBytes } from './concat-bytes.ts';
 import { createEventBoundaryScanner } from './event-boundary.ts';
-import { redact, redactsSecret } from './redact.ts';
+import { redact, type Secrets, secretList } from './redact.ts';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 /**
- * Returns a function that redacts `secret` to `[redacted]` in every `error` event of a chunk of
+ * Returns a function that redacts each of `secrets` to `[redacted]` in every `error` event of a chunk of
  * SSE bytes that quotes it (an upstream, or a proxy in front of it, may put the key it received in
  * its message). Every other byte passes unchanged: a chunk that does not contain the key (one search
  * of its bytes) comes back as the very same array, and in one that does, only its error events are
@@ -20,12 +20,14 @@ const encoder = new TextEncoder();
  * const redactChunk = createErrorEventRedactor(apiKey);
  * const out = redactChunk ? redactChunk(chunk) : chunk;
  */
-export function createErrorEventRedactor(
-  secret: string | undefined,
-): ((chunk: Uint8Array) => Uint8Array) | undefined {
-  if (secret === undefined || !redactsSecret(secret)) return undefined;
-  const find = createByteSearch(encoder.encode(secret));
-  return (chunk) => (find(chunk) === -1 ? chunk : rewriteErrorEvents(chunk, (text) => redact(text, secret)));
+export function createErrorEventRedactor(secrets: Secrets): ((chunk: Uint8Array) => Uint8Array) | undefined {
+  const list = secretList(secrets);
+  if (list.length === 0) return undefined;
+  const finds = list.map((secret) => createByteSearch(encoder.encode(secret)));
+  return (chunk) =>
+    finds.every((find) => find(chunk) === -1)
+      ? chunk
+      : rewriteErrorEvents(chunk, (text) => redact(text, list));
 }
 
 /**

@@ -6,6 +6,11 @@ import type { ResumeSignal, ResumeStore } from './resume-store.ts';
 import { unref } from './unref-timer.ts';
 
 const encoder = new TextEncoder();
+const CR = 0x0d;
+const LF = 0x0a;
+const I = 0x69;
+const D = 0x64;
+const COLON = 0x3a;
 
 /**
  * How a stream that was stopped (a Stop, or no reader back within the grace period) ends, for
@@ -94,8 +99,10 @@ export async function keepStream(
   }
 
   let count = 0;
+  // Upstream's own `id:` lines go (a gateway may number what it passes on): the last `id:` of an
+  // event wins, and a read-on would ask the relay for a number of the gateway's.
   const numbered = (event: Uint8Array): Uint8Array =>
-    concatBytes([encoder.encode(`id: ${++count}\n`), event]);
+    concatBytes([encoder.encode(`id: ${++count}\n`), withoutIdLines(event)]);
   // Appends for one stream never overlap: each waits for the one before, a heartbeat's included.
   let appending: Promise<unknown> = Promise.resolve();
   const append = (events: Uint8Array[]): Promise<unknown> =>
@@ -173,4 +180,26 @@ export async function keepStream(
     }
   })();
   return { done };
+}
+
+/** `event` without its `id` field lines (`id: …`, or a bare `id`); the same array when it has none. */
+function withoutIdLines(event: Uint8Array): Uint8Array {
+  let kept: Uint8Array[] | undefined;
+  let from = 0;
+  for (let start = 0; start < event.length;) {
+    let end = start;
+    while (end < event.length && event[end] !== LF && event[end] !== CR) end++;
+    // The line's terminator: CRLF, CR or LF.
+    const next = event[end] === CR && event[end + 1] === LF ? end + 2 : end + 1;
+    const isId =
+      event[start] === I && event[start + 1] === D && (start + 2 === end || event[start + 2] === COLON);
+    if (isId) {
+      (kept ??= []).push(event.subarray(from, start));
+      from = next;
+    }
+    start = next;
+  }
+  if (!kept) return event;
+  kept.push(event.subarray(from));
+  return concatBytes(kept);
 }

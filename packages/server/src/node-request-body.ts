@@ -8,14 +8,15 @@ const HIGH_WATER_MARK = 64 * 1024;
  * client's upload). Unlike `Readable.toWeb`, cancelling it (the relay refusing a body over
  * `maxBodyBytes`) stops reading without destroying the request: destroying it would close the
  * socket under the 413 before it is written, and the client would see a reset connection instead.
- * The rest stays unread; the adapter answers with `connection: close`, so a large upload is not
- * drained to keep the connection.
+ * The adapter reads and drops the rest after a 413 (see `createNodeHandler`), and answers other
+ * early refusals with `connection: close`.
  *
  * @example
  * new Request(url, { method: 'POST', body: nodeRequestBody(request), duplex: 'half' });
  */
 export function nodeRequestBody(request: IncomingMessage): ReadableStream<Uint8Array> {
   let detach: () => void = noop;
+  detachers.set(request, () => detach());
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -59,4 +60,15 @@ export function nodeRequestBody(request: IncomingMessage): ReadableStream<Uint8A
 
 function noop(): void {
   // Replaced once the stream starts.
+}
+
+const detachers = new WeakMap<IncomingMessage, () => void>();
+
+/**
+ * Stops the Web body {@link nodeRequestBody} made of `request` from taking its data, without
+ * cancelling it: a body refused by its declared length was never read, and would pause the request
+ * again as its queue filled while the rest is dropped.
+ */
+export function detachRequestBody(request: IncomingMessage): void {
+  detachers.get(request)?.();
 }

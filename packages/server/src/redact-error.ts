@@ -1,4 +1,4 @@
-import { redact, redactsSecret } from './redact.ts';
+import { redact, type Secrets, secretList } from './redact.ts';
 
 // Far deeper than any error the SDK or a store throws; the bound keeps a strange object cheap.
 const MAX_DEPTH = 8;
@@ -16,9 +16,10 @@ const MAX_DEPTH = 8;
  * @example
  * catch (error) { options.onError?.(redactError(error, apiKey), request); }
  */
-export function redactError(error: unknown, secret: string | undefined): unknown {
-  if (secret === undefined || !redactsSecret(secret)) return error;
-  return redactValue(error, secret, new Map(), 0);
+export function redactError(error: unknown, secrets: Secrets): unknown {
+  let redacted = error;
+  for (const secret of secretList(secrets)) redacted = redactValue(redacted, secret, new Map(), 0);
+  return redacted;
 }
 
 /** What each object became, so one met twice (the SDK's `details` is in its body too) stays one. */

@@ -17,6 +17,7 @@ import { failureOf } from './test/failure-of.ts';
 
 const httpFaults = [
   'badRequest',
+  'promptTooLong',
   'notFound',
   'requestTooLarge',
   'rateLimited',

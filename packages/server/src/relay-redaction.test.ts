@@ -102,4 +102,29 @@ describe('the key quoted by upstream is redacted', () => {
     expect(printed(error)).not.toContain(TEST_KEY);
     expect(finished).toMatchObject([{ outcome: 'error', requestId, error }]);
   });
+
+  it('for a client of a gateway: its bearer token and the keys in its headers', async () => {
+    const token = 'gw-virtual-key-7f3a';
+    const portkey = 'pk-live-91c2e0';
+    fake.use(
+      withFaults(
+        scenarios.basic,
+        httpError(403, { message: `Virtual key '${token}' (workspace ${portkey}) is over its budget` }),
+      ),
+    );
+    const client = new Anthropic({
+      baseURL: fake.baseURL,
+      apiKey: null,
+      authToken: token,
+      // The fake API takes the key in x-api-key; the gateway's own keys ride beside it.
+      defaultHeaders: { 'x-api-key': TEST_KEY, 'x-portkey-api-key': portkey },
+    });
+    const response = await handler({ client })(jsonPost(body));
+    const text = await response.text();
+    expect(text).toContain("Virtual key '[redacted]' (workspace [redacted]) is over its budget");
+    expect(printed([...reported, ...finished])).not.toMatch(
+      new RegExp(`${token}|${portkey}|${TEST_KEY}`, 'u'),
+    );
+    expect(reported).toHaveLength(1);
+  });
 });

@@ -1,10 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { AnthropicClient, ChatHandlerOptions } from './chat-handler-options.ts';
+import type { Secrets } from './redact.ts';
 
-/** The client for one request and the key to keep out of responses. */
+/** The client for one request and the credentials to keep out of responses. */
 export interface ResolvedClient {
   client: AnthropicClient;
-  secret: string | undefined;
+  secret: Secrets;
 }
 
 /** {@link upstreamName} of a Bedrock client. */
@@ -36,7 +37,7 @@ export function upstreamName(client: AnthropicClient): string {
 export function createClientResolver(options: ChatHandlerOptions): () => ResolvedClient | undefined {
   let cached: ResolvedClient | undefined;
   return () => {
-    if (options.client) return { client: options.client, secret: options.client.apiKey ?? undefined };
+    if (options.client) return { client: options.client, secret: credentialsOf(options.client) };
     const apiKey = apiKeyOf(options);
     if (apiKey === undefined || apiKey === '') return undefined;
     if (cached?.secret !== apiKey) cached = { secret: apiKey, client: createClient(apiKey, options) };
@@ -53,6 +54,35 @@ export function createClientResolver(options: ChatHandlerOptions): () => Resolve
 export function apiKeyOf(options: ChatHandlerOptions): string | undefined {
   if (options.client) return options.client.apiKey ?? undefined;
   return options.apiKey ?? readEnv('ANTHROPIC_API_KEY');
+}
+
+/**
+ * Every credential a given client sends, for the relay to redact: its `apiKey`, its `authToken`
+ * (`ANTHROPIC_AUTH_TOKEN`, a gateway's bearer token) and the values of its default headers that
+ * carry one (`authorization`, `x-api-key`, `x-portkey-api-key`, `cf-aig-authorization`…), also
+ * without their `Bearer ` scheme. A gateway that refuses a key often quotes it.
+ *
+ * @example
+ * credentialsOf(new Anthropic({ baseURL, authToken: 'gw-key' })); // ['gw-key']
+ */
+export function credentialsOf(client: AnthropicClient): string[] {
+  const found = [client.apiKey, client.authToken];
+  // The SDK keeps the headers it was given in its options (not public: read by name).
+  const given = (Reflect.get(client, '_options') as { defaultHeaders?: unknown } | undefined)?.defaultHeaders;
+  for (const [name, value] of headerEntries(given)) {
+    if (typeof value !== 'string' || !CREDENTIAL_HEADER.test(name)) continue;
+    found.push(value, value.replace(/^\s*\w+\s+/u, ''));
+  }
+  return [...new Set(found.filter((value): value is string => typeof value === 'string' && value !== ''))];
+}
+
+const CREDENTIAL_HEADER = /auth|api-?key|token|secret/iu;
+
+/** The entries of headers given as a `Headers`, an array of pairs or a record. */
+function headerEntries(headers: unknown): [string, unknown][] {
+  if (headers instanceof Headers) return [...headers.entries()];
+  if (Array.isArray(headers)) return headers.filter(Array.isArray) as [string, unknown][];
+  return typeof headers === 'object' && headers !== null ? Object.entries(headers) : [];
 }
 
 function createClient(apiKey: string, options: ChatHandlerOptions): Anthropic {

@@ -1,6 +1,6 @@
 import { errorBody, type AnthropicErrorBody } from './error-response.ts';
 import { anthropicErrorType, readPlatformError } from './platform-errors.ts';
-import { redact } from './redact.ts';
+import { redact, type Secrets } from './redact.ts';
 import { UPSTREAM_IDLE_TIMEOUT } from './upstream-idle-timeout.ts';
 
 /** What the relay tells the client about a failed upstream call. */
@@ -61,7 +61,7 @@ const PASSED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry'];
  */
 export function describeUpstreamError(
   error: unknown,
-  secret: string | undefined,
+  secret: Secrets,
   upstream = 'the Anthropic API',
 ): UpstreamFailure {
   const fields = (error ?? {}) as {
@@ -161,7 +161,10 @@ function httpFailure(
  * headers.set('request-id', upstreamRequestId(response.headers) ?? '');
  */
 export function upstreamRequestId(headers: Headers): string | undefined {
-  return headers.get('request-id') ?? headers.get('x-amzn-requestid') ?? undefined;
+  // A gateway in front of the API may pass its own id instead (LiteLLM, Kong: `x-request-id`).
+  return (
+    headers.get('request-id') ?? headers.get('x-amzn-requestid') ?? headers.get('x-request-id') ?? undefined
+  );
 }
 
 /** The body with Anthropic's name of its error type (a Bedrock stream names its own). */

@@ -117,13 +117,18 @@ it('offers no retry for a request refused for what it holds, which would be refu
     new HTTPError('HTTP 413', { status: 413 }),
     new HTTPError('HTTP 413', { status: 413, errorType: 'request_too_large' }),
     new HTTPError('HTTP 400: prompt is too long', { status: 400, errorType: 'invalid_request_error' }),
-    { kind: 'http', status: 400, errorType: 'invalid_request_error', message: 'as saved' },
+    { kind: 'http', status: 400, errorType: 'invalid_request_error', message: 'prompt is too long: 9 > 8' },
   ];
   for (const error of refused) expect(retryCanHelp(error)).toBe(false);
   const passing = [
     new HTTPError('HTTP 429', { status: 429, errorType: 'rate_limit_error' }),
     new HTTPError('HTTP 529', { status: 529, errorType: 'overloaded_error' }),
     new HTTPError('HTTP 401', { status: 401 }),
+    // Passes once the account is topped up.
+    new HTTPError('HTTP 400: Your credit balance is too low to access the Anthropic API.', {
+      status: 400,
+      errorType: 'invalid_request_error',
+    }),
     new ConnectionError('lost'),
     new TimeoutError('idle', 30_000),
     undefined,

@@ -7,6 +7,9 @@ export interface ErrorDescription {
   detail: string;
 }
 
+/** How the API says a conversation outgrew the model's context window (a 400). */
+const PROMPT_TOO_LONG = /prompt is too long/i;
+
 /** Anthropic `error.type` values in words. */
 const API_ERRORS: Record<string, LabelKey> = {
   overloaded_error: 'Claude is overloaded right now',
@@ -48,7 +51,7 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
   const status = typeof fields['status'] === 'number' ? fields['status'] : undefined;
   const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
   // A valid request with too much in it: the one 400 a person can fix, by keeping less.
-  const tooLong = errorType === 'invalid_request_error' && /prompt is too long/i.test(message);
+  const tooLong = errorType === 'invalid_request_error' && PROMPT_TOO_LONG.test(message);
   const tooLarge = errorType === 'request_too_large' || status === 413;
   // The step limit is no failure to a person: Claude can go on (Continue).
   const paused = kind === 'session' && fields['code'] === 'max-steps';
@@ -85,22 +88,22 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
 }
 
 /**
- * Whether sending the same request again can succeed: not for one the API or the server refused
- * for what it holds (a 400 `invalid_request_error` such as "prompt is too long", a 413 body over
- * the limit), which fails the same way every time until the conversation changes.
+ * Whether sending the same request again can succeed: not for one refused for what it holds (a
+ * 400 "prompt is too long", a 413 body over the limit), which fails the same way every time until
+ * the conversation changes. Other 400s may pass later (a credit balance topped up).
  *
  * @example
  * <ErrorNotice error={error} onRetry={retryCanHelp(error) ? retry : undefined} />
  */
 export function retryCanHelp(error: unknown): boolean {
-  const { status, errorType } = (typeof error === 'object' && error !== null ? error : {}) as Record<
+  const { status, errorType, message } = (typeof error === 'object' && error !== null ? error : {}) as Record<
     string,
     unknown
   >;
   return !(
     status === 413 ||
     errorType === 'request_too_large' ||
-    (status === 400 && errorType === 'invalid_request_error')
+    (errorType === 'invalid_request_error' && PROMPT_TOO_LONG.test(String(message)))
   );
 }
 

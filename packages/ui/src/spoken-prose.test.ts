@@ -116,6 +116,13 @@ it('speaks any beginning of a line as a beginning of the whole line', () => {
   );
 });
 
+it('waits past a list marker for what follows it: a task box is not said', () => {
+  // Read on from "2. ", the box that came next was read as its brackets' text.
+  const first = readProse('2. ', false);
+  expect(readProse('2. [ ]', false, first).spoken).toBe(spokenProse('2. [ ]', false));
+  expect(readProse('2. [ ] Call back', true, readProse('2. [ ]', false, first)).spoken).toBe('Call back');
+});
+
 it('goes on from a checkpoint as if it read the whole line again', () => {
   fc.assert(
     fc.property(fc.array(fc.array(linePiece, { maxLength: 4 }), { maxLength: 10 }), (steps) => {

@@ -15,8 +15,8 @@ const DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*(?:<[^>]*>|\S+)(?:[ \t]+(?:"[^"]*"|'
 const MAYBE_DEFINITION = /^ {0,3}\[[^\]]*(?:\](?::.*)?)?$/;
 // A task list item's box after its marker (`- [x] Done`): the rendered checkbox says its state.
 const TASK_BOX = /^\[[ xX]\](?:[ \t]|$)/;
-// The beginning of a list item's text that may still turn out to be a task box.
-const MAYBE_TASK_BOX = /^\[(?:[ xX]\]?)?$/;
+// The beginning of a list item's text that may still turn out to be a task box: none yet, too.
+const MAYBE_TASK_BOX = /^(?:\[(?:[ xX]\]?)?)?$/;
 // Where link syntax may start: brackets, and the `!` of an image.
 const LINK_SYNTAX = /[[\]!]/g;
 

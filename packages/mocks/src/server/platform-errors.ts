@@ -37,10 +37,10 @@ const CREDENTIAL_HELP =
   'Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
 
 /** Vertex AI's 401 for a token it does not take. */
-export const VERTEX_INVALID_CREDENTIALS = `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`;
+export const VERTEX_INVALID_CREDENTIALS: string = `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`;
 
 /** Vertex AI's 401 for a request without a token. */
-export const VERTEX_MISSING_CREDENTIALS = `Request is missing required authentication credential. ${CREDENTIAL_HELP}`;
+export const VERTEX_MISSING_CREDENTIALS: string = `Request is missing required authentication credential. ${CREDENTIAL_HELP}`;
 
 /** Google's canonical status name for each HTTP status it uses. */
 const GOOGLE_STATUSES: Readonly<Record<number, string>> = {

@@ -26,6 +26,14 @@ describe('decodeAnthropicEvent', () => {
     ).toBeUndefined();
   });
 
+  it("skips events named otherwise than Anthropic's unread (a gateway's keep-alive), as the SDK does", () => {
+    expect(decodeAnthropicEvent(sse('{}', 'keepalive'))).toBeUndefined();
+    expect(decodeAnthropicEvent(sse('not json', 'gateway.heartbeat'))).toBeUndefined();
+    // Unnamed, or named as Anthropic names its events, it must be one.
+    expect(() => decodeAnthropicEvent(sse('{}'))).toThrow(ProtocolError);
+    expect(() => decodeAnthropicEvent(sse('{}', 'message_delta'))).toThrow(ProtocolError);
+  });
+
   it("hints at protocol: 'text' for unnamed data that is not JSON (a plain-text server)", () => {
     expect(() => decodeAnthropicEvent(sse('Hello'))).toThrow(
       `Event "message" carried invalid JSON: Hello (plain text? use protocol 'text')`,

@@ -8,13 +8,16 @@ import { readCompactDelta } from './read-compact-delta.ts';
  *
  * The event's JSON `type` decides (the SSE `event:` name mirrors it and is not needed).
  * Returns `undefined` for event and delta types this reader does not know, as the API asks
- * clients to ignore them. Throws {@link ProtocolError} for data that is not a JSON object, or
+ * clients to ignore them, and for events named otherwise than Anthropic's, unread. Throws {@link ProtocolError} for data that is not a JSON object, or
  * whose known event lacks the fields it must have.
  *
  * @example
  * const event = decodeAnthropicEvent({ event: 'ping', data: '{"type":"ping"}', id: '' });
  */
 export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent | undefined {
+  // A named event that is none of Anthropic's (a gateway's keep-alive: `event: keepalive`, `{}`)
+  // is skipped unread, as the official SDK skips it.
+  if (sse.event !== 'message' && !ANTHROPIC_EVENTS.has(sse.event)) return undefined;
   const compact = readCompactDelta(sse.data);
   if (compact) return compact;
   let value: unknown;
@@ -78,6 +81,17 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
       return undefined;
   }
 }
+
+const ANTHROPIC_EVENTS = new Set([
+  'message_start',
+  'message_delta',
+  'message_stop',
+  'content_block_start',
+  'content_block_delta',
+  'content_block_stop',
+  'ping',
+  'error',
+]);
 
 function requireIndex(event: { type?: unknown; index?: unknown }): void {
   const index = event.index;

@@ -69,6 +69,18 @@ describe('checkResponse: Anthropic error bodies become HTTPError', () => {
     expect(error.message).toContain(String(status));
   });
 
+  it("takes a gateway's x-request-id when the API's request-id is not there", async () => {
+    const { response } = anthropicError(429, 'Too Many Requests', 'rate_limit_error', 'Slow down', {
+      'x-request-id': 'gw-7c1e',
+    });
+    expect((await httpErrorOf(response)).requestId).toBe('gw-7c1e');
+    const both = anthropicError(429, 'Too Many Requests', 'rate_limit_error', 'Slow down', {
+      'x-request-id': 'gw-7c1e',
+      'request-id': 'req_api',
+    });
+    expect((await httpErrorOf(both.response)).requestId).toBe('req_api');
+  });
+
   it('413 with a non-JSON HTML page keeps the page as body and has no error type', async () => {
     const page = '<html><body><h1>413 Request Entity Too Large</h1></body></html>';
     const error = await httpErrorOf(

@@ -31,7 +31,7 @@ async function toHTTPError(
   return new HTTPError(parsed.message ? `${reason}: ${parsed.message}` : reason, {
     status,
     errorType: parsed.type,
-    requestId: headers.get('request-id') ?? parsed.requestId,
+    requestId: requestIdOf(response) ?? parsed.requestId,
     retryAfterMs: retryAfterMs(headers),
     body,
     contentType: contentType || undefined,
@@ -96,4 +96,12 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   if (!HTTP_DATE.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The API's `request-id` of a response, or, from a gateway in front of it that renames it
+ * (LiteLLM, Kong), its `x-request-id`.
+ */
+export function requestIdOf(response: Response | undefined): string | undefined {
+  return response?.headers.get('request-id') ?? response?.headers.get('x-request-id') ?? undefined;
 }

@@ -1,5 +1,11 @@
 import vm from 'node:vm';
-import { createMockResponse, type MockScenario, scenario, scenarios } from '@chatstream/mocks';
+import {
+  createMockResponse,
+  faultScenarios,
+  type MockScenario,
+  scenario,
+  scenarios,
+} from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatStreamError } from '../errors.ts';
@@ -493,12 +499,28 @@ describe('ChatSession: human in the loop', () => {
     expect(sent.headers['x-trace']).toBe('send-1');
     expect(body(chat.requests.length - 1).messages[2]?.content).toMatchObject([{ content: '[trimmed]' }]);
 
-    // Another conversation: the send's options were that one's.
-    target.setMessages([{ id: 'other', role: 'user', content: [{ type: 'text', text: 'Hi' }] }]);
+    // Another conversation, though it starts with the same greeting: the send's options were
+    // that one's.
+    const [first] = target.getSnapshot().messages;
+    target.setMessages([first!, { id: 'other', role: 'user', content: [{ type: 'text', text: 'Hi' }] }]);
     await target.retry();
     const other = chat.requests.at(-1)!;
     expect((other.body as { temperature?: unknown }).temperature).toBeUndefined();
     expect(other.headers['x-trace']).toBeUndefined();
+  });
+
+  it('asks a question that failed again with the body and headers of its send', async () => {
+    chat.use(faultScenarios.badRequest);
+    const target = session();
+    await target.send('Hi', { body: { temperature: 0.1 }, headers: { 'x-trace': 'send-1' } });
+    expect(target.getSnapshot().status).toBe('error');
+    chat.use(scenarios.basic);
+    await target.retry();
+    expect(target.getSnapshot().status).toBe('ready');
+    expect(chat.requests.map((request) => (request.body as { temperature?: unknown }).temperature)).toEqual([
+      0.1, 0.1,
+    ]);
+    expect(chat.requests.map((request) => request.headers['x-trace'])).toEqual(['send-1', 'send-1']);
   });
 
   it('runs a long tool loop without a listener left on the stop signal at each step', async () => {

@@ -168,7 +168,11 @@ export class ChatSession {
    * What it dropped stays an earlier version of that answer (see {@link ChatSession.showVersion}).
    */
   regenerate(messageId?: string): Promise<void> {
-    return this.#begin({}, () => {
+    return this.#regenerate(messageId, {});
+  }
+
+  #regenerate(messageId: string | undefined, request: ChatRequestOptions): Promise<void> {
+    return this.#begin(request, () => {
       const messages = this.#messages;
       const index =
         messageId === undefined
@@ -245,7 +249,8 @@ export class ChatSession {
     // Stopped at maxSteps: tool results to send, or a paused turn to go on with. The loop goes on.
     const goesOn =
       holdsToolResults(last) || (last?.status === 'complete' && last.stopReason === 'pause_turn');
-    return goesOn ? this.#begin(this.#request, () => undefined) : this.regenerate();
+    // Asked again as it was asked: with the body and headers of its send.
+    return goesOn ? this.#begin(this.#request, () => undefined) : this.#regenerate(undefined, this.#request);
   }
 
   /**
@@ -335,7 +340,8 @@ export class ChatSession {
     const restored = withSavedToolCalls(restoreMessages(next, previous), this.#options.tools, previous);
     const changed =
       restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
-    this.#messages = restored;
+    // The session's own array when nothing changed: a no-op update is no change to listeners.
+    this.#messages = changed ? restored : previous;
     // Nobody can see an answer that is no longer in the conversation: stop paying for it.
     const live = this.#live;
     if (live && !restored.some((message) => message.id === live.id) && this.#run) {
@@ -345,8 +351,8 @@ export class ChatSession {
     if (changed) {
       this.#versions.clear();
       // Another conversation's request options are not this one's; the same one trimmed (old tool
-      // results shortened to fit the context window) keeps what `send` was given.
-      if (!this.#run && restored[0]?.id !== previous[0]?.id) this.#request = {};
+      // results shortened to fit the context window, messages left out) keeps what `send` was given.
+      if (!this.#run && !isTrimOf(restored, previous)) this.#request = {};
     }
     if (changed && !this.#run) this.#endAsGiven();
     this.#notify();
@@ -825,4 +831,17 @@ function transported(stream: MessageStream): MessageStream {
     );
   }
   return stream;
+}
+
+/**
+ * Whether `next` is `previous` trimmed: its messages, some left out or changed, in the same order.
+ * Conversations that share a first id (a fixed greeting, ids from an index) are not taken for one.
+ */
+function isTrimOf(next: readonly ChatMessage[], previous: readonly ChatMessage[]): boolean {
+  let at = 0;
+  for (const message of next) {
+    while (at < previous.length && previous[at]!.id !== message.id) at++;
+    if (at++ === previous.length) return false;
+  }
+  return next.length > 0;
 }

@@ -7,7 +7,7 @@ import { toSSE } from '../test/transcripts.ts';
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSessionError } from './chat-session-error.ts';
 import { createChatSession } from './chat-session.ts';
-import { type ChatStorage, persistChat, restoreChat } from './persist-chat.ts';
+import { type ChatStorage, persistChat, readChat, restoreChat } from './persist-chat.ts';
 
 const { start, blockStart, delta } = textTurn;
 
@@ -300,30 +300,34 @@ describe('persistChat and restoreChat', () => {
     expect(onError).toHaveBeenCalledTimes(2);
   });
 
-  it('refuses a storage that answers with a Promise, and saves nothing over what it keeps', () => {
-    const kept = JSON.stringify({
-      messages: [{ id: 'q', role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
-    });
-    const setItem = vi.fn<(key: string, value: string) => void>();
-    // What wrapping chrome.storage.local gives at first try.
-    const later = { getItem: async () => kept, setItem } as unknown as ChatStorage;
+  it('reads and saves with a storage that answers later (readChat); restoreChat says to use it', async () => {
+    const question: ChatMessage = { id: 'q', role: 'user', content: [{ type: 'text', text: 'Hi' }] };
+    const items = new Map([['chat', JSON.stringify({ messages: [question] })]]);
+    // chrome.storage.local, IndexedDB: both methods answer with promises.
+    const later = {
+      getItem: async (key: string) => items.get(key) ?? null,
+      setItem: async (key: string, value: string) => void items.set(key, value),
+    };
     const onError = vi.fn<(error: ChatSessionError) => void>();
-    expect(restoreChat('chat', { storage: later, onError })).toEqual({});
-    const setup = chatOnBodies();
-    const stop = persistChat(setup.chat, 'chat', { storage: later, onError });
-    setup.chat.setMessages([{ id: 'other', role: 'user', content: [{ type: 'text', text: 'New' }] }]);
-    stop();
-    expect(setItem).not.toHaveBeenCalled();
+    expect(restoreChat('chat', { storage: later as unknown as ChatStorage, onError })).toEqual({});
     expect(onError.mock.calls.map(([error]) => [error.code, error.message])).toEqual([
       [
         'storage',
-        'The chat saved as "chat" could not be restored: getItem returned a Promise: a chat storage answers at once. Read an asynchronous one (chrome.storage, IndexedDB) into memory before the chat starts, and give that',
-      ],
-      [
-        'storage',
-        'The chat is not saved as "chat": getItem returned a Promise: a chat storage answers at once. Read an asynchronous one (chrome.storage, IndexedDB) into memory before the chat starts, and give that',
+        'The chat saved as "chat" could not be restored: getItem returned a Promise: use readChat for a storage that answers later (chrome.storage, IndexedDB)',
       ],
     ]);
+
+    const restored = readChat('chat', { storage: later, onError });
+    expect(restored).toBeInstanceOf(Promise);
+    expect((await restored).initialMessages).toEqual([question]);
+    // A storage that answers at once is read at once.
+    expect(readChat('chat', { storage: new MemoryStorage() })).toEqual({});
+
+    const setup = chatOnBodies(await restored);
+    persistChat(setup.chat, 'chat', { storage: later, onError });
+    await exchange(setup, 'And?', 'More');
+    await vi.waitFor(() => expect(JSON.parse(items.get('chat')!).messages).toHaveLength(3));
+    expect(onError).toHaveBeenCalledTimes(1);
   });
 
   it('reports a write that a storage refuses later (a rejected Promise), once', async () => {
@@ -338,7 +342,7 @@ describe('persistChat and restoreChat', () => {
     };
     const onError = vi.fn<(error: ChatSessionError) => void>();
     const setup = chatOnBodies();
-    persistChat(setup.chat, 'chat', { storage, onError });
+    const stop = persistChat(setup.chat, 'chat', { storage, onError });
     await exchange(setup, 'Hi', 'Hello');
     await vi.waitFor(() => expect(onError).toHaveBeenCalled());
     await exchange(setup, 'And?', 'And more');
@@ -347,6 +351,7 @@ describe('persistChat and restoreChat', () => {
     expect(onError.mock.calls[0]![0].message).toBe(
       'The chat could not be saved as "chat": QUOTA_BYTES quota exceeded',
     );
+    stop();
   });
 
   it('restores nothing, and says why, from what is not a saved conversation', () => {

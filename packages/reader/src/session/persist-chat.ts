@@ -16,10 +16,28 @@ export interface ChatStorage {
   setItem(key: string, value: string): void;
 }
 
-/** Options of {@link restoreChat} and {@link persistChat}. */
-export interface ChatStorageOptions {
+/**
+ * A storage that may answer later (`chrome.storage`, IndexedDB, your server): `getItem` and
+ * `setItem` may return promises. {@link readChat} and {@link persistChat} take one; a `setItem`
+ * that rejects is reported as a full storage is.
+ */
+export interface AsyncChatStorage {
+  /** The text saved under `key`, or null; now or later. */
+  getItem(key: string): string | null | PromiseLike<string | null>;
+  /** Saves `value` under `key`; throws or rejects when it cannot. */
+  setItem(key: string, value: string): void | PromiseLike<unknown>;
+}
+
+/** Options of {@link restoreChat}, which reads the storage at once. */
+export interface ChatStorageOptions extends Omit<AsyncChatStorageOptions, 'storage'> {
   /** Where the conversation is kept (default `sessionStorage`: this tab's, kept over a reload). */
   storage?: ChatStorage | undefined;
+}
+
+/** Options of {@link readChat} and {@link persistChat}. */
+export interface AsyncChatStorageOptions {
+  /** Where the conversation is kept (default `sessionStorage`: this tab's, kept over a reload). */
+  storage?: AsyncChatStorage | undefined;
   /**
    * Hears a conversation that could not be read or saved: a `ChatSessionError` with code `storage`
    * and the storage's own error (a `QuotaExceededError`, say) as `cause`. Default: reported as an
@@ -29,7 +47,7 @@ export interface ChatStorageOptions {
 }
 
 /** Options of {@link persistChat}. */
-export interface PersistChatOptions extends ChatStorageOptions {
+export interface PersistChatOptions extends AsyncChatStorageOptions {
   /**
    * While an answer streams, the longest a change waits to be saved, in ms (default 1000). Saving
    * writes the whole conversation, so a long one saved on every painted frame would cost each frame
@@ -61,23 +79,8 @@ interface SavedChat {
 }
 
 /** The given storage, else `sessionStorage`, whose mere reading throws where storage is blocked. */
-function storageOf(options: ChatStorageOptions): ChatStorage | undefined {
+function storageOf(options: AsyncChatStorageOptions): AsyncChatStorage | undefined {
   return options.storage ?? globalThis.sessionStorage;
-}
-
-/**
- * What the storage holds under `key`. Throws a `TypeError` for a storage that answers later (a
- * Promise): taken for text, it read as no conversation, and the first save wrote over the one kept.
- */
-function storedText(options: ChatStorageOptions, key: string): string | null | undefined {
-  const text = storageOf(options)?.getItem(key);
-  if (isThenable(text)) {
-    throw new TypeError(
-      'getItem returned a Promise: a chat storage answers at once. Read an asynchronous one ' +
-        '(chrome.storage, IndexedDB) into memory before the chat starts, and give that',
-    );
-  }
-  return text;
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -89,6 +92,7 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * that is not a saved conversation (another version of your app's, a hand edit, a storage that is
  * blocked): it is reported to `onError` and the chat starts empty, instead of the page failing to
  * start on every reload; its text is copied to `<key>:unreadable` first, as the next save writes over it. An answer saved mid-stream reads on with `session.reconnect()`.
+ * It reads the storage at once: for one that answers later, use {@link readChat}.
  *
  * @example
  * const chat = createChatSession({ api: '/api/chat', ...restoreChat('chat') });
@@ -96,12 +100,62 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * void chat.reconnect();
  */
 export function restoreChat(key: string, options: ChatStorageOptions = {}): RestoredChat {
-  const { onError = reportError } = options;
-  checkFunction('onError', onError);
-  let text: string | null | undefined;
+  const text = readStored(key, options);
+  if (text === UNREAD) return {};
+  if (!isThenable(text)) return savedChat(key, text, options);
+  text.then(undefined, () => undefined);
+  // Taken for text, it read as no conversation, and the first save wrote over the one kept.
+  return unrestorable(
+    key,
+    options,
+    new TypeError(
+      'getItem returned a Promise: use readChat for a storage that answers later (chrome.storage, IndexedDB)',
+    ),
+  );
+}
+
+/**
+ * {@link restoreChat} for any storage: what it gives back, at once from a storage that answers at
+ * once, as a promise from one that answers later (`chrome.storage`, IndexedDB, your server).
+ * Restore before saving starts: {@link persistChat} writes over what it finds.
+ *
+ * @example
+ * const chat = createChatSession({ api: '/api/chat', ...(await readChat('chat', { storage })) });
+ * persistChat(chat, 'chat', { storage });
+ */
+export function readChat(
+  key: string,
+  options: AsyncChatStorageOptions = {},
+): RestoredChat | Promise<RestoredChat> {
+  const text = readStored(key, options);
+  if (text === UNREAD) return {};
+  return isThenable(text)
+    ? Promise.resolve(text).then(
+        (later) => savedChat(key, later, options),
+        (error: unknown) => unrestorable(key, options, error),
+      )
+    : savedChat(key, text, options);
+}
+
+/** What {@link readStored} gives for a storage that could not be read (reported already). */
+const UNREAD = Symbol('unread');
+
+/** What the storage holds under `key` (maybe a promise), or {@link UNREAD} when reading threw. */
+function readStored(key: string, options: AsyncChatStorageOptions): unknown {
+  checkFunction('onError', options.onError ?? reportError);
   try {
-    text = storedText(options, key);
-    if (text === null || text === undefined) return {};
+    return storageOf(options)?.getItem(key);
+  } catch (error) {
+    unrestorable(key, options, error);
+    return UNREAD;
+  }
+}
+
+/** The conversation in `text`, read from the storage; `{}` (and `onError`) for what is not one. */
+function savedChat(key: string, text: unknown, options: AsyncChatStorageOptions): RestoredChat {
+  if (text === null || text === undefined) return {};
+  try {
+    if (typeof text !== 'string') throw new TypeError(`getItem gave a ${typeof text}, not text`);
     const saved = JSON.parse(text) as Partial<SavedChat> | null;
     if (!Array.isArray(saved?.messages)) throw new TypeError('It holds no messages');
     // The checks the session makes, made here, where a failure can still start an empty chat.
@@ -115,24 +169,36 @@ export function restoreChat(key: string, options: ChatStorageOptions = {}): Rest
       initialError: isChatStreamError(failure) ? failure : undefined,
     };
   } catch (error) {
-    // The next save writes over it: a copy keeps what could not be read, for the app to look into.
-    const copy = `${key}:unreadable`;
-    const kept = typeof text === 'string' && keepCopy(options, copy, text);
-    onError(
-      new ChatSessionError(
-        'storage',
-        `The chat saved as "${key}" could not be restored${kept ? ` (its text is kept as "${copy}")` : ''}: ${messageOf(error)}`,
-        error,
-      ),
-    );
-    return {};
+    return unrestorable(key, options, error, text);
   }
 }
 
-/** Saves `text` under `key`; false when the storage refuses (full, blocked). */
-function keepCopy(options: ChatStorageOptions, key: string, text: string): boolean {
+/** Reports what could not be restored, keeping a copy of its `text` when there is one. */
+function unrestorable(
+  key: string,
+  options: AsyncChatStorageOptions,
+  error: unknown,
+  text?: unknown,
+): RestoredChat {
+  const { onError = reportError } = options;
+  // The next save writes over it: a copy keeps what could not be read, for the app to look into.
+  const copy = `${key}:unreadable`;
+  const kept = typeof text === 'string' && keepCopy(options, copy, text);
+  onError(
+    new ChatSessionError(
+      'storage',
+      `The chat saved as "${key}" could not be restored${kept ? ` (its text is kept as "${copy}")` : ''}: ${messageOf(error)}`,
+      error,
+    ),
+  );
+  return {};
+}
+
+/** Saves `text` under `key`; false when the storage refuses at once (full, blocked). */
+function keepCopy(options: AsyncChatStorageOptions, key: string, text: string): boolean {
   try {
-    storageOf(options)?.setItem(key, text);
+    const written = storageOf(options)?.setItem(key, text);
+    if (isThenable(written)) written.then(undefined, () => undefined);
     return true;
   } catch {
     return false;
@@ -170,16 +236,21 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   let failing = false;
   // What the storage holds, as far as this knows: a conversation opened as it was saved is not
   // written again (50 opened, 50 writes of a whole conversation to a server for nothing).
-  let stored: string | null | undefined;
+  let stored: unknown;
+  let saved = false;
+  let writes = 0;
   try {
-    stored = storedText(options, key);
-  } catch (error) {
-    // Saving would write over a conversation it cannot read.
-    if (error instanceof TypeError) {
-      onError(new ChatSessionError('storage', `The chat is not saved as "${key}": ${error.message}`, error));
-      return () => undefined;
-    }
-  }
+    const first = storageOf(options)?.getItem(key);
+    if (!isThenable(first)) stored = first;
+    // Known once it comes, unless a save came first.
+    else
+      first.then(
+        (text) => {
+          if (!saved) stored = text;
+        },
+        () => undefined,
+      );
+  } catch {}
   const fail = (refusal: unknown): void => {
     // A full storage stays full while the answer streams: say so once, not every second.
     if (!failing) {
@@ -210,11 +281,26 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
         error: messages.at(-1)?.role === 'user' ? error : undefined,
       };
       const text = JSON.stringify(chat);
-      // Typed `void`, but a storage that writes later (chrome.storage) refuses by rejecting.
-      const written: unknown = text === stored ? undefined : storageOf(options)?.setItem(key, text);
+      // A storage that writes later (chrome.storage) refuses by rejecting.
+      const written = text === stored ? undefined : storageOf(options)?.setItem(key, text);
       stored = text;
-      if (isThenable(written)) written.then(() => (failing = false), fail);
-      else failing = false;
+      saved = true;
+      if (!isThenable(written)) failing = false;
+      else {
+        // Only the last write says how saving goes: an earlier one may settle after it.
+        const write = ++writes;
+        written.then(
+          () => {
+            if (write === writes) failing = false;
+          },
+          (refusal: unknown) => {
+            if (write !== writes) return;
+            // Not written after all: the same text is written again at the next save.
+            stored = undefined;
+            fail(refusal);
+          },
+        );
+      }
     } catch (refusal) {
       fail(refusal);
     }

@@ -11,6 +11,7 @@ import {
   toChatStreamError,
 } from '../errors.ts';
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
+import { requestIdOf } from '../fetch/check-response.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { Emitter } from './emitter.ts';
@@ -275,7 +276,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
           idleTimeoutMs: this.#init.idleTimeoutMs ?? pingedIdleTimeout(this.#response),
           controller: attemptController,
           partial: () => this.#snapshot,
-          requestId: () => this.#response?.headers.get('request-id') ?? undefined,
+          requestId: () => requestIdOf(this.#response),
           onBytes: (count) => this.#stats.bytes(count),
           onEvent: (event) => this.#apply(event),
           onEventId: (id) => {

@@ -108,15 +108,17 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   );
   try {
     armIdle();
-    for await (const chunk of chunks) {
+    for await (const read of chunks) {
       armIdle();
+      // A WebSocket's `binaryType = 'arraybuffer'` hands over ArrayBuffers: bytes all the same.
+      const chunk = isArrayBuffer(read) ? new Uint8Array(read) : read;
       // Text is read too (SSE is text); anything else is a mistake to report, not a lost
-      // connection to retry.
+      // connection to retry. Not `instanceof`: bytes from another realm (Jest's jsdom, an iframe)
+      // are bytes too.
       const text = typeof chunk === 'string';
-      // Not `instanceof`: bytes from another realm (Jest's jsdom, an iframe) are bytes too.
       if (!text && !ArrayBuffer.isView(chunk)) {
         throw new ProtocolError(
-          `A stream's chunks are bytes (Uint8Array) or text; one was ${kindOf(chunk)}`,
+          `A stream's chunks are bytes (a Uint8Array or an ArrayBuffer) or text; one was ${kindOf(chunk)}`,
           { partial: partial?.() },
         );
       }
@@ -129,6 +131,9 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
     clearTimeout(idleTimer);
   }
 }
+
+const isArrayBuffer = (value: unknown): value is ArrayBuffer =>
+  Object.prototype.toString.call(value) === '[object ArrayBuffer]';
 
 /** What a chunk that is not one is (`Object` for an event object, `ArrayBuffer`, `number`). */
 const kindOf = (value: unknown): string =>

@@ -72,7 +72,9 @@ describe('a source that cannot be read', () => {
     const stream = streamMessage({ url: 'http://chat.test/api/chat', body: {} }, { fetch });
     const error = await rejection(stream.finalMessage());
     expect(error).toBeInstanceOf(ProtocolError);
-    expect(error.message).toBe("A stream's chunks are bytes (Uint8Array) or text; one was Object");
+    expect(error.message).toBe(
+      "A stream's chunks are bytes (a Uint8Array or an ArrayBuffer) or text; one was Object",
+    );
     expect(sent).toHaveLength(1);
   });
 
@@ -88,6 +90,20 @@ describe('a source that cannot be read', () => {
     });
     const stream = readMessageStream(body);
     await stream.finalMessage();
+    expect(stream.stats.bytes).toBe(bytes.byteLength);
+  });
+
+  it('reads ArrayBuffers (a WebSocket’s binary messages) as bytes', async () => {
+    const bytes = new TextEncoder().encode(TEXT);
+    const socket = new ReadableStream<ArrayBuffer>({
+      start(controller) {
+        controller.enqueue(bytes.buffer.slice(0, 50));
+        controller.enqueue(bytes.buffer.slice(50));
+        controller.close();
+      },
+    });
+    const stream = readMessageStream(socket as unknown as ReadableStream<Uint8Array>);
+    expect((await stream.finalMessage()).content).toHaveLength(1);
     expect(stream.stats.bytes).toBe(bytes.byteLength);
   });
 

@@ -11,6 +11,11 @@ export type ActionLabelKey =
   | 'Edit message'
   | 'Save & resend'
   | 'Cancel'
+  // ({0} a file's name, or what kind of image it is)
+  | 'Remove {0}'
+  | 'Document'
+  | 'Image'
+  | '{0} image'
   // VersionSwitch ({0} the version shown, counted from 1; {1} how many there are)
   | 'Previous version'
   | 'Next version'

@@ -20,7 +20,7 @@ describe('MessageEditForm', () => {
       .toHaveValue('First line\nsecond line  ');
     expect(onSave).not.toHaveBeenCalled();
     await userEvent.keyboard('{Enter}');
-    expect(onSave).toHaveBeenCalledWith('First line\nsecond line');
+    expect(onSave).toHaveBeenCalledWith('First line\nsecond line', []);
   });
 
   it('does not save on the Enter that ends an IME composition', async () => {
@@ -62,6 +62,6 @@ describe('MessageEditForm', () => {
     await screen.getByRole('button', { name: 'Cancel' }).click();
     expect(onCancel).toHaveBeenCalledTimes(2);
     await screen.getByRole('button', { name: 'Send again' }).click();
-    expect(onSave).toHaveBeenCalledWith('Hi');
+    expect(onSave).toHaveBeenCalledWith('Hi', []);
   });
 });

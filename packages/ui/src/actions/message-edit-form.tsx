@@ -1,12 +1,21 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { useLabels } from '@chatstream/ui';
+import type { UserContentBlock } from '@chatstream/reader';
+import { type Translate, useLabels } from '@chatstream/ui';
 
 /** Props of {@link MessageEditForm}. */
 export interface MessageEditFormProps {
   /** The text to start from. */
   initial: string;
-  /** Called with the edited text, trimmed; not called while it is empty. */
-  onSave: (text: string) => void;
+  /**
+   * The message's other blocks: its images and documents are listed, each with a Remove button;
+   * what is left of them is given to `onSave`.
+   */
+  attachments?: readonly UserContentBlock[] | undefined;
+  /**
+   * Called with the edited text, trimmed, and the attachments kept; not called while both are
+   * empty.
+   */
+  onSave: (text: string, attachments: UserContentBlock[]) => void;
   /** Called on Cancel or Escape. */
   onCancel: () => void;
   /** Label of the save button (default: the app's label for "Save & resend"). */
@@ -18,15 +27,17 @@ export interface MessageEditFormProps {
 }
 
 /**
- * Edits the text of a sent message in place: Enter saves (Shift+Enter is a new line, and a key that
- * ends an IME composition does not save), Escape cancels. The labels given win over the app's
- * labels (`LabelsProvider` or `<ChatStream labels>`), which win over English.
+ * Edits a sent message in place: its text, and which of its images and documents go again (a photo
+ * that made the conversation too large to send can be removed). Enter saves (Shift+Enter is a new
+ * line, and a key that ends an IME composition does not save), Escape cancels. The labels given
+ * win over the app's labels (`LabelsProvider` or `<ChatStream labels>`), which win over English.
  *
  * @example
  * <MessageEditForm initial={text} onSave={(next) => void chat.edit(id, next)} onCancel={close} />
  */
 export function MessageEditForm({
   initial,
+  attachments = [],
   onSave,
   onCancel,
   saveLabel,
@@ -35,15 +46,25 @@ export function MessageEditForm({
 }: MessageEditFormProps): ReactNode {
   const t = useLabels();
   const [draft, setDraft] = useState(initial);
+  const [kept, setKept] = useState(attachments);
   const input = useRef<HTMLTextAreaElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   // The person just asked to edit: the caret goes to the end of their text.
   useEffect(() => {
     input.current?.focus();
     input.current?.setSelectionRange(initial.length, initial.length);
   }, [initial]);
+  const shown = kept.filter(isAttachment);
+  const sendable = draft.trim() !== '' || shown.length > 0;
   const save = (event?: FormEvent): void => {
     event?.preventDefault();
-    if (draft.trim()) onSave(draft.trim());
+    if (sendable) onSave(draft.trim(), [...kept]);
+  };
+  const remove = (block: UserContentBlock, at: number): void => {
+    setKept(kept.filter((item) => item !== block));
+    // The focus goes on to the next file's Remove, else the previous one's, else the text.
+    const buttons = list.current?.querySelectorAll('button');
+    (buttons?.[at + 1] ?? buttons?.[at - 1] ?? input.current)?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
@@ -54,6 +75,22 @@ export function MessageEditForm({
   };
   return (
     <form data-slot="message-edit-form" onSubmit={save}>
+      {shown.length > 0 ? (
+        <ul ref={list} data-slot="message-edit-attachments">
+          {shown.map((block, at) => {
+            const name = attachmentName(block, t);
+            return (
+              // Keyed by its place in the message: the next file's button, focused, stays in the page.
+              <li key={attachments.indexOf(block)} data-slot="message-edit-attachment">
+                <span>{name}</span>
+                <button type="button" aria-label={t('Remove {0}', name)} onClick={() => remove(block, at)}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
       <textarea
         ref={input}
         data-slot="message-edit-input"
@@ -68,10 +105,25 @@ export function MessageEditForm({
         <button type="button" data-slot="message-edit-cancel" onClick={onCancel}>
           {cancelLabel ?? t('Cancel')}
         </button>
-        <button type="submit" data-slot="message-edit-save" disabled={!draft.trim()}>
+        <button type="submit" data-slot="message-edit-save" disabled={!sendable}>
           {saveLabel ?? t('Save & resend')}
         </button>
       </div>
     </form>
   );
+}
+
+const isAttachment = (block: UserContentBlock): boolean =>
+  block.type === 'image' || block.type === 'document';
+
+/** A document's title, or what kind of image it is ("PNG image"). */
+function attachmentName(block: UserContentBlock, t: Translate): string {
+  const fields = block as { title?: unknown; source?: { media_type?: unknown } };
+  if (block.type === 'document') {
+    return typeof fields.title === 'string' && fields.title ? fields.title : t('Document');
+  }
+  const media = fields.source?.media_type;
+  return typeof media === 'string' && media.startsWith('image/')
+    ? t('{0} image', media.slice(6).toUpperCase())
+    : t('Image');
 }

@@ -164,6 +164,39 @@ describe('MessageWithActions in ChatStream', () => {
     ]);
   });
 
+  it('lets an edit leave out an attachment, and edits a message of files alone', async () => {
+    const image = {
+      type: 'image' as const,
+      source: { type: 'base64' as const, media_type: 'image/png' as const, data: scenePng(8, 8) },
+    };
+    const contract = {
+      type: 'document' as const,
+      title: 'contract.pdf',
+      source: { type: 'base64' as const, media_type: 'application/pdf' as const, data: 'JVBERi0=' },
+    };
+    const history: ChatMessage[] = [
+      { id: 'u1', role: 'user', content: [image, contract] },
+      { id: 'a1', role: 'assistant', status: 'error', content: [] },
+    ];
+    const { fetch, sent } = mockFetch(scenarios.basic);
+    const screen = await renderChat(fetch, history);
+    await screen.getByRole('button', { name: 'Edit' }).click();
+    const form = screen.getByRole('article', { name: 'You' });
+    await expect.element(form.getByText('PNG image')).toBeVisible();
+    await expect.element(form.getByText('contract.pdf')).toBeVisible();
+    await expectNoAxeViolations(screen.container);
+    // Files alone are a message to send: Save is on with no text.
+    await expect.element(screen.getByRole('button', { name: 'Save & resend' })).toBeEnabled();
+    await form.getByRole('button', { name: 'Remove PNG image' }).click();
+    // The focus goes on to the file that is left.
+    expect(document.activeElement).toBe(form.getByRole('button', { name: 'Remove contract.pdf' }).element());
+    expect(form.getByText('PNG image').query()).toBeNull();
+    await userEvent.click(screen.getByRole('textbox', { name: 'Edit message' }));
+    await userEvent.keyboard('Summarise it.{Enter}');
+    await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+    expect(sent[0]).toEqual([{ role: 'user', content: [contract, { type: 'text', text: 'Summarise it.' }] }]);
+  });
+
   it('does not save an empty edit', async () => {
     const { fetch, sent } = mockFetch(scenarios.basic);
     const screen = await renderChat(fetch);

@@ -43,9 +43,14 @@ export interface MessageActionWords {
 }
 
 /** The edited message: its attachments (images, documents) stay, ahead of the new text. */
-function editedInput(message: ChatMessage | undefined, text: string): ChatInput {
-  const kept = (message?.content ?? []).filter((block) => block.type !== 'text') as UserContentBlock[];
-  return kept.length ? [...kept, { type: 'text', text }] : text;
+/** The message's blocks other than its text: its images and documents, above all. */
+const nonText = (message: ChatMessage | undefined): UserContentBlock[] =>
+  (message?.content ?? []).filter((block) => block.type !== 'text');
+
+/** An edited message: the blocks kept, then its text (none when it is left empty). */
+function editedInput(kept: UserContentBlock[], text: string): ChatInput {
+  if (!kept.length) return text;
+  return text ? [...kept, { type: 'text', text }] : kept;
 }
 
 /**
@@ -147,14 +152,15 @@ export function createMessageWithActions(
         {editing ? (
           <MessageEditForm
             initial={text}
+            attachments={nonText(message)}
             saveLabel={words.save}
             cancelLabel={words.cancel}
             inputLabel={words.editMessage}
             onCancel={() => close('edit')}
-            onSave={(next) => {
+            onSave={(next, kept) => {
               close('message');
               // A failure shows as the chat's error, with Retry.
-              session.edit(message.id, editedInput(message, next)).catch(() => undefined);
+              session.edit(message.id, editedInput(kept, next)).catch(() => undefined);
             }}
           />
         ) : (

@@ -14,7 +14,8 @@ const NOT_READABLE: LabelKey = '{0} is not a readable image (it may be damaged).
  * {@link IMAGE_MAX_EDGE} pixels on its longest edge (the API would scale it anyway), so a
  * 12-megapixel phone photo goes up as a few hundred kilobytes instead of failing the API's 5 MiB
  * limit; and an image the browser shows but the API does not read (AVIF, BMP, HEIC in Safari…)
- * re-encoded. JPEG stays JPEG; anything else becomes WebP, which keeps transparency. Returned
+ * re-encoded. A JPEG (by its bytes, whatever its name says) stays JPEG; anything else becomes WebP,
+ * which keeps transparency. Returned
  * unchanged when it already fits, when it is a GIF (scaling would drop its animation) or not an
  * image, or when the browser cannot decode or encode it (then `fileToContentBlock` judges the
  * original), except that a JPEG, PNG, GIF or WebP that does not decode rejects with an
@@ -54,8 +55,9 @@ export async function fitImage(file: File, t?: Translate): Promise<File> {
     );
     canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
     const blob = await canvas.convertToBlob({
-      // By its bytes, as the API reads it: a photo saved as ".png" is a JPEG still.
-      type: type === 'image/jpeg' || (await startsAsJPEG(file)) ? 'image/jpeg' : 'image/webp',
+      // By its bytes, as the API reads them: a photo named ".png" is a JPEG still, and a
+      // screenshot named ".jpg" a PNG, whose transparency WebP keeps.
+      type: (await startsAsJPEG(file)) ? 'image/jpeg' : 'image/webp',
       quality: 0.85,
     });
     // Scaling down at the same size never helps; a format the API cannot read must change anyway.

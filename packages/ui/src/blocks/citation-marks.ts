@@ -7,10 +7,10 @@ export const CITATION_MARK = '\u241E';
 
 const FIRST = 0xe000;
 /** How many marks one text can hold (the private-use area of the Basic Multilingual Plane). */
-export const MAX_CITATION_MARKS = 0xf8ff - FIRST + 1;
+export const MAX_CITATION_MARKS: number = 0xf8ff - FIRST + 1;
 
 /** A mark with its number, or a mark whose number was cut off (a text revealed a character at a time). */
-export const CITATION_MARKS = /\u241E([\uE000-\uF8FF]?)/g;
+export const CITATION_MARKS: RegExp = /\u241E([\uE000-\uF8FF]?)/g;
 
 /** The mark numbered `index`. */
 export function citationMark(index: number): string {

@@ -119,10 +119,13 @@ describe('ToolUseBlock', () => {
     expect(result.element().textContent).toBe(`${file.slice(0, 2000)}…`);
     const showAll = screen.getByRole('button', { name: `Show all ${file.length} characters` });
     await expectNoAxeViolations(screen.container);
-    await showAll.click();
+    (showAll.element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
     await expect.element(result).toHaveTextContent(/line 3999 of the file$/);
     expect(result.element().textContent).toBe(file);
     expect(showAll.query()).toBeNull();
+    // The button went: the focus is on what it showed, not lost to the page.
+    expect(document.activeElement).toBe(result.element());
   });
 
   it('keeps its JSON left to right in a right-to-left page, and a line of Arabic text right to left', async () => {

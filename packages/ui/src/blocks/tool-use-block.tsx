@@ -10,6 +10,14 @@ import { useBrowserLayoutEffect } from '../use-layout-effect.ts';
 const LONG_RESULT = 10_000;
 const SHOWN_OF_LONG_RESULT = 2000;
 
+/** The start of a long result, not cutting a character written with two UTF-16 units in half. */
+function startOf(text: string): string {
+  const end = /[\uD800-\uDBFF]/.test(text[SHOWN_OF_LONG_RESULT - 1] ?? '')
+    ? SHOWN_OF_LONG_RESULT - 1
+    : SHOWN_OF_LONG_RESULT;
+  return text.slice(0, end);
+}
+
 /** Props of {@link ToolUseBlock}. */
 export type ToolUseBlockProps = BlockPartProps<ToolUseContentBlock> & {
   /** Shown at the end of the card, e.g. the images of a result (`@chatstream/ui/attachments` does). */
@@ -101,10 +109,18 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
         <div data-slot="tool-use-result" data-state={failed ? 'error' : 'done'}>
           <span data-slot="tool-use-result-label">{t(failed ? 'Error' : 'Result')}</span>
           <pre tabIndex={0} role="group" aria-label={t(failed ? 'Error' : 'Result')}>
-            {cut ? `${result.slice(0, SHOWN_OF_LONG_RESULT)}…` : result}
+            {cut ? `${startOf(result)}…` : result}
           </pre>
           {cut ? (
-            <button type="button" data-slot="tool-use-show-all" onClick={() => setWhole(true)}>
+            <button
+              type="button"
+              data-slot="tool-use-show-all"
+              onClick={(event) => {
+                // The button goes: the focus goes to what it showed, not back to the page's top.
+                (event.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+                setWhole(true);
+              }}
+            >
               {t('Show all {0} characters', result.length)}
             </button>
           ) : null}
