@@ -88,7 +88,14 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     // keeps the conversation shown.
     if (!owned || (owned.key !== undefined && persist !== undefined && owned.key !== persist))
       owned = own(persist);
-    else if (owned.key !== persist) owned = { ...owned, key: persist };
+    else if (owned.key !== persist) {
+      // Turned off while its conversation was still being read: nothing more comes into the one
+      // shown, and a read for that key must not land under the next one.
+      owned =
+        persist === undefined
+          ? { session: owned.session, unrestored: false, key: persist }
+          : { ...owned, key: persist };
+    }
     // State adjusted while rendering, never mutated: a render React throws away (a transition that
     // did not commit) takes its update with it, and the session it shows stays the live one.
     if (owned !== state) setOwned(owned);

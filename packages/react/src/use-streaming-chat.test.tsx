@@ -16,6 +16,10 @@ beforeAll(() => server.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.reset());
 afterAll(() => server.server.close());
 
+/** A saved conversation of one question. */
+const chatOf = (text: string): string =>
+  JSON.stringify({ messages: [{ id: text, role: 'user', content: [{ type: 'text', text }] }] });
+
 /** `longAnswer` stopped after a few events: it stays mid-stream until the client leaves. */
 const midStream = withFaults(scenarios.longAnswer, stall(600_000, 6));
 
@@ -249,9 +253,8 @@ describe('useStreamingChat', () => {
   it('restores and saves with a storage that answers later (chrome.storage, IndexedDB)', async () => {
     sessionStorage.clear();
     const items = new Map<string, string>();
-    let reads = 0;
     const later = {
-      getItem: async (key: string) => (reads++, items.get(key) ?? null),
+      getItem: async (key: string) => items.get(key) ?? null,
       setItem: async (key: string, value: string) => void items.set(key, value),
     };
     server.use(scenarios.basic);
@@ -269,8 +272,32 @@ describe('useStreamingChat', () => {
         `assistant: ${scenarios.basic.expectedText}`,
       ]),
     );
-    expect(reads).toBeGreaterThan(1);
     expect(errors).toEqual([]);
+  });
+
+  it('never restores a conversation read for one key under another (persist off and on mid-read)', async () => {
+    sessionStorage.clear();
+    const items = new Map([
+      ['a', chatOf('from A')],
+      ['b', chatOf('from B')],
+    ]);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const later = {
+      getItem: async (key: string) => {
+        await gate;
+        return items.get(key) ?? null;
+      },
+      setItem: async (key: string, value: string) => void items.set(key, value),
+    };
+    const { rerender } = render(<ChatApp persist="a" persistStorage={later} />);
+    rerender(<ChatApp persistStorage={later} />);
+    await act(async () => release());
+    rerender(<ChatApp persist="b" persistStorage={later} />);
+    await act(async () => gate);
+    expect(screen.queryAllByRole('listitem').map((item) => item.textContent)).toEqual([]);
+    expect(items.get('b')).toBe(chatOf('from B'));
+    expect(items.get('a')).toBe(chatOf('from A'));
   });
 
   it('tells onError of a conversation it could not save (storage full) or read back', async () => {

@@ -14,6 +14,7 @@ import {
   TEST_MODEL,
   waitFor,
 } from './test/relay-fixture.ts';
+import { UpstreamErrorEvent } from './relay-watch.ts';
 
 /** The text of a message's first block ('' when there is none). */
 const firstText = (message: Message | undefined): string =>
@@ -79,6 +80,9 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
     await waitFor(() => finished.length > 0);
     const [result] = finished;
     expect(result).toMatchObject({ outcome: 'error', error: { type: 'overloaded_error' } });
+    // An Error, which a logger prints by its message rather than as "[object Object]".
+    expect(result?.error).toBeInstanceOf(UpstreamErrorEvent);
+    expect(String(result?.error)).toBe('UpstreamErrorEvent: Overloaded');
     expect(firstText(result?.message).length).toBeGreaterThan(0);
     // No HTTP error, yet a failure to alert on: onError hears it too, once.
     expect(reported).toEqual([result?.error]);

@@ -8,6 +8,22 @@ import {
 } from '@chatstream/reader';
 import type { RelaySource } from './relay-source.ts';
 
+/**
+ * An `error` event of the stream (an `overloaded_error` mid-answer), as `onError` and `onFinish`
+ * hear it: an `Error`, which loggers print, with the event's `type` and `message`.
+ */
+export class UpstreamErrorEvent extends Error {
+  override name = 'UpstreamErrorEvent';
+  /** The error's type as the event names it, e.g. `overloaded_error`. */
+  readonly type: string;
+
+  constructor(error: { type?: unknown; message?: unknown }) {
+    const type = typeof error.type === 'string' ? error.type : 'unknown_error';
+    super(typeof error.message === 'string' ? error.message : `The stream sent an ${type} event`);
+    this.type = type;
+  }
+}
+
 /** How one relayed request ended, as `onFinish` reports it. */
 export interface RelayResult {
   /**
@@ -43,7 +59,8 @@ export interface RelayResult {
    */
   estimatedOutputTokens?: number;
   /**
-   * What went wrong, for `error`: the upstream error, the `error` event's `{ type, message }`, or the
+   * What went wrong, for `error`: the upstream error, the `error` event (an {@link UpstreamErrorEvent}
+   * with its `type` and `message`), or the
    * reader's `ProtocolError` for an event it could not read. The key is redacted in it, as for
    * `onError`.
    */
@@ -117,7 +134,7 @@ export function watchRelay(
   const event = (value: unknown): void =>
     follow(() => {
       const typed = value as MessageStreamEvent;
-      if (typed.type === 'error') streamError = typed.error;
+      if (typed.type === 'error') streamError = new UpstreamErrorEvent(typed.error);
       if (typed.type === 'content_block_delta') {
         firstTokenAt ??= performance.now();
         uncounted += deltaLength(typed.delta);

@@ -57,10 +57,11 @@ export function apiKeyOf(options: ChatHandlerOptions): string | undefined {
 }
 
 /**
- * Every credential a given client sends, for the relay to redact: its `apiKey`, its `authToken`
- * (`ANTHROPIC_AUTH_TOKEN`, a gateway's bearer token) and the values of its default headers that
- * carry one (`authorization`, `x-api-key`, `x-portkey-api-key`, `cf-aig-authorization`…), also
- * without their `Bearer ` scheme. A gateway that refuses a key often quotes it.
+ * The credentials a given client sends, for the relay to redact: its `apiKey`, its `authToken`
+ * (`ANTHROPIC_AUTH_TOKEN`, a gateway's bearer token) and the values of its default headers named
+ * for one (`authorization`, `x-api-key`, `x-portkey-api-key`, `cf-aig-authorization`…), also
+ * without their `Bearer ` scheme. A gateway that refuses a key often quotes it. Credentials the SDK
+ * resolves later (a `credentials` provider, a profile) are not known here.
  *
  * @example
  * credentialsOf(new Anthropic({ baseURL, authToken: 'gw-key' })); // ['gw-key']
@@ -70,13 +71,15 @@ export function credentialsOf(client: AnthropicClient): string[] {
   // The SDK keeps the headers it was given in its options (not public: read by name).
   const given = (Reflect.get(client, '_options') as { defaultHeaders?: unknown } | undefined)?.defaultHeaders;
   for (const [name, value] of headerEntries(given)) {
-    if (typeof value !== 'string' || !CREDENTIAL_HEADER.test(name)) continue;
+    // A credential is long: a short value (`x-max-tokens: 4096`) would be redacted from every message.
+    if (typeof value !== 'string' || !CREDENTIAL_HEADER.test(name) || value.length < 8) continue;
     found.push(value, value.replace(/^\s*\w+\s+/u, ''));
   }
   return [...new Set(found.filter((value): value is string => typeof value === 'string' && value !== ''))];
 }
 
-const CREDENTIAL_HEADER = /auth|api-?key|token|secret/iu;
+// Named for a credential: `authorization`, `x-api-key`, `x-portkey-api-key`, `cf-aig-authorization`, `x-auth-token`.
+const CREDENTIAL_HEADER = /(?:^|-)(?:authorization|api-?key|token|secret)$/iu;
 
 /** The entries of headers given as a `Headers`, an array of pairs or a record. */
 function headerEntries(headers: unknown): [string, unknown][] {

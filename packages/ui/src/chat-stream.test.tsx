@@ -237,6 +237,36 @@ it('goes back to following the end when the person sends while scrolled up', asy
   await expect.element(screen.getByRole('article', { name: 'You' }).last()).toBeInViewport();
 });
 
+it('sends a question asked while a saved conversation is still read into that conversation', async () => {
+  const saved = [
+    { id: 'u0', role: 'user', content: [{ type: 'text', text: 'Earlier question' }] },
+    { id: 'a0', role: 'assistant', status: 'complete', content: [{ type: 'text', text: 'Earlier answer' }] },
+  ];
+  const items = new Map([['chat', JSON.stringify({ messages: saved })]]);
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  // A storage that answers later (chrome.storage, a server), and only when the test says.
+  const storage = {
+    getItem: async (key: string) => {
+      await answered;
+      return items.get(key) ?? null;
+    },
+    setItem: async (key: string, value: string) => void items.set(key, value),
+  };
+  const { fetch, bodies } = mockFetch([scenarios.basic, instant]);
+  const screen = await render(
+    <ChatStream fetch={fetch} persist="chat" persistStorage={storage} style={heightStyle} />,
+  );
+  await sendMessage(screen, 'A new question');
+  expect(fetch).not.toHaveBeenCalled();
+  answer();
+  const log = screen.getByRole('log');
+  await expect.element(log.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await expect.element(log.getByText('Earlier answer')).toBeVisible();
+  expect(bodies[0]?.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+  await expect.poll(() => JSON.parse(items.get('chat')!).messages.length).toBe(4);
+});
+
 it('offers no Retry for a conversation the server refuses as too large, and keeps the question', async () => {
   const fetch = vi.fn<typeof globalThis.fetch>(
     async () =>

@@ -1,6 +1,7 @@
 import {
   forwardRef,
   type HTMLAttributes,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -119,10 +120,25 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       return action();
     };
     const again = refocus(session.retry);
+    // Asked while the saved conversation is still being read (a storage that answers later): sent
+    // once it is, in it, rather than starting another that the saved one would be lost to.
+    const held = useRef<ChatInput | undefined>(undefined);
     const say = (input: ChatInput): unknown => {
       setSent((count) => count + 1);
+      if (restoring) {
+        held.current = input;
+        return undefined;
+      }
       return refocus(() => session.send(input))();
     };
+    const { send } = session;
+    useEffect(() => {
+      const input = held.current;
+      if (restoring || input === undefined) return;
+      held.current = undefined;
+      // A failure shows as the chat's error.
+      send(input).catch(() => undefined);
+    }, [restoring, send]);
 
     const [onApprove, onToolResult] = useMemo(
       () =>

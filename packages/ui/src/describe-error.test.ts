@@ -118,6 +118,10 @@ it('offers no retry for a request refused for what it holds, which would be refu
     new HTTPError('HTTP 413', { status: 413, errorType: 'request_too_large' }),
     new HTTPError('HTTP 400: prompt is too long', { status: 400, errorType: 'invalid_request_error' }),
     { kind: 'http', status: 400, errorType: 'invalid_request_error', message: 'prompt is too long: 9 > 8' },
+    new HTTPError('HTTP 400: messages.0.content.0.image.source.base64: image exceeds 5 MB maximum', {
+      status: 400,
+      errorType: 'invalid_request_error',
+    }),
   ];
   for (const error of refused) expect(retryCanHelp(error)).toBe(false);
   const passing = [

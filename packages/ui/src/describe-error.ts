@@ -89,8 +89,9 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
 
 /**
  * Whether sending the same request again can succeed: not for one refused for what it holds (a
- * 400 "prompt is too long", a 413 body over the limit), which fails the same way every time until
- * the conversation changes. Other 400s may pass later (a credit balance topped up).
+ * 400 `invalid_request_error` such as "prompt is too long" or an image over 5 MB, a 413 body over
+ * the limit), which fails the same way every time until the conversation changes. A 400 about the
+ * account (a credit balance too low) may pass once it is topped up.
  *
  * @example
  * <ErrorNotice error={error} onRetry={retryCanHelp(error) ? retry : undefined} />
@@ -103,7 +104,7 @@ export function retryCanHelp(error: unknown): boolean {
   return !(
     status === 413 ||
     errorType === 'request_too_large' ||
-    (errorType === 'invalid_request_error' && PROMPT_TOO_LONG.test(String(message)))
+    (errorType === 'invalid_request_error' && !/credit|billing|balance/i.test(String(message)))
   );
 }
 

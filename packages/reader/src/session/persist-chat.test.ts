@@ -330,6 +330,33 @@ describe('persistChat and restoreChat', () => {
     expect(onError).toHaveBeenCalledTimes(1);
   });
 
+  it('with a storage that answers later: writes nothing over what it holds until the chat changes', async () => {
+    const question: ChatMessage = { id: 'q', role: 'user', content: [{ type: 'text', text: 'Hi' }] };
+    // What persistChat wrote for a conversation of one question.
+    const memory = new MemoryStorage();
+    persistChat(chatOnBodies({ initialMessages: [question] }).chat, 'chat', { storage: memory })();
+    const kept = memory.getItem('chat')!;
+    const items = new Map([['chat', kept]]);
+    const setItem = vi.fn<(key: string, value: string) => Promise<void>>(async (key, value) => {
+      items.set(key, value);
+    });
+    const later = { getItem: async (key: string) => items.get(key) ?? null, setItem };
+    // Opened as it was saved: not written again.
+    const opened = chatOnBodies(await readChat('chat', { storage: later }));
+    persistChat(opened.chat, 'chat', { storage: later });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(setItem).not.toHaveBeenCalled();
+    // Not restored (restoreChat refused the storage): the empty chat is not saved over it.
+    const blank = chatOnBodies();
+    persistChat(blank.chat, 'chat', { storage: later });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(setItem).not.toHaveBeenCalled();
+    expect(items.get('chat')).toBe(kept);
+    // A change is saved.
+    await exchange(opened, 'And?', 'More');
+    await vi.waitFor(() => expect(JSON.parse(items.get('chat')!).messages).toHaveLength(3));
+  });
+
   it('reports a write that a storage refuses later (a rejected Promise), once', async () => {
     const items = new Map<string, string>();
     // Read into memory before the chat starts, written through to a storage that answers later.

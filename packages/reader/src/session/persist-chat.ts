@@ -237,19 +237,16 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   // What the storage holds, as far as this knows: a conversation opened as it was saved is not
   // written again (50 opened, 50 writes of a whole conversation to a server for nothing).
   let stored: unknown;
-  let saved = false;
   let writes = 0;
+  // From a storage that answers later, nothing is written before it said what it holds: a
+  // conversation opened as saved is not written again, and one that could not be restored is not
+  // written over with an empty chat.
+  let reading: PromiseLike<unknown> | undefined;
+  const opened = session.getSnapshot().messages;
   try {
     const first = storageOf(options)?.getItem(key);
-    if (!isThenable(first)) stored = first;
-    // Known once it comes, unless a save came first.
-    else
-      first.then(
-        (text) => {
-          if (!saved) stored = text;
-        },
-        () => undefined,
-      );
+    if (isThenable(first)) reading = first;
+    else stored = first;
   } catch {}
   const fail = (refusal: unknown): void => {
     // A full storage stays full while the answer streams: say so once, not every second.
@@ -268,6 +265,7 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   const save = (): void => {
     clearTimeout(timer);
     timer = undefined;
+    if (reading) return;
     const { messages, versions, error } = session.getSnapshot();
     savedMessages = messages;
     savedVersions = versions;
@@ -284,7 +282,6 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
       // A storage that writes later (chrome.storage) refuses by rejecting.
       const written = text === stored ? undefined : storageOf(options)?.setItem(key, text);
       stored = text;
-      saved = true;
       if (!isThenable(written)) failing = false;
       else {
         // Only the last write says how saving goes: an earlier one may settle after it.
@@ -335,7 +332,15 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     if (page.document?.visibilityState === 'hidden') saveWaiting();
   };
 
-  save();
+  if (reading) {
+    const read = (text: unknown): void => {
+      reading = undefined;
+      stored = text;
+      // Nothing to save yet over what could not be restored (the chat shown is the one opened).
+      if (typeof text !== 'string' || session.getSnapshot().messages !== opened) save();
+    };
+    reading.then(read, () => read(undefined));
+  } else save();
   const unsubscribe = session.subscribe(onChange);
   page.window?.addEventListener('pagehide', onLeave);
   page.window?.addEventListener('pageshow', onReturn);

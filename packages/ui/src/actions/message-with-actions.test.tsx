@@ -191,10 +191,10 @@ describe('MessageWithActions in ChatStream', () => {
     // The focus goes on to the file that is left.
     expect(document.activeElement).toBe(form.getByRole('button', { name: 'Remove contract.pdf' }).element());
     expect(form.getByText('PNG image').query()).toBeNull();
-    await userEvent.click(screen.getByRole('textbox', { name: 'Edit message' }));
-    await userEvent.keyboard('Summarise it.{Enter}');
+    // Saved with no text: the file left is the message.
+    await screen.getByRole('button', { name: 'Save & resend' }).click();
     await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
-    expect(sent[0]).toEqual([{ role: 'user', content: [contract, { type: 'text', text: 'Summarise it.' }] }]);
+    expect(sent[0]).toEqual([{ role: 'user', content: [contract] }]);
   });
 
   it('does not save an empty edit', async () => {
