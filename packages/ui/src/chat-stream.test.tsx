@@ -253,18 +253,28 @@ it('sends a question asked while a saved conversation is still read into that co
     },
     setItem: async (key: string, value: string) => void items.set(key, value),
   };
-  const { fetch, bodies } = mockFetch([scenarios.basic, instant]);
+  const { fetch, bodies } = mockFetch([scenarios.basic, instant], [scenarios.basic, instant]);
   const screen = await render(
     <ChatStream fetch={fetch} persist="chat" persistStorage={storage} style={heightStyle} />,
   );
   await sendMessage(screen, 'A new question');
+  await sendMessage(screen, 'And another');
   expect(fetch).not.toHaveBeenCalled();
+  // Said where the question will appear, for a person who sees it leave the message box.
+  await expect
+    .element(screen.getByRole('status').filter({ hasText: 'Sent once the conversation has loaded' }))
+    .toBeVisible();
   answer();
   const log = screen.getByRole('log');
-  await expect.element(log.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await expect.poll(() => bodies.length).toBe(2);
   await expect.element(log.getByText('Earlier answer')).toBeVisible();
-  expect(bodies[0]?.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
-  await expect.poll(() => JSON.parse(items.get('chat')!).messages.length).toBe(4);
+  await expect.element(log.getByText('And another')).toBeVisible();
+  // Both, in order, each after the answer before it, in the restored conversation.
+  expect(bodies.map((body) => body.messages.map((message) => message.role).join(' '))).toEqual([
+    'user assistant user',
+    'user assistant user assistant user',
+  ]);
+  await expect.poll(() => JSON.parse(items.get('chat')!).messages.length).toBe(6);
 });
 
 it('offers no Retry for a conversation the server refuses as too large, and keeps the question', async () => {
@@ -289,6 +299,11 @@ it('offers no Retry for a conversation the server refuses as too large, and keep
   await expect.element(log.getByText('What do these photos show?')).toBeVisible();
   // Sending the same body again could only be refused again.
   expect(screen.getByRole('button', { name: 'Retry' }).query()).toBeNull();
+  // A screen reader hears what helps, not only what failed.
+  const region = screen.container.querySelector('[aria-live="polite"]')!;
+  await expect
+    .poll(() => region.textContent)
+    .toContain('The conversation is too large to send. Start a new conversation or remove earlier messages.');
   expect(fetch).toHaveBeenCalledTimes(1);
 });
 

@@ -19,7 +19,7 @@ import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { definedOver } from './defined-over.ts';
 import { answerToLastQuestion } from './answer-to-last-question.ts';
-import { describeError, retryCanHelp } from './describe-error.ts';
+import { CHANGE_THE_CONVERSATION, describeError, retryCanHelp } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
 
@@ -122,23 +122,25 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const again = refocus(session.retry);
     // Asked while the saved conversation is still being read (a storage that answers later): sent
     // once it is, in it, rather than starting another that the saved one would be lost to.
-    const held = useRef<ChatInput | undefined>(undefined);
+    const [held, setHeld] = useState<readonly ChatInput[]>([]);
     const say = (input: ChatInput): unknown => {
       setSent((count) => count + 1);
       if (restoring) {
-        held.current = input;
+        setHeld((inputs) => [...inputs, input]);
         return undefined;
       }
       return refocus(() => session.send(input))();
     };
     const { send } = session;
     useEffect(() => {
-      const input = held.current;
-      if (restoring || input === undefined) return;
-      held.current = undefined;
-      // A failure shows as the chat's error.
-      send(input).catch(() => undefined);
-    }, [restoring, send]);
+      if (restoring || held.length === 0) return;
+      setHeld([]);
+      // One after another, each once the answer before it ended; a failure shows as the chat's error.
+      void held.reduce<Promise<unknown>>(
+        (before, input) => before.then(() => send(input)).catch(() => undefined),
+        Promise.resolve(),
+      );
+    }, [restoring, held, send]);
 
     const [onApprove, onToolResult] = useMemo(
       () =>
@@ -207,6 +209,11 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
           >
             <parts.MessageList busy={busy} live="off" followKey={sent}>
               {/* No welcome before a saved conversation is read: it would flash in front of it. */}
+              {held.length > 0 ? (
+                <p data-slot="held-notice" role="status">
+                  {t('Sent once the conversation has loaded')}
+                </p>
+              ) : null}
               {messages.length === 0 && !restoring ? (
                 <parts.EmptyState suggestions={suggestions} onSelect={say} />
               ) : null}
@@ -278,7 +285,12 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
               streaming={answer?.status === 'streaming'}
               busy={busy}
               messageId={answer?.id}
-              error={failed ? describeError(error, t).title : undefined}
+              // What to do too, when Retry is not offered: a screen reader hears no missing button.
+              error={
+                failed
+                  ? `${describeError(error, t).title}${retryCanHelp(error) ? '' : `. ${t(CHANGE_THE_CONVERSATION)}`}`
+                  : undefined
+              }
               notice={
                 asks
                   ? t(

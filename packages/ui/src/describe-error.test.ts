@@ -112,6 +112,22 @@ it('names a body over the server limit and says what helps', () => {
   });
 });
 
+it('says what helps with any request refused for what it holds (an image over 5 MB)', () => {
+  const image = new HTTPError(
+    'HTTP 400: messages.0.content.0.image.source.base64: image exceeds 5 MB maximum',
+    {
+      status: 400,
+      errorType: 'invalid_request_error',
+    },
+  );
+  expect(describeError(image).detail).toMatch(/\. Start a new conversation or remove earlier messages\.$/u);
+  const credit = new HTTPError('HTTP 400: Your credit balance is too low', {
+    status: 400,
+    errorType: 'invalid_request_error',
+  });
+  expect(describeError(credit).detail).not.toMatch(/Start a new conversation/u);
+});
+
 it('offers no retry for a request refused for what it holds, which would be refused again', () => {
   const refused = [
     new HTTPError('HTTP 413', { status: 413 }),

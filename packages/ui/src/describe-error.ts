@@ -7,6 +7,9 @@ export interface ErrorDescription {
   detail: string;
 }
 
+/** What helps with a request refused for what it holds (see {@link retryCanHelp}). */
+export const CHANGE_THE_CONVERSATION: LabelKey = 'Start a new conversation or remove earlier messages.';
+
 /** How the API says a conversation outgrew the model's context window (a 400). */
 const PROMPT_TOO_LONG = /prompt is too long/i;
 
@@ -52,7 +55,6 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
   const kind = typeof fields['kind'] === 'string' ? fields['kind'] : undefined;
   // A valid request with too much in it: the one 400 a person can fix, by keeping less.
   const tooLong = errorType === 'invalid_request_error' && PROMPT_TOO_LONG.test(message);
-  const tooLarge = errorType === 'request_too_large' || status === 413;
   // The step limit is no failure to a person: Claude can go on (Continue).
   const paused = kind === 'session' && fields['code'] === 'max-steps';
   const title = tooLong
@@ -78,12 +80,12 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
   const joined = facts.join(', ');
   const detail = !joined ? said : said ? `${said} (${joined})` : joined;
   const wait = waitOf(fields['retryAfterMs'] as number, t);
-  const advice =
-    tooLong || tooLarge
-      ? `. ${t('Start a new conversation or remove earlier messages.')}`
-      : wait
-        ? `. ${t('The API asked to wait {0} before trying again.', wait)}`
-        : '';
+  // Refused for what it holds: asking again cannot help, changing the conversation can.
+  const advice = !retryCanHelp(error)
+    ? `. ${t(CHANGE_THE_CONVERSATION)}`
+    : wait
+      ? `. ${t('The API asked to wait {0} before trying again.', wait)}`
+      : '';
   return { title: t(title as LabelKey), detail: detail + advice };
 }
 

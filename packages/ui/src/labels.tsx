@@ -162,6 +162,7 @@ export type ChatLabelKey =
   | 'JSON'
   | '… (+{0} characters)'
   | 'Show all {0} characters'
+  | 'Sent once the conversation has loaded'
   // Spoken code blocks (describeCode)
   | 'Code block, 1 line.'
   | 'Code block, {0} lines.'

@@ -12,6 +12,7 @@ export type ActionLabelKey =
   | 'Save & resend'
   | 'Cancel'
   // ({0} a file's name, or what kind of image it is)
+  | 'Attachments'
   | 'Remove {0}'
   | 'Document'
   | 'Image'

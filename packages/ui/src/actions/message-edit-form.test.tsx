@@ -7,6 +7,12 @@ import { MessageEditForm } from './message-edit-form.tsx';
 
 installStyles();
 
+/** A PNG image block of `data`. */
+const png = (data: string) => ({
+  type: 'image' as const,
+  source: { type: 'base64' as const, media_type: 'image/png' as const, data },
+});
+
 describe('MessageEditForm', () => {
   it('saves the trimmed text with Enter, and Shift+Enter starts a new line', async () => {
     const onSave = vi.fn<(text: string) => void>();
@@ -63,5 +69,37 @@ describe('MessageEditForm', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
     await screen.getByRole('button', { name: 'Send again' }).click();
     expect(onSave).toHaveBeenCalledWith('Hi', []);
+  });
+
+  it('tells two photos apart, keeps a long name to its width on a phone, and cancels with Escape from a file', async () => {
+    const report = {
+      type: 'document' as const,
+      title: 'quarterly-financial-report-for-the-board-of-directors-2026-final-v3.pdf',
+      source: { type: 'base64' as const, media_type: 'application/pdf' as const, data: 'JVBERi0=' },
+    };
+    const onCancel = vi.fn<() => void>();
+    const screen = await render(
+      <div style={{ inlineSize: 240 }}>
+        <MessageEditForm
+          initial=""
+          attachments={[png('AA=='), png('AQ=='), report]}
+          onSave={vi.fn<(text: string) => void>()}
+          onCancel={onCancel}
+        />
+      </div>,
+    );
+    const files = screen.getByRole('list', { name: 'Attachments' });
+    expect(
+      files
+        .getByRole('listitem')
+        .all()
+        .map((item) => item.element().textContent),
+    ).toEqual(['PNG image 1×', 'PNG image 2×', `${report.title}×`]);
+    const form = screen.container.querySelector('form')!;
+    expect(form.scrollWidth).toBeLessThanOrEqual(240);
+    await expectNoAxeViolations(screen.container);
+    (files.getByRole('button', { name: 'Remove PNG image 2' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{Escape}');
+    expect(onCancel).toHaveBeenCalledTimes(1);
   });
 });

@@ -66,23 +66,32 @@ export function MessageEditForm({
     const buttons = list.current?.querySelectorAll('button');
     (buttons?.[at + 1] ?? buttons?.[at - 1] ?? input.current)?.focus();
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+  // On the form: Escape cancels from any of its controls (a file's Remove, Save), Enter saves from
+  // the text box only.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       onCancel();
-    } else if (event.key === 'Enter' && !event.shiftKey) save(event);
+    } else if (event.key === 'Enter' && !event.shiftKey && event.target === input.current) save(event);
   };
+  // Two photos are both "PNG image": numbered, so that a person can tell which to remove.
+  const names = shown.map((block) => attachmentName(block, t));
+  const numbered = names.map((name, at) =>
+    names.indexOf(name) === names.lastIndexOf(name)
+      ? name
+      : `${name} ${names.slice(0, at + 1).filter((other) => other === name).length}`,
+  );
   return (
-    <form data-slot="message-edit-form" onSubmit={save}>
+    <form data-slot="message-edit-form" onSubmit={save} onKeyDown={onKeyDown}>
       {shown.length > 0 ? (
-        <ul ref={list} data-slot="message-edit-attachments">
+        <ul ref={list} data-slot="message-edit-attachments" aria-label={t('Attachments')}>
           {shown.map((block, at) => {
-            const name = attachmentName(block, t);
+            const name = numbered[at]!;
             return (
               // Keyed by its place in the message: the next file's button, focused, stays in the page.
               <li key={attachments.indexOf(block)} data-slot="message-edit-attachment">
-                <span>{name}</span>
+                <span title={name}>{name}</span>
                 <button type="button" aria-label={t('Remove {0}', name)} onClick={() => remove(block, at)}>
                   ×
                 </button>
@@ -99,7 +108,6 @@ export function MessageEditForm({
         dir="auto"
         rows={Math.min(8, draft.split('\n').length + 1)}
         onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={onKeyDown}
       />
       <div data-slot="message-edit-actions">
         <button type="button" data-slot="message-edit-cancel" onClick={onCancel}>

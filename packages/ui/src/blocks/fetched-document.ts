@@ -1,4 +1,5 @@
-import type { LabelKey, Translate } from '../labels.tsx';
+import type { Translate } from '../labels.tsx';
+import { characterCount, counted } from './counted.ts';
 import { domainOf, httpUrl, isRecord } from './format-value.ts';
 
 /** What a `web_fetch_result` holds, read once for {@link WebFetchResultBlock}. */
@@ -15,16 +16,6 @@ export interface FetchedDocument {
   details: string | undefined;
   /** When the page was retrieved, when `retrieved_at` is a valid date. */
   retrievedAt: Date | undefined;
-}
-
-// The counts are written as English writes them ("1,204"), and the number itself follows for an
-// app's label function to write it its own way or pick a plural (as the attachments entry does).
-const count = (value: number): string => value.toLocaleString('en', { maximumFractionDigits: 1 });
-const counted = (t: Translate, key: LabelKey, value: number): string => t(key, count(value), value);
-
-/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
-function characterCount(text: string): number {
-  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 }
 
 function dateOf(value: unknown): Date | undefined {

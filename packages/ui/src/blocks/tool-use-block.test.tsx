@@ -117,7 +117,9 @@ describe('ToolUseBlock', () => {
     await expect.element(result).toHaveTextContent(/^line 0 of the file/);
     expect(result.element().textContent).toHaveLength(2001);
     expect(result.element().textContent).toBe(`${file.slice(0, 2000)}…`);
-    const showAll = screen.getByRole('button', { name: `Show all ${file.length} characters` });
+    const showAll = screen.getByRole('button', {
+      name: `Show all ${file.length.toLocaleString('en')} characters`,
+    });
     await expectNoAxeViolations(screen.container);
     (showAll.element() as HTMLElement).focus();
     await userEvent.keyboard('{Enter}');

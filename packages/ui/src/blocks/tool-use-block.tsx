@@ -1,6 +1,7 @@
 import { type MouseEvent, type ReactNode, useRef, useState } from 'react';
 import type { ToolUseBlock as ToolUseContentBlock } from '@chatstream/reader';
 import { useLabels } from '../labels.tsx';
+import { characterCount, counted } from './counted.ts';
 import { formatValue, isEmptyObject } from './format-value.ts';
 import { rootProps, type BlockPartProps } from './part-props.ts';
 import { toolStateLabels, toolUseState } from './tool-state.ts';
@@ -121,7 +122,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
                 setWhole(true);
               }}
             >
-              {t('Show all {0} characters', result.length)}
+              {counted(t, 'Show all {0} characters', characterCount(result))}
             </button>
           ) : null}
         </div>
