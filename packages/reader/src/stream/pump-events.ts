@@ -1,8 +1,8 @@
 import { later } from '../later.ts';
 import {
   AbortError,
-  ChatStreamError,
   ConnectionError,
+  isChatStreamError,
   ProtocolError,
   StreamEventError,
   TimeoutError,
@@ -102,7 +102,7 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   };
   const chunks = readChunks<unknown>(body, controller.signal, (cause) =>
     // A source of the app's own (a socket, IPC) may fail with the typed error it means.
-    cause instanceof ChatStreamError
+    isChatStreamError(cause)
       ? cause
       : new ConnectionError(`The connection failed while streaming: ${describe(cause)}`, { cause }),
   );
@@ -110,21 +110,16 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
     armIdle();
     for await (const read of chunks) {
       armIdle();
-      // A WebSocket's `binaryType = 'arraybuffer'` hands over ArrayBuffers: bytes all the same.
-      const chunk = isArrayBuffer(read) ? new Uint8Array(read) : read;
-      // Text is read too (SSE is text); anything else is a mistake to report, not a lost
-      // connection to retry. Not `instanceof`: bytes from another realm (Jest's jsdom, an iframe)
-      // are bytes too.
-      const text = typeof chunk === 'string';
-      if (!text && !ArrayBuffer.isView(chunk)) {
+      const chunk = bytesOrText(read);
+      if (chunk === undefined) {
         throw new ProtocolError(
-          `A stream's chunks are bytes (a Uint8Array or an ArrayBuffer) or text; one was ${kindOf(chunk)}`,
+          `A stream's chunks are bytes (a Uint8Array or an ArrayBuffer) or text; one was ${kindOf(read)}`,
           { partial: partial?.() },
         );
       }
       // Text is rare here (an app's own source): its bytes are counted by encoding it.
-      options.onBytes?.((text ? new TextEncoder().encode(chunk) : chunk).byteLength);
-      decoder.push(chunk as Uint8Array | string);
+      options.onBytes?.((typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk).byteLength);
+      decoder.push(chunk);
     }
     decoder.end();
   } finally {
@@ -132,8 +127,18 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
   }
 }
 
-const isArrayBuffer = (value: unknown): value is ArrayBuffer =>
-  Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+/**
+ * A chunk as the decoder takes it, or undefined for one that is neither bytes nor text (a mistake to
+ * report, not a lost connection to retry). Bytes first, as nearly every chunk is; not by
+ * `instanceof`: bytes from another realm (Jest's jsdom, an iframe) are bytes too. A WebSocket's
+ * `binaryType = 'arraybuffer'` hands over ArrayBuffers.
+ */
+function bytesOrText(chunk: unknown): Uint8Array | string | undefined {
+  if (ArrayBuffer.isView(chunk) || typeof chunk === 'string') return chunk as Uint8Array | string;
+  return Object.prototype.toString.call(chunk) === '[object ArrayBuffer]'
+    ? new Uint8Array(chunk as ArrayBuffer)
+    : undefined;
+}
 
 /** What a chunk that is not one is (`Object` for an event object, `ArrayBuffer`, `number`). */
 const kindOf = (value: unknown): string =>
