@@ -7,6 +7,9 @@ const text = (value: string) => ({ type: 'text', text: value });
 const toolUse = (id: string) => ({ type: 'tool_use', id, name: 'get_weather', input: {} });
 const toolResult = (id: string) => ({ type: 'tool_result', tool_use_id: id, content: '18 °C' });
 
+/** A result for `toolu_1` holding `content`. */
+const result = (content: unknown) => ({ type: 'tool_result', tool_use_id: 'toolu_1', content });
+
 /** A failed result for `toolu_1`, with `content` when given. */
 const failed = (content?: unknown) => ({
   type: 'tool_result',
@@ -126,6 +129,25 @@ describe('checkMessages', () => {
     }
     expect(
       checkMessages([user('Hi'), assistant([toolUse('toolu_1')]), user([failed('Error')])]),
+    ).toBeUndefined();
+  });
+
+  it('refuses a result holding blocks a tool_result cannot (rows of data that have a type), taking the ones it can', () => {
+    expect(
+      checkMessages([
+        user('Hi'),
+        assistant([toolUse('toolu_1')]),
+        user([result([text('a'), { type: 'file', name: 'a.md' }])]),
+      ]),
+    ).toBe(
+      "messages.2.content.0.content.1: Input tag 'file' found using 'type' does not match any of the expected tags: 'text', 'image', 'document', 'search_result', 'tool_reference', 'browser_state'",
+    );
+    const image = {
+      type: 'image',
+      source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' },
+    };
+    expect(
+      checkMessages([user('Hi'), assistant([toolUse('toolu_1')]), user([result([text('a'), image])])]),
     ).toBeUndefined();
   });
 });

@@ -72,6 +72,12 @@ function checkMessage(messages: MessageParam[], index: number, message: MessageP
       return `${at}.content.${position}: tool_result blocks must come first in the content, before any other block.`;
     }
     const content = block['content'];
+    const inner = Array.isArray(content)
+      ? content.findIndex((item: Block | undefined) => !RESULT_BLOCK_TYPES.includes(String(item?.['type'])))
+      : -1;
+    if (inner >= 0) {
+      return `${at}.content.${position}.content.${inner}: Input tag '${String((content as Block[])[inner]?.['type'])}' found using 'type' does not match any of the expected tags: ${RESULT_BLOCK_TYPES.map((type) => `'${type}'`).join(', ')}`;
+    }
     const empty = content === undefined || content === '' || (Array.isArray(content) && content.length === 0);
     if (block['is_error'] === true && empty) {
       return `${at}.content.${position}.tool_result: content cannot be empty if \`is_error\` is true`;
@@ -84,6 +90,9 @@ function checkMessage(messages: MessageParam[], index: number, message: MessageP
   if (unanswered.length === 0) return undefined;
   return `${at}: tool_use ids were found without tool_result blocks immediately after: ${unanswered.map((block) => String(block['id'])).join(', ')}. Each tool_use block must have a corresponding tool_result block in the next message.`;
 }
+
+/** The block types a `tool_result`'s content may hold. */
+const RESULT_BLOCK_TYPES = ['text', 'image', 'document', 'search_result', 'tool_reference', 'browser_state'];
 
 /** String content is one text block (none when empty); anything but a string or an array is not content. */
 function blocksOf(content: unknown): Block[] | undefined {

@@ -1,5 +1,6 @@
 import {
   type AnyChatStreamError,
+  type BlockProgress,
   type ChatThrottle,
   type Message,
   type MessageRequest,
@@ -21,6 +22,11 @@ export interface MessageStreamState {
   readonly text: string;
   /** The message so far (Anthropic shape), undefined before `message_start`. */
   readonly message: Message | undefined;
+  /**
+   * Beside each block of `message.content`: whether it still streams, and for a tool block its raw
+   * `inputJson` and `inputComplete` (false for an input cut off by `max_tokens`).
+   */
+  readonly blocks: readonly BlockProgress[] | undefined;
   /** `idle` before `start`, `submitted` until the first event, `streaming`, then how it ended. */
   readonly status: MessageStreamStateStatus;
   /** The typed failure when `status` is `error` (or the abort when `aborted`). */
@@ -48,6 +54,7 @@ export interface MessageStreamStoreOptions extends StreamMessageOptions {
 const IDLE: MessageStreamState = {
   text: '',
   message: undefined,
+  blocks: undefined,
   status: 'idle',
   error: undefined,
   stats: undefined,
@@ -106,11 +113,12 @@ export class MessageStreamStore {
     stream.on('streamEvent', (event) => {
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
     });
-    stream.on('snapshot', ({ message }) => {
+    stream.on('snapshot', ({ message, blocks }) => {
       if (!current()) return;
       const next: MessageStreamState = {
         text,
         message,
+        blocks,
         status: 'streaming',
         error: undefined,
         stats: stream.stats,
@@ -127,6 +135,7 @@ export class MessageStreamStore {
     this.#set({
       text,
       message,
+      blocks: stream.snapshot?.blocks,
       status: status === 'streaming' ? 'complete' : status,
       error,
       stats: stream.stats,

@@ -22,6 +22,7 @@ export const CHAT_OPTION_KEYS = [
   'initialError',
   'persist',
   'persistStorage',
+  'page',
   'generateId',
   'onFinish',
   'onError',

@@ -5,6 +5,7 @@ import {
   type AsyncChatStorage,
   type ChatSessionOptions,
   createChatSession,
+  type PageSignals,
   persistChat,
   readChat,
   reconnectOnReturn,
@@ -34,6 +35,13 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
    * is restored or saving starts: give the same object every render.
    */
   persistStorage?: AsyncChatStorage | undefined;
+  /**
+   * Where the hook hears the app being left and coming back, to save what waits and to read on an
+   * answer that lost its connection (default: the browser's `window` and `document`). In React
+   * Native, give one that fires `visibilitychange` from `AppState` and `online` from NetInfo (see
+   * the README). Give the same object every render.
+   */
+  page?: PageSignals | undefined;
 }
 
 /**
@@ -48,12 +56,13 @@ export interface ChatSessionInstanceOptions extends ChatSessionOptions {
  * key, and an owned session starts from what was saved.
  */
 export function useChatSessionInstance(options: ChatSessionInstanceOptions): ChatSessionInstance {
-  const { chat, persist, persistStorage, ...sessionOptions } = options;
+  const { chat, persist, persistStorage, page, ...sessionOptions } = options;
   // The latest `onError` hears a conversation that could not be read or saved (storage full), as it
   // hears a failed request: left to the reader's default, that only reached the console.
   const onError = useRef(sessionOptions.onError);
   const storage = {
     storage: persistStorage,
+    page,
     // Never during a render (a restore runs in one): after it, and what it throws is reported.
     onError: (error: ChatSessionError) =>
       queueMicrotask(() => {
@@ -146,11 +155,11 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   useEffect(() => {
     if (chat) return;
     void session.reconnect();
-    return reconnectOnReturn(session);
-  }, [chat, session]);
+    return reconnectOnReturn(session, page);
+  }, [chat, session, page]);
   useEffect(
     () => (persist === undefined || unrestored ? undefined : persistChat(session, persist, storage)),
-    [session, persist, unrestored, persistStorage],
+    [session, persist, unrestored, persistStorage, page],
   );
   useStopOnUnmount(chat ? undefined : session);
   return { session, restoring: unrestored || (chat !== undefined && chat === restoringAbove) };

@@ -31,6 +31,20 @@ function Completion(props: UseMessageStreamOptions): React.ReactNode {
   );
 }
 
+/** A form filled by a forced tool: the answer's stop reason and which tool inputs are whole. */
+function Extraction(): React.ReactNode {
+  const { blocks, message, start } = useMessageStream();
+  return (
+    <div>
+      <p role="status">{message?.stop_reason ?? 'none'}</p>
+      <p data-testid="complete">{blocks?.map((block) => String(block.inputComplete)).join(' ')}</p>
+      <button type="button" onClick={() => void start(request)}>
+        Start
+      </button>
+    </div>
+  );
+}
+
 const click = (name: string): void => act(() => screen.getByRole('button', { name }).click());
 const status = (): string | null => screen.getByRole('status').textContent;
 
@@ -69,6 +83,14 @@ describe('useMessageStream', () => {
     expect(screen.getByRole('log').textContent).toBe(scenarios.longAnswer.expectedText);
     expect(screen.getByTestId('meta').textContent).toBe('end_turn true');
     expect(finished).toEqual([scenarios.longAnswer.expectedMessage]);
+  });
+
+  it('says which tool input max_tokens cut off (blocks beside the message), for a form filled by a forced tool', async () => {
+    server.use(scenarios.maxTokensInToolInput);
+    render(<Extraction />);
+    click('Start');
+    await waitFor(() => expect(status()).toBe('max_tokens'));
+    expect(screen.getByTestId('complete').textContent).toBe('undefined false');
   });
 
   it('says which retry waits and why while it retries before any content', async () => {

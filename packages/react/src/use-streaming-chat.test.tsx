@@ -1,5 +1,5 @@
 import { createMockResponse, scenarios, stall, withFaults } from '@chatstream/mocks';
-import { type ChatMessage, createChatSession, restoreChat } from '@chatstream/reader';
+import { type ChatMessage, createChatSession, type PageSignals, restoreChat } from '@chatstream/reader';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { hydrateRoot, type Root } from 'react-dom/client';
@@ -35,7 +35,7 @@ function SendOnMount(): React.ReactNode {
 }
 
 /** An app whose restored answer lost its connection, mounted while the network is down. */
-async function renderOffline(): Promise<{
+async function renderOffline(page?: PageSignals): Promise<{
   sent: RequestInit[];
   goOnline: () => void;
   unmount: () => void;
@@ -61,7 +61,7 @@ async function renderOffline(): Promise<{
   ] as ChatMessage[];
   const { unmount } = render(
     <StrictMode>
-      <ChatApp fetch={fetch} retry={false} initialMessages={lost} />
+      <ChatApp fetch={fetch} retry={false} initialMessages={lost} page={page} />
     </StrictMode>,
   );
   // The try on mount finds no network: the answer stays failed, ready to read on later.
@@ -188,6 +188,20 @@ describe('useStreamingChat', () => {
     expect(screen.getByRole('status').textContent).toBe('ready');
     // One request per signal, StrictMode's second effect included.
     expect(sent).toHaveLength(2);
+    expect(new Headers(sent[1]?.headers).get('chatstream-resume')).toBe('stream-7');
+  });
+
+  it('hears the app come back on the page it is given (React Native: AppState, NetInfo), not the browser', async () => {
+    const app = new EventTarget();
+    const { sent, goOnline } = await renderOffline({ window: app });
+    goOnline();
+    act(() => void window.dispatchEvent(new Event('online')));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sent).toHaveLength(1);
+    act(() => void app.dispatchEvent(new Event('online')));
+    await waitFor(() =>
+      expect(screen.getByRole('log').textContent).toContain(`assistant: ${scenarios.basic.expectedText}`),
+    );
     expect(new Headers(sent[1]?.headers).get('chatstream-resume')).toBe('stream-7');
   });
 

@@ -241,7 +241,9 @@ describe('bad arguments fail at the call, with the option named', () => {
     vi.stubGlobal('TextDecoder', undefined);
     try {
       // At the call: not a failed read, which would pass for a lost connection and be retried.
-      expect(() => readMessageStream(body())).toThrow(/There is no global TextDecoder here/);
+      expect(() => readMessageStream(body())).toThrow(
+        /There is no global TextDecoder that decodes streams \(TextDecoder is not a constructor\) here: load one/,
+      );
     } finally {
       vi.unstubAllGlobals();
     }

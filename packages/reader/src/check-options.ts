@@ -1,3 +1,5 @@
+import { messageOf } from './errors.ts';
+
 // Options are checked where a parser, stream or session is made, so a bad value (often a NaN from
 // `Number(process.env.X)`) fails at that call with its name, instead of as a timeout that fires at
 // once or a stream failure later.
@@ -48,16 +50,23 @@ export function checkURL(name: string, value: unknown): void {
  * it against (Node, Bun, Deno without `--location`): fetch would fail it as a network error.
  */
 export function checkResolvable(name: string, value: string | URL): void {
-  if (globalThis.location || URL.canParse(value)) return;
+  if (globalThis.location || isAbsolute(value)) return;
   throw new TypeError(
     `${name} ${shown(String(value))} is relative, with no page to resolve it: give an absolute URL`,
   );
 }
 
+/**
+ * Whether `value` names its scheme, as an absolute URL does. Not `URL.canParse`: React Native's `URL`
+ * has none, and its constructor takes a relative URL without a base.
+ */
+const isAbsolute = (value: string | URL): boolean => /^[a-z][a-z\d+.-]*:/i.test(String(value));
+
 /** A `TypeError` saying that global `name` is missing, and where to get one. */
-function missingGlobal(name: string, instead = ''): TypeError {
+function missingGlobal(name: string, instead = '', cause?: unknown): TypeError {
   return new TypeError(
     `There is no global ${name} here: ${instead}run in a browser or Node 18 or later (Jest: the jest-fixed-jsdom environment)`,
+    { cause },
   );
 }
 
@@ -72,11 +81,20 @@ export function globalFetch(): typeof fetch {
 
 /**
  * Throws a `TypeError` when `TextDecoder`, which reading a stream needs, is missing (Jest's stock
- * jsdom environment): at once, not as a failed read, which would pass for a lost connection and
- * be retried.
+ * jsdom environment) or cannot decode a stream (a polyfill): at once, not as a failed read, which
+ * would pass for a lost connection and be retried.
  */
 export function checkStreamGlobals(): void {
-  if (typeof globalThis.TextDecoder !== 'function') throw missingGlobal('TextDecoder');
+  try {
+    // A character split across chunks needs `stream`, which some polyfills (fast-text-encoding) refuse.
+    new TextDecoder().decode(new Uint8Array([0xe2]), { stream: true });
+  } catch (error) {
+    throw missingGlobal(
+      `TextDecoder that decodes streams (${messageOf(error)})`,
+      "load one (React Native: text-encoding's), or ",
+      error,
+    );
+  }
 }
 
 /** `value` as an option error message shows it: strings quoted, objects by their type. */

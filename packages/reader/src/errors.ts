@@ -28,6 +28,12 @@ export class ChatStreamError extends Error {
   declare readonly kind: ChatStreamErrorKind;
   /** The message received before the failure, when any of it arrived. */
   declare readonly partial: MessageSnapshot | undefined;
+  /**
+   * The API's id of the request (its `request-id` header), for failures after its response came:
+   * an HTTP error, an `error` event, and a connection lost, a timeout or a stream cut short after
+   * the headers. Quote it to the provider's support.
+   */
+  declare readonly requestId?: string | undefined;
 
   constructor(kind: ChatStreamErrorKind, message: string, options: ChatStreamErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -253,9 +259,9 @@ export function messageOf(error: unknown): string {
  * `AbortError` for a DOM abort, else a `ConnectionError` (what fetch and body reads throw).
  */
 export function toChatStreamError(error: unknown, partial?: MessageSnapshot): AnyChatStreamError {
-  if (error instanceof ChatStreamError) {
+  if (isChatStreamError(error)) {
     if (error.partial === undefined) Object.assign(error, { partial });
-    return error as AnyChatStreamError;
+    return error;
   }
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new AbortError(error.message, { partial, cause: error });

@@ -84,7 +84,6 @@ export type KnownBlockType =
 /** One entry of `Message.content`. */
 export type ContentBlock = TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolUseBlock | OtherBlock;
 
-/** Token counters; `message_delta` overwrites them (they are totals, never increments). */
 /** How many times each server tool ran, in `usage.server_tool_use`. */
 export interface ServerToolUsage {
   web_search_requests?: number;
@@ -92,6 +91,7 @@ export interface ServerToolUsage {
   [key: string]: unknown;
 }
 
+/** Token counters; `message_delta` overwrites them (they are totals, never increments). */
 export interface Usage {
   input_tokens?: number | null;
   output_tokens: number;

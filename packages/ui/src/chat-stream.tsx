@@ -14,7 +14,13 @@ import {
   type UseStreamingChatOptions,
   useStreamingChat,
 } from '@chatstream/react';
-import { type ChatInput, type ChatMessage, isBlock, type ToolCallState } from '@chatstream/reader';
+import {
+  type ChatInput,
+  type ChatMessage,
+  isBlock,
+  isChatStreamError,
+  type ToolCallState,
+} from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { definedOver } from './defined-over.ts';
@@ -59,7 +65,10 @@ const quietly =
   (...args: Args): void => {
     try {
       action(...args);
-    } catch {}
+    } catch (error) {
+      if (!isChatStreamError(error) || error.kind !== 'session' || error.code !== 'unknown-tool-call')
+        throw error;
+    }
   };
 
 /**

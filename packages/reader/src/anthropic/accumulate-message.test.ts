@@ -90,7 +90,7 @@ describe('accumulateMessage', () => {
     });
   });
 
-  it('keeps the best partial input, flagged incomplete, when max_tokens cuts the JSON (no content_block_stop)', () => {
+  it('keeps the input as the SDK reads it, flagged incomplete, when max_tokens cuts the JSON (no content_block_stop)', () => {
     const final = reduce([
       start,
       toolBlock(0),
@@ -104,10 +104,52 @@ describe('accumulateMessage', () => {
     ]);
     expect(final?.complete).toBe(true);
     expect(final?.message.stop_reason).toBe('max_tokens');
+    // The string cut off is left out, as the SDK leaves it out: half a value would be a wrong one.
+    expect(final?.message.content[0]).toMatchObject({ input: { path: 'notes.md' } });
+    expect(final?.blocks[0]).toMatchObject({ streaming: false, inputComplete: false });
+  });
+
+  it('closes a tool input cut off before its JSON ends (fine-grained tool streaming) as cut, reading on', () => {
+    const final = reduce([
+      start,
+      toolBlock(0),
+      json(0, '{"items": [{"sku": "A1", "qty": 2}, {"sku": "B2"'),
+      { type: 'content_block_stop', index: 0 },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'max_tokens', stop_sequence: null },
+        usage: { output_tokens: 30 },
+      },
+      { type: 'message_stop' },
+    ]);
     expect(final?.message.content[0]).toMatchObject({
-      input: { path: 'notes.md', content: 'Once upon a ti' },
+      input: { items: [{ sku: 'A1', qty: 2 }, { sku: 'B2' }] },
     });
     expect(final?.blocks[0]).toMatchObject({ streaming: false, inputComplete: false });
+    expect(final?.message.stop_reason).toBe('max_tokens');
+  });
+
+  it('keeps the finished parts of a cut tool input as they were (a memoised row does not render again)', () => {
+    let snapshot = reduce([
+      start,
+      toolBlock(0),
+      json(0, '{"items": [{"sku": "A1"}, {"sku": "B2"}, {"sku": "C'),
+    ]);
+    const [first, second] = (snapshot.message.content[0]!['input'] as { items: object[] }).items;
+    snapshot = reduce(
+      [
+        {
+          type: 'message_delta',
+          delta: { stop_reason: 'max_tokens', stop_sequence: null },
+          usage: { output_tokens: 9 },
+        },
+        { type: 'message_stop' },
+      ],
+      snapshot,
+    );
+    const items = (snapshot.message.content[0]!['input'] as { items: object[] }).items;
+    expect(items[0]).toBe(first);
+    expect(items[1]).toBe(second);
   });
 
   it('keeps a wide tool input linear: live readings are paced, never wrong, and the last one is exact', () => {
@@ -265,10 +307,6 @@ describe('accumulateMessage', () => {
       ],
       ['a text delta for a tool block', [start, toolBlock(0), text(0, 'x')]],
       ['tool input that is not JSON', [start, toolBlock(0), json(0, '{"a": tru e')]],
-      [
-        'tool input cut off at block stop',
-        [start, toolBlock(0), json(0, '{"a": 1'), { type: 'content_block_stop', index: 0 }],
-      ],
       [
         'tool input that is an array, not an object',
         [start, toolBlock(0), json(0, '[1, 2]'), { type: 'content_block_stop', index: 0 }],

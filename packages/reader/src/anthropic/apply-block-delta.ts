@@ -93,7 +93,10 @@ function withInput(block: ContentBlock, input: unknown): ContentBlock {
   return input === undefined ? block : { ...block, input };
 }
 
-/** Closes a block at `content_block_stop`: tool input must now be complete, valid JSON. */
+/**
+ * Closes a block at `content_block_stop`. A tool input cut off there (fine-grained tool streaming)
+ * is kept as cut (see {@link closeBlock}); one that is whole must be a JSON object.
+ */
 export function finishBlock(
   block: ContentBlock,
   progress: BlockProgress,
@@ -122,7 +125,12 @@ function inputKindError(block: ContentBlock): string | undefined {
   return `Tool input of block "${block.type}" is ${kind}, not a JSON object`;
 }
 
-/** Stops a block; a tool input is parsed to its end (throwing `JSONParseError` when it cannot be). */
+/**
+ * Stops a block. A tool input that is whole is parsed to its end; one cut off (`max_tokens`, or
+ * fine-grained tool streaming, whose input may stop before its JSON does) keeps the reading the SDK
+ * gives it, flagged `inputComplete: false`, from the same parser: its finished parts keep their
+ * identity.
+ */
 function closeBlock(block: ContentBlock, progress: BlockProgress): BlockUpdate {
   const json = progress.inputJson;
   if (!isToolBlock(block) || json === undefined) {
@@ -131,7 +139,9 @@ function closeBlock(block: ContentBlock, progress: BlockProgress): BlockUpdate {
   const done: BlockProgress = { streaming: false, inputJson: flatCopy(json), inputComplete: true };
   // Only "" fragments arrived: the API's `{}` placeholder is the input.
   if (isBlankJSON(json)) return { block, progress: done };
-  return { block: { ...block, input: takeInput(progress).parser.end() }, progress: done };
+  const { parser } = takeInput(progress);
+  if (parser.complete) return { block: { ...block, input: parser.end() }, progress: done };
+  return { block: withInput(block, parser.cutValue), progress: { ...done, inputComplete: false } };
 }
 
 /** A finished text or thinking block with its text stored flat (see {@link flatCopy}); others as they are. */
@@ -144,7 +154,7 @@ function withFlatText(block: ContentBlock): ContentBlock {
 /**
  * Settles blocks still open when the message ends (cut off by `max_tokens`): each stops
  * streaming; a tool input that parses completely is complete, otherwise (blank or cut short) it
- * keeps its best partial reading with `inputComplete: false`. Returns the same arrays when nothing
+ * keeps the reading the SDK gives it (no string still open), with `inputComplete: false`. Returns the same arrays when nothing
  * was open.
  */
 export function settleBlocks(
@@ -155,21 +165,12 @@ export function settleBlocks(
   const nextContent = content.slice();
   const nextBlocks = blocks.map((progress, index) => {
     if (!progress.streaming) return progress;
-    const cutShort = { ...progress, streaming: false };
-    const block = content[index]!;
-    if (progress.inputJson !== undefined && isBlankJSON(progress.inputJson)) return cutShort;
-    try {
-      const closed = closeBlock(block, progress);
-      if (!inputKindError(closed.block)) {
-        nextContent[index] = closed.block;
-        return closed.progress;
-      }
-    } catch {
-      // Cut off inside the JSON: the best partial reading stays, flagged incomplete.
+    if (progress.inputJson !== undefined && isBlankJSON(progress.inputJson)) {
+      return { ...progress, streaming: false };
     }
-    // Live readings of a wide input may lag a little behind (see readLiveInput): take the last one.
-    if (isToolBlock(block)) nextContent[index] = withInput(block, takeInput(progress).parser.value);
-    return cutShort;
+    const closed = closeBlock(content[index]!, progress);
+    nextContent[index] = closed.block;
+    return inputKindError(closed.block) ? { ...closed.progress, inputComplete: false } : closed.progress;
   });
   return { content: nextContent, blocks: nextBlocks };
 }

@@ -317,6 +317,18 @@ describe('checkResponse: content type', () => {
     expect(pulls).toBeLessThan(5);
   });
 
+  it('a 200 with a whole message as JSON says to ask for a stream', async () => {
+    const message = { id: 'msg_1', type: 'message', role: 'assistant', content: [], stop_reason: 'end_turn' };
+    const error = await httpErrorOf(
+      new Response(JSON.stringify(message), {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'request-id': 'req_1' },
+      }),
+    );
+    expect(error.message).toBe('Expected text/event-stream but got application/json (send "stream": true)');
+    expect(error.requestId).toBe('req_1');
+  });
+
   it('a 200 with no content type is an HTTPError', async () => {
     const response = new Response(null, { status: 200 });
     response.headers.delete('content-type');

@@ -1,4 +1,4 @@
-import { HTTPError } from '../errors.ts';
+import { type AnyChatStreamError, HTTPError } from '../errors.ts';
 import { type ErrorBodyOptions, readErrorBody } from './read-error-body.ts';
 
 /**
@@ -23,8 +23,10 @@ async function toHTTPError(
   const { headers, status, statusText } = response;
   const body = await readErrorBody(response, options);
   const parsed = parseErrorBody(body);
+  // A whole Message as JSON: the request did not ask for a stream.
+  const whole = response.ok && contentType.includes('json') && /"type"\s*:\s*"message"/.test(body ?? '');
   const reason = response.ok
-    ? `Expected text/event-stream but got ${contentType || 'no content type'}`
+    ? `Expected text/event-stream but got ${contentType || 'no content type'}${whole ? ' (send "stream": true)' : ''}`
     : // Node's HTTP proxies (Vite's) fill a missing reason phrase with "unknown": no reason at all.
       `HTTP ${status}${statusText && !/^unknown$/i.test(statusText) ? ` ${statusText}` : ''}`;
   const shouldRetry = headers.get('x-should-retry');
@@ -104,4 +106,17 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
  */
 export function requestIdOf(response: Response | undefined): string | undefined {
   return response?.headers.get('request-id') ?? response?.headers.get('x-request-id') ?? undefined;
+}
+
+/**
+ * `error`, naming the request `response` answered when it names none yet: a failure after the
+ * headers (a dropped connection, a timeout, a stream cut short) is one to quote to the provider.
+ */
+export function withRequestId<Failure extends AnyChatStreamError>(
+  error: Failure,
+  response: Response | undefined,
+): Failure {
+  const requestId = requestIdOf(response);
+  if (requestId !== undefined && error.requestId === undefined) Object.assign(error, { requestId });
+  return error;
 }

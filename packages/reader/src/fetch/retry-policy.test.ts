@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AbortError,
   BufferLimitError,
-  type ChatStreamError,
+  type AnyChatStreamError,
   ConnectionError,
   HTTPError,
   IncompleteStreamError,
@@ -17,7 +17,7 @@ function http(status: number, details: { retryAfterMs?: number; shouldRetry?: bo
 }
 
 describe('isRetryable', () => {
-  it.each<[string, ChatStreamError, boolean]>([
+  it.each<[string, AnyChatStreamError, boolean]>([
     ['HTTP 400', http(400), false],
     ['HTTP 401', http(401), false],
     ['HTTP 403', http(403), false],

@@ -1,5 +1,5 @@
 import { checkFunction, checkNumber } from '../check-options.ts';
-import { ChatStreamError, HTTPError, StreamEventError } from '../errors.ts';
+import type { AnyChatStreamError } from '../errors.ts';
 
 /** When and how long to wait before retrying a request that failed before any content arrived. */
 export interface RetryOptions {
@@ -28,12 +28,12 @@ const RETRYABLE_STREAM_ERRORS = new Set([
  * HTTP 408, 409, 429 and 5xx (an `x-should-retry` header overrides), and stream `error` events
  * of the transient kinds (`overloaded_error`, `api_error`, `rate_limit_error`, `timeout_error`).
  */
-export function isRetryable(error: ChatStreamError): boolean {
-  if (error instanceof HTTPError) {
+export function isRetryable(error: AnyChatStreamError): boolean {
+  if (error.kind === 'http') {
     if (error.shouldRetry !== undefined) return error.shouldRetry;
     return RETRYABLE_STATUS.has(error.status) || error.status >= 500;
   }
-  if (error instanceof StreamEventError) return RETRYABLE_STREAM_ERRORS.has(error.errorType);
+  if (error.kind === 'stream-event') return RETRYABLE_STREAM_ERRORS.has(error.errorType);
   return (
     error.kind === 'connection' || (error.kind === 'timeout' && 'phase' in error && error.phase !== 'total')
   );
@@ -46,7 +46,7 @@ export function isRetryable(error: ChatStreamError): boolean {
  */
 export function createRetryPolicy(
   options: RetryOptions = {},
-): (error: ChatStreamError, attempt: number) => number | undefined {
+): (error: AnyChatStreamError, attempt: number) => number | undefined {
   const {
     maxRetries = 2,
     initialDelayMs = 500,
@@ -61,7 +61,7 @@ export function createRetryPolicy(
   checkFunction('retry.random', random);
   return (error, attempt) => {
     if (attempt >= maxRetries || !isRetryable(error)) return undefined;
-    const requested = error instanceof HTTPError ? error.retryAfterMs : undefined;
+    const requested = error.kind === 'http' ? error.retryAfterMs : undefined;
     if (requested !== undefined) return requested <= maxRetryAfterMs ? requested : undefined;
     const backoff = Math.min(initialDelayMs * 2 ** attempt, maxDelayMs);
     return backoff * (1 - 0.25 * random());

@@ -1,7 +1,7 @@
 import { later } from '../later.ts';
 import { onAbort } from '../on-abort.ts';
 import { checkFunction, checkNumber, checkResolvable, checkURL, globalFetch } from '../check-options.ts';
-import { ChatStreamError, ConnectionError, messageOf, TimeoutError } from '../errors.ts';
+import { ConnectionError, isChatStreamError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions, MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
@@ -147,7 +147,7 @@ async function send(fetchImpl: typeof fetch, url: string | URL, init: RequestIni
     return await (signal ? untilAborted(pending, signal) : pending);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (error instanceof ChatStreamError) throw error;
+    if (isChatStreamError(error)) throw error;
     throw new ConnectionError(`The request failed: ${messageOf(error)}`, { cause: error });
   }
 }

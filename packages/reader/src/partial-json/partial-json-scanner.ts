@@ -115,6 +115,15 @@ export class PartialJSONScanner implements PartialJSONParser {
   }
 
   /**
+   * The reading of a text cut off for good, as the official SDK gives a cut tool input: `value`
+   * without a string still open, which would be a wrong value (a file path cut short), not a
+   * shorter one. Numbers already show only once whole.
+   */
+  get cutValue(): unknown {
+    return this.#read(false);
+  }
+
+  /**
    * Entries the last reading of `value` copied: about what the next one costs while the same
    * containers stay open. The reader uses it to pace its own reads of wide tool inputs.
    */
@@ -337,11 +346,11 @@ export class PartialJSONScanner implements PartialJSONParser {
     throw error;
   }
 
-  #read(): unknown {
+  #read(openString = true): unknown {
     const state = this.#state;
     if (state === DONE) return this.#root;
     let innermost: unknown;
-    if ((state === STRING || state === ESCAPE || state === UNICODE) && !this.#isKey) {
+    if (openString && (state === STRING || state === ESCAPE || state === UNICODE) && !this.#isKey) {
       // Half an emoji (`\ud83d` of `\ud83d\ude00`, the other half in the next fragment) is no
       // character to show yet.
       innermost = this.#halfPair ? this.#text.slice(0, -1) : this.#text;

@@ -28,10 +28,12 @@ export function answerMessage(
   const merged = snapshot && base ? continueMessage(base, snapshot) : snapshot;
   const message = merged?.message ?? base?.message;
   const content = merged?.message.content ?? base?.content ?? [];
+  // A call whose input stopped before its JSON did (fine-grained tool streaming) never runs.
+  const whole = !merged?.blocks.some((progress) => progress.inputComplete === false);
   const phase =
     status === 'streaming'
       ? 'streaming'
-      : status === 'complete' && message?.stop_reason === 'tool_use'
+      : status === 'complete' && message?.stop_reason === 'tool_use' && whole
         ? 'tool_use'
         : 'ended';
   const built: ChatMessage = {

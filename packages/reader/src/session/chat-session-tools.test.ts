@@ -22,6 +22,7 @@ import type {
 } from './chat-session-options.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
 import { until } from '../test/session-until.ts';
+import { messageStart, toSSE } from '../test/transcripts.ts';
 
 const API = 'http://chat.test/api/chat';
 const chat = setupChatServer({ timing: 'instant' });
@@ -285,6 +286,38 @@ describe('ChatSession: client tools', () => {
       { content: 'time ok' },
       { content: 'forecast ok' },
     ]);
+  });
+
+  it('never runs a call whose input stopped before its JSON did (fine-grained tool streaming)', async () => {
+    const execute = vi.fn<NonNullable<ChatTool['execute']>>(() => 18);
+    const events = [
+      messageStart('msg_fine'),
+      {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'tool_use', id: 'toolu_f', name: 'get_weather', input: {} },
+      },
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'input_json_delta', partial_json: '{"location": "Par' },
+      },
+      { type: 'content_block_stop', index: 0 },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'tool_use', stop_sequence: null },
+        usage: { output_tokens: 9 },
+      },
+      { type: 'message_stop' },
+    ];
+    const fetch = async () =>
+      new Response(toSSE(events), { headers: { 'content-type': 'text/event-stream' } });
+    const target = createChatSession({ fetch, throttle: false, retry: false, tools: weather({ execute }) });
+    await target.send('Weather in Paris?');
+    const answer = target.getSnapshot().messages[1];
+    expect(answer?.blocks?.[0]).toMatchObject({ inputComplete: false });
+    expect(answer?.toolCalls).toEqual({ toolu_f: { status: 'error' } });
+    expect(execute).not.toHaveBeenCalled();
   });
 
   it('stop() aborts running tool executions', async () => {

@@ -246,6 +246,11 @@ export class ChatSession {
       this.#patchCalls((call) => (call.status === 'stopped' ? { status: 'running' } : call), false);
       return this.#begin(this.#request, () => undefined);
     }
+    // A paused turn whose continuation failed before anything came is continued, not asked again
+    // (its server tools, paid for, would run again).
+    if (last?.role === 'assistant' && last.stopReason === 'pause_turn' && last.status !== 'complete') {
+      return this.#begin(this.#request, () => undefined, true);
+    }
     // Stopped at maxSteps: tool results to send, or a paused turn to go on with. The loop goes on.
     const goesOn =
       holdsToolResults(last) || (last?.status === 'complete' && last.stopReason === 'pause_turn');
@@ -326,9 +331,11 @@ export class ChatSession {
   }
 
   /**
-   * Replaces the messages (a value or an updater). A stream in progress keeps updating its own message,
-   * or stops (as with `stop()`) when its message was left out; while idle, the status follows the new
-   * conversation's end (its last answer's error, else ready).
+   * Replaces the messages (a value or an updater). A request in progress goes on while the
+   * conversation's end it works on stays the end; left out (another conversation), it stops unheard
+   * and the new conversation ends as given; with messages added after it, it stops as with `stop()`.
+   * While idle, the status follows the new conversation's end (its last answer's error, else ready).
+   * An update that changes nothing publishes nothing.
    * Earlier versions of edited and regenerated messages are forgotten.
    */
   setMessages(
@@ -341,20 +348,23 @@ export class ChatSession {
     const changed =
       restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
     // The session's own array when nothing changed: a no-op update is no change to listeners.
-    this.#messages = changed ? restored : previous;
-    // Nobody can see an answer that is no longer in the conversation: stop paying for it.
-    const live = this.#live;
-    if (live && !restored.some((message) => message.id === live.id) && this.#run) {
-      this.#run.cutShort = true;
-      this.#run.controller.abort();
+    if (!changed) return;
+    this.#messages = restored;
+    this.#versions.clear();
+    const run = this.#run;
+    // A request works on the conversation's end (the question, the answer streaming, its tools, their
+    // results): gone, it was for another conversation, which must not get its answer; no longer the
+    // end, the conversation went on without it. Either way, nobody waits for it: stop paying for it.
+    const tail = previous.at(-1)?.id;
+    const at = restored.findLastIndex((message) => message.id === tail);
+    if (run && (at < 0 || at < restored.length - 1)) {
+      run.cutShort = at < 0;
+      run.controller.abort();
     }
-    if (changed) {
-      this.#versions.clear();
-      // Another conversation's request options are not this one's; the same one trimmed (old tool
-      // results shortened to fit the context window, messages left out) keeps what `send` was given.
-      if (!this.#run && !isTrimOf(restored, previous)) this.#request = {};
-    }
-    if (changed && !this.#run) this.#endAsGiven();
+    // Another conversation's request options are not this one's; the same one trimmed (old tool
+    // results shortened to fit the context window, messages left out) keeps what `send` was given.
+    if (!isTrimOf(restored, previous) && (!run || run.cutShort)) this.#request = {};
+    if (!run) this.#endAsGiven();
     this.#notify();
   }
 
@@ -465,8 +475,10 @@ export class ChatSession {
     // Cleared meanwhile: the answer it completed is still heard.
     if (this.#run !== run) return this.#finished(run);
     this.#run = undefined;
-    const error = this.#error;
-    this.#status = error ? 'error' : 'ready';
+    // Cut short, it ends as the conversation put in its place does.
+    if (run.cutShort) this.#endAsGiven();
+    const error = run.cutShort ? undefined : this.#error;
+    this.#status = this.#error ? 'error' : 'ready';
     this.#changed = true;
     // The end of a stream is published with the frame: at once, unless the frame already showed
     // the last tokens (then at the next one, which paints no later). Resolves once it is out.
@@ -665,7 +677,7 @@ export class ChatSession {
         await Promise.race([Promise.all(executions.values()), stopped]);
         if (signal.aborted) {
           // The turn had ended, so no input still streams: only the running calls change.
-          this.#patchCalls(stoppedCall);
+          this.#patchCalls(stoppedCall, true, run.answerId);
           return false;
         }
       }
@@ -703,7 +715,8 @@ export class ChatSession {
       this.#finished(run);
       const execution = executeToolCall(this.#options.tools, block, signal).then((state) => {
         run.executions.delete(toolUseId);
-        if (!signal.aborted) this.#patchCalls((current, id) => (id === toolUseId ? state : current));
+        if (!signal.aborted)
+          this.#patchCalls((current, id) => (id === toolUseId ? state : current), true, run.answerId);
       });
       run.executions.set(toolUseId, execution);
     }
@@ -712,6 +725,13 @@ export class ChatSession {
   #settleCall(toolUseId: string, expected: ToolCallState['status'], next: ToolCallState): void {
     if (this.#messages.at(-1)?.toolCalls?.[toolUseId]?.status !== expected) {
       throw new ChatSessionError('unknown-tool-call', `No tool call "${toolUseId}" is ${expected}`);
+    }
+    // Decided while a stop winds down: decided once it has, as when idle (its tools no longer run).
+    const stopped = this.#windingDown();
+    if (stopped) {
+      // Decided otherwise meanwhile (the person wrote something else): nothing left to do.
+      void stopped.then(() => this.#settleCall(toolUseId, expected, next)).catch(() => undefined);
+      return;
     }
     this.#patchCalls((call, id) => (id === toolUseId ? next : call));
     const run = this.#run;
@@ -722,9 +742,13 @@ export class ChatSession {
     }
   }
 
-  /** Updates the tool calls of the last message, and publishes that unless told not to. */
-  #patchCalls(update: (call: ToolCallState, id: string) => ToolCallState, publish = true): void {
-    const message = this.#messages.at(-1);
+  /** Updates the tool calls of message `messageId` (the last), and publishes that unless told not to. */
+  #patchCalls(
+    update: (call: ToolCallState, id: string) => ToolCallState,
+    publish = true,
+    messageId = this.#messages.at(-1)?.id,
+  ): void {
+    const message = this.#messages.findLast((item) => item.id === messageId);
     if (!message?.toolCalls) return;
     const entries = Object.entries(message.toolCalls).map(([id, call]) => [id, update(call, id)] as const);
     this.#put({ ...message, toolCalls: Object.fromEntries(entries) });

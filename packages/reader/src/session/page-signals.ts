@@ -20,4 +20,14 @@ export interface PageSignals {
 }
 
 /** The page's own {@link PageSignals}: nothing outside a browser. */
-export const thePage = (): PageSignals => ({ window: globalThis.window, document: globalThis.document });
+export const thePage = (): PageSignals => ({
+  window: listenable(globalThis.window),
+  document: listenable(globalThis.document),
+});
+
+/**
+ * `target` when events can be listened to on it: React Native sets `window` to the global object,
+ * which has no `addEventListener` (mounting a chat threw there).
+ */
+const listenable = <Target>(target: Target): Target | undefined =>
+  typeof (target as Partial<Listenable> | undefined)?.addEventListener === 'function' ? target : undefined;

@@ -357,6 +357,26 @@ describe('persistChat and restoreChat', () => {
     await vi.waitFor(() => expect(JSON.parse(items.get('chat')!).messages).toHaveLength(3));
   });
 
+  it('writes to a storage that answers later one at a time, so an older conversation never lands last', async () => {
+    const items = new Map<string, string>();
+    // A server whose writes take longer or shorter: the one in flight, then only the newest waiting.
+    const landing: (() => void)[] = [];
+    const setItem = vi.fn<(key: string, value: string) => Promise<void>>(
+      (key, value) => new Promise((resolve) => landing.push(() => resolve(void items.set(key, value)))),
+    );
+    const setup = chatOnBodies();
+    persistChat(setup.chat, 'chat', { storage: { getItem: () => null, setItem } });
+    await exchange(setup, 'Hi', 'Hello');
+    await exchange(setup, 'And?', 'And more');
+    expect(setItem).toHaveBeenCalledTimes(1);
+    while (landing.length > 0) {
+      landing.shift()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(setItem).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(items.get('chat')!).messages).toEqual(setup.chat.getSnapshot().messages);
+  });
+
   it('reports a write that a storage refuses later (a rejected Promise), once', async () => {
     const items = new Map<string, string>();
     // Read into memory before the chat starts, written through to a storage that answers later.

@@ -237,7 +237,10 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   // What the storage holds, as far as this knows: a conversation opened as it was saved is not
   // written again (50 opened, 50 writes of a whole conversation to a server for nothing).
   let stored: unknown;
-  let writes = 0;
+  // One write at a time to a storage that writes later: a later write landing first would leave an
+  // older conversation saved. The newest text waits for the one in flight.
+  let writing = false;
+  let waiting: string | undefined;
   // From a storage that answers later, nothing is written before it said what it holds: a
   // conversation opened as saved is not written again, and one that could not be restored is not
   // written over with an empty chat.
@@ -278,29 +281,39 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
         // Only the failure no answer holds: a failed answer keeps its own error.
         error: messages.at(-1)?.role === 'user' ? error : undefined,
       };
-      const text = JSON.stringify(chat);
-      // A storage that writes later (chrome.storage) refuses by rejecting.
-      const written = text === stored ? undefined : storageOf(options)?.setItem(key, text);
-      stored = text;
-      if (!isThenable(written)) failing = false;
-      else {
-        // Only the last write says how saving goes: an earlier one may settle after it.
-        const write = ++writes;
-        written.then(
-          () => {
-            if (write === writes) failing = false;
-          },
-          (refusal: unknown) => {
-            if (write !== writes) return;
-            // Not written after all: the same text is written again at the next save.
-            stored = undefined;
-            fail(refusal);
-          },
-        );
-      }
+      write(JSON.stringify(chat));
     } catch (refusal) {
       fail(refusal);
     }
+  };
+  const write = (text: string): void => {
+    if (text === stored) return;
+    if (writing) return void (waiting = text);
+    // A storage that writes later (chrome.storage) refuses by rejecting.
+    const written = storageOf(options)?.setItem(key, text);
+    stored = text;
+    if (!isThenable(written)) return void (failing = false);
+    writing = true;
+    written
+      .then(
+        () => (failing = false),
+        (refusal: unknown) => {
+          // Not written after all: the same text is written again at the next save.
+          stored = undefined;
+          // A newer text goes next: how that write goes is what counts.
+          if (waiting === undefined) fail(refusal);
+        },
+      )
+      .then(() => {
+        writing = false;
+        const next = waiting;
+        waiting = undefined;
+        try {
+          if (next !== undefined) write(next);
+        } catch (refusal) {
+          fail(refusal);
+        }
+      });
   };
   const onChange = (): void => {
     if (leaving) return;

@@ -51,6 +51,27 @@ describe('toolResultBlocks', () => {
     ]);
   });
 
+  it('sends arrays of data as JSON, even rows that have a type; only the blocks a result may hold as blocks', () => {
+    const files = [
+      { type: 'file', name: 'README.md' },
+      { type: 'dir', name: 'src' },
+    ];
+    const image = {
+      type: 'image',
+      source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' },
+    };
+    const [rows, empty, notText, blocks] = toolResultBlocks(content, {
+      t1: { status: 'done', result: files },
+      t2: { status: 'done', result: [] },
+      t3: { status: 'done', result: [{ type: 'text', text: 42 }] },
+      t4: { status: 'done', result: [{ type: 'text', text: 'Chart:' }, image] },
+    });
+    expect(rows?.content).toBe(JSON.stringify(files));
+    expect(empty?.content).toBe('[]');
+    expect(notText?.content).toBe('[{"type":"text","text":42}]');
+    expect(blocks?.content).toEqual([{ type: 'text', text: 'Chart:' }, image]);
+  });
+
   it('sends a result JSON cannot hold (a BigInt, a cycle) as an error saying so', () => {
     const cycle: Record<string, unknown> = { name: 'loop' };
     cycle['self'] = cycle;

@@ -79,7 +79,8 @@ export function isSettled(call: ToolCallState): boolean {
 /**
  * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown,
  * denied and stopped calls carry `is_error: true` (and words, where they had none: the API refuses an empty
- * error). Strings and content-block arrays are sent as they are, anything else as JSON; a result
+ * error). Strings and arrays of the blocks a result may hold (text, image, document, search result)
+ * are sent as they are, anything else as JSON; a result
  * JSON cannot carry is sent as an error saying so ({@link finishedCall}).
  */
 export function toolResultBlocks(
@@ -112,8 +113,22 @@ export function finishedCall(result: unknown, failed = false): ToolCallState {
   return { status: failed ? 'error' : 'done', result };
 }
 
+/** The blocks a `tool_result` may hold: other arrays (rows that have a `type`) are data, sent as JSON. */
+const RESULT_BLOCK_TYPES = new Set([
+  'text',
+  'image',
+  'document',
+  'search_result',
+  'tool_reference',
+  'browser_state',
+]);
+
 const isBlocks = (value: unknown): value is ContentBlock[] =>
-  Array.isArray(value) && value.every((item) => typeof item?.type === 'string');
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every(
+    (item) => RESULT_BLOCK_TYPES.has(item?.type) && (item.type !== 'text' || typeof item.text === 'string'),
+  );
 
 /** `result` as `tool_result` content (text and blocks as they are, the rest as JSON), or why it cannot be. */
 function encode(result: unknown): { content: string | ContentBlock[] } | { problem: string } {

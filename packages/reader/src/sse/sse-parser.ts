@@ -63,6 +63,9 @@ const COLON = 58;
  * parser.feed('ng"}\n\n'); // logs: ping {"type":"ping"}
  */
 export function createSSEParser(callbacks: SSEParserCallbacks, options: SSEParserOptions = {}): SSEParser {
+  // Ours rather than eventsource-parser: the same rules at 1.1× its speed, a bounded buffer
+  // (`maxBufferSize`; it has none) and no dependency in a package that counts its bytes
+  // (bench/results/sse-throughput.md).
   const { onEvent, onRetry, onComment } = callbacks ?? {};
   checkFunction('onEvent', onEvent, true);
   checkFunction('onRetry', onRetry);

@@ -11,8 +11,9 @@ import {
   toChatStreamError,
 } from '../errors.ts';
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
-import { requestIdOf } from '../fetch/check-response.ts';
-import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
+import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
+import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
+import { afterTextSoFar, textOfContent } from './after-text-so-far.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { Emitter } from './emitter.ts';
 import type { StreamProtocol } from './event-decoder.ts';
@@ -147,15 +148,19 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     return this.#response;
   }
 
-  /** Just the text deltas, for `for await (const text of stream.textStream)`. */
+  /**
+   * The text as it comes, for `for await (const text of stream.textStream)`: first the text that
+   * came before the loop began (all of it, for a loop begun after the end), then each text delta.
+   */
   get textStream(): AsyncIterable<string> {
     return { [Symbol.asyncIterator]: () => this.#texts() };
   }
 
   async *#texts(): AsyncGenerator<string, void, undefined> {
     // Leaving this loop early returns the inner iterator too, which aborts the stream.
-    for await (const event of this) {
-      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') yield event.delta.text;
+    for await (const item of afterTextSoFar(this)) {
+      if (typeof item === 'string') yield item;
+      else if (item.type === 'content_block_delta' && item.delta.type === 'text_delta') yield item.delta.text;
     }
   }
 
@@ -184,8 +189,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Resolves with the text of all text blocks, joined without separators. */
   async finalText(): Promise<string> {
-    const { content } = await this.finalMessage();
-    return content.map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
+    return textOfContent((await this.finalMessage()).content);
   }
 
   /** Resolves once the stream ended, however it ended. */
@@ -215,7 +219,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     const stop = this.#controller.signal;
     // Once stopped, the abort reason is the failure, whatever the attempt threw on its way out.
     const failureOf = (error: unknown): AnyChatStreamError =>
-      toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot);
+      withRequestId(toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot), this.#response);
     try {
       for (let attempt = 0; ; attempt += 1) {
         try {
@@ -396,9 +400,9 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       this.#emit('snapshot', halted!);
     }
     this.#error = error;
-    this.#status = error instanceof AbortError ? 'aborted' : 'error';
+    this.#status = error.kind === 'abort' ? 'aborted' : 'error';
     for (const queue of this.#queues) queue.fail(error);
-    if (error instanceof AbortError) this.#emit('abort', error);
+    if (error.kind === 'abort') this.#emit('abort', error);
     else this.#emit('error', error);
     return error;
   }

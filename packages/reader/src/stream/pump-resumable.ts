@@ -1,4 +1,4 @@
-import { ConnectionError, TimeoutError } from '../errors.ts';
+import { type ConnectionError, isChatStreamError, type TimeoutError } from '../errors.ts';
 import { onAbort } from '../on-abort.ts';
 import { createEventDecoder } from './event-decoder.ts';
 import { type PumpOptions, pumpEvents } from './pump-events.ts';
@@ -46,7 +46,8 @@ export async function pumpResumable(
       try {
         return await pending;
       } catch (error) {
-        if (!(error instanceof ConnectionError || error instanceof TimeoutError)) return undefined;
+        if (!isChatStreamError(error) || (error.kind !== 'connection' && error.kind !== 'timeout'))
+          return undefined;
         await sleep(wait, signal).catch(() => undefined);
       }
     }
@@ -79,16 +80,17 @@ export async function pumpResumable(
       // new (the relay's own copy ends there: its upstream stopped short).
       if (options.partial?.()?.complete || !progressed) return;
     } catch (error) {
-      const idle = error instanceof TimeoutError && !signal.aborted;
-      if (!(error instanceof ConnectionError || idle)) throw error;
-      dropped = error;
+      // By kind: an app's own source may throw the errors of another copy of the reader.
+      const kind = isChatStreamError(error) ? error.kind : undefined;
+      if (!(kind === 'connection' || (kind === 'timeout' && !signal.aborted))) throw error;
+      dropped = error as ConnectionError | TimeoutError;
     } finally {
       detach();
     }
     const resumed = stalls < MAX_STALLED_RESUMES ? await next() : undefined;
     if (!resumed) {
       // A stream gone idle for good is torn down, its request with it.
-      if (dropped instanceof TimeoutError) options.controller.abort(dropped);
+      if (dropped?.kind === 'timeout') options.controller.abort(dropped);
       if (dropped) throw dropped;
       return;
     }

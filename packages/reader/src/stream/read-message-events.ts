@@ -1,5 +1,12 @@
 import { checkFunction } from '../check-options.ts';
-import { AbortError, IncompleteStreamError, ProtocolError, toChatStreamError } from '../errors.ts';
+import {
+  AbortError,
+  IncompleteStreamError,
+  isChatStreamError,
+  ProtocolError,
+  toChatStreamError,
+} from '../errors.ts';
+import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
 import { applyMessageDelta } from '../anthropic/apply-message-delta.ts';
 import { onAbort } from '../on-abort.ts';
 import type { ContentBlock, Message, MessageStreamEvent } from '../types.ts';
@@ -60,11 +67,12 @@ export async function readMessageEvents(
   const controller = new AbortController();
   const { signal: outer } = options;
   const detach = onAbort(outer, () => controller.abort(new AbortError(undefined, { cause: outer?.reason })));
+  let answered: Response | undefined;
   try {
     const response = await Promise.resolve(source).catch((error: unknown) => {
       throw toChatStreamError(error);
     });
-    const body = await bodyOf(response, () => undefined, {
+    const body = await bodyOf(response, (headers) => (answered = headers), {
       signal: controller.signal,
       waitMs: options.idleTimeoutMs,
     });
@@ -107,6 +115,7 @@ export async function readMessageEvents(
       controller,
       protocol,
       onEvent: handle,
+      requestId: () => requestIdOf(answered),
     });
     if (!shell || !stopped) {
       throw new IncompleteStreamError(
@@ -115,7 +124,8 @@ export async function readMessageEvents(
     }
     return shell;
   } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : error;
+    const failure: unknown = controller.signal.aborted ? controller.signal.reason : error;
+    throw isChatStreamError(failure) ? withRequestId(failure, answered) : failure;
   } finally {
     detach();
   }

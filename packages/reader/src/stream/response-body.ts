@@ -1,9 +1,12 @@
-import { IncompleteStreamError } from '../errors.ts';
+import { IncompleteStreamError, ProtocolError } from '../errors.ts';
 import { checkResponse } from '../fetch/check-response.ts';
 import type { ErrorBodyOptions } from '../fetch/read-error-body.ts';
 
 /** What a stream reads: a fetch `Response` (status and content type are checked) or a raw body. */
 export type StreamSource = Response | ReadableStream<Uint8Array>;
+
+const NO_STREAM =
+  "No body to stream (React Native's fetch has none): pass a fetch that streams, such as expo/fetch's";
 
 /**
  * The body to read from `source`: a raw stream as is; a `Response` after `checkResponse`
@@ -18,7 +21,11 @@ export async function bodyOf(
   if (!isResponse(source)) return source;
   onResponse(source);
   await checkResponse(source, wait);
-  if (!source.body) throw new IncompleteStreamError('The response has no body');
+  if (!source.body) {
+    // React Native's own fetch has no `body`: only `text()`, once the whole answer has come.
+    if (source.body === undefined) throw new ProtocolError(NO_STREAM);
+    throw new IncompleteStreamError('The response has no body');
+  }
   return source.body;
 }
 

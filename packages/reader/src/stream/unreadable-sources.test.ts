@@ -10,6 +10,10 @@ import { readMessageStream } from './read-message-stream.ts';
 
 const TEXT = toSSE(transcripts['text']!);
 
+/** What a second bundle's ConnectionError looks like here: the same shape, another class. */
+const dropped = (): Error =>
+  Object.assign(new Error('Socket closed (1006)'), { kind: 'connection', partial: undefined });
+
 describe('a source that cannot be read', () => {
   it('a Response whose body was already read is a TypeError at once, not a network failure later', async () => {
     const used = sseResponse(TEXT);
@@ -52,6 +56,27 @@ describe('a source that cannot be read', () => {
     const error = await rejection(stream.finalMessage());
     expect(error).toBe(overloaded);
     expect(error.partial?.message.id).toBeDefined();
+  });
+
+  it('knows a typed error from another copy of chatstream by its kind: kept as given, retried as its kind says', async () => {
+    const failing = dropped();
+    const socket = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(failing) });
+    expect(await rejection(readMessageStream(socket).finalMessage())).toBe(failing);
+    let attempts = 0;
+    const fetch = async (): Promise<Response> => {
+      attempts += 1;
+      const body =
+        attempts === 1
+          ? new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(dropped()) })
+          : TEXT;
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    };
+    const stream = streamMessage(
+      { url: 'http://chat.test/api/chat', body: {} },
+      { fetch, retry: { initialDelayMs: 0 } },
+    );
+    expect(await stream.finalText()).toBe('Hello! Héllo wörld — 你好, 世界 👋🏽. Lines\nand "quotes".');
+    expect(attempts).toBe(2);
   });
 
   it('chunks that are neither bytes nor text are a ProtocolError, asked for once, not retried', async () => {

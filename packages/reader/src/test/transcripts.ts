@@ -21,16 +21,17 @@ export const messageStart = (
     usage,
   },
 });
-const blockStart = (index: number, block: Event): Event => ({
+export const blockStart = (index: number, block: Event): Event => ({
   type: 'content_block_start',
   index,
   content_block: block,
 });
 const delta = (index: number, d: Event): Event => ({ type: 'content_block_delta', index, delta: d });
-const text = (index: number, value: string): Event => delta(index, { type: 'text_delta', text: value });
+export const text = (index: number, value: string): Event =>
+  delta(index, { type: 'text_delta', text: value });
 const json = (index: number, value: string): Event =>
   delta(index, { type: 'input_json_delta', partial_json: value });
-const stop = (index: number): Event => ({ type: 'content_block_stop', index });
+export const stop = (index: number): Event => ({ type: 'content_block_stop', index });
 const messageDelta = (stopReason: string, usage: Record<string, unknown>, extra: Event = {}): Event => ({
   type: 'message_delta',
   delta: { stop_reason: stopReason, stop_sequence: null, ...extra },
@@ -204,6 +205,26 @@ export const transcripts: Record<string, Event[]> = {
       cache_read_input_tokens: 100,
       cache_creation_input_tokens: null,
     }),
+    messageStop,
+  ],
+  // max_tokens inside a tool's string value: no content_block_stop, the string never closes.
+  toolInputCutInString: [
+    messageStart('msg_cut'),
+    blockStart(0, { type: 'tool_use', id: 'toolu_cut', name: 'record_invoice', input: {} }),
+    json(0, ''),
+    json(0, '{"vendor": "Acme Tools", "items": [{"sku": "A1", "qty": 2}, {"sku": "B'),
+    json(0, '2", "qty": 1}], "notes": "Deliver to the back do'),
+    messageDelta('max_tokens', { output_tokens: 40 }),
+    messageStop,
+  ],
+  // Fine-grained tool streaming: the input may stop before its JSON does, and its block still closes.
+  fineGrainedCut: [
+    messageStart('msg_fine'),
+    blockStart(0, { type: 'tool_use', id: 'toolu_fine', name: 'record_invoice', input: {} }),
+    json(0, '{"vendor": "Acme", "total": 12'),
+    json(0, '.5, "notes": "unfin'),
+    stop(0),
+    messageDelta('max_tokens', { output_tokens: 30 }),
     messageStop,
   ],
   midStreamError: [

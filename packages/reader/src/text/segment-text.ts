@@ -1,4 +1,5 @@
 import { checkOneOf } from '../check-options.ts';
+import { afterTextSoFar } from '../stream/after-text-so-far.ts';
 import type { MessageStreamEvent } from '../types.ts';
 
 /** How {@link segmentText} groups text. */
@@ -22,7 +23,8 @@ const LOOK_BEHIND = 64;
  *
  * Given a `MessageStream` (its events) rather than its `textStream`, it reads the text blocks and
  * also ends a segment where a block of another kind begins: the sentence before a web search or a
- * tool call is released then, not when the answer goes on after it.
+ * tool call is released then, not when the answer goes on after it. Begun after the stream did
+ * (an `await` in between), it starts with the text that came before.
  *
  * @example
  * for await (const sentence of segmentText(stream, 'sentence')) speak(sentence);
@@ -39,14 +41,19 @@ export function segmentText(
   // Made here, so a bad locale throws now rather than at the first read.
   const split = granularity === 'line' ? splitLines : segmenterSplit(granularity, locale);
   // Line ends need no context; the segmenter's rules look back a few characters.
-  return segments(text, split, granularity === 'line' ? 0 : LOOK_BEHIND, SETTLED_BY[granularity]);
+  return segments(
+    afterTextSoFar<string | MessageStreamEvent>(text),
+    split,
+    granularity === 'line' ? 0 : LOOK_BEHIND,
+    SETTLED_BY[granularity],
+  );
 }
 
 /** Whether the text after a segment settles where that segment ends (the segmenter looks ahead). */
 const SETTLED_BY: Record<TextGranularity, (after: string) => boolean> = {
   // UAX #29 SB8: after "e.g. " a lower-case letter, however far past digits and spaces, takes the
   // boundary back. A letter, a full stop or a paragraph break settles it; so does a line break
-  // ending the text (the empty rest `splitSentences` adds).
+  // ending the text (the empty rest `segmenterSplit` adds).
   sentence: (after) => after === '' || /[\p{L}\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u.test(after),
   // WB6/7, WB11/12: "can'" + "t", "3." + "1" join across one character; marks and format
   // characters in between do not count (WB4).
@@ -55,7 +62,7 @@ const SETTLED_BY: Record<TextGranularity, (after: string) => boolean> = {
 };
 
 async function* segments(
-  source: AsyncIterable<string> | AsyncIterable<MessageStreamEvent>,
+  source: AsyncIterable<string | MessageStreamEvent>,
   split: Split,
   lookBehind: number,
   settles: (after: string) => boolean,

@@ -62,8 +62,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   }, [input, streaming]);
   // A keyboard user's focus stays on the call when its buttons go away, not back at the page's top.
   const decide = (approved: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
-    // The button's row, then the call.
-    event.currentTarget.parentElement?.parentElement?.focus();
+    event.currentTarget.closest<HTMLElement>('[data-slot="tool-use-block"]')?.focus();
     onApprove?.(block.id, approved);
   };
   return (

@@ -39,8 +39,10 @@ function fromCodePoint(codePoint: number): string {
 }
 
 /**
- * Decodes the character references markdown text may hold (`&amp;`, `&#x61;`, `&copy;`, …), as a
- * browser would when the text is set as HTML; React then escapes the result. Unknown names stay.
+ * Decodes the character references markdown text may hold: every numeric one (`&#x61;`, `&#169;`)
+ * and 30 common names (`&amp;`, `&copy;`, `&mdash;`, …; case ignored); React then escapes
+ * the result. Other names stay as written. Not the `entities` package: its `decodeHTML` alone is
+ * 21.7 kB min+gzip (measured with esbuild), over twice the markdown entry, for names models rarely write.
  */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;

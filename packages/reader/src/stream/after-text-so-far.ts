@@ -1,0 +1,26 @@
+import type { ContentBlock, MessageSnapshot, TextBlock } from '../types.ts';
+
+/** The text of the text blocks in `content`, joined without separators. */
+export const textOfContent = (content: readonly ContentBlock[] | undefined = []): string =>
+  content.map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
+
+/**
+ * The items of `source`, after the text its message already holds when it is a `MessageStream`
+ * (its iterator starts from now on): a loop begun late, after an `await`, loses none of the text.
+ * Leaving early returns the source's iterator (which stops a `MessageStream`).
+ */
+export async function* afterTextSoFar<Item>(
+  source: AsyncIterable<Item>,
+): AsyncGenerator<Item | string, void> {
+  // Taken together, in one step: no event can fall between the text so far and the first one read.
+  const items = source[Symbol.asyncIterator]();
+  const before = textOfContent((source as { snapshot?: MessageSnapshot }).snapshot?.message.content);
+  let ended = false;
+  try {
+    if (before) yield before;
+    for (let next = await items.next(); !next.done; next = await items.next()) yield next.value;
+    ended = true;
+  } finally {
+    if (!ended) await items.return?.();
+  }
+}
