@@ -70,7 +70,7 @@ export { JSONParseError } from './partial-json/json-parse-error.ts';
 // Anthropic protocol
 export { decodeAnthropicEvent } from './anthropic/decode-event.ts';
 export { accumulateMessage } from './anthropic/accumulate-message.ts';
-export { isToolBlock } from './anthropic/apply-block-delta.ts';
+export { isToolBlock } from './anthropic/is-block.ts';
 export { isBlock } from './anthropic/is-block.ts';
 export type { BlockOfType, NarrowableBlockType } from './anthropic/is-block.ts';
 export { createTextProtocolDecoder, TEXT_DONE_MARKER } from './text/text-protocol.ts';
@@ -129,15 +129,16 @@ export type { FileToContentBlockOptions } from './attachments/file-to-content-bl
 export { ChatSession, createChatSession } from './session/chat-session.ts';
 export { ChatSessionError } from './session/chat-session-error.ts';
 export { reconnectOnReturn } from './session/reconnect-on-return.ts';
-export { persistChat, readChat, restoreChat } from './session/persist-chat.ts';
+export { persistChat } from './session/persist-chat.ts';
+export { readChat, restoreChat } from './session/restore-chat.ts';
+export type { PersistChatOptions } from './session/persist-chat.ts';
+export type { RestoredChat } from './session/restore-chat.ts';
 export type {
   AsyncChatStorage,
   AsyncChatStorageOptions,
   ChatStorage,
   ChatStorageOptions,
-  PersistChatOptions,
-  RestoredChat,
-} from './session/persist-chat.ts';
+} from './session/chat-storage.ts';
 export type { PageSignals } from './session/page-signals.ts';
 export type { ChatSessionErrorCode } from './session/chat-session-error.ts';
 export { toAPIMessages } from './session/to-api-messages.ts';

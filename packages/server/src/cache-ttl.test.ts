@@ -45,8 +45,9 @@ describe('cacheTtlProblem', () => {
     );
   });
 
-  it("does not look into a tool call's input or a tool's schema, which are the app's data", () => {
+  it("does not look into a tool call's input, a tool's schema or metadata, which are the app's data", () => {
     const body = {
+      metadata: { user_id: 'u1', cache_control: { ttl: '1h' } },
       tools: [
         {
           name: 'set_cdn_cache',

@@ -3,8 +3,8 @@
  * undefined. Clients may mark cache breakpoints (on blocks, tools, the system prompt, or at the top
  * level when `allowedParams` lets them): a 5-minute one is written at 1.25× the input price, an
  * hour's at 2×, so `"1h"` is accepted only when `longTtl` (the server's own `cacheControl` asks for
- * an hour). A tool call's `input` and a tool's `input_schema` are the app's data, not breakpoints,
- * and are not looked into. Recursive: run it on a body whose depth was checked.
+ * an hour). A tool call's `input`, a tool's `input_schema` and `metadata` are the app's data, not
+ * breakpoints, and are not looked into. Recursive: run it on a body whose depth was checked.
  *
  * @example
  * cacheTtlProblem({ messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: { type: 'ephemeral', ttl: '1h' } }] }] }, false);
@@ -16,7 +16,7 @@ export function cacheTtlProblem(body: Record<string, unknown>, longTtl: boolean)
 
 const SHORT: readonly string[] = ['5m'];
 const LONG: readonly string[] = ['5m', '1h'];
-const DATA_KEYS = new Set(['input', 'input_schema']);
+const DATA_KEYS = new Set(['input', 'input_schema', 'metadata']);
 
 function problemIn(value: unknown, path: string[], allowed: readonly string[]): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;

@@ -39,7 +39,7 @@ import {
   UPSTREAM_IDLE_TIMEOUT,
   withUpstreamIdleTimeout,
 } from './upstream-idle-timeout.ts';
-import { validateChatRequest } from './validate-request.ts';
+import { validateParsed } from './validate-request.ts';
 
 /** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
 export type ChatHandler = (request: Request) => Promise<Response>;
@@ -136,6 +136,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     try {
       return await handle(request);
     } catch (error) {
+      // The browser left while its request was read: its doing, no failure to report, and nobody
+      // to answer (499, as nginx logs it).
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       report(error, request);
       return errorResponse(500, 'api_error', 'Internal server error.');
     }
@@ -174,7 +177,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     } catch {
       return errorResponse(400, 'invalid_request_error', 'The request body is not valid JSON.');
     }
-    const validation = validateChatRequest(parsed, options);
+    const validation = validateParsed(parsed, options, true);
     if (!validation.ok) return errorResponse(400, 'invalid_request_error', validation.message);
     const body = validation.body;
     if (typeof options.metadata === 'function') {

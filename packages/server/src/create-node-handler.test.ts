@@ -233,6 +233,24 @@ describe('createNodeHandler', () => {
     expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
   });
 
+  it('hears no failure when the browser leaves while its request is still being sent', async () => {
+    const errors: unknown[] = [];
+    const url = await serve(
+      createNodeHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL, onError: (error) => errors.push(error) }),
+    );
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /api/chat HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 5000\r\n\r\n{"messages":[',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(errors).toEqual([]);
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('serves plain node:http', async () => {
     const listener = createNodeHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL });
     const server = createServer(listener);

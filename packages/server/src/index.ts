@@ -27,7 +27,7 @@ export type {
   RedisConnection,
 } from './redis/redis-connection.ts';
 export type { RelayResult } from './relay-watch.ts';
-export { UpstreamErrorEvent } from './relay-watch.ts';
+export { UpstreamErrorEvent } from './upstream-error-event.ts';
 export {
   DEFAULT_ALLOWED_PARAMS,
   DEFAULT_MAX_TOKENS,

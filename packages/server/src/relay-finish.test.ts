@@ -14,7 +14,7 @@ import {
   TEST_MODEL,
   waitFor,
 } from './test/relay-fixture.ts';
-import { UpstreamErrorEvent } from './relay-watch.ts';
+import { UpstreamErrorEvent } from './upstream-error-event.ts';
 
 /** The text of a message's first block ('' when there is none). */
 const firstText = (message: Message | undefined): string =>

@@ -387,6 +387,20 @@ it('says a tool call cut off by max_tokens never ran, rather than that it failed
   await expect.element(screen.getByRole('button', { name: 'Regenerate' })).toBeVisible();
 });
 
+/** Content of one text block. */
+const textContent = (value: string) => [{ type: 'text' as const, text: value }];
+
+it('offers no Regenerate under a message that answers no question (a human agent’s put in after an answer)', async () => {
+  const history: ChatMessage[] = [
+    { id: 'q', role: 'user', content: textContent('Where is my order?') },
+    { id: 'a', role: 'assistant', status: 'complete', content: textContent('Let me check.') },
+    { id: 'agent', role: 'assistant', content: textContent('Dana here: it ships today.') },
+  ];
+  const screen = await render(<ChatStream initialMessages={history} style={heightStyle} />);
+  await expect.element(screen.getByText('Dana here: it ships today.')).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Regenerate' }).query()).toBeNull();
+});
+
 it('says when Claude refused, and offers no Continue', async () => {
   const { fetch } = mockFetch([scenarios.refusal, instant]);
   const screen = await render(<ChatStream fetch={fetch} style={heightStyle} />);

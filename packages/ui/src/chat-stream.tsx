@@ -246,7 +246,10 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                   {(settledAnswer.status === 'aborted' && continuable) || stoppedTools ? (
                     <parts.RegenerateButton onClick={again}>{t('Continue')}</parts.RegenerateButton>
                   ) : null}
-                  <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
+                  {/* Only an answer to a question can be asked again (not a person's message put in after one). */}
+                  {messages.at(-2)?.role === 'user' ? (
+                    <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
+                  ) : null}
                 </div>
               ) : status === 'ready' && last?.role === 'user' ? (
                 // Stopped before the first token, or a page reloaded while it waited: the question

@@ -11,14 +11,8 @@ export type { ChatStreamComponents } from './chat-stream-components.ts';
 
 // Other languages
 export { LabelsProvider, useLabels } from './labels.tsx';
-export type {
-  ChatLabelKey,
-  LabelKey,
-  Labels,
-  LabelsProviderProps,
-  LabelValues,
-  Translate,
-} from './labels.tsx';
+export type { ChatLabelKey } from './chat-label-keys.ts';
+export type { LabelKey, Labels, LabelsProviderProps, LabelValues, Translate } from './labels.tsx';
 export type { ActionLabelKey } from './actions/action-label-keys.ts';
 export type { AttachmentLabelKey } from './attachments/attachment-label-keys.ts';
 export type { MarkdownLabelKey } from './markdown/markdown-label-keys.ts';

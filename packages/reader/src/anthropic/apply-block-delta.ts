@@ -6,22 +6,15 @@ import type {
   MessageSnapshot,
   TextBlock,
   ThinkingBlock,
-  ToolUseBlock,
 } from '../types.ts';
 import { flatCopy } from './flat-copy.ts';
+import { isToolBlock } from './is-block.ts';
 import { isBlankJSON, keepInput, readLiveInput, takeInput } from './tool-input.ts';
 
 /** A block and its progress after a change. */
 export interface BlockUpdate {
   block: ContentBlock;
   progress: BlockProgress;
-}
-
-const TOOL_BLOCKS = new Set(['tool_use', 'server_tool_use', 'mcp_tool_use']);
-
-/** True for blocks whose `input` streams as JSON (`tool_use`, `server_tool_use`, `mcp_tool_use`). */
-export function isToolBlock(block: ContentBlock): block is ToolUseBlock {
-  return TOOL_BLOCKS.has(block.type);
 }
 
 /**

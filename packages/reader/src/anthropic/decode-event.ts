@@ -1,6 +1,7 @@
 import { ProtocolError } from '../errors.ts';
 import type { ContentBlock, MessageStreamEvent, ServerSentEvent } from '../types.ts';
-import { isToolBlock, KNOWN_DELTAS } from './apply-block-delta.ts';
+import { KNOWN_DELTAS } from './apply-block-delta.ts';
+import { isToolBlock } from './is-block.ts';
 import { readCompactDelta } from './read-compact-delta.ts';
 
 /**

@@ -45,3 +45,10 @@ export function isBlock<Type extends NarrowableBlockType>(
 ): block is BlockOfType<Type> {
   return block.type === type;
 }
+
+const TOOL_BLOCKS = new Set(['tool_use', 'server_tool_use', 'mcp_tool_use']);
+
+/** True for blocks whose `input` streams as JSON (`tool_use`, `server_tool_use`, `mcp_tool_use`). */
+export function isToolBlock(block: ContentBlock): block is ToolUseBlock {
+  return TOOL_BLOCKS.has(block.type);
+}

@@ -3,7 +3,8 @@ import { onAbort } from '../on-abort.ts';
 import { checkFunction, checkNumber, checkResolvable, checkURL, globalFetch } from '../check-options.ts';
 import { ConnectionError, isChatStreamError, messageOf, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
-import { checkStreamOptions, MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
+import { checkStreamOptions } from '../stream/check-stream-options.ts';
+import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
 import { untilAborted } from './until-aborted.ts';
 

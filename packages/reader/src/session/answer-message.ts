@@ -28,12 +28,10 @@ export function answerMessage(
   const merged = snapshot && base ? continueMessage(base, snapshot) : snapshot;
   const message = merged?.message ?? base?.message;
   const content = merged?.message.content ?? base?.content ?? [];
-  // A call whose input stopped before its JSON did (fine-grained tool streaming) never runs.
-  const whole = !merged?.blocks.some((progress) => progress.inputComplete === false);
   const phase =
     status === 'streaming'
       ? 'streaming'
-      : status === 'complete' && message?.stop_reason === 'tool_use' && whole
+      : status === 'complete' && message?.stop_reason === 'tool_use'
         ? 'tool_use'
         : 'ended';
   const built: ChatMessage = {
@@ -41,11 +39,15 @@ export function answerMessage(
     role: 'assistant',
     content,
     status,
-    stopReason: message?.stop_reason ?? null,
+    // A paused turn whose continuation ended before its own stop stays paused, for retry() to
+    // continue rather than ask again (its server tools, paid for, would run again).
+    stopReason:
+      message?.stop_reason ??
+      (status !== 'streaming' && base?.stopReason === 'pause_turn' ? 'pause_turn' : null),
     stats: stream.stats,
     error,
     blocks: merged?.blocks ?? base?.blocks,
-    toolCalls: toolCallsOf(content, tools, phase),
+    toolCalls: toolCallsOf(content, tools, phase, merged?.blocks ?? base?.blocks),
     message,
   };
   const streamId = stream.response?.headers.get('chatstream-stream-id');

@@ -2,6 +2,7 @@ import { createMockResponse, faultScenarios, scenarios } from '@chatstream/mocks
 import { describe, expect, it, vi } from 'vitest';
 import type { ToolUseBlock } from '../types.ts';
 import { until } from '../test/session-until.ts';
+import { messageStart, toSSE } from '../test/transcripts.ts';
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSessionOptions, ChatTool } from './chat-session-options.ts';
 import { createChatSession } from './chat-session.ts';
@@ -58,8 +59,8 @@ const savedConversation: ChatMessage[] = [
 const weatherTool = (tool: Partial<ChatTool>): Record<string, ChatTool> => ({
   get_weather: { inputSchema: { type: 'object' }, ...tool },
 });
-const callOf = (message: ChatMessage | undefined) =>
-  (message?.content.find((block) => block.type === 'tool_use') as ToolUseBlock | undefined)?.id ?? '';
+const callOf = (message: ChatMessage | undefined, nth = 0) =>
+  (message?.content.filter((block) => block.type === 'tool_use')[nth] as ToolUseBlock | undefined)?.id ?? '';
 
 describe('ChatSession: setMessages while a request works on the end of the conversation', () => {
   it('another conversation put in while the question waits for its answer gets no answer, and ends as it was saved', async () => {
@@ -136,6 +137,60 @@ describe('ChatSession: setMessages while a request works on the end of the conve
     ]);
   });
 
+  it('another conversation put in as the end is published (from onFinish) is not heard as this one', async () => {
+    const settled: string[][] = [];
+    const { session } = sessionAnswering(() => instant(scenarios.basic), {
+      onFinish: () => session.setMessages(savedConversation),
+      onSettled: ({ messages }) => settled.push(messages.map((message) => message.role)),
+    });
+    await session.send('Hello');
+    expect(settled).toEqual([['user', 'assistant']]);
+    expect(session.getSnapshot().messages.map((message) => message.id)).toEqual(['b1', 'b2']);
+  });
+
+  it('a message put in after an answer whose call waits for approval ends the call declined, said to the model', async () => {
+    const { asked, session } = sessionAnswering(
+      (call) => instant(call === 0 ? scenarios.toolUse : scenarios.basic),
+      {
+        tools: weatherTool({ needsApproval: true, execute: () => '18 °C' }),
+      },
+    );
+    await session.send('Weather in Paris?');
+    const id = callOf(session.getSnapshot().messages[1]);
+    session.setMessages((messages) => [
+      ...messages,
+      { id: 'agent', role: 'assistant', content: [{ type: 'text', text: 'Dana here, I will check.' }] },
+    ]);
+    expect(session.getSnapshot().messages[1]!.toolCalls![id]).toMatchObject({ status: 'denied' });
+    expect(() => session.approveToolCall(id, true)).toThrow('is awaiting-approval');
+    await session.send('Thanks');
+    // The call goes with its result between the answer and the agent's message.
+    expect(asked[1]!.messages).toEqual([
+      'user:text',
+      'assistant:text+tool_use',
+      'user:tool_result',
+      'assistant:text',
+      'user:text',
+    ]);
+  });
+
+  it('offers no regenerating of a message that answers no question (a person’s put in after an answer)', async () => {
+    const { asked, session } = sessionAnswering(() => instant(scenarios.basic));
+    await session.send('Hello');
+    session.setMessages((messages) => [
+      ...messages,
+      { id: 'agent', role: 'assistant', content: [{ type: 'text', text: 'Dana here.' }] },
+    ]);
+    await expect(session.regenerate()).rejects.toThrow('No question before it to answer again');
+    expect(
+      session
+        .getSnapshot()
+        .messages.map((message) => message.id)
+        .at(-1),
+    ).toBe('agent');
+    expect(asked).toHaveLength(1);
+  });
+
   it('an update that changes nothing publishes nothing', () => {
     const session = createChatSession({ initialMessages: savedConversation, throttle: false });
     const listener = vi.fn<() => void>();
@@ -188,7 +243,49 @@ describe('ChatSession: an approval given while a stop winds down', () => {
   });
 });
 
+describe('ChatSession: what is asked while a stop winds down', () => {
+  it('a message sent after an approval wins: it is sent, and the approval ends declined', async () => {
+    const { asked, session } = sessionAnswering(
+      (call) => instant(call === 0 ? scenarios.multiTool : scenarios.basic),
+      {
+        tools: {
+          get_weather: { inputSchema: { type: 'object' }, execute: () => new Promise(() => undefined) },
+          get_time: { inputSchema: { type: 'object' }, needsApproval: true, execute: () => '09:00' },
+          get_forecast: { inputSchema: { type: 'object' }, execute: () => 'Sunny' },
+        },
+      },
+    );
+    void session.send('Weather and time?');
+    await until(session, ({ messages }) =>
+      Object.values(messages[1]?.toolCalls ?? {}).some((call) => call.status === 'awaiting-approval'),
+    );
+    const time = callOf(session.getSnapshot().messages[1], 1);
+    void session.stop();
+    session.approveToolCall(time, true);
+    await session.send('Never mind, just the weather.');
+    expect(session.getSnapshot().messages[1]!.toolCalls![time]).toMatchObject({ status: 'denied' });
+    expect(asked.at(-1)?.messages.slice(-1)).toEqual(['user:tool_result+tool_result+tool_result+text']);
+  });
+});
+
 describe('ChatSession: a paused turn whose continuation failed', () => {
+  it('also when the continuation began (message_start) before it failed', async () => {
+    const overloaded = toSSE([
+      messageStart('msg_cont'),
+      { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    ]);
+    const { asked, session } = sessionAnswering((call) =>
+      call === 1
+        ? new Response(overloaded, { headers: { 'content-type': 'text/event-stream' } })
+        : instant(call === 0 ? scenarios.pauseTurn : scenarios.basic),
+    );
+    await session.send('Research this');
+    expect(session.getSnapshot().messages[1]).toMatchObject({ status: 'error', stopReason: 'pause_turn' });
+    await session.retry();
+    expect(asked[2]!.messages.at(-1)).toMatch(/^assistant:.*server_tool_use/);
+    expect(session.getSnapshot().messages[1]).toMatchObject({ status: 'complete' });
+  });
+
   it('retry() continues the paused answer as it is (its searches are not run again)', async () => {
     const { asked, session } = sessionAnswering((call) =>
       call === 1

@@ -22,7 +22,7 @@ import type {
 } from './chat-session-options.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
 import { until } from '../test/session-until.ts';
-import { messageStart, toSSE } from '../test/transcripts.ts';
+import { messageStart, toSSE, transcripts } from '../test/transcripts.ts';
 
 const API = 'http://chat.test/api/chat';
 const chat = setupChatServer({ timing: 'instant' });
@@ -288,9 +288,9 @@ describe('ChatSession: client tools', () => {
     ]);
   });
 
-  it('never runs a call whose input stopped before its JSON did (fine-grained tool streaming)', async () => {
+  it('never runs a call whose input stopped before its JSON did (fine-grained tool streaming), and says so', async () => {
     const execute = vi.fn<NonNullable<ChatTool['execute']>>(() => 18);
-    const events = [
+    const cut = [
       messageStart('msg_fine'),
       {
         type: 'content_block_start',
@@ -310,14 +310,33 @@ describe('ChatSession: client tools', () => {
       },
       { type: 'message_stop' },
     ];
-    const fetch = async () =>
-      new Response(toSSE(events), { headers: { 'content-type': 'text/event-stream' } });
+    const bodies: { messages: { role: string; content: unknown }[] }[] = [];
+    const fetch = async (_url: unknown, init: RequestInit = {}) => {
+      bodies.push(JSON.parse(init.body as string));
+      const answer = bodies.length === 1 ? toSSE(cut) : toSSE(transcripts['text']!);
+      return new Response(answer, { headers: { 'content-type': 'text/event-stream' } });
+    };
     const target = createChatSession({ fetch, throttle: false, retry: false, tools: weather({ execute }) });
     await target.send('Weather in Paris?');
     const answer = target.getSnapshot().messages[1];
     expect(answer?.blocks?.[0]).toMatchObject({ inputComplete: false });
-    expect(answer?.toolCalls).toEqual({ toolu_f: { status: 'error' } });
+    expect(answer?.toolCalls).toEqual({
+      toolu_f: { status: 'error', result: 'Not run: its input was cut off before it was complete' },
+    });
     expect(execute).not.toHaveBeenCalled();
+    // The model hears why, once, and answers.
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]?.messages.at(-1)).toEqual({
+      role: 'user',
+      content: [
+        {
+          type: 'tool_result',
+          tool_use_id: 'toolu_f',
+          content: 'Not run: its input was cut off before it was complete',
+          is_error: true,
+        },
+      ],
+    });
   });
 
   it('stop() aborts running tool executions', async () => {

@@ -28,26 +28,9 @@ import {
   toolResultBlocks,
 } from './tool-results.ts';
 import { checkSessionOptions } from './check-session-options.ts';
-
-/** One request cycle: a send (or regenerate, edit, retry, tool continuation) and the turns it leads to. */
-interface Run {
-  readonly controller: AbortController;
-  readonly request: ChatRequestOptions;
-  readonly executions: Map<string, Promise<void>>;
-  done?: Promise<void>;
-  /** The answer that completed last, for `onFinish` once it is known whether the run goes on. */
-  finished?: ChatMessage | undefined;
-  /** A restored answer to read on from its relay stream before anything else. */
-  reconnect?: { id: string; streamId: string } | undefined;
-  /** Ends with the failure its answer already had (a read-on that got nothing): heard before. */
-  failedAsBefore?: boolean;
-  /** The id of the answer its last step streamed into, for `onSettled`. */
-  answerId?: string | undefined;
-  /** Its answer was taken out of the conversation by `setMessages`: another conversation now. */
-  cutShort?: boolean;
-  /** Its last turn ended stopped: by the person, or by the relay (stopped from another tab). */
-  stopped?: boolean;
-}
+import { checkTransportResult } from './check-transport-result.ts';
+import { isTrimOf } from './is-trim-of.ts';
+import type { Run } from './run.ts';
 
 /**
  * The conversation store: messages in the Anthropic shape with UI state beside them, one active
@@ -179,7 +162,10 @@ export class ChatSession {
           ? messages.length - (messages.at(-1)?.role === 'assistant' ? 1 : 0)
           : messages.findIndex((message) => message.id === messageId && message.role === 'assistant');
       if (index < 0) throw new ChatSessionError('unknown-message', `No assistant message "${messageId}"`);
-      if (index === 0) throw new ChatSessionError('unknown-message', 'No message to answer again');
+      // An answer to an answer (a human agent's message put in with setMessages) answers no question.
+      if (messages[index - 1]?.role !== 'user') {
+        throw new ChatSessionError('unknown-message', 'No question before it to answer again');
+      }
       this.#versions.branch(messages, index);
       this.#messages = messages.slice(0, index);
     });
@@ -217,7 +203,7 @@ export class ChatSession {
   retry(): Promise<void> {
     // What to do depends on how the stopped answer ends up.
     const stopped = this.#windingDown();
-    if (stopped) return stopped.then(() => this.retry());
+    if (stopped) return this.#afterWindingDown(stopped, () => this.retry());
     const last = this.#messages.at(-1);
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
@@ -361,6 +347,9 @@ export class ChatSession {
       run.cutShort = at < 0;
       run.controller.abort();
     }
+    // Messages put in after an answer whose calls wait for approval or a result: they can no longer
+    // be answered, and end as when the person writes something else.
+    if (at >= 0 && at < restored.length - 1) this.#patchCalls(passedOverCall, false, tail);
     // Another conversation's request options are not this one's; the same one trimmed (old tool
     // results shortened to fit the context window, messages left out) keeps what `send` was given.
     if (!isTrimOf(restored, previous) && (!run || run.cutShort)) this.#request = {};
@@ -416,6 +405,17 @@ export class ChatSession {
       : undefined;
   }
 
+  /** Requests asked for while a stop winds down, waiting to start: they win over a deferred approval. */
+  #asked = 0;
+
+  #afterWindingDown(stopped: Promise<void>, then: () => Promise<void>): Promise<void> {
+    this.#asked += 1;
+    return stopped.then(() => {
+      this.#asked -= 1;
+      return then();
+    });
+  }
+
   #begin(
     request: ChatRequestOptions,
     prepare: () => void,
@@ -425,7 +425,9 @@ export class ChatSession {
   ): Promise<void> {
     const stopped = this.#windingDown();
     if (stopped && !this.#options.queue) {
-      return stopped.then(() => this.#begin(request, prepare, continuing, resume, reconnect));
+      return this.#afterWindingDown(stopped, () =>
+        this.#begin(request, prepare, continuing, resume, reconnect),
+      );
     }
     if (this.#run) {
       if (!this.#options.queue) {
@@ -480,19 +482,22 @@ export class ChatSession {
     const error = run.cutShort ? undefined : this.#error;
     this.#status = this.#error ? 'error' : 'ready';
     this.#changed = true;
+    // The conversation as the request left it: another one may be put in before it is heard (a
+    // listener of the end, onFinish), and must not be saved as this one.
+    const messages = this.#messages;
+    const answer = messages.find((message) => message.id === run.answerId);
     // The end of a stream is published with the frame: at once, unless the frame already showed
     // the last tokens (then at the next one, which paints no later). Resolves once it is out.
     await this.#notifier.settle();
     // As for onError: the session is ready when it hears of the last answer, so it can send the next.
     this.#finished(run);
     if (error && !run.failedAsBefore) callBack(this.#options.onError, error);
-    const answer = this.#messages.find((message) => message.id === run.answerId);
     if (!run.cutShort)
       callBack(this.#options.onSettled, {
         outcome: error ? 'error' : run.controller.signal.aborted || run.stopped ? 'aborted' : 'complete',
         answer,
         ...(error ? { error } : {}),
-        messages: this.#messages,
+        messages,
       });
     this.#queue.shift()?.();
   }
@@ -565,7 +570,7 @@ export class ChatSession {
     try {
       stream =
         options.transport && body
-          ? transported(options.transport({ messages, body, headers, signal }))
+          ? checkTransportResult(options.transport({ messages, body, headers, signal }))
           : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
     } catch (thrown) {
       // Shown like any failure (Retry, once set up right), not a rejected send() nobody hears.
@@ -729,8 +734,13 @@ export class ChatSession {
     // Decided while a stop winds down: decided once it has, as when idle (its tools no longer run).
     const stopped = this.#windingDown();
     if (stopped) {
-      // Decided otherwise meanwhile (the person wrote something else): nothing left to do.
-      void stopped.then(() => this.#settleCall(toolUseId, expected, next)).catch(() => undefined);
+      void stopped
+        .then(() => {
+          // The person asked for something else meanwhile (a send, a retry): that wins.
+          if (this.#asked === 0) this.#settleCall(toolUseId, expected, next);
+        })
+        // Decided otherwise meanwhile (a call no longer waiting): nothing left to do.
+        .catch(() => undefined);
       return;
     }
     this.#patchCalls((call, id) => (id === toolUseId ? next : call));
@@ -834,38 +844,4 @@ export class ChatSession {
  */
 export function createChatSession(options?: ChatSessionOptions): ChatSession {
   return new ChatSession(options);
-}
-
-/**
- * What a transport returned, if it is a stream to read. An `async` transport returns a Promise,
- * which used to fail later as "stream.on is not a function" while the answer was generated for
- * nobody.
- */
-function transported(stream: MessageStream): MessageStream {
-  if (typeof (stream as Partial<MessageStream> | undefined)?.on !== 'function') {
-    // Its stream, when it comes, is read by nobody: stop it there.
-    const later = stream as unknown as Partial<PromiseLike<Partial<MessageStream>>> | undefined;
-    if (typeof later?.then === 'function')
-      later.then(
-        (late) => late?.abort?.(),
-        () => undefined,
-      );
-    throw new TypeError(
-      `transport returned ${(stream as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof stream}, not a MessageStream: return readMessageStream(source) at once, which takes a promise of a Response or of a body`,
-    );
-  }
-  return stream;
-}
-
-/**
- * Whether `next` is `previous` trimmed: its messages, some left out or changed, in the same order.
- * Conversations that share a first id (a fixed greeting, ids from an index) are not taken for one.
- */
-function isTrimOf(next: readonly ChatMessage[], previous: readonly ChatMessage[]): boolean {
-  let at = 0;
-  for (const message of next) {
-    while (at < previous.length && previous[at]!.id !== message.id) at++;
-    if (at++ === previous.length) return false;
-  }
-  return next.length > 0;
 }

@@ -7,7 +7,9 @@ import { toSSE } from '../test/transcripts.ts';
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSessionError } from './chat-session-error.ts';
 import { createChatSession } from './chat-session.ts';
-import { type ChatStorage, persistChat, readChat, restoreChat } from './persist-chat.ts';
+import type { ChatStorage } from './chat-storage.ts';
+import { persistChat } from './persist-chat.ts';
+import { readChat, restoreChat } from './restore-chat.ts';
 
 const { start, blockStart, delta } = textTurn;
 
@@ -375,6 +377,25 @@ describe('persistChat and restoreChat', () => {
     }
     expect(setItem).toHaveBeenCalledTimes(2);
     expect(JSON.parse(items.get('chat')!).messages).toEqual(setup.chat.getSnapshot().messages);
+  });
+
+  it('back to the conversation being written, an older one waiting is not written after it', async () => {
+    const items = new Map<string, string>();
+    const landing: (() => void)[] = [];
+    const setItem = (key: string, value: string) =>
+      new Promise<void>((resolve) => landing.push(() => resolve(void items.set(key, value))));
+    const a: ChatMessage[] = [{ id: 'a', role: 'user', content: [{ type: 'text', text: 'A' }] }];
+    const b: ChatMessage[] = [{ id: 'b', role: 'user', content: [{ type: 'text', text: 'B' }] }];
+    const { chat } = chatOnBodies();
+    persistChat(chat, 'chat', { storage: { getItem: () => null, setItem } });
+    chat.setMessages(a);
+    chat.setMessages(b);
+    chat.setMessages(a);
+    while (landing.length > 0) {
+      landing.shift()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(JSON.parse(items.get('chat')!).messages.map((message: ChatMessage) => message.id)).toEqual(['a']);
   });
 
   it('reports a write that a storage refuses later (a rejected Promise), once', async () => {

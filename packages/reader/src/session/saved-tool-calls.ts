@@ -25,7 +25,7 @@ export function withSavedToolCalls(
   ) {
     return messages;
   }
-  const calls = toolCallsOf(last.content, tools, 'tool_use');
+  const calls = toolCallsOf(last.content, tools, 'tool_use', last.blocks);
   if (!calls) return messages;
   for (const [id, call] of Object.entries(calls)) calls[id] = stoppedCall(call);
   return [...messages.slice(0, -1), { ...last, toolCalls: calls }];

@@ -46,7 +46,9 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
           (block) => block['tool_use_id'],
         ),
       );
-      owed = next?.role === 'user' ? stoppedCallResults(message, answered) : [];
+      // Owed to the next message, or to one of their own when an assistant message comes next (a
+      // person's put in after the stop): the model is told what became of its calls either way.
+      owed = next ? stoppedCallResults(message, answered) : [];
       for (const block of owed) answered.add(block['tool_use_id']);
       content = content.filter((block) => {
         if (block.type === 'tool_use' || (!final && block.type.endsWith('_tool_use'))) {
@@ -71,6 +73,10 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
       owed = [];
     }
     if (content.length > 0) result.push({ role, content });
+    if (role === 'assistant' && owed.length > 0 && messages[index + 1]?.role !== 'user') {
+      result.push({ role: 'user', content: owed });
+      owed = [];
+    }
   });
   return result;
 }

@@ -1,5 +1,5 @@
 import { messageOf } from '../errors.ts';
-import type { ContentBlock, ToolUseBlock } from '../types.ts';
+import type { BlockProgress, ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
 import type { ChatTool } from './chat-session-options.ts';
 
@@ -16,6 +16,9 @@ export const ABORTED_RESULT = 'Tool call aborted';
 export const cutOffResult = (stopReason: string): string =>
   `Not run: the answer was cut off (${stopReason}) before the tool could run`;
 
+/** The result of a call whose input stopped before its JSON did (fine-grained tool streaming). */
+export const CUT_INPUT_RESULT = 'Not run: its input was cut off before it was complete';
+
 /** The result of a call that waited for a result when the user sent a new message instead. */
 export const UNANSWERED_RESULT = 'No result: the user sent a new message instead.';
 
@@ -23,15 +26,17 @@ export const UNANSWERED_RESULT = 'No result: the user sent a new message instead
  * The state of each client `tool_use` call in `content`, or undefined when there is none: `streaming`
  * while the turn streams; `tool_use` when the turn ended asking for tools (unknown tools fail with a
  * result saying so, `needsApproval` tools await approval, tools with `execute` run, the others await
- * a result); `ended` when the turn ended otherwise (the calls will never run).
+ * a result, and one whose input was cut off (`blocks` says so) fails saying so); `ended` when the turn
+ * ended otherwise (the calls will never run).
  */
 export function toolCallsOf(
   content: readonly ContentBlock[],
   tools: Readonly<Record<string, ChatTool>> | undefined,
   phase: 'streaming' | 'tool_use' | 'ended',
+  blocks?: readonly BlockProgress[],
 ): Record<string, ToolCallState> | undefined {
   let calls: Record<string, ToolCallState> | undefined;
-  for (const block of content) {
+  for (const [index, block] of content.entries()) {
     if (block.type !== 'tool_use') continue;
     const { id, name } = block as ToolUseBlock;
     const tool = Object.hasOwn(tools ?? {}, name) ? tools?.[name] : undefined;
@@ -42,13 +47,15 @@ export function toolCallsOf(
           ? { status: 'error' }
           : !tool
             ? { status: 'error', result: `Unknown tool "${name}"` }
-            : {
-                status: tool.needsApproval
-                  ? 'awaiting-approval'
-                  : tool.execute
-                    ? 'running'
-                    : 'awaiting-result',
-              };
+            : blocks?.[index]?.inputComplete === false
+              ? { status: 'error', result: CUT_INPUT_RESULT }
+              : {
+                  status: tool.needsApproval
+                    ? 'awaiting-approval'
+                    : tool.execute
+                      ? 'running'
+                      : 'awaiting-result',
+                };
   }
   return calls;
 }
@@ -113,22 +120,22 @@ export function finishedCall(result: unknown, failed = false): ToolCallState {
   return { status: failed ? 'error' : 'done', result };
 }
 
-/** The blocks a `tool_result` may hold: other arrays (rows that have a `type`) are data, sent as JSON. */
-const RESULT_BLOCK_TYPES = new Set([
-  'text',
-  'image',
-  'document',
-  'search_result',
-  'tool_reference',
-  'browser_state',
-]);
+/**
+ * Whether `item` is a block a `tool_result` may hold, by the fields the API requires of it. Arrays of
+ * anything else (rows of data that have a `type`, documents listed by title) are data, sent as JSON.
+ */
+const isResultBlock = (item: Record<string, unknown> | null | undefined): boolean =>
+  item?.['type'] === 'text'
+    ? typeof item['text'] === 'string'
+    : item?.['type'] === 'image' || item?.['type'] === 'document'
+      ? typeof item['source'] === 'object' && item['source'] !== null
+      : item?.['type'] === 'search_result' &&
+        typeof item['source'] === 'string' &&
+        typeof item['title'] === 'string' &&
+        Array.isArray(item['content']);
 
 const isBlocks = (value: unknown): value is ContentBlock[] =>
-  Array.isArray(value) &&
-  value.length > 0 &&
-  value.every(
-    (item) => RESULT_BLOCK_TYPES.has(item?.type) && (item.type !== 'text' || typeof item.text === 'string'),
-  );
+  Array.isArray(value) && value.length > 0 && value.every(isResultBlock);
 
 /** `result` as `tool_result` content (text and blocks as they are, the rest as JSON), or why it cannot be. */
 function encode(result: unknown): { content: string | ContentBlock[] } | { problem: string } {

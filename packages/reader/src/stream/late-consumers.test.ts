@@ -74,4 +74,37 @@ describe('a loop begun after the stream did', () => {
     await stream.done();
     expect(stream.status).toBe('aborted');
   });
+
+  it('segmentText begun late still ends a sentence where a search came between two text blocks', async () => {
+    const events = [
+      messageStart('msg_blocks'),
+      blockStart(0, { type: 'text', text: '' }),
+      text(0, 'Let me check the weather.'),
+      stop(0),
+      blockStart(1, {
+        type: 'server_tool_use',
+        id: 'srvtoolu_1',
+        name: 'web_search',
+        input: { query: 'Paris' },
+      }),
+      stop(1),
+      blockStart(2, { type: 'text', text: '' }),
+      text(2, 'It is sunny in Paris today.'),
+      stop(2),
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 20 },
+      },
+      { type: 'message_stop' },
+    ];
+    const stream = readMessageStream(
+      new Response(toSSE(events), { headers: { 'content-type': 'text/event-stream' } }),
+    );
+    await stream.finalMessage();
+    expect(await all(segmentText(stream, 'sentence'))).toEqual([
+      'Let me check the weather.',
+      'It is sunny in Paris today.',
+    ]);
+  });
 });

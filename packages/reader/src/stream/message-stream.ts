@@ -2,7 +2,7 @@ import { later } from '../later.ts';
 import { onAbort } from '../on-abort.ts';
 import { accumulateMessage } from '../anthropic/accumulate-message.ts';
 import { haltBlocks } from '../anthropic/apply-block-delta.ts';
-import { checkFunction, checkNumber, checkOneOf, checkStreamGlobals } from '../check-options.ts';
+import { checkStreamGlobals } from '../check-options.ts';
 import {
   AbortError,
   type AnyChatStreamError,
@@ -15,6 +15,7 @@ import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
 import { afterTextSoFar, textOfContent } from './after-text-so-far.ts';
 import { AsyncQueue } from './async-queue.ts';
+import { checkStreamOptions } from './check-stream-options.ts';
 import { Emitter } from './emitter.ts';
 import type { StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamEventName, MessageStreamListeners } from './message-stream-events.ts';
@@ -424,22 +425,4 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 function pingedIdleTimeout(response: Response | undefined): number | undefined {
   const interval = Number(response?.headers.get('chatstream-ping-interval') ?? Number.NaN);
   return interval > 0 ? Math.max(20_000, 4 * interval) : undefined;
-}
-
-/** Throws a `RangeError` / `TypeError` for an option no stream can run with. */
-export function checkStreamOptions(init: MessageStreamOptions & { protocol?: unknown }): void {
-  for (const name of ['idleTimeoutMs', 'totalTimeoutMs', 'maxBufferSize'] as const) {
-    checkNumber(name, init[name], 'positive');
-  }
-  checkNumber('maxTokens', init.maxTokens, 'positive count');
-  checkFunction('now', init.now);
-  checkOneOf('protocol', init.protocol, ['anthropic', 'text']);
-  const { signal } = init;
-  // Duck-typed: a signal from another realm (an iframe, jsdom) fails `instanceof`.
-  if (
-    signal !== undefined &&
-    typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function'
-  ) {
-    throw new TypeError('signal must be an AbortSignal');
-  }
 }

@@ -12,7 +12,7 @@ import { onAbort } from '../on-abort.ts';
 import type { ContentBlock, Message, MessageStreamEvent } from '../types.ts';
 import type { StreamProtocol } from './event-decoder.ts';
 import type { MessageStreamSource } from './read-message-stream.ts';
-import { checkStreamOptions } from './message-stream.ts';
+import { checkStreamOptions } from './check-stream-options.ts';
 import { pumpEvents } from './pump-events.ts';
 import { bodyOf, checkSource } from './response-body.ts';
 

@@ -40,7 +40,7 @@ function fromCodePoint(codePoint: number): string {
 
 /**
  * Decodes the character references markdown text may hold: every numeric one (`&#x61;`, `&#169;`)
- * and 30 common names (`&amp;`, `&copy;`, `&mdash;`, …; case ignored); React then escapes
+ * and 29 common names (`&amp;`, `&copy;`, `&mdash;`, …; case ignored); React then escapes
  * the result. Other names stay as written. Not the `entities` package: its `decodeHTML` alone is
  * 21.7 kB min+gzip (measured with esbuild), over twice the markdown entry, for names models rarely write.
  */
