@@ -136,9 +136,6 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     try {
       return await handle(request);
     } catch (error) {
-      // The browser left while its request was read: its doing, no failure to report, and nobody
-      // to answer (499, as nginx logs it).
-      if (request.signal.aborted) return new Response(null, { status: 499 });
       report(error, request);
       return errorResponse(500, 'api_error', 'Internal server error.');
     }
@@ -162,7 +159,13 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     if (!/^application\/json\s*(;|$)/iu.test(contentType)) {
       return errorResponse(400, 'invalid_request_error', 'content-type: must be application/json.');
     }
-    const read = await readBody(request, maxBodyBytes);
+    const read = await readBody(request, maxBodyBytes).catch((error: unknown) => {
+      // The browser left while its request was read: its doing, no failure to report, and nobody
+      // to answer (499, as nginx logs it).
+      if (request.signal.aborted) return undefined;
+      throw error;
+    });
+    if (!read) return new Response(null, { status: 499 });
     if (!read.ok) return bodyTooLargeResponse(maxBodyBytes);
     if (textNestsDeeperThan(read.text, MAX_NESTING_DEPTH)) {
       return errorResponse(

@@ -266,6 +266,36 @@ describe('ChatSession: what is asked while a stop winds down', () => {
     expect(session.getSnapshot().messages[1]!.toolCalls![time]).toMatchObject({ status: 'denied' });
     expect(asked.at(-1)?.messages.slice(-1)).toEqual(['user:tool_result+tool_result+tool_result+text']);
   });
+
+  it('a retry() asked after an approval runs the approved call with the stopped ones', async () => {
+    let weatherCalls = 0;
+    const { asked, session } = sessionAnswering(
+      (call) => instant(call === 0 ? scenarios.multiTool : scenarios.basic),
+      {
+        tools: {
+          get_weather: {
+            inputSchema: { type: 'object' },
+            execute: () => (weatherCalls++ === 0 ? new Promise(() => undefined) : '18 °C'),
+          },
+          get_time: { inputSchema: { type: 'object' }, needsApproval: true, execute: () => '09:00' },
+          get_forecast: { inputSchema: { type: 'object' }, execute: () => 'Sunny' },
+        },
+      },
+    );
+    void session.send('Weather and time?');
+    await until(session, ({ messages }) =>
+      Object.values(messages[1]?.toolCalls ?? {}).some((call) => call.status === 'awaiting-approval'),
+    );
+    const answer = session.getSnapshot().messages[1]!;
+    void session.stop();
+    session.approveToolCall(callOf(answer, 1), true);
+    await session.retry();
+    expect(session.getSnapshot().messages[1]!.toolCalls).toMatchObject({
+      [callOf(answer, 0)]: { status: 'done', result: '18 °C' },
+      [callOf(answer, 1)]: { status: 'done', result: '09:00' },
+    });
+    expect(asked).toHaveLength(2);
+  });
 });
 
 describe('ChatSession: a paused turn whose continuation failed', () => {

@@ -203,7 +203,7 @@ export class ChatSession {
   retry(): Promise<void> {
     // What to do depends on how the stopped answer ends up.
     const stopped = this.#windingDown();
-    if (stopped) return this.#afterWindingDown(stopped, () => this.retry());
+    if (stopped) return stopped.then(() => this.retry());
     const last = this.#messages.at(-1);
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
@@ -405,17 +405,6 @@ export class ChatSession {
       : undefined;
   }
 
-  /** Requests asked for while a stop winds down, waiting to start: they win over a deferred approval. */
-  #asked = 0;
-
-  #afterWindingDown(stopped: Promise<void>, then: () => Promise<void>): Promise<void> {
-    this.#asked += 1;
-    return stopped.then(() => {
-      this.#asked -= 1;
-      return then();
-    });
-  }
-
   #begin(
     request: ChatRequestOptions,
     prepare: () => void,
@@ -425,9 +414,7 @@ export class ChatSession {
   ): Promise<void> {
     const stopped = this.#windingDown();
     if (stopped && !this.#options.queue) {
-      return this.#afterWindingDown(stopped, () =>
-        this.#begin(request, prepare, continuing, resume, reconnect),
-      );
+      return stopped.then(() => this.#begin(request, prepare, continuing, resume, reconnect));
     }
     if (this.#run) {
       if (!this.#options.queue) {
@@ -735,10 +722,10 @@ export class ChatSession {
     const stopped = this.#windingDown();
     if (stopped) {
       void stopped
-        .then(() => {
-          // The person asked for something else meanwhile (a send, a retry): that wins.
-          if (this.#asked === 0) this.#settleCall(toolUseId, expected, next);
-        })
+        // A step later than what else was asked meanwhile: a message sent ends the call (declined),
+        // a retry() started takes it into its run.
+        .then(() => undefined)
+        .then(() => this.#settleCall(toolUseId, expected, next))
         // Decided otherwise meanwhile (a call no longer waiting): nothing left to do.
         .catch(() => undefined);
       return;

@@ -6,6 +6,14 @@ import { toAPIMessages } from './to-api-messages.ts';
 const user = (text: string): ChatMessage => ({ id: text, role: 'user', content: [{ type: 'text', text }] });
 const toolUse = { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} } as const;
 
+/** An assistant message of text; the roles of messages as the API gets them. */
+const said = (id: string, text: string): ChatMessage => ({
+  id,
+  role: 'assistant',
+  content: [{ type: 'text', text }],
+});
+const roles = (messages: ChatMessage[]) => toAPIMessages(messages).map((message) => message.role);
+
 describe('toAPIMessages', () => {
   it('keeps role and content only', () => {
     const answer: ChatMessage = {
@@ -85,6 +93,34 @@ describe('toAPIMessages', () => {
         ],
       },
     ]);
+  });
+
+  it('sends them in a turn of their own before an assistant message put in after the stop, and keeps turns alternating', () => {
+    const stopped: ChatMessage = {
+      id: 'a',
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Checking' }, toolUse],
+      status: 'aborted',
+      blocks: [{ streaming: false }, { streaming: false, inputJson: '{}', inputComplete: true }],
+      toolCalls: { toolu_1: { status: 'stopped', result: 'Tool call aborted' } },
+    };
+    const aborted = {
+      type: 'tool_result',
+      tool_use_id: 'toolu_1',
+      content: 'Tool call aborted',
+      is_error: true,
+    };
+    const agent = [user('Q'), stopped, said('agent', 'Dana here.'), user('Thanks')];
+    expect(toAPIMessages(agent)[2]).toEqual({ role: 'user', content: [aborted] });
+    expect(roles(agent)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    // One that repairs to nothing: the results go with the next user message, or end the conversation.
+    const blank = [user('Q'), stopped, said('blank', '  '), user('Thanks')];
+    expect(toAPIMessages(blank)[2]).toEqual({
+      role: 'user',
+      content: [aborted, { type: 'text', text: 'Thanks' }],
+    });
+    expect(roles([user('Q'), stopped, said('blank', '  ')])).toEqual(['user', 'assistant', 'user']);
+    for (const messages of [agent, blank]) expect(checkMessages(toAPIMessages(messages))).toBeUndefined();
   });
 
   it('says a settled call without a result of its own was aborted', () => {

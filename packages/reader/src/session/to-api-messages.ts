@@ -48,8 +48,8 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
       );
       // Owed to the next message, or to one of their own when an assistant message comes next (a
       // person's put in after the stop): the model is told what became of its calls either way.
-      owed = next ? stoppedCallResults(message, answered) : [];
-      for (const block of owed) answered.add(block['tool_use_id']);
+      const mine = next ? stoppedCallResults(message, answered) : [];
+      for (const block of mine) answered.add(block['tool_use_id']);
       content = content.filter((block) => {
         if (block.type === 'tool_use' || (!final && block.type.endsWith('_tool_use'))) {
           return answered.has(block['id']);
@@ -62,6 +62,11 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
         const text = (last as TextBlock).text.trimEnd();
         content = text ? [...content.slice(0, -1), { ...last, text }] : content.slice(0, -1);
       }
+      if (content.length > 0) {
+        // Still owed by an earlier answer (only an assistant message came between): their own turn.
+        if (owed.length > 0) result.push({ role: 'user', content: owed });
+        owed = mine;
+      }
     } else {
       const previous = result.at(-1);
       const asked = new Set(
@@ -73,11 +78,9 @@ export function toAPIMessages(messages: readonly ChatMessage[]): APIMessageParam
       owed = [];
     }
     if (content.length > 0) result.push({ role, content });
-    if (role === 'assistant' && owed.length > 0 && messages[index + 1]?.role !== 'user') {
-      result.push({ role: 'user', content: owed });
-      owed = [];
-    }
   });
+  // Owed with nothing after them to carry them: the conversation ends with them.
+  if (owed.length > 0) result.push({ role: 'user', content: owed });
   return result;
 }
 

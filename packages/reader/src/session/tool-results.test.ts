@@ -70,6 +70,15 @@ describe('toolResultBlocks', () => {
     expect(empty?.content).toBe('[]');
     expect(notText?.content).toBe('[{"type":"text","text":42}]');
     expect(blocks?.content).toEqual([{ type: 'text', text: 'Chart:' }, image]);
+    // A tool search of the app's own names the tools to load: blocks the API takes there too.
+    const found = [{ type: 'tool_reference', tool_name: 'get_weather' }];
+    const listed = [{ type: 'document', id: 'd1', title: 'Q3 report' }];
+    const [references, documents] = toolResultBlocks(content, {
+      t1: { status: 'done', result: found },
+      t2: { status: 'done', result: listed },
+    });
+    expect(references?.content).toEqual(found);
+    expect(documents?.content).toBe(JSON.stringify(listed));
   });
 
   it('sends a result JSON cannot hold (a BigInt, a cycle) as an error saying so', () => {

@@ -86,8 +86,8 @@ export function isSettled(call: ToolCallState): boolean {
 /**
  * The `tool_result` blocks answering every client `tool_use` in `content`, in order: failed, unknown,
  * denied and stopped calls carry `is_error: true` (and words, where they had none: the API refuses an empty
- * error). Strings and arrays of the blocks a result may hold (text, image, document, search result)
- * are sent as they are, anything else as JSON; a result
+ * error). Strings and arrays of the blocks a result may hold (text, image, document, search result,
+ * tool reference, browser state) are sent as they are, anything else as JSON; a result
  * JSON cannot carry is sent as an error saying so ({@link finishedCall}).
  */
 export function toolResultBlocks(
@@ -124,15 +124,27 @@ export function finishedCall(result: unknown, failed = false): ToolCallState {
  * Whether `item` is a block a `tool_result` may hold, by the fields the API requires of it. Arrays of
  * anything else (rows of data that have a `type`, documents listed by title) are data, sent as JSON.
  */
-const isResultBlock = (item: Record<string, unknown> | null | undefined): boolean =>
-  item?.['type'] === 'text'
-    ? typeof item['text'] === 'string'
-    : item?.['type'] === 'image' || item?.['type'] === 'document'
-      ? typeof item['source'] === 'object' && item['source'] !== null
-      : item?.['type'] === 'search_result' &&
+const isResultBlock = (item: Record<string, unknown> | null | undefined): boolean => {
+  switch (item?.['type']) {
+    case 'text':
+      return typeof item['text'] === 'string';
+    case 'image':
+    case 'document':
+      return typeof item['source'] === 'object' && item['source'] !== null;
+    case 'search_result':
+      return (
         typeof item['source'] === 'string' &&
         typeof item['title'] === 'string' &&
-        Array.isArray(item['content']);
+        Array.isArray(item['content'])
+      );
+    case 'tool_reference':
+      return typeof item['tool_name'] === 'string';
+    case 'browser_state':
+      return Array.isArray(item['tabs']);
+    default:
+      return false;
+  }
+};
 
 const isBlocks = (value: unknown): value is ContentBlock[] =>
   Array.isArray(value) && value.length > 0 && value.every(isResultBlock);
