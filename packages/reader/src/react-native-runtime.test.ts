@@ -5,10 +5,16 @@ import { createChatSession } from './session/chat-session.ts';
 import { persistChat } from './session/persist-chat.ts';
 import { reconnectOnReturn } from './session/reconnect-on-return.ts';
 import { readMessageStream } from './stream/read-message-stream.ts';
+import { segmentText } from './text/segment-text.ts';
 import { rejection } from './test/rejection.ts';
 import { toSSE, transcripts } from './test/transcripts.ts';
 
 const TEXT = toSSE(transcripts['text']!);
+
+/** Text that arrives as one piece: a line, and the start of another. */
+async function* twoLines(): AsyncGenerator<string> {
+  yield 'One line.\nTwo';
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -72,5 +78,15 @@ describe('a runtime like React Native’s', () => {
     expect(() => readMessageStream(new ReadableStream<Uint8Array>())).toThrow(
       "There is no global TextDecoder that decodes streams (Failed to decode: the 'stream' option is unsupported.) here: load one (React Native: text-encoding's), or run in a browser or Node 18 or later (Jest: the jest-fixed-jsdom environment)",
     );
+  });
+
+  it('segmentText without Intl.Segmenter (Hermes) says what to load; lines need none', async () => {
+    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
+    expect(() => segmentText(twoLines(), 'sentence')).toThrow(
+      'segmentText needs Intl.Segmenter (React Native: load @formatjs/intl-segmenter)',
+    );
+    const lines: string[] = [];
+    for await (const line of segmentText(twoLines(), 'line')) lines.push(line);
+    expect(lines).toEqual(['One line.\n', 'Two']);
   });
 });

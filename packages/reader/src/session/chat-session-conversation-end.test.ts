@@ -174,6 +174,31 @@ describe('ChatSession: setMessages while a request works on the end of the conve
     ]);
   });
 
+  it('a result put in for a waiting call answers it (a tool_result of the app’s own)', async () => {
+    const { asked, session } = sessionAnswering(
+      (call) => instant(call === 0 ? scenarios.toolUse : scenarios.basic),
+      {
+        tools: weatherTool({ needsApproval: true, execute: () => '18 °C' }),
+      },
+    );
+    await session.send('Weather in Paris?');
+    const id = callOf(session.getSnapshot().messages[1]);
+    session.setMessages((messages) => [
+      ...messages,
+      {
+        id: 'result',
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: id, content: '21 °C (from the agent)' }],
+      },
+    ]);
+    expect(session.getSnapshot().messages[1]!.toolCalls![id]).toEqual({
+      status: 'done',
+      result: '21 °C (from the agent)',
+    });
+    await session.retry();
+    expect(asked[1]!.messages.slice(-1)).toEqual(['user:tool_result']);
+  });
+
   it('offers no regenerating of a message that answers no question (a person’s put in after an answer)', async () => {
     const { asked, session } = sessionAnswering(() => instant(scenarios.basic));
     await session.send('Hello');

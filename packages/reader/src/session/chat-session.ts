@@ -349,7 +349,24 @@ export class ChatSession {
     }
     // Messages put in after an answer whose calls wait for approval or a result: they can no longer
     // be answered, and end as when the person writes something else.
-    if (at >= 0 && at < restored.length - 1) this.#patchCalls(passedOverCall, false, tail);
+    if (at >= 0 && at < restored.length - 1) {
+      // A result put in with them (a tool_result of the app's own) answers its call.
+      const results = new Map(
+        restored
+          .slice(at + 1)
+          .flatMap((message) => message.content.map((block) => [block['tool_use_id'], block])),
+      );
+      this.#patchCalls(
+        (call, id) => {
+          const result = results.get(id);
+          return result && call.status.startsWith('awaiting-')
+            ? finishedCall(result['content'], result['is_error'] === true)
+            : passedOverCall(call);
+        },
+        false,
+        tail,
+      );
+    }
     // Another conversation's request options are not this one's; the same one trimmed (old tool
     // results shortened to fit the context window, messages left out) keeps what `send` was given.
     if (!isTrimOf(restored, previous) && (!run || run.cutShort)) this.#request = {};

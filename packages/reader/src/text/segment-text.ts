@@ -147,6 +147,10 @@ function splitLines(text: string): string[] {
 }
 
 function segmenterSplit(granularity: 'sentence' | 'word', locale?: string | string[]): Split {
+  // Hermes (React Native) has none: "Intl.Segmenter is not a constructor" would not say what to do.
+  if (typeof Intl.Segmenter !== 'function') {
+    throw new TypeError('segmentText needs Intl.Segmenter (React Native: load @formatjs/intl-segmenter)');
+  }
   const segmenter = new Intl.Segmenter(locale, { granularity });
   return (text) => {
     const pieces = Array.from(segmenter.segment(text), (part) => part.segment);
