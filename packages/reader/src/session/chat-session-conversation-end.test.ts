@@ -62,6 +62,18 @@ const weatherTool = (tool: Partial<ChatTool>): Record<string, ChatTool> => ({
 const callOf = (message: ChatMessage | undefined, nth = 0) =>
   (message?.content.filter((block) => block.type === 'tool_use')[nth] as ToolUseBlock | undefined)?.id ?? '';
 
+/** A session whose answer asks for the weather with a call that waits for approval; then the basic answer. */
+async function awaitingApproval() {
+  const { asked, session } = sessionAnswering(
+    (call) => instant(call === 0 ? scenarios.toolUse : scenarios.basic),
+    {
+      tools: weatherTool({ needsApproval: true, execute: () => '18 °C' }),
+    },
+  );
+  await session.send('Weather in Paris?');
+  return { asked, session, id: callOf(session.getSnapshot().messages[1]) };
+}
+
 describe('ChatSession: setMessages while a request works on the end of the conversation', () => {
   it('another conversation put in while the question waits for its answer gets no answer, and ends as it was saved', async () => {
     const onSettled = vi.fn<NonNullable<ChatSessionOptions['onSettled']>>();
@@ -149,14 +161,7 @@ describe('ChatSession: setMessages while a request works on the end of the conve
   });
 
   it('a message put in after an answer whose call waits for approval ends the call declined, said to the model', async () => {
-    const { asked, session } = sessionAnswering(
-      (call) => instant(call === 0 ? scenarios.toolUse : scenarios.basic),
-      {
-        tools: weatherTool({ needsApproval: true, execute: () => '18 °C' }),
-      },
-    );
-    await session.send('Weather in Paris?');
-    const id = callOf(session.getSnapshot().messages[1]);
+    const { asked, session, id } = await awaitingApproval();
     session.setMessages((messages) => [
       ...messages,
       { id: 'agent', role: 'assistant', content: [{ type: 'text', text: 'Dana here, I will check.' }] },
@@ -175,14 +180,7 @@ describe('ChatSession: setMessages while a request works on the end of the conve
   });
 
   it('a result put in for a waiting call answers it (a tool_result of the app’s own)', async () => {
-    const { asked, session } = sessionAnswering(
-      (call) => instant(call === 0 ? scenarios.toolUse : scenarios.basic),
-      {
-        tools: weatherTool({ needsApproval: true, execute: () => '18 °C' }),
-      },
-    );
-    await session.send('Weather in Paris?');
-    const id = callOf(session.getSnapshot().messages[1]);
+    const { asked, session, id } = await awaitingApproval();
     session.setMessages((messages) => [
       ...messages,
       {
