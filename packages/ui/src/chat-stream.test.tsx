@@ -26,17 +26,17 @@ const slow: MockStreamOptions = { timing: { timeToFirstToken: 30, tokensPerSecon
 
 /**
  * A `fetch` that answers each request with the next scenario and records the request bodies. A
- * response given a `held` promise stops after its first chunk until it resolves.
+ * response given a `held` promise stops after its first chunk (or `chunks`) until it resolves.
  */
-function mockFetch(...responses: [MockScenario, MockStreamOptions, held?: Promise<void>][]) {
+function mockFetch(...responses: [MockScenario, MockStreamOptions, held?: Promise<void>, chunks?: number][]) {
   const bodies: { messages: { role: string; content: unknown }[] }[] = [];
   const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
     bodies.push(JSON.parse(init?.body as string));
     const next = responses[bodies.length - 1];
     if (!next) throw new Error('No more mock responses');
-    const [answer, options, held] = next;
+    const [answer, options, held, chunks] = next;
     const response = createMockResponse(answer, options);
-    return held ? holdStreamAfter(response, held) : response;
+    return held ? holdStreamAfter(response, held, chunks) : response;
   });
   return { fetch, bodies };
 }
@@ -548,7 +548,9 @@ it('offers Continue after a stop: the answer carries on in the same message', as
 });
 
 it('offers no Continue for a stopped answer that holds more than text (it would start over)', async () => {
-  const { fetch } = mockFetch([scenarios.toolUse, slow]);
+  // Held inside the tool's input (one event a chunk: message_start, 12 of text, then the tool's), so
+  // Stop is there to press however slow the machine.
+  const { fetch } = mockFetch([scenarios.toolUse, slow, deferred<void>().promise, 16]);
   const screen = await render(
     <ChatStream
       fetch={fetch}
