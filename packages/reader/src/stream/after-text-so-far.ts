@@ -1,8 +1,4 @@
-import type { ContentBlock, MessageSnapshot, TextBlock } from '../types.ts';
-
-/** The text of the text blocks in `content`, joined without separators. */
-export const textOfContent = (content: readonly ContentBlock[] | undefined = []): string =>
-  content.map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
+import type { MessageSnapshot, TextBlock } from '../types.ts';
 
 /**
  * The items of `source`, after the text its message already holds when it is a `MessageStream`

@@ -12,8 +12,8 @@ import {
 } from '../errors.ts';
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
 import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
-import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
-import { afterTextSoFar, textOfContent } from './after-text-so-far.ts';
+import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
+import { afterTextSoFar } from './after-text-so-far.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { checkStreamOptions } from './check-stream-options.ts';
 import { Emitter } from './emitter.ts';
@@ -190,7 +190,8 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   /** Resolves with the text of all text blocks, joined without separators. */
   async finalText(): Promise<string> {
-    return textOfContent((await this.finalMessage()).content);
+    const { content } = await this.finalMessage();
+    return content.map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
   }
 
   /** Resolves once the stream ended, however it ended. */
