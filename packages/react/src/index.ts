@@ -36,4 +36,4 @@ export type {
   MessageStreamState,
   MessageStreamStateStatus,
   MessageStreamStoreOptions,
-} from './message-stream-store.ts';
+} from '@chatstream/reader';

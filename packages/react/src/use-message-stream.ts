@@ -3,7 +3,7 @@ import {
   type MessageStreamState,
   MessageStreamStore,
   type MessageStreamStoreOptions,
-} from './message-stream-store.ts';
+} from '@chatstream/reader';
 import { useStopOnUnmount } from './stop-on-unmount.ts';
 
 /** Options of {@link useMessageStream}: `streamMessage` options (fetch, protocol, retry, timeouts), `throttle` and callbacks. */

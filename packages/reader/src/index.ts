@@ -94,6 +94,12 @@ export { readMessageStream, readTextStream } from './stream/read-message-stream.
 export type { MessageStreamSource } from './stream/read-message-stream.ts';
 export { readMessageEvents } from './stream/read-message-events.ts';
 export type { MessageEventSink, ReadMessageEventsOptions } from './stream/read-message-events.ts';
+export { MessageStreamStore } from './stream/message-stream-store.ts';
+export type {
+  MessageStreamState,
+  MessageStreamStateStatus,
+  MessageStreamStoreOptions,
+} from './stream/message-stream-store.ts';
 
 // Fetch
 export { streamMessage } from './fetch/stream-message.ts';

@@ -1,36 +1,21 @@
-import type { AnyChatStreamError } from '../errors.ts';
 import { callBack } from '../report-error.ts';
-import { streamMessage } from '../fetch/stream-message.ts';
-import { isRetryable } from '../fetch/retry-policy.ts';
-import type { MessageStream } from '../stream/message-stream.ts';
-import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { ToolUseBlock } from '../types.ts';
-import type { ChatInput, ChatMessage, ChatMessageStatus, ToolCallState } from './chat-message.ts';
-import { onAbort } from '../on-abort.ts';
+import type { ChatInput, ChatMessage, ToolCallState } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
-import type { ChatSessionOptions, ChatSessionSnapshot, ChatSessionStatus } from './chat-session-options.ts';
-import { answerMessage } from './answer-message.ts';
-import { holdsToolResults, isAnswer, reconnectable } from './answer-predicates.ts';
+import type { ChatSessionOptions, ChatSessionSnapshot } from './chat-session-options.ts';
+import { holdsToolResults, reconnectable } from './answer-predicates.ts';
 import { toContent } from './chat-input.ts';
-import { executeToolCall } from './execute-tool-call.ts';
-import { createMessageIndex, type MessageIndex } from './message-index.ts';
-import { createVersionStore, type ExportedVersions } from './message-versions.ts';
-import { createNotifyScheduler, type NotifyScheduler } from './notify-scheduler.ts';
-import { type ChatRequestOptions, requestBody, requestHeaders } from './request-body.ts';
+import type { ExportedVersions } from './message-versions.ts';
+import type { ChatRequestOptions } from './request-body.ts';
 import { withSavedToolCalls } from './saved-tool-calls.ts';
 import { restoreMessages, reviveError } from './restore-messages.ts';
-import {
-  DENIED_RESULT,
-  finishedCall,
-  isSettled,
-  passedOverCall,
-  stoppedCall,
-  toolResultBlocks,
-} from './tool-results.ts';
+import { DENIED_RESULT, finishedCall, isSettled, passedOverCall } from './tool-results.ts';
 import { checkSessionOptions } from './check-session-options.ts';
-import { checkTransportResult } from './check-transport-result.ts';
 import { isTrimOf } from './is-trim-of.ts';
-import type { Run } from './run.ts';
+import { reportFinished, type Run, type RunContext } from './run.ts';
+import { runTools, startTools } from './run-tools.ts';
+import { SessionState } from './session-state.ts';
+import { streamTurn } from './stream-turn.ts';
 
 /**
  * The conversation store: messages in the Anthropic shape with UI state beside them, one active
@@ -39,15 +24,7 @@ import type { Run } from './run.ts';
  */
 export class ChatSession {
   #options: ChatSessionOptions;
-  #messages: readonly ChatMessage[];
-  #status: ChatSessionStatus = 'ready';
-  #error: AnyChatStreamError | undefined;
-  #stream: MessageStream | undefined;
-  #retrying: RetryInfo | undefined;
-  #snapshot: ChatSessionSnapshot;
-  #changed = false;
-  /** The streaming message, rebuilt from the stream's snapshot at most once per flush. */
-  #live: { id: string; build: () => ChatMessage; dirty: boolean } | undefined;
+  readonly #state: SessionState;
   #run: Run | undefined;
   #steps = 0;
   /**
@@ -58,36 +35,39 @@ export class ChatSession {
   #ids = 0;
   #idPrefix: string | undefined;
   readonly #queue: (() => void)[] = [];
-  readonly #listeners = new Set<() => void>();
-  readonly #notifier: NotifyScheduler;
-  readonly #index: MessageIndex;
-  readonly #versions = createVersionStore();
+  /** What the steps of a run work with (see run-tools.ts, stream-turn.ts). */
+  readonly #context: RunContext;
 
   constructor(options: ChatSessionOptions = {}) {
     checkSessionOptions(options);
     this.#options = options;
-    this.#messages = withSavedToolCalls(restoreMessages(options.initialMessages ?? []), options.tools);
-    if (options.initialVersions !== undefined) this.#versions.restore(options.initialVersions);
-    this.#endAsGiven(reviveError(options.initialError));
-    this.#snapshot = this.#build();
-    this.#index = createMessageIndex(this.#messages);
-    this.#notifier = createNotifyScheduler(
-      () => this.#flush(),
+    this.#state = new SessionState(
+      {
+        messages: withSavedToolCalls(restoreMessages(options.initialMessages ?? []), options.tools),
+        versions: options.initialVersions,
+        unanswered: reviveError(options.initialError),
+      },
       () => this.#options.throttle ?? 'frame',
     );
+    const currentOptions = (): ChatSessionOptions => this.#options;
+    this.#context = {
+      state: this.#state,
+      get options() {
+        return currentOptions();
+      },
+      owns: (run) => this.#run === run,
+      newId: () => this.#id(),
+    };
   }
 
   /** Calls `listener` after each published change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#state.subscribe(listener);
   }
 
   /** The current state: the same object until the next notification. */
   getSnapshot(): ChatSessionSnapshot {
-    return this.#snapshot;
+    return this.#state.snapshot;
   }
 
   /**
@@ -96,17 +76,17 @@ export class ChatSession {
    * conversation. Returns the unsubscribe function.
    */
   subscribeMessage(id: string, listener: () => void): () => void {
-    return this.#index.subscribe(id, listener, this.#snapshot.messages);
+    return this.#state.subscribeMessage(id, listener);
   }
 
   /** The message with this id in the current snapshot (the same object until it changes). */
   getMessage(id: string): ChatMessage | undefined {
-    return this.#index.get(id, this.#snapshot.messages);
+    return this.#state.getMessage(id);
   }
 
   /** The ids of the current snapshot's messages: the same array until one is added, removed or moved. */
   getMessageIds(): readonly string[] {
-    return this.#index.ids(this.#snapshot.messages);
+    return this.#state.getMessageIds();
   }
 
   /**
@@ -120,7 +100,7 @@ export class ChatSession {
       // Checked first: an empty message changes nothing, waiting calls included.
       const content = toContent(input);
       this.#endWaitingCalls();
-      this.#messages = [...this.#messages, { id: this.#id(), role: 'user', content }];
+      this.#state.messages = [...this.#state.messages, { id: this.#id(), role: 'user', content }];
     });
   }
 
@@ -130,9 +110,9 @@ export class ChatSession {
    * without a result, and go to the model with the new message.
    */
   #endWaitingCalls(): void {
-    const calls = Object.values(this.#messages.at(-1)?.toolCalls ?? {});
+    const calls = Object.values(this.#state.messages.at(-1)?.toolCalls ?? {});
     if (!calls.some((call) => call.status.startsWith('awaiting-'))) return;
-    this.#patchCalls(passedOverCall, false);
+    this.#state.patchCalls(passedOverCall, false);
   }
 
   /**
@@ -156,7 +136,7 @@ export class ChatSession {
 
   #regenerate(messageId: string | undefined, request: ChatRequestOptions): Promise<void> {
     return this.#begin(request, () => {
-      const messages = this.#messages;
+      const messages = this.#state.messages;
       const index =
         messageId === undefined
           ? messages.length - (messages.at(-1)?.role === 'assistant' ? 1 : 0)
@@ -166,8 +146,8 @@ export class ChatSession {
       if (messages[index - 1]?.role !== 'user') {
         throw new ChatSessionError('unknown-message', 'No question before it to answer again');
       }
-      this.#versions.branch(messages, index);
-      this.#messages = messages.slice(0, index);
+      this.#state.versions.branch(messages, index);
+      this.#state.messages = messages.slice(0, index);
     });
   }
 
@@ -178,15 +158,15 @@ export class ChatSession {
    */
   edit(messageId: string, content: ChatInput): Promise<void> {
     return this.#begin({}, () => {
-      const index = this.#messages.findIndex(
+      const index = this.#state.messages.findIndex(
         (message) => message.id === messageId && message.role === 'user',
       );
       if (index < 0) throw new ChatSessionError('unknown-message', `No user message "${messageId}"`);
       const replacement = toContent(content);
       // The edited message keeps its id; the version it replaces is kept under a new one.
-      this.#versions.branch(this.#messages, index, this.#id());
-      this.#messages = [
-        ...this.#messages.slice(0, index),
+      this.#state.versions.branch(this.#state.messages, index, this.#id());
+      this.#state.messages = [
+        ...this.#state.messages.slice(0, index),
         { id: messageId, role: 'user', content: replacement },
       ];
     });
@@ -204,14 +184,14 @@ export class ChatSession {
     // What to do depends on how the stopped answer ends up.
     const stopped = this.#windingDown();
     if (stopped) return stopped.then(() => this.retry());
-    const last = this.#messages.at(-1);
+    const last = this.#state.messages.at(-1);
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
       const reconnecting = this.reconnect();
       // The run reconnect() started (the check above has TypeScript think there is none).
       const signal = (this.#run as Run | undefined)?.controller.signal;
       return reconnecting.then(() => {
-        const now = this.#messages.at(-1);
+        const now = this.#state.messages.at(-1);
         // A stop during the reconnect is the user's last word: no new request after it.
         return !signal?.aborted &&
           now?.id === last?.id &&
@@ -229,7 +209,7 @@ export class ChatSession {
       last.content.every((block) => block.type === 'text');
     if (continuable) return this.#begin(this.#request, () => undefined, true);
     if (!this.#run && Object.values(last?.toolCalls ?? {}).some((call) => call.status === 'stopped')) {
-      this.#patchCalls((call) => (call.status === 'stopped' ? { status: 'running' } : call), false);
+      this.#state.patchCalls((call) => (call.status === 'stopped' ? { status: 'running' } : call), false);
       return this.#begin(this.#request, () => undefined);
     }
     // A paused turn whose continuation failed before anything came is continued, not asked again
@@ -259,7 +239,7 @@ export class ChatSession {
    * id for a later call (`reconnectOnReturn` makes one when the page is back online).
    */
   reconnect(): Promise<void> {
-    const last = this.#messages.at(-1);
+    const last = this.#state.messages.at(-1);
     return !this.#run && reconnectable(last, this.#options)
       ? this.#begin(this.#request, () => undefined, false, false, { id: last.id, streamId: last.streamId })
       : Promise.resolve();
@@ -275,7 +255,9 @@ export class ChatSession {
 
   /** Approves (the tool runs, or waits for `addToolResult` without `execute`) or denies (an error result) a `needsApproval` call. */
   approveToolCall(toolUseId: string, approved: boolean): void {
-    const block = this.#messages.at(-1)?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
+    const block = this.#state.messages
+      .at(-1)
+      ?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
     const tool = block && this.#options.tools?.[block.name];
     this.#settleCall(
       toolUseId,
@@ -297,11 +279,11 @@ export class ChatSession {
    */
   showVersion(messageId: string, index: number): void {
     if (this.#run) throw new ChatSessionError('busy', 'A response is in progress: stop it or wait for it');
-    const messages = this.#versions.show(this.#messages, messageId, index);
-    if (messages === this.#messages) return;
-    this.#messages = messages;
-    this.#endAsGiven();
-    this.#notify();
+    const messages = this.#state.versions.show(this.#state.messages, messageId, index);
+    if (messages === this.#state.messages) return;
+    this.#state.messages = messages;
+    this.#state.endAsGiven();
+    this.#state.notify();
   }
 
   /**
@@ -313,7 +295,7 @@ export class ChatSession {
    * localStorage.chat = JSON.stringify({ messages, versions: chat.exportVersions() });
    */
   exportVersions(): ExportedVersions {
-    return this.#versions.export();
+    return this.#state.versions.export();
   }
 
   /**
@@ -327,16 +309,16 @@ export class ChatSession {
   setMessages(
     messages: readonly ChatMessage[] | ((previous: readonly ChatMessage[]) => readonly ChatMessage[]),
   ): void {
-    this.#commitLive();
-    const next = typeof messages === 'function' ? messages(this.#messages) : messages;
-    const previous = this.#messages;
+    this.#state.commitLive();
+    const next = typeof messages === 'function' ? messages(this.#state.messages) : messages;
+    const previous = this.#state.messages;
     const restored = withSavedToolCalls(restoreMessages(next, previous), this.#options.tools, previous);
     const changed =
       restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
     // The session's own array when nothing changed: a no-op update is no change to listeners.
     if (!changed) return;
-    this.#messages = restored;
-    this.#versions.clear();
+    this.#state.messages = restored;
+    this.#state.versions.clear();
     const run = this.#run;
     // A request works on the conversation's end (the question, the answer streaming, its tools, their
     // results): gone, it was for another conversation, which must not get its answer; no longer the
@@ -356,7 +338,7 @@ export class ChatSession {
           .slice(at + 1)
           .flatMap((message) => message.content.map((block) => [block['tool_use_id'], block])),
       );
-      this.#patchCalls(
+      this.#state.patchCalls(
         (call, id) => {
           const result = results.get(id);
           return result && call.status.startsWith('awaiting-')
@@ -370,31 +352,19 @@ export class ChatSession {
     // Another conversation's request options are not this one's; the same one trimmed (old tool
     // results shortened to fit the context window, messages left out) keeps what `send` was given.
     if (!isTrimOf(restored, previous) && (!run || run.cutShort)) this.#request = {};
-    if (!run) this.#endAsGiven();
-    this.#notify();
-  }
-
-  /**
-   * Idle with a conversation given from outside, the session ends as that conversation does: failed
-   * with its last answer's error, or, ending in a question, with `unanswered` (the failure of its
-   * request), so a saved failure shows again, with Retry; else ready.
-   */
-  #endAsGiven(unanswered?: AnyChatStreamError): void {
-    const last = this.#messages.at(-1);
-    const failed = last?.role === 'assistant' && (last.status === 'error' || last.status === 'incomplete');
-    this.#error = failed ? last.error : last?.role === 'user' ? unanswered : undefined;
-    this.#status = this.#error ? 'error' : 'ready';
+    if (!run) this.#state.endAsGiven();
+    this.#state.notify();
   }
 
   /** Aborts any request and empties the conversation, versions included. */
   clear(): void {
     this.#run?.controller.abort();
-    this.#versions.clear();
-    this.#run = this.#live = this.#stream = this.#error = this.#retrying = undefined;
+    this.#state.versions.clear();
+    this.#run = this.#state.live = this.#state.stream = this.#state.error = this.#state.retrying = undefined;
     this.#request = {};
-    this.#messages = [];
-    this.#status = 'ready';
-    this.#notify();
+    this.#state.messages = [];
+    this.#state.status = 'ready';
+    this.#state.notify();
     this.#queue.shift()?.();
   }
 
@@ -459,7 +429,7 @@ export class ChatSession {
     // anything else a person asks for counts from there.
     if (!resume) this.#steps = 0;
     this.#request = request;
-    const last = this.#messages.at(-1);
+    const last = this.#state.messages.at(-1);
     const run: Run = {
       controller: new AbortController(),
       request,
@@ -469,7 +439,7 @@ export class ChatSession {
       answerId: last?.role === 'assistant' ? last.id : undefined,
     };
     this.#run = run;
-    this.#error = undefined;
+    this.#state.error = undefined;
     const finish = (): Promise<void> => this.#finish(run);
     return (run.done = this.#drive(run, continuing).then(finish, (error: unknown) =>
       finish().then(() => Promise.reject(error)),
@@ -479,22 +449,22 @@ export class ChatSession {
   /** Publishes the end of a run: its final status, then the answer it ended with and its error. */
   async #finish(run: Run): Promise<void> {
     // Cleared meanwhile: the answer it completed is still heard.
-    if (this.#run !== run) return this.#finished(run);
+    if (this.#run !== run) return reportFinished(run, this.#options);
     this.#run = undefined;
     // Cut short, it ends as the conversation put in its place does.
-    if (run.cutShort) this.#endAsGiven();
-    const error = run.cutShort ? undefined : this.#error;
-    this.#status = this.#error ? 'error' : 'ready';
-    this.#changed = true;
+    if (run.cutShort) this.#state.endAsGiven();
+    const error = run.cutShort ? undefined : this.#state.error;
+    this.#state.status = this.#state.error ? 'error' : 'ready';
+    this.#state.changed = true;
     // The conversation as the request left it: another one may be put in before it is heard (a
     // listener of the end, onFinish), and must not be saved as this one.
-    const messages = this.#messages;
+    const messages = this.#state.messages;
     const answer = messages.find((message) => message.id === run.answerId);
     // The end of a stream is published with the frame: at once, unless the frame already showed
     // the last tokens (then at the next one, which paints no later). Resolves once it is out.
-    await this.#notifier.settle();
+    await this.#state.settle();
     // As for onError: the session is ready when it hears of the last answer, so it can send the next.
-    this.#finished(run);
+    reportFinished(run, this.#options);
     if (error && !run.failedAsBefore) callBack(this.#options.onError, error);
     if (!run.cutShort)
       callBack(this.#options.onSettled, {
@@ -506,233 +476,41 @@ export class ChatSession {
     this.#queue.shift()?.();
   }
 
-  /**
-   * Calls `onFinish` with the answer that completed last, once. A throwing callback must not stop
-   * the conversation (its tool calls, the next request). The callback given now, not when the turn
-   * began (a render may have changed it meanwhile).
-   */
-  #finished(run: Run): void {
-    const message = run.finished;
-    run.finished = undefined;
-    if (message) callBack(this.#options.onFinish, message);
-  }
-
   /** Streams turns while the conversation asks for more: tool results to send, a paused turn to resume. */
   async #drive(run: Run, continuing: boolean): Promise<void> {
     const { signal } = run.controller;
     if (run.reconnect) {
-      await this.#streamTurn(run, false);
-      if (this.#error || signal.aborted) return;
+      await streamTurn(this.#context, run, false);
+      if (this.#state.error || signal.aborted) return;
     }
     for (;;) {
-      const last = this.#messages.at(-1);
+      const last = this.#state.messages.at(-1);
       if (!continuing && last?.role === 'assistant') {
         if (last.status !== 'complete') return;
         if (last.stopReason === 'tool_use') {
-          if (!(await this.#runTools(run))) return;
+          if (!(await runTools(this.#context, run))) return;
         } else if (last.stopReason === 'pause_turn') continuing = true;
         else return;
       }
-      if (signal.aborted || !this.#messages.length) return;
+      if (signal.aborted || !this.#state.messages.length) return;
       if (this.#steps >= (this.#options.maxSteps ?? 5)) {
-        this.#error = new ChatSessionError('max-steps', `Stopped after ${this.#steps} steps (maxSteps)`);
+        this.#state.error = new ChatSessionError(
+          'max-steps',
+          `Stopped after ${this.#steps} steps (maxSteps)`,
+        );
         return;
       }
       this.#steps += 1;
       // The run goes on: the answer before this turn finished within it.
-      this.#finished(run);
-      await this.#streamTurn(run, continuing);
+      reportFinished(run, this.#options);
+      await streamTurn(this.#context, run, continuing);
       continuing = false;
-      if (this.#error || signal.aborted) return;
-    }
-  }
-
-  /** Streams one assistant turn: a new message, or a continuation of the last one. */
-  async #streamTurn(run: Run, continuing: boolean): Promise<void> {
-    const options = this.#options;
-    const { signal } = run.controller;
-    const messages = this.#messages;
-    const { reconnect } = run;
-    run.reconnect = undefined;
-    const base = continuing ? messages.at(-1) : undefined;
-    const id = reconnect?.id ?? base?.id ?? this.#id();
-    run.answerId = id;
-    const body = reconnect ? undefined : requestBody(options, messages, run.request);
-    // What a stop or a trimmed history left may repair down to nothing: no request for the API to refuse.
-    if (body && !(body['messages'] as unknown[] | undefined)?.length) {
-      this.#error = new ChatSessionError('empty-message', 'Nothing in the conversation can be sent');
-      return;
-    }
-    const headers = requestHeaders(options, run.request);
-    if (reconnect) {
-      headers.set('chatstream-resume', reconnect.streamId);
-      // Typed though bodiless: a POST of no type passes for a cross-site form, which frameworks refuse.
-      headers.set('content-type', 'application/json');
-    }
-    this.#setStatus('submitted');
-    let stream: MessageStream;
-    try {
-      stream =
-        options.transport && body
-          ? checkTransportResult(options.transport({ messages, body, headers, signal }))
-          : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
-    } catch (thrown) {
-      // Shown like any failure (Retry, once set up right), not a rejected send() nobody hears.
-      this.#error = new ChatSessionError(
-        'setup',
-        String((thrown as Error | undefined)?.message ?? thrown),
-        thrown,
-      );
-      return;
-    }
-    this.#stream = stream;
-    const place = { id, base };
-    const build = (status: ChatMessageStatus, error?: AnyChatStreamError): ChatMessage =>
-      answerMessage(stream, place, options.tools, status, error);
-    const abort = (): void => stream.abort();
-    signal.addEventListener('abort', abort);
-    // Stopped already, by a listener of `submitted`: the listener above never hears of it.
-    if (signal.aborted) abort();
-    stream.on('retry', (info) => {
-      if (this.#run !== run) return;
-      this.#retrying = info;
-      // The failed attempt's message had no content (retries only come before any): the answer
-      // waits without it, as before a first attempt, and the next attempt starts it again.
-      if (this.#live) {
-        this.#live = undefined;
-        this.#status = 'submitted';
-        if (base) this.#put(build('streaming'));
-        else this.#messages = this.#messages.filter((message) => message.id !== id);
-      }
-      this.#notify();
-    });
-    stream.on('snapshot', () => {
-      if (this.#run !== run) return;
-      this.#retrying = undefined;
-      if (this.#live) {
-        this.#live.dirty = true;
-        return this.#notify(false);
-      }
-      this.#live = { id, build: () => build('streaming'), dirty: false };
-      this.#put(this.#live.build(), true);
-      this.#status = 'streaming';
-      // The first content joins the next batch like every later one: published at once, it was a
-      // second render in that frame (the Chromium benchmark counted 3 commits in the first frame).
-      this.#notify(false);
-    });
-    const error = await stream.finalMessage().then(
-      () => undefined,
-      (caught: unknown) => caught as AnyChatStreamError,
-    );
-    await stream.done();
-    signal.removeEventListener('abort', abort);
-    if (this.#run !== run) return;
-    this.#live = undefined;
-    this.#retrying = undefined;
-    const kind = error?.kind;
-    if (reconnect && !stream.snapshot) {
-      // Nothing came back: the answer stays as it was (stopped, or failed with its error). It keeps
-      // its stream for a later try only when the relay could not be reached, not when it said it no
-      // longer has the stream or the user stopped.
-      const restored = this.#messages.find((message) => message.id === id);
-      if (restored && !(error && isRetryable(error))) this.#put({ ...restored, streamId: undefined });
-      // Refused rather than gone (a 403 from a framework's cross-site check, a sign-in that ended):
-      // said, not passed off as the answer stopped.
-      if (error?.kind === 'http' && error.status !== 404 && !isRetryable(error)) this.#error = error;
-      else if (restored?.status === 'error') {
-        this.#error = restored.error;
-        run.failedAsBefore = true;
-      }
-      return;
-    }
-    if (kind !== 'abort') this.#error = error;
-    else run.stopped = true;
-    if (!base && kind && stream.snapshot?.message.content.length === 0) {
-      // Begun (`message_start`) but nothing came: the conversation is left as a failure before any
-      // answer leaves it, not with an empty answer to show.
-      this.#messages = this.#messages.filter((message) => message.id !== id);
-    } else if (stream.snapshot || base) {
-      const status = !kind
-        ? 'complete'
-        : kind === 'abort'
-          ? 'aborted'
-          : kind === 'incomplete'
-            ? kind
-            : 'error';
-      const message = build(status, this.#error);
-      this.#put(message);
-      if (status === 'complete') run.finished = message;
-    }
-    // Published by whatever comes next in this same chain (the final status, the tool calls
-    // starting, the next request): one render for both instead of two in one frame.
-    this.#changed = true;
-  }
-
-  /**
-   * Runs the executable tool calls of the last turn in parallel. True once every call has a result
-   * (then sent as one user message of `tool_result` blocks); false when some wait for the user or
-   * the run was stopped.
-   */
-  async #runTools(run: Run): Promise<boolean> {
-    const { controller, executions } = run;
-    const { signal } = controller;
-    let stopListening: (() => void) | undefined;
-    const stopped = new Promise<void>((resolve) => (stopListening = onAbort(signal, resolve)));
-    try {
-      for (this.#startTools(run); executions.size > 0; this.#startTools(run)) {
-        // The finished turn and its calls running go out with the next batch (at once unbatched).
-        this.#status = 'streaming';
-        this.#notify(false);
-        await Promise.race([Promise.all(executions.values()), stopped]);
-        if (signal.aborted) {
-          // The turn had ended, so no input still streams: only the running calls change.
-          this.#patchCalls(stoppedCall, true, run.answerId);
-          return false;
-        }
-      }
-    } finally {
-      // One listener a step would pile up over a long agent loop (Node warns past ten).
-      stopListening?.();
-    }
-    const message = this.#messages.at(-1);
-    const calls = message?.toolCalls;
-    if (!message || !calls || !Object.values(calls).every(isSettled)) return false;
-    // Tools that end the answer: their results go with the person's next message.
-    const tools = this.#options.tools;
-    if (
-      message.content.every(
-        (block) => block.type !== 'tool_use' || tools?.[block['name'] as string]?.endsTurn,
-      )
-    ) {
-      return false;
-    }
-    this.#messages = [
-      ...this.#messages,
-      { id: this.#id(), role: 'user', content: toolResultBlocks(message.content, calls) },
-    ];
-    this.#notify();
-    return true;
-  }
-
-  #startTools(run: Run): void {
-    const { signal } = run.controller;
-    const message = this.#messages.at(-1);
-    for (const [toolUseId, call] of Object.entries(message?.toolCalls ?? {})) {
-      if (call.status !== 'running' || run.executions.has(toolUseId)) continue;
-      const block = message?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
-      // A tool runs: the run goes on, so the answer that called it finished within it.
-      this.#finished(run);
-      const execution = executeToolCall(this.#options.tools, block, signal).then((state) => {
-        run.executions.delete(toolUseId);
-        if (!signal.aborted)
-          this.#patchCalls((current, id) => (id === toolUseId ? state : current), true, run.answerId);
-      });
-      run.executions.set(toolUseId, execution);
+      if (this.#state.error || signal.aborted) return;
     }
   }
 
   #settleCall(toolUseId: string, expected: ToolCallState['status'], next: ToolCallState): void {
-    if (this.#messages.at(-1)?.toolCalls?.[toolUseId]?.status !== expected) {
+    if (this.#state.messages.at(-1)?.toolCalls?.[toolUseId]?.status !== expected) {
       throw new ChatSessionError('unknown-tool-call', `No tool call "${toolUseId}" is ${expected}`);
     }
     // Decided while a stop winds down: decided once it has, as when idle (its tools no longer run).
@@ -747,77 +525,13 @@ export class ChatSession {
         .catch(() => undefined);
       return;
     }
-    this.#patchCalls((call, id) => (id === toolUseId ? next : call));
+    this.#state.patchCalls((call, id) => (id === toolUseId ? next : call));
     const run = this.#run;
-    if (run) return this.#startTools(run);
-    const calls = Object.values(this.#messages.at(-1)?.toolCalls ?? {});
+    if (run) return startTools(this.#context, run);
+    const calls = Object.values(this.#state.messages.at(-1)?.toolCalls ?? {});
     if (calls.every(isSettled) || calls.some((call) => call.status === 'running')) {
       void this.#begin(this.#request, () => undefined, false, true);
     }
-  }
-
-  /** Updates the tool calls of message `messageId` (the last), and publishes that unless told not to. */
-  #patchCalls(
-    update: (call: ToolCallState, id: string) => ToolCallState,
-    publish = true,
-    messageId = this.#messages.at(-1)?.id,
-  ): void {
-    const message = this.#messages.findLast((item) => item.id === messageId);
-    if (!message?.toolCalls) return;
-    const entries = Object.entries(message.toolCalls).map(([id, call]) => [id, update(call, id)] as const);
-    this.#put({ ...message, toolCalls: Object.fromEntries(entries) });
-    if (publish) this.#notify();
-  }
-
-  /** Replaces the message with the same id (appends it when `append` and it is new). */
-  #put(message: ChatMessage, append = false): void {
-    const index = this.#messages.findLastIndex((item) => item.id === message.id);
-    if (index < 0 && !append) return;
-    const messages = [...this.#messages];
-    messages.splice(index < 0 ? messages.length : index, 1, message);
-    this.#index.replaced(this.#messages, messages, message);
-    this.#messages = messages;
-  }
-
-  #setStatus(status: ChatSessionStatus): void {
-    if (this.#status === status) return;
-    this.#status = status;
-    this.#notify();
-  }
-
-  /** Records a change: published at once (`sync`), or at the next batching slot while tokens stream. */
-  #notify(sync = true): void {
-    this.#changed = true;
-    if (sync) this.#flush();
-    else this.#notifier.schedule();
-  }
-
-  #flush(): void {
-    this.#notifier.cancel();
-    this.#commitLive();
-    if (!this.#changed) return;
-    this.#changed = false;
-    this.#snapshot = this.#build();
-    this.#index.publish(this.#messages);
-    for (const listener of this.#listeners) callBack(listener);
-  }
-
-  #commitLive(): void {
-    if (!this.#live?.dirty) return;
-    this.#live.dirty = false;
-    this.#put(this.#live.build());
-  }
-
-  #build(): ChatSessionSnapshot {
-    return {
-      messages: this.#messages,
-      status: this.#status,
-      error: this.#error,
-      // Until this session streams, the latest figures are those saved with the last answer (a reload).
-      stats: this.#stream ? this.#stream.stats : this.#messages.findLast(isAnswer)?.stats,
-      retrying: this.#retrying,
-      versions: this.#versions.view(this.#messages),
-    };
   }
 
   #id(): string {

@@ -1,17 +1,12 @@
-import {
-  type AnyChatStreamError,
-  type BlockProgress,
-  type ChatThrottle,
-  type Message,
-  type MessageRequest,
-  type MessageStream,
-  type RetryInfo,
-  type StreamMessageOptions,
-  type StreamStats,
-  streamMessage,
-} from '@chatstream/reader';
-import { createNotifyBatcher, type NotifyBatcher } from './notify-batcher.ts';
-import { reportError } from './report-error.ts';
+import type { AnyChatStreamError } from '../errors.ts';
+import { type MessageRequest, streamMessage, type StreamMessageOptions } from '../fetch/stream-message.ts';
+import { callBack } from '../report-error.ts';
+import type { ChatThrottle } from '../session/chat-session-options.ts';
+import { createNotifyScheduler, type NotifyScheduler } from '../session/notify-scheduler.ts';
+import type { BlockProgress, Message } from '../types.ts';
+import type { RetryInfo } from './message-stream-events.ts';
+import type { MessageStream } from './message-stream.ts';
+import type { StreamStats } from './stream-stats.ts';
 
 /** Where a single completion is: `idle` before `start`, then as the reader's stream reports. */
 export type MessageStreamStateStatus = 'idle' | 'submitted' | 'streaming' | 'complete' | 'error' | 'aborted';
@@ -62,9 +57,15 @@ const IDLE: MessageStreamState = {
 };
 
 /**
- * A minimal external store over the reader's `streamMessage`, for `useMessageStream`: the reader
- * has a conversation store but none for one-off completions, and `MessageStream` itself has no
- * stable combined snapshot. One stream at a time; `start` aborts the previous one.
+ * An external store of one streamed completion (no conversation) over {@link streamMessage}: a
+ * stable combined snapshot (`MessageStream` has none), streamed tokens published at most once per
+ * batching slot, and the start and end of a stream published at once. One stream at a time;
+ * `start` aborts the previous one. `useMessageStream` in `@chatstream/react` binds it.
+ *
+ * @example
+ * const store = new MessageStreamStore({ onFinish: (message) => save(message) });
+ * store.subscribe(() => render(store.getSnapshot().text));
+ * await store.start({ url: '/api/complete', body: { messages: [{ role: 'user', content: 'Hi' }] } });
  */
 export class MessageStreamStore {
   #state: MessageStreamState = IDLE;
@@ -73,11 +74,11 @@ export class MessageStreamStore {
   #pending: MessageStreamState | undefined;
   #options: MessageStreamStoreOptions;
   readonly #listeners = new Set<() => void>();
-  readonly #batcher: NotifyBatcher;
+  readonly #notifier: NotifyScheduler;
 
   constructor(options: MessageStreamStoreOptions = {}) {
     this.#options = options;
-    this.#batcher = createNotifyBatcher(
+    this.#notifier = createNotifyScheduler(
       () => this.#flush(),
       () => this.#options.throttle ?? 'frame',
     );
@@ -126,13 +127,13 @@ export class MessageStreamStore {
       };
       if (this.#state.status !== 'streaming') return this.#set(next);
       this.#pending = next;
-      this.#batcher.schedule();
+      this.#notifier.schedule();
     });
     await stream.done();
     if (!current()) return;
     const { status, error } = stream;
     const message = stream.snapshot?.message;
-    this.#set({
+    this.#pending = {
       text,
       message,
       blocks: stream.snapshot?.blocks,
@@ -140,16 +141,16 @@ export class MessageStreamStore {
       error,
       stats: stream.stats,
       retrying: undefined,
-    });
+    };
+    // At once, unless a batch already published in this animation frame: then at the next one, so a
+    // UI never commits twice in a frame (as ChatSession ends its streams).
+    await this.#notifier.settle();
+    if (!current()) return;
     // Read now, not at the start: a callback given while the message streamed is the one to call.
+    // What it throws is reported as uncaught, never a rejection of `start()`.
     const { onFinish, onError } = this.#options;
-    try {
-      if (status === 'complete' && message) onFinish?.(message);
-      if (status === 'error' && error) onError?.(error);
-    } catch (thrown) {
-      // As the reader's session does: reported as uncaught, never a rejection of `start()`.
-      reportError(thrown);
-    }
+    if (status === 'complete' && message) callBack(onFinish, message);
+    if (status === 'error' && error) callBack(onError, error);
   };
 
   /** Aborts the stream in progress (keeping its partial message); resolves once it was released. */
@@ -161,7 +162,7 @@ export class MessageStreamStore {
 
   /** Publishes `state` at once, dropping any batched update it supersedes. */
   #set(state: MessageStreamState): void {
-    this.#batcher.cancel();
+    this.#notifier.cancel();
     this.#pending = undefined;
     this.#state = state;
     for (const listener of this.#listeners) listener();

@@ -1,0 +1,129 @@
+import type { AnyChatStreamError } from '../errors.ts';
+import { streamMessage } from '../fetch/stream-message.ts';
+import { isRetryable } from '../fetch/retry-policy.ts';
+import type { MessageStream } from '../stream/message-stream.ts';
+import type { ChatMessage, ChatMessageStatus } from './chat-message.ts';
+import { ChatSessionError } from './chat-session-error.ts';
+import { answerMessage } from './answer-message.ts';
+import { requestBody, requestHeaders } from './request-body.ts';
+import { checkTransportResult } from './check-transport-result.ts';
+import type { Run, RunContext } from './run.ts';
+
+/**
+ * Streams one assistant turn of `run` into the conversation: a new message, the continuation of
+ * the last one, or the read-on of a restored answer from its relay stream. Its failure lands in
+ * the state's `error`; a stop marks the run `stopped`.
+ */
+export async function streamTurn(context: RunContext, run: Run, continuing: boolean): Promise<void> {
+  const { state, options } = context;
+  const { signal } = run.controller;
+  const messages = state.messages;
+  const { reconnect } = run;
+  run.reconnect = undefined;
+  const base = continuing ? messages.at(-1) : undefined;
+  const id = reconnect?.id ?? base?.id ?? context.newId();
+  run.answerId = id;
+  const body = reconnect ? undefined : requestBody(options, messages, run.request);
+  // What a stop or a trimmed history left may repair down to nothing: no request for the API to refuse.
+  if (body && !(body['messages'] as unknown[] | undefined)?.length) {
+    state.error = new ChatSessionError('empty-message', 'Nothing in the conversation can be sent');
+    return;
+  }
+  const headers = requestHeaders(options, run.request);
+  if (reconnect) {
+    headers.set('chatstream-resume', reconnect.streamId);
+    // Typed though bodiless: a POST of no type passes for a cross-site form, which frameworks refuse.
+    headers.set('content-type', 'application/json');
+  }
+  state.setStatus('submitted');
+  let stream: MessageStream;
+  try {
+    stream =
+      options.transport && body
+        ? checkTransportResult(options.transport({ messages, body, headers, signal }))
+        : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
+  } catch (thrown) {
+    // Shown like any failure (Retry, once set up right), not a rejected send() nobody hears.
+    state.error = new ChatSessionError(
+      'setup',
+      String((thrown as Error | undefined)?.message ?? thrown),
+      thrown,
+    );
+    return;
+  }
+  state.stream = stream;
+  const place = { id, base };
+  const build = (status: ChatMessageStatus, error?: AnyChatStreamError): ChatMessage =>
+    answerMessage(stream, place, options.tools, status, error);
+  const abort = (): void => stream.abort();
+  signal.addEventListener('abort', abort);
+  // Stopped already, by a listener of `submitted`: the listener above never hears of it.
+  if (signal.aborted) abort();
+  stream.on('retry', (info) => {
+    if (!context.owns(run)) return;
+    state.retrying = info;
+    // The failed attempt's message had no content (retries only come before any): the answer
+    // waits without it, as before a first attempt, and the next attempt starts it again.
+    if (state.live) {
+      state.live = undefined;
+      state.status = 'submitted';
+      if (base) state.put(build('streaming'));
+      else state.messages = state.messages.filter((message) => message.id !== id);
+    }
+    state.notify();
+  });
+  stream.on('snapshot', () => {
+    if (!context.owns(run)) return;
+    state.retrying = undefined;
+    if (state.live) {
+      state.live.dirty = true;
+      return state.notify(false);
+    }
+    state.live = { id, build: () => build('streaming'), dirty: false };
+    state.put(state.live.build(), true);
+    state.status = 'streaming';
+    // The first content joins the next batch like every later one: published at once, it was a
+    // second render in that frame (the Chromium benchmark counted 3 commits in the first frame).
+    state.notify(false);
+  });
+  const error = await stream.finalMessage().then(
+    () => undefined,
+    (caught: unknown) => caught as AnyChatStreamError,
+  );
+  await stream.done();
+  signal.removeEventListener('abort', abort);
+  if (!context.owns(run)) return;
+  state.live = undefined;
+  state.retrying = undefined;
+  const kind = error?.kind;
+  if (reconnect && !stream.snapshot) {
+    // Nothing came back: the answer stays as it was (stopped, or failed with its error). It keeps
+    // its stream for a later try only when the relay could not be reached, not when it said it no
+    // longer has the stream or the user stopped.
+    const restored = state.messages.find((message) => message.id === id);
+    if (restored && !(error && isRetryable(error))) state.put({ ...restored, streamId: undefined });
+    // Refused rather than gone (a 403 from a framework's cross-site check, a sign-in that ended):
+    // said, not passed off as the answer stopped.
+    if (error?.kind === 'http' && error.status !== 404 && !isRetryable(error)) state.error = error;
+    else if (restored?.status === 'error') {
+      state.error = restored.error;
+      run.failedAsBefore = true;
+    }
+    return;
+  }
+  if (kind !== 'abort') state.error = error;
+  else run.stopped = true;
+  if (!base && kind && stream.snapshot?.message.content.length === 0) {
+    // Begun (`message_start`) but nothing came: the conversation is left as a failure before any
+    // answer leaves it, not with an empty answer to show.
+    state.messages = state.messages.filter((message) => message.id !== id);
+  } else if (stream.snapshot || base) {
+    const status = !kind ? 'complete' : kind === 'abort' ? 'aborted' : kind === 'incomplete' ? kind : 'error';
+    const message = build(status, state.error);
+    state.put(message);
+    if (status === 'complete') run.finished = message;
+  }
+  // Published by whatever comes next in this same chain (the final status, the tool calls
+  // starting, the next request): one render for both instead of two in one frame.
+  state.changed = true;
+}

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { controlledBody, sseResponse } from '../test/msw-sse.ts';
+import { toSSE, transcripts } from '../test/transcripts.ts';
+import { type MessageStreamState, MessageStreamStore } from './message-stream-store.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const request = { url: 'https://api.chatstream.test/v1/messages', body: { max_tokens: 1024, messages: [] } };
+const whole = toSSE(transcripts['text']!);
+/** Where the transcript's first text delta is. */
+const cut = whole.indexOf('content_block_delta');
+
+/** A store whose one response the test writes by hand, and the states its listeners saw. */
+function setup(options: ConstructorParameters<typeof MessageStreamStore>[0] = {}): {
+  store: MessageStreamStore;
+  body: ReturnType<typeof controlledBody>;
+  seen: MessageStreamState[];
+} {
+  const body = controlledBody();
+  const store = new MessageStreamStore({
+    fetch: async () => sseResponse(body.body),
+    retry: false,
+    ...options,
+  });
+  const seen: MessageStreamState[] = [];
+  store.subscribe(() => seen.push(store.getSnapshot()));
+  return { store, body, seen };
+}
+
+describe('MessageStreamStore', () => {
+  it('publishes submitted and streaming at once, tokens once per slot, and the end with the whole text', async () => {
+    const slots: (() => void)[] = [];
+    const { store, body, seen } = setup({
+      throttle: (flush) => {
+        slots.push(flush);
+        return () => slots.splice(slots.indexOf(flush), 1);
+      },
+    });
+    const done = store.start(request);
+    expect(store.getSnapshot().status).toBe('submitted');
+    body.send(whole.slice(0, cut + 200));
+    await vi.waitFor(() => expect(store.getSnapshot().status).toBe('streaming'));
+    const streaming = seen.length;
+    body.send(whole.slice(cut + 200, whole.length - 300));
+    await vi.waitFor(() => expect(slots).toHaveLength(1));
+    // Tokens wait for their slot: listeners heard nothing since the move to streaming.
+    expect(seen).toHaveLength(streaming);
+    slots[0]!();
+    expect(seen).toHaveLength(streaming + 1);
+    expect(store.getSnapshot().text.length).toBeGreaterThan(0);
+    body.send(whole.slice(whole.length - 300));
+    body.close();
+    await done;
+    const end = store.getSnapshot();
+    expect(end.status).toBe('complete');
+    expect(end.text).toBe('Hello! Héllo wörld — 你好, 世界 👋🏽. Lines\nand "quotes".');
+    expect(end.message?.stop_reason).toBe('end_turn');
+    // The same object until something changes.
+    expect(store.getSnapshot()).toBe(end);
+  });
+
+  it('reports a throwing onFinish as uncaught, and start() still resolves', async () => {
+    const reported: unknown[] = [];
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
+    const boom = new Error('boom');
+    const { store, body } = setup({
+      throttle: false,
+      onFinish: () => {
+        throw boom;
+      },
+    });
+    const done = store.start(request);
+    body.send(whole);
+    body.close();
+    await expect(done).resolves.toBeUndefined();
+    expect(reported).toEqual([boom]);
+  });
+
+  it('a new start aborts the stream in progress; the old one publishes nothing more', async () => {
+    const first = controlledBody(toSSE(transcripts['text']!.slice(0, 4)));
+    const second = controlledBody(whole);
+    second.close();
+    const bodies = [first, second];
+    const store = new MessageStreamStore({
+      fetch: async () => sseResponse(bodies.shift()!.body),
+      retry: false,
+      throttle: false,
+    });
+    const firstDone = store.start(request);
+    await vi.waitFor(() => expect(store.getSnapshot().status).toBe('streaming'));
+    await store.start(request);
+    await firstDone;
+    expect(first.cancelled).toBe(true);
+    expect(store.getSnapshot().status).toBe('complete');
+    expect(store.getSnapshot().text).toBe('Hello! Héllo wörld — 你好, 世界 👋🏽. Lines\nand "quotes".');
+  });
+});
