@@ -1,6 +1,7 @@
 import { scenarios } from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
 import { act, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ChatSessionProvider, useChatSession } from './chat-session-context.ts';
 import { createChatSession } from '@chatstream/reader';
@@ -32,6 +33,23 @@ function Orphan(): null {
   return null;
 }
 
+/** Sends as soon as it is signed in, from an effect: as an app's own code may. */
+function SendWhenSignedIn({ token }: { token: string | undefined }): null {
+  const chat = useChatSession();
+  useEffect(() => {
+    if (token) void chat.send('Hello');
+  }, [chat, token]);
+  return null;
+}
+function App({ token }: { token?: string }): React.ReactNode {
+  return (
+    <ChatSessionProvider api="/api/chat" headers={token ? { authorization: `Bearer ${token}` } : {}}>
+      <SendWhenSignedIn token={token} />
+      <LastMessage />
+    </ChatSessionProvider>
+  );
+}
+
 describe('ChatSessionProvider', () => {
   it('shares one session between the components below it', async () => {
     server.use(scenarios.basic);
@@ -48,6 +66,16 @@ describe('ChatSessionProvider', () => {
     );
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.body).toMatchObject({ model: 'claude-test' });
+  });
+
+  it("gives the session its new options before a child's effect sends with them", async () => {
+    server.use(scenarios.basic);
+    const view = render(<App />);
+    view.rerender(<App token="t0k3n" />);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(`assistant: ${scenarios.basic.expectedText}`),
+    );
+    expect(server.requests.map((request) => request.headers['authorization'])).toEqual(['Bearer t0k3n']);
   });
 
   it('shares a session it was given and leaves it running when it unmounts', async () => {

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useInsertionEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type ChatSession,
   type ChatSessionError,
@@ -115,7 +115,9 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
   const restoringAbove = useContext(RestoringSessionContext);
   // The options the last commit gave, so that one a render leaves out stops applying.
   const given = useRef<readonly string[]>(Object.keys(sessionOptions));
-  useEffect(() => {
+  // Before any effect of the tree that commits (children's run first): a child's effect that sends
+  // as an option changes (a token arrived) sends with it. Safe here: setOptions notifies no one.
+  useInsertionEffect(() => {
     onError.current = sessionOptions.onError;
     // A shared session only takes what is given here: its owner set the rest.
     const left = chat ? [] : given.current.filter((key) => !(key in sessionOptions));

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useInsertionEffect, useState, useSyncExternalStore } from 'react';
 import {
   type MessageStreamState,
   MessageStreamStore,
@@ -30,7 +30,8 @@ export interface UseMessageStreamResult extends MessageStreamState {
  */
 export function useMessageStream(options: UseMessageStreamOptions = {}): UseMessageStreamResult {
   const [store] = useState(() => new MessageStreamStore(options));
-  useEffect(() => {
+  // Before any effect of the tree that commits, a child's that starts a stream included (see useChatSessionInstance).
+  useInsertionEffect(() => {
     store.setOptions(options);
   });
   useStopOnUnmount(store);

@@ -30,7 +30,8 @@ export interface UseStreamingChatResult extends ChatSessionSnapshot, ChatActions
  *
  * @example
  * const { messages, status, send, stop } = useStreamingChat({ api: '/api/chat', body: { model } });
- * <button onClick={() => (status === 'streaming' ? stop() : send(draft))}>…</button>
+ * // While a request is on its way (`submitted` too), send() is refused `busy`: offer Stop.
+ * <button onClick={() => (status === 'ready' || status === 'error' ? send(draft) : stop())}>…</button>
  */
 export function useStreamingChat(options: UseStreamingChatOptions = {}): UseStreamingChatResult {
   const { session: chat, restoring } = useChatSessionInstance(options);

@@ -255,6 +255,15 @@ export function messageOf(error: unknown): string {
 }
 
 /**
+ * `error`'s message with its cause's, where Node's fetch keeps the reason: "fetch failed (connect
+ * ECONNREFUSED 127.0.0.1:8787)", "terminated (read ECONNRESET)".
+ */
+export function messageWithCause(error: unknown): string {
+  const cause = (error as Error | undefined)?.cause;
+  return `${messageOf(error)}${cause instanceof Error ? ` (${cause.message})` : ''}`;
+}
+
+/**
  * `error` as a chatstream error keeping `partial`: one already (given `partial` if it had none), an
  * `AbortError` for a DOM abort, else a `ConnectionError` (what fetch and body reads throw).
  */

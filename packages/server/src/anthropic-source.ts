@@ -2,6 +2,7 @@ import { concatBytes } from './concat-bytes.ts';
 import { createErrorEventRedactor } from './error-event-redactor.ts';
 import type { Secrets } from './redact.ts';
 import { renameErrorTypes } from './error-type-renamer.ts';
+import { createByteSearch } from './byte-search.ts';
 import { createEventBoundaryScanner } from './event-boundary.ts';
 import type { RelaySource } from './relay-source.ts';
 
@@ -10,6 +11,11 @@ import type { RelaySource } from './relay-source.ts';
  * (giving up clean pings and in-band errors until the next boundary) rather than grow memory.
  */
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
+
+/** `message_stop`'s data as JSON structure: never in a text delta, whose quotes are escaped. */
+const findMessageStop = createByteSearch(new TextEncoder().encode('"type":"message_stop"'));
+/** Enough of a chunk's end to hold its last event when that is `message_stop` (about 55 bytes). */
+const LAST_EVENT_BYTES = 96;
 
 /**
  * Reads an upstream SSE body as a {@link RelaySource} that hands out whole events: the bytes are
@@ -39,10 +45,18 @@ export function createAnthropicSource(
   let held: Uint8Array[] = [];
   let heldBytes = 0;
   let boundary = true;
+  // Past the message's end, a connection that drops (a reset, a missing last chunk) loses nothing:
+  // the stream ends as it would have, not with an error event after a complete answer.
+  let whole = false;
+  const next = (): Promise<ReadableStreamReadResult<Uint8Array>> =>
+    reader.read().catch((error: unknown) => {
+      if (whole) return { done: true, value: undefined };
+      throw error;
+    });
   return {
     async read() {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await next();
         if (done) {
           if (heldBytes === 0) return { done: true, value: undefined };
           // At the end the tail goes out as it is: byte for byte what upstream sent.
@@ -68,6 +82,7 @@ export function createAnthropicSource(
         held = rest.byteLength > 0 ? [rest] : [];
         heldBytes = rest.byteLength;
         boundary = true;
+        whole ||= findMessageStop(out.subarray(Math.max(0, out.byteLength - LAST_EVENT_BYTES))) >= 0;
         return { done: false, value: redact(out) };
       }
     },

@@ -265,7 +265,13 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         'error',
         error,
       );
-      return errorResponse(502, 'api_error', `${error.message} Expected an event stream.`);
+      // Answered (a gateway that strips the type, a 204): asked again, each try may be paid again.
+      return errorResponse(
+        502,
+        'api_error',
+        `${error.message} Expected an event stream.`,
+        response.ok ? { 'x-should-retry': 'false' } : {},
+      );
     }
 
     const requestId = upstreamRequestId(response.headers);

@@ -205,10 +205,16 @@ describe('relaying faults', () => {
     },
   );
 
-  it('turns a non-stream 200 (wrongContentType) into a 502 api_error', async () => {
+  it('turns a non-stream 200 (wrongContentType) into a 502 api_error the browser does not ask again', async () => {
     const { response, text } = await postRelay(relay.url, chatBody('wrongContentType'));
     expect(response.status).toBe(502);
     expect(JSON.parse(text)).toMatchObject({ type: 'error', error: { type: 'api_error' } });
+    // Upstream answered: a retry could be paid again.
+    expect(response.headers.get('x-should-retry')).toBe('false');
+    const before = fake.requests.length;
+    const stream = streamMessage({ url: relay.url, body: chatBody('wrongContentType') });
+    await expect(stream.finalMessage()).rejects.toMatchObject({ kind: 'http', status: 502 });
+    expect(fake.requests.length - before).toBe(1);
     await fake.settled();
     expect(fake.requests.at(-1)?.completed === true || fake.requests.at(-1)?.aborted === true).toBe(true);
   });

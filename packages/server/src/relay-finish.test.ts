@@ -1,12 +1,20 @@
+import Anthropic from '@anthropic-ai/sdk';
 import { contentScenarios, faultScenarios, scenarios } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
-import { type Message, ProtocolError, streamMessage, type TextBlock } from '@chatstream/reader';
+import {
+  type Message,
+  ProtocolError,
+  readMessageStream,
+  streamMessage,
+  type TextBlock,
+} from '@chatstream/reader';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
 import type { RelayResult } from './relay-watch.ts';
 import {
   chatBody,
+  jsonPost,
   postRelay,
   startFakeAnthropic,
   startRelay,
@@ -229,4 +237,47 @@ describe('a throwing onFinish', () => {
     await waitFor(() => reported.length > 0);
     expect(reported).toEqual([new Error('metrics are down')]);
   });
+});
+
+/** The API's responses, whose connection resets once every byte came (no clean end of the body). */
+const resetAtEnd: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const reader = response.body!.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.error(new TypeError('terminated', { cause: new Error('read ECONNRESET') }));
+      else controller.enqueue(value);
+    },
+  });
+  return new Response(body, response);
+};
+
+describe('a connection to the API that drops after message_stop', () => {
+  let fake: FakeAnthropicServer;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+  });
+  afterAll(() => fake.close());
+
+  it.each([false, true])(
+    'relays the whole answer with no error after it, complete (resume: %s)',
+    async (resume) => {
+      const finished: RelayResult[] = [];
+      const reported: unknown[] = [];
+      const handler = createChatHandler({
+        client: new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: resetAtEnd }),
+        resume,
+        onFinish: (result) => finished.push(result),
+        onError: (error) => reported.push(error),
+      });
+      const relayed = await (await handler(jsonPost(chatBody('basic')))).text();
+      expect(relayed).not.toContain('event: error');
+      const message = await readMessageStream(new Blob([relayed]).stream()).finalMessage();
+      expect(message).toEqual(scenarios.basic.expectedMessage);
+      await waitFor(() => finished.length > 0);
+      expect(finished).toMatchObject([{ outcome: 'complete' }]);
+      expect(reported).toEqual([]);
+    },
+  );
 });

@@ -25,10 +25,15 @@ async function toHTTPError(
   const parsed = parseErrorBody(body);
   // A whole Message as JSON: the request did not ask for a stream.
   const whole = response.ok && contentType.includes('json') && /"type"\s*:\s*"message"/.test(body ?? '');
+  // Only a request with an API key on it stops at a redirect (in a browser, one it cannot see into).
+  const redirect =
+    response.type === 'opaqueredirect' || (status > 299 && status < 400)
+      ? ` to ${headers.get('location') ?? 'another URL'}, not followed with an API key (x-api-key) on it`
+      : '';
   const reason = response.ok
     ? `Expected text/event-stream but got ${contentType || 'no content type'}${whole ? ' (send "stream": true)' : ''}`
     : // Node's HTTP proxies (Vite's) fill a missing reason phrase with "unknown": no reason at all.
-      `HTTP ${status}${statusText && !/^unknown$/i.test(statusText) ? ` ${statusText}` : ''}`;
+      `HTTP ${status}${statusText && !/^unknown$/i.test(statusText) ? ` ${statusText}` : ''}${redirect}`;
   const shouldRetry = headers.get('x-should-retry');
   return new HTTPError(parsed.message ? `${reason}: ${parsed.message}` : reason, {
     status,

@@ -1,7 +1,7 @@
 import { later } from '../later.ts';
 import { onAbort } from '../on-abort.ts';
 import { checkFunction, checkNumber, checkResolvable, checkURL, globalFetch } from '../check-options.ts';
-import { ConnectionError, isChatStreamError, messageOf, TimeoutError } from '../errors.ts';
+import { ConnectionError, isChatStreamError, messageWithCause, TimeoutError } from '../errors.ts';
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions } from '../stream/check-stream-options.ts';
 import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
@@ -149,7 +149,7 @@ async function send(fetchImpl: typeof fetch, url: string | URL, init: RequestIni
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (isChatStreamError(error)) throw error;
-    throw new ConnectionError(`The request failed: ${messageOf(error)}`, { cause: error });
+    throw new ConnectionError(`The request failed: ${messageWithCause(error)}`, { cause: error });
   }
 }
 
@@ -181,5 +181,8 @@ function toRequestInit(request: MessageRequest): RequestInit {
   const init: RequestInit = { method: request.method ?? 'POST', headers };
   if (body !== undefined) init.body = raw ? (body as BodyInit) : JSON.stringify(body);
   if (credentials) init.credentials = credentials;
+  // fetch drops only `authorization` when a redirect leads to another origin: an API key sent as
+  // `x-api-key` (straight to Anthropic, which never redirects) must not go where one leads.
+  if (headers.has('x-api-key')) init.redirect = 'manual';
   return init;
 }

@@ -190,6 +190,29 @@ describe('persistChat and restoreChat', () => {
     await setup.chat.stop();
   });
 
+  it('a chat opened from a key another session still saves mid-answer reads the text that waited', async () => {
+    const storage = new MemoryStorage();
+    const setup = chatOnBodies();
+    // A component remounted mid-answer: the new one reads while it renders, before the old one's cleanup.
+    const stopSaving = persistChat(setup.chat, 'chat', { storage, intervalMs: 60_000 });
+    void setup.chat.send('Hi');
+    await vi.waitFor(() => expect(setup.bodies).toHaveLength(1));
+    const body = setup.bodies[0]!;
+    body.send(toSSE([start, blockStart, delta('Every word that came')]));
+    await vi.waitFor(() =>
+      expect(firstText(setup.chat.getSnapshot().messages[1])).toBe('Every word that came'),
+    );
+
+    const reopened = createChatSession({ ...restoreChat('chat', { storage }) });
+    expect(firstText(reopened.getSnapshot().messages[1])).toBe('Every word that came');
+    // Saving what the new chat holds writes nothing older over it; the old one's cleanup adds nothing.
+    const stopReopened = persistChat(reopened, 'chat', { storage });
+    stopSaving();
+    expect(firstText(JSON.parse(storage.getItem('chat')!).messages[1])).toBe('Every word that came');
+    stopReopened();
+    await setup.chat.stop();
+  });
+
   it('keeps the answer as it streamed when leaving the page tears its connection down', async () => {
     const storage = new MemoryStorage();
     const window = new EventTarget();

@@ -4,8 +4,15 @@ import { reportError } from '../report-error.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSession } from './chat-session.ts';
-import { type AsyncChatStorageOptions, isThenable, type SavedChat, storageOf } from './chat-storage.ts';
+import {
+  type AsyncChatStorage,
+  type AsyncChatStorageOptions,
+  isThenable,
+  type SavedChat,
+  storageOf,
+} from './chat-storage.ts';
 import { type PageSignals, thePage } from './page-signals.ts';
+import { registerSaver } from './pending-saves.ts';
 
 /** Options of {@link persistChat}. */
 export interface PersistChatOptions extends AsyncChatStorageOptions {
@@ -173,6 +180,11 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     reading.then(read, () => read(undefined));
   } else save();
   const unsubscribe = session.subscribe(onChange);
+  let storage: AsyncChatStorage | undefined;
+  try {
+    storage = storageOf(options);
+  } catch {}
+  const unregister = registerSaver(storage, key, saveWaiting);
   page.window?.addEventListener('pagehide', onLeave);
   page.window?.addEventListener('pageshow', onReturn);
   page.document?.addEventListener('visibilitychange', onHidden);
@@ -181,6 +193,7 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     page.window?.removeEventListener('pagehide', onLeave);
     page.window?.removeEventListener('pageshow', onReturn);
     page.document?.removeEventListener('visibilitychange', onHidden);
+    unregister();
     saveWaiting();
   };
 }

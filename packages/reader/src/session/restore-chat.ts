@@ -3,6 +3,7 @@ import { type ChatStreamError, isChatStreamError, messageOf } from '../errors.ts
 import { reportError } from '../report-error.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
+import { saveWaitingOf } from './pending-saves.ts';
 import {
   type AsyncChatStorageOptions,
   type ChatStorageOptions,
@@ -81,7 +82,9 @@ const UNREAD = Symbol('unread');
 function readStored(key: string, options: AsyncChatStorageOptions): unknown {
   checkFunction('onError', options.onError ?? reportError);
   try {
-    return storageOf(options)?.getItem(key);
+    const storage = storageOf(options);
+    saveWaitingOf(storage, key);
+    return storage?.getItem(key);
   } catch (error) {
     unrestorable(key, options, error);
     return UNREAD;

@@ -3,6 +3,7 @@ import {
   AbortError,
   ConnectionError,
   isChatStreamError,
+  messageWithCause,
   ProtocolError,
   StreamEventError,
   TimeoutError,
@@ -49,14 +50,18 @@ export interface PumpOptions {
 /**
  * Reads `body` to its end through the SSE decoder and the protocol's event decoder, handing each
  * event to `onEvent` inline (no promise per event: one await per chunk keeps the hot path fast).
- * Resolves at the end of the body; rejects with the abort reason (a {@link TimeoutError} when idle,
+ * Resolves at the end of the body, or at `message_stop` (the body then released); rejects with the abort reason (a {@link TimeoutError} when idle,
  * a {@link StreamEventError} for an `error` event), a {@link ConnectionError} for a failed read, or
  * whatever `onEvent` threw. The body is always released: cancelled when the pump stops early.
  */
 export async function pumpEvents(body: ReadableStream<Uint8Array>, options: PumpOptions): Promise<void> {
   const { controller, idleTimeoutMs, partial, onEvent } = options;
   const decode = options.decode ?? createEventDecoder(options.protocol);
+  // The message is whole at its `message_stop`: what comes after it (a dropped connection, a relay's
+  // error for that drop, a body that never closes) must not turn a complete answer into a failure.
+  let whole = false;
   const emit = (event: MessageStreamEvent): void => {
+    if (event.type === 'message_stop') whole = true;
     if (event.type === 'error') {
       const requestId = typeof event.request_id === 'string' ? event.request_id : options.requestId?.();
       // Nothing follows an error event: stop reading now rather than wait for the close.
@@ -74,7 +79,7 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
       onEvent: (sse) => {
         // A chunk's events are decoded in one go: one a listener stopped the stream at (or an
         // error event) must be the last one handled, not just the last chunk read.
-        if (controller.signal.aborted) return;
+        if (controller.signal.aborted || whole) return;
         // A relay's kept stream that was stopped (by another reader, or none came back in time)
         // ends so: read on from it, the answer is stopped, not cut off.
         if (sse.event === STOPPED_EVENT) {
@@ -104,7 +109,7 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
     // A source of the app's own (a socket, IPC) may fail with the typed error it means.
     isChatStreamError(cause)
       ? cause
-      : new ConnectionError(`The connection failed while streaming: ${describe(cause)}`, { cause }),
+      : new ConnectionError(`The connection failed while streaming: ${messageWithCause(cause)}`, { cause }),
   );
   try {
     armIdle();
@@ -120,6 +125,8 @@ export async function pumpEvents(body: ReadableStream<Uint8Array>, options: Pump
       // Text is rare here (an app's own source): its bytes are counted by encoding it.
       options.onBytes?.((typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk).byteLength);
       decoder.push(chunk);
+      // Leaving the loop releases the body.
+      if (whole) return;
     }
     decoder.end();
   } finally {
@@ -143,9 +150,3 @@ function bytesOrText(chunk: unknown): Uint8Array | string | undefined {
 /** What a chunk that is not one is (`Object` for an event object, `ArrayBuffer`, `number`). */
 const kindOf = (value: unknown): string =>
   (value as { constructor?: { name?: string } } | null)?.constructor?.name ?? typeof value;
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return `${error.message}${cause}`;
-}

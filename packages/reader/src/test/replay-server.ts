@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A loopback server that answers every request with one recorded SSE body, in small writes. */
@@ -10,10 +10,16 @@ export interface ReplayServer {
   close(): Promise<void>;
 }
 
-/** Starts a {@link ReplayServer} on 127.0.0.1 (a random port). Close it in `afterAll`. */
-export async function startReplayServer(): Promise<ReplayServer> {
+/**
+ * Starts a {@link ReplayServer} on 127.0.0.1 (a random port), telling `onRequest` each request's
+ * headers. Close it in `afterAll`.
+ */
+export async function startReplayServer(
+  onRequest?: (headers: IncomingHttpHeaders) => void,
+): Promise<ReplayServer> {
   let current = { body: Buffer.alloc(0), chunkSize: 64 };
   const server: Server = createServer((request, response) => {
+    onRequest?.(request.headers);
     request.resume();
     request.on('end', () => {
       response.writeHead(200, {

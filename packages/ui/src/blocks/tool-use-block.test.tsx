@@ -65,6 +65,22 @@ describe('ToolUseBlock', () => {
     expect(box.scrollTop).toBe(0);
   });
 
+  it('opens a long input asking for approval at its start, where the streaming box had followed its end', async () => {
+    const screen = await renderBlock(streamingWith(80), 0);
+    const box = screen.container.querySelector<HTMLElement>('[data-slot="tool-use-input"]')!;
+    expect(box.scrollTop).toBeGreaterThan(0);
+    const asking: ChatMessage = {
+      ...streamingWith(80),
+      status: 'complete',
+      blocks: [{ streaming: false }],
+      toolCalls: { toolu_1: { status: 'awaiting-approval' } },
+    };
+    await screen.rerender(<div>{blockElement(asking, 0, { onApprove: () => undefined })}</div>);
+    await expect.element(screen.getByRole('button', { name: 'Approve' })).toBeVisible();
+    expect(box.scrollTop).toBe(0);
+    expect(box.textContent).toMatch(/^\{\n {2}"rows": \[\n {4}"row 0"/);
+  });
+
   it('says the input was cut off, not "preparing", when the stream failed while it streamed', async () => {
     const snapshots = await snapshotsOf(scenarios.toolUse);
     const mid = findSnapshot(snapshots, (s) => (s.blocks[TOOL]?.inputJson ?? '').includes('Par'));

@@ -40,12 +40,11 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   const { block, message, progress, toolCall, onApprove } = props;
   const t = useLabels();
   const state = toolUseState(progress, toolCall, message);
+  const asking = state === 'awaiting-approval';
   // The input as shown: pretty JSON of the best reading so far, nothing for the `{}` placeholder.
   // Whole while it asks for approval: a path cut after 1,000 characters could hide what is approved.
   const input =
-    isEmptyObject(block.input) && !progress?.inputJson?.trim()
-      ? ''
-      : formatValue(block.input, t, state === 'awaiting-approval');
+    isEmptyObject(block.input) && !progress?.inputJson?.trim() ? '' : formatValue(block.input, t, asking);
   const failed = state === 'error' || state === 'denied';
   // A long result (a file read by an agent) shows its start until asked for whole: a transcript of
   // a hundred 200 KB results took the browser 15 s to lay out.
@@ -60,6 +59,11 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
   useBrowserLayoutEffect(() => {
     if (streaming && pinned.current && box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [input, streaming]);
+  // Asked to approve, the person reads the input from its start (the command, the path), not from
+  // where the streaming box had followed its end to.
+  useBrowserLayoutEffect(() => {
+    if (asking && box.current) box.current.scrollTop = 0;
+  }, [asking]);
   // A keyboard user's focus stays on the call when its buttons go away, not back at the page's top.
   const decide = (approved: boolean) => (event: MouseEvent<HTMLButtonElement>) => {
     event.currentTarget.closest<HTMLElement>('[data-slot="tool-use-block"]')?.focus();
@@ -95,7 +99,7 @@ export function ToolUseBlock(props: ToolUseBlockProps): ReactNode {
           {input}
         </pre>
       )}
-      {state === 'awaiting-approval' && onApprove ? (
+      {asking && onApprove ? (
         <div data-slot="tool-use-actions">
           <button type="button" data-slot="tool-use-approve" onClick={decide(true)}>
             {t('Approve')}
