@@ -1,4 +1,4 @@
-import type { ContentBlock, Message, Usage } from '@chatstream/reader';
+import { type ContentBlock, joinTextBlocks, type Message, type Usage } from '@chatstream/reader';
 import { cut, type ResolvedScenario } from './resolve-scenario.ts';
 import type { ExpectedError, UsageUpdate } from './scenario-types.ts';
 import { readCutToolInput, stringifyToolInput } from './tool-input-json.ts';
@@ -70,14 +70,14 @@ export function compileExpected(scenario: ResolvedScenario): ExpectedOutcome {
       case 'error':
         return {
           message,
-          text: finalText(content),
+          text: joinTextBlocks(content),
           error: { kind: 'stream-event', errorType: step.errorType },
         };
       default:
         break;
     }
   }
-  return { message, text: finalText(content) };
+  return { message, text: joinTextBlocks(content) };
 }
 
 /** `message_delta` usage holds running totals: overwrite the counters that are present and non-null. */
@@ -92,11 +92,4 @@ function applyUsage(usage: Usage, update: UsageUpdate & { output_tokens: number 
     const value = update[key];
     if (value !== undefined && value !== null) usage[key] = structuredClone(value) as never;
   }
-}
-
-function finalText(content: readonly ContentBlock[]): string {
-  return content
-    .filter((block) => block.type === 'text')
-    .map((block) => String(block.text))
-    .join(' ');
 }

@@ -1,3 +1,4 @@
+import { TEXT_AFTER_OTHER_BLOCKS } from '@chatstream/reader';
 import { type RandomChunking, splitBytes } from './chunking.ts';
 import { checkScenario, checkServeOptions } from './check-serve-options.ts';
 import { encodeAnthropicFrame, type SSEEncoding, streamPrefix } from './encode-sse.ts';
@@ -180,24 +181,32 @@ function eventFrames(scenario: MockScenario): PlannedFrame[] {
 
 /**
  * The scenario's text deltas as plain-text events, cut as the relay cuts them (see
- * {@link createTextDeltaSplitter}). Text blocks after the first start with a space, so the events
- * join to `expectedText` (line breaks as `\n`). `[DONE]` only when the message completed.
+ * {@link createTextDeltaSplitter}). Text after another kind of block (a tool call, a search) starts
+ * with a blank line, so the events join to `expectedText` (line breaks as `\n`). `[DONE]` only when
+ * the message completed.
  */
 function textFrames(scenario: MockScenario): PlannedFrame[] {
   const frames: PlannedFrame[] = [];
   const split = createTextDeltaSplitter();
   let pause = 0;
-  let lastIndex: number | undefined;
+  // Joined as the reader's finalText() joins (`joinTextBlocks`), as the relay's text protocol does.
+  let wrote = false;
+  let afterOther = false;
   for (const { event, pauseBefore } of scenario.timeline) {
     pause += pauseBefore;
+    if (event.type === 'content_block_start') {
+      const block = (event as { content_block: { type: string } }).content_block;
+      if (block.type !== 'text') afterOther ||= wrote;
+      continue;
+    }
     const delta =
       event.type === 'content_block_delta'
         ? (event as { delta: { type: string; text?: string } }).delta
         : undefined;
     if (delta?.type !== 'text_delta' || !delta.text) continue;
-    const index = (event as { index: number }).index;
-    const separator = lastIndex !== undefined && lastIndex !== index ? ' ' : '';
-    lastIndex = index;
+    const separator = afterOther ? TEXT_AFTER_OTHER_BLOCKS : '';
+    wrote = true;
+    afterOther = false;
     // A delta that sends nothing (the `\n` of a split `\r\n`) leaves its pause to the next event.
     split(separator + delta.text).forEach((text, piece) => {
       frames.push({

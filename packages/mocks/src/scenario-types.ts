@@ -204,7 +204,11 @@ export interface MockScenario {
    * end early (an `error` step), the message received up to that point.
    */
   readonly expectedMessage: Message;
-  /** The text blocks joined with a single space, as the SDK's `finalText()` joins them. */
+  /**
+   * The text as chatstream's reader reads it (`finalText()`, `joinTextBlocks`): text blocks as they
+   * are, a blank line before text that follows another kind of block. (The SDK's `finalText()` puts
+   * a space between any two text blocks.)
+   */
   readonly expectedText: string;
   /** Set when a correct client must fail (HTTP error, `error` event, dropped connection, …). */
   readonly expectedError?: ExpectedError;

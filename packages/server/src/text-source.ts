@@ -5,8 +5,9 @@ import { TEXT_DONE_EVENT } from './text-done.ts';
 
 /**
  * Turns the SDK's parsed event stream into plain-text protocol bytes as a {@link RelaySource}:
- * one event per text delta, text blocks after the first prefixed with a space (so the pieces join
- * like the SDK's `finalText()`), and `data: [DONE]` only once `message_stop` arrived.
+ * one event per text delta, the text joined as the reader's `finalText()` joins it (`joinTextBlocks`:
+ * a blank line before text after a tool call or a search, cited pieces as they are), and
+ * `data: [DONE]` only once `message_stop` arrived.
  *
  * @example
  * const { data } = await client.messages.create(body, { signal }).withResponse();
@@ -18,7 +19,10 @@ export function createTextSource(
 ): RelaySource {
   const iterator = events[Symbol.asyncIterator]();
   const encoder = createTextChunkEncoder();
-  const textBlocks = new Set<number>();
+  // Joined as the reader's finalText() joins: text blocks as they are (citations cut a sentence into
+  // several), a blank line before text that follows another kind of block (a tool call, a search).
+  let wrote = false;
+  let afterOther = false;
   let finished = false;
   return {
     async read() {
@@ -33,16 +37,18 @@ export function createTextSource(
           finished = true;
           return { done: false, value: TEXT_DONE_EVENT };
         }
-        if (event.type === 'content_block_start' && event.content_block.type === 'text') {
-          const separator = textBlocks.size > 0 ? ' ' : '';
-          textBlocks.add(event.index);
-          const bytes = encoder.encode(separator + event.content_block.text);
-          if (bytes) return { done: false, value: bytes };
+        let text: string | undefined;
+        if (event.type === 'content_block_start') {
+          if (event.content_block.type === 'text') text = event.content_block.text;
+          else afterOther ||= wrote;
+        } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+          text = event.delta.text;
         }
-        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-          const bytes = encoder.encode(event.delta.text);
-          if (bytes) return { done: false, value: bytes };
-        }
+        if (!text) continue;
+        const bytes = encoder.encode(afterOther ? `\n\n${text}` : text);
+        wrote = true;
+        afterOther = false;
+        if (bytes) return { done: false, value: bytes };
       }
       return { done: true, value: undefined };
     },

@@ -96,6 +96,25 @@ describe('readMessageStream: events', () => {
     expect(pieces.join('')).toBe(EXPECTED_TEXT);
   });
 
+  it('joins text as finalText() does: cited pieces as they are, a blank line after a search', async () => {
+    const cited = readTranscript('citations');
+    const citedPieces: string[] = [];
+    for await (const text of cited.textStream) citedPieces.push(text);
+    expect(await cited.finalText()).toBe('According to the document, the grass is green');
+    expect(citedPieces.join('')).toBe(await cited.finalText());
+
+    const searched = readTranscript('serverTools');
+    const searchedPieces: string[] = [];
+    for await (const text of searched.textStream) searchedPieces.push(text);
+    expect(searchedPieces).toEqual(["I'll search for that.", '\n\nIt is sunny.']);
+    expect(await searched.finalText()).toBe("I'll search for that.\n\nIt is sunny.");
+
+    // A loop begun after the end reads the same.
+    const late: string[] = [];
+    for await (const text of searched.textStream) late.push(text);
+    expect(late.join('')).toBe(await searched.finalText());
+  });
+
   it("on('text') gets each delta and the whole text of its block so far", async () => {
     const stream = readTranscript('citations');
     const calls: [string, string][] = [];

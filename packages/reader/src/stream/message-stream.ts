@@ -12,8 +12,9 @@ import {
 } from '../errors.ts';
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
 import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
-import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent, TextBlock } from '../types.ts';
+import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
 import { afterTextSoFar } from './after-text-so-far.ts';
+import { joinTextBlocks, TEXT_AFTER_OTHER_BLOCKS } from '../anthropic/join-text-blocks.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { checkStreamOptions } from './check-stream-options.ts';
 import { Emitter } from './emitter.ts';
@@ -158,10 +159,25 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
   }
 
   async *#texts(): AsyncGenerator<string, void, undefined> {
+    // Joined as finalText() joins: a blank line before text that follows another kind of block.
+    let wrote = false;
+    let afterOther = false;
     // Leaving this loop early returns the inner iterator too, which aborts the stream.
     for await (const item of afterTextSoFar(this)) {
-      if (typeof item === 'string') yield item;
-      else if (item.type === 'content_block_delta' && item.delta.type === 'text_delta') yield item.delta.text;
+      if (typeof item !== 'string' && item.type === 'content_block_start') {
+        afterOther ||= wrote && item.content_block.type !== 'text';
+        continue;
+      }
+      const text =
+        typeof item === 'string'
+          ? item
+          : item.type === 'content_block_delta' && item.delta.type === 'text_delta'
+            ? item.delta.text
+            : '';
+      if (!text) continue;
+      yield afterOther ? TEXT_AFTER_OTHER_BLOCKS + text : text;
+      wrote = true;
+      afterOther = false;
     }
   }
 
@@ -188,10 +204,12 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     return this.#done.then((message) => message);
   }
 
-  /** Resolves with the text of all text blocks, joined without separators. */
+  /**
+   * Resolves with the text of the message: its text blocks as they are, a blank line before text
+   * that follows another kind of block (see {@link joinTextBlocks}).
+   */
   async finalText(): Promise<string> {
-    const { content } = await this.finalMessage();
-    return content.map((block) => (block.type === 'text' ? (block as TextBlock).text : '')).join('');
+    return joinTextBlocks((await this.finalMessage()).content);
   }
 
   /** Resolves once the stream ended, however it ended. */

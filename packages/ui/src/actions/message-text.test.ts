@@ -17,6 +17,19 @@ it('joins the text blocks of an answer with a blank line and leaves thinking and
   expect(messageText(answer)).toBe('Let me check the weather.\n\nIt is **sunny** in Paris.');
 });
 
+it('joins the pieces of a cited sentence as they are', () => {
+  const answer: ChatMessage = {
+    id: 'a',
+    role: 'assistant',
+    content: [
+      { type: 'text', text: 'Pilot lines opened in ' },
+      { type: 'text', text: '2024', citations: [] },
+      { type: 'text', text: ', and cells reach 450 Wh/kg.' },
+    ],
+  };
+  expect(messageText(answer)).toBe('Pilot lines opened in 2024, and cells reach 450 Wh/kg.');
+});
+
 it('keeps the indentation a markdown code block starts with', () => {
   const answer: ChatMessage = {
     id: 'a',
