@@ -259,8 +259,13 @@ export function messageOf(error: unknown): string {
  * ECONNREFUSED 127.0.0.1:8787)", "terminated (read ECONNRESET)".
  */
 export function messageWithCause(error: unknown): string {
-  const cause = (error as Error | undefined)?.cause;
-  return `${messageOf(error)}${cause instanceof Error ? ` (${cause.message})` : ''}`;
+  const cause = (error as Error | undefined)?.cause as
+    | (Error & { code?: unknown; errors?: unknown[] })
+    | undefined;
+  // Both of a host's addresses refused (Node's AggregateError): its message is empty, its code not.
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const reason = cause instanceof Error ? cause.message || code || messageOf(cause.errors?.[0] ?? '') : '';
+  return `${messageOf(error)}${reason ? ` (${reason})` : ''}`;
 }
 
 /**

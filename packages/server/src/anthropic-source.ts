@@ -14,8 +14,11 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 /** `message_stop`'s data as JSON structure: never in a text delta, whose quotes are escaped. */
 const findMessageStop = createByteSearch(new TextEncoder().encode('"type":"message_stop"'));
-/** Enough of a chunk's end to hold its last event when that is `message_stop` (about 55 bytes). */
-const LAST_EVENT_BYTES = 96;
+/**
+ * Enough of a chunk's end to hold its last event when that is `message_stop`: about 55 bytes from
+ * Anthropic, about 200 from Bedrock (its invocation metrics ride along).
+ */
+const LAST_EVENT_BYTES = 512;
 
 /**
  * Reads an upstream SSE body as a {@link RelaySource} that hands out whole events: the bytes are

@@ -1,3 +1,4 @@
+import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
 import Anthropic from '@anthropic-ai/sdk';
 import { contentScenarios, faultScenarios, scenarios } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
@@ -253,6 +254,49 @@ const resetAtEnd: typeof fetch = async (input, init) => {
   return new Response(body, response);
 };
 
+/** The API's responses, whose body stays open once every byte came (a proxy that keeps it). */
+const openAtEnd: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const reader = response.body!.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (!done) controller.enqueue(value);
+      else await new Promise<never>(() => undefined);
+    },
+  });
+  return new Response(body, response);
+};
+
+describe('a client that leaves once the message is whole', () => {
+  let fake: FakeAnthropicServer;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic();
+  });
+  afterAll(() => fake.close());
+
+  it('is a complete request, not an aborted one (the reader stops at message_stop)', async () => {
+    const finished: RelayResult[] = [];
+    const relay = await startRelay(
+      createChatHandler({
+        client: new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: openAtEnd }),
+        onFinish: (result) => finished.push(result),
+      }),
+    );
+    try {
+      const message = await streamMessage(
+        { url: relay.url, body: chatBody('basic') },
+        { retry: false },
+      ).finalMessage();
+      expect(message).toEqual(scenarios.basic.expectedMessage);
+      await waitFor(() => finished.length > 0);
+      expect(finished).toMatchObject([{ outcome: 'complete', message: scenarios.basic.expectedMessage }]);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
 describe('a connection to the API that drops after message_stop', () => {
   let fake: FakeAnthropicServer;
   beforeAll(async () => {
@@ -260,21 +304,42 @@ describe('a connection to the API that drops after message_stop', () => {
   });
   afterAll(() => fake.close());
 
-  it.each([false, true])(
-    'relays the whole answer with no error after it, complete (resume: %s)',
-    async (resume) => {
+  const clients = {
+    Anthropic: () => new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: resetAtEnd }),
+    // Bedrock's message_stop carries its invocation metrics: a longer last event.
+    'Amazon Bedrock': () =>
+      new AnthropicBedrock({
+        awsAccessKey: TEST_KEY,
+        awsSecretKey: 'test-secret-key',
+        awsRegion: 'us-east-1',
+        baseURL: fake.baseURL,
+        fetch: resetAtEnd,
+      }),
+  };
+  it.each([
+    ['Anthropic', false],
+    ['Anthropic', true],
+    ['Amazon Bedrock', false],
+  ] as const)(
+    '%s: relays the whole answer with no error after it, complete (resume: %s)',
+    async (platform, resume) => {
       const finished: RelayResult[] = [];
       const reported: unknown[] = [];
       const handler = createChatHandler({
-        client: new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: resetAtEnd }),
+        client: clients[platform](),
+        ...(platform === 'Amazon Bedrock' ? { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' } : {}),
         resume,
         onFinish: (result) => finished.push(result),
         onError: (error) => reported.push(error),
       });
-      const relayed = await (await handler(jsonPost(chatBody('basic')))).text();
+      const body = chatBody(
+        'basic',
+        platform === 'Amazon Bedrock' ? { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' } : {},
+      );
+      const relayed = await (await handler(jsonPost(body))).text();
       expect(relayed).not.toContain('event: error');
       const message = await readMessageStream(new Blob([relayed]).stream()).finalMessage();
-      expect(message).toEqual(scenarios.basic.expectedMessage);
+      expect(message.content).toEqual(scenarios.basic.expectedMessage.content);
       await waitFor(() => finished.length > 0);
       expect(finished).toMatchObject([{ outcome: 'complete' }]);
       expect(reported).toEqual([]);

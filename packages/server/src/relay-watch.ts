@@ -136,9 +136,11 @@ export function watchRelay(
   return {
     bytes: (chunk) => follow(() => decoder.push(chunk)),
     event,
-    end(outcome, error) {
+    end(given, error) {
       if (ended) return;
       ended = true;
+      // A client that leaves once the message is whole (the reader stops at message_stop) left nothing unread.
+      const outcome = given === 'aborted' && snapshot?.complete ? 'complete' : given;
       // A client whose reader failed on an event (an error event, a malformed one) leaves next.
       const carried = outcome === 'complete' || outcome === 'aborted' ? (streamError ?? lost) : undefined;
       const cut = outcome === 'complete' && !snapshot?.complete;

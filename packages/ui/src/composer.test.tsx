@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
@@ -223,4 +224,33 @@ it('takes attributes and handlers for its text box: the keyboard hint, a limit, 
   await userEvent.fill(box, 'a message well over twenty characters');
   await userEvent.keyboard('{Enter}');
   expect(onSend).toHaveBeenCalledExactlyOnceWith('a message well over twenty characters'.slice(0, 20).trim());
+});
+
+/** A composer that is busy from a send until a stop, as a chat is. */
+function Busy({ onSend, onStop }: { onSend: (text: string) => void; onStop: () => void }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Composer
+      busy={busy}
+      onSend={(text) => (onSend(text), setBusy(true))}
+      onStop={() => (onStop(), setBusy(false))}
+    />
+  );
+}
+
+it('a double click sends once, or stops once: its second click never presses the button that took the place', async () => {
+  const onSend = vi.fn<(text: string) => void>();
+  const onStop = vi.fn<() => void>();
+  const screen = await render(<Busy onSend={onSend} onStop={onStop} />);
+  await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Hello');
+  await userEvent.dblClick(screen.getByRole('button', { name: 'Send' }));
+  expect(onSend).toHaveBeenCalledExactlyOnceWith('Hello');
+  expect(onStop).not.toHaveBeenCalled();
+
+  // A draft typed while the answer streams is not sent by a double click on Stop.
+  await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'For later');
+  await userEvent.dblClick(screen.getByRole('button', { name: 'Stop' }));
+  expect(onStop).toHaveBeenCalledOnce();
+  expect(onSend).toHaveBeenCalledOnce();
+  await expect.element(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('For later');
 });

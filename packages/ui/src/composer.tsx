@@ -184,10 +184,17 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
             textBoxProps?.onChange?.(event);
           }}
         />
+        {/* Send and Stop take turns in one place: the second click of a double click lands on the
+            other one (a question stopped as it was asked, a draft sent by a Stop), so it counts for nothing. */}
         {busy && onStop ? (
-          <Stop onClick={stop} disabled={disabled} />
+          <Stop onClick={(event) => event.detail > 1 || stop()} disabled={disabled} />
         ) : (
-          <button type="submit" data-slot="send-button" disabled={disabled || busy || !canSend}>
+          <button
+            type="submit"
+            data-slot="send-button"
+            disabled={disabled || busy || !canSend}
+            onClick={(event) => event.detail > 1 && event.preventDefault()}
+          >
             <Icon name="send" />
             <span data-slot="button-label">{t('Send')}</span>
           </button>

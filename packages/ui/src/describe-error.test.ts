@@ -21,7 +21,7 @@ it('puts typed failures in words', () => {
   expect(describeError(new IncompleteStreamError('no message_stop')).title).toBe(
     'The response ended before it was complete',
   );
-  expect(describeError(new ChatSessionError('max-steps', 'Stopped after 5 steps'))).toEqual({
+  expect(describeError(new ChatSessionError('max-steps', 'Stopped after 5 steps (maxSteps)'))).toEqual({
     title: 'Claude stopped after many steps in a row',
     detail: 'Stopped after 5 steps',
   });

@@ -77,6 +77,8 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
       code === `${status}` ? '' : start,
     );
   }
+  // The option's name is for developers: a person reads how far Claude went.
+  if (paused) said = said.replace(/\s*\(maxSteps\)$/, '');
   const joined = facts.join(', ');
   const detail = !joined ? said : said ? `${said} (${joined})` : joined;
   const wait = waitOf(fields['retryAfterMs'] as number, t);

@@ -25,9 +25,10 @@ async function toHTTPError(
   const parsed = parseErrorBody(body);
   // A whole Message as JSON: the request did not ask for a stream.
   const whole = response.ok && contentType.includes('json') && /"type"\s*:\s*"message"/.test(body ?? '');
-  // Only a request with an API key on it stops at a redirect (in a browser, one it cannot see into).
+  // Only a request with an API key on it stops at a redirect (in a browser, one it cannot see into):
+  // fetch follows every other redirect that names where it leads.
   const redirect =
-    response.type === 'opaqueredirect' || (status > 299 && status < 400)
+    response.type === 'opaqueredirect' || (status > 299 && status < 400 && headers.has('location'))
       ? ` to ${headers.get('location') ?? 'another URL'}, not followed with an API key (x-api-key) on it`
       : '';
   const reason = response.ok

@@ -97,6 +97,8 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
     if (lastEventId !== '') headers.set('last-event-id', lastEventId);
     const followInit: RequestInit = { method: 'POST', headers, ...extra };
     if (init.credentials) followInit.credentials = init.credentials;
+    // Its headers are the request's, an API key included: no more followed to wherever a redirect leads.
+    if (init.redirect) followInit.redirect = init.redirect;
     return send(fetchImpl, url, followInit);
   };
   const stream = new MessageStream({

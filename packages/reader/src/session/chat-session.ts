@@ -116,8 +116,10 @@ export class ChatSession {
   }
 
   /**
-   * Aborts the active request and running tool executions; resolves once the stream is released.
-   * The partial message stays, marked `aborted`; the session goes back to `ready` (queued requests then start).
+   * Aborts the active request and running tool executions (their `signal`; what they do about it is
+   * not waited for); resolves once the stream is released. The partial message stays, marked
+   * `aborted`; the session goes back to `ready` (queued requests then start). Calls waiting for
+   * approval or a result stay waiting (a chat unmounted and shown again can still answer them).
    */
   async stop(): Promise<void> {
     const run = this.#run;
@@ -496,7 +498,7 @@ export class ChatSession {
       if (this.#steps >= (this.#options.maxSteps ?? 5)) {
         this.#state.error = new ChatSessionError(
           'max-steps',
-          `Stopped after ${this.#steps} steps (maxSteps)`,
+          `Stopped after ${this.#steps} ${this.#steps === 1 ? 'step' : 'steps'} (maxSteps)`,
         );
         return;
       }

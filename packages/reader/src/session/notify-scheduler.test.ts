@@ -23,6 +23,31 @@ describe('createNotifyScheduler', () => {
     expect(frames).toHaveLength(2);
   });
 
+  it('runs the schedulers of several sessions in one frame callback, so a UI bound to all commits once', () => {
+    const { runFrame, pending } = stubAnimationFrames();
+    const runs: string[] = [];
+    const lead = createNotifyScheduler(
+      () => runs.push('lead'),
+      () => 'frame',
+    );
+    const agent = createNotifyScheduler(
+      () => runs.push('agent'),
+      () => 'frame',
+    );
+    const other = createNotifyScheduler(
+      () => runs.push('other'),
+      () => 'frame',
+    );
+    lead.schedule();
+    agent.schedule();
+    other.schedule();
+    expect(pending()).toBe(1);
+    // One of them cancelled: the others still run.
+    other.cancel();
+    runFrame();
+    expect(runs).toEqual(['lead', 'agent']);
+  });
+
   it('falls back to a ~16 ms timer without requestAnimationFrame, and uses N ms for a number', () => {
     vi.useFakeTimers();
     const run = vi.fn<() => void>();

@@ -1,3 +1,5 @@
+import { callBack } from '../report-error.ts';
+
 /** How long `settle()` waits for the next animation frame before it runs anyway. */
 const FRAME_WAIT_MS = 100;
 
@@ -97,14 +99,42 @@ export function createNotifyScheduler(
 
 function scheduler(mode: 'frame' | number | ScheduleFlush): ScheduleFlush {
   if (typeof mode === 'function') return mode;
-  if (mode === 'frame' && typeof requestAnimationFrame === 'function') {
-    return (callback) => {
-      const id = requestAnimationFrame(callback);
-      return () => cancelAnimationFrame(id);
-    };
-  }
+  if (mode === 'frame' && typeof requestAnimationFrame === 'function') return inNextFrame;
   return (callback) => {
     const id = setTimeout(callback, mode === 'frame' ? 16 : mode);
     return () => clearTimeout(id);
+  };
+}
+
+/** What waits for the next animation frame, of every scheduler on the page. */
+const nextFrame = new Set<() => void>();
+let frame: { id: number; request: typeof requestAnimationFrame } | undefined;
+
+/**
+ * Runs `callback` at the next animation frame, in one frame callback with every other scheduler's:
+ * a UI bound to several sessions (agents side by side) then commits once a frame, not once for each
+ * (React batches the updates of one task; a frame callback each made 4 commits a frame for 4 sessions).
+ */
+function inNextFrame(callback: () => void): () => void {
+  nextFrame.add(callback);
+  // Asked anew of a `requestAnimationFrame` that replaced the one asked (a test's stub).
+  if (frame?.request !== requestAnimationFrame) {
+    const request = requestAnimationFrame;
+    const asked = {
+      request,
+      id: request(() => {
+        if (frame === asked) frame = undefined;
+        const due = [...nextFrame];
+        nextFrame.clear();
+        for (const run of due) callBack(run);
+      }),
+    };
+    frame = asked;
+  }
+  return () => {
+    nextFrame.delete(callback);
+    if (nextFrame.size > 0 || !frame) return;
+    cancelAnimationFrame(frame.id);
+    frame = undefined;
   };
 }

@@ -21,7 +21,8 @@ export function registerSaver(
   byKey.set(key, forKey.add(saveWaiting));
   return () => {
     forKey.delete(saveWaiting);
-    if (forKey.size === 0) byKey.delete(key);
+    // Called twice, or after another saver of this key came: only its own set goes, once empty.
+    if (forKey.size === 0 && byKey.get(key) === forKey) byKey.delete(key);
   };
 }
 

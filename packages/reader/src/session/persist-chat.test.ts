@@ -213,6 +213,23 @@ describe('persistChat and restoreChat', () => {
     await setup.chat.stop();
   });
 
+  it("stopping saving twice leaves another session's saving of that key alone", async () => {
+    const storage = new MemoryStorage();
+    const first = chatOnBodies();
+    const stopFirst = persistChat(first.chat, 'chat', { storage, intervalMs: 60_000 });
+    stopFirst();
+    const second = chatOnBodies();
+    const stopSecond = persistChat(second.chat, 'chat', { storage, intervalMs: 60_000 });
+    stopFirst();
+    void second.chat.send('Hi');
+    await vi.waitFor(() => expect(second.bodies).toHaveLength(1));
+    second.bodies[0]!.send(toSSE([start, blockStart, delta('Still saved')]));
+    await vi.waitFor(() => expect(firstText(second.chat.getSnapshot().messages[1])).toBe('Still saved'));
+    expect(firstText(restoreChat('chat', { storage }).initialMessages?.[1])).toBe('Still saved');
+    stopSecond();
+    await second.chat.stop();
+  });
+
   it('keeps the answer as it streamed when leaving the page tears its connection down', async () => {
     const storage = new MemoryStorage();
     const window = new EventTarget();

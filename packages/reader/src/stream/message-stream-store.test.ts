@@ -95,3 +95,61 @@ describe('MessageStreamStore', () => {
     expect(store.getSnapshot().text).toBe('Hello! Héllo wörld — 你好, 世界 👋🏽. Lines\nand "quotes".');
   });
 });
+
+describe('MessageStreamStore: a stream started as the last one ends', () => {
+  it('from a listener of the end: the first one still has its onFinish', async () => {
+    const finished: string[] = [];
+    const bodies = [controlledBody(whole), controlledBody(whole)];
+    for (const body of bodies) body.close();
+    const store = new MessageStreamStore({
+      fetch: async () => sseResponse(bodies.shift()!.body),
+      retry: false,
+      throttle: false,
+      onFinish: (message) => finished.push(message.id),
+    });
+    let next: Promise<void> | undefined;
+    store.subscribe(() => {
+      if (store.getSnapshot().status === 'complete' && !next) next = store.start(request);
+    });
+    await store.start(request);
+    await next;
+    expect(finished).toEqual(['msg_text', 'msg_text']);
+  });
+
+  it('while its end waits for the next frame: listeners hear it complete first', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const runFrame = (): void => frames.splice(0).forEach((callback) => callback(performance.now()));
+    const first = controlledBody();
+    const second = controlledBody();
+    const bodies = [first, second];
+    const finished: string[] = [];
+    const store = new MessageStreamStore({
+      fetch: async () => sseResponse(bodies.shift()!.body),
+      retry: false,
+      onFinish: (message) => finished.push(message.id),
+    });
+    const statuses: string[] = [];
+    store.subscribe(() => statuses.push(store.getSnapshot().status));
+    const firstDone = store.start(request);
+    first.send(whole.slice(0, cut + 200));
+    await vi.waitFor(() => expect(store.getSnapshot().status).toBe('streaming'));
+    first.send(whole.slice(cut + 200, whole.length - 300));
+    // A batch published in this frame: the end waits for the next one.
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    runFrame();
+    first.send(whole.slice(whole.length - 300));
+    first.close();
+    // Lets the reader take in the end (a few macrotasks; nothing is timed): it waits for a frame.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statuses.at(-1)).toBe('streaming');
+    expect(finished).toEqual([]);
+    const secondDone = store.start(request);
+    expect(statuses.slice(-2)).toEqual(['complete', 'submitted']);
+    second.send(whole);
+    second.close();
+    await Promise.all([firstDone, secondDone]);
+    expect(finished).toEqual(['msg_text', 'msg_text']);
+  });
+});

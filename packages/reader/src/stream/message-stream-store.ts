@@ -100,6 +100,8 @@ export class MessageStreamStore {
 
   /** Streams `request`, aborting any stream in progress; resolves once it ended, however it ended. */
   start = async (request: MessageRequest): Promise<void> => {
+    // The end of the last stream, still waiting for its frame, is heard before the next one starts.
+    if (this.#pending && this.#pending.status !== 'streaming') this.#flush();
     this.#stream?.abort();
     const { onFinish: _onFinish, onError: _onError, throttle: _throttle, ...options } = this.#options;
     const stream = streamMessage(request, options);
@@ -145,7 +147,7 @@ export class MessageStreamStore {
     // At once, unless a batch already published in this animation frame: then at the next one, so a
     // UI never commits twice in a frame (as ChatSession ends its streams).
     await this.#notifier.settle();
-    if (!current()) return;
+    // Called though a next stream started meanwhile (a listener of the end may start one): this one ended so.
     // Read now, not at the start: a callback given while the message streamed is the one to call.
     // What it throws is reported as uncaught, never a rejection of `start()`.
     const { onFinish, onError } = this.#options;

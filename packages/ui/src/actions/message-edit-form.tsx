@@ -24,6 +24,8 @@ export interface MessageEditFormProps {
   cancelLabel?: string | undefined;
   /** Accessible name of the text box (default: the app's label for "Edit message"). */
   inputLabel?: string | undefined;
+  /** While an answer is on its way: Save waits for it (disabled), and the edit stays in the box. */
+  busy?: boolean | undefined;
 }
 
 /**
@@ -43,6 +45,7 @@ export function MessageEditForm({
   saveLabel,
   cancelLabel,
   inputLabel,
+  busy = false,
 }: MessageEditFormProps): ReactNode {
   const t = useLabels();
   const [draft, setDraft] = useState(initial);
@@ -58,7 +61,7 @@ export function MessageEditForm({
   const sendable = draft.trim() !== '' || shown.length > 0;
   const save = (event?: FormEvent): void => {
     event?.preventDefault();
-    if (sendable) onSave(draft.trim(), [...kept]);
+    if (sendable && !busy) onSave(draft.trim(), [...kept]);
   };
   const remove = (block: UserContentBlock, at: number): void => {
     setKept(kept.filter((item) => item !== block));
@@ -113,7 +116,7 @@ export function MessageEditForm({
         <button type="button" data-slot="message-edit-cancel" onClick={onCancel}>
           {cancelLabel ?? t('Cancel')}
         </button>
-        <button type="submit" data-slot="message-edit-save" disabled={!sendable}>
+        <button type="submit" data-slot="message-edit-save" disabled={!sendable || busy}>
           {saveLabel ?? t('Save & resend')}
         </button>
       </div>

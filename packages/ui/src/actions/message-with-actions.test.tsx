@@ -249,6 +249,34 @@ describe('MessageWithActions in ChatStream', () => {
       .toHaveAccessibleName('Version 1 of 2');
   });
 
+  it('keeps an edit typed while another answer streams: Save waits for its end', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answers = [scenarios.basic, scenarios.longAnswer, scenarios.basic];
+    let requests = 0;
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => {
+      const response = createMockResponse(answers[requests++]!, { timing: 'instant' });
+      return requests === 2 ? holdStreamAfter(response, held) : response;
+    });
+    const screen = await renderChat(fetch);
+    await ask(screen, 'Hello');
+    await screen.getByRole('button', { name: 'Edit' }).click();
+    await userEvent.keyboard(' again');
+    await userEvent.fill(screen.getByRole('textbox', { name: 'Message', exact: true }), 'Another question');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(screen.getByRole('button', { name: 'Stop' })).toBeVisible();
+    const save = screen.getByRole('button', { name: 'Save & resend' });
+    await expect.element(save).toBeDisabled();
+    await expect.element(screen.getByRole('textbox', { name: 'Edit message' })).toHaveValue('Hello again');
+    release();
+    await expect.element(save).toBeEnabled();
+    await save.click();
+    await expect
+      .element(screen.getByRole('article', { name: 'You' }).first())
+      .toHaveTextContent('Hello again');
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
   it('keeps the versions still while an answer streams', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -157,6 +157,8 @@ export function createMessageWithActions(
             cancelLabel={words.cancel}
             inputLabel={words.editMessage}
             onCancel={() => close('edit')}
+            // The session would refuse an edit while another answer streams, and the text typed be lost.
+            busy={!idle}
             onSave={(next, kept) => {
               close('message');
               // A failure shows as the chat's error, with Retry.

@@ -223,6 +223,19 @@ describe('Markdown', () => {
     await expect.element(screen.getByText('After more')).toBeVisible();
   });
 
+  it('draws inline code left to right inside right-to-left prose: `one()`, not ()one', async () => {
+    const screen = await render(<Markdown text={'קראו ל `one()` עכשיו'} />);
+    const code = screen.container.querySelector('p code')!;
+    const at = (index: number): number => {
+      const range = document.createRange();
+      range.setStart(code.firstChild!, index);
+      range.setEnd(code.firstChild!, index + 1);
+      return range.getBoundingClientRect().left;
+    };
+    // `o` is drawn before (left of) `(`, as the code is written.
+    expect(at(0)).toBeLessThan(at(3));
+  });
+
   it('sets each paragraph, item and heading in its own direction; code stays left to right', async () => {
     const screen = await render(
       <div style={{ inlineSize: '40rem' }}>
