@@ -1,3 +1,4 @@
+import { readMessageStream } from '@chatstream/reader';
 import { describe, expect, it } from 'vitest';
 import { scenario } from './builder.ts';
 import { defineScenario } from './define-scenario.ts';
@@ -168,6 +169,31 @@ describe('scenario builder', () => {
     expect(refusal.expectedMessage).toMatchObject({ stop_reason: 'refusal', stop_details: details });
     const sequence = scenario('s').text('a').stop('stop_sequence', { stopSequence: '###' });
     expect(sequence.expectedMessage.stop_sequence).toBe('###');
+  });
+
+  it("sends the code execution container and context editing's applied edits, and expects them", async () => {
+    const container = { id: 'container_1', expires_at: '2026-12-07T16:00:00Z' };
+    const applied = {
+      applied_edits: [{ type: 'clear_tool_uses_20250919', cleared_tool_uses: 1, cleared_input_tokens: 40 }],
+    };
+    const built = scenario('ran').text('Done').stop('end_turn', { container, contextManagement: applied });
+    expect(built.events.at(-2)).toMatchObject({ delta: { container }, context_management: applied });
+    expect(built.expectedMessage).toMatchObject({ container, context_management: applied });
+    const bytes = built.events
+      .map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
+      .join('');
+    const read = await readMessageStream(new Blob([bytes]).stream()).finalMessage();
+    expect(read).toEqual(built.expectedMessage);
+  });
+
+  it('refuses a stop option it does not know, which would be left out without a word', () => {
+    expect(() =>
+      scenario('typo')
+        .text('a')
+        .stop('end_turn', { stopDetail: {} } as never),
+    ).toThrow(
+      'Scenario "typo", step 1: stop() has no option "stopDetail" (stopSequence, stopDetails, container, contextManagement, usage)',
+    );
   });
 
   it('ends with an error event and expects the partial message and the error', () => {

@@ -110,8 +110,10 @@ function stepEvents(step: ResolvedStep, index: number, seed: number): StreamEven
             stop_reason: step.reason,
             stop_sequence: step.stopSequence ?? null,
             ...(step.stopDetails === undefined ? {} : { stop_details: step.stopDetails }),
+            ...(step.container === undefined ? {} : { container: step.container }),
           },
           usage: step.usage,
+          ...(step.contextManagement === undefined ? {} : { context_management: step.contextManagement }),
         },
         { type: 'message_stop' },
       ];

@@ -65,6 +65,11 @@ export function compileExpected(scenario: ResolvedScenario): ExpectedOutcome {
         message.stop_reason = step.reason;
         message.stop_sequence = step.stopSequence ?? null;
         if (step.stopDetails !== undefined) message.stop_details = structuredClone(step.stopDetails);
+        // Kept as the reader keeps them (the SDK's beta stream too; `container` by every SDK).
+        if (step.container != null) message['container'] = structuredClone(step.container);
+        if (step.contextManagement != null) {
+          message['context_management'] = structuredClone(step.contextManagement);
+        }
         applyUsage(message.usage, step.usage);
         break;
       case 'error':

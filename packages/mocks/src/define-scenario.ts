@@ -107,6 +107,17 @@ const STEP_TYPES: ReadonlySet<string> = new Set<ScenarioStep['type']>([
 const TOOL_NAME = /^[\w-]{1,64}$/u;
 
 /** Throws for what a step's options cannot mean: an unknown type, a bad chunking, pause or cut. */
+/** What a stop step holds: its type and reason, then the options of `stop()`. */
+const STOP_FIELDS: ReadonlySet<string> = new Set([
+  'type',
+  'reason',
+  'stopSequence',
+  'stopDetails',
+  'container',
+  'contextManagement',
+  'usage',
+]);
+
 function checkStepOptions(name: string, step: ScenarioStep, position: number): void {
   const where = `Scenario "${name}", step ${position}`;
   if (!STEP_TYPES.has((step as { type?: unknown } | null)?.type as string)) {
@@ -120,6 +131,15 @@ function checkStepOptions(name: string, step: ScenarioStep, position: number): v
     cutAt?: unknown;
     ms?: unknown;
   };
+  if (step.type === 'stop') {
+    // A misspelt option would be left out of the stream without a word.
+    const unknown = Object.keys(step).find((key) => !STOP_FIELDS.has(key));
+    if (unknown !== undefined) {
+      throw new TypeError(
+        `${where}: stop() has no option "${unknown}" (${[...STOP_FIELDS].slice(2).join(', ')})`,
+      );
+    }
+  }
   checkChunking(`${where}: chunking`, chunking);
   checkChunking(`${where}: fragments`, fragments);
   if (step.type === 'pause') checkMilliseconds(`${where}: pause`, ms);

@@ -8,6 +8,8 @@ export const HTTP_ERROR_TYPES: Readonly<Record<number, { type: string; message: 
     message: 'Your API key does not have permission to use the specified resource.',
   },
   404: { type: 'not_found_error', message: 'The requested resource could not be found.' },
+  // Not one the API lists: a proxy's, described as the API describes its own timeouts (504).
+  408: { type: 'timeout_error', message: 'Request timed out' },
   409: { type: 'conflict_error', message: 'Conflict.' },
   413: { type: 'request_too_large', message: 'Request exceeds the maximum allowed number of bytes.' },
   429: {

@@ -116,6 +116,10 @@ export interface StopStep {
   stopSequence?: string | null | undefined;
   /** Sent as `delta.stop_details` (refusals explain themselves here). */
   stopDetails?: unknown;
+  /** Sent as `delta.container`: the code execution container the answer ran in (`{ id, expires_at }`). */
+  container?: unknown;
+  /** Sent beside the delta as `context_management`: the edits context editing applied (a beta). */
+  contextManagement?: unknown;
   /** Overrides the computed final usage counters. */
   usage?: UsageUpdate | undefined;
 }

@@ -167,9 +167,22 @@ describe('bad arguments fail at the call, with the option named', () => {
     ],
     [
       'a tool without its input schema (the API requires one)',
-      () => createChatSession({ tools: { get_weather: { execute: () => 1 } as never } }),
+      () => createChatSession({ tools: { get_weather: { execute: () => 1 } } }),
       TypeError,
       /tools.get_weather.inputSchema must be a JSON Schema object/,
+    ],
+    [
+      'a tool Anthropic defines given a schema of its own (the API would refuse it)',
+      () =>
+        createChatSession({ tools: { bash: { type: 'bash_20250124', inputSchema: { type: 'object' } } } }),
+      TypeError,
+      /tools.bash is Anthropic's bash_20250124, whose input schema is built in: leave out inputSchema/,
+    ],
+    [
+      'an empty type for a tool Anthropic defines',
+      () => createChatSession({ tools: { bash: { type: '' } } }),
+      TypeError,
+      /tools.bash.type must be the type Anthropic names the tool by, got ""/,
     ],
     [
       'an input schema that is not an object schema (the API takes no other)',

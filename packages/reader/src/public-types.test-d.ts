@@ -133,8 +133,17 @@ describe('ChatSession', () => {
     createChatSession({ tools });
     const typed: ChatTool<{ city: string }> = tools.get_weather;
     expectTypeOf<Parameters<NonNullable<typeof typed.execute>>[0]>().toEqualTypeOf<{ city: string }>();
-    // @ts-expect-error: a tool needs its input schema
-    createChatSession({ tools: { broken: { execute: () => 1 } } });
+    // A tool Anthropic defines: its type (and the other fields of its definition), no schema.
+    createChatSession({
+      tools: {
+        str_replace_based_edit_tool: {
+          type: 'text_editor_20250728',
+          definition: { max_characters: 10_000 },
+          needsApproval: ({ command }: { command: string }) => command !== 'view',
+          execute: ({ command }: { command: string }) => command,
+        },
+      },
+    });
   });
 
   it('sends text or user content blocks, attachments among them', () => {

@@ -28,6 +28,15 @@ describe('checkTools', () => {
     expect(sent([{ ...asked, type: 'web_search_20260209' }], [pinnedSearch])).toEqual([pinnedSearch]);
   });
 
+  it("takes the MCP connector's toolset, named by its server, when allowed by its type", () => {
+    const toolset = { type: 'mcp_toolset', mcp_server_name: 'crm', default_config: { enabled: true } };
+    expect(sent([toolset, weather], ['get_weather', 'mcp_toolset'])).toEqual([toolset, weather]);
+    expect(sent([toolset], ['get_weather'])).toBe(
+      'tools.0: the Anthropic tool type "mcp_toolset" (named "crm") is not allowed by this server.',
+    );
+    expect(sent([{ type: 'mcp_toolset' }], undefined)).toBe('tools.0: each tool needs a name.');
+  });
+
   it('keeps only where the client put its cache breakpoint, unless the definition sets one', () => {
     const breakpoint = { type: 'ephemeral' } as const;
     const asked = {

@@ -35,9 +35,11 @@ export function checkTools(tools: unknown, allowed: readonly AllowedTool[] | und
   const checked: unknown[] = [];
   for (const [index, tool] of tools.entries()) {
     const fields = (tool !== null && typeof tool === 'object' ? tool : {}) as Record<string, unknown>;
-    const { name, type } = fields;
-    if (typeof name !== 'string' || name === '') return fail(`tools.${index}: each tool needs a name.`);
+    const { type } = fields;
     if (type !== undefined && typeof type !== 'string') return fail(`tools.${index}.type: must be a string.`);
+    // The MCP connector's toolset has no name of its own: the MCP server it opens names it.
+    const name = type === 'mcp_toolset' ? fields['mcp_server_name'] : fields['name'];
+    if (typeof name !== 'string' || name === '') return fail(`tools.${index}: each tool needs a name.`);
     const definition = pinned.get(pinKey(type, name));
     if (definition) {
       const own: Record<string, unknown> = { ...structuredClone(definition) };

@@ -50,6 +50,25 @@ describe('accumulateMessage', () => {
     expect(after.message.content[1]).not.toBe(before?.message.content[1]);
   });
 
+  it("keeps the code execution container and context editing's applied edits that message_delta carries", () => {
+    const applied = {
+      applied_edits: [{ type: 'clear_tool_uses_20250919', cleared_tool_uses: 2, cleared_input_tokens: 900 }],
+    };
+    const container = { id: 'container_1', expires_at: '2026-12-07T16:00:00Z' };
+    const { message } = reduce([
+      start,
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', container },
+        usage: { output_tokens: 3 },
+        context_management: applied,
+      },
+      { type: 'message_stop' },
+    ]);
+    expect(message['container']).toEqual(container);
+    expect(message['context_management']).toEqual(applied);
+  });
+
   it('returns the same snapshot for ping and error events', () => {
     const snapshot = reduce([start]);
     expect(accumulateMessage(snapshot, { type: 'ping' })).toBe(snapshot);

@@ -7,12 +7,25 @@ import type { ChatMessage } from './chat-message.ts';
 import type { ExportedVersions, MessageVersions } from './message-versions.ts';
 import type { ScheduleFlush } from './notify-scheduler.ts';
 
-/** A client tool: its schema for the model, and optionally how to run it in the client. */
+/**
+ * A client tool: one of your own (its `description` and `inputSchema` for the model) or one
+ * Anthropic defines (its `type`), and optionally how to run it in the client.
+ */
 export interface ChatTool<Input = unknown> {
   /** What the tool does, for the model (sent as `description`). */
   description?: string | undefined;
-  /** JSON Schema of the input, sent as `input_schema`. */
-  inputSchema: object;
+  /** JSON Schema of the input, sent as `input_schema`. Required, unless `type` is given. */
+  inputSchema?: object | undefined;
+  /**
+   * A tool Anthropic defines and the client runs, by the type Anthropic names it: the bash tool
+   * (`bash_20250124`), the text editor (`text_editor_20250728`, named
+   * `str_replace_based_edit_tool`), memory (`memory_20250818`), computer use. Sent as
+   * `{ type, name, ...definition }`, without `inputSchema` or `description`: its schema is built into
+   * the model. It runs here like any client tool.
+   */
+  type?: string | undefined;
+  /** With `type`: the other fields of its definition (`max_characters`, `display_width_px`…). */
+  definition?: Readonly<Record<string, unknown>> | undefined;
   /**
    * Runs the tool; the return value (or the thrown error's message, with `is_error`) becomes the
    * `tool_result`. Without it the call waits for `addToolResult`. `signal` aborts on `stop()`.
@@ -23,8 +36,12 @@ export interface ChatTool<Input = unknown> {
   // The type of a method, not of a function property: its parameter is then checked both ways, so a
   // tool whose `execute` takes `{ city: string }` fits a `Record<string, ChatTool>`.
   execute?: ChatToolExecute<Input>['execute'] | undefined;
-  /** Wait for `approveToolCall(id, true)` before running (a denial is sent back as an error result). */
-  needsApproval?: boolean | undefined;
+  /**
+   * Wait for `approveToolCall(id, true)` before running (a denial is sent back as an error result):
+   * always, or for the calls whose input it returns true for (a file edit, not a read; a command
+   * that writes). A function that throws is reported, and the call waits for approval.
+   */
+  needsApproval?: boolean | ChatToolApproval<Input>['needsApproval'] | undefined;
   /**
    * The answer ends with this tool's call (a card or a form the page draws from its input): once it
    * has its result (from `execute`, or `addToolResult`), the result waits for the person's next
@@ -32,6 +49,11 @@ export interface ChatTool<Input = unknown> {
    * A turn that also calls other tools goes on as usual.
    */
   endsTurn?: boolean | undefined;
+}
+
+/** `needsApproval` as a method, whose parameter is checked both ways (as `execute`'s). */
+interface ChatToolApproval<Input> {
+  needsApproval(input: Input): boolean;
 }
 
 /** `execute` as a method, whose parameter is checked both ways (see {@link ChatTool}). */

@@ -488,6 +488,61 @@ describe('ChatSession: human in the loop', () => {
     ]);
   });
 
+  it('approval asked for by input: the calls it returns true for wait, the others run', async () => {
+    const execute = vi.fn<() => string>(() => 'sunny');
+    const needsApproval = vi.fn<(input: { location: string }) => boolean>(
+      ({ location }: { location: string }) => location !== 'Paris, France',
+    );
+    const target = session({ tools: weather({ execute, needsApproval }) });
+    await target.send('[scenario:toolUse]');
+    await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 4);
+    expect(needsApproval).toHaveBeenCalledWith(WEATHER_INPUT);
+    expect(execute).toHaveBeenCalledOnce();
+
+    const asking = session({ tools: weather({ execute, needsApproval: () => true }) });
+    await asking.send('[scenario:toolUse]');
+    const call = toolUseOf(asking.getSnapshot().messages[1]);
+    expect(asking.getSnapshot().messages[1]?.toolCalls?.[call.id]).toEqual({ status: 'awaiting-approval' });
+  });
+
+  it('runs a tool Anthropic defines in the client, sent as its type and definition', async () => {
+    const edit = scenario('edit')
+      .toolUse('str_replace_based_edit_tool', { command: 'view', path: '/src/app.ts' })
+      .stop('tool_use');
+    const answers = [edit, scenarios.basic];
+    const sent: { tools?: unknown; messages: { content: unknown }[] }[] = [];
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      sent.push(JSON.parse(init?.body as string));
+      return createMockResponse(answers[sent.length - 1]!, { timing: 'instant' });
+    });
+    const execute = vi.fn<(input: { path: string }) => string>(({ path }) => `1: // ${path}`);
+    const target = session({
+      fetch,
+      tools: {
+        str_replace_based_edit_tool: {
+          type: 'text_editor_20250728',
+          definition: { max_characters: 10_000 },
+          needsApproval: ({ command }: { command: string }) => command !== 'view',
+          execute,
+        },
+      },
+    });
+    await target.send('What is in app.ts?');
+    await until(target, (snapshot) => idle(snapshot) && snapshot.messages.length === 4);
+    expect(sent[0]?.tools).toEqual([
+      { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool', max_characters: 10_000 },
+    ]);
+    expect(execute).toHaveBeenCalledOnce();
+    expect(sent[1]?.messages.at(-1)?.content).toEqual([
+      {
+        type: 'tool_result',
+        tool_use_id: toolUseOf(target.getSnapshot().messages[1]).id,
+        content: '1: // /src/app.ts',
+      },
+    ]);
+    expect(target.getSnapshot().error).toBeUndefined();
+  });
+
   it('approval: the turn a person lets go on keeps the body and headers of their send', async () => {
     const target = session({ tools: weather({ execute: () => 'sunny', needsApproval: true }) });
     await target.send('[scenario:toolUse]', { body: { temperature: 0.1 }, headers: { 'x-trace': 'send-1' } });

@@ -41,7 +41,31 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
     if (!/^[\w-]{1,64}$/.test(name)) {
       throw new TypeError(`Tool name "${name}" must be 1 to 64 letters, digits, _ or -`);
     }
-    const { inputSchema } = tool as { inputSchema?: { type?: unknown } };
+    const { inputSchema, type, definition } = tool as {
+      inputSchema?: { type?: unknown };
+      type?: unknown;
+      definition?: unknown;
+    };
+    checkFunction(`tools.${name}.execute`, (tool as { execute?: unknown }).execute);
+    if (type !== undefined) {
+      // A tool Anthropic defines: its schema is the model's own; one sent beside it would be refused.
+      if (typeof type !== 'string' || !type) {
+        throw new TypeError(
+          `tools.${name}.type must be the type Anthropic names the tool by, got ${shown(type)}`,
+        );
+      }
+      if (inputSchema !== undefined) {
+        throw new TypeError(
+          `tools.${name} is Anthropic's ${type}, whose input schema is built in: leave out inputSchema`,
+        );
+      }
+      if (definition !== undefined && (typeof definition !== 'object' || definition === null)) {
+        throw new TypeError(
+          `tools.${name}.definition must be an object of the tool's other fields, got ${shown(definition)}`,
+        );
+      }
+      continue;
+    }
     if (typeof inputSchema !== 'object' || inputSchema === null) {
       throw new TypeError(
         `tools.${name}.inputSchema must be a JSON Schema object, got ${shown(inputSchema)}`,
@@ -51,6 +75,5 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
     if (inputSchema.type !== 'object') {
       throw new TypeError(`tools.${name}.inputSchema.type must be "object", got ${shown(inputSchema.type)}`);
     }
-    checkFunction(`tools.${name}.execute`, (tool as { execute?: unknown }).execute);
   }
 }

@@ -37,11 +37,11 @@ export function requestBody(
     ...extra,
     tools: besideClientTools(
       tools &&
-        Object.entries(tools).map(([name, tool]) => ({
-          name,
-          description: tool.description,
-          input_schema: tool.inputSchema,
-        })),
+        Object.entries(tools).map(([name, tool]) =>
+          tool.type === undefined
+            ? { name, description: tool.description, input_schema: tool.inputSchema }
+            : { type: tool.type, name, ...tool.definition },
+        ),
       extra['tools'],
     ),
   };

@@ -1,3 +1,4 @@
+import { reportError } from '../report-error.ts';
 import { messageOf } from '../errors.ts';
 import type { BlockProgress, ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
@@ -50,7 +51,7 @@ export function toolCallsOf(
             : blocks?.[index]?.inputComplete === false
               ? { status: 'error', result: CUT_INPUT_RESULT }
               : {
-                  status: tool.needsApproval
+                  status: asksApproval(tool, block.input)
                     ? 'awaiting-approval'
                     : tool.execute
                       ? 'running'
@@ -58,6 +59,17 @@ export function toolCallsOf(
                 };
   }
   return calls;
+}
+
+/** Whether a call of `tool` with `input` waits for approval; a `needsApproval` that throws is reported, and it waits. */
+function asksApproval(tool: ChatTool, input: unknown): boolean {
+  const { needsApproval } = tool;
+  try {
+    return typeof needsApproval === 'function' ? needsApproval(input) : needsApproval === true;
+  } catch (error) {
+    reportError(error);
+    return true;
+  }
 }
 
 /**
