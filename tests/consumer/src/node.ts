@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { scenarios } from '@chatstream/mocks';
 import { createFakeAnthropicServer } from '@chatstream/mocks/server';
-import { streamMessage } from '@chatstream/reader';
+import { joinTextBlocks, streamMessage } from '@chatstream/reader';
 import { createChatHandler, createMemoryResumeStore, type RelayResult } from '@chatstream/server';
 import { createNodeHandler } from '@chatstream/server/node';
 
@@ -38,10 +38,9 @@ try {
     scenario.expectedMessage,
     'message through the relay',
   );
-  const text = scenario.expectedMessage.content
-    .map((block) => (block.type === 'text' ? block.text : ''))
-    .join('');
-  assert.equal(await stream.finalText(), text, 'text through the relay');
+  // A blank line where text follows the search: as the mocks expect it, and as joinTextBlocks joins it.
+  assert.equal(await stream.finalText(), scenario.expectedText, 'text through the relay');
+  assert.equal(joinTextBlocks(message.content), scenario.expectedText, 'text joined by joinTextBlocks');
   assert.match(
     stream.response?.headers.get('chatstream-stream-id') ?? '',
     /^[\da-f-]{36}$/u,

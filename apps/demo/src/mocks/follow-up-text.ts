@@ -1,4 +1,5 @@
 import { scenarios } from '@chatstream/mocks';
+import { joinTextBlocks } from '@chatstream/reader';
 
 interface Block {
   type?: string;
@@ -86,10 +87,8 @@ function afterToolResults(messages: readonly WireMessage[]): string | undefined 
 /** The rest of an answer that was cut off (retry after an error, or a paused server tool turn). */
 function continuation(messages: readonly WireMessage[]): string {
   const blocks = blocksOf(messages.at(-1));
-  const partial = blocks
-    .filter((block) => block.type === 'text')
-    .map((block) => block.text ?? '')
-    .join('');
+  // Joined as the scenarios' expectedText is: a blank line where text follows a search.
+  const partial = joinTextBlocks(blocks);
   if (!partial) {
     return blocks.some((block) => block.type === 'web_search_tool_result')
       ? 'Lagos is home to roughly 17 million people in 2025, which makes it one of the largest cities in Africa.'

@@ -16,19 +16,17 @@ export const TEXT_AFTER_OTHER_BLOCKS = '\n\n';
  * joinTextBlocks([{ type: 'text', text: 'Let me search.' }, searchUse, searchResult, { type: 'text', text: 'It is sunny' }]);
  * // 'Let me search.\n\nIt is sunny'
  */
-export function joinTextBlocks(
-  content: readonly { readonly type: string; readonly [field: string]: unknown }[],
-): string {
+export function joinTextBlocks(content: readonly object[]): string {
   let text = '';
   let afterOther = false;
-  for (const block of content) {
+  for (const block of content as readonly { type?: unknown; text?: unknown }[]) {
     if (block.type !== 'text') {
       afterOther = text !== '';
       continue;
     }
     if (afterOther) text += TEXT_AFTER_OTHER_BLOCKS;
     afterOther = false;
-    text += String(block['text']);
+    text += String(block.text);
   }
   return text;
 }
