@@ -106,7 +106,6 @@ const STEP_TYPES: ReadonlySet<string> = new Set<ScenarioStep['type']>([
 // The API's rule for tool names: a client reading a call named otherwise could not answer it.
 const TOOL_NAME = /^[\w-]{1,64}$/u;
 
-/** Throws for what a step's options cannot mean: an unknown type, a bad chunking, pause or cut. */
 /** What a stop step holds: its type and reason, then the options of `stop()`. */
 const STOP_FIELDS: ReadonlySet<string> = new Set([
   'type',
@@ -118,6 +117,7 @@ const STOP_FIELDS: ReadonlySet<string> = new Set([
   'usage',
 ]);
 
+/** Throws for what a step's options cannot mean: an unknown type, a bad chunking, pause or cut. */
 function checkStepOptions(name: string, step: ScenarioStep, position: number): void {
   const where = `Scenario "${name}", step ${position}`;
   if (!STEP_TYPES.has((step as { type?: unknown } | null)?.type as string)) {

@@ -5,13 +5,14 @@ import {
   type RetryInfo,
   type StreamMessageOptions,
   type StreamStats,
+  joinTextBlocks,
   streamMessage,
 } from '@chatstream/reader';
 import type { Query, QueryFunctionContext, QueryKey, UseQueryOptions } from '@tanstack/react-query';
 
 /** What a streamed query holds: the message so far, its text, stats, a pending retry, and whether it finished. */
 export interface StreamedMessage {
-  /** The text of all text blocks so far, joined without separators. */
+  /** The message's text so far, joined as the reader's `finalText()` joins it (`joinTextBlocks`). */
   readonly text: string;
   /** The message so far (Anthropic shape), undefined before `message_start`. */
   readonly message: Message | undefined;
@@ -105,25 +106,26 @@ export function streamedMessageQueryOptions<Key extends QueryKey>(
         ...streamOptions,
         signal,
       });
-      let text = '';
       const update = (data: Omit<StreamedMessage, 'stats'>): void => {
         if (!replacing && !signal.aborted)
           client.setQueryData<StreamedMessage>(queryKey, { ...data, stats: stream.stats });
       };
       stream.on('retry', (retrying) => {
-        text = '';
-        update({ text, message: undefined, status: 'streaming', retrying });
+        update({ text: '', message: undefined, status: 'streaming', retrying });
       });
-      stream.on('streamEvent', (event) => {
-        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta')
-          text += event.delta.text;
-      });
+      // The text as finalText() joins it: a blank line before text that follows a search.
       stream.on('snapshot', ({ message }) =>
-        update({ text, message, status: 'streaming', retrying: undefined }),
+        update({ text: joinTextBlocks(message.content), message, status: 'streaming', retrying: undefined }),
       );
       try {
         const message = await stream.finalMessage();
-        return { text, message, status: 'complete', stats: stream.stats, retrying: undefined };
+        return {
+          text: joinTextBlocks(message.content),
+          message,
+          status: 'complete',
+          stats: stream.stats,
+          retrying: undefined,
+        };
       } catch (error) {
         // Whatever ended it (a failure, the last observer leaving), nothing streams any more: a
         // spinner keyed on `data.status` must stop. A `replace` refetch never wrote its partial.

@@ -179,6 +179,26 @@ describe('bad arguments fail at the call, with the option named', () => {
       /tools.bash is Anthropic's bash_20250124, whose input schema is built in: leave out inputSchema/,
     ],
     [
+      'needsApproval read from settings as text, which would pass for false and run the tool unasked',
+      () =>
+        createChatSession({
+          tools: { rm: { inputSchema: { type: 'object' }, needsApproval: 'true' as never } },
+        }),
+      TypeError,
+      /tools.rm.needsApproval must be true, false or a function, got "true"/,
+    ],
+    [
+      'a definition naming the tool again (it would be sent under that name, and every call be unknown)',
+      () =>
+        createChatSession({
+          tools: {
+            editor: { type: 'text_editor_20250728', definition: { name: 'str_replace_based_edit_tool' } },
+          },
+        }),
+      TypeError,
+      /tools.editor.definition.name: the tool's name is its key in tools/,
+    ],
+    [
       'an empty type for a tool Anthropic defines',
       () => createChatSession({ tools: { bash: { type: '' } } }),
       TypeError,

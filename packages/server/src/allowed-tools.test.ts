@@ -37,6 +37,26 @@ describe('checkTools', () => {
     expect(sent([{ type: 'mcp_toolset' }], undefined)).toBe('tools.0: each tool needs a name.');
   });
 
+  it("pins MCP toolsets one per server: each request for one gets the server's", () => {
+    const crm = { type: 'mcp_toolset', mcp_server_name: 'crm', default_config: { enabled: false } } as const;
+    const github = {
+      type: 'mcp_toolset',
+      mcp_server_name: 'github',
+      configs: { search: { enabled: true } },
+    } as const;
+    expect(allowedToolsProblem([crm, github])).toBeUndefined();
+    expect(allowedToolsProblem([crm, crm])).toBe('entry 1 defines crm a second time');
+    const asked = [
+      { type: 'mcp_toolset', mcp_server_name: 'github' },
+      { type: 'mcp_toolset', mcp_server_name: 'crm' },
+    ];
+    expect(sent(asked, [crm, github])).toEqual([github, crm]);
+    // A server with no pin is refused as any tool not allowed.
+    expect(sent([{ type: 'mcp_toolset', mcp_server_name: 'mail' }], [crm])).toBe(
+      'tools.0: the Anthropic tool type "mcp_toolset" (named "mail") is not allowed by this server.',
+    );
+  });
+
   it('keeps only where the client put its cache breakpoint, unless the definition sets one', () => {
     const breakpoint = { type: 'ephemeral' } as const;
     const asked = {

@@ -5,7 +5,18 @@ import type { ToolUnion } from '@anthropic-ai/sdk/resources/messages';
  * input_schema }`) or an Anthropic-defined one (`{ type: 'web_search_20250305', name: 'web_search',
  * max_uses: 3 }`). When a request declares that tool, this definition is sent instead of the client's.
  */
-export type AllowedToolDefinition = Extract<ToolUnion, { name: string }>;
+export type AllowedToolDefinition = Extract<ToolUnion, { name: string }> | MCPToolsetDefinition;
+
+/**
+ * The MCP connector's toolset (the `mcp-client-2025-11-20` beta), pinned per MCP server: which of
+ * its tools are on, and how (see Anthropic's MCP connector docs for `default_config` and `configs`).
+ */
+export interface MCPToolsetDefinition {
+  type: 'mcp_toolset';
+  /** The server in the request's `mcp_servers` whose tools this is. */
+  mcp_server_name: string;
+  [field: string]: unknown;
+}
 
 /**
  * An entry of `allowedTools`: a custom tool's name, an Anthropic-defined tool's type or family
@@ -30,15 +41,15 @@ export function checkTools(tools: unknown, allowed: readonly AllowedTool[] | und
   if (!Array.isArray(tools)) return fail('tools: must be an array of tool definitions.');
   const pinned = new Map<string, AllowedToolDefinition>();
   for (const entry of allowed ?? []) {
-    if (typeof entry !== 'string') pinned.set(pinKey(entry.type, entry.name), entry);
+    if (typeof entry !== 'string')
+      pinned.set(pinKey(entry.type, nameOf(entry as unknown as Record<string, unknown>) as string), entry);
   }
   const checked: unknown[] = [];
   for (const [index, tool] of tools.entries()) {
     const fields = (tool !== null && typeof tool === 'object' ? tool : {}) as Record<string, unknown>;
     const { type } = fields;
     if (type !== undefined && typeof type !== 'string') return fail(`tools.${index}.type: must be a string.`);
-    // The MCP connector's toolset has no name of its own: the MCP server it opens names it.
-    const name = type === 'mcp_toolset' ? fields['mcp_server_name'] : fields['name'];
+    const name = nameOf(fields);
     if (typeof name !== 'string' || name === '') return fail(`tools.${index}: each tool needs a name.`);
     const definition = pinned.get(pinKey(type, name));
     if (definition) {
@@ -73,7 +84,8 @@ export function allowedToolsProblem(value: unknown): string | undefined {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
       return `entry ${index} is neither a name nor a tool definition`;
     }
-    const { name, type } = entry as Record<string, unknown>;
+    const { type } = entry as Record<string, unknown>;
+    const name = nameOf(entry as Record<string, unknown>);
     if (typeof name !== 'string' || name === '') return `entry ${index} is a definition without a name`;
     if (type !== undefined && typeof type !== 'string')
       return `entry ${index} has a type that is not a string`;
@@ -100,11 +112,18 @@ function refusal(
   return `tools.${index}: the Anthropic tool type ${JSON.stringify(type)} (named ${JSON.stringify(name)}) is not allowed by this server.`;
 }
 
-/** Custom tools are one per name; an Anthropic-defined tool is one per family, whatever its version. */
+/**
+ * Custom tools are one per name; an Anthropic-defined tool is one per family, whatever its version;
+ * an MCP toolset one per MCP server.
+ */
 function pinKey(type: string | null | undefined, name: string): string {
-  return type === undefined || type === null || type === 'custom'
-    ? `custom:${name}`
-    : `anthropic:${toolFamily(type)}`;
+  if (type === undefined || type === null || type === 'custom') return `custom:${name}`;
+  return type === 'mcp_toolset' ? `anthropic:mcp_toolset:${name}` : `anthropic:${toolFamily(type)}`;
+}
+
+/** A tool's name: the MCP connector's toolset has none of its own, the MCP server it opens names it. */
+function nameOf(fields: Record<string, unknown>): unknown {
+  return fields['type'] === 'mcp_toolset' ? fields['mcp_server_name'] : fields['name'];
 }
 
 /** An Anthropic-defined tool's type without its version date: `web_search` for `web_search_20250305`. */

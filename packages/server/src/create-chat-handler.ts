@@ -1,3 +1,4 @@
+import { joinTextBlocks } from '@chatstream/reader';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { abortError, abortReason } from './abort-reason.ts';
 import { createAnthropicSource } from './anthropic-source.ts';
@@ -299,7 +300,11 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     // SDK's events, each of which shows upstream alive.
     const timedEvents = events && limit ? eventsWithUpstreamIdleTimeout(events, limit) : events;
     const upstreamSource: RelaySource = timedEvents
-      ? createTextSource(watch ? watchEvents(timedEvents, watch) : timedEvents, abortUpstream)
+      ? createTextSource(
+          watch ? watchEvents(timedEvents, watch) : timedEvents,
+          abortUpstream,
+          continuesText(body['messages']),
+        )
       : createAnthropicSource(response.body, abortUpstream, secret, upstreamAPI === BEDROCK);
     const source = limit && !events ? withUpstreamIdleTimeout(upstreamSource, limit) : upstreamSource;
     // Upstream is aborted when the client leaves, and when it stayed silent too long: only the first
@@ -380,4 +385,19 @@ function refuseResume(request: Request): Response | undefined {
     'not_found_error',
     `${header}: this relay keeps no streams to resume or cancel (its resume option is off).`,
   );
+}
+
+/**
+ * Whether the request continues an answer that has text (its last message is the assistant's, a
+ * Continue): what streams after it joins that text, a blank line before text after a search.
+ */
+function continuesText(messages: unknown): boolean {
+  const last = Array.isArray(messages)
+    ? (messages.at(-1) as { role?: unknown; content?: unknown })
+    : undefined;
+  if (last?.role !== 'assistant') return false;
+  const { content } = last;
+  return typeof content === 'string'
+    ? content !== ''
+    : Array.isArray(content) && joinTextBlocks(content as object[]) !== '';
 }

@@ -12,7 +12,7 @@ export type {
   RelayRequestBody,
   ResumeOptions,
 } from './chat-handler-options.ts';
-export type { AllowedTool, AllowedToolDefinition } from './allowed-tools.ts';
+export type { AllowedTool, AllowedToolDefinition, MCPToolsetDefinition } from './allowed-tools.ts';
 export { createMemoryResumeStore, type MemoryResumeStoreOptions } from './memory-resume-store.ts';
 export type { Awaitable, KeptStreamInfo, ResumeSignal, ResumeStore, StoredEvents } from './resume-store.ts';
 export { createRedisResumeStore } from './redis/redis-resume-store.ts';

@@ -187,7 +187,7 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         {/* Send and Stop take turns in one place: the second click of a double click lands on the
             other one (a question stopped as it was asked, a draft sent by a Stop), so it counts for nothing. */}
         {busy && onStop ? (
-          <Stop onClick={(event) => event.detail > 1 || stop()} disabled={disabled} />
+          <Stop onClick={(event) => (event?.detail ?? 0) > 1 || stop()} disabled={disabled} />
         ) : (
           <button
             type="submit"

@@ -22,5 +22,9 @@ describe('joinTextBlocks', () => {
     expect(joinTextBlocks([])).toBe('');
     expect(joinTextBlocks([{ type: 'tool_use', id: 't', name: 'x', input: {} }])).toBe('');
     expect(joinTextBlocks([{ type: 'redacted_thinking', data: '…' }, text('Hi')])).toBe('Hi');
+    // An empty text block writes nothing, no break either: as a stream of its deltas reads.
+    const search = { type: 'server_tool_use', id: 's', name: 'web_search', input: {} };
+    expect(joinTextBlocks([text('A'), search, text('')])).toBe('A');
+    expect(joinTextBlocks([text('A'), search, text(''), search, text('B')])).toBe('A\n\nB');
   });
 });

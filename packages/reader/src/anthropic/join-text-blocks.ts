@@ -24,9 +24,12 @@ export function joinTextBlocks(content: readonly object[]): string {
       afterOther = text !== '';
       continue;
     }
+    // An empty block writes nothing, the break before it included (as a stream of its deltas does).
+    const own = typeof block.text === 'string' ? block.text : '';
+    if (!own) continue;
     if (afterOther) text += TEXT_AFTER_OTHER_BLOCKS;
     afterOther = false;
-    text += String(block.text);
+    text += own;
   }
   return text;
 }

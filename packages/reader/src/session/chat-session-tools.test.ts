@@ -503,6 +503,18 @@ describe('ChatSession: human in the loop', () => {
     await asking.send('[scenario:toolUse]');
     const call = toolUseOf(asking.getSnapshot().messages[1]);
     expect(asking.getSnapshot().messages[1]?.toolCalls?.[call.id]).toEqual({ status: 'awaiting-approval' });
+
+    // One that answers later by mistake (async) is reported, and the call waits: it never runs unasked.
+    const reported: unknown[] = [];
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
+    const later = session({ tools: weather({ execute, needsApproval: (async () => false) as never }) });
+    await later.send('[scenario:toolUse]');
+    const laterCall = toolUseOf(later.getSnapshot().messages[1]);
+    expect(later.getSnapshot().messages[1]?.toolCalls?.[laterCall.id]).toEqual({
+      status: 'awaiting-approval',
+    });
+    expect(String(reported[0])).toContain('needsApproval must answer at once');
+    vi.unstubAllGlobals();
   });
 
   it('runs a tool Anthropic defines in the client, sent as its type and definition', async () => {

@@ -47,6 +47,17 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
       definition?: unknown;
     };
     checkFunction(`tools.${name}.execute`, (tool as { execute?: unknown }).execute);
+    const { needsApproval } = tool as { needsApproval?: unknown };
+    // A setting read from JSON ("true", 1) must not pass for false and run a tool unasked.
+    if (
+      needsApproval !== undefined &&
+      typeof needsApproval !== 'boolean' &&
+      typeof needsApproval !== 'function'
+    ) {
+      throw new TypeError(
+        `tools.${name}.needsApproval must be true, false or a function, got ${shown(needsApproval)}`,
+      );
+    }
     if (type !== undefined) {
       // A tool Anthropic defines: its schema is the model's own; one sent beside it would be refused.
       if (typeof type !== 'string' || !type) {
@@ -57,6 +68,14 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
       if (inputSchema !== undefined) {
         throw new TypeError(
           `tools.${name} is Anthropic's ${type}, whose input schema is built in: leave out inputSchema`,
+        );
+      }
+      const named = ['type', 'name'].find(
+        (key) => typeof definition === 'object' && definition !== null && Object.hasOwn(definition, key),
+      );
+      if (named !== undefined) {
+        throw new TypeError(
+          `tools.${name}.definition.${named}: the tool's ${named} is its ${named === 'name' ? 'key in tools' : 'type option'}`,
         );
       }
       if (definition !== undefined && (typeof definition !== 'object' || definition === null)) {

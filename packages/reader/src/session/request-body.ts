@@ -40,7 +40,7 @@ export function requestBody(
         Object.entries(tools).map(([name, tool]) =>
           tool.type === undefined
             ? { name, description: tool.description, input_schema: tool.inputSchema }
-            : { type: tool.type, name, ...tool.definition },
+            : { ...tool.definition, type: tool.type, name },
         ),
       extra['tools'],
     ),

@@ -1,4 +1,5 @@
 import { reportError } from '../report-error.ts';
+import { isThenable } from './chat-storage.ts';
 import { messageOf } from '../errors.ts';
 import type { BlockProgress, ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
@@ -61,11 +62,18 @@ export function toolCallsOf(
   return calls;
 }
 
-/** Whether a call of `tool` with `input` waits for approval; a `needsApproval` that throws is reported, and it waits. */
+/**
+ * Whether a call of `tool` with `input` waits for approval. A `needsApproval` function that throws,
+ * or answers later (a promise, by mistake), is reported, and the call waits.
+ */
 function asksApproval(tool: ChatTool, input: unknown): boolean {
   const { needsApproval } = tool;
+  if (typeof needsApproval !== 'function') return Boolean(needsApproval);
   try {
-    return typeof needsApproval === 'function' ? needsApproval(input) : needsApproval === true;
+    const asks: unknown = needsApproval(input);
+    if (!isThenable(asks)) return Boolean(asks);
+    Promise.resolve(asks).catch(() => undefined);
+    throw new TypeError('needsApproval must answer at once (true or false), not with a promise');
   } catch (error) {
     reportError(error);
     return true;

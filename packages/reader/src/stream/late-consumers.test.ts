@@ -102,9 +102,8 @@ describe('a loop begun after the stream did', () => {
       new Response(toSSE(events), { headers: { 'content-type': 'text/event-stream' } }),
     );
     await stream.finalMessage();
-    expect(await all(segmentText(stream, 'sentence'))).toEqual([
-      'Let me check the weather.',
-      'It is sunny in Paris today.',
-    ]);
+    const sentences = await all(segmentText(stream, 'sentence'));
+    expect(sentences).toEqual(['Let me check the weather.', '\n\nIt is sunny in Paris today.']);
+    expect(sentences.join('')).toBe(await stream.finalText());
   });
 });

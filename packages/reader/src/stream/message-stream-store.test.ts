@@ -59,6 +59,18 @@ describe('MessageStreamStore', () => {
     expect(store.getSnapshot()).toBe(end);
   });
 
+  it('joins its text as finalText() does: a blank line before text that follows a search', async () => {
+    const body = controlledBody(toSSE(transcripts['serverTools']!));
+    body.close();
+    const store = new MessageStreamStore({
+      fetch: async () => sseResponse(body.body),
+      retry: false,
+      throttle: false,
+    });
+    await store.start(request);
+    expect(store.getSnapshot().text).toBe("I'll search for that.\n\nIt is sunny.");
+  });
+
   it('reports a throwing onFinish as uncaught, and start() still resolves', async () => {
     const reported: unknown[] = [];
     vi.stubGlobal('reportError', (error: unknown) => reported.push(error));

@@ -1,3 +1,4 @@
+import { joinTextBlocks } from '../anthropic/join-text-blocks.ts';
 import type { AnyChatStreamError } from '../errors.ts';
 import { type MessageRequest, streamMessage, type StreamMessageOptions } from '../fetch/stream-message.ts';
 import { callBack } from '../report-error.ts';
@@ -13,7 +14,7 @@ export type MessageStreamStateStatus = 'idle' | 'submitted' | 'streaming' | 'com
 
 /** The state of one streamed completion; a new object whenever it changes. */
 export interface MessageStreamState {
-  /** The text of all text blocks so far, joined without separators (as `finalText()`). */
+  /** The message's text so far, joined as `finalText()` joins it (see `joinTextBlocks`). */
   readonly text: string;
   /** The message so far (Anthropic shape), undefined before `message_start`. */
   readonly message: Message | undefined;
@@ -107,19 +108,14 @@ export class MessageStreamStore {
     const stream = streamMessage(request, options);
     this.#stream = stream;
     const current = (): boolean => this.#stream === stream;
-    let text = '';
     this.#set({ ...IDLE, status: 'submitted' });
     stream.on('retry', (retrying) => {
-      text = '';
       if (current()) this.#set({ ...this.#state, retrying });
-    });
-    stream.on('streamEvent', (event) => {
-      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
     });
     stream.on('snapshot', ({ message, blocks }) => {
       if (!current()) return;
       const next: MessageStreamState = {
-        text,
+        text: joinTextBlocks(message.content),
         message,
         blocks,
         status: 'streaming',
@@ -136,7 +132,7 @@ export class MessageStreamStore {
     const { status, error } = stream;
     const message = stream.snapshot?.message;
     this.#pending = {
-      text,
+      text: joinTextBlocks(message?.content ?? []),
       message,
       blocks: stream.snapshot?.blocks,
       status: status === 'streaming' ? 'complete' : status,

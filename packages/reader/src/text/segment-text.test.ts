@@ -199,6 +199,7 @@ describe('segmentText', () => {
       yield { type: 'content_block_stop', index: 2 };
     })();
     for await (const sentence of segmentText(events, 'sentence', 'en')) seen.push(sentence);
-    expect(seen).toEqual(['I will search for that', 'searching', 'Found it. ', 'Done']);
+    // The first sentence after the search starts a new paragraph: the segments join as finalText() does.
+    expect(seen).toEqual(['I will search for that', 'searching', '\n\nFound it. ', 'Done']);
   });
 });

@@ -1,3 +1,4 @@
+import { TEXT_AFTER_OTHER_BLOCKS } from '../anthropic/join-text-blocks.ts';
 import { checkOneOf } from '../check-options.ts';
 import { afterTextSoFar } from '../stream/after-text-so-far.ts';
 import type { MessageStreamEvent } from '../types.ts';
@@ -70,6 +71,16 @@ async function* segments(
   // The current segment is `settled + pending`: only `pending` is segmented again on each delta.
   let settled = '';
   let pending = '';
+  // The segments join as finalText() joins the text: the first after a search (text came before it)
+  // starts with a blank line, which speech passes over.
+  let wrote = false;
+  let prefix = '';
+  function* emit(list: Iterable<string>): Generator<string, void, undefined> {
+    for (const segment of list) {
+      yield prefix + segment;
+      prefix = '';
+    }
+  }
   try {
     for await (const item of source) {
       if (
@@ -78,12 +89,14 @@ async function* segments(
         item.content_block.type !== 'text'
       ) {
         // A search or a tool call comes next: what the text said so far is whole.
-        yield* lastSegments(settled, pending, split, lookBehind);
+        yield* emit(lastSegments(settled, pending, split, lookBehind));
         settled = pending = '';
+        if (wrote) prefix = TEXT_AFTER_OTHER_BLOCKS;
         continue;
       }
       const delta = typeof item === 'string' ? item : textOf(item);
       if (!delta) continue;
+      wrote = true;
       const pieces = split(pending + delta);
       // The last piece may still grow (a sentence without its end, half a word or emoji sequence).
       let rest = pieces.pop()!;
@@ -99,7 +112,7 @@ async function* segments(
       if (pieces[0] !== undefined) {
         pieces[0] = settled + pieces[0];
         settled = '';
-        yield* pieces;
+        yield* emit(pieces);
       }
       pending = rest;
       // A segment that never ends (a code block has no sentence end) would otherwise be segmented
@@ -113,11 +126,11 @@ async function* segments(
     // Nothing received is lost: the remainder comes before the failure. Not after a stop, which
     // wants no more (a voice app would speak half a sentence over the person).
     if ((error as { name?: unknown } | null)?.name !== 'AbortError') {
-      yield* lastSegments(settled, pending, split, lookBehind);
+      yield* emit(lastSegments(settled, pending, split, lookBehind));
     }
     throw error;
   }
-  yield* lastSegments(settled, pending, split, lookBehind);
+  yield* emit(lastSegments(settled, pending, split, lookBehind));
 }
 
 /** The end of the text in whole segments: nothing after it can move where they end now. */
