@@ -188,6 +188,15 @@ describe('bad arguments fail at the call, with the option named', () => {
       /tools.rm.needsApproval must be true, false or a function, got "true"/,
     ],
     [
+      'an async needsApproval, whose promise would be a yes to every call',
+      () =>
+        createChatSession({
+          tools: { rm: { inputSchema: { type: 'object' }, needsApproval: (async () => false) as never } },
+        }),
+      TypeError,
+      /tools.rm.needsApproval must answer at once \(true or false\): it is an async function/,
+    ],
+    [
       'a definition naming the tool again (it would be sent under that name, and every call be unknown)',
       () =>
         createChatSession({

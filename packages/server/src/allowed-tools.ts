@@ -15,7 +15,11 @@ export interface MCPToolsetDefinition {
   type: 'mcp_toolset';
   /** The server in the request's `mcp_servers` whose tools this is. */
   mcp_server_name: string;
-  [field: string]: unknown;
+  /** Whether its tools are on (`enabled`) and loaded only when searched for (`defer_loading`). */
+  default_config?: Readonly<Record<string, unknown>> | undefined;
+  /** The same, per tool of the server, by its name. */
+  configs?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined;
+  cache_control?: { type: 'ephemeral'; ttl?: '5m' | '1h' } | null | undefined;
 }
 
 /**

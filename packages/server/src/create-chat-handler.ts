@@ -303,7 +303,7 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       ? createTextSource(
           watch ? watchEvents(timedEvents, watch) : timedEvents,
           abortUpstream,
-          continuesText(body['messages']),
+          continuedText(body['messages']),
         )
       : createAnthropicSource(response.body, abortUpstream, secret, upstreamAPI === BEDROCK);
     const source = limit && !events ? withUpstreamIdleTimeout(upstreamSource, limit) : upstreamSource;
@@ -388,16 +388,17 @@ function refuseResume(request: Request): Response | undefined {
 }
 
 /**
- * Whether the request continues an answer that has text (its last message is the assistant's, a
- * Continue): what streams after it joins that text, a blank line before text after a search.
+ * How the request continues an answer with text (its last message is the assistant's: a Continue,
+ * or a prefill): what streams joins that text, a blank line before text after a search, also when
+ * the answer already ended on one. Undefined for a new answer.
  */
-function continuesText(messages: unknown): boolean {
+function continuedText(messages: unknown): 'text' | 'after-other' | undefined {
   const last = Array.isArray(messages)
     ? (messages.at(-1) as { role?: unknown; content?: unknown })
     : undefined;
-  if (last?.role !== 'assistant') return false;
+  if (last?.role !== 'assistant') return undefined;
   const { content } = last;
-  return typeof content === 'string'
-    ? content !== ''
-    : Array.isArray(content) && joinTextBlocks(content as object[]) !== '';
+  if (typeof content === 'string') return content === '' ? undefined : 'text';
+  if (!Array.isArray(content) || joinTextBlocks(content as object[]) === '') return undefined;
+  return (content.at(-1) as { type?: unknown } | undefined)?.type === 'text' ? 'text' : 'after-other';
 }

@@ -41,12 +41,6 @@ export function jsonErrorResponse(
 ): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: {
-      'content-type': 'application/json',
-      'cache-control': 'no-store',
-      // A page on another origin (with CORS allowed by the app) reads what its retries go by.
-      'access-control-expose-headers': 'request-id, retry-after, retry-after-ms, x-should-retry',
-      ...extraHeaders,
-    },
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...extraHeaders },
   });
 }

@@ -35,13 +35,13 @@ const searchThenText = [
   { type: 'message_stop' },
 ] as unknown as RawMessageStreamEvent[];
 
-async function textOf(continuesText: boolean): Promise<string> {
+async function textOf(continued?: 'text' | 'after-other', events = searchThenText): Promise<string> {
   const source = createTextSource(
     (async function* () {
-      yield* searchThenText;
+      yield* events;
     })(),
     () => undefined,
-    continuesText,
+    continued,
   );
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -55,8 +55,12 @@ async function textOf(continuesText: boolean): Promise<string> {
 
 describe('createTextSource', () => {
   it('breaks from the text a Continue goes on from when the continuation begins with a search', async () => {
-    expect(await textOf(true)).toBe('\n\nSales rose 4%.');
+    expect(await textOf('text')).toBe('\n\nSales rose 4%.');
     // A new answer that begins with a search has nothing to break from.
-    expect(await textOf(false)).toBe('Sales rose 4%.');
+    expect(await textOf()).toBe('Sales rose 4%.');
+    // An answer that ended on a search (a paused turn) breaks before the text that goes on from it.
+    const textOnly = searchThenText.filter((_event, index) => index === 0 || index > 2);
+    expect(await textOf('after-other', textOnly)).toBe('\n\nSales rose 4%.');
+    expect(await textOf('text', textOnly)).toBe('Sales rose 4%.');
   });
 });

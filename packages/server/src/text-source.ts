@@ -7,8 +7,8 @@ import { TEXT_DONE_EVENT } from './text-done.ts';
  * Turns the SDK's parsed event stream into plain-text protocol bytes as a {@link RelaySource}:
  * one event per text delta, the text joined as the reader's `finalText()` joins it (`joinTextBlocks`:
  * a blank line before text after a tool call or a search, cited pieces as they are), and
- * `data: [DONE]` only once `message_stop` arrived. `continuesText`: the request continues an answer
- * that has text, which what streams joins.
+ * `data: [DONE]` only once `message_stop` arrived. `continued`: the request continues an answer that
+ * has text (`after-other` when it ends on a search), which what streams joins.
  *
  * @example
  * const { data } = await client.messages.create(body, { signal }).withResponse();
@@ -17,15 +17,15 @@ import { TEXT_DONE_EVENT } from './text-done.ts';
 export function createTextSource(
   events: AsyncIterable<RawMessageStreamEvent>,
   abortUpstream: (reason?: unknown) => void,
-  continuesText = false,
+  continued?: 'text' | 'after-other',
 ): RelaySource {
   const iterator = events[Symbol.asyncIterator]();
   const encoder = createTextChunkEncoder();
   // Joined as the reader's finalText() joins: text blocks as they are (citations cut a sentence into
   // several), a blank line before text that follows another kind of block (a tool call, a search).
-  // Continuing an answer's text (a Continue): a search it begins with still breaks from it.
-  let wrote = continuesText;
-  let afterOther = false;
+  // Continuing an answer's text (a Continue): a search it begins with, or one it ended on, breaks from it.
+  let wrote = continued !== undefined;
+  let afterOther = continued === 'after-other';
   let finished = false;
   return {
     async read() {

@@ -507,7 +507,10 @@ describe('ChatSession: human in the loop', () => {
     // One that answers later by mistake (async) is reported, and the call waits: it never runs unasked.
     const reported: unknown[] = [];
     vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
-    const later = session({ tools: weather({ execute, needsApproval: (async () => false) as never }) });
+    // (Not an async function, which the session refuses where it is given: one returning a promise.)
+    const later = session({
+      tools: weather({ execute, needsApproval: (() => Promise.resolve(false)) as never }),
+    });
     await later.send('[scenario:toolUse]');
     const laterCall = toolUseOf(later.getSnapshot().messages[1]);
     expect(later.getSnapshot().messages[1]?.toolCalls?.[laterCall.id]).toEqual({

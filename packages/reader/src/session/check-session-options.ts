@@ -58,6 +58,15 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
         `tools.${name}.needsApproval must be true, false or a function, got ${shown(needsApproval)}`,
       );
     }
+    // Its answer is needed as the turn ends: a promise would be a "yes" to every call.
+    if (
+      (needsApproval as { constructor?: { name?: unknown } } | undefined)?.constructor?.name ===
+      'AsyncFunction'
+    ) {
+      throw new TypeError(
+        `tools.${name}.needsApproval must answer at once (true or false): it is an async function`,
+      );
+    }
     if (type !== undefined) {
       // A tool Anthropic defines: its schema is the model's own; one sent beside it would be refused.
       if (typeof type !== 'string' || !type) {

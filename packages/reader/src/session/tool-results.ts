@@ -62,9 +62,13 @@ export function toolCallsOf(
   return calls;
 }
 
+/** The `needsApproval` functions that answered with a promise, reported once each. */
+const answeredLater = new WeakSet<object>();
+
 /**
- * Whether a call of `tool` with `input` waits for approval. A `needsApproval` function that throws,
- * or answers later (a promise, by mistake), is reported, and the call waits.
+ * Whether a call of `tool` with `input` waits for approval. A `needsApproval` function that throws
+ * is reported, and the call waits; one that answers with a promise (a function the session's check
+ * could not tell async) waits too, reported once.
  */
 function asksApproval(tool: ChatTool, input: unknown): boolean {
   const { needsApproval } = tool;
@@ -73,11 +77,14 @@ function asksApproval(tool: ChatTool, input: unknown): boolean {
     const asks: unknown = needsApproval(input);
     if (!isThenable(asks)) return Boolean(asks);
     Promise.resolve(asks).catch(() => undefined);
-    throw new TypeError('needsApproval must answer at once (true or false), not with a promise');
+    if (!answeredLater.has(needsApproval)) {
+      answeredLater.add(needsApproval);
+      reportError(new TypeError('needsApproval must answer at once (true or false), not with a promise'));
+    }
   } catch (error) {
     reportError(error);
-    return true;
   }
+  return true;
 }
 
 /**

@@ -33,6 +33,19 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Text, a web search, and text after it, as a MessageStream's events. */
+async function* lookThenFind(): AsyncGenerator<MessageStreamEvent> {
+  yield { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
+  yield { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Let me look.' } };
+  yield {
+    type: 'content_block_start',
+    index: 1,
+    content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} },
+  };
+  yield { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } };
+  yield { type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text: 'Found it.\nDone' } };
+}
+
 describe('segmentText', () => {
   it('releases whole sentences as soon as the next one begins, and the remainder at the end', async () => {
     const sentences = await collect(['Hello the', 're. How are', ' you? I am', ' fine'], 'sentence', 'en');
@@ -177,6 +190,16 @@ describe('segmentText', () => {
       })(),
     ).rejects.toThrow('aborted');
     expect(seen).toEqual(['One whole sentence. ']);
+  });
+
+  it('segments the blank line after a search as text, in words and lines: they join as finalText() does', async () => {
+    const lines: string[] = [];
+    for await (const line of segmentText(lookThenFind(), 'line')) lines.push(line);
+    expect(lines).toEqual(['Let me look.', '\n', '\n', 'Found it.\n', 'Done']);
+    const words: string[] = [];
+    for await (const word of segmentText(lookThenFind(), 'word', 'en')) words.push(word);
+    expect(words.join('')).toBe('Let me look.\n\nFound it.\nDone');
+    expect(words).toContain('Found');
   });
 
   it("reads a MessageStream's events: its text, a sentence released where a search or tool call begins", async () => {

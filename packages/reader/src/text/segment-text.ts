@@ -47,6 +47,7 @@ export function segmentText(
     split,
     granularity === 'line' ? 0 : LOOK_BEHIND,
     SETTLED_BY[granularity],
+    granularity === 'sentence',
   );
 }
 
@@ -67,12 +68,14 @@ async function* segments(
   split: Split,
   lookBehind: number,
   settles: (after: string) => boolean,
+  breakOnSegment: boolean,
 ): AsyncGenerator<string, void, undefined> {
   // The current segment is `settled + pending`: only `pending` is segmented again on each delta.
   let settled = '';
   let pending = '';
-  // The segments join as finalText() joins the text: the first after a search (text came before it)
-  // starts with a blank line, which speech passes over.
+  // The segments join as finalText() joins the text: a blank line after a search (text came before
+  // it), segmented as text for words and lines, and the start of the next sentence (which speech
+  // passes over) rather than two sentences of nothing.
   let wrote = false;
   let prefix = '';
   function* emit(list: Iterable<string>): Generator<string, void, undefined> {
@@ -94,9 +97,11 @@ async function* segments(
         if (wrote) prefix = TEXT_AFTER_OTHER_BLOCKS;
         continue;
       }
-      const delta = typeof item === 'string' ? item : textOf(item);
-      if (!delta) continue;
+      const text = typeof item === 'string' ? item : textOf(item);
+      if (!text) continue;
       wrote = true;
+      const delta = breakOnSegment || !prefix ? text : prefix + text;
+      if (!breakOnSegment) prefix = '';
       const pieces = split(pending + delta);
       // The last piece may still grow (a sentence without its end, half a word or emoji sequence).
       let rest = pieces.pop()!;
