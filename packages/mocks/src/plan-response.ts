@@ -1,4 +1,4 @@
-import { TEXT_AFTER_OTHER_BLOCKS } from '@chatstream/reader';
+import { createTextJoiner } from '@chatstream/reader';
 import { type RandomChunking, splitBytes } from './chunking.ts';
 import { checkScenario, checkServeOptions } from './check-serve-options.ts';
 import { encodeAnthropicFrame, type SSEEncoding, streamPrefix } from './encode-sse.ts';
@@ -189,14 +189,12 @@ function textFrames(scenario: MockScenario): PlannedFrame[] {
   const frames: PlannedFrame[] = [];
   const split = createTextDeltaSplitter();
   let pause = 0;
-  // Joined as the reader's finalText() joins (`joinTextBlocks`), as the relay's text protocol does.
-  let wrote = false;
-  let afterOther = false;
+  // Joined as the reader's finalText() joins, as the relay's text protocol does.
+  const joiner = createTextJoiner();
   for (const { event, pauseBefore } of scenario.timeline) {
     pause += pauseBefore;
     if (event.type === 'content_block_start') {
-      const block = (event as { content_block: { type: string } }).content_block;
-      if (block.type !== 'text') afterOther ||= wrote;
+      joiner.blockStart((event as { content_block: { type: string } }).content_block.type);
       continue;
     }
     const delta =
@@ -204,11 +202,8 @@ function textFrames(scenario: MockScenario): PlannedFrame[] {
         ? (event as { delta: { type: string; text?: string } }).delta
         : undefined;
     if (delta?.type !== 'text_delta' || !delta.text) continue;
-    const separator = afterOther ? TEXT_AFTER_OTHER_BLOCKS : '';
-    wrote = true;
-    afterOther = false;
     // A delta that sends nothing (the `\n` of a split `\r\n`) leaves its pause to the next event.
-    split(separator + delta.text).forEach((text, piece) => {
+    split(joiner.text(delta.text)).forEach((text, piece) => {
       frames.push({
         frame: piece === 0 ? { kind: 'text', text } : { kind: 'text', text, sameDelta: true },
         pauseBefore: pause,

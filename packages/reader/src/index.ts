@@ -72,7 +72,9 @@ export { decodeAnthropicEvent } from './anthropic/decode-event.ts';
 export { accumulateMessage } from './anthropic/accumulate-message.ts';
 export { isToolBlock } from './anthropic/is-block.ts';
 export { isBlock } from './anthropic/is-block.ts';
-export { joinTextBlocks, TEXT_AFTER_OTHER_BLOCKS } from './anthropic/join-text-blocks.ts';
+export { joinTextBlocks } from './anthropic/join-text-blocks.ts';
+export { createTextJoiner, TEXT_AFTER_OTHER_BLOCKS } from './anthropic/text-joiner.ts';
+export type { TextJoiner } from './anthropic/text-joiner.ts';
 export type { BlockOfType, NarrowableBlockType } from './anthropic/is-block.ts';
 export { createTextProtocolDecoder, TEXT_DONE_MARKER } from './text/text-protocol.ts';
 

@@ -1,4 +1,5 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { createTextJoiner } from '@chatstream/reader';
 import type { RelaySource } from './relay-source.ts';
 import { createTextChunkEncoder } from './text-chunk-encoder.ts';
 import { TEXT_DONE_EVENT } from './text-done.ts';
@@ -24,8 +25,7 @@ export function createTextSource(
   // Joined as the reader's finalText() joins: text blocks as they are (citations cut a sentence into
   // several), a blank line before text that follows another kind of block (a tool call, a search).
   // Continuing an answer's text (a Continue): a search it begins with, or one it ended on, breaks from it.
-  let wrote = continued !== undefined;
-  let afterOther = continued === 'after-other';
+  const joiner = createTextJoiner(continued);
   let finished = false;
   return {
     async read() {
@@ -40,17 +40,16 @@ export function createTextSource(
           finished = true;
           return { done: false, value: TEXT_DONE_EVENT };
         }
-        let text: string | undefined;
+        let text = '';
         if (event.type === 'content_block_start') {
+          joiner.blockStart(event.content_block.type);
           if (event.content_block.type === 'text') text = event.content_block.text;
-          else afterOther ||= wrote;
         } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
           text = event.delta.text;
         }
-        if (!text) continue;
-        const bytes = encoder.encode(afterOther ? `\n\n${text}` : text);
-        wrote = true;
-        afterOther = false;
+        const joined = joiner.text(text);
+        if (!joined) continue;
+        const bytes = encoder.encode(joined);
         if (bytes) return { done: false, value: bytes };
       }
       return { done: true, value: undefined };

@@ -14,7 +14,8 @@ import { abortableSleep } from '../fetch/abortable-sleep.ts';
 import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
 import { afterTextSoFar } from './after-text-so-far.ts';
-import { joinTextBlocks, TEXT_AFTER_OTHER_BLOCKS } from '../anthropic/join-text-blocks.ts';
+import { joinTextBlocks } from '../anthropic/join-text-blocks.ts';
+import { createTextJoiner } from '../anthropic/text-joiner.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { checkStreamOptions } from './check-stream-options.ts';
 import { Emitter } from './emitter.ts';
@@ -160,24 +161,21 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
 
   async *#texts(): AsyncGenerator<string, void, undefined> {
     // Joined as finalText() joins: a blank line before text that follows another kind of block.
-    let wrote = false;
-    let afterOther = false;
+    const joiner = createTextJoiner();
     // Leaving this loop early returns the inner iterator too, which aborts the stream.
     for await (const item of afterTextSoFar(this)) {
       if (typeof item !== 'string' && item.type === 'content_block_start') {
-        afterOther ||= wrote && item.content_block.type !== 'text';
+        joiner.blockStart(item.content_block.type);
         continue;
       }
-      const text =
+      const text = joiner.text(
         typeof item === 'string'
           ? item
           : item.type === 'content_block_delta' && item.delta.type === 'text_delta'
             ? item.delta.text
-            : '';
-      if (!text) continue;
-      yield afterOther ? TEXT_AFTER_OTHER_BLOCKS + text : text;
-      wrote = true;
-      afterOther = false;
+            : '',
+      );
+      if (text) yield text;
     }
   }
 

@@ -1,4 +1,4 @@
-import { TEXT_AFTER_OTHER_BLOCKS } from '../anthropic/join-text-blocks.ts';
+import { createTextJoiner } from '../anthropic/text-joiner.ts';
 import { checkOneOf } from '../check-options.ts';
 import { afterTextSoFar } from '../stream/after-text-so-far.ts';
 import type { MessageStreamEvent } from '../types.ts';
@@ -76,7 +76,7 @@ async function* segments(
   // The segments join as finalText() joins the text: a blank line after a search (text came before
   // it), segmented as text for words and lines, and the start of the next sentence (which speech
   // passes over) rather than two sentences of nothing.
-  let wrote = false;
+  const joiner = createTextJoiner();
   let prefix = '';
   function* emit(list: Iterable<string>): Generator<string, void, undefined> {
     for (const segment of list) {
@@ -94,14 +94,15 @@ async function* segments(
         // A search or a tool call comes next: what the text said so far is whole.
         yield* emit(lastSegments(settled, pending, split, lookBehind));
         settled = pending = '';
-        if (wrote) prefix = TEXT_AFTER_OTHER_BLOCKS;
+        joiner.blockStart(item.content_block.type);
         continue;
       }
       const text = typeof item === 'string' ? item : textOf(item);
       if (!text) continue;
-      wrote = true;
-      const delta = breakOnSegment || !prefix ? text : prefix + text;
-      if (!breakOnSegment) prefix = '';
+      const joined = joiner.text(text);
+      // The break goes with the next sentence's first segment, or into the text for words and lines.
+      if (breakOnSegment) prefix = joined.slice(0, joined.length - text.length);
+      const delta = breakOnSegment ? text : joined;
       const pieces = split(pending + delta);
       // The last piece may still grow (a sentence without its end, half a word or emoji sequence).
       let rest = pieces.pop()!;
