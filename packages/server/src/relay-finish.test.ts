@@ -1,4 +1,3 @@
-import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
 import Anthropic from '@anthropic-ai/sdk';
 import { contentScenarios, faultScenarios, scenarios } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
@@ -14,6 +13,8 @@ import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
 import type { RelayResult } from './relay-watch.ts';
 import {
+  BEDROCK_MODEL,
+  bedrockClient,
   chatBody,
   jsonPost,
   postRelay,
@@ -240,33 +241,26 @@ describe('a throwing onFinish', () => {
   });
 });
 
-/** The API's responses, whose connection resets once every byte came (no clean end of the body). */
-const resetAtEnd: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
-  const reader = response.body!.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.error(new TypeError('terminated', { cause: new Error('read ECONNRESET') }));
-      else controller.enqueue(value);
-    },
-  });
-  return new Response(body, response);
-};
-
-/** The API's responses, whose body stays open once every byte came (a proxy that keeps it). */
-const openAtEnd: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
-  const reader = response.body!.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (!done) controller.enqueue(value);
-      else await new Promise<never>(() => undefined);
-    },
-  });
-  return new Response(body, response);
-};
+/**
+ * The API's responses, whose body does not end cleanly once every byte came: the connection resets
+ * (no last chunk), or stays open (a proxy that keeps it).
+ */
+function endingBody(end: 'reset' | 'open'): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const reader = response.body!.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (!done) controller.enqueue(value);
+        else if (end === 'reset')
+          controller.error(new TypeError('terminated', { cause: new Error('read ECONNRESET') }));
+        else await new Promise<never>(() => undefined);
+      },
+    });
+    return new Response(body, response);
+  };
+}
 
 describe('a client that leaves once the message is whole', () => {
   let fake: FakeAnthropicServer;
@@ -279,7 +273,7 @@ describe('a client that leaves once the message is whole', () => {
     const finished: RelayResult[] = [];
     const relay = await startRelay(
       createChatHandler({
-        client: new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: openAtEnd }),
+        client: new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: endingBody('open') }),
         onFinish: (result) => finished.push(result),
       }),
     );
@@ -305,16 +299,9 @@ describe('a connection to the API that drops after message_stop', () => {
   afterAll(() => fake.close());
 
   const clients = {
-    Anthropic: () => new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: resetAtEnd }),
+    Anthropic: () => new Anthropic({ baseURL: fake.baseURL, apiKey: TEST_KEY, fetch: endingBody('reset') }),
     // Bedrock's message_stop carries its invocation metrics: a longer last event.
-    'Amazon Bedrock': () =>
-      new AnthropicBedrock({
-        awsAccessKey: TEST_KEY,
-        awsSecretKey: 'test-secret-key',
-        awsRegion: 'us-east-1',
-        baseURL: fake.baseURL,
-        fetch: resetAtEnd,
-      }),
+    'Amazon Bedrock': () => bedrockClient(fake, endingBody('reset')),
   };
   it.each([
     ['Anthropic', false],
@@ -327,15 +314,12 @@ describe('a connection to the API that drops after message_stop', () => {
       const reported: unknown[] = [];
       const handler = createChatHandler({
         client: clients[platform](),
-        ...(platform === 'Amazon Bedrock' ? { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' } : {}),
+        ...(platform === 'Amazon Bedrock' ? { model: BEDROCK_MODEL } : {}),
         resume,
         onFinish: (result) => finished.push(result),
         onError: (error) => reported.push(error),
       });
-      const body = chatBody(
-        'basic',
-        platform === 'Amazon Bedrock' ? { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' } : {},
-      );
+      const body = chatBody('basic', platform === 'Amazon Bedrock' ? { model: BEDROCK_MODEL } : {});
       const relayed = await (await handler(jsonPost(body))).text();
       expect(relayed).not.toContain('event: error');
       const message = await readMessageStream(new Blob([relayed]).stream()).finalMessage();

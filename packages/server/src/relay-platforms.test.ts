@@ -11,6 +11,8 @@ import { createChatHandler } from './create-chat-handler.ts';
 import type { RelayResult } from './relay-watch.ts';
 import { failureOf } from './test/failure-of.ts';
 import {
+  BEDROCK_MODEL,
+  bedrockClient,
   chatBody,
   postRelay,
   startFakeAnthropic,
@@ -23,17 +25,7 @@ import {
 // The relay in front of Claude on Amazon Bedrock and on Google Vertex AI, through the platforms'
 // own SDKs, against the fake API's Bedrock (binary AWS event stream) and Vertex routes.
 
-const BEDROCK_MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const VERTEX_MODEL = 'claude-sonnet-4-5@20250929';
-
-function bedrockClient(fake: FakeAnthropicServer): AnthropicClient {
-  return new AnthropicBedrock({
-    awsAccessKey: TEST_KEY,
-    awsSecretKey: 'test-secret-key',
-    awsRegion: 'us-east-1',
-    baseURL: fake.baseURL,
-  });
-}
 
 function vertexClient(fake: FakeAnthropicServer): AnthropicClient {
   const authClient = new OAuth2Client();

@@ -1,3 +1,4 @@
+import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -6,9 +7,23 @@ import {
   type FakeAnthropicServerOptions,
 } from '@chatstream/mocks/server';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { ChatHandlerOptions } from '../chat-handler-options.ts';
+import type { AnthropicClient, ChatHandlerOptions } from '../chat-handler-options.ts';
 import { type ChatHandler, createChatHandler } from '../create-chat-handler.ts';
 import { createNodeHandler, type NodeHandler } from '../create-node-handler.ts';
+
+/** A Bedrock model id the fake API's Bedrock route answers. */
+export const BEDROCK_MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+
+/** Bedrock's own SDK pointed at the fake API's Bedrock route (binary AWS event stream). */
+export function bedrockClient(fake: FakeAnthropicServer, fetch?: typeof globalThis.fetch): AnthropicClient {
+  return new AnthropicBedrock({
+    awsAccessKey: TEST_KEY,
+    awsSecretKey: 'test-secret-key',
+    awsRegion: 'us-east-1',
+    baseURL: fake.baseURL,
+    ...(fetch ? { fetch } : {}),
+  });
+}
 
 /** The key the fake server expects and the relay holds; it must never appear in a response. */
 export const TEST_KEY = 'sk-ant-test-Zq8v3Kx7Lm2Np9Rw';
