@@ -2,7 +2,7 @@
 
 // What the hooks hand out is the reader's (a dependency of this package): rendering messages and
 // typing them needs no import from a package the app did not install itself.
-export { isBlock } from '@chatstream/reader';
+export { defineTool, isBlock } from '@chatstream/reader';
 export type {
   AnyChatStreamError,
   ChatInput,
@@ -10,6 +10,7 @@ export type {
   ChatMessageStatus,
   ChatSessionStatus,
   ChatStreamError,
+  ChatTool,
   ContentBlock,
   OtherBlock,
   RedactedThinkingBlock,

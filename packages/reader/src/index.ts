@@ -136,6 +136,8 @@ export type { FileToContentBlockOptions } from './attachments/file-to-content-bl
 
 // Conversation
 export { ChatSession, createChatSession } from './session/chat-session.ts';
+export { defineTool } from './session/define-tool.ts';
+export type { StandardOutput, StandardToolSchema } from './session/standard-schema.ts';
 export { ChatSessionError } from './session/chat-session-error.ts';
 export { reconnectOnReturn } from './session/reconnect-on-return.ts';
 export { persistChat } from './session/persist-chat.ts';

@@ -1,4 +1,6 @@
+import { type } from 'arktype';
 import { describe, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
 import {
   type AttachmentError,
   type AttachmentErrorReason,
@@ -13,6 +15,7 @@ import {
   type Citation,
   type ContentBlock,
   createChatSession,
+  defineTool,
   reconnectOnReturn,
   createPartialJSONParser,
   type DocumentBlock,
@@ -144,6 +147,27 @@ describe('ChatSession', () => {
         },
       },
     });
+  });
+
+  it('types a tool from its zod or ArkType schema with defineTool', () => {
+    const weather = defineTool({
+      inputSchema: z.object({ city: z.string(), days: z.number().default(1) }),
+      needsApproval: (input) => {
+        expectTypeOf(input).toEqualTypeOf<{ city: string; days: number }>();
+        return false;
+      },
+      execute: (input) => {
+        expectTypeOf(input).toEqualTypeOf<{ city: string; days: number }>();
+        return input.city;
+      },
+    });
+    const search = defineTool({
+      inputSchema: type({ query: 'string' }),
+      execute: (input) => expectTypeOf(input).toEqualTypeOf<{ query: string }>(),
+    });
+    createChatSession({ tools: { weather, search } });
+    // @ts-expect-error the schema has no `town`
+    defineTool({ inputSchema: z.object({ city: z.string() }), execute: ({ town }) => town });
   });
 
   it('sends text or user content blocks, attachments among them', () => {

@@ -14,7 +14,12 @@ import type { ScheduleFlush } from './notify-scheduler.ts';
 export interface ChatTool<Input = unknown> {
   /** What the tool does, for the model (sent as `description`). */
   description?: string | undefined;
-  /** JSON Schema of the input, sent as `input_schema`. Required, unless `type` is given. */
+  /**
+   * The input's JSON Schema, sent as `input_schema`; or a validation library's schema that
+   * implements Standard JSON Schema (zod 4.2+, ArkType 2.1.28+; `defineTool` types a tool from it), sent as
+   * its JSON Schema and checked against each call's input before it runs. Required, unless `type`
+   * is given.
+   */
   inputSchema?: object | undefined;
   /**
    * A tool Anthropic defines and the client runs, by the type Anthropic names it: the bash tool
@@ -29,9 +34,9 @@ export interface ChatTool<Input = unknown> {
   /**
    * Runs the tool; the return value (or the thrown error's message, with `is_error`) becomes the
    * `tool_result`. Without it the call waits for `addToolResult`. `signal` aborts on `stop()`.
-   * `input` is what the model sent, parsed but not checked against `inputSchema`: annotate it with
-   * the shape your schema describes (`execute: ({ city }: { city: string }) => …`) and check what
-   * matters.
+   * With a JSON Schema, `input` is what the model sent, parsed but not checked against it: annotate
+   * it with the shape your schema describes (`execute: ({ city }: { city: string }) => …`) and
+   * check what matters. With a Standard Schema it is what the schema returned.
    */
   // The type of a method, not of a function property: its parameter is then checked both ways, so a
   // tool whose `execute` takes `{ city: string }` fits a `Record<string, ChatTool>`.

@@ -3,6 +3,7 @@ import { checkRequestOptions } from '../fetch/stream-message.ts';
 import { isChatStreamError } from '../errors.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 import { reviveError } from './restore-messages.ts';
+import { inputJSONSchema, isStandardSchema } from './standard-schema.ts';
 
 /**
  * Throws a `RangeError` / `TypeError` for a session option that cannot work, when the session is
@@ -42,7 +43,7 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
       throw new TypeError(`Tool name "${name}" must be 1 to 64 letters, digits, _ or -`);
     }
     const { inputSchema, type, definition } = tool as {
-      inputSchema?: { type?: unknown };
+      inputSchema?: unknown;
       type?: unknown;
       definition?: unknown;
     };
@@ -94,14 +95,15 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
       }
       continue;
     }
-    if (typeof inputSchema !== 'object' || inputSchema === null) {
+    if ((typeof inputSchema !== 'object' || inputSchema === null) && !isStandardSchema(inputSchema)) {
       throw new TypeError(
-        `tools.${name}.inputSchema must be a JSON Schema object, got ${shown(inputSchema)}`,
+        `tools.${name}.inputSchema must be a JSON Schema object or a Standard Schema (zod, ArkType…), got ${shown(inputSchema)}`,
       );
     }
     // The API takes only object schemas for tool input: any other fails every request with a 400.
-    if (inputSchema.type !== 'object') {
-      throw new TypeError(`tools.${name}.inputSchema.type must be "object", got ${shown(inputSchema.type)}`);
+    const { type: schemaType } = inputJSONSchema(inputSchema, name) as { type?: unknown };
+    if (schemaType !== 'object') {
+      throw new TypeError(`tools.${name}.inputSchema.type must be "object", got ${shown(schemaType)}`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 import { holdsToolResults } from './answer-predicates.ts';
+import { inputJSONSchema } from './standard-schema.ts';
 import { toAPIMessages } from './to-api-messages.ts';
 
 /** Per-request additions: body fields and headers that override the session's. */
@@ -11,7 +12,7 @@ export interface ChatRequestOptions {
 
 /**
  * The JSON body POSTed for `messages`: `{ messages, system?, model?, max_tokens?, tools?, ...body }`,
- * tools as `{ name, description, input_schema }`; the options' `body`, then the request's, override.
+ * tools as `{ name, description, input_schema }` (a Standard Schema as its JSON Schema); the options' `body`, then the request's, override.
  * A `tools` list in a body (server tools such as web search) goes beside the session's tools, not in
  * their place; a tool of the same name in it wins. A `tool_choice` that forces a tool (`any`, `tool`)
  * applies to the request that answers the person: one that sends tool results back asks `auto`.
@@ -39,7 +40,11 @@ export function requestBody(
       tools &&
         Object.entries(tools).map(([name, tool]) =>
           tool.type === undefined
-            ? { name, description: tool.description, input_schema: tool.inputSchema }
+            ? {
+                name,
+                description: tool.description,
+                input_schema: inputJSONSchema(tool.inputSchema ?? {}, name),
+              }
             : { ...tool.definition, type: tool.type, name },
         ),
       extra['tools'],

@@ -4,6 +4,8 @@ import { messageOf } from '../errors.ts';
 import type { BlockProgress, ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
 import type { ChatTool } from './chat-session-options.ts';
+import { checkToolInput } from './standard-schema.ts';
+import { thrownText } from './thrown-text.ts';
 
 /** The `tool_result` text of a denied call. */
 export const DENIED_RESULT = 'Tool call denied by the user.';
@@ -51,15 +53,29 @@ export function toolCallsOf(
             ? { status: 'error', result: `Unknown tool "${name}"` }
             : blocks?.[index]?.inputComplete === false
               ? { status: 'error', result: CUT_INPUT_RESULT }
-              : {
-                  status: asksApproval(tool, block.input)
-                    ? 'awaiting-approval'
-                    : tool.execute
-                      ? 'running'
-                      : 'awaiting-result',
-                };
+              : readyCall(tool, block.input);
   }
   return calls;
+}
+
+/**
+ * A whole call of `tool`: refused when its input fails the tool's Standard Schema (a schema that
+ * checks asynchronously is checked before `execute` only), else waiting for approval, running, or
+ * waiting for a result.
+ */
+function readyCall(tool: ChatTool, input: unknown): ToolCallState {
+  let value = input;
+  try {
+    const check = checkToolInput(tool.inputSchema, input);
+    if (isThenable(check)) check.then(undefined, () => undefined);
+    else if (check.rejected !== undefined) return { status: 'error', result: check.rejected };
+    else value = check.value;
+  } catch (error) {
+    return { status: 'error', result: thrownText(error) };
+  }
+  return {
+    status: asksApproval(tool, value) ? 'awaiting-approval' : tool.execute ? 'running' : 'awaiting-result',
+  };
 }
 
 /** The `needsApproval` functions that answered with a promise, reported once each. */
