@@ -80,6 +80,48 @@ describe('mocks refuse what they cannot serve, naming it', () => {
       TypeError,
       /Scenario "x": the tool_use step's input must be an object/,
     ],
+    [
+      'a line ending no reader can split on',
+      () => createMockResponse(scenarios.basic, { encoding: { lineEnding: 'LF' as never } }),
+      TypeError,
+      /encoding.lineEnding must be '\\n', '\\r\\n' or '\\r', got "LF"/,
+    ],
+    [
+      'an encoding that is not an object',
+      () => createMockResponse(scenarios.basic, { encoding: 'crlf' as never }),
+      TypeError,
+      /encoding must be an object of framing options/,
+    ],
+    [
+      'negative JSON padding',
+      () => createMockResponse(scenarios.basic, { encoding: { padJson: -1 } }),
+      RangeError,
+      /encoding.padJson must be a whole number ≥ 0, got -1/,
+    ],
+    [
+      'random chunk sizes whose minimum passes their maximum',
+      () => createMockResponse(scenarios.basic, { chunks: { min: 5, max: 1 } }),
+      RangeError,
+      /chunks must be 'event', a size in bytes, a list of sizes or \{ min, max, seed\? \} with 1 ≤ min ≤ max/,
+    ],
+    [
+      'a chunking by name it does not know',
+      () => createMockResponse(scenarios.basic, { chunks: 'events' as never }),
+      RangeError,
+      /chunks must be 'event', a size in bytes/,
+    ],
+    [
+      'a zero chunk size in a list',
+      () => createMockResponse(scenarios.basic, { chunks: [3, 0] }),
+      RangeError,
+      /chunks must be 'event' or sizes in bytes, each a whole number ≥ 1, got an array/,
+    ],
+    [
+      'a ping interval below a millisecond (millions of pings)',
+      () => createMockResponse(scenarios.basic, { timing: { pingInterval: 0.001 } }),
+      RangeError,
+      /timing.pingInterval must be 0 \(no pings\) or at least 1 ms, got 0.001/,
+    ],
   ])('%s', (_name, call, type, message) => {
     expect(call).toThrow(type);
     expect(call).toThrow(message);
@@ -92,5 +134,14 @@ describe('mocks refuse what they cannot serve, naming it', () => {
 
   it('the fake API refuses bad options before it listens', async () => {
     await expect(createFakeAnthropicServer({ timing: 'slow' as never })).rejects.toThrow(/timing must be/);
+  });
+
+  it('a fake API on a port that is no port, or with an empty key, throws before it listens', async () => {
+    await expect(createFakeAnthropicServer({ port: 'abc' as never })).rejects.toThrow(
+      new RangeError('port must be a whole number from 0 to 65535, got "abc"'),
+    );
+    await expect(createFakeAnthropicServer({ apiKey: 123 as never })).rejects.toThrow(
+      new TypeError('apiKey must be a non-empty string, got 123'),
+    );
   });
 });

@@ -14,6 +14,8 @@ export function checkServeOptions(options: ServeOptions): void {
     throw new TypeError(`protocol must be "anthropic" or "text", got ${shown(protocol)}`);
   }
   atLeast('attempt', attempt, 0, true);
+  checkEncoding(options.encoding);
+  checkChunks(options.chunks);
   const { resumable } = options;
   if (typeof resumable === 'object' && resumable !== null) {
     atLeast('resumable.after', resumable.after, 0, true);
@@ -27,6 +29,12 @@ export function checkServeOptions(options: ServeOptions): void {
   }
   atLeast('timing.timeToFirstToken', timing.timeToFirstToken, 0);
   atLeast('timing.pingInterval', timing.pingInterval, 0);
+  // Below a millisecond, a long answer would be planned as millions of pings.
+  if (timing.pingInterval !== undefined && timing.pingInterval > 0 && timing.pingInterval < 1) {
+    throw new RangeError(
+      `timing.pingInterval must be 0 (no pings) or at least 1 ms, got ${timing.pingInterval}`,
+    );
+  }
   atLeast('timing.jitter', timing.jitter, 0);
   if (timing.jitter !== undefined && timing.jitter > 1) {
     throw new RangeError(`timing.jitter must be a number from 0 to 1, got ${timing.jitter}`);
@@ -43,6 +51,50 @@ export function checkScenario(scenario: unknown): void {
   if (typeof scenario !== 'object' || scenario === null || !Array.isArray(events)) {
     throw new TypeError(
       `expected a scenario such as scenarios.basic or scenario('name')…stop(), got ${shown(scenario)}`,
+    );
+  }
+}
+
+function checkEncoding(encoding: ServeOptions['encoding']): void {
+  if (encoding === undefined) return;
+  if (typeof encoding !== 'object' || encoding === null) {
+    throw new TypeError(
+      `encoding must be an object of framing options ({ lineEnding, comments, padJson, splitData, bom }), got ${shown(encoding)}`,
+    );
+  }
+  const { lineEnding } = encoding;
+  // Any other ending would make a stream no reader can split into events.
+  if (lineEnding !== undefined && lineEnding !== '\n' && lineEnding !== '\r\n' && lineEnding !== '\r') {
+    throw new TypeError(`encoding.lineEnding must be '\\n', '\\r\\n' or '\\r', got ${shown(lineEnding)}`);
+  }
+  atLeast('encoding.padJson', encoding.padJson, 0, true);
+}
+
+function checkChunks(chunks: ServeOptions['chunks']): void {
+  if (chunks === undefined || chunks === 'event') return;
+  const sizes = typeof chunks === 'number' ? [chunks] : Array.isArray(chunks) ? chunks : undefined;
+  if (sizes) {
+    if (sizes.length === 0 || !sizes.every((size) => Number.isInteger(size) && size >= 1)) {
+      throw new RangeError(
+        `chunks must be 'event' or sizes in bytes, each a whole number ≥ 1, got ${shown(chunks)}`,
+      );
+    }
+    return;
+  }
+  const { min, max } = (typeof chunks === 'object' && chunks !== null ? chunks : {}) as {
+    min?: unknown;
+    max?: unknown;
+  };
+  if (
+    !(
+      Number.isInteger(min) &&
+      Number.isInteger(max) &&
+      (min as number) >= 1 &&
+      (max as number) >= (min as number)
+    )
+  ) {
+    throw new RangeError(
+      `chunks must be 'event', a size in bytes, a list of sizes or { min, max, seed? } with 1 ≤ min ≤ max, got ${shown(chunks)}`,
     );
   }
 }

@@ -87,7 +87,7 @@ export interface ContentBlockLocationOptions extends DocumentCitationOptions {
   endBlockIndex?: number | undefined;
 }
 
-/** Options of {@link webSearchResultLocation}; a {@link WebSearchHit} spread in gives `url` and `title`. */
+/** Options of {@link webSearchResultLocation}; a `WebSearchHit` spread in gives `url` and `title`. */
 export interface WebSearchResultLocationOptions {
   citedText: string;
   url: string;

@@ -42,7 +42,7 @@ export function createAnthropicSource(
   // another promise.
   const redactSecret = createErrorEventRedactor(secret);
   const rename = renamesErrorTypes ? renameErrorTypes : same;
-  const redact = redactSecret ? (chunk: Uint8Array): Uint8Array => redactSecret(rename(chunk)) : rename;
+  const rewriteChunk = redactSecret ? (chunk: Uint8Array): Uint8Array => redactSecret(rename(chunk)) : rename;
   const reader = body.getReader();
   const scanner = createEventBoundaryScanner();
   let held: Uint8Array[] = [];
@@ -66,7 +66,7 @@ export function createAnthropicSource(
           const tail = concatBytes(held, heldBytes);
           held = [];
           heldBytes = 0;
-          return { done: false, value: redact(tail) };
+          return { done: false, value: rewriteChunk(tail) };
         }
         if (value.byteLength === 0) continue;
         const end = scanner.scan(value);
@@ -78,7 +78,7 @@ export function createAnthropicSource(
           const out = concatBytes(held, heldBytes);
           held = [];
           heldBytes = 0;
-          return { done: false, value: redact(out) };
+          return { done: false, value: rewriteChunk(out) };
         }
         const out = concatBytes([...held, value.subarray(0, end)], heldBytes + end);
         const rest = value.subarray(end);
@@ -86,7 +86,7 @@ export function createAnthropicSource(
         heldBytes = rest.byteLength;
         boundary = true;
         whole ||= findMessageStop(out.subarray(Math.max(0, out.byteLength - LAST_EVENT_BYTES))) >= 0;
-        return { done: false, value: redact(out) };
+        return { done: false, value: rewriteChunk(out) };
       }
     },
     atBoundary: () => boundary,

@@ -100,6 +100,27 @@ describe('createChatHandler: HTTP-level refusals', () => {
       status: 400,
       message: 'The request body is not valid JSON.',
     });
+    // Latin-1 "café": read as UTF-8 it would reach the model as "caf\uFFFD".
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('{"messages":[{"role":"user","content":"caf'),
+      0xe9,
+      ...new TextEncoder().encode('"}]}'),
+    ]);
+    expect(
+      await errorOf(
+        await handler(
+          new Request('http://127.0.0.1/api/chat', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json; charset=latin1' },
+            body: latin1,
+          }),
+        ),
+      ),
+    ).toMatchObject({
+      status: 400,
+      type: 'invalid_request_error',
+      message: 'The request body is not UTF-8 text.',
+    });
     expect(
       await errorOf(await handler(request({ model: 'm', messages: [{ role: 'robot', content: 'x' }] }))),
     ).toMatchObject({
@@ -178,6 +199,16 @@ describe('createChatHandler: HTTP-level refusals', () => {
       const response = await handler(request(chatBody('basic')));
       expect(response.status).toBe(200);
       await response.text();
+
+      // `apiKey: process.env.OTHER ?? ''`: the report says which setting is empty.
+      await createChatHandler({ apiKey: '', onError: (error) => reported.push(error) })(
+        request(chatBody('basic')),
+      );
+      expect(reported.at(-1)).toEqual(
+        new Error(
+          'No Anthropic API key: the apiKey option is empty (an unset variable?): pass the key, or leave apiKey out to read ANTHROPIC_API_KEY.',
+        ),
+      );
     } finally {
       vi.unstubAllEnvs();
     }

@@ -69,7 +69,7 @@ export interface ChatHandlerOptions {
   defaultMaxTokens?: number | undefined;
   /**
    * The largest request body in bytes (default 32 MiB, the Messages API's limit); larger bodies get
-   * a 413 whose message states the limit and names this option. Attachments arrive as base64 in the
+   * a 413 whose message states the limit (not this option's name: the client learns no setting). Attachments arrive as base64 in the
    * JSON, 4/3 of the files' size, and every turn sends them again: lower it only to accept less.
    */
   maxBodyBytes?: number | undefined;

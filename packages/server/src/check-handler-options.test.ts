@@ -95,7 +95,7 @@ describe('createChatHandler options', () => {
       'metadata that is neither an object nor a function',
       { metadata: 'user-1' },
       TypeError,
-      /metadata must be an object such as \{ user_id \} or a function of the request, got "user-1"/,
+      /metadata must be an object such as \{ user_id: "…" \} or a function of the request, got "user-1"/,
     ],
     [
       'an authorize hook that is not a function',
@@ -127,6 +127,61 @@ describe('createChatHandler options', () => {
       { system: { text: 'Be brief' } },
       TypeError,
       /system must be a string or an array/,
+    ],
+    [
+      'a misspelt cap, which would leave the relay uncapped',
+      { maxToken: 10 },
+      TypeError,
+      /^maxToken is not an option of createChatHandler \(did you mean maxTokens\?\)$/,
+    ],
+    [
+      'a misspelt list',
+      { allowedTool: ['get_weather'] },
+      TypeError,
+      /^allowedTool is not an option of createChatHandler \(did you mean allowedTools\?\)$/,
+    ],
+    [
+      'a misspelt resume option',
+      { resume: { graceMS: 10 } },
+      TypeError,
+      /^resume.graceMS is not an option of createChatHandler \(did you mean resume.graceMs\?\)$/,
+    ],
+    [
+      'an option it has nothing like',
+      { colour: 'red' },
+      TypeError,
+      /^colour is not an option of createChatHandler$/,
+    ],
+    [
+      'a default model the allowed models refuse, which would fail every request that names none',
+      { model: 'a', allowedModels: ['b', 'c'] },
+      TypeError,
+      /model "a" must be one of allowedModels \(b, c\)/,
+    ],
+    ['an empty model name', { model: '' }, TypeError, /model must be a model name, got ""/],
+    [
+      'a base URL that is not one',
+      { baseURL: 'not a url' },
+      TypeError,
+      /baseURL must be an absolute URL such as "https:\/\/api.anthropic.com", got "not a url"/,
+    ],
+    [
+      'system blocks that are not text blocks',
+      { system: [1, 2] },
+      TypeError,
+      /system must be a string or an array/,
+    ],
+    [
+      'a metadata user id that is not a string',
+      { metadata: { user_id: 5 } },
+      TypeError,
+      /metadata must be an object such as \{ user_id: "…" \}/,
+    ],
+    [
+      'a ping interval below a millisecond, a timer storm',
+      { pingIntervalMs: 0.5 },
+      RangeError,
+      /pingIntervalMs must be 0 \(no pings\) or at least 1 ms, got 0.5/,
     ],
   ])('throws for %s, naming the option', (_name, options, type, message) => {
     const create = (): unknown => createChatHandler(options as never);

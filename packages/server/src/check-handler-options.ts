@@ -1,5 +1,5 @@
 import { allowedToolsProblem } from './allowed-tools.ts';
-import type { ChatHandlerOptions } from './chat-handler-options.ts';
+import type { ChatHandlerOptions, ResumeOptions } from './chat-handler-options.ts';
 
 /**
  * Throws a `TypeError` or `RangeError` naming the option when `createChatHandler` gets one that
@@ -10,11 +10,18 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`createChatHandler takes an options object, got ${shown(options)}`);
   }
-  for (const name of ['apiKey', 'baseURL', 'model'] as const) {
-    expectTo(name, options[name], (value) => typeof value === 'string', 'a string');
-  }
+  // A misspelt cap (`maxToken`) would leave the relay uncapped without a word.
+  knownNames('', options, HANDLER_OPTIONS);
+  expectTo('apiKey', options.apiKey, (value) => typeof value === 'string', 'a string');
+  expectTo('baseURL', options.baseURL, isURL, 'an absolute URL such as "https://api.anthropic.com"');
+  expectTo('model', options.model, (value) => typeof value === 'string' && value !== '', 'a model name');
   for (const name of ['allowedModels', 'allowedParams'] as const) {
     expectTo(name, options[name], isList, 'an array of strings');
+  }
+  const { model, allowedModels } = options;
+  // Every request that names no model would be refused, the client blamed for the server's setup.
+  if (model !== undefined && allowedModels !== undefined && !allowedModels.includes(model)) {
+    throw new TypeError(`model "${model}" must be one of allowedModels (${allowedModels.join(', ')})`);
   }
   const toolsProblem =
     options.allowedTools === undefined ? undefined : allowedToolsProblem(options.allowedTools);
@@ -40,8 +47,12 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
     'metadata',
     options.metadata,
     (value) =>
-      typeof value === 'function' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
-    'an object such as { user_id } or a function of the request',
+      typeof value === 'function' ||
+      (typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        ['string', 'undefined'].includes(typeof (value as { user_id?: unknown }).user_id)),
+    'an object such as { user_id: "…" } or a function of the request',
   );
   expectTo('cacheControl', options.cacheControl, isCacheControl, "{ type: 'ephemeral', ttl?: '5m' | '1h' }");
   expectTo('betas', options.betas, isBetaList, 'an array of beta names such as "files-api-2025-04-14"');
@@ -58,6 +69,10 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   inRange('maxRetries', options.maxRetries, 0, 'whole');
   inRange('pingIntervalMs', options.pingIntervalMs, 0, 'finite');
   timerAtMost('pingIntervalMs', options.pingIntervalMs);
+  const ping = options.pingIntervalMs;
+  if (ping !== undefined && ping > 0 && ping < 1) {
+    throw new RangeError(`pingIntervalMs must be 0 (no pings) or at least 1 ms, got ${ping}`);
+  }
   inRange('upstreamIdleTimeoutMs', options.upstreamIdleTimeoutMs, 1, 'finite');
   timerAtMost('upstreamIdleTimeoutMs', options.upstreamIdleTimeoutMs);
   const { resume } = options;
@@ -68,6 +83,7 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
     'true, false or { graceMs?, ttlMs?, store?, waitUntil? }',
   );
   if (typeof resume === 'object') {
+    knownNames('resume.', resume, RESUME_OPTIONS);
     inRange('resume.graceMs', resume.graceMs, 0, 'finite');
     timerAtMost('resume.graceMs', resume.graceMs);
     inRange('resume.ttlMs', resume.ttlMs, 0, 'finite');
@@ -75,6 +91,58 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
     expectTo('resume.waitUntil', resume.waitUntil, (value) => typeof value === 'function', 'a function');
   }
 }
+
+// Records of every key, so that an option added to the types and not here fails to compile.
+const HANDLER_OPTIONS: Record<keyof ChatHandlerOptions, true> = {
+  apiKey: true,
+  baseURL: true,
+  client: true,
+  model: true,
+  allowedModels: true,
+  maxTokens: true,
+  defaultMaxTokens: true,
+  maxBodyBytes: true,
+  allowedTools: true,
+  system: true,
+  allowedParams: true,
+  cacheControl: true,
+  metadata: true,
+  betas: true,
+  protocol: true,
+  pingIntervalMs: true,
+  upstreamIdleTimeoutMs: true,
+  resume: true,
+  maxRetries: true,
+  authorize: true,
+  beforeRequest: true,
+  onError: true,
+  onFinish: true,
+  waitUntil: true,
+};
+const RESUME_OPTIONS: Record<keyof ResumeOptions, true> = {
+  graceMs: true,
+  ttlMs: true,
+  store: true,
+  waitUntil: true,
+};
+
+/** Throws a `TypeError` for an option name `known` does not hold, naming the one it starts like. */
+function knownNames(prefix: string, given: object, known: Record<string, true>): void {
+  for (const name of Object.keys(given)) {
+    if (Object.hasOwn(known, name)) continue;
+    const shared = (option: string): number => {
+      let length = 0;
+      while (length < name.length && option[length]?.toLowerCase() === name[length]?.toLowerCase()) length++;
+      return length;
+    };
+    const near = Object.keys(known).reduce((best, option) => (shared(option) > shared(best) ? option : best));
+    throw new TypeError(
+      `${prefix}${name} is not an option of createChatHandler${shared(near) >= 4 ? ` (did you mean ${prefix}${near}?)` : ''}`,
+    );
+  }
+}
+
+const isURL = (value: unknown): boolean => typeof value === 'string' && URL.canParse(value);
 
 const STORE_METHODS = ['create', 'append', 'finish', 'read', 'publish', 'subscribe'] as const;
 
@@ -90,7 +158,14 @@ const isList = (value: unknown): boolean =>
 const isBetaList = (value: unknown): boolean =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && /^[\w.-]+$/.test(item));
 
-const isSystem = (value: unknown): boolean => typeof value === 'string' || Array.isArray(value);
+const isSystem = (value: unknown): boolean =>
+  typeof value === 'string' ||
+  (Array.isArray(value) &&
+    value.every(
+      (block) =>
+        (block as { type?: unknown } | null)?.type === 'text' &&
+        typeof (block as { text?: unknown }).text === 'string',
+    ));
 
 function isCacheControl(value: unknown): boolean {
   const { type, ttl } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;

@@ -41,6 +41,7 @@ import {
   withUpstreamIdleTimeout,
 } from './upstream-idle-timeout.ts';
 import { validateParsed } from './validate-request.ts';
+import { hookAnswer } from './hook-answer.ts';
 
 /** A Web-standard request handler: Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers. */
 export type ChatHandler = (request: Request) => Promise<Response>;
@@ -154,8 +155,8 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
     }
     // Before the body is read: a caller it refuses learns nothing of the configuration from
     // validation errors, and costs no reading or parsing of up to maxBodyBytes.
-    const refused = await options.authorize?.(request);
-    if (refused instanceof Response) return refused;
+    const refused = hookAnswer(await options.authorize?.(request), 'authorize');
+    if (refused) return refused;
     const contentType = request.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/iu.test(contentType)) {
       return errorResponse(400, 'invalid_request_error', 'content-type: must be application/json.');
@@ -167,6 +168,9 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       throw error;
     });
     if (!read) return new Response(null, { status: 499 });
+    if (!read.ok && read.reason === 'not-utf8') {
+      return errorResponse(400, 'invalid_request_error', 'The request body is not UTF-8 text.');
+    }
     if (!read.ok) return bodyTooLargeResponse(maxBodyBytes);
     if (textNestsDeeperThan(read.text, MAX_NESTING_DEPTH)) {
       return errorResponse(
@@ -189,13 +193,17 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       if (metadata !== undefined) body.metadata = metadata;
     }
 
-    const early = await options.beforeRequest?.(request, body);
-    if (early instanceof Response) return early;
+    const early = hookAnswer(await options.beforeRequest?.(request, body), 'beforeRequest');
+    if (early) return early;
 
     const resolved = resolveClient();
     if (!resolved) {
       // A deployment without its key fails every request: the app's logs must hear it too.
-      report(new Error('No Anthropic API key: set ANTHROPIC_API_KEY, or pass apiKey or client.'), request);
+      const why =
+        options.apiKey === ''
+          ? 'the apiKey option is empty (an unset variable?): pass the key, or leave apiKey out to read ANTHROPIC_API_KEY.'
+          : 'set ANTHROPIC_API_KEY, or pass apiKey or client.';
+      report(new Error(`No Anthropic API key: ${why}`), request);
       return errorResponse(500, 'api_error', 'The server has no Anthropic API key configured.', {
         'x-should-retry': 'false',
       });

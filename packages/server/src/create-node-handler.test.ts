@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
+import http2 from 'node:http2';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
 import compression from 'compression';
@@ -251,6 +252,52 @@ describe('createNodeHandler', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('serves a request whose Host header no URL can hold', async () => {
+    const url = await serve(createNodeHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL }));
+    const body = JSON.stringify(chatBody('basic'));
+    for (const host of ['exa mple.com', '[::1', 'a:b:c']) {
+      const answer = await rawExchange(
+        url,
+        `POST /api/chat HTTP/1.1\r\nhost: ${host}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+      expect(answer).toMatch(/^HTTP\/1.1 200 OK\r\n/);
+      expect(answer).toContain('event: message_stop');
+    }
+  });
+
+  it('serves HTTP/2 (node:http2 in compatibility mode)', async () => {
+    const plain = http2.createServer(createNodeHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL }) as never);
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const session = http2.connect(`http://127.0.0.1:${(plain.address() as AddressInfo).port}`);
+    try {
+      const exchange = (
+        headers: http2.OutgoingHttpHeaders,
+        body?: string,
+      ): Promise<{ status: unknown; text: string }> =>
+        new Promise((resolve, reject) => {
+          const stream = session.request(headers);
+          let status: unknown;
+          let text = '';
+          stream.on('response', (received) => (status = received[':status']));
+          stream.setEncoding('utf8');
+          stream.on('data', (chunk: string) => (text += chunk));
+          stream.on('end', () => resolve({ status, text }));
+          stream.on('error', reject);
+          stream.end(body);
+        });
+      expect(await exchange({ ':method': 'GET', ':path': '/api/chat' })).toMatchObject({ status: 405 });
+      const answer = await exchange(
+        { ':method': 'POST', ':path': '/api/chat', 'content-type': 'application/json' },
+        JSON.stringify(chatBody('basic')),
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain('event: message_stop');
+    } finally {
+      session.close();
+      await new Promise((resolve) => plain.close(resolve));
+    }
+  });
+
   it('serves plain node:http', async () => {
     const listener = createNodeHandler({ apiKey: TEST_KEY, baseURL: fake.baseURL });
     const server = createServer(listener);
@@ -313,3 +360,14 @@ describe('createNodeHandler', () => {
     });
   });
 });
+
+/** Sends `request` as written to the server at `url`, and reads all it answers until it closes. */
+async function rawExchange(url: string, request: string): Promise<string> {
+  const socket = connect(Number(new URL(url).port), '127.0.0.1');
+  let answer = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => (answer += chunk));
+  socket.write(request);
+  await new Promise((resolve) => socket.once('close', resolve));
+  return answer;
+}

@@ -68,7 +68,9 @@ async function serve(
   // client (and a proxy) gets the answer; any other refusal closes the connection, rather than read
   // an upload from someone the app turned away.
   const refusedUnread = !request.complete;
-  if (refusedUnread && webResponse.status !== 413) headers['connection'] = 'close';
+  // HTTP/2 has no connection header (Node throws on one): its streams end on their own.
+  if (refusedUnread && webResponse.status !== 413 && request.httpVersionMajor < 2)
+    headers['connection'] = 'close';
   response.writeHead(webResponse.status, headers);
   if (refusedUnread && webResponse.status === 413) dropRest(request);
   const body = webResponse.body;
@@ -128,11 +130,10 @@ const LINGER_BYTES = 64 * 1024 * 1024;
 
 /** The Web request, or undefined when a body parsed by a middleware cannot be serialised again. */
 function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request | undefined {
-  const host = request.headers.host ?? 'localhost';
-  const url = new URL(request.url ?? '/', `http://${host}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
+    // HTTP/2's pseudo-headers (`:method`, `:path`) are no header a Request may hold.
+    if (value === undefined || name.startsWith(':')) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const method = request.method ?? 'GET';
@@ -153,7 +154,21 @@ function toWebRequest(request: IncomingMessage, signal: AbortSignal): Request | 
       init.duplex = 'half';
     }
   }
-  return new Request(url, init);
+  return new Request(urlOf(request), init);
+}
+
+/**
+ * The request's URL. The relay reads no part of it, so a `Host` no URL can hold (`a b`, `[::1`),
+ * which a client may send, falls back to `localhost` rather than fail the request.
+ */
+function urlOf(request: IncomingMessage): URL {
+  const path = request.url ?? '/';
+  const host = request.headers.host ?? request.headers[':authority'] ?? 'localhost';
+  try {
+    return new URL(path, `http://${String(host)}`);
+  } catch {
+    return new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/', 'http://localhost');
+  }
 }
 
 /** JSON nested thousands of levels deep parses, but `JSON.stringify` runs out of stack on it. */

@@ -1,5 +1,5 @@
-/** What {@link readBody} found: the text, or that the body is larger than allowed. */
-export type ReadBodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' };
+/** What {@link readBody} found: the text, or that the body is larger than allowed or not UTF-8. */
+export type ReadBodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'not-utf8' };
 
 /**
  * Reads a request body as UTF-8 text, giving up (and cancelling the body) as soon as it grows past
@@ -32,5 +32,10 @@ export async function readBody(request: Request, maxBytes: number): Promise<Read
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { ok: true, text: new TextDecoder().decode(bytes) };
+  try {
+    // JSON is UTF-8 (RFC 8259): other bytes would reach the model as U+FFFD, the text changed unseen.
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not-utf8' };
+  }
 }

@@ -99,6 +99,42 @@ describe('createChatHandler: authorize', () => {
     expect(calls).toEqual(['authorize', 'authorize', 'beforeRequest 100']);
   });
 
+  it("answers with another fetch implementation's Response, and refuses to relay on an answer that is none", async () => {
+    // The shape of a Response from the undici package or a polyfill: not an instance of this one.
+    const foreign = {
+      status: 401,
+      statusText: 'Unauthorized',
+      headers: new Headers({ 'www-authenticate': 'Bearer' }),
+      body: new Response('Sign in first').body,
+    };
+    for (const hook of ['authorize', 'beforeRequest'] as const) {
+      const response = await createChatHandler({ ...options, [hook]: () => foreign })(
+        jsonPost(chatBody('basic', { max_tokens: 100 })),
+      );
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await response.text()).toBe('Sign in first');
+      foreign.body = new Response('Sign in first').body;
+    }
+    for (const answer of [false, { status: 401 }, 'no', null]) {
+      const onError = vi.fn<(error: unknown) => void>();
+      const response = await createChatHandler({ ...options, onError, authorize: () => answer as never })(
+        jsonPost(chatBody('basic', { max_tokens: 100 })),
+      );
+      expect(response.status).toBe(500);
+      expect(onError).toHaveBeenCalledExactlyOnceWith(
+        expect.objectContaining({
+          name: 'TypeError',
+          message: expect.stringMatching(
+            /^authorize must return a Response to answer with, or undefined to go on; got /,
+          ),
+        }),
+        expect.anything(),
+      );
+    }
+    expect(fake.requests).toEqual([]);
+  });
+
   it('does not list the allowed models to anyone', async () => {
     const response = await createChatHandler(options)(jsonPost(chatBody('basic', { model: 'nope' })));
     const text = await response.text();

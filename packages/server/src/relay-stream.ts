@@ -22,7 +22,7 @@ export interface RelayStreamOptions {
  * in-band error event when upstream fails, and aborts upstream when the client cancels.
  *
  * @example
- * return new Response(createRelayStream(source, options), { headers: sseHeaders });
+ * return new Response(createRelayStream(source, options), { headers: sseHeaders() });
  */
 export function createRelayStream(
   source: RelaySource,

@@ -46,9 +46,7 @@ describe('upstreamIdleTimeoutMs', () => {
   it('ends an answer whose upstream went silent, with a timeout_error after what arrived, and aborts upstream', async () => {
     // Pings every 50 ms go to the client: they must not count as upstream speaking.
     const { fake, relay, finished } = await relayWithIdleTimeout(400, { pingIntervalMs: 50 });
-    const started = Date.now();
     const { text } = await postRelay(relay.url, chatBody('stalled'));
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(text).toContain('event: message_start');
     expect(text).toContain('event: ping');
     expect(text.trimEnd().split('\n\n').at(-1)).toBe(

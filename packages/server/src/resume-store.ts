@@ -29,7 +29,7 @@ export interface StoredEvents extends KeptStreamInfo {
 
 /**
  * Where a relay with `resume` keeps its streams, and how its instances tell each other about them.
- * The default, {@link createMemoryResumeStore}, keeps them in the process's memory. Give every
+ * The default, `createMemoryResumeStore`, keeps them in the process's memory. Give every
  * instance behind a load balancer (or every serverless invocation) the same shared store, and a
  * resume or a Stop may reach any of them: the instance that started the answer keeps appending its
  * events, the others read them. With Redis: a list per stream and a pub/sub channel per stream.
@@ -49,7 +49,7 @@ export interface ResumeStore {
    * it is a heartbeat: the instance reading upstream still does, but upstream was quiet for the
    * relay's ping interval. A shared store forgets an unfinished stream some time after its last
    * append, so the readers of an instance that stopped mid-answer (a crash, a deploy) are not kept
-   * waiting; the memory store needs not (its streams stop with their process). When the store no
+   * waiting; the memory store forgets them too (`maxAgeMs`), and they stop with its process. When the store no
    * longer has the stream (it expired, or the database lost its data), it should reject: nobody
    * could read what follows, so the relay aborts upstream.
    */

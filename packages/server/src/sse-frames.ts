@@ -11,7 +11,7 @@ export const COMMENT_PING: Uint8Array = encoder.encode(': ping\n\n');
  *
  * @example
  * anthropicErrorEvent('api_error', 'The connection to Anthropic was lost.');
- * // event: error\ndata: {"type":"error","error":{"type":"api_error","message":"…"}}\n\n
+ * // the bytes of event: error\ndata: {"type":"error","error":{"type":"api_error","message":"…"}}\n\n
  */
 export function anthropicErrorEvent(type: string, message: string): Uint8Array {
   const data = JSON.stringify({ type: 'error', error: { type, message } });
@@ -22,7 +22,7 @@ export function anthropicErrorEvent(type: string, message: string): Uint8Array {
  * A plain-text protocol `error` event: the message as data, one `data:` line per line of it.
  *
  * @example
- * textErrorEvent('Overloaded'); // 'event: error\ndata: Overloaded\n\n'
+ * textErrorEvent('Overloaded'); // the bytes of 'event: error\ndata: Overloaded\n\n'
  */
 export function textErrorEvent(message: string): Uint8Array {
   const lines = message.split(/\r\n|\r|\n/u).map((line) => `data: ${line}\n`);

@@ -158,7 +158,8 @@ function httpFailure(
  * Amazon Bedrock's `x-amzn-requestid`.
  *
  * @example
- * headers.set('request-id', upstreamRequestId(response.headers) ?? '');
+ * const requestId = upstreamRequestId(response.headers);
+ * if (requestId !== undefined) headers.set('request-id', requestId);
  */
 export function upstreamRequestId(headers: Headers): string | undefined {
   // A gateway in front of the API may pass its own id instead (LiteLLM, Kong: `x-request-id`).

@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentScenarios } from '../catalogue-content.ts';
 import { faultScenarios } from '../catalogue-faults.ts';
 import { setupChatServer } from '../node.ts';
@@ -71,18 +71,25 @@ describe('createChatHandlers (MSW, Node)', () => {
   });
 
   it("serves one test's scenario at its own pace with use(scenario, { timing }), logged as the others", async () => {
-    chat.use('basic', { timing: { timeToFirstToken: 400, tokensPerSecond: 1000, jitter: 0 } });
-    const started = performance.now();
-    const response = await post('hello');
-    await eventsOf(response);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
-    await chat.settled();
-    expect(chat.requests).toEqual([expect.objectContaining({ scenario: 'basic', completed: true })]);
-    // reset() goes back to the handlers' own timing ('instant').
-    chat.reset();
-    const again = performance.now();
-    await eventsOf(await post('hello'));
-    expect(performance.now() - again).toBeLessThan(390);
+    vi.useFakeTimers();
+    try {
+      chat.use('basic', { timing: { timeToFirstToken: 400, tokensPerSecond: 1000, jitter: 0 } });
+      const response = await post('hello');
+      const events = eventsOf(response);
+      let read = false;
+      void events.then(() => (read = true));
+      await vi.advanceTimersByTimeAsync(399);
+      expect(read).toBe(false);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(await events).toEqual(contentScenarios.basic.events);
+      await chat.settled();
+      expect(chat.requests).toEqual([expect.objectContaining({ scenario: 'basic', completed: true })]);
+      // reset() goes back to the handlers' own timing ('instant'): whole with the clock standing still.
+      chat.reset();
+      expect(await eventsOf(await post('hello'))).toEqual(contentScenarios.basic.events);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(() => chat.use('basic', { timing: { tokensPerSecond: 0 } })).toThrow(/tokensPerSecond/);
   });
 

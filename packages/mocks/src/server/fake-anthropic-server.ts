@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkServeOptions } from '../check-serve-options.ts';
+import { checkServeOptions, shown } from '../check-serve-options.ts';
 import { anthropicErrorBody } from '../error-bodies.ts';
 import { createId } from '../ids.ts';
 import type { StreamOutcome } from '../play-plan.ts';
@@ -64,6 +64,14 @@ export async function createFakeAnthropicServer(
   options: FakeAnthropicServerOptions = {},
 ): Promise<FakeAnthropicServer> {
   checkServeOptions(options);
+  const { port: fixedPort, apiKey } = options;
+  // Node takes a string port as the path of a Unix socket: the URL would name no port at all.
+  if (fixedPort !== undefined && !(Number.isInteger(fixedPort) && fixedPort >= 0 && fixedPort <= 65_535)) {
+    throw new RangeError(`port must be a whole number from 0 to 65535, got ${shown(fixedPort)}`);
+  }
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) {
+    throw new TypeError(`apiKey must be a non-empty string, got ${shown(apiKey)}`);
+  }
   const picker = createScenarioPicker(options);
   const log = createRequestLog(options);
   const shutdown = new AbortController();
@@ -166,7 +174,7 @@ export async function createFakeAnthropicServer(
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+    server.listen(fixedPort ?? 0, '127.0.0.1', () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
   const baseURL = `http://127.0.0.1:${port}`;
