@@ -119,6 +119,42 @@ function jsonError(status: number, statusText: string, body: unknown): Response 
   });
 }
 
+describe('checkResponse: an error status whose body is an event stream', () => {
+  it('reads the type and message of its error event, as some gateways answer', async () => {
+    const body =
+      'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+    const error = await httpErrorOf(
+      new Response(body, { status: 529, headers: { 'content-type': 'text/event-stream' } }),
+    );
+    expect(error).toMatchObject({ status: 529, errorType: 'overloaded_error', body });
+    expect(error.message).toBe('HTTP 529: Overloaded');
+  });
+});
+
+describe('checkResponse: a short plain-text refusal', () => {
+  it('is the message; a long text or HTML page is only kept as body', async () => {
+    const refused = await httpErrorOf(
+      new Response('Slow down:\n4 answers at once', {
+        status: 429,
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      }),
+    );
+    expect(refused.message).toBe('HTTP 429: Slow down: 4 answers at once');
+    const long = 'x'.repeat(201);
+    expect(
+      (await httpErrorOf(new Response(long, { status: 500, headers: { 'content-type': 'text/plain' } })))
+        .message,
+    ).toBe('HTTP 500');
+    expect(
+      (
+        await httpErrorOf(
+          new Response('<h1>Bad</h1>', { status: 502, headers: { 'content-type': 'text/html' } }),
+        )
+      ).message,
+    ).toBe('HTTP 502');
+  });
+});
+
 describe('checkResponse: FastAPI / Starlette error bodies', () => {
   it('{"detail": "text"} (HTTPException) is the message, with no error type', async () => {
     const error = await httpErrorOf(jsonError(400, 'Bad Request', { detail: 'Bad model' }));
@@ -176,7 +212,7 @@ describe('checkResponse: the reason phrase', () => {
   it('keeps a real one, and one that only contains "unknown"', async () => {
     const { response } = anthropicError(529, 'Site Overloaded', 'overloaded_error', 'Overloaded');
     expect((await httpErrorOf(response)).message).toBe('HTTP 529 Site Overloaded: Overloaded');
-    const odd = await httpErrorOf(new Response('x', { status: 500, statusText: 'unknown error' }));
+    const odd = await httpErrorOf(new Response(null, { status: 500, statusText: 'unknown error' }));
     expect(odd.message).toBe('HTTP 500 unknown error');
   });
 });

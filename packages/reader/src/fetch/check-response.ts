@@ -36,7 +36,14 @@ async function toHTTPError(
     : // Node's HTTP proxies (Vite's) fill a missing reason phrase with "unknown": no reason at all.
       `HTTP ${status}${statusText && !/^unknown$/i.test(statusText) ? ` ${statusText}` : ''}${redirect}`;
   const shouldRetry = headers.get('x-should-retry');
-  return new HTTPError(parsed.message ? `${reason}: ${parsed.message}` : reason, {
+  // A short plain-text refusal (`new Response('Sign in first', { status: 401 })`) says why.
+  const plain = body?.replace(/\s+/gu, ' ').trim();
+  const said =
+    parsed.message ??
+    (!response.ok && mimeEssence(contentType) === 'text/plain' && plain && plain.length <= 200
+      ? plain
+      : undefined);
+  return new HTTPError(said ? `${reason}: ${said}` : reason, {
     status,
     errorType: parsed.type,
     requestId: requestIdOf(response) ?? parsed.requestId,
@@ -55,7 +62,8 @@ export function mimeEssence(contentType: string): string {
 }
 
 /**
- * The string fields of an error body: Anthropic's (`{ error: { type, message }, request_id }`), or
+ * The string fields of an error body: Anthropic's (`{ error: { type, message }, request_id }`, also
+ * as an event stream's `error` event), or
  * FastAPI/Starlette's `{ detail: "text" }` and Pydantic's `{ detail: [{ loc, msg }] }` (the first
  * problem, its `loc` joined with "."), which name no error type. None for other bodies.
  */
@@ -65,7 +73,7 @@ function parseErrorBody(body: string | undefined): {
   requestId?: string | undefined;
 } {
   try {
-    const json = JSON.parse(body!) as {
+    const json = errorJSON(body!) as {
       error?: { type?: unknown; message?: unknown };
       detail?: unknown;
       request_id?: unknown;
@@ -82,6 +90,20 @@ function parseErrorBody(body: string | undefined): {
   } catch {
     // Absent or not JSON (e.g. a proxy's HTML 413 page): the raw body is kept on the error.
     return {};
+  }
+}
+
+/**
+ * An error body's JSON: the body itself, or the data of its first event when it is an event stream
+ * (a gateway may answer an error status with Anthropic's `error` event). Throws for neither.
+ */
+function errorJSON(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const data = /^data: ?(.*)$/mu.exec(body)?.[1];
+    if (data === undefined) throw error;
+    return JSON.parse(data);
   }
 }
 

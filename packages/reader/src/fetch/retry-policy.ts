@@ -64,6 +64,7 @@ export function createRetryPolicy(
     const requested = error.kind === 'http' ? error.retryAfterMs : undefined;
     if (requested !== undefined) return requested <= maxRetryAfterMs ? requested : undefined;
     const backoff = Math.min(initialDelayMs * 2 ** attempt, maxDelayMs);
-    return backoff * (1 - 0.25 * random());
+    // Whole milliseconds: the delay is shown (`retrying.delayMs`), and no timer keeps a fraction.
+    return Math.round(backoff * (1 - 0.25 * random()));
   };
 }

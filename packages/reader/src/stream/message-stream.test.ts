@@ -459,6 +459,25 @@ describe('readMessageStream: a relay replaying an answer begun before (a reconne
   });
 });
 
+describe('readMessageStream: stats from counts no API sends', () => {
+  it('keeps its estimate when output_tokens is negative or infinite, so progress never runs backwards or full', async () => {
+    for (const count of [-5, Infinity]) {
+      const events = transcript('text').map((event) =>
+        event['type'] === 'message_delta'
+          ? { ...event, usage: { ...(event['usage'] as object), output_tokens: count } }
+          : event,
+      );
+      const stream = readMessageStream(bytesStream(toSSE(events), 64), { maxTokens: 1000 });
+      await stream.finalMessage();
+      expect(stream.stats.outputTokens).toBeGreaterThan(0);
+      expect(stream.stats.outputTokens).toBeLessThan(1000);
+      expect(stream.stats.outputTokensExact).toBe(false);
+      expect(stream.stats.progress).toBeGreaterThan(0);
+      expect(stream.stats.progress).toBeLessThan(1);
+    }
+  });
+});
+
 describe('readTextStream (plain data: + [DONE] protocol)', () => {
   it('joins multi-line data with \\n and ends with end_turn at [DONE]', async () => {
     const stream = readTextStream(bytesStream('data: Hello\ndata: world\n\ndata: [DONE]\n\n', 4));

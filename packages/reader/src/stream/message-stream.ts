@@ -362,7 +362,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
         // Only an event that counted tokens makes the figure exact: a message_delta without usage
         // (the plain-text protocol's) leaves the estimate of the text since the last count.
         const counted = (event.type === 'message_start' ? event.message.usage : event.usage)?.output_tokens;
-        if (typeof counted === 'number') this.#stats.usage(message.usage.output_tokens);
+        // A count no API sends (negative, infinite) would make progress bars go backwards or full.
+        if (typeof counted === 'number' && counted >= 0 && counted < Infinity) {
+          this.#stats.usage(message.usage.output_tokens);
+        }
         break;
       }
       case 'message_stop':
