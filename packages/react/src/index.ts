@@ -2,7 +2,7 @@
 
 // What the hooks hand out is the reader's (a dependency of this package): rendering messages and
 // typing them needs no import from a package the app did not install itself.
-export { defineTool, isBlock } from '@chatstream/reader';
+export { createRequestQueue, defineTool, isBlock } from '@chatstream/reader';
 export type {
   AnyChatStreamError,
   ChatInput,
@@ -13,6 +13,7 @@ export type {
   ChatTool,
   ContentBlock,
   OtherBlock,
+  RequestQueue,
   RedactedThinkingBlock,
   TextBlock,
   ThinkingBlock,

@@ -1,6 +1,7 @@
 import { scenarios, stall, withFaults } from '@chatstream/mocks';
 import { setupChatServer } from '@chatstream/mocks/node';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { createRequestQueue } from '@chatstream/reader';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type UseMessageStreamOptions, useMessageStream } from './use-message-stream.ts';
@@ -49,6 +50,32 @@ const click = (name: string): void => act(() => screen.getByRole('button', { nam
 const status = (): string | null => screen.getByRole('status').textContent;
 
 describe('useMessageStream', () => {
+  it('waits its turn in a requestQueue shared with another, submitted until the first ends', async () => {
+    server.use(midStream);
+    const requestQueue = createRequestQueue(1);
+    render(
+      <>
+        <section aria-label="first">
+          <Completion requestQueue={requestQueue} />
+        </section>
+        <section aria-label="second">
+          <Completion requestQueue={requestQueue} />
+        </section>
+      </>,
+    );
+    const [first, second] = ['first', 'second'].map((name) => within(screen.getByRole('region', { name })));
+    act(() => first!.getByRole('button', { name: 'Start' }).click());
+    await waitFor(() => expect(first!.getByRole('status').textContent).toBe('streaming'));
+    server.use(scenarios.basic);
+    act(() => second!.getByRole('button', { name: 'Start' }).click());
+    await waitFor(() => expect(requestQueue.waiting).toBe(1));
+    expect(second!.getByRole('status').textContent).toBe('submitted');
+    expect(server.requests).toHaveLength(1);
+    act(() => first!.getByRole('button', { name: 'Stop' }).click());
+    await waitFor(() => expect(second!.getByRole('status').textContent).toBe('complete'));
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('calls the onFinish of the latest render, and one that throws does not reject start()', async () => {
     server.use(withFaults(scenarios.basic, stall(50, 3)));
     const finished: string[] = [];

@@ -109,6 +109,8 @@ export { streamMessage } from './fetch/stream-message.ts';
 export type { MessageRequest, StreamMessageOptions } from './fetch/stream-message.ts';
 export { createRetryPolicy, isRetryable } from './fetch/retry-policy.ts';
 export type { RetryOptions } from './fetch/retry-policy.ts';
+export { createRequestQueue } from './fetch/request-queue.ts';
+export type { RequestQueue } from './fetch/request-queue.ts';
 export { checkResponse, retryAfterMs } from './fetch/check-response.ts';
 export type { ErrorBodyOptions } from './fetch/read-error-body.ts';
 export { abortableSleep } from './fetch/abortable-sleep.ts';

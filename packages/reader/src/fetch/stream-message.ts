@@ -5,6 +5,7 @@ import { ConnectionError, isChatStreamError, messageWithCause, TimeoutError } fr
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions } from '../stream/check-stream-options.ts';
 import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
+import type { RequestQueue } from './request-queue.ts';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
 import { untilAborted } from './until-aborted.ts';
 
@@ -34,6 +35,12 @@ export interface StreamMessageOptions extends MessageStreamOptions {
   headersTimeoutMs?: number | undefined;
   /** Waits between retries (default: an abortable `setTimeout`); inject to control time in tests. */
   sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
+  /**
+   * Waits for a place in this queue (`createRequestQueue(5)`, shared by the streams of a page that
+   * starts many at once) before the request is sent; its timeouts and `stats` start once it has
+   * one, and it gives it back when it ends.
+   */
+  requestQueue?: RequestQueue | undefined;
 }
 
 /**
@@ -161,6 +168,13 @@ export function checkRequestOptions(options: StreamMessageOptions): void {
   checkNumber('headersTimeoutMs', options.headersTimeoutMs, 'positive');
   checkFunction('fetch', options.fetch);
   checkFunction('sleep', options.sleep);
+  if (options.requestQueue !== undefined) {
+    checkFunction(
+      'requestQueue.acquire',
+      (options.requestQueue as Partial<RequestQueue> | null)?.acquire,
+      true,
+    );
+  }
   const { retry } = options;
   if (retry !== undefined && retry !== false && (typeof retry !== 'object' || retry === null)) {
     throw new TypeError('retry must be false or an object of retry options');

@@ -11,6 +11,7 @@ import {
   toChatStreamError,
 } from '../errors.ts';
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
+import type { RequestQueue } from '../fetch/request-queue.ts';
 import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
 import { afterTextSoFar } from './after-text-so-far.ts';
@@ -59,6 +60,8 @@ export interface MessageStreamInit extends MessageStreamOptions {
   retryDelay?: ((error: AnyChatStreamError, attempt: number) => number | undefined) | undefined;
   /** Waits before a retry (default: an abortable `setTimeout`). */
   sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
+  /** A place to wait for before the first attempt; the clocks start once it is given. */
+  requestQueue?: RequestQueue | undefined;
   /**
    * Asked when the connection dropped mid-stream: the source of a body that carries on after event
    * `lastEventId` (a relay's resumable stream), or undefined when `response` cannot be resumed.
@@ -113,14 +116,10 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     checkStreamGlobals();
     this.#init = init;
     this.#stats = new StatsTracker(init.now ?? (() => performance.now()), init.maxTokens);
-    const { signal, totalTimeoutMs } = init;
+    const { signal } = init;
     // A long-lived signal shared by many streams must not keep every finished one alive.
     this.#detach = onAbort(signal, () => this.abort(signal?.reason));
-    if (totalTimeoutMs !== undefined) {
-      this.#totalTimer = later(() => {
-        this.#controller.abort(new TimeoutError('total', totalTimeoutMs, { partial: this.#snapshot }));
-      }, totalTimeoutMs);
-    }
+    if (!init.requestQueue) this.#startTotalTimer();
     this.#done = Promise.resolve().then(() => this.#run());
     // Failures reach callers through finalMessage()/listeners; this copy must not be "unhandled".
     this.#done.catch(() => undefined);
@@ -233,12 +232,27 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     return queue;
   }
 
+  #startTotalTimer(): void {
+    const { totalTimeoutMs } = this.#init;
+    if (totalTimeoutMs === undefined) return;
+    this.#totalTimer = later(() => {
+      this.#controller.abort(new TimeoutError('total', totalTimeoutMs, { partial: this.#snapshot }));
+    }, totalTimeoutMs);
+  }
+
   async #run(): Promise<Message> {
     const stop = this.#controller.signal;
     // Once stopped, the abort reason is the failure, whatever the attempt threw on its way out.
     const failureOf = (error: unknown): AnyChatStreamError =>
       withRequestId(toChatStreamError(stop.aborted ? stop.reason : error, this.#snapshot), this.#response);
+    let leaveQueue: (() => void) | undefined;
     try {
+      if (this.#init.requestQueue) {
+        leaveQueue = await this.#init.requestQueue.acquire(stop);
+        // The wait for a place is no part of this stream's time: its clocks start now.
+        this.#stats.restart();
+        this.#startTotalTimer();
+      }
       for (let attempt = 0; ; attempt += 1) {
         try {
           return await this.#attempt(attempt);
@@ -262,6 +276,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
     } catch (error) {
       throw this.#fail(failureOf(error));
     } finally {
+      leaveQueue?.();
       clearTimeout(this.#totalTimer);
       this.#detach();
       this.#stats.end();

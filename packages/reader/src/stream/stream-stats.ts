@@ -53,6 +53,11 @@ export class StatsTracker {
     this.#startedAt = now();
   }
 
+  /** Starts the clock again: what came before (a wait for a place in a queue) is no part of it. */
+  restart(): void {
+    this.#startedAt = this.#now();
+  }
+
   /** Counts body bytes; the first call marks the time to first byte. */
   bytes(count: number): void {
     this.#firstByteAt ??= this.#now();
