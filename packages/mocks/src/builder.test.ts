@@ -186,6 +186,64 @@ describe('scenario builder', () => {
     expect(read).toEqual(built.expectedMessage);
   });
 
+  it('streams an MCP tool call by the connector, with its server, as the reader reads it', async () => {
+    const result = {
+      type: 'mcp_tool_result',
+      tool_use_id: 'mcptoolu_1',
+      is_error: false,
+      content: [{ type: 'text', text: '3 open issues' }],
+    };
+    const built = scenario('mcp')
+      .mcpToolUse(
+        'tracker',
+        'list_issues',
+        { state: 'open', limit: 3 },
+        { id: 'mcptoolu_1', fragments: 'characters' },
+      )
+      .block(result as never)
+      .text('There are 3 open issues.')
+      .stop('end_turn');
+    expect(loose(built.events)[1]?.content_block).toEqual({
+      type: 'mcp_tool_use',
+      id: 'mcptoolu_1',
+      name: 'list_issues',
+      server_name: 'tracker',
+      input: {},
+    });
+    expect(
+      deltasOf(built.events, 0)
+        .map((delta) => delta['partial_json'])
+        .join(''),
+    ).toBe('{"state": "open", "limit": 3}');
+    expect(built.expectedMessage.content.slice(0, 2)).toEqual([
+      {
+        type: 'mcp_tool_use',
+        id: 'mcptoolu_1',
+        name: 'list_issues',
+        server_name: 'tracker',
+        input: { state: 'open', limit: 3 },
+      },
+      result,
+    ]);
+    const bytes = built.events
+      .map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
+      .join('');
+    expect(await readMessageStream(new Blob([bytes]).stream()).finalMessage()).toEqual(built.expectedMessage);
+    expect(
+      scenario('ids').mcpToolUse('s', 't', {}).stop('end_turn').expectedMessage.content[0],
+    ).toMatchObject({
+      id: expect.stringMatching(/^mcptoolu_/),
+    });
+    expect(() =>
+      defineScenario({
+        name: 'nameless',
+        steps: [{ type: 'mcp_tool_use', name: 't', input: {} }, { type: 'stop' }],
+      }),
+    ).toThrow(
+      new TypeError(`Scenario "nameless": the mcp_tool_use step's serverName must name the MCP server`),
+    );
+  });
+
   it('refuses a stop option it does not know, which would be left out without a word', () => {
     expect(() =>
       scenario('typo')

@@ -1,3 +1,4 @@
+import { TOOL_ID_PREFIXES } from './tool-id-prefixes.ts';
 import type { ContentBlock, StopReason } from '@chatstream/reader';
 import { defineScenario } from './define-scenario.ts';
 import type { Fault } from './fault-types.ts';
@@ -55,6 +56,16 @@ export interface ScenarioBuilder {
     name: string,
     input: JsonObject,
     options?: Omit<ToolUseStep, 'type' | 'name' | 'input'>,
+  ): ScenarioBuilder;
+  /**
+   * A call of tool `name` on MCP server `serverName` through the MCP connector (`mcp_tool_use`), its
+   * input streamed as JSON fragments; follow it with its `mcp_tool_result` (`block()`).
+   */
+  mcpToolUse(
+    serverName: string,
+    name: string,
+    input: JsonObject,
+    options?: Omit<ToolUseStep, 'type' | 'name' | 'input' | 'serverName'>,
   ): ScenarioBuilder;
   /**
    * A complete `web_search_tool_result` listing `hits`, for the latest server tool call (a
@@ -169,7 +180,7 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     input,
     ...options,
     // Decided here rather than at compile time so the result steps (webSearchResult(), …) can point at it.
-    id: options.id ?? createId(type === 'tool_use' ? 'toolu' : 'srvtoolu', nextStepRandom(draft)),
+    id: options.id ?? createId(TOOL_ID_PREFIXES[type], nextStepRandom(draft)),
   });
   return {
     text: (text, options = {}) => add({ type: 'text', text, ...options }),
@@ -177,6 +188,8 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     redactedThinking: (data) => add({ type: 'redacted_thinking', data }),
     toolUse: (name, input, options = {}) => add(toolStep('tool_use', name, input, options)),
     serverToolUse: (name, input, options = {}) => add(toolStep('server_tool_use', name, input, options)),
+    mcpToolUse: (serverName, name, input, options = {}) =>
+      add(toolStep('mcp_tool_use', name, input, { ...options, serverName })),
     webSearchResult: (hits) => {
       const id = pairedCallId(stepsOf(chain), 'web_search', 'webSearchResult');
       return add({ type: 'block', block: webSearchResultBlock(id, hits, nextStepRandom(draft)) });

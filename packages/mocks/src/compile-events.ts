@@ -1,3 +1,5 @@
+import { BLOCK_STEPS } from './usage-order.ts';
+import { serverOf } from './server-of-step.ts';
 import type { ContentBlock, MessageStreamEvent } from '@chatstream/reader';
 import { splitText } from './chunking.ts';
 import { cut, type ResolvedScenario, type ResolvedStep } from './resolve-scenario.ts';
@@ -39,9 +41,7 @@ export function compileTimeline(scenario: ResolvedScenario): TimelineEntry[] {
 }
 
 function isBlockStep(step: ResolvedStep): boolean {
-  return ['text', 'thinking', 'redacted_thinking', 'tool_use', 'server_tool_use', 'block'].includes(
-    step.type,
-  );
+  return BLOCK_STEPS.has(step.type);
 }
 
 function stepEvents(step: ResolvedStep, index: number, seed: number): StreamEvent[] {
@@ -76,7 +76,8 @@ function stepEvents(step: ResolvedStep, index: number, seed: number): StreamEven
     case 'redacted_thinking':
       return block(index, { type: 'redacted_thinking', data: step.data }, [], true);
     case 'tool_use':
-    case 'server_tool_use': {
+    case 'server_tool_use':
+    case 'mcp_tool_use': {
       const json = cut(stringifyToolInput(step.input), step.cutAt);
       // The API opens with an empty fragment before the JSON starts.
       const fragments = ['', ...splitText(json, step.fragments, seed + index)];
@@ -85,7 +86,13 @@ function stepEvents(step: ResolvedStep, index: number, seed: number): StreamEven
         index,
         delta: { type: 'input_json_delta', partial_json },
       }));
-      const start: ContentBlock = { type: step.type, id: step.id, name: step.name, input: {} };
+      const start: ContentBlock = {
+        type: step.type,
+        id: step.id,
+        name: step.name,
+        ...serverOf(step),
+        input: {},
+      };
       return block(index, start, deltas, step.cutAt === undefined);
     }
     case 'block':

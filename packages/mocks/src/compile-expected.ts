@@ -1,3 +1,4 @@
+import { serverOf } from './server-of-step.ts';
 import { type ContentBlock, joinTextBlocks, type Message, type Usage } from '@chatstream/reader';
 import { cut, type ResolvedScenario } from './resolve-scenario.ts';
 import type { ExpectedError, UsageUpdate } from './scenario-types.ts';
@@ -44,12 +45,13 @@ export function compileExpected(scenario: ResolvedScenario): ExpectedOutcome {
         content.push({ type: 'redacted_thinking', data: step.data });
         break;
       case 'tool_use':
-      case 'server_tool_use': {
+      case 'server_tool_use':
+      case 'mcp_tool_use': {
         const input =
           step.cutAt === undefined
             ? structuredClone(step.input)
             : readCutToolInput(step.input, cut(stringifyToolInput(step.input), step.cutAt).length);
-        content.push({ type: step.type, id: step.id, name: step.name, input });
+        content.push({ type: step.type, id: step.id, name: step.name, ...serverOf(step), input });
         break;
       }
       case 'block':

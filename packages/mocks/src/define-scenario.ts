@@ -91,6 +91,7 @@ const TEXT_FIELDS: Partial<Record<ScenarioStep['type'], string>> = {
   redacted_thinking: 'data',
   tool_use: 'name',
   server_tool_use: 'name',
+  mcp_tool_use: 'name',
 };
 
 const STEP_TYPES: ReadonlySet<string> = new Set<ScenarioStep['type']>([
@@ -168,12 +169,15 @@ function validateSteps(description: ScenarioDescription): void {
     }
     const input = (step as { input?: unknown }).input;
     if (
-      (step.type === 'tool_use' || step.type === 'server_tool_use') &&
+      (step.type === 'tool_use' || step.type === 'server_tool_use' || step.type === 'mcp_tool_use') &&
       (typeof input !== 'object' || input === null || Array.isArray(input))
     ) {
       throw new TypeError(
         `Scenario "${name}": the ${step.type} step's input must be an object (the API's tool input is one)`,
       );
+    }
+    if (step.type === 'mcp_tool_use' && (typeof step.serverName !== 'string' || step.serverName === '')) {
+      throw new TypeError(`Scenario "${name}": the mcp_tool_use step's serverName must name the MCP server`);
     }
     checkStepOptions(name, step, position);
     checkUsageOrder(name, step, afterUsage);
@@ -183,7 +187,10 @@ function validateSteps(description: ScenarioDescription): void {
       throw new Error(`Scenario "${name}": a ${step.type} step must be the last step.`);
     }
     const cutBlock =
-      (step.type === 'text' || step.type === 'tool_use' || step.type === 'server_tool_use') &&
+      (step.type === 'text' ||
+        step.type === 'tool_use' ||
+        step.type === 'server_tool_use' ||
+        step.type === 'mcp_tool_use') &&
       step.cutAt !== undefined;
     const next = steps[position + 1];
     if (cutBlock && next && next.type !== 'stop' && next.type !== 'error') {

@@ -1,3 +1,4 @@
+import { TOOL_ID_PREFIXES } from './tool-id-prefixes.ts';
 import type { Usage } from '@chatstream/reader';
 import { createId, stepRandom } from './ids.ts';
 import { createRandom, hashSeed } from './prng.ts';
@@ -66,15 +67,13 @@ export function resolveScenario(description: ScenarioDescription): ResolvedScena
         return { ...step, signature: step.signature ?? createSignature(random) };
       case 'tool_use':
       case 'server_tool_use':
+      case 'mcp_tool_use':
         outputTokens += estimateTokens(cut(stringifyToolInput(step.input), step.cutAt));
         return {
           ...step,
           id:
             step.id ??
-            createId(
-              step.type === 'tool_use' ? 'toolu' : 'srvtoolu',
-              stepRandom(description.name, position, description.seed),
-            ),
+            createId(TOOL_ID_PREFIXES[step.type], stepRandom(description.name, position, description.seed)),
         };
       case 'usage':
         return { ...step, usage: resolvedUsage(step.usage, outputTokens) };

@@ -61,12 +61,17 @@ export interface RedactedThinkingStep {
   data: string;
 }
 
-/** A client tool call (`tool_use`) or a server tool call (`server_tool_use`). */
+/**
+ * A client tool call (`tool_use`), a server tool call (`server_tool_use`), or a call of a tool on an
+ * MCP server through the MCP connector (`mcp_tool_use`).
+ */
 export interface ToolUseStep {
-  type: 'tool_use' | 'server_tool_use';
+  type: 'tool_use' | 'server_tool_use' | 'mcp_tool_use';
   name: string;
   input: JsonObject;
-  /** Defaults to a seeded `toolu_…` / `srvtoolu_…` id. */
+  /** With `mcp_tool_use`: the name of the MCP server (`server_name`), as the request's `mcp_servers` names it. */
+  serverName?: string | undefined;
+  /** Defaults to a seeded `toolu_…` / `srvtoolu_…` / `mcptoolu_…` id. */
   id?: string | undefined;
   /**
    * How the input JSON is cut into `input_json_delta`s (default `'words'`; `1` or

@@ -7,6 +7,7 @@ export const BLOCK_STEPS: ReadonlySet<ScenarioStep['type']> = new Set([
   'redacted_thinking',
   'tool_use',
   'server_tool_use',
+  'mcp_tool_use',
   'block',
 ]);
 
