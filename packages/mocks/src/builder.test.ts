@@ -200,7 +200,7 @@ describe('scenario builder', () => {
         { state: 'open', limit: 3 },
         { id: 'mcptoolu_1', fragments: 'characters' },
       )
-      .block(result as never)
+      .block(result)
       .text('There are 3 open issues.')
       .stop('end_turn');
     expect(loose(built.events)[1]?.content_block).toEqual({
@@ -237,7 +237,10 @@ describe('scenario builder', () => {
     expect(() =>
       defineScenario({
         name: 'nameless',
-        steps: [{ type: 'mcp_tool_use', name: 't', input: {} }, { type: 'stop' }],
+        steps: [
+          { type: 'mcp_tool_use', name: 't', input: {} },
+          { type: 'stop', reason: 'end_turn' },
+        ],
       }),
     ).toThrow(
       new TypeError(`Scenario "nameless": the mcp_tool_use step's serverName must name the MCP server`),
