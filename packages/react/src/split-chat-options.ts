@@ -34,6 +34,7 @@ export const CHAT_OPTION_KEYS = [
   'idleTimeoutMs',
   'totalTimeoutMs',
   'maxBufferSize',
+  'requestQueue',
 ] as const satisfies readonly (keyof UseStreamingChatOptions)[];
 
 /**

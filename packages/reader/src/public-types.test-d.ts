@@ -168,6 +168,11 @@ describe('ChatSession', () => {
     createChatSession({ tools: { weather, search } });
     // @ts-expect-error the schema has no `town`
     defineTool({ inputSchema: z.object({ city: z.string() }), execute: ({ town }) => town });
+    defineTool({
+      inputSchema: z.object({ city: z.string() }),
+      // @ts-expect-error an annotated input that wants more than the schema gives
+      execute: (input: { city: string; country: string }) => input.country,
+    });
   });
 
   it('sends text or user content blocks, attachments among them', () => {

@@ -183,8 +183,15 @@ describe('createChatHandler: HTTP-level refusals', () => {
     vi.stubEnv('ANTHROPIC_API_KEY', '');
     try {
       const reported: unknown[] = [];
-      const handler = createChatHandler({ baseURL: fake.baseURL, onError: (error) => reported.push(error) });
+      // What beforeRequest lets through reaches onFinish: a request that cannot is refused before it.
+      let counted = 0;
+      const handler = createChatHandler({
+        baseURL: fake.baseURL,
+        onError: (error) => reported.push(error),
+        beforeRequest: () => void (counted += 1),
+      });
       const refused = await handler(request(chatBody('basic')));
+      expect(counted).toBe(0);
       // A retry cannot mend the server's configuration: the browser is told not to.
       expect(refused.headers.get('x-should-retry')).toBe('false');
       expect(await errorOf(refused)).toMatchObject({

@@ -189,6 +189,10 @@ describe('createChatHandler options', () => {
     expect(create).toThrow(message);
   });
 
+  it('takes metadata whose user_id is null, as the SDK types it', () => {
+    expect(() => createChatHandler({ metadata: { user_id: null } })).not.toThrow();
+  });
+
   it('throws for options that are not an object, through the Node adapter too', () => {
     expect(() => createChatHandler(null as never)).toThrow(/takes an options object, got null/);
     expect(() => createNodeHandler(5 as never)).toThrow(TypeError);

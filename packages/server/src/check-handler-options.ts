@@ -46,12 +46,7 @@ export function checkHandlerOptions(options: ChatHandlerOptions): void {
   expectTo(
     'metadata',
     options.metadata,
-    (value) =>
-      typeof value === 'function' ||
-      (typeof value === 'object' &&
-        value !== null &&
-        !Array.isArray(value) &&
-        ['string', 'undefined'].includes(typeof (value as { user_id?: unknown }).user_id)),
+    isMetadata,
     'an object such as { user_id: "…" } or a function of the request',
   );
   expectTo('cacheControl', options.cacheControl, isCacheControl, "{ type: 'ephemeral', ttl?: '5m' | '1h' }");
@@ -140,6 +135,13 @@ function knownNames(prefix: string, given: object, known: Record<string, true>):
       `${prefix}${name} is not an option of createChatHandler${shared(near) >= 4 ? ` (did you mean ${prefix}${near}?)` : ''}`,
     );
   }
+}
+
+function isMetadata(value: unknown): boolean {
+  if (typeof value === 'function') return true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const userId = (value as { user_id?: unknown }).user_id;
+  return userId === undefined || userId === null || typeof userId === 'string';
 }
 
 const isURL = (value: unknown): boolean => typeof value === 'string' && URL.canParse(value);

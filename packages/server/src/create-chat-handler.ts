@@ -193,9 +193,6 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       if (metadata !== undefined) body.metadata = metadata;
     }
 
-    const early = hookAnswer(await options.beforeRequest?.(request, body), 'beforeRequest');
-    if (early) return early;
-
     const resolved = resolveClient();
     if (!resolved) {
       // A deployment without its key fails every request: the app's logs must hear it too.
@@ -208,6 +205,10 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
         'x-should-retry': 'false',
       });
     }
+    // After the key is known: every request beforeRequest lets through then reaches Anthropic and
+    // onFinish, so a count it raises (answers in flight) always comes down.
+    const early = hookAnswer(await options.beforeRequest?.(request, body), 'beforeRequest');
+    if (early) return early;
     return relay(request, body, resolved);
   }
 

@@ -8,7 +8,6 @@ import { type ComponentProps, type ReactNode, useEffect, useRef, useState } from
 import type { DemoMode } from '../boot/demo-mode.ts';
 import { createDemoSession } from '../chat/create-demo-session.ts';
 import { CHAT_KEY } from '../chat/conversation-keys.ts';
-import { demoTools } from '../chat/demo-tools.ts';
 import { type ModelOptions, modelRequestBody } from '../chat/model-options.ts';
 import { demoSuggestions } from '../chat/suggestions.ts';
 import { useSessionState } from '../hooks/use-session-state.ts';
@@ -69,7 +68,7 @@ export function ChatView({ mode, mocks }: ChatViewProps): ReactNode {
   const [model, setModel] = useState<ModelOptions>({ thinking: false, webSearch: false });
 
   useEffect(() => {
-    if (mode.realModel) session.setOptions({ body: modelRequestBody(model, demoTools) });
+    if (mode.realModel) session.setOptions({ body: modelRequestBody(model) });
   }, [mode.realModel, model, session]);
 
   const choose = (value: ScenarioChoice): void => {

@@ -128,6 +128,14 @@ describe('checkResponse: an error status whose body is an event stream', () => {
     );
     expect(error).toMatchObject({ status: 529, errorType: 'overloaded_error', body });
     expect(error.message).toBe('HTTP 529: Overloaded');
+    // After a ping, its data over two lines (still one JSON text), without the last blank line.
+    const later =
+      'event: ping\ndata: {"type":"ping"}\n\nevent: error\ndata: {"type":"error",\ndata: "error":{"type":"overloaded_error","message":"Busy"}}';
+    expect(
+      await httpErrorOf(
+        new Response(later, { status: 529, headers: { 'content-type': 'text/event-stream' } }),
+      ),
+    ).toMatchObject({ errorType: 'overloaded_error', message: 'HTTP 529: Busy' });
   });
 });
 

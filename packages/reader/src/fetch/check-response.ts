@@ -1,5 +1,6 @@
 import { type AnyChatStreamError, HTTPError } from '../errors.ts';
 import { type ErrorBodyOptions, readErrorBody } from './read-error-body.ts';
+import { createSSEParser } from '../sse/sse-parser.ts';
 
 /**
  * Resolves when `response` is a 2xx `text/event-stream`; otherwise reads its body and rejects
@@ -94,14 +95,21 @@ function parseErrorBody(body: string | undefined): {
 }
 
 /**
- * An error body's JSON: the body itself, or the data of its first event when it is an event stream
+ * An error body's JSON: the body itself, or the data of its `error` event when it is an event stream
  * (a gateway may answer an error status with Anthropic's `error` event). Throws for neither.
  */
 function errorJSON(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    const data = /^data: ?(.*)$/mu.exec(body)?.[1];
+    let data: string | undefined;
+    // The stream's own rules: its `error` event may follow a ping, its data span several lines.
+    const parser = createSSEParser({
+      onEvent: (event) => {
+        if (event.event === 'error') data ??= event.data;
+      },
+    });
+    parser.feed(`${body}\n\n`);
     if (data === undefined) throw error;
     return JSON.parse(data);
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { controlledBody, type ControlledBody } from '../test/msw-sse.ts';
 import { toSSE, transcripts } from '../test/transcripts.ts';
+import { createChatSession } from '../session/chat-session.ts';
 import { createRequestQueue } from './request-queue.ts';
 import { streamMessage } from './stream-message.ts';
 
@@ -54,9 +55,17 @@ describe('createRequestQueue', () => {
     expect(queue.running).toBe(1);
   });
 
-  it('refuses a concurrency that is not a whole number of places', () => {
+  it('refuses a concurrency that is not a whole number of places, or none', () => {
     expect(() => createRequestQueue(0)).toThrow(RangeError);
     expect(() => createRequestQueue(1.5)).toThrow(RangeError);
+    expect(() => createRequestQueue(undefined as never)).toThrow(TypeError);
+  });
+
+  it('rejects, rather than throws, a wait whose signal was already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('gone'));
+    const waiting = createRequestQueue(1).acquire(controller.signal);
+    await expect(waiting).rejects.toThrow('gone');
   });
 });
 
@@ -108,6 +117,30 @@ describe('streamMessage with a requestQueue', () => {
     await first.finalMessage().catch(() => undefined);
     expect(bodies).toHaveLength(1);
     expect(requestQueue.running).toBe(0);
+  });
+
+  it('makes chat sessions sharing one take turns', async () => {
+    const { fetch, bodies } = heldFetch();
+    const requestQueue = createRequestQueue(1);
+    const options = {
+      api: 'http://127.0.0.1/api/chat',
+      fetch,
+      requestQueue,
+      throttle: false,
+      retry: false,
+    } as const;
+    const [first, second] = [createChatSession(options), createChatSession(options)];
+    const sending = [first.send('One'), second.send('Two')];
+    await vi.waitFor(() => expect(requestQueue.waiting).toBe(1));
+    expect(bodies).toHaveLength(1);
+    expect(second.getSnapshot().status).toBe('submitted');
+    bodies[0]!.send(ANSWER);
+    bodies[0]!.close();
+    await vi.waitFor(() => expect(bodies).toHaveLength(2));
+    bodies[1]!.send(ANSWER);
+    bodies[1]!.close();
+    await Promise.all(sending);
+    expect([first.getSnapshot().status, second.getSnapshot().status]).toEqual(['ready', 'ready']);
   });
 
   it('refuses a queue that is none', () => {

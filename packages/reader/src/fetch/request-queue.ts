@@ -28,6 +28,9 @@ export interface RequestQueue {
  * for (const row of rows) streamMessage({ body: summaryOf(row) }, { requestQueue: queue });
  */
 export function createRequestQueue(concurrency: number): RequestQueue {
+  // Left out (`config.concurrency` unset), no stream would ever get a place.
+  if (concurrency === undefined)
+    throw new TypeError('createRequestQueue needs a concurrency: how many streams at once');
   checkNumber('concurrency', concurrency, 'positive count');
   const turns: (() => void)[] = [];
   let running = 0;
@@ -43,7 +46,7 @@ export function createRequestQueue(concurrency: number): RequestQueue {
   };
   return {
     acquire(signal) {
-      signal?.throwIfAborted();
+      if (signal?.aborted) return Promise.reject(signal.reason);
       if (running < concurrency && turns.length === 0) return Promise.resolve(grant());
       return new Promise((resolve, reject) => {
         const turn = (): void => {

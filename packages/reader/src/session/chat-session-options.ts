@@ -82,7 +82,14 @@ export type ChatThrottle = 'frame' | number | false | ScheduleFlush;
 /** Options of a {@link ChatSession}; all may change later with `setOptions`. */
 export interface ChatSessionOptions extends Pick<
   StreamMessageOptions,
-  'fetch' | 'protocol' | 'retry' | 'headersTimeoutMs' | 'idleTimeoutMs' | 'totalTimeoutMs' | 'maxBufferSize'
+  | 'fetch'
+  | 'protocol'
+  | 'retry'
+  | 'headersTimeoutMs'
+  | 'idleTimeoutMs'
+  | 'totalTimeoutMs'
+  | 'maxBufferSize'
+  | 'requestQueue'
 > {
   /** Where to POST (default `/api/chat`; outside a page, such as Node or Deno, an absolute URL). */
   api?: string | URL | undefined;

@@ -182,7 +182,12 @@ describe('ChatSession: tools with a Standard Schema (zod, ArkType, Valibot)', ()
     };
     const target = session({ inputSchema: broken, execute: () => 'ran' });
     await target.send('[scenario:toolUse]');
-    expect(resultsSent(target)).toMatchObject([{ is_error: true, content: 'validator crashed' }]);
+    expect(resultsSent(target)).toMatchObject([
+      {
+        is_error: true,
+        content: 'Invalid input for this tool (validator crashed). Call it again with a valid input.',
+      },
+    ]);
   });
 
   it('takes ArkType and Valibot schemas', async () => {
@@ -219,11 +224,99 @@ describe('ChatSession: tools with a Standard Schema (zod, ArkType, Valibot)', ()
       ),
     );
     expect(withDateInput).toThrow(
-      new TypeError('tools.get_weather.inputSchema cannot be written as JSON Schema'),
+      new TypeError(
+        'tools.get_weather.inputSchema cannot be written as JSON Schema: Date cannot be represented in JSON Schema',
+      ),
     );
     expect(withDateInput).toThrow(expect.objectContaining({ cause: expect.any(Error) }));
+    expect(() =>
+      session({ inputSchema: z.union([z.object({ city: z.string() }), z.object({ lat: z.number() })]) }),
+    ).toThrow(
+      new TypeError(
+        'tools.get_weather.inputSchema must describe an object, not a union (anyOf): make the union a field of an object',
+      ),
+    );
     expect(() => session({ inputSchema: z.string() })).toThrow(
       new TypeError('tools.get_weather.inputSchema.type must be "object", got "string"'),
+    );
+  });
+
+  it('checks each call once, however many ask (its state, approval, execute)', async () => {
+    let checks = 0;
+    const counting: StandardToolSchema<{ location: string }> = {
+      '~standard': {
+        validate: (input) => {
+          checks += 1;
+          return { value: input as { location: string } };
+        },
+        jsonSchema: { input: () => ({ type: 'object' }) },
+      },
+    };
+    const target = session(
+      defineTool({ inputSchema: counting, needsApproval: () => false, execute: () => 18 }),
+    );
+    await target.send('[scenario:toolUse]');
+    expect(resultsSent(target)).toMatchObject([{ content: '18' }]);
+    expect(checks).toBe(1);
+  });
+
+  it('sends an object schema a library put behind a root $ref, and takes a converter of older drafts', async () => {
+    const named: StandardToolSchema = {
+      '~standard': {
+        validate: (input) => ({ value: input }),
+        jsonSchema: {
+          input: () => ({
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            $ref: '#/$defs/Place',
+            $defs: {
+              Place: {
+                type: 'object',
+                properties: { location: { type: 'string' }, near: { $ref: '#/$defs/Place' } },
+              },
+            },
+          }),
+        },
+      },
+    };
+    const olderDrafts: StandardToolSchema = {
+      '~standard': {
+        validate: (input) => ({ value: input }),
+        jsonSchema: {
+          input: ({ target }) => {
+            if (target !== ('draft-07' as never)) throw new Error(`Unsupported target: ${target}`);
+            return { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' };
+          },
+        },
+      },
+    };
+    await session({ inputSchema: named, execute: () => 'ok' }).send('[scenario:basic]');
+    await session({ inputSchema: olderDrafts, execute: () => 'ok' }).send('[scenario:basic]');
+    expect(sentTools(0)).toMatchObject([
+      {
+        input_schema: {
+          type: 'object',
+          properties: { location: { type: 'string' }, near: { $ref: '#/$defs/Place' } },
+          $defs: { Place: { type: 'object' } },
+        },
+      },
+    ]);
+    expect(sentTools(1)).toMatchObject([{ input_schema: { type: 'object' } }]);
+    expect((sentTools(1) as [{ input_schema: object }])[0].input_schema).not.toHaveProperty('$schema');
+  });
+
+  it('answers an approved call of a tool without execute as refused when its input fails the schema', async () => {
+    const target = session({ inputSchema: asyncSchema(() => 'no cities today'), needsApproval: true });
+    await target.send('[scenario:toolUse]');
+    const [id] = Object.keys(target.getSnapshot().messages[1]?.toolCalls ?? {});
+    target.approveToolCall(id!, true);
+    await vi.waitFor(() =>
+      expect(callsOf(target.getSnapshot().messages[1])).toEqual([
+        {
+          status: 'error',
+          result:
+            'Invalid input for this tool (location: no cities today). Call it again with a valid input.',
+        },
+      ]),
     );
   });
 });

@@ -30,6 +30,7 @@ const allUndefined: Required<ChatSessionOptions> = {
   idleTimeoutMs: undefined,
   totalTimeoutMs: undefined,
   maxBufferSize: undefined,
+  requestQueue: undefined,
 };
 
 /** A fetch that answers with `answers` in turn and records what it was asked. */

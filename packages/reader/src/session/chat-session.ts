@@ -1,3 +1,5 @@
+import { checkToolInput } from './check-tool-input.ts';
+import { isThenable } from './chat-storage.ts';
 import { callBack } from '../report-error.ts';
 import type { ToolUseBlock } from '../types.ts';
 import type { ChatInput, ChatMessage, ToolCallState } from './chat-message.ts';
@@ -261,12 +263,17 @@ export class ChatSession {
       .at(-1)
       ?.content.find((item) => item['id'] === toolUseId) as ToolUseBlock;
     const tool = block && this.#options.tools?.[block.name];
+    // Without execute, the page answers from the input: one its schema refuses goes back refused
+    // (a call restored from storage was never checked).
+    const check = block && typeof tool?.execute !== 'function' ? checkToolInput(tool, block) : undefined;
     this.#settleCall(
       toolUseId,
       'awaiting-approval',
-      approved
-        ? { status: typeof tool?.execute === 'function' ? 'running' : 'awaiting-result' }
-        : { status: 'denied', result: DENIED_RESULT },
+      !approved
+        ? { status: 'denied', result: DENIED_RESULT }
+        : check && !isThenable(check) && check.rejected !== undefined
+          ? { status: 'error', result: check.rejected }
+          : { status: check ? 'awaiting-result' : 'running' },
     );
   }
 

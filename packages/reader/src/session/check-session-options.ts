@@ -3,7 +3,8 @@ import { checkRequestOptions } from '../fetch/stream-message.ts';
 import { isChatStreamError } from '../errors.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 import { reviveError } from './restore-messages.ts';
-import { inputJSONSchema, isStandardSchema } from './standard-schema.ts';
+import { inputJSONSchema } from './input-json-schema.ts';
+import { isStandardSchema } from './standard-schema.ts';
 
 /**
  * Throws a `RangeError` / `TypeError` for a session option that cannot work, when the session is
@@ -101,9 +102,14 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
       );
     }
     // The API takes only object schemas for tool input: any other fails every request with a 400.
-    const { type: schemaType } = inputJSONSchema(inputSchema, name) as { type?: unknown };
-    if (schemaType !== 'object') {
-      throw new TypeError(`tools.${name}.inputSchema.type must be "object", got ${shown(schemaType)}`);
+    const json = inputJSONSchema(inputSchema, name) as Record<string, unknown>;
+    if (json['type'] !== 'object') {
+      const union = ['anyOf', 'oneOf'].find((key) => key in json);
+      throw new TypeError(
+        union
+          ? `tools.${name}.inputSchema must describe an object, not a union (${union}): make the union a field of an object`
+          : `tools.${name}.inputSchema.type must be "object", got ${shown(json['type'])}`,
+      );
     }
   }
 }

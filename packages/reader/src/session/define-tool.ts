@@ -15,7 +15,17 @@ import type { StandardOutput, StandardToolSchema } from './standard-schema.ts';
  * });
  */
 export function defineTool<Schema extends StandardToolSchema>(
-  tool: ChatTool<StandardOutput<Schema>> & { inputSchema: Schema },
+  tool: DefinedTool<StandardOutput<Schema>> & { inputSchema: Schema },
 ): ChatTool<StandardOutput<Schema>> {
   return tool;
 }
+
+/**
+ * A tool as `defineTool` takes it: `execute` and `needsApproval` as function properties, whose
+ * parameter is checked one way, so one that wants a field the schema does not give fails to compile
+ * (`ChatTool`'s methods are checked both ways, for a record of tools of different inputs).
+ */
+type DefinedTool<Input> = Omit<ChatTool<Input>, 'execute' | 'needsApproval'> & {
+  execute?: ((input: Input, context: { signal: AbortSignal; toolUseId: string }) => unknown) | undefined;
+  needsApproval?: boolean | ((input: Input) => boolean) | undefined;
+};

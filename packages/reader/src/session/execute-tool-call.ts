@@ -2,7 +2,7 @@ import type { ToolUseBlock } from '../types.ts';
 import type { ToolCallState } from './chat-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 import { isThenable } from './chat-storage.ts';
-import { checkToolInput } from './standard-schema.ts';
+import { checkToolInput } from './check-tool-input.ts';
 import { thrownText } from './thrown-text.ts';
 import { finishedCall } from './tool-results.ts';
 
@@ -13,13 +13,14 @@ import { finishedCall } from './tool-results.ts';
  */
 export async function executeToolCall(
   tools: ChatSessionOptions['tools'],
-  { id, name, input }: ToolUseBlock,
+  block: ToolUseBlock,
   signal: AbortSignal,
 ): Promise<ToolCallState> {
+  const { id, name } = block;
   try {
     const tool = tools?.[name];
     if (typeof tool?.execute !== 'function') throw new Error(`Unknown tool "${name}"`);
-    const checking = checkToolInput(tool.inputSchema, input);
+    const checking = checkToolInput(tool, block);
     // Without an await when the check is done: the tool starts in the step that runs the calls.
     const check = isThenable(checking) ? await checking : checking;
     if (check.rejected !== undefined) return { status: 'error', result: check.rejected };

@@ -1,7 +1,7 @@
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
 import { holdsToolResults } from './answer-predicates.ts';
-import { inputJSONSchema } from './standard-schema.ts';
+import { inputJSONSchema } from './input-json-schema.ts';
 import { toAPIMessages } from './to-api-messages.ts';
 
 /** Per-request additions: body fields and headers that override the session's. */

@@ -4,8 +4,7 @@ import { messageOf } from '../errors.ts';
 import type { BlockProgress, ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
 import type { ChatTool } from './chat-session-options.ts';
-import { checkToolInput } from './standard-schema.ts';
-import { thrownText } from './thrown-text.ts';
+import { checkToolInput } from './check-tool-input.ts';
 
 /** The `tool_result` text of a denied call. */
 export const DENIED_RESULT = 'Tool call denied by the user.';
@@ -53,7 +52,7 @@ export function toolCallsOf(
             ? { status: 'error', result: `Unknown tool "${name}"` }
             : blocks?.[index]?.inputComplete === false
               ? { status: 'error', result: CUT_INPUT_RESULT }
-              : readyCall(tool, block.input);
+              : readyCall(tool, block as ToolUseBlock);
   }
   return calls;
 }
@@ -63,16 +62,10 @@ export function toolCallsOf(
  * checks asynchronously is checked before `execute` only), else waiting for approval, running, or
  * waiting for a result.
  */
-function readyCall(tool: ChatTool, input: unknown): ToolCallState {
-  let value = input;
-  try {
-    const check = checkToolInput(tool.inputSchema, input);
-    if (isThenable(check)) check.then(undefined, () => undefined);
-    else if (check.rejected !== undefined) return { status: 'error', result: check.rejected };
-    else value = check.value;
-  } catch (error) {
-    return { status: 'error', result: thrownText(error) };
-  }
+function readyCall(tool: ChatTool, block: ToolUseBlock): ToolCallState {
+  const check = checkToolInput(tool, block);
+  if (!isThenable(check) && check.rejected !== undefined) return { status: 'error', result: check.rejected };
+  const value = isThenable(check) ? block.input : check.value;
   return {
     status: asksApproval(tool, value) ? 'awaiting-approval' : tool.execute ? 'running' : 'awaiting-result',
   };
