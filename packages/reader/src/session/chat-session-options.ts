@@ -122,10 +122,10 @@ export interface ChatSessionOptions extends Pick<
   /** Its earlier versions, as `exportVersions()` gave them when it was saved. */
   initialVersions?: ExportedVersions | undefined;
   /**
-   * The failure of the request for the conversation's last question, when it was saved unanswered
-   * (a 429 before any answer came): the session starts with `status: 'error'` and it, so Retry shows
-   * again. Its JSON form (`{ kind, message, … }`) is taken too. Ignored unless the last message is
-   * the user's: a failed answer brings its own error.
+   * The failure no answer holds, when the conversation was saved with it: the request for its last
+   * question failed (a 429 before any answer came), or it stopped at `maxSteps`. The session starts
+   * with `status: 'error'` and it, so Retry (Continue) shows again. Its JSON form
+   * (`{ kind, message, … }`) is taken too. A failed last answer brings its own error instead.
    */
   initialError?: ChatStreamError | undefined;
   /** Ids for new messages (default: a per-session random prefix and a counter). */

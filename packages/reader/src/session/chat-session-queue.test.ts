@@ -1,18 +1,9 @@
-import { setupChatServer } from '@chatstream/mocks/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sessionsOnMocks } from '../test/session-on-mocks.ts';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from './chat-message.ts';
-import type { ChatSessionOptions } from './chat-session-options.ts';
-import { type ChatSession, createChatSession } from './chat-session.ts';
+import type { ChatSession } from './chat-session.ts';
 
-const API = 'http://chat.test/api/chat';
-const chat = setupChatServer({ timing: 'instant' });
-beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => chat.reset());
-afterAll(() => chat.server.close());
-
-function session(options: ChatSessionOptions = {}): ChatSession {
-  return createChatSession({ api: API, throttle: false, retry: false, queue: true, ...options });
-}
+const { session } = sessionsOnMocks({ queue: true });
 
 /** The text of each user message, in order. */
 const questions = (target: ChatSession): string[] =>

@@ -1,3 +1,4 @@
+import { CHAT_API as API, sessionsOnMocks } from '../test/session-on-mocks.ts';
 import {
   createMockResponse,
   faultScenarios,
@@ -7,25 +8,16 @@ import {
   stall,
   withFaults,
 } from '@chatstream/mocks';
-import { setupChatServer } from '@chatstream/mocks/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expectedErrorClass } from '../test/expected-error-class.ts';
 import { BufferLimitError, ChatStreamError, IncompleteStreamError, TimeoutError } from '../errors.ts';
 import type { TextBlock } from '../types.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSessionOptions, ChatSessionStatus } from './chat-session-options.ts';
-import { type ChatSession, createChatSession } from './chat-session.ts';
+import type { ChatSession } from './chat-session.ts';
 
-const API = 'http://chat.test/api/chat';
-const chat = setupChatServer({ timing: 'instant' });
-beforeAll(() => chat.server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => chat.reset());
-afterAll(() => chat.server.close());
-
-function session(options: ChatSessionOptions = {}): ChatSession {
-  return createChatSession({ api: API, throttle: false, retry: false, ...options });
-}
+const { chat, session } = sessionsOnMocks();
 
 /** Every distinct status the session goes through, starting with the current one. */
 function statuses(target: ChatSession): ChatSessionStatus[] {

@@ -28,6 +28,8 @@ export class ChatSession {
   #options: ChatSessionOptions;
   readonly #state: SessionState;
   #run: Run | undefined;
+  /** The run whose end is being heard of (published, its callbacks called): the next waits for it. */
+  #ending: Run | undefined;
   #steps = 0;
   /**
    * The body and headers of the request that began the conversation's current turn (a send, an
@@ -391,9 +393,11 @@ export class ChatSession {
    * barge-in) has ended; undefined when there is none.
    */
   #windingDown(): Promise<void> | undefined {
-    const run = this.#run;
+    // A run that ended is heard of (its end published, its callbacks) before the next one starts: a
+    // request asked for meanwhile (a listener's) must not overtake one that waits for the stop.
+    const run = this.#run?.controller.signal.aborted ? this.#run : this.#ending;
     // `done` is not set yet while the run starts (a listener of its `submitted` stopped it).
-    return run?.controller.signal.aborted
+    return run
       ? Promise.resolve(run.done).then(
           () => undefined,
           () => undefined,
@@ -460,6 +464,7 @@ export class ChatSession {
     // Cleared meanwhile: the answer it completed is still heard.
     if (this.#run !== run) return reportFinished(run, this.#options);
     this.#run = undefined;
+    this.#ending = run;
     // Cut short, it ends as the conversation put in its place does.
     if (run.cutShort) this.#state.endAsGiven();
     const error = run.cutShort ? undefined : this.#state.error;
@@ -482,6 +487,7 @@ export class ChatSession {
         ...(error ? { error } : {}),
         messages,
       });
+    this.#ending = undefined;
     this.#queue.shift()?.();
   }
 
@@ -534,13 +540,21 @@ export class ChatSession {
         .catch(() => undefined);
       return;
     }
-    this.#state.patchCalls((call, id) => (id === toolUseId ? next : call));
+    // Published once the run that takes it on has started: a listener that sends on hearing of the
+    // call would otherwise take the turn, and the approved tool would never run.
+    this.#state.patchCalls((call, id) => (id === toolUseId ? next : call), false);
     const run = this.#run;
-    if (run) return startTools(this.#context, run);
+    if (run) {
+      startTools(this.#context, run);
+      return this.#state.notify();
+    }
     const calls = Object.values(this.#state.messages.at(-1)?.toolCalls ?? {});
     if (calls.every(isSettled) || calls.some((call) => call.status === 'running')) {
       void this.#begin(this.#request, () => undefined, false, true);
+      // The run's tools run, or its results go, from here: no longer ready for another message.
+      if (this.#run) this.#state.status = 'streaming';
     }
+    this.#state.notify();
   }
 
   #id(): string {

@@ -99,8 +99,9 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
       const chat: SavedChat = {
         messages,
         versions: session.exportVersions(),
-        // Only the failure no answer holds: a failed answer keeps its own error.
-        error: messages.at(-1)?.role === 'user' ? error : undefined,
+        // Only the failure no answer holds (an unanswered question, a stop at maxSteps): a failed
+        // answer keeps its own error.
+        error: error && messages.at(-1)?.error !== error ? error : undefined,
       };
       write(JSON.stringify(chat));
     } catch (refusal) {

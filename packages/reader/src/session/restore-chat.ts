@@ -20,7 +20,7 @@ export interface RestoredChat {
   initialMessages?: readonly ChatMessage[];
   /** Their earlier versions. */
   initialVersions?: ExportedVersions | undefined;
-  /** The failure of the request for the last question, when it was saved unanswered. */
+  /** The failure no answer holds (an unanswered question, a stop at `maxSteps`), when saved with it. */
   initialError?: ChatStreamError | undefined;
 }
 

@@ -82,13 +82,16 @@ export class SessionState {
 
   /**
    * Idle with a conversation given from outside, the session ends as that conversation does: failed
-   * with its last answer's error, or, ending in a question, with `unanswered` (the failure of its
-   * request), so a saved failure shows again, with Retry; else ready.
+   * with its last answer's error, or with `unanswered`, the failure no answer holds (of the last
+   * question's request, a stop at `maxSteps`), so a saved failure shows again, with Retry; else ready.
    */
   endAsGiven(unanswered?: AnyChatStreamError): void {
     const last = this.messages.at(-1);
     const failed = last?.role === 'assistant' && (last.status === 'error' || last.status === 'incomplete');
-    this.error = failed ? last.error : last?.role === 'user' ? unanswered : undefined;
+    // A question, or a paused turn the conversation goes on from, can end in a failure it does not
+    // hold; an answer that came after one cannot.
+    const goesOn = last?.role === 'user' || last?.stopReason === 'pause_turn';
+    this.error = failed ? last.error : goesOn ? unanswered : undefined;
     this.status = this.error ? 'error' : 'ready';
   }
 
