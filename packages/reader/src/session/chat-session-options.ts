@@ -125,7 +125,8 @@ export interface ChatSessionOptions extends Pick<
    * The failure no answer holds, when the conversation was saved with it: the request for its last
    * question failed (a 429 before any answer came), or it stopped at `maxSteps`. The session starts
    * with `status: 'error'` and it, so Retry (Continue) shows again. Its JSON form
-   * (`{ kind, message, … }`) is taken too. A failed last answer brings its own error instead.
+   * (`{ kind, message, … }`) is taken too. A failed last answer brings its own error instead, and a
+   * conversation that ends in any other answer (but a paused turn) starts `ready`.
    */
   initialError?: ChatStreamError | undefined;
   /** Ids for new messages (default: a per-session random prefix and a counter). */

@@ -77,4 +77,37 @@ describe('ChatSession: a listener that acts on what it hears', () => {
     const restored = session(restoreChat('chat', { storage }));
     expect(restored.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'max-steps' } });
   });
+
+  it("takes a tool's result given from onFinish before a message queued while it streamed", async () => {
+    const target = session({
+      queue: true,
+      tools: { get_weather: { inputSchema: { type: 'object' } } },
+      onFinish: (message) => {
+        const call = message.content.find((block) => block.type === 'tool_use');
+        if (call) target.addToolResult(call['id'] as string, 'Sunny');
+      },
+    });
+    const first = target.send('Weather? [scenario:toolUse]');
+    const queued = target.send('And tomorrow?');
+    await Promise.all([first, queued]);
+    await until(target, ({ status }) => status === 'ready');
+    expect(userTexts()).toEqual(['Weather? [scenario:toolUse]', '', 'And tomorrow?']);
+    expect(target.getSnapshot().messages[2]?.content).toMatchObject([
+      { type: 'tool_result', content: 'Sunny' },
+    ]);
+  });
+
+  it('drops a send that waits for the end of the last answer when stop() comes first (an unmount)', async () => {
+    let waiting: Promise<void> | undefined;
+    const settled = session({
+      onSettled: () => {
+        waiting ??= settled.send('Two');
+        void settled.stop();
+      },
+    });
+    await settled.send('One');
+    await waiting;
+    expect(userTexts()).toEqual(['One']);
+    expect(settled.getSnapshot()).toMatchObject({ status: 'ready', messages: [{}, {}] });
+  });
 });

@@ -30,6 +30,8 @@ export class ChatSession {
   #run: Run | undefined;
   /** The run whose end is being heard of (published, its callbacks called): the next waits for it. */
   #ending: Run | undefined;
+  /** How many times `stop()` was called: a request that waited for a run to end and saw it change is dropped. */
+  #stops = 0;
   #steps = 0;
   /**
    * The body and headers of the request that began the conversation's current turn (a send, an
@@ -126,6 +128,8 @@ export class ChatSession {
    * approval or a result stay waiting (a chat unmounted and shown again can still answer them).
    */
   async stop(): Promise<void> {
+    // A request waiting for the end of the last run to start (asked for as it ended) is stopped too.
+    this.#stops += 1;
     const run = this.#run;
     run?.controller.abort();
     await run?.done?.catch(() => undefined);
@@ -189,7 +193,10 @@ export class ChatSession {
   retry(): Promise<void> {
     // What to do depends on how the stopped answer ends up.
     const stopped = this.#windingDown();
-    if (stopped) return stopped.then(() => this.retry());
+    if (stopped) {
+      const stops = this.#stops;
+      return stopped.then(() => (this.#stops === stops ? this.retry() : undefined));
+    }
     const last = this.#state.messages.at(-1);
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
@@ -275,7 +282,7 @@ export class ChatSession {
         ? { status: 'denied', result: DENIED_RESULT }
         : check && !isThenable(check) && check.rejected !== undefined
           ? { status: 'error', result: check.rejected }
-          : { status: check ? 'awaiting-result' : 'running' },
+          : { status: block && !check ? 'running' : 'awaiting-result' },
     );
   }
 
@@ -392,10 +399,10 @@ export class ChatSession {
    * Settles once a run that was stopped but is still winding down (a `stop()` not awaited, a
    * barge-in) has ended; undefined when there is none.
    */
-  #windingDown(): Promise<void> | undefined {
+  #windingDown(ending = true): Promise<void> | undefined {
     // A run that ended is heard of (its end published, its callbacks) before the next one starts: a
     // request asked for meanwhile (a listener's) must not overtake one that waits for the stop.
-    const run = this.#run?.controller.signal.aborted ? this.#run : this.#ending;
+    const run = this.#run?.controller.signal.aborted ? this.#run : ending ? this.#ending : undefined;
     // `done` is not set yet while the run starts (a listener of its `submitted` stopped it).
     return run
       ? Promise.resolve(run.done).then(
@@ -412,10 +419,15 @@ export class ChatSession {
     resume = false,
     reconnect?: Run['reconnect'],
   ): Promise<void> {
-    const stopped = this.#windingDown();
+    // Tools answered as a run ends (from its onFinish) go on from it at once, before what waits.
+    const stopped = this.#windingDown(!resume);
     if (stopped && !this.#options.queue) {
-      return stopped.then(() => this.#begin(request, prepare, continuing, resume, reconnect));
+      const stops = this.#stops;
+      return stopped.then(() =>
+        this.#stops === stops ? this.#begin(request, prepare, continuing, resume, reconnect) : undefined,
+      );
     }
+    // Queued, a request asked for as a run ends (from onError, a fallback) goes first.
     if (this.#run) {
       if (!this.#options.queue) {
         return Promise.reject(
@@ -465,6 +477,16 @@ export class ChatSession {
     if (this.#run !== run) return reportFinished(run, this.#options);
     this.#run = undefined;
     this.#ending = run;
+    try {
+      await this.#heardEnd(run);
+    } finally {
+      this.#ending = undefined;
+    }
+    this.#queue.shift()?.();
+  }
+
+  /** Publishes the end of a run that ended (it is `#ending`), then calls back. */
+  async #heardEnd(run: Run): Promise<void> {
     // Cut short, it ends as the conversation put in its place does.
     if (run.cutShort) this.#state.endAsGiven();
     const error = run.cutShort ? undefined : this.#state.error;
@@ -487,8 +509,6 @@ export class ChatSession {
         ...(error ? { error } : {}),
         messages,
       });
-    this.#ending = undefined;
-    this.#queue.shift()?.();
   }
 
   /** Streams turns while the conversation asks for more: tool results to send, a paused turn to resume. */
@@ -529,7 +549,8 @@ export class ChatSession {
       throw new ChatSessionError('unknown-tool-call', `No tool call "${toolUseId}" is ${expected}`);
     }
     // Decided while a stop winds down: decided once it has, as when idle (its tools no longer run).
-    const stopped = this.#windingDown();
+    // One given as a run ends (from its onFinish) is taken at once, before what is queued.
+    const stopped = this.#windingDown(false);
     if (stopped) {
       void stopped
         // A step later than what else was asked meanwhile: a message sent ends the call (declined),
@@ -550,9 +571,12 @@ export class ChatSession {
     }
     const calls = Object.values(this.#state.messages.at(-1)?.toolCalls ?? {});
     if (calls.every(isSettled) || calls.some((call) => call.status === 'running')) {
-      void this.#begin(this.#request, () => undefined, false, true);
-      // The run's tools run, or its results go, from here: no longer ready for another message.
-      if (this.#run) this.#state.status = 'streaming';
+      // Its tools run, or its results go, from here: no longer ready for another message, also for
+      // what the run publishes as it starts.
+      const before = this.#state.status;
+      this.#state.status = 'streaming';
+      void this.#begin(this.#request, () => undefined, false, true).catch(() => undefined);
+      if (!this.#run) this.#state.status = before;
     }
     this.#state.notify();
   }

@@ -30,7 +30,8 @@ export function checkToolInput(
       // Once settled, its answer is kept as it is: an approval then reads it at once.
       check = isThenable(result)
         ? Promise.resolve(result)
-            .then(toCheck, refused)
+            .then(toCheck)
+            .catch(refused)
             .then((settled) => (checked.set(block, settled), settled))
         : toCheck(result);
     } catch (error) {

@@ -46,9 +46,12 @@ function converterOutput(schema: StandardToolSchema, toolName: string): Record<s
  */
 function rootSchema(written: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _dialect, ...schema } = written;
-  const { $ref, $defs, ...rest } = schema as { $ref?: unknown; $defs?: Record<string, unknown> };
-  const name = typeof $ref === 'string' ? /^#\/\$defs\/([^/]+)$/u.exec($ref)?.[1] : undefined;
-  const target = name === undefined ? undefined : $defs?.[name];
+  const { $ref, ...rest } = schema as { $ref?: unknown } & Record<string, unknown>;
+  // `$defs` since draft 2019-09, `definitions` before.
+  const [, container, name] =
+    (typeof $ref === 'string' && /^#\/(\$defs|definitions)\/([^/]+)$/u.exec($ref)) || [];
+  const target =
+    container && name ? (rest[container] as Record<string, unknown> | undefined)?.[name] : undefined;
   if (typeof target !== 'object' || target === null) return schema;
-  return { ...rest, ...target, $defs };
+  return { ...rest, ...target };
 }
