@@ -124,8 +124,10 @@ export class ChatSession {
   /**
    * Aborts the active request and running tool executions (their `signal`; what they do about it is
    * not waited for); resolves once the stream is released. The partial message stays, marked
-   * `aborted`; the session goes back to `ready` (queued requests then start). Calls waiting for
-   * approval or a result stay waiting (a chat unmounted and shown again can still answer them).
+   * `aborted`; the session goes back to `ready` (queued requests then start). A request asked for
+   * as the last answer ended, still waiting for that end to be heard, is dropped (it resolves). Calls
+   * waiting for approval or a result stay waiting (a chat unmounted and shown again can still answer
+   * them).
    */
   async stop(): Promise<void> {
     // A request waiting for the end of the last run to start (asked for as it ended) is stopped too.
