@@ -28,7 +28,10 @@ export class ChatSession {
   #options: ChatSessionOptions;
   readonly #state: SessionState;
   #run: Run | undefined;
-  /** The run whose end is being heard of (published, its callbacks called): the next waits for it. */
+  /**
+   * The run whose end is being heard of (published, its callbacks called): without `queue`, a
+   * request asked for meanwhile waits for it.
+   */
   #ending: Run | undefined;
   /** How many times `stop()` was called: a request that waited for a run to end and saw it change is dropped. */
   #stops = 0;
