@@ -1,9 +1,10 @@
 import { sessionsOnMocks } from '../test/session-on-mocks.ts';
+import { faultScenarios, scenarios } from '@chatstream/mocks';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from './chat-message.ts';
 import type { ChatSession } from './chat-session.ts';
 
-const { session } = sessionsOnMocks({ queue: true });
+const { chat, session } = sessionsOnMocks({ queue: true });
 
 /** The text of each user message, in order. */
 const questions = (target: ChatSession): string[] =>
@@ -54,5 +55,30 @@ describe('ChatSession with queue: true', () => {
     await sentFromCallback;
     // Before: `two`, finding the session busy again, went back in line behind `three`.
     expect(questions(target)).toEqual(['[scenario:overloaded]', 'from onError', 'two', 'three']);
+  });
+
+  it('a retry() asked for while the tool loop goes on decides when its turn comes, from how the answer ended', async () => {
+    chat.use(scenarios.toolUse);
+    let retrying: Promise<void> | undefined;
+    const target = session({
+      tools: {
+        get_weather: {
+          inputSchema: { type: 'object' },
+          // The answer to the results fails after its first words.
+          execute: () => (chat.use(faultScenarios.overloadedMidStream), 'Sunny'),
+        },
+      },
+    });
+    target.subscribe(() => {
+      const { status, messages } = target.getSnapshot();
+      if (status === 'submitted' && messages.at(-1)?.content[0]?.type === 'tool_result')
+        retrying ??= target.retry();
+    });
+    await target.send('Weather?').catch(() => undefined);
+    chat.use(scenarios.basic);
+    await retrying;
+    // Continued from the failed answer, as retry() does after a failure: not an error cleared with no request.
+    expect(chat.requests).toHaveLength(3);
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
   });
 });

@@ -110,4 +110,31 @@ describe('ChatSession: a listener that acts on what it hears', () => {
     expect(userTexts()).toEqual(['One']);
     expect(settled.getSnapshot()).toMatchObject({ status: 'ready', messages: [{}, {}] });
   });
+
+  it('ends the run when the conversation is given back as copies while a tool runs, instead of hanging', async () => {
+    let toolSignal: AbortSignal | undefined;
+    const target = session({
+      tools: {
+        get_weather: {
+          inputSchema: { type: 'object' },
+          execute: (_input, { signal }) => {
+            toolSignal = signal;
+            return new Promise(() => undefined);
+          },
+        },
+      },
+    });
+    const sending = target.send('Weather? [scenario:toolUse]');
+    await until(target, () => toolSignal !== undefined);
+    target.setMessages((messages) => messages.map((message) => ({ ...message })));
+    await sending;
+    expect(toolSignal?.aborted).toBe(true);
+    const { status, messages } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(Object.values(messages[1]?.toolCalls ?? {})).toEqual([
+      { status: 'stopped', result: 'Tool call aborted' },
+    ]);
+    await target.send('Next [scenario:basic]');
+    expect(target.getSnapshot().status).toBe('ready');
+  });
 });

@@ -202,6 +202,8 @@ export class ChatSession {
       const stops = this.#stops;
       return stopped.then(() => (this.#stops === stops ? this.retry() : undefined));
     }
+    // Queued, it decides when its turn comes, from how the answer before it ended.
+    if (this.#run && this.#options.queue) return this.#inTurn(() => this.retry());
     const last = this.#state.messages.at(-1);
     if (!this.#run && reconnectable(last, this.#options)) {
       // The relay may still be streaming it: read on there; only if it cannot, ask again.
@@ -348,7 +350,10 @@ export class ChatSession {
     // end, the conversation went on without it. Either way, nobody waits for it: stop paying for it.
     const tail = previous.at(-1)?.id;
     const at = restored.findLastIndex((message) => message.id === tail);
-    if (run && (at < 0 || at < restored.length - 1)) {
+    // A copy of the end put in its place (the conversation given back as copies) is given, not
+    // live: it reads as stopped (its running calls too), and so the run ends as a stop ends it.
+    const copied = at >= 0 && at === restored.length - 1 && restored[at] !== previous.at(-1);
+    if (run && (at < 0 || at < restored.length - 1 || copied)) {
       run.cutShort = at < 0;
       run.controller.abort();
     }
@@ -439,16 +444,7 @@ export class ChatSession {
           new ChatSessionError('busy', 'A response is in progress: stop it or wait for it'),
         );
       }
-      return new Promise((resolve, reject) => {
-        const go = (): void => {
-          // A request sent from a callback took the turn first: this one stays first in line.
-          if (this.#run) return void this.#queue.unshift(go);
-          this.#begin(request, prepare, continuing, resume, reconnect).then(resolve, reject);
-          // Refused when its turn came (prepare threw), it started no run to end and let the next one go.
-          if (!this.#run) this.#queue.shift()?.();
-        };
-        this.#queue.push(go);
-      });
+      return this.#inTurn(() => this.#begin(request, prepare, continuing, resume, reconnect));
     }
     try {
       prepare();
@@ -474,6 +470,20 @@ export class ChatSession {
     return (run.done = this.#drive(run, continuing).then(finish, (error: unknown) =>
       finish().then(() => Promise.reject(error)),
     ));
+  }
+
+  /** Starts `start` when the queue's turn comes; settles as what it started does. */
+  #inTurn(start: () => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const go = (): void => {
+        // A request sent from a callback took the turn first: this one stays first in line.
+        if (this.#run) return void this.#queue.unshift(go);
+        start().then(resolve, reject);
+        // Refused when its turn came (prepare threw), it started no run to end and let the next one go.
+        if (!this.#run) this.#queue.shift()?.();
+      };
+      this.#queue.push(go);
+    });
   }
 
   /** Publishes the end of a run: its final status, then the answer it ended with and its error. */
