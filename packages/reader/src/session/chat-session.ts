@@ -337,7 +337,10 @@ export class ChatSession {
     this.#state.commitLive();
     const next = typeof messages === 'function' ? messages(this.#state.messages) : messages;
     const previous = this.#state.messages;
-    const restored = withSavedToolCalls(restoreMessages(next, previous), this.#options.tools, previous);
+    const restored = withLiveEnd(
+      withSavedToolCalls(restoreMessages(next, previous), this.#options.tools, previous),
+      this.#run && previous.at(-1),
+    );
     const changed =
       restored.length !== previous.length || restored.some((message, index) => message !== previous[index]);
     // The session's own array when nothing changed: a no-op update is no change to listeners.
@@ -350,10 +353,7 @@ export class ChatSession {
     // end, the conversation went on without it. Either way, nobody waits for it: stop paying for it.
     const tail = previous.at(-1)?.id;
     const at = restored.findLastIndex((message) => message.id === tail);
-    // A copy of the end put in its place (the conversation given back as copies) is given, not
-    // live: it reads as stopped (its running calls too), and so the run ends as a stop ends it.
-    const copied = at >= 0 && at === restored.length - 1 && restored[at] !== previous.at(-1);
-    if (run && (at < 0 || at < restored.length - 1 || copied)) {
+    if (run && (at < 0 || at < restored.length - 1)) {
       run.cutShort = at < 0;
       run.controller.abort();
     }
@@ -604,6 +604,23 @@ export class ChatSession {
       `${(this.#idPrefix ??= Math.random().toString(36).slice(2, 10))}-${(this.#ids++).toString(36)}`
     );
   }
+}
+
+/**
+ * `messages` with a copy of `live` (the message a run streams, or whose tools run) given its live
+ * `status` and `toolCalls` back: restored as a saved message, it would read as stopped while the
+ * run goes on.
+ */
+function withLiveEnd(
+  messages: readonly ChatMessage[],
+  live: ChatMessage | undefined,
+): readonly ChatMessage[] {
+  if (!live) return messages;
+  return messages.map((message) =>
+    message !== live && message.id === live.id
+      ? { ...message, status: live.status, toolCalls: live.toolCalls }
+      : message,
+  );
 }
 
 /**
