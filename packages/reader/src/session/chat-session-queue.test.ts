@@ -81,4 +81,21 @@ describe('ChatSession with queue: true', () => {
     expect(chat.requests).toHaveLength(3);
     expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
   });
+
+  it('a retry() from onError goes first, and retries the answer that failed', async () => {
+    let retrying: Promise<void> | undefined;
+    const target = session({
+      onError: () => {
+        chat.use(scenarios.basic);
+        retrying ??= target.retry();
+      },
+    });
+    chat.use(faultScenarios.overloaded);
+    await Promise.all([target.send('one'), target.send('two')]);
+    await retrying;
+    const roles = target.getSnapshot().messages.map((message) => message.role);
+    expect(questions(target)).toEqual(['one', 'two']);
+    expect(roles).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(chat.requests).toHaveLength(3);
+  });
 });

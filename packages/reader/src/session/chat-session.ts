@@ -196,8 +196,9 @@ export class ChatSession {
    * Anything else is regenerated.
    */
   retry(): Promise<void> {
-    // What to do depends on how the stopped answer ends up.
-    const stopped = this.#windingDown();
+    // What to do depends on how the stopped answer ends up. Queued, one asked for as an answer ends
+    // (from onError) goes first, as a send does.
+    const stopped = this.#windingDown(!this.#options.queue);
     if (stopped) {
       const stops = this.#stops;
       return stopped.then(() => (this.#stops === stops ? this.retry() : undefined));
