@@ -29,7 +29,7 @@ function converterOutput(schema: StandardToolSchema, toolName: string): Record<s
   } catch (error) {
     try {
       // A converter may write only older drafts (the standard lets it refuse a target).
-      return input({ target: 'draft-07' } as never) as Record<string, unknown>;
+      return input({ target: 'draft-07' }) as Record<string, unknown>;
     } catch {
       const said = error instanceof Error ? `: ${error.message}` : '';
       throw new TypeError(`tools.${toolName}.inputSchema cannot be written as JSON Schema${said}`, {

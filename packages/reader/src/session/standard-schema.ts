@@ -7,7 +7,9 @@ export interface StandardToolSchema<Output = unknown> {
   readonly '~standard': {
     readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
     /** Standard JSON Schema: the input's JSON Schema, sent to the model. */
-    readonly jsonSchema?: { readonly input: (options: { target: 'draft-2020-12' }) => object } | undefined;
+    readonly jsonSchema?:
+      | { readonly input: (options: { target: 'draft-2020-12' | 'draft-07' }) => object }
+      | undefined;
     readonly types?: { readonly output: Output } | undefined;
   };
 }

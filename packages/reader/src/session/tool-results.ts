@@ -58,9 +58,9 @@ export function toolCallsOf(
 }
 
 /**
- * A whole call of `tool`: refused when its input fails the tool's Standard Schema (a schema that
- * checks asynchronously is checked before `execute` only), else waiting for approval, running, or
- * waiting for a result.
+ * A whole call of `tool`: refused when its input fails the tool's Standard Schema, else waiting for
+ * approval, running, or waiting for a result. A schema that checks asynchronously has not answered
+ * yet: the call is decided from the input as sent, and `execute` waits for the check.
  */
 function readyCall(tool: ChatTool, block: ToolUseBlock): ToolCallState {
   const check = checkToolInput(tool, block);
