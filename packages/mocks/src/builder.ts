@@ -16,6 +16,12 @@ import {
   webSearchErrorBlock,
   webSearchResultBlock,
 } from './server-tool-results.ts';
+import {
+  TOOL_SEARCH_TOOLS,
+  toolSearchErrorBlock,
+  toolSearchResultBlock,
+  type ToolSearchErrorCode,
+} from './tool-search-results.ts';
 import { checkUsageOrder } from './usage-order.ts';
 import type { Random } from './prng.ts';
 import type {
@@ -87,6 +93,14 @@ export interface ScenarioBuilder {
    * `bash_code_execution` one with no result yet, or it throws a `TypeError`).
    */
   bashResult(run: BashRun): ScenarioBuilder;
+  /**
+   * A complete `tool_search_tool_result` naming the tools found, for the latest server tool call (a
+   * `tool_search_tool_regex` or `tool_search_tool_bm25` one with no result yet, or it throws a
+   * `TypeError`).
+   */
+  toolSearchResult(toolNames: readonly string[]): ScenarioBuilder;
+  /** A `tool_search_tool_result` that failed (`tool_search_tool_result_error`), paired as `toolSearchResult`. */
+  toolSearchError(errorCode: ToolSearchErrorCode): ScenarioBuilder;
   /** Any block that arrives complete (no deltas). */
   block(block: ContentBlock): ScenarioBuilder;
   /** A `ping` event. */
@@ -209,6 +223,14 @@ function createBuilder(draft: Draft): ScenarioBuilder {
     bashResult: (run) => {
       const id = pairedCallId(stepsOf(chain), 'bash_code_execution', 'bashResult');
       return add({ type: 'block', block: bashResultBlock(id, run) });
+    },
+    toolSearchResult: (toolNames) => {
+      const id = pairedCallId(stepsOf(chain), TOOL_SEARCH_TOOLS, 'toolSearchResult');
+      return add({ type: 'block', block: toolSearchResultBlock(id, toolNames) });
+    },
+    toolSearchError: (errorCode) => {
+      const id = pairedCallId(stepsOf(chain), TOOL_SEARCH_TOOLS, 'toolSearchError');
+      return add({ type: 'block', block: toolSearchErrorBlock(id, errorCode) });
     },
     block: (block) => add({ type: 'block', block }),
     ping: () => add({ type: 'ping' }),

@@ -215,7 +215,7 @@ export const contentScenarios: Readonly<Record<ContentScenarioName, MockScenario
   futureEvents: scenario('futureEvents', { description: 'Event and block types the API may add later.' })
     .event({ type: 'message_annotation', annotation: { kind: 'experiment', value: 1 } })
     .text('Known content still arrives.')
-    .block({ type: 'container_upload', file_id: 'file_011CNha8iCJcU1wXNR6q4V8w' })
+    .block({ type: 'future_block', note: 'A block type a later API version may send.' })
     .event({ type: 'content_block_progress', index: 1, progress: 0.5 })
     .stop('end_turn'),
 

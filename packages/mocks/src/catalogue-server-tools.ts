@@ -4,7 +4,7 @@ import type { MockScenario } from './scenario-types.ts';
 import type { WebSearchHit } from './server-tool-results.ts';
 
 /** Names of the catalogue's server tool flows (well-formed: the SDK's `finalMessage()` resolves for each). */
-export type ServerToolScenarioName = 'research' | 'serverToolErrors' | 'codeExecution';
+export type ServerToolScenarioName = 'research' | 'serverToolErrors' | 'codeExecution' | 'toolSearch';
 
 const REPORT: WebSearchHit = {
   title: 'Solid-state batteries: 2025 progress report',
@@ -108,4 +108,16 @@ export const serverToolScenarios: Readonly<Record<ServerToolScenarioName, MockSc
     })
     .text('The 1,204 orders average **18.40**; the chart is saved as `chart.png`.')
     .stop('end_turn'),
+
+  toolSearch: scenario('toolSearch', {
+    description:
+      'Tool search: Claude looks up the weather tools among tools sent with defer_loading, then calls one.',
+    inputTokens: 900,
+  })
+    .serverToolUse('tool_search_tool_regex', { query: 'weather' })
+    .pause(600)
+    .toolSearchResult(['get_weather', 'get_forecast'])
+    .text("I found the weather tools. I'll check Paris.")
+    .toolUse('get_weather', { location: 'Paris, France', unit: 'celsius' })
+    .stop('tool_use'),
 };

@@ -246,7 +246,7 @@ describe('catalogue', () => {
 
   it('futureEvents and pings carry events a client must ignore', () => {
     expect(types(contentScenarios.futureEvents)).toContain('message_annotation');
-    expect(contentScenarios.futureEvents.expectedMessage.content[1]?.type).toBe('container_upload');
+    expect(contentScenarios.futureEvents.expectedMessage.content[1]?.type).toBe('future_block');
     expect(types(contentScenarios.pings).filter((type) => type === 'ping')).toHaveLength(4);
   });
 

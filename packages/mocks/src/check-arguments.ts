@@ -38,3 +38,12 @@ export function checkChunking(name: string, chunking: unknown): void {
     `${name} must be 'words', 'characters', a number of code points, { min, max } or the pieces, got ${JSON.stringify(chunking)}`,
   );
 }
+
+/** Throws a `TypeError` unless `errorCode` is a non-empty string, as a server tool's `error_code` is. */
+export function checkErrorCode(where: string, errorCode: unknown): void {
+  if (typeof errorCode !== 'string' || errorCode === '') {
+    throw new TypeError(
+      `${where} errorCode must be an error code string such as 'max_uses_exceeded', got ${JSON.stringify(errorCode) ?? typeof errorCode}`,
+    );
+  }
+}

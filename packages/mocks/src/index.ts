@@ -1,6 +1,7 @@
 export { scenario } from './builder.ts';
 export type { ScenarioBuilder, ScenarioOptions } from './builder.ts';
 export { DEFAULT_RETRIEVED_AT } from './server-tool-results.ts';
+export type { ToolSearchErrorCode } from './tool-search-results.ts';
 export type {
   BashRun,
   WebFetchErrorCode,

@@ -1,5 +1,5 @@
 import type { ContentBlock } from '@chatstream/reader';
-import { checkString } from './check-arguments.ts';
+import { checkErrorCode, checkString } from './check-arguments.ts';
 import { createId } from './ids.ts';
 import type { Random } from './prng.ts';
 import type { ScenarioStep, ToolUseStep } from './scenario-types.ts';
@@ -50,7 +50,12 @@ export type WebFetchErrorCode =
   | 'content_too_large';
 
 /** The server tools whose results the builder writes. */
-export type WebTool = 'web_search' | 'web_fetch' | 'bash_code_execution';
+export type WebTool =
+  | 'web_search'
+  | 'web_fetch'
+  | 'bash_code_execution'
+  | 'tool_search_tool_regex'
+  | 'tool_search_tool_bm25';
 
 /** What a bash command the code execution tool ran gave back, for `bashResult()`. */
 export interface BashRun {
@@ -90,26 +95,32 @@ export const DEFAULT_RETRIEVED_AT = '2025-08-25T10:30:00Z';
 
 /**
  * The id of the server tool call a result step answers: the latest `server_tool_use` step, which
- * must call `tool` and have no result yet. Throws a `TypeError` naming `method` otherwise, as the
- * API never sends a result without its call.
+ * must call `tool` (one of them, given several) and have no result yet. Throws a `TypeError` naming
+ * `method` otherwise, as the API never sends a result without its call.
  *
  * @example
  * pairedCallId([{ type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_fetch', input: {} }], 'web_fetch', 'webFetchError');
  * // 'srvtoolu_1'
  */
-export function pairedCallId(steps: readonly ScenarioStep[], tool: WebTool, method: string): string {
+export function pairedCallId(
+  steps: readonly ScenarioStep[],
+  tool: WebTool | readonly WebTool[],
+  method: string,
+): string {
+  const tools: readonly string[] = typeof tool === 'string' ? [tool] : tool;
   const position = steps.findLastIndex((step) => step.type === 'server_tool_use');
   const call = steps[position] as ToolUseStep | undefined;
-  const needs = `${method}() needs a serverToolUse('${tool}', …) before it`;
+  const needs = `${method}() needs a serverToolUse(${tools.map((name) => `'${name}'`).join(' or ')}, …) before it`;
   if (call === undefined) throw new TypeError(`${needs}.`);
-  if (call.name !== tool) {
+  if (!tools.includes(call.name)) {
     throw new TypeError(`${needs}: the latest server tool call is '${call.name}'.`);
   }
   const id = call.id ?? '';
   const answered = steps
     .slice(position + 1)
     .some((step) => step.type === 'block' && step.block['tool_use_id'] === id);
-  if (answered) throw new TypeError(`${needs}: the latest '${tool}' call (${id}) has its result already.`);
+  if (answered)
+    throw new TypeError(`${needs}: the latest '${call.name}' call (${id}) has its result already.`);
   return id;
 }
 
@@ -219,12 +230,4 @@ export function webFetchErrorBlock(toolUseId: string, errorCode: WebFetchErrorCo
     tool_use_id: toolUseId,
     content: { type: 'web_fetch_tool_result_error', error_code: errorCode },
   };
-}
-
-function checkErrorCode(where: string, errorCode: unknown): void {
-  if (typeof errorCode !== 'string' || errorCode === '') {
-    throw new TypeError(
-      `${where} errorCode must be an error code string such as 'max_uses_exceeded', got ${JSON.stringify(errorCode) ?? typeof errorCode}`,
-    );
-  }
 }

@@ -96,6 +96,7 @@ export type ChatLabelKey =
   | 'Code execution'
   | 'Bash'
   | 'File editor'
+  | 'Tool search'
   // Code execution results
   | 'Code execution result'
   | 'The code could not run.'
@@ -112,6 +113,9 @@ export type ChatLabelKey =
   | 'Search results for {0}'
   | 'No results.'
   | 'Untitled'
+  | 'Tools found'
+  | 'No tools found.'
+  | 'File for code execution'
   // Server tool errors, by the API's error_code (server-tool-errors.ts)
   | 'Too many requests were made. Try again in a moment.'
   | 'The search limit for this request was reached.'
@@ -130,6 +134,10 @@ export type ChatLabelKey =
   | 'The page is too large to fetch.'
   | 'Web fetch is unavailable right now.'
   | 'The page could not be fetched.'
+  | 'The tool search query was not valid.'
+  | 'The tool search took too long.'
+  | 'Tool search is unavailable right now.'
+  | 'The tool search failed.'
   // Web fetch results ({0} of a count: the number as English writes it, the number itself follows)
   | 'Web fetch result'
   | 'Fetched {0}'

@@ -73,6 +73,7 @@ async function messagesInEveryState(): Promise<ChatMessage[]> {
     scenarios.toolUse,
     scenarios.maxTokensInToolInput,
     scenarios.futureEvents,
+    scenarios.toolSearch,
   ]) {
     const snapshots = await snapshotsOf(answer);
     const last = snapshots.at(-1)!;
@@ -111,6 +112,13 @@ async function messagesInEveryState(): Promise<ChatMessage[]> {
         content: { type: 'x', error_code: 'max_uses_exceeded' },
       },
       { type: 'web_search_tool_result', tool_use_id: 's2', content: [] },
+      {
+        type: 'tool_search_tool_result',
+        tool_use_id: 's4',
+        content: { type: 'tool_search_tool_result_error', error_code: 'unavailable' },
+      },
+      { type: 'tool_search_tool_result', tool_use_id: 's5', content: { tool_references: [] } },
+      { type: 'container_upload', file_id: 'file_1' },
       {
         type: 'web_search_tool_result',
         tool_use_id: 's3',

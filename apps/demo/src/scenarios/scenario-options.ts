@@ -20,6 +20,7 @@ const FEATURES: Partial<Record<ScenarioName, string>> = {
   webSearch: 'citations',
   research: 'web fetch',
   codeExecution: 'code execution',
+  toolSearch: 'tool search',
   serverToolErrors: 'tool errors',
   refusal: 'refusal',
   maxTokens: 'cut off',

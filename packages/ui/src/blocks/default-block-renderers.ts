@@ -1,11 +1,13 @@
 import type { BlockRenderers } from '../block-props.ts';
 import { CodeExecutionResultBlock } from './code-execution-result-block.tsx';
+import { ContainerUploadBlock } from './container-upload-block.tsx';
 import { FallbackBlock } from './fallback-block.tsx';
 import { RedactedThinkingBlock } from './redacted-thinking-block.tsx';
 import { ServerToolUseBlock } from './server-tool-use-block.tsx';
 import { TextBlock } from './text-block.tsx';
 import { ThinkingBlock } from './thinking-block.tsx';
 import { ToolResultBlock } from './tool-result-block.tsx';
+import { ToolSearchResultBlock } from './tool-search-result-block.tsx';
 import { ToolUseBlock } from './tool-use-block.tsx';
 import { WebFetchResultBlock } from './web-fetch-result-block.tsx';
 import { WebSearchResultBlock } from './web-search-result-block.tsx';
@@ -29,5 +31,7 @@ export const defaultBlockRenderers: BlockRenderers = {
   code_execution_tool_result: CodeExecutionResultBlock,
   bash_code_execution_tool_result: CodeExecutionResultBlock,
   text_editor_code_execution_tool_result: CodeExecutionResultBlock,
+  tool_search_tool_result: ToolSearchResultBlock,
+  container_upload: ContainerUploadBlock,
   fallback: FallbackBlock,
 };

@@ -249,15 +249,101 @@ describe('MCP tool calls', () => {
   });
 });
 
+describe('Tool search', () => {
+  it('names the search, says it searches, then lists the tools it found', async () => {
+    const snapshots = await snapshotsOf(scenarios.toolSearch);
+    const running = findSnapshot(
+      snapshots,
+      (s) => s.blocks[0]?.streaming === false && s.message.content.length === 1,
+    );
+    const screen = await renderBlock(toChatMessage(running), 0);
+    const call = screen.getByRole('group', { name: 'Tool search' });
+    await expect.element(call).toHaveAttribute('data-state', 'running');
+    await expect.element(call.getByText('Searching…')).toBeVisible();
+    await expect.element(call.getByText('weather')).toBeVisible();
+
+    const message = toChatMessage(snapshots.at(-1)!);
+    await screen.rerender(
+      <div>
+        {blockElement(message, 0)}
+        {blockElement(message, 1)}
+      </div>,
+    );
+    await expect.element(call).toHaveAttribute('data-state', 'done');
+    const found = screen.getByRole('group', { name: 'Tools found' });
+    await expect.element(found).toHaveAttribute('data-state', 'done');
+    expect(
+      found
+        .getByRole('listitem')
+        .all()
+        .map((item) => item.element().textContent),
+    ).toEqual(['get_weather', 'get_forecast']);
+    expect(screen.container.querySelector('[data-slot="fallback-block"]')).toBeNull();
+    await expectNoAxeViolations(screen.container);
+  });
+
+  it('says why a search failed, with its code, and that one found nothing', async () => {
+    const failed = ran(
+      { name: 'tool_search_tool_bm25', input: { query: 'crm' } },
+      {
+        type: 'tool_search_tool_result',
+        content: {
+          type: 'tool_search_tool_result_error',
+          error_code: 'execution_time_exceeded',
+          error_message: null,
+        },
+      },
+    );
+    const screen = await renderBlock(failed, 1);
+    const result = screen.getByRole('group', { name: 'Tools found' });
+    await expect.element(result).toHaveAttribute('data-state', 'error');
+    await expect.element(result.getByText('The tool search took too long.')).toBeVisible();
+    await expect.element(result.getByText('execution_time_exceeded')).toBeVisible();
+    await screen.rerender(<div>{blockElement(failed, 0)}</div>);
+    await expect
+      .element(screen.getByRole('group', { name: 'Tool search' }))
+      .toHaveAttribute('data-state', 'error');
+
+    const empty = ran(
+      { name: 'tool_search_tool_regex', input: { query: '^zzz' } },
+      {
+        type: 'tool_search_tool_result',
+        content: { type: 'tool_search_tool_search_result', tool_references: [] },
+      },
+    );
+    await screen.rerender(<div>{blockElement(empty, 1)}</div>);
+    await expect.element(screen.getByText('No tools found.')).toBeVisible();
+    await expectNoAxeViolations(screen.container);
+  });
+});
+
+describe('ContainerUploadBlock', () => {
+  it('shows a file put in the code container by its id', async () => {
+    const message: ChatMessage = {
+      id: 'u',
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Plot this.' },
+        { type: 'container_upload', file_id: 'file_011CNha8iCJcU1wXNR6q4V8w' },
+      ],
+    };
+    const screen = await renderBlock(message, 1);
+    const chip = screen.getByRole('group', { name: 'File for code execution' });
+    await expect.element(chip).toHaveTextContent('file_011CNha8iCJcU1wXNR6q4V8w');
+    expect(screen.container.querySelector('[data-slot="fallback-block"]')).toBeNull();
+    await expectNoAxeViolations(screen.container);
+  });
+});
+
 describe('FallbackBlock', () => {
   it('shows the type of a block it does not know instead of failing', async () => {
     const snapshots = await snapshotsOf(scenarios.futureEvents);
     const message = toChatMessage(snapshots.at(-1)!);
-    const index = message.content.findIndex((block) => block.type === 'container_upload');
+    const index = message.content.findIndex((block) => block.type === 'future_block');
     const screen = await renderBlock(message, index);
-    await expect.element(screen.getByText('container_upload', { exact: true })).toBeVisible();
+    await expect.element(screen.getByText('future_block', { exact: true })).toBeVisible();
     expect(screen.container.querySelector('[data-slot="fallback-block"]')?.getAttribute('data-type')).toBe(
-      'container_upload',
+      'future_block',
     );
     await expectNoAxeViolations(screen.container);
   });
@@ -279,6 +365,8 @@ describe('FallbackBlock', () => {
         'code_execution_tool_result',
         'bash_code_execution_tool_result',
         'text_editor_code_execution_tool_result',
+        'tool_search_tool_result',
+        'container_upload',
       ].toSorted(),
     );
   });

@@ -3,7 +3,7 @@ import { ownEntry } from '../own-entry.ts';
 import { isRecord } from './format-value.ts';
 
 /** A server tool whose failures have their own words. */
-export type ServerToolErrorSource = 'web_search' | 'web_fetch';
+export type ServerToolErrorSource = 'web_search' | 'web_fetch' | 'tool_search';
 
 const TOO_MANY_REQUESTS: LabelKey = 'Too many requests were made. Try again in a moment.';
 
@@ -31,11 +31,20 @@ const WEB_FETCH: Readonly<Record<string, LabelKey>> = {
   unavailable: 'Web fetch is unavailable right now.',
 };
 
-const TABLES = { web_search: WEB_SEARCH, web_fetch: WEB_FETCH } as const;
+/** The `ToolSearchToolResultErrorCode`s of the API. */
+const TOOL_SEARCH: Readonly<Record<string, LabelKey>> = {
+  too_many_requests: TOO_MANY_REQUESTS,
+  invalid_tool_input: 'The tool search query was not valid.',
+  execution_time_exceeded: 'The tool search took too long.',
+  unavailable: 'Tool search is unavailable right now.',
+};
+
+const TABLES = { web_search: WEB_SEARCH, web_fetch: WEB_FETCH, tool_search: TOOL_SEARCH } as const;
 
 const UNKNOWN: Readonly<Record<ServerToolErrorSource, LabelKey>> = {
   web_search: 'The search failed.',
   web_fetch: 'The page could not be fetched.',
+  tool_search: 'The tool search failed.',
 };
 
 /**

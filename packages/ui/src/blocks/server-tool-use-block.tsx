@@ -20,6 +20,8 @@ const LABELS: Readonly<Record<string, LabelKey>> = {
   code_execution: 'Code execution',
   bash_code_execution: 'Bash',
   text_editor_code_execution: 'File editor',
+  tool_search_tool_regex: 'Tool search',
+  tool_search_tool_bm25: 'Tool search',
 };
 
 const STATE_LABELS: Readonly<Record<ServerToolState, LabelKey>> = {
@@ -62,7 +64,8 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
   const code = [fields['command'], fields['code']].find((value) => typeof value === 'string');
   const known = ownEntry(LABELS, block.name);
   const label = known ? t(known) : typeof server === 'string' ? `${server} · ${block.name}` : block.name;
-  const status = t(state === 'running' && block.name !== 'web_search' ? 'Running…' : STATE_LABELS[state]);
+  const searches = block.name === 'web_search' || block.name.startsWith('tool_search_tool_');
+  const status = t(state === 'running' && !searches ? 'Running…' : STATE_LABELS[state]);
   return (
     <div
       data-slot="server-tool-use-block"

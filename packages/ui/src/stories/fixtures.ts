@@ -309,6 +309,8 @@ export const fixtures = {
   }),
   /** `max_tokens` cut inside a tool call's input. */
   maxTokensInToolInput: assistantMessage('a-max-tokens-tool', replay(maxTokensInToolInput)),
+  /** A tool search among deferred tools: the tools found, then a call of one of them. */
+  toolSearch: assistantMessage('a-tool-search', replay(scenarios.toolSearch)),
   /** Block and event types the API may add later (an unknown block is drawn by the fallback). */
   futureBlock: assistantMessage('a-future', replay(scenarios.futureEvents)),
   /** CJK, emoji, Arabic and Hebrew, then a tool call with non-Latin input. */
