@@ -206,3 +206,53 @@ describe('ChatSession: onSettled', () => {
     expect(log.at(-1)?.answer?.id).toBe(asking.id);
   });
 });
+
+describe('ChatSession: a request that cannot be made', () => {
+  it('a header no request can carry fails the answer (setup), heard and retried, with the question kept', async () => {
+    const errors: unknown[] = [];
+    const settled: ChatSettled[] = [];
+    const target = session({ onError: (error) => errors.push(error), onSettled: (end) => settled.push(end) });
+    // Before: send() rejected with a TypeError, the session stayed ready with the question unanswered
+    // and no error, and onSettled said `complete`.
+    await target.send('Hi', { headers: { 'x-user': 'Zoë 🙂' } });
+    const { status, error, messages } = target.getSnapshot();
+    expect(status).toBe('error');
+    expect(error).toBeInstanceOf(ChatSessionError);
+    expect(error).toMatchObject({ code: 'setup', message: expect.stringMatching(/ByteString|header/iu) });
+    expect(messages.map((message) => message.role)).toEqual(['user']);
+    expect(errors).toEqual([error]);
+    expect(settled).toMatchObject([{ outcome: 'error', error }]);
+    expect(chat.requests).toHaveLength(0);
+
+    // A retry asks the same again: refused the same way, and nothing is lost or doubled.
+    await target.retry();
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'setup' } });
+    expect(target.getSnapshot().messages.map((message) => message.role)).toEqual(['user']);
+    await target.regenerate();
+    expect(target.getSnapshot()).toMatchObject({ status: 'ready', error: undefined });
+    expect(target.getSnapshot().messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+  });
+
+  it('a generateId that throws fails the answer the same way', async () => {
+    let calls = 0;
+    const target = session({
+      generateId: () => {
+        calls += 1;
+        if (calls === 2) throw new Error('id service down');
+        return `id-${calls}`;
+      },
+    });
+    await target.send('Hi');
+    expect(target.getSnapshot()).toMatchObject({
+      status: 'error',
+      error: { code: 'setup', message: 'id service down' },
+      messages: [{ id: 'id-1', role: 'user' }],
+    });
+  });
+
+  it('session headers no request can carry are refused when given, by name', () => {
+    expect(() => session({ headers: { 'x-user': 'Zoë 🙂' } })).toThrow(/^headers cannot be sent: /u);
+    const target = session();
+    expect(() => target.setOptions({ api: API, headers: [['bad name', 'x']] })).toThrow(TypeError);
+  });
+});

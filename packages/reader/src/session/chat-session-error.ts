@@ -17,7 +17,8 @@ export type ChatSessionErrorCode =
  * `maxSteps` (`max-steps`), an id that names no suitable message or tool call, a saved conversation
  * that could not be read or saved (`storage`, with the storage's own error as `cause`), a request
  * that could not be made (`setup`: no `fetch` in the environment, a relative `api` with no page to
- * resolve it, a `transport` that threw; its error as `cause`).
+ * resolve it, a header no request can carry, a `transport` or `generateId` that threw; its error as
+ * `cause`).
  */
 export class ChatSessionError extends ChatStreamError {
   override name = 'ChatSessionError';

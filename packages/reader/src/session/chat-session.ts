@@ -18,6 +18,7 @@ import { reportFinished, type Run, type RunContext } from './run.ts';
 import { runTools, startTools } from './run-tools.ts';
 import { SessionState } from './session-state.ts';
 import { streamTurn } from './stream-turn.ts';
+import { thrownText } from './thrown-text.ts';
 
 /**
  * The conversation store: messages in the Anthropic shape with UI state beside them, one active
@@ -467,10 +468,14 @@ export class ChatSession {
     };
     this.#run = run;
     this.#state.error = undefined;
-    const finish = (): Promise<void> => this.#finish(run);
-    return (run.done = this.#drive(run, continuing).then(finish, (error: unknown) =>
-      finish().then(() => Promise.reject(error)),
-    ));
+    // Whatever a turn could not handle is its failure, shown and heard as one: a rejected send()
+    // would leave the question unanswered with the session `ready` and onSettled saying `complete`.
+    const failed = (thrown: unknown): void => {
+      this.#state.error ??= new ChatSessionError('setup', thrownText(thrown), thrown);
+    };
+    return (run.done = this.#drive(run, continuing)
+      .catch(failed)
+      .then(() => this.#finish(run)));
   }
 
   /** Starts `start` when the queue's turn comes; settles as what it started does. */

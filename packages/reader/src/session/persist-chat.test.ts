@@ -462,6 +462,38 @@ describe('persistChat and restoreChat', () => {
     stop();
   });
 
+  it('an onError that throws is reported, and the chat goes on being saved', async () => {
+    const items = new Map<string, string>();
+    let refuse = true;
+    const storage = {
+      getItem: () => null,
+      setItem: (key: string, value: string) => {
+        if (refuse) return Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+        items.set(key, value);
+        return Promise.resolve();
+      },
+    };
+    const reported: unknown[] = [];
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
+    const bug = new Error('toast helper bug');
+    const setup = chatOnBodies();
+    const stop = persistChat(setup.chat, 'chat', {
+      storage,
+      onError: () => {
+        throw bug;
+      },
+    });
+    await exchange(setup, 'Hi', 'Hello');
+    await vi.waitFor(() => expect(reported).toEqual([bug]));
+    refuse = false;
+    // Before: the refused write was never let go of, so nothing was saved again (2 messages of 6).
+    await exchange(setup, 'And?', 'And more');
+    await exchange(setup, 'Last?', 'Yes');
+    await vi.waitFor(() => expect(JSON.parse(items.get('chat') ?? '{}').messages).toHaveLength(6));
+    stop();
+    vi.unstubAllGlobals();
+  });
+
   it('restores nothing, and says why, from what is not a saved conversation', () => {
     const cases: [string, string][] = [
       ['{"messages": [', 'JSON'],

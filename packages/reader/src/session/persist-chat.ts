@@ -1,6 +1,6 @@
 import { checkFunction, checkNumber } from '../check-options.ts';
 import { type AnyChatStreamError, messageOf } from '../errors.ts';
-import { reportError } from '../report-error.ts';
+import { callBack, reportError } from '../report-error.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 import type { ChatSession } from './chat-session.ts';
@@ -74,16 +74,17 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   } catch {}
   const fail = (refusal: unknown): void => {
     // A full storage stays full while the answer streams: say so once, not every second.
-    if (!failing) {
-      onError(
-        new ChatSessionError(
-          'storage',
-          `The chat could not be saved as "${key}": ${messageOf(refusal)}`,
-          refusal,
-        ),
-      );
-    }
+    if (failing) return;
     failing = true;
+    // An onError that throws must not stop the saving (a write left in flight for ever).
+    callBack(
+      onError,
+      new ChatSessionError(
+        'storage',
+        `The chat could not be saved as "${key}": ${messageOf(refusal)}`,
+        refusal,
+      ),
+    );
   };
 
   const save = (): void => {

@@ -8,6 +8,7 @@ import { answerMessage } from './answer-message.ts';
 import { requestBody, requestHeaders } from './request-body.ts';
 import { checkTransportResult } from './check-transport-result.ts';
 import type { Run, RunContext } from './run.ts';
+import { thrownText } from './thrown-text.ts';
 
 /**
  * Streams one assistant turn of `run` into the conversation: a new message, the continuation of
@@ -17,40 +18,12 @@ import type { Run, RunContext } from './run.ts';
 export async function streamTurn(context: RunContext, run: Run, continuing: boolean): Promise<void> {
   const { state, options } = context;
   const { signal } = run.controller;
-  const messages = state.messages;
   const { reconnect } = run;
   run.reconnect = undefined;
-  const base = continuing ? messages.at(-1) : undefined;
-  const id = reconnect?.id ?? base?.id ?? context.newId();
-  run.answerId = id;
-  const body = reconnect ? undefined : requestBody(options, messages, run.request);
-  // What a stop or a trimmed history left may repair down to nothing: no request for the API to refuse.
-  if (body && !(body['messages'] as unknown[] | undefined)?.length) {
-    state.error = new ChatSessionError('empty-message', 'Nothing in the conversation can be sent');
-    return;
-  }
-  const headers = requestHeaders(options, run.request);
-  if (reconnect) {
-    headers.set('chatstream-resume', reconnect.streamId);
-    // Typed though bodiless: a POST of no type passes for a cross-site form, which frameworks refuse.
-    headers.set('content-type', 'application/json');
-  }
-  state.setStatus('submitted');
-  let stream: MessageStream;
-  try {
-    stream =
-      options.transport && body
-        ? checkTransportResult(options.transport({ messages, body, headers, signal }))
-        : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
-  } catch (thrown) {
-    // Shown like any failure (Retry, once set up right), not a rejected send() nobody hears.
-    state.error = new ChatSessionError(
-      'setup',
-      String((thrown as Error | undefined)?.message ?? thrown),
-      thrown,
-    );
-    return;
-  }
+  const base = continuing ? state.messages.at(-1) : undefined;
+  const opened = openTurnStream(context, run, base, reconnect);
+  if (!opened) return;
+  const { id, stream } = opened;
   state.stream = stream;
   const place = { id, base };
   const build = (status: ChatMessageStatus, error?: AnyChatStreamError): ChatMessage =>
@@ -126,4 +99,46 @@ export async function streamTurn(context: RunContext, run: Run, continuing: bool
   // Published by whatever comes next in this same chain (the final status, the tool calls
   // starting, the next request): one render for both instead of two in one frame.
   state.changed = true;
+}
+
+/**
+ * Makes the request of a turn: its answer's id and stream, or `undefined` with the state's error
+ * set. Whatever throws on the way (a header no request can carry, an id generator, a `transport`)
+ * is a `setup` failure, shown like any other (Retry, once set up right), not a rejected `send()`
+ * with the question left unanswered and nobody told.
+ */
+function openTurnStream(
+  context: RunContext,
+  run: Run,
+  base: ChatMessage | undefined,
+  reconnect: Run['reconnect'],
+): { id: string; stream: MessageStream } | undefined {
+  const { state, options } = context;
+  const { signal } = run.controller;
+  const messages = state.messages;
+  try {
+    const id = reconnect?.id ?? base?.id ?? context.newId();
+    run.answerId = id;
+    const body = reconnect ? undefined : requestBody(options, messages, run.request);
+    // What a stop or a trimmed history left may repair down to nothing: no request for the API to refuse.
+    if (body && !(body['messages'] as unknown[] | undefined)?.length) {
+      state.error = new ChatSessionError('empty-message', 'Nothing in the conversation can be sent');
+      return undefined;
+    }
+    const headers = requestHeaders(options, run.request);
+    if (reconnect) {
+      headers.set('chatstream-resume', reconnect.streamId);
+      // Typed though bodiless: a POST of no type passes for a cross-site form, which frameworks refuse.
+      headers.set('content-type', 'application/json');
+    }
+    state.setStatus('submitted');
+    const stream =
+      options.transport && body
+        ? checkTransportResult(options.transport({ messages, body, headers, signal }))
+        : streamMessage({ url: options.api ?? '/api/chat', body, headers }, { ...options });
+    return { id, stream };
+  } catch (thrown) {
+    state.error = new ChatSessionError('setup', thrownText(thrown), thrown);
+    return undefined;
+  }
 }

@@ -88,6 +88,55 @@ describe('MessageStreamStore', () => {
     expect(reported).toEqual([boom]);
   });
 
+  it('a listener that throws is reported; the others hear every change and the answer ends', async () => {
+    const reported: unknown[] = [];
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error));
+    const boom = new Error('listener boom');
+    const onFinish = vi.fn<() => void>();
+    const body = controlledBody();
+    const store = new MessageStreamStore({
+      fetch: async () => sseResponse(body.body),
+      retry: false,
+      throttle: false,
+      onFinish,
+    });
+    let thrown = false;
+    store.subscribe(() => {
+      if (thrown) return;
+      thrown = true;
+      throw boom;
+    });
+    const heard: string[] = [];
+    store.subscribe(() => heard.push(store.getSnapshot().status));
+    // Before: start() rejected with the listener's error, the store stayed `submitted` for good and
+    // the second listener and onFinish heard nothing of an answer streamed and paid for.
+    const done = store.start(request);
+    body.send(whole);
+    body.close();
+    await expect(done).resolves.toBeUndefined();
+    expect(heard[0]).toBe('submitted');
+    expect(heard.at(-1)).toBe('complete');
+    expect(onFinish).toHaveBeenCalledOnce();
+    expect(reported).toEqual([boom]);
+  });
+
+  it('a request no fetch can make fails like any other (setup), heard by onError, not a rejection', async () => {
+    const onError = vi.fn<() => void>();
+    const { store, body, seen } = setup({ throttle: false, onError });
+    const first = store.start(request);
+    body.send(whole);
+    body.close();
+    await first;
+    expect(store.getSnapshot().status).toBe('complete');
+    // Before: start() rejected with a TypeError and the last answer stayed on show, `complete`.
+    await expect(store.start({ ...request, headers: { 'x-user': 'Zoë 🙂' } })).resolves.toBeUndefined();
+    const state = store.getSnapshot();
+    expect(state).toMatchObject({ status: 'error', message: undefined, text: '' });
+    expect(state.error).toMatchObject({ kind: 'session', code: 'setup' });
+    expect(onError).toHaveBeenCalledWith(state.error);
+    expect(seen.at(-1)).toBe(state);
+  });
+
   it('a new start aborts the stream in progress; the old one publishes nothing more', async () => {
     const first = controlledBody(toSSE(transcripts['text']!.slice(0, 4)));
     const second = controlledBody(whole);

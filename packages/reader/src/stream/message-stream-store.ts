@@ -1,7 +1,8 @@
 import { joinTextBlocks } from '../anthropic/join-text-blocks.ts';
-import type { AnyChatStreamError } from '../errors.ts';
+import { type AnyChatStreamError, messageOf } from '../errors.ts';
 import { type MessageRequest, streamMessage, type StreamMessageOptions } from '../fetch/stream-message.ts';
 import { callBack } from '../report-error.ts';
+import { ChatSessionError } from '../session/chat-session-error.ts';
 import type { ChatThrottle } from '../session/chat-session-options.ts';
 import { createNotifyScheduler, type NotifyScheduler } from '../session/notify-scheduler.ts';
 import type { BlockProgress, Message } from '../types.ts';
@@ -105,7 +106,17 @@ export class MessageStreamStore {
     if (this.#pending && this.#pending.status !== 'streaming') this.#flush();
     this.#stream?.abort();
     const { onFinish: _onFinish, onError: _onError, throttle: _throttle, ...options } = this.#options;
-    const stream = streamMessage(request, options);
+    let stream: MessageStream;
+    try {
+      stream = streamMessage(request, options);
+    } catch (thrown) {
+      // A request no fetch can make (a header it cannot carry, a relative URL with no page): a
+      // failure shown and heard like any other, not a rejection with the last answer still shown.
+      const error = new ChatSessionError('setup', messageOf(thrown), thrown);
+      this.#stream = undefined;
+      this.#set({ ...IDLE, status: 'error', error });
+      return callBack(this.#options.onError, error);
+    }
     this.#stream = stream;
     const current = (): boolean => this.#stream === stream;
     this.#set({ ...IDLE, status: 'submitted' });
@@ -163,7 +174,8 @@ export class MessageStreamStore {
     this.#notifier.cancel();
     this.#pending = undefined;
     this.#state = state;
-    for (const listener of this.#listeners) listener();
+    // One listener that throws must not leave the others (and the store) behind.
+    for (const listener of this.#listeners) callBack(listener);
   }
 
   #flush(): void {
