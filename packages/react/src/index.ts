@@ -2,16 +2,26 @@
 
 // What the hooks hand out is the reader's (a dependency of this package): rendering messages and
 // typing them needs no import from a package the app did not install itself.
-export { createRequestQueue, defineTool, isBlock } from '@chatstream/reader';
+export {
+  createRequestQueue,
+  defineTool,
+  fileToContentBlock,
+  isBlock,
+  joinTextBlocks,
+  nextActions,
+  retryCanHelp,
+} from '@chatstream/reader';
 export type {
   AnyChatStreamError,
   ChatInput,
   ChatMessage,
   ChatMessageStatus,
+  ChatSession,
   ChatSessionStatus,
   ChatStreamError,
   ChatTool,
   ContentBlock,
+  NextActions,
   OtherBlock,
   RequestQueue,
   RedactedThinkingBlock,
@@ -19,6 +29,7 @@ export type {
   ThinkingBlock,
   ToolCallState,
   ToolUseBlock,
+  UserContentBlock,
 } from '@chatstream/reader';
 
 // Hooks

@@ -16,16 +16,17 @@ import {
 } from '@chatstream/react';
 import {
   type ChatInput,
+  nextActions,
   type ChatMessage,
   isBlock,
   isChatStreamError,
-  type ToolCallState,
+  retryCanHelp,
 } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { definedOver } from './defined-over.ts';
 import { answerToLastQuestion } from './answer-to-last-question.ts';
-import { CHANGE_THE_CONVERSATION, describeError, retryCanHelp } from './describe-error.ts';
+import { CHANGE_THE_CONVERSATION, describeError } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
 
@@ -55,9 +56,6 @@ export interface ChatStreamOwnProps {
 export type ChatStreamProps = UseStreamingChatOptions &
   ChatStreamOwnProps &
   Omit<HTMLAttributes<HTMLDivElement>, keyof UseStreamingChatOptions | 'children'>;
-
-/** Tool call states that end a call; in any other, the turn is not over yet. */
-const SETTLED_TOOL_STATES: readonly ToolCallState['status'][] = ['done', 'error', 'denied', 'stopped'];
 
 /** `action`, ignoring the session's throw when a call no longer waits (a double click): nothing to do then. */
 const quietly =
@@ -160,27 +158,18 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       [approveToolCall, addToolResult],
     );
 
-    const busy = status === 'submitted' || status === 'streaming';
+    const actions = nextActions(session);
+    const busy = actions.stop;
     const last = messages.at(-1);
     // A tool call waiting for the person (approval) or the app (a result): screen readers hear what
     // it waits for. The transcript stays busy only while other calls of the turn still run.
-    const calls = last?.toolCalls ?? {};
-    const asking = last?.content.find((block) => calls[block['id'] as string]?.status.startsWith('awaiting'));
-    const asks = asking && calls[asking['id'] as string]!.status;
+    const asking = last?.content.find((block) => block['id'] === actions.awaiting[0]);
+    const asks = asking && last?.toolCalls?.[asking['id'] as string]?.status;
     const answer = answerToLastQuestion(messages);
-    const waiting =
-      status === 'submitted' ||
-      (last?.role === 'assistant' && last.status === 'streaming' && !last.content.length);
     const failed = status === 'error' && error !== undefined;
     // The last answer, once nothing is pending: no stream, no tool call waiting for approval or a result.
     const settledAnswer =
-      status === 'ready' &&
-      last?.role === 'assistant' &&
-      Object.values(calls).every((call) => SETTLED_TOOL_STATES.includes(call.status))
-        ? last
-        : undefined;
-    // A stopped or cut answer of text is carried on where it stopped (`retry()`); others start over.
-    const continuable = !!settledAnswer?.content.length && settledAnswer.content.every(isText);
+      status === 'ready' && last?.role === 'assistant' && !actions.awaiting.length ? last : undefined;
     // A search (or another server tool) under way at the end of the streaming answer: said, as the
     // card shows it, since the answer may be quiet for seconds.
     const serverTool = answer?.status === 'streaming' ? answer.content.at(-1) : undefined;
@@ -190,8 +179,6 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
           ? 'Searching…'
           : 'Running…'
         : undefined;
-    // Tools the person stopped while they ran: `retry()` runs them again and the answer goes on.
-    const stoppedTools = Object.values(calls).some((call) => call.status === 'stopped');
 
     return (
       <ChatSessionProvider chat={session.chat}>
@@ -237,39 +224,36 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 <parts.StopNotice
                   stopReason={settledAnswer.stopReason}
                   stopDetails={settledAnswer.message?.stop_details}
-                  onContinue={continuable ? again : undefined}
+                  onContinue={actions.continue ? again : undefined}
                 />
               ) : null}
               {settledAnswer ? (
                 // Outside the rows, so showing or hiding it never re-renders a settled row.
                 <div data-slot="message-actions" data-answer-actions="">
-                  {(settledAnswer.status === 'aborted' && continuable) || stoppedTools ? (
+                  {/* After max_tokens the stop notice above offers it. */}
+                  {actions.continue && settledAnswer.stopReason !== 'max_tokens' ? (
                     <parts.RegenerateButton onClick={again}>{t('Continue')}</parts.RegenerateButton>
                   ) : null}
                   {/* Only an answer to a question can be asked again (not a person's message put in after one). */}
-                  {messages.at(-2)?.role === 'user' ? (
+                  {actions.regenerate ? (
                     <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
                   ) : null}
                 </div>
-              ) : status === 'ready' && last?.role === 'user' ? (
+              ) : actions.retry && status === 'ready' ? (
                 // Stopped before the first token, or a page reloaded while it waited: the question
                 // stands unanswered, and asking it again must not take retyping it.
                 <div data-slot="message-actions">
                   <parts.RegenerateButton onClick={again}>{t('Retry')}</parts.RegenerateButton>
                 </div>
               ) : null}
-              {waiting ? <parts.TypingIndicator retrying={session.retrying} /> : null}
+              {actions.waiting ? <parts.TypingIndicator retrying={session.retrying} /> : null}
               {failed ? (
                 <parts.ErrorNotice
                   error={error}
                   partial={last?.role === 'assistant' && last.content.length > 0}
                   // At the step limit nothing failed: Claude goes on from where it stopped. A
                   // request refused for what it holds would only be refused again.
-                  {...(error.kind === 'session' && error.code === 'max-steps'
-                    ? { onContinue: again }
-                    : retryCanHelp(error)
-                      ? { onRetry: again }
-                      : {})}
+                  {...(actions.continue ? { onContinue: again } : actions.retry ? { onRetry: again } : {})}
                 />
               ) : null}
             </parts.MessageList>
@@ -311,7 +295,8 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                         : '{0} is waiting for a result',
                       asking['name'] as string,
                     )
-                  : answer?.status === 'aborted' || stoppedTools
+                  : answer?.status === 'aborted' ||
+                      Object.values(last?.toolCalls ?? {}).some((call) => call.status === 'stopped')
                     ? t('Stopped')
                     : working && t(working)
               }
@@ -321,5 +306,3 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
       </ChatSessionProvider>
     );
   });
-
-const isText = (block: { type: string }): boolean => block.type === 'text';

@@ -7,7 +7,7 @@ import {
   TimeoutError,
 } from '@chatstream/reader';
 import { expect, it } from 'vitest';
-import { describeError, retryCanHelp } from './describe-error.ts';
+import { describeError } from './describe-error.ts';
 
 it('puts typed failures in words', () => {
   expect(describeError(new HTTPError('Bad gateway', { status: 502 })).title).toBe('The server had a problem');
@@ -126,34 +126,6 @@ it('says what helps with any request refused for what it holds (an image over 5 
     errorType: 'invalid_request_error',
   });
   expect(describeError(credit).detail).not.toMatch(/Start a new conversation/u);
-});
-
-it('offers no retry for a request refused for what it holds, which would be refused again', () => {
-  const refused = [
-    new HTTPError('HTTP 413', { status: 413 }),
-    new HTTPError('HTTP 413', { status: 413, errorType: 'request_too_large' }),
-    new HTTPError('HTTP 400: prompt is too long', { status: 400, errorType: 'invalid_request_error' }),
-    { kind: 'http', status: 400, errorType: 'invalid_request_error', message: 'prompt is too long: 9 > 8' },
-    new HTTPError('HTTP 400: messages.0.content.0.image.source.base64: image exceeds 5 MB maximum', {
-      status: 400,
-      errorType: 'invalid_request_error',
-    }),
-  ];
-  for (const error of refused) expect(retryCanHelp(error)).toBe(false);
-  const passing = [
-    new HTTPError('HTTP 429', { status: 429, errorType: 'rate_limit_error' }),
-    new HTTPError('HTTP 529', { status: 529, errorType: 'overloaded_error' }),
-    new HTTPError('HTTP 401', { status: 401 }),
-    // Passes once the account is topped up.
-    new HTTPError('HTTP 400: Your credit balance is too low to access the Anthropic API.', {
-      status: 400,
-      errorType: 'invalid_request_error',
-    }),
-    new ConnectionError('lost'),
-    new TimeoutError('idle', 30_000),
-    undefined,
-  ];
-  for (const error of passing) expect(retryCanHelp(error)).toBe(true);
 });
 
 it('describes an error read back from a saved conversation (JSON) in the same words', () => {

@@ -1,3 +1,4 @@
+import { retryCanHelp } from '@chatstream/reader';
 import { english, type LabelKey, type Translate } from './labels.tsx';
 import { ownEntry } from './own-entry.ts';
 
@@ -89,27 +90,6 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
       ? `. ${t('The API asked to wait {0} before trying again.', wait)}`
       : '';
   return { title: t(title as LabelKey), detail: detail + advice };
-}
-
-/**
- * Whether sending the same request again can succeed: not for one refused for what it holds (a
- * 400 `invalid_request_error` such as "prompt is too long" or an image over 5 MB, a 413 body over
- * the limit), which fails the same way every time until the conversation changes. A 400 about the
- * account (a credit balance too low) may pass once it is topped up.
- *
- * @example
- * <ErrorNotice error={error} onRetry={retryCanHelp(error) ? retry : undefined} />
- */
-export function retryCanHelp(error: unknown): boolean {
-  const { status, errorType, message } = (typeof error === 'object' && error !== null ? error : {}) as Record<
-    string,
-    unknown
-  >;
-  return !(
-    status === 413 ||
-    errorType === 'request_too_large' ||
-    (errorType === 'invalid_request_error' && !/credit|billing|balance/i.test(String(message)))
-  );
 }
 
 /** A `retry-after` worth telling a person about, in words ("40 s", "3 min"); nothing under a second. */

@@ -35,7 +35,9 @@ export { ErrorNotice } from './error-notice.tsx';
 export type { ErrorNoticeProps } from './error-notice.tsx';
 export { StopNotice } from './stop-notice.tsx';
 export type { StopNoticeProps } from './stop-notice.tsx';
-export { describeError, retryCanHelp } from './describe-error.ts';
+export { describeError } from './describe-error.ts';
+// Moved to the reader (headless UIs need it too); still exported here.
+export { retryCanHelp } from '@chatstream/reader';
 export { answerToLastQuestion } from './answer-to-last-question.ts';
 export { showHiddenCharacters } from './hidden-characters.ts';
 export type { ErrorDescription } from './describe-error.ts';
