@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { Announcer } from './announcer.tsx';
 import { LabelsProvider } from './labels.tsx';
@@ -198,4 +198,22 @@ it('speaks a language switched mid-answer from there on', async () => {
   await expect.poll(() => said(screen.container)).toEqual(['First:', 'Code block in sh, 1 line.']);
   await screen.rerender(answer('First:\n```sh\nls\n```\nThen:\n```py\nx\n```\nDone.', false, inFrench));
   await expect.poll(() => said(screen.container)).toEqual(['Then:', 'Bloc de code en py, 1 ligne.', 'Done.']);
+});
+
+it('empties itself a while after it last spoke: no old announcement is left to meet on the page', async () => {
+  const screen = await render(<Announcer text="" streaming={false} messageId="n" />);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    await screen.rerender(
+      <Announcer text="" streaming={false} messageId="n" error="The server had a problem" />,
+    );
+    await vi.advanceTimersByTimeAsync(1);
+    expect(said(screen.container)).toEqual(['The server had a problem']);
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(said(screen.container)).toEqual(['The server had a problem']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(said(screen.container)).toEqual([]);
+  } finally {
+    vi.useRealTimers();
+  }
 });

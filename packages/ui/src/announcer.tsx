@@ -69,6 +69,14 @@ interface Feed {
 const KEPT = 3;
 
 /**
+ * How long the region keeps what it said once nothing more is said: then it is emptied, so that a
+ * screen reader reading the page line by line does not meet old announcements ("… needs your
+ * approval" after the approval) below the composer. What was queued for speech is still spoken.
+ */
+const CLEARED_AFTER_MS = 15_000;
+const clearing = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+
+/**
  * Adds `sentence` to the live region. Written into the region directly rather than through state: a
  * state update here would be a second React commit in the same frame as the transcript's (measured
  * in the Chromium benchmark: one extra commit per completed sentence).
@@ -80,6 +88,11 @@ function announce(region: RefObject<HTMLDivElement | null>, sentence: string): v
   paragraph.textContent = sentence;
   node.append(paragraph);
   while (node.childElementCount > KEPT) node.firstElementChild?.remove();
+  clearTimeout(clearing.get(node));
+  clearing.set(
+    node,
+    setTimeout(() => node.replaceChildren(), CLEARED_AFTER_MS),
+  );
 }
 
 /**

@@ -19,8 +19,10 @@ export type ChatLabelKey =
   | 'Suggestions'
   | 'Claude is thinking…'
   | '{0}. Trying again (attempt {1})…'
+  | '{0}. Trying again in {1} s (attempt {2})…'
   | '{0} needs your approval'
   | '{0} is waiting for a result'
+  | 'Sending a message skips {0}'
   // Stream stats
   | 'First token'
   | '{0} ms'
@@ -61,7 +63,7 @@ export type ChatLabelKey =
   | '{0} min'
   // Stop reasons (StopNotice)
   | 'The answer was cut off'
-  | 'It reached the max_tokens limit of this request.'
+  | 'It reached the length limit of one reply.'
   | 'Claude declined to continue'
   | 'The text above is what Claude said before it refused.'
   | 'The conversation is too long'

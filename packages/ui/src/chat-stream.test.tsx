@@ -192,11 +192,18 @@ it('waits for approval through the tool block, then runs the tool', async () => 
   await expect.poll(() => announced(screen.container)).toContain('get_weather needs your approval');
   // The turn is not over while a call waits: regenerating now would drop the pending call.
   expect(screen.getByRole('button', { name: 'Regenerate' }).query()).toBeNull();
+  // A message typed now would decline the call: the message box says so.
+  await expect
+    .element(screen.getByRole('textbox', { name: 'Message' }))
+    .toHaveAttribute('placeholder', 'Sending a message skips get_weather');
   await expectNoAxeViolations(screen.container);
   // From the keyboard: the buttons go away with the decision, the focus stays on the call.
   (approve.element() as HTMLElement).focus();
   await userEvent.keyboard('{Enter}');
   await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await expect
+    .element(screen.getByRole('textbox', { name: 'Message' }))
+    .toHaveAttribute('placeholder', 'Message Claude…');
   expect(execute).toHaveBeenCalledOnce();
   expect(bodies).toHaveLength(2);
   expect(document.activeElement).toBe(

@@ -26,6 +26,7 @@ import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { definedOver } from './defined-over.ts';
 import { answerToLastQuestion } from './answer-to-last-question.ts';
+import { answerTurn } from './answer-turn.ts';
 import { CHANGE_THE_CONVERSATION, describeError } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
@@ -163,7 +164,9 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const last = messages.at(-1);
     // A tool call waiting for the person (approval) or the app (a result): screen readers hear what
     // it waits for. The transcript stays busy only while other calls of the turn still run.
-    const asking = last?.content.find((block) => block['id'] === actions.awaiting[0]);
+    const [waitingId] = actions.awaiting;
+    const asking =
+      waitingId === undefined ? undefined : last?.content.find((block) => block['id'] === waitingId);
     const asks = asking && last?.toolCalls?.[asking['id'] as string]?.status;
     const answer = answerToLastQuestion(messages);
     const failed = status === 'error' && error !== undefined;
@@ -236,7 +239,12 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                   ) : null}
                   {/* Only an answer to a question can be asked again (not a person's message put in after one). */}
                   {actions.regenerate ? (
-                    <parts.RegenerateButton onClick={refocus(() => session.regenerate(settledAnswer.id))} />
+                    // The whole reply again: a tool loop's answers from the first, tools included.
+                    <parts.RegenerateButton
+                      onClick={refocus(() =>
+                        session.regenerate(answerTurn(messages, settledAnswer.id)[0]?.id ?? settledAnswer.id),
+                      )}
+                    />
                   ) : null}
                 </div>
               ) : actions.retry && status === 'ready' ? (
@@ -271,7 +279,11 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 onSend={say}
                 onStop={session.stop}
                 stopButton={parts.StopButton}
-                placeholder={placeholder}
+                // A message sent now answers the waiting call for the person (declined): said
+                // where they type, not found out from the card afterwards.
+                placeholder={
+                  asking ? t('Sending a message skips {0}', asking['name'] as string) : placeholder
+                }
               />
             </div>
             <parts.Announcer

@@ -95,7 +95,7 @@ export const MaxTokensInToolInput = meta.story({
 /** Thinking, redacted thinking and text. */
 export const RedactedThinking = meta.story({ args: { message: fixtures.redactedThinking } });
 
-/** A block type this package does not know (`container_upload`) is drawn by the fallback. */
+/** A block type this package does not know (`future_block`) is drawn by the fallback. */
 export const UnknownBlock = meta.story({ args: { message: fixtures.futureBlock } });
 
 /** CJK, emoji, Arabic and Hebrew, and a tool call with non-Latin input. */

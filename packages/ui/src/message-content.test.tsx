@@ -70,12 +70,12 @@ it('draws unknown block types with the fallback renderer', async () => {
   const future: ChatMessage = {
     id: 'a3',
     role: 'assistant',
-    content: [{ type: 'container_upload', file_id: 'f1' }],
+    content: [{ type: 'future_block', note: 'x' }],
   };
   const screen = await render(
     <MessageContent message={future} renderers={{ fallback: ({ block }) => <p>Unknown {block.type}</p> }} />,
   );
-  await expect.element(screen.getByText('Unknown container_upload')).toBeVisible();
+  await expect.element(screen.getByText('Unknown future_block')).toBeVisible();
   await expectNoAxeViolations(screen.container);
 });
 

@@ -1,5 +1,5 @@
 import { memo, type NamedExoticComponent, type ReactNode } from 'react';
-import { useChatMessage } from '@chatstream/react';
+import { useChatMessage, useChatSession } from '@chatstream/react';
 import type { ChatMessage } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import type { ChatStreamComponents } from './chat-stream-components.ts';
@@ -10,6 +10,9 @@ export interface MessageRowProps {
   id: string;
   /** The id of the message before it (tool results look up their `tool_use` there). */
   previousId: string | undefined;
+  /** The ids of the two messages after it: an answer whose tools' results came back goes on in the second. */
+  nextId: string | undefined;
+  laterId: string | undefined;
   parts: ChatStreamComponents;
   renderers: BlockRenderers | undefined;
   renderText: BlockRendererProps['renderText'];
@@ -48,19 +51,29 @@ export function repeatsToolResults(message: ChatMessage, previous: ChatMessage |
 export const MessageRow: NamedExoticComponent<MessageRowProps> = /* @__PURE__ */ memo(function MessageRow({
   id,
   previousId,
+  nextId,
+  laterId,
   parts,
   renderText,
   ...contentProps
 }: MessageRowProps): ReactNode {
+  const session = useChatSession();
   const message = useChatMessage(id);
   const previous = useChatMessage(previousId);
+  // Read, not followed: a tool-result turn never changes, and following the next message would
+  // render this row for every token of the answer streaming after it.
+  const next = nextId === undefined ? undefined : session.getMessage(nextId);
   if (!message || repeatsToolResults(message, previous)) return null;
+  const answer = message.role === 'assistant';
   return (
     <parts.Message
       role={isToolTurn(message) ? 'tool' : message.role}
       status={message.status}
       stopReason={message.stopReason}
       data-message-id={message.id}
+      // One answer to the person, in steps: each step after tool results continues the one before.
+      data-continues={(answer && previous !== undefined && isToolTurn(previous)) || undefined}
+      data-goes-on={(answer && next !== undefined && isToolTurn(next) && laterId !== undefined) || undefined}
     >
       <parts.MessageContent
         message={message}

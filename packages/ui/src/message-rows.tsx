@@ -3,7 +3,7 @@ import { useChatMessageIds } from '@chatstream/react';
 import { MessageRow, type MessageRowProps } from './message-row.tsx';
 
 /** Props of {@link MessageRows}: what every row gets besides its ids. */
-export type MessageRowsProps = Omit<MessageRowProps, 'id' | 'previousId'>;
+export type MessageRowsProps = Omit<MessageRowProps, 'id' | 'previousId' | 'nextId' | 'laterId'>;
 
 /**
  * The transcript's rows, one per message id of the provided session. The list renders only when a
@@ -15,5 +15,14 @@ export const MessageRows: NamedExoticComponent<MessageRowsProps> = /* @__PURE__ 
   options: MessageRowsProps,
 ): ReactNode {
   const ids = useChatMessageIds();
-  return ids.map((id, index) => <MessageRow key={id} id={id} previousId={ids[index - 1]} {...options} />);
+  return ids.map((id, index) => (
+    <MessageRow
+      key={id}
+      id={id}
+      previousId={ids[index - 1]}
+      nextId={ids[index + 1]}
+      laterId={ids[index + 2]}
+      {...options}
+    />
+  ));
 });

@@ -16,7 +16,7 @@ export interface StopNoticeProps extends HTMLAttributes<HTMLDivElement> {
 
 /** Title and detail of each notice, by stop reason. */
 const NOTICES: Partial<Record<string, readonly [title: LabelKey, detail: LabelKey]>> = {
-  max_tokens: ['The answer was cut off', 'It reached the max_tokens limit of this request.'],
+  max_tokens: ['The answer was cut off', 'It reached the length limit of one reply.'],
   refusal: ['Claude declined to continue', 'The text above is what Claude said before it refused.'],
   model_context_window_exceeded: [
     'The conversation is too long',

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { HTTPError } from '@chatstream/reader';
 import { TypingIndicator } from './typing-indicator.tsx';
@@ -29,4 +29,29 @@ it('says why it waits and that it tries again while the session retries', async 
     />,
   );
   await expect.element(status).toHaveTextContent('Nouvel essai n° 3…');
+});
+
+it('counts down a long wait (a retry-after) for the eye, and says it once for a screen reader', async () => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  try {
+    const error = new HTTPError('Rate limited', {
+      status: 429,
+      errorType: 'rate_limit_error',
+      retryAfterMs: 30_000,
+    });
+    const screen = await render(<TypingIndicator retrying={{ attempt: 1, delayMs: 30_000, error }} />);
+    const status = screen.getByRole('status');
+    const seen = 'Too many requests: the rate limit was reached. Trying again in 30 s (attempt 2)…';
+    await expect.element(status).toHaveTextContent(seen);
+    await vi.advanceTimersByTimeAsync(3000);
+    const shown = status.element().querySelector('[data-slot="typing-retry"]')!;
+    expect(shown.textContent).toBe(
+      'Too many requests: the rate limit was reached. Trying again in 27 s (attempt 2)…',
+    );
+    expect(shown.getAttribute('aria-hidden')).toBe('true');
+    // What a screen reader reads in the status stays as it was said: no announcement every second.
+    expect(status.element().querySelector('[data-visually-hidden]')!.textContent).toBe(seen);
+  } finally {
+    vi.useRealTimers();
+  }
 });

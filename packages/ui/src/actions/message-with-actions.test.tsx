@@ -356,6 +356,36 @@ describe('MessageWithActions in ChatStream', () => {
       .toHaveAttribute('data-latest', 'true');
   });
 
+  it('treats a reply that ran a tool as one answer: one Copy of all of it, Regenerate from its start', async () => {
+    const { fetch, sent } = mockFetch(scenarios.toolUse, scenarios.basic, scenarios.stopSequence);
+    const tools = { get_weather: { inputSchema: { type: 'object' as const }, execute: () => '18 °C' } };
+    const screen = await render(
+      <ChatStream fetch={fetch} components={components} tools={tools} style={{ blockSize: 520 }} />,
+    );
+    await ask(screen, 'Weather in Paris?');
+    const [calling, answering] = screen.getByRole('article', { name: 'Claude' }).all();
+    // Before: the step that called the tool had its own Copy and Regenerate, mid-answer.
+    await expect.element(calling!).toHaveAttribute('data-goes-on', 'true');
+    expect(
+      calling!
+        .getByRole('button')
+        .all()
+        .map((button) => button.element().textContent),
+    ).not.toContain('Copy');
+    await expect.element(answering!).toHaveAttribute('data-continues', 'true');
+    await answering!.getByRole('button', { name: 'Copy', exact: true }).click();
+    expect(await clipboardText()).toBe(
+      `${scenarios.toolUse.expectedText.trim()}\n\n${scenarios.basic.expectedText.trim()}`,
+    );
+    await screen.getByRole('button', { name: 'Regenerate' }).click();
+    await expect
+      .element(screen.getByRole('log', { name: 'Conversation' }))
+      .toHaveAttribute('aria-busy', 'false');
+    // The whole reply again, from the question: not the last step on the same tool result.
+    expect(sent[2]).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] }]);
+    expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
+  });
+
   it('regenerates an earlier answer; what followed it stays in the earlier version', async () => {
     const { fetch, sent } = mockFetch(scenarios.basic, scenarios.stopSequence, scenarios.longAnswer);
     const screen = await renderChat(fetch);

@@ -2,6 +2,7 @@ import { type ComponentType, type ReactNode, useEffect, useRef, useState } from 
 import { useChatMessage, useChatSelector, useChatSession } from '@chatstream/react';
 import type { ChatInput, ChatMessage, ChatSession, UserContentBlock } from '@chatstream/reader';
 import {
+  answerTurn,
   Icon,
   Message,
   type MessageProps,
@@ -94,6 +95,9 @@ export function createMessageWithActions(
         ? 'drawn last'
         : 'earlier';
     });
+    // A step of a reply that went on after its tools ran: the reply's last step has its actions.
+    const goesOn = (props as { 'data-goes-on'?: unknown })['data-goes-on'] === true;
+    const continues = (props as { 'data-continues'?: unknown })['data-continues'] === true;
     // An earlier answer gets its own Regenerate; the last one has `ChatStream`'s under it.
     const earlier = place === 'earlier' || place === 'drawn last';
     // Its actions stay shown without hover.
@@ -117,10 +121,19 @@ export function createMessageWithActions(
 
     if (!message || props.role === 'tool') return <Message {...props} />;
     // Not joined while it streams: a long answer would be joined again for every token.
-    const text = message.status === 'streaming' ? '' : messageText(message);
-    const copyable = text !== '';
+    // Nothing to copy yet from a step whose tools still run or wait: the reply is not written.
+    const unsettled = Object.values(message.toolCalls ?? {}).some(
+      (call) => call.status === 'running' || call.status.startsWith('awaiting'),
+    );
+    const whole = message.status !== 'streaming' && !goesOn && !unsettled;
+    const text = whole ? messageText(message) : '';
+    // The whole reply: the steps before this one too, joined only when copied.
+    const copied = continues
+      ? () => answerTurn(session.getSnapshot().messages, id).map(messageText).filter(Boolean).join('\n\n')
+      : text;
+    const copyable = whole && (text !== '' || continues);
     const editable = props.role === 'user' && idle;
-    const regenerable = earlier && message.status !== 'streaming';
+    const regenerable = earlier && !goesOn && message.status !== 'streaming';
     const show = (index: number): void => {
       const at = session.getMessageIds().indexOf(id);
       const slot = version && index < version.index ? 'version-previous' : 'version-next';
@@ -183,7 +196,7 @@ export function createMessageWithActions(
             ) : null}
             {copyable ? (
               <CopyButton
-                text={text}
+                text={copied}
                 label={words.copy}
                 copiedLabel={words.copied}
                 failedLabel={words.copyFailed}
@@ -193,7 +206,11 @@ export function createMessageWithActions(
               // While another answer streams the session refuses (or queues, with `queue`) the request.
               <RegenerateButton
                 title={regenerate}
-                onClick={() => void session.regenerate(id).catch(() => undefined)}
+                onClick={() =>
+                  void session
+                    .regenerate(answerTurn(session.getSnapshot().messages, id)[0]?.id ?? id)
+                    .catch(() => undefined)
+                }
               >
                 {regenerate}
               </RegenerateButton>

@@ -5,13 +5,13 @@ import { FallbackBlock } from './fallback-block.tsx';
 
 const meta = preview.meta({ component: FallbackBlock, title: 'Blocks/FallbackBlock' });
 
-/** A block type this package does not know yet (`container_upload`): its type, and its JSON on demand. */
+/** A block type this package does not know yet (`future_block`): its type, and its JSON on demand. */
 export const UnknownBlock = meta.story({
   args: blockProps(fixtures.futureBlock, 1),
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('[data-slot="fallback-block"]')).toHaveAttribute(
       'data-type',
-      'container_upload',
+      'future_block',
     );
   },
 });

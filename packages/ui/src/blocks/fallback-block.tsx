@@ -8,11 +8,11 @@ import { rootProps, type BlockPartProps } from './part-props.ts';
 export type FallbackBlockProps = BlockPartProps<ContentBlock, HTMLDetailsElement>;
 
 /**
- * Any block type without a renderer (new API block types, `container_upload`, …): its type, and
+ * Any block type without a renderer (one a later API version sends): its type, and
  * its JSON on request. Never throws on an unexpected shape.
  *
  * @example
- * <FallbackBlock block={{ type: 'container_upload', file_id: 'file_1' }} index={2} message={message} progress={undefined} />
+ * <FallbackBlock block={{ type: 'future_block', note: 'x' }} index={2} message={message} progress={undefined} />
  */
 export function FallbackBlock(props: FallbackBlockProps): ReactNode {
   const { block } = props;

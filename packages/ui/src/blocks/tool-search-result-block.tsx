@@ -46,6 +46,10 @@ export function ToolSearchResultBlock(props: ToolSearchResultBlockProps): ReactN
         <p data-slot="tool-search-empty">{t('No tools found.')}</p>
       ) : (
         <ul data-slot="tool-search-results">
+          {/* The group's name, shown; said once, as the group's label. */}
+          <li data-slot="tool-search-label" aria-hidden="true">
+            {t('Tools found')}
+          </li>
           {names.map((name, index) => (
             <li key={index} data-slot="tool-search-result">
               <code>{name}</code>

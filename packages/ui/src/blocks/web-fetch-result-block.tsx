@@ -73,20 +73,23 @@ export function WebFetchResultBlock(props: WebFetchResultBlockProps): ReactNode 
       {page.details !== undefined || page.retrievedAt !== undefined ? (
         <div data-slot="web-fetch-result-details">
           {page.details !== undefined ? <span data-slot="web-fetch-result-kind">{page.details}</span> : null}
-          {page.details !== undefined && page.retrievedAt !== undefined ? (
-            <span data-slot="web-fetch-result-separator" aria-hidden="true">
-              ·
-            </span>
-          ) : null}
           {page.retrievedAt !== undefined ? (
-            // The server's time zone and language can differ from the browser's.
-            <time
-              data-slot="web-fetch-result-time"
-              dateTime={page.retrievedAt.toISOString()}
-              suppressHydrationWarning
-            >
-              {t('Fetched {0}', formatDate(page.retrievedAt))}
-            </time>
+            // The separator goes with the date: a line that wraps never ends on it.
+            <span data-slot="web-fetch-result-when">
+              {page.details !== undefined ? (
+                <span data-slot="web-fetch-result-separator" aria-hidden="true">
+                  ·
+                </span>
+              ) : null}
+              {/* The server's time zone and language can differ from the browser's. */}
+              <time
+                data-slot="web-fetch-result-time"
+                dateTime={page.retrievedAt.toISOString()}
+                suppressHydrationWarning
+              >
+                {t('Fetched {0}', formatDate(page.retrievedAt))}
+              </time>
+            </span>
           ) : null}
         </div>
       ) : null}
