@@ -1,5 +1,5 @@
 import { checkToolInput } from './check-tool-input.ts';
-import { isThenable } from './chat-storage.ts';
+import { isThenable } from './is-thenable.ts';
 import { callBack } from '../report-error.ts';
 import type { ToolUseBlock } from '../types.ts';
 import type { ChatInput, ChatMessage, ToolCallState } from './chat-message.ts';
@@ -305,7 +305,7 @@ export class ChatSession {
    * @throws {RangeError} when there is no version `index`.
    */
   showVersion(messageId: string, index: number): void {
-    if (this.#run) throw new ChatSessionError('busy', 'A response is in progress: stop it or wait for it');
+    if (this.#run) throw busy();
     const messages = this.#state.versions.show(this.#state.messages, messageId, index);
     if (messages === this.#state.messages) return;
     this.#state.messages = messages;
@@ -442,9 +442,7 @@ export class ChatSession {
     // Queued, a request asked for as a run ends (from onError, a fallback) goes first.
     if (this.#run) {
       if (!this.#options.queue) {
-        return Promise.reject(
-          new ChatSessionError('busy', 'A response is in progress: stop it or wait for it'),
-        );
+        return Promise.reject(busy());
       }
       return this.#inTurn(() => this.#begin(request, prepare, continuing, resume, reconnect));
     }
@@ -648,3 +646,7 @@ function withLiveEnd(
 export function createChatSession(options?: ChatSessionOptions): ChatSession {
   return new ChatSession(options);
 }
+
+/** The refusal of a request while another one runs (without `queue`). */
+const busy = (): ChatSessionError =>
+  new ChatSessionError('busy', 'A response is in progress: stop it or wait for it');

@@ -55,6 +55,3 @@ export interface SavedChat {
 export function storageOf(options: AsyncChatStorageOptions): AsyncChatStorage | undefined {
   return options.storage ?? globalThis.sessionStorage;
 }
-
-export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function';

@@ -1,5 +1,5 @@
 import type { ToolUseBlock } from '../types.ts';
-import { isThenable } from './chat-storage.ts';
+import { isThenable } from './is-thenable.ts';
 import type { ChatTool } from './chat-session-options.ts';
 import { isStandardSchema, type StandardResult } from './standard-schema.ts';
 import { thrownText } from './thrown-text.ts';

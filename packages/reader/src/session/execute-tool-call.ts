@@ -1,7 +1,7 @@
 import type { ToolUseBlock } from '../types.ts';
 import type { ToolCallState } from './chat-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
-import { isThenable } from './chat-storage.ts';
+import { isThenable } from './is-thenable.ts';
 import { checkToolInput } from './check-tool-input.ts';
 import { thrownText } from './thrown-text.ts';
 import { finishedCall } from './tool-results.ts';

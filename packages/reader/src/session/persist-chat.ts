@@ -7,10 +7,10 @@ import type { ChatSession } from './chat-session.ts';
 import {
   type AsyncChatStorage,
   type AsyncChatStorageOptions,
-  isThenable,
   type SavedChat,
   storageOf,
 } from './chat-storage.ts';
+import { isThenable } from './is-thenable.ts';
 import { type PageSignals, thePage } from './page-signals.ts';
 import { registerSaver } from './pending-saves.ts';
 

@@ -7,10 +7,10 @@ import { saveWaitingOf } from './pending-saves.ts';
 import {
   type AsyncChatStorageOptions,
   type ChatStorageOptions,
-  isThenable,
   type SavedChat,
   storageOf,
 } from './chat-storage.ts';
+import { isThenable } from './is-thenable.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
 import { restoreMessages, reviveError } from './restore-messages.ts';
 

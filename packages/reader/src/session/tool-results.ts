@@ -1,5 +1,5 @@
 import { reportError } from '../report-error.ts';
-import { isThenable } from './chat-storage.ts';
+import { isThenable } from './is-thenable.ts';
 import { messageOf } from '../errors.ts';
 import type { BlockProgress, ContentBlock, ToolUseBlock } from '../types.ts';
 import type { ToolCallState, ToolResultBlock } from './chat-message.ts';
@@ -20,10 +20,10 @@ export const cutOffResult = (stopReason: string): string =>
   `Not run: the answer was cut off (${stopReason}) before the tool could run`;
 
 /** The result of a call whose input stopped before its JSON did (fine-grained tool streaming). */
-export const CUT_INPUT_RESULT = 'Not run: its input was cut off before it was complete';
+const CUT_INPUT_RESULT = 'Not run: its input was cut off before it was complete';
 
 /** The result of a call that waited for a result when the user sent a new message instead. */
-export const UNANSWERED_RESULT = 'No result: the user sent a new message instead.';
+const UNANSWERED_RESULT = 'No result: the user sent a new message instead.';
 
 /**
  * The state of each client `tool_use` call in `content`, or undefined when there is none: `streaming`
