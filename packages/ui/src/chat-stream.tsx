@@ -224,16 +224,9 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 onToolResult={onToolResult}
               />
               {settledAnswer ? (
-                <parts.StopNotice
-                  stopReason={settledAnswer.stopReason}
-                  stopDetails={settledAnswer.message?.stop_details}
-                  onContinue={actions.continue ? again : undefined}
-                />
-              ) : null}
-              {settledAnswer ? (
                 // Outside the rows, so showing or hiding it never re-renders a settled row.
                 <div data-slot="message-actions" data-answer-actions="">
-                  {/* After max_tokens the stop notice above offers it. */}
+                  {/* After max_tokens the stop notice below offers it. */}
                   {actions.continue && settledAnswer.stopReason !== 'max_tokens' ? (
                     <parts.RegenerateButton onClick={again}>{t('Continue')}</parts.RegenerateButton>
                   ) : null}
@@ -253,6 +246,14 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 <div data-slot="message-actions">
                   <parts.RegenerateButton onClick={again}>{t('Retry')}</parts.RegenerateButton>
                 </div>
+              ) : null}
+              {/* After the answer's actions, so that its Copy and Regenerate share a row. */}
+              {settledAnswer ? (
+                <parts.StopNotice
+                  stopReason={settledAnswer.stopReason}
+                  stopDetails={settledAnswer.message?.stop_details}
+                  onContinue={actions.continue ? again : undefined}
+                />
               ) : null}
               {actions.waiting ? <parts.TypingIndicator retrying={session.retrying} /> : null}
               {failed ? (
