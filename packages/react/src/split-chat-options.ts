@@ -27,6 +27,7 @@ export const CHAT_OPTION_KEYS = [
   'onFinish',
   'onError',
   'onSettled',
+  'onUsage',
   'fetch',
   'protocol',
   'retry',

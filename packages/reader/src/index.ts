@@ -172,6 +172,7 @@ export type {
   ChatSessionSnapshot,
   ChatSessionStatus,
   ChatSettled,
+  ChatUsage,
   ChatThrottle,
   ChatTool,
   ChatTransportRequest,

@@ -37,3 +37,8 @@ it('gives the answers of one reply: the steps joined by tool results, from any o
   // Tool results with no answer after them yet: the reply so far.
   expect(answerTurn(messages.slice(0, 5), 's1').map((message) => message.id)).toEqual(['s1']);
 });
+
+it('never starts a reply at an answer with no question before it (a greeting put first)', () => {
+  const messages = [answer('g'), results('r'), answer('a')];
+  expect(answerTurn(messages, 'a').map((message) => message.id)).toEqual(['a']);
+});

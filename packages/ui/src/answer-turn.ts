@@ -18,7 +18,9 @@ export function answerTurn(messages: readonly ChatMessage[], id: string): ChatMe
     messages[index + 1] !== undefined &&
     isToolTurn(messages[index + 1]!);
   let start = at;
-  while (start >= 2 && joined(start - 2)) start -= 2;
+  // Back to the step that answers a question: an answer with none before it (a greeting put first)
+  // cannot be asked again, so a reply never starts there.
+  while (start >= 2 && joined(start - 2) && messages[start - 3]?.role === 'user') start -= 2;
   let end = at;
   while (joined(end) && messages[end + 2]?.role === 'assistant') end += 2;
   return messages.slice(start, end + 1).filter((message) => message.role === 'assistant');

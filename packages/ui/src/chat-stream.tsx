@@ -178,7 +178,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const serverTool = answer?.status === 'streaming' ? answer.content.at(-1) : undefined;
     const working =
       serverTool?.type === 'server_tool_use' || serverTool?.type === 'mcp_tool_use'
-        ? serverTool['name'] === 'web_search'
+        ? serverTool['name'] === 'web_search' || String(serverTool['name']).startsWith('tool_search_tool_')
           ? 'Searching…'
           : 'Running…'
         : undefined;

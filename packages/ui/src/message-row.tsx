@@ -60,11 +60,19 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = /* @__PURE__ */
   const session = useChatSession();
   const message = useChatMessage(id);
   const previous = useChatMessage(previousId);
-  // Read, not followed: a tool-result turn never changes, and following the next message would
-  // render this row for every token of the answer streaming after it.
-  const next = nextId === undefined ? undefined : session.getMessage(nextId);
+  const answer = message?.role === 'assistant';
+  // Followed for an answer only: what comes after one is the person's (never streamed), and so no
+  // token of the next answer renders this row.
+  const next = useChatMessage(answer ? nextId : undefined);
   if (!message || repeatsToolResults(message, previous)) return null;
-  const answer = message.role === 'assistant';
+  // An answer goes on after its tools' results only if an answer follows them (not a new question
+  // after a stop); a message's role never changes, so it is read, not followed.
+  const goesOn =
+    answer &&
+    next !== undefined &&
+    isToolTurn(next) &&
+    laterId !== undefined &&
+    session.getMessage(laterId)?.role === 'assistant';
   return (
     <parts.Message
       role={isToolTurn(message) ? 'tool' : message.role}
@@ -73,7 +81,7 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = /* @__PURE__ */
       data-message-id={message.id}
       // One answer to the person, in steps: each step after tool results continues the one before.
       data-continues={(answer && previous !== undefined && isToolTurn(previous)) || undefined}
-      data-goes-on={(answer && next !== undefined && isToolTurn(next) && laterId !== undefined) || undefined}
+      data-goes-on={goesOn || undefined}
     >
       <parts.MessageContent
         message={message}

@@ -50,7 +50,11 @@ function useSecondsLeft(retrying: RetryInfo | undefined): number | undefined {
     setLeft(wait);
     if (wait === undefined) return undefined;
     const end = Date.now() + retrying!.delayMs;
-    const timer = setInterval(() => setLeft(Math.max(0, Math.ceil((end - Date.now()) / 1000))), 1000);
+    const timer = setInterval(() => {
+      const seconds = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      setLeft(seconds);
+      if (seconds === 0) clearInterval(timer);
+    }, 1000);
     return () => clearInterval(timer);
   }, [retrying]);
   return left;

@@ -209,10 +209,9 @@ function messageDelta(withStopDetails: boolean): fc.Arbitrary<Event> {
 }
 
 /**
- * True when a tool input of `events` ends inside a string that has no character yet, or inside an
- * escape. There the readings differ by design: ours shows the string's characters so far (`""`, or
- * the text before the escape), the SDK drops the string (partial-json-parser.test.ts covers ours).
- * A number cut short, both leave out.
+ * True when a tool input of `events` ends inside a string. There the readings differ by design:
+ * ours shows the string's characters so far (what arrived is kept), the SDK drops the string
+ * (partial-json-parser.test.ts covers ours). A number cut short, both leave out.
  */
 function toolInputsEndWhereReadingsDiffer(events: readonly Event[]): boolean {
   const inputs = new Map<unknown, string>();
@@ -225,20 +224,14 @@ function toolInputsEndWhereReadingsDiffer(events: readonly Event[]): boolean {
   }
   return [...inputs.values()].some((json) => {
     let inString = false;
-    let characters = 0;
-    let escape = 0; // characters of an escape still to come
+    let escaped = false; // the character after a backslash, which never ends the string
     for (const char of json) {
-      if (!inString) {
-        if (char === '"') [inString, characters] = [true, 0];
-      } else if (escape > 0) {
-        escape = escape === 5 && char === 'u' ? 4 : escape === 5 ? 0 : escape - 1;
-        if (escape === 0) characters += 1;
-      } else if (char === '\\') escape = 5;
+      if (!inString) inString = char === '"';
+      else if (escaped) escaped = false;
+      else if (char === '\\') escaped = true;
       else if (char === '"') inString = false;
-      else characters += 1;
     }
-    if (!inString) return false;
-    return characters === 0 || escape > 0;
+    return inString;
   });
 }
 

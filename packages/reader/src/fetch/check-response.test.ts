@@ -373,6 +373,23 @@ describe('checkResponse: content type', () => {
     expect(error.requestId).toBe('req_1');
   });
 
+  it("a 200 of the SDK's lines of JSON says what they are, not to ask for a stream", async () => {
+    const lines = [
+      { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', content: [] } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+    ];
+    const error = await httpErrorOf(
+      new Response(lines.map((line) => JSON.stringify(line)).join('\n'), {
+        status: 200,
+        headers: { 'content-type': 'application/x-ndjson' },
+      }),
+    );
+    // Before: "(send "stream": true)", for a request that did stream.
+    expect(error.message).toBe(
+      "Expected text/event-stream but got application/x-ndjson (the SDK's toReadableStream() lines: serve an event stream)",
+    );
+  });
+
   it('a 200 with no content type is an HTTPError', async () => {
     const response = new Response(null, { status: 200 });
     response.headers.delete('content-type');

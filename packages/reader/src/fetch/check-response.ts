@@ -24,8 +24,15 @@ async function toHTTPError(
   const { headers, status, statusText } = response;
   const body = await readErrorBody(response, options);
   const parsed = parseErrorBody(body);
-  // A whole Message as JSON: the request did not ask for a stream.
-  const whole = response.ok && contentType.includes('json') && /"type"\s*:\s*"message"/.test(body ?? '');
+  // A whole Message as JSON: the request did not ask for a stream. Its events as lines of JSON: the
+  // SDK's toReadableStream() format, which a server passed on as it is.
+  const type = response.ok ? jsonTypeOf(body) : undefined;
+  const hint =
+    type === 'message'
+      ? ' (send "stream": true)'
+      : type === 'message_start'
+        ? " (the SDK's toReadableStream() lines: serve an event stream)"
+        : '';
   // Only a request with an API key on it stops at a redirect (in a browser, one it cannot see into):
   // fetch follows every other redirect that names where it leads.
   const redirect =
@@ -33,7 +40,7 @@ async function toHTTPError(
       ? ` to ${headers.get('location') ?? 'another URL'}, not followed with an API key (x-api-key) on it`
       : '';
   const reason = response.ok
-    ? `Expected text/event-stream but got ${contentType || 'no content type'}${whole ? ' (send "stream": true)' : ''}`
+    ? `Expected text/event-stream but got ${contentType || 'no content type'}${hint}`
     : // Node's HTTP proxies (Vite's) fill a missing reason phrase with "unknown": no reason at all.
       `HTTP ${status}${statusText && !/^unknown$/i.test(statusText) ? ` ${statusText}` : ''}${redirect}`;
   const shouldRetry = headers.get('x-should-retry');
@@ -53,6 +60,16 @@ async function toHTTPError(
     contentType: contentType || undefined,
     shouldRetry: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
   });
+}
+
+/** The `type` of the JSON `body` is, or of its first line (lines of JSON); else undefined. */
+function jsonTypeOf(body: string | undefined): unknown {
+  for (const text of [body, body?.split('\n', 1)[0]]) {
+    try {
+      return (JSON.parse(text ?? '') as { type?: unknown } | null)?.type;
+    } catch {}
+  }
+  return undefined;
 }
 
 const HTTP_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;

@@ -3,7 +3,7 @@ import { setupChatServer } from '@chatstream/mocks/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { until } from '../test/session-until.ts';
 import type { ChatMessage } from './chat-message.ts';
-import type { ChatSessionOptions, ChatSettled } from './chat-session-options.ts';
+import type { ChatSessionOptions, ChatSettled, ChatUsage } from './chat-session-options.ts';
 import { type ChatSession, createChatSession } from './chat-session.ts';
 import { ChatSessionError } from './chat-session-error.ts';
 
@@ -250,9 +250,96 @@ describe('ChatSession: a request that cannot be made', () => {
     });
   });
 
-  it('session headers no request can carry are refused when given, by name', () => {
-    expect(() => session({ headers: { 'x-user': 'Zoë 🙂' } })).toThrow(/^headers cannot be sent: /u);
-    const target = session();
-    expect(() => target.setOptions({ api: API, headers: [['bad name', 'x']] })).toThrow(TypeError);
+  it('session headers no request can carry fail the send, not the page that creates the session', async () => {
+    // Thrown at creation, they took down a React tree that creates its session while rendering.
+    const target = session({ headers: { 'x-user': 'Zoë 🙂' } });
+    await target.send('Hi');
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'setup' } });
+  });
+});
+
+/** What onUsage hears for the request that completed `answer`. */
+const exactly = (answer: ChatMessage | undefined) => ({
+  answerId: answer!.id,
+  outcome: 'complete',
+  usage: answer!.message!.usage,
+  outputTokens: answer!.message!.usage.output_tokens,
+  outputTokensExact: true,
+});
+
+describe('ChatSession: onUsage', () => {
+  it('hears each API request of a tool loop once, with its usage, and none for an attempt retried before any answer', async () => {
+    const used: ChatUsage[] = [];
+    const target = createChatSession({
+      api: API,
+      throttle: false,
+      retry: { initialDelayMs: 1, maxDelayMs: 1 },
+      tools: { get_weather: { inputSchema: { type: 'object' }, execute: () => 'sunny' } },
+      onUsage: (entry) => used.push(entry),
+    });
+    await target.send('Weather? [scenario:toolUse]');
+    const [, first, , last] = target.getSnapshot().messages;
+    expect(used).toEqual([exactly(first), exactly(last)]);
+    expect(first!.message!.usage).toEqual(scenarios.toolUse.expectedMessage.usage);
+
+    // Two 529s, then the answer: three HTTP attempts, one request the API answered.
+    used.length = 0;
+    await target.send('Again [scenario:flakyThenOk]');
+    expect(used).toEqual([exactly(target.getSnapshot().messages.at(-1))]);
+  });
+
+  it('hears a stopped request with what it used so far, then the Continue as a request of its own', async () => {
+    const used: ChatUsage[] = [];
+    const target = session({ onUsage: (entry) => used.push(entry) });
+    chat.use(withFaults(scenarios.basic, stall(10_000, 4)));
+    const sending = target.send('Hello');
+    // Stopped once text came after the start's usage: its tokens are an estimate on top.
+    await until(target, ({ messages }) => {
+      const last = messages.at(-1);
+      return last?.role === 'assistant' && ((last.content[0]?.['text'] as string | undefined) ?? '') !== '';
+    });
+    await target.stop();
+    await sending;
+    expect(used).toHaveLength(1);
+    const [stopped] = used;
+    const answer = target.getSnapshot().messages.at(-1)!;
+    expect(stopped).toMatchObject({ answerId: answer.id, outcome: 'aborted', outputTokensExact: false });
+    expect(stopped!.usage.input_tokens).toBe(scenarios.basic.expectedMessage.usage.input_tokens);
+    expect(stopped!.outputTokens).toBeGreaterThan(stopped!.usage.output_tokens);
+
+    chat.use(scenarios.basic);
+    await target.retry();
+    expect(used).toHaveLength(2);
+    expect(used[1]).toMatchObject({ answerId: answer.id, outcome: 'complete', outputTokensExact: true });
+  });
+
+  it('is checked as a function when given', () => {
+    expect(() => session({ onUsage: 'count' as never })).toThrow(TypeError);
+  });
+});
+
+describe('ChatSession: Retry after a setup failure', () => {
+  it('sends the results of tools that ran, without running them again', async () => {
+    let ids = 0;
+    const execute = vi.fn<() => string>(() => 'sunny');
+    const target = session({
+      tools: { get_weather: { inputSchema: { type: 'object' }, execute } },
+      // The third id is the tool results' message: the request that would carry them fails to be made.
+      generateId: () => {
+        ids += 1;
+        if (ids === 3) throw new Error('id service down');
+        return `id-${ids}`;
+      },
+    });
+    await target.send('Weather? [scenario:toolUse]');
+    expect(target.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'setup' } });
+    expect(execute).toHaveBeenCalledOnce();
+    // Before: retry() asked the question again, and the tool ran a second time.
+    await target.retry();
+    expect(execute).toHaveBeenCalledOnce();
+    const { status, messages } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(chat.requests).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import type { StreamMessageOptions } from '../fetch/stream-message.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { RetryInfo } from '../stream/message-stream-events.ts';
 import type { StreamStats } from '../stream/stream-stats.ts';
+import type { Usage } from '../types.ts';
 import type { ChatMessage } from './chat-message.ts';
 import type { ExportedVersions, MessageVersions } from './message-versions.ts';
 import type { ScheduleFlush } from './notify-scheduler.ts';
@@ -150,6 +151,30 @@ export interface ChatSessionOptions extends Pick<
    * `onFinish` does not hear). Not called for a request cut short by `setMessages` or `clear()`.
    */
   onSettled?: ((settled: ChatSettled) => void) | undefined;
+  /**
+   * Each API request the session made that the API began to answer (`message_start` came), once its
+   * stream ended, however it ended: what it used. A tool loop makes one request per step, a stop then
+   * Continue two; a failed attempt retried before any answer made none. The place to count tokens
+   * across a conversation, stopped answers included (an answer's own `usage` is its last request's).
+   */
+  onUsage?: ((used: ChatUsage) => void) | undefined;
+}
+
+/** What one API request of a {@link ChatSession} used, as `onUsage` hears it. */
+export interface ChatUsage {
+  /** The answer it streamed into (a Continue streams into the answer it carries on). */
+  answerId: string;
+  /** How its stream ended: `complete`, `error` (cut off or failed), or `aborted` (stopped). */
+  outcome: 'complete' | 'error' | 'aborted';
+  /** Its usage as the stream last said it: input and cache counts from the start, output from the last update. */
+  usage: Usage;
+  /**
+   * Its output tokens: the usage's count when the stream ended as it should, else that count plus an
+   * estimate of the text that came after the last update (a stop between two updates).
+   */
+  outputTokens: number;
+  /** Whether `outputTokens` is exactly what the API said. */
+  outputTokensExact: boolean;
 }
 
 /** How a request of a {@link ChatSession} ended, as `onSettled` hears it. */

@@ -23,6 +23,7 @@ const allUndefined: Required<ChatSessionOptions> = {
   onFinish: undefined,
   onError: undefined,
   onSettled: undefined,
+  onUsage: undefined,
   fetch: undefined,
   protocol: undefined,
   retry: undefined,

@@ -239,9 +239,16 @@ export class ChatSession {
     if (last?.role === 'assistant' && last.stopReason === 'pause_turn' && last.status !== 'complete') {
       return this.#begin(this.#request, () => undefined, true);
     }
-    // Stopped at maxSteps: tool results to send, or a paused turn to go on with. The loop goes on.
+    // Stopped at maxSteps: tool results to send, or a paused turn to go on with; or its tools ran
+    // and their results could not be sent (a setup failure): the loop goes on, the tools not run again.
+    const calls = Object.values(last?.toolCalls ?? {});
     const goesOn =
-      holdsToolResults(last) || (last?.status === 'complete' && last.stopReason === 'pause_turn');
+      holdsToolResults(last) ||
+      (last?.status === 'complete' && last.stopReason === 'pause_turn') ||
+      (last?.status === 'complete' &&
+        last.stopReason === 'tool_use' &&
+        calls.length > 0 &&
+        calls.every(isSettled));
     // Asked again as it was asked: with the body and headers of its send.
     return goesOn ? this.#begin(this.#request, () => undefined) : this.#regenerate(undefined, this.#request);
   }

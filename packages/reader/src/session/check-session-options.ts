@@ -5,7 +5,6 @@ import type { ChatSessionOptions } from './chat-session-options.ts';
 import { reviveError } from './restore-messages.ts';
 import { inputJSONSchema } from './input-json-schema.ts';
 import { isStandardSchema } from './standard-schema.ts';
-import { thrownText } from './thrown-text.ts';
 
 /**
  * Throws a `RangeError` / `TypeError` for a session option that cannot work, when the session is
@@ -15,19 +14,10 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
   checkRequestOptions(options);
   checkURL('api', options.api);
   checkNumber('maxSteps', options.maxSteps, 'positive count');
-  for (const name of ['transport', 'generateId', 'onFinish', 'onError', 'onSettled'] as const) {
+  for (const name of ['transport', 'generateId', 'onFinish', 'onError', 'onSettled', 'onUsage'] as const) {
     checkFunction(name, options[name]);
   }
-  const { throttle, tools, initialMessages, initialError, headers } = options;
-  if (headers !== undefined) {
-    try {
-      // Headers refuses, as it is built, what no request can carry (a value outside Latin-1).
-      new Headers(headers).forEach(() => undefined);
-    } catch (thrown) {
-      // Said now, by its name: at the next send it would be a failed answer (`setup`).
-      throw new TypeError(`headers cannot be sent: ${thrownText(thrown)}`, { cause: thrown });
-    }
-  }
+  const { throttle, tools, initialMessages, initialError } = options;
   if (typeof throttle === 'number') checkNumber('throttle', throttle, 'non-negative');
   else if (
     throttle !== undefined &&

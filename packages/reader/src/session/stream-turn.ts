@@ -9,6 +9,7 @@ import { requestBody, requestHeaders } from './request-body.ts';
 import { checkTransportResult } from './check-transport-result.ts';
 import type { Run, RunContext } from './run.ts';
 import { thrownText } from './thrown-text.ts';
+import { callBack } from '../report-error.ts';
 
 /**
  * Streams one assistant turn of `run` into the conversation: a new message, the continuation of
@@ -65,6 +66,7 @@ export async function streamTurn(context: RunContext, run: Run, continuing: bool
   );
   await stream.done();
   signal.removeEventListener('abort', abort);
+  reportUsage(context, id, stream, error);
   if (!context.owns(run)) return;
   state.live = undefined;
   state.retrying = undefined;
@@ -141,4 +143,24 @@ function openTurnStream(
     state.error = new ChatSessionError('setup', thrownText(thrown), thrown);
     return undefined;
   }
+}
+
+/** Tells `onUsage` what the request behind `stream` used, when the API began to answer it. */
+function reportUsage(
+  context: RunContext,
+  answerId: string,
+  stream: MessageStream,
+  error: AnyChatStreamError | undefined,
+): void {
+  const usage = stream.snapshot?.message.usage;
+  if (!usage) return;
+  const { outputTokens, outputTokensExact } = stream.stats;
+  // Heard however the run went on: a conversation put in its place (setMessages) still paid for it.
+  callBack(context.options.onUsage, {
+    answerId,
+    outcome: !error ? 'complete' : error.kind === 'abort' ? 'aborted' : 'error',
+    usage,
+    outputTokens,
+    outputTokensExact,
+  });
 }

@@ -386,6 +386,26 @@ describe('MessageWithActions in ChatStream', () => {
     expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
   });
 
+  it('keeps the actions of a reply stopped after its tools ran, once a new question follows it', async () => {
+    const { fetch } = mockFetch(scenarios.toolUse, scenarios.basic);
+    const tools = { get_weather: { inputSchema: { type: 'object' as const }, execute: () => '18 °C' } };
+    const screen = await render(
+      <ChatStream
+        fetch={fetch}
+        components={components}
+        tools={tools}
+        maxSteps={1}
+        style={{ blockSize: 520 }}
+      />,
+    );
+    await ask(screen, 'Weather in Paris?');
+    await ask(screen, 'Never mind. Hello?');
+    const [first] = screen.getByRole('article', { name: 'Claude' }).all();
+    // Its results were followed by a question, not by an answer: it is a reply of its own.
+    await expect.element(first!).not.toHaveAttribute('data-goes-on');
+    await expect.element(first!.getByRole('button', { name: 'Copy', exact: true })).toBeInTheDocument();
+  });
+
   it('regenerates an earlier answer; what followed it stays in the earlier version', async () => {
     const { fetch, sent } = mockFetch(scenarios.basic, scenarios.stopSequence, scenarios.longAnswer);
     const screen = await renderChat(fetch);

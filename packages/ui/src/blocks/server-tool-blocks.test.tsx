@@ -290,7 +290,7 @@ describe('Tool search', () => {
         content: {
           type: 'tool_search_tool_result_error',
           error_code: 'execution_time_exceeded',
-          error_message: null,
+          error_message: 'The pattern took too long to match.',
         },
       },
     );
@@ -299,6 +299,7 @@ describe('Tool search', () => {
     await expect.element(result).toHaveAttribute('data-state', 'error');
     await expect.element(result.getByText('The tool search took too long.')).toBeVisible();
     await expect.element(result.getByText('execution_time_exceeded')).toBeVisible();
+    await expect.element(result.getByText('The pattern took too long to match.')).toBeVisible();
     await screen.rerender(<div>{blockElement(failed, 0)}</div>);
     await expect
       .element(screen.getByRole('group', { name: 'Tool search' }))

@@ -28,6 +28,8 @@ export function ToolSearchResultBlock(props: ToolSearchResultBlockProps): ReactN
   const { block } = props;
   const t = useLabels();
   const errorCode = serverToolErrorCode(block['content']);
+  // The API's own words for a failure (a pattern that is no regular expression), when it gives them.
+  const said = isRecord(block['content']) ? block['content']['error_message'] : undefined;
   const names = toolNamesOf(block['content']);
   return (
     <div
@@ -40,6 +42,9 @@ export function ToolSearchResultBlock(props: ToolSearchResultBlockProps): ReactN
       {errorCode !== undefined ? (
         <p data-slot="tool-search-error">
           {t(serverToolErrorKey('tool_search', errorCode))}{' '}
+          {typeof said === 'string' && said ? (
+            <span data-slot="tool-search-error-message">{said} </span>
+          ) : null}
           <code data-slot="tool-search-error-code">{errorCode}</code>
         </p>
       ) : names.length === 0 ? (
