@@ -1,5 +1,11 @@
 import { endWithoutMessageStop, scenario, scenarios } from '@chatstream/mocks';
-import { type ChatMessage, type ChatSession, createChatSession, reconnectOnReturn } from '@chatstream/reader';
+import {
+  type ChatMessage,
+  type ChatSession,
+  type ChatUsage,
+  createChatSession,
+  reconnectOnReturn,
+} from '@chatstream/reader';
 import { describe, expect, it, vi } from 'vitest';
 import { cutAfter } from './test/cut-after.ts';
 import { TEST_MODEL, useRelayOnFake, waitUntilForgotten } from './test/relay-fixture.ts';
@@ -171,7 +177,9 @@ describe('ChatSession.reconnect through a relay with resume', () => {
    * A session whose answer lost its connection 900 bytes in (text had arrived) while the relay could
    * not be reached for longer than the resume tries; `reachable()` ends the outage.
    */
-  async function lostForLongerThanTheTries(): Promise<{ chat: ChatSession; reachable: () => void }> {
+  async function lostForLongerThanTheTries(
+    onUsage?: (used: ChatUsage) => void,
+  ): Promise<{ chat: ChatSession; reachable: () => void }> {
     relay.fake.use(slowAnswer);
     let down = true;
     let cut = false;
@@ -183,7 +191,7 @@ describe('ChatSession.reconnect through a relay with resume', () => {
       cut = true;
       return new Response(cutAfter(response.body, 900), response);
     };
-    const chat = createChatSession({ api: relay.url, fetch });
+    const chat = createChatSession({ api: relay.url, fetch, onUsage });
     await chat.send('Tell me in two halves');
     const failed = chat.getSnapshot();
     expect(failed.status).toBe('error');
@@ -208,6 +216,20 @@ describe('ChatSession.reconnect through a relay with resume', () => {
     await expectReadOn(chat);
     // Read to its end: there is nothing left to read on.
     expect(chat.getSnapshot().messages.at(-1)?.streamId).toBeUndefined();
+  });
+
+  it('tells onUsage of the read-on as the same request again: readOn, the same messageId', async () => {
+    const used: ChatUsage[] = [];
+    const { chat, reachable } = await lostForLongerThanTheTries((entry) => used.push(entry));
+    reachable();
+    await chat.retry();
+    await expectReadOn(chat);
+    expect(used.map(({ outcome, readOn }) => [outcome, readOn])).toEqual([
+      ['error', false],
+      ['complete', true],
+    ]);
+    expect(used[1]!.messageId).toBe(used[0]!.messageId);
+    expect(used[1]!.usage).toEqual(slowAnswer.expectedMessage.usage);
   });
 
   it('reads on by itself after a body that just ended mid-answer (WebKit on a lost connection)', async () => {

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@chatstream/reader';
 import { expect, it } from 'vitest';
-import { answerTurn } from './answer-turn.ts';
+import { answerTurn, replyStart } from './answer-turn.ts';
 
 const user = (id: string): ChatMessage => ({ id, role: 'user', content: [{ type: 'text', text: id }] });
 const answer = (id: string): ChatMessage => ({
@@ -38,7 +38,13 @@ it('gives the answers of one reply: the steps joined by tool results, from any o
   expect(answerTurn(messages.slice(0, 5), 's1').map((message) => message.id)).toEqual(['s1']);
 });
 
-it('never starts a reply at an answer with no question before it (a greeting put first)', () => {
+it('regenerates a reply from its first step after a message of the person, not from a greeting put first', () => {
   const messages = [answer('g'), results('r'), answer('a')];
-  expect(answerTurn(messages, 'a').map((message) => message.id)).toEqual(['a']);
+  // Copy takes both steps, from either.
+  expect(answerTurn(messages, 'a').map((message) => message.id)).toEqual(['g', 'a']);
+  expect(answerTurn(messages, 'g').map((message) => message.id)).toEqual(['g', 'a']);
+  expect(replyStart(messages, 'a')).toBe('a');
+  const asked = [user('q'), answer('s1'), results('r1'), answer('s2')];
+  expect(replyStart(asked, 's2')).toBe('s1');
+  expect(replyStart([answer('only')], 'only')).toBeUndefined();
 });

@@ -18,10 +18,22 @@ export function answerTurn(messages: readonly ChatMessage[], id: string): ChatMe
     messages[index + 1] !== undefined &&
     isToolTurn(messages[index + 1]!);
   let start = at;
-  // Back to the step that answers a question: an answer with none before it (a greeting put first)
-  // cannot be asked again, so a reply never starts there.
-  while (start >= 2 && joined(start - 2) && messages[start - 3]?.role === 'user') start -= 2;
+  while (start >= 2 && joined(start - 2)) start -= 2;
   let end = at;
   while (joined(end) && messages[end + 2]?.role === 'assistant') end += 2;
   return messages.slice(start, end + 1).filter((message) => message.role === 'assistant');
+}
+
+/**
+ * The answer a Regenerate of the reply holding answer `id` asks again from: its first step that
+ * follows a message of the person's (a greeting put first, with no question before it, cannot be
+ * asked again, so the step after its tools' results is). Undefined when there is none.
+ *
+ * @example
+ * const start = replyStart(messages, last.id);
+ * if (start) void session.regenerate(start);
+ */
+export function replyStart(messages: readonly ChatMessage[], id: string): string | undefined {
+  const steps = answerTurn(messages, id);
+  return steps.find((step) => messages[messages.indexOf(step) - 1]?.role === 'user')?.id;
 }

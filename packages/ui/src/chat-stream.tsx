@@ -26,7 +26,7 @@ import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-stream-components.ts';
 import { definedOver } from './defined-over.ts';
 import { answerToLastQuestion } from './answer-to-last-question.ts';
-import { answerTurn } from './answer-turn.ts';
+import { replyStart } from './answer-turn.ts';
 import { CHANGE_THE_CONVERSATION, describeError } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
@@ -235,7 +235,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                     // The whole reply again: a tool loop's answers from the first, tools included.
                     <parts.RegenerateButton
                       onClick={refocus(() =>
-                        session.regenerate(answerTurn(messages, settledAnswer.id)[0]?.id ?? settledAnswer.id),
+                        session.regenerate(replyStart(messages, settledAnswer.id) ?? settledAnswer.id),
                       )}
                     />
                   ) : null}

@@ -39,7 +39,7 @@ export { describeError } from './describe-error.ts';
 // Moved to the reader (headless UIs need it too); still exported here.
 export { retryCanHelp } from '@chatstream/reader';
 export { answerToLastQuestion } from './answer-to-last-question.ts';
-export { answerTurn } from './answer-turn.ts';
+export { answerTurn, replyStart } from './answer-turn.ts';
 export { showHiddenCharacters } from './hidden-characters.ts';
 export type { ErrorDescription } from './describe-error.ts';
 export { StreamStats } from './stream-stats.tsx';

@@ -371,6 +371,21 @@ describe('checkResponse: content type', () => {
     );
     expect(error.message).toBe('Expected text/event-stream but got application/json (send "stream": true)');
     expect(error.requestId).toBe('req_1');
+    // Pretty-printed, and only its first chunk read (a long answer): its type comes before its content.
+    const cut = await httpErrorOf(
+      new Response(JSON.stringify(message, null, 2).slice(0, 60), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(cut.message).toBe('Expected text/event-stream but got application/json (send "stream": true)');
+    // An array, or a type inside a nested object, is no Message.
+    for (const body of ['[{"type":"message"}]', '{"content":{"type":"message"}}', 'null']) {
+      const other = await httpErrorOf(
+        new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
+      );
+      expect(other.message).toBe('Expected text/event-stream but got application/json');
+    }
   });
 
   it("a 200 of the SDK's lines of JSON says what they are, not to ask for a stream", async () => {

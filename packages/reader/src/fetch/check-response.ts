@@ -26,7 +26,10 @@ async function toHTTPError(
   const parsed = parseErrorBody(body);
   // A whole Message as JSON: the request did not ask for a stream. Its events as lines of JSON: the
   // SDK's toReadableStream() format, which a server passed on as it is.
-  const type = response.ok ? jsonTypeOf(body) : undefined;
+  // The type before any nested object: only the first chunk of a 2xx body is read.
+  const type = response.ok
+    ? /^\s*\{[^{}[\]]*?"type"\s*:\s*"(message(?:_start)?)"/.exec(body ?? '')?.[1]
+    : undefined;
   const hint =
     type === 'message'
       ? ' (send "stream": true)'
@@ -60,16 +63,6 @@ async function toHTTPError(
     contentType: contentType || undefined,
     shouldRetry: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
   });
-}
-
-/** The `type` of the JSON `body` is, or of its first line (lines of JSON); else undefined. */
-function jsonTypeOf(body: string | undefined): unknown {
-  for (const text of [body, body?.split('\n', 1)[0]]) {
-    try {
-      return (JSON.parse(text ?? '') as { type?: unknown } | null)?.type;
-    } catch {}
-  }
-  return undefined;
 }
 
 const HTTP_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;

@@ -261,6 +261,8 @@ describe('ChatSession: a request that cannot be made', () => {
 /** What onUsage hears for the request that completed `answer`. */
 const exactly = (answer: ChatMessage | undefined) => ({
   answerId: answer!.id,
+  messageId: answer!.message!.id,
+  readOn: false,
   outcome: 'complete',
   usage: answer!.message!.usage,
   outputTokens: answer!.message!.usage.output_tokens,
@@ -311,6 +313,20 @@ describe('ChatSession: onUsage', () => {
     await target.retry();
     expect(used).toHaveLength(2);
     expect(used[1]).toMatchObject({ answerId: answer.id, outcome: 'complete', outputTokensExact: true });
+  });
+
+  it('is not called with the plain-text protocol, which carries no usage', async () => {
+    const onUsage = vi.fn<(used: ChatUsage) => void>();
+    const target = createChatSession({
+      throttle: false,
+      protocol: 'text',
+      onUsage,
+      fetch: async () =>
+        new Response('data: Hello\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }),
+    });
+    await target.send('Hi');
+    expect(target.getSnapshot().messages.at(-1)).toMatchObject({ status: 'complete' });
+    expect(onUsage).not.toHaveBeenCalled();
   });
 
   it('is checked as a function when given', () => {

@@ -153,17 +153,28 @@ export interface ChatSessionOptions extends Pick<
   onSettled?: ((settled: ChatSettled) => void) | undefined;
   /**
    * Each API request the session made that the API began to answer (`message_start` came), once its
-   * stream ended, however it ended: what it used. A tool loop makes one request per step, a stop then
-   * Continue two; a failed attempt retried before any answer made none. The place to count tokens
-   * across a conversation, stopped answers included (an answer's own `usage` is its last request's).
+   * stream ended, however it ended, also cut short by `setMessages` or `clear()`: what it used. A
+   * tool loop makes one request per step, a stop then Continue two; an attempt that failed before
+   * any content and was retried is not heard. A read-on from the relay (`reconnect()`, a Retry after
+   * a lost connection, a reload mid-answer) replays its request and is heard again (`readOn`): keep
+   * the last report per `messageId`. Not called with `protocol: 'text'`, which carries no usage.
+   * The place to count tokens across a conversation, stopped answers included (an answer's own
+   * `usage` is its last request's).
    */
   onUsage?: ((used: ChatUsage) => void) | undefined;
 }
 
 /** What one API request of a {@link ChatSession} used, as `onUsage` hears it. */
 export interface ChatUsage {
-  /** The answer it streamed into (a Continue streams into the answer it carries on). */
+  /**
+   * The answer it streamed into (a Continue streams into the answer it carries on); it may be gone
+   * from the conversation since (`clear()`, an answer begun with nothing in it).
+   */
   answerId: string;
+  /** The API's id of the message it streamed (`msg_…`): the same when a read-on replays it. */
+  messageId: string;
+  /** Whether this is a read-on from the relay, which replays a request heard before (when it ended with a lost connection). */
+  readOn: boolean;
   /** How its stream ended: `complete`, `error` (cut off or failed), or `aborted` (stopped). */
   outcome: 'complete' | 'error' | 'aborted';
   /** Its usage as the stream last said it: input and cache counts from the start, output from the last update. */

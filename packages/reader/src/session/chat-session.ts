@@ -193,8 +193,9 @@ export class ChatSession {
    * on there first. A failed, stopped or `max_tokens`-cut answer holding only text is continued:
    * it is sent back as the final assistant message and the continuation is appended to that same
    * message. Tool calls stopped while they ran run again, and the conversation goes on. A
-   * conversation stopped at `maxSteps` goes on (its tool results sent, its paused turn continued).
-   * Anything else is regenerated.
+   * conversation stopped at `maxSteps` goes on (its tool results sent, its paused turn continued),
+   * and so does one whose tools ran but whose next request could not be made (`setup`). Anything
+   * else is regenerated.
    */
   retry(): Promise<void> {
     // What to do depends on how the stopped answer ends up. Queued, one asked for as an answer ends
@@ -240,13 +241,16 @@ export class ChatSession {
       return this.#begin(this.#request, () => undefined, true);
     }
     // Stopped at maxSteps: tool results to send, or a paused turn to go on with; or its tools ran
-    // and their results could not be sent (a setup failure): the loop goes on, the tools not run again.
+    // and the request with their results could not be made (setup): the loop goes on, the tools not
+    // run again.
+    const { error } = this.#state;
     const calls = Object.values(last?.toolCalls ?? {});
     const goesOn =
       holdsToolResults(last) ||
       (last?.status === 'complete' && last.stopReason === 'pause_turn') ||
-      (last?.status === 'complete' &&
-        last.stopReason === 'tool_use' &&
+      (error?.kind === 'session' &&
+        error.code === 'setup' &&
+        last?.stopReason === 'tool_use' &&
         calls.length > 0 &&
         calls.every(isSettled));
     // Asked again as it was asked: with the body and headers of its send.

@@ -66,7 +66,7 @@ export async function streamTurn(context: RunContext, run: Run, continuing: bool
   );
   await stream.done();
   signal.removeEventListener('abort', abort);
-  reportUsage(context, id, stream, error);
+  reportUsage(context, id, stream, error, reconnect !== undefined);
   if (!context.owns(run)) return;
   state.live = undefined;
   state.retrying = undefined;
@@ -145,19 +145,26 @@ function openTurnStream(
   }
 }
 
-/** Tells `onUsage` what the request behind `stream` used, when the API began to answer it. */
+/**
+ * Tells `onUsage` what the request behind `stream` used, when the API began to answer it. The plain
+ * text protocol carries no usage: nothing to tell.
+ */
 function reportUsage(
   context: RunContext,
   answerId: string,
   stream: MessageStream,
   error: AnyChatStreamError | undefined,
+  readOn: boolean,
 ): void {
-  const usage = stream.snapshot?.message.usage;
-  if (!usage) return;
+  const message = stream.snapshot?.message;
+  if (!message || context.options.protocol === 'text') return;
+  const { usage } = message;
   const { outputTokens, outputTokensExact } = stream.stats;
   // Heard however the run went on: a conversation put in its place (setMessages) still paid for it.
   callBack(context.options.onUsage, {
     answerId,
+    messageId: message.id,
+    readOn,
     outcome: !error ? 'complete' : error.kind === 'abort' ? 'aborted' : 'error',
     usage,
     outputTokens,

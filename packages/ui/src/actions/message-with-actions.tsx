@@ -4,6 +4,7 @@ import type { ChatInput, ChatMessage, ChatSession, UserContentBlock } from '@cha
 import {
   answerTurn,
   Icon,
+  replyStart,
   Message,
   type MessageProps,
   RegenerateButton,
@@ -208,7 +209,7 @@ export function createMessageWithActions(
                 title={regenerate}
                 onClick={() =>
                   void session
-                    .regenerate(answerTurn(session.getSnapshot().messages, id)[0]?.id ?? id)
+                    .regenerate(replyStart(session.getSnapshot().messages, id) ?? id)
                     .catch(() => undefined)
                 }
               >
