@@ -27,6 +27,7 @@ import { type ChatStreamComponents, defaultChatStreamComponents } from './chat-s
 import { definedOver } from './defined-over.ts';
 import { answerToLastQuestion } from './answer-to-last-question.ts';
 import { replyStart } from './answer-turn.ts';
+import { isSearchTool } from './blocks/server-tool-use-block.tsx';
 import { CHANGE_THE_CONVERSATION, describeError } from './describe-error.ts';
 import { type Labels, LabelsContext, useTranslate } from './labels.tsx';
 import { MessageRows } from './message-rows.tsx';
@@ -178,7 +179,7 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
     const serverTool = answer?.status === 'streaming' ? answer.content.at(-1) : undefined;
     const working =
       serverTool?.type === 'server_tool_use' || serverTool?.type === 'mcp_tool_use'
-        ? serverTool['name'] === 'web_search' || String(serverTool['name']).startsWith('tool_search_tool_')
+        ? isSearchTool(serverTool['name'])
           ? 'Searching…'
           : 'Running…'
         : undefined;

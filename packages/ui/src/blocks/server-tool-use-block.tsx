@@ -32,6 +32,11 @@ const STATE_LABELS: Readonly<Record<ServerToolState, LabelKey>> = {
   incomplete: 'Stopped',
 };
 
+/** Whether server tool `name` searches (the web, or the tools sent with `defer_loading`): "Searching…" while it runs. */
+export function isSearchTool(name: unknown): boolean {
+  return name === 'web_search' || String(name).startsWith('tool_search_tool_');
+}
+
 function serverToolState(props: ServerToolUseBlockProps): ServerToolState {
   const { block, message, progress } = props;
   if (isStillStreaming(progress, message)) return 'input-streaming';
@@ -64,8 +69,7 @@ export function ServerToolUseBlock(props: ServerToolUseBlockProps): ReactNode {
   const code = [fields['command'], fields['code']].find((value) => typeof value === 'string');
   const known = ownEntry(LABELS, block.name);
   const label = known ? t(known) : typeof server === 'string' ? `${server} · ${block.name}` : block.name;
-  const searches = block.name === 'web_search' || block.name.startsWith('tool_search_tool_');
-  const status = t(state === 'running' && !searches ? 'Running…' : STATE_LABELS[state]);
+  const status = t(state === 'running' && !isSearchTool(block.name) ? 'Running…' : STATE_LABELS[state]);
   return (
     <div
       data-slot="server-tool-use-block"
