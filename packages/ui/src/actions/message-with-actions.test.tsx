@@ -406,6 +406,32 @@ describe('MessageWithActions in ChatStream', () => {
     await expect.element(first!.getByRole('button', { name: 'Copy', exact: true })).toBeInTheDocument();
   });
 
+  it('offers no Regenerate under a greeting put first, which answers no question', async () => {
+    const history: ChatMessage[] = [
+      {
+        id: 'g',
+        role: 'assistant',
+        status: 'complete',
+        content: [{ type: 'text', text: 'Hi! Ask me anything.' }],
+      },
+      { id: 'q', role: 'user', content: [{ type: 'text', text: 'What is SSE?' }] },
+      {
+        id: 'a',
+        role: 'assistant',
+        status: 'complete',
+        content: [{ type: 'text', text: 'Server-sent events.' }],
+      },
+    ];
+    const screen = await renderChat(mockFetch().fetch, history);
+    const [greeting, answer] = screen.getByRole('article', { name: 'Claude' }).all();
+    // Before: a Regenerate the session refused (no question before it), so pressing it did nothing.
+    expect(greeting!.getByRole('button', { name: 'Regenerate' }).query()).toBeNull();
+    await expect.element(greeting!.getByRole('button', { name: 'Copy', exact: true })).toBeInTheDocument();
+    // The last answer has ChatStream's Regenerate, under it.
+    expect(answer!.getByRole('button', { name: 'Regenerate' }).query()).toBeNull();
+    await expect.element(screen.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+  });
+
   it('regenerates an earlier answer; what followed it stays in the earlier version', async () => {
     const { fetch, sent } = mockFetch(scenarios.basic, scenarios.stopSequence, scenarios.longAnswer);
     const screen = await renderChat(fetch);

@@ -134,7 +134,13 @@ export function createMessageWithActions(
       : text;
     const copyable = whole && (text !== '' || continues);
     const editable = props.role === 'user' && idle;
-    const regenerable = earlier && !goesOn && message.status !== 'streaming';
+    // Read when the row renders: an answer with no question before its reply (a greeting put
+    // first) cannot be asked again, so it gets no Regenerate that would do nothing.
+    const start =
+      earlier && !goesOn && message.status !== 'streaming'
+        ? replyStart(session.getSnapshot().messages, id)
+        : undefined;
+    const regenerable = start !== undefined;
     const show = (index: number): void => {
       const at = session.getMessageIds().indexOf(id);
       const slot = version && index < version.index ? 'version-previous' : 'version-next';
@@ -207,11 +213,7 @@ export function createMessageWithActions(
               // While another answer streams the session refuses (or queues, with `queue`) the request.
               <RegenerateButton
                 title={regenerate}
-                onClick={() =>
-                  void session
-                    .regenerate(replyStart(session.getSnapshot().messages, id) ?? id)
-                    .catch(() => undefined)
-                }
+                onClick={() => void session.regenerate(start).catch(() => undefined)}
               >
                 {regenerate}
               </RegenerateButton>
