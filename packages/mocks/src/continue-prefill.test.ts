@@ -77,6 +77,17 @@ describe('continuePrefill', () => {
     expect(continued.expectedMessage.stop_reason).toBe('max_tokens');
   });
 
+  it('continues an answer max_tokens cut, sent back whole, with the rest of its text (Continue)', () => {
+    const { maxTokens } = scenarios;
+    const step = maxTokens.steps[0] as { text: string };
+    // Before: the same cut again (no text and max_tokens), so Continue never moved on.
+    const continued = continuePrefill(maxTokens, continuing(maxTokens.expectedText));
+    expect(continued.expectedMessage.content).toEqual([
+      { type: 'text', text: Array.from(step.text).slice(97).join('') },
+    ]);
+    expect(continued.expectedMessage.stop_reason).toBe('end_turn');
+  });
+
   it('a prefill of the whole text leaves an empty answer that stops', () => {
     const basic = continuePrefill(scenarios.basic, continuing(scenarios.basic.expectedText));
     expect(basic.expectedMessage.content).toEqual([]);

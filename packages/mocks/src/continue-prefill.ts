@@ -85,10 +85,13 @@ function reachesEnd(scenario: MockScenario, prefill: Prefill): boolean {
 function resume(scenario: MockScenario): MockScenario | undefined {
   const { steps, continuation } = scenario;
   const end = steps.at(-1);
-  const interrupted = end?.type === 'error' || (end?.type === 'stop' && end.reason === 'pause_turn');
+  // Cut off by max_tokens: continued, the answer goes on where the cut left it, as the API's does.
+  const cutOff = end?.type === 'stop' && end.reason === 'max_tokens';
+  const interrupted =
+    end?.type === 'error' || cutOff || (end?.type === 'stop' && end.reason === 'pause_turn');
   if (!continuation && !interrupted) return undefined;
   const rest: ScenarioStep[] = [];
-  const broken = end?.type === 'error' ? steps.at(-2) : undefined;
+  const broken = end?.type === 'error' || cutOff ? steps.at(-2) : undefined;
   if (broken?.type === 'text' && broken.cutAt !== undefined) {
     const { cutAt, ...whole } = broken;
     const text = Array.from(broken.text).slice(Math.max(0, cutAt)).join('');

@@ -208,6 +208,17 @@ describe('bad arguments fail at the call, with the option named', () => {
       /tools.editor.definition.name: the tool's name is its key in tools/,
     ],
     [
+      'a custom tool whose definition sets its schema again (sent, it would override the one checked)',
+      () =>
+        createChatSession({
+          tools: {
+            find: { inputSchema: { type: 'object' }, definition: { input_schema: { type: 'object' } } },
+          },
+        }),
+      TypeError,
+      /tools.find.definition.input_schema: the tool's input_schema is its inputSchema option/,
+    ],
+    [
       'an empty type for a tool Anthropic defines',
       () => createChatSession({ tools: { bash: { type: '' } } }),
       TypeError,

@@ -30,7 +30,11 @@ export interface ChatTool<Input = unknown> {
    * the model. It runs here like any client tool.
    */
   type?: string | undefined;
-  /** With `type`: the other fields of its definition (`max_characters`, `display_width_px`…). */
+  /**
+   * The other fields of its definition: with `type`, the tool's own (`max_characters`,
+   * `display_width_px`…); without, sent beside its name, description and schema (`defer_loading:
+   * true` for tool search, `cache_control`, `strict`).
+   */
   definition?: Readonly<Record<string, unknown>> | undefined;
   /**
    * Runs the tool; the return value (or the thrown error's message, with `is_error`) becomes the
@@ -156,10 +160,10 @@ export interface ChatSessionOptions extends Pick<
    * stream ended, however it ended, also cut short by `setMessages` or `clear()`: what it used. A
    * tool loop makes one request per step, a stop then Continue two; an attempt that failed before
    * any content and was retried is not heard. A read-on from the relay (`reconnect()`, a Retry after
-   * a lost connection, a reload mid-answer) replays its request and is heard again (`readOn`): keep
-   * the last report per `messageId`. Not called with `protocol: 'text'`, which carries no usage.
-   * The place to count tokens across a conversation, stopped answers included (an answer's own
-   * `usage` is its last request's).
+   * a lost connection, a reload mid-answer) replays its request and is heard again (`readOn`, the
+   * same `messageId`): let it replace the report it repeats. Not called with `protocol: 'text'`,
+   * which carries no usage. The place to count tokens across a conversation, stopped answers
+   * included (an answer's own `usage` is its last request's).
    */
   onUsage?: ((used: ChatUsage) => void) | undefined;
 }

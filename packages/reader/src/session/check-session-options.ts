@@ -81,21 +81,10 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
           `tools.${name} is Anthropic's ${type}, whose input schema is built in: leave out inputSchema`,
         );
       }
-      const named = ['type', 'name'].find(
-        (key) => typeof definition === 'object' && definition !== null && Object.hasOwn(definition, key),
-      );
-      if (named !== undefined) {
-        throw new TypeError(
-          `tools.${name}.definition.${named}: the tool's ${named} is its ${named === 'name' ? 'key in tools' : 'type option'}`,
-        );
-      }
-      if (definition !== undefined && (typeof definition !== 'object' || definition === null)) {
-        throw new TypeError(
-          `tools.${name}.definition must be an object of the tool's other fields, got ${shown(definition)}`,
-        );
-      }
+      checkDefinition(name, definition, ['type', 'name']);
       continue;
     }
+    checkDefinition(name, definition, ['type', 'name', 'description', 'input_schema']);
     if ((typeof inputSchema !== 'object' || inputSchema === null) && !isStandardSchema(inputSchema)) {
       throw new TypeError(
         `tools.${name}.inputSchema must be a JSON Schema object or a Standard Schema (zod, ArkType…), got ${shown(inputSchema)}`,
@@ -111,5 +100,25 @@ export function checkSessionOptions(options: Partial<ChatSessionOptions>): void 
           : `tools.${name}.inputSchema.type must be "object", got ${shown(json['type'])}`,
       );
     }
+  }
+}
+
+/** Throws a `TypeError` for a tool `definition` that is no object, or sets a field the tool's own options set. */
+function checkDefinition(name: string, definition: unknown, owned: readonly string[]): void {
+  if (definition === undefined) return;
+  if (typeof definition !== 'object' || definition === null) {
+    throw new TypeError(
+      `tools.${name}.definition must be an object of the tool's other fields, got ${shown(definition)}`,
+    );
+  }
+  const named = owned.find((key) => Object.hasOwn(definition, key));
+  if (named !== undefined) {
+    const own: Record<string, string> = {
+      name: 'key in tools',
+      type: 'type option',
+      description: 'description option',
+      input_schema: 'inputSchema option',
+    };
+    throw new TypeError(`tools.${name}.definition.${named}: the tool's ${named} is its ${own[named]}`);
   }
 }

@@ -49,6 +49,31 @@ describe('requestBody', () => {
     expect(requestBody({ body: { tools: [webSearch] } }, [user('Hi')])['tools']).toEqual([webSearch]);
   });
 
+  it("sends a custom tool's definition fields beside its schema (defer_loading for tool search)", () => {
+    const body = requestBody(
+      {
+        tools: {
+          get_weather: {
+            description: 'Weather now',
+            inputSchema: { type: 'object' },
+            definition: { defer_loading: true },
+            execute: () => 'sunny',
+          },
+        },
+      },
+      [],
+      {},
+    );
+    expect(body['tools']).toEqual([
+      {
+        defer_loading: true,
+        name: 'get_weather',
+        description: 'Weather now',
+        input_schema: { type: 'object' },
+      },
+    ]);
+  });
+
   it('merges request headers over the session headers', () => {
     const headers = requestHeaders({ headers: { 'x-a': '1', 'x-b': '1' } }, { headers: [['x-b', '2']] });
     expect(Object.fromEntries(headers)).toEqual({ 'x-a': '1', 'x-b': '2' });

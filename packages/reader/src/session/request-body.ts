@@ -41,6 +41,7 @@ export function requestBody(
         Object.entries(tools).map(([name, tool]) =>
           tool.type === undefined
             ? {
+                ...tool.definition,
                 name,
                 description: tool.description,
                 input_schema: inputJSONSchema(tool.inputSchema ?? {}, name),
