@@ -386,6 +386,29 @@ describe('MessageWithActions in ChatStream', () => {
     expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
   });
 
+  it('shows the versions of a regenerated reply that ran a tool under its last step, with its actions', async () => {
+    const { fetch } = mockFetch(scenarios.toolUse, scenarios.basic, scenarios.toolUse, scenarios.longAnswer);
+    const tools = { get_weather: { inputSchema: { type: 'object' as const }, execute: () => '18 °C' } };
+    const screen = await render(
+      <ChatStream fetch={fetch} components={components} tools={tools} style={{ blockSize: 520 }} />,
+    );
+    await ask(screen, 'Weather in Paris?');
+    await screen.getByRole('button', { name: 'Regenerate' }).click();
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    await expect.element(screen.getByText('## Why streaming matters')).toBeVisible();
+    await expect.element(log).toHaveAttribute('aria-busy', 'false');
+    const [calling, answering] = screen.getByRole('article', { name: 'Claude' }).all();
+    // Before: "‹ 2 / 2 ›" sat under the step that called the tool, mid-reply, away from Copy.
+    expect(calling!.getByRole('button', { name: 'Previous version' }).query()).toBeNull();
+    await answering!.getByRole('button', { name: 'Previous version' }).click();
+    await expect.element(screen.getByText(scenarios.basic.expectedText.trim())).toBeVisible();
+    const [, earlierAnswer] = screen.getByRole('article', { name: 'Claude' }).all();
+    // The switch of the version brought in keeps the focus, under its own last step.
+    await expect.element(earlierAnswer!.getByRole('button', { name: 'Previous version' })).toHaveFocus();
+    await earlierAnswer!.getByRole('button', { name: 'Next version' }).click();
+    await expect.element(screen.getByText('## Why streaming matters')).toBeVisible();
+  });
+
   it('keeps the actions of a reply stopped after its tools ran, once a new question follows it', async () => {
     const { fetch } = mockFetch(scenarios.toolUse, scenarios.basic);
     const tools = { get_weather: { inputSchema: { type: 'object' as const }, execute: () => '18 °C' } };

@@ -77,11 +77,19 @@ export function createMessageWithActions(
     const id = typeof found === 'string' ? found : '';
     const session = useChatSession();
     const message = useChatMessage(id);
-    const version = useChatSelector((state) => state.versions[id]);
+    // A step of a reply that went on after its tools ran: the reply's last step has its actions.
+    const goesOn = (props as { 'data-goes-on'?: unknown })['data-goes-on'] === true;
+    const continues = (props as { 'data-continues'?: unknown })['data-continues'] === true;
+    // A regenerated reply that ran tools keeps its versions on its first step; they are shown under
+    // its last, with its other actions (under the first they sat mid-reply).
+    const versionId = useChatSelector((state) =>
+      continues ? (answerTurn(state.messages, id).find((step) => state.versions[step.id])?.id ?? id) : id,
+    );
+    const version = useChatSelector((state) => (goesOn ? undefined : state.versions[versionId]));
     // Only Edit and the version switch care; other rows would re-render as every answer starts and ends.
     const idle = useChatSelector(
       (state) =>
-        (props.role !== 'user' && !state.versions[id]) ||
+        (props.role !== 'user' && (goesOn || !state.versions[versionId])) ||
         state.status === 'ready' ||
         state.status === 'error',
     );
@@ -96,9 +104,6 @@ export function createMessageWithActions(
         ? 'drawn last'
         : 'earlier';
     });
-    // A step of a reply that went on after its tools ran: the reply's last step has its actions.
-    const goesOn = (props as { 'data-goes-on'?: unknown })['data-goes-on'] === true;
-    const continues = (props as { 'data-continues'?: unknown })['data-continues'] === true;
     // An earlier answer gets its own Regenerate; the last one has `ChatStream`'s under it.
     const earlier = place === 'earlier' || place === 'drawn last';
     // Its actions stay shown without hover.
@@ -142,16 +147,20 @@ export function createMessageWithActions(
         : undefined;
     const regenerable = start !== undefined;
     const show = (index: number): void => {
-      const at = session.getMessageIds().indexOf(id);
+      const at = session.getMessageIds().indexOf(versionId);
       const slot = version && index < version.index ? 'version-previous' : 'version-next';
       try {
-        session.showVersion(id, index);
+        session.showVersion(versionId, index);
       } catch {
         // A response began between the render and the press: the switch is disabled again already.
         return;
       }
-      const shown = session.getMessageIds()[at];
-      if (shown !== undefined) focusAfterSwitch.set(session, { id: shown, slot });
+      const messages = session.getSnapshot().messages;
+      const shown = messages[at]?.id;
+      // The version shown may be a reply that ran tools: its switch is under its last step.
+      if (shown !== undefined) {
+        focusAfterSwitch.set(session, { id: answerTurn(messages, shown).at(-1)?.id ?? shown, slot });
+      }
     };
     const close = (next: 'edit' | 'message'): void => {
       returnFocus.current = next;
