@@ -774,6 +774,68 @@ describe('streamMessage: dropped connections', () => {
     expect(silent.cancelled).toBe(true);
   });
 
+  it('from a relay with resume, a body silent once the browser is back online is read on at once', async () => {
+    vi.useFakeTimers();
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const silent = controlledBody(events.slice(0, 5).join(''));
+    const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
+    const resumedFrom: (string | null)[] = [];
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      const lastEventId = new Headers(init?.headers).get('last-event-id');
+      if (lastEventId === null) return sseResponse(silent.body, headers);
+      resumedFrom.push(lastEventId);
+      return sseResponse(events.slice(Number(lastEventId)).join(''), headers);
+    });
+    try {
+      const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
+      const result = settled(stream.finalMessage());
+      await vi.advanceTimersByTimeAsync(3000);
+      page.dispatchEvent(new Event('online'));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(resumedFrom).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      // Read on 4 s in, not at the idle timeout's 20 s.
+      expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+      expect(resumedFrom).toEqual(['5']);
+      expect(silent.cancelled).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('from a relay with resume, a body that goes on bringing events after the browser is back online is kept', async () => {
+    vi.useFakeTimers();
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const live = controlledBody(events.slice(0, 5).join(''));
+    const requests = route(() => sseResponse(live.body, { 'chatstream-stream-id': 'stream-1' }));
+    try {
+      const stream = streamMessage({ url: API, body: requestBody }, { retry: false });
+      const result = settled(stream.finalMessage());
+      await vi.advanceTimersByTimeAsync(100);
+      page.dispatchEvent(new Event('online'));
+      await vi.advanceTimersByTimeAsync(500);
+      live.send(events.slice(5).join(''));
+      live.close();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+      expect(requests).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('from a relay with resume, a stream that stays silent after resuming fails as idle, keeping the text', async () => {
     vi.useFakeTimers();
     const headers = { 'chatstream-stream-id': 'stream-1' };

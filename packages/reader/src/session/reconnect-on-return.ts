@@ -7,7 +7,8 @@ import { type PageSignals, thePage } from './page-signals.ts';
  * laptop that slept). An answer that lost its connection for longer than the automatic resume tries
  * then completes by itself, from a relay with `resume`, without a click and without asking Claude
  * again. Anything else is left alone: `reconnect()` does nothing without such an answer or while a
- * request is active.
+ * request is active (an answer streaming from such a relay reads on by itself when the browser comes
+ * back online and its connection has gone quiet).
  *
  * `useStreamingChat` does this for the sessions it creates; call it for a session of your own.
  * Returns the function that stops listening. Outside a browser it listens to nothing.

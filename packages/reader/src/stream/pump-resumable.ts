@@ -1,10 +1,17 @@
-import { type ConnectionError, isChatStreamError, type TimeoutError } from '../errors.ts';
+import { ConnectionError, isChatStreamError, type TimeoutError } from '../errors.ts';
+import { later } from '../later.ts';
 import { onAbort } from '../on-abort.ts';
 import { createEventDecoder } from './event-decoder.ts';
 import { type PumpOptions, pumpEvents } from './pump-events.ts';
 
 /** Resumes in a row without a new event before the connection error stands. */
 const MAX_STALLED_RESUMES = 5;
+
+/** `addEventListener` as used here (written out: the reader's types need no DOM library). */
+type Listen = (type: 'online', listener: () => void) => void;
+
+/** How long a body may stay silent after the browser comes back online before it is read on. */
+const SILENT_AFTER_ONLINE_MS = 1000;
 
 /** How {@link pumpResumable} reads on after a dropped connection. */
 export interface ResumeOptions {
@@ -19,7 +26,7 @@ export interface ResumeOptions {
 
 /**
  * {@link pumpEvents} over `body` and, when its connection drops mid-stream, goes silent past the
- * idle timeout, or ends before its message, over the bodies `resume` gives for the events after the
+ * idle timeout (or for a second after the browser comes back online), or ends before its message, over the bodies `resume` gives for the events after the
  * last one read (a relay's resumable stream), with one decoder for them all. A resume that fails
  * on the network or a timeout is tried again after 0.25, 0.5, 1, 2 and 4 s; anything else (a 404:
  * the relay no longer has the stream), five resumes in a row without a new event, or a body that
@@ -53,6 +60,8 @@ export async function pumpResumable(
     }
     return undefined;
   };
+  // The page itself, in a browser (elsewhere there is no `online` to hear).
+  const page = globalThis as { addEventListener?: Listen; removeEventListener?: Listen };
   for (let current = body; ;) {
     let dropped: ConnectionError | TimeoutError | undefined;
     let progressed = false;
@@ -61,12 +70,31 @@ export async function pumpResumable(
     const reading = new AbortController();
     // Stopped already (a listener of `connect`, or while the resume's answer came) counts too.
     const detach = onAbort(signal, () => reading.abort(signal.reason));
+    // A network that changed (Wi-Fi to mobile data, a proxy's upstream gone) can leave this
+    // connection dead without a word: one that brings no event soon after the browser is back
+    // online is read on at once, not after the idle timeout (a healthy one read on costs a request).
+    let heard = 0;
+    let probe: ReturnType<typeof setTimeout> | undefined;
+    const onOnline = (): void => {
+      const before = heard;
+      clearTimeout(probe);
+      probe = later(() => {
+        if (heard === before)
+          reading.abort(
+            new ConnectionError('The connection went quiet after the network changed.', {
+              partial: options.partial?.(),
+            }),
+          );
+      }, SILENT_AFTER_ONLINE_MS);
+    };
+    page.addEventListener?.('online', onOnline);
     try {
       await pumpEvents(current, {
         ...options,
         controller: reading,
         decode,
         onEventId: (id) => {
+          heard += 1;
           if (id !== lastEventId) {
             stalls = 0;
             progressed = true;
@@ -86,6 +114,8 @@ export async function pumpResumable(
       dropped = error as ConnectionError | TimeoutError;
     } finally {
       detach();
+      page.removeEventListener?.('online', onOnline);
+      clearTimeout(probe);
     }
     const resumed = stalls < MAX_STALLED_RESUMES ? await next() : undefined;
     if (!resumed) {
