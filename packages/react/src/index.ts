@@ -6,6 +6,7 @@ export {
   createRequestQueue,
   defineTool,
   fileToContentBlock,
+  holdsToolResults,
   isBlock,
   joinTextBlocks,
   nextActions,

@@ -144,6 +144,7 @@ export { ChatSessionError } from './session/chat-session-error.ts';
 export { nextActions } from './session/next-actions.ts';
 export type { NextActions } from './session/next-actions.ts';
 export { retryCanHelp } from './session/retry-can-help.ts';
+export { holdsToolResults } from './session/answer-predicates.ts';
 export { reconnectOnReturn } from './session/reconnect-on-return.ts';
 export { persistChat } from './session/persist-chat.ts';
 export { readChat, restoreChat } from './session/restore-chat.ts';

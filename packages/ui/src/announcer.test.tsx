@@ -1,3 +1,4 @@
+import { StrictMode } from 'react';
 import { expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { Announcer } from './announcer.tsx';
@@ -21,6 +22,28 @@ it('announces whole sentences of a streaming answer, never a partial one', async
   );
   await expect.poll(() => said(screen.container)).toEqual(['Hello world.', 'How are you?', 'I am fine']);
   await expectNoAxeViolations(screen.container);
+});
+
+const strict = (text: string, streaming = true) => (
+  <StrictMode>
+    <Announcer text={text} streaming={streaming} busy messageId="s" />
+  </StrictMode>
+);
+
+it('goes on announcing an answer it was mounted during, in StrictMode', async () => {
+  const screen = await render(strict('The first sentence is here. The sec'));
+  await expect.poll(() => said(screen.container)).toEqual(['The first sentence is here.']);
+  await screen.rerender(strict('The first sentence is here. The second one follows. A third'));
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['The first sentence is here.', 'The second one follows.']);
+  await screen.rerender(
+    strict('The first sentence is here. The second one follows. A third closes it.', false),
+  );
+  // Before: "The sec", then nothing: the remount kept a channel its unmount had closed.
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['The first sentence is here.', 'The second one follows.', 'A third closes it.']);
 });
 
 it('announces emphasis and code spans as their words, not their markers', async () => {

@@ -156,7 +156,18 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       }
     }, [markdown, streaming, busy, messageId, locale, describeCode, t]);
 
-    useEffect(() => () => feed.current?.channel?.close(), []);
+    const mounted = useRef(false);
+    useEffect(() => {
+      mounted.current = true;
+      return () => {
+        mounted.current = false;
+        // Only a real unmount ends the answer's reading: StrictMode unmounts and mounts again at
+        // once, and a channel closed then left the answer's later sentences unsaid.
+        queueMicrotask(() => {
+          if (!mounted.current) feed.current?.channel?.close();
+        });
+      };
+    }, []);
 
     // Macrotasks: the last words of a failed or stopped answer come out of the closed channel in
     // microtasks, and are said first.

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@chatstream/reader';
+import { type ChatMessage, holdsToolResults } from '@chatstream/reader';
 
 /**
  * The answer to the person's last message, once one came; the tool results sent back are not
@@ -14,7 +14,7 @@ export function answerToLastQuestion(messages: readonly ChatMessage[]): ChatMess
   for (let index = messages.length - 1; index >= 0; index -= 1) {
     const message = messages[index]!;
     if (message.role === 'assistant') return message;
-    if (!message.content.every((block) => block.type === 'tool_result')) return undefined;
+    if (!holdsToolResults(message)) return undefined;
   }
   return undefined;
 }

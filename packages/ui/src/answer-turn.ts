@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@chatstream/reader';
-import { isToolTurn } from './message-row.tsx';
+import { holdsToolResults } from '@chatstream/reader';
 
 /**
  * The answers of the turn that holds answer `id`, first to last: an answer that called tools goes on
@@ -14,9 +14,7 @@ export function answerTurn(messages: readonly ChatMessage[], id: string): ChatMe
   const at = messages.findIndex((message) => message.id === id);
   if (messages[at]?.role !== 'assistant') return [];
   const joined = (index: number): boolean =>
-    messages[index]?.role === 'assistant' &&
-    messages[index + 1] !== undefined &&
-    isToolTurn(messages[index + 1]!);
+    messages[index]?.role === 'assistant' && holdsToolResults(messages[index + 1]);
   let start = at;
   while (start >= 2 && joined(start - 2)) start -= 2;
   let end = at;

@@ -200,7 +200,9 @@ export const ChatStream: ForwardRefExoticComponent<ChatStreamProps & RefAttribut
                 event.key === 'Escape' &&
                 busy &&
                 !event.defaultPrevented &&
-                !event.nativeEvent.isComposing
+                !event.nativeEvent.isComposing &&
+                // Safari ends an input method's composition before its key's keydown.
+                event.keyCode !== 229
               ) {
                 event.preventDefault();
                 void session.stop();

@@ -238,6 +238,33 @@ function Busy({ onSend, onStop }: { onSend: (text: string) => void; onStop: () =
   );
 }
 
+it("keeps Enter to send and Esc to stop beside the form's own onKeyDown, which runs first", async () => {
+  const keys: string[] = [];
+  const { box, onSend, onStop, screen } = await setup({
+    onKeyDown: (event) => {
+      keys.push(event.key);
+      // An app's own use of a key: the composer leaves a key it was given alone.
+      if (event.key === 'Enter' && event.altKey) event.preventDefault();
+    },
+  });
+  await userEvent.click(box);
+  await userEvent.keyboard('Hi{Alt>}{Enter}{/Alt}');
+  expect(onSend).not.toHaveBeenCalled();
+  // Before: any onKeyDown replaced the composer's, and Enter did nothing.
+  await userEvent.keyboard('{Enter}');
+  expect(onSend).toHaveBeenCalledExactlyOnceWith('Hi');
+  expect(keys).toContain('Enter');
+  await userEvent.fill(box, 'Again');
+  await screen.getByRole('button', { name: 'Send' }).click();
+  expect(onSend).toHaveBeenLastCalledWith('Again');
+  await screen.rerender(
+    <Composer onSend={onSend} onStop={onStop} busy onKeyDown={(event) => keys.push(event.key)} />,
+  );
+  await userEvent.click(box);
+  await userEvent.keyboard('{Escape}');
+  expect(onStop).toHaveBeenCalledOnce();
+});
+
 it('a double click sends once, or stops once: its second click never presses the button that took the place', async () => {
   const onSend = vi.fn<(text: string) => void>();
   const onStop = vi.fn<() => void>();

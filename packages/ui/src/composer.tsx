@@ -156,12 +156,16 @@ export const Composer: ForwardRefExoticComponent<ComposerProps & RefAttributes<H
         ref={ref}
         data-slot="composer"
         data-state={disabled ? 'disabled' : busy ? 'busy' : 'idle'}
+        {...rest}
+        // An app's own key handler runs first, then the composer's (a `preventDefault` skips its keys).
         onSubmit={(event) => {
           event.preventDefault();
           send();
         }}
-        onKeyDown={onKeyDown}
-        {...rest}
+        onKeyDown={(event) => {
+          rest.onKeyDown?.(event);
+          onKeyDown(event);
+        }}
         onPointerDown={(event) => {
           touched.current = event.pointerType === 'touch' || event.pointerType === 'pen';
           rest.onPointerDown?.(event);

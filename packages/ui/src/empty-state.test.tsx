@@ -21,3 +21,14 @@ it('EmptyState offers clickable suggestions', async () => {
   await expect.element(screen.getByRole('list', { name: 'Suggestions' })).toBeVisible();
   await expectNoAxeViolations(screen.container);
 });
+
+it('EmptyState keeps each suggestion when an app offers the same words twice', async () => {
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  const suggestions = ['Write a haiku', 'Write a haiku', 'Explain SSE'];
+  const screen = await render(<EmptyState suggestions={suggestions} />);
+  await screen.rerender(<EmptyState suggestions={['Explain SSE', 'Write a haiku', 'Write a haiku']} />);
+  expect(screen.getByRole('button', { name: 'Write a haiku' }).all()).toHaveLength(2);
+  // Before: React's warning of two children with one key, which may drop or reorder buttons.
+  expect(errors.mock.calls.flat().join(' ')).not.toMatch(/same key/);
+  errors.mockRestore();
+});

@@ -37,8 +37,9 @@ export const EmptyState: ForwardRefExoticComponent<EmptyStateProps & RefAttribut
         {description ? <p data-slot="empty-state-description">{description}</p> : null}
         {suggestions?.length ? (
           <ul data-slot="suggestions" aria-label={t('Suggestions')}>
-            {suggestions.map((suggestion) => (
-              <li key={suggestion}>
+            {suggestions.map((suggestion, index) => (
+              // By place: an app may offer the same words twice.
+              <li key={`${index}:${suggestion}`}>
                 <button type="button" data-slot="suggestion" onClick={() => void onSelect?.(suggestion)}>
                   {suggestion}
                 </button>

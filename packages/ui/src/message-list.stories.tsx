@@ -7,11 +7,15 @@ import { MessageContent } from './message-content.tsx';
 import { MessageList } from './message-list.tsx';
 import { Message } from './message.tsx';
 import { fixtures, longConversation } from './stories/fixtures.ts';
-import { isToolTurn } from './message-row.tsx';
+import { holdsToolResults } from '@chatstream/reader';
 
 function rows(messages: readonly ChatMessage[]): ReactNode {
   return messages.map((message, index) => (
-    <Message key={message.id} role={isToolTurn(message) ? 'tool' : message.role} status={message.status}>
+    <Message
+      key={message.id}
+      role={holdsToolResults(message) ? 'tool' : message.role}
+      status={message.status}
+    >
       <MessageContent
         message={message}
         previous={messages[index - 1]}

@@ -1,6 +1,6 @@
 import { memo, type NamedExoticComponent, type ReactNode } from 'react';
 import { useChatMessage, useChatSession } from '@chatstream/react';
-import type { ChatMessage } from '@chatstream/reader';
+import { type ChatMessage, holdsToolResults } from '@chatstream/reader';
 import type { BlockRendererProps, BlockRenderers } from './block-props.ts';
 import type { ChatStreamComponents } from './chat-stream-components.ts';
 
@@ -20,15 +20,6 @@ export interface MessageRowProps {
   onToolResult: BlockRendererProps['onToolResult'];
 }
 
-/** A user turn that only carries tool results: shown as the tool's, not the person's. */
-export function isToolTurn(message: ChatMessage): boolean {
-  return (
-    message.role === 'user' &&
-    message.content.length > 0 &&
-    message.content.every((block) => block.type === 'tool_result')
-  );
-}
-
 /**
  * A user turn that only carries results of client tool calls the session ran or received: the
  * tool card in the answer above already shows each result, so `ChatStream` draws no row for it.
@@ -38,7 +29,7 @@ export function isToolTurn(message: ChatMessage): boolean {
  */
 export function repeatsToolResults(message: ChatMessage, previous: ChatMessage | undefined): boolean {
   return (
-    isToolTurn(message) &&
+    holdsToolResults(message) &&
     message.content.every((block) => previous?.toolCalls?.[block['tool_use_id'] as string] !== undefined)
   );
 }
@@ -70,17 +61,17 @@ export const MessageRow: NamedExoticComponent<MessageRowProps> = /* @__PURE__ */
   const goesOn =
     answer &&
     next !== undefined &&
-    isToolTurn(next) &&
+    holdsToolResults(next) &&
     laterId !== undefined &&
     session.getMessage(laterId)?.role === 'assistant';
   return (
     <parts.Message
-      role={isToolTurn(message) ? 'tool' : message.role}
+      role={holdsToolResults(message) ? 'tool' : message.role}
       status={message.status}
       stopReason={message.stopReason}
       data-message-id={message.id}
       // One answer to the person, in steps: each step after tool results continues the one before.
-      data-continues={(answer && previous !== undefined && isToolTurn(previous)) || undefined}
+      data-continues={(answer && previous !== undefined && holdsToolResults(previous)) || undefined}
       data-goes-on={goesOn || undefined}
     >
       <parts.MessageContent

@@ -4,7 +4,13 @@ import type { ChatSessionOptions } from './chat-session-options.ts';
 /** Whether `message` is Claude's. */
 export const isAnswer = (message: ChatMessage): boolean => message.role === 'assistant';
 
-/** Whether `message` holds tool results only: the loop going on from tool calls, not a person's words. */
+/**
+ * Whether `message` holds tool results only: the loop going on from tool calls, not a person's
+ * words. Such a message is drawn as the tools' (or not at all), never as something the person said.
+ *
+ * @example
+ * const said = messages.filter((message) => message.role === 'user' && !holdsToolResults(message));
+ */
 export const holdsToolResults = (message: ChatMessage | undefined): boolean =>
   message?.role === 'user' &&
   message.content.length > 0 &&

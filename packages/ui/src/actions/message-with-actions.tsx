@@ -44,7 +44,6 @@ export interface MessageActionWords {
   version: (shown: number, count: number) => string;
 }
 
-/** The edited message: its attachments (images, documents) stay, ahead of the new text. */
 /** The message's blocks other than its text: its images and documents, above all. */
 const nonText = (message: ChatMessage | undefined): UserContentBlock[] =>
   (message?.content ?? []).filter((block) => block.type !== 'text');

@@ -1,3 +1,4 @@
+import { holdsToolResults } from '@chatstream/reader';
 import { useOptionalChatSession } from '@chatstream/react';
 import { Announcer, type AnnouncerProps } from '@chatstream/ui';
 import { forwardRef, type ForwardRefExoticComponent, type RefAttributes, useMemo } from 'react';
@@ -27,12 +28,12 @@ export function createReadAloud(options: ReadAloudOptions = {}): ReadAloudCompon
     const last = chat?.getSnapshot().messages.at(-1);
     const stopped =
       (!streaming && messageId !== undefined && chat?.getMessage(messageId)?.status === 'aborted') ||
-      (last?.role === 'user' && !last.content.every((block) => block.type === 'tool_result'));
+      (last?.role === 'user' && !holdsToolResults(last));
     // Looked up once per answer, not on each of its renders.
     const continues = useMemo(() => {
       const messages = chat?.getSnapshot().messages;
       const before = messages?.[messages.findIndex((message) => message.id === messageId) - 1];
-      return before?.role === 'user' && before.content.every((block) => block.type === 'tool_result');
+      return holdsToolResults(before);
     }, [chat, messageId]);
     useReadAloud(
       text,

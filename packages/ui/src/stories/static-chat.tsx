@@ -7,7 +7,7 @@ import { ErrorNotice } from '../error-notice.tsx';
 import { MessageContent } from '../message-content.tsx';
 import { MessageList } from '../message-list.tsx';
 import { Message } from '../message.tsx';
-import { isToolTurn } from '../message-row.tsx';
+import { holdsToolResults } from '@chatstream/reader';
 import { RegenerateButton } from '../regenerate-button.tsx';
 import { StopNotice } from '../stop-notice.tsx';
 import { StreamStats } from '../stream-stats.tsx';
@@ -69,7 +69,7 @@ export function StaticChat({
         {messages.length === 0 ? <EmptyState suggestions={suggestions} /> : null}
         {messages.map((message, index) => {
           const previous = messages[index - 1];
-          const toolTurn = isToolTurn(message);
+          const toolTurn = holdsToolResults(message);
           if (
             toolTurn &&
             message.content.every((block) => previous?.toolCalls?.[block['tool_use_id'] as string])
