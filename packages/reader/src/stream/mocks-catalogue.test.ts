@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectedErrorClass } from '../test/expected-error-class.ts';
 import { BufferLimitError, TimeoutError } from '../errors.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
+import { segmentText } from '../text/segment-text.ts';
 import { readMessageStream } from './read-message-stream.ts';
 
 // Every scenario of the shared catalogue, read the way an app reads it.
@@ -13,6 +14,23 @@ describe('the mocks catalogue through readMessageStream', () => {
         createMockResponse(scenario, { timing: 'instant', chunks: { min: 1, max: 40 } }),
       );
       expect(await stream.finalMessage()).toEqual(scenario.expectedMessage);
+    });
+  }
+
+  for (const granularity of ['sentence', 'word', 'line'] as const) {
+    it(`every scenario in ${granularity}s: segmentText's pieces join to finalText()`, async () => {
+      for (const scenario of Object.values<MockScenario>(contentScenarios)) {
+        const stream = readMessageStream(
+          createMockResponse(scenario, { timing: 'instant', chunks: { min: 1, max: 40 } }),
+        );
+        const pieces: string[] = [];
+        for await (const piece of segmentText(stream, granularity, 'en')) pieces.push(piece);
+        // Before: the blank line after a search was lost when the text after it came in small deltas.
+        expect({ scenario: scenario.name, text: pieces.join('') }).toEqual({
+          scenario: scenario.name,
+          text: await stream.finalText(),
+        });
+      }
     });
   }
 

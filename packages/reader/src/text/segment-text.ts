@@ -101,7 +101,8 @@ async function* segments(
       if (!text) continue;
       const joined = joiner.text(text);
       // The break goes with the next sentence's first segment, or into the text for words and lines.
-      if (breakOnSegment) prefix = joined.slice(0, joined.length - text.length);
+      // Kept until a segment takes it: the text after a search may come in deltas too small to end one.
+      if (breakOnSegment) prefix += joined.slice(0, joined.length - text.length);
       const delta = breakOnSegment ? text : joined;
       const pieces = split(pending + delta);
       // The last piece may still grow (a sentence without its end, half a word or emoji sequence).
