@@ -140,6 +140,31 @@ describe('createReadAloud', () => {
   }
 });
 
+it('reads on from where it stopped when a stopped answer is continued, saying nothing twice', async () => {
+  const speech = recorder(() => null);
+  const ReadAloud = createReadAloud({ output: speech.output, locale: 'en' });
+  let asked = 0;
+  // The answer, then its continuation: the rest, carried on in the same message.
+  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init) =>
+    (asked += 1) === 1
+      ? slowFetch(input, init)
+      : createMockResponse(scenarios.basic, {
+          timing: { timeToFirstToken: 20, tokensPerSecond: 200, jitter: 0 },
+        }),
+  );
+  const screen = await render(<ChatStream fetch={fetch} components={{ Announcer: ReadAloud }} />);
+  await userEvent.fill(screen.getByRole('textbox', { name: 'Message' }), 'Why does streaming matter?');
+  await userEvent.keyboard('{Enter}');
+  await vi.waitFor(() => expect(speech.said.length).toBeGreaterThan(1), { timeout: 8000 });
+  await screen.getByRole('button', { name: 'Stop' }).click();
+  await screen.getByRole('button', { name: 'Continue' }).click();
+  await expect.element(screen.getByRole('log')).toHaveAttribute('aria-busy', 'false');
+  const heard = speech.said.map(({ sentence }) => sentence);
+  // Before: Continue said every sentence before the stop again, then nothing of what followed.
+  expect(new Set(heard).size).toBe(heard.length);
+  expect(words(heard.join(' '))).toContain(words(scenarios.basic.expectedText));
+});
+
 it('falls silent as the person asks something new, though the answer before had finished streaming', async () => {
   const speech = recorder(() => null);
   const ReadAloud = createReadAloud({ output: speech.output, locale: 'en' });

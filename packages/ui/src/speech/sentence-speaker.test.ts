@@ -156,6 +156,45 @@ describe('createSentenceSpeaker', () => {
     expect(output.said).toEqual(['First sentence.', 'A new answer.']);
   });
 
+  it('reads on an answer carried on in place after a stop (Continue), from where it stopped', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('One. Two. Thr', true, 'a1');
+    speaker.stop();
+    speaker.update('One. Two. Thr', false, 'a1');
+    expect(output.said).toEqual(['One.', 'Two.']);
+    // Before: Continue read "One." and "Two." again, all at once.
+    speaker.update('One. Two. Three. Fo', true, 'a1');
+    speaker.update('One. Two. Three. Four.', false, 'a1');
+    expect(output.said).toEqual(['One.', 'Two.', 'Three.', 'Four.']);
+  });
+
+  it('reads on an answer retried in place after a failure, saying again the sentence the failure cut', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('First sentence is fine. Second sen', true, 'a1');
+    speaker.update('First sentence is fine. Second sen', false, 'a1');
+    expect(output.said).toEqual(['First sentence is fine.', 'Second sen']);
+    // Before: nothing more was said, as the answer had ended.
+    speaker.update('First sentence is fine. Second sentence, continued after the retry. Do', true, 'a1');
+    speaker.update('First sentence is fine. Second sentence, continued after the retry. Done.', false, 'a1');
+    expect(output.said.slice(2)).toEqual(['Second sentence, continued after the retry.', 'Done.']);
+  });
+
+  it('does not read again an answer back in sight after a barge-in removed the step after it', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    stream((markdown, streaming) => speaker.update(markdown, streaming, 't1'), 'Let me check the clock.');
+    speaker.update('', true, 't2', true);
+    speaker.silence();
+    speaker.stop();
+    // The empty stopped step is gone: the last answer is the first step again, while a request runs.
+    speaker.update('Let me check the clock.', false, 't1', false, true);
+    expect(output.said).toEqual(['Let me check the clock.']);
+    speaker.update('Sure. Here', true, 'a2');
+    expect(output.said).toEqual(['Let me check the clock.', 'Sure.']);
+  });
+
   it('queues the next turn of a tool loop after the turn before, which it continues', () => {
     const output = recorder();
     const speaker = createSentenceSpeaker(output, { locale: 'en' });

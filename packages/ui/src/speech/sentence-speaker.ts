@@ -22,7 +22,10 @@ export interface SentenceSpeaker {
     continues?: boolean,
     arrived?: boolean,
   ): void;
-  /** Stops speaking the answer, and forgets it. */
+  /**
+   * Stops speaking the answer (the user stopped it). If it is carried on in place later (Continue,
+   * Retry), it is read on from the sentence it stopped in.
+   */
   stop(): void;
   /**
    * Stops speaking, and says nothing more of this answer, however it goes on (a barge-in: the
@@ -47,8 +50,16 @@ interface Answer {
   queued: number;
   /** Characters of the spoken text already segmented. */
   segmented: number;
+  /** Nothing more is said, unless it is carried on in place. */
   ended: boolean;
+  /** Its run is over (it ended or was stopped): streaming again is a Continue or a Retry. */
+  over: boolean;
+  /** Where reading goes on if it is carried on: the start of a sentence it left unfinished. */
+  resumeAt: number;
 }
+
+/** A sentence that ends as sentences do (a closing quote or bracket may follow its full stop), or its line. */
+const WHOLE = /(\p{Sentence_Terminal}[\p{Pf}\p{Pe}"']*\s*|\n\s*)$/u;
 
 /** How much of a sentence that runs on is segmented again when it grows. */
 const CONTEXT = 256;
@@ -68,14 +79,19 @@ export function createSentenceSpeaker(
 ): SentenceSpeaker {
   const segmenter = new Intl.Segmenter(options.locale, { granularity: 'sentence' });
   let answer: Answer | undefined;
+  // The answers read (or begun) so far: one back in sight is not new (a barge-in removed the empty
+  // step after it, and it was taken for an answer that had just arrived).
+  const heard = new Set<string | undefined>();
   return {
     update(markdown, streaming, messageId, continues = false, arrived = false) {
       if (answer && (answer.messageId !== messageId || !markdown.startsWith(answer.markdown))) {
+        if (answer.messageId !== messageId && heard.has(messageId)) return;
         if (!(continues && answer.messageId !== messageId)) output.cancel();
         answer = undefined;
       }
       if (!answer) {
         if (!streaming && !arrived) return;
+        heard.add(messageId);
         answer = {
           messageId,
           markdown: '',
@@ -83,8 +99,16 @@ export function createSentenceSpeaker(
           queued: 0,
           segmented: 0,
           ended: false,
+          over: false,
+          resumeAt: 0,
         };
+      } else if (streaming && answer.over) {
+        // Carried on in place (Continue after a stop or the length limit, Retry after a failure):
+        // read on from the sentence it was cut in, said whole this time.
+        answer.queued = answer.segmented = answer.resumeAt;
+        answer.ended = answer.over = false;
       }
+      if (!streaming) answer.over = true;
       if (answer.ended) return;
       answer.markdown = markdown;
       const spoken = answer.read(markdown, !streaming);
@@ -111,6 +135,7 @@ export function createSentenceSpeaker(
         if (!/[\p{L}\p{Sentence_Terminal}]/u.test(rest)) sentences.pop();
       }
       for (const sentence of sentences) {
+        answer.resumeAt = WHOLE.test(sentence) ? answer.queued + sentence.length : answer.queued;
         answer.queued += sentence.length;
         const text = withoutEmphasis(sentence).trim();
         if (text) output.speak(text);
@@ -118,8 +143,10 @@ export function createSentenceSpeaker(
       answer.ended = !streaming;
     },
     stop() {
-      if (answer) output.cancel();
-      answer = undefined;
+      if (!answer) return;
+      output.cancel();
+      // What was queued may not have been said: reading on starts after what was whole at least.
+      answer.ended = answer.over = true;
     },
     silence() {
       output.cancel();
