@@ -92,6 +92,10 @@ export function createMessageWithActions(
         state.status === 'ready' ||
         state.status === 'error',
     );
+    // An earlier answer's Regenerate waits while another answer streams: the session would refuse it.
+    const answering = useChatSelector(
+      (state) => props.role === 'assistant' && (state.status === 'submitted' || state.status === 'streaming'),
+    );
     // Where an answer stands, in one selector (every row runs it on every update): `last`, `drawn
     // last` (before a tool-result turn drawn as its cards), or `earlier`.
     const place = useChatSelector((state) => {
@@ -218,9 +222,9 @@ export function createMessageWithActions(
               />
             ) : null}
             {regenerable ? (
-              // While another answer streams the session refuses (or queues, with `queue`) the request.
               <RegenerateButton
                 title={regenerate}
+                disabled={answering}
                 onClick={() => void session.regenerate(start).catch(() => undefined)}
               >
                 {regenerate}
