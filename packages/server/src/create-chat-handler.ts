@@ -193,7 +193,17 @@ export function createChatHandler(options: ChatHandlerOptions = {}): ChatHandler
       if (metadata !== undefined) body.metadata = metadata;
     }
 
-    const resolved = resolveClient();
+    let resolved: ReturnType<typeof resolveClient>;
+    try {
+      resolved = resolveClient();
+    } catch (error) {
+      // A client the SDK would not create (Deno without --allow-env) fails every request alike:
+      // asking again cannot help.
+      report(error, request);
+      return errorResponse(500, 'api_error', 'The server could not create its Anthropic client.', {
+        'x-should-retry': 'false',
+      });
+    }
     if (!resolved) {
       // A deployment without its key fails every request: the app's logs must hear it too.
       const why =

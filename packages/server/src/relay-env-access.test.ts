@@ -65,7 +65,11 @@ describe('where the environment cannot be read (Deno without --allow-env)', () =
     const response = await handler(jsonPost(chatBody('basic')));
 
     expect(response.status).toBe(500);
-    expect(await response.json()).toMatchObject({ error: { type: 'api_error' } });
+    expect(await response.json()).toMatchObject({
+      error: { type: 'api_error', message: 'The server could not create its Anthropic client.' },
+    });
+    // Before: retried twice by the reader, each time refused alike.
+    expect(response.headers.get('x-should-retry')).toBe('false');
     expect(reported).toHaveLength(1);
     const [error] = reported as Error[];
     expect(error?.message).toMatch(

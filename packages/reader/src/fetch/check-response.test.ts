@@ -208,8 +208,8 @@ describe('checkResponse: FastAPI / Starlette error bodies', () => {
 });
 
 describe('checkResponse: the reason phrase', () => {
-  it.each(['unknown', 'Unknown', 'UNKNOWN'])(
-    'leaves out the %j Node proxies put in for a missing one',
+  it.each(['unknown', 'Unknown', 'UNKNOWN', 'HM'])(
+    'leaves out the %j Node proxies (or Bun, for a code it has no words for) put in for a missing one',
     async (statusText) => {
       const { response } = anthropicError(529, statusText, 'overloaded_error', 'Overloaded');
       const error = await httpErrorOf(response);

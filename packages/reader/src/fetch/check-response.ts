@@ -44,8 +44,9 @@ async function toHTTPError(
       : '';
   const reason = response.ok
     ? `Expected text/event-stream but got ${contentType || 'no content type'}${hint}`
-    : // Node's HTTP proxies (Vite's) fill a missing reason phrase with "unknown": no reason at all.
-      `HTTP ${status}${statusText && !/^unknown$/i.test(statusText) ? ` ${statusText}` : ''}${redirect}`;
+    : // Node's HTTP proxies (Vite's) fill a missing reason phrase with "unknown", Bun one it has
+      // no words for (Anthropic's 529) with "HM": no reason at all.
+      `HTTP ${status}${statusText && !/^(unknown|HM)$/i.test(statusText) ? ` ${statusText}` : ''}${redirect}`;
   const shouldRetry = headers.get('x-should-retry');
   // A short plain-text refusal (`new Response('Sign in first', { status: 401 })`) says why.
   const plain = body?.replace(/\s+/gu, ' ').trim();
