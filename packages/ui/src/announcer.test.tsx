@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { Activity, StrictMode } from 'react';
 import { expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { Announcer } from './announcer.tsx';
@@ -44,6 +44,27 @@ it('goes on announcing an answer it was mounted during, in StrictMode', async ()
   await expect
     .poll(() => said(screen.container))
     .toEqual(['The first sentence is here.', 'The second one follows.', 'A third closes it.']);
+});
+
+const hidden = (text: string, mode: 'visible' | 'hidden', streaming = true) => (
+  <Activity mode={mode}>
+    <Announcer text={text} streaming={streaming} busy messageId="h" />
+  </Activity>
+);
+
+it('reads on once shown again after being hidden by <Activity> while the answer streamed', async () => {
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error);
+  window.addEventListener('error', onError);
+  const screen = await render(hidden('One is said. Two', 'visible'));
+  await expect.poll(() => said(screen.container)).toEqual(['One is said.']);
+  await screen.rerender(hidden('One is said. Two', 'hidden'));
+  await screen.rerender(hidden('One is said. Two is too. Three', 'hidden'));
+  await screen.rerender(hidden('One is said. Two is too. Three ends it.', 'visible', false));
+  // Before (once the channel refused text after its end): the whole tree torn down by the error.
+  await expect.poll(() => said(screen.container)).toEqual(['One is said.', 'Two is too.', 'Three ends it.']);
+  window.removeEventListener('error', onError);
+  expect(errors).toEqual([]);
 });
 
 it('announces emphasis and code spans as their words, not their markers', async () => {

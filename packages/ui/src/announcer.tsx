@@ -156,18 +156,9 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       }
     }, [markdown, streaming, busy, messageId, locale, describeCode, t]);
 
-    const mounted = useRef(false);
-    useEffect(() => {
-      mounted.current = true;
-      return () => {
-        mounted.current = false;
-        // Only a real unmount ends the answer's reading: StrictMode unmounts and mounts again at
-        // once, and a channel closed then left the answer's later sentences unsaid.
-        queueMicrotask(() => {
-          if (!mounted.current) feed.current?.channel?.close();
-        });
-      };
-    }, []);
+    // Nothing closes the answer's channel on unmount: a part hidden and shown again (StrictMode's
+    // second mount, `<Activity>`) keeps its refs and reads on from it; once unmounted for good,
+    // nothing pushes to it and it is collected with the part.
 
     // Macrotasks: the last words of a failed or stopped answer come out of the closed channel in
     // microtasks, and are said first.

@@ -774,7 +774,7 @@ describe('streamMessage: dropped connections', () => {
     expect(silent.cancelled).toBe(true);
   });
 
-  it('from a relay with resume, a body silent once the browser is back online is read on at once', async () => {
+  it('from a relay with resume, a body silent once the browser is back online is read on before the idle timeout', async () => {
     vi.useFakeTimers();
     const page = new EventTarget();
     vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
@@ -797,10 +797,11 @@ describe('streamMessage: dropped connections', () => {
       const result = settled(stream.finalMessage());
       await vi.advanceTimersByTimeAsync(3000);
       page.dispatchEvent(new Event('online'));
-      await vi.advanceTimersByTimeAsync(999);
+      // A third of the idle timeout (four ping intervals of 5 s): longer than a ping takes.
+      await vi.advanceTimersByTimeAsync(6000);
       expect(resumedFrom).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1);
-      // Read on 4 s in, not at the idle timeout's 20 s.
+      await vi.advanceTimersByTimeAsync(1000);
+      // Read on under 10 s in, not at the idle timeout's 20 s.
       expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
       expect(resumedFrom).toEqual(['5']);
       expect(silent.cancelled).toBe(true);
@@ -809,7 +810,7 @@ describe('streamMessage: dropped connections', () => {
     }
   });
 
-  it('from a relay with resume, a body that goes on bringing events after the browser is back online is kept', async () => {
+  it('from a relay with resume, a body that goes on bringing pings or events after the browser is back online is kept', async () => {
     vi.useFakeTimers();
     const page = new EventTarget();
     vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
@@ -824,8 +825,12 @@ describe('streamMessage: dropped connections', () => {
       const stream = streamMessage({ url: API, body: requestBody }, { retry: false });
       const result = settled(stream.finalMessage());
       await vi.advanceTimersByTimeAsync(100);
-      page.dispatchEvent(new Event('online'));
-      await vi.advanceTimersByTimeAsync(500);
+      // A flapping network, while only the relay's pings come (a long server tool run).
+      for (let flap = 0; flap < 6; flap += 1) {
+        page.dispatchEvent(new Event('online'));
+        await vi.advanceTimersByTimeAsync(5000);
+        live.send(': ping\n\n');
+      }
       live.send(events.slice(5).join(''));
       live.close();
       await vi.advanceTimersByTimeAsync(2000);

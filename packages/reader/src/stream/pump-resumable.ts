@@ -10,9 +10,6 @@ const MAX_STALLED_RESUMES = 5;
 /** `addEventListener` as used here (written out: the reader's types need no DOM library). */
 type Listen = (type: 'online', listener: () => void) => void;
 
-/** How long a body may stay silent after the browser comes back online before it is read on. */
-const SILENT_AFTER_ONLINE_MS = 1000;
-
 /** How {@link pumpResumable} reads on after a dropped connection. */
 export interface ResumeOptions {
   /**
@@ -26,7 +23,7 @@ export interface ResumeOptions {
 
 /**
  * {@link pumpEvents} over `body` and, when its connection drops mid-stream, goes silent past the
- * idle timeout (or for a second after the browser comes back online), or ends before its message, over the bodies `resume` gives for the events after the
+ * idle timeout (or for a third of it after the browser comes back online), or ends before its message, over the bodies `resume` gives for the events after the
  * last one read (a relay's resumable stream), with one decoder for them all. A resume that fails
  * on the network or a timeout is tried again after 0.25, 0.5, 1, 2 and 4 s; anything else (a 404:
  * the relay no longer has the stream), five resumes in a row without a new event, or a body that
@@ -71,21 +68,27 @@ export async function pumpResumable(
     // Stopped already (a listener of `connect`, or while the resume's answer came) counts too.
     const detach = onAbort(signal, () => reading.abort(signal.reason));
     // A network that changed (Wi-Fi to mobile data, a proxy's upstream gone) can leave this
-    // connection dead without a word: one that brings no event soon after the browser is back
-    // online is read on at once, not after the idle timeout (a healthy one read on costs a request).
+    // connection dead without a word: one that brings no byte for a third of the idle timeout
+    // after the browser is back online (a relay pings every quarter of it) is read on then, not
+    // at the timeout.
     let heard = 0;
     let probe: ReturnType<typeof setTimeout> | undefined;
+    let probed = false;
     const onOnline = (): void => {
       const before = heard;
       clearTimeout(probe);
-      probe = later(() => {
-        if (heard === before)
+      probe = later(
+        () => {
+          if (heard !== before) return;
+          probed = true;
           reading.abort(
             new ConnectionError('The connection went quiet after the network changed.', {
               partial: options.partial?.(),
             }),
           );
-      }, SILENT_AFTER_ONLINE_MS);
+        },
+        (options.idleTimeoutMs ?? 20_000) / 3,
+      );
     };
     page.addEventListener?.('online', onOnline);
     try {
@@ -93,8 +96,11 @@ export async function pumpResumable(
         ...options,
         controller: reading,
         decode,
-        onEventId: (id) => {
+        onBytes: (count) => {
           heard += 1;
+          options.onBytes?.(count);
+        },
+        onEventId: (id) => {
           if (id !== lastEventId) {
             stalls = 0;
             progressed = true;
@@ -125,6 +131,7 @@ export async function pumpResumable(
       return;
     }
     current = resumed;
-    stalls += 1;
+    // A network that came back is no stall of the relay's.
+    if (!probed) stalls += 1;
   }
 }

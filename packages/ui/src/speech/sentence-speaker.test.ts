@@ -181,6 +181,51 @@ describe('createSentenceSpeaker', () => {
     expect(output.said.slice(2)).toEqual(['Second sentence, continued after the retry.', 'Done.']);
   });
 
+  it('reads on an answer continued from inside a code block as prose again, not its code', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    const cut = 'Try this.\n\n```py\nimport os\nprint(os.getc';
+    speaker.update(cut, true, 'a1');
+    speaker.update(cut, false, 'a1');
+    const whole = `${cut}wd())\nfor name in os.listdir("."):\n    print(name)\n\`\`\`\n\nRun it with Python. It prints every file.`;
+    speaker.update(`${cut}wd())\n`, true, 'a1');
+    speaker.update(whole, false, 'a1');
+    // Before: the rest of the code read out line by line, and the prose after it never said.
+    expect(output.said).toEqual([
+      'Try this.',
+      'Code block in py, 2 lines.',
+      'Code block in py, 4 lines.',
+      'Run it with Python.',
+      'It prints every file.',
+    ]);
+  });
+
+  it('reads on an answer continued from text that ended in a line break (sent back without it)', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('One. Two.\n', true, 'a1');
+    speaker.update('One. Two.\n', false, 'a1');
+    // The answer carried on from "One. Two." (the API refuses a prefill that ends in white space).
+    speaker.update('One. Two. Three. Fo', true, 'a1');
+    speaker.update('One. Two. Three. Four.', false, 'a1');
+    // Before: cancelled and read again from "One."
+    expect(output.said).toEqual(['One.', 'Two.', 'Three.', 'Four.']);
+    expect(output.cancels).toBe(0);
+  });
+
+  it('cuts the answer off each time a question is asked, however often the question comes before its answer', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('A one. B', true, 'a1');
+    // The question asked: no answer to it yet (undefined), while the request runs.
+    speaker.update('', false, undefined, false, true);
+    speaker.update('C three. D', true, 'a2');
+    speaker.update('', false, undefined, false, true);
+    // At each question, and as the answer to the first began. Before: the second question left
+    // the answer before it speaking.
+    expect(output.cancels).toBe(3);
+  });
+
   it('does not read again an answer back in sight after a barge-in removed the step after it', () => {
     const output = recorder();
     const speaker = createSentenceSpeaker(output, { locale: 'en' });

@@ -56,6 +56,8 @@ interface Answer {
   over: boolean;
   /** Where reading goes on if it is carried on: the start of a sentence it left unfinished. */
   resumeAt: number;
+  /** The spoken text as last read. */
+  spoken: string;
 }
 
 /** A sentence that ends as sentences do (a closing quote or bracket may follow its full stop), or its line. */
@@ -81,17 +83,19 @@ export function createSentenceSpeaker(
   let answer: Answer | undefined;
   // The answers read (or begun) so far: one back in sight is not new (a barge-in removed the empty
   // step after it, and it was taken for an answer that had just arrived).
-  const heard = new Set<string | undefined>();
+  const heard = new Set<string>();
   return {
     update(markdown, streaming, messageId, continues = false, arrived = false) {
-      if (answer && (answer.messageId !== messageId || !markdown.startsWith(answer.markdown))) {
-        if (answer.messageId !== messageId && heard.has(messageId)) return;
+      // A continuation starts from the text without its trailing spaces (the API refuses them).
+      const carried = answer?.over ? answer.markdown.trimEnd() : answer?.markdown;
+      if (answer && (answer.messageId !== messageId || !markdown.startsWith(carried!))) {
+        if (answer.messageId !== messageId && messageId !== undefined && heard.has(messageId)) return;
         if (!(continues && answer.messageId !== messageId)) output.cancel();
         answer = undefined;
       }
       if (!answer) {
         if (!streaming && !arrived) return;
-        heard.add(messageId);
+        if (messageId !== undefined) heard.add(messageId);
         answer = {
           messageId,
           markdown: '',
@@ -101,17 +105,24 @@ export function createSentenceSpeaker(
           ended: false,
           over: false,
           resumeAt: 0,
+          spoken: '',
         };
       } else if (streaming && answer.over) {
         // Carried on in place (Continue after a stop or the length limit, Retry after a failure):
-        // read on from the sentence it was cut in, said whole this time.
-        answer.queued = answer.segmented = answer.resumeAt;
+        // read on from the sentence it was cut in, said whole this time. Read again by a reader
+        // that has not ended: the ended one closed the code block or table the answer was cut in,
+        // so reading goes on from where the two readings part, if that comes first.
+        answer.read = createSpokenTextReader(options.describeCode);
+        const again = answer.read(markdown, false);
+        let same = 0;
+        while (same < again.length && again[same] === answer.spoken[same]) same += 1;
+        answer.queued = answer.segmented = Math.min(answer.resumeAt, same);
         answer.ended = answer.over = false;
       }
       if (!streaming) answer.over = true;
       if (answer.ended) return;
       answer.markdown = markdown;
-      const spoken = answer.read(markdown, !streaming);
+      const spoken = (answer.spoken = answer.read(markdown, !streaming));
       const { queued } = answer;
       // A sentence that runs on (a long line without a full stop) is segmented again over its end
       // only: from its start, each update would cost its whole length.
