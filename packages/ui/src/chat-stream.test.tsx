@@ -153,6 +153,30 @@ it('shows a client tool while it executes, then its result and the follow-up ans
   await expectNoAxeViolations(screen.container);
 });
 
+it('keeps the stats out of their streaming state while a client tool runs (its time is no stream gone quiet)', async () => {
+  const { promise: result, resolve: finish } = deferred<unknown>();
+  const { fetch } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      showStats
+      tools={{ get_weather: { inputSchema: { type: 'object' }, execute: () => result } }}
+    />,
+  );
+  await sendMessage(screen, 'Weather in Paris?');
+  const tool = screen.getByRole('group', { name: 'Tool call: get_weather' });
+  await expect.element(tool).toHaveAttribute('data-state', 'running');
+  // The turn goes on (Stop is offered), but no answer streams: the rate stays as the answer left it.
+  await expect.element(screen.getByRole('button', { name: 'Stop' })).toBeVisible();
+  const stats = () => screen.container.querySelector('[data-slot="stream-stats"]');
+  await expect.poll(() => stats()?.getAttribute('data-state')).toBe('idle');
+  await expect.element(tool).toHaveAttribute('data-state', 'running');
+  finish({ temperature: 18 });
+  await expect.element(screen.getByText(scenarios.basic.expectedText)).toBeVisible();
+  await expect.poll(() => stats()?.getAttribute('data-state')).toBe('idle');
+});
+
 it('offers Continue, not Retry, when Claude stopped at the step limit, and goes on from there', async () => {
   const { fetch, bodies } = mockFetch([scenarios.toolUse, instant], [scenarios.basic, instant]);
   const screen = await render(
@@ -336,6 +360,25 @@ it('reports an overload mid-stream, keeps the partial answer, and Retry continue
   expect(screen.getByRole('article', { name: 'Claude' }).all()).toHaveLength(1);
 });
 
+it('says the partial answer was kept after a failure part-way through it, and not when none came', async () => {
+  const kept = 'The partial answer above was kept.';
+  const { fetch } = mockFetch([scenarios.overloadedMidStream, instant]);
+  const first = await render(<ChatStream fetch={fetch} style={heightStyle} />);
+  await sendMessage(first, 'Tell me about printing');
+  await expect.element(first.getByRole('log').getByText('Claude is overloaded right now')).toBeVisible();
+  // Said with what failed, under the part of the answer that stays.
+  await expect.element(first.getByRole('log').getByText(kept, { exact: false })).toBeVisible();
+  await first.unmount();
+  // Failed before any of the answer came: nothing was kept, so nothing is said of it.
+  const refused = vi.fn<typeof globalThis.fetch>(async () => {
+    throw new TypeError('Failed to fetch');
+  });
+  const second = await render(<ChatStream fetch={refused} retry={{ maxRetries: 0 }} style={heightStyle} />);
+  await sendMessage(second, 'Hi');
+  await expect.element(second.getByRole('log').getByText('Could not reach the server')).toBeVisible();
+  expect(second.getByRole('log').getByText(kept, { exact: false }).query()).toBeNull();
+});
+
 it('says it tries again after an overload before any content, then streams the answer', async () => {
   const { promise: released, resolve: release } = deferred<void>();
   const fetch = vi.fn<typeof globalThis.fetch>(async () => {
@@ -497,6 +540,44 @@ it('stops with Esc from anywhere in the chat, as from the composer', async () =>
   await expect.element(answer).toHaveAttribute('data-state', 'aborted');
   // A handler of the app's own still hears the key.
   expect(onKeyDown).toHaveBeenCalledWith(expect.objectContaining({ key: 'Escape' }));
+});
+
+it('goes on streaming when a part handled Esc itself (a box in a block renderer)', async () => {
+  // Held after the text began (message_start, the block's start, a first delta): streaming however slow the machine.
+  const { promise: released, resolve: release } = deferred<void>();
+  const { fetch } = mockFetch([scenarios.basic, slow, released, 3]);
+  const screen = await render(
+    <ChatStream
+      fetch={fetch}
+      style={heightStyle}
+      // A block with a box of its own, whose Esc is for the box (an edit cancelled), not for the answer.
+      renderers={{
+        text: ({ block }) => (
+          <div>
+            <p>{block.text}</p>
+            <input
+              aria-label="Note"
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') event.preventDefault();
+              }}
+            />
+          </div>
+        ),
+      }}
+    />,
+  );
+  await sendMessage(screen, 'Hello');
+  const answer = screen.getByRole('article', { name: 'Claude' });
+  const note = answer.getByRole('textbox', { name: 'Note' });
+  await expect.element(note).toBeVisible();
+  await expect.element(answer).toHaveAttribute('data-state', 'streaming');
+  (note.element() as HTMLElement).focus();
+  await userEvent.keyboard('{Escape}');
+  release();
+  // Not stopped: the whole answer arrives.
+  await expect.element(answer).toHaveAttribute('data-state', 'complete');
+  await expect.element(answer.getByText(scenarios.basic.expectedText)).toBeVisible();
+  expect(announced(screen.container)).not.toContain('Stopped');
 });
 
 it('stops mid-stream with Esc: the partial answer stays, marked aborted, and focus stays in the composer', async () => {

@@ -27,6 +27,17 @@ it('puts typed failures in words', () => {
   });
 });
 
+it('says a plain 401 or 403 from the server is a refusal, not a rejected or failed request', () => {
+  // The app's own endpoint turning the person away (signed out, not allowed), with no Anthropic error type.
+  expect(describeError(new HTTPError('HTTP 401: Unauthorized', { status: 401 }))).toEqual({
+    title: 'The server refused the request',
+    detail: 'Unauthorized (HTTP 401)',
+  });
+  expect(describeError(new HTTPError('Forbidden', { status: 403 })).title).toBe(
+    'The server refused the request',
+  );
+});
+
 it('tells a server never reached from a connection lost mid-answer', () => {
   // What a browser says for a refused connection, being offline, or a cross-origin answer without CORS headers.
   expect(describeError(new ConnectionError('Failed to fetch'))).toEqual({

@@ -267,3 +267,34 @@ it('lets go of the end when the wheel turns the transcript back, however little'
   await afterFrame();
   await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
 });
+
+/** Rows, then the answer streaming in, `lines` lines of 10 px tall (a token that starts a line grows it). */
+const Streaming = ({ lines }: { lines: number }) => (
+  <MessageList style={{ blockSize: 300 }} busy>
+    {rows(30)}
+    <p style={{ blockSize: lines * 10, margin: 0, overflow: 'hidden' }}>Answer</p>
+  </MessageList>
+);
+
+it('stays where the wheel put it, a little way up (less than the threshold), as the answer grows', async () => {
+  const screen = await render(<Streaming lines={1} />);
+  const log = screen.getByRole('log').element() as HTMLElement;
+  const list = screen.container.querySelector('[data-slot="message-list"]')!;
+  await expect.poll(() => distanceFromEnd(log)).toBeLessThanOrEqual(1);
+  await afterFrame();
+  // 20 px up, within the default 48 px of the end.
+  log.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: -20 }));
+  log.scrollTop -= 20;
+  await afterFrame();
+  const top = log.scrollTop;
+  const height = log.scrollHeight;
+  // The next tokens bring the end no further than the threshold from where the person is.
+  for (let lines = 2; lines <= 3; lines++) {
+    await screen.rerender(<Streaming lines={lines} />);
+    await afterFrame();
+  }
+  expect(log.scrollHeight).toBe(height + 20);
+  expect(log.scrollTop).toBe(top);
+  expect(list.getAttribute('data-state')).toBe('detached');
+  await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+});
