@@ -187,6 +187,16 @@ describe('streamMessage: success', () => {
     expect(requests[0]?.headers.get('accept')).toBe('text/event-stream, */*');
     expect(requests[0]?.body).toBe(raw);
   });
+
+  it('keeps a caller-set content-type on an object body, which it still sends as JSON', async () => {
+    const requests = route(() => sseResponse(toSSE(transcript('text'))));
+    await streamMessage(
+      { url: API, body: requestBody, headers: { 'content-type': 'application/vnd.api+json' } },
+      { retry: false },
+    ).finalMessage();
+    expect(requests[0]?.headers.get('content-type')).toBe('application/vnd.api+json');
+    expect(JSON.parse(requests[0]?.body ?? '')).toEqual(requestBody);
+  });
 });
 
 describe('streamMessage: retries before any content', () => {
@@ -414,6 +424,34 @@ describe('streamMessage: timeouts', () => {
     expect(await result.result).toMatchObject({ id: 'msg_text' });
   });
 
+  it('headersTimeoutMs bounds the headers only: a body that streams for longer than it completes', async () => {
+    vi.useFakeTimers();
+    const body = controlledBody(HELLO);
+    // As the platform's fetch does, an abort of the request's signal breaks the body it answered with.
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      const signal = init?.signal;
+      signal?.addEventListener('abort', () => body.fail(signal.reason), { once: true });
+      return sseResponse(body.body);
+    });
+    const stream = streamMessage(
+      { url: API, body: requestBody },
+      { headersTimeoutMs: 1000, retry: false, fetch },
+    );
+    const result = settled(stream.finalMessage());
+    // The headers came at once; the rest of the answer comes an event every 800 ms, for over 10 s.
+    const rest = REST_OF_TEXT.split('\n\n').filter(Boolean);
+    expect(rest.length * 800).toBeGreaterThan(10_000);
+    for (const event of rest) {
+      await vi.advanceTimersByTimeAsync(800);
+      expect(stream.status).toBe('streaming');
+      body.send(`${event}\n\n`);
+    }
+    body.close();
+    expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+    expect(stream.status).toBe('complete');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('idleTimeoutMs: no bytes after some text fails with TimeoutError phase idle keeping the text', async () => {
     vi.useFakeTimers();
     const body = controlledBody(HELLO);
@@ -437,6 +475,8 @@ describe('streamMessage: timeouts', () => {
   it('idleTimeoutMs: by default, four ping intervals (at least 20 s) when the server says how often it pings', async () => {
     vi.useFakeTimers();
     for (const [interval, timeoutMs] of [
+      // A relay that pings often still gets the 20 s floor: a short hiccup is no dead connection.
+      ['1000', 20_000],
       ['5000', 20_000],
       ['10000', 40_000],
     ] as const) {
@@ -856,6 +896,89 @@ describe('streamMessage: dropped connections', () => {
     expect(textOf(error.partial)).toBe('Hello!');
     // The first request and five resumes that brought nothing new.
     expect(requests).toHaveLength(6);
+  });
+
+  it('from a relay with resume, resumes that fail on the network are tried again after 0.25, 0.5, 1 and 2 s', async () => {
+    vi.useFakeTimers();
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const first = controlledBody(events.slice(0, 5).join(''));
+    const headers = { 'chatstream-stream-id': 'stream-1' };
+    let online = true;
+    let droppedAt = 0;
+    /** When each resume was asked for, in ms after the drop (fake clock), and from which event. */
+    const resumes: [number, string | null][] = [];
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      const sent = new Headers(init?.headers);
+      if (sent.get('chatstream-resume') === null) return sseResponse(first.body, headers);
+      resumes.push([Date.now() - droppedAt, sent.get('last-event-id')]);
+      if (!online) throw new TypeError('Failed to fetch');
+      return sseResponse(events.slice(Number(sent.get('last-event-id'))).join(''), headers);
+    });
+    const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
+    const result = settled(stream.finalMessage());
+    await nextText(stream, 'Hello!');
+    // A train going into a tunnel: the connection drops mid-answer, and the network is gone for 2 s.
+    online = false;
+    droppedAt = Date.now();
+    first.fail(new TypeError('terminated'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(result.done).toBe(false);
+    online = true;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+    expect(stream.status).toBe('complete');
+    // At once, then after waits of 0.25, 0.5, 1 and 2 s; the last one, with the network back, reads on.
+    expect(resumes).toEqual([
+      [0, '5'],
+      [250, '5'],
+      [750, '5'],
+      [1750, '5'],
+      [3750, '5'],
+    ]);
+  });
+
+  it("sends the request's credentials with it, with a resume after a drop, and with the Stop sent to the relay", async () => {
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const first = controlledBody(events.slice(0, 5).join(''));
+    // The resumed body brings three more text pieces, then stays open until the user stops it.
+    const resumed = controlledBody(events.slice(5, 8).join(''));
+    const headers = { 'chatstream-stream-id': 'stream-1' };
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      const sent = new Headers(init?.headers);
+      if (sent.has('chatstream-cancel')) return new Response(null, { status: 204 });
+      return sseResponse(sent.has('chatstream-resume') ? resumed.body : first.body, headers);
+    });
+    const stream = streamMessage(
+      { url: API, body: requestBody, credentials: 'include' },
+      { retry: false, fetch },
+    );
+    await nextText(stream, 'Hello!');
+    const readOn = nextText(stream, 'Hello! Héllo wö');
+    first.fail(new TypeError('terminated'));
+    await readOn;
+    stream.abort();
+    expect(await rejection(stream.finalMessage())).toBeInstanceOf(AbortError);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(3));
+    const sent = fetch.mock.calls.map(([, init]) => {
+      const sentHeaders = new Headers(init?.headers);
+      const kind = sentHeaders.has('chatstream-resume')
+        ? 'resume'
+        : sentHeaders.has('chatstream-cancel')
+          ? 'cancel'
+          : 'request';
+      return [kind, init?.credentials];
+    });
+    expect(sent).toEqual([
+      ['request', 'include'],
+      ['resume', 'include'],
+      ['cancel', 'include'],
+    ]);
   });
 
   it('without resume, a body that ends before message_stop fails with IncompleteStreamError', async () => {

@@ -393,6 +393,45 @@ describe('ChatSession: retry, regenerate, edit', () => {
     expect(textOf(messages[1])).toBe(`${textOf(cutAnswer).trimEnd()} cheaper and faster.`);
   });
 
+  it.each([
+    [
+      'a tool call',
+      scenario('cut-tool')
+        .text('Let me look that up.')
+        .toolUse('get_weather', { city: 'Paris' })
+        .error('overloaded_error', 'Overloaded'),
+    ],
+    [
+      'thinking',
+      scenario('cut-thinking')
+        .thinking('The user asks about the press.')
+        .text('The press made books')
+        .error('overloaded_error', 'Overloaded'),
+    ],
+  ])('retry() regenerates a failed answer holding %s, rather than continue it', async (_, failing) => {
+    chat.use(failing);
+    const target = session();
+    await target.send('Tell me about the press');
+    const failed = target.getSnapshot().messages[1];
+    expect(failed).toMatchObject({ role: 'assistant', status: 'error' });
+    expect(failed?.content.some((block) => block.type !== 'text')).toBe(true);
+
+    chat.use(scenarios.basic);
+    await target.retry();
+    // Asked again as it was asked: the broken answer is no prefill to go on from.
+    expect(requestMessages(1)).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Tell me about the press' }] },
+    ]);
+    const { messages, status, error } = target.getSnapshot();
+    expect(status).toBe('ready');
+    expect(error).toBeUndefined();
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({
+      status: 'complete',
+      content: scenarios.basic.expectedMessage.content,
+    });
+  });
+
   it('retry() after a failure before any content sends the conversation again', async () => {
     chat.use(faultScenarios.badRequest);
     const target = session();

@@ -17,6 +17,7 @@ import { readMessageStream, readTextStream } from './read-message-stream.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
 type Event = Record<string, unknown>;
@@ -549,6 +550,16 @@ describe('readMessageEvents (sink mode)', () => {
 /** A response carrying the `text` transcript. */
 const textResponse = (): Response =>
   new Response(toSSE(transcripts['text'] ?? []), { headers: { 'content-type': 'text/event-stream' } });
+
+describe('readMessageStream: timers once it ended', () => {
+  it('leaves no timer pending after finalMessage() resolves, so a Node script exits at once', async () => {
+    vi.useFakeTimers();
+    const stream = readMessageStream(textResponse(), { totalTimeoutMs: 8000, idleTimeoutMs: 5000 });
+    await expect(stream.finalText()).resolves.toBe(EXPECTED_TEXT);
+    // Not the 8 s of totalTimeoutMs: nothing holds the event loop open.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
 
 describe('a shared AbortSignal', () => {
   it('serves many streams at once with one listener (Node warns past ten), and stops only those still streaming', async () => {
