@@ -67,6 +67,44 @@ it('reads on once shown again after being hidden by <Activity> while the answer 
   expect(errors).toEqual([]);
 });
 
+it('reads on an answer carried on from inside a code block as prose again, not its code', async () => {
+  const cut = 'Try this.\n\n```py\nimport os\nprint(os.getc';
+  const whole = `${cut}wd())\nfor name in os.listdir("."):\n    print(name)\n\`\`\`\n\nRun it with Python. It prints every file.`;
+  const screen = await render(<Announcer text={cut} streaming messageId="c" />);
+  await screen.rerender(<Announcer text={cut} streaming={false} messageId="c" />);
+  await expect.poll(() => said(screen.container)).toEqual(['Try this.', 'Code block in py, 2 lines.']);
+  // Retry: the same message streams again, then goes on.
+  await screen.rerender(<Announcer text={cut} streaming messageId="c" />);
+  await screen.rerender(<Announcer text={`${cut}wd())\n`} streaming messageId="c" />);
+  await screen.rerender(<Announcer text={whole} streaming={false} messageId="c" />);
+  // Before: its code read line by line, and the prose after it never said.
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['Code block in py, 4 lines.', 'Run it with Python.', 'It prints every file.']);
+});
+
+it('reads on from the sentence a failure cut, and says nothing twice when the text comes back trimmed', async () => {
+  const screen = await render(<Announcer text="One is said. Two is sa" streaming messageId="t" />);
+  await screen.rerender(<Announcer text="One is said. Two is sa" streaming={false} messageId="t" />);
+  await expect.poll(() => said(screen.container)).toEqual(['One is said.', 'Two is sa']);
+  await screen.rerender(<Announcer text="One is said. Two is sa" streaming messageId="t" />);
+  await screen.rerender(<Announcer text="One is said. Two is said. Three" streaming messageId="t" />);
+  await screen.rerender(
+    <Announcer text="One is said. Two is said. Three ends." streaming={false} messageId="t" />,
+  );
+  await expect.poll(() => said(screen.container)).toEqual(['Two is sa', 'Two is said.', 'Three ends.']);
+  // Cut after a line: the continuation is sent back, and comes back, without the line break.
+  const next = await render(<Announcer text={'Alpha is one.\nBeta is two.\n'} streaming messageId="n" />);
+  await next.rerender(<Announcer text={'Alpha is one.\nBeta is two.\n'} streaming={false} messageId="n" />);
+  await next.rerender(<Announcer text={'Alpha is one.\nBeta is two.\n'} streaming messageId="n" />);
+  await next.rerender(<Announcer text={'Alpha is one.\nBeta is two. Gamma'} streaming messageId="n" />);
+  await next.rerender(
+    <Announcer text={'Alpha is one.\nBeta is two. Gamma is three.'} streaming={false} messageId="n" />,
+  );
+  // Before: "Alpha is one." and "Beta is two." said again.
+  await expect.poll(() => said(next.container)).toEqual(['Alpha is one.', 'Beta is two.', 'Gamma is three.']);
+});
+
 it('announces emphasis and code spans as their words, not their markers', async () => {
   const text =
     'It is **important** and _subtle_, not ~~wrong~~. Call `abort()` on snake_case names. Multiply 2 * 3.';
@@ -156,7 +194,7 @@ it('starts over for a new answer and announces errors', async () => {
     .toEqual(['Another one.', 'Then', 'Claude is overloaded right now']);
 });
 
-it('reads on when a stopped answer is continued in place, saying only what is new', async () => {
+it('reads on when a stopped answer is continued in place, from the sentence the stop cut', async () => {
   const screen = await render(
     <Announcer text="It starts. It breaks off in the mid" streaming messageId="a" />,
   );
@@ -171,7 +209,8 @@ it('reads on when a stopped answer is continued in place, saying only what is ne
   await screen.rerender(
     <Announcer text="It starts. It breaks off in the middle of a word. Then it" streaming messageId="a" />,
   );
-  await expect.poll(() => said(screen.container).at(-1)).toBe('dle of a word.');
+  // The sentence the stop cut is said again whole.
+  await expect.poll(() => said(screen.container).at(-1)).toBe('It breaks off in the middle of a word.');
   await screen.rerender(
     <Announcer
       text="It starts. It breaks off in the middle of a word. Then it ends."
@@ -179,7 +218,9 @@ it('reads on when a stopped answer is continued in place, saying only what is ne
       messageId="a"
     />,
   );
-  await expect.poll(() => said(screen.container)).toEqual(['Stopped', 'dle of a word.', 'Then it ends.']);
+  await expect
+    .poll(() => said(screen.container))
+    .toEqual(['Stopped', 'It breaks off in the middle of a word.', 'Then it ends.']);
 });
 
 it('announces a notice when it changes, after the last words of the answer', async () => {

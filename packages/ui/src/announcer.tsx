@@ -17,6 +17,7 @@ import {
 } from './spoken-text.ts';
 import { type AnswerSight, arrivedNow } from './answer-sight.ts';
 import { useLabels } from './labels.tsx';
+import { endsWhole, readOnAt } from './spoken-resume.ts';
 import { createTextChannel, type TextChannel } from './text-channel.ts';
 import { visuallyHidden } from './visually-hidden.ts';
 
@@ -61,6 +62,12 @@ interface Feed {
   reader: SpokenTextReader;
   /** How much of the spoken text was already pushed into the channel. */
   seen: number;
+  /** The spoken text as last read. */
+  spoken: string;
+  /** Where reading goes on if the answer is carried on: the start of a sentence said cut. */
+  resumeAt: number;
+  /** Read to its end: streaming again is a Continue or a Retry. */
+  ended: boolean;
   /** Open while the answer streams; a stopped answer continued in place (`retry()`) opens a new one. */
   channel?: TextChannel | undefined;
 }
@@ -124,7 +131,8 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       words.current = t;
       const arrived = arrivedNow(sight.current, messageId, busy);
       let current = feed.current;
-      if (current && (current.messageId !== messageId || !markdown.startsWith(current.markdown))) {
+      // A continuation goes on from the text without its trailing white space (the API refuses it).
+      if (current && (current.messageId !== messageId || !markdown.startsWith(current.markdown.trimEnd()))) {
         current.channel?.close();
         current = feed.current = undefined;
       }
@@ -134,18 +142,35 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
         markdown,
         reader: createSpokenTextReader(describeCode, (key, ...values) => words.current(key, ...values)),
         seen: 0,
+        spoken: '',
+        resumeAt: 0,
+        ended: false,
       };
+      // Carried on in place after its end (Continue, Retry): read again from its start by the
+      // reader (a code block the end closed is open again), said on from the sentence it was cut in.
+      const carriedOn = current.ended && streaming;
+      const shrank = markdown.length < current.markdown.length;
+      const text = current.reader(markdown, !streaming);
+      if (carriedOn || shrank) {
+        current.seen = readOnAt(current.spoken, text, carriedOn ? current.resumeAt : current.seen);
+      }
+      current.spoken = text;
+      current.markdown = markdown;
+      current.ended = !streaming;
       if (!current.channel) {
         const channel = (current.channel = createTextChannel());
+        const reading = current;
+        // Where in the spoken text each sentence said ends: segments join to the text pushed.
+        let at = reading.seen;
         void (async () => {
           for await (const sentence of segmentText(channel.text, 'sentence', locale)) {
+            at += sentence.length;
+            if (endsWhole(sentence)) reading.resumeAt = at;
             const said = withoutEmphasis(sentence).trim();
             if (said) announce(region, said);
           }
         })();
       }
-      const text = current.reader(markdown, !streaming);
-      current.markdown = markdown;
       if (text.length > current.seen) {
         current.channel.push(text.slice(current.seen));
         current.seen = text.length;

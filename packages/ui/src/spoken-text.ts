@@ -26,8 +26,11 @@ export const describeCode = (language: string | undefined, lines: number, t: Tra
 
 /**
  * Turns a growing markdown answer into the text worth reading aloud (see {@link spokenText}).
- * Each call passes the whole answer so far, which must extend the previous call's; complete lines
- * are read once, so a call costs the text added since the last one.
+ * Each call passes the whole answer so far; complete lines are read once, so a call costs the text
+ * added since the last one. An answer carried on after it ended (Continue, Retry), or passed back
+ * shorter (a continuation sent without its trailing white space), is read again from its start:
+ * the spoken text may then differ from the last before its end (a code block the end closed is
+ * open again).
  */
 export type SpokenTextReader = (markdown: string, ended: boolean) => string;
 
@@ -73,6 +76,8 @@ export function createSpokenTextReader(
   let fence: OpenFence | undefined;
   // How far the line after `read` was read as prose: it is read again only from there.
   let prose: ProseCheckpoint = LINE_START;
+  let length = 0;
+  let over = false;
 
   /** What a complete `line` adds to the spoken text; moves in and out of code blocks. */
   function speakLine(line: string, ending: string): string {
@@ -92,6 +97,14 @@ export function createSpokenTextReader(
   }
 
   return (markdown, ended) => {
+    if (markdown.length < length || (over && (!ended || markdown.length > length))) {
+      read = 0;
+      spoken = '';
+      fence = undefined;
+      prose = LINE_START;
+    }
+    length = markdown.length;
+    over = ended;
     for (let end = markdown.indexOf('\n', read); end !== -1; end = markdown.indexOf('\n', read)) {
       spoken += speakLine(markdown.slice(read, end), '\n');
       read = end + 1;

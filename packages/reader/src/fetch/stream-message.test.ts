@@ -833,11 +833,15 @@ describe('streamMessage: dropped connections', () => {
       return sseResponse(events.slice(Number(lastEventId)).join(''), headers);
     });
     try {
-      const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
+      const stream = streamMessage(
+        { url: API, body: requestBody },
+        // No idle timeout at all: only the network coming back shows the connection dead.
+        { retry: false, fetch, idleTimeoutMs: Number.POSITIVE_INFINITY },
+      );
       const result = settled(stream.finalMessage());
       await vi.advanceTimersByTimeAsync(3000);
       page.dispatchEvent(new Event('online'));
-      // A third of the idle timeout (four ping intervals of 5 s): longer than a ping takes.
+      // A third of 20 s (the idle timeout of four ping intervals of 5 s): longer than a ping takes.
       await vi.advanceTimersByTimeAsync(6000);
       expect(resumedFrom).toEqual([]);
       await vi.advanceTimersByTimeAsync(1000);

@@ -69,8 +69,8 @@ export async function pumpResumable(
     const detach = onAbort(signal, () => reading.abort(signal.reason));
     // A network that changed (Wi-Fi to mobile data, a proxy's upstream gone) can leave this
     // connection dead without a word: one that brings no byte for a third of the idle timeout
-    // after the browser is back online (a relay pings every quarter of it) is read on then, not
-    // at the timeout.
+    // after the browser is back online (a relay pings every quarter of it; 20 s at most, also
+    // without an idle timeout) is read on then, not at the timeout.
     let heard = 0;
     let probe: ReturnType<typeof setTimeout> | undefined;
     let probed = false;
@@ -87,7 +87,7 @@ export async function pumpResumable(
             }),
           );
         },
-        (options.idleTimeoutMs ?? 20_000) / 3,
+        Math.min(options.idleTimeoutMs ?? 20_000, 20_000) / 3,
       );
     };
     page.addEventListener?.('online', onOnline);

@@ -205,7 +205,9 @@ describe('createSentenceSpeaker', () => {
     const speaker = createSentenceSpeaker(output, { locale: 'en' });
     speaker.update('One. Two.\n', true, 'a1');
     speaker.update('One. Two.\n', false, 'a1');
-    // The answer carried on from "One. Two." (the API refuses a prefill that ends in white space).
+    // Retry: the same text streams again, then goes on from "One. Two." (the API refuses a
+    // prefill that ends in white space).
+    speaker.update('One. Two.\n', true, 'a1');
     speaker.update('One. Two. Three. Fo', true, 'a1');
     speaker.update('One. Two. Three. Four.', false, 'a1');
     // Before: cancelled and read again from "One."
@@ -224,6 +226,17 @@ describe('createSentenceSpeaker', () => {
     // At each question, and as the answer to the first began. Before: the second question left
     // the answer before it speaking.
     expect(output.cancels).toBe(3);
+  });
+
+  it('says nothing more of a silenced answer, even when it is continued later', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('One. Two. Thr', true, 'a1');
+    speaker.silence();
+    speaker.update('One. Two. Thr', false, 'a1');
+    speaker.update('One. Two. Three. Fo', true, 'a1');
+    speaker.update('One. Two. Three. Four.', false, 'a1');
+    expect(output.said).toEqual(['One.', 'Two.']);
   });
 
   it('does not read again an answer back in sight after a barge-in removed the step after it', () => {

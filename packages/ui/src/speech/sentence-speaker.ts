@@ -4,6 +4,7 @@ import {
   type SpokenTextReader,
   withoutEmphasis,
 } from '@chatstream/ui';
+import { endsWhole, readOnAt } from '../spoken-resume.ts';
 import type { SpeechOutput } from './speech-output.ts';
 
 /** Feeds streaming answers to a {@link SpeechOutput}, a whole sentence at a time. */
@@ -52,6 +53,8 @@ interface Answer {
   segmented: number;
   /** Nothing more is said, unless it is carried on in place. */
   ended: boolean;
+  /** Nothing more is said, however it goes on (a barge-in). */
+  silenced: boolean;
   /** Its run is over (it ended or was stopped): streaming again is a Continue or a Retry. */
   over: boolean;
   /** Where reading goes on if it is carried on: the start of a sentence it left unfinished. */
@@ -59,9 +62,6 @@ interface Answer {
   /** The spoken text as last read. */
   spoken: string;
 }
-
-/** A sentence that ends as sentences do (a closing quote or bracket may follow its full stop), or its line. */
-const WHOLE = /(\p{Sentence_Terminal}[\p{Pf}\p{Pe}"']*\s*|\n\s*)$/u;
 
 /** How much of a sentence that runs on is segmented again when it grows. */
 const CONTEXT = 256;
@@ -86,9 +86,8 @@ export function createSentenceSpeaker(
   const heard = new Set<string>();
   return {
     update(markdown, streaming, messageId, continues = false, arrived = false) {
-      // A continuation starts from the text without its trailing spaces (the API refuses them).
-      const carried = answer?.over ? answer.markdown.trimEnd() : answer?.markdown;
-      if (answer && (answer.messageId !== messageId || !markdown.startsWith(carried!))) {
+      // A continuation goes on from the text without its trailing white space (the API refuses it).
+      if (answer && (answer.messageId !== messageId || !markdown.startsWith(answer.markdown.trimEnd()))) {
         if (answer.messageId !== messageId && messageId !== undefined && heard.has(messageId)) return;
         if (!(continues && answer.messageId !== messageId)) output.cancel();
         answer = undefined;
@@ -103,26 +102,34 @@ export function createSentenceSpeaker(
           queued: 0,
           segmented: 0,
           ended: false,
+          silenced: false,
           over: false,
           resumeAt: 0,
           spoken: '',
         };
-      } else if (streaming && answer.over) {
-        // Carried on in place (Continue after a stop or the length limit, Retry after a failure):
-        // read on from the sentence it was cut in, said whole this time. Read again by a reader
-        // that has not ended: the ended one closed the code block or table the answer was cut in,
-        // so reading goes on from where the two readings part, if that comes first.
-        answer.read = createSpokenTextReader(options.describeCode);
-        const again = answer.read(markdown, false);
-        let same = 0;
-        while (same < again.length && again[same] === answer.spoken[same]) same += 1;
-        answer.queued = answer.segmented = Math.min(answer.resumeAt, same);
-        answer.ended = answer.over = false;
+      }
+      // Carried on in place (Continue after a stop or the length limit, Retry after a failure):
+      // read on from the sentence it was cut in, said whole this time, unless it was silenced.
+      const carriedOn = streaming && answer.over;
+      if (carriedOn) {
+        answer.over = false;
+        answer.ended = answer.silenced;
       }
       if (!streaming) answer.over = true;
       if (answer.ended) return;
+      const shrank = markdown.length < answer.markdown.length;
       answer.markdown = markdown;
-      const spoken = (answer.spoken = answer.read(markdown, !streaming));
+      const spoken = answer.read(markdown, !streaming);
+      // Read again from its start (the reader does so when carried on, or passed back shorter): a
+      // code block the end closed is open again, so reading goes on where the readings part if sooner.
+      if (carriedOn || shrank) {
+        answer.queued = answer.segmented = readOnAt(
+          answer.spoken,
+          spoken,
+          carriedOn ? answer.resumeAt : answer.queued,
+        );
+      }
+      answer.spoken = spoken;
       const { queued } = answer;
       // A sentence that runs on (a long line without a full stop) is segmented again over its end
       // only: from its start, each update would cost its whole length.
@@ -146,7 +153,7 @@ export function createSentenceSpeaker(
         if (!/[\p{L}\p{Sentence_Terminal}]/u.test(rest)) sentences.pop();
       }
       for (const sentence of sentences) {
-        answer.resumeAt = WHOLE.test(sentence) ? answer.queued + sentence.length : answer.queued;
+        answer.resumeAt = endsWhole(sentence) ? answer.queued + sentence.length : answer.queued;
         answer.queued += sentence.length;
         const text = withoutEmphasis(sentence).trim();
         if (text) output.speak(text);
@@ -161,7 +168,7 @@ export function createSentenceSpeaker(
     },
     silence() {
       output.cancel();
-      if (answer) answer.ended = true;
+      if (answer) answer.ended = answer.silenced = true;
     },
   };
 }
