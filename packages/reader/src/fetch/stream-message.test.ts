@@ -854,6 +854,40 @@ describe('streamMessage: dropped connections', () => {
     }
   });
 
+  it('from a relay with resume, a body silent once the page is shown again is read on before the idle timeout', async () => {
+    vi.useFakeTimers();
+    const page = Object.assign(new EventTarget(), { visibilityState: 'hidden' });
+    vi.stubGlobal('document', page);
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const silent = controlledBody(events.slice(0, 5).join(''));
+    const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
+    const resumedFrom: (string | null)[] = [];
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      const lastEventId = new Headers(init?.headers).get('last-event-id');
+      if (lastEventId === null) return sseResponse(silent.body, headers);
+      resumedFrom.push(lastEventId);
+      return sseResponse(events.slice(Number(lastEventId)).join(''), headers);
+    });
+    try {
+      const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
+      const result = settled(stream.finalMessage());
+      await vi.advanceTimersByTimeAsync(3000);
+      // A laptop woken: the page shown again, its connection dead without a word.
+      page.visibilityState = 'visible';
+      page.dispatchEvent(new Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(resumedFrom).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+      expect(resumedFrom).toEqual(['5']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('from a relay with resume, a body that goes on bringing pings or events after the browser is back online is kept', async () => {
     vi.useFakeTimers();
     const page = new EventTarget();
@@ -942,6 +976,59 @@ describe('streamMessage: dropped connections', () => {
       [1750, '5'],
       [3750, '5'],
     ]);
+  });
+
+  it('from a relay with resume, a resume whose answer never comes is given up after 10 s and tried again', async () => {
+    vi.useFakeTimers();
+    const events = toSSE(transcript('text'))
+      .split('\n\n')
+      .filter(Boolean)
+      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+    const first = controlledBody(events.slice(0, 5).join(''));
+    const headers = { 'chatstream-stream-id': 'stream-1' };
+    let resumes = 0;
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      const sent = new Headers(init?.headers);
+      if (sent.get('chatstream-resume') === null) return sseResponse(first.body, headers);
+      // The first resume goes out over a connection that died on the way: no answer, ever.
+      if ((resumes += 1) === 1) {
+        return new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
+        );
+      }
+      return sseResponse(events.slice(Number(sent.get('last-event-id'))).join(''), headers);
+    });
+    const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
+    const result = settled(stream.finalMessage());
+    await nextText(stream, 'Hello!');
+    first.fail(new TypeError('terminated'));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(result.done).toBe(false);
+    expect(resumes).toBe(1);
+    // Before: frozen for good, the answer "streaming".
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+    expect(resumes).toBe(2);
+  });
+
+  it('from a relay with resume, a drop whose resumes all fail on the network fails as a lost connection, keeping the text', async () => {
+    vi.useFakeTimers();
+    const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
+    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+      if (new Headers(init?.headers).get('chatstream-resume') === null) {
+        return sseResponse(controlledBody(`id: 1\n${HELLO}`).body, headers);
+      }
+      throw new TypeError('Failed to fetch');
+    });
+    const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
+    const result = settled(stream.finalMessage());
+    // Silent past the idle timeout (the browser offline), then the resumes fail for 8 s.
+    await vi.advanceTimersByTimeAsync(60_000);
+    const error = (await result.result) as ChatStreamError;
+    // Before: "No data within 20000 ms", though the network said what was wrong.
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain('Failed to fetch');
+    expect(textOf(error.partial)).toBe('Hello!');
   });
 
   it("sends the request's credentials with it, with a resume after a drop, and with the Stop sent to the relay", async () => {

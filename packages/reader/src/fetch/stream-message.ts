@@ -73,19 +73,20 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   if (!options.fetch) checkResolvable('url', url);
   const init = toRequestInit(request);
   const { max_tokens: maxTokens } = (request.body ?? {}) as { max_tokens?: unknown };
-  /** Runs `fetchWith` with a signal that also aborts when headers take longer than `headersTimeoutMs`. */
+  /** Runs `fetchWith` with a signal that also aborts when headers take longer than `timeoutMs`. */
   const withHeadersTimeout = async (
     signal: AbortSignal,
     fetchWith: (bounded: AbortSignal) => Promise<Response>,
+    timeoutMs = headersTimeoutMs,
   ): Promise<Response> => {
     const controller = new AbortController();
     const abort = (reason: unknown): void => controller.abort(reason);
     // Stays attached: aborting the attempt later must still tear down the body's connection.
     onAbort(signal, () => abort(signal.reason));
     const timer =
-      headersTimeoutMs === undefined
+      timeoutMs === undefined
         ? undefined
-        : later(() => abort(new TimeoutError('headers', headersTimeoutMs)), headersTimeoutMs);
+        : later(() => abort(new TimeoutError('headers', timeoutMs)), timeoutMs);
     try {
       return await fetchWith(controller.signal);
     } finally {
@@ -117,9 +118,13 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
       withHeadersTimeout(signal, (bounded) => send(fetchImpl, url, { ...init, signal: bounded })),
     resume: (response, lastEventId, signal) => {
       const id = response?.headers.get(STREAM_ID_HEADER);
+      // The relay answers a resume at once: one sent over a connection that died on the way
+      // (a network that flapped) would otherwise wait for good, the answer frozen.
       return id
-        ? withHeadersTimeout(signal, (bounded) =>
-            follow('chatstream-resume', id, { signal: bounded }, lastEventId),
+        ? withHeadersTimeout(
+            signal,
+            (bounded) => follow('chatstream-resume', id, { signal: bounded }, lastEventId),
+            headersTimeoutMs ?? RESUME_HEADERS_TIMEOUT_MS,
           )
         : undefined;
     },
@@ -141,6 +146,9 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   });
   return stream;
 }
+
+/** How long a resume waits for the relay's headers unless `headersTimeoutMs` says otherwise. */
+const RESUME_HEADERS_TIMEOUT_MS = 10_000;
 
 /** The response header of a relay with resume on that names the stream (see `@chatstream/server`). */
 const STREAM_ID_HEADER = 'chatstream-stream-id';

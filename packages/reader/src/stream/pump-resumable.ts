@@ -8,7 +8,14 @@ import { type PumpOptions, pumpEvents } from './pump-events.ts';
 const MAX_STALLED_RESUMES = 5;
 
 /** `addEventListener` as used here (written out: the reader's types need no DOM library). */
-type Listen = (type: 'online', listener: () => void) => void;
+type Listen = (type: string, listener: () => void) => void;
+
+/** An event target as the page gives one (written out: the reader's types need no DOM library). */
+interface Page {
+  addEventListener?: Listen;
+  removeEventListener?: Listen;
+  visibilityState?: string;
+}
 
 /** How {@link pumpResumable} reads on after a dropped connection. */
 export interface ResumeOptions {
@@ -41,7 +48,10 @@ export async function pumpResumable(
   // Bounded, so a relay that drops every connection at once cannot keep the stream going forever
   // (a long tool run sends only pings, so a resume may bring no event).
   let stalls = 0;
+  // The network's own failure says more than the silence that led to the resumes (offline: no data).
+  let lastFailure: ConnectionError | undefined;
   const next = async (): Promise<ReadableStream<Uint8Array> | undefined> => {
+    lastFailure = undefined;
     // Waits of 0.25 to 4 s between tries: the network may need a moment to come back.
     for (let wait = 250; wait <= 4000; wait *= 2) {
       if (signal.aborted) return undefined;
@@ -52,13 +62,15 @@ export async function pumpResumable(
       } catch (error) {
         if (!isChatStreamError(error) || (error.kind !== 'connection' && error.kind !== 'timeout'))
           return undefined;
+        lastFailure = error.kind === 'connection' ? error : undefined;
         await sleep(wait, signal).catch(() => undefined);
       }
     }
     return undefined;
   };
   // The page itself, in a browser (elsewhere there is no `online` to hear).
-  const page = globalThis as { addEventListener?: Listen; removeEventListener?: Listen };
+  const page = globalThis as Page;
+  const document = (globalThis as { document?: Page }).document;
   for (let current = body; ;) {
     let dropped: ConnectionError | TimeoutError | undefined;
     let progressed = false;
@@ -90,7 +102,12 @@ export async function pumpResumable(
         Math.min(options.idleTimeoutMs ?? 20_000, 20_000) / 3,
       );
     };
+    // A page shown again (a laptop woken, a phone's tab brought back) may have lost it the same way.
+    const onShown = (): void => {
+      if (document?.visibilityState === 'visible') onOnline();
+    };
     page.addEventListener?.('online', onOnline);
+    document?.addEventListener?.('visibilitychange', onShown);
     try {
       await pumpEvents(current, {
         ...options,
@@ -121,13 +138,18 @@ export async function pumpResumable(
     } finally {
       detach();
       page.removeEventListener?.('online', onOnline);
+      document?.removeEventListener?.('visibilitychange', onShown);
       clearTimeout(probe);
     }
     const resumed = stalls < MAX_STALLED_RESUMES ? await next() : undefined;
     if (!resumed) {
+      const failure =
+        dropped && lastFailure
+          ? new ConnectionError(lastFailure.message, { partial: options.partial?.(), cause: lastFailure })
+          : dropped;
       // A stream gone idle for good is torn down, its request with it.
-      if (dropped?.kind === 'timeout') options.controller.abort(dropped);
-      if (dropped) throw dropped;
+      if (dropped?.kind === 'timeout') options.controller.abort(failure);
+      if (failure) throw failure;
       return;
     }
     current = resumed;
