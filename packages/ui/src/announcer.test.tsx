@@ -105,6 +105,40 @@ it('reads on from the sentence a failure cut, and says nothing twice when the te
   await expect.poll(() => said(next.container)).toEqual(['Alpha is one.', 'Beta is two.', 'Gamma is three.']);
 });
 
+/** What the region says after `renders` of one answer, a tick apart. */
+const steps = async (id: string, renders: [string, boolean][]) => {
+  const screen = await render(<Announcer text={renders[0]![0]} streaming={renders[0]![1]} messageId={id} />);
+  for (const [text, streaming] of renders.slice(1)) {
+    await screen.rerender(<Announcer text={text} streaming={streaming} messageId={id} />);
+    await tick();
+  }
+  return said(screen.container);
+};
+
+it('reads on whole sentences after Continues from text that ended in a blank line, or in a line twice', async () => {
+  // Before: "wo is new." (the reader went on from where the blank line had ended).
+  expect(
+    await steps('p', [
+      ['One is said.\n\n', true],
+      ['One is said.\n\n', false],
+      ['One is said.\n\n', true],
+      ['One is said. Two is new. Th', true],
+      ['One is said. Two is new. Three.', false],
+    ]),
+  ).toEqual(['One is said.', 'Two is new.', 'Three.']);
+  // Before: "is four." (the second Continue went on one character into its sentence).
+  expect(
+    await steps('q', [
+      ['A one.\nB two.\n', true],
+      ['A one.\nB two.\n', false],
+      ['A one.\nB two.\n', true],
+      ['A one.\nB two. C is three. D is fo', false],
+      ['A one.\nB two. C is three. D is fo', true],
+      ['A one.\nB two. C is three. D is four.', false],
+    ]),
+  ).toEqual(['C is three.', 'D is fo', 'D is four.']);
+});
+
 it('announces emphasis and code spans as their words, not their markers', async () => {
   const text =
     'It is **important** and _subtle_, not ~~wrong~~. Call `abort()` on snake_case names. Multiply 2 * 3.';

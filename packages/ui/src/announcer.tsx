@@ -149,10 +149,14 @@ export const Announcer: ForwardRefExoticComponent<AnnouncerProps & RefAttributes
       // Carried on in place after its end (Continue, Retry): read again from its start by the
       // reader (a code block the end closed is open again), said on from the sentence it was cut in.
       const carriedOn = current.ended && streaming;
-      const shrank = markdown.length < current.markdown.length;
+      // Its trailing white space gone or changed (a continuation is sent back without it).
+      const changed = !markdown.startsWith(current.markdown);
       const text = current.reader(markdown, !streaming);
-      if (carriedOn || shrank) {
+      if (carriedOn || changed) {
         current.seen = readOnAt(current.spoken, text, carriedOn ? current.resumeAt : current.seen);
+        // Left to wait for good (it is collected): closing it would say what it holds, and its
+        // positions in the text are no longer these.
+        current.channel = undefined;
       }
       current.spoken = text;
       current.markdown = markdown;

@@ -28,7 +28,7 @@ export const describeCode = (language: string | undefined, lines: number, t: Tra
  * Turns a growing markdown answer into the text worth reading aloud (see {@link spokenText}).
  * Each call passes the whole answer so far; complete lines are read once, so a call costs the text
  * added since the last one. An answer carried on after it ended (Continue, Retry), or passed back
- * shorter (a continuation sent without its trailing white space), is read again from its start:
+ * with its trailing white space gone or changed (a continuation is sent without it), is read again from its start:
  * the spoken text may then differ from the last before its end (a code block the end closed is
  * open again).
  */
@@ -76,7 +76,7 @@ export function createSpokenTextReader(
   let fence: OpenFence | undefined;
   // How far the line after `read` was read as prose: it is read again only from there.
   let prose: ProseCheckpoint = LINE_START;
-  let length = 0;
+  let last = '';
   let over = false;
 
   /** What a complete `line` adds to the spoken text; moves in and out of code blocks. */
@@ -97,13 +97,18 @@ export function createSpokenTextReader(
   }
 
   return (markdown, ended) => {
-    if (markdown.length < length || (over && (!ended || markdown.length > length))) {
+    // The last text goes on, or lost its trailing white space (a continuation is sent back
+    // without it) to something else: only that end is compared, so a call stays as cheap.
+    let kept = last.length;
+    while (kept > 0 && /\s/u.test(last[kept - 1]!)) kept -= 1;
+    const grew = markdown.length >= last.length && markdown.startsWith(last.slice(kept), kept);
+    if (!grew || (over && (!ended || markdown.length > last.length))) {
       read = 0;
       spoken = '';
       fence = undefined;
       prose = LINE_START;
     }
-    length = markdown.length;
+    last = markdown;
     over = ended;
     for (let end = markdown.indexOf('\n', read); end !== -1; end = markdown.indexOf('\n', read)) {
       spoken += speakLine(markdown.slice(read, end), '\n');

@@ -888,6 +888,32 @@ describe('streamMessage: dropped connections', () => {
     }
   });
 
+  it('without resume, a quiet body is left alone when the page is shown again or the browser comes back online', async () => {
+    vi.useFakeTimers();
+    const page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    vi.stubGlobal('document', page);
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    const quiet = controlledBody(HELLO);
+    const requests = route(() => sseResponse(quiet.body));
+    try {
+      const stream = streamMessage({ url: API, body: requestBody }, { retry: false });
+      const result = settled(stream.finalMessage());
+      await vi.advanceTimersByTimeAsync(100);
+      page.dispatchEvent(new Event('visibilitychange'));
+      page.dispatchEvent(new Event('online'));
+      // A long web search: nothing comes for 10 s, and nothing could read the stream on.
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(result.done).toBe(false);
+      quiet.send(REST_OF_TEXT);
+      quiet.close();
+      expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
+      expect(requests).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('from a relay with resume, a body that goes on bringing pings or events after the browser is back online is kept', async () => {
     vi.useFakeTimers();
     const page = new EventTarget();
@@ -1014,9 +1040,16 @@ describe('streamMessage: dropped connections', () => {
   it('from a relay with resume, a drop whose resumes all fail on the network fails as a lost connection, keeping the text', async () => {
     vi.useFakeTimers();
     const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
+    let resumes = 0;
     const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
       if (new Headers(init?.headers).get('chatstream-resume') === null) {
         return sseResponse(controlledBody(`id: 1\n${HELLO}`).body, headers);
+      }
+      // The last try goes out as the network comes back, and hangs: it says less than the others.
+      if ((resumes += 1) === 5) {
+        return new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
+        );
       }
       throw new TypeError('Failed to fetch');
     });

@@ -331,6 +331,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
               return resumed;
             });
           },
+          resumable: () => this.#response?.headers.has('chatstream-stream-id') === true,
           sleep: this.#init.sleep ?? abortableSleep,
         },
       );

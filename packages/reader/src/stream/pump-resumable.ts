@@ -24,6 +24,11 @@ export interface ResumeOptions {
    * resumed. Rejects with the failure of that request.
    */
   resume: (lastEventId: string) => Promise<ReadableStream<Uint8Array>> | undefined;
+  /**
+   * Whether `resume` can give a body now (a relay named its stream): only such a stream is read
+   * on when the network comes back; another must not be failed for being quiet.
+   */
+  resumable: () => boolean;
   /** Waits between tries (aborted with the pump's controller). */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -40,7 +45,7 @@ export interface ResumeOptions {
 export async function pumpResumable(
   body: ReadableStream<Uint8Array>,
   options: PumpOptions,
-  { resume, sleep }: ResumeOptions,
+  { resume, resumable, sleep }: ResumeOptions,
 ): Promise<void> {
   const { signal } = options.controller;
   const decode = createEventDecoder(options.protocol);
@@ -62,7 +67,8 @@ export async function pumpResumable(
       } catch (error) {
         if (!isChatStreamError(error) || (error.kind !== 'connection' && error.kind !== 'timeout'))
           return undefined;
-        lastFailure = error.kind === 'connection' ? error : undefined;
+        // A later try that only timed out says less than the network's failure before it.
+        if (error.kind === 'connection') lastFailure = error;
         await sleep(wait, signal).catch(() => undefined);
       }
     }
@@ -106,8 +112,11 @@ export async function pumpResumable(
     const onShown = (): void => {
       if (document?.visibilityState === 'visible') onOnline();
     };
-    page.addEventListener?.('online', onOnline);
-    document?.addEventListener?.('visibilitychange', onShown);
+    const listening = resumable();
+    if (listening) {
+      page.addEventListener?.('online', onOnline);
+      document?.addEventListener?.('visibilitychange', onShown);
+    }
     try {
       await pumpEvents(current, {
         ...options,
@@ -137,8 +146,10 @@ export async function pumpResumable(
       dropped = error as ConnectionError | TimeoutError;
     } finally {
       detach();
-      page.removeEventListener?.('online', onOnline);
-      document?.removeEventListener?.('visibilitychange', onShown);
+      if (listening) {
+        page.removeEventListener?.('online', onOnline);
+        document?.removeEventListener?.('visibilitychange', onShown);
+      }
       clearTimeout(probe);
     }
     const resumed = stalls < MAX_STALLED_RESUMES ? await next() : undefined;

@@ -228,6 +228,18 @@ describe('createSentenceSpeaker', () => {
     expect(output.cancels).toBe(3);
   });
 
+  it('reads on whole sentences after a Continue from text that ended in a blank line', () => {
+    const output = recorder();
+    const speaker = createSentenceSpeaker(output, { locale: 'en' });
+    speaker.update('One is said.\n\n', true, 'a1');
+    speaker.update('One is said.\n\n', false, 'a1');
+    speaker.update('One is said.\n\n', true, 'a1');
+    speaker.update('One is said. Two is new. Th', true, 'a1');
+    speaker.update('One is said. Two is new. Three.', false, 'a1');
+    // Before: "wo is new."
+    expect(output.said).toEqual(['One is said.', 'Two is new.', 'Three.']);
+  });
+
   it('says nothing more of a silenced answer, even when it is continued later', () => {
     const output = recorder();
     const speaker = createSentenceSpeaker(output, { locale: 'en' });

@@ -117,12 +117,13 @@ export function createSentenceSpeaker(
       }
       if (!streaming) answer.over = true;
       if (answer.ended) return;
-      const shrank = markdown.length < answer.markdown.length;
+      // Its trailing white space gone or changed (a continuation is sent back without it).
+      const changed = !markdown.startsWith(answer.markdown);
       answer.markdown = markdown;
       const spoken = answer.read(markdown, !streaming);
-      // Read again from its start (the reader does so when carried on, or passed back shorter): a
+      // Read again from its start (the reader does so when carried on, or its end changed): a
       // code block the end closed is open again, so reading goes on where the readings part if sooner.
-      if (carriedOn || shrank) {
+      if (carriedOn || changed) {
         answer.queued = answer.segmented = readOnAt(
           answer.spoken,
           spoken,
