@@ -42,6 +42,30 @@ const EXPECTED_TEXT = 'Hello! Héllo wörld — 你好, 世界 👋🏽. Lines\n
 const HELLO = toSSE(transcript('text').slice(0, 5));
 const REST_OF_TEXT = toSSE(transcript('text').slice(5));
 const PING = toSSE([{ type: 'ping' }]);
+/** The text transcript as a relay with resume sends it: each event numbered. */
+const RELAY_EVENTS = toSSE(transcript('text'))
+  .split('\n\n')
+  .filter(Boolean)
+  .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
+
+/** The relay's response with its events `from` to `to`. */
+const relayed = (from: number, to = RELAY_EVENTS.length) =>
+  sseResponse(RELAY_EVENTS.slice(from, to).join(''), { 'chatstream-stream-id': 'stream-1' });
+
+/**
+ * The page's own fetch in front of a relay with resume: the request gets `first`, a resume the
+ * events after its `last-event-id`, which `resumedFrom` records.
+ */
+function relayFetch(first: ReadableStream<Uint8Array>, headers: Record<string, string>) {
+  const resumedFrom: (string | null)[] = [];
+  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+    const lastEventId = new Headers(init?.headers).get('last-event-id');
+    if (lastEventId === null) return sseResponse(first, headers);
+    resumedFrom.push(lastEventId);
+    return sseResponse(RELAY_EVENTS.slice(Number(lastEventId)).join(''), headers);
+  });
+  return { fetch, resumedFrom };
+}
 
 const requestBody = {
   model: 'claude-sonnet-5-5',
@@ -769,12 +793,6 @@ describe('streamMessage: dropped connections', () => {
   });
 
   it('from a relay with resume, a body that ends before message_stop is read on (WebKit ends a dropped one so)', async () => {
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const relayed = (from: number, to = events.length) =>
-      sseResponse(events.slice(from, to).join(''), { 'chatstream-stream-id': 'stream-1' });
     const requests = route(
       () => relayed(0, 5),
       (request) => relayed(Number(request.headers.get('last-event-id'))),
@@ -789,20 +807,10 @@ describe('streamMessage: dropped connections', () => {
 
   it('from a relay with resume, a body silent past the idle timeout is read on, not failed', async () => {
     vi.useFakeTimers();
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const silent = controlledBody(events.slice(0, 5).join(''));
+    const silent = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
     // The page's own fetch, so the silent body is the one the reader reads.
-    const resumedFrom: (string | null)[] = [];
-    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
-      const lastEventId = new Headers(init?.headers).get('last-event-id');
-      if (lastEventId === null) return sseResponse(silent.body, headers);
-      resumedFrom.push(lastEventId);
-      return sseResponse(events.slice(Number(lastEventId)).join(''), headers);
-    });
+    const { fetch, resumedFrom } = relayFetch(silent.body, headers);
     const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
     const result = settled(stream.finalMessage());
     await vi.advanceTimersByTimeAsync(19_999);
@@ -819,19 +827,9 @@ describe('streamMessage: dropped connections', () => {
     const page = new EventTarget();
     vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
     vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const silent = controlledBody(events.slice(0, 5).join(''));
+    const silent = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
-    const resumedFrom: (string | null)[] = [];
-    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
-      const lastEventId = new Headers(init?.headers).get('last-event-id');
-      if (lastEventId === null) return sseResponse(silent.body, headers);
-      resumedFrom.push(lastEventId);
-      return sseResponse(events.slice(Number(lastEventId)).join(''), headers);
-    });
+    const { fetch, resumedFrom } = relayFetch(silent.body, headers);
     try {
       const stream = streamMessage(
         { url: API, body: requestBody },
@@ -858,19 +856,9 @@ describe('streamMessage: dropped connections', () => {
     vi.useFakeTimers();
     const page = Object.assign(new EventTarget(), { visibilityState: 'hidden' });
     vi.stubGlobal('document', page);
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const silent = controlledBody(events.slice(0, 5).join(''));
+    const silent = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     const headers = { 'chatstream-stream-id': 'stream-1', 'chatstream-ping-interval': '5000' };
-    const resumedFrom: (string | null)[] = [];
-    const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
-      const lastEventId = new Headers(init?.headers).get('last-event-id');
-      if (lastEventId === null) return sseResponse(silent.body, headers);
-      resumedFrom.push(lastEventId);
-      return sseResponse(events.slice(Number(lastEventId)).join(''), headers);
-    });
+    const { fetch, resumedFrom } = relayFetch(silent.body, headers);
     try {
       const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
       const result = settled(stream.finalMessage());
@@ -919,11 +907,7 @@ describe('streamMessage: dropped connections', () => {
     const page = new EventTarget();
     vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
     vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const live = controlledBody(events.slice(0, 5).join(''));
+    const live = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     const requests = route(() => sseResponse(live.body, { 'chatstream-stream-id': 'stream-1' }));
     try {
       const stream = streamMessage({ url: API, body: requestBody }, { retry: false });
@@ -935,7 +919,7 @@ describe('streamMessage: dropped connections', () => {
         await vi.advanceTimersByTimeAsync(5000);
         live.send(': ping\n\n');
       }
-      live.send(events.slice(5).join(''));
+      live.send(RELAY_EVENTS.slice(5).join(''));
       live.close();
       await vi.advanceTimersByTimeAsync(2000);
       expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
@@ -964,11 +948,7 @@ describe('streamMessage: dropped connections', () => {
 
   it('from a relay with resume, resumes that fail on the network are tried again after 0.25, 0.5, 1 and 2 s', async () => {
     vi.useFakeTimers();
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const first = controlledBody(events.slice(0, 5).join(''));
+    const first = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     const headers = { 'chatstream-stream-id': 'stream-1' };
     let online = true;
     let droppedAt = 0;
@@ -979,7 +959,7 @@ describe('streamMessage: dropped connections', () => {
       if (sent.get('chatstream-resume') === null) return sseResponse(first.body, headers);
       resumes.push([Date.now() - droppedAt, sent.get('last-event-id')]);
       if (!online) throw new TypeError('Failed to fetch');
-      return sseResponse(events.slice(Number(sent.get('last-event-id'))).join(''), headers);
+      return sseResponse(RELAY_EVENTS.slice(Number(sent.get('last-event-id'))).join(''), headers);
     });
     const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
     const result = settled(stream.finalMessage());
@@ -1006,11 +986,7 @@ describe('streamMessage: dropped connections', () => {
 
   it('from a relay with resume, a resume whose answer never comes is given up after 10 s and tried again', async () => {
     vi.useFakeTimers();
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const first = controlledBody(events.slice(0, 5).join(''));
+    const first = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     const headers = { 'chatstream-stream-id': 'stream-1' };
     let resumes = 0;
     const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
@@ -1022,7 +998,7 @@ describe('streamMessage: dropped connections', () => {
           init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
         );
       }
-      return sseResponse(events.slice(Number(sent.get('last-event-id'))).join(''), headers);
+      return sseResponse(RELAY_EVENTS.slice(Number(sent.get('last-event-id'))).join(''), headers);
     });
     const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
     const result = settled(stream.finalMessage());
@@ -1065,13 +1041,9 @@ describe('streamMessage: dropped connections', () => {
   });
 
   it("sends the request's credentials with it, with a resume after a drop, and with the Stop sent to the relay", async () => {
-    const events = toSSE(transcript('text'))
-      .split('\n\n')
-      .filter(Boolean)
-      .map((event, index) => `id: ${index + 1}\n${event}\n\n`);
-    const first = controlledBody(events.slice(0, 5).join(''));
+    const first = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     // The resumed body brings three more text pieces, then stays open until the user stops it.
-    const resumed = controlledBody(events.slice(5, 8).join(''));
+    const resumed = controlledBody(RELAY_EVENTS.slice(5, 8).join(''));
     const headers = { 'chatstream-stream-id': 'stream-1' };
     const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
       const sent = new Headers(init?.headers);
