@@ -35,7 +35,8 @@ export interface ResumeOptions {
 
 /**
  * {@link pumpEvents} over `body` and, when its connection drops mid-stream, goes silent past the
- * idle timeout (or for a third of it after the browser comes back online), or ends before its message, over the bodies `resume` gives for the events after the
+ * idle timeout (or for a third of it after the browser comes back online or the page is shown
+ * again), or ends before its message, over the bodies `resume` gives for the events after the
  * last one read (a relay's resumable stream), with one decoder for them all. A resume that fails
  * on the network or a timeout is tried again after 0.25, 0.5, 1, 2 and 4 s; anything else (a 404:
  * the relay no longer has the stream), five resumes in a row without a new event, or a body that
