@@ -107,3 +107,60 @@ it('sets each line of text in its own direction: Hebrew from the right, English 
   const lines = [...screen.container.querySelectorAll('[data-slot="text-line"]')];
   expect(lines.map(textSide)).toEqual(['right', 'left', 'right']);
 });
+
+function searchCall(id: string, query: string): ChatMessage['content'][number] {
+  return { type: 'server_tool_use', id, name: 'web_search', input: { query } };
+}
+
+function searchResult(id: string, title: string): ChatMessage['content'][number] {
+  return {
+    type: 'web_search_tool_result',
+    tool_use_id: id,
+    content: [{ type: 'web_search_result', url: `https://example.com/${id}`, title }],
+  };
+}
+
+function boxOf(screen: { container: HTMLElement }, name: string): DOMRect {
+  const group = [...screen.container.querySelectorAll('[role="group"]')].find(
+    (element) => element.getAttribute('aria-label') === name,
+  );
+  if (!group) throw new Error(`no group named ${name}`);
+  return group.getBoundingClientRect();
+}
+
+it('draws a server tool call and its result right after it as one card, and calls side by side apart', async () => {
+  const searched: ChatMessage = {
+    id: 'a3',
+    role: 'assistant',
+    status: 'complete',
+    content: [searchCall('srvtoolu_1', 'tides'), searchResult('srvtoolu_1', 'Tide tables')],
+  };
+  const screen = await render(<MessageContent message={searched} />);
+  await expect.element(screen.getByText('Tide tables')).toBeVisible();
+  // The borders lie over each other: one line between the call and what it found.
+  expect(boxOf(screen, 'Search results for tides').top).toBeCloseTo(
+    boxOf(screen, 'Web search').bottom - 1,
+    0,
+  );
+
+  // Two calls before their results: neither result is drawn under a call that is not its own.
+  const parallel: ChatMessage = {
+    ...searched,
+    id: 'a4',
+    content: [
+      searchCall('srvtoolu_2', 'tides'),
+      searchCall('srvtoolu_3', 'moon'),
+      searchResult('srvtoolu_2', 'Tide tables'),
+      searchResult('srvtoolu_3', 'Moon phases'),
+    ],
+  };
+  await screen.rerender(<MessageContent message={parallel} />);
+  await expect.element(screen.getByText('Moon phases')).toBeVisible();
+  const [first, second] = [...screen.container.querySelectorAll('[data-slot="server-tool-use-block"]')].map(
+    (element) => element.getBoundingClientRect(),
+  );
+  const tides = boxOf(screen, 'Search results for tides');
+  expect(second!.top - first!.bottom).toBeGreaterThan(8);
+  expect(tides.top - second!.bottom).toBeGreaterThan(8);
+  expect(boxOf(screen, 'Search results for moon').top - tides.bottom).toBeGreaterThan(8);
+});
