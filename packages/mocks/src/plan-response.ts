@@ -1,4 +1,4 @@
-import { createTextJoiner } from '@chatstream/reader';
+import { createTextJoiner, REPLAY_HEADER } from '@chatstream/reader';
 import { type RandomChunking, splitBytes } from './chunking.ts';
 import { checkScenario, checkServeOptions } from './check-serve-options.ts';
 import { encodeAnthropicFrame, type SSEEncoding, streamPrefix } from './encode-sse.ts';
@@ -116,7 +116,7 @@ export function planResponse(scenario: MockScenario, options: ServeOptions = {})
   if (after !== undefined) {
     // Without `elapsed` the rest keeps its own pace: nothing was generated while the client was away.
     const generated = elapsed === undefined ? after : Math.max(after, dueBy(timed, elapsed));
-    headers['chatstream-replay'] = String(generated);
+    headers[REPLAY_HEADER] = String(generated);
   }
   const plan: ResponsePlan = { status: 200, headers, chunks, end: drop ? 'drop' : 'close' };
   if (resumable) plan.events = timed.length;

@@ -114,6 +114,13 @@ export type { RequestQueue } from './fetch/request-queue.ts';
 export { checkResponse, retryAfterMs } from './fetch/check-response.ts';
 export type { ErrorBodyOptions } from './fetch/read-error-body.ts';
 export { abortableSleep } from './fetch/abortable-sleep.ts';
+export {
+  CANCEL_HEADER,
+  PING_INTERVAL_HEADER,
+  REPLAY_HEADER,
+  RESUME_HEADER,
+  STREAM_ID_HEADER,
+} from './fetch/relay-headers.ts';
 
 // Text
 export { segmentText } from './text/segment-text.ts';

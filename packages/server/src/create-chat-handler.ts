@@ -1,4 +1,4 @@
-import { joinTextBlocks } from '@chatstream/reader';
+import { CANCEL_HEADER, joinTextBlocks, RESUME_HEADER, STREAM_ID_HEADER } from '@chatstream/reader';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { abortError, abortReason } from './abort-reason.ts';
 import { createAnthropicSource } from './anthropic-source.ts';
@@ -24,14 +24,7 @@ import {
   upstreamName,
 } from './resolve-client.ts';
 import { createMemoryResumeStore, DEFAULT_MEMORY_MAX_AGE_MS } from './memory-resume-store.ts';
-import {
-  CANCEL_HEADER,
-  createStreamRegistry,
-  RESUME_HEADER,
-  sseHeaders,
-  STREAM_ID_HEADER,
-  type StreamRegistry,
-} from './stream-registry.ts';
+import { createStreamRegistry, sseHeaders, type StreamRegistry } from './stream-registry.ts';
 import { ANTHROPIC_PING, anthropicErrorEvent, COMMENT_PING, textErrorEvent } from './sse-frames.ts';
 import { createTextSource } from './text-source.ts';
 import { capitalized, describeUpstreamError, upstreamRequestId } from './upstream-error.ts';

@@ -1,25 +1,15 @@
+import {
+  CANCEL_HEADER,
+  PING_INTERVAL_HEADER,
+  REPLAY_HEADER,
+  RESUME_HEADER,
+  STREAM_ID_HEADER,
+} from '@chatstream/reader';
 import { errorResponse } from './error-response.ts';
 import { keepStream, type ResumeTimes } from './keep-stream.ts';
 import { readKeptStream, type ReadKeptStreamOptions } from './read-kept-stream.ts';
 import type { RelaySource } from './relay-source.ts';
 import type { ResumeStore } from './resume-store.ts';
-
-/** The response header naming a resumable stream. */
-export const STREAM_ID_HEADER = 'chatstream-stream-id';
-/** The request header of a resume: the stream to read on, after the event in `Last-Event-ID`. */
-export const RESUME_HEADER = 'chatstream-resume';
-/** The request header of a cancel: the stream whose upstream request to abort now. */
-export const CANCEL_HEADER = 'chatstream-cancel';
-/**
- * The response header of a resume: how many events the stream had when the resume began. Those
- * were generated before; a client's rates count from the event after them.
- */
-export const REPLAY_HEADER = 'chatstream-replay';
-/**
- * The response header saying how often the relay pings a quiet stream, in ms (absent: it does not):
- * a client may take a silence of several of them for a dead connection.
- */
-export const PING_HEADER = 'chatstream-ping-interval';
 
 /** What the relay hands over with each stream it keeps. */
 export interface KeptStreamOptions extends ReadKeptStreamOptions {
@@ -122,11 +112,11 @@ export function createStreamRegistry(options: StreamRegistryOptions): StreamRegi
 
 function withStreamId(headers: Headers, id: string, pingIntervalMs: number): Headers {
   headers.set(STREAM_ID_HEADER, id);
-  if (pingIntervalMs > 0) headers.set(PING_HEADER, String(pingIntervalMs));
+  if (pingIntervalMs > 0) headers.set(PING_INTERVAL_HEADER, String(pingIntervalMs));
   // A page on another origin may read them (with CORS allowed by the app, as for the stream itself).
   headers.set(
     'access-control-expose-headers',
-    `${STREAM_ID_HEADER}, ${REPLAY_HEADER}, ${PING_HEADER}, request-id`,
+    `${STREAM_ID_HEADER}, ${REPLAY_HEADER}, ${PING_INTERVAL_HEADER}, request-id`,
   );
   return headers;
 }

@@ -1,3 +1,4 @@
+import { CANCEL_HEADER, REPLAY_HEADER, RESUME_HEADER, STREAM_ID_HEADER } from '@chatstream/reader';
 import { http, type HttpHandler } from 'msw';
 import { scenarios } from '../catalogue.ts';
 import { checkServeOptions } from '../check-serve-options.ts';
@@ -92,14 +93,14 @@ export function createChatHandlers(options: ChatHandlersOptions = {}): ChatHandl
 
   const handlers = paths.map((path) =>
     http.post(path.startsWith('/') ? `*${path}` : path, async ({ request }) => {
-      const cancelled = kept ? request.headers.get('chatstream-cancel') : null;
+      const cancelled = kept ? request.headers.get(CANCEL_HEADER) : null;
       if (cancelled !== null) {
         // As the relay: a cancel wins over a resume, and needs a stream to cancel.
         if (!kept?.find(cancelled)) return unknownStream(cancelled, 'cancel');
         kept.cancelled(cancelled);
         return new Response(null, { status: 204 });
       }
-      const resumed = kept ? request.headers.get('chatstream-resume') : null;
+      const resumed = kept ? request.headers.get(RESUME_HEADER) : null;
       const text = await request.text();
       let body: unknown = text;
       try {
@@ -224,7 +225,7 @@ function conversationProblem(body: unknown): string | undefined {
 function withStreamId(headers: Record<string, string>, id: string): Record<string, string> {
   return {
     ...headers,
-    'chatstream-stream-id': id,
-    'access-control-expose-headers': 'chatstream-stream-id, chatstream-replay, request-id',
+    [STREAM_ID_HEADER]: id,
+    'access-control-expose-headers': `${STREAM_ID_HEADER}, ${REPLAY_HEADER}, request-id`,
   };
 }

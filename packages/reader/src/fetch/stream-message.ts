@@ -5,6 +5,7 @@ import { ConnectionError, isChatStreamError, messageWithCause, TimeoutError } fr
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions } from '../stream/check-stream-options.ts';
 import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
+import { CANCEL_HEADER, RESUME_HEADER, STREAM_ID_HEADER } from './relay-headers.ts';
 import type { RequestQueue } from './request-queue.ts';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
 import { untilAborted } from './until-aborted.ts';
@@ -97,7 +98,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   const follow = (header: string, id: string, extra: RequestInit, lastEventId = ''): Promise<Response> => {
     const headers = new Headers(init.headers);
     // A reconnect's own request names the stream to resume: a cancel must not.
-    headers.delete('chatstream-resume');
+    headers.delete(RESUME_HEADER);
     headers.set(header, id);
     // Though it has no body: a POST of no type passes for a form, which frameworks' cross-site
     // checks refuse (Astro's checkOrigin answers 403).
@@ -123,7 +124,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
       return id
         ? withHeadersTimeout(
             signal,
-            (bounded) => follow('chatstream-resume', id, { signal: bounded }, lastEventId),
+            (bounded) => follow(RESUME_HEADER, id, { signal: bounded }, lastEventId),
             headersTimeoutMs ?? RESUME_HEADERS_TIMEOUT_MS,
           )
         : undefined;
@@ -136,7 +137,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
     const id = stream.response?.headers.get(STREAM_ID_HEADER);
     if (!id || stream.status !== 'aborted') return;
     const cancel = (): void =>
-      void follow('chatstream-cancel', id, { keepalive: true }).then(
+      void follow(CANCEL_HEADER, id, { keepalive: true }).then(
         (response) => response.body?.cancel().catch(() => undefined),
         // Offline (a Stop in a tunnel): sent again once the browser is back online, rather than
         // paying for the relay's whole grace period.
@@ -149,9 +150,6 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
 
 /** How long a resume waits for the relay's headers unless `headersTimeoutMs` says otherwise. */
 const RESUME_HEADERS_TIMEOUT_MS = 10_000;
-
-/** The response header of a relay with resume on that names the stream (see `@chatstream/server`). */
-const STREAM_ID_HEADER = 'chatstream-stream-id';
 
 /**
  * Fetches, turning a failure into a {@link ConnectionError}. An abort rejects at once with its

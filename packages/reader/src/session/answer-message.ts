@@ -1,4 +1,5 @@
 import type { AnyChatStreamError } from '../errors.ts';
+import { STREAM_ID_HEADER } from '../fetch/relay-headers.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { ChatMessage, ChatMessageStatus } from './chat-message.ts';
 import type { ChatSessionOptions } from './chat-session-options.ts';
@@ -50,7 +51,7 @@ export function answerMessage(
     toolCalls: toolCallsOf(content, tools, phase, merged?.blocks ?? base?.blocks),
     message,
   };
-  const streamId = stream.response?.headers.get('chatstream-stream-id');
+  const streamId = stream.response?.headers.get(STREAM_ID_HEADER);
   return streamId && (status === 'streaming' || error?.kind === 'connection' || error?.kind === 'timeout')
     ? { ...built, streamId }
     : built;

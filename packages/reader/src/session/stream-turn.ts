@@ -1,5 +1,6 @@
 import type { AnyChatStreamError } from '../errors.ts';
 import { streamMessage } from '../fetch/stream-message.ts';
+import { RESUME_HEADER } from '../fetch/relay-headers.ts';
 import { isRetryable } from '../fetch/retry-policy.ts';
 import type { MessageStream } from '../stream/message-stream.ts';
 import type { ChatMessage, ChatMessageStatus } from './chat-message.ts';
@@ -129,7 +130,7 @@ function openTurnStream(
     }
     const headers = requestHeaders(options, run.request);
     if (reconnect) {
-      headers.set('chatstream-resume', reconnect.streamId);
+      headers.set(RESUME_HEADER, reconnect.streamId);
       // Typed though bodiless: a POST of no type passes for a cross-site form, which frameworks refuse.
       headers.set('content-type', 'application/json');
     }

@@ -13,6 +13,7 @@ import {
 import { abortableSleep } from '../fetch/abortable-sleep.ts';
 import type { RequestQueue } from '../fetch/request-queue.ts';
 import { requestIdOf, withRequestId } from '../fetch/check-response.ts';
+import { PING_INTERVAL_HEADER, REPLAY_HEADER, STREAM_ID_HEADER } from '../fetch/relay-headers.ts';
 import type { ContentBlockDelta, Message, MessageSnapshot, MessageStreamEvent } from '../types.ts';
 import { afterTextSoFar } from './after-text-so-far.ts';
 import { joinTextBlocks } from '../anthropic/join-text-blocks.ts';
@@ -305,7 +306,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
       );
       this.#emit('connect');
       // A relay's resume says how many of its events were generated before (a reconnect replays them).
-      const replayed = this.#response?.headers.get('chatstream-replay');
+      const replayed = this.#response?.headers.get(REPLAY_HEADER);
       await pumpResumable(
         body,
         {
@@ -331,7 +332,7 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
               return resumed;
             });
           },
-          resumable: () => this.#response?.headers.has('chatstream-stream-id') === true,
+          resumable: () => this.#response?.headers.has(STREAM_ID_HEADER) === true,
           sleep: this.#init.sleep ?? abortableSleep,
         },
       );
@@ -459,6 +460,6 @@ export class MessageStream implements AsyncIterable<MessageStreamEvent> {
  * instead of streaming forever.
  */
 function pingedIdleTimeout(response: Response | undefined): number | undefined {
-  const interval = Number(response?.headers.get('chatstream-ping-interval') ?? Number.NaN);
+  const interval = Number(response?.headers.get(PING_INTERVAL_HEADER) ?? Number.NaN);
   return interval > 0 ? Math.max(20_000, 4 * interval) : undefined;
 }
