@@ -151,12 +151,22 @@ describe('onFinish: how each relayed request ended, and what it cost', () => {
 });
 
 describe('onFinish with the plain-text protocol', () => {
-  const { finished, url } = setup({}, { protocol: 'text' });
+  const { finished, reported, url } = setup({}, { protocol: 'text' });
 
   it('reports the Anthropic message the text came from', async () => {
     await postRelay(url(), chatBody('longAnswer'));
     await waitFor(() => finished.length > 0);
     expect(finished[0]).toMatchObject({ outcome: 'complete', message: scenarios.longAnswer.expectedMessage });
+  });
+
+  it('reports a whole answer with event, block and delta types it does not know as complete, not failed', async () => {
+    await postRelay(url(), chatBody('futureEvents'));
+    await waitFor(() => finished.length > 0);
+    expect(finished[0]).toMatchObject({
+      outcome: 'complete',
+      message: scenarios.futureEvents.expectedMessage,
+    });
+    expect(reported).toEqual([]);
   });
 });
 

@@ -78,6 +78,24 @@ describe('accumulateMessage', () => {
     expect(accumulateMessage(undefined, { type: 'ping' })).toBeUndefined();
   });
 
+  it('ignores event and delta types it does not know, before and after message_start (events straight from the SDK)', () => {
+    const unknownEvent = { type: 'content_block_progress', index: 0 } as unknown as MessageStreamEvent;
+    expect(accumulateMessage(undefined, unknownEvent)).toBeUndefined();
+    const snapshot = reduce([start, textBlock, text(0, 'Hi')]);
+    expect(accumulateMessage(snapshot, unknownEvent)).toBe(snapshot);
+    const unknownDelta = {
+      type: 'content_block_delta',
+      index: 0,
+      delta: { type: 'emotion_delta', emotion: 'glad' },
+    } as unknown as MessageStreamEvent;
+    expect(accumulateMessage(snapshot, unknownDelta)).toBe(snapshot);
+    const ended = reduce(
+      [unknownEvent, unknownDelta, text(0, ' there'), { type: 'content_block_stop', index: 0 }],
+      snapshot,
+    );
+    expect(ended.message.content).toEqual([{ type: 'text', text: 'Hi there' }]);
+  });
+
   it('streams a tool input live and replaces the {} placeholder with the parsed JSON at block stop', () => {
     const events = [start, toolBlock(0), json(0, ''), json(0, '{"path": "a.txt", "content": "Hel')];
     const live = reduce(events);

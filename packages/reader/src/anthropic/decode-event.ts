@@ -83,7 +83,8 @@ export function decodeAnthropicEvent(sse: ServerSentEvent): MessageStreamEvent |
   }
 }
 
-const ANTHROPIC_EVENTS = new Set([
+/** The stream event types of the Messages API this reader knows. */
+export const ANTHROPIC_EVENTS: ReadonlySet<unknown> = new Set([
   'message_start',
   'message_delta',
   'message_stop',
