@@ -946,7 +946,7 @@ describe('streamMessage: dropped connections', () => {
     expect(requests).toHaveLength(6);
   });
 
-  it('from a relay with resume, resumes that fail on the network are tried again after 0.25, 0.5, 1 and 2 s', async () => {
+  it('from a relay with resume, resumes that fail on the network are tried again after 0.25, 0.5, 1, 2 and 4 s', async () => {
     vi.useFakeTimers();
     const first = controlledBody(RELAY_EVENTS.slice(0, 5).join(''));
     const headers = { 'chatstream-stream-id': 'stream-1' };
@@ -964,23 +964,24 @@ describe('streamMessage: dropped connections', () => {
     const stream = streamMessage({ url: API, body: requestBody }, { retry: false, fetch });
     const result = settled(stream.finalMessage());
     await nextText(stream, 'Hello!');
-    // A train going into a tunnel: the connection drops mid-answer, and the network is gone for 2 s.
+    // A train going into a tunnel: the connection drops mid-answer, and the network is gone for 6 s.
     online = false;
     droppedAt = Date.now();
     first.fail(new TypeError('terminated'));
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(6000);
     expect(result.done).toBe(false);
     online = true;
     await vi.advanceTimersByTimeAsync(2000);
     expect(await result.result).toMatchObject({ content: [{ type: 'text', text: EXPECTED_TEXT }] });
     expect(stream.status).toBe('complete');
-    // At once, then after waits of 0.25, 0.5, 1 and 2 s; the last one, with the network back, reads on.
+    // At once, then after waits of 0.25, 0.5, 1, 2 and 4 s; the last one, with the network back, reads on.
     expect(resumes).toEqual([
       [0, '5'],
       [250, '5'],
       [750, '5'],
       [1750, '5'],
       [3750, '5'],
+      [7750, '5'],
     ]);
   });
 

@@ -59,7 +59,7 @@ export async function pumpResumable(
   const next = async (): Promise<ReadableStream<Uint8Array> | undefined> => {
     lastFailure = undefined;
     // Waits of 0.25 to 4 s between tries: the network may need a moment to come back.
-    for (let wait = 250; wait <= 4000; wait *= 2) {
+    for (let wait = 250; ; wait *= 2) {
       if (signal.aborted) return undefined;
       const pending = resume(lastEventId);
       if (!pending) return undefined;
@@ -70,10 +70,10 @@ export async function pumpResumable(
           return undefined;
         // A later try that only timed out says less than the network's failure before it.
         if (error.kind === 'connection') lastFailure = error;
+        if (wait > 4000) return undefined;
         await sleep(wait, signal).catch(() => undefined);
       }
     }
-    return undefined;
   };
   // The page itself, in a browser (elsewhere there is no `online` to hear).
   const page = globalThis as Page;
