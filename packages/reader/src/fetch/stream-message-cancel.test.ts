@@ -4,7 +4,10 @@ import { rejection } from '../test/rejection.ts';
 import { toSSE, transcripts } from '../test/transcripts.ts';
 import { streamMessage } from './stream-message.ts';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 const request = { url: 'https://chat.test/api/chat', body: { max_tokens: 1024, messages: [] } };
 
@@ -40,4 +43,40 @@ it('sends a Stop of a kept stream again once the browser is back online, when it
   page.dispatchEvent(new Event('online'));
   await new Promise((resolve) => setTimeout(resolve, 10));
   expect(fetch).toHaveBeenCalledTimes(3);
+});
+
+it('gives up a Stop of a kept stream whose answer never comes after 10 s, and sends it again once back online', async () => {
+  vi.useFakeTimers();
+  const page = new EventTarget();
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+  const cancels: AbortSignal[] = [];
+  const body = controlledBody(toSSE(transcripts['text']!.slice(0, 3)));
+  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+    if (new Headers(init?.headers).get('chatstream-cancel') === null) {
+      const response = sseResponse(body.body);
+      response.headers.set('chatstream-stream-id', 'stream-1');
+      return response;
+    }
+    // Sent over a connection that died on the way: no answer, ever, unless given up.
+    cancels.push(init!.signal!);
+    return new Promise<Response>((_resolve, reject) =>
+      init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason as Error)),
+    );
+  });
+  const stream = streamMessage(request, { fetch, retry: false });
+  await vi.waitFor(() => expect(stream.snapshot).toBeDefined());
+  stream.abort();
+  await rejection(stream.finalMessage());
+  await vi.advanceTimersByTimeAsync(0);
+  expect(cancels).toHaveLength(1);
+  await vi.advanceTimersByTimeAsync(9999);
+  expect(cancels[0]!.aborted).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(cancels[0]!.aborted).toBe(true);
+  expect(vi.getTimerCount()).toBe(0);
+
+  page.dispatchEvent(new Event('online'));
+  await vi.advanceTimersByTimeAsync(0);
+  expect(cancels).toHaveLength(2);
+  await vi.advanceTimersByTimeAsync(10_000);
 });

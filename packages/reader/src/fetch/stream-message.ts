@@ -136,11 +136,16 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   stream.on('end', () => {
     const id = stream.response?.headers.get(STREAM_ID_HEADER);
     if (!id || stream.status !== 'aborted') return;
+    // Bounded as a resume is: one sent over a dead connection would hold its socket for minutes.
     const cancel = (): void =>
-      void follow(CANCEL_HEADER, id, { keepalive: true }).then(
+      void withHeadersTimeout(
+        new AbortController().signal,
+        (bounded) => follow(CANCEL_HEADER, id, { keepalive: true, signal: bounded }),
+        headersTimeoutMs ?? RESUME_HEADERS_TIMEOUT_MS,
+      ).then(
         (response) => response.body?.cancel().catch(() => undefined),
-        // Offline (a Stop in a tunnel): sent again once the browser is back online, rather than
-        // paying for the relay's whole grace period.
+        // Offline (a Stop in a tunnel), or no answer: sent again once the browser is back online,
+        // rather than paying for the relay's whole grace period.
         () => globalThis.addEventListener?.('online', cancel, { once: true }),
       );
     cancel();
@@ -148,7 +153,7 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   return stream;
 }
 
-/** How long a resume waits for the relay's headers unless `headersTimeoutMs` says otherwise. */
+/** How long a resume or a cancel waits for the relay's headers unless `headersTimeoutMs` says otherwise. */
 const RESUME_HEADERS_TIMEOUT_MS = 10_000;
 
 /**
