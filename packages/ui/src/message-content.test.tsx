@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@chatstream/reader';
+import type { ReactNode } from 'react';
 import { expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import type { BlockRendererProps } from './block-props.ts';
@@ -120,6 +121,10 @@ function searchResult(id: string, title: string): ChatMessage['content'][number]
   };
 }
 
+function OwnSearchResult(): ReactNode {
+  return <div data-slot="web-search-result-block">Found</div>;
+}
+
 function boxOf(screen: { container: HTMLElement }, name: string): DOMRect {
   const group = [...screen.container.querySelectorAll('[role="group"]')].find(
     (element) => element.getAttribute('aria-label') === name,
@@ -163,4 +168,15 @@ it('draws a server tool call and its result right after it as one card, and call
   expect(second!.top - first!.bottom).toBeGreaterThan(8);
   expect(tides.top - second!.bottom).toBeGreaterThan(8);
   expect(boxOf(screen, 'Search results for moon').top - tides.bottom).toBeGreaterThan(8);
+
+  // A result drawn by the app's own renderer, which knows nothing of joining: the call stays a whole card.
+  await screen.rerender(
+    <MessageContent message={searched} renderers={{ web_search_tool_result: OwnSearchResult }} />,
+  );
+  await expect.element(screen.getByText('Found')).toBeVisible();
+  const card = screen.container.querySelector('[data-slot="server-tool-use-block"]')!;
+  expect(getComputedStyle(card).borderEndStartRadius).not.toBe('0px');
+  expect(
+    screen.getByText('Found').element().getBoundingClientRect().top - boxOf(screen, 'Web search').bottom,
+  ).toBeGreaterThan(8);
 });

@@ -11,6 +11,7 @@ import { defaultBlockRenderers } from './blocks/index.ts';
 import { definedOver } from './defined-over.ts';
 import { ownEntry } from './own-entry.ts';
 import { type TextRuns, textRunsOf } from './blocks/text-runs.ts';
+import { joinedSide } from './blocks/joined-call.ts';
 
 const NO_RUNS: TextRuns = [];
 
@@ -79,6 +80,7 @@ export const MessageContent: ForwardRefExoticComponent<MessageContentProps & Ref
               renderText={renderText}
               onApprove={onApprove}
               onToolResult={onToolResult}
+              data-joined={joinedSide(block, index, message.content)}
             />
           );
         })}

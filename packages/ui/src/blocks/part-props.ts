@@ -1,7 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import type { ContentBlock } from '@chatstream/reader';
 import type { BlockRendererProps } from '../block-props.ts';
-import { joinedSide } from './joined-call.ts';
 
 /**
  * Props of a block renderer: {@link BlockRendererProps} plus the attributes of its root element
@@ -28,12 +27,9 @@ export const RENDERER_PROP_NAMES = [
 
 type RendererPropName = (typeof RENDERER_PROP_NAMES)[number];
 
-/**
- * `props` without the renderer props, ready to spread on the root element, after the block's
- * `data-joined` (see {@link joinedSide}).
- */
-export function rootProps<Props extends BlockRendererProps>(props: Props): Omit<Props, RendererPropName> {
-  const rest: Record<string, unknown> = { 'data-joined': joinedSide(props), ...(props as object) };
+/** `props` without the renderer props, ready to spread on the root element. */
+export function rootProps<Props extends object>(props: Props): Omit<Props, RendererPropName> {
+  const rest = { ...props } as Record<string, unknown>;
   for (const name of RENDERER_PROP_NAMES) delete rest[name];
   return rest as Omit<Props, RendererPropName>;
 }
