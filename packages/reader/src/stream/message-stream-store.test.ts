@@ -213,4 +213,23 @@ describe('MessageStreamStore: a stream started as the last one ends', () => {
     await Promise.all([firstDone, secondDone]);
     expect(finished).toEqual(['msg_text', 'msg_text']);
   });
+  it('stop() resolves once the stop is published: the state says aborted, with the text so far', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const { store, body } = setup({ throttle: 'frame' });
+    void store.start(request);
+    body.send(whole.slice(0, cut + 200));
+    await vi.waitFor(() => expect(store.getSnapshot().status).toBe('streaming'));
+    body.send(whole.slice(cut + 200, whole.length - 300));
+    // A batch published in this frame: the end waits for the next one.
+    await vi.waitFor(() => expect(frames).toHaveLength(1));
+    frames.splice(0).forEach((callback) => callback(performance.now()));
+    // What the app reads the moment stop() resolves.
+    const stopped = store.stop().then(() => store.getSnapshot());
+    // Lets the reader take in the stop (a few macrotasks; nothing is timed): its end waits for a frame.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    frames.splice(0).forEach((callback) => callback(performance.now()));
+    expect(await stopped).toMatchObject({ status: 'aborted', text: expect.stringMatching(/^Hel/u) });
+  });
 });

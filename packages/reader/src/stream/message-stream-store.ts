@@ -72,6 +72,8 @@ const IDLE: MessageStreamState = {
 export class MessageStreamStore {
   #state: MessageStreamState = IDLE;
   #stream: MessageStream | undefined;
+  /** The run of the current stream, which ends once its end was published and heard. */
+  #run: Promise<void> = Promise.resolve();
   /** A streamed state waiting for the next batching slot. */
   #pending: MessageStreamState | undefined;
   #options: MessageStreamStoreOptions;
@@ -101,7 +103,18 @@ export class MessageStreamStore {
   }
 
   /** Streams `request`, aborting any stream in progress; resolves once it ended, however it ended. */
-  start = async (request: MessageRequest): Promise<void> => {
+  start = (request: MessageRequest): Promise<void> => (this.#run = this.#read(request));
+
+  /**
+   * Aborts the stream in progress (keeping its partial message); resolves once its end is
+   * published (`status: 'aborted'`) and heard.
+   */
+  stop = async (): Promise<void> => {
+    this.#stream?.abort();
+    await this.#run;
+  };
+
+  #read = async (request: MessageRequest): Promise<void> => {
     // The end of the last stream, still waiting for its frame, is heard before the next one starts.
     if (this.#pending && this.#pending.status !== 'streaming') this.#flush();
     this.#stream?.abort();
@@ -160,13 +173,6 @@ export class MessageStreamStore {
     const { onFinish, onError } = this.#options;
     if (status === 'complete' && message) callBack(onFinish, message);
     if (status === 'error' && error) callBack(onError, error);
-  };
-
-  /** Aborts the stream in progress (keeping its partial message); resolves once it was released. */
-  stop = async (): Promise<void> => {
-    const stream = this.#stream;
-    stream?.abort();
-    await stream?.done();
   };
 
   /** Publishes `state` at once, dropping any batched update it supersedes. */
