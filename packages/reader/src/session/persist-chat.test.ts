@@ -10,6 +10,7 @@ import { createChatSession } from './chat-session.ts';
 import type { ChatStorage } from './chat-storage.ts';
 import { persistChat } from './persist-chat.ts';
 import { readChat, restoreChat } from './restore-chat.ts';
+import { restoreMessages } from './restore-messages.ts';
 
 const { start, blockStart, delta } = textTurn;
 
@@ -94,6 +95,19 @@ describe('persistChat and restoreChat', () => {
     expect(after.versions).toEqual(before.versions);
     reloaded.showVersion(after.messages[1]!.id, 0);
     expect(firstText(reloaded.getSnapshot().messages[1])).toBe('Hello');
+  });
+
+  it("saves an answer's blocks once, not again in its API message, which gets them back when restored", async () => {
+    const storage = new MemoryStorage();
+    const setup = chatOnBodies();
+    persistChat(setup.chat, 'chat', { storage });
+    await exchange(setup, 'Hi', 'Hello, once');
+    const saved = storage.items.get('chat')!;
+    expect(saved.split('Hello, once')).toHaveLength(2);
+    const [, answer] = createChatSession(restoreChat('chat', { storage })).getSnapshot().messages;
+    const [, original] = setup.chat.getSnapshot().messages;
+    expect(answer!.message).toEqual(original!.message);
+    expect(answer!.message!.content).toBe(answer!.content);
   });
 
   it('writes nothing for a conversation opened as it was saved, and saves its next change', async () => {
@@ -416,7 +430,9 @@ describe('persistChat and restoreChat', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     expect(setItem).toHaveBeenCalledTimes(2);
-    expect(JSON.parse(items.get('chat')!).messages).toEqual(setup.chat.getSnapshot().messages);
+    expect(restoreMessages(JSON.parse(items.get('chat')!).messages)).toEqual(
+      setup.chat.getSnapshot().messages,
+    );
   });
 
   it('back to the conversation being written, an older one waiting is not written after it', async () => {

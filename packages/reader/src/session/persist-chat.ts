@@ -38,7 +38,8 @@ export interface PersistChatOptions extends AsyncChatStorageOptions {
  * answer's connection, and that failure must not replace the answer saved as it streamed.
  *
  * A save that fails (storage full, blocked) is reported once to `onError` and tried again at the next
- * change; the conversation goes on either way. Messages are saved as the session holds them: images
+ * change; the conversation goes on either way. Messages are saved as the session holds them (an
+ * answer's API `message` without its blocks, which are the answer's own, not written twice): images
  * and documents attached as base64 count against the storage's quota (about 5 MB in browsers).
  *
  * @example
@@ -98,7 +99,7 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     savedAt = Date.now();
     try {
       const chat: SavedChat = {
-        messages,
+        messages: messages.map(withoutSecondContent),
         versions: session.exportVersions(),
         // Only the failure no answer holds (an unanswered question, a stop at maxSteps): a failed
         // answer keeps its own error.
@@ -198,4 +199,16 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     unregister();
     saveWaiting();
   };
+}
+
+/**
+ * `message` as saved: an answer's API message without its `content`, the same blocks as the
+ * message's own (which `restoreMessages` puts back), not written twice: a long conversation is half
+ * the size (1,000 messages of code and tables, 8.5 MB, passed the quota of `sessionStorage`).
+ */
+function withoutSecondContent(message: ChatMessage): ChatMessage {
+  const api = message.message;
+  return api?.content === message.content
+    ? { ...message, message: { ...api, content: undefined as unknown as typeof api.content } }
+    : message;
 }

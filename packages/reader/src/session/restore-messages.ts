@@ -8,8 +8,9 @@ import { stoppedCall } from './tool-results.ts';
  * conversation may have been stored mid-answer (a page reload, a conversation loaded from storage):
  * nothing is streaming or running it any more, so a `streaming` message is `aborted` (`retry()`
  * continues it), a tool call still streaming its input or running ends as a stop leaves it (`error`,
- * `stopped`),
- * and an `error` that went through JSON is a {@link ChatStreamError} again.
+ * `stopped`), an `error` that went through JSON is a {@link ChatStreamError} again, and an
+ * answer's API `message` saved without its `content` (`persistChat` does not write it twice) has
+ * the message's `content` again.
  *
  * The session's own message objects (those in `current`) are kept as they are: one may be streaming.
  * The array returned is always a new one. Throws a `TypeError` for an entry that
@@ -56,7 +57,13 @@ function checkMessage(message: ChatMessage, index: number, ids: Set<unknown>): v
 /** A stream id as a relay gives it (a UUID), fit for a request header. */
 const STREAM_ID = /^[!-~]{1,256}$/;
 
-function restoreMessage(message: ChatMessage): ChatMessage {
+function restoreMessage(saved: ChatMessage): ChatMessage {
+  const api = saved.message;
+  // Saved without its content, the message's own (`persistChat`): the same blocks again.
+  const message =
+    api && typeof api === 'object' && api.content === undefined
+      ? { ...saved, message: { ...api, content: saved.content } }
+      : saved;
   const { status, toolCalls, error, streamId } = message;
   const entries = toolCalls !== null && typeof toolCalls === 'object' ? Object.entries(toolCalls) : [];
   // A tool call that is not one (storage can hold anything) is dropped, not the whole conversation.
