@@ -33,8 +33,13 @@ export const redisClients: [string, (url: string) => Promise<Connected>][] = [
   [
     'ioredis',
     async (url) => {
-      const redis = new Redis(url);
+      // Connected and ready before the tests use it, as node-redis's `connect()` is: otherwise the
+      // first commands wait in ioredis's offline queue for the connection and its ready check, inside
+      // whatever `commandTimeoutMs` the test gave the store.
+      const redis = new Redis(url, { lazyConnect: true });
+      await redis.connect();
       const subscriber = redis.duplicate();
+      await subscriber.connect();
       return {
         connection: ioredisConnection(redis, subscriber),
         another: () => ioredisConnection(redis, subscriber),
