@@ -6,6 +6,7 @@ import githubLight from '@shikijs/themes/github-light';
 import { common, createLowlight } from 'lowlight';
 import { refractor } from 'refractor/core';
 import refractorTypescript from 'refractor/typescript';
+import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { type HastNode, highlightFromHast } from './highlight-from-hast.tsx';
@@ -44,6 +45,24 @@ const highlightWithShiki = highlightFromHast((code, lang) =>
     ? shiki.codeToHast(code, { lang, themes: { light: 'github-light', dark: 'github-dark' } })
     : undefined,
 );
+
+/** Streams `count` lines of code line by line through a counting highlighter: the characters it highlighted, and the last render. */
+function streamLines(count: number): { characters: number; last: ReactNode; shown: string } {
+  let characters = 0;
+  const counted = highlightFromHast((code, lang) => {
+    characters += code.length;
+    return lowlight.highlight(lang, code);
+  });
+  const code = Array.from({ length: count }, (_, line) => `const v${line} = "${line}"; // ${line}`).join(
+    '\n',
+  );
+  let last: ReactNode;
+  // Line by line, as it streams at full speed.
+  for (let end = code.indexOf('\n'); end !== -1; end = code.indexOf('\n', end + 1)) {
+    last = counted(code.slice(0, end + 4), 'ts', true);
+  }
+  return { characters, last, shown: code.slice(0, code.lastIndexOf('\n') + 4) };
+}
 
 describe('highlightFromHast', () => {
   it("renders lowlight's tree as spans with highlight.js classes, the code's text unchanged", async () => {
@@ -185,6 +204,16 @@ describe('highlightFromHast while a code block streams', () => {
     const withLines = asked.filter((code) => code.includes('\n'));
     expect(withLines).toHaveLength(3 * (lines.length - 1));
     expect(new Set(withLines).size).toBe(withLines.length);
+  });
+
+  it('highlights a long block as it streams in work that grows with its length, not its square, the code unchanged', async () => {
+    const short = streamLines(640);
+    const long = streamLines(1280);
+    // Twice the lines: about twice the work (all of them again at each line was four times).
+    expect(long.characters / short.characters).toBeLessThan(2.5);
+    const screen = await render(<code>{long.last}</code>);
+    expect(screen.container.textContent).toBe(long.shown);
+    expect(screen.container.querySelectorAll('.hljs-string').length).toBeGreaterThan(1000);
   });
 
   it('ends as the whole code highlighted at once: the same elements as a block that never streamed', async () => {
