@@ -24,6 +24,12 @@ const text = (index: number, value: string) => ({
   index,
   delta: { type: 'text_delta', text: value },
 });
+/** A delta of a kind the reader does not know (one the API may add). */
+const unknown = (index: number) => ({
+  type: 'content_block_delta',
+  index,
+  delta: { type: 'emotion_delta', emotion: 'glad' },
+});
 const json = (index: number, value: string) => ({
   type: 'content_block_delta',
   index,
@@ -83,11 +89,7 @@ describe('accumulateMessage', () => {
     expect(accumulateMessage(undefined, unknownEvent)).toBeUndefined();
     const snapshot = reduce([start, textBlock, text(0, 'Hi')]);
     expect(accumulateMessage(snapshot, unknownEvent)).toBe(snapshot);
-    const unknownDelta = {
-      type: 'content_block_delta',
-      index: 0,
-      delta: { type: 'emotion_delta', emotion: 'glad' },
-    } as unknown as MessageStreamEvent;
+    const unknownDelta = unknown(0) as MessageStreamEvent;
     expect(accumulateMessage(snapshot, unknownDelta)).toBe(snapshot);
     const ended = reduce(
       [unknownEvent, unknownDelta, text(0, ' there'), { type: 'content_block_stop', index: 0 }],
@@ -354,6 +356,10 @@ describe('accumulateMessage', () => {
       ],
       ['a second message_start before message_stop', [start, start]],
       ['content after message_stop', [start, { type: 'message_stop' }, textBlock]],
+      // A delta of a kind it does not know is ignored only where a known one would be taken.
+      ['an unknown delta before message_start', [unknown(0)]],
+      ['an unknown delta for an unknown index', [start, textBlock, unknown(3)]],
+      ['an unknown delta after message_stop', [start, textBlock, { type: 'message_stop' }, unknown(0)]],
     ];
     for (const [name, events] of cases) {
       it(name, () => {

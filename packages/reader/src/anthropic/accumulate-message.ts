@@ -8,8 +8,9 @@ import { ANTHROPIC_EVENTS } from './decode-event.ts';
  * The pure reducer at the heart of the reader: applies one Anthropic stream event to a snapshot
  * and returns the next one. Structural sharing: unchanged blocks keep their identity; the changed
  * block, `content`, `blocks` and `message` are new objects. Events that change nothing (`ping`,
- * `error`, and event and delta types it does not know, which the API asks clients to ignore: the
- * SDK's events reach it unfiltered) return the same snapshot. A text or thinking block that stops is replaced by an equal
+ * `error`, event types it does not know, and a delta of a type it does not know for a block that
+ * streams: the API asks clients to ignore them, and the SDK's events reach it unfiltered) return the
+ * same snapshot. A text or thinking block that stops is replaced by an equal
  * one whose string is stored flat (appending deltas builds a rope about 4× the text's size).
  *
  * Throws {@link ProtocolError} (carrying the last good snapshot as `partial`) for events out of
@@ -31,14 +32,7 @@ export function accumulateMessage(
   snapshot: MessageSnapshot | undefined,
   event: MessageStreamEvent,
 ): MessageSnapshot | undefined {
-  if (
-    event.type === 'ping' ||
-    event.type === 'error' ||
-    !ANTHROPIC_EVENTS.has(event.type) ||
-    (event.type === 'content_block_delta' && !KNOWN_DELTAS.has(event.delta?.type))
-  ) {
-    return snapshot;
-  }
+  if (event.type === 'ping' || event.type === 'error' || !ANTHROPIC_EVENTS.has(event.type)) return snapshot;
   if (event.type === 'message_start') {
     if (snapshot && !snapshot.complete)
       throw violation('Received message_start before message_stop', snapshot);
@@ -64,6 +58,7 @@ export function accumulateMessage(
       if (!block || !progress?.streaming) {
         throw violation(`${event.type} for ${block ? 'stopped' : 'unknown'} block index ${index}`, snapshot);
       }
+      if (event.type === 'content_block_delta' && !KNOWN_DELTAS.has(event.delta.type)) return snapshot;
       const next =
         event.type === 'content_block_delta'
           ? applyBlockDelta(block, progress, event.delta, snapshot)
