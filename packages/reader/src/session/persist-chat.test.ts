@@ -104,8 +104,11 @@ describe('persistChat and restoreChat', () => {
     await exchange(setup, 'Hi', 'Hello, once');
     const saved = storage.items.get('chat')!;
     expect(saved.split('Hello, once')).toHaveLength(2);
-    const [, answer] = createChatSession(restoreChat('chat', { storage })).getSnapshot().messages;
+    const restored = restoreChat('chat', { storage });
     const [, original] = setup.chat.getSnapshot().messages;
+    // As restoreChat gives it (an app may read it before a session does), and in the session.
+    expect(restored.initialMessages?.[1]?.message).toEqual(original!.message);
+    const [, answer] = createChatSession(restored).getSnapshot().messages;
     expect(answer!.message).toEqual(original!.message);
     expect(answer!.message!.content).toBe(answer!.content);
   });

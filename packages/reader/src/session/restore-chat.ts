@@ -12,7 +12,7 @@ import {
 } from './chat-storage.ts';
 import { isThenable } from './is-thenable.ts';
 import { createVersionStore, type ExportedVersions } from './message-versions.ts';
-import { restoreMessages, reviveError } from './restore-messages.ts';
+import { restoreMessages, reviveError, withMessageContent } from './restore-messages.ts';
 
 /** The conversation's options a saved chat gives back, to spread into `createChatSession`. */
 export interface RestoredChat {
@@ -104,7 +104,7 @@ function savedChat(key: string, text: unknown, options: AsyncChatStorageOptions)
     const failure = reviveError(saved.error);
     if (saved.versions !== undefined) createVersionStore().restore(saved.versions);
     return {
-      initialMessages: saved.messages as ChatMessage[],
+      initialMessages: (saved.messages as ChatMessage[]).map(withMessageContent),
       initialVersions: saved.versions,
       initialError: isChatStreamError(failure) ? failure : undefined,
     };

@@ -57,13 +57,16 @@ function checkMessage(message: ChatMessage, index: number, ids: Set<unknown>): v
 /** A stream id as a relay gives it (a UUID), fit for a request header. */
 const STREAM_ID = /^[!-~]{1,256}$/;
 
-function restoreMessage(saved: ChatMessage): ChatMessage {
+/** `saved` with its API `message`'s `content` back: `persistChat` saves it without, as it is `content`. */
+export function withMessageContent(saved: ChatMessage): ChatMessage {
   const api = saved.message;
-  // Saved without its content, the message's own (`persistChat`): the same blocks again.
-  const message =
-    api && typeof api === 'object' && api.content === undefined
-      ? { ...saved, message: { ...api, content: saved.content } }
-      : saved;
+  return api && typeof api === 'object' && api.content === undefined
+    ? { ...saved, message: { ...api, content: saved.content } }
+    : saved;
+}
+
+function restoreMessage(saved: ChatMessage): ChatMessage {
+  const message = withMessageContent(saved);
   const { status, toolCalls, error, streamId } = message;
   const entries = toolCalls !== null && typeof toolCalls === 'object' ? Object.entries(toolCalls) : [];
   // A tool call that is not one (storage can hold anything) is dropped, not the whole conversation.
