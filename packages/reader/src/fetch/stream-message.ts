@@ -136,8 +136,12 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   stream.on('end', () => {
     const id = stream.response?.headers.get(STREAM_ID_HEADER);
     if (!id || stream.status !== 'aborted') return;
+    let tries = 0;
+    let again: ReturnType<typeof setTimeout> | undefined;
     // Bounded as a resume is: one sent over a dead connection would hold its socket for minutes.
-    const cancel = (): void =>
+    const cancel = (): void => {
+      globalThis.removeEventListener?.('online', cancel);
+      clearTimeout(again);
       void withHeadersTimeout(
         new AbortController().signal,
         (bounded) => follow(CANCEL_HEADER, id, { keepalive: true, signal: bounded }),
@@ -145,9 +149,16 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
       ).then(
         (response) => response.body?.cancel().catch(() => undefined),
         // Offline (a Stop in a tunnel), or no answer: sent again once the browser is back online,
-        // rather than paying for the relay's whole grace period.
-        () => globalThis.addEventListener?.('online', cancel, { once: true }),
+        // and after 2, 4 and 8 s (a dead connection while the browser stays online fires no
+        // `online`), rather than paying for the relay's whole grace period.
+        () => {
+          globalThis.addEventListener?.('online', cancel, { once: true });
+          if ((tries += 1) < 4) again = later(cancel, 1000 * 2 ** tries);
+          // Not what keeps a Node process alive after its answer was stopped.
+          (again as { unref?: () => void } | undefined)?.unref?.();
+        },
       );
+    };
     cancel();
   });
   return stream;
