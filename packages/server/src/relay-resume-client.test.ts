@@ -69,7 +69,7 @@ describe('streamMessage through a relay with resume', () => {
     const error = await stream.finalMessage().catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).partial?.message.content.length).toBeGreaterThan(0);
-    expect(sent.filter(({ headers }) => headers.has('chatstream-resume'))).toHaveLength(5);
+    expect(sent.filter(({ headers }) => headers.has('chatstream-resume'))).toHaveLength(6);
   });
 
   it('cancels upstream at once when the user stops, although the relay would wait for a resume', async () => {
