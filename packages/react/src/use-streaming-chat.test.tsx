@@ -314,6 +314,39 @@ describe('useStreamingChat', () => {
     expect(items.get('a')).toBe(chatOf('from A'));
   });
 
+  it('keeps a message sent while a storage that answers later is still read, in the same session', async () => {
+    sessionStorage.clear();
+    const items = new Map([['chat', chatOf('from before')]]);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const later = {
+      getItem: async (key: string) => {
+        await gate;
+        return items.get(key) ?? null;
+      },
+      setItem: async (key: string, value: string) => void items.set(key, value),
+    };
+    const shown: unknown[] = [];
+    server.use(scenarios.basic);
+    render(<ChatApp persist="chat" persistStorage={later} onCommit={(chat) => shown.push(chat)} />);
+    click('Send');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ready'));
+    const asked = shown.at(-1);
+
+    await act(async () => release());
+    await act(async () => gate);
+    // The conversation the user started goes on: the saved one does not replace it.
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'user: Hello',
+      `assistant: ${scenarios.basic.expectedText}`,
+    ]);
+    expect(shown.at(-1)).toBe(asked);
+    // And it is what a reload brings back.
+    await waitFor(() => expect(items.get('chat')).toContain(scenarios.basic.expectedText));
+    expect(items.get('chat')).not.toContain('from before');
+    sessionStorage.clear();
+  });
+
   it('tells onError of a conversation it could not save (storage full) or read back', async () => {
     const errors: unknown[] = [];
     const full = {

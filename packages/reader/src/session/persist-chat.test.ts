@@ -416,6 +416,26 @@ describe('persistChat and restoreChat', () => {
     await vi.waitFor(() => expect(JSON.parse(items.get('chat')!).messages).toHaveLength(3));
   });
 
+  it('with a storage that answers later: saves a conversation asked while it was read over the one it holds', async () => {
+    const memory = new MemoryStorage();
+    const before: ChatMessage = { id: 'b', role: 'user', content: [{ type: 'text', text: 'from before' }] };
+    persistChat(chatOnBodies({ initialMessages: [before] }).chat, 'chat', { storage: memory })();
+    const items = new Map([['chat', memory.getItem('chat')!]]);
+    const later = {
+      getItem: async (key: string) => items.get(key) ?? null,
+      setItem: async (key: string, value: string) => void items.set(key, value),
+    };
+    // Asked something before the saved conversation was read (useStreamingChat keeps that one).
+    const asked = chatOnBodies();
+    await exchange(asked, 'Hello', 'Hi there');
+    persistChat(asked.chat, 'chat', { storage: later });
+    await vi.waitFor(() =>
+      expect(
+        JSON.parse(items.get('chat')!).messages.map((message: ChatMessage) => firstText(message)),
+      ).toEqual(['Hello', 'Hi there']),
+    );
+  });
+
   it('writes to a storage that answers later one at a time, so an older conversation never lands last', async () => {
     const items = new Map<string, string>();
     // A server whose writes take longer or shorter: the one in flight, then only the newest waiting.

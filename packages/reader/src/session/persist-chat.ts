@@ -177,8 +177,10 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     const read = (text: unknown): void => {
       reading = undefined;
       stored = text;
-      // Nothing to save yet over what could not be restored (the chat shown is the one opened).
-      if (typeof text !== 'string' || session.getSnapshot().messages !== opened) save();
+      // Nothing to save yet over what could not be restored (the empty chat shown is the one
+      // opened). Any other is saved, which writes nothing when the storage holds it already: a
+      // chat asked something while the storage was read is not the one it holds.
+      if (typeof text !== 'string' || session.getSnapshot().messages !== opened || opened.length > 0) save();
     };
     reading.then(read, () => read(undefined));
   } else save();
