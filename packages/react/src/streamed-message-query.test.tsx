@@ -120,6 +120,28 @@ describe('streamedMessageQueryOptions', () => {
     });
   });
 
+  it('refetchMode replace still streams what it has nothing complete to keep for: the first load, a refetch after a partial message', async () => {
+    const responses = controlled(scenarios.overloadedMidStream, scenarios.basic);
+    renderWithClient(<Answer name="one" fetch={responses.fetch} refetchMode="replace" />);
+    // The first load: there is no previous message to keep, so the text shows as it arrives.
+    await act(() => responses.push(3));
+    await waitFor(() => expect(status()).toBe('success streaming'));
+    expect(log()).toBe('The');
+    expect(busy()).toBe('true');
+    await act(() => responses.push());
+    await waitFor(() => expect(status()).toBe('error partial'));
+
+    // A partial message is no answer to keep either: the refetch streams in its place.
+    click('Refetch one');
+    await act(() => responses.push(3));
+    await waitFor(() => expect(status()).toBe('success streaming'));
+    expect(log()).toBe('Hello!');
+    await act(() => responses.push());
+    await waitFor(() => expect(status()).toBe('success complete'));
+    expect(log()).toBe(scenarios.basic.expectedText);
+    expect(responses.requests).toHaveLength(2);
+  });
+
   it('says which retry it waits for while the request is retried before any content', async () => {
     const responses = controlled(scenarios.basic);
     let calls = 0;

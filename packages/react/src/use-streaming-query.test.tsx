@@ -92,6 +92,28 @@ describe('useStreamingQuery', () => {
     expect(client.getQueryState(['answer'])?.fetchStatus).toBe('idle');
   });
 
+  it('keeps a completed message over a remount: no second request, the same data', async () => {
+    server.use(scenarios.basic);
+    const client = new QueryClient();
+    const ui = (
+      <QueryClientProvider client={client}>
+        <Answer name="one" />
+      </QueryClientProvider>
+    );
+    const first = render(ui);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('complete'));
+    const answer = client.getQueryData(['answer']);
+    first.unmount();
+
+    render(ui);
+    expect(screen.getByRole('status').textContent).toBe('complete');
+    expect(screen.getByRole('log').textContent).toBe(scenarios.basic.expectedText);
+    expect(screen.getByRole('log').getAttribute('aria-busy')).toBe('false');
+    await server.settled();
+    expect(server.requests).toHaveLength(1);
+    expect(client.getQueryData(['answer'])).toBe(answer);
+  });
+
   it('refetch resets the data and streams again (refetchMode reset)', async () => {
     server.use(scenarios.basic);
     renderWithClient(<Answer name="one" />);
