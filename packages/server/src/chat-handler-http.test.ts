@@ -59,6 +59,30 @@ describe('createChatHandler: HTTP-level refusals', () => {
     expect(await errorOf(response)).toMatchObject({ status: 405, type: 'invalid_request_error' });
   });
 
+  it('answers a GET naming a live stream to cancel with 405 and Allow: POST, and the stream goes on', async () => {
+    // Long enough to be still running when the GET comes.
+    fake.use('longAnswer', { timing: { timeToFirstToken: 5, tokensPerSecond: 200, jitter: 0 } });
+    const handler = createChatHandler({ ...options, resume: true });
+    const started = await handler(request(chatBody('longAnswer')));
+    const id = started.headers.get('chatstream-stream-id')!;
+    const reader = started.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    // A link, a prefetch or a crawler: a GET, which must change nothing.
+    const refused = await handler(
+      request(undefined, { method: 'GET', headers: { 'chatstream-cancel': id } }),
+    );
+    expect(refused.headers.get('allow')).toBe('POST');
+    expect(await errorOf(refused)).toMatchObject({ status: 405, type: 'invalid_request_error' });
+    let text = '';
+    const decoder = new TextDecoder();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ scenario: 'longAnswer', completed: true, aborted: false });
+    expect(text).toContain('message_stop');
+  });
+
   it('requires application/json', async () => {
     const response = await createChatHandler(options)(
       request('hi', { headers: { 'content-type': 'text/plain' } }),

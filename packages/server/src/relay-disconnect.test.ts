@@ -69,6 +69,25 @@ describe('when the client goes away, the upstream request is aborted', () => {
     expect(reported).toEqual([]);
   });
 
+  it("a Web Request's signal aborting while a read waits on upstream, before any cancel of the body: not reported as a failure", async () => {
+    const controller = new AbortController();
+    const response = await createChatHandler(options())(post(chatBody('longAnswer'), controller.signal));
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    // The upstream read this waits on fails with the abort: the client's leaving, not upstream's fault.
+    const pending = reader.read();
+    controller.abort();
+    const read = await pending.then(
+      () => 'a chunk',
+      () => 'a failure',
+    );
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+    expect(reported).toEqual([]);
+    // No error event is written for a client that is gone: its body just fails.
+    expect(read).toBe('a failure');
+  });
+
   it('the response body being cancelled (Bun, Deno, Workers on disconnect)', async () => {
     const response = await createChatHandler(options())(post(chatBody('longAnswer')));
     const reader = response.body!.getReader();

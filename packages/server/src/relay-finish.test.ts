@@ -197,6 +197,41 @@ describe('onFinish when the client leaves', () => {
   });
 });
 
+describe("onFinish when the request's signal aborts while the client waits for the next chunk", () => {
+  let fake: FakeAnthropicServer;
+  beforeAll(async () => {
+    // Slow enough that the stream is still running when the client leaves.
+    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 40, jitter: 0 } });
+  });
+  afterAll(() => fake.close());
+
+  it('aborted, and nothing for onError: the failed upstream read is the client leaving, not a failure', async () => {
+    const finished: RelayResult[] = [];
+    const reported: unknown[] = [];
+    const handler = createChatHandler({
+      apiKey: TEST_KEY,
+      baseURL: fake.baseURL,
+      onFinish: (result) => finished.push(result),
+      onError: (error) => reported.push(error),
+    });
+    const leaving = new AbortController();
+    const request = new Request(jsonPost(chatBody('longAnswer')), { signal: leaving.signal });
+    const response = await handler(request);
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    // A read waits on upstream when the client's connection goes; the body itself is never cancelled.
+    const pending = reader.read();
+    leaving.abort();
+    await pending.catch(() => undefined);
+    await waitFor(() => finished.length > 0);
+    expect(finished).toEqual([expect.objectContaining({ outcome: 'aborted', model: TEST_MODEL })]);
+    expect(finished[0]).not.toHaveProperty('error');
+    expect(reported).toEqual([]);
+    await fake.settled();
+    expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
+  });
+});
+
 describe('onFinish when the client left as its reader failed on the stream', () => {
   const { finished, reported, url } = setup({
     timing: { timeToFirstToken: 5, tokensPerSecond: 40, jitter: 0 },

@@ -155,6 +155,47 @@ describe('a reader of a kept stream', () => {
   });
 });
 
+describe('a reader that leaves while it subscribes', () => {
+  it('never counts as attached: upstream is aborted graceMs after it left, before the answer ends', async () => {
+    const fake = await startFakeAnthropic({
+      timing: { timeToFirstToken: 5, tokensPerSecond: 100, jitter: 0 },
+    });
+    try {
+      const memory = createMemoryResumeStore();
+      // The relay's own subscription (the first) answers at once; the reader's (the second) waits
+      // until the test lets it, as a slow Redis may make it.
+      let subscriptions = 0;
+      let answerSubscribe!: () => void;
+      const answered = new Promise<void>((resolve) => {
+        answerSubscribe = resolve;
+      });
+      const slowSubscribe: ResumeStore = {
+        ...memory,
+        subscribe: async (id, listener) => {
+          subscriptions += 1;
+          if (subscriptions === 2) await answered;
+          return memory.subscribe(id, listener);
+        },
+      };
+      const relay = createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        resume: { store: slowSubscribe, graceMs: 100 },
+      });
+      const response = await post(relay, 'longAnswer');
+      expect(response.status).toBe(200);
+      expect(subscriptions).toBe(2);
+      // The client goes away before its reader subscribed, then the subscription answers.
+      await response.body!.cancel();
+      answerSubscribe();
+      await fake.settled();
+      expect(fake.requests[0]).toMatchObject({ scenario: 'longAnswer', aborted: true, completed: false });
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe('resume.waitUntil', () => {
   it('is handed a promise that settles once upstream was read to its end and the stream is finished in the store', async () => {
     const fake = await startFakeAnthropic({

@@ -4,6 +4,7 @@ import { createChatHandler } from './create-chat-handler.ts';
 import {
   chatBody,
   fetchDirect,
+  jsonPost,
   postRelay,
   startFakeAnthropic,
   TEST_KEY,
@@ -13,6 +14,7 @@ import {
 import {
   lastEventId,
   readThenDrop,
+  resumeRequest,
   resumeStream as resume,
   startStream as start,
   withoutIds,
@@ -141,18 +143,52 @@ describe('resume timing', () => {
       baseURL: fake.baseURL,
       resume: { graceMs: 100, ttlMs: 100 },
     });
-    const response = await handler(
-      new Request('http://127.0.0.1/api/chat', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(chatBody('longAnswer')),
-      }),
-    );
+    const response = await handler(jsonPost(chatBody('longAnswer')));
     const id = response.headers.get('chatstream-stream-id')!;
     await readThenDrop(response.body!, (text) => text.includes('content_block_delta'));
     await fake.settled();
     expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false });
     await waitUntilForgotten(handler, id);
+  });
+
+  it('keeps upstream going past graceMs when one of two readers leaves: the other reads the whole answer', async () => {
+    fake.reset();
+    // About 2 s of answer: far longer than graceMs after the first reader left.
+    fake.use('longAnswer', { timing: { timeToFirstToken: 5, tokensPerSecond: 200, jitter: 0 } });
+    try {
+      const handler = createChatHandler({
+        apiKey: TEST_KEY,
+        baseURL: fake.baseURL,
+        resume: { graceMs: 300, ttlMs: 5000 },
+      });
+      const first = await handler(jsonPost(chatBody('longAnswer')));
+      const id = first.headers.get('chatstream-stream-id')!;
+      const firstReader = first.body!.getReader();
+      expect((await firstReader.read()).done).toBe(false);
+      // A second tab reads the same answer; once it has read, it is attached.
+      const second = await handler(resumeRequest(id, '0'));
+      const secondReader = second.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!text.includes('content_block_delta')) {
+        const { done, value } = await secondReader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      // The first tab closes; the second still reads.
+      await firstReader.cancel();
+      for (;;) {
+        const { done, value } = await secondReader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      await fake.settled();
+      expect(fake.requests[0]).toMatchObject({ scenario: 'longAnswer', completed: true, aborted: false });
+      expect(text).toContain('message_stop');
+      expect(text).not.toContain('chatstream.stopped');
+    } finally {
+      fake.reset();
+    }
   });
 
   it('tells a client that resumes on a relay without resume that it is off', async () => {

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Anthropic from '@anthropic-ai/sdk';
+import { scenarios, stall, withFaults } from '@chatstream/mocks';
 import type { FakeAnthropicServer } from '@chatstream/mocks/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
 import { type LoopbackServer, startFakeAnthropic, startRelay, TEST_KEY } from './test/relay-fixture.ts';
 import { cancelStream, startStream } from './test/resume-requests.ts';
@@ -47,48 +49,109 @@ function workerdLikeFetch(refused: string[]): typeof fetch {
   };
 }
 
+/** Starts `scenario` at `url` and reads until its first text delta: the stream's id, a reader on the rest. */
+async function startReading(url: string, scenario: string) {
+  const started = await startStream(url, scenario);
+  const id = started.headers.get('chatstream-stream-id')!;
+  const reader = started.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!text.includes('content_block_delta')) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  /** Everything that comes until the response ends. */
+  const rest = async (): Promise<string> => {
+    let more = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return more + decoder.decode();
+      more += decoder.decode(value, { stream: true });
+    }
+  };
+  return { id, rest };
+}
+
 describe('a Stop that reaches the relay in another request than the one reading upstream (Workers)', () => {
   const refused: string[] = [];
   let fake: FakeAnthropicServer;
   let relay: LoopbackServer;
-  beforeAll(async () => {
-    // Slow enough that the answer is far from its end when the Stop comes, even on a busy machine.
-    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 25, jitter: 0 } });
+  /** Pings off: the stream's heartbeat comes every 15 s. */
+  let quietRelay: LoopbackServer;
+  /** Pings, and so heartbeats, every 100 ms. */
+  let pingingRelay: LoopbackServer;
+  /** A relay on the fake whose requests each run in their own context, as on workerd. */
+  const workerdLikeRelay = (options: Partial<ChatHandlerOptions> = {}): Promise<LoopbackServer> => {
     const client = new Anthropic({
       apiKey: TEST_KEY,
       baseURL: fake.baseURL,
       fetch: workerdLikeFetch(refused),
     });
-    const handler = createChatHandler({ client, resume: { graceMs: 30_000 } });
-    relay = await startRelay((request: Request) => context.run(Symbol('request'), () => handler(request)));
+    const handler = createChatHandler({ client, resume: { graceMs: 30_000 }, ...options });
+    return startRelay((request: Request) => context.run(Symbol('request'), () => handler(request)));
+  };
+  beforeAll(async () => {
+    // Slow enough that the answer is far from its end when the Stop comes, even on a busy machine.
+    fake = await startFakeAnthropic({ timing: { timeToFirstToken: 5, tokensPerSecond: 25, jitter: 0 } });
+    relay = await workerdLikeRelay();
+    quietRelay = await workerdLikeRelay({ pingIntervalMs: 0 });
+    pingingRelay = await workerdLikeRelay({ pingIntervalMs: 100 });
+  });
+  afterEach(() => {
+    fake.reset();
+    refused.length = 0;
   });
   afterAll(async () => {
     await relay.close();
+    await quietRelay.close();
+    await pingingRelay.close();
     await fake.close();
   });
 
   it('aborts upstream at its next chunk, from the request that reads it, and the client stops receiving', async () => {
-    const started = await startStream(relay.url, 'longAnswer');
-    const id = started.headers.get('chatstream-stream-id')!;
-    const reader = started.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    while (!text.includes('content_block_delta')) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
+    const { id, rest } = await startReading(relay.url, 'longAnswer');
     expect((await cancelStream(relay.url, id)).status).toBe(204);
     // The client stays connected: its response ends soon after the Stop, without the rest.
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-    expect(text).not.toContain('message_stop');
+    expect(await rest()).not.toContain('message_stop');
     await fake.settled();
     expect(fake.requests[0]).toMatchObject({ scenario: 'longAnswer', aborted: true, completed: false });
     // The direct abort was tried, and refused, as workerd refuses it.
+    expect(refused).toContain('cancel');
+  });
+
+  it('with pings off, aborts upstream at the chunk after the Stop, not at the heartbeat 15 s later: at most one more delta reaches the client', async () => {
+    const { id, rest } = await startReading(quietRelay.url, 'longAnswer');
+    expect((await cancelStream(quietRelay.url, id)).status).toBe(204);
+    // Bounded well below the heartbeat (15 s), which would abort it too: the chunk after the Stop must.
+    await vi.waitFor(() => expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false }), {
+      timeout: 5_000,
+    });
+    const after = await rest();
+    // One may have been kept before the Stop arrived; none is kept after it.
+    expect(after.match(/^event: content_block_delta$/gmu)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(after).toContain('event: chatstream.stopped');
+    expect(after).not.toContain('message_stop');
+    expect(refused).toContain('cancel');
+  });
+
+  it('aborts an upstream that went quiet after the Stop at the next heartbeat, before it speaks again', async () => {
+    // 30 s of silence after the first delta: no chunk comes to cancel upstream at.
+    fake.use(
+      withFaults(scenarios.longAnswer, stall(30_000, 3), {
+        name: 'stallAfterFirstDelta',
+        description: 'longAnswer, silent for 30 s after its first delta',
+      }),
+    );
+    const { id, rest } = await startReading(pingingRelay.url, 'stallAfterFirstDelta');
+    expect((await cancelStream(pingingRelay.url, id)).status).toBe(204);
+    // Bounded well below the stall (30 s), whose end would let the reading loop abort it instead.
+    await vi.waitFor(() => expect(fake.requests[0]).toMatchObject({ aborted: true, completed: false }), {
+      timeout: 5_000,
+    });
+    const after = await rest();
+    expect(after).toContain('event: chatstream.stopped');
+    expect(after).not.toContain('message_stop');
     expect(refused).toContain('cancel');
   });
 });

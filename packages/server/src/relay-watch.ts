@@ -187,7 +187,9 @@ export function watchSource(
         else if (feedBytes) watch.bytes(result.value);
         return result;
       } catch (error) {
-        watch.end(clientLeft() ? 'aborted' : 'error', error);
+        // The client's leaving, which failed the read, is no error of the request.
+        if (clientLeft()) watch.end('aborted');
+        else watch.end('error', error);
         throw error;
       }
     },
