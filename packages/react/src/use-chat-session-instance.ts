@@ -1,5 +1,6 @@
 import { useContext, useEffect, useInsertionEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
+  type ChatMessage,
   type ChatSession,
   type ChatSessionError,
   type AsyncChatStorage,
@@ -136,11 +137,10 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
           ? current
           : {
               // Asked something while a storage that answers later was read: that conversation
-              // goes on (and is saved).
-              session:
-                restored.initialMessages && session.getSnapshot().messages === shown
-                  ? createChatSession({ ...sessionOptions, ...restored })
-                  : session,
+              // goes on, and is saved over the one read (it was opened with `shown`).
+              ...(restored.initialMessages && session.getSnapshot().messages === shown
+                ? { session: createChatSession({ ...sessionOptions, ...restored }) }
+                : { session, opened: shown }),
               unrestored: false,
               key: persist,
             },
@@ -159,9 +159,13 @@ export function useChatSessionInstance(options: ChatSessionInstanceOptions): Cha
     void session.reconnect();
     return reconnectOnReturn(session, page);
   }, [chat, session, page]);
+  const openedWith = chat ? undefined : owned!.opened;
   useEffect(
-    () => (persist === undefined || unrestored ? undefined : persistChat(session, persist, storage)),
-    [session, persist, unrestored, persistStorage, page],
+    () =>
+      persist === undefined || unrestored
+        ? undefined
+        : persistChat(session, persist, { ...storage, openedWith }),
+    [session, persist, unrestored, persistStorage, page, openedWith],
   );
   useStopOnUnmount(chat ? undefined : session);
   return { session, restoring: unrestored || (chat !== undefined && chat === restoringAbove) };
@@ -184,6 +188,8 @@ interface OwnedSession {
   readonly key: string | undefined;
   /** The saved conversation, from a storage that answers later. */
   readonly later?: Promise<RestoredChat> | undefined;
+  /** What the session showed when that was read, if it was asked something meanwhile and kept. */
+  readonly opened?: readonly ChatMessage[] | undefined;
 }
 
 const isPromise = (value: unknown): value is Promise<RestoredChat> => value instanceof Promise;

@@ -91,6 +91,9 @@ describe('accumulateMessage', () => {
     expect(accumulateMessage(snapshot, unknownEvent)).toBe(snapshot);
     const unknownDelta = unknown(0) as MessageStreamEvent;
     expect(accumulateMessage(snapshot, unknownDelta)).toBe(snapshot);
+    // One with no delta at all, as an SDK may pass it on: no TypeError.
+    const bare = { type: 'content_block_delta', index: 0 } as unknown as MessageStreamEvent;
+    expect(accumulateMessage(snapshot, bare)).toBe(snapshot);
     const ended = reduce(
       [unknownEvent, unknownDelta, text(0, ' there'), { type: 'content_block_stop', index: 0 }],
       snapshot,

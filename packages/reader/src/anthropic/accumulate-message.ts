@@ -58,7 +58,7 @@ export function accumulateMessage(
       if (!block || !progress?.streaming) {
         throw violation(`${event.type} for ${block ? 'stopped' : 'unknown'} block index ${index}`, snapshot);
       }
-      if (event.type === 'content_block_delta' && !KNOWN_DELTAS.has(event.delta.type)) return snapshot;
+      if (event.type === 'content_block_delta' && !KNOWN_DELTAS.has(event.delta?.type)) return snapshot;
       const next =
         event.type === 'content_block_delta'
           ? applyBlockDelta(block, progress, event.delta, snapshot)

@@ -11,28 +11,36 @@ afterEach(() => {
 
 const request = { url: 'https://chat.test/api/chat', body: { max_tokens: 1024, messages: [] } };
 
+/**
+ * A relay with resume on: the request gets a kept stream (its id, its first events), and each cancel
+ * of it goes to `answerCancel`. Returns the fetch and the stream, stopped once it showed something.
+ */
+async function stopKeptStream(answerCancel: (init: RequestInit) => Promise<Response>) {
+  const body = controlledBody(toSSE(transcripts['text']!.slice(0, 3)));
+  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
+    if (new Headers(init?.headers).get('chatstream-cancel') !== null) return answerCancel(init!);
+    const response = sseResponse(body.body);
+    response.headers.set('chatstream-stream-id', 'stream-1');
+    return response;
+  });
+  const stream = streamMessage(request, { fetch, retry: false });
+  await vi.waitFor(() => expect(stream.snapshot).toBeDefined());
+  stream.abort();
+  await rejection(stream.finalMessage());
+  return fetch;
+}
+
 it('sends a Stop of a kept stream again once the browser is back online, when it could not go at first', async () => {
   // A page's `window`: what the reader listens to for the network coming back.
   const page = new EventTarget();
   vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
   const cancels: string[] = [];
   let online = false;
-  const body = controlledBody(toSSE(transcripts['text']!.slice(0, 3)));
-  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
-    const cancel = new Headers(init?.headers).get('chatstream-cancel');
-    if (cancel === null) {
-      const response = sseResponse(body.body);
-      response.headers.set('chatstream-stream-id', 'stream-1');
-      return response;
-    }
+  const fetch = await stopKeptStream(async (init) => {
     if (!online) throw new TypeError('Failed to fetch');
-    cancels.push(cancel);
+    cancels.push(new Headers(init.headers).get('chatstream-cancel')!);
     return new Response(null, { status: 204 });
   });
-  const stream = streamMessage(request, { fetch, retry: false });
-  await vi.waitFor(() => expect(stream.snapshot).toBeDefined());
-  stream.abort();
-  await rejection(stream.finalMessage());
   await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
   expect(cancels).toEqual([]);
 
@@ -51,25 +59,15 @@ it('gives up a Stop of a kept stream whose answer never comes after 10 s and sen
   vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
   vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
   const cancels: AbortSignal[] = [];
-  const body = controlledBody(toSSE(transcripts['text']!.slice(0, 3)));
-  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
-    if (new Headers(init?.headers).get('chatstream-cancel') === null) {
-      const response = sseResponse(body.body);
-      response.headers.set('chatstream-stream-id', 'stream-1');
-      return response;
-    }
-    cancels.push(init!.signal!);
+  await stopKeptStream((init) => {
+    cancels.push(init.signal!);
     // The first is sent over a connection that died on the way (the browser never went offline):
     // no answer, ever, unless given up. The next one goes over a new connection.
-    if (cancels.length > 1) return new Response(null, { status: 204 });
+    if (cancels.length > 1) return Promise.resolve(new Response(null, { status: 204 }));
     return new Promise<Response>((_resolve, reject) =>
-      init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason as Error)),
+      init.signal!.addEventListener('abort', () => reject(init.signal!.reason as Error)),
     );
   });
-  const stream = streamMessage(request, { fetch, retry: false });
-  await vi.waitFor(() => expect(stream.snapshot).toBeDefined());
-  stream.abort();
-  await rejection(stream.finalMessage());
   await vi.advanceTimersByTimeAsync(0);
   expect(cancels).toHaveLength(1);
   await vi.advanceTimersByTimeAsync(9999);
@@ -83,4 +81,22 @@ it('gives up a Stop of a kept stream whose answer never comes after 10 s and sen
   await vi.advanceTimersByTimeAsync(60_000);
   expect(cancels).toHaveLength(2);
   expect(vi.getTimerCount()).toBe(0);
+});
+
+it('sends a Stop of a kept stream again when the relay could not act on it (a 503 while its store is down)', async () => {
+  vi.useFakeTimers();
+  const answers = [503, 204];
+  const sent: number[] = [];
+  await stopKeptStream(async () => {
+    const status = answers.shift() ?? 204;
+    sent.push(status);
+    return new Response(status === 204 ? null : 'store unavailable', { status });
+  });
+  await vi.advanceTimersByTimeAsync(0);
+  expect(sent).toEqual([503]);
+  await vi.advanceTimersByTimeAsync(2000);
+  expect(sent).toEqual([503, 204]);
+  // Done: no more tries.
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(sent).toEqual([503, 204]);
 });

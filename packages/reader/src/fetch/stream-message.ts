@@ -139,6 +139,16 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
     let tries = 0;
     let again: ReturnType<typeof setTimeout> | undefined;
     // Bounded as a resume is: one sent over a dead connection would hold its socket for minutes.
+    // Offline (a Stop in a tunnel), no answer, or a relay that could not act on it (a 5xx: its
+    // store down, a proxy's 502 while it restarts): sent again once the browser is back online, and
+    // after 2, 4 and 8 s (a dead connection while the browser stays online fires no `online`),
+    // rather than paying for the relay's whole grace period.
+    const sendAgain = (): void => {
+      globalThis.addEventListener?.('online', cancel, { once: true });
+      if ((tries += 1) < 4) again = later(cancel, 1000 * 2 ** tries);
+      // Not what keeps a Node process alive after its answer was stopped.
+      (again as { unref?: () => void } | undefined)?.unref?.();
+    };
     const cancel = (): void => {
       globalThis.removeEventListener?.('online', cancel);
       clearTimeout(again);
@@ -146,18 +156,10 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
         new AbortController().signal,
         (bounded) => follow(CANCEL_HEADER, id, { keepalive: true, signal: bounded }),
         headersTimeoutMs ?? RESUME_HEADERS_TIMEOUT_MS,
-      ).then(
-        (response) => response.body?.cancel().catch(() => undefined),
-        // Offline (a Stop in a tunnel), or no answer: sent again once the browser is back online,
-        // and after 2, 4 and 8 s (a dead connection while the browser stays online fires no
-        // `online`), rather than paying for the relay's whole grace period.
-        () => {
-          globalThis.addEventListener?.('online', cancel, { once: true });
-          if ((tries += 1) < 4) again = later(cancel, 1000 * 2 ** tries);
-          // Not what keeps a Node process alive after its answer was stopped.
-          (again as { unref?: () => void } | undefined)?.unref?.();
-        },
-      );
+      ).then((response) => {
+        void response.body?.cancel().catch(() => undefined);
+        if (response.status >= 500) sendAgain();
+      }, sendAgain);
     };
     cancel();
   });

@@ -416,7 +416,7 @@ describe('persistChat and restoreChat', () => {
     await vi.waitFor(() => expect(JSON.parse(items.get('chat')!).messages).toHaveLength(3));
   });
 
-  it('with a storage that answers later: saves a conversation asked while it was read over the one it holds', async () => {
+  it('with a storage that answers later: saves a conversation changed since it was opened (openedWith) over the one it holds, not an untouched one', async () => {
     const memory = new MemoryStorage();
     const before: ChatMessage = { id: 'b', role: 'user', content: [{ type: 'text', text: 'from before' }] };
     persistChat(chatOnBodies({ initialMessages: [before] }).chat, 'chat', { storage: memory })();
@@ -425,10 +425,16 @@ describe('persistChat and restoreChat', () => {
       getItem: async (key: string) => items.get(key) ?? null,
       setItem: async (key: string, value: string) => void items.set(key, value),
     };
+    // A greeting nobody answered, opened while the saved conversation could not be read: not saved over it.
+    const greeting: ChatMessage = { id: 'g', role: 'assistant', content: [{ type: 'text', text: 'Hi!' }] };
+    persistChat(chatOnBodies({ initialMessages: [greeting] }).chat, 'chat', { storage: later });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(items.get('chat')).toContain('from before');
     // Asked something before the saved conversation was read (useStreamingChat keeps that one).
     const asked = chatOnBodies();
+    const openedWith = asked.chat.getSnapshot().messages;
     await exchange(asked, 'Hello', 'Hi there');
-    persistChat(asked.chat, 'chat', { storage: later });
+    persistChat(asked.chat, 'chat', { storage: later, openedWith });
     await vi.waitFor(() =>
       expect(
         JSON.parse(items.get('chat')!).messages.map((message: ChatMessage) => firstText(message)),

@@ -24,6 +24,12 @@ export interface PersistChatOptions extends AsyncChatStorageOptions {
   intervalMs?: number | undefined;
   /** Where leaving or hiding the page is heard, to save what waits (default: the page's own). */
   page?: PageSignals | undefined;
+  /**
+   * The messages the session was opened with, when saving starts later than that (a storage that
+   * answers later, read first to restore the session): one changed since (a question asked while the
+   * storage was read) is saved over what the storage holds. Default: its messages now.
+   */
+  openedWith?: readonly ChatMessage[] | undefined;
 }
 
 /**
@@ -67,7 +73,7 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   // conversation opened as saved is not written again, and one that could not be restored is not
   // written over with an empty chat.
   let reading: PromiseLike<unknown> | undefined;
-  const opened = session.getSnapshot().messages;
+  const opened = options.openedWith ?? session.getSnapshot().messages;
   try {
     const first = storageOf(options)?.getItem(key);
     if (isThenable(first)) reading = first;
@@ -177,10 +183,9 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
     const read = (text: unknown): void => {
       reading = undefined;
       stored = text;
-      // Nothing to save yet over what could not be restored (the empty chat shown is the one
-      // opened). Any other is saved, which writes nothing when the storage holds it already: a
-      // chat asked something while the storage was read is not the one it holds.
-      if (typeof text !== 'string' || session.getSnapshot().messages !== opened || opened.length > 0) save();
+      // Nothing to save yet over what the storage holds: the chat shown is the one opened (from it,
+      // or from nothing if it could not be restored, or a greeting).
+      if (typeof text !== 'string' || session.getSnapshot().messages !== opened) save();
     };
     reading.then(read, () => read(undefined));
   } else save();
