@@ -16,6 +16,9 @@ export interface RetryOptions {
 }
 
 const RETRYABLE_STATUS = new Set([408, 409, 429]);
+
+/** HTTP 408, 409, 429 and 5xx: an answer worth asking again. */
+export const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUS.has(status) || status >= 500;
 const RETRYABLE_STREAM_ERRORS = new Set([
   'overloaded_error',
   'api_error',
@@ -31,7 +34,7 @@ const RETRYABLE_STREAM_ERRORS = new Set([
 export function isRetryable(error: AnyChatStreamError): boolean {
   if (error.kind === 'http') {
     if (error.shouldRetry !== undefined) return error.shouldRetry;
-    return RETRYABLE_STATUS.has(error.status) || error.status >= 500;
+    return isRetryableStatus(error.status);
   }
   if (error.kind === 'stream-event') return RETRYABLE_STREAM_ERRORS.has(error.errorType);
   return (

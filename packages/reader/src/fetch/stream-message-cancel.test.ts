@@ -83,20 +83,40 @@ it('gives up a Stop of a kept stream whose answer never comes after 10 s and sen
   expect(vi.getTimerCount()).toBe(0);
 });
 
-it('sends a Stop of a kept stream again when the relay could not act on it (a 503 while its store is down)', async () => {
+it('sends a Stop of a kept stream again when the relay could not act on it: a 503 (its store down), a 429 (a rate limiter)', async () => {
   vi.useFakeTimers();
-  const answers = [503, 204];
+  const answers = [503, 429, 204];
   const sent: number[] = [];
   await stopKeptStream(async () => {
     const status = answers.shift() ?? 204;
     sent.push(status);
-    return new Response(status === 204 ? null : 'store unavailable', { status });
+    return new Response(status === 204 ? null : 'try later', { status });
   });
   await vi.advanceTimersByTimeAsync(0);
   expect(sent).toEqual([503]);
   await vi.advanceTimersByTimeAsync(2000);
-  expect(sent).toEqual([503, 204]);
+  expect(sent).toEqual([503, 429]);
+  await vi.advanceTimersByTimeAsync(4000);
+  expect(sent).toEqual([503, 429, 204]);
   // Done: no more tries.
   await vi.advanceTimersByTimeAsync(60_000);
-  expect(sent).toEqual([503, 204]);
+  expect(sent).toEqual([503, 429, 204]);
+});
+
+it('stops sending a Stop the relay keeps refusing alike (a 501) after four tries, returns online included', async () => {
+  vi.useFakeTimers();
+  const page = new EventTarget();
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+  let sent = 0;
+  await stopKeptStream(async () => {
+    sent += 1;
+    return new Response('not implemented', { status: 501 });
+  });
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(sent).toBe(4);
+  page.dispatchEvent(new Event('online'));
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(sent).toBe(4);
+  expect(vi.getTimerCount()).toBe(0);
 });

@@ -7,7 +7,7 @@ import { checkStreamOptions } from '../stream/check-stream-options.ts';
 import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
 import { CANCEL_HEADER, RESUME_HEADER, STREAM_ID_HEADER } from './relay-headers.ts';
 import type { RequestQueue } from './request-queue.ts';
-import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
+import { createRetryPolicy, isRetryableStatus, type RetryOptions } from './retry-policy.ts';
 import { untilAborted } from './until-aborted.ts';
 
 /** The HTTP request `streamMessage` sends. */
@@ -139,13 +139,16 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
     let tries = 0;
     let again: ReturnType<typeof setTimeout> | undefined;
     // Bounded as a resume is: one sent over a dead connection would hold its socket for minutes.
-    // Offline (a Stop in a tunnel), no answer, or a relay that could not act on it (a 5xx: its
-    // store down, a proxy's 502 while it restarts): sent again once the browser is back online, and
-    // after 2, 4 and 8 s (a dead connection while the browser stays online fires no `online`),
-    // rather than paying for the relay's whole grace period.
-    const sendAgain = (): void => {
-      globalThis.addEventListener?.('online', cancel, { once: true });
-      if ((tries += 1) < 4) again = later(cancel, 1000 * 2 ** tries);
+    // Offline (a Stop in a tunnel), no answer, or an answer worth asking again (a 5xx: the relay's
+    // store down, a proxy's 502 while it restarts; a rate limiter's 429): sent again after 2, 4 and
+    // 8 s (a dead connection while the browser stays online fires no `online`) and, until then,
+    // when the browser is back online, rather than paying for the relay's whole grace period.
+    const sendAgain = (answered: boolean): void => {
+      // Unanswered (offline), it goes once back online, however long that takes; an answer that
+      // stays the same (a 501) is not asked again at every return online.
+      if (!answered || tries < 3) globalThis.addEventListener?.('online', cancel, { once: true });
+      if (tries === 3) return;
+      again = later(cancel, 1000 * 2 ** (tries += 1));
       // Not what keeps a Node process alive after its answer was stopped.
       (again as { unref?: () => void } | undefined)?.unref?.();
     };
@@ -156,10 +159,13 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
         new AbortController().signal,
         (bounded) => follow(CANCEL_HEADER, id, { keepalive: true, signal: bounded }),
         headersTimeoutMs ?? RESUME_HEADERS_TIMEOUT_MS,
-      ).then((response) => {
-        void response.body?.cancel().catch(() => undefined);
-        if (response.status >= 500) sendAgain();
-      }, sendAgain);
+      ).then(
+        (response) => {
+          void response.body?.cancel().catch(() => undefined);
+          if (isRetryableStatus(response.status)) sendAgain(true);
+        },
+        () => sendAgain(false),
+      );
     };
     cancel();
   });

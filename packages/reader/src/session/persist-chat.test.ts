@@ -430,6 +430,24 @@ describe('persistChat and restoreChat', () => {
     persistChat(chatOnBodies({ initialMessages: [greeting] }).chat, 'chat', { storage: later });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(items.get('chat')).toContain('from before');
+    // Asked something, then cleared back to nothing or to the greeting before the read ended: not saved over it either.
+    for (const opening of [[], [greeting]]) {
+      const cleared = chatOnBodies({ initialMessages: opening });
+      const openedWith = cleared.chat.getSnapshot().messages;
+      await exchange(cleared, 'Hello', 'Hi there');
+      cleared.chat.setMessages(opening.map((message) => ({ ...message })));
+      persistChat(cleared.chat, 'chat', { storage: later, openedWith });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(items.get('chat')).toContain('from before');
+    }
+    // Nor is the greeting when the read failed: the storage may hold a conversation all the same.
+    const failing = { ...later, getItem: () => Promise.reject(new Error('The transaction was aborted')) };
+    persistChat(chatOnBodies({ initialMessages: [greeting] }).chat, 'chat', {
+      storage: failing,
+      onError: () => undefined,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(items.get('chat')).toContain('from before');
     // Asked something before the saved conversation was read (useStreamingChat keeps that one).
     const asked = chatOnBodies();
     const openedWith = asked.chat.getSnapshot().messages;

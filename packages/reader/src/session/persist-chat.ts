@@ -180,14 +180,22 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   };
 
   if (reading) {
-    const read = (text: unknown): void => {
+    const read = (text: unknown, failed = false): void => {
       reading = undefined;
       stored = text;
-      // Nothing to save yet over what the storage holds: the chat shown is the one opened (from it,
-      // or from nothing if it could not be restored, or a greeting).
-      if (typeof text !== 'string' || session.getSnapshot().messages !== opened) save();
+      // Nothing to save yet over what the storage holds, or may hold (a read that failed), while
+      // the chat shown is the one opened: from it, from nothing if it could not be restored, a
+      // greeting, or one asked something and then cleared back to that.
+      const { messages } = session.getSnapshot();
+      const changed =
+        messages.length !== opened.length ||
+        messages.some((message, index) => !sameMessage(message, opened[index]!));
+      if (changed || (!failed && typeof text !== 'string')) save();
     };
-    reading.then(read, () => read(undefined));
+    reading.then(
+      (text) => read(text),
+      () => read(undefined, true),
+    );
   } else save();
   const unsubscribe = session.subscribe(onChange);
   let storage: AsyncChatStorage | undefined;
@@ -218,4 +226,9 @@ function withoutSecondContent(message: ChatMessage): ChatMessage {
   return api?.content === message.content
     ? { ...message, message: { ...api, content: undefined as unknown as typeof api.content } }
     : message;
+}
+
+/** Whether two messages say the same: the same object, or the same id and the same JSON. */
+function sameMessage(message: ChatMessage, other: ChatMessage): boolean {
+  return message === other || (message.id === other.id && JSON.stringify(message) === JSON.stringify(other));
 }
