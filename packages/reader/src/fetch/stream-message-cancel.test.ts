@@ -120,3 +120,60 @@ it('stops sending a Stop the relay keeps refusing alike (a 501) after four tries
   expect(sent).toBe(4);
   expect(vi.getTimerCount()).toBe(0);
 });
+
+it('sends a Stop again after a 503 that came once back online, however many tries failed offline before', async () => {
+  vi.useFakeTimers();
+  const page = new EventTarget();
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+  let online = false;
+  const answers = [503, 204];
+  const log: (number | 'failed')[] = [];
+  await stopKeptStream(async () => {
+    if (!online) {
+      log.push('failed');
+      throw new TypeError('Failed to fetch');
+    }
+    const status = answers.shift() ?? 204;
+    log.push(status);
+    return new Response(null, { status });
+  });
+  // Offline for a minute: tried at once, then after 2, 4 and 8 s.
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(log).toEqual(['failed', 'failed', 'failed', 'failed']);
+  online = true;
+  page.dispatchEvent(new Event('online'));
+  await vi.advanceTimersByTimeAsync(0);
+  // The relay restarting answers 503: asked again 2 s later, as for the first try.
+  await vi.advanceTimersByTimeAsync(2000);
+  expect(log).toEqual(['failed', 'failed', 'failed', 'failed', 503, 204]);
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(vi.getTimerCount()).toBe(0);
+});
+
+it('sends a Stop again at once when the browser came back online while a try was on its way, and it failed', async () => {
+  vi.useFakeTimers();
+  const page = new EventTarget();
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+  const log: string[] = [];
+  await stopKeptStream((init) => {
+    // The first try goes over a connection that dies on the way; the next one is answered.
+    if (log.push('sent') === 1) {
+      return new Promise<Response>((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(init.signal!.reason as Error)),
+      );
+    }
+    return Promise.resolve(new Response(null, { status: 204 }));
+  });
+  await vi.advanceTimersByTimeAsync(3000);
+  // The network changed meanwhile: the browser is back online while the first try still waits.
+  page.dispatchEvent(new Event('online'));
+  expect(log).toEqual(['sent']);
+  await vi.advanceTimersByTimeAsync(7000);
+  // Given up at 10 s, and sent again then, not 2 s later.
+  expect(log).toEqual(['sent', 'sent']);
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(log).toEqual(['sent', 'sent']);
+  expect(vi.getTimerCount()).toBe(0);
+});

@@ -136,25 +136,41 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   stream.on('end', () => {
     const id = stream.response?.headers.get(STREAM_ID_HEADER);
     if (!id || stream.status !== 'aborted') return;
-    let tries = 0;
-    let again: ReturnType<typeof setTimeout> | undefined;
-    // Bounded as a resume is: one sent over a dead connection would hold its socket for minutes.
     // Offline (a Stop in a tunnel), no answer, or an answer worth asking again (a 5xx: the relay's
     // store down, a proxy's 502 while it restarts; a rate limiter's 429): sent again after 2, 4 and
-    // 8 s (a dead connection while the browser stays online fires no `online`) and, until then,
-    // when the browser is back online, rather than paying for the relay's whole grace period.
+    // 8 s (a dead connection while the browser stays online fires no `online`), and when the browser
+    // is back online, which starts that count again, rather than paying for the relay's whole grace
+    // period. Each try is bounded as a resume is: one over a dead connection would hold its socket.
+    let timed = 0;
+    let again: ReturnType<typeof setTimeout> | undefined;
+    let sending = false;
+    // Back online while a try was on its way: the try's failure is no reason to wait.
+    let returned = false;
+    let over = false;
+    const onOnline = (): void => {
+      if (over) return;
+      timed = 0;
+      if (sending) returned = true;
+      else cancel();
+    };
+    const done = (): void => {
+      over = true;
+      globalThis.removeEventListener?.('online', onOnline);
+      clearTimeout(again);
+    };
     const sendAgain = (answered: boolean): void => {
-      // Unanswered (offline), it goes once back online, however long that takes; an answer that
-      // stays the same (a 501) is not asked again at every return online.
-      if (!answered || tries < 3) globalThis.addEventListener?.('online', cancel, { once: true });
-      if (tries === 3) return;
-      again = later(cancel, 1000 * 2 ** (tries += 1));
-      // Not what keeps a Node process alive after its answer was stopped.
-      (again as { unref?: () => void } | undefined)?.unref?.();
+      sending = false;
+      if (!answered && returned) return cancel();
+      if (timed < 3) {
+        again = later(cancel, 1000 * 2 ** ++timed);
+        // Not what keeps a Node process alive after its answer was stopped.
+        (again as { unref?: () => void } | undefined)?.unref?.();
+      } else if (answered) done();
     };
     const cancel = (): void => {
-      globalThis.removeEventListener?.('online', cancel);
       clearTimeout(again);
+      sending = true;
+      returned = false;
       void withHeadersTimeout(
         new AbortController().signal,
         (bounded) => follow(CANCEL_HEADER, id, { keepalive: true, signal: bounded }),
@@ -163,10 +179,12 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
         (response) => {
           void response.body?.cancel().catch(() => undefined);
           if (isRetryableStatus(response.status)) sendAgain(true);
+          else done();
         },
         () => sendAgain(false),
       );
     };
+    globalThis.addEventListener?.('online', onOnline);
     cancel();
   });
   return stream;

@@ -460,6 +460,32 @@ describe('persistChat and restoreChat', () => {
     );
   });
 
+  it('with a storage that answers later: saves a version made while it was read, though the answer shown is the one opened', async () => {
+    const memory = new MemoryStorage();
+    const first = chatOnBodies();
+    persistChat(first.chat, 'chat', { storage: memory });
+    await exchange(first, 'Hi', 'Hello');
+    const items = new Map([['chat', memory.getItem('chat')!]]);
+    let release!: () => void;
+    const read = new Promise<void>((resolve) => (release = resolve));
+    const later = {
+      getItem: async (key: string) => (await read, items.get(key) ?? null),
+      setItem: async (key: string, value: string) => void items.set(key, value),
+    };
+    const opened = chatOnBodies(restoreChat('chat', { storage: memory }));
+    persistChat(opened.chat, 'chat', { storage: later });
+    // Regenerated while the storage is read, then the first version shown again: the same messages.
+    const regenerating = opened.chat.regenerate();
+    await vi.waitFor(() => expect(opened.bodies).toHaveLength(1));
+    opened.bodies[0]!.send(toSSE([start, blockStart, delta('Hello again'), ...textTurn.end(3)]));
+    opened.bodies[0]!.close();
+    await regenerating;
+    opened.chat.showVersion(opened.chat.getSnapshot().messages[1]!.id, 0);
+    expect(firstText(opened.chat.getSnapshot().messages[1])).toBe('Hello');
+    release();
+    await vi.waitFor(() => expect(items.get('chat')).toContain('Hello again'));
+  });
+
   it('writes to a storage that answers later one at a time, so an older conversation never lands last', async () => {
     const items = new Map<string, string>();
     // A server whose writes take longer or shorter: the one in flight, then only the newest waiting.

@@ -74,6 +74,8 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
   // written over with an empty chat.
   let reading: PromiseLike<unknown> | undefined;
   const opened = options.openedWith ?? session.getSnapshot().messages;
+  // What else a change may be: another version of an answer shown, a failure no answer holds.
+  const { versions: openedVersions, error: openedError } = session.getSnapshot();
   try {
     const first = storageOf(options)?.getItem(key);
     if (isThenable(first)) reading = first;
@@ -186,8 +188,10 @@ export function persistChat(session: ChatSession, key: string, options: PersistC
       // Nothing to save yet over what the storage holds, or may hold (a read that failed), while
       // the chat shown is the one opened: from it, from nothing if it could not be restored, a
       // greeting, or one asked something and then cleared back to that.
-      const { messages } = session.getSnapshot();
+      const { messages, versions, error } = session.getSnapshot();
       const changed =
+        versions !== openedVersions ||
+        error !== openedError ||
         messages.length !== opened.length ||
         messages.some((message, index) => !sameMessage(message, opened[index]!));
       if (changed || (!failed && typeof text !== 'string')) save();
