@@ -71,6 +71,20 @@ async function renderOffline(page?: PageSignals): Promise<{
   return { sent, goOnline: () => (online = true), unmount };
 }
 
+/** A storage that answers later, holding `items`: its reads wait until `release()`. */
+function gatedStorage(items: Map<string, string>) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const later = {
+    getItem: async (key: string) => {
+      await gate;
+      return items.get(key) ?? null;
+    },
+    setItem: async (key: string, value: string) => void items.set(key, value),
+  };
+  return { later, gate, release };
+}
+
 describe('useStreamingChat', () => {
   it('goes ready → submitted → streaming → ready, showing the answer', async () => {
     const responses = createControlledResponses(scenarios.basic);
@@ -295,15 +309,7 @@ describe('useStreamingChat', () => {
       ['a', chatOf('from A')],
       ['b', chatOf('from B')],
     ]);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const later = {
-      getItem: async (key: string) => {
-        await gate;
-        return items.get(key) ?? null;
-      },
-      setItem: async (key: string, value: string) => void items.set(key, value),
-    };
+    const { later, gate, release } = gatedStorage(items);
     const { rerender } = render(<ChatApp persist="a" persistStorage={later} />);
     rerender(<ChatApp persistStorage={later} />);
     await act(async () => release());
@@ -317,15 +323,7 @@ describe('useStreamingChat', () => {
   it('keeps a message sent while a storage that answers later is still read, in the same session', async () => {
     sessionStorage.clear();
     const items = new Map([['chat', chatOf('from before')]]);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const later = {
-      getItem: async (key: string) => {
-        await gate;
-        return items.get(key) ?? null;
-      },
-      setItem: async (key: string, value: string) => void items.set(key, value),
-    };
+    const { later, gate, release } = gatedStorage(items);
     const shown: unknown[] = [];
     server.use(scenarios.basic);
     render(<ChatApp persist="chat" persistStorage={later} onCommit={(chat) => shown.push(chat)} />);

@@ -5,9 +5,10 @@ import { ConnectionError, isChatStreamError, messageWithCause, TimeoutError } fr
 import type { StreamProtocol } from '../stream/event-decoder.ts';
 import { checkStreamOptions } from '../stream/check-stream-options.ts';
 import { MessageStream, type MessageStreamOptions } from '../stream/message-stream.ts';
+import { cancelKeptStream } from './cancel-kept-stream.ts';
 import { CANCEL_HEADER, RESUME_HEADER, STREAM_ID_HEADER } from './relay-headers.ts';
 import type { RequestQueue } from './request-queue.ts';
-import { createRetryPolicy, isRetryableStatus, type RetryOptions } from './retry-policy.ts';
+import { createRetryPolicy, type RetryOptions } from './retry-policy.ts';
 import { untilAborted } from './until-aborted.ts';
 
 /** The HTTP request `streamMessage` sends. */
@@ -136,56 +137,14 @@ export function streamMessage(request: MessageRequest, options: StreamMessageOpt
   stream.on('end', () => {
     const id = stream.response?.headers.get(STREAM_ID_HEADER);
     if (!id || stream.status !== 'aborted') return;
-    // Offline (a Stop in a tunnel), no answer, or an answer worth asking again (a 5xx: the relay's
-    // store down, a proxy's 502 while it restarts; a rate limiter's 429): sent again after 2, 4 and
-    // 8 s (a dead connection while the browser stays online fires no `online`), and when the browser
-    // is back online, which starts that count again, rather than paying for the relay's whole grace
-    // period. Each try is bounded as a resume is: one over a dead connection would hold its socket.
-    let timed = 0;
-    let again: ReturnType<typeof setTimeout> | undefined;
-    let sending = false;
-    // Back online while a try was on its way: the try's failure is no reason to wait.
-    let returned = false;
-    let over = false;
-    const onOnline = (): void => {
-      if (over) return;
-      timed = 0;
-      if (sending) returned = true;
-      else cancel();
-    };
-    const done = (): void => {
-      over = true;
-      globalThis.removeEventListener?.('online', onOnline);
-      clearTimeout(again);
-    };
-    const sendAgain = (answered: boolean): void => {
-      sending = false;
-      if (!answered && returned) return cancel();
-      if (timed < 3) {
-        again = later(cancel, 1000 * 2 ** ++timed);
-        // Not what keeps a Node process alive after its answer was stopped.
-        (again as { unref?: () => void } | undefined)?.unref?.();
-      } else if (answered) done();
-    };
-    const cancel = (): void => {
-      clearTimeout(again);
-      sending = true;
-      returned = false;
-      void withHeadersTimeout(
+    // Bounded as a resume is: one over a dead connection would hold its socket for minutes.
+    cancelKeptStream(() =>
+      withHeadersTimeout(
         new AbortController().signal,
         (bounded) => follow(CANCEL_HEADER, id, { keepalive: true, signal: bounded }),
         headersTimeoutMs ?? RESUME_HEADERS_TIMEOUT_MS,
-      ).then(
-        (response) => {
-          void response.body?.cancel().catch(() => undefined);
-          if (isRetryableStatus(response.status)) sendAgain(true);
-          else done();
-        },
-        () => sendAgain(false),
-      );
-    };
-    globalThis.addEventListener?.('online', onOnline);
-    cancel();
+      ),
+    );
   });
   return stream;
 }
