@@ -14,6 +14,7 @@ import {
 import {
   lastEventId,
   readThenDrop,
+  readUntil,
   resumeRequest,
   resumeStream as resume,
   startStream as start,
@@ -168,20 +169,10 @@ describe('resume timing', () => {
       // A second tab reads the same answer; once it has read, it is attached.
       const second = await handler(resumeRequest(id, '0'));
       const secondReader = second.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      while (!text.includes('content_block_delta')) {
-        const { done, value } = await secondReader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-      }
+      let text = await readUntil(secondReader, (read) => read.includes('content_block_delta'));
       // The first tab closes; the second still reads.
       await firstReader.cancel();
-      for (;;) {
-        const { done, value } = await secondReader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-      }
+      text += await readUntil(secondReader);
       await fake.settled();
       expect(fake.requests[0]).toMatchObject({ scenario: 'longAnswer', completed: true, aborted: false });
       expect(text).toContain('message_stop');

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ChatHandlerOptions } from './chat-handler-options.ts';
 import { createChatHandler } from './create-chat-handler.ts';
 import { type LoopbackServer, startFakeAnthropic, startRelay, TEST_KEY } from './test/relay-fixture.ts';
-import { cancelStream, startStream } from './test/resume-requests.ts';
+import { cancelStream, readUntil, startStream } from './test/resume-requests.ts';
 
 /** The request a piece of work belongs to, as workerd's I/O context follows it through promises. */
 const context = new AsyncLocalStorage<symbol>();
@@ -54,22 +54,9 @@ async function startReading(url: string, scenario: string) {
   const started = await startStream(url, scenario);
   const id = started.headers.get('chatstream-stream-id')!;
   const reader = started.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  while (!text.includes('content_block_delta')) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
+  await readUntil(reader, (text) => text.includes('content_block_delta'));
   /** Everything that comes until the response ends. */
-  const rest = async (): Promise<string> => {
-    let more = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return more + decoder.decode();
-      more += decoder.decode(value, { stream: true });
-    }
-  };
+  const rest = (): Promise<string> => readUntil(reader);
   return { id, rest };
 }
 

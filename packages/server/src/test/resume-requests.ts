@@ -1,9 +1,22 @@
 import { chatBody } from './relay-fixture.ts';
 
-const decoder = new TextDecoder();
-
 /** The relayed text without the `id:` lines a relay with resume adds. */
 export const withoutIds = (text: string): string => text.replaceAll(/^id: \d+\n/gmu, '');
+
+/** Reads on from `reader` until `enough` says so of the text read, or to the body's end; that text. */
+export async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  enough: (text: string) => boolean = () => false,
+): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!enough(text)) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    text += decoder.decode(value, { stream: true });
+  }
+  return text;
+}
 
 /** Reads `body` until `enough` says so, then drops the connection; the whole events read. */
 export async function readThenDrop(
@@ -11,12 +24,7 @@ export async function readThenDrop(
   enough: (text: string) => boolean,
 ): Promise<string> {
   const reader = body.getReader();
-  let text = '';
-  while (!enough(text)) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
+  const text = await readUntil(reader, enough);
   await reader.cancel();
   return text.slice(0, text.lastIndexOf('\n\n') + 2);
 }
